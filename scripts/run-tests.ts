@@ -1,0 +1,41 @@
+// Runs the whole vitest suite once over every workspace project and ends with one plain closing line,
+// "tests: N passed, N failed, N skipped", so that CI can read the counts whatever vitest's own format.
+import { spawnSync } from "node:child_process"
+import { mkdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+
+const root = join(import.meta.dirname, "..")
+const report = join(root, ".tools", "vitest-report.json")
+mkdirSync(join(root, ".tools"), { recursive: true })
+
+const run = spawnSync(
+  "pnpm",
+  [
+    "exec",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: "inherit" },
+)
+
+interface JsonReport {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numTodoTests: number
+}
+let summary: JsonReport | undefined
+try {
+  summary = JSON.parse(readFileSync(report, "utf8")) as JsonReport
+} catch {
+  console.error("no test report was written: vitest did not finish")
+}
+if (summary) {
+  const skipped = summary.numPendingTests + summary.numTodoTests
+  console.log(`tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`)
+}
+process.exit(run.status ?? 1)
