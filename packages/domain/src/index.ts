@@ -1,2 +1,4 @@
 // @motcua/domain: the pure core. No I/O, no clock, no randomness: time and ids come in as arguments.
-export {}
+export * from "./catalogue/index.ts"
+export * from "./jurisdiction/index.ts"
+export * from "./shared/decode.ts"

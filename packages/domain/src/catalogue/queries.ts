@@ -1,0 +1,131 @@
+// Queries over a decoded catalogue. A catalogue holds every published version of each procedure; most questions are
+// asked "as of" a date, because a dossier is handled under the version in force on the day it was received.
+import { Data, Result } from "effect"
+import { DecodeError, decodeAll } from "../shared/decode.ts"
+import { Catalogue, type Level, type Procedure } from "./schema.ts"
+
+export class ProcedureNotFound extends Data.TaggedError("ProcedureNotFound")<{
+  readonly code: string
+  readonly on?: string
+}> {
+  override get message(): string {
+    return this.on === undefined
+      ? `no procedure with code ${this.code} in the catalogue`
+      : `no version of procedure ${this.code} is in force on ${this.on}`
+  }
+}
+
+/** Whether this version is in force on `date` (`YYYY-MM-DD`; both ends of the range included). */
+export const isInForce = (p: Procedure, date: string): boolean =>
+  p.effectiveFrom <= date && (p.effectiveTo === undefined || date <= p.effectiveTo)
+
+/** Index pairs of versions of one code whose effective ranges overlap. */
+function overlappingVersions(catalogue: Catalogue): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = []
+  const byCode = new Map<string, number[]>()
+  catalogue.forEach((p, i) => {
+    const seen = byCode.get(p.code) ?? []
+    for (const j of seen) {
+      const q = catalogue[j] as Procedure
+      const endsBefore = (a: Procedure, b: Procedure) => a.effectiveTo !== undefined && a.effectiveTo < b.effectiveFrom
+      if (!endsBefore(p, q) && !endsBefore(q, p)) out.push([j, i])
+    }
+    byCode.set(p.code, [...seen, i])
+  })
+  return out
+}
+
+/**
+ * Decodes a catalogue from untrusted JSON. Every invalid entry is reported with its path
+ * (`procedures[12].process[3].allowance.amount: …`), and so are two versions of one code in force on the same day.
+ */
+export function decodeCatalogue(input: unknown, what = "catalogue"): Result.Result<Catalogue, DecodeError> {
+  const decoded = decodeAll(Catalogue, input, what, "procedures")
+  if (Result.isFailure(decoded)) return decoded
+  const overlaps = overlappingVersions(decoded.success)
+  if (overlaps.length === 0) return decoded
+  return Result.fail(
+    new DecodeError({
+      what,
+      problems: overlaps.map(([first, second]) => ({
+        path: `procedures[${second}].effectiveFrom`,
+        message: `this version of ${decoded.success[second]?.code} is in force on days when procedures[${first}] is too`,
+      })),
+    }),
+  )
+}
+
+/** The version of `code` in force on `date`. */
+export function procedureInForce(
+  catalogue: Catalogue,
+  code: string,
+  date: string,
+): Result.Result<Procedure, ProcedureNotFound> {
+  const versions = catalogue.filter((p) => p.code === code)
+  if (versions.length === 0) return Result.fail(new ProcedureNotFound({ code }))
+  const current = versions.find((p) => isInForce(p, date))
+  return current === undefined ? Result.fail(new ProcedureNotFound({ code, on: date })) : Result.succeed(current)
+}
+
+/** Every version of `code`, oldest first. */
+export const versionsOf = (catalogue: Catalogue, code: string): Procedure[] =>
+  catalogue.filter((p) => p.code === code).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+
+/** Criteria for `findProcedures`; every given criterion must hold. */
+export interface ProcedureQuery {
+  /** Only versions in force on this date (`YYYY-MM-DD`). */
+  readonly inForceOn?: string
+  readonly field?: string
+  readonly level?: Level
+  /** Agency code (province level) or agency kind (e.g. `commune-people-committee`). */
+  readonly authority?: string
+  /** Words to find in the Vietnamese or English name or the code, ignoring case and diacritics. */
+  readonly text?: string
+}
+
+/** Folds Vietnamese text for search: lower case, no diacritics, đ → d. */
+export const foldText = (s: string): string =>
+  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase()
+
+export function findProcedures(catalogue: Catalogue, query: ProcedureQuery): Procedure[] {
+  const words =
+    query.text === undefined
+      ? []
+      : foldText(query.text)
+          .split(/\s+/)
+          .filter((w) => w !== "")
+  return catalogue.filter((p) => {
+    if (query.inForceOn !== undefined && !isInForce(p, query.inForceOn)) return false
+    if (query.field !== undefined && p.field.code !== query.field) return false
+    if (query.level !== undefined && !p.levels.includes(query.level)) return false
+    if (
+      query.authority !== undefined &&
+      p.authority.agencyCode !== query.authority &&
+      p.authority.agencyKind !== query.authority
+    )
+      return false
+    if (words.length > 0) {
+      const haystack = foldText(`${p.code} ${p.name} ${p.nameEn ?? ""}`)
+      if (!words.every((w) => haystack.includes(w))) return false
+    }
+    return true
+  })
+}
+
+/**
+ * The procedure as it applies to one variant: the variant's time, documents, fees and process replace the base ones
+ * where it has them. Without a variant id, the base procedure.
+ */
+export function applyVariant(procedure: Procedure, variantId?: string): Result.Result<Procedure, ProcedureNotFound> {
+  if (variantId === undefined) return Result.succeed(procedure)
+  const v = procedure.variants.find((x) => x.id === variantId)
+  if (v === undefined) return Result.fail(new ProcedureNotFound({ code: `${procedure.code}#${variantId}` }))
+  return Result.succeed({
+    ...procedure,
+    statutoryTime: v.statutoryTime ?? procedure.statutoryTime,
+    provincialTime: v.provincialTime ?? procedure.provincialTime,
+    documents: v.documents ?? procedure.documents,
+    fees: v.fees ?? procedure.fees,
+    process: v.process ?? procedure.process,
+  })
+}
