@@ -1,1 +1,2 @@
+export * from "./competence.ts"
 export * from "./schema.ts"

@@ -1,0 +1,160 @@
+import { Result } from "effect"
+import { describe, expect, test } from "vitest"
+import { sampleProcedure } from "../../test/sample-procedure.ts"
+import { applyVariant, decodeCatalogue, findProcedures, foldText, procedureInForce, versionsOf } from "./queries.ts"
+import type { Procedure } from "./schema.ts"
+
+const problemsOf = (input: unknown) => {
+  const result = decodeCatalogue(input)
+  if (Result.isSuccess(result)) throw new Error("expected the catalogue to be refused")
+  return result.failure.problems
+}
+
+describe("decoding a catalogue", () => {
+  test("a valid procedure decodes unchanged", () => {
+    const result = decodeCatalogue([sampleProcedure()])
+    expect(Result.isSuccess(result)).toBe(true)
+    if (Result.isSuccess(result)) expect(result.success[0]).toEqual(sampleProcedure())
+  })
+
+  test("every problem is reported with its path, not only the first", () => {
+    const bad = JSON.parse(JSON.stringify(sampleProcedure())) as unknown as Record<string, unknown> & {
+      process: unknown[]
+    }
+    const second = JSON.parse(JSON.stringify(sampleProcedure())) as Record<string, unknown>
+    ;(bad.process[3] as { allowance: { amount: number } }).allowance.amount = -1
+    bad.code = "1.04222"
+    second.channels = ["fax"]
+    const problems = problemsOf([bad, second])
+    expect(problems).toContainEqual({
+      path: "procedures[0].process[3].allowance.amount",
+      message: "Expected a value greater than 0",
+    })
+    expect(problems.map((p) => p.path)).toContain("procedures[0].code")
+    expect(problems.map((p) => p.path)).toContain("procedures[1].channels[0]")
+  })
+
+  test("the error message lists each problem on its own line", () => {
+    const bad = { ...sampleProcedure(), name: "" }
+    const result = decodeCatalogue([bad], "data/procedures.json")
+    expect(Result.isFailure(result)).toBe(true)
+    if (Result.isFailure(result)) {
+      expect(result.failure.message).toMatch(
+        /^data\/procedures\.json is invalid \(1 problem\):\n {2}procedures\[0\]\.name: /,
+      )
+    }
+  })
+
+  test("step allowances must add up to the provincial time", () => {
+    const p = sampleProcedure()
+    const bad = { ...p, provincialTime: { amount: 6, unit: "working-days" as const } }
+    expect(problemsOf([bad])).toContainEqual({
+      path: "procedures[0].process",
+      message: "the step allowances add up to 40 working hours, but the provincial time is 48 working hours",
+    })
+  })
+
+  test("the provincial time may not exceed the statutory time", () => {
+    const p = sampleProcedure()
+    const bad = { ...p, statutoryTime: { amount: 4, unit: "working-days" as const } }
+    expect(problemsOf([bad]).map((x) => x.path)).toContain("procedures[0].provincialTime")
+  })
+
+  test("a variant that changes the time must bring a process that fits it", () => {
+    const p = sampleProcedure()
+    const bad = {
+      ...p,
+      variants: [{ id: "fast", name: "Rút gọn", provincialTime: { amount: 2, unit: "working-days" as const } }],
+    }
+    expect(problemsOf([bad]).map((x) => x.path)).toContain("procedures[0].variants[0].process")
+  })
+
+  test("duplicate ids within a procedure are refused", () => {
+    const p = sampleProcedure()
+    const bad = { ...p, documents: [...p.documents, p.documents[0]] }
+    expect(problemsOf([bad])).toContainEqual({
+      path: "procedures[0].documents[2].id",
+      message: 'duplicate document id "form-ct01"',
+    })
+  })
+
+  test("two versions of one code may not be in force on the same day", () => {
+    const v1 = { ...sampleProcedure(), effectiveTo: "2025-12-31" }
+    const v2 = { ...sampleProcedure(), effectiveFrom: "2025-12-01" }
+    expect(problemsOf([v1, v2]).map((x) => x.path)).toEqual(["procedures[1].effectiveFrom"])
+    const v3 = { ...sampleProcedure(), effectiveFrom: "2026-01-01" }
+    expect(Result.isSuccess(decodeCatalogue([v1, v3]))).toBe(true)
+  })
+})
+
+describe("catalogue queries", () => {
+  const v1: Procedure = { ...sampleProcedure(), effectiveTo: "2025-12-31" }
+  const v2: Procedure = {
+    ...sampleProcedure(),
+    effectiveFrom: "2026-01-01",
+    provincialTime: { amount: 4, unit: "working-days" },
+    process: sampleProcedure().process.map((s) =>
+      s.id === "appraise" ? { ...s, allowance: { amount: 2, unit: "working-days" } } : s,
+    ),
+  }
+  const land: Procedure = {
+    ...sampleProcedure(),
+    code: "1.012345",
+    name: "Đăng ký đất đai lần đầu",
+    nameEn: "First land registration",
+    field: { code: "land", name: "Đất đai" },
+    levels: ["province", "commune"],
+    authority: {
+      ...sampleProcedure().authority,
+      level: "province",
+      agencyKind: "provincial-department",
+      agencyCode: "SNNMT",
+    },
+  }
+  const catalogue = [v1, v2, land]
+
+  test("the version in force on a date", () => {
+    const on = (date: string) => procedureInForce(catalogue, "1.004222", date)
+    expect(Result.getOrThrow(on("2025-07-01")).provincialTime.amount).toBe(5)
+    expect(Result.getOrThrow(on("2025-12-31")).provincialTime.amount).toBe(5)
+    expect(Result.getOrThrow(on("2026-01-01")).provincialTime.amount).toBe(4)
+    const before = on("2025-06-30")
+    expect(Result.isFailure(before) && before.failure.message).toBe(
+      "no version of procedure 1.004222 is in force on 2025-06-30",
+    )
+    const unknown = procedureInForce(catalogue, "9.999999", "2026-01-01")
+    expect(Result.isFailure(unknown) && unknown.failure._tag).toBe("ProcedureNotFound")
+  })
+
+  test("versions are listed oldest first", () => {
+    expect(versionsOf([v2, land, v1], "1.004222").map((p) => p.effectiveFrom)).toEqual(["2025-07-01", "2026-01-01"])
+  })
+
+  test("find by field, level, authority and text", () => {
+    const codes = (q: Parameters<typeof findProcedures>[1]) =>
+      findProcedures(catalogue, { inForceOn: "2026-03-01", ...q }).map((p) => p.code)
+    expect(codes({ field: "land" })).toEqual(["1.012345"])
+    expect(codes({ level: "commune" })).toEqual(["1.004222", "1.012345"])
+    expect(codes({ level: "province" })).toEqual(["1.012345"])
+    expect(codes({ authority: "SNNMT" })).toEqual(["1.012345"])
+    expect(codes({ authority: "commune-police" })).toEqual(["1.004222"])
+    expect(codes({ text: "dang ky THUONG tru" })).toEqual(["1.004222"])
+    expect(codes({ text: "land registration" })).toEqual(["1.012345"])
+    expect(findProcedures(catalogue, { text: "thường trú" })).toHaveLength(2)
+  })
+
+  test("search folds Vietnamese diacritics and đ", () => {
+    expect(foldText("Đăng ký Hộ kinh doanh")).toBe("dang ky ho kinh doanh")
+  })
+
+  test("a variant replaces only what it defines", () => {
+    const p: Procedure = {
+      ...sampleProcedure(),
+      variants: [{ id: "no-fee", name: "Miễn lệ phí", fees: [] }],
+    }
+    const applied = Result.getOrThrow(applyVariant(p, "no-fee"))
+    expect(applied.fees).toEqual([])
+    expect(applied.process).toEqual(p.process)
+    expect(Result.isFailure(applyVariant(p, "missing"))).toBe(true)
+  })
+})
