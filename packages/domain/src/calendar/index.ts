@@ -1,0 +1,4 @@
+// Working-day calendar of the domain core: Vietnamese lunar calendar, public holidays, working days and hours.
+export { CalendarInputError } from "./errors.ts"
+export { type CivilDate, Instant, LocalDate } from "./local-date.ts"
+export { type LunarDate, lunarToSolar, solarToLunar } from "./lunar.ts"
