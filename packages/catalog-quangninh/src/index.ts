@@ -1,1 +1,52 @@
-export {}
+// @motcua/catalog-quangninh: sample deployment data for Quảng Ninh (54 commune-level units, agencies, intake points,
+// procedures), kept as JSON files that province IT can read and edit, and loaded through the domain's schemas.
+//
+// Every loader returns a `Result`: success with the decoded data, or failure with one `DecodeError` whose message
+// lists every problem, each prefixed with its file and path (`data/procedures/land.json: procedures[3].fees[0]…`).
+// Callers that prefer an exception can throw `result.failure` (a tagged Error with that message).
+import { type Catalogue, DecodeError, type Jurisdiction } from "@motcua/domain"
+import { Result } from "effect"
+import { loadCatalogue } from "./catalogue.ts"
+import { DATA_DIR, failedProblems } from "./files.ts"
+import { loadJurisdiction } from "./jurisdiction.ts"
+import { catalogueProblems, jurisdictionProblems } from "./references.ts"
+
+export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
+export { DATA_DIR } from "./files.ts"
+export {
+  AgenciesFile,
+  CentresFile,
+  loadAgencies,
+  loadCentres,
+  loadFile,
+  loadJurisdiction,
+  loadUnits,
+  UnitsFile,
+} from "./jurisdiction.ts"
+export { catalogueProblems, jurisdictionProblems } from "./references.ts"
+
+export interface QuangNinhData {
+  readonly jurisdiction: Jurisdiction
+  readonly catalogue: Catalogue
+}
+
+/**
+ * Everything of the deployment, decoded and cross-checked: the files must each be valid, and agree with each other
+ * (every agency a procedure names exists, every intake point stands in a known unit, no code is used twice).
+ * `dataDir` defaults to the package's own `data/` directory; pass another directory holding the same files to load
+ * a province's edited copy.
+ */
+export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNinhData, DecodeError> {
+  const jurisdiction = loadJurisdiction(dataDir)
+  const catalogue = loadCatalogue(dataDir)
+  if (Result.isFailure(jurisdiction) || Result.isFailure(catalogue)) {
+    const problems = failedProblems([jurisdiction, catalogue])
+    return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
+  }
+  const problems = [
+    ...jurisdictionProblems(jurisdiction.success),
+    ...catalogueProblems(jurisdiction.success, catalogue.success),
+  ]
+  if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
+  return Result.succeed({ jurisdiction: jurisdiction.success, catalogue: catalogue.success })
+}
