@@ -1,4 +1,16 @@
 // Working-day calendar of the domain core: Vietnamese lunar calendar, public holidays, working days and hours.
 export { CalendarInputError } from "./errors.ts"
+export {
+  DayOffKind,
+  HolidayOverrideDay,
+  HolidayOverrideKind,
+  HolidayOverrides,
+  type HolidayOverridesJson,
+  HolidayYearOverride,
+  type PublicHoliday,
+  publicHolidays,
+  type WorkingDayOverride,
+  workingDayOverrides,
+} from "./holidays.ts"
 export { type CivilDate, Instant, LocalDate } from "./local-date.ts"
 export { type LunarDate, lunarToSolar, solarToLunar } from "./lunar.ts"
