@@ -127,6 +127,16 @@ describe("per-unit amounts", () => {
     expect(q(4).rule.text).toContain("4 bản")
   })
 
+  it("says when the first units are free", () => {
+    const free = procedureWithFees([
+      feeItem({ id: "extra", amount: { type: "per-unit", per: "certificate", amount: 5_000, included: 2 } }),
+    ])
+    const line = only(ok(quoteFees(free, { channel: "counter", quantities: { certificate: 3 } })).lines)
+    expect(line.amount).toBe(5_000)
+    expect(line.rule.text).toContain("không thu 2 giấy chứng nhận đầu")
+    expect(line.rule.textEn).toContain("the first 2 certificates free")
+  })
+
   it("respects the maximum", () => {
     const line = only(ok(quoteFees(extracts, { channel: "counter", quantities: { copy: 100 } })).lines)
     expect(line.amount).toBe(50_000)

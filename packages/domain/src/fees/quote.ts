@@ -165,8 +165,14 @@ function perUnitGross(
   const parts = [`${quantity} ${unit.vi}`]
   const partsEn = [enUnits(quantity, rule.per)]
   if (included > 0 || base > 0) {
-    parts.push(`${formatDong(base)} cho ${included} ${unit.vi} đầu, từ ${unit.vi} thứ ${included + 1}`)
-    partsEn.push(`${formatDongEn(base)} for the first ${enUnits(included, rule.per)}, then`)
+    const first =
+      base === 0 ? `không thu ${included} ${unit.vi} đầu` : `${formatDong(base)} cho ${included} ${unit.vi} đầu`
+    parts.push(`${first}, từ ${unit.vi} thứ ${included + 1}`)
+    partsEn.push(
+      base === 0
+        ? `the first ${enUnits(included, rule.per)} free, then`
+        : `${formatDongEn(base)} for the first ${enUnits(included, rule.per)}, then`,
+    )
   }
   parts.push(`${formatDong(rule.amount)}/${unit.vi}`)
   partsEn.push(`${formatDongEn(rule.amount)} per ${unit.en}`)
