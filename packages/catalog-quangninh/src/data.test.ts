@@ -11,6 +11,7 @@ import {
   loadAgencies,
   loadCatalogue,
   loadCentres,
+  loadHolidays,
   loadProcedureFile,
   loadQuangNinh,
   loadUnits,
@@ -46,6 +47,11 @@ describe("every data file decodes through the domain schemas", () => {
     success(loadUnits())
     success(loadAgencies())
     success(loadCentres())
+  })
+  test("holidays.json, with the calendar's HolidayOverrides schema", () => {
+    const holidays = success(loadHolidays())
+    expect(holidays?.years.length).toBeGreaterThan(0)
+    expect(success(loadQuangNinh()).holidays).toEqual(holidays)
   })
   test.each(listJson(DATA_DIR, "procedures"))("%s", (file) => {
     expect(success(loadProcedureFile(file)).length).toBeGreaterThan(0)

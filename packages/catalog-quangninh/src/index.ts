@@ -1,18 +1,22 @@
 // @motcua/catalog-quangninh: sample deployment data for Quảng Ninh (54 commune-level units, agencies, intake points,
 // procedures), kept as JSON files that province IT can read and edit, and loaded through the domain's schemas.
 //
+// holidays.json (optional) is decoded with the calendar's HolidayOverrides schema.
+//
 // Every loader returns a `Result`: success with the decoded data, or failure with one `DecodeError` whose message
 // lists every problem, each prefixed with its file and path (`data/procedures/land.json: procedures[3].fees[0]…`).
 // Callers that prefer an exception can throw `result.failure` (a tagged Error with that message).
-import { type Catalogue, DecodeError, type Jurisdiction } from "@motcua/domain"
+import { type Catalogue, DecodeError, type HolidayOverrides, type Jurisdiction } from "@motcua/domain"
 import { Result } from "effect"
 import { loadCatalogue } from "./catalogue.ts"
 import { DATA_DIR, failedProblems } from "./files.ts"
+import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
 export { DATA_DIR } from "./files.ts"
+export { HOLIDAYS_FILE, loadHolidays } from "./holidays.ts"
 export {
   AgenciesFile,
   CentresFile,
@@ -28,6 +32,8 @@ export { catalogueProblems, jurisdictionProblems } from "./references.ts"
 export interface QuangNinhData {
   readonly jurisdiction: Jurisdiction
   readonly catalogue: Catalogue
+  /** The official holiday schedules per year, when the data directory has a holidays.json. */
+  readonly holidays?: HolidayOverrides
 }
 
 /**
@@ -39,8 +45,9 @@ export interface QuangNinhData {
 export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNinhData, DecodeError> {
   const jurisdiction = loadJurisdiction(dataDir)
   const catalogue = loadCatalogue(dataDir)
-  if (Result.isFailure(jurisdiction) || Result.isFailure(catalogue)) {
-    const problems = failedProblems([jurisdiction, catalogue])
+  const holidays = loadHolidays(dataDir)
+  if (Result.isFailure(jurisdiction) || Result.isFailure(catalogue) || Result.isFailure(holidays)) {
+    const problems = failedProblems([jurisdiction, catalogue, holidays])
     return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   }
   const problems = [
@@ -48,5 +55,6 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     ...catalogueProblems(jurisdiction.success, catalogue.success),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
-  return Result.succeed({ jurisdiction: jurisdiction.success, catalogue: catalogue.success })
+  const data = { jurisdiction: jurisdiction.success, catalogue: catalogue.success }
+  return Result.succeed(holidays.success === undefined ? data : { ...data, holidays: holidays.success })
 }

@@ -6,7 +6,7 @@ import { join } from "node:path"
 import type { DecodeError } from "@motcua/domain"
 import { Result } from "effect"
 import { afterEach, beforeEach, describe, expect, test } from "vitest"
-import { DATA_DIR, loadCatalogue, loadJurisdiction, loadQuangNinh } from "./index.ts"
+import { DATA_DIR, loadCatalogue, loadHolidays, loadJurisdiction, loadQuangNinh } from "./index.ts"
 
 let dir: string
 
@@ -141,6 +141,25 @@ describe("a broken entry is reported with its file and path", () => {
     expect(paths).toContain("data/agencies.json")
     expect(error.message).toMatch(/invalid JSON/)
     expect(error.message).toMatch(/file not found/)
+  })
+})
+
+describe("holidays.json is optional but checked when present", () => {
+  test("without the file the deployment loads with no holiday overrides", () => {
+    rmSync(join(dir, "holidays.json"), { force: true })
+    const holidays = loadHolidays(dir)
+    expect(Result.isSuccess(holidays) && holidays.success).toBeUndefined()
+    const data = loadQuangNinh(dir)
+    expect(Result.isSuccess(data) && data.success.holidays).toBeUndefined()
+  })
+
+  test("a day off with a malformed date is reported in holidays.json", () => {
+    writeJson("holidays.json", {
+      years: [{ year: 2026, days: [{ date: "2026-02-30x", kind: "holiday", name: "Tết" }] }],
+    })
+    const paths = failure(loadQuangNinh(dir)).problems.map((p) => p.path)
+    expect(paths.length).toBeGreaterThan(0)
+    expect(new Set(paths)).toEqual(new Set(["data/holidays.json: years[0].days[0].date"]))
   })
 })
 
