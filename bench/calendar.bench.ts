@@ -1,0 +1,74 @@
+// Benchmark: additions of 15 working days per second, the calendar module (per-year day tables cached in the
+// calendar object) against a plain day-by-day loop that checks every day against a freshly computed holiday list,
+// which is what a straightforward implementation does. Both run in the same process, interleaved, over the same
+// start dates; the table reports the median of the rounds and the ratio. Run: node bench/calendar.bench.ts
+import { addWorkingDays, type LocalDate, makeCalendar, publicHolidays } from "../packages/domain/src/calendar/index.ts"
+
+const ROUNDS = 7
+const ROUND_MS = 300
+const DAYS = 15
+
+// 1 000 start dates spread over 2024–2026 (deterministic).
+const starts: LocalDate[] = []
+for (let i = 0; i < 1000; i++) {
+  const ms = Date.UTC(2024, 0, 1) + ((i * 7919) % (3 * 365)) * 86_400_000
+  starts.push(new Date(ms).toISOString().slice(0, 10) as LocalDate)
+}
+
+const calendar = makeCalendar()
+const ours = (start: LocalDate) => addWorkingDays(calendar, start, DAYS)
+
+// The straightforward way: walk day by day, asking each time whether the day is a weekday and not in the year's
+// holiday list (recomputed for every check, as a function `isHoliday(date)` built on publicHolidays would).
+const naive = (start: LocalDate): string => {
+  const isWorking = (ms: number) => {
+    const iso = new Date(ms).toISOString().slice(0, 10)
+    const weekday = new Date(ms).getUTCDay()
+    return weekday !== 0 && weekday !== 6 && !publicHolidays(Number(iso.slice(0, 4))).some((h) => h.date === iso)
+  }
+  let ms = Date.parse(`${start}T00:00:00Z`)
+  while (!isWorking(ms)) ms += 86_400_000
+  for (let added = 0; added < DAYS; ) {
+    ms += 86_400_000
+    if (isWorking(ms)) added++
+  }
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+for (const start of starts) {
+  if (ours(start) !== naive(start)) throw new Error(`implementations disagree from ${start}`)
+}
+
+const measure = (f: (start: LocalDate) => unknown): number => {
+  let ops = 0
+  let sink = 0
+  const begin = performance.now()
+  let elapsed = 0
+  while (elapsed < ROUND_MS) {
+    for (let i = 0; i < 100; i++) sink += String(f(starts[(ops + i) % starts.length] as LocalDate)).length
+    ops += 100
+    elapsed = performance.now() - begin
+  }
+  if (sink === -1) console.log(sink)
+  return (ops * 1000) / elapsed
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] as number
+}
+
+measure(ours)
+measure(naive) // warm-up
+const oursRuns: number[] = []
+const naiveRuns: number[] = []
+for (let r = 0; r < ROUNDS; r++) {
+  oursRuns.push(measure(ours))
+  naiveRuns.push(measure(naive))
+}
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
+console.log(`addWorkingDays(calendar, date, ${DAYS}): median of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms`)
+console.log(`${"implementation".padEnd(36)}${"additions/s".padStart(14)}`)
+console.log(`${"calendar module (cached year tables)".padEnd(36)}${fmt(median(oursRuns))}`)
+console.log(`${"day-by-day loop, fresh holiday list".padEnd(36)}${fmt(median(naiveRuns))}`)
+console.log(`${"ratio".padEnd(36)}${`${(median(oursRuns) / median(naiveRuns)).toFixed(1)}×`.padStart(14)}`)
