@@ -230,8 +230,8 @@ export const addWorkingHours = (calendar: Calendar, start: string, hours: number
  *   a working day (the intake rule), minus the working days that lie in a pause (pause bounds are read as the days
  *   they fall on, inclusive); `minutes` is the working time of those days. This inverts the date form of
  *   `addWorkingDays`: `workingTimeBetween(c, d, addWorkingDays(c, d, n)).days === n`.
- * - Otherwise (instants; a date means its 00:00): `minutes` is the working time in [from, to) minus the working time
- *   inside pauses, and `days` is `minutes` in whole standard working days (`workingHours`), rounded down. This
+ * - Otherwise (instants; a date means its 00:00, except a pause's `to` date, which means the end of that day):
+ *   `minutes` is the working time in [from, to) minus the working time inside pauses, and `days` is `minutes` in whole standard working days (`workingHours`), rounded down. This
  *   inverts `addWorkingHours` (minutes = 60 × hours) and, on a calendar whose working days all have the same
  *   length, the instant form of `addWorkingDays`.
  */
