@@ -1,0 +1,246 @@
+// The hono app: request ids and logs, size and media-type limits, input decoding with the operations' Schemas, and
+// every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
+import type { Catalogue, Jurisdiction } from "@motcua/domain"
+import { DecodeError, decodeAll } from "@motcua/domain"
+import { Result } from "effect"
+import { type Context, Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { methodNotAllowed } from "hono/method-not-allowed"
+import type { ContentfulStatusCode } from "hono/utils/http-status"
+import type { ApiDeps, ReadinessCheck } from "./deps.ts"
+import { renderDocsPage } from "./docs-page.ts"
+import { toProblem } from "./errors.ts"
+import type { Logger } from "./logging.ts"
+import { type ApiInfo, openApiDocument } from "./openapi.ts"
+import { honoPath, type Operation } from "./operation.ts"
+import { ApiProblem, PROBLEM_CONTENT_TYPE } from "./problem.ts"
+import { catalogueOperations } from "./routes/catalogue.ts"
+import { feeOperations } from "./routes/fees.ts"
+import { healthOperations } from "./routes/health.ts"
+import { jurisdictionOperations } from "./routes/jurisdiction.ts"
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+export interface AppOptions {
+  readonly catalogue: Catalogue
+  readonly jurisdiction: Jurisdiction
+  readonly logger: Logger
+  /** The clock; "today" for the catalogue is the civil date in Vietnam at this instant. */
+  readonly now?: () => Date
+  /** Request ids for requests that bring none (or an unusable one) in `x-request-id`. */
+  readonly requestId?: () => string
+  /** Largest request body accepted, in bytes (1 MiB by default). */
+  readonly bodyLimit?: number
+  /** Extra readiness checks for /readyz (the database, …). */
+  readonly readiness?: ReadonlyArray<ReadinessCheck>
+  readonly info?: Partial<ApiInfo>
+}
+
+type Env = { Variables: { requestId: string } }
+
+/** A request id a client may choose: short and plain, so it cannot smuggle anything into the logs. */
+const USABLE_REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/** `application/json`, or any `+json` type, with or without parameters. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i
+
+export const API_INFO: ApiInfo = {
+  title: "motcua API",
+  version: "0.1.0",
+  description:
+    "API một cửa: danh mục thủ tục hành chính, đơn vị hành chính, điểm tiếp nhận và tính phí, lệ phí (Quảng Ninh). " +
+    "One-stop-shop API: procedure catalogue, jurisdiction, intake points and fee quotes.",
+}
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { logger } = options
+  const deps: ApiDeps = {
+    catalogue: options.catalogue,
+    jurisdiction: options.jurisdiction,
+    now: options.now ?? (() => new Date()),
+    readiness: options.readiness ?? [],
+  }
+  const newRequestId = options.requestId ?? (() => crypto.randomUUID())
+  const maxBody = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const info: ApiInfo = { ...API_INFO, ...options.info }
+
+  const app = new Hono<Env>()
+
+  const problem = (c: Context<Env>, error: unknown): Response => {
+    const { problem, unexpected } = toProblem(error, c.req.path)
+    if (unexpected !== undefined)
+      logger.log("error", "unexpected error", {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        error: unexpected,
+        stack: unexpected instanceof Error ? unexpected.stack : undefined,
+      })
+    return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+      "content-type": PROBLEM_CONTENT_TYPE,
+    })
+  }
+
+  // Outermost: the request id and the one log line per request (path only: a query string may carry personal data).
+  app.use(async (c, next) => {
+    const started = performance.now()
+    const given = c.req.header("x-request-id")
+    const requestId = given !== undefined && USABLE_REQUEST_ID.test(given) ? given : newRequestId()
+    c.set("requestId", requestId)
+    await next()
+    c.res.headers.set("x-request-id", requestId)
+    const status = c.res.status
+    logger.log(status >= 500 ? "error" : "info", "request", {
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      requestId,
+    })
+  })
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const response = problem(
+          c,
+          new ApiProblem({
+            kind: "method-not-allowed",
+            detail: `Đường dẫn này chỉ nhận ${methods.join(", ")} (this path accepts ${methods.join(", ")}).`,
+          }),
+        )
+        response.headers.set("allow", methods.join(", "))
+        return response
+      },
+    }),
+  )
+
+  let document: Record<string, unknown> | undefined
+  const openApi = () => {
+    document ??= openApiDocument(operations, info)
+    return document
+  }
+  const metaOperations: Operation<ApiDeps>[] = [
+    {
+      method: "get",
+      path: "/openapi.json",
+      operationId: "openApiDocument",
+      tag: "meta",
+      summary: "Tài liệu OpenAPI 3.1 của API",
+      description: "This API's OpenAPI 3.1 document, generated from the same Schemas that validate requests.",
+      response: { status: 200, description: "OpenAPI 3.1", mediaType: "application/json" },
+      problems: [],
+      handle: () => Result.succeed(openApi()),
+    },
+    {
+      method: "get",
+      path: "/docs",
+      operationId: "apiReference",
+      tag: "meta",
+      summary: "Trang tra cứu API (HTML, dùng được khi không có Internet)",
+      description: "A browsable reference page rendered from the OpenAPI document; works offline.",
+      response: { status: 200, description: "HTML", mediaType: "text/html" },
+      problems: [],
+      handle: () =>
+        Result.succeed(
+          new Response(renderDocsPage(openApi()), { headers: { "content-type": "text/html; charset=utf-8" } }),
+        ),
+    },
+  ]
+  const operations: ReadonlyArray<Operation<ApiDeps>> = [
+    ...catalogueOperations,
+    ...jurisdictionOperations,
+    ...feeOperations,
+    ...healthOperations,
+    ...metaOperations,
+  ]
+
+  for (const op of operations) {
+    const run = async (c: Context<Env>): Promise<Response> => {
+      const input = await readInput(op, c)
+      if (Result.isFailure(input)) return problem(c, input.failure)
+      const result = await op.handle(input.success, deps)
+      if (Result.isFailure(result)) return problem(c, result.failure)
+      if (result.success instanceof Response) return result.success
+      return c.json(result.success as object, op.response.status)
+    }
+    if (op.body === undefined) app.on(op.method.toUpperCase(), honoPath(op.path), run)
+    else
+      app.on(
+        op.method.toUpperCase(),
+        honoPath(op.path),
+        bodyLimit({
+          maxSize: maxBody,
+          onError: (c) =>
+            problem(
+              c,
+              new ApiProblem({
+                kind: "payload-too-large",
+                detail: `Nội dung yêu cầu vượt quá ${maxBody} byte (the body exceeds ${maxBody} bytes).`,
+              }),
+            ),
+        }),
+        run,
+      )
+  }
+
+  app.notFound((c) =>
+    problem(c, new ApiProblem({ kind: "not-found", detail: `Không có tài nguyên ${c.req.path} (no such resource).` })),
+  )
+  app.onError((error, c) => problem(c, error))
+  return app
+}
+
+/** Decodes the query, path parameters and JSON body of a request with the operation's Schemas. */
+async function readInput(
+  op: Operation<ApiDeps>,
+  c: Context<Env>,
+): Promise<Result.Result<{ query: unknown; params: unknown; body: unknown }, unknown>> {
+  const query = op.query === undefined ? undefined : decodeAll(op.query, c.req.query(), "Tham số truy vấn", "query")
+  const params =
+    op.params === undefined ? undefined : decodeAll(op.params, c.req.param(), "Tham số đường dẫn", "params")
+  // Both parts are checked before answering, so that one answer lists every invalid field.
+  const problems = [params, query].flatMap((part) =>
+    part !== undefined && Result.isFailure(part) ? part.failure.problems : [],
+  )
+  if (problems.length > 0) return Result.fail(new DecodeError({ what: "Tham số yêu cầu", problems }))
+  let body: unknown
+  if (op.body !== undefined) {
+    const parsed = await readJson(c)
+    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
+    const decoded = decodeAll(op.body, parsed.success, "Nội dung yêu cầu", "body")
+    if (Result.isFailure(decoded)) return decoded
+    body = decoded.success
+  }
+  return Result.succeed({
+    query: query !== undefined && Result.isSuccess(query) ? query.success : undefined,
+    params: params !== undefined && Result.isSuccess(params) ? params.success : undefined,
+    body,
+  })
+}
+
+/** The body as JSON: 415 unless it is declared JSON, 400 when it does not parse. */
+async function readJson(c: Context<Env>): Promise<Result.Result<unknown, ApiProblem>> {
+  const type = c.req.header("content-type")
+  if (type === undefined || !JSON_MEDIA_TYPE.test(type))
+    return Result.fail(
+      new ApiProblem({
+        kind: "unsupported-media-type",
+        detail: `Nội dung phải là application/json (the body must be application/json), nhận được: ${type ?? "không có"}.`,
+        errors: [{ path: "headers.content-type", message: "phải là application/json (must be application/json)" }],
+      }),
+    )
+  const text = await c.req.text()
+  try {
+    return Result.succeed(JSON.parse(text))
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "không đọc được"
+    return Result.fail(
+      new ApiProblem({
+        kind: "invalid-input",
+        detail: "Nội dung yêu cầu không phải JSON hợp lệ (the body is not valid JSON).",
+        errors: [{ path: "body", message: reason }],
+      }),
+    )
+  }
+}

@@ -1,0 +1,24 @@
+// What the routes are given: the data and the effects they may not create themselves (time). The composition root
+// (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
+import type { Catalogue, Jurisdiction } from "@motcua/domain"
+
+/** A named readiness check (the database, later); it answers whether its dependency can serve requests. */
+export interface ReadinessCheck {
+  readonly name: string
+  readonly check: () => boolean | Promise<boolean>
+}
+
+export interface ApiDeps {
+  readonly catalogue: Catalogue
+  readonly jurisdiction: Jurisdiction
+  /** The current instant; "today" for the catalogue is its civil date in Vietnam. */
+  readonly now: () => Date
+  readonly readiness: ReadonlyArray<ReadinessCheck>
+}
+
+/** Vietnam keeps UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
+
+/** The civil date (`YYYY-MM-DD`) in Vietnam at `instant`: which procedure versions are in force "today". */
+export const vietnamDate = (instant: Date): string =>
+  new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)

@@ -1,0 +1,86 @@
+// Structured JSON logs that never carry personal data. The request log holds the path (never the query string or
+// the body), and every line passes through `maskPersonalData` before it is written, so that an ID number, a phone
+// number or an applicant's name that reaches a log by any route (a path segment, an error message, a request id)
+// comes out masked (Decree 13/2023 on personal data protection).
+
+export type LogLevel = "info" | "warn" | "error"
+
+/** One log line; `time` and `level` are added by the logger. */
+export type LogFields = Readonly<Record<string, unknown>>
+
+export interface Logger {
+  readonly log: (level: LogLevel, message: string, fields?: LogFields) => void
+}
+
+/** What a masked named field is replaced with. */
+export const MASKED = "***"
+
+/** Keys whose values are personal data wherever they appear. */
+const PERSONAL_KEYS = new Set(
+  ["fullName", "address", "idNumber", "phone", "phoneNumber", "email", "dateOfBirth", "birthDate"].map((k) =>
+    k.toLowerCase(),
+  ),
+)
+/** Objects under these keys describe a person, so their `name` is personal too (a procedure's `name` is not). */
+const PERSON_CONTAINERS = /applicant|representative|citizen|person|owner|recipient|requester|holder/i
+
+// Order matters: a 12-digit citizen ID (CCCD) is masked before a phone number could match inside it, and the 9-digit
+// old ID (CMND) last, so that neither eats part of a longer number. Lookarounds stop matches inside longer digit runs.
+const CITIZEN_ID = /(?<!\d)\d{9}(\d{3})(?!\d)/g
+const PHONE = /(?<![\d+])(?:\+84|84|0)(?:[ .-]?\d){8,10}(?!\d)/g
+const OLD_ID = /(?<!\d)\d{9}(?!\d)/g
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
+
+/** Masks ID numbers (keeping the last 3 digits of a 12-digit one), old 9-digit IDs, phone numbers and e-mails. */
+export function maskText(text: string): string {
+  return text
+    .replace(CITIZEN_ID, (_, last: string) => `*********${last}`)
+    .replace(PHONE, MASKED)
+    .replace(OLD_ID, "*********")
+    .replace(EMAIL, MASKED)
+}
+
+/**
+ * A copy of `value` safe to log: personal fields replaced by `***`, and personal numbers masked inside every string.
+ * Cycles and very deep values are cut rather than followed.
+ */
+export function maskPersonalData(value: unknown): unknown {
+  const seen = new WeakSet<object>()
+  const visit = (v: unknown, inPerson: boolean, depth: number): unknown => {
+    if (typeof v === "string") return maskText(v)
+    // An ID or phone number sent as a JSON number is still one.
+    if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) >= 1e8) {
+      const masked = maskText(String(v))
+      return masked === String(v) ? v : masked
+    }
+    if (typeof v !== "object" || v === null) return v
+    if (seen.has(v) || depth > 20) return "[…]"
+    seen.add(v)
+    if (v instanceof Error) return { name: v.name, message: maskText(v.message) }
+    if (Array.isArray(v)) return v.map((item) => visit(item, inPerson, depth + 1))
+    const out: Record<string, unknown> = {}
+    for (const [key, field] of Object.entries(v)) {
+      const lower = key.toLowerCase()
+      if (PERSONAL_KEYS.has(lower) || (inPerson && lower === "name")) out[key] = MASKED
+      else out[key] = visit(field, inPerson || PERSON_CONTAINERS.test(key), depth + 1)
+    }
+    return out
+  }
+  return visit(value, false, 0)
+}
+
+/** A logger writing one JSON line per call; `write` is `console.log`-like (tests pass a collector). */
+export function jsonLogger(write: (line: string) => void, now: () => Date = () => new Date()): Logger {
+  return {
+    log: (level, message, fields = {}) => {
+      const line = maskPersonalData({ time: now().toISOString(), level, message, ...fields })
+      write(JSON.stringify(line))
+    },
+  }
+}
+
+/** A logger that keeps its lines in memory, for tests. */
+export function memoryLogger(now?: () => Date): Logger & { readonly lines: string[] } {
+  const lines: string[] = []
+  return { lines, ...jsonLogger((line) => lines.push(line), now) }
+}

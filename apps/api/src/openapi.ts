@@ -1,0 +1,136 @@
+// The OpenAPI 3.1 document, generated from the operations table and the same effect Schemas the app decodes with.
+// All schemas are compiled together so that a Schema annotated with an `identifier` becomes one entry of
+// `components.schemas`, referenced wherever it is used.
+import { JsonSchema, type Schema, SchemaRepresentation } from "effect"
+import type { Operation } from "./operation.ts"
+import { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, ProblemDetails, type ProblemKind } from "./problem.ts"
+
+type Json = Record<string, unknown>
+
+export interface ApiInfo {
+  readonly title: string
+  readonly version: string
+  readonly description: string
+}
+
+/** Problems every operation with input may answer; each operation adds its own. */
+const INPUT_PROBLEMS: ReadonlyArray<ProblemKind> = ["invalid-input"]
+const ALWAYS_PROBLEMS: ReadonlyArray<ProblemKind> = ["internal"]
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v)
+
+/**
+ * `Schema.Number` also admits NaN and ±Infinity, which effect's generator spells as strings for its JSON codec.
+ * The API reads plain JSON, which has no such values, so that branch is noise here: `{ anyOf: [number, "NaN"…] }`
+ * becomes `{ type: "number" }` (the checks beside it, such as `exclusiveMinimum`, are kept).
+ */
+function tidy(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(tidy)
+  if (!isObject(schema)) return schema
+  const out: Json = {}
+  for (const [k, v] of Object.entries(schema)) out[k] = tidy(v)
+  const anyOf = out.anyOf
+  if (
+    Array.isArray(anyOf) &&
+    anyOf.length === 2 &&
+    isObject(anyOf[0]) &&
+    anyOf[0].type === "number" &&
+    isObject(anyOf[1]) &&
+    anyOf[1].type === "string" &&
+    Array.isArray(anyOf[1].enum) &&
+    anyOf[1].enum.every((e) => e === "NaN" || e === "Infinity" || e === "-Infinity")
+  ) {
+    delete out.anyOf
+    return { type: "number", ...out }
+  }
+  return out
+}
+
+/** Compiles the schemas together; the result has one JSON Schema per input schema and the shared components. */
+function compile(schemas: ReadonlyArray<Schema.Top>): { schemas: unknown[]; components: Json } {
+  const [first, ...rest] = schemas.map((s) => s.ast)
+  if (first === undefined) return { schemas: [], components: {} }
+  const representation = SchemaRepresentation.toRepresentations([first, ...rest])
+  const multi = JsonSchema.toMultiDocumentOpenApi3_1(SchemaRepresentation.toJsonSchemaMultiDocument(representation))
+  const components: Json = {}
+  for (const [name, definition] of Object.entries(multi.definitions)) components[name] = tidy(definition)
+  return { schemas: multi.schemas.map(tidy), components }
+}
+
+/** Query or path parameters from the JSON Schema of a Struct: one parameter per property. */
+function parameters(location: "query" | "path", schema: unknown): Json[] {
+  if (!isObject(schema) || !isObject(schema.properties)) return []
+  const required = new Set(Array.isArray(schema.required) ? schema.required : [])
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === "path" || required.has(name),
+    ...(isObject(property) && typeof property.description === "string" ? { description: property.description } : {}),
+    schema: property,
+  }))
+}
+
+const problemResponse = (kind: ProblemKind): Json => ({ $ref: `#/components/responses/${kind}` })
+
+export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>, info: ApiInfo): Json {
+  // Every schema to compile, remembered by position so that each operation finds its own.
+  const all: Schema.Top[] = [ProblemDetails]
+  const at = (schema: Schema.Top | undefined): number | undefined =>
+    schema === undefined ? undefined : all.push(schema) - 1
+  const slots = operations.map((op) => ({
+    query: at(op.query),
+    params: at(op.params),
+    body: at(op.body),
+    response: at(op.response.schema),
+  }))
+  const compiled = compile(all)
+  const schemaAt = (i: number | undefined) => (i === undefined ? undefined : compiled.schemas[i])
+
+  const paths: Record<string, Record<string, Json>> = {}
+  operations.forEach((op, i) => {
+    const slot = slots[i]
+    if (slot === undefined) return
+    const hasInput = op.query !== undefined || op.params !== undefined || op.body !== undefined
+    const problems = new Set<ProblemKind>([...(hasInput ? INPUT_PROBLEMS : []), ...op.problems, ...ALWAYS_PROBLEMS])
+    const responses: Json = {
+      [String(op.response.status)]: {
+        description: op.response.description,
+        content: {
+          [op.response.mediaType ?? "application/json"]:
+            op.response.schema === undefined ? {} : { schema: schemaAt(slot.response) },
+        },
+      },
+    }
+    for (const kind of [...problems].sort((a, b) => PROBLEM_KINDS[a].status - PROBLEM_KINDS[b].status))
+      responses[String(PROBLEM_KINDS[kind].status)] = problemResponse(kind)
+    const operation: Json = {
+      operationId: op.operationId,
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.description === undefined ? {} : { description: op.description }),
+      parameters: [...parameters("path", schemaAt(slot.params)), ...parameters("query", schemaAt(slot.query))],
+      ...(op.body === undefined
+        ? {}
+        : { requestBody: { required: true, content: { "application/json": { schema: schemaAt(slot.body) } } } }),
+      responses,
+    }
+    const item = paths[op.path] ?? {}
+    item[op.method] = operation
+    paths[op.path] = item
+  })
+
+  const responses: Json = {}
+  for (const [kind, { title, titleEn }] of Object.entries(PROBLEM_KINDS))
+    responses[kind] = {
+      description: `${title} (${titleEn})`,
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: compiled.schemas[0] } },
+    }
+
+  return {
+    openapi: "3.1.1",
+    info,
+    tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
+    paths,
+    components: { schemas: compiled.components, responses },
+  }
+}

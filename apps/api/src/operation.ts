@@ -1,0 +1,65 @@
+// One table of operations drives both the hono routes and the OpenAPI document, so the document cannot drift from
+// what the app serves. An operation names the Schemas of its query, path parameters, body and success response;
+// the app decodes the request with them (every invalid field reported with its path) before the handler runs, and
+// the handler only calls domain functions and returns a Result. Errors go to errors.ts, the one mapping place.
+import type { Result, Schema } from "effect"
+import type { ProblemKind } from "./problem.ts"
+
+export type HttpMethod = "get" | "post"
+
+type TypeOf<S> = S extends Schema.Top ? S["Type"] : undefined
+
+export interface OperationInput<Q, P, B> {
+  readonly query: TypeOf<Q>
+  readonly params: TypeOf<P>
+  readonly body: TypeOf<B>
+}
+
+/** What a handler may answer besides JSON: a ready Response (the OpenAPI document page, for instance). */
+export type Reply = unknown
+
+export interface OperationSpec<
+  Deps,
+  Q extends Schema.Top | undefined,
+  P extends Schema.Top | undefined,
+  B extends Schema.Top | undefined,
+> {
+  readonly method: HttpMethod
+  /** OpenAPI template, `/api/v1/procedures/{code}`; the hono route is derived from it. */
+  readonly path: string
+  readonly operationId: string
+  readonly tag: string
+  /** Vietnamese first; the English follows in `description`. */
+  readonly summary: string
+  readonly description?: string
+  readonly query?: Q
+  readonly params?: P
+  readonly body?: B
+  readonly response: {
+    readonly status: 200 | 201
+    readonly description: string
+    /** A Schema for JSON answers; a media type and a free description otherwise (HTML page). */
+    readonly schema?: Schema.Top
+    readonly mediaType?: string
+  }
+  /** The problems this operation may answer with, besides those every operation may (400, 500). */
+  readonly problems: ReadonlyArray<ProblemKind>
+  readonly handle: (
+    input: OperationInput<Q, P, B>,
+    deps: Deps,
+  ) => Result.Result<Reply, unknown> | Promise<Result.Result<Reply, unknown>>
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the table holds operations of every input shape; each is typed where it is defined.
+export type Operation<Deps> = OperationSpec<Deps, any, any, any>
+
+/** Defines an operation with its handler typed from its Schemas. */
+export const defineOperation =
+  <Deps>() =>
+  <Q extends Schema.Top | undefined, P extends Schema.Top | undefined, B extends Schema.Top | undefined>(
+    spec: OperationSpec<Deps, Q, P, B>,
+  ): OperationSpec<Deps, Q, P, B> =>
+    spec
+
+/** `/api/v1/procedures/{code}` → `/api/v1/procedures/:code`. */
+export const honoPath = (template: string): string => template.replace(/\{(\w+)\}/g, ":$1")

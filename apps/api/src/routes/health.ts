@@ -1,0 +1,60 @@
+// Liveness and readiness for the orchestrator: /healthz says the process answers; /readyz says the data is loaded
+// and every readiness check (the database, once there is one) passes.
+import { Result, Schema } from "effect"
+import type { ApiDeps } from "../deps.ts"
+import { defineOperation } from "../operation.ts"
+import { ApiProblem } from "../problem.ts"
+
+const operation = defineOperation<ApiDeps>()
+
+const Health = Schema.Struct({ status: Schema.Literal("ok") }).annotate({ identifier: "Health" })
+const Readiness = Schema.Struct({
+  status: Schema.Literal("ready"),
+  procedures: Schema.Number.check(Schema.isInt()),
+  units: Schema.Number.check(Schema.isInt()),
+  checks: Schema.Array(Schema.Struct({ name: Schema.String, ok: Schema.Boolean })),
+}).annotate({ identifier: "Readiness" })
+
+/** Runs a check, counting a throw or a rejection as "not ready" rather than an error of the probe. */
+async function passes(check: () => boolean | Promise<boolean>): Promise<boolean> {
+  try {
+    return (await check()) === true
+  } catch {
+    return false
+  }
+}
+
+export const healthOperations = [
+  operation({
+    method: "get",
+    path: "/healthz",
+    operationId: "health",
+    tag: "health",
+    summary: "Tiến trình đang hoạt động",
+    description: "Liveness: the process answers.",
+    response: { status: 200, description: "Đang hoạt động", schema: Health },
+    problems: [],
+    handle: () => Result.succeed({ status: "ok" as const }),
+  }),
+  operation({
+    method: "get",
+    path: "/readyz",
+    operationId: "readiness",
+    tag: "health",
+    summary: "Dịch vụ sẵn sàng phục vụ",
+    description: "Readiness: the catalogue and jurisdiction data are loaded and every dependency answers.",
+    response: { status: 200, description: "Sẵn sàng", schema: Readiness },
+    problems: ["not-ready"],
+    handle: async (_, deps) => {
+      const checks = await Promise.all(deps.readiness.map(async (r) => ({ name: r.name, ok: await passes(r.check) })))
+      const procedures = deps.catalogue.length
+      const units = deps.jurisdiction.units.length
+      const failing = checks.filter((c) => !c.ok).map((c) => c.name)
+      if (procedures === 0) failing.push("catalogue")
+      if (units === 0) failing.push("jurisdiction")
+      if (failing.length > 0)
+        return Result.fail(new ApiProblem({ kind: "not-ready", detail: `Chưa sẵn sàng: ${failing.join(", ")}.` }))
+      return Result.succeed({ status: "ready" as const, procedures, units, checks })
+    },
+  }),
+]

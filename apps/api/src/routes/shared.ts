@@ -1,0 +1,9 @@
+// Schemas shared by several routes' inputs and outputs.
+import { Schema } from "effect"
+
+/** Free text in a query: bounded, so a huge parameter is a 400 rather than work. */
+export const QueryText = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
+
+/** A list answer: how many items, and the items. */
+export const listOf = <S extends Schema.Top>(item: S, identifier: string) =>
+  Schema.Struct({ total: Schema.Number.check(Schema.isInt()), items: Schema.Array(item) }).annotate({ identifier })
