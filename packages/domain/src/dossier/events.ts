@@ -1,0 +1,272 @@
+/**
+ * What can happen to a dossier, as effect Schemas: one definition decodes untrusted input (an API body, a queued
+ * command) into a typed event and reports every problem with its path, and types the machine.
+ *
+ * Every event carries the acting user (`actor`) and the instant it happened (`at`): the domain has no clock and no
+ * session, so the application layer passes both in. Ids (dossier code, payment id, signature id) come in the same way.
+ */
+import { Schema } from "effect"
+import { Instant as CalendarInstant } from "../calendar/index.ts"
+import { Channel, Dong, StaffRole } from "../catalogue/schema.ts"
+import { DossierCode } from "../dossier-code/index.ts"
+
+const NonEmpty = Schema.String.check(Schema.isMinLength(1))
+const Positive = Schema.Number.check(Schema.isGreaterThan(0))
+const NonEmptyList = <S extends Schema.Top>(item: S) => Schema.Array(item).check(Schema.isMinLength(1))
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
+
+/** Why an instant text is unusable, or undefined when it is fine (the day exists, the year is 1900–2199, …). */
+export function instantProblem(text: string): string | undefined {
+  const m = INSTANT.exec(text)
+  if (m === null) return "expected an ISO-8601 date-time with an offset, e.g. 2025-03-14T08:00:00+07:00"
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]))
+  const second = Number(m[6] ?? "0")
+  if (year === undefined || year < 1900 || year > 2199) return "the year must lie between 1900 and 2199"
+  if (month === undefined || month < 1 || month > 12) return `month ${month} does not exist`
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day === undefined || day < 1 || day > days) return `day ${day} does not exist in ${m[1]}-${m[2]}`
+  if (hour === undefined || minute === undefined || hour > 23 || minute > 59 || second > 59)
+    return "the time of day must be between 00:00:00 and 23:59:59"
+  if (m[8] !== undefined && (Number(m[8]) > 18 || Number(m[9]) > 59)) return `offset ${m[7]} is not a valid UTC offset`
+  return undefined
+}
+
+/**
+ * An instant: ISO-8601 text with an explicit offset. Stricter than the calendar's pattern check (the day must exist,
+ * the year must be in the calendar's range), so that nothing the machine hands to the calendar can make it throw.
+ */
+export const StrictInstant = CalendarInstant.check(Schema.makeFilter((s: string) => instantProblem(s) ?? true))
+export type StrictInstant = typeof StrictInstant.Type
+
+/** Milliseconds since the epoch of an instant (valid by construction). */
+export const epochMs = (instant: string): number => Date.parse(instant)
+
+/**
+ * Who may act on a dossier. Staff roles come from the catalogue (`StaffRole`; `inter-agency` is an officer of
+ * another authority holding an inter-agency step); `citizen` is the applicant's own account, `post-office-agent` a
+ * post office taking in dossiers and returning results, `system` the application itself (scheduled deadline checks,
+ * payment gateway confirmations, results delivered to the e-wallet).
+ */
+export const Role = Schema.Literals(["citizen", "post-office-agent", "system", ...StaffRole.literals])
+export type Role = typeof Role.Type
+
+/** The acting user, with the scope their account acts for (same meaning as the jurisdiction's `StaffScope`). */
+export const Actor = Schema.Struct({
+  id: NonEmpty,
+  role: Role,
+  agencyCodes: Schema.Array(NonEmpty),
+  unitCodes: Schema.Array(NonEmpty),
+  intakePointIds: Schema.Array(NonEmpty),
+})
+export type Actor = typeof Actor.Type
+
+/** A submitted document of the procedure, with the flags the national portal asks for. */
+export const DocumentPresent = Schema.Struct({
+  /** The `RequiredDocument.id` of the procedure (or of the variant). */
+  id: NonEmpty,
+  /** Taken from the citizen's e-wallet / national data stores instead of being submitted (Decree 45/2020). */
+  fromEWallet: Schema.optionalKey(Schema.Boolean),
+  /** Scanned into the system (the digitisation indicator). */
+  digitised: Schema.optionalKey(Schema.Boolean),
+})
+export type DocumentPresent = typeof DocumentPresent.Type
+
+/** Who the dossier is for (owner type 1 citizen / 2 business on the national portal). */
+export const Applicant = Schema.Struct({
+  /** Citizen ID (CCCD) or enterprise code. */
+  id: NonEmpty,
+  name: NonEmpty,
+  kind: Schema.Literals(["citizen", "business"]),
+  address: Schema.optionalKey(NonEmpty),
+  phone: Schema.optionalKey(NonEmpty),
+  email: Schema.optionalKey(NonEmpty),
+})
+export type Applicant = typeof Applicant.Type
+
+/** A fee line assessed by the application layer (fees module: channel price, per-unit counts, exemptions). */
+export const AssessedFee = Schema.Struct({ feeId: NonEmpty, amount: Dong })
+export type AssessedFee = typeof AssessedFee.Type
+
+const common = { actor: Actor, at: StrictInstant }
+
+/**
+ * Filing: the dossier comes into existence. Sent online by the applicant (`citizen`, channel `online`), at a
+ * centre's counter (`counter-officer`, `counter`), or by a post office agent (`post-office-agent`, `post`).
+ * The application layer has already routed the dossier (`resolveCompetence`): `agencyCode`/`unitCode` are the
+ * competent authority and commune-level unit, not necessarily those of the intake point.
+ */
+export const FileDossier = Schema.Struct({
+  type: Schema.Literal("file"),
+  ...common,
+  dossierCode: DossierCode,
+  channel: Channel,
+  /** Required for the counter and postal channels. */
+  intakePointId: Schema.optionalKey(NonEmpty),
+  agencyCode: NonEmpty,
+  unitCode: Schema.optionalKey(NonEmpty),
+  applicant: Applicant,
+  /** One-line summary of the request, as the national portal record asks. */
+  summary: Schema.optionalKey(NonEmpty),
+  documents: Schema.Array(DocumentPresent),
+  /**
+   * Fee amounts assessed for this dossier. A fee of the procedure with a flat amount may be left out (the machine
+   * takes the flat amount for the channel); every other fee (per-unit, tiered) must be assessed here.
+   */
+  fees: Schema.optionalKey(Schema.Array(AssessedFee)),
+})
+export type FileDossier = typeof FileDossier.Type
+
+export const AcceptAtIntake = Schema.Struct({
+  type: Schema.Literal("accept"),
+  ...common,
+  /** Documents added or digitised at the counter; merged with those filed. */
+  documents: Schema.optionalKey(Schema.Array(DocumentPresent)),
+})
+export const RefuseAtIntake = Schema.Struct({
+  type: Schema.Literal("refuse"),
+  ...common,
+  reasons: NonEmptyList(NonEmpty),
+})
+
+/** A missing or inadequate item in a supplementation request. */
+export const MissingItem = Schema.Struct({ documentId: Schema.optionalKey(NonEmpty), description: NonEmpty })
+export type MissingItem = typeof MissingItem.Type
+
+export const RequestSupplementation = Schema.Struct({
+  type: Schema.Literal("requestSupplementation"),
+  ...common,
+  missing: NonEmptyList(MissingItem),
+  /** By when the applicant must supplement; after it the `supplementationDeadlinePassed` check stops processing. */
+  applicantDeadline: StrictInstant,
+})
+export const SupplementReceived = Schema.Struct({
+  type: Schema.Literal("supplementReceived"),
+  ...common,
+  documents: Schema.Array(DocumentPresent),
+})
+export const SupplementationDeadlinePassed = Schema.Struct({
+  type: Schema.Literal("supplementationDeadlinePassed"),
+  ...common,
+})
+export const ObligationItem = Schema.Struct({ name: NonEmpty, amount: Positive.check(Schema.isInt()) })
+export type ObligationItem = typeof ObligationItem.Type
+export const RequestFinancialObligation = Schema.Struct({
+  type: Schema.Literal("requestFinancialObligation"),
+  ...common,
+  items: NonEmptyList(ObligationItem),
+})
+export const PaymentConfirmed = Schema.Struct({
+  type: Schema.Literal("paymentConfirmed"),
+  ...common,
+  paymentId: NonEmpty,
+  amount: Positive.check(Schema.isInt()),
+})
+export const CompleteStep = Schema.Struct({
+  type: Schema.Literal("completeStep"),
+  ...common,
+  note: Schema.optionalKey(NonEmpty),
+  /** The officer the next step is assigned to, when known. */
+  assigneeId: Schema.optionalKey(NonEmpty),
+})
+export const TransferToAgency = Schema.Struct({
+  type: Schema.Literal("transfer"),
+  ...common,
+  /** The other authority that holds the next (inter-agency) step. */
+  agencyCode: NonEmpty,
+  note: Schema.optionalKey(NonEmpty),
+})
+export const Approve = Schema.Struct({ type: Schema.Literal("approve"), ...common, note: Schema.optionalKey(NonEmpty) })
+export const Reject = Schema.Struct({ type: Schema.Literal("reject"), ...common, reasons: NonEmptyList(NonEmpty) })
+export const Sign = Schema.Struct({
+  type: Schema.Literal("sign"),
+  ...common,
+  /** Id of the signature (certificate serial / signed document id) from the signer. */
+  signatureId: NonEmpty,
+})
+export const ResultReady = Schema.Struct({
+  type: Schema.Literal("resultReady"),
+  ...common,
+  resultDocumentIds: Schema.optionalKey(Schema.Array(NonEmpty)),
+})
+export const ReturnMethod = Schema.Literals(["counter", "post", "e-wallet"])
+export type ReturnMethod = typeof ReturnMethod.Type
+export const ReturnResult = Schema.Struct({ type: Schema.Literal("returnResult"), ...common, method: ReturnMethod })
+export const Withdraw = Schema.Struct({
+  type: Schema.Literal("withdraw"),
+  ...common,
+  reason: Schema.optionalKey(NonEmpty),
+})
+export const StopProcessing = Schema.Struct({
+  type: Schema.Literal("stop"),
+  ...common,
+  reasons: NonEmptyList(NonEmpty),
+})
+export const ExtendWithApology = Schema.Struct({
+  type: Schema.Literal("extendWithApology"),
+  ...common,
+  newAppointment: StrictInstant,
+  reason: NonEmpty,
+})
+export const CorrectionChange = Schema.Struct({
+  /** What is corrected: `applicant.name`, `applicant.address`, `applicant.phone`, `applicant.email`, or free text. */
+  field: NonEmpty,
+  from: Schema.optionalKey(Schema.String),
+  to: Schema.String,
+})
+export const CorrectReturned = Schema.Struct({
+  type: Schema.Literal("correct"),
+  ...common,
+  changes: NonEmptyList(CorrectionChange),
+  reason: NonEmpty,
+})
+
+/** Every event a filed dossier can receive (filing itself is {@link FileDossier}, handled by `open`). */
+export const DossierEvent = Schema.Union([
+  AcceptAtIntake,
+  RefuseAtIntake,
+  RequestSupplementation,
+  SupplementReceived,
+  SupplementationDeadlinePassed,
+  RequestFinancialObligation,
+  PaymentConfirmed,
+  CompleteStep,
+  TransferToAgency,
+  Approve,
+  Reject,
+  Sign,
+  ResultReady,
+  ReturnResult,
+  Withdraw,
+  StopProcessing,
+  ExtendWithApology,
+  CorrectReturned,
+])
+export type DossierEvent = typeof DossierEvent.Type
+/** The JSON form of an event, as callers write it. */
+export type DossierEventInput = typeof DossierEvent.Encoded
+export type FileDossierInput = typeof FileDossier.Encoded
+export type DossierEventType = DossierEvent["type"]
+export type EventOf<T extends DossierEventType> = Extract<DossierEvent, { type: T }>
+
+/** Every event type, in lifecycle order (useful for exhaustive tests and documentation). */
+export const dossierEventTypes: ReadonlyArray<DossierEventType> = [
+  "accept",
+  "refuse",
+  "requestSupplementation",
+  "supplementReceived",
+  "supplementationDeadlinePassed",
+  "requestFinancialObligation",
+  "paymentConfirmed",
+  "completeStep",
+  "transfer",
+  "approve",
+  "reject",
+  "sign",
+  "resultReady",
+  "returnResult",
+  "withdraw",
+  "stop",
+  "extendWithApology",
+  "correct",
+]

@@ -1,0 +1,53 @@
+/**
+ * Working-time arithmetic the dossier needs, on top of the calendar module.
+ *
+ * Durations in working days are counted with `addWorkingDays` (same working time of day n working days later), so
+ * "5 working days" means five calendar working days whatever the length of the centre's day; a fractional day (0.5)
+ * adds that fraction of the centre's standard working day in hours. Durations in working hours use
+ * `addWorkingHours`. (The catalogue's `durationInHours` uses 8 h a day only to compare and add allowances.)
+ */
+import { addWorkingDays, addWorkingHours, type Calendar, workingTimeBetween } from "../calendar/index.ts"
+import type { Duration } from "../catalogue/schema.ts"
+import { epochMs } from "./events.ts"
+
+const MS_PER_HOUR = 3_600_000
+
+/** The instant `duration` of working time after `start` (counted from the next working moment). */
+export function addDuration(calendar: Calendar, start: string, duration: Duration): string {
+  if (duration.unit === "working-hours") return addWorkingHours(calendar, start, duration.amount)
+  const whole = Math.floor(duration.amount)
+  const fraction = duration.amount - whole
+  const afterWholeDays = addWorkingDays(calendar, start, whole)
+  return fraction === 0
+    ? afterWholeDays
+    : addWorkingHours(calendar, afterWholeDays, (fraction * calendar.standardDayMs) / MS_PER_HOUR)
+}
+
+/** Working minutes in [from, to); 0 when `to` is not after `from`. */
+export function workingMinutesBetween(calendar: Calendar, from: string, to: string): number {
+  return epochMs(to) <= epochMs(from) ? 0 : workingTimeBetween(calendar, from, to).minutes
+}
+
+/**
+ * Where a deadline lands once a pause [from, to) is taken out: the working time that was left at the start of the
+ * pause is counted again from its end. A deadline already passed when the pause began does not move (the dossier
+ * was late already, and stays so).
+ */
+export function moveDeadlineOverPause(calendar: Calendar, deadline: string, from: string, to: string): string {
+  if (epochMs(deadline) <= epochMs(from)) return deadline
+  const left = workingMinutesBetween(calendar, from, deadline)
+  return addWorkingHours(calendar, to, left / 60)
+}
+
+/** The civil date in Vietnam (UTC+7, no daylight saving) of an instant, `YYYY-MM-DD`. */
+export function vietnamDate(instant: string): string {
+  return new Date(epochMs(instant) + 7 * MS_PER_HOUR).toISOString().slice(0, 10)
+}
+
+/** The civil date and clock time in Vietnam, `dd/MM/yyyy HH:mm`, as printed on the forms. */
+export function vietnamDateTime(instant: string): string {
+  const iso = new Date(epochMs(instant) + 7 * MS_PER_HOUR).toISOString()
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`
+}
+
+export const isAfter = (a: string, b: string): boolean => epochMs(a) > epochMs(b)
