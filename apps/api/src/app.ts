@@ -10,7 +10,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { ApiDeps, ReadinessCheck } from "./deps.ts"
 import { renderDocsPage } from "./docs-page.ts"
 import { toProblem } from "./errors.ts"
-import type { Logger } from "./logging.ts"
+import { type Logger, loggablePath } from "./logging.ts"
 import { type ApiInfo, openApiDocument } from "./openapi.ts"
 import { honoPath, type Operation } from "./operation.ts"
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from "./problem.ts"
@@ -72,7 +72,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       logger.log("error", "unexpected error", {
         requestId: c.get("requestId"),
         method: c.req.method,
-        path: c.req.path,
+        path: loggablePath(c.req.path, routeSegments),
         error: unexpected,
         stack: unexpected instanceof Error ? unexpected.stack : undefined,
       })
@@ -92,7 +92,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const status = c.res.status
     logger.log(status >= 500 ? "error" : "info", "request", {
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path, routeSegments),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       requestId,
@@ -154,6 +154,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...healthOperations,
     ...metaOperations,
   ]
+
+  const routeSegments = new Set(operations.flatMap((op) => op.path.split("/").filter((s) => !s.startsWith("{"))))
 
   for (const op of operations) {
     const run = async (c: Context<Env>): Promise<Response> => {

@@ -69,6 +69,23 @@ export function maskPersonalData(value: unknown): unknown {
   return visit(value, false, 0)
 }
 
+/** What stands for a path segment that is not logged. */
+export const HIDDEN_SEGMENT = "…"
+
+/**
+ * The path as logged: segments that are part of the API's own routes, or codes (which start with a digit, like
+ * `1.004222`, `22225` or `000.00.22.H49-261123-0001`), are kept; any other segment is free text a client typed (a
+ * name, say) and is hidden. Digits that remain still go through `maskText` with the rest of the line.
+ */
+export function loggablePath(path: string, routeSegments: ReadonlySet<string>): string {
+  return path
+    .split("/")
+    .map((segment) =>
+      segment === "" || routeSegments.has(segment) || /^\d[\w.-]*$/.test(segment) ? segment : HIDDEN_SEGMENT,
+    )
+    .join("/")
+}
+
 /** A logger writing one JSON line per call; `write` is `console.log`-like (tests pass a collector). */
 export function jsonLogger(write: (line: string) => void, now: () => Date = () => new Date()): Logger {
   return {

@@ -1,0 +1,116 @@
+// The OpenAPI document: 3.1, every route the app serves is in it, every $ref resolves, and it describes what the
+// app really does (the problem schema validates real problem answers).
+import { describe, expect, test } from "vitest"
+import { testApp } from "./testing.test-support.ts"
+
+type Json = Record<string, unknown>
+const { app } = testApp()
+const document = (await (await app.request("/openapi.json")).json()) as Json
+const paths = document.paths as Record<string, Record<string, Json>>
+
+/** Every `$ref` anywhere in the document, with where it was found. */
+function refs(value: unknown, at = "#"): Array<{ ref: string; at: string }> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => refs(v, `${at}/${i}`))
+  if (typeof value !== "object" || value === null) return []
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "$ref" && typeof v === "string" ? [{ ref: v, at }] : refs(v, `${at}/${k}`),
+  )
+}
+
+/** Resolves a local JSON pointer (`#/components/schemas/Procedure`) in the document. */
+function resolve(pointer: string): unknown {
+  if (!pointer.startsWith("#/")) return undefined
+  let node: unknown = document
+  for (const raw of pointer.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~")
+    if (typeof node !== "object" || node === null || !(key in node)) return undefined
+    node = (node as Json)[key]
+  }
+  return node
+}
+
+describe("/openapi.json", () => {
+  test("is an OpenAPI 3.1 document with info", () => {
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/)
+    expect((document.info as Json).title).toBeTruthy()
+    expect((document.info as Json).version).toBeTruthy()
+  })
+
+  test("describes every route the app serves, and nothing it does not", () => {
+    const served = app.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`)
+    const described = Object.entries(paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`))
+    expect([...new Set(served)].sort()).toEqual(described.sort())
+    expect(described.length).toBeGreaterThanOrEqual(12)
+  })
+
+  test("every $ref resolves", () => {
+    const all = refs(document)
+    expect(all.length).toBeGreaterThan(10)
+    for (const { ref, at } of all) expect(resolve(ref), `${ref} at ${at}`).toBeDefined()
+  })
+
+  test("path parameters match the templates, and each operation has an id and responses", () => {
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries(paths))
+      for (const [method, op] of Object.entries(item)) {
+        const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+        const declared = (op.parameters as Json[])
+          .filter((p) => p.in === "path")
+          .map((p) => p.name)
+          .sort()
+        expect(declared, `${method} ${path}`).toEqual(templated)
+        expect(typeof op.operationId).toBe("string")
+        expect(ids.has(op.operationId as string)).toBe(false)
+        ids.add(op.operationId as string)
+        expect(Object.keys(op.responses as Json).length).toBeGreaterThan(0)
+      }
+  })
+
+  test("the fee quote request body and its problems are described from the Schemas", () => {
+    const post = paths["/api/v1/fee-quotes"]?.post as Json
+    const body = resolve("#/components/schemas/FeeQuoteRequest") as Json
+    expect(((post.requestBody as Json).content as Json)["application/json"]).toEqual({
+      schema: { $ref: "#/components/schemas/FeeQuoteRequest" },
+    })
+    expect(body.required).toEqual(expect.arrayContaining(["procedureCode", "channel"]))
+    expect((body.properties as Json).channel).toMatchObject({ enum: ["counter", "online", "post"] })
+    const responses = post.responses as Json
+    for (const status of ["200", "400", "404", "413", "415", "422", "500"]) expect(responses[status]).toBeDefined()
+    const problem = resolve("#/components/schemas/Problem") as Json
+    expect(problem.required).toEqual(
+      expect.arrayContaining(["type", "title", "status", "detail", "instance", "errors"]),
+    )
+  })
+
+  test("query parameters come from the query Schemas, with their enums", () => {
+    const search = paths["/api/v1/procedures"]?.get as Json
+    const params = search.parameters as Json[]
+    expect(params.map((p) => p.name).sort()).toEqual(["authority", "field", "level", "on", "q"])
+    expect(params.every((p) => p.in === "query" && p.required === false)).toBe(true)
+    expect(params.find((p) => p.name === "level")?.schema).toMatchObject({ enum: ["province", "commune"] })
+  })
+
+  test("numbers are plain JSON numbers (no NaN/Infinity strings from the JSON codec)", () => {
+    expect(JSON.stringify(document)).not.toContain('"Infinity"')
+  })
+})
+
+describe("/docs", () => {
+  test("is a self-contained HTML page listing every operation, problem and schema", async () => {
+    const response = await app.request("/docs")
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-type")).toContain("text/html")
+    const html = await response.text()
+    expect(html).not.toMatch(/<script|<link|https?:\/\/(?!spec)/)
+    for (const [path, item] of Object.entries(paths))
+      for (const op of Object.values(item)) {
+        expect(html).toContain(path)
+        expect(html).toContain(`id="op-${op.operationId}"`)
+      }
+    for (const name of Object.keys((document.components as Json).schemas as Json))
+      expect(html).toContain(`id="schema-${name}"`)
+    expect(html).toContain('id="problem-invalid-input"')
+  })
+})
