@@ -1,0 +1,538 @@
+// The storage contract: one suite, run against every implementation of the storage ports (in-memory, SQLite,
+// PostgreSQL). Each target opens one database per test file; tests reset it and run one after another.
+import { createHash } from "node:crypto"
+import {
+  type AuditEntryInput,
+  AuditLog,
+  DocumentStore,
+  DossierStore,
+  type DossierSummary,
+  IdempotencyStore,
+  type NewDossier,
+  Outbox,
+  type StoragePorts,
+  UnitOfWork,
+} from "@motcua/application"
+import { Data, Effect, type ManagedRuntime } from "effect"
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+export type StorageRuntime = ManagedRuntime.ManagedRuntime<StoragePorts, unknown>
+
+export interface OpenedStorage {
+  readonly runtime: StorageRuntime
+  /** Another, independent connection (pool) to the same database: a second relay or API instance. */
+  readonly second: StorageRuntime
+  /** Empties every table (and the document folder). */
+  readonly reset: () => Promise<void>
+  /** Changes the stored detail of audit entry `seq` behind the store's back. */
+  readonly editAuditEntry: (seq: number, detailJson: string) => Promise<void>
+  readonly deleteAuditEntry: (seq: number) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+export interface ContractTarget {
+  readonly name: string
+  /** Documents larger than this are refused; the target must open the store with this limit. */
+  readonly open: (options: { readonly maxDocumentBytes: number }) => Promise<OpenedStorage>
+}
+
+export const MAX_DOCUMENT_BYTES = 4096
+const AGENCY = "000.00.22.H49"
+const T0 = "2026-11-23T01:00:00.000Z"
+
+const summary = (overrides: Partial<DossierSummary> = {}): DossierSummary => ({
+  statusCode: 2,
+  state: "received",
+  procedureCode: "1.004222",
+  agencyCode: AGENCY,
+  unitCode: null,
+  currentRole: "reception",
+  dueAt: "2026-11-25T10:00:00.000Z",
+  appointmentAt: "2026-11-30T10:00:00.000Z",
+  feeTotal: 50_000,
+  ...overrides,
+})
+
+const audit = (action: string, detail: AuditEntryInput["detail"] = {}): AuditEntryInput => ({
+  at: T0,
+  actor: "officer-1",
+  action,
+  detail,
+})
+
+const newDossier = (code: string, overrides: Partial<NewDossier> = {}): NewDossier => ({
+  code,
+  snapshot: { value: "received", context: { supplements: 0, applicant: "Nguyễn Văn A" } },
+  summary: summary(),
+  at: T0,
+  audit: [audit("dossier.filed", { channel: "online" })],
+  outbox: [{ topic: "portal.sync", payload: { code, status: 2 } }],
+  ...overrides,
+})
+
+const code = (n: number) => `${AGENCY}-261123-${String(n).padStart(4, "0")}`
+
+const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1])
+
+class ComputeFailed extends Data.TaggedError("ComputeFailed")<{ readonly step?: string }> {}
+
+export function storageContract(target: ContractTarget): void {
+  describe(`storage contract: ${target.name}`, () => {
+    let store: OpenedStorage
+    const run = <A, E>(effect: Effect.Effect<A, E, StoragePorts>) => store.runtime.runPromise(effect)
+    /** Runs an effect expected to fail and returns its error. */
+    const failure = <A, E>(effect: Effect.Effect<A, E, StoragePorts>) => store.runtime.runPromise(Effect.flip(effect))
+    const auditCount = () => run(AuditLog.use((log) => log.read({ limit: 10_000 }))).then((entries) => entries.length)
+    const drainOutbox = () => run(Outbox.use((o) => o.claim("inspector", 10_000, 60_000)))
+
+    beforeAll(async () => {
+      store = await target.open({ maxDocumentBytes: MAX_DOCUMENT_BYTES })
+    })
+    afterAll(async () => {
+      await store?.close()
+    })
+    beforeEach(async () => {
+      await store.reset()
+    })
+
+    describe("dossiers", () => {
+      it("creates a dossier at version 1 and reads it back", async () => {
+        const created = await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        expect(created.version).toBe(1)
+        const read = await run(DossierStore.use((s) => s.get(code(1))))
+        expect(read).toEqual({
+          code: code(1),
+          version: 1,
+          snapshot: { value: "received", context: { supplements: 0, applicant: "Nguyễn Văn A" } },
+          summary: summary(),
+          createdAt: T0,
+          updatedAt: T0,
+          documentIds: [],
+        })
+        const entries = await run(AuditLog.use((log) => log.read({ dossierCode: code(1), limit: 10 })))
+        expect(entries.map((e) => [e.seq, e.action, e.detail])).toEqual([[1, "dossier.filed", { channel: "online" }]])
+        const messages = await drainOutbox()
+        expect(messages.map((m) => [m.topic, m.dossierCode, m.payload])).toEqual([
+          ["portal.sync", code(1), { code: code(1), status: 2 }],
+        ])
+      })
+
+      it("refuses a second dossier with the same code, and reports a missing one", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        const again = await failure(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        expect(again._tag).toBe("DossierAlreadyExists")
+        expect(await auditCount()).toBe(1)
+        const missing = await failure(DossierStore.use((s) => s.get(code(9))))
+        expect(missing).toMatchObject({ _tag: "DossierNotFound", code: code(9) })
+      })
+
+      it("refuses an invalid summary with the path of each problem, writing nothing", async () => {
+        const bad = newDossier(code(1), { summary: summary({ statusCode: 11, feeTotal: 12.5 }) })
+        const error = await failure(DossierStore.use((s) => s.create(bad)))
+        expect(error._tag).toBe("DecodeError")
+        const paths = error._tag === "DecodeError" ? error.problems.map((p) => p.path).sort() : []
+        expect(paths).toEqual(["summary.feeTotal", "summary.statusCode"])
+        expect(await failure(DossierStore.use((s) => s.get(code(1))))).toMatchObject({ _tag: "DossierNotFound" })
+      })
+
+      it("commits with the right version: bumps it and writes audit and outbox rows", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        await drainOutbox()
+        const committed = await run(
+          DossierStore.use((s) =>
+            s.commit({
+              ...newDossier(code(1)),
+              expectedVersion: 1,
+              at: "2026-11-23T02:00:00.000Z",
+              snapshot: { value: "processing" },
+              summary: summary({ statusCode: 4, state: "processing", currentRole: "specialist" }),
+              audit: [audit("dossier.accepted"), audit("dossier.assigned", { to: "specialist-7" })],
+              outbox: [{ topic: "notify.sms", payload: { text: "Hồ sơ đã được tiếp nhận" } }],
+            }),
+          ),
+        )
+        expect(committed.version).toBe(2)
+        const read = await run(DossierStore.use((s) => s.get(code(1))))
+        expect(read).toMatchObject({
+          version: 2,
+          snapshot: { value: "processing" },
+          createdAt: T0,
+          updatedAt: "2026-11-23T02:00:00.000Z",
+        })
+        expect(read.summary.currentRole).toBe("specialist")
+        const entries = await run(AuditLog.use((log) => log.read({ dossierCode: code(1), limit: 10 })))
+        expect(entries.map((e) => e.action)).toEqual(["dossier.filed", "dossier.accepted", "dossier.assigned"])
+        expect((await drainOutbox()).map((m) => m.payload)).toEqual([{ text: "Hồ sơ đã được tiếp nhận" }])
+      })
+
+      it("refuses a stale version with VersionConflict and writes nothing", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        await run(DossierStore.use((s) => s.commit({ ...newDossier(code(1)), expectedVersion: 1, audit: [] })))
+        await drainOutbox()
+        const before = await auditCount()
+        const stale = await failure(
+          DossierStore.use((s) =>
+            s.commit({
+              ...newDossier(code(1)),
+              expectedVersion: 1,
+              snapshot: { value: "lost update" },
+              audit: [audit("dossier.rejected")],
+            }),
+          ),
+        )
+        expect(stale).toMatchObject({ _tag: "VersionConflict", code: code(1), expectedVersion: 1, actualVersion: 2 })
+        expect(await auditCount()).toBe(before)
+        expect(await drainOutbox()).toEqual([])
+        expect((await run(DossierStore.use((s) => s.get(code(1))))).snapshot).not.toEqual({ value: "lost update" })
+        const unknown = await failure(DossierStore.use((s) => s.commit({ ...newDossier(code(5)), expectedVersion: 1 })))
+        expect(unknown).toMatchObject({ _tag: "VersionConflict", actualVersion: undefined })
+      })
+
+      it("lets exactly one of several concurrent commits on one version win", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        const attempts = Array.from({ length: 5 }, (_, i) =>
+          DossierStore.use((s) =>
+            s.commit({
+              ...newDossier(code(1)),
+              expectedVersion: 1,
+              snapshot: { writer: i },
+              audit: [audit("dossier.changed", { writer: i })],
+            }),
+          ).pipe(Effect.result),
+        )
+        const results = await run(Effect.all(attempts, { concurrency: "unbounded" }))
+        const winners = results.filter((r) => r._tag === "Success")
+        const losers = results.filter((r) => r._tag === "Failure")
+        expect(winners).toHaveLength(1)
+        expect(losers.map((r) => (r._tag === "Failure" ? r.failure._tag : ""))).toEqual(
+          Array(4).fill("VersionConflict"),
+        )
+        const read = await run(DossierStore.use((s) => s.get(code(1))))
+        expect(read.version).toBe(2)
+        const changes = await run(AuditLog.use((log) => log.read({ dossierCode: code(1), limit: 10 })))
+        expect(changes.filter((e) => e.action === "dossier.changed").map((e) => e.detail)).toEqual([read.snapshot])
+      })
+
+      it("rolls back everything a unit of work wrote when it fails", async () => {
+        const error = await failure(
+          UnitOfWork.use((uow) =>
+            uow.transaction(
+              Effect.gen(function* () {
+                const store = yield* DossierStore
+                yield* store.create(newDossier(code(1)))
+                yield* store.commit({ ...newDossier(code(1)), expectedVersion: 1 })
+                return yield* Effect.fail(new ComputeFailed({}))
+              }),
+            ),
+          ),
+        )
+        expect(error._tag).toBe("ComputeFailed")
+        expect(await failure(DossierStore.use((s) => s.get(code(1))))).toMatchObject({ _tag: "DossierNotFound" })
+        expect(await auditCount()).toBe(0)
+        expect(await drainOutbox()).toEqual([])
+        expect(await run(AuditLog.use((log) => log.verifyChain()))).toMatchObject({ _tag: "Intact", entries: 0 })
+      })
+
+      it("orders the work queue by due instant, undated last, filtered by role, agency and unit", async () => {
+        const other = "000.00.22.H50"
+        const rows: Array<[number, Partial<DossierSummary>]> = [
+          [1, { dueAt: "2026-11-27T00:00:00.000Z" }],
+          [2, { dueAt: null }],
+          [3, { dueAt: "2026-11-24T00:00:00.000Z", unitCode: "22222" }],
+          [4, { dueAt: "2026-11-20T00:00:00.000Z", currentRole: "specialist" }],
+          [5, { dueAt: "2026-11-21T00:00:00.000Z", agencyCode: other }],
+          [6, { dueAt: "2026-11-26T00:00:00.000Z", unitCode: "22222" }],
+          [7, { dueAt: "2026-11-26T00:00:00.000Z", unitCode: "33333" }],
+        ]
+        for (const [n, s] of rows) {
+          await run(DossierStore.use((st) => st.create(newDossier(code(n), { summary: summary(s) }))))
+        }
+        const queue = (q: { agencyCodes: string[]; unitCodes?: string[]; limit?: number }) =>
+          run(DossierStore.use((s) => s.workQueue({ role: "reception", limit: 50, ...q }))).then((items) =>
+            items.map((i) => i.code),
+          )
+        expect(await queue({ agencyCodes: [AGENCY] })).toEqual([code(3), code(6), code(7), code(1), code(2)])
+        expect(await queue({ agencyCodes: [AGENCY, other], limit: 2 })).toEqual([code(5), code(3)])
+        expect(await queue({ agencyCodes: [AGENCY], unitCodes: ["22222"] })).toEqual([code(3), code(6)])
+        expect(await queue({ agencyCodes: [] })).toEqual([])
+      })
+
+      it("hands out each daily sequence number once, even to concurrent callers", async () => {
+        const next = (agency: string, day: string) => DossierStore.use((s) => s.nextDailySequence(agency, day))
+        const numbers = await run(
+          Effect.all(
+            Array.from({ length: 20 }, () => next(AGENCY, "2026-11-23")),
+            { concurrency: "unbounded" },
+          ),
+        )
+        expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+        expect(await run(next(AGENCY, "2026-11-24"))).toBe(1)
+        expect(await run(next("000.00.22.H50", "2026-11-23"))).toBe(1)
+        expect(await store.second.runPromise(next(AGENCY, "2026-11-23"))).toBe(21)
+      })
+    })
+
+    describe("idempotency", () => {
+      const filing = (n: number, counter: { runs: number }) =>
+        Effect.gen(function* () {
+          counter.runs += 1
+          const record = yield* DossierStore.use((s) => s.create(newDossier(code(n))))
+          return { code: record.code, version: record.version }
+        })
+
+      it("returns the first answer to a retry and writes nothing the second time", async () => {
+        const counter = { runs: 0 }
+        const request = { key: "k-1", scope: "filing", requestHash: "h-1" }
+        const first = await run(IdempotencyStore.use((s) => s.remember(request, filing(1, counter))))
+        const auditAfterFirst = await auditCount()
+        const retry = await run(IdempotencyStore.use((s) => s.remember(request, filing(2, counter))))
+        expect(retry).toEqual(first)
+        expect(first).toEqual({ code: code(1), version: 1 })
+        expect(counter.runs).toBe(1)
+        expect(await auditCount()).toBe(auditAfterFirst)
+        expect(await failure(DossierStore.use((s) => s.get(code(2))))).toMatchObject({ _tag: "DossierNotFound" })
+        // The same key in another scope is another request.
+        const other = await run(
+          IdempotencyStore.use((s) => s.remember({ ...request, scope: "payment" }, filing(3, counter))),
+        )
+        expect(other).toEqual({ code: code(3), version: 1 })
+      })
+
+      it("refuses the same key with a different request", async () => {
+        const counter = { runs: 0 }
+        await run(
+          IdempotencyStore.use((s) => s.remember({ key: "k", scope: "filing", requestHash: "a" }, filing(1, counter))),
+        )
+        const reused = await failure(
+          IdempotencyStore.use((s) => s.remember({ key: "k", scope: "filing", requestHash: "b" }, filing(2, counter))),
+        )
+        expect(reused).toMatchObject({ _tag: "IdempotencyKeyReused", key: "k", scope: "filing" })
+        expect(counter.runs).toBe(1)
+      })
+
+      it("does not remember a failure, and rolls back what the failed attempt wrote", async () => {
+        const request = { key: "k", scope: "filing", requestHash: "h" }
+        const failing = DossierStore.use((s) => s.create(newDossier(code(1)))).pipe(
+          Effect.flatMap(() => Effect.fail(new ComputeFailed({}))),
+        )
+        expect((await failure(IdempotencyStore.use((s) => s.remember(request, failing))))._tag).toBe("ComputeFailed")
+        expect(await auditCount()).toBe(0)
+        const counter = { runs: 0 }
+        expect(await run(IdempotencyStore.use((s) => s.remember(request, filing(1, counter))))).toEqual({
+          code: code(1),
+          version: 1,
+        })
+      })
+
+      it("computes once when the same request arrives several times at once", async () => {
+        const counter = { runs: 0 }
+        const request = { key: "k", scope: "payment.confirm", requestHash: "h" }
+        const answers = await run(
+          Effect.all(
+            Array.from({ length: 4 }, () => IdempotencyStore.use((s) => s.remember(request, filing(1, counter)))),
+            { concurrency: "unbounded" },
+          ),
+        )
+        expect(answers).toEqual(Array(4).fill({ code: code(1), version: 1 }))
+        expect(counter.runs).toBe(1)
+        expect(await auditCount()).toBe(1)
+      })
+    })
+
+    describe("audit chain", () => {
+      /** Four entries over two dossiers. */
+      const writeChain = async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        await run(DossierStore.use((s) => s.create(newDossier(code(2)))))
+        await run(
+          DossierStore.use((s) =>
+            s.commit({
+              ...newDossier(code(1)),
+              expectedVersion: 1,
+              audit: [audit("dossier.accepted", { note: "đủ hồ sơ" }), audit("dossier.assigned", { n: 2 })],
+            }),
+          ),
+        )
+      }
+
+      it("links each entry to the previous one and verifies", async () => {
+        await writeChain()
+        const entries = await run(AuditLog.use((log) => log.read({ limit: 100 })))
+        expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4])
+        for (const [i, entry] of entries.entries()) {
+          expect(entry.prevHash).toBe(i === 0 ? "0".repeat(64) : entries[i - 1]?.hash)
+          expect(entry.hash).toMatch(/^[0-9a-f]{64}$/)
+        }
+        expect(await run(AuditLog.use((log) => log.verifyChain()))).toMatchObject({ _tag: "Intact", entries: 4 })
+        const page = await run(AuditLog.use((log) => log.read({ afterSeq: 2, limit: 1 })))
+        expect(page.map((e) => e.seq)).toEqual([3])
+      })
+
+      for (const seq of [1, 2, 3, 4]) {
+        it(`notices when entry ${seq} of 4 is edited`, async () => {
+          await writeChain()
+          await store.editAuditEntry(seq, JSON.stringify({ note: "sửa lén / edited" }))
+          expect(await run(AuditLog.use((log) => log.verifyChain()))).toEqual({
+            _tag: "Broken",
+            seq,
+            reason: "hash-mismatch",
+          })
+        })
+
+        it(`notices when entry ${seq} of 4 is deleted`, async () => {
+          await writeChain()
+          await store.deleteAuditEntry(seq)
+          const report = await run(AuditLog.use((log) => log.verifyChain()))
+          expect(report).toMatchObject({ _tag: "Broken", seq })
+          expect(report._tag === "Broken" && report.reason).toBe(seq === 4 ? "head-mismatch" : "sequence-gap")
+        })
+      }
+    })
+
+    describe("outbox", () => {
+      const enqueue = async (count: number) => {
+        for (let n = 1; n <= count; n += 1) {
+          await run(
+            DossierStore.use((s) =>
+              s.create(
+                newDossier(code(n), {
+                  outbox: [
+                    { topic: "portal.sync", payload: { n, part: 1 } },
+                    { topic: "notify.sms", payload: { n, part: 2 } },
+                  ],
+                }),
+              ),
+            ),
+          )
+        }
+        return count * 2
+      }
+
+      it("hands each row to exactly one of two relays working at once", async () => {
+        const total = await enqueue(15)
+        const handled: Array<{ id: number; worker: string }> = []
+        const relay = (runtime: StorageRuntime, worker: string) =>
+          runtime.runPromise(
+            Effect.gen(function* () {
+              const outbox = yield* Outbox
+              for (;;) {
+                const batch = yield* outbox.claim(worker, 3, 60_000)
+                if (batch.length === 0) return
+                for (const message of batch) {
+                  handled.push({ id: message.id, worker })
+                  yield* Effect.yieldNow
+                  yield* outbox.complete(message.id)
+                }
+              }
+            }),
+          )
+        await Promise.all([relay(store.runtime, "relay-a"), relay(store.second, "relay-b")])
+        const ids = handled.map((h) => h.id)
+        expect(new Set(ids).size).toBe(ids.length)
+        expect(ids).toHaveLength(total)
+        expect(await drainOutbox()).toEqual([])
+      })
+
+      it("offers a failed message again from its retry instant, and an expired lease to another relay", async () => {
+        await enqueue(1)
+        const [first, second] = await run(Outbox.use((o) => o.claim("a", 2, 60_000)))
+        expect(first?.attempts).toBe(1)
+        await run(Outbox.use((o) => o.fail(first?.id ?? 0, "portal timeout", "2999-01-01T00:00:00.000Z")))
+        await run(Outbox.use((o) => o.fail(second?.id ?? 0, "503 from SMS gateway", "2000-01-01T00:00:00.000Z")))
+        const again = await run(Outbox.use((o) => o.claim("b", 10, 0)))
+        expect(again.map((m) => [m.id, m.attempts, m.lastError])).toEqual([[second?.id, 2, "503 from SMS gateway"]])
+        // Its lease (0 ms) has run out: another relay may take it.
+        const taken = await run(Outbox.use((o) => o.claim("c", 10, 60_000)))
+        expect(taken.map((m) => [m.id, m.attempts])).toEqual([[second?.id, 3]])
+        await run(Outbox.use((o) => o.complete(second?.id ?? 0)))
+        expect(await run(Outbox.use((o) => o.claim("d", 10, 60_000)))).toEqual([])
+      })
+    })
+
+    describe("documents", () => {
+      const put = (bytes: Uint8Array, type: string) => DocumentStore.use((d) => d.put(bytes, type))
+
+      it("accepts PDF, JPEG and PNG by content, keeping size and SHA-256", async () => {
+        for (const [bytes, type] of [
+          [PDF, "application/pdf"],
+          [JPEG, "image/jpeg"],
+          [PNG, "image/png"],
+        ] as const) {
+          const meta = await run(put(bytes, type))
+          expect(meta).toMatchObject({
+            mediaType: type,
+            size: bytes.length,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            dossierCode: null,
+          })
+          const stored = await run(DocumentStore.use((d) => d.get(meta.id)))
+          expect(Buffer.from(stored.bytes).equals(Buffer.from(bytes))).toBe(true)
+          expect(stored.meta).toEqual(meta)
+        }
+      })
+
+      it("refuses content that is not what it claims, unknown types, empty and oversized files", async () => {
+        const reason = (bytes: Uint8Array, type: string) =>
+          failure(put(bytes, type)).then((e) => (e._tag === "DocumentRejected" ? e.reason : e._tag))
+        expect(await reason(PNG, "application/pdf")).toBe("type-mismatch")
+        expect(await reason(new TextEncoder().encode("MZ\x90\x00 not a pdf"), "application/pdf")).toBe(
+          "unsupported-type",
+        )
+        expect(await reason(PDF, "text/plain")).toBe("unsupported-type")
+        expect(await reason(new Uint8Array(0), "application/pdf")).toBe("empty")
+        const big = new Uint8Array(MAX_DOCUMENT_BYTES + 1)
+        big.set(PDF)
+        expect(await reason(big, "application/pdf")).toBe("too-large")
+        const fits = big.slice(0, MAX_DOCUMENT_BYTES)
+        expect((await run(put(fits, "application/pdf"))).size).toBe(MAX_DOCUMENT_BYTES)
+        expect(await failure(DocumentStore.use((d) => d.get("no-such-id")))).toMatchObject({ _tag: "DocumentNotFound" })
+      })
+
+      it("attaches documents in the dossier's transaction; a failed commit leaves only an orphan the sweep removes", async () => {
+        const attached = await run(put(PDF, "application/pdf"))
+        await run(DossierStore.use((s) => s.create(newDossier(code(1), { documentIds: [attached.id] }))))
+        await run(DossierStore.use((s) => s.commit({ ...newDossier(code(1)), expectedVersion: 1, audit: [] })))
+        const staged = await run(put(PNG, "image/png"))
+        const before = await auditCount()
+        const stale = await failure(
+          DossierStore.use((s) => s.commit({ ...newDossier(code(1)), expectedVersion: 1, documentIds: [staged.id] })),
+        )
+        expect(stale._tag).toBe("VersionConflict")
+        // A reference to a document that does not exist fails the commit as a whole.
+        const dangling = await failure(
+          DossierStore.use((s) =>
+            s.commit({ ...newDossier(code(1)), expectedVersion: 2, documentIds: [staged.id, "missing-document"] }),
+          ),
+        )
+        expect(dangling).toMatchObject({ _tag: "DocumentNotFound", id: "missing-document" })
+        expect(await auditCount()).toBe(before)
+        const dossier = await run(DossierStore.use((s) => s.get(code(1))))
+        expect(dossier.version).toBe(2)
+        expect(dossier.documentIds).toEqual([attached.id])
+        expect((await run(DocumentStore.use((d) => d.get(staged.id)))).meta.dossierCode).toBeNull()
+
+        // A document attached to one dossier cannot be attached to another.
+        const elsewhere = await failure(
+          DossierStore.use((s) => s.create(newDossier(code(2), { documentIds: [attached.id] }))),
+        )
+        expect(elsewhere).toMatchObject({ _tag: "DocumentNotFound", id: attached.id })
+        expect(await failure(DossierStore.use((s) => s.get(code(2))))).toMatchObject({ _tag: "DossierNotFound" })
+
+        expect(await run(DocumentStore.use((d) => d.sweepOrphans(60 * 60_000)))).toBe(0)
+        expect(await run(DocumentStore.use((d) => d.sweepOrphans(0)))).toBe(1)
+        expect(await failure(DocumentStore.use((d) => d.get(staged.id)))).toMatchObject({ _tag: "DocumentNotFound" })
+        const kept = await run(DocumentStore.use((d) => d.get(attached.id)))
+        expect(kept.meta.dossierCode).toBe(code(1))
+
+        // The commit succeeds once the staged document is put again.
+        const again = await run(put(PNG, "image/png"))
+        const committed = await run(
+          DossierStore.use((s) => s.commit({ ...newDossier(code(1)), expectedVersion: 2, documentIds: [again.id] })),
+        )
+        expect(new Set(committed.documentIds)).toEqual(new Set([attached.id, again.id]))
+      })
+    })
+  })
+}

@@ -1,0 +1,9 @@
+// @motcua/storage-sql: the storage ports of @motcua/application over SQL (kysely: SQLite via better-sqlite3, the
+// embedded default, and PostgreSQL via pg). See README.md for the design.
+export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
+export { migrateToLatest, migrations } from "./migrations.ts"
+export { openPostgres, type PostgresOptions } from "./postgres.ts"
+export { param, prepare, run } from "./prepared.ts"
+export type { DB, Dialect } from "./schema.ts"
+export { openSqlite, type SqliteOptions, type SqliteSynchronous } from "./sqlite.ts"
+export { makeSqlStorage, type SqlStorageConfig, type SqlStoragePorts } from "./storage.ts"

@@ -1,0 +1,106 @@
+// Effect layers of the SQL storage: every storage port of @motcua/application, plus SqlDatabase (the Kysely handle,
+// for tools, benchmarks and tests). The database is opened and migrated when the layer is built and closed when its
+// scope ends. Apps choose the dialect from DATABASE_URL with `SqlStorage.layerFromUrl`.
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import {
+  AuditLog,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  DocumentStore,
+  DossierStore,
+  IdempotencyStore,
+  Outbox,
+  StoreUnavailable,
+  UnitOfWork,
+} from "@motcua/application"
+import { Context, Effect, Layer } from "effect"
+import type { Kysely } from "kysely"
+import { migrateToLatest } from "./migrations.ts"
+import { openPostgres, type PostgresOptions } from "./postgres.ts"
+import type { DB, Dialect } from "./schema.ts"
+import { openSqlite, type SqliteOptions } from "./sqlite.ts"
+import { makeSqlStorage } from "./storage.ts"
+
+export class SqlDatabase extends Context.Service<
+  SqlDatabase,
+  { readonly db: Kysely<DB>; readonly dialect: Dialect; readonly documentsDir: string }
+>()("@motcua/storage-sql/SqlDatabase") {}
+
+export interface CommonOptions {
+  /** Folder for document files. Default: next to the SQLite file (`<file>.documents`), or `./data/documents`. */
+  readonly documentsDir?: string
+  /** Largest accepted document, in bytes. Default 10 MiB. */
+  readonly maxDocumentBytes?: number
+}
+
+const openAndMigrate = (operation: string, open: () => { db: Kysely<DB> }, dialect: Dialect) =>
+  Effect.acquireRelease(
+    Effect.tryPromise({
+      try: async () => {
+        const { db } = open()
+        try {
+          await migrateToLatest(db as unknown as Kysely<unknown>, dialect)
+        } catch (error) {
+          await db.destroy()
+          throw error
+        }
+        return db
+      },
+      catch: (cause) => new StoreUnavailable({ operation, cause }),
+    }),
+    (db) => Effect.promise(() => db.destroy()),
+  )
+
+const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptions, open: () => { db: Kysely<DB> }) =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const db = yield* openAndMigrate(`open ${dialect} database`, open, dialect)
+      const ports = makeSqlStorage(db, {
+        dialect,
+        documentsDir,
+        maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+      })
+      return Context.make(SqlDatabase, { db, dialect, documentsDir })
+        .pipe(Context.add(UnitOfWork, ports.unitOfWork))
+        .pipe(Context.add(DossierStore, ports.dossierStore))
+        .pipe(Context.add(IdempotencyStore, ports.idempotencyStore))
+        .pipe(Context.add(AuditLog, ports.auditLog))
+        .pipe(Context.add(Outbox, ports.outbox))
+        .pipe(Context.add(DocumentStore, ports.documentStore))
+    }),
+  )
+
+export const SqlStorage = {
+  /** SQLite file (WAL, synchronous NORMAL or FULL; see sqlite.ts). */
+  layerSqlite: (options: SqliteOptions & CommonOptions) =>
+    portsLayer(
+      "sqlite",
+      options.documentsDir ??
+        (options.file === ":memory:" ? join(tmpdir(), `motcua-documents-${process.pid}`) : `${options.file}.documents`),
+      options,
+      () => openSqlite(options),
+    ),
+  /** PostgreSQL server through a connection pool. */
+  layerPostgres: (options: PostgresOptions & CommonOptions) =>
+    portsLayer("postgres", options.documentsDir ?? resolve("data", "documents"), options, () => openPostgres(options)),
+  /**
+   * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
+   * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL).
+   */
+  layerFromUrl: (url: string, options: CommonOptions = {}) => {
+    if (/^postgres(ql)?:\/\//.test(url)) return SqlStorage.layerPostgres({ url, ...options })
+    const [path = "", query = ""] = url.replace(/^sqlite:(\/\/)?/, "").split("?")
+    const synchronous = new URLSearchParams(query).get("synchronous")?.toUpperCase() ?? "FULL"
+    if (synchronous !== "NORMAL" && synchronous !== "FULL") {
+      return Layer.effectContext(
+        Effect.fail(
+          new StoreUnavailable({
+            operation: "open sqlite database",
+            cause: `synchronous must be NORMAL or FULL, not "${synchronous}" (in ${url})`,
+          }),
+        ),
+      )
+    }
+    return SqlStorage.layerSqlite({ file: path, synchronous, ...options })
+  },
+}

@@ -1,0 +1,124 @@
+// In-code migrations (kysely/migration with a provider object: nothing is read from the file system, so the
+// migrations ship inside the package and run the same from the CLI, the API and the tests). Append new migrations;
+// never edit one that has been released. Names sort in the order they run.
+import { type Kysely, sql } from "kysely"
+import { type Migration, Migrator } from "kysely/migration"
+import type { Dialect } from "./schema.ts"
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  // The few places where the dialects differ: integer width and how an id is generated.
+  const bigint = dialect === "postgres" ? "bigint" : "integer"
+  return {
+    "2026-11-23-001-storage": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("dossier")
+          .addColumn("code", "text", (c) => c.primaryKey())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("status_code", "integer", (c) => c.notNull().check(sql`status_code between 1 and 10`))
+          .addColumn("state", "text", (c) => c.notNull())
+          .addColumn("procedure_code", "text", (c) => c.notNull())
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text")
+          .addColumn("current_role", "text")
+          .addColumn("due_at", "text")
+          .addColumn("appointment_at", "text")
+          .addColumn("fee_total_dong", bigint, (c) => c.notNull().check(sql`fee_total_dong >= 0`))
+          .addColumn("snapshot", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("dossier_queue").on("dossier").columns(["current_role", "due_at"]).execute()
+
+        await db.schema
+          .createTable("audit_entry")
+          .addColumn("seq", bigint, (c) => c.primaryKey())
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("dossier_code", "text")
+          .addColumn("actor", "text", (c) => c.notNull())
+          .addColumn("action", "text", (c) => c.notNull())
+          .addColumn("detail", "text", (c) => c.notNull())
+          .addColumn("prev_hash", "text", (c) => c.notNull())
+          .addColumn("hash", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("audit_entry_dossier").on("audit_entry").columns(["dossier_code", "seq"]).execute()
+        await db.schema
+          .createTable("audit_head")
+          .addColumn("id", "integer", (c) => c.primaryKey())
+          .addColumn("last_seq", bigint, (c) => c.notNull())
+          .addColumn("last_hash", "text", (c) => c.notNull())
+          .execute()
+        await sql`insert into audit_head (id, last_seq, last_hash) values (1, 0, ${"0".repeat(64)})`.execute(db)
+
+        await db.schema
+          .createTable("outbox")
+          .addColumn("id", dialect === "postgres" ? "bigserial" : "integer", (c) =>
+            dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn("topic", "text", (c) => c.notNull())
+          .addColumn("dossier_code", "text")
+          .addColumn("payload", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("attempts", "integer", (c) => c.notNull())
+          .addColumn("available_at", "text", (c) => c.notNull())
+          .addColumn("claimed_by", "text")
+          .addColumn("lease_until", "text")
+          .addColumn("last_error", "text")
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("completed_at", "text")
+          .execute()
+        await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "available_at", "id"]).execute()
+
+        await db.schema
+          .createTable("idempotency")
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("idem_key", "text", (c) => c.notNull())
+          .addColumn("request_hash", "text", (c) => c.notNull())
+          .addColumn("response", "text")
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("idempotency_pk", ["scope", "idem_key"])
+          .execute()
+
+        await db.schema
+          .createTable("daily_sequence")
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("value", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("daily_sequence_pk", ["agency_code", "day"])
+          .execute()
+
+        await db.schema
+          .createTable("document")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("sha256", "text", (c) => c.notNull())
+          .addColumn("size", bigint, (c) => c.notNull())
+          .addColumn("media_type", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("dossier_code", "text", (c) => c.references("dossier.code"))
+          .addColumn("attached_at", "text")
+          .execute()
+        await db.schema
+          .createIndex("document_dossier")
+          .on("document")
+          .columns(["dossier_code", "attached_at"])
+          .execute()
+        await db.schema.createIndex("document_staged").on("document").columns(["created_at"]).execute()
+      },
+    },
+  }
+}
+
+/** Brings the schema to the latest migration; throws the migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName
+    throw new Error(
+      `migration ${failed ?? "(unknown)"} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    )
+  }
+}

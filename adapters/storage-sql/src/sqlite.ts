@@ -1,0 +1,68 @@
+// SQLite through better-sqlite3: the embedded default. One connection per storage (SQLite has one writer at a time
+// anyway; kysely serialises the connection's users with a mutex).
+//
+// Pragmas: journal_mode=WAL (readers do not block the writer), synchronous chosen by the deployment:
+//   - NORMAL: in WAL mode a commit is durable once the WAL is synced at checkpoint; a power cut may lose the last
+//     transactions but never corrupts the database. Fastest; fine for a single-office install on a UPS.
+//   - FULL (default): the WAL is synced on every commit; a committed transaction survives a power cut.
+// busy_timeout: how long a connection waits for another process's write lock before failing (SQLITE_BUSY).
+//
+// Kysely's SQLite driver calls `prepare(sql)` for every query, BEGIN and COMMIT included. better-sqlite3 statements
+// are reusable, so the database handed to kysely caches them by SQL text (bounded, least recently used evicted).
+// Transactions begin with BEGIN IMMEDIATE: they take the write lock at the start, so two processes never both read
+// in a transaction and then fail to upgrade to writing (which SQLite reports as SQLITE_BUSY without waiting).
+import Database from "better-sqlite3"
+import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from "kysely"
+import type { DB } from "./schema.ts"
+
+export type SqliteSynchronous = "NORMAL" | "FULL"
+
+export interface SqliteOptions {
+  /** Path of the database file; ":memory:" for a throw-away database (tests). */
+  readonly file: string
+  readonly synchronous?: SqliteSynchronous
+  /** Milliseconds to wait for another process's write lock. Default 5000. */
+  readonly busyTimeoutMs?: number
+  /** How many prepared statements to keep. Default 256. */
+  readonly statementCacheSize?: number
+}
+
+/** The better-sqlite3 handle with a statement cache, in the shape kysely's SqliteDialect expects. */
+export function cachingDatabase(db: Database.Database, capacity: number): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>()
+  return {
+    close: () => db.close(),
+    prepare(sql: string): SqliteStatement {
+      const cached = cache.get(sql)
+      if (cached !== undefined) {
+        // Re-insert to mark it most recently used (a Map iterates in insertion order).
+        cache.delete(sql)
+        cache.set(sql, cached)
+        return cached
+      }
+      const statement = db.prepare(sql === "begin" ? "begin immediate" : sql) as unknown as SqliteStatement
+      cache.set(sql, statement)
+      if (cache.size > capacity) {
+        const oldest = cache.keys().next().value
+        if (oldest !== undefined) cache.delete(oldest)
+      }
+      return statement
+    },
+  }
+}
+
+export function openSqlite(options: SqliteOptions): { readonly db: Kysely<DB>; readonly raw: Database.Database } {
+  const synchronous = options.synchronous ?? "FULL"
+  if (synchronous !== "NORMAL" && synchronous !== "FULL") {
+    throw new TypeError(`SQLite synchronous must be NORMAL or FULL, not "${String(synchronous)}"`)
+  }
+  const raw = new Database(options.file)
+  raw.pragma("journal_mode = WAL")
+  raw.pragma(`synchronous = ${synchronous}`)
+  raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
+  raw.pragma("foreign_keys = ON")
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: cachingDatabase(raw, options.statementCacheSize ?? 256) }),
+  })
+  return { db, raw }
+}

@@ -1,0 +1,740 @@
+// The storage ports over one Kysely<DB>, for both dialects. The differences are few and named where they occur:
+// row locks (`FOR UPDATE`, `SKIP LOCKED`) exist only on PostgreSQL; on SQLite a transaction holds the database's
+// single write lock from its start (BEGIN IMMEDIATE, see sqlite.ts), which gives the same guarantees.
+//
+// Transactions: UnitOfWork.transaction starts one kysely controlled transaction and puts it in the fiber's context
+// (CurrentSqlTransaction); every port method of the same storage called inside it runs on that transaction, and
+// methods that need atomicity on their own (create, commit, remember) start one when called outside.
+//
+// Hot paths (create, commit, get, claim, remember, sequences) use queries compiled once at start-up (prepared.ts).
+import { randomUUID } from "node:crypto"
+import {
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditLogShape,
+  type ChainHead,
+  type ChainReport,
+  chainEntries,
+  chainVerifier,
+  checkDocument,
+  type DocumentMediaType,
+  type DocumentMeta,
+  DocumentNotFound,
+  type DocumentStoreShape,
+  DossierAlreadyExists,
+  DossierNotFound,
+  type DossierRecord,
+  type DossierStoreShape,
+  type DossierSummary,
+  IdempotencyKeyReused,
+  type IdempotencyStoreShape,
+  instantOf,
+  type Json,
+  type NewDossier,
+  type OutboxMessage,
+  type OutboxShape,
+  StoreUnavailable,
+  type UnitOfWorkShape,
+  VersionConflict,
+  validateSummary,
+} from "@motcua/application"
+import { Clock, Context, Effect, Exit } from "effect"
+import { type Kysely, type Selectable, sql } from "kysely"
+import { listDocumentFiles, readDocumentFile, removeDocumentFile, removeFile, writeDocumentFile } from "./documents.ts"
+import { type PreparedQuery, param, prepare, run } from "./prepared.ts"
+import type { DB, Dialect, DossierTable } from "./schema.ts"
+
+export interface SqlStorageConfig {
+  readonly dialect: Dialect
+  /** Folder for document files. */
+  readonly documentsDir: string
+  readonly maxDocumentBytes: number
+}
+
+export interface SqlStoragePorts {
+  readonly unitOfWork: UnitOfWorkShape
+  readonly dossierStore: DossierStoreShape
+  readonly idempotencyStore: IdempotencyStoreShape
+  readonly auditLog: AuditLogShape
+  readonly outbox: OutboxShape
+  readonly documentStore: DocumentStoreShape
+}
+
+interface CurrentTransaction {
+  /** The storage that opened it: a transaction of one database is never used for another. */
+  readonly owner: object
+  readonly trx: Kysely<DB>
+}
+
+const CurrentSqlTransaction = Context.Reference<CurrentTransaction | undefined>(
+  "@motcua/storage-sql/CurrentTransaction",
+  { defaultValue: () => undefined },
+)
+
+const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
+  Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation, cause }) })
+
+const now = Effect.map(Clock.currentTimeMillis, instantOf)
+
+const affected = (result: { readonly numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n)
+
+function parseJson(text: string, what: string): Json {
+  try {
+    return JSON.parse(text) as Json
+  } catch (cause) {
+    throw new Error(`stored ${what} is not JSON`, { cause })
+  }
+}
+
+const summaryColumns = (s: DossierSummary) => ({
+  status_code: s.statusCode,
+  state: s.state,
+  procedure_code: s.procedureCode,
+  agency_code: s.agencyCode,
+  unit_code: s.unitCode,
+  current_role: s.currentRole,
+  due_at: s.dueAt,
+  appointment_at: s.appointmentAt,
+  fee_total_dong: s.feeTotal,
+})
+
+const summaryOf = (row: Selectable<DossierTable>): DossierSummary => ({
+  statusCode: row.status_code,
+  state: row.state,
+  procedureCode: row.procedure_code,
+  agencyCode: row.agency_code,
+  unitCode: row.unit_code,
+  currentRole: row.current_role,
+  dueAt: row.due_at,
+  appointmentAt: row.appointment_at,
+  feeTotal: Number(row.fee_total_dong),
+})
+
+/** Every query of the hot paths, compiled once for the storage's dialect. */
+function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
+  const p = <T = never>(name: string) => param<T>(name)
+  const summarySlots = {
+    status_code: p<number>("status_code"),
+    state: p<string>("state"),
+    procedure_code: p<string>("procedure_code"),
+    agency_code: p<string>("agency_code"),
+    unit_code: p<string | null>("unit_code"),
+    current_role: p<string | null>("current_role"),
+    due_at: p<string | null>("due_at"),
+    appointment_at: p<string | null>("appointment_at"),
+    fee_total_dong: p<number>("fee_total_dong"),
+  }
+  const headSelect = db.selectFrom("audit_head").select(["last_seq", "last_hash"]).where("id", "=", 1)
+  const dueSelect = db
+    .selectFrom("outbox")
+    .select("id")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "pending"), eb("available_at", "<=", p<string>("now"))]),
+        eb.and([eb("status", "=", "claimed"), eb("lease_until", "<=", p<string>("now"))]),
+      ]),
+    )
+    .orderBy("id")
+    .limit(p<number>("limit"))
+  return {
+    getDossier: prepare(db.selectFrom("dossier").selectAll().where("code", "=", p("code")).compile()),
+    documentIds: prepare(
+      db
+        .selectFrom("document")
+        .select("id")
+        .where("dossier_code", "=", p("code"))
+        .orderBy("attached_at")
+        .orderBy("id")
+        .compile(),
+    ),
+    insertDossier: prepare(
+      db
+        .insertInto("dossier")
+        .values({
+          code: p("code"),
+          version: 1,
+          ...summarySlots,
+          snapshot: p("snapshot"),
+          created_at: p("at"),
+          updated_at: p("at"),
+        })
+        .onConflict((oc) => oc.column("code").doNothing())
+        .compile(),
+    ),
+    updateDossier: prepare(
+      db
+        .updateTable("dossier")
+        .set({ version: sql`version + 1`, ...summarySlots, snapshot: p("snapshot"), updated_at: p("at") })
+        .where("code", "=", p("code"))
+        .where("version", "=", p("expected_version"))
+        .returning(["version", "created_at"])
+        .compile(),
+    ),
+    dossierVersion: prepare(db.selectFrom("dossier").select("version").where("code", "=", p("code")).compile()),
+    attachDocument: prepare(
+      db
+        .updateTable("document")
+        .set({ dossier_code: p("code"), attached_at: sql<string>`coalesce(attached_at, ${p<string>("at")})` })
+        .where("id", "=", p("id"))
+        .where((eb) => eb.or([eb("dossier_code", "is", null), eb("dossier_code", "=", p<string>("code"))]))
+        .compile(),
+    ),
+    // The head row's lock serialises appends to the chain across connections (PostgreSQL); on SQLite the
+    // transaction already holds the write lock.
+    lockHead: prepare((dialect === "postgres" ? headSelect.forUpdate() : headSelect).compile()),
+    readHead: prepare(headSelect.compile()),
+    insertAudit: prepare(
+      db
+        .insertInto("audit_entry")
+        .values({
+          seq: p("seq"),
+          at: p<string>("at"),
+          dossier_code: p("dossier_code"),
+          actor: p("actor"),
+          action: p("action"),
+          detail: p("detail"),
+          prev_hash: p("prev_hash"),
+          hash: p("hash"),
+        })
+        .compile(),
+    ),
+    updateHead: prepare(
+      db
+        .updateTable("audit_head")
+        .set({ last_seq: p("seq"), last_hash: p("hash") })
+        .where("id", "=", 1)
+        .compile(),
+    ),
+    insertOutbox: prepare(
+      db
+        .insertInto("outbox")
+        .values({
+          topic: p("topic"),
+          dossier_code: p("dossier_code"),
+          payload: p("payload"),
+          status: "pending",
+          attempts: 0,
+          available_at: p("available_at"),
+          created_at: p("at"),
+        })
+        .compile(),
+    ),
+    // One statement: pick due rows and lease them. On PostgreSQL the rows another relay is claiming at the same
+    // moment are skipped, not waited for; on SQLite statements never overlap.
+    claim: prepare(
+      db
+        .updateTable("outbox")
+        .set({
+          status: "claimed",
+          claimed_by: p("worker"),
+          lease_until: p("lease_until"),
+          attempts: sql`attempts + 1`,
+        })
+        .where("id", "in", dialect === "postgres" ? dueSelect.forUpdate().skipLocked() : dueSelect)
+        .returning(["id", "topic", "dossier_code", "payload", "attempts", "last_error"])
+        .compile(),
+    ),
+    complete: prepare(
+      db
+        .updateTable("outbox")
+        .set({ status: "done", completed_at: p("now"), lease_until: null })
+        .where("id", "=", p("id"))
+        .compile(),
+    ),
+    fail: prepare(
+      db
+        .updateTable("outbox")
+        .set({
+          status: "pending",
+          available_at: p("retry_at"),
+          claimed_by: null,
+          lease_until: null,
+          last_error: p("error"),
+        })
+        .where("id", "=", p("id"))
+        .compile(),
+    ),
+    idempotencyInsert: prepare(
+      db
+        .insertInto("idempotency")
+        .values({
+          scope: p("scope"),
+          idem_key: p("key"),
+          request_hash: p("request_hash"),
+          response: null,
+          created_at: p("at"),
+        })
+        .onConflict((oc) => oc.columns(["scope", "idem_key"]).doNothing())
+        .compile(),
+    ),
+    idempotencySelect: prepare(
+      db
+        .selectFrom("idempotency")
+        .select(["request_hash", "response"])
+        .where("scope", "=", p("scope"))
+        .where("idem_key", "=", p("key"))
+        .compile(),
+    ),
+    idempotencyAnswer: prepare(
+      db
+        .updateTable("idempotency")
+        .set({ response: p("response") })
+        .where("scope", "=", p("scope"))
+        .where("idem_key", "=", p("key"))
+        .compile(),
+    ),
+    nextSequence: prepare(
+      db
+        .insertInto("daily_sequence")
+        .values({ agency_code: p("agency_code"), day: p("day"), value: 1 })
+        .onConflict((oc) => oc.columns(["agency_code", "day"]).doUpdateSet({ value: sql`daily_sequence.value + 1` }))
+        .returning("value")
+        .compile(),
+    ),
+    insertDocument: prepare(
+      db
+        .insertInto("document")
+        .values({
+          id: p("id"),
+          sha256: p("sha256"),
+          size: p("size"),
+          media_type: p("media_type"),
+          created_at: p("at"),
+          dossier_code: null,
+          attached_at: null,
+        })
+        .compile(),
+    ),
+    getDocument: prepare(db.selectFrom("document").selectAll().where("id", "=", p("id")).compile()),
+    deleteStagedDocument: prepare(
+      db.deleteFrom("document").where("id", "=", p("id")).where("dossier_code", "is", null).compile(),
+    ),
+    stagedBefore: prepare(
+      db
+        .selectFrom("document")
+        .select("id")
+        .where("dossier_code", "is", null)
+        .where("created_at", "<=", p("cutoff"))
+        .compile(),
+    ),
+  } satisfies Record<string, PreparedQuery<unknown>>
+}
+
+/** The ports over one database. `db` is owned by the caller (the layer closes it). */
+export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlStoragePorts {
+  const q = prepareQueries(db, config.dialect)
+  const owner = {}
+  const any = (k: Kysely<DB>) => k as unknown as Kysely<unknown>
+
+  /** Runs `f` on the current transaction of this storage, or on the pool/connection. */
+  const withDb = <A, E, R>(f: (db: Kysely<DB>) => Effect.Effect<A, E, R>) =>
+    Effect.flatMap(CurrentSqlTransaction, (current) => f(current?.owner === owner ? current.trx : db))
+
+  /** Runs `f` in a transaction: the current one of this storage, or a new one committed when `f` succeeds. */
+  const inTransaction = <A, E, R>(
+    operation: string,
+    f: (trx: Kysely<DB>) => Effect.Effect<A, E, R>,
+  ): Effect.Effect<A, E | StoreUnavailable, R> =>
+    Effect.flatMap(CurrentSqlTransaction, (current) =>
+      current?.owner === owner
+        ? f(current.trx)
+        : Effect.acquireUseRelease(
+            attempt(`${operation}: begin`, () => db.startTransaction().execute()),
+            (trx) => Effect.provideService(f(trx), CurrentSqlTransaction, { owner, trx }),
+            (trx, exit) =>
+              Exit.isSuccess(exit)
+                ? attempt(`${operation}: commit`, () => trx.commit().execute())
+                : // The failure that caused the rollback is the one worth reporting.
+                  Effect.ignore(attempt(`${operation}: rollback`, () => trx.rollback().execute())),
+          ),
+    )
+
+  const exec = <Row>(operation: string, k: Kysely<DB>, query: PreparedQuery<Row>, values: Record<string, unknown>) =>
+    attempt(operation, () => run(any(k), query, values))
+
+  const appendAudit = (trx: Kysely<DB>, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) =>
+    Effect.gen(function* () {
+      if (inputs.length === 0) return
+      const headRow = (yield* exec("audit append", trx, q.lockHead, {})).rows[0]
+      if (headRow === undefined) return yield* Effect.fail(auditHeadMissing())
+      const head: ChainHead = { seq: Number(headRow.last_seq), hash: headRow.last_hash }
+      const chained = chainEntries(head, dossierCode, inputs)
+      for (const entry of chained.entries) {
+        yield* exec("audit append", trx, q.insertAudit, {
+          seq: entry.seq,
+          at: entry.at,
+          dossier_code: entry.dossierCode,
+          actor: entry.actor,
+          action: entry.action,
+          detail: JSON.stringify(entry.detail),
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        })
+      }
+      yield* exec("audit append", trx, q.updateHead, { seq: chained.head.seq, hash: chained.head.hash })
+    })
+
+  /** Audit entries, outbox rows and document links of a create or commit, inside its transaction. */
+  const writeAttachments = (trx: Kysely<DB>, change: NewDossier) =>
+    Effect.gen(function* () {
+      for (const id of change.documentIds ?? []) {
+        const linked = yield* exec("attach document", trx, q.attachDocument, { id, code: change.code, at: change.at })
+        if (affected(linked) !== 1) return yield* Effect.fail(new DocumentNotFound({ id }))
+      }
+      yield* appendAudit(trx, change.code, change.audit)
+      for (const message of change.outbox) {
+        yield* exec("enqueue", trx, q.insertOutbox, {
+          topic: message.topic,
+          dossier_code: change.code,
+          payload: JSON.stringify(message.payload),
+          available_at: message.availableAt ?? change.at,
+          at: change.at,
+        })
+      }
+      const ids = yield* exec("read documents", trx, q.documentIds, { code: change.code })
+      return ids.rows.map((row) => row.id)
+    })
+
+  const columnValues = (change: NewDossier, summary: DossierSummary) => ({
+    code: change.code,
+    ...summaryColumns(summary),
+    snapshot: JSON.stringify(change.snapshot),
+    at: change.at,
+  })
+
+  const dossierStore: DossierStoreShape = {
+    create: (dossier) =>
+      Effect.gen(function* () {
+        const summary = yield* validateSummary(dossier.summary, dossier.code)
+        return yield* inTransaction("create dossier", (trx) =>
+          Effect.gen(function* () {
+            const inserted = yield* exec("create dossier", trx, q.insertDossier, columnValues(dossier, summary))
+            if (affected(inserted) !== 1) return yield* Effect.fail(new DossierAlreadyExists({ code: dossier.code }))
+            const documentIds = yield* writeAttachments(trx, dossier)
+            const record: DossierRecord = {
+              code: dossier.code,
+              version: 1,
+              snapshot: dossier.snapshot,
+              summary,
+              createdAt: dossier.at,
+              updatedAt: dossier.at,
+              documentIds,
+            }
+            return record
+          }),
+        )
+      }),
+    commit: (change) =>
+      Effect.gen(function* () {
+        const summary = yield* validateSummary(change.summary, change.code)
+        return yield* inTransaction("commit dossier", (trx) =>
+          Effect.gen(function* () {
+            const updated = yield* exec("commit dossier", trx, q.updateDossier, {
+              ...columnValues(change, summary),
+              expected_version: change.expectedVersion,
+            })
+            const row = updated.rows[0]
+            if (row === undefined) {
+              const stored = yield* exec("commit dossier", trx, q.dossierVersion, { code: change.code })
+              return yield* Effect.fail(
+                new VersionConflict({
+                  code: change.code,
+                  expectedVersion: change.expectedVersion,
+                  actualVersion: stored.rows[0]?.version,
+                }),
+              )
+            }
+            const documentIds = yield* writeAttachments(trx, change)
+            const record: DossierRecord = {
+              code: change.code,
+              version: Number(row.version),
+              snapshot: change.snapshot,
+              summary,
+              createdAt: row.created_at,
+              updatedAt: change.at,
+              documentIds,
+            }
+            return record
+          }),
+        )
+      }),
+    get: (code) =>
+      withDb((k) =>
+        Effect.gen(function* () {
+          const row = (yield* exec("get dossier", k, q.getDossier, { code })).rows[0]
+          if (row === undefined) return yield* Effect.fail(new DossierNotFound({ code }))
+          const ids = yield* exec("get dossier", k, q.documentIds, { code })
+          const snapshot = yield* Effect.try({
+            try: () => parseJson(row.snapshot, `snapshot of ${code}`),
+            catch: (cause) => new StoreUnavailable({ operation: "get dossier", cause }),
+          })
+          const record: DossierRecord = {
+            code: row.code,
+            version: Number(row.version),
+            snapshot,
+            summary: summaryOf(row),
+            createdAt: row.created_at,
+            updatedAt: row.updated_at,
+            documentIds: ids.rows.map((r) => r.id),
+          }
+          return record
+        }),
+      ),
+    workQueue: (query) =>
+      withDb((k) => {
+        const units = query.unitCodes ?? []
+        if (query.agencyCodes.length === 0 || query.limit <= 0) return Effect.succeed([])
+        return attempt("work queue", () =>
+          k
+            .selectFrom("dossier")
+            .selectAll()
+            .where("current_role", "=", query.role)
+            .where("agency_code", "in", [...query.agencyCodes])
+            .$if(units.length > 0, (qb) => qb.where("unit_code", "in", [...units]))
+            // Earliest due first, dossiers without a due instant last (both dialects sort NULL differently).
+            .orderBy(sql`case when due_at is null then 1 else 0 end`)
+            .orderBy("due_at")
+            .orderBy("code")
+            .limit(Math.trunc(query.limit))
+            .execute(),
+        ).pipe(
+          Effect.map((rows) =>
+            rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })),
+          ),
+        )
+      }),
+    nextDailySequence: (agencyCode, day) =>
+      withDb((k) =>
+        exec("daily sequence", k, q.nextSequence, { agency_code: agencyCode, day }).pipe(
+          Effect.flatMap((result) => {
+            const value = result.rows[0]?.value
+            return value === undefined
+              ? Effect.fail(new StoreUnavailable({ operation: "daily sequence", cause: "no value returned" }))
+              : Effect.succeed(Number(value))
+          }),
+        ),
+      ),
+  }
+
+  const idempotencyStore: IdempotencyStoreShape = {
+    remember: (request, compute) =>
+      inTransaction("idempotent request", (trx) =>
+        Effect.gen(function* () {
+          const at = yield* now
+          const keys = { scope: request.scope, key: request.key }
+          // Claim the key first. On PostgreSQL a concurrent first attempt waits here until the other transaction
+          // ends, then finds its answer (or, if it rolled back, claims the key itself).
+          const claimed = yield* exec("idempotent request", trx, q.idempotencyInsert, {
+            ...keys,
+            request_hash: request.requestHash,
+            at,
+          })
+          if (affected(claimed) === 0) {
+            const stored = (yield* exec("idempotent request", trx, q.idempotencySelect, keys)).rows[0]
+            if (stored === undefined || stored.response === null) {
+              return yield* Effect.fail(
+                new StoreUnavailable({ operation: "idempotent request", cause: "the stored answer is missing" }),
+              )
+            }
+            if (stored.request_hash !== request.requestHash) return yield* Effect.fail(new IdempotencyKeyReused(keys))
+            return JSON.parse(stored.response)
+          }
+          const answer = yield* compute
+          yield* exec("idempotent request", trx, q.idempotencyAnswer, { ...keys, response: JSON.stringify(answer) })
+          return answer
+        }),
+      ),
+  }
+
+  const auditLog: AuditLogShape = {
+    read: (query) =>
+      withDb((k) =>
+        attempt("read audit", () =>
+          k
+            .selectFrom("audit_entry")
+            .selectAll()
+            .$if(query.dossierCode !== undefined, (qb) => qb.where("dossier_code", "=", query.dossierCode ?? ""))
+            .$if(query.afterSeq !== undefined, (qb) => qb.where("seq", ">", query.afterSeq ?? 0))
+            .orderBy("seq")
+            .limit(Math.max(0, Math.trunc(query.limit)))
+            .execute(),
+        ).pipe(Effect.map((rows) => rows.map(auditEntryOf))),
+      ),
+    // Reads the head first, then the entries up to it in pages, so appends committed meanwhile are not mistaken
+    // for tampering (they come after the head that was read).
+    verifyChain: () =>
+      withDb((k) =>
+        Effect.gen(function* () {
+          const headRow = (yield* exec("verify audit", k, q.readHead, {})).rows[0]
+          if (headRow === undefined) return yield* Effect.fail(auditHeadMissing())
+          const head: ChainHead = { seq: Number(headRow.last_seq), hash: headRow.last_hash }
+          const verifier = chainVerifier()
+          let after = 0
+          for (;;) {
+            const page = yield* attempt("verify audit", () =>
+              k
+                .selectFrom("audit_entry")
+                .selectAll()
+                .where("seq", ">", after)
+                .where("seq", "<=", head.seq)
+                .orderBy("seq")
+                .limit(1000)
+                .execute(),
+            )
+            let intact = true
+            for (const row of page) {
+              let entry: AuditEntry
+              try {
+                entry = auditEntryOf(row)
+              } catch {
+                // A detail that no longer parses as JSON was edited.
+                return { _tag: "Broken", seq: Number(row.seq), reason: "hash-mismatch" } satisfies ChainReport
+              }
+              if (!verifier.push(entry)) {
+                intact = false
+                break
+              }
+            }
+            const last = page.at(-1)
+            if (!intact || last === undefined || page.length < 1000) break
+            after = Number(last.seq)
+          }
+          return verifier.finish(head)
+        }),
+      ),
+  }
+
+  const outbox: OutboxShape = {
+    claim: (workerId, limit, leaseMs) =>
+      withDb((k) =>
+        Effect.gen(function* () {
+          const millis = yield* Clock.currentTimeMillis
+          const result = yield* exec("claim outbox", k, q.claim, {
+            worker: workerId,
+            now: instantOf(millis),
+            lease_until: instantOf(millis + leaseMs),
+            limit: Math.max(0, Math.trunc(limit)),
+          })
+          const messages: OutboxMessage[] = []
+          for (const row of result.rows) {
+            messages.push({
+              id: Number(row.id),
+              topic: row.topic,
+              dossierCode: row.dossier_code,
+              payload: yield* Effect.try({
+                try: () => parseJson(row.payload, `outbox payload ${row.id}`),
+                catch: (cause) => new StoreUnavailable({ operation: "claim outbox", cause }),
+              }),
+              attempts: Number(row.attempts),
+              lastError: row.last_error,
+            })
+          }
+          return messages.sort((a, b) => a.id - b.id)
+        }),
+      ),
+    complete: (id) =>
+      withDb((k) => Effect.flatMap(now, (at) => exec("complete outbox", k, q.complete, { id, now: at }))).pipe(
+        Effect.asVoid,
+      ),
+    fail: (id, error, retryAt) =>
+      withDb((k) => exec("fail outbox", k, q.fail, { id, error, retry_at: retryAt })).pipe(Effect.asVoid),
+  }
+
+  const dir = config.documentsDir
+  const documentStore: DocumentStoreShape = {
+    put: (bytes, declaredType) =>
+      Effect.gen(function* () {
+        const checked = checkDocument(bytes, declaredType, config.maxDocumentBytes)
+        if (checked instanceof Error) return yield* Effect.fail(checked)
+        const meta: DocumentMeta = { id: randomUUID(), ...checked, createdAt: yield* now, dossierCode: null }
+        // Bytes first, then the row: a row never points at a missing file. If the row cannot be written the file
+        // is removed (and the sweep would remove it anyway).
+        yield* attempt("store document", () => writeDocumentFile(dir, meta.id, bytes))
+        yield* withDb((k) =>
+          exec("store document", k, q.insertDocument, {
+            id: meta.id,
+            sha256: meta.sha256,
+            size: meta.size,
+            media_type: meta.mediaType,
+            at: meta.createdAt,
+          }),
+        ).pipe(Effect.tapError(() => Effect.ignore(attempt("store document", () => removeDocumentFile(dir, meta.id)))))
+        return meta
+      }),
+    get: (id) =>
+      withDb((k) =>
+        Effect.gen(function* () {
+          const row = (yield* exec("read document", k, q.getDocument, { id })).rows[0]
+          if (row === undefined) return yield* Effect.fail(new DocumentNotFound({ id }))
+          const bytes = yield* attempt("read document", () => readDocumentFile(dir, id))
+          const meta: DocumentMeta = {
+            id: row.id,
+            sha256: row.sha256,
+            size: Number(row.size),
+            mediaType: row.media_type as DocumentMediaType,
+            createdAt: row.created_at,
+            dossierCode: row.dossier_code,
+          }
+          const actual = checkDocument(bytes, meta.mediaType, Number.MAX_SAFE_INTEGER)
+          if (actual instanceof Error || actual.sha256 !== meta.sha256) {
+            return yield* Effect.fail(
+              new StoreUnavailable({ operation: "read document", cause: `the file of document ${id} has changed` }),
+            )
+          }
+          return { meta, bytes }
+        }),
+      ),
+    sweepOrphans: (olderThanMs) =>
+      Effect.gen(function* () {
+        const millis = yield* Clock.currentTimeMillis
+        const cutoff = instantOf(millis - olderThanMs)
+        let removed = 0
+        // 1. Staged rows: delete the row only while still unattached (one statement), then the file.
+        const staged = yield* withDb((k) => exec("sweep documents", k, q.stagedBefore, { cutoff }))
+        for (const { id } of staged.rows) {
+          const deleted = yield* withDb((k) => exec("sweep documents", k, q.deleteStagedDocument, { id }))
+          if (affected(deleted) === 1) {
+            yield* attempt("sweep documents", () => removeDocumentFile(dir, id))
+            removed += 1
+          }
+        }
+        // 2. Files without a row (a crash between writing the file and its row) and interrupted writes.
+        const files = yield* attempt("sweep documents", () => listDocumentFiles(dir))
+        for (const file of files) {
+          if (file.modifiedMs > millis - olderThanMs) continue
+          if (file.id !== undefined) {
+            const known = yield* withDb((k) => exec("sweep documents", k, q.getDocument, { id: file.id }))
+            if (known.rows.length > 0) continue
+          }
+          yield* attempt("sweep documents", () => removeFile(file.path))
+          removed += 1
+        }
+        return removed
+      }),
+  }
+
+  return {
+    unitOfWork: { transaction: (effect) => inTransaction("transaction", () => effect) },
+    dossierStore,
+    idempotencyStore,
+    auditLog,
+    outbox,
+    documentStore,
+  }
+}
+
+const auditHeadMissing = () =>
+  new StoreUnavailable({ operation: "audit", cause: "the audit_head row is missing (was the table tampered with?)" })
+
+function auditEntryOf(row: Selectable<DB["audit_entry"]>): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    dossierCode: row.dossier_code,
+    actor: row.actor,
+    action: row.action,
+    detail: parseJson(row.detail, `audit entry ${row.seq}`),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}

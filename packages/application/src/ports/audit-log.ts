@@ -1,0 +1,26 @@
+import { Context, type Effect, Layer } from "effect"
+import type { ChainReport } from "./audit-chain.ts"
+import type { StoreUnavailable } from "./errors.ts"
+import { MemoryDatabase, makeMemoryAuditLog } from "./memory.ts"
+import type { AuditEntry } from "./records.ts"
+
+export interface AuditQuery {
+  /** Only this dossier's entries. */
+  readonly dossierCode?: string
+  /** Entries after this sequence number (for paging). */
+  readonly afterSeq?: number
+  readonly limit: number
+}
+
+export interface AuditLogShape {
+  /** Entries in chain order. The log is append-only: entries are written by DossierStore.create/commit only. */
+  readonly read: (query: AuditQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreUnavailable>
+  /** Recomputes the whole chain: Intact, or the first broken entry and why (see audit-chain.ts). */
+  readonly verifyChain: () => Effect.Effect<ChainReport, StoreUnavailable>
+}
+
+export class AuditLog extends Context.Service<AuditLog, AuditLogShape>()("@motcua/application/AuditLog") {
+  static readonly layerTest = Layer.effect(AuditLog, MemoryDatabase.useSync(makeMemoryAuditLog)).pipe(
+    Layer.provide(MemoryDatabase.layer),
+  )
+}

@@ -1,0 +1,396 @@
+// In-memory implementations of the storage ports, for testing use cases without SQL. They keep the same semantics
+// as the SQL adapter: one lock makes every operation and every transaction serializable, a failed transaction puts
+// the state back as it was, versions are checked, idempotent answers are stored with the change, the audit log is
+// hash-chained. All ports built from one MemoryDatabase share its state (the layerTests provide the same
+// MemoryDatabase.layer, which effect builds once per `Effect.provide`).
+import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
+import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
+import type { AuditLogShape } from "./audit-log.ts"
+import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES } from "./document-content.ts"
+import type { DocumentStoreShape } from "./document-store.ts"
+import type { DossierStoreShape } from "./dossier-store.ts"
+import {
+  DocumentNotFound,
+  DossierAlreadyExists,
+  DossierNotFound,
+  IdempotencyKeyReused,
+  VersionConflict,
+} from "./errors.ts"
+import type { IdempotencyStoreShape } from "./idempotency-store.ts"
+import type { Json } from "./json.ts"
+import type { OutboxShape } from "./outbox.ts"
+import {
+  type AuditEntry,
+  type AuditEntryInput,
+  type DocumentMeta,
+  type DossierRecord,
+  instantOf,
+  type NewDossier,
+  type OutboxMessageInput,
+  validateSummary,
+} from "./records.ts"
+import type { UnitOfWorkShape } from "./unit-of-work.ts"
+
+export interface MemoryOutboxRow {
+  readonly id: number
+  readonly topic: string
+  readonly dossierCode: string | null
+  readonly payload: Json
+  readonly status: "pending" | "claimed" | "done"
+  readonly attempts: number
+  readonly availableAt: string
+  readonly claimedBy: string | null
+  readonly leaseUntil: string | null
+  readonly lastError: string | null
+}
+
+/** The whole in-memory database. Values are never mutated in place (rows are replaced), so a copy is cheap. */
+export interface MemoryState {
+  dossiers: Map<string, DossierRecord>
+  audit: AuditEntry[]
+  head: ChainHead
+  outbox: Map<number, MemoryOutboxRow>
+  nextOutboxId: number
+  idempotency: Map<string, { readonly requestHash: string; readonly response: string }>
+  sequences: Map<string, number>
+  documents: Map<string, { readonly meta: DocumentMeta; readonly bytes: Uint8Array }>
+}
+
+const emptyState = (): MemoryState => ({
+  dossiers: new Map(),
+  audit: [],
+  head: EMPTY_HEAD,
+  outbox: new Map(),
+  nextOutboxId: 1,
+  idempotency: new Map(),
+  sequences: new Map(),
+  documents: new Map(),
+})
+
+const copyState = (s: MemoryState): MemoryState => ({
+  dossiers: new Map(s.dossiers),
+  audit: s.audit.slice(),
+  head: s.head,
+  outbox: new Map(s.outbox),
+  nextOutboxId: s.nextOutboxId,
+  idempotency: new Map(s.idempotency),
+  sequences: new Map(s.sequences),
+  documents: new Map(s.documents),
+})
+
+export interface MemoryDatabaseShape {
+  /** The live state; tests may tamper with it (e.g. edit an audit entry) to check that verification notices. */
+  state: MemoryState
+  readonly lock: Semaphore.Semaphore
+  readonly maxDocumentBytes: number
+}
+
+export class MemoryDatabase extends Context.Service<MemoryDatabase, MemoryDatabaseShape>()(
+  "@motcua/application/MemoryDatabase",
+) {
+  static readonly make = (options: { readonly maxDocumentBytes?: number } = {}): MemoryDatabaseShape => ({
+    state: emptyState(),
+    lock: Semaphore.makeUnsafe(1),
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+  })
+  static readonly layer = Layer.sync(MemoryDatabase, () => MemoryDatabase.make())
+}
+
+/** The database whose transaction the current fiber is in, if any. */
+const CurrentMemoryTransaction = Context.Reference<MemoryDatabaseShape | undefined>(
+  "@motcua/application/CurrentMemoryTransaction",
+  { defaultValue: () => undefined },
+)
+
+/** Runs `effect` alone against `db`, joining the current transaction when there is one, rolling back on failure. */
+const atomic = <A, E, R>(db: MemoryDatabaseShape, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(CurrentMemoryTransaction, (current) =>
+    current === db
+      ? effect
+      : db.lock.withPermits(1)(
+          Effect.suspend(() => {
+            const before = copyState(db.state)
+            return effect.pipe(
+              Effect.provideService(CurrentMemoryTransaction, db),
+              Effect.onExit((exit) =>
+                Effect.sync(() => {
+                  if (Exit.isFailure(exit)) db.state = before
+                }),
+              ),
+            )
+          }),
+        ),
+  )
+
+const now = Effect.map(Clock.currentTimeMillis, instantOf)
+
+export const makeMemoryUnitOfWork = (db: MemoryDatabaseShape): UnitOfWorkShape => ({
+  transaction: (effect) => atomic(db, effect),
+})
+
+function appendAudit(db: MemoryDatabaseShape, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) {
+  const { entries, head } = chainEntries(db.state.head, dossierCode, inputs)
+  db.state.audit.push(...entries)
+  db.state.head = head
+}
+
+function enqueue(db: MemoryDatabaseShape, dossierCode: string, at: string, rows: ReadonlyArray<OutboxMessageInput>) {
+  for (const row of rows) {
+    const id = db.state.nextOutboxId++
+    db.state.outbox.set(id, {
+      id,
+      topic: row.topic,
+      dossierCode,
+      payload: row.payload,
+      status: "pending",
+      attempts: 0,
+      availableAt: row.availableAt ?? at,
+      claimedBy: null,
+      leaseUntil: null,
+      lastError: null,
+    })
+  }
+}
+
+/** Attaches staged documents to the dossier; a missing one (or one attached elsewhere) fails the transaction. */
+function attachDocuments(db: MemoryDatabaseShape, code: string, ids: ReadonlyArray<string>) {
+  return Effect.forEach(
+    ids,
+    (id) => {
+      const doc = db.state.documents.get(id)
+      if (doc === undefined || (doc.meta.dossierCode !== null && doc.meta.dossierCode !== code)) {
+        return Effect.fail(new DocumentNotFound({ id }))
+      }
+      db.state.documents.set(id, { ...doc, meta: { ...doc.meta, dossierCode: code } })
+      return Effect.void
+    },
+    { discard: true },
+  )
+}
+
+const attachedIds = (record: DossierRecord, ids: ReadonlyArray<string> | undefined) => [
+  ...record.documentIds,
+  ...(ids ?? []).filter((id) => !record.documentIds.includes(id)),
+]
+
+export const makeMemoryDossierStore = (db: MemoryDatabaseShape): DossierStoreShape => {
+  const write = (dossier: NewDossier, version: number, previous: DossierRecord | undefined) =>
+    Effect.gen(function* () {
+      const summary = yield* validateSummary(dossier.summary, dossier.code)
+      yield* attachDocuments(db, dossier.code, dossier.documentIds ?? [])
+      const record: DossierRecord = {
+        code: dossier.code,
+        version,
+        snapshot: JSON.parse(JSON.stringify(dossier.snapshot)) as Json,
+        summary,
+        createdAt: previous?.createdAt ?? dossier.at,
+        updatedAt: dossier.at,
+        documentIds: previous ? attachedIds(previous, dossier.documentIds) : [...new Set(dossier.documentIds ?? [])],
+      }
+      db.state.dossiers.set(dossier.code, record)
+      appendAudit(db, dossier.code, dossier.audit)
+      enqueue(db, dossier.code, dossier.at, dossier.outbox)
+      return record
+    })
+
+  return {
+    create: (dossier) =>
+      atomic(
+        db,
+        Effect.gen(function* () {
+          if (db.state.dossiers.has(dossier.code)) {
+            return yield* Effect.fail(new DossierAlreadyExists({ code: dossier.code }))
+          }
+          return yield* write(dossier, 1, undefined)
+        }),
+      ),
+    commit: (change) =>
+      atomic(
+        db,
+        Effect.gen(function* () {
+          const current = db.state.dossiers.get(change.code)
+          if (current === undefined || current.version !== change.expectedVersion) {
+            return yield* Effect.fail(
+              new VersionConflict({
+                code: change.code,
+                expectedVersion: change.expectedVersion,
+                actualVersion: current?.version,
+              }),
+            )
+          }
+          return yield* write(change, current.version + 1, current)
+        }),
+      ),
+    get: (code) =>
+      atomic(
+        db,
+        Effect.suspend(() => {
+          const found = db.state.dossiers.get(code)
+          return found ? Effect.succeed(found) : Effect.fail(new DossierNotFound({ code }))
+        }),
+      ),
+    workQueue: (query) =>
+      atomic(
+        db,
+        Effect.sync(() => {
+          const units = query.unitCodes ?? []
+          return [...db.state.dossiers.values()]
+            .filter(
+              ({ summary: s }) =>
+                s.currentRole === query.role &&
+                query.agencyCodes.includes(s.agencyCode) &&
+                (units.length === 0 || (s.unitCode !== null && units.includes(s.unitCode))),
+            )
+            .sort((a, b) => compareDue(a.summary.dueAt, b.summary.dueAt) || (a.code < b.code ? -1 : 1))
+            .slice(0, Math.max(0, query.limit))
+            .map(({ code, version, summary }) => ({ code, version, summary }))
+        }),
+      ),
+    nextDailySequence: (agencyCode, day) =>
+      atomic(
+        db,
+        Effect.sync(() => {
+          const key = `${agencyCode}\u0000${day}`
+          const next = (db.state.sequences.get(key) ?? 0) + 1
+          db.state.sequences.set(key, next)
+          return next
+        }),
+      ),
+  }
+}
+
+/** Earliest due first, no due date last (the order the SQL adapter uses too). */
+const compareDue = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1
+
+export const makeMemoryIdempotencyStore = (db: MemoryDatabaseShape): IdempotencyStoreShape => ({
+  remember: (request, compute) =>
+    atomic(
+      db,
+      Effect.gen(function* () {
+        const key = `${request.scope}\u0000${request.key}`
+        const stored = db.state.idempotency.get(key)
+        if (stored !== undefined) {
+          if (stored.requestHash !== request.requestHash) {
+            return yield* Effect.fail(new IdempotencyKeyReused({ scope: request.scope, key: request.key }))
+          }
+          return JSON.parse(stored.response)
+        }
+        const answer = yield* compute
+        db.state.idempotency.set(key, { requestHash: request.requestHash, response: JSON.stringify(answer) })
+        return answer
+      }),
+    ),
+})
+
+export const makeMemoryAuditLog = (db: MemoryDatabaseShape): AuditLogShape => ({
+  read: (query) =>
+    atomic(
+      db,
+      Effect.sync(() =>
+        db.state.audit
+          .filter(
+            (e) =>
+              (query.dossierCode === undefined || e.dossierCode === query.dossierCode) &&
+              (query.afterSeq === undefined || e.seq > query.afterSeq),
+          )
+          .slice(0, Math.max(0, query.limit)),
+      ),
+    ),
+  verifyChain: () =>
+    atomic(
+      db,
+      Effect.sync(() => verifyChain(db.state.audit, db.state.head)),
+    ),
+})
+
+export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
+  const update = (id: number, change: (row: MemoryOutboxRow) => MemoryOutboxRow) =>
+    atomic(
+      db,
+      Effect.sync(() => {
+        const row = db.state.outbox.get(id)
+        if (row !== undefined) db.state.outbox.set(id, change(row))
+      }),
+    )
+  return {
+    claim: (workerId, limit, leaseMs) =>
+      atomic(
+        db,
+        Effect.map(Clock.currentTimeMillis, (millis) => {
+          const at = instantOf(millis)
+          const leaseUntil = instantOf(millis + leaseMs)
+          const due = [...db.state.outbox.values()]
+            .filter(
+              (r) =>
+                (r.status === "pending" && r.availableAt <= at) ||
+                (r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at),
+            )
+            .sort((a, b) => a.id - b.id)
+            .slice(0, Math.max(0, limit))
+          return due.map((row) => {
+            const claimed: MemoryOutboxRow = {
+              ...row,
+              status: "claimed",
+              claimedBy: workerId,
+              leaseUntil,
+              attempts: row.attempts + 1,
+            }
+            db.state.outbox.set(row.id, claimed)
+            const { id, topic, dossierCode, payload, attempts, lastError } = claimed
+            return { id, topic, dossierCode, payload, attempts, lastError }
+          })
+        }),
+      ),
+    complete: (id) => update(id, (row) => ({ ...row, status: "done", leaseUntil: null })),
+    fail: (id, error, retryAt) =>
+      update(id, (row) => ({
+        ...row,
+        status: "pending",
+        availableAt: retryAt,
+        claimedBy: null,
+        leaseUntil: null,
+        lastError: error,
+      })),
+  }
+}
+
+export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreShape => ({
+  put: (bytes, declaredType) =>
+    Effect.gen(function* () {
+      const checked = checkDocument(bytes, declaredType, db.maxDocumentBytes)
+      if (checked instanceof Error) return yield* Effect.fail(checked)
+      const createdAt = yield* now
+      const meta: DocumentMeta = { id: crypto.randomUUID(), ...checked, createdAt, dossierCode: null }
+      yield* atomic(
+        db,
+        Effect.sync(() => db.state.documents.set(meta.id, { meta, bytes: bytes.slice() })),
+      )
+      return meta
+    }),
+  get: (id) =>
+    atomic(
+      db,
+      Effect.suspend(() => {
+        const doc = db.state.documents.get(id)
+        return doc
+          ? Effect.succeed({ meta: doc.meta, bytes: doc.bytes.slice() })
+          : Effect.fail(new DocumentNotFound({ id }))
+      }),
+    ),
+  sweepOrphans: (olderThanMs) =>
+    atomic(
+      db,
+      Effect.map(Clock.currentTimeMillis, (millis) => {
+        const cutoff = instantOf(millis - olderThanMs)
+        let removed = 0
+        for (const [id, doc] of db.state.documents) {
+          if (doc.meta.dossierCode === null && doc.meta.createdAt <= cutoff) {
+            db.state.documents.delete(id)
+            removed += 1
+          }
+        }
+        return removed
+      }),
+    ),
+})

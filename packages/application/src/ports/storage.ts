@@ -1,0 +1,30 @@
+import { Layer } from "effect"
+import { AuditLog } from "./audit-log.ts"
+import { DocumentStore } from "./document-store.ts"
+import { DossierStore } from "./dossier-store.ts"
+import { IdempotencyStore } from "./idempotency-store.ts"
+import {
+  MemoryDatabase,
+  makeMemoryAuditLog,
+  makeMemoryDocumentStore,
+  makeMemoryDossierStore,
+  makeMemoryIdempotencyStore,
+  makeMemoryOutbox,
+  makeMemoryUnitOfWork,
+} from "./memory.ts"
+import { Outbox } from "./outbox.ts"
+import { UnitOfWork } from "./unit-of-work.ts"
+
+/** Every storage port: what a storage adapter's layer provides. */
+export type StoragePorts = UnitOfWork | DossierStore | IdempotencyStore | AuditLog | Outbox | DocumentStore
+
+/** All storage ports over one MemoryDatabase, which is provided too (tests may tamper with its state). */
+export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number } = {}) =>
+  Layer.mergeAll(
+    Layer.effect(UnitOfWork, MemoryDatabase.useSync(makeMemoryUnitOfWork)),
+    Layer.effect(DossierStore, MemoryDatabase.useSync(makeMemoryDossierStore)),
+    Layer.effect(IdempotencyStore, MemoryDatabase.useSync(makeMemoryIdempotencyStore)),
+    Layer.effect(AuditLog, MemoryDatabase.useSync(makeMemoryAuditLog)),
+    Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)),
+    Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
+  ).pipe(Layer.provideMerge(Layer.sync(MemoryDatabase, () => MemoryDatabase.make(options))))
