@@ -92,6 +92,16 @@ describe("/openapi.json", () => {
     expect(params.find((p) => p.name === "level")?.schema).toMatchObject({ enum: ["province", "commune"] })
   })
 
+  test("formats of codes and dates are exported as patterns", () => {
+    const get = paths["/api/v1/procedures/{code}"]?.get as Json
+    const params = get.parameters as Json[]
+    const pattern = (name: string) => (params.find((p) => p.name === name)?.schema as Json).pattern as string
+    expect(new RegExp(pattern("code")).test("1.004222")).toBe(true)
+    expect(new RegExp(pattern("code")).test("1.04222")).toBe(false)
+    expect(new RegExp(pattern("on")).test("2025-12-01")).toBe(true)
+    expect(new RegExp(pattern("on")).test("2025-13-01")).toBe(false)
+  })
+
   test("numbers are plain JSON numbers (no NaN/Infinity strings from the JSON codec)", () => {
     expect(JSON.stringify(document)).not.toContain('"Infinity"')
   })

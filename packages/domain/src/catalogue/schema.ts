@@ -8,15 +8,17 @@ const NonEmpty = Schema.String.check(Schema.isMinLength(1))
 const WholeNonNegative = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
 const Positive = Schema.Number.check(Schema.isGreaterThan(0))
 
+// Patterns carry the `u` flag so that effect's JSON Schema generator exports them (the OpenAPI document shows them).
+
 /** A civil date, `YYYY-MM-DD`. */
-export const CatalogueDate = Schema.String.check(Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/))
+export const CatalogueDate = Schema.String.check(Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u))
 
 /** Money in whole đồng: VND has no minor unit. */
 export const Dong = WholeNonNegative
 export type Dong = typeof Dong.Type
 
 /** National procedure code on the national public service portal, e.g. `1.004222` or `2.000908`. */
-export const ProcedureCode = Schema.String.check(Schema.isPattern(/^\d\.\d{6}$/))
+export const ProcedureCode = Schema.String.check(Schema.isPattern(/^\d\.\d{6}$/u))
 
 /** Competent level since the two-level local government of 1 July 2025: province, or commune/ward/special zone. */
 export const Level = Schema.Literals(["province", "commune"])

@@ -6,7 +6,7 @@ import { Schema } from "effect"
 const NonEmpty = Schema.String.check(Schema.isMinLength(1))
 
 export const Province = Schema.Struct({
-  code: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
+  code: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
   name: NonEmpty,
   /** The province's agency code per QCVN 102 (H-code), used in dossier codes; keep it configurable. */
   agencyCode: NonEmpty,
@@ -15,10 +15,10 @@ export type Province = typeof Province.Type
 
 /** A commune-level unit: ward (phường), commune (xã) or special zone (đặc khu). */
 export const AdministrativeUnit = Schema.Struct({
-  code: Schema.String.check(Schema.isPattern(/^\d{5}$/)),
+  code: Schema.String.check(Schema.isPattern(/^\d{5}$/u)),
   name: NonEmpty,
   kind: Schema.Literals(["ward", "commune", "special-zone"]),
-  provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
+  provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
 })
 export type AdministrativeUnit = typeof AdministrativeUnit.Type
 
@@ -32,7 +32,7 @@ export const Agency = Schema.Struct({
   kind: NonEmpty,
   level: Schema.Literals(["province", "commune"]),
   /** For commune-level agencies, the unit they govern. */
-  unitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/))),
+  unitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
 })
 export type Agency = typeof Agency.Type
 
@@ -42,7 +42,7 @@ export const IntakePoint = Schema.Struct({
   name: NonEmpty,
   kind: Schema.Literals(["provincial-centre", "commune-centre", "post-office"]),
   /** The unit the intake point stands in (for the provincial centre, where its main office is). */
-  unitCode: Schema.String.check(Schema.isPattern(/^\d{5}$/)),
+  unitCode: Schema.String.check(Schema.isPattern(/^\d{5}$/u)),
   address: NonEmpty,
   /** Post-office agents also deliver results at home. */
   returnsResultsAtHome: Schema.Boolean,
@@ -65,7 +65,7 @@ export const StaffScope = Schema.Struct({
   /** `province` acts for the provincial agencies; otherwise the listed units. */
   level: Schema.Literals(["province", "commune"]),
   agencyCodes: Schema.Array(NonEmpty),
-  unitCodes: Schema.Array(Schema.String.check(Schema.isPattern(/^\d{5}$/))),
+  unitCodes: Schema.Array(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
   intakePointIds: Schema.Array(NonEmpty),
 })
 export type StaffScope = typeof StaffScope.Type
