@@ -16,10 +16,13 @@ const NonEmptyList = <S extends Schema.Top>(item: S) => Schema.Array(item).check
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
 
-/** Why an instant text is unusable, or undefined when it is fine (the day exists, the year is 1900–2199, …). */
+/**
+ * Why an instant text that has the ISO-8601 shape is still unusable (a day that does not exist, a year outside
+ * 1900–2199, …), or undefined. The shape itself is the calendar's `Instant` check, which reports it.
+ */
 export function instantProblem(text: string): string | undefined {
   const m = INSTANT.exec(text)
-  if (m === null) return "expected an ISO-8601 date-time with an offset, e.g. 2025-03-14T08:00:00+07:00"
+  if (m === null) return undefined
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]))
   const second = Number(m[6] ?? "0")
   if (year === undefined || year < 1900 || year > 2199) return "the year must lie between 1900 and 2199"

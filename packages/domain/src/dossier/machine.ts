@@ -24,6 +24,7 @@ import type { DossierEvent, FileDossier } from "./events.ts"
 import { checkEvent, paymentSettles } from "./guards.ts"
 import { applyEvent, filedContext } from "./reducers.ts"
 import { type DossierStateName, dossierStateNames } from "./status.ts"
+import { inVietnamTime } from "./time.ts"
 import { transitionTable } from "./transitions.ts"
 
 export interface DossierMachineOptions {
@@ -57,7 +58,9 @@ function buildMachine(env: DossierEnv) {
         event.type === "paymentConfirmed" && paymentSettles(context, event.amount),
     },
     actions: {
-      apply: assign(({ context, event }, params: Edge) => applyEvent(env, params.from, params.to, context, event)),
+      apply: assign(({ context, event }, params: Edge) =>
+        applyEvent(env, params.from, params.to, context, inVietnamTime(event)),
+      ),
       // The named actions the application layer carries out; here they are data only.
       audit: (_, _params: AuditEntry) => {},
       syncPortal: (_, _params: PortalSync) => {},
@@ -70,7 +73,7 @@ function buildMachine(env: DossierEnv) {
   // The named actions of `effects.ts`, enqueued after `apply` so that they see the new context.
   const effects = (edge: Edge) =>
     machineSetup.enqueueActions(({ context, event, enqueue }) => {
-      for (const action of effectsOf(edge.from, edge.to, context, event)) enqueue(action)
+      for (const action of effectsOf(edge.from, edge.to, context, inVietnamTime(event))) enqueue(action)
     })
   const onFiling = machineSetup.enqueueActions(({ context, enqueue }) => {
     for (const action of filingEffects(context)) enqueue(action)
@@ -102,7 +105,7 @@ function buildMachine(env: DossierEnv) {
 
   return machineSetup.createMachine({
     id: "dossier",
-    context: ({ input }) => filedContext(env, input),
+    context: ({ input }) => filedContext(env, inVietnamTime(input)),
     initial: "filed",
     states,
   })

@@ -50,4 +50,25 @@ export function vietnamDateTime(instant: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`
 }
 
+/**
+ * The same instant written in Vietnam time, `YYYY-MM-DDTHH:MM:SS+07:00` (milliseconds only when not zero), like the
+ * calendar's outputs: the context stores every instant this way, whatever offset the caller used.
+ */
+export function toVietnamTime(instant: string): string {
+  const iso = new Date(epochMs(instant) + 7 * MS_PER_HOUR).toISOString()
+  const ms = iso.slice(19, 23)
+  return `${iso.slice(0, 19)}${ms === ".000" ? "" : ms}+07:00`
+}
+
 export const isAfter = (a: string, b: string): boolean => epochMs(a) > epochMs(b)
+
+/** The event with its instants written in Vietnam time ({@link toVietnamTime}): what the machine stores. */
+export function inVietnamTime<E extends { readonly at: string }>(event: E): E {
+  const e = event as E & { readonly applicantDeadline?: string; readonly newAppointment?: string }
+  return {
+    ...event,
+    at: toVietnamTime(event.at),
+    ...(e.applicantDeadline === undefined ? {} : { applicantDeadline: toVietnamTime(e.applicantDeadline) }),
+    ...(e.newAppointment === undefined ? {} : { newAppointment: toVietnamTime(e.newAppointment) }),
+  }
+}
