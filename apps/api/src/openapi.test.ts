@@ -95,7 +95,10 @@ describe("/openapi.json", () => {
   test("formats of codes and dates are exported as patterns", () => {
     const get = paths["/api/v1/procedures/{code}"]?.get as Json
     const params = get.parameters as Json[]
-    const pattern = (name: string) => (params.find((p) => p.name === name)?.schema as Json).pattern as string
+    const pattern = (name: string) => {
+      const schema = params.find((p) => p.name === name)?.schema as Json | undefined
+      return String(schema?.pattern)
+    }
     expect(new RegExp(pattern("code")).test("1.004222")).toBe(true)
     expect(new RegExp(pattern("code")).test("1.04222")).toBe(false)
     expect(new RegExp(pattern("on")).test("2025-12-01")).toBe(true)
