@@ -6,11 +6,19 @@ export * from "./decide.ts"
 export * from "./effects.ts"
 export type { DossierEnv } from "./env.ts"
 export * from "./events.ts"
+export * from "./forms.ts"
 export * from "./guards.ts"
 export { createDossierMachine, type DossierMachine, type DossierMachineOptions, dossierEnv } from "./machine.ts"
 export { actorRefusal, filingRoleOfChannel, stepBoundEvents } from "./permissions.ts"
 export { applyEvent, filedContext, statusesEntered } from "./reducers.ts"
 export * from "./refusals.ts"
 export * from "./status.ts"
-export { addDuration, moveDeadlineOverPause, vietnamDate, workingMinutesBetween } from "./time.ts"
+export {
+  addDuration,
+  moveDeadlineOverPause,
+  toVietnamTime,
+  vietnamDate,
+  vietnamDateTime,
+  workingMinutesBetween,
+} from "./time.ts"
 export * from "./transitions.ts"
