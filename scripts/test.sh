@@ -8,4 +8,8 @@ pnpm install --frozen-lockfile --reporter=append-only
 pnpm run check:deps
 pnpm run typecheck
 pnpm run lint
+# A real PostgreSQL server for the storage contract tests (scripts/postgres.sh), stopped however the run ends.
+trap 'bash scripts/postgres.sh stop' EXIT
+MOTCUA_TEST_PG_URL="$(bash scripts/postgres.sh start)"
+export MOTCUA_TEST_PG_URL
 pnpm run test:all

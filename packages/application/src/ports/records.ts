@@ -102,7 +102,7 @@ export interface DossierRecord {
   readonly summary: DossierSummary
   readonly createdAt: Instant
   readonly updatedAt: Instant
-  /** Attached documents, in the order they were attached. */
+  /** Attached documents, earliest attached first (documents attached by the same commit in no set order). */
   readonly documentIds: ReadonlyArray<string>
 }
 
