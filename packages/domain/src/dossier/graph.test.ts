@@ -15,7 +15,6 @@ const filing = onlineFiling(oct(6, "08:00"))
 const filed = expectOk(open(machine, filing)).snapshot
 
 const paths = getShortestPaths(machine, {
-  input: filed.context as never,
   fromState: filed,
   events: (snapshot) => candidateEvents(snapshot.context, procedure.process),
   serializeState: (snapshot) => serializeDossier(snapshot),

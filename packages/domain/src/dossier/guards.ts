@@ -26,7 +26,7 @@
 import type { Problem } from "../shared/decode.ts"
 import type { DossierContext } from "./context.ts"
 import type { DossierEnv } from "./env.ts"
-import { type DocumentPresent, type DossierEvent, type EventOf, epochMs } from "./events.ts"
+import { type DocumentPresent, type DossierEvent, epochMs } from "./events.ts"
 import { actorRefusal, currentStep } from "./permissions.ts"
 import type { Refusal } from "./refusals.ts"
 import type { DossierStateName } from "./status.ts"
@@ -277,6 +277,3 @@ export function checkEvent(
     ruleRefusal(env, state, context, event)
   )
 }
-
-/** The event of a given type (narrowing helper for tests and callers). */
-export type { EventOf }

@@ -1,5 +1,22 @@
-// The dossier lifecycle: events, the xstate machine, its guards and named actions, national statuses, deadlines
-// and timeliness, and the data of the standard forms.
+/**
+ * The dossier lifecycle: one xstate v5 machine per procedure (and variant), driven purely.
+ *
+ * API in one breath (details in each module's comment):
+ * - `createDossierMachine({ procedure, variantId?, calendar, pauseForFinancialObligation? })` → `Result<machine>`
+ *   (machine.ts).
+ * - `open(machine, filing)` and `decide(machine, snapshot, event)` → `{ ok: true, snapshot, actions }` or
+ *   `{ ok: false, reason }` (decide.ts). Inputs are JSON (decoded with the Schemas of events.ts); snapshots are live
+ *   or their JSON; nothing throws, nothing runs: `actions` are the named actions of effects.ts (audit, syncPortal,
+ *   notifyApplicant, requestPayment, scheduleDeadlineCheck) for the application layer.
+ * - `Refusal` (refusals.ts): the typed reasons; `checkEvent` and the check functions (guards.ts) are what the
+ *   machine's guard and `decide` both run; who may send what: permissions.ts; which state takes which event:
+ *   transitions.ts (`transitionTable`, `acceptedEvents`).
+ * - National statuses 1–10: `nationalStatus(snapshot)`, `acceptedStatusTransitions`, `isAcceptedStatusSequence`
+ *   (status.ts). Deadlines and timeliness: reducers.ts, time.ts, classification.ts. Forms: forms.ts.
+ *
+ * For property-based tests: every `decide` answer is total; an `ok` snapshot's `context.statusHistory` is always an
+ * accepted sequence whose last code is `nationalStatus(snapshot)`; a refusal never changes the snapshot given.
+ */
 export * from "./classification.ts"
 export * from "./context.ts"
 export * from "./decide.ts"

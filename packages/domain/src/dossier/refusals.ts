@@ -3,7 +3,7 @@
  * `describeRefusal` gives the sentence to show, Vietnamese first.
  */
 import type { Problem } from "../shared/decode.ts"
-import type { DossierEventType, Role } from "./events.ts"
+import type { Role } from "./events.ts"
 import type { DossierStateName } from "./status.ts"
 
 /** What an actor's scope was checked against (any one of the given keys suffices). */
@@ -100,6 +100,3 @@ export function describeRefusal(r: Refusal): string {
       return `Không thể trả kết quả qua "${r.method}" / the result cannot be returned by "${r.method}"`
   }
 }
-
-/** The event types as a set, for messages about unknown event types. */
-export type EventTypeOrFile = DossierEventType | "file"
