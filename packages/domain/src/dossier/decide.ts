@@ -166,6 +166,15 @@ export function decide(
   snapshot: DossierSnapshot | PersistedDossier,
   input: unknown,
 ): Decision {
+  // A snapshot read back from storage may have been damaged outside the machine: whatever it holds, answer.
+  try {
+    return decideUnsafe(machine, snapshot, input)
+  } catch (error) {
+    return invalid([{ path: "snapshot", message: messageOf(error) }])
+  }
+}
+
+function decideUnsafe(machine: DossierMachine, snapshot: DossierSnapshot | PersistedDossier, input: unknown): Decision {
   const env = envOrProblem(machine)
   if ("ok" in env) return env
   const live = restoreSnapshot(machine, snapshot)

@@ -564,3 +564,18 @@ describe("time and input", () => {
     expect(stateOf(paused)).toBe("awaitingSupplement")
   })
 })
+
+describe("damaged input", () => {
+  it("answers a snapshot damaged in storage with InvalidEvent instead of throwing", () => {
+    const { snapshot } = run(machine, onlineFiling(oct(6, "08:00")), accepted)
+    const damaged = { value: "working", context: { ...snapshot.context, steps: null } } as never
+    expect(decide(machine, damaged, ev("counter", oct(6, "10:00"), { type: "completeStep" }))).toMatchObject({
+      ok: false,
+      reason: { _tag: "InvalidEvent", problems: [{ path: "snapshot" }] },
+    })
+    expect(decide(machine, { value: "nowhere", context: snapshot.context } as never, accepted[1])).toMatchObject({
+      ok: false,
+      reason: { _tag: "InvalidEvent" },
+    })
+  })
+})
