@@ -3,7 +3,7 @@
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
 export { migrateToLatest, migrations } from "./migrations.ts"
 export { openPostgres, type PostgresOptions } from "./postgres.ts"
-export { param, prepare, run } from "./prepared.ts"
+export { bind, param, prepare } from "./prepared.ts"
 export type { DB, Dialect } from "./schema.ts"
 export { openSqlite, type SqliteOptions, type SqliteSynchronous } from "./sqlite.ts"
 export { makeSqlStorage, type SqlStorageConfig, type SqlStoragePorts } from "./storage.ts"

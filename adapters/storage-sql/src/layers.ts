@@ -15,6 +15,7 @@ import {
 } from "@motcua/application"
 import { Context, Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
+import { type Connection, kyselyConnection, sqliteConnection } from "./connection.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
@@ -33,29 +34,34 @@ export interface CommonOptions {
   readonly maxDocumentBytes?: number
 }
 
-const openAndMigrate = (operation: string, open: () => { db: Kysely<DB> }, dialect: Dialect) =>
+interface Opened {
+  readonly db: Kysely<DB>
+  readonly connection: Connection
+}
+
+const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect) =>
   Effect.acquireRelease(
     Effect.tryPromise({
       try: async () => {
-        const { db } = open()
+        const opened = open()
         try {
-          await migrateToLatest(db as unknown as Kysely<unknown>, dialect)
+          await migrateToLatest(opened.db as unknown as Kysely<unknown>, dialect)
         } catch (error) {
-          await db.destroy()
+          await opened.db.destroy()
           throw error
         }
-        return db
+        return opened
       },
       catch: (cause) => new StoreUnavailable({ operation, cause }),
     }),
-    (db) => Effect.promise(() => db.destroy()),
+    ({ db }) => Effect.promise(() => db.destroy()),
   )
 
-const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptions, open: () => { db: Kysely<DB> }) =>
+const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptions, open: () => Opened) =>
   Layer.effectContext(
     Effect.gen(function* () {
-      const db = yield* openAndMigrate(`open ${dialect} database`, open, dialect)
-      const ports = makeSqlStorage(db, {
+      const { db, connection } = yield* openAndMigrate(`open ${dialect} database`, open, dialect)
+      const ports = makeSqlStorage(db, connection, {
         dialect,
         documentsDir,
         maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
@@ -78,11 +84,17 @@ export const SqlStorage = {
       options.documentsDir ??
         (options.file === ":memory:" ? join(tmpdir(), `motcua-documents-${process.pid}`) : `${options.file}.documents`),
       options,
-      () => openSqlite(options),
+      () => {
+        const { db, database } = openSqlite(options)
+        return { db, connection: sqliteConnection(database) }
+      },
     ),
   /** PostgreSQL server through a connection pool. */
   layerPostgres: (options: PostgresOptions & CommonOptions) =>
-    portsLayer("postgres", options.documentsDir ?? resolve("data", "documents"), options, () => openPostgres(options)),
+    portsLayer("postgres", options.documentsDir ?? resolve("data", "documents"), options, () => {
+      const { db } = openPostgres(options)
+      return { db, connection: kyselyConnection(db) }
+    }),
   /**
    * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
    * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL).

@@ -1,10 +1,10 @@
 // Hot queries are built and compiled once, when the storage starts, not on every call: building a kysely query
 // and compiling it costs more than SQLite takes to run it. A query is written with `param("name")` in place of each
 // value; compiling it gives SQL text with placeholders and a parameter list in which the sentinels mark the slots.
-// At run time `run` fills the slots from a record and hands the compiled query to kysely's executor, which skips
-// building and compiling. On SQLite the statement cache in sqlite.ts then reuses the prepared statement, since the
+// At run time `bind` fills the slots from a record, and the compiled query goes to the executor (connection.ts)
+// without being built or compiled again. On SQLite the statement cache in sqlite.ts then reuses the prepared statement, since the
 // SQL text is the same string every time.
-import type { CompiledQuery, Kysely, QueryResult } from "kysely"
+import type { CompiledQuery } from "kysely"
 
 const SENTINEL = "\u0000motcua-param:"
 
@@ -28,17 +28,13 @@ export function prepare<Row>(compiled: CompiledQuery<Row>): PreparedQuery<Row> {
   return { compiled, slots, names }
 }
 
-/** Runs a prepared query on `db` (a Kysely or a transaction), with every named parameter from `values`. */
-export function run<Row>(
-  db: Kysely<unknown>,
-  query: PreparedQuery<Row>,
-  values: Readonly<Record<string, unknown>>,
-): Promise<QueryResult<Row>> {
+/** The compiled query with every named parameter taken from `values`, ready for an executor (connection.ts). */
+export function bind<Row>(query: PreparedQuery<Row>, values: Readonly<Record<string, unknown>>): CompiledQuery<Row> {
   const parameters = query.slots.map((slot) => {
     if (!("name" in slot)) return slot.value
     const value = values[slot.name]
     if (value === undefined) throw new TypeError(`prepared query: no value for parameter "${slot.name}"`)
     return value
   })
-  return db.executeQuery({ ...query.compiled, parameters })
+  return { ...query.compiled, parameters }
 }

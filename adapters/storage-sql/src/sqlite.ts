@@ -51,7 +51,15 @@ export function cachingDatabase(db: Database.Database, capacity: number): Sqlite
   }
 }
 
-export function openSqlite(options: SqliteOptions): { readonly db: Kysely<DB>; readonly raw: Database.Database } {
+export interface OpenedSqlite {
+  readonly db: Kysely<DB>
+  /** The better-sqlite3 handle (pragmas, backups). */
+  readonly raw: Database.Database
+  /** The same handle with the statement cache: what the storage runs its statements on (connection.ts). */
+  readonly database: SqliteDatabase
+}
+
+export function openSqlite(options: SqliteOptions): OpenedSqlite {
   const synchronous = options.synchronous ?? "FULL"
   if (synchronous !== "NORMAL" && synchronous !== "FULL") {
     throw new TypeError(`SQLite synchronous must be NORMAL or FULL, not "${String(synchronous)}"`)
@@ -61,8 +69,7 @@ export function openSqlite(options: SqliteOptions): { readonly db: Kysely<DB>; r
   raw.pragma(`synchronous = ${synchronous}`)
   raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
   raw.pragma("foreign_keys = ON")
-  const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: cachingDatabase(raw, options.statementCacheSize ?? 256) }),
-  })
-  return { db, raw }
+  const database = cachingDatabase(raw, options.statementCacheSize ?? 256)
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) })
+  return { db, raw, database }
 }

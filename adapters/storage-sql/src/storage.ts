@@ -1,12 +1,13 @@
 // The storage ports over one Kysely<DB>, for both dialects. The differences are few and named where they occur:
 // row locks (`FOR UPDATE`, `SKIP LOCKED`) exist only on PostgreSQL; on SQLite a transaction holds the database's
-// single write lock from its start (BEGIN IMMEDIATE, see sqlite.ts), which gives the same guarantees.
+// single write lock from its start (BEGIN IMMEDIATE, see connection.ts), which gives the same guarantees.
 //
-// Transactions: UnitOfWork.transaction starts one kysely controlled transaction and puts it in the fiber's context
-// (CurrentSqlTransaction); every port method of the same storage called inside it runs on that transaction, and
-// methods that need atomicity on their own (create, commit, remember) start one when called outside.
+// Transactions: UnitOfWork.transaction starts one transaction (connection.ts) and puts its executor in the fiber's
+// context (CurrentSqlTransaction); every port method of the same storage called inside it runs on that
+// transaction, and methods that need atomicity on their own (create, commit, remember) start one when called outside.
 //
-// Hot paths (create, commit, get, claim, remember, sequences) use queries compiled once at start-up (prepared.ts).
+// Queries are built with kysely and compiled; the hot paths (create, commit, get, claim, remember, sequences,
+// documents) are compiled once at start-up (prepared.ts).
 import { randomUUID } from "node:crypto"
 import {
   type AuditEntry,
@@ -38,10 +39,11 @@ import {
   VersionConflict,
   validateSummary,
 } from "@motcua/application"
-import { Clock, Context, Effect, Exit } from "effect"
+import { Clock, Context, Effect } from "effect"
 import { type Kysely, type Selectable, sql } from "kysely"
+import type { Connection, Executor } from "./connection.ts"
 import { listDocumentFiles, readDocumentFile, removeDocumentFile, removeFile, writeDocumentFile } from "./documents.ts"
-import { type PreparedQuery, param, prepare, run } from "./prepared.ts"
+import { bind, type PreparedQuery, param, prepare } from "./prepared.ts"
 import type { DB, Dialect, DossierTable } from "./schema.ts"
 
 export interface SqlStorageConfig {
@@ -63,7 +65,7 @@ export interface SqlStoragePorts {
 interface CurrentTransaction {
   /** The storage that opened it: a transaction of one database is never used for another. */
   readonly owner: object
-  readonly trx: Kysely<DB>
+  readonly executor: Executor
 }
 
 const CurrentSqlTransaction = Context.Reference<CurrentTransaction | undefined>(
@@ -320,39 +322,37 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
   } satisfies Record<string, PreparedQuery<unknown>>
 }
 
-/** The ports over one database. `db` is owned by the caller (the layer closes it). */
-export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlStoragePorts {
+/**
+ * The ports over one database. `db` is owned by the caller (the layer closes it); `connection` runs the queries
+ * (connection.ts: kysely's executor on PostgreSQL, better-sqlite3 statements directly on SQLite).
+ */
+export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: SqlStorageConfig): SqlStoragePorts {
   const q = prepareQueries(db, config.dialect)
   const owner = {}
-  const any = (k: Kysely<DB>) => k as unknown as Kysely<unknown>
 
-  /** Runs `f` on the current transaction of this storage, or on the pool/connection. */
-  const withDb = <A, E, R>(f: (db: Kysely<DB>) => Effect.Effect<A, E, R>) =>
-    Effect.flatMap(CurrentSqlTransaction, (current) => f(current?.owner === owner ? current.trx : db))
+  /** Runs `f` on the current transaction of this storage, or outside any transaction. */
+  const withDb = <A, E, R>(f: (x: Executor) => Effect.Effect<A, E, R>) =>
+    Effect.flatMap(CurrentSqlTransaction, (current) =>
+      current?.owner === owner ? f(current.executor) : connection.direct(f),
+    )
 
   /** Runs `f` in a transaction: the current one of this storage, or a new one committed when `f` succeeds. */
   const inTransaction = <A, E, R>(
     operation: string,
-    f: (trx: Kysely<DB>) => Effect.Effect<A, E, R>,
+    f: (x: Executor) => Effect.Effect<A, E, R>,
   ): Effect.Effect<A, E | StoreUnavailable, R> =>
     Effect.flatMap(CurrentSqlTransaction, (current) =>
       current?.owner === owner
-        ? f(current.trx)
-        : Effect.acquireUseRelease(
-            attempt(`${operation}: begin`, () => db.startTransaction().execute()),
-            (trx) => Effect.provideService(f(trx), CurrentSqlTransaction, { owner, trx }),
-            (trx, exit) =>
-              Exit.isSuccess(exit)
-                ? attempt(`${operation}: commit`, () => trx.commit().execute())
-                : // The failure that caused the rollback is the one worth reporting.
-                  Effect.ignore(attempt(`${operation}: rollback`, () => trx.rollback().execute())),
+        ? f(current.executor)
+        : connection.transaction(operation, (executor) =>
+            Effect.provideService(f(executor), CurrentSqlTransaction, { owner, executor }),
           ),
     )
 
-  const exec = <Row>(operation: string, k: Kysely<DB>, query: PreparedQuery<Row>, values: Record<string, unknown>) =>
-    attempt(operation, () => run(any(k), query, values))
+  const exec = <Row>(operation: string, x: Executor, query: PreparedQuery<Row>, values: Record<string, unknown>) =>
+    Effect.suspend(() => x.query(operation, bind(query, values)))
 
-  const appendAudit = (trx: Kysely<DB>, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) =>
+  const appendAudit = (trx: Executor, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) =>
     Effect.gen(function* () {
       if (inputs.length === 0) return
       const headRow = (yield* exec("audit append", trx, q.lockHead, {})).rows[0]
@@ -375,7 +375,7 @@ export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlSto
     })
 
   /** Audit entries, outbox rows and document links of a create or commit, inside its transaction. */
-  const writeAttachments = (trx: Kysely<DB>, change: NewDossier) =>
+  const writeAttachments = (trx: Executor, change: NewDossier) =>
     Effect.gen(function* () {
       for (const id of change.documentIds ?? []) {
         const linked = yield* exec("attach document", trx, q.attachDocument, { id, code: change.code, at: change.at })
@@ -484,24 +484,27 @@ export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlSto
       withDb((k) => {
         const units = query.unitCodes ?? []
         if (query.agencyCodes.length === 0 || query.limit <= 0) return Effect.succeed([])
-        return attempt("work queue", () =>
-          k
-            .selectFrom("dossier")
-            .selectAll()
-            .where("current_role", "=", query.role)
-            .where("agency_code", "in", [...query.agencyCodes])
-            .$if(units.length > 0, (qb) => qb.where("unit_code", "in", [...units]))
-            // Earliest due first, dossiers without a due instant last (both dialects sort NULL differently).
-            .orderBy(sql`case when due_at is null then 1 else 0 end`)
-            .orderBy("due_at")
-            .orderBy("code")
-            .limit(Math.trunc(query.limit))
-            .execute(),
-        ).pipe(
-          Effect.map((rows) =>
-            rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })),
-          ),
-        )
+        return k
+          .query(
+            "work queue",
+            db
+              .selectFrom("dossier")
+              .selectAll()
+              .where("current_role", "=", query.role)
+              .where("agency_code", "in", [...query.agencyCodes])
+              .$if(units.length > 0, (qb) => qb.where("unit_code", "in", [...units]))
+              // Earliest due first, dossiers without a due instant last (both dialects sort NULL differently).
+              .orderBy(sql`case when due_at is null then 1 else 0 end`)
+              .orderBy("due_at")
+              .orderBy("code")
+              .limit(Math.trunc(query.limit))
+              .compile(),
+          )
+          .pipe(
+            Effect.map(({ rows }) =>
+              rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })),
+            ),
+          )
       }),
     nextDailySequence: (agencyCode, day) =>
       withDb((k) =>
@@ -549,16 +552,19 @@ export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlSto
   const auditLog: AuditLogShape = {
     read: (query) =>
       withDb((k) =>
-        attempt("read audit", () =>
-          k
-            .selectFrom("audit_entry")
-            .selectAll()
-            .$if(query.dossierCode !== undefined, (qb) => qb.where("dossier_code", "=", query.dossierCode ?? ""))
-            .$if(query.afterSeq !== undefined, (qb) => qb.where("seq", ">", query.afterSeq ?? 0))
-            .orderBy("seq")
-            .limit(Math.max(0, Math.trunc(query.limit)))
-            .execute(),
-        ).pipe(Effect.map((rows) => rows.map(auditEntryOf))),
+        k
+          .query(
+            "read audit",
+            db
+              .selectFrom("audit_entry")
+              .selectAll()
+              .$if(query.dossierCode !== undefined, (qb) => qb.where("dossier_code", "=", query.dossierCode ?? ""))
+              .$if(query.afterSeq !== undefined, (qb) => qb.where("seq", ">", query.afterSeq ?? 0))
+              .orderBy("seq")
+              .limit(Math.max(0, Math.trunc(query.limit)))
+              .compile(),
+          )
+          .pipe(Effect.map(({ rows }) => rows.map(auditEntryOf))),
       ),
     // Reads the head first, then the entries up to it in pages, so appends committed meanwhile are not mistaken
     // for tampering (they come after the head that was read).
@@ -571,15 +577,16 @@ export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlSto
           const verifier = chainVerifier()
           let after = 0
           for (;;) {
-            const page = yield* attempt("verify audit", () =>
-              k
+            const { rows: page } = yield* k.query(
+              "verify audit",
+              db
                 .selectFrom("audit_entry")
                 .selectAll()
                 .where("seq", ">", after)
                 .where("seq", "<=", head.seq)
                 .orderBy("seq")
                 .limit(1000)
-                .execute(),
+                .compile(),
             )
             let intact = true
             for (const row of page) {
@@ -662,28 +669,26 @@ export function makeSqlStorage(db: Kysely<DB>, config: SqlStorageConfig): SqlSto
         return meta
       }),
     get: (id) =>
-      withDb((k) =>
-        Effect.gen(function* () {
-          const row = (yield* exec("read document", k, q.getDocument, { id })).rows[0]
-          if (row === undefined) return yield* Effect.fail(new DocumentNotFound({ id }))
-          const bytes = yield* attempt("read document", () => readDocumentFile(dir, id))
-          const meta: DocumentMeta = {
-            id: row.id,
-            sha256: row.sha256,
-            size: Number(row.size),
-            mediaType: row.media_type as DocumentMediaType,
-            createdAt: row.created_at,
-            dossierCode: row.dossier_code,
-          }
-          const actual = checkDocument(bytes, meta.mediaType, Number.MAX_SAFE_INTEGER)
-          if (actual instanceof Error || actual.sha256 !== meta.sha256) {
-            return yield* Effect.fail(
-              new StoreUnavailable({ operation: "read document", cause: `the file of document ${id} has changed` }),
-            )
-          }
-          return { meta, bytes }
-        }),
-      ),
+      Effect.gen(function* () {
+        const row = (yield* withDb((k) => exec("read document", k, q.getDocument, { id }))).rows[0]
+        if (row === undefined) return yield* Effect.fail(new DocumentNotFound({ id }))
+        const bytes = yield* attempt("read document", () => readDocumentFile(dir, id))
+        const meta: DocumentMeta = {
+          id: row.id,
+          sha256: row.sha256,
+          size: Number(row.size),
+          mediaType: row.media_type as DocumentMediaType,
+          createdAt: row.created_at,
+          dossierCode: row.dossier_code,
+        }
+        const actual = checkDocument(bytes, meta.mediaType, Number.MAX_SAFE_INTEGER)
+        if (actual instanceof Error || actual.sha256 !== meta.sha256) {
+          return yield* Effect.fail(
+            new StoreUnavailable({ operation: "read document", cause: `the file of document ${id} has changed` }),
+          )
+        }
+        return { meta, bytes }
+      }),
     sweepOrphans: (olderThanMs) =>
       Effect.gen(function* () {
         const millis = yield* Clock.currentTimeMillis
