@@ -1,0 +1,303 @@
+// Runs the lifecycle benchmark (lifecycle.ts): for each mode, the adapter and its raw floor on fresh databases of
+// their own, in interleaved rounds of the same lifecycles; after every round the row counts of both databases are
+// checked against what the lifecycles must have written, and the two audit chains' heads against each other.
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { StoragePorts } from "@motcua/application"
+import Database from "better-sqlite3"
+import { type Effect, type Layer, ManagedRuntime } from "effect"
+import { type Kysely, sql } from "kysely"
+import pg from "pg"
+import { SqlDatabase, SqlStorage } from "../src/layers.ts"
+import { migrateToLatest } from "../src/migrations.ts"
+import { openPostgres } from "../src/postgres.ts"
+import type { DB } from "../src/schema.ts"
+import { openSqlite, type SqliteSynchronous } from "../src/sqlite.ts"
+import {
+  checkRawHash,
+  expectedRows,
+  type Lifecycle,
+  planLifecycles,
+  portsLifecycle,
+  type RowCounts,
+  rawPgLifecycle,
+  rawSqliteLifecycle,
+  SQL,
+} from "./lifecycle.ts"
+
+export interface BenchOptions {
+  readonly rounds: number
+  /** Wall time a round of the raw floor should take; the batch size is derived from it after the warm-up. */
+  readonly roundMs: number
+  readonly modes: ReadonlyArray<Mode>
+  /** PostgreSQL server for the "pg" mode: a database of its own is created there for each side, and dropped. */
+  readonly pgUrl?: string
+  /** The lifecycle written through the adapter: the ports directly, or (later) the use cases. */
+  readonly adapterLifecycle?: (lifecycle: Lifecycle) => Effect.Effect<void, unknown, StoragePorts>
+}
+
+export type Mode = "sqlite-normal" | "sqlite-full" | "pg"
+
+export interface ModeResult {
+  readonly mode: Mode
+  readonly label: string
+  readonly target: number
+  readonly lifecyclesPerRound: number
+  readonly adapter: number
+  readonly raw: number
+  readonly ratios: ReadonlyArray<number>
+  readonly ratio: number
+  readonly lifecycles: number
+}
+
+interface Side {
+  readonly run: (batch: ReadonlyArray<Lifecycle>) => Promise<void>
+  readonly counts: () => Promise<RowCounts>
+  readonly close: () => Promise<void>
+}
+
+const countRows = async (db: Kysely<DB>): Promise<RowCounts> => {
+  const { rows } = await sql<{ dossiers: number; audit: number; outbox: number; head_hash: string }>`
+    select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit,
+           (select count(*) from outbox) as outbox, (select last_hash from audit_head where id = 1) as head_hash`.execute(
+    db,
+  )
+  const row = rows[0]
+  if (row === undefined) throw new Error("no counts")
+  return {
+    dossiers: Number(row.dossiers),
+    audit: Number(row.audit),
+    outbox: Number(row.outbox),
+    headHash: row.head_hash,
+  }
+}
+
+async function adapterSide(
+  layer: Layer.Layer<StoragePorts | SqlDatabase, unknown>,
+  lifecycle: NonNullable<BenchOptions["adapterLifecycle"]>,
+): Promise<Side> {
+  const runtime = ManagedRuntime.make(layer)
+  const { db } = await runtime.runPromise(SqlDatabase.useSync((d) => d))
+  return {
+    run: async (batch) => {
+      for (const item of batch) await runtime.runPromise(lifecycle(item))
+    },
+    counts: () => countRows(db),
+    close: () => runtime.dispose(),
+  }
+}
+
+async function rawSqliteSide(file: string, synchronous: SqliteSynchronous): Promise<Side> {
+  // The same pragmas as the adapter (openSqlite), the same schema (the migrations); then only better-sqlite3.
+  const { db, raw } = openSqlite({ file, synchronous })
+  await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
+  const lifecycle = rawSqliteLifecycle(raw)
+  return {
+    run: async (batch) => {
+      for (const item of batch) lifecycle(item)
+    },
+    counts: () => countRows(db),
+    close: () => db.destroy(),
+  }
+}
+
+async function rawPgSide(url: string): Promise<Side> {
+  const { db, pool } = openPostgres({ url })
+  await migrateToLatest(db as unknown as Kysely<unknown>, "postgres")
+  const lifecycle = rawPgLifecycle(pool)
+  return {
+    run: async (batch) => {
+      for (const item of batch) await lifecycle(item)
+    },
+    counts: () => countRows(db),
+    close: () => db.destroy(),
+  }
+}
+
+async function freshPgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `motcua_bench_${randomBytes(5).toString("hex")}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create database ${name}`).finally(() => admin.end())
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`).finally(() => client.end())
+    },
+  }
+}
+
+/** The distinct SQL texts the adapter prepares on SQLite during one lifecycle: they must be the floor's. */
+async function checkSameStatements(layerOf: (file: string) => Side | Promise<Side>, folder: string): Promise<void> {
+  const seen = new Set<string>()
+  const original = Database.prototype.prepare
+  const side = await layerOf(join(folder, "statements.sqlite"))
+  Database.prototype.prepare = function (this: Database.Database, source: string) {
+    seen.add(source)
+    return original.call(this, source)
+  } as typeof original
+  try {
+    await side.run(planLifecycles(0, 1))
+  } finally {
+    Database.prototype.prepare = original
+    await side.close()
+  }
+  const floor = new Set<string>(Object.values(SQL))
+  floor.delete(SQL.rollback) // prepared by the floor, run by neither unless something fails
+  const onlyAdapter = [...seen].filter((s) => !floor.has(s))
+  const onlyFloor = [...floor].filter((s) => !seen.has(s))
+  if (onlyAdapter.length > 0 || onlyFloor.length > 0) {
+    throw new Error(
+      `the adapter and the raw floor issue different statements:\n  adapter only: ${onlyAdapter.join("\n    ")}\n  floor only: ${onlyFloor.join("\n    ")}`,
+    )
+  }
+}
+
+const median = (xs: ReadonlyArray<number>) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+export class RowsLost extends Error {}
+
+async function checkRows(side: string, counts: RowCounts, lifecycles: number): Promise<void> {
+  const expected = expectedRows(lifecycles)
+  if (counts.dossiers !== expected.dossiers || counts.audit !== expected.audit || counts.outbox !== expected.outbox) {
+    throw new RowsLost(
+      `${side}: after ${lifecycles} lifecycles expected ${expected.dossiers} dossiers, ${expected.audit} audit rows, ${expected.outbox} outbox rows; found ${counts.dossiers}, ${counts.audit}, ${counts.outbox}`,
+    )
+  }
+}
+
+const LABELS: Record<Mode, { label: string; target: number }> = {
+  "sqlite-normal": { label: "SQLite, synchronous=NORMAL", target: 0.75 },
+  "sqlite-full": { label: "SQLite, synchronous=FULL", target: 0.9 },
+  pg: { label: "PostgreSQL", target: 0.85 },
+}
+
+async function runMode(mode: Mode, options: BenchOptions, log: (line: string) => void): Promise<ModeResult> {
+  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-"))
+  const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
+  const adapterLifecycle = options.adapterLifecycle ?? portsLifecycle
+  try {
+    let adapter: Side
+    let raw: Side
+    if (mode === "pg") {
+      if (options.pgUrl === undefined) throw new Error("the pg mode needs a server URL")
+      const a = await freshPgDatabase(options.pgUrl)
+      const r = await freshPgDatabase(options.pgUrl)
+      cleanups.unshift(a.drop, r.drop)
+      adapter = await adapterSide(
+        SqlStorage.layerPostgres({ url: a.url, documentsDir: join(folder, "documents") }),
+        adapterLifecycle,
+      )
+      raw = await rawPgSide(r.url)
+    } else {
+      const synchronous: SqliteSynchronous = mode === "sqlite-full" ? "FULL" : "NORMAL"
+      const adapterOn = (file: string) =>
+        adapterSide(
+          SqlStorage.layerSqlite({ file, synchronous, documentsDir: join(folder, "documents") }),
+          adapterLifecycle,
+        )
+      await checkSameStatements(adapterOn, folder)
+      adapter = await adapterOn(join(folder, "adapter.sqlite"))
+      raw = await rawSqliteSide(join(folder, "raw.sqlite"), synchronous)
+    }
+    cleanups.unshift(
+      () => adapter.close(),
+      () => raw.close(),
+    )
+
+    let done = 0
+    const both = async (batch: ReadonlyArray<Lifecycle>, adapterFirst: boolean) => {
+      const timed = async (side: Side) => {
+        const start = performance.now()
+        await side.run(batch)
+        return performance.now() - start
+      }
+      let adapterMs: number
+      let rawMs: number
+      if (adapterFirst) {
+        adapterMs = await timed(adapter)
+        rawMs = await timed(raw)
+      } else {
+        rawMs = await timed(raw)
+        adapterMs = await timed(adapter)
+      }
+      done += batch.length
+      const [a, r] = [await adapter.counts(), await raw.counts()]
+      await checkRows("adapter", a, done)
+      await checkRows("raw floor", r, done)
+      if (a.headHash !== r.headHash) {
+        throw new RowsLost(
+          `the audit chains differ after ${done} lifecycles (adapter ${a.headHash}, raw ${r.headHash})`,
+        )
+      }
+      return { adapterMs, rawMs }
+    }
+
+    const warm = planLifecycles(done, 30)
+    checkRawHash(warm[0] as Lifecycle)
+    const warmTimes = await both(warm, true)
+    const perLifecycleMs = Math.max(warmTimes.rawMs, 1e-3) / warm.length
+    const batchSize = Math.max(20, Math.round(options.roundMs / perLifecycleMs))
+    const { label, target } = LABELS[mode]
+    log(`${label}: ${options.rounds} rounds of ${batchSize} lifecycles per side`)
+    const adapterRates: number[] = []
+    const rawRates: number[] = []
+    const ratios: number[] = []
+    for (let round = 0; round < options.rounds; round += 1) {
+      const batch = planLifecycles(done, batchSize)
+      const { adapterMs, rawMs } = await both(batch, round % 2 === 0)
+      const a = (batch.length * 1000) / adapterMs
+      const r = (batch.length * 1000) / rawMs
+      adapterRates.push(a)
+      rawRates.push(r)
+      ratios.push(a / r)
+      log(`  round ${round + 1}: adapter ${a.toFixed(0)}/s, raw ${r.toFixed(0)}/s, ratio ${(a / r).toFixed(3)}`)
+    }
+    return {
+      mode,
+      label,
+      target,
+      lifecyclesPerRound: batchSize,
+      adapter: median(adapterRates),
+      raw: median(rawRates),
+      ratios,
+      ratio: median(ratios),
+      lifecycles: done,
+    }
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {})
+  }
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void = console.log) {
+  const results: ModeResult[] = []
+  for (const mode of options.modes) results.push(await runMode(mode, options, log))
+  return results
+}
+
+export function formatTable(results: ReadonlyArray<ModeResult>): string {
+  const header = ["mode", "adapter lifecycles/s", "raw lifecycles/s", "ratio (median)", "min–max", "target", ""]
+  const rows = results.map((r) => [
+    r.label,
+    r.adapter.toFixed(0),
+    r.raw.toFixed(0),
+    `${r.ratio.toFixed(3)}×`,
+    `${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)}`,
+    `≥ ${r.target.toFixed(2)}×`,
+    r.ratio >= r.target ? "met" : "MISSED",
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)))
+  const line = (cells: ReadonlyArray<string>) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(" | ")} |`
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n")
+}
