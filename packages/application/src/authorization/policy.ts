@@ -1,0 +1,256 @@
+// The authorisation policy: roles × actions × jurisdiction scope, deny by default. Pure: a principal, an action and
+// the target (the dossier's authority, unit, intake point and applicant) in; allow, or deny with a reason, out.
+// Every use case asks it before touching the dossier machine; the machine keeps its own role and step checks
+// (defence in depth), so a principal the policy lets through may still be refused by the machine (ActionRefused).
+import type { AppRole, Principal, PrincipalScope } from "./principal.ts"
+
+/** What a principal may ask the application to do. */
+export const appActions = [
+  "dossier.fileOnline",
+  "dossier.intake",
+  "dossier.accept",
+  "dossier.refuse",
+  "dossier.requestSupplementation",
+  "dossier.receiveSupplement",
+  "dossier.requestPayment",
+  "dossier.confirmPayment",
+  "dossier.completeStep",
+  "dossier.transfer",
+  "dossier.approve",
+  "dossier.reject",
+  "dossier.sign",
+  "dossier.markResultReady",
+  "dossier.returnResult",
+  "dossier.withdraw",
+  "dossier.stop",
+  "dossier.extendWithApology",
+  "dossier.correct",
+  "dossier.deadlinePassed",
+  "dossier.read",
+  "dossier.readAudit",
+  "queue.read",
+  "lookup.public",
+] as const
+export type AppAction = (typeof appActions)[number]
+
+/**
+ * What a grant's target is checked against:
+ * - `public`: nothing (anyone, even anonymous: the public lookup);
+ * - `own`: a citizen account that filed the dossier or is its applicant;
+ * - `intake`: the dossier's authority, unit or intake point is in the staff scope;
+ * - `agency`: its authority or unit is in the staff scope (or, for an inter-agency step, the authority holding it);
+ * - `intake-point`: its intake point is in the staff scope;
+ * - `client`: an integration client acting for the dossier's authority.
+ */
+export type ScopeRule = "public" | "own" | "intake" | "agency" | "intake-point" | "client"
+
+/** The matrix: for each role, the actions it may take and the scope each is checked against. Unlisted = denied. */
+export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<AppAction, ScopeRule>>>>> = {
+  citizen: {
+    "dossier.fileOnline": "own",
+    "dossier.receiveSupplement": "own",
+    "dossier.withdraw": "own",
+    "dossier.read": "own",
+    "lookup.public": "public",
+  },
+  "counter-officer": {
+    "dossier.intake": "intake-point",
+    "dossier.accept": "intake",
+    "dossier.refuse": "intake",
+    "dossier.receiveSupplement": "intake",
+    "dossier.confirmPayment": "intake",
+    "dossier.requestSupplementation": "intake",
+    "dossier.requestPayment": "intake",
+    "dossier.completeStep": "intake",
+    "dossier.markResultReady": "intake",
+    "dossier.returnResult": "intake",
+    "dossier.withdraw": "intake",
+    "dossier.stop": "intake",
+    "dossier.correct": "intake",
+    "dossier.read": "intake",
+    "queue.read": "intake",
+    "lookup.public": "public",
+  },
+  specialist: {
+    "dossier.requestSupplementation": "agency",
+    "dossier.requestPayment": "agency",
+    "dossier.completeStep": "agency",
+    "dossier.transfer": "agency",
+    "dossier.markResultReady": "agency",
+    "dossier.stop": "agency",
+    "dossier.extendWithApology": "agency",
+    "dossier.correct": "agency",
+    "dossier.read": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  "unit-leader": {
+    "dossier.requestSupplementation": "agency",
+    "dossier.requestPayment": "agency",
+    "dossier.completeStep": "agency",
+    "dossier.transfer": "agency",
+    "dossier.approve": "agency",
+    "dossier.reject": "agency",
+    "dossier.sign": "agency",
+    "dossier.markResultReady": "agency",
+    "dossier.stop": "agency",
+    "dossier.extendWithApology": "agency",
+    "dossier.correct": "agency",
+    "dossier.read": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  "authority-leader": {
+    "dossier.requestSupplementation": "agency",
+    "dossier.requestPayment": "agency",
+    "dossier.completeStep": "agency",
+    "dossier.transfer": "agency",
+    "dossier.approve": "agency",
+    "dossier.reject": "agency",
+    "dossier.sign": "agency",
+    "dossier.markResultReady": "agency",
+    "dossier.stop": "agency",
+    "dossier.extendWithApology": "agency",
+    "dossier.correct": "agency",
+    "dossier.read": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  clerk: {
+    "dossier.completeStep": "agency",
+    "dossier.markResultReady": "agency",
+    "dossier.correct": "agency",
+    "dossier.read": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  "inter-agency": {
+    "dossier.requestSupplementation": "agency",
+    "dossier.requestPayment": "agency",
+    "dossier.completeStep": "agency",
+    "dossier.stop": "agency",
+    "dossier.read": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  "post-office-agent": {
+    "dossier.intake": "intake-point",
+    "dossier.receiveSupplement": "intake-point",
+    "dossier.returnResult": "intake-point",
+    "dossier.read": "intake-point",
+    "queue.read": "intake-point",
+    "lookup.public": "public",
+  },
+  "centre-admin": {
+    "dossier.read": "intake",
+    "dossier.readAudit": "intake",
+    "queue.read": "intake",
+    "lookup.public": "public",
+  },
+  "province-admin": {
+    "dossier.read": "agency",
+    "dossier.readAudit": "agency",
+    "queue.read": "agency",
+    "lookup.public": "public",
+  },
+  auditor: {
+    "dossier.read": "agency",
+    "dossier.readAudit": "agency",
+    "lookup.public": "public",
+  },
+  "integration-client": {
+    "dossier.confirmPayment": "client",
+    "dossier.deadlinePassed": "client",
+    "dossier.returnResult": "client",
+    "lookup.public": "public",
+  },
+}
+
+/** What an action is about: the dossier's authority, unit, intake point and the accounts that own it. */
+export interface PolicyTarget {
+  readonly agencyCode?: string
+  readonly unitCode?: string
+  readonly intakePointId?: string
+  /** For an inter-agency step: the other authority that holds the dossier now. */
+  readonly holderAgencyCode?: string
+  /** The account that filed the dossier and the applicant's id (citizen id / enterprise code). */
+  readonly ownerIds?: ReadonlyArray<string>
+}
+
+export type PolicyDecision =
+  | { readonly allow: true; readonly role: AppRole; readonly rule: ScopeRule }
+  | { readonly allow: false; readonly reason: string }
+
+const has = (list: ReadonlyArray<string>, value: string | undefined) => value !== undefined && list.includes(value)
+
+/** Whether the principal's scope satisfies the rule for the target. Deny by default: an empty target never does. */
+export function inScope(scope: PrincipalScope, rule: ScopeRule, target: PolicyTarget): boolean {
+  switch (rule) {
+    case "public":
+      return true
+    case "own":
+      return scope._tag === "Citizen" && has(target.ownerIds ?? [], scope.citizenId)
+    case "client":
+      return scope._tag === "Integration" && has(scope.agencyCodes, target.agencyCode)
+    case "intake":
+      return (
+        scope._tag === "Staff" &&
+        (has(scope.agencyCodes, target.agencyCode) ||
+          has(scope.unitCodes, target.unitCode) ||
+          has(scope.intakePointIds, target.intakePointId))
+      )
+    case "agency":
+      return (
+        scope._tag === "Staff" &&
+        (has(scope.agencyCodes, target.agencyCode) ||
+          has(scope.unitCodes, target.unitCode) ||
+          has(scope.agencyCodes, target.holderAgencyCode))
+      )
+    case "intake-point":
+      return scope._tag === "Staff" && has(scope.intakePointIds, target.intakePointId)
+  }
+}
+
+/** The roles that may ever take `action` (whatever the scope), in matrix order. */
+export const rolesFor = (action: AppAction): AppRole[] =>
+  (Object.keys(permissionMatrix) as AppRole[]).filter((role) => permissionMatrix[role][action] !== undefined)
+
+/**
+ * Allow or deny. The principal's roles are tried in order (or only `preferredRoles` first, when given: e.g. the role
+ * of the step holding the dossier); the first role that grants the action with its scope satisfied wins.
+ */
+export function authorize(
+  principal: Principal,
+  action: AppAction,
+  target: PolicyTarget,
+  preferredRoles: ReadonlyArray<string> = [],
+): PolicyDecision {
+  const ordered = [
+    ...principal.roles.filter((r) => preferredRoles.includes(r)),
+    ...principal.roles.filter((r) => !preferredRoles.includes(r)),
+  ]
+  let outOfScope: AppRole | undefined
+  for (const role of ordered) {
+    const rule = permissionMatrix[role]?.[action]
+    if (rule === undefined) continue
+    if (inScope(principal.scope, rule, target)) return { allow: true, role, rule }
+    outOfScope ??= role
+  }
+  if (outOfScope !== undefined) {
+    return {
+      allow: false,
+      reason: `tài khoản ${principal.id} (${outOfScope}) không thuộc phạm vi của hồ sơ / account ${principal.id} does not act for this target`,
+    }
+  }
+  return {
+    allow: false,
+    reason: `vai trò ${principal.roles.join(", ") || "(không có)"} không được phép "${action}" / no role of account ${principal.id} grants "${action}"`,
+  }
+}
+
+/** The matrix as rows (role, action, scope), for documentation and tests. */
+export const permissionRows = (): Array<{ role: AppRole; action: AppAction; scope: ScopeRule }> =>
+  (Object.entries(permissionMatrix) as Array<[AppRole, Partial<Record<AppAction, ScopeRule>>]>).flatMap(
+    ([role, actions]) =>
+      (Object.entries(actions) as Array<[AppAction, ScopeRule]>).map(([action, scope]) => ({ role, action, scope })),
+  )

@@ -1,0 +1,181 @@
+// The one path every state change takes: read the dossier (snapshot + version), check the policy, build (or reuse)
+// the machine of its procedure version, ask the machine, then commit snapshot, summary, audit entries and outbox
+// rows in one transaction with the version that was read. A stale version is a VersionConflict; nothing is lost.
+import {
+  type Actor,
+  type DossierContext,
+  type DossierEventInput,
+  type DossierMachine,
+  decide,
+  type PersistedDossier,
+  type Procedure,
+  persist,
+  stateOf,
+  vietnamDate,
+} from "@motcua/domain"
+import { Effect } from "effect"
+import { type AppAction, authorize } from "../authorization/policy.ts"
+import type { Principal } from "../authorization/principal.ts"
+import { ActionRefused, CorruptDossier, Forbidden } from "../errors.ts"
+import { CatalogStore, type CatalogStoreShape } from "../ports/catalog-store.ts"
+import { Clock } from "../ports/clock.ts"
+import { DossierStore } from "../ports/dossier-store.ts"
+import { VersionConflict } from "../ports/errors.ts"
+import { Ids } from "../ports/ids.ts"
+import type { Json } from "../ports/json.ts"
+import type { DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
+import { UnitOfWork } from "../ports/unit-of-work.ts"
+import { machineFor } from "./machines.ts"
+import { paymentRequestsIn, planOf } from "./plan.ts"
+import { summarize } from "./summary.ts"
+import { actorOf, machineRole, targetOf } from "./target.ts"
+
+/** What a use case answers after a state change: JSON, so that idempotent answers can be stored. */
+export type DossierView = {
+  readonly code: string
+  readonly version: number
+  readonly summary: DossierSummary
+}
+
+export const viewOf = (record: DossierRecord): DossierView => ({
+  code: record.code,
+  version: record.version,
+  summary: record.summary,
+})
+
+/** A dossier as read, with what deciding on it needs. */
+export interface LoadedDossier {
+  readonly record: DossierRecord
+  readonly dossier: PersistedDossier
+  readonly context: DossierContext
+  readonly procedure: Procedure
+}
+
+const isPersisted = (snapshot: Json): snapshot is Json & PersistedDossier =>
+  typeof snapshot === "object" &&
+  snapshot !== null &&
+  !Array.isArray(snapshot) &&
+  typeof (snapshot as { value?: unknown }).value === "string" &&
+  typeof (snapshot as { context?: unknown }).context === "object"
+
+/** The procedure version a dossier is handled under: the one in force on the day it was received (Vietnam time). */
+export const procedureOf = (catalog: CatalogStoreShape, code: string, context: DossierContext) =>
+  catalog
+    .procedureInForce(context.procedureCode, vietnamDate(context.receivedAt))
+    .pipe(Effect.mapError((e) => new CorruptDossier({ code, detail: e.message })))
+
+/** Reads a dossier and the procedure version it is handled under. */
+export const loadDossier = Effect.fn("loadDossier")(function* (code: string) {
+  const store = yield* DossierStore
+  const catalog = yield* CatalogStore
+  const record = yield* store.get(code)
+  const snapshot = record.snapshot
+  if (!isPersisted(snapshot)) {
+    return yield* Effect.fail(new CorruptDossier({ code, detail: "the stored snapshot is not a dossier snapshot" }))
+  }
+  const dossier = snapshot as PersistedDossier
+  const procedure = yield* procedureOf(catalog, code, dossier.context)
+  return { record, dossier, context: dossier.context, procedure } satisfies LoadedDossier
+})
+
+/** Checks the policy for an action on a loaded dossier; the role of the step holding it is tried first. */
+export function authorizeOn(principal: Principal, action: AppAction, loaded: LoadedDossier) {
+  const step = loaded.procedure.process[loaded.context.currentStep]
+  const decision = authorize(principal, action, targetOf(loaded.context), step === undefined ? [] : [step.role])
+  return decision.allow
+    ? Effect.succeed(decision.role)
+    : Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason }))
+}
+
+/** An event body without the actor and instant, which the engine adds. */
+type WithoutCommon<E> = E extends unknown ? Omit<E, "actor" | "at"> : never
+export type EventBody = WithoutCommon<DossierEventInput>
+
+/** What a use case gives the engine to build its event once the dossier is loaded and the principal allowed. */
+export interface BuildContext {
+  readonly loaded: LoadedDossier
+  readonly machine: DossierMachine
+  readonly actor: Actor
+  readonly at: Instant
+}
+
+export interface ActRequest<E, R> {
+  readonly principal: Principal
+  readonly action: AppAction
+  readonly code: string
+  /** The version the caller saw; when given, any other stored version is a conflict before anything else. */
+  readonly expectedVersion?: number | undefined
+  readonly event: (ctx: BuildContext) => Effect.Effect<EventBody, E, R>
+  /** Staged documents (DocumentStore.put) to attach in the same transaction. */
+  readonly documentIds?: ReadonlyArray<string>
+}
+
+/** Decides an event on a loaded dossier without writing anything: the machine's answer or ActionRefused. */
+export const tryEvent = (ctx: BuildContext, body: EventBody) => {
+  const decision = decide(ctx.machine, ctx.loaded.dossier, { ...body, actor: ctx.actor, at: ctx.at })
+  return decision.ok
+    ? Effect.succeed(decision)
+    : Effect.fail(new ActionRefused({ code: ctx.loaded.record.code, reason: decision.reason }))
+}
+
+/** The engine: one state change of an existing dossier, committed with its audit entries and outbox rows. */
+export const act = Effect.fn("act")(function* <E, R>(request: ActRequest<E, R>) {
+  const catalog = yield* CatalogStore
+  const store = yield* DossierStore
+  const unitOfWork = yield* UnitOfWork
+  const clock = yield* Clock
+  const ids = yield* Ids
+  const loaded = yield* loadDossier(request.code)
+  if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.record.version) {
+    return yield* Effect.fail(
+      new VersionConflict({
+        code: request.code,
+        expectedVersion: request.expectedVersion,
+        actualVersion: loaded.record.version,
+      }),
+    )
+  }
+  const role = yield* authorizeOn(request.principal, request.action, loaded)
+  const asRole = machineRole(role)
+  if (asRole === undefined) {
+    return yield* Effect.fail(
+      new Forbidden({
+        principalId: request.principal.id,
+        action: request.action,
+        reason: `${role} does not act on dossiers`,
+      }),
+    )
+  }
+  const machine = yield* machineFor(catalog, loaded.procedure, loaded.context.variantId)
+  const at = yield* clock.now
+  const ctx: BuildContext = { loaded, machine, actor: actorOf(request.principal, asRole), at }
+  const body = yield* request.event(ctx)
+  const decision = yield* tryEvent(ctx, body)
+  const next = persist(decision.snapshot)
+  const paymentRequestIds = yield* Effect.forEach(Array.from({ length: paymentRequestsIn(decision.actions) }), () =>
+    ids.next("payment-request"),
+  )
+  const { type: _type, ...eventData } = body
+  const plan = planOf({
+    actions: decision.actions,
+    context: next.context,
+    state: stateOf(next),
+    procedure: loaded.procedure,
+    principalId: request.principal.id,
+    eventData: eventData as Json,
+    paymentRequestIds,
+  })
+  const record = yield* unitOfWork.transaction(
+    store.commit({
+      code: request.code,
+      expectedVersion: loaded.record.version,
+      snapshot: next as unknown as Json,
+      summary: summarize(next, loaded.procedure),
+      at,
+      audit: plan.audit,
+      outbox: plan.outbox,
+      ...(request.documentIds === undefined ? {} : { documentIds: request.documentIds }),
+    }),
+  )
+  return viewOf(record)
+})

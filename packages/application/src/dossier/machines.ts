@@ -1,0 +1,43 @@
+// One dossier machine per procedure version and variant, built once and reused: building a machine is far more
+// work than deciding one event, and a deployment has at most a few thousand procedure versions.
+import { createDossierMachine, type DossierMachine, type Procedure } from "@motcua/domain"
+import { Effect, Result } from "effect"
+import { FilingRefused } from "../errors.ts"
+import type { CatalogStoreShape } from "../ports/catalog-store.ts"
+
+// Keyed by the catalog (its calendar is part of every machine), then by code, version and variant.
+const cache = new WeakMap<CatalogStoreShape, Map<string, DossierMachine>>()
+
+const keyOf = (procedure: Procedure, variantId: string | undefined) =>
+  `${procedure.code}@${procedure.effectiveFrom}#${variantId ?? ""}`
+
+/** The machine of `procedure` (the version in force) and `variantId`; an unknown variant is refused. */
+export function machineFor(
+  catalog: CatalogStoreShape,
+  procedure: Procedure,
+  variantId: string | undefined,
+): Effect.Effect<DossierMachine, FilingRefused> {
+  return Effect.suspend(() => {
+    let machines = cache.get(catalog)
+    if (machines === undefined) {
+      machines = new Map()
+      cache.set(catalog, machines)
+    }
+    const key = keyOf(procedure, variantId)
+    const cached = machines.get(key)
+    if (cached !== undefined) return Effect.succeed(cached)
+    const built = createDossierMachine({
+      procedure,
+      calendar: catalog.calendar,
+      ...(variantId === undefined ? {} : { variantId }),
+    })
+    if (Result.isFailure(built)) {
+      return Effect.fail(new FilingRefused({ reason: "unknown-variant", detail: built.failure.message }))
+    }
+    machines.set(key, built.success)
+    return Effect.succeed(built.success)
+  })
+}
+
+/** How many machines are cached for a catalog (for tests of the cache). */
+export const cachedMachineCount = (catalog: CatalogStoreShape): number => cache.get(catalog)?.size ?? 0

@@ -1,0 +1,192 @@
+// What the application writes for the machine's named actions, in the same transaction as the new snapshot:
+// `audit` → an audit entry; `syncPortal`, `notifyApplicant`, `requestPayment`, `scheduleDeadlineCheck` → outbox rows
+// that the relay (relay/relay.ts) delivers after the commit.
+import {
+  type DossierAction,
+  type DossierContext,
+  type DossierStateName,
+  nationalStatusLabels,
+  type Procedure,
+  statusOfState,
+} from "@motcua/domain"
+import type { Json } from "../ports/json.ts"
+import type { AuditEntryInput, OutboxMessageInput } from "../ports/records.ts"
+import { stored } from "./instants.ts"
+
+/** Outbox topics, one relay handler each. */
+export const topics = {
+  portalSync: "portal.sync",
+  notifyApplicant: "notify.applicant",
+  paymentRequest: "payment.request",
+  deadlineCheck: "deadline.check",
+} as const
+export type OutboxTopic = (typeof topics)[keyof typeof topics]
+
+export interface Plan {
+  readonly audit: AuditEntryInput[]
+  readonly outbox: OutboxMessageInput[]
+}
+
+export interface PlanInput {
+  readonly actions: ReadonlyArray<DossierAction>
+  /** The context after the event. */
+  readonly context: DossierContext
+  readonly state: DossierStateName
+  readonly procedure: Procedure
+  /** The principal behind the actor (an integration client acts as the machine's `system`). */
+  readonly principalId: string
+  /** The event's own data (without actor and instant), kept in the audit entry. */
+  readonly eventData: Json
+  /** Ids for payment requests, one per `requestPayment` action. */
+  readonly paymentRequestIds: ReadonlyArray<string>
+}
+
+/** The dossier record the national portal keeps (DVCQG), as of this commit. Adapters map it to the portal's format. */
+export function portalRecord(context: DossierContext, state: DossierStateName, procedure: Procedure): Json {
+  const status = statusOfState[state]
+  const record: Record<string, Json> = {
+    dossierCode: context.dossierCode,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    fieldName: procedure.field.name,
+    ownerType: context.applicant.kind === "citizen" ? 1 : 2,
+    ownerId: context.applicant.id,
+    ownerName: context.applicant.name,
+    summary: context.summary ?? procedure.name,
+    channel: context.channel === "counter" ? 1 : context.channel === "online" ? 2 : 3,
+    receivedAt: context.receivedAt,
+    appointmentAt: context.appointment ?? null,
+    status,
+    statusLabel: nationalStatusLabels[status],
+    handlingAgencyCode: context.agencyCode,
+    processedAt: context.processedAt ?? null,
+    returnedAt: context.returned?.at ?? null,
+    documents: context.documents.map((d) => ({
+      id: d.id,
+      digitised: d.digitised ?? false,
+      fromEWallet: d.fromEWallet ?? false,
+    })),
+    resultDocumentIds: [...(context.resultDocumentIds ?? [])],
+    fees: context.fees.map((f) => ({ feeId: f.feeId, name: f.name, amount: f.amount })),
+    supplementations: context.supplementations.map((s) => ({
+      requestedAt: s.requestedAt,
+      receivedAt: s.receivedAt ?? null,
+    })),
+  }
+  return record
+}
+
+/** Where to reach the applicant: SMS when there is a phone, else e-mail, else their portal account. */
+function recipientOf(context: DossierContext): { channel: "sms" | "email" | "portal"; recipient: string } {
+  const { phone, email } = context.applicant
+  if (phone !== undefined) return { channel: "sms", recipient: phone }
+  if (email !== undefined) return { channel: "email", recipient: email }
+  return {
+    channel: "portal",
+    recipient: context.filedBy.role === "citizen" ? context.filedBy.id : context.applicant.id,
+  }
+}
+
+export function planOf(input: PlanInput): Plan {
+  const { context, procedure } = input
+  const audit: AuditEntryInput[] = []
+  const outbox: OutboxMessageInput[] = []
+  let payments = 0
+  for (const action of input.actions) {
+    switch (action.type) {
+      case "audit": {
+        const p = action.params
+        audit.push({
+          at: stored(p.at),
+          actor: p.actorId,
+          action: `dossier.${p.event}`,
+          detail: {
+            event: p.event,
+            role: p.role,
+            principalId: input.principalId,
+            from: p.from,
+            to: p.to,
+            status: statusOfState[p.to],
+            data: input.eventData,
+          },
+        })
+        break
+      }
+      case "syncPortal": {
+        const p = action.params
+        const kind = p.what === "dossier" ? "record" : "progress"
+        const step = context.steps.find((s) => s.stepId === p.stepId && s.endedAt === undefined)
+        outbox.push({
+          topic: topics.portalSync,
+          payload: {
+            kind,
+            status: p.status,
+            entered: [...p.entered],
+            at: p.at,
+            ...(p.stepId === undefined ? {} : { stepId: p.stepId }),
+            ...(kind === "record"
+              ? { record: portalRecord(context, input.state, procedure) }
+              : {
+                  progress: {
+                    stepName: procedure.process.find((s) => s.id === p.stepId)?.name ?? null,
+                    unit: step?.unit ?? null,
+                    holderRole: step?.role ?? null,
+                    stepStartedAt: step?.startedAt ?? null,
+                    stepDueAt: step?.dueAt ?? null,
+                  },
+                }),
+          },
+        })
+        break
+      }
+      case "notifyApplicant": {
+        const p = action.params
+        outbox.push({
+          topic: topics.notifyApplicant,
+          payload: {
+            about: p.about,
+            ...(p.form === undefined ? {} : { form: p.form }),
+            at: p.at,
+            ...recipientOf(context),
+            data: {
+              dossierCode: context.dossierCode,
+              procedureName: procedure.name,
+              status: statusOfState[input.state],
+              appointmentAt: context.appointment ?? null,
+            },
+          },
+        })
+        break
+      }
+      case "requestPayment": {
+        const p = action.params
+        const requestId = input.paymentRequestIds[payments++] ?? `${context.dossierCode}-payment-${payments}`
+        outbox.push({
+          topic: topics.paymentRequest,
+          payload: {
+            requestId,
+            amount: p.amount,
+            items: p.items.map((i) => ({ name: i.name, amount: i.amount })),
+            at: p.at,
+            description: `${procedure.name} - ${context.dossierCode}`,
+          },
+        })
+        break
+      }
+      case "scheduleDeadlineCheck": {
+        const p = action.params
+        outbox.push({
+          topic: topics.deadlineCheck,
+          payload: { kind: p.kind, due: p.due, ...(p.stepId === undefined ? {} : { stepId: p.stepId }) },
+          availableAt: stored(p.due),
+        })
+        break
+      }
+    }
+  }
+  return { audit, outbox }
+}
+
+/** How many `requestPayment` actions there are (to allocate their ids before planning). */
+export const paymentRequestsIn = (actions: ReadonlyArray<DossierAction>): number =>
+  actions.filter((a) => a.type === "requestPayment").length

@@ -1,0 +1,53 @@
+// The deployment's reference data: the procedure catalogue (every published version), the jurisdiction (units,
+// agencies, intake points) and the working calendar of its centres. Read-only for use cases; a layer is built from
+// decoded data (e.g. @motcua/catalog-quangninh's loader), and a database-backed one can come later.
+import {
+  type Calendar,
+  type CalendarConfigJson,
+  type Catalogue,
+  type HolidayOverrides,
+  type Jurisdiction,
+  makeCalendar,
+  type Procedure,
+  type ProcedureNotFound,
+  procedureInForce,
+} from "@motcua/domain"
+import { Context, Effect, Layer } from "effect"
+
+export interface CatalogStoreShape {
+  readonly jurisdiction: Jurisdiction
+  /** The working calendar the deployment's deadlines are counted in. */
+  readonly calendar: Calendar
+  /** The version of procedure `code` in force on `date` (`YYYY-MM-DD`). */
+  readonly procedureInForce: (code: string, date: string) => Effect.Effect<Procedure, ProcedureNotFound>
+}
+
+export interface CatalogData {
+  readonly catalogue: Catalogue
+  readonly jurisdiction: Jurisdiction
+  /** The centres' working calendar (default: Monday–Friday, 07:30–11:30 and 13:30–17:00). */
+  readonly calendar?: CalendarConfigJson
+  /** The official holiday schedules per year, merged into the calendar. */
+  readonly holidays?: HolidayOverrides
+}
+
+export const makeCatalogStore = (data: CatalogData): CatalogStoreShape => {
+  const calendar = makeCalendar({
+    ...(data.calendar ?? {}),
+    ...(data.holidays === undefined ? {} : { holidayOverrides: data.holidays }),
+  })
+  return {
+    jurisdiction: data.jurisdiction,
+    calendar,
+    procedureInForce: (code, date) => Effect.fromResult(procedureInForce(data.catalogue, code, date)),
+  }
+}
+
+export class CatalogStore extends Context.Service<CatalogStore, CatalogStoreShape>()(
+  "@motcua/application/CatalogStore",
+) {
+  /** From decoded data; throws (CalendarInputError) at build time when the calendar configuration is invalid. */
+  static readonly layerFromData = (data: CatalogData) => Layer.sync(CatalogStore, () => makeCatalogStore(data))
+  /** In memory, from the given data: the same as {@link layerFromData}. */
+  static readonly layerTest = (data: CatalogData) => CatalogStore.layerFromData(data)
+}

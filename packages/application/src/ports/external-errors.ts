@@ -1,0 +1,35 @@
+// Errors of the ports that reach outside the system (payment gateway, signer, national portal, notifications,
+// devices). A failed delivery is retried by the outbox relay; a callback that does not verify is refused.
+import { Data } from "effect"
+
+/** The outside service (or device) could not be reached or refused the call: worth retrying later. */
+export class ExternalServiceFailed extends Data.TaggedError("ExternalServiceFailed")<{
+  readonly port: string
+  readonly operation: string
+  readonly cause: unknown
+}> {
+  override get message(): string {
+    const why = this.cause instanceof Error ? this.cause.message : String(this.cause)
+    return `${this.port}.${this.operation} failed: ${why}`
+  }
+}
+
+/** A callback from outside (payment gateway, portal) whose signature or content does not verify (HTTP 401/422). */
+export class CallbackRejected extends Data.TaggedError("CallbackRejected")<{
+  readonly port: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `lệnh gọi lại bị từ chối / callback rejected by ${this.port}: ${this.reason}`
+  }
+}
+
+/** A device (card reader, scanner) had nothing to give: no card on the reader, no paper in the scanner. */
+export class DeviceNotReady extends Data.TaggedError("DeviceNotReady")<{
+  readonly device: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `thiết bị chưa sẵn sàng / ${this.device} not ready: ${this.detail}`
+  }
+}

@@ -1,0 +1,119 @@
+// Test support for the use cases: every port in memory, the real Quảng Ninh data, a stopped clock, principals of
+// the ward of Hồng Gai, and a filing of permanent residence registration (1.004222, decided by the ward police).
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { Effect, Layer, Result } from "effect"
+import type { Principal } from "../authorization/principal.ts"
+import { CallLog } from "../ports/call-log.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
+import { Clock, TestClock } from "../ports/clock.ts"
+import { IdCardReader, Scanner } from "../ports/devices.ts"
+import { Ids } from "../ports/ids.ts"
+import { Notifier } from "../ports/notifier.ts"
+import { PaymentGateway } from "../ports/payment-gateway.ts"
+import { PortalSync } from "../ports/portal-sync.ts"
+import { Signer } from "../ports/signer.ts"
+import { layerMemoryStorage } from "../ports/storage.ts"
+import type { FilingInput } from "../use-cases/filing.ts"
+
+export const data = Result.getOrThrow(loadQuangNinh())
+
+/** Monday 6 October 2025, 08:00 in Vietnam. */
+export const START = "2025-10-06T01:00:00.000Z"
+
+export const AGENCY = "000.11.50.H49" // Công an phường Hồng Gai
+export const OTHER_AGENCY = "000.11.51.H49"
+export const UNIT = "06685"
+export const INTAKE = "ttphcc-06685"
+
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+
+/** Every port the use cases need, in memory, sharing one database and one call log. */
+export const testLayer = (options: { readonly start?: string } = {}) =>
+  Layer.mergeAll(
+    layerMemoryStorage(),
+    CatalogStore.layerTest({
+      catalogue: data.catalogue,
+      jurisdiction: data.jurisdiction,
+      ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
+    }),
+    Clock.layerTest(options.start ?? START),
+    Ids.layerTest,
+    PortalSync.layerTest,
+    Notifier.layerTest,
+    PaymentGateway.layerTest,
+    Signer.layerTest,
+    IdCardReader.layerTest([]),
+    Scanner.layerTest([]),
+  ).pipe(Layer.provideMerge(CallLog.layer))
+
+export type TestServices = Layer.Success<ReturnType<typeof testLayer>>
+
+/** Runs a test program against a fresh set of in-memory ports. */
+export const runTest = <A, E>(program: Effect.Effect<A, E, TestServices>): Promise<A> =>
+  Effect.runPromise(Effect.provide(program, testLayer()))
+
+/** Moves the test clock forward. */
+export const advance = (ms: number) =>
+  Effect.gen(function* () {
+    const clock = yield* TestClock
+    yield* clock.advance(ms)
+  })
+
+const staff = (
+  id: string,
+  roles: Principal["roles"],
+  scope: { agencyCodes?: string[]; unitCodes?: string[]; intakePointIds?: string[] },
+): Principal => ({
+  id,
+  roles,
+  scope: {
+    _tag: "Staff",
+    level: "commune",
+    agencyCodes: scope.agencyCodes ?? [],
+    unitCodes: scope.unitCodes ?? [],
+    intakePointIds: scope.intakePointIds ?? [],
+  },
+})
+
+export const principals = {
+  citizen: { id: "022090001234", roles: ["citizen"], scope: { _tag: "Citizen", citizenId: "022090001234" } },
+  otherCitizen: { id: "022090009999", roles: ["citizen"], scope: { _tag: "Citizen", citizenId: "022090009999" } },
+  counter: staff("cb-hg-01", ["counter-officer"], { unitCodes: [UNIT], intakePointIds: [INTAKE] }),
+  counter2: staff("cb-hg-02", ["counter-officer"], { unitCodes: [UNIT], intakePointIds: [INTAKE] }),
+  foreignCounter: staff("cb-hh-01", ["counter-officer"], { unitCodes: ["06688"], intakePointIds: ["ttphcc-06688"] }),
+  specialist: staff("cv-hg-01", ["specialist"], { agencyCodes: [AGENCY] }),
+  foreignSpecialist: staff("cv-hh-01", ["specialist"], { agencyCodes: [OTHER_AGENCY] }),
+  leader: staff("ld-hg-01", ["authority-leader"], { agencyCodes: [AGENCY] }),
+  clerk: staff("vt-hg-01", ["clerk"], { agencyCodes: [AGENCY] }),
+  auditor: staff("tt-01", ["auditor"], { agencyCodes: [AGENCY] }),
+  gateway: {
+    id: "client:payment-gateway",
+    roles: ["integration-client"],
+    scope: { _tag: "Integration", clientId: "payment-gateway", agencyCodes: [AGENCY] },
+  },
+} satisfies Record<string, Principal>
+
+/** An online filing of permanent residence registration in the ward of Hồng Gai. */
+export const residenceFiling = (overrides: Partial<FilingInput> = {}): FilingInput => ({
+  procedureCode: "1.004222",
+  applicant: {
+    id: "022090001234",
+    name: "Nguyễn Văn An",
+    kind: "citizen",
+    address: "Tổ 5, khu 3, phường Hồng Gai",
+    phone: "0912345678",
+  },
+  residence: { provinceCode: "22", unitCode: UNIT },
+  subjectUnitCode: UNIT,
+  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
+  documents: [
+    { id: "ct01", digitised: true },
+    { id: "cho-o-hop-phap", fromEWallet: true },
+  ],
+  ...overrides,
+})
+
+/** A small valid PDF (the document store checks the magic bytes). */
+export const pdf = (text: string): Uint8Array => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)

@@ -1,0 +1,175 @@
+// Filing: a dossier comes into existence, online (the citizen's own account) or at an intake point (a centre's
+// counter or a post office agent). The application routes it to the competent authority (resolveCompetence),
+// allocates its code from the authority's daily sequence (formatDossierCode), starts the machine (`open`) and stores
+// it at version 1 with its audit entry and outbox rows, all in one transaction. Filing is idempotent by key.
+import {
+  type Applicant,
+  type AssessedFee,
+  type DocumentPresent,
+  type FileDossierInput,
+  formatDossierCode,
+  type Intake,
+  open,
+  persist,
+  resolveCompetence,
+  stateOf,
+  vietnamDate,
+} from "@motcua/domain"
+import { Effect, Result } from "effect"
+import { authorize } from "../authorization/policy.ts"
+import type { Principal } from "../authorization/principal.ts"
+import { type DossierView, viewOf } from "../dossier/engine.ts"
+import { machineFor } from "../dossier/machines.ts"
+import { planOf } from "../dossier/plan.ts"
+import { summarize } from "../dossier/summary.ts"
+import { actorOf } from "../dossier/target.ts"
+import { ActionRefused, FilingRefused, Forbidden } from "../errors.ts"
+import { onceFor } from "../idempotency.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
+import { Clock } from "../ports/clock.ts"
+import { DossierStore } from "../ports/dossier-store.ts"
+import type { Json } from "../ports/json.ts"
+import { UnitOfWork } from "../ports/unit-of-work.ts"
+
+/** What the applicant (or the officer for them) submits. JSON: it is hashed for idempotency. */
+export type FilingInput = {
+  readonly procedureCode: string
+  readonly variantId?: string
+  readonly applicant: Applicant
+  /** The applicant's residence: province code, and the commune-level unit when in this province. */
+  readonly residence: { readonly provinceCode: string; readonly unitCode?: string }
+  /** Where the subject is (land parcel, building, event), for procedures decided where the subject is. */
+  readonly subjectUnitCode?: string
+  readonly summary?: string
+  readonly documents: ReadonlyArray<DocumentPresent>
+  readonly fees?: ReadonlyArray<AssessedFee>
+  /** Staged documents (DocumentStore.put: scans, uploads) to attach to the new dossier. */
+  readonly attachmentIds?: ReadonlyArray<string>
+}
+
+export type CounterFilingInput = FilingInput & { readonly intakePointId: string }
+
+const file = (
+  principal: Principal,
+  input: FilingInput,
+  intake: Intake,
+  actorRole: "citizen" | "counter-officer" | "post-office-agent",
+) =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogStore
+    const store = yield* DossierStore
+    const unitOfWork = yield* UnitOfWork
+    const at = yield* (yield* Clock).now
+    const day = vietnamDate(at)
+    const procedure = yield* catalog
+      .procedureInForce(input.procedureCode, day)
+      .pipe(Effect.mapError((e) => new FilingRefused({ reason: "procedure-not-found", detail: e.message })))
+    const competence = resolveCompetence({
+      procedure,
+      jurisdiction: catalog.jurisdiction,
+      intake,
+      applicant: input.residence,
+      ...(input.subjectUnitCode === undefined ? {} : { subjectUnitCode: input.subjectUnitCode }),
+    })
+    if (Result.isFailure(competence)) {
+      return yield* Effect.fail(
+        new FilingRefused({ reason: competence.failure.reason, detail: competence.failure.detail }),
+      )
+    }
+    const { authority, handlingUnitCode, intakePoint, channel } = competence.success
+    const machine = yield* machineFor(catalog, procedure, input.variantId)
+    return yield* unitOfWork.transaction(
+      Effect.gen(function* () {
+        const sequence = yield* store.nextDailySequence(authority.code, day)
+        const code = formatDossierCode({ agencyCode: authority.code, date: day, sequence })
+        if (Result.isFailure(code)) {
+          return yield* Effect.fail(new FilingRefused({ reason: "dossier-code", detail: code.failure.message }))
+        }
+        const filing: FileDossierInput = {
+          type: "file",
+          actor: actorOf(principal, actorRole),
+          at,
+          dossierCode: code.success,
+          channel,
+          ...(intakePoint === undefined ? {} : { intakePointId: intakePoint.id }),
+          agencyCode: authority.code,
+          ...(handlingUnitCode === undefined ? {} : { unitCode: handlingUnitCode }),
+          applicant: input.applicant,
+          ...(input.summary === undefined ? {} : { summary: input.summary }),
+          documents: input.documents,
+          ...(input.fees === undefined ? {} : { fees: input.fees }),
+        }
+        const opened = open(machine, filing)
+        if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))
+        const next = persist(opened.snapshot)
+        const plan = planOf({
+          actions: opened.actions,
+          context: next.context,
+          state: stateOf(next),
+          procedure,
+          principalId: principal.id,
+          eventData: {
+            procedureCode: procedure.code,
+            ...(input.variantId === undefined ? {} : { variantId: input.variantId }),
+            channel,
+            ...(intakePoint === undefined ? {} : { intakePointId: intakePoint.id }),
+            documents: input.documents.map((d) => d.id),
+          } satisfies Json,
+          paymentRequestIds: [],
+        })
+        const record = yield* store.create({
+          code: code.success,
+          snapshot: next as unknown as Json,
+          summary: summarize(next, procedure),
+          at,
+          audit: plan.audit,
+          outbox: plan.outbox,
+          ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds }),
+        })
+        return viewOf(record)
+      }),
+    )
+  })
+
+const forbid = (principal: Principal, action: string, reason: string) =>
+  Effect.fail(new Forbidden({ principalId: principal.id, action, reason }))
+
+/** The citizen files online from their own account. Idempotent by `idempotencyKey`. */
+export const fileOnline = Effect.fn("fileOnline")(function* (
+  principal: Principal,
+  input: FilingInput,
+  idempotencyKey: string,
+) {
+  const own = principal.scope._tag === "Citizen" ? [principal.scope.citizenId] : []
+  const allowed = authorize(principal, "dossier.fileOnline", { ownerIds: own })
+  if (!allowed.allow) return yield* forbid(principal, "dossier.fileOnline", allowed.reason)
+  const answer: DossierView = yield* onceFor(
+    `dossier.file/${principal.id}`,
+    idempotencyKey,
+    input,
+    file(principal, input, { kind: "online" }, "citizen"),
+  )
+  return answer
+})
+
+/**
+ * An officer takes a dossier in at the counter of an intake point (or a post office agent at its office): the
+ * channel is the intake point's (counter, or post for a post office). Idempotent by `idempotencyKey`.
+ */
+export const intakeAtCounter = Effect.fn("intakeAtCounter")(function* (
+  principal: Principal,
+  input: CounterFilingInput,
+  idempotencyKey: string,
+) {
+  const allowed = authorize(principal, "dossier.intake", { intakePointId: input.intakePointId })
+  if (!allowed.allow) return yield* forbid(principal, "dossier.intake", allowed.reason)
+  const role = allowed.role === "post-office-agent" ? "post-office-agent" : "counter-officer"
+  const { intakePointId, ...filing } = input
+  const answer: DossierView = yield* onceFor(
+    `dossier.file/${principal.id}`,
+    idempotencyKey,
+    input,
+    file(principal, filing, { kind: "intake-point", id: intakePointId }, role),
+  )
+  return answer
+})

@@ -1,0 +1,61 @@
+// Payment confirmation, idempotent by key: the payment gateway's callback (verified by the PaymentGateway port, keyed
+// by the gateway's payment id) or a cash payment recorded at the counter (keyed by the client's Idempotency-Key). A
+// retry returns the first answer and changes nothing.
+import { Effect } from "effect"
+import type { Principal } from "../authorization/principal.ts"
+import { act, type DossierView } from "../dossier/engine.ts"
+import { onceFor } from "../idempotency.ts"
+import { PaymentGateway } from "../ports/payment-gateway.ts"
+
+export type PaymentInput = {
+  readonly paymentId: string
+  /** Whole đồng. */
+  readonly amount: number
+  readonly expectedVersion?: number
+}
+
+const confirm = (principal: Principal, code: string, input: PaymentInput) =>
+  act({
+    principal,
+    action: "dossier.confirmPayment",
+    code,
+    expectedVersion: input.expectedVersion,
+    event: () =>
+      Effect.succeed({ type: "paymentConfirmed" as const, paymentId: input.paymentId, amount: input.amount }),
+  })
+
+/** A payment recorded by a principal (a counter officer taking cash, or an integration client). */
+export const confirmPayment = Effect.fn("confirmPayment")(function* (
+  principal: Principal,
+  code: string,
+  input: PaymentInput,
+  idempotencyKey: string,
+) {
+  const answer: DossierView = yield* onceFor(
+    `payment.confirm/${principal.id}`,
+    idempotencyKey,
+    { code, ...input },
+    confirm(principal, code, input),
+  )
+  return answer
+})
+
+/**
+ * The gateway calls back: the callback is verified first (CallbackRejected otherwise), then the payment is confirmed
+ * once per gateway payment id, whoever relays the callback and however often.
+ */
+export const confirmPaymentCallback = Effect.fn("confirmPaymentCallback")(function* (
+  principal: Principal,
+  callback: unknown,
+) {
+  const gateway = yield* PaymentGateway
+  const notice = yield* gateway.verifyCallback(callback)
+  const input = { paymentId: notice.paymentId, amount: notice.amount }
+  const answer: DossierView = yield* onceFor(
+    "payment.callback",
+    notice.paymentId,
+    { code: notice.dossierCode, ...input },
+    confirm(principal, notice.dossierCode, input),
+  )
+  return answer
+})

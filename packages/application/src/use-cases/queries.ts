@@ -1,0 +1,122 @@
+// Queries: one dossier (for those who may see it), a role's work queue ordered by due time, the dossier's audit
+// trail, and the public lookup by code, which shows nothing personal.
+import { type DossierContext, type NationalStatusCode, nationalStatusLabels, parseDossierCode } from "@motcua/domain"
+import { Effect, Result } from "effect"
+import { authorize } from "../authorization/policy.ts"
+import type { AppRole, Principal } from "../authorization/principal.ts"
+import { authorizeOn, loadDossier } from "../dossier/engine.ts"
+import { Forbidden } from "../errors.ts"
+import { AuditLog } from "../ports/audit-log.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
+import { DossierStore } from "../ports/dossier-store.ts"
+import { DossierNotFound } from "../ports/errors.ts"
+import type { DossierQueueItem } from "../ports/records.ts"
+
+/** A dossier as its handlers and its applicant see it. */
+export const getDossier = Effect.fn("getDossier")(function* (principal: Principal, code: string) {
+  const loaded = yield* loadDossier(code)
+  yield* authorizeOn(principal, "dossier.read", loaded)
+  const { record, context, procedure } = loaded
+  return {
+    code: record.code,
+    version: record.version,
+    summary: record.summary,
+    procedureName: procedure.name,
+    context,
+    documentIds: record.documentIds,
+  }
+})
+
+/** The dossier's audit entries, in chain order (auditors, administrators). */
+export const dossierAudit = Effect.fn("dossierAudit")(function* (principal: Principal, code: string) {
+  const loaded = yield* loadDossier(code)
+  yield* authorizeOn(principal, "dossier.readAudit", loaded)
+  const audit = yield* AuditLog
+  return yield* audit.read({ dossierCode: code, limit: 10_000 })
+})
+
+/**
+ * The dossiers waiting for `role` that the principal acts for, earliest due first. The store is asked for the
+ * authorities the principal's scope reaches (its own, and those of its units and intake points); each row is then
+ * checked against the policy, so a queue never shows a dossier the principal may not open.
+ */
+export const workQueue = Effect.fn("workQueue")(function* (
+  principal: Principal,
+  query: { readonly role: AppRole; readonly unitCodes?: ReadonlyArray<string>; readonly limit?: number },
+) {
+  const scope = principal.scope
+  if (!principal.roles.includes(query.role) || scope._tag !== "Staff") {
+    return yield* Effect.fail(
+      new Forbidden({
+        principalId: principal.id,
+        action: "queue.read",
+        reason: `the account does not have role ${query.role}`,
+      }),
+    )
+  }
+  const asRole: Principal = { ...principal, roles: [query.role] }
+  const catalog = yield* CatalogStore
+  const store = yield* DossierStore
+  const { agencies, intakePoints } = catalog.jurisdiction
+  const units = new Set([
+    ...scope.unitCodes,
+    ...intakePoints.filter((p) => scope.intakePointIds.includes(p.id)).map((p) => p.unitCode),
+  ])
+  const agencyCodes = [
+    ...new Set([
+      ...scope.agencyCodes,
+      ...agencies.filter((a) => a.unitCode !== undefined && units.has(a.unitCode)).map((a) => a.code),
+    ]),
+  ]
+  const limit = query.limit ?? 100
+  const rows = yield* store.workQueue({
+    role: query.role,
+    agencyCodes,
+    ...(query.unitCodes === undefined ? {} : { unitCodes: query.unitCodes }),
+    limit,
+  })
+  const visible = (row: DossierQueueItem) =>
+    authorize(asRole, "queue.read", {
+      agencyCode: row.summary.agencyCode,
+      holderAgencyCode: row.summary.agencyCode,
+      ...(row.summary.unitCode === null ? {} : { unitCode: row.summary.unitCode }),
+    }).allow
+  return rows.filter(visible)
+})
+
+/** What anyone may learn from a dossier code: where the dossier stands. Nothing about the applicant or officers. */
+export type PublicStatus = {
+  readonly code: string
+  readonly procedureCode: string
+  readonly procedureName: string
+  readonly agencyName: string
+  readonly statusCode: NationalStatusCode
+  readonly statusLabel: string
+  readonly receivedAt: string
+  readonly appointmentAt: string | null
+  readonly processedAt: string | null
+  readonly returnedAt: string | null
+}
+
+/** The public lookup (tra cứu hồ sơ). An unknown or malformed code is DossierNotFound. */
+export const publicLookup = Effect.fn("publicLookup")(function* (code: string) {
+  if (Result.isFailure(parseDossierCode(code))) return yield* Effect.fail(new DossierNotFound({ code }))
+  const catalog = yield* CatalogStore
+  const loaded = yield* loadDossier(code)
+  const context: DossierContext = loaded.context
+  const status = loaded.record.summary.statusCode as NationalStatusCode
+  const agency = catalog.jurisdiction.agencies.find((a) => a.code === context.agencyCode)
+  const answer: PublicStatus = {
+    code: loaded.record.code,
+    procedureCode: loaded.procedure.code,
+    procedureName: loaded.procedure.name,
+    agencyName: agency?.name ?? context.agencyCode,
+    statusCode: status,
+    statusLabel: nationalStatusLabels[status],
+    receivedAt: context.receivedAt,
+    appointmentAt: context.appointment ?? null,
+    processedAt: context.processedAt ?? null,
+    returnedAt: context.returned?.at ?? null,
+  }
+  return answer
+})
