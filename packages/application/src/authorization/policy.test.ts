@@ -1,0 +1,150 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  type AppAction,
+  appActions,
+  authorize,
+  inScope,
+  type PolicyTarget,
+  permissionMatrix,
+  permissionRows,
+  rolesFor,
+  type ScopeRule,
+} from "./policy.ts"
+import { type AppRole, anonymous, appRoles, type Principal, type PrincipalScope } from "./principal.ts"
+
+// One dossier, and for each scope rule a scope that satisfies it and one that does not.
+const target: PolicyTarget = {
+  agencyCode: "000.11.50.H49",
+  unitCode: "06685",
+  intakePointId: "ttphcc-06685",
+  ownerIds: ["022090001234"],
+}
+const staff = (codes: Partial<Record<"agencyCodes" | "unitCodes" | "intakePointIds", string[]>>): PrincipalScope => ({
+  _tag: "Staff",
+  level: "commune",
+  agencyCodes: codes.agencyCodes ?? [],
+  unitCodes: codes.unitCodes ?? [],
+  intakePointIds: codes.intakePointIds ?? [],
+})
+const scopes: Record<ScopeRule, { readonly inside: PrincipalScope; readonly outside: PrincipalScope }> = {
+  public: { inside: staff({}), outside: staff({}) },
+  own: {
+    inside: { _tag: "Citizen", citizenId: "022090001234" },
+    outside: { _tag: "Citizen", citizenId: "022090009999" },
+  },
+  intake: { inside: staff({ intakePointIds: ["ttphcc-06685"] }), outside: staff({ intakePointIds: ["ttphcc-06688"] }) },
+  agency: { inside: staff({ agencyCodes: ["000.11.50.H49"] }), outside: staff({ agencyCodes: ["000.11.51.H49"] }) },
+  "intake-point": {
+    inside: staff({ intakePointIds: ["ttphcc-06685"] }),
+    outside: staff({ unitCodes: ["06688"], intakePointIds: ["ttphcc-06688"] }),
+  },
+  client: {
+    inside: { _tag: "Integration", clientId: "gw", agencyCodes: ["000.11.50.H49"] },
+    outside: { _tag: "Integration", clientId: "gw", agencyCodes: ["000.00.00.H49"] },
+  },
+}
+const principal = (role: AppRole, scope: PrincipalScope): Principal => ({ id: `acc-${role}`, roles: [role], scope })
+
+describe("the authorisation matrix, every role × every action × in and out of scope", () => {
+  for (const role of appRoles) {
+    for (const action of appActions) {
+      const rule = permissionMatrix[role][action]
+      it(`${role} ${action}: ${rule === undefined ? "denied (not in the matrix)" : `allowed in scope "${rule}" only`}`, () => {
+        // for an unlisted action, try the scopes of every rule: it must be denied in all of them
+        const candidates = rule === undefined ? Object.values(scopes) : [scopes[rule]]
+        for (const { inside, outside } of candidates) {
+          const inDecision = authorize(principal(role, inside), action, target)
+          const outDecision = authorize(principal(role, outside), action, target)
+          expect(inDecision.allow).toBe(rule !== undefined)
+          if (inDecision.allow) expect(inDecision).toEqual({ allow: true, role, rule })
+          // out of scope is always denied (the public lookup has no scope: it stays allowed)
+          expect(outDecision.allow).toBe(rule === "public")
+          if (!outDecision.allow) expect(outDecision.reason).toContain(principal(role, outside).id)
+        }
+      })
+    }
+  }
+})
+
+describe("deny by default", () => {
+  it("denies an account without roles everything, and anonymous everything but nothing public", () => {
+    for (const action of appActions) {
+      for (const { inside } of Object.values(scopes)) {
+        expect(authorize({ id: "x", roles: [], scope: inside }, action, target).allow).toBe(false)
+      }
+      expect(authorize(anonymous, action, target).allow).toBe(false)
+    }
+  })
+
+  it("denies every scoped rule on an empty target", () => {
+    for (const rule of ["own", "intake", "agency", "intake-point", "client"] as const) {
+      expect(inScope(scopes[rule].inside, rule, {})).toBe(false)
+    }
+  })
+
+  it("never lets a staff scope pass for a citizen rule or a citizen scope pass for a staff rule", () => {
+    expect(inScope(scopes.agency.inside, "own", target)).toBe(false)
+    expect(inScope(scopes.own.inside, "agency", target)).toBe(false)
+    expect(inScope(scopes.own.inside, "client", target)).toBe(false)
+  })
+
+  it("lists the matrix as rows, and which roles may take each action", () => {
+    const rows = permissionRows()
+    expect(rows.length).toBe(appRoles.reduce((n, role) => n + Object.keys(permissionMatrix[role]).length, 0))
+    for (const action of appActions) {
+      expect(rolesFor(action)).toEqual(appRoles.filter((role) => permissionMatrix[role][action] !== undefined))
+    }
+    // no action is granted to nobody (an action no role may take would be dead code)
+    for (const action of appActions) expect(rolesFor(action).length).toBeGreaterThan(0)
+  })
+})
+
+describe("any principal, any action, any target (property)", () => {
+  const code = fc.constantFrom("000.11.50.H49", "000.11.51.H49", "06685", "06688", "ttphcc-06685", "022090001234")
+  const codes = fc.array(code, { maxLength: 3 })
+  const scopeArb: fc.Arbitrary<PrincipalScope> = fc.oneof(
+    fc.record({
+      _tag: fc.constant("Staff" as const),
+      level: fc.constantFrom("province" as const, "commune" as const),
+      agencyCodes: codes,
+      unitCodes: codes,
+      intakePointIds: codes,
+    }),
+    fc.record({ _tag: fc.constant("Citizen" as const), citizenId: code }),
+    fc.record({ _tag: fc.constant("Integration" as const), clientId: fc.constant("c"), agencyCodes: codes }),
+  )
+  const targetArb: fc.Arbitrary<PolicyTarget> = fc.record(
+    {
+      agencyCode: code,
+      unitCode: code,
+      intakePointId: code,
+      holderAgencyCode: code,
+      ownerIds: codes,
+    },
+    { requiredKeys: [] },
+  )
+  it("allows exactly when one of the principal's roles grants the action with its scope satisfied", () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...appRoles]),
+        scopeArb,
+        fc.constantFrom(...appActions),
+        targetArb,
+        (roles, scope, action: AppAction, t) => {
+          const decision = authorize({ id: "p", roles, scope }, action, t)
+          const expected = roles.some((role) => {
+            const rule = permissionMatrix[role][action]
+            return rule !== undefined && inScope(scope, rule, t)
+          })
+          expect(decision.allow).toBe(expected)
+          if (decision.allow) {
+            expect(roles).toContain(decision.role)
+            expect(permissionMatrix[decision.role][action]).toBe(decision.rule)
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+})
