@@ -18,5 +18,6 @@ export { arbEventIntent, buildEvent, type EventIntent, eventFor, type Flaw, flaw
 export { arbFilingPlan, dossierSetup, type FilingPlan, filingOf, startRun } from "./workflow/filing.ts"
 export { abstractDossier, candidateEvents, modelSetupOf, shortestDossierPaths } from "./workflow/graph.ts"
 export { DossierModel, type Prediction } from "./workflow/model.ts"
+export { arbEventSequence, type EventSequence, type SequenceOptions } from "./workflow/sequences.ts"
 export * from "./workflow/trace.ts"
 export { actorOf, defaultWorld, type World } from "./workflow/world.ts"
