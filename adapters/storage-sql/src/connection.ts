@@ -12,7 +12,9 @@
 
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
-import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase } from "kysely"
+import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
+import { bind, type PreparedQuery } from "./prepared.ts"
+import { type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
 import type { DB } from "./schema.ts"
 
 /** Runs compiled queries on one connection (or the pool), inside or outside a transaction. */
@@ -21,7 +23,16 @@ export interface Executor {
     operation: string,
     compiled: CompiledQuery<Row>,
   ) => Effect.Effect<QueryResult<Row>, StoreUnavailable>
+  /** SQLite only: runs a prepared query synchronously (the caller holds the connection lock). */
+  readonly sync?: SyncQuery
 }
+
+export type SyncQuery = (
+  query: PreparedQuery<unknown>,
+  values: Readonly<Record<string, unknown>>,
+) => QueryResult<unknown>
+
+type Make<A, E> = () => Program<Outcome<A, E>>
 
 export interface Connection {
   /** Runs `f` with statements outside any transaction (each one atomic on its own). */
@@ -33,6 +44,34 @@ export interface Connection {
     operation: string,
     f: (executor: Executor) => Effect.Effect<A, E, R>,
   ) => Effect.Effect<A, E | StoreUnavailable, R>
+  /**
+   * Runs a program (program.ts) in a transaction of its own when `transactional`, else statement by statement: on
+   * SQLite synchronously, as one step of the calling fiber; on PostgreSQL query by query.
+   */
+  readonly run: <A, E>(
+    operation: string,
+    transactional: boolean,
+    make: Make<A, E>,
+  ) => Effect.Effect<A, E | StoreUnavailable>
+}
+
+/** Runs a program on an executor whose transaction (or lock) the caller already holds. */
+export const runOn = <A, E>(
+  executor: Executor,
+  operation: string,
+  make: Make<A, E>,
+): Effect.Effect<A, E | StoreUnavailable> => {
+  const sync = executor.sync
+  if (sync === undefined) return runProgramEffect(operation, make, executor)
+  return Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> => {
+    let outcome: Outcome<A, E>
+    try {
+      outcome = runProgramSync(make(), sync)
+    } catch (cause) {
+      return Effect.fail(new StoreUnavailable({ operation, cause }))
+    }
+    return outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)
+  })
 }
 
 const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
@@ -44,23 +83,46 @@ const kyselyExecutor = (k: Kysely<DB>): Executor => ({
 
 export function kyselyConnection(db: Kysely<DB>): Connection {
   const executor = kyselyExecutor(db)
+  const transaction: Connection["transaction"] = (operation, f) =>
+    Effect.acquireUseRelease(
+      attempt(`${operation}: begin`, () => db.startTransaction().execute()),
+      (trx) => f(kyselyExecutor(trx)),
+      (trx, exit) =>
+        Exit.isSuccess(exit)
+          ? attempt(`${operation}: commit`, () => trx.commit().execute())
+          : // The failure that caused the rollback is the one worth reporting.
+            Effect.ignore(attempt(`${operation}: rollback`, () => trx.rollback().execute())),
+    )
   return {
     direct: (f) => f(executor),
-    transaction: (operation, f) =>
-      Effect.acquireUseRelease(
-        attempt(`${operation}: begin`, () => db.startTransaction().execute()),
-        (trx) => f(kyselyExecutor(trx)),
-        (trx, exit) =>
-          Exit.isSuccess(exit)
-            ? attempt(`${operation}: commit`, () => trx.commit().execute())
-            : // The failure that caused the rollback is the one worth reporting.
-              Effect.ignore(attempt(`${operation}: rollback`, () => trx.rollback().execute())),
-      ),
+    transaction,
+    run: (operation, transactional, make) =>
+      transactional
+        ? transaction(operation, (x) => runProgramEffect(operation, make, x))
+        : runProgramEffect(operation, make, executor),
   }
 }
 
 export function sqliteConnection(database: SqliteDatabase): Connection {
   const lock = Semaphore.makeUnsafe(1)
+  /**
+   * How many fibers hold the lock (0 or 1). A program runs synchronously from BEGIN to COMMIT without giving
+   * the event loop a turn, so when no one holds the lock it can run without taking it: nothing else can start in
+   * between. When someone holds it (a UnitOfWork transaction waiting on something), the program waits its turn.
+   */
+  let holders = 0
+  const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    lock.withPermits(1)(
+      Effect.suspend(() => {
+        holders += 1
+        return Effect.ensuring(
+          effect,
+          Effect.sync(() => {
+            holders -= 1
+          }),
+        )
+      }),
+    )
   const execute = <Row>(compiled: {
     readonly sql: string
     readonly parameters: ReadonlyArray<unknown>
@@ -70,15 +132,61 @@ export function sqliteConnection(database: SqliteDatabase): Connection {
     const { changes, lastInsertRowid } = statement.run(compiled.parameters)
     return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) }
   }
+  // The storage's prepared queries keep their statement here, so that the hot path does not even look it up by
+  // SQL text (it is still prepared through the statement cache: once per SQL text).
+  const statements = new Map<PreparedQuery<unknown>, SqliteStatement>()
+  const sync: SyncQuery = (query, values) => {
+    let statement = statements.get(query)
+    if (statement === undefined) {
+      statement = database.prepare(query.compiled.sql)
+      statements.set(query, statement)
+    }
+    const parameters = bind(query, values).parameters
+    if (statement.reader) return { rows: statement.all(parameters) }
+    const { changes, lastInsertRowid } = statement.run(parameters)
+    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) }
+  }
   const executor: Executor = {
     query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>
       Effect.try({ try: () => execute<Row>(compiled), catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+    sync,
   }
   const raw = (operation: string, sql: string) => executor.query(operation, { sql, parameters: [] } as never)
+  const begin = database.prepare("begin immediate")
+  const commit = database.prepare("commit")
+  const rollback = database.prepare("rollback")
+  /** The whole program, synchronously; in its own transaction when asked (rolled back on a failed outcome). */
+  const runNow = <A, E>(operation: string, transactional: boolean, make: Make<A, E>) =>
+    Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> => {
+      let outcome: Outcome<A, E>
+      try {
+        if (!transactional) {
+          outcome = runProgramSync(make(), sync)
+        } else {
+          begin.run([])
+          try {
+            outcome = runProgramSync(make(), sync)
+            if (outcome.ok) commit.run([])
+            else rollback.run([])
+          } catch (error) {
+            // A failed COMMIT (SQLITE_BUSY) leaves the transaction open too: end it either way.
+            try {
+              rollback.run([])
+            } catch {
+              // no transaction was left open
+            }
+            throw error
+          }
+        }
+      } catch (cause) {
+        return Effect.fail(new StoreUnavailable({ operation, cause }))
+      }
+      return outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)
+    })
   return {
-    direct: (f) => lock.withPermits(1)(f(executor)),
+    direct: (f) => exclusive(f(executor)),
     transaction: (operation, f) =>
-      lock.withPermits(1)(
+      exclusive(
         Effect.acquireUseRelease(
           raw(`${operation}: begin`, "begin immediate"),
           () => f(executor),
@@ -90,6 +198,10 @@ export function sqliteConnection(database: SqliteDatabase): Connection {
                 )
               : Effect.ignore(raw(`${operation}: rollback`, "rollback")),
         ),
+      ),
+    run: (operation, transactional, make) =>
+      Effect.suspend(() =>
+        holders === 0 ? runNow(operation, transactional, make) : exclusive(runNow(operation, transactional, make)),
       ),
   }
 }

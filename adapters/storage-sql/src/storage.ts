@@ -11,11 +11,10 @@
 import { randomUUID } from "node:crypto"
 import {
   type AuditEntry,
-  type AuditEntryInput,
   type AuditLogShape,
   type ChainHead,
   type ChainReport,
-  chainEntries,
+  canonicalJson,
   chainVerifier,
   checkDocument,
   type DocumentMediaType,
@@ -23,6 +22,7 @@ import {
   DocumentNotFound,
   type DocumentStoreShape,
   DossierAlreadyExists,
+  type DossierCommit,
   DossierNotFound,
   type DossierRecord,
   type DossierStoreShape,
@@ -41,10 +41,13 @@ import {
 } from "@motcua/application"
 import { Clock, Context, Effect } from "effect"
 import { type Kysely, type Selectable, sql } from "kysely"
-import type { Connection, Executor } from "./connection.ts"
+import { auditHashOf } from "./audit-hash.ts"
+import { type Connection, type Executor, runOn } from "./connection.ts"
 import { listDocumentFiles, readDocumentFile, removeDocumentFile, removeFile, writeDocumentFile } from "./documents.ts"
 import { bind, type PreparedQuery, param, prepare } from "./prepared.ts"
+import { ask, failed, type Outcome, ok, type Program } from "./program.ts"
 import type { DB, Dialect, DossierTable } from "./schema.ts"
+import { plainlyValidSummary } from "./summary.ts"
 
 export interface SqlStorageConfig {
   readonly dialect: Dialect
@@ -352,48 +355,63 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   const exec = <Row>(operation: string, x: Executor, query: PreparedQuery<Row>, values: Record<string, unknown>) =>
     Effect.suspend(() => x.query(operation, bind(query, values)))
 
-  const appendAudit = (trx: Executor, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) =>
-    Effect.gen(function* () {
-      if (inputs.length === 0) return
-      const headRow = (yield* exec("audit append", trx, q.lockHead, {})).rows[0]
-      if (headRow === undefined) return yield* Effect.fail(auditHeadMissing())
-      const head: ChainHead = { seq: Number(headRow.last_seq), hash: headRow.last_hash }
-      const chained = chainEntries(head, dossierCode, inputs)
-      for (const entry of chained.entries) {
-        yield* exec("audit append", trx, q.insertAudit, {
-          seq: entry.seq,
-          at: entry.at,
-          dossier_code: entry.dossierCode,
-          actor: entry.actor,
-          action: entry.action,
-          detail: JSON.stringify(entry.detail),
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })
-      }
-      yield* exec("audit append", trx, q.updateHead, { seq: chained.head.seq, hash: chained.head.hash })
-    })
+  /**
+   * Runs a program (program.ts) on the current transaction of this storage, or on its own: in a transaction when
+   * `transactional`. On SQLite the whole program runs synchronously (connection.ts).
+   */
+  const runProgram = <A, E>(operation: string, transactional: boolean, make: () => Program<Outcome<A, E>>) =>
+    Effect.flatMap(CurrentSqlTransaction, (current) =>
+      current?.owner === owner
+        ? runOn(current.executor, operation, make)
+        : connection.run(operation, transactional, make),
+    )
 
-  /** Audit entries, outbox rows and document links of a create or commit, inside its transaction. */
-  const writeAttachments = (trx: Executor, change: NewDossier) =>
-    Effect.gen(function* () {
-      for (const id of change.documentIds ?? []) {
-        const linked = yield* exec("attach document", trx, q.attachDocument, { id, code: change.code, at: change.at })
-        if (affected(linked) !== 1) return yield* Effect.fail(new DocumentNotFound({ id }))
-      }
-      yield* appendAudit(trx, change.code, change.audit)
-      for (const message of change.outbox) {
-        yield* exec("enqueue", trx, q.insertOutbox, {
-          topic: message.topic,
+  /**
+   * Audit entries, outbox rows and document links of a create or commit, inside its transaction. Each audit
+   * detail is serialised once, in canonical form: that text is stored and hashed (audit-hash.ts).
+   */
+  function* writeAttachments(
+    change: NewDossier,
+  ): Program<Outcome<ReadonlyArray<string>, DocumentNotFound | StoreUnavailable>> {
+    for (const id of change.documentIds ?? []) {
+      const linked = yield* ask(q.attachDocument, { id, code: change.code, at: change.at })
+      if (affected(linked) !== 1) return failed(new DocumentNotFound({ id }))
+    }
+    if (change.audit.length > 0) {
+      const headRow = (yield* ask(q.lockHead, {})).rows[0]
+      if (headRow === undefined) return failed(auditHeadMissing())
+      let seq = Number(headRow.last_seq)
+      let hash = headRow.last_hash
+      for (const input of change.audit) {
+        seq += 1
+        const detail = canonicalJson(input.detail)
+        const next = auditHashOf(hash, seq, change.code, input, detail)
+        yield* ask(q.insertAudit, {
+          seq,
+          at: input.at,
           dossier_code: change.code,
-          payload: JSON.stringify(message.payload),
-          available_at: message.availableAt ?? change.at,
-          at: change.at,
+          actor: input.actor,
+          action: input.action,
+          detail,
+          prev_hash: hash,
+          hash: next,
         })
+        hash = next
       }
-      const ids = yield* exec("read documents", trx, q.documentIds, { code: change.code })
-      return ids.rows.map((row) => row.id)
-    })
+      yield* ask(q.updateHead, { seq, hash })
+    }
+    for (const message of change.outbox) {
+      yield* ask(q.insertOutbox, {
+        topic: message.topic,
+        dossier_code: change.code,
+        payload: JSON.stringify(message.payload),
+        available_at: message.availableAt ?? change.at,
+        at: change.at,
+      })
+    }
+    const ids = yield* ask(q.documentIds, { code: change.code })
+    return ok(ids.rows.map((row) => row.id))
+  }
 
   const columnValues = (change: NewDossier, summary: DossierSummary) => ({
     code: change.code,
@@ -402,121 +420,136 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     at: change.at,
   })
 
+  function* createProgram(
+    dossier: NewDossier,
+    summary: DossierSummary,
+  ): Program<Outcome<DossierRecord, DossierAlreadyExists | DocumentNotFound | StoreUnavailable>> {
+    const inserted = yield* ask(q.insertDossier, columnValues(dossier, summary))
+    if (affected(inserted) !== 1) return failed(new DossierAlreadyExists({ code: dossier.code }))
+    const attached = yield* writeAttachments(dossier)
+    if (!attached.ok) return attached
+    return ok({
+      code: dossier.code,
+      version: 1,
+      snapshot: dossier.snapshot,
+      summary,
+      createdAt: dossier.at,
+      updatedAt: dossier.at,
+      documentIds: attached.value,
+    })
+  }
+
+  function* commitProgram(
+    change: DossierCommit,
+    summary: DossierSummary,
+  ): Program<Outcome<DossierRecord, VersionConflict | DocumentNotFound | StoreUnavailable>> {
+    const values: Record<string, unknown> = columnValues(change, summary)
+    values.expected_version = change.expectedVersion
+    const row = (yield* ask(q.updateDossier, values)).rows[0]
+    if (row === undefined) {
+      const stored = yield* ask(q.dossierVersion, { code: change.code })
+      return failed(
+        new VersionConflict({
+          code: change.code,
+          expectedVersion: change.expectedVersion,
+          actualVersion: stored.rows[0]?.version,
+        }),
+      )
+    }
+    const attached = yield* writeAttachments(change)
+    if (!attached.ok) return attached
+    return ok({
+      code: change.code,
+      version: Number(row.version),
+      snapshot: change.snapshot,
+      summary,
+      createdAt: row.created_at,
+      updatedAt: change.at,
+      documentIds: attached.value,
+    })
+  }
+
+  function* getProgram(code: string): Program<Outcome<DossierRecord, DossierNotFound>> {
+    const row = (yield* ask(q.getDossier, { code })).rows[0]
+    if (row === undefined) return failed(new DossierNotFound({ code }))
+    const ids = yield* ask(q.documentIds, { code })
+    return ok({
+      code: row.code,
+      version: Number(row.version),
+      snapshot: parseJson(row.snapshot, `snapshot of ${code}`),
+      summary: summaryOf(row),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      documentIds: ids.rows.map((r) => r.id),
+    })
+  }
+
+  /**
+   * The summary to write: recognised as valid by the plain checks (summary.ts), or decoded by the Schema, which
+   * gives the DecodeError with every problem's path.
+   */
+  const checkedSummary = <A, E>(change: NewDossier, then: (summary: DossierSummary) => Effect.Effect<A, E>) =>
+    Effect.suspend(() => {
+      const plain = plainlyValidSummary(change.summary)
+      return plain !== undefined ? then(plain) : Effect.flatMap(validateSummary(change.summary, change.code), then)
+    })
+
+  // Work-queue queries differ only in how many agencies and units they list: each shape is compiled once.
+  const queueQueries = new Map<string, PreparedQuery<Selectable<DossierTable>>>()
+  const queueQuery = (agencies: number, units: number) => {
+    const key = `${agencies}:${units}`
+    let query = queueQueries.get(key)
+    if (query === undefined) {
+      const slots = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => param<string>(`${prefix}${i}`))
+      query = prepare(
+        db
+          .selectFrom("dossier")
+          .selectAll()
+          .where("current_role", "=", param<string>("role"))
+          .where("agency_code", "in", slots("agency", agencies))
+          .$if(units > 0, (qb) => qb.where("unit_code", "in", slots("unit", units)))
+          // Earliest due first, dossiers without a due instant last (both dialects sort NULL differently).
+          .orderBy(sql`case when due_at is null then 1 else 0 end`)
+          .orderBy("due_at")
+          .orderBy("code")
+          .limit(param<number>("limit"))
+          .compile(),
+      )
+      // Callers list a handful of agencies; a caller listing ever new counts cannot grow the cache without bound.
+      if (queueQueries.size >= 64) queueQueries.clear()
+      queueQueries.set(key, query)
+    }
+    return query
+  }
+
   const dossierStore: DossierStoreShape = {
     create: (dossier) =>
-      Effect.gen(function* () {
-        const summary = yield* validateSummary(dossier.summary, dossier.code)
-        return yield* inTransaction("create dossier", (trx) =>
-          Effect.gen(function* () {
-            const inserted = yield* exec("create dossier", trx, q.insertDossier, columnValues(dossier, summary))
-            if (affected(inserted) !== 1) return yield* Effect.fail(new DossierAlreadyExists({ code: dossier.code }))
-            const documentIds = yield* writeAttachments(trx, dossier)
-            const record: DossierRecord = {
-              code: dossier.code,
-              version: 1,
-              snapshot: dossier.snapshot,
-              summary,
-              createdAt: dossier.at,
-              updatedAt: dossier.at,
-              documentIds,
-            }
-            return record
-          }),
-        )
-      }),
+      checkedSummary(dossier, (summary) => runProgram("create dossier", true, () => createProgram(dossier, summary))),
     commit: (change) =>
-      Effect.gen(function* () {
-        const summary = yield* validateSummary(change.summary, change.code)
-        return yield* inTransaction("commit dossier", (trx) =>
-          Effect.gen(function* () {
-            const updated = yield* exec("commit dossier", trx, q.updateDossier, {
-              ...columnValues(change, summary),
-              expected_version: change.expectedVersion,
-            })
-            const row = updated.rows[0]
-            if (row === undefined) {
-              const stored = yield* exec("commit dossier", trx, q.dossierVersion, { code: change.code })
-              return yield* Effect.fail(
-                new VersionConflict({
-                  code: change.code,
-                  expectedVersion: change.expectedVersion,
-                  actualVersion: stored.rows[0]?.version,
-                }),
-              )
-            }
-            const documentIds = yield* writeAttachments(trx, change)
-            const record: DossierRecord = {
-              code: change.code,
-              version: Number(row.version),
-              snapshot: change.snapshot,
-              summary,
-              createdAt: row.created_at,
-              updatedAt: change.at,
-              documentIds,
-            }
-            return record
-          }),
-        )
-      }),
-    get: (code) =>
-      withDb((k) =>
-        Effect.gen(function* () {
-          const row = (yield* exec("get dossier", k, q.getDossier, { code })).rows[0]
-          if (row === undefined) return yield* Effect.fail(new DossierNotFound({ code }))
-          const ids = yield* exec("get dossier", k, q.documentIds, { code })
-          const snapshot = yield* Effect.try({
-            try: () => parseJson(row.snapshot, `snapshot of ${code}`),
-            catch: (cause) => new StoreUnavailable({ operation: "get dossier", cause }),
-          })
-          const record: DossierRecord = {
-            code: row.code,
-            version: Number(row.version),
-            snapshot,
-            summary: summaryOf(row),
-            createdAt: row.created_at,
-            updatedAt: row.updated_at,
-            documentIds: ids.rows.map((r) => r.id),
-          }
-          return record
-        }),
-      ),
-    workQueue: (query) =>
-      withDb((k) => {
-        const units = query.unitCodes ?? []
-        if (query.agencyCodes.length === 0 || query.limit <= 0) return Effect.succeed([])
-        return k
-          .query(
-            "work queue",
-            db
-              .selectFrom("dossier")
-              .selectAll()
-              .where("current_role", "=", query.role)
-              .where("agency_code", "in", [...query.agencyCodes])
-              .$if(units.length > 0, (qb) => qb.where("unit_code", "in", [...units]))
-              // Earliest due first, dossiers without a due instant last (both dialects sort NULL differently).
-              .orderBy(sql`case when due_at is null then 1 else 0 end`)
-              .orderBy("due_at")
-              .orderBy("code")
-              .limit(Math.trunc(query.limit))
-              .compile(),
-          )
-          .pipe(
-            Effect.map(({ rows }) =>
-              rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })),
-            ),
-          )
-      }),
+      checkedSummary(change, (summary) => runProgram("commit dossier", true, () => commitProgram(change, summary))),
+    get: (code) => runProgram("get dossier", false, () => getProgram(code)),
+    workQueue: (query) => {
+      const units = query.unitCodes ?? []
+      if (query.agencyCodes.length === 0 || query.limit <= 0) return Effect.succeed([])
+      return runProgram("work queue", false, function* () {
+        const values: Record<string, unknown> = { role: query.role, limit: Math.trunc(query.limit) }
+        query.agencyCodes.forEach((agency, i) => {
+          values[`agency${i}`] = agency
+        })
+        units.forEach((unit, i) => {
+          values[`unit${i}`] = unit
+        })
+        const { rows } = yield* ask(queueQuery(query.agencyCodes.length, units.length), values)
+        return ok(rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })))
+      })
+    },
     nextDailySequence: (agencyCode, day) =>
-      withDb((k) =>
-        exec("daily sequence", k, q.nextSequence, { agency_code: agencyCode, day }).pipe(
-          Effect.flatMap((result) => {
-            const value = result.rows[0]?.value
-            return value === undefined
-              ? Effect.fail(new StoreUnavailable({ operation: "daily sequence", cause: "no value returned" }))
-              : Effect.succeed(Number(value))
-          }),
-        ),
-      ),
+      runProgram("daily sequence", false, function* () {
+        const value = (yield* ask(q.nextSequence, { agency_code: agencyCode, day })).rows[0]?.value
+        return value === undefined
+          ? failed(new StoreUnavailable({ operation: "daily sequence", cause: "no value returned" }))
+          : ok(Number(value))
+      }),
   }
 
   const idempotencyStore: IdempotencyStoreShape = {
@@ -613,38 +646,37 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
 
   const outbox: OutboxShape = {
     claim: (workerId, limit, leaseMs) =>
-      withDb((k) =>
-        Effect.gen(function* () {
-          const millis = yield* Clock.currentTimeMillis
-          const result = yield* exec("claim outbox", k, q.claim, {
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        runProgram("claim outbox", false, function* () {
+          const result = yield* ask(q.claim, {
             worker: workerId,
             now: instantOf(millis),
             lease_until: instantOf(millis + leaseMs),
             limit: Math.max(0, Math.trunc(limit)),
           })
-          const messages: OutboxMessage[] = []
-          for (const row of result.rows) {
-            messages.push({
-              id: Number(row.id),
-              topic: row.topic,
-              dossierCode: row.dossier_code,
-              payload: yield* Effect.try({
-                try: () => parseJson(row.payload, `outbox payload ${row.id}`),
-                catch: (cause) => new StoreUnavailable({ operation: "claim outbox", cause }),
-              }),
-              attempts: Number(row.attempts),
-              lastError: row.last_error,
-            })
-          }
-          return messages.sort((a, b) => a.id - b.id)
+          const messages: OutboxMessage[] = result.rows.map((row) => ({
+            id: Number(row.id),
+            topic: row.topic,
+            dossierCode: row.dossier_code,
+            payload: parseJson(row.payload, `outbox payload ${row.id}`),
+            attempts: Number(row.attempts),
+            lastError: row.last_error,
+          }))
+          return ok(messages.sort((a, b) => a.id - b.id))
         }),
       ),
     complete: (id) =>
-      withDb((k) => Effect.flatMap(now, (at) => exec("complete outbox", k, q.complete, { id, now: at }))).pipe(
-        Effect.asVoid,
+      Effect.flatMap(now, (at) =>
+        runProgram("complete outbox", false, function* () {
+          yield* ask(q.complete, { id, now: at })
+          return ok(undefined)
+        }),
       ),
     fail: (id, error, retryAt) =>
-      withDb((k) => exec("fail outbox", k, q.fail, { id, error, retry_at: retryAt })).pipe(Effect.asVoid),
+      runProgram("fail outbox", false, function* () {
+        yield* ask(q.fail, { id, error, retry_at: retryAt })
+        return ok(undefined)
+      }),
   }
 
   const dir = config.documentsDir

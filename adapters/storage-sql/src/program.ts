@@ -1,0 +1,64 @@
+// A storage operation written once for both dialects as a *program*: a generator that yields the queries it needs
+// (a prepared query and its values) and receives each result. Two drivers run it:
+// - on SQLite, synchronously, statement after statement on the cached better-sqlite3 statements, inside one
+//   `Effect.try` for the whole operation (BEGIN IMMEDIATE … COMMIT included when it is its own transaction): no
+//   effect machinery, promise or fiber step per statement;
+// - on PostgreSQL, as an effect that runs each query on the transaction's connection and feeds the result back.
+// Expected failures (a stale version, a missing document) are returned as an Outcome, not thrown, so that the
+// driver can roll back and fail the effect with them; anything thrown is a store failure (StoreUnavailable).
+import { StoreUnavailable } from "@motcua/application"
+import { Effect } from "effect"
+import type { QueryResult } from "kysely"
+import type { Executor } from "./connection.ts"
+import { bind, type PreparedQuery } from "./prepared.ts"
+
+export interface Request {
+  readonly query: PreparedQuery<unknown>
+  readonly values: Readonly<Record<string, unknown>>
+}
+
+export type Program<A> = Generator<Request, A, QueryResult<unknown>>
+
+export type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }
+
+export const ok = <A>(value: A): Outcome<A, never> => ({ ok: true, value })
+export const failed = <E>(error: E): Outcome<never, E> => ({ ok: false, error })
+
+/** One query of a program: `const result = yield* ask(query, values)`. */
+export function* ask<Row>(
+  query: PreparedQuery<Row>,
+  values: Readonly<Record<string, unknown>>,
+): Generator<Request, QueryResult<Row>, QueryResult<unknown>> {
+  return (yield { query: query as PreparedQuery<unknown>, values }) as QueryResult<Row>
+}
+
+/** Runs a program to its end with a synchronous executor; throws what the executor or the program throws. */
+export function runProgramSync<A>(
+  program: Program<A>,
+  execute: (query: PreparedQuery<unknown>, values: Readonly<Record<string, unknown>>) => QueryResult<unknown>,
+): A {
+  let step = program.next(undefined as never)
+  while (step.done !== true) step = program.next(execute(step.value.query, step.value.values))
+  return step.value
+}
+
+/** Runs a program as an effect, each query on `executor` (PostgreSQL, or any asynchronous executor). */
+export const runProgramEffect = <A, E>(
+  operation: string,
+  make: () => Program<Outcome<A, E>>,
+  executor: Executor,
+): Effect.Effect<A, E | StoreUnavailable> =>
+  Effect.suspend(() => {
+    const program = make()
+    const resume = (input: QueryResult<unknown> | undefined): Effect.Effect<A, E | StoreUnavailable> => {
+      let step: IteratorResult<Request, Outcome<A, E>>
+      try {
+        step = program.next(input as QueryResult<unknown>)
+      } catch (cause) {
+        return Effect.fail(new StoreUnavailable({ operation, cause }))
+      }
+      if (step.done === true) return step.value.ok ? Effect.succeed(step.value.value) : Effect.fail(step.value.error)
+      return Effect.flatMap(executor.query(operation, bind(step.value.query, step.value.values)), resume)
+    }
+    return resume(undefined)
+  })
