@@ -105,6 +105,43 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("document_staged").on("document").columns(["created_at"]).execute()
       },
     },
+    // Appended by the API work (apps/api, accounts.ts): officers' local accounts, their sessions and integration
+    // clients' API keys, used by SqlAccountStore (accounts.ts). Storage engineers: this migration is released with
+    // the API; append after it, do not edit it.
+    "2026-11-24-001-accounts": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("account")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("username", "text", (c) => c.notNull().unique())
+          .addColumn("display_name", "text", (c) => c.notNull())
+          .addColumn("roles", "text", (c) => c.notNull())
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("password_hash", "text", (c) => c.notNull())
+          .addColumn("disabled", "integer", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createTable("account_session")
+          .addColumn("token_hash", "text", (c) => c.primaryKey())
+          .addColumn("account_id", "text", (c) => c.notNull().references("account.id").onDelete("cascade"))
+          .addColumn("csrf_token", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("expires_at", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("account_session_expiry").on("account_session").column("expires_at").execute()
+        await db.schema
+          .createTable("api_key")
+          .addColumn("key_hash", "text", (c) => c.primaryKey())
+          .addColumn("principal_id", "text", (c) => c.notNull())
+          .addColumn("display_name", "text", (c) => c.notNull())
+          .addColumn("roles", "text", (c) => c.notNull())
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("revoked", "integer", (c) => c.notNull())
+          .execute()
+      },
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 // The hono app: request ids and logs, size and media-type limits, input decoding with the operations' Schemas, and
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
+import { anonymous } from "@motcua/application"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import { DecodeError, decodeAll } from "@motcua/domain"
 import { Result } from "effect"
@@ -7,6 +8,7 @@ import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { methodNotAllowed } from "hono/method-not-allowed"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
+import { type Authenticated, authenticate } from "./auth.ts"
 import type { ApiDeps, ReadinessCheck } from "./deps.ts"
 import { renderDocsPage } from "./docs-page.ts"
 import { toProblem } from "./errors.ts"
@@ -14,12 +16,20 @@ import { type Logger, loggablePath } from "./logging.ts"
 import { type ApiInfo, openApiDocument } from "./openapi.ts"
 import { honoPath, type Operation } from "./operation.ts"
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from "./problem.ts"
+import { accountOperations } from "./routes/accounts.ts"
+import { auditOperations } from "./routes/audit.ts"
 import { catalogueOperations } from "./routes/catalogue.ts"
+import { documentOperations } from "./routes/documents.ts"
+import { dossierOperations } from "./routes/dossiers.ts"
 import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
+import { lookupOperations } from "./routes/lookup.ts"
+import type { ApiRuntime } from "./runtime.ts"
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
+/** Largest uploaded document (the document store's own limit should be the same or larger). */
+export const DEFAULT_DOCUMENT_LIMIT = 10 * 1024 * 1024
 
 export interface AppOptions {
   readonly catalogue: Catalogue
@@ -34,6 +44,15 @@ export interface AppOptions {
   /** Extra readiness checks for /readyz (the database, …). */
   readonly readiness?: ReadonlyArray<ReadinessCheck>
   readonly info?: Partial<ApiInfo>
+  /**
+   * The application's services (createRuntime): dossiers, accounts, lookup, audit. Without it those routes answer
+   * 503. Its database is added to the readiness checks.
+   */
+  readonly runtime?: ApiRuntime
+  /** Mark session cookies `Secure` (default true; false only for plain-HTTP development and tests). */
+  readonly secureCookies?: boolean
+  /** Largest uploaded document in bytes (10 MiB by default): larger is 413. */
+  readonly documentLimit?: number
 }
 
 type Env = { Variables: { requestId: string } }
@@ -58,8 +77,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     catalogue: options.catalogue,
     jurisdiction: options.jurisdiction,
     now: options.now ?? (() => new Date()),
-    readiness: options.readiness ?? [],
+    readiness: [
+      ...(options.runtime === undefined ? [] : [{ name: "database", check: options.runtime.databaseReady }]),
+      ...(options.readiness ?? []),
+    ],
+    runtime: options.runtime,
+    secureCookies: options.secureCookies ?? true,
   }
+  const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT
   const newRequestId = options.requestId ?? (() => crypto.randomUUID())
   const maxBody = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const info: ApiInfo = { ...API_INFO, ...options.info }
@@ -151,6 +176,11 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...catalogueOperations,
     ...jurisdictionOperations,
     ...feeOperations,
+    ...accountOperations,
+    ...dossierOperations,
+    ...documentOperations,
+    ...lookupOperations,
+    ...auditOperations,
     ...healthOperations,
     ...metaOperations,
   ]
@@ -159,26 +189,52 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   for (const op of operations) {
     const run = async (c: Context<Env>): Promise<Response> => {
+      // Deny by default: an operation that needs a caller gets none of its input looked at without one.
+      let caller: Authenticated | undefined
+      if (op.auth === "required") {
+        if (deps.runtime === undefined) return problem(c, noRuntime())
+        const authenticated = await authenticate(c, deps.runtime)
+        if (Result.isFailure(authenticated)) return problem(c, authenticated.failure)
+        caller = authenticated.success
+      }
+      const idempotencyKey = readIdempotencyKey(op, c)
+      if (Result.isFailure(idempotencyKey)) return problem(c, idempotencyKey.failure)
       const input = await readInput(op, c)
       if (Result.isFailure(input)) return problem(c, input.failure)
-      const result = await op.handle(input.success, deps)
+      let upload: { bytes: Uint8Array; mediaType: string } | undefined
+      if (op.upload === true) {
+        const read = await readUpload(c)
+        if (Result.isFailure(read)) return problem(c, read.failure)
+        upload = read.success
+      }
+      const result = await op.handle(
+        {
+          ...input.success,
+          principal: caller?.principal ?? anonymous,
+          idempotencyKey: idempotencyKey.success,
+          upload,
+          sessionToken: caller?.sessionToken,
+        },
+        deps,
+      )
       if (Result.isFailure(result)) return problem(c, result.failure)
       if (result.success instanceof Response) return result.success
       return c.json(result.success as object, op.response.status)
     }
-    if (op.body === undefined) app.on(op.method.toUpperCase(), honoPath(op.path), run)
+    const limit = op.upload === true ? maxDocument : maxBody
+    if (op.body === undefined && op.upload !== true) app.on(op.method.toUpperCase(), honoPath(op.path), run)
     else
       app.on(
         op.method.toUpperCase(),
         honoPath(op.path),
         bodyLimit({
-          maxSize: maxBody,
+          maxSize: limit,
           onError: (c) =>
             problem(
               c,
               new ApiProblem({
                 kind: "payload-too-large",
-                detail: `Nội dung yêu cầu vượt quá ${maxBody} byte (the body exceeds ${maxBody} bytes).`,
+                detail: `Nội dung yêu cầu vượt quá ${limit} byte (the body exceeds ${limit} bytes).`,
               }),
             ),
         }),
@@ -245,4 +301,55 @@ async function readJson(c: Context<Env>): Promise<Result.Result<unknown, ApiProb
       }),
     )
   }
+}
+
+export const noRuntime = () =>
+  new ApiProblem({
+    kind: "unavailable",
+    detail: "Máy chủ chạy không có cơ sở dữ liệu: chức năng hồ sơ không khả dụng (no application runtime).",
+  })
+
+/** `Idempotency-Key`: short and plain (it is stored and may be logged). */
+const USABLE_IDEMPOTENCY_KEY = /^[\w.:-]{1,200}$/
+
+function readIdempotencyKey(op: Operation<ApiDeps>, c: Context<Env>): Result.Result<string | undefined, ApiProblem> {
+  if (op.idempotencyKey === undefined) return Result.succeed(undefined)
+  const key = c.req.header("idempotency-key")
+  if (key === undefined && op.idempotencyKey === "optional") return Result.succeed(undefined)
+  if (key === undefined || !USABLE_IDEMPOTENCY_KEY.test(key))
+    return Result.fail(
+      new ApiProblem({
+        kind: "invalid-input",
+        detail:
+          key === undefined
+            ? "Thiếu tiêu đề Idempotency-Key (the Idempotency-Key header is required)."
+            : "Idempotency-Key không hợp lệ: 1–200 ký tự chữ, số, . _ : - (letters, digits, . _ : -).",
+        errors: [
+          {
+            path: "headers.idempotency-key",
+            message: key === undefined ? "bắt buộc (required)" : "không hợp lệ (invalid)",
+          },
+        ],
+      }),
+    )
+  return Result.succeed(key)
+}
+
+/** The document types accepted for upload; the store checks the bytes match (magic bytes). */
+export const UPLOAD_MEDIA_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const
+
+/** The raw body of an upload: 415 unless declared PDF, JPEG or PNG. */
+async function readUpload(
+  c: Context<Env>,
+): Promise<Result.Result<{ bytes: Uint8Array; mediaType: string }, ApiProblem>> {
+  const declared = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase()
+  if (declared === undefined || !(UPLOAD_MEDIA_TYPES as ReadonlyArray<string>).includes(declared))
+    return Result.fail(
+      new ApiProblem({
+        kind: "unsupported-media-type",
+        detail: `Tài liệu phải là ${UPLOAD_MEDIA_TYPES.join(", ")} (the document must be PDF, JPEG or PNG), nhận được: ${declared ?? "không có"}.`,
+        errors: [{ path: "headers.content-type", message: `phải là một trong ${UPLOAD_MEDIA_TYPES.join(", ")}` }],
+      }),
+    )
+  return Result.succeed({ bytes: new Uint8Array(await c.req.arrayBuffer()), mediaType: declared })
 }

@@ -1,6 +1,7 @@
 // What the routes are given: the data and the effects they may not create themselves (time). The composition root
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
+import type { ApiRuntime } from "./runtime.ts"
 
 /** A named readiness check (the database, later); it answers whether its dependency can serve requests. */
 export interface ReadinessCheck {
@@ -14,6 +15,10 @@ export interface ApiDeps {
   /** The current instant; "today" for the catalogue is its civil date in Vietnam. */
   readonly now: () => Date
   readonly readiness: ReadonlyArray<ReadinessCheck>
+  /** The application's services (storage, accounts, use cases); absent, the dossier routes answer 503. */
+  readonly runtime: ApiRuntime | undefined
+  /** Whether session cookies are marked Secure. */
+  readonly secureCookies: boolean
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

@@ -1,7 +1,28 @@
 // The one place where errors become HTTP problems. Routes return domain errors (or ApiProblem) as they are; this
 // module decides the status, the Vietnamese title and detail and the invalid fields. Anything it does not know is a
 // bug: a 500 whose body says nothing of the internals (the error itself goes to the log, masked).
-import { ChannelNotAllowed, DecodeError, MissingFeeInput, ProcedureNotFound, UnknownVariant } from "@motcua/domain"
+import {
+  ActionRefused,
+  CallbackRejected,
+  DocumentNotFound,
+  DocumentRejected,
+  DossierNotFound,
+  ExternalServiceFailed,
+  FilingRefused,
+  Forbidden,
+  IdempotencyKeyReused,
+  StoreUnavailable,
+  Unauthenticated,
+  VersionConflict,
+} from "@motcua/application"
+import {
+  ChannelNotAllowed,
+  DecodeError,
+  describeRefusal,
+  MissingFeeInput,
+  ProcedureNotFound,
+  UnknownVariant,
+} from "@motcua/domain"
 import {
   ApiProblem,
   type FieldProblem,
@@ -22,6 +43,7 @@ const make = (
   detail: string,
   instance: string,
   errors: ReadonlyArray<FieldProblem> = [],
+  reason?: Readonly<Record<string, unknown>>,
 ): ProblemDetails => ({
   type: problemTypeUri(kind),
   title: PROBLEM_KINDS[kind].title,
@@ -29,6 +51,7 @@ const make = (
   detail,
   instance,
   errors,
+  ...(reason === undefined ? {} : { reason: { ...reason } }),
 })
 
 /** Joins a request part and a path inside it: `body` + `quantities.copy` → `body.quantities.copy`. */
@@ -37,7 +60,10 @@ export const fieldPath = (part: string, path: string): string =>
 
 /** Maps any error to its problem; `instance` is the request path. */
 export function toProblem(error: unknown, instance: string): MappedProblem {
-  if (error instanceof ApiProblem) return { problem: make(error.kind, error.detail, instance, error.errors) }
+  if (error instanceof ApiProblem)
+    return { problem: make(error.kind, error.detail, instance, error.errors, error.reason) }
+  const application = applicationProblem(error, instance)
+  if (application !== undefined) return application
   if (error instanceof DecodeError) {
     const count = error.problems.length
     return {
@@ -91,4 +117,82 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
     problem: make("internal", "Đã xảy ra lỗi hệ thống; vui lòng thử lại sau hoặc liên hệ quản trị.", instance),
     unexpected: error,
   }
+}
+
+/** Where a refusal's problems point, as request fields: the machine's paths are those of the event body. */
+const refusalFields = (reason: ActionRefused["reason"]): FieldProblem[] =>
+  reason._tag === "InvalidEvent"
+    ? reason.problems.map((p) => ({ path: fieldPath("body", p.path), message: p.message }))
+    : []
+
+/** The use cases' and ports' errors (the application's README lists the mapping). */
+function applicationProblem(error: unknown, instance: string): MappedProblem | undefined {
+  if (error instanceof Unauthenticated)
+    return { problem: make("unauthenticated", `Cần đăng nhập (authentication required): ${error.reason}`, instance) }
+  if (error instanceof Forbidden)
+    return {
+      problem: make("forbidden", `Không có quyền "${error.action}" (forbidden): ${error.reason}`, instance),
+    }
+  if (error instanceof DossierNotFound)
+    return { problem: make("not-found", `Không có hồ sơ ${error.code} (no such dossier).`, instance) }
+  if (error instanceof VersionConflict)
+    return {
+      problem: make(
+        "conflict",
+        `Hồ sơ ${error.code} đang ở phiên bản ${error.actualVersion ?? "(không có)"}, không phải ${error.expectedVersion}: tải lại rồi thử lại (reload and retry).`,
+        instance,
+        [{ path: "body.expectedVersion", message: `phiên bản hiện tại là ${error.actualVersion ?? "(không có)"}` }],
+      ),
+    }
+  if (error instanceof ActionRefused)
+    return {
+      problem: make(
+        "unprocessable",
+        describeRefusal(error.reason),
+        instance,
+        refusalFields(error.reason),
+        error.reason as unknown as Record<string, unknown>,
+      ),
+    }
+  if (error instanceof FilingRefused)
+    return {
+      problem: make("unprocessable", `Không tiếp nhận được hồ sơ: ${error.detail}`, instance, [], {
+        _tag: "FilingRefused",
+        reason: error.reason,
+      }),
+    }
+  if (error instanceof IdempotencyKeyReused)
+    return {
+      problem: make(
+        "unprocessable",
+        "Idempotency-Key này đã được dùng cho một yêu cầu khác (the key was used for a different request).",
+        instance,
+        [{ path: "headers.idempotency-key", message: "đã dùng cho yêu cầu khác (already used for another request)" }],
+      ),
+    }
+  if (error instanceof DocumentRejected) {
+    const kind =
+      error.reason === "too-large"
+        ? "payload-too-large"
+        : error.reason === "empty"
+          ? "unprocessable"
+          : "unsupported-media-type"
+    return {
+      problem: make(kind, `Tài liệu bị từ chối: ${error.detail}`, instance, [{ path: "body", message: error.message }]),
+    }
+  }
+  if (error instanceof DocumentNotFound)
+    return {
+      problem: make("unprocessable", `Không có tài liệu ${error.id} chưa gắn với hồ sơ nào.`, instance, [
+        { path: "body", message: error.message },
+      ]),
+    }
+  if (error instanceof CallbackRejected)
+    return { problem: make("unauthenticated", `Lệnh gọi lại không hợp lệ: ${error.reason}`, instance) }
+  if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
+    return {
+      problem: make("unavailable", "Dịch vụ tạm thời không khả dụng; vui lòng thử lại sau.", instance),
+      unexpected: error,
+    }
+  return undefined
 }

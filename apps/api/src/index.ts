@@ -1,6 +1,29 @@
-// @motcua/api: the HTTP API as a hono app, for main.ts to serve and for embedders and tests to call.
+// @motcua/api: the HTTP API as a hono app, for main.ts and the CLI to serve and for embedders and tests to call.
 export { API_INFO, type AppOptions, createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+export {
+  DEMO_ACCOUNTS,
+  DEMO_AGENCY,
+  DEMO_GATEWAY_KEY,
+  DEMO_INTAKE_POINT,
+  DEMO_PASSWORD,
+  DEMO_UNIT,
+  type DemoAccount,
+  demoCitizens,
+  type SeededDemo,
+  type SeedOptions,
+  seedDemoAccounts,
+} from "./demo.ts"
 export type { ApiDeps, ReadinessCheck } from "./deps.ts"
 export { toProblem } from "./errors.ts"
 export { jsonLogger, type Logger, type LogLevel, MASKED, maskPersonalData, maskText, memoryLogger } from "./logging.ts"
 export { ApiProblem, PROBLEM_CONTENT_TYPE, ProblemDetails } from "./problem.ts"
+export {
+  type ApiRuntime,
+  type AppServices,
+  createRuntime,
+  DataLoadError,
+  type RuntimeOptions,
+  type StorageKind,
+  storageKindOf,
+} from "./runtime.ts"
+export { type RunningServer, type ServerOptions, startServer } from "./server.ts"

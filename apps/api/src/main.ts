@@ -1,35 +1,46 @@
-// Composition root: loads the Quảng Ninh data, builds the app and serves it on PORT (8080 by default).
-// A data problem stops the start with every problem listed, rather than serving a half-loaded catalogue.
-import { serve } from "@hono/node-server"
-import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { Result } from "effect"
-import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+// Composition root: serves the API on PORT (8080 by default) over the database of DATABASE_URL (in memory when
+// unset). A data or database problem stops the start with what went wrong, rather than serving half a system.
+import { DEFAULT_BODY_LIMIT } from "./app.ts"
 import { jsonLogger } from "./logging.ts"
+import { DataLoadError } from "./runtime.ts"
+import { startServer } from "./server.ts"
 
 const logger = jsonLogger((line) => process.stdout.write(`${line}\n`))
 
-/** A positive whole number from the environment, or the fallback when unset; anything else stops the start. */
-function numberFromEnv(name: string, fallback: number): number {
+/** A whole number from the environment (at least `min`), or the fallback when unset; anything else stops the start. */
+function numberFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name]
   if (raw === undefined || raw === "") return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value <= 0) {
-    logger.log("error", `${name} phải là số nguyên dương (must be a positive integer), nhận được "${raw}"`)
+  if (!Number.isInteger(value) || value < min) {
+    logger.log("error", `${name} phải là số nguyên ≥ ${min} (must be an integer ≥ ${min}), nhận được "${raw}"`)
     process.exit(1)
   }
   return value
 }
 
-const data = loadQuangNinh(process.env.MOTCUA_DATA_DIR || undefined)
-if (Result.isFailure(data)) {
-  logger.log("error", "không tải được dữ liệu (data failed to load)", { problems: data.failure.problems })
+const env = process.env
+try {
+  const server = await startServer({
+    port: numberFromEnv("PORT", 8080, 0),
+    logger,
+    bodyLimit: numberFromEnv("MOTCUA_BODY_LIMIT", DEFAULT_BODY_LIMIT),
+    secureCookies: env.MOTCUA_SECURE_COOKIES !== "false",
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.MOTCUA_DATA_DIR ? { dataDir: env.MOTCUA_DATA_DIR } : {}),
+    ...(env.MOTCUA_DOCUMENTS_DIR ? { documentsDir: env.MOTCUA_DOCUMENTS_DIR } : {}),
+  })
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once("SIGTERM", stop)
+  process.once("SIGINT", stop)
+} catch (error) {
+  if (error instanceof DataLoadError)
+    logger.log("error", "không tải được dữ liệu (data failed to load)", { problems: error.problems })
+  else logger.log("error", "không khởi động được (start failed)", { error })
   process.exit(1)
 }
-const app = createApp({
-  catalogue: data.success.catalogue,
-  jurisdiction: data.success.jurisdiction,
-  logger,
-  bodyLimit: numberFromEnv("MOTCUA_BODY_LIMIT", DEFAULT_BODY_LIMIT),
-})
-const port = numberFromEnv("PORT", 8080)
-serve({ fetch: app.fetch, port }, (address) => logger.log("info", "listening", { port: address.port }))

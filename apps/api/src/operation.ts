@@ -2,6 +2,7 @@
 // what the app serves. An operation names the Schemas of its query, path parameters, body and success response;
 // the app decodes the request with them (every invalid field reported with its path) before the handler runs, and
 // the handler only calls domain functions and returns a Result. Errors go to errors.ts, the one mapping place.
+import type { Principal } from "@motcua/application"
 import type { Result, Schema } from "effect"
 import type { ProblemKind } from "./problem.ts"
 
@@ -13,6 +14,14 @@ export interface OperationInput<Q, P, B> {
   readonly query: TypeOf<Q>
   readonly params: TypeOf<P>
   readonly body: TypeOf<B>
+  /** Who is calling: the authenticated principal for `auth: "required"` operations, else `anonymous`. */
+  readonly principal: Principal
+  /** The `Idempotency-Key` header, checked for shape (`idempotencyKey` of the operation). */
+  readonly idempotencyKey: string | undefined
+  /** The raw body of an `upload` operation, with its declared media type. */
+  readonly upload: { readonly bytes: Uint8Array; readonly mediaType: string } | undefined
+  /** The session token, when the caller is authenticated by the session cookie (sign-out ends it). */
+  readonly sessionToken: string | undefined
 }
 
 /** What a handler may answer besides JSON: a ready Response (the OpenAPI document page, for instance). */
@@ -35,6 +44,15 @@ export interface OperationSpec<
   readonly query?: Q
   readonly params?: P
   readonly body?: B
+  /**
+   * `required`: the caller must be authenticated (session cookie + CSRF token on unsafe methods, a bearer token of
+   * the identity provider, or an API key): 401 otherwise, before the input is even decoded. Absent: public.
+   */
+  readonly auth?: "required"
+  /** Whether the `Idempotency-Key` header is required (400 without it) or optional. */
+  readonly idempotencyKey?: "required" | "optional"
+  /** The body is a document's bytes (PDF, JPEG or PNG), not JSON; limited by the document size limit. */
+  readonly upload?: true
   readonly response: {
     readonly status: 200 | 201
     readonly description: string

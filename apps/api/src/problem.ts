@@ -19,14 +19,27 @@ export const ProblemDetails = Schema.Struct({
   detail: Schema.String,
   instance: Schema.String,
   errors: Schema.Array(FieldProblem),
+  /** For a refused dossier action (422): the machine's typed reason, `{ _tag: "FeesUnpaid", amount, stage }`. */
+  reason: Schema.optionalKey(
+    Schema.Record(Schema.String, Schema.Unknown).annotate({
+      description: "Lý do từ chối có kiểu (typed refusal reason): `_tag` và các trường của nó",
+    }),
+  ),
 }).annotate({ identifier: "Problem", description: "Problem details (RFC 9457)" })
 export type ProblemDetails = typeof ProblemDetails.Type
 
 /** The kinds of problem the API answers with; each has a status, a Vietnamese title and an English one for the docs. */
 export const PROBLEM_KINDS = {
   "invalid-input": { status: 400, title: "Dữ liệu yêu cầu không hợp lệ", titleEn: "Invalid request input" },
+  unauthenticated: { status: 401, title: "Chưa xác thực", titleEn: "Not authenticated" },
+  forbidden: { status: 403, title: "Không có quyền thực hiện", titleEn: "Forbidden" },
   "not-found": { status: 404, title: "Không tìm thấy", titleEn: "Not found" },
   "method-not-allowed": { status: 405, title: "Phương thức không được hỗ trợ", titleEn: "Method not allowed" },
+  conflict: {
+    status: 409,
+    title: "Hồ sơ đã thay đổi, vui lòng tải lại",
+    titleEn: "Conflict: the resource changed since it was read",
+  },
   "payload-too-large": { status: 413, title: "Nội dung yêu cầu quá lớn", titleEn: "Payload too large" },
   "unsupported-media-type": {
     status: 415,
@@ -38,6 +51,7 @@ export const PROBLEM_KINDS = {
     title: "Yêu cầu không thể xử lý theo quy định của thủ tục",
     titleEn: "The request cannot be processed under the procedure's rules",
   },
+  unavailable: { status: 503, title: "Dịch vụ tạm thời không khả dụng", titleEn: "Service unavailable" },
   "not-ready": { status: 503, title: "Dịch vụ chưa sẵn sàng", titleEn: "Service not ready" },
   internal: { status: 500, title: "Lỗi hệ thống", titleEn: "Internal server error" },
 } as const
@@ -48,6 +62,7 @@ export class ApiProblem extends Data.TaggedError("ApiProblem")<{
   readonly kind: ProblemKind
   readonly detail: string
   readonly errors?: ReadonlyArray<FieldProblem>
+  readonly reason?: Readonly<Record<string, unknown>>
 }> {
   override get message(): string {
     return `${this.kind}: ${this.detail}`

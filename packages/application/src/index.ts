@@ -1,5 +1,7 @@
 // @motcua/application: the use cases of the one-stop system as Effect programs against ports, the authorisation
 // policy, and the outbox relay. Storage ports and their in-memory layers are in ./ports.
+
+export * from "./accounts/index.ts"
 export * from "./authorization/index.ts"
 export { type DossierView, type EventBody, loadDossier } from "./dossier/engine.ts"
 export { cachedMachineCount } from "./dossier/machines.ts"
@@ -7,6 +9,7 @@ export { type OutboxTopic, portalRecord, topics } from "./dossier/plan.ts"
 export { summarize } from "./dossier/summary.ts"
 export * from "./errors.ts"
 export { onceFor, requestHash } from "./idempotency.ts"
+export * from "./ports/account-store.ts"
 export * from "./ports/call-log.ts"
 export * from "./ports/catalog-store.ts"
 export * from "./ports/clock.ts"

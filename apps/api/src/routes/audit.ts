@@ -1,0 +1,90 @@
+// Audit for auditors and administrators: a dossier's audit entries (policy `dossier.readAudit`, in scope) and the
+// check of the whole hash chain, which reports the first entry found edited, inserted or deleted.
+import { AuditLog, dossierAudit, Forbidden, type Principal } from "@motcua/application"
+import { DossierCode } from "@motcua/domain"
+import { Effect, Schema } from "effect"
+import type { ApiDeps } from "../deps.ts"
+import { defineOperation } from "../operation.ts"
+import { runUseCase } from "./run.ts"
+import { listOf } from "./shared.ts"
+
+const operation = defineOperation<ApiDeps>()
+
+const AuditEntryDocument = Schema.Struct({
+  seq: Schema.Number,
+  at: Schema.String,
+  dossierCode: Schema.NullOr(Schema.String),
+  actor: Schema.String,
+  action: Schema.String,
+  detail: Schema.Unknown,
+  prevHash: Schema.String,
+  hash: Schema.String,
+}).annotate({ identifier: "AuditEntry" })
+
+const ChainReport = Schema.Union([
+  Schema.Struct({
+    _tag: Schema.Literal("Intact"),
+    entries: Schema.Number,
+    head: Schema.Struct({ seq: Schema.Number, hash: Schema.String }),
+  }),
+  Schema.Struct({
+    _tag: Schema.Literal("Broken"),
+    seq: Schema.Number,
+    reason: Schema.Literals(["hash-mismatch", "prev-hash-mismatch", "sequence-gap", "head-mismatch"]),
+  }),
+]).annotate({ identifier: "AuditChainReport" })
+
+/** Who may check the whole chain: roles that audit across dossiers. */
+export const CHAIN_ROLES = ["auditor", "province-admin"] as const
+
+const mayCheckChain = (principal: Principal) =>
+  principal.roles.some((r) => (CHAIN_ROLES as ReadonlyArray<string>).includes(r))
+    ? Effect.void
+    : Effect.fail(
+        new Forbidden({
+          principalId: principal.id,
+          action: "audit.verifyChain",
+          reason: `cần vai trò ${CHAIN_ROLES.join(" hoặc ")} / needs role ${CHAIN_ROLES.join(" or ")}`,
+        }),
+      )
+
+export const auditOperations = [
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/audit",
+    operationId: "dossierAudit",
+    tag: "audit",
+    summary: "Nhật ký kiểm toán của một hồ sơ (thanh tra, quản trị)",
+    description: "A dossier's audit entries in chain order, for auditors and administrators in scope.",
+    auth: "required",
+    params: Schema.Struct({ code: DossierCode }),
+    response: { status: 200, description: "Nhật ký", schema: listOf(AuditEntryDocument, "AuditEntries") },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: ({ principal, params }, deps) =>
+      runUseCase(
+        deps,
+        Effect.map(dossierAudit(principal, params.code), (entries) => ({ total: entries.length, items: entries })),
+      ),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/audit/chain",
+    operationId: "verifyAuditChain",
+    tag: "audit",
+    summary: "Kiểm tra toàn vẹn chuỗi băm nhật ký (thanh tra)",
+    description:
+      "Recomputes the whole audit hash chain: Intact with the head, or the first broken entry and why " +
+      "(edited, inserted, deleted). For auditors and province administrators.",
+    auth: "required",
+    response: { status: 200, description: "Kết quả kiểm tra", schema: ChainReport },
+    problems: ["unauthenticated", "forbidden"],
+    handle: ({ principal }, deps) =>
+      runUseCase(
+        deps,
+        Effect.andThen(
+          mayCheckChain(principal),
+          AuditLog.use((log) => log.verifyChain()),
+        ),
+      ),
+  }),
+]

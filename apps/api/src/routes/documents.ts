@@ -1,0 +1,41 @@
+// Document upload: the bytes of a PDF, JPEG or PNG, staged in the DocumentStore (type checked by magic bytes, size
+// limited) and attached later to a dossier by a filing or an action that names its id (`attachmentIds`,
+// `documentId`, `resultDocumentIds`), where the policy of that action applies.
+import { DocumentStore } from "@motcua/application"
+import { Schema } from "effect"
+import type { ApiDeps } from "../deps.ts"
+import { defineOperation } from "../operation.ts"
+import { runUseCase } from "./run.ts"
+
+const operation = defineOperation<ApiDeps>()
+
+const DocumentMetaDocument = Schema.Struct({
+  id: Schema.String,
+  sha256: Schema.String,
+  size: Schema.Number,
+  mediaType: Schema.Literals(["application/pdf", "image/jpeg", "image/png"]),
+  createdAt: Schema.String,
+  dossierCode: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "DocumentMeta" })
+
+export const documentOperations = [
+  operation({
+    method: "post",
+    path: "/api/v1/documents",
+    operationId: "uploadDocument",
+    tag: "documents",
+    summary: "Tải lên tài liệu (PDF, JPEG, PNG) để đính kèm hồ sơ",
+    description:
+      "Uploads a document's bytes (Content-Type application/pdf, image/jpeg or image/png; the content must match). " +
+      "It stays staged until a filing or an action attaches it by id; unattached documents are swept later.",
+    auth: "required",
+    upload: true,
+    response: { status: 201, description: "Tài liệu đã lưu (chưa gắn hồ sơ)", schema: DocumentMetaDocument },
+    problems: ["unauthenticated", "forbidden", "payload-too-large", "unsupported-media-type", "unprocessable"],
+    handle: ({ upload }, deps) =>
+      runUseCase(
+        deps,
+        DocumentStore.use((store) => store.put(upload?.bytes ?? new Uint8Array(), upload?.mediaType ?? "")),
+      ),
+  }),
+]

@@ -1,0 +1,386 @@
+// Dossiers: filing (online by the citizen, or at an intake point's counter), reading one, each officer action of
+// the lifecycle, and the work queues. Every route calls one use case of @motcua/application, which checks the
+// authorisation policy, the machine and the version; errors are mapped once in errors.ts (409, 422 with the typed
+// reason, 403, 404). Filing and payment confirmation take an Idempotency-Key, scoped by the caller (the use cases'
+// `onceFor`): a retry gets the first answer, the same key with another body is 422.
+import {
+  accept,
+  appRoles,
+  approve,
+  completeStep,
+  confirmPayment,
+  correct,
+  DossierSummary,
+  extendWithApology,
+  fileOnline,
+  getDossier,
+  intakeAtCounter,
+  markResultReady,
+  type Principal,
+  receiveSupplement,
+  refuse,
+  reject,
+  requestPayment,
+  requestSupplementation,
+  returnResult,
+  sign,
+  stop,
+  transfer,
+  withdraw,
+  workQueue,
+} from "@motcua/application"
+import {
+  Applicant,
+  AssessedFee,
+  CorrectionChange,
+  DocumentPresent,
+  DossierCode,
+  MissingItem,
+  ObligationItem,
+  ProcedureCode,
+  ReturnMethod,
+  StrictInstant,
+} from "@motcua/domain"
+import { type Effect, Result, Schema } from "effect"
+import type { ApiDeps } from "../deps.ts"
+import { defineOperation, type Operation } from "../operation.ts"
+import type { AppServices } from "../runtime.ts"
+import { runUseCase } from "./run.ts"
+import { listOf } from "./shared.ts"
+
+const operation = defineOperation<ApiDeps>()
+
+const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
+const Id = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
+const Ids = Schema.Array(Id).check(Schema.isMaxLength(100))
+const NonEmptyList = <S extends Schema.Top>(item: S) =>
+  Schema.Array(item).check(Schema.isMinLength(1), Schema.isMaxLength(100))
+
+const CodeParams = Schema.Struct({
+  code: DossierCode.annotate({ description: "Mã hồ sơ, vd. 000.11.50.H49-251006-0001" }),
+})
+
+/** The version the caller saw: a dossier that moved on since is 409 and nothing is written. */
+const expectedVersion = Schema.optionalKey(
+  Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1)).annotate({
+    description: "Phiên bản hồ sơ người gọi đã xem; khác phiên bản hiện tại → 409 (optimistic concurrency)",
+  }),
+)
+
+export const DossierView = Schema.Struct({
+  code: Schema.String,
+  version: Schema.Number.check(Schema.isInt()),
+  summary: DossierSummary.annotate({ identifier: "DossierSummary" }),
+}).annotate({ identifier: "DossierView", description: "Hồ sơ sau thay đổi: mã, phiên bản, tóm tắt trạng thái" })
+
+export const FilingBody = Schema.Struct({
+  procedureCode: ProcedureCode.annotate({ description: "Mã thủ tục quốc gia, vd. 1.004222" }),
+  variantId: Schema.optionalKey(Id),
+  applicant: Applicant.annotate({ identifier: "Applicant" }),
+  residence: Schema.Struct({
+    provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
+    unitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
+  }),
+  subjectUnitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
+  summary: Schema.optionalKey(Text),
+  documents: Schema.Array(DocumentPresent.annotate({ identifier: "DocumentPresent" })).check(Schema.isMaxLength(100)),
+  fees: Schema.optionalKey(Schema.Array(AssessedFee).check(Schema.isMaxLength(100))),
+  attachmentIds: Schema.optionalKey(Ids),
+  intakePointId: Schema.optionalKey(
+    Id.annotate({
+      description: "Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến",
+    }),
+  ),
+}).annotate({ identifier: "Filing" })
+
+const DossierDetail = Schema.Struct({
+  code: Schema.String,
+  version: Schema.Number,
+  summary: DossierSummary,
+  procedureName: Schema.String,
+  context: Schema.Record(Schema.String, Schema.Unknown).annotate({ description: "Toàn bộ ngữ cảnh hồ sơ" }),
+  documentIds: Schema.Array(Schema.String),
+}).annotate({ identifier: "DossierDetail" })
+
+/** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */
+interface ActionSpec<B extends Schema.Top> {
+  readonly segment: string
+  readonly operationId: string
+  readonly summary: string
+  readonly description: string
+  readonly body: B
+  readonly idempotent?: true
+  // biome-ignore lint/suspicious/noExplicitAny: each action's use case is typed where it is listed below.
+  readonly run: (principal: any, code: string, body: B["Type"], idempotencyKey: string | undefined) => any
+}
+
+const action = <B extends Schema.Top>(spec: ActionSpec<B>) => spec
+
+/** An action's use case once its body is decoded by its own Schema (the table pairs them). */
+type UseCaseOf = (
+  principal: Principal,
+  code: string,
+  body: unknown,
+  idempotencyKey: string | undefined,
+) => Effect.Effect<unknown, unknown, AppServices>
+
+const actions = [
+  action({
+    segment: "accept",
+    operationId: "acceptDossier",
+    summary: "Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn",
+    description: "The counter officer accepts the dossier as complete and valid (status 2).",
+    body: Schema.Struct({
+      expectedVersion,
+      documents: Schema.optionalKey(Schema.Array(DocumentPresent).check(Schema.isMaxLength(100))),
+      attachmentIds: Schema.optionalKey(Ids),
+    }),
+    run: (p, code, b) => accept(p, code, b),
+  }),
+  action({
+    segment: "refuse",
+    operationId: "refuseDossier",
+    summary: "Từ chối tiếp nhận hồ sơ, nêu lý do",
+    description: "The counter officer refuses the dossier at intake with reasons (status 3).",
+    body: Schema.Struct({ expectedVersion, reasons: NonEmptyList(Text) }),
+    run: (p, code, b) => refuse(p, code, b),
+  }),
+  action({
+    segment: "request-supplementation",
+    operationId: "requestSupplementation",
+    summary: "Yêu cầu bổ sung hồ sơ",
+    description: "The holder of the current step asks for missing documents (status 5); the clock pauses.",
+    body: Schema.Struct({
+      expectedVersion,
+      missing: NonEmptyList(MissingItem),
+      applicantDeadline: StrictInstant.annotate({ description: "Hạn bổ sung (ISO-8601 có múi giờ)" }),
+    }),
+    run: (p, code, b) => requestSupplementation(p, code, b),
+  }),
+  action({
+    segment: "receive-supplement",
+    operationId: "receiveSupplement",
+    summary: "Nhận hồ sơ bổ sung",
+    description: "The supplement arrives (online from the applicant, or at the counter): back to processing.",
+    body: Schema.Struct({
+      expectedVersion,
+      documents: Schema.Array(DocumentPresent).check(Schema.isMaxLength(100)),
+      attachmentIds: Schema.optionalKey(Ids),
+    }),
+    run: (p, code, b) => receiveSupplement(p, code, b),
+  }),
+  action({
+    segment: "request-payment",
+    operationId: "requestPayment",
+    summary: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    description: "The holder of the current step asks for a financial obligation (status 6).",
+    body: Schema.Struct({ expectedVersion, items: NonEmptyList(ObligationItem) }),
+    run: (p, code, b) => requestPayment(p, code, b),
+  }),
+  action({
+    segment: "confirm-payment",
+    operationId: "confirmPayment",
+    summary: "Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)",
+    description:
+      "A payment recorded at the counter (cash) or by an integration client; idempotent by the Idempotency-Key.",
+    body: Schema.Struct({
+      expectedVersion,
+      paymentId: Id,
+      amount: Schema.Number.check(Schema.isInt(), Schema.isGreaterThan(0)),
+    }),
+    idempotent: true,
+    run: (p, code, b, key) => confirmPayment(p, code, b, key ?? ""),
+  }),
+  action({
+    segment: "complete-step",
+    operationId: "completeStep",
+    summary: "Chuyển bước xử lý tiếp theo",
+    description: "The holder of the current step hands the dossier to the next step.",
+    body: Schema.Struct({ expectedVersion, note: Schema.optionalKey(Text), assigneeId: Schema.optionalKey(Id) }),
+    run: (p, code, b) => completeStep(p, code, b),
+  }),
+  action({
+    segment: "transfer",
+    operationId: "transferDossier",
+    summary: "Chuyển hồ sơ liên thông sang cơ quan khác",
+    description: "The holder of the current step transfers the dossier to another authority (inter-agency step).",
+    body: Schema.Struct({ expectedVersion, agencyCode: Id, note: Schema.optionalKey(Text) }),
+    run: (p, code, b) => transfer(p, code, b),
+  }),
+  action({
+    segment: "approve",
+    operationId: "approveDossier",
+    summary: "Phê duyệt kết quả",
+    description: "The leader holding the dossier approves it.",
+    body: Schema.Struct({ expectedVersion, note: Schema.optionalKey(Text) }),
+    run: (p, code, b) => approve(p, code, b),
+  }),
+  action({
+    segment: "reject",
+    operationId: "rejectDossier",
+    summary: "Không phê duyệt, nêu lý do",
+    description: "The leader holding the dossier rejects it with reasons.",
+    body: Schema.Struct({ expectedVersion, reasons: NonEmptyList(Text) }),
+    run: (p, code, b) => reject(p, code, b),
+  }),
+  action({
+    segment: "sign",
+    operationId: "signResult",
+    summary: "Ký số văn bản kết quả",
+    description: "The leader signs the result document (uploaded first with POST /api/v1/documents).",
+    body: Schema.Struct({ expectedVersion, documentId: Id }),
+    run: (p, code, b) => sign(p, code, b),
+  }),
+  action({
+    segment: "mark-result-ready",
+    operationId: "markResultReady",
+    summary: "Có kết quả, chờ trả",
+    description: "The holder of the last step declares the result ready (status 9), attaching the result documents.",
+    body: Schema.Struct({ expectedVersion, resultDocumentIds: Schema.optionalKey(Ids) }),
+    run: (p, code, b) => markResultReady(p, code, b),
+  }),
+  action({
+    segment: "return-result",
+    operationId: "returnResult",
+    summary: "Trả kết quả",
+    description: "The result is handed over (status 10): at the counter, by post or to the e-wallet.",
+    body: Schema.Struct({ expectedVersion, method: ReturnMethod }),
+    run: (p, code, b) => returnResult(p, code, b),
+  }),
+  action({
+    segment: "withdraw",
+    operationId: "withdrawDossier",
+    summary: "Rút hồ sơ",
+    description: "The applicant withdraws the dossier (status 7).",
+    body: Schema.Struct({ expectedVersion, reason: Schema.optionalKey(Text) }),
+    run: (p, code, b) => withdraw(p, code, b),
+  }),
+  action({
+    segment: "stop",
+    operationId: "stopDossier",
+    summary: "Dừng xử lý hồ sơ",
+    description: "The holder of the current step stops processing with a notice (status 8).",
+    body: Schema.Struct({ expectedVersion, reasons: NonEmptyList(Text) }),
+    run: (p, code, b) => stop(p, code, b),
+  }),
+  action({
+    segment: "extend-with-apology",
+    operationId: "extendWithApology",
+    summary: "Gia hạn kèm thư xin lỗi",
+    description: "A new appointment with an apology slip (the dossier counts as late).",
+    body: Schema.Struct({ expectedVersion, newAppointment: StrictInstant, reason: Text }),
+    run: (p, code, b) => extendWithApology(p, code, b),
+  }),
+  action({
+    segment: "correct",
+    operationId: "correctDossier",
+    summary: "Đính chính hồ sơ đã trả kết quả",
+    description: "A returned dossier's record is corrected (recorded as a correction).",
+    body: Schema.Struct({ expectedVersion, changes: NonEmptyList(CorrectionChange), reason: Text }),
+    run: (p, code, b) => correct(p, code, b),
+  }),
+]
+
+/** The lifecycle actions' path segments, in the order above (tests and docs). */
+export const actionSegments = actions.map((a) => a.segment)
+
+const actionOperations: Operation<ApiDeps>[] = actions.map((a) =>
+  operation({
+    method: "post",
+    path: `/api/v1/dossiers/{code}/${a.segment}`,
+    operationId: a.operationId,
+    tag: "dossiers",
+    summary: a.summary,
+    description: a.description,
+    auth: "required",
+    ...(a.idempotent === true ? { idempotencyKey: "required" as const } : {}),
+    params: CodeParams,
+    body: a.body.annotate({ identifier: `${a.operationId[0]?.toUpperCase()}${a.operationId.slice(1)}Request` }),
+    response: { status: 200, description: "Hồ sơ sau thao tác", schema: DossierView },
+    problems: [
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "conflict",
+      "unprocessable",
+      "payload-too-large",
+      "unsupported-media-type",
+    ],
+    handle: ({ principal, params, body, idempotencyKey }, deps) =>
+      runUseCase(deps, (a.run as UseCaseOf)(principal, params.code, body, idempotencyKey)),
+  }),
+)
+
+export const dossierOperations: Operation<ApiDeps>[] = [
+  operation({
+    method: "post",
+    path: "/api/v1/dossiers",
+    operationId: "fileDossier",
+    tag: "dossiers",
+    summary: "Nộp hồ sơ (trực tuyến, hoặc cán bộ tiếp nhận tại quầy) — Idempotency-Key bắt buộc",
+    description:
+      "Files a dossier: online by the citizen (no intakePointId), or at an intake point's counter by its officer " +
+      "(intakePointId). The competent authority is resolved and the code allocated from its daily sequence. " +
+      "Idempotent by the Idempotency-Key header: a retry gets the first answer.",
+    auth: "required",
+    idempotencyKey: "required",
+    body: FilingBody,
+    response: { status: 201, description: "Hồ sơ đã nộp", schema: DossierView },
+    problems: ["unauthenticated", "forbidden", "unprocessable", "payload-too-large", "unsupported-media-type"],
+    handle: ({ principal, body, idempotencyKey }, deps) => {
+      const key = idempotencyKey ?? ""
+      const { intakePointId, ...filing } = body
+      return runUseCase(
+        deps,
+        intakePointId === undefined
+          ? fileOnline(principal, filing, key)
+          : intakeAtCounter(principal, { ...filing, intakePointId }, key),
+      )
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}",
+    operationId: "getDossier",
+    tag: "dossiers",
+    summary: "Xem hồ sơ (người xử lý, người nộp)",
+    description: "A dossier as its handlers and its applicant see it.",
+    auth: "required",
+    params: CodeParams,
+    response: { status: 200, description: "Hồ sơ", schema: DossierDetail },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: ({ principal, params }, deps) => runUseCase(deps, getDossier(principal, params.code)),
+  }),
+  ...actionOperations,
+  operation({
+    method: "get",
+    path: "/api/v1/work-queue",
+    operationId: "workQueue",
+    tag: "dossiers",
+    summary: "Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước",
+    description: "The dossiers waiting for one of the caller's roles within its scope, earliest due first.",
+    auth: "required",
+    query: Schema.Struct({
+      role: Schema.Literals(appRoles),
+      limit: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 })),
+      ),
+    }),
+    response: {
+      status: 200,
+      description: "Hàng đợi",
+      schema: listOf(
+        Schema.Struct({ code: Schema.String, version: Schema.Number, summary: DossierSummary }),
+        "WorkQueue",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden"],
+    handle: async ({ principal, query }, deps) => {
+      const rows = await runUseCase(
+        deps,
+        workQueue(principal, { role: query.role, ...(query.limit === undefined ? {} : { limit: query.limit }) }),
+      )
+      return Result.map(rows, (items) => ({ total: items.length, items }))
+    },
+  }),
+]

@@ -1,0 +1,3 @@
+// Local accounts: officers' passwords and sessions, integration clients' API keys.
+export * from "./accounts.ts"
+export * from "./credentials.ts"
