@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import type { StoragePorts } from "@motcua/application"
 import Database from "better-sqlite3"
 import { type Effect, type Layer, ManagedRuntime } from "effect"
@@ -161,6 +163,15 @@ async function checkSameStatements(layerOf: (file: string) => Side | Promise<Sid
   }
 }
 
+/**
+ * A full garbage collection before each timed batch, so that neither side pays for collecting the other's garbage
+ * (the adapter makes more of it); each still pays for its own.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString("--expose-gc")
+  return runInNewContext("gc") as () => void
+})()
+
 const median = (xs: ReadonlyArray<number>) => {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
@@ -218,21 +229,23 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
     )
 
     let done = 0
-    const both = async (batch: ReadonlyArray<Lifecycle>, adapterFirst: boolean) => {
-      const timed = async (side: Side) => {
+    // A round runs the batch in two halves, in the order adapter, raw, raw, adapter (ABBA): each side runs once
+    // right after the other one and once right after itself, so whatever the side that runs second inherits from
+    // the first (on this machine's disk, the side that runs first after a switch is up to 15% slower at
+    // synchronous=FULL, even raw against raw) is shared equally, and so is any drift during the round.
+    const both = async (batch: ReadonlyArray<Lifecycle>) => {
+      const timed = async (side: Side, part: ReadonlyArray<Lifecycle>) => {
+        collectGarbage()
         const start = performance.now()
-        await side.run(batch)
+        await side.run(part)
         return performance.now() - start
       }
-      let adapterMs: number
-      let rawMs: number
-      if (adapterFirst) {
-        adapterMs = await timed(adapter)
-        rawMs = await timed(raw)
-      } else {
-        rawMs = await timed(raw)
-        adapterMs = await timed(adapter)
-      }
+      const middle = Math.ceil(batch.length / 2)
+      const [first, second] = [batch.slice(0, middle), batch.slice(middle)]
+      let adapterMs = await timed(adapter, first)
+      let rawMs = await timed(raw, first)
+      rawMs += await timed(raw, second)
+      adapterMs += await timed(adapter, second)
       done += batch.length
       const [a, r] = [await adapter.counts(), await raw.counts()]
       await checkRows("adapter", a, done)
@@ -247,17 +260,17 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
 
     const warm = planLifecycles(done, 30)
     checkRawHash(warm[0] as Lifecycle)
-    const warmTimes = await both(warm, true)
+    const warmTimes = await both(warm)
     const perLifecycleMs = Math.max(warmTimes.rawMs, 1e-3) / warm.length
     const batchSize = Math.max(20, Math.round(options.roundMs / perLifecycleMs))
     const { label, target } = LABELS[mode]
-    log(`${label}: ${options.rounds} rounds of ${batchSize} lifecycles per side`)
+    log(`${label}: ${options.rounds} ABBA rounds of ${batchSize} lifecycles per side`)
     const adapterRates: number[] = []
     const rawRates: number[] = []
     const ratios: number[] = []
     for (let round = 0; round < options.rounds; round += 1) {
       const batch = planLifecycles(done, batchSize)
-      const { adapterMs, rawMs } = await both(batch, round % 2 === 0)
+      const { adapterMs, rawMs } = await both(batch)
       const a = (batch.length * 1000) / adapterMs
       const r = (batch.length * 1000) / rawMs
       adapterRates.push(a)

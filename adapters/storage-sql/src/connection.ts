@@ -13,7 +13,7 @@
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
 import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
-import { bind, type PreparedQuery } from "./prepared.ts"
+import { bindParameters, type PreparedQuery } from "./prepared.ts"
 import { type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
 import type { DB } from "./schema.ts"
 
@@ -103,6 +103,8 @@ export function kyselyConnection(db: Kysely<DB>): Connection {
   }
 }
 
+const NO_ROWS: never[] = Object.freeze([]) as never[]
+
 export function sqliteConnection(database: SqliteDatabase): Connection {
   const lock = Semaphore.makeUnsafe(1)
   /**
@@ -141,10 +143,10 @@ export function sqliteConnection(database: SqliteDatabase): Connection {
       statement = database.prepare(query.compiled.sql)
       statements.set(query, statement)
     }
-    const parameters = bind(query, values).parameters
+    const parameters = bindParameters(query, values)
     if (statement.reader) return { rows: statement.all(parameters) }
-    const { changes, lastInsertRowid } = statement.run(parameters)
-    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) }
+    // Programs read only the count of changed rows (no statement of theirs needs the inserted row id).
+    return { rows: NO_ROWS, numAffectedRows: BigInt(statement.run(parameters).changes) }
   }
   const executor: Executor = {
     query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>

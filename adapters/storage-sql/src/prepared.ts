@@ -28,13 +28,24 @@ export function prepare<Row>(compiled: CompiledQuery<Row>): PreparedQuery<Row> {
   return { compiled, slots, names }
 }
 
-/** The compiled query with every named parameter taken from `values`, ready for an executor (connection.ts). */
-export function bind<Row>(query: PreparedQuery<Row>, values: Readonly<Record<string, unknown>>): CompiledQuery<Row> {
-  const parameters = query.slots.map((slot) => {
-    if (!("name" in slot)) return slot.value
+/** The parameter list of `query` with every named parameter taken from `values`. */
+export function bindParameters(query: PreparedQuery<unknown>, values: Readonly<Record<string, unknown>>): unknown[] {
+  const slots = query.slots
+  const parameters = new Array<unknown>(slots.length)
+  for (let i = 0; i < slots.length; i += 1) {
+    const slot = slots[i] as Slot
+    if (!("name" in slot)) {
+      parameters[i] = slot.value
+      continue
+    }
     const value = values[slot.name]
     if (value === undefined) throw new TypeError(`prepared query: no value for parameter "${slot.name}"`)
-    return value
-  })
-  return { ...query.compiled, parameters }
+    parameters[i] = value
+  }
+  return parameters
+}
+
+/** The compiled query with every named parameter taken from `values`, ready for an executor (connection.ts). */
+export function bind<Row>(query: PreparedQuery<Row>, values: Readonly<Record<string, unknown>>): CompiledQuery<Row> {
+  return { ...query.compiled, parameters: bindParameters(query as PreparedQuery<unknown>, values) }
 }
