@@ -25,6 +25,7 @@ import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
+import { paymentOperations } from "./routes/payments.ts"
 import type { ApiRuntime } from "./runtime.ts"
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
@@ -179,6 +180,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...accountOperations,
     ...dossierOperations,
     ...documentOperations,
+    ...paymentOperations,
     ...lookupOperations,
     ...auditOperations,
     ...healthOperations,

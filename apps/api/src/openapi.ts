@@ -70,6 +70,42 @@ function parameters(location: "query" | "path", schema: unknown): Json[] {
   }))
 }
 
+/** How callers authenticate (auth.ts): the officer's session cookie, or a bearer token (API key or citizen token). */
+const SECURITY_SCHEMES: Json = {
+  session: {
+    type: "apiKey",
+    in: "cookie",
+    name: "motcua_session",
+    description:
+      "Phiên cán bộ (POST /api/v1/session). Unsafe methods also need the session's CSRF token in `x-csrf-token`.",
+  },
+  bearer: {
+    type: "http",
+    scheme: "bearer",
+    description: "Khóa API của hệ thống tích hợp (`mck_…`) hoặc mã định danh công dân từ nhà cung cấp định danh.",
+  },
+}
+const SECURITY = [{ session: [] }, { bearer: [] }]
+
+const idempotencyParameter = (required: boolean): Json => ({
+  name: "Idempotency-Key",
+  in: "header",
+  required,
+  description:
+    "Khóa chống lặp: gửi lại cùng khóa và cùng nội dung nhận lại kết quả đầu tiên; cùng khóa, nội dung khác → 422.",
+  schema: { type: "string", pattern: "^[\\w.:-]{1,200}$" },
+})
+
+const UPLOAD_BODY: Json = {
+  required: true,
+  content: Object.fromEntries(
+    ["application/pdf", "image/jpeg", "image/png"].map((type) => [
+      type,
+      { schema: { type: "string", format: "binary" } },
+    ]),
+  ),
+}
+
 const problemResponse = (kind: ProblemKind): Json => ({ $ref: `#/components/responses/${kind}` })
 
 export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>, info: ApiInfo): Json {
@@ -108,10 +144,16 @@ export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>
       tags: [op.tag],
       summary: op.summary,
       ...(op.description === undefined ? {} : { description: op.description }),
-      parameters: [...parameters("path", schemaAt(slot.params)), ...parameters("query", schemaAt(slot.query))],
+      parameters: [
+        ...parameters("path", schemaAt(slot.params)),
+        ...parameters("query", schemaAt(slot.query)),
+        ...(op.idempotencyKey === undefined ? [] : [idempotencyParameter(op.idempotencyKey === "required")]),
+      ],
       ...(op.body === undefined
         ? {}
         : { requestBody: { required: true, content: { "application/json": { schema: schemaAt(slot.body) } } } }),
+      ...(op.upload === true ? { requestBody: UPLOAD_BODY } : {}),
+      ...(op.auth === "required" ? { security: SECURITY } : {}),
       responses,
     }
     const item = paths[op.path] ?? {}
@@ -131,6 +173,6 @@ export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>
     info,
     tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
     paths,
-    components: { schemas: compiled.components, responses },
+    components: { schemas: compiled.components, responses, securitySchemes: SECURITY_SCHEMES },
   }
 }

@@ -1,0 +1,211 @@
+// A dossier over HTTP from online filing to return, on SQLite and on PostgreSQL, with the real Quảng Ninh data and
+// the demo accounts; two officers acting at once; idempotent filing; the audit chain endpoint, before and after an
+// audit row is changed with raw SQL.
+import { TEST_CALLBACK_SIGNATURE } from "@motcua/application"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import {
+  type Credentials,
+  citizen,
+  DAY,
+  gateway,
+  HOUR,
+  officers,
+  onEachDatabase,
+  pdf,
+  residenceFiling,
+  send,
+  type TestSystem,
+  testSystem,
+} from "./dossier.test-support.ts"
+import { readProblem } from "./testing.test-support.ts"
+
+onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
+  let system: TestSystem
+  let as: (username: string) => Promise<Credentials>
+  const usernames = {
+    counter: "cb-hg-01",
+    counter2: "cb-hg-02",
+    specialist: "cv-hg-01",
+    leader: "ld-hg-01",
+    clerk: "vt-hg-01",
+    auditor: "tt-01",
+    foreign: "cv-hh-01",
+  }
+  type Who = keyof typeof usernames
+  const who = new Proxy({} as Record<Who, Promise<Credentials>>, {
+    get: (_, name) => as(usernames[name as Who]),
+  })
+  beforeAll(async () => {
+    system = await testSystem(kind)
+    as = officers(system)
+  }, 60_000)
+  afterAll(async () => system?.close())
+
+  const post = (c: Credentials, path: string, body: unknown, headers?: Record<string, string>) =>
+    send(system.app, c, "POST", path, body, headers)
+  const ok = async (response: Response, status = 200) => {
+    const text = await response.text()
+    expect(response.status, text).toBe(status)
+    return JSON.parse(text) as { code: string; version: number; summary: { statusCode: number } }
+  }
+
+  it("walks statuses 1, 2, 4, 5, 4, 9, 10; the public lookup shows 10 and nothing personal", async () => {
+    const { app, advance } = system
+    const steps: number[] = []
+    const filed = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "walk-1" }),
+      201,
+    )
+    const code = filed.code
+    expect(code).toMatch(/^000\.11\.50\.H49-251006-\d{4}$/)
+    steps.push(filed.summary.statusCode)
+    const at = (segment: string) => `/api/v1/dossiers/${code}/${segment}`
+    const step = async (c: Credentials, segment: string, body: unknown, headers?: Record<string, string>) =>
+      steps.push((await ok(await post(c, at(segment), body, headers))).summary.statusCode)
+
+    const queue = await (await send(app, await who.counter, "GET", "/api/v1/work-queue?role=counter-officer")).json()
+    expect((queue as { items: { code: string }[] }).items.map((i) => i.code)).toContain(code)
+
+    advance(30 * 60_000)
+    await step(await who.counter, "accept", { expectedVersion: 1 })
+    advance(HOUR)
+    await step(await who.counter, "complete-step", { assigneeId: "cv-hg-01" })
+    advance(DAY)
+    await step(await who.specialist, "request-supplementation", {
+      missing: [{ documentId: "cho-o-hop-phap", description: "Hợp đồng thuê nhà chưa công chứng" }],
+      applicantDeadline: "2025-10-17T10:00:00.000Z",
+    })
+    advance(DAY)
+    await step(citizen(), "receive-supplement", { documents: [{ id: "cho-o-hop-phap" }] })
+    advance(2 * HOUR)
+    await step(await who.specialist, "complete-step", {})
+    advance(HOUR)
+    await step(await who.leader, "approve", { note: "Đồng ý" })
+    const upload = await app.request("/api/v1/documents", {
+      method: "POST",
+      headers: { ...(await who.leader).headers, "content-type": "application/pdf" },
+      body: pdf("Thông báo kết quả đăng ký thường trú"),
+    })
+    const document = (await upload.json()) as { id: string; dossierCode: string | null }
+    expect(upload.status).toBe(201)
+    expect(document.dossierCode).toBeNull()
+    advance(10 * 60_000)
+    await step(await who.leader, "sign", { documentId: document.id })
+    advance(10 * 60_000)
+    await step(await who.leader, "complete-step", {})
+    advance(HOUR)
+    const callback = {
+      signature: TEST_CALLBACK_SIGNATURE,
+      paymentId: "napas-0001",
+      dossierCode: code,
+      amount: 10000,
+      paidAt: "2025-10-08T04:00:00.000Z",
+    }
+    const paid = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
+    steps.push(paid.summary.statusCode)
+    // the gateway calling back again changes nothing
+    const again = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
+    expect(again.version).toBe(paid.version)
+    advance(HOUR)
+    await step(await who.clerk, "complete-step", {})
+    advance(HOUR)
+    await step(await who.counter, "mark-result-ready", { resultDocumentIds: [document.id] })
+    advance(HOUR)
+    await step(await who.counter, "return-result", { method: "counter" })
+
+    expect(steps).toEqual([1, 2, 4, 5, 4, 4, 4, 4, 4, 4, 4, 9, 10])
+
+    const lookup = await app.request(`/api/v1/lookup/${code}`)
+    expect(lookup.status).toBe(200)
+    const status = (await lookup.json()) as Record<string, unknown>
+    expect(status).toMatchObject({ code, statusCode: 10, statusLabel: "Đã trả kết quả", procedureCode: "1.004222" })
+    expect(status.handlingUnit).toEqual({ code: "06685", name: expect.any(String) })
+    expect(status.appointmentAt).toEqual(expect.any(String))
+    const text = JSON.stringify(status)
+    for (const personal of ["022090001234", "Nguyễn Văn An", "0912345678", "Tổ 5", "cb-hg-01", "cv-hg-01", "ld-hg-01"])
+      expect(text).not.toContain(personal)
+
+    // the citizen sees their own dossier; the auditor its audit trail, one entry per transition
+    const mine = await send(app, citizen(), "GET", `/api/v1/dossiers/${code}`)
+    expect(mine.status).toBe(200)
+    const audit = await send(app, await who.auditor, "GET", `/api/v1/dossiers/${code}/audit`)
+    expect(audit.status).toBe(200)
+    const entries = (await audit.json()) as { total: number; items: { action: string }[] }
+    expect(entries.total).toBe(13)
+    expect(entries.items.at(-1)?.action).toBe("dossier.returnResult")
+  }, 60_000)
+
+  it("retrying a filing with its Idempotency-Key returns the first dossier; another body with it is 422", async () => {
+    const first = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "same-key" }),
+      201,
+    )
+    const retry = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "same-key" }),
+      201,
+    )
+    expect(retry).toEqual(first)
+    const reused = await post(citizen(), "/api/v1/dossiers", residenceFiling({ summary: "Khác" }), {
+      "idempotency-key": "same-key",
+    })
+    expect(reused.status).toBe(422)
+    expect((await readProblem(reused)).errors.map((e) => e.path)).toEqual(["headers.idempotency-key"])
+    const missing = await post(citizen(), "/api/v1/dossiers", residenceFiling())
+    expect(missing.status).toBe(400)
+  })
+
+  it("two officers accepting the same dossier at once: exactly one succeeds, the other gets 409", async () => {
+    const filed = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "race-1" }),
+      201,
+    )
+    system.advance(HOUR)
+    const path = `/api/v1/dossiers/${filed.code}/accept`
+    const answers = await Promise.all([
+      post(await who.counter, path, { expectedVersion: filed.version }),
+      post(await who.counter2, path, { expectedVersion: filed.version }),
+    ])
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409])
+    const conflict = answers.find((r) => r.status === 409)
+    if (conflict === undefined) throw new Error("no 409")
+    const problem = await readProblem(conflict)
+    expect(problem.errors.map((e) => e.path)).toEqual(["body.expectedVersion"])
+    // the loser's stale retry stays refused; the dossier is at version 2 with one accept in its audit
+    expect((await post(await who.counter2, path, { expectedVersion: filed.version })).status).toBe(409)
+    const audit = (await (
+      await send(system.app, await who.auditor, "GET", `/api/v1/dossiers/${filed.code}/audit`)
+    ).json()) as {
+      items: { action: string }[]
+    }
+    expect(audit.items.map((e) => e.action)).toEqual(["dossier.file", "dossier.accept"])
+  })
+
+  it("an action the machine refuses is 422 with its typed reason; out of scope is 403", async () => {
+    const filed = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "refused-1" }),
+      201,
+    )
+    const approve = await post(await who.leader, `/api/v1/dossiers/${filed.code}/approve`, {})
+    expect(approve.status).toBe(422)
+    const problem = await readProblem(approve.clone())
+    expect(problem.status).toBe(422)
+    expect(((await approve.json()) as { reason: { _tag: string } }).reason._tag).toBe("NotAllowedInState")
+    const foreign = await post(await who.foreign, `/api/v1/dossiers/${filed.code}/complete-step`, {})
+    expect(foreign.status).toBe(403)
+  })
+
+  it("the audit chain endpoint reports intact, then the entry changed with raw SQL", async () => {
+    const intact = await send(system.app, await who.auditor, "GET", "/api/v1/audit/chain")
+    expect(intact.status).toBe(200)
+    const report = (await intact.json()) as { _tag: string; entries: number }
+    expect(report._tag).toBe("Intact")
+    expect(report.entries).toBeGreaterThan(10)
+    expect((await send(system.app, await who.counter, "GET", "/api/v1/audit/chain")).status).toBe(403)
+    await system.rawSql(`update audit_entry set actor = 'someone-else' where seq = 3`)
+    const broken = (await (await send(system.app, await who.auditor, "GET", "/api/v1/audit/chain")).json()) as Record<
+      string,
+      unknown
+    >
+    expect(broken).toEqual({ _tag: "Broken", seq: 3, reason: "hash-mismatch" })
+  })
+})

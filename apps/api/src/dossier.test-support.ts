@@ -1,0 +1,237 @@
+// Shared by the dossier tests: the app over a real database (SQLite on a temp file, PostgreSQL on a fresh database
+// of the server in MOTCUA_TEST_PG_URL), the real Quảng Ninh data and the demo accounts, a clock the test moves, and
+// helpers to act as an officer (session cookie + CSRF token), a citizen (bearer token) or the gateway (API key).
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { SqlDatabase } from "@motcua/storage-sql"
+import { Effect } from "effect"
+import { type Kysely, sql } from "kysely"
+import pg from "pg"
+import { describe, expect, it } from "vitest"
+import { createApp } from "./app.ts"
+import { DEMO_GATEWAY_KEY, DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
+import { memoryLogger } from "./logging.ts"
+import { type ApiRuntime, createRuntime, type StorageKind } from "./runtime.ts"
+import { data } from "./testing.test-support.ts"
+
+/** Cheap scrypt for tests (the production cost is SCRYPT_DEFAULTS). */
+export const TEST_COST = { N: 1024, r: 8, p: 1 } as const
+
+export const PG_URL = process.env.MOTCUA_TEST_PG_URL
+
+/** A database of its own on the test server; its URL and how to drop it. */
+export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `motcua_api_${randomBytes(6).toString("hex")}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        await client.query(`drop database if exists ${name} with (force)`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
+
+/** A database to test on: its URL, its documents folder, and how to remove both. */
+export interface TestDatabase {
+  readonly kind: Exclude<StorageKind, "memory">
+  readonly url: string
+  readonly documentsDir: string
+  readonly remove: () => Promise<void>
+}
+
+export async function testDatabase(kind: "sqlite" | "postgres"): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-api-"))
+  const documentsDir = join(dir, "documents")
+  const cleanDir = () => rmSync(dir, { recursive: true, force: true })
+  if (kind === "sqlite")
+    return { kind, url: `sqlite:${join(dir, "motcua.sqlite")}`, documentsDir, remove: async () => cleanDir() }
+  if (PG_URL === undefined || PG_URL === "") throw new Error("MOTCUA_TEST_PG_URL is not set")
+  const database = await freshPostgres(PG_URL)
+  return {
+    kind,
+    url: database.url,
+    documentsDir,
+    remove: async () => {
+      await database.drop()
+      cleanDir()
+    },
+  }
+}
+
+/**
+ * Declares `body` once per database: SQLite always; PostgreSQL when MOTCUA_TEST_PG_URL is set, else skipped on a
+ * developer's machine and FAILED when CI is set (as storage-sql's postgres.test.ts does).
+ */
+export function onEachDatabase(title: string, body: (kind: "sqlite" | "postgres") => void): void {
+  describe(`${title} — SQLite`, () => body("sqlite"))
+  if (PG_URL !== undefined && PG_URL !== "") describe(`${title} — PostgreSQL`, () => body("postgres"))
+  else if (process.env.CI)
+    describe(`${title} — PostgreSQL`, () => {
+      it("needs MOTCUA_TEST_PG_URL (CI must run the PostgreSQL tests: use scripts/test.sh)", () => {
+        expect.fail("MOTCUA_TEST_PG_URL is not set while CI is: start a server with scripts/postgres.sh")
+      })
+    })
+  else
+    describe.skip(`${title} — PostgreSQL (MOTCUA_TEST_PG_URL not set: run scripts/test.sh)`, () =>
+      it("is skipped", () => {}))
+}
+
+/** Monday 6 October 2025, 08:00 in Vietnam. */
+export const START = "2025-10-06T01:00:00.000Z"
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+
+export interface TestSystem {
+  readonly app: ReturnType<typeof createApp>
+  readonly runtime: ApiRuntime
+  readonly advance: (ms: number) => void
+  /** The test clock's current time in milliseconds. */
+  readonly now: () => number
+  /** Runs raw SQL on the database (tampering tests). */
+  readonly rawSql: (text: string) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+/** The app over a fresh database (or memory) with the demo accounts seeded and a clock stopped at START. */
+export async function testSystem(
+  kind: StorageKind,
+  options: { readonly documentLimit?: number } = {},
+): Promise<TestSystem> {
+  const database = kind === "memory" ? undefined : await testDatabase(kind)
+  let millis = Date.parse(START)
+  const runtime = await createRuntime({
+    data,
+    now: () => new Date(millis),
+    ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),
+  })
+  await seedDemoAccounts(runtime, { cost: TEST_COST })
+  const app = createApp({
+    ...data,
+    logger: memoryLogger(),
+    now: () => new Date(millis),
+    runtime,
+    secureCookies: false,
+    ...(options.documentLimit === undefined ? {} : { documentLimit: options.documentLimit }),
+  })
+  return {
+    app,
+    runtime,
+    advance: (ms) => {
+      millis += ms
+    },
+    now: () => millis,
+    rawSql: async (text) => {
+      const run = await runtime.run(
+        SqlDatabase.use(({ db }) =>
+          Effect.promise(() => sql.raw(text).execute(db as unknown as Kysely<unknown>)),
+        ) as never,
+      )
+      if (run._tag === "Failure") throw run.failure
+    },
+    close: async () => {
+      await runtime.dispose()
+      await database?.remove()
+    },
+  }
+}
+
+type App = TestSystem["app"]
+
+/** How a test client authenticates. */
+export interface Credentials {
+  readonly headers: Record<string, string>
+}
+
+/** Signs in with a demo account; the credentials carry the session cookie and its CSRF token. */
+export async function officer(app: App, username: string, password = DEMO_PASSWORD): Promise<Credentials> {
+  const response = await app.request("/api/v1/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  })
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0])
+  return { headers: { cookie: cookies.join("; "), "x-csrf-token": csrfToken } }
+}
+
+export const citizen = (citizenId = "022090001234"): Credentials => ({
+  headers: { authorization: `Bearer demo-citizen-${citizenId}` },
+})
+export const gateway = (): Credentials => ({ headers: { authorization: `Bearer ${DEMO_GATEWAY_KEY}` } })
+
+/** Sends JSON as `who`. */
+export function send(
+  app: App,
+  who: Credentials | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.request(path, {
+    method,
+    headers: {
+      ...(who?.headers ?? {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+}
+
+/** An online filing of permanent residence registration in the ward of Hồng Gai (1.004222). */
+export const residenceFiling = (overrides: Record<string, unknown> = {}) => ({
+  procedureCode: "1.004222",
+  applicant: {
+    id: "022090001234",
+    name: "Nguyễn Văn An",
+    kind: "citizen",
+    address: "Tổ 5, khu 3, phường Hồng Gai",
+    phone: "0912345678",
+  },
+  residence: { provinceCode: "22", unitCode: "06685" },
+  subjectUnitCode: "06685",
+  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
+  documents: [
+    { id: "ct01", digitised: true },
+    { id: "cho-o-hop-phap", fromEWallet: true },
+  ],
+  ...overrides,
+})
+
+/** A small valid PDF (the document store checks the magic bytes). */
+export const pdf = (text: string): Uint8Array => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
+
+/**
+ * Officers by username, signed in when first asked and again once their session is older than 8 hours of the test
+ * clock (sessions expire like real ones do while the tests move time by days).
+ */
+export function officers(system: TestSystem): (username: string) => Promise<Credentials> {
+  const sessions = new Map<string, { credentials: Credentials; at: number }>()
+  return async (username) => {
+    const known = sessions.get(username)
+    if (known !== undefined && system.now() - known.at < 8 * HOUR) return known.credentials
+    const credentials = await officer(system.app, username)
+    sessions.set(username, { credentials, at: system.now() })
+    return credentials
+  }
+}
