@@ -1,0 +1,182 @@
+// The deployment catalogue as files: a folder in the layout of @motcua/catalog-quangninh's data/ (units.json,
+// agencies.json, centres.json, holidays.json, procedures/*.json), or one JSON bundle holding those files, which is
+// what `catalogue export` writes and `catalogue import` reads:
+//   { "format": "motcua-catalogue", "version": 1, "files": { "units.json": {…}, "procedures/land.json": […], … } }
+// Files are kept whole (notes and file split included), so export → import → export gives the same bytes. Either
+// form is checked by the same loader (loadQuangNinh), and every problem is reported with its file and path.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs"
+import { tmpdir } from "node:os"
+import { basename, dirname, join, relative } from "node:path"
+import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import type { Problem } from "@motcua/domain"
+import { Result } from "effect"
+
+export const BUNDLE_FORMAT = "motcua-catalogue"
+export const BUNDLE_VERSION = 1
+
+export interface Bundle {
+  readonly format: typeof BUNDLE_FORMAT
+  readonly version: typeof BUNDLE_VERSION
+  readonly files: Readonly<Record<string, unknown>>
+}
+
+/** File names a catalogue may hold: the three jurisdiction files, the optional holidays, procedure files. */
+const FILE_NAME = /^(units|agencies|centres|holidays)\.json$|^procedures\/[A-Za-z0-9][\w.-]*\.json$/
+
+export type Checked =
+  | { readonly ok: true; readonly data: QuangNinhData; readonly files: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
+
+/** The files of a catalogue folder, parsed, by relative name (`procedures/land.json`), in name order. */
+function readFolder(dir: string): { files: Record<string, unknown>; problems: Problem[] } {
+  const names = ["units.json", "agencies.json", "centres.json", "holidays.json"].filter((n) => existsSync(join(dir, n)))
+  const proceduresDir = join(dir, "procedures")
+  if (existsSync(proceduresDir)) {
+    names.push(
+      ...readdirSync(proceduresDir)
+        .filter((n) => n.endsWith(".json"))
+        .sort()
+        .map((n) => `procedures/${n}`),
+    )
+  }
+  const files: Record<string, unknown> = {}
+  const problems: Problem[] = []
+  for (const name of names) {
+    try {
+      files[name] = JSON.parse(readFileSync(join(dir, name), "utf8"))
+    } catch (error) {
+      problems.push({ path: name, message: `không phải JSON hợp lệ (invalid JSON): ${(error as Error).message}` })
+    }
+  }
+  return { files, problems }
+}
+
+/** Writes the files of a catalogue into an empty folder (2-space JSON, a newline at the end, as the sample's). */
+function writeFolder(dir: string, files: Readonly<Record<string, unknown>>): void {
+  mkdirSync(join(dir, "procedures"), { recursive: true })
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), `${JSON.stringify(content, null, 2)}\n`)
+  }
+}
+
+/** Checks a bundle's outer shape; problems are given with their path inside the bundle. */
+function bundleProblems(input: unknown): Problem[] {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return [{ path: "", message: "phải là đối tượng JSON (must be a JSON object)" }]
+  }
+  const b = input as Record<string, unknown>
+  const out: Problem[] = []
+  if (b.format !== BUNDLE_FORMAT)
+    out.push({ path: "format", message: `phải là "${BUNDLE_FORMAT}" (must be "${BUNDLE_FORMAT}")` })
+  if (b.version !== BUNDLE_VERSION)
+    out.push({ path: "version", message: `phải là ${BUNDLE_VERSION} (must be ${BUNDLE_VERSION})` })
+  if (typeof b.files !== "object" || b.files === null || Array.isArray(b.files)) {
+    out.push({ path: "files", message: "phải là đối tượng tên tệp → nội dung (must map file names to contents)" })
+    return out
+  }
+  for (const name of Object.keys(b.files)) {
+    if (!FILE_NAME.test(name)) {
+      out.push({
+        path: `files[${JSON.stringify(name)}]`,
+        message:
+          "tên tệp không hợp lệ: units.json, agencies.json, centres.json, holidays.json hoặc procedures/<tên>.json (unexpected file name)",
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * Decodes files with the catalogue loader: they are written to a temporary folder and read back by loadQuangNinh, so
+ * that a bundle and a folder are checked by exactly the same rules. `where` turns the loader's `data/<file>` into
+ * how the caller names that file.
+ */
+function check(files: Readonly<Record<string, unknown>>, where: (file: string) => string): Checked {
+  const temp = mkdtempSync(join(tmpdir(), "motcua-catalogue-"))
+  try {
+    writeFolder(temp, files)
+    const loaded = loadQuangNinh(temp)
+    if (Result.isSuccess(loaded)) return { ok: true, data: loaded.success, files }
+    const problems = loaded.failure.problems.map((p) => ({
+      path: p.path.replace(/^data\/([^:]+)/, (_, file: string) => where(file)),
+      message: p.message,
+    }))
+    return { ok: false, problems }
+  } finally {
+    rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+/** Reads and checks a catalogue from a folder or a bundle file; `display` is how the source is named in problems. */
+export function readCatalogue(source: string, display: string): Checked {
+  if (!existsSync(source)) return { ok: false, problems: [{ path: display, message: "không tìm thấy (not found)" }] }
+  if (statSync(source).isDirectory()) {
+    const { files, problems } = readFolder(source)
+    const inFolder = (file: string) => join(display, file)
+    if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ ...p, path: inFolder(p.path) })) }
+    return check(files, inFolder)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(source, "utf8"))
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [{ path: display, message: `không phải JSON hợp lệ (invalid JSON): ${(error as Error).message}` }],
+    }
+  }
+  const shape = bundleProblems(parsed)
+  if (shape.length > 0) {
+    return {
+      ok: false,
+      problems: shape.map((p) => ({ ...p, path: p.path === "" ? display : `${display}: ${p.path}` })),
+    }
+  }
+  return check((parsed as Bundle).files, (file) => `${display} › files["${file}"]`)
+}
+
+/** The bundle of a folder's files, as export writes it. */
+export function bundleOf(files: Readonly<Record<string, unknown>>): Bundle {
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, files }
+}
+
+/**
+ * Replaces the catalogue folder `target` by `files`: written next to it first, then swapped in by renames, the
+ * previous one kept as `<target>.previous` (one level of undo). A crash leaves either the old or the new folder.
+ */
+export function installCatalogue(target: string, files: Readonly<Record<string, unknown>>): void {
+  const parent = dirname(target)
+  mkdirSync(parent, { recursive: true })
+  const staging = join(parent, `.${basename(target)}.new-${process.pid}`)
+  const previous = `${target}.previous`
+  rmSync(staging, { recursive: true, force: true })
+  writeFolder(staging, files)
+  if (existsSync(target)) {
+    rmSync(previous, { recursive: true, force: true })
+    renameSync(target, previous)
+  }
+  renameSync(staging, target)
+}
+
+/** Copies a catalogue folder as it is (seed: the sample data into the data folder). */
+export function copyCatalogue(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true })
+  cpSync(from, to, { recursive: true })
+}
+
+/** How a path is shown in messages: relative to the working folder when inside it. */
+export function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path)
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel
+}

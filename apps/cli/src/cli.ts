@@ -1,0 +1,74 @@
+// The dispatcher: `motcua <command> [options]`. Usage errors exit with 2 and the command's help line, failures with 1
+// and their message (Vietnamese first, then English); nothing is thrown past this point.
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./args.ts"
+import type { Command } from "./command.ts"
+import { catalogue } from "./commands/catalogue.ts"
+import { migrate } from "./commands/migrate.ts"
+import { report } from "./commands/report.ts"
+import { seed } from "./commands/seed.ts"
+import { serve } from "./commands/serve.ts"
+import { simulate } from "./commands/simulate.ts"
+import { type Io, say } from "./io.ts"
+
+export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report]
+
+export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)
+
+Cách dùng (usage): motcua <lệnh> [tùy chọn]   (motcua <lệnh> --help: trợ giúp của lệnh)
+
+Lệnh (commands):
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+Mã thoát (exit codes): 0 thành công (ok), 1 thất bại (failure), 2 sai cú pháp (usage).`
+
+const isHelp = (arg: string) => arg === "--help" || arg === "-h"
+
+/** Runs one command line; answers the exit code. */
+export async function runCli(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || isHelp(name) || name === "help") {
+    if (name === undefined) {
+      io.err(MAIN_HELP)
+      return EXIT_USAGE
+    }
+    io.out(MAIN_HELP)
+    return EXIT_OK
+  }
+  const command = commands.find((c) => c.name === name)
+  if (command === undefined) {
+    io.err(say(`Không có lệnh "${name}"`, "unknown command"))
+    io.err(`motcua --help`)
+    return EXIT_USAGE
+  }
+  if (command.name !== "catalogue" && rest.some(isHelp)) {
+    io.out(command.help)
+    return EXIT_OK
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message)
+      io.err(`motcua ${command.name} --help`)
+      return EXIT_USAGE
+    }
+    io.err(say(`Lỗi: ${describeError(error)}`, `motcua ${command.name} failed`))
+    return EXIT_FAILURE
+  }
+}
+
+/** A readable message for an error, with its cause (driver errors are often wrapped). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause
+    const own = error.message || error.name
+    return cause === undefined || cause === error ? own : `${own} ← ${describeError(cause)}`
+  }
+  if (typeof error === "object" && error !== null) {
+    const tagged = error as { _tag?: unknown; message?: unknown; cause?: unknown }
+    const head = [tagged._tag, tagged.message].filter((x) => typeof x === "string" && x !== "").join(": ")
+    if (tagged.cause !== undefined) return `${head || "error"} ← ${describeError(tagged.cause)}`
+    if (head !== "") return head
+  }
+  return String(error)
+}

@@ -1,0 +1,139 @@
+// motcua simulate: N dossiers through realistic lifecycles across the centres, the post offices and the online
+// channel, on the configured database, through the application's use cases; deterministic for a seed.
+import { CallLog, CatalogStore, Clock, Ids, PaymentGateway, Signer } from "@motcua/application"
+import { Effect, Layer } from "effect"
+import {
+  civilDate,
+  commonOptions,
+  EXIT_FAILURE,
+  EXIT_OK,
+  parseCommandLine,
+  positiveInteger,
+  UsageError,
+} from "../args.ts"
+import { COMMON_HELP, type Command } from "../command.ts"
+import { storageLayer } from "../database.ts"
+import { loadDeployment } from "../deployment.ts"
+import { type Io, say } from "../io.ts"
+import { displayUrl, documentsDirOf, resolveSettings } from "../settings.ts"
+import { simulate as runSimulation, type SimulationResult } from "../simulation/driver.ts"
+import { progressBar } from "../simulation/progress.ts"
+
+export const DEFAULT_START = "2025-07-01"
+
+export const simulate: Command = {
+  name: "simulate",
+  summary: "mô phỏng N hồ sơ qua vòng đời thực tế (simulate N dossiers through realistic lifecycles)",
+  help: `Cách dùng (usage): motcua simulate [--count N] [--seed S] [--start YYYY-MM-DD] [--days D] [--json]
+
+Nộp N hồ sơ (mặc định 100) với thủ tục ngẫu nhiên của danh mục, qua các kênh trực tuyến, trực tiếp tại 55 trung tâm
+và qua bưu điện, rồi xử lý từng hồ sơ qua các ca sử dụng của ứng dụng trên cơ sở dữ liệu đã cấu hình: tiếp nhận, từ
+chối, bổ sung, nghĩa vụ tài chính, thanh toán, phê duyệt, ký, trả kết quả, rút hồ sơ, trễ hạn, gia hạn xin lỗi. Đồng
+hồ mô phỏng chạy theo ngày làm việc từ --start (mặc định ${DEFAULT_START}); hồ sơ đến rải trong --days ngày làm việc.
+Cùng --seed cho cùng kết quả (deterministic for a seed); mỗi seed chỉ chạy một lần trên một cơ sở dữ liệu.
+(Files N dossiers with random procedures, channels and intake points, and drives each through the use cases.)
+
+  --count N   số hồ sơ (number of dossiers), mặc định 100
+  --seed S    hạt giống ngẫu nhiên (random seed), mặc định 1
+  --start D   ngày nộp đầu tiên (first filing day)
+  --days D    số ngày làm việc hồ sơ đến (working days over which filings arrive), mặc định max(5, N/25)
+  --json      in kết quả dạng JSON (print the summary as JSON)${COMMON_HELP}`,
+  async run(args: ReadonlyArray<string>, io: Io) {
+    const { values, positionals } = parseCommandLine(args, {
+      ...commonOptions,
+      count: { type: "string", short: "n" },
+      seed: { type: "string" },
+      start: { type: "string" },
+      days: { type: "string" },
+      json: { type: "boolean" },
+    })
+    if (positionals.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${positionals.join(" ")}`)
+    const count = positiveInteger("count", values.count, 100)
+    const seed = values.seed ?? "1"
+    if (seed === "") throw new UsageError("--seed không được rỗng (must not be empty)")
+    const start = civilDate("start", values.start) ?? DEFAULT_START
+    const days = positiveInteger("days", values.days, Math.max(5, Math.ceil(count / 25)))
+    const settings = resolveSettings(values, io)
+    const { data } = loadDeployment(settings)
+    io.err(
+      say(`Mô phỏng ${count} hồ sơ, seed ${seed}, từ ${start}, trên ${displayUrl(settings.database)}`, "simulating"),
+    )
+
+    const catalog = CatalogStore.layerFromData({
+      catalogue: data.catalogue,
+      jurisdiction: data.jurisdiction,
+      ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
+    })
+    const services = Layer.mergeAll(
+      storageLayer(settings.database, documentsDirOf(settings)),
+      catalog,
+      Clock.layerTest(`${start}T01:00:00.000Z`),
+      Ids.layer,
+      Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
+    )
+    const bar = progressBar(io, say("hồ sơ", "dossiers"))
+    const program = Effect.gen(function* () {
+      const store = yield* CatalogStore
+      return yield* runSimulation({
+        count,
+        seed,
+        start,
+        days,
+        catalogue: data.catalogue,
+        jurisdiction: data.jurisdiction,
+        calendar: store.calendar,
+        onProgress: bar.update,
+      })
+    })
+    let result: SimulationResult
+    try {
+      result = await Effect.runPromise(Effect.provide(program, services))
+    } finally {
+      bar.end()
+    }
+    printSummary(io, result, values.json === true)
+    return result.dossiers.some((d) => d.stuck !== undefined) ? EXIT_FAILURE : EXIT_OK
+  },
+}
+
+function tally<K extends string>(keys: ReadonlyArray<K>): Record<K, number> {
+  const out = {} as Record<K, number>
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1
+  return out
+}
+
+function printSummary(io: Io, result: SimulationResult, json: boolean): void {
+  const summary = {
+    dossiers: result.dossiers.length,
+    transitions: result.transitions,
+    simulatedFrom: result.startedAt,
+    simulatedTo: result.endedAt,
+    byChannel: tally(result.dossiers.map((d) => d.channel)),
+    byScenario: tally(result.dossiers.map((d) => d.scenario)),
+    byFinalState: tally(result.dossiers.map((d) => d.finalState)),
+    stuck: result.dossiers.filter((d) => d.stuck !== undefined).map((d) => ({ code: d.code, why: d.stuck })),
+  }
+  if (json) {
+    io.out(JSON.stringify(summary, null, 2))
+    return
+  }
+  io.out(
+    say(
+      `Đã mô phỏng ${summary.dossiers} hồ sơ, ${summary.transitions} bước chuyển trạng thái`,
+      `${summary.dossiers} dossiers, ${summary.transitions} transitions`,
+    ),
+  )
+  io.out(say(`Thời gian mô phỏng: ${summary.simulatedFrom} → ${summary.simulatedTo}`, "simulated time"))
+  const line = (title: string, counts: Record<string, number>) =>
+    io.out(
+      `${title}: ${Object.entries(counts)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    )
+  line(say("Kênh", "channel"), summary.byChannel)
+  line(say("Tình huống", "scenario"), summary.byScenario)
+  line(say("Trạng thái cuối", "final state"), summary.byFinalState)
+  for (const s of summary.stuck) io.err(say(`Hồ sơ ${s.code} bị kẹt: ${s.why}`, "dossier stuck"))
+  io.out(say("Xem báo cáo: motcua report", "see the report"))
+}

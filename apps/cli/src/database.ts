@@ -1,0 +1,66 @@
+// Opening the database the settings name: the storage layer (every storage port, migrated on open) for the use
+// cases, or the bare Kysely handle for the migrator and the report's read-only queries.
+import { type DB, migrations, openPostgres, openSqlite, SqlStorage } from "@motcua/storage-sql"
+import type { Kysely } from "kysely"
+import { Migrator } from "kysely/migration"
+import { type DatabaseTarget, prepareDatabaseFolder } from "./settings.ts"
+
+/** Every storage port of the application over the target database (migrated when the layer is built). */
+export function storageLayer(target: DatabaseTarget, documentsDir?: string) {
+  prepareDatabaseFolder(target)
+  const documents = documentsDir === undefined ? {} : { documentsDir }
+  return target.dialect === "sqlite"
+    ? SqlStorage.layerSqlite({ file: target.file, synchronous: target.synchronous, ...documents })
+    : SqlStorage.layerPostgres({ url: target.url, ...documents })
+}
+
+export interface OpenDatabase {
+  readonly db: Kysely<DB>
+  readonly dialect: DatabaseTarget["dialect"]
+  readonly close: () => Promise<void>
+}
+
+export function openDatabase(target: DatabaseTarget): OpenDatabase {
+  prepareDatabaseFolder(target)
+  if (target.dialect === "sqlite") {
+    const { db } = openSqlite({ file: target.file, synchronous: target.synchronous })
+    return { db, dialect: "sqlite", close: () => db.destroy() }
+  }
+  const { db } = openPostgres({ url: target.url, maxConnections: 2 })
+  return { db, dialect: "postgres", close: () => db.destroy() }
+}
+
+/** Runs `use` on an open database and closes it however `use` ends. */
+export async function withDatabase<A>(target: DatabaseTarget, use: (open: OpenDatabase) => Promise<A>): Promise<A> {
+  const open = openDatabase(target)
+  try {
+    return await use(open)
+  } finally {
+    await open.close()
+  }
+}
+
+export interface MigrationOutcome {
+  /** Migrations run now, in order. */
+  readonly applied: ReadonlyArray<string>
+  /** Every migration the schema has, in order. */
+  readonly known: ReadonlyArray<string>
+}
+
+/** Brings the storage schema to the latest migration and says which ones ran (none when already there). */
+export async function migrateStorage(open: OpenDatabase): Promise<MigrationOutcome> {
+  const provided = migrations(open.dialect)
+  const migrator = new Migrator({
+    db: open.db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => provided },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(?)"
+    throw new Error(`migration ${failed}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    known: Object.keys(provided).sort(),
+  }
+}

@@ -1,0 +1,649 @@
+// The simulation: N dossiers filed over a span of working days at random intake points of the province (online, at
+// the counters of the centres, through the post offices), each then driven through its lifecycle by the officers
+// who hold it, through the application's use cases on the chosen storage, exactly as the API would. A simulated
+// clock (the application's TestClock) moves from one event to the next in time order; officers take a share of each
+// step's allowance, applicants take days to bring a supplement. One seed, one history.
+import {
+  ActionRefused,
+  accept,
+  approve,
+  type CatalogStore,
+  type Clock,
+  completeStep,
+  confirmPayment,
+  DocumentStore,
+  type DossierView,
+  extendWithApology,
+  FilingRefused,
+  Forbidden,
+  fileOnline,
+  type Ids,
+  intakeAtCounter,
+  loadDossier,
+  markResultReady,
+  type PaymentGateway,
+  type Principal,
+  receiveSupplement,
+  refuse,
+  reject,
+  requestPayment,
+  requestSupplementation,
+  returnResult,
+  type Signer,
+  type StoragePorts,
+  sign,
+  supplementationDeadlinePassed,
+  TestClock,
+  transfer,
+  withdraw,
+} from "@motcua/application"
+import {
+  addWorkingDays,
+  addWorkingHours,
+  amountOwed,
+  type Calendar,
+  type Catalogue,
+  type Channel,
+  type DossierContext,
+  durationInHours,
+  type IntakePoint,
+  type Jurisdiction,
+  type Procedure,
+  procedureInForce,
+  quoteFees,
+  type Refusal,
+  type ReturnMethod,
+  type StepRecord,
+} from "@motcua/domain"
+import { Effect, Result } from "effect"
+import { applicant as makeApplicant } from "./people.ts"
+import { drawPlan, type Plan, type Scenario } from "./plan.ts"
+import { Agenda } from "./queue.ts"
+import { type Random, seededRandom } from "./random.ts"
+
+export interface SimulationOptions {
+  readonly count: number
+  readonly seed: string
+  /** First filing day, `YYYY-MM-DD` (Vietnam). */
+  readonly start: string
+  /** Working days over which filings arrive. */
+  readonly days: number
+  readonly catalogue: Catalogue
+  readonly jurisdiction: Jurisdiction
+  readonly calendar: Calendar
+  /** Called when a dossier reaches the end of its simulated life (done of total). */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+export interface SimulatedDossier {
+  readonly code: string
+  readonly procedureCode: string
+  readonly channel: Channel
+  readonly intakePointId: string | undefined
+  readonly scenario: Scenario
+  /** State changes committed (filing included): one audit entry each. */
+  readonly transitions: number
+  readonly finalState: string
+  /** Set when the driver found no action the machine would take (it should not happen). */
+  readonly stuck?: string
+}
+
+export interface SimulationResult {
+  readonly dossiers: ReadonlyArray<SimulatedDossier>
+  readonly transitions: number
+  readonly startedAt: string
+  readonly endedAt: string
+}
+
+const MINUTE = 60_000
+const FINAL_STATES = new Set(["returned", "refused", "withdrawn", "stopped"])
+const LEADERS = new Set(["unit-leader", "authority-leader"])
+const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = { online: 45, counter: 45, post: 10 }
+
+/** One dossier as the simulation follows it. */
+interface Sim {
+  readonly index: number
+  readonly random: Random
+  readonly plan: Plan
+  /** The procedure version the dossier is handled under (refreshed from the stored dossier at each move). */
+  procedure: Procedure
+  readonly channel: Channel
+  readonly intakePoint: IntakePoint | undefined
+  readonly citizen: Principal
+  code: string
+  transitions: number
+  moves: number
+  payments: number
+  supplementRequested: boolean
+  supplementDeadline: number | undefined
+  obligationRequested: boolean
+  apologised: boolean
+  finalState: string
+  stuck?: string
+  done: boolean
+}
+
+/** A filing as drawn: what, where, by which channel and for whom. */
+interface Draw {
+  readonly procedure: Procedure
+  readonly channel: Channel
+  readonly intakePoint: IntakePoint | undefined
+  readonly residenceUnit: string
+  readonly subjectUnit: string
+}
+
+const staffPrefix: Readonly<Record<string, string>> = {
+  "counter-officer": "motcua",
+  specialist: "chuyenvien",
+  "unit-leader": "truongphong",
+  "authority-leader": "lanhdao",
+  clerk: "vanthu",
+  "inter-agency": "lienthong",
+  "post-office-agent": "buudien",
+}
+
+/** An officer in `role` acting for the dossier's authority, unit and intake point (and the step's other authority). */
+function officer(role: Principal["roles"][number], context: DossierContext, extraAgency?: string): Principal {
+  const where = extraAgency ?? context.unitCode ?? context.agencyCode
+  return {
+    id: `${staffPrefix[role] ?? role}.${where}`,
+    roles: [role],
+    scope: {
+      _tag: "Staff",
+      level: context.unitCode === undefined ? "province" : "commune",
+      agencyCodes: extraAgency === undefined ? [context.agencyCode] : [context.agencyCode, extraAgency],
+      unitCodes: context.unitCode === undefined ? [] : [context.unitCode],
+      intakePointIds: context.intakePointId === undefined ? [] : [context.intakePointId],
+    },
+  }
+}
+
+const gateway = (context: DossierContext): Principal => ({
+  id: "client:payment-gateway",
+  roles: ["integration-client"],
+  scope: { _tag: "Integration", clientId: "payment-gateway", agencyCodes: [context.agencyCode] },
+})
+
+const scheduler = (context: DossierContext): Principal => ({
+  id: "client:scheduler",
+  roles: ["integration-client"],
+  scope: { _tag: "Integration", clientId: "scheduler", agencyCodes: [context.agencyCode] },
+})
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** A move: a use case to try; refused by the machine → the next candidate is tried. */
+type Move = { readonly label: string; readonly run: () => Effect.Effect<DossierView, unknown, SimulationServices> }
+
+/** The services the simulation's use cases need: storage, catalogue, clock, ids, signer, payment gateway. */
+export type SimulationServices = StoragePorts | CatalogStore | Clock | TestClock | Ids | Signer | PaymentGateway
+
+export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
+  const clock = yield* TestClock
+  const documents = yield* DocumentStore
+  const { calendar, jurisdiction } = options
+  const root = seededRandom(options.seed)
+  const startMs = Date.parse(`${options.start}T08:00:00+07:00`)
+  yield* clock.set(iso(Math.max(startMs, Date.parse(clock.current()))))
+  const startedAt = clock.current()
+
+  // What may be filed: every procedure with a version in force on the first day.
+  const codes = [...new Set(options.catalogue.map((p) => p.code))].sort()
+  const procedures = codes.flatMap((code) => {
+    const found = procedureInForce(options.catalogue, code, options.start)
+    return Result.isSuccess(found) ? [found.success] : []
+  })
+  if (procedures.length === 0) return yield* Effect.fail(new Error(`no procedure in force on ${options.start}`))
+  const centres = jurisdiction.intakePoints.filter((p) => p.kind !== "post-office")
+  const posts = jurisdiction.intakePoints.filter((p) => p.kind === "post-office")
+  const provincialCentres = centres.filter((p) => p.kind === "provincial-centre")
+  const unitName = new Map(jurisdiction.units.map((u) => [u.code, u.name]))
+  const units = jurisdiction.units.map((u) => u.code)
+
+  const sims: Sim[] = []
+  const agenda = new Agenda<{ kind: "file"; index: number } | { kind: "act"; sim: Sim }>()
+  const spanHours = options.days * 8
+  for (let index = 0; index < options.count; index++) {
+    const at = addWorkingHours(calendar, iso(startMs), root.between(0, spanHours))
+    agenda.push(Date.parse(at), { kind: "file", index })
+  }
+  let done = 0
+  const finish = (sim: Sim) => {
+    if (sim.done) return
+    sim.done = true
+    done++
+    options.onProgress?.(done, options.count)
+  }
+  /** `hours` working hours after now, at least a minute later. */
+  const later = (hours: number) => {
+    const now = clock.current()
+    return Math.max(Date.parse(addWorkingHours(calendar, now, hours)), Date.parse(now) + MINUTE)
+  }
+
+  const draw = (random: Random): Draw => {
+    const procedure = random.pick(procedures)
+    const offered = procedure.channels.filter((c) => c !== "online" || procedure.onlineService !== "none")
+    const weights = Object.fromEntries(offered.map((c) => [c, CHANNEL_WEIGHTS[c]])) as Record<Channel, number>
+    const channel = offered.length === 0 ? "counter" : random.weighted(weights)
+    let intakePoint: IntakePoint | undefined
+    if (channel === "post" && posts.length > 0) intakePoint = random.pick(posts)
+    else if (channel !== "online") {
+      intakePoint =
+        procedure.authority.level === "province" && provincialCentres.length > 0 && random.chance(0.5)
+          ? random.pick(provincialCentres)
+          : random.pick(centres)
+    }
+    const residenceUnit = intakePoint !== undefined && random.chance(0.7) ? intakePoint.unitCode : random.pick(units)
+    const subjectUnit = random.chance(0.8) ? residenceUnit : random.pick(units)
+    return {
+      procedure,
+      channel: channel === "post" && intakePoint === undefined ? "counter" : channel,
+      intakePoint,
+      residenceUnit,
+      subjectUnit,
+    }
+  }
+
+  const file = Effect.fn("simulate.file")(function* (index: number) {
+    const random = root.fork(`dossier-${index}`)
+    let lastProblem = ""
+    for (let attempt = 0; attempt < 25; attempt++) {
+      const d = draw(random)
+      const person = makeApplicant(random, unitName.get(d.residenceUnit) ?? "tỉnh Quảng Ninh")
+      const citizen: Principal = { id: person.id, roles: ["citizen"], scope: { _tag: "Citizen", citizenId: person.id } }
+      const input = {
+        procedureCode: d.procedure.code,
+        applicant: person,
+        residence: { provinceCode: jurisdiction.province.code, unitCode: d.residenceUnit },
+        subjectUnitCode: d.subjectUnit,
+        summary: `${d.procedure.name} — ${person.name}`,
+        documents: d.procedure.documents
+          .filter((doc) => doc.mandatory || random.chance(0.5))
+          .map((doc) => ({
+            id: doc.id,
+            digitised: random.chance(0.85),
+            ...(doc.fromEWallet ? { fromEWallet: random.chance(0.6) } : {}),
+          })),
+      }
+      const quote = quoteFees(d.procedure, {
+        channel: d.channel,
+        quantities: { copy: random.int(1, 3), page: random.int(1, 20), item: 1, certificate: 1, person: 1, vehicle: 1 },
+        declaredValue: 50_000_000 * random.int(2, 60),
+        area: random.int(40, 400),
+      })
+      if (Result.isFailure(quote)) {
+        lastProblem = quote.failure.message
+        continue
+      }
+      const fees = quote.success.lines.map((line) => ({ feeId: line.itemId, amount: line.amount }))
+      const key = `simulate/${options.seed}/${index}/${attempt}`
+      const filed =
+        d.intakePoint === undefined
+          ? fileOnline(citizen, { ...input, fees }, key)
+          : intakeAtCounter(
+              officerAt(d.intakePoint, d.channel === "post" ? "post-office-agent" : "counter-officer"),
+              { ...input, fees, intakePointId: d.intakePoint.id },
+              key,
+            )
+      const outcome = yield* Effect.result(filed)
+      if (Result.isFailure(outcome)) {
+        if (outcome.failure instanceof FilingRefused || outcome.failure instanceof ActionRefused) {
+          lastProblem = outcome.failure.message
+          continue
+        }
+        return yield* Effect.fail(outcome.failure)
+      }
+      const view = outcome.success
+      if (view.version !== 1) {
+        return yield* Effect.fail(
+          new Error(
+            `hạt giống ${options.seed} đã chạy trên cơ sở dữ liệu này (seed already simulated on this database: use another --seed or a fresh database); ${view.code}`,
+          ),
+        )
+      }
+      const sim: Sim = {
+        index,
+        random,
+        plan: drawPlan(random, d.procedure.process.length),
+        procedure: d.procedure,
+        channel: d.channel,
+        intakePoint: d.intakePoint,
+        citizen,
+        code: view.code,
+        transitions: 1,
+        moves: 0,
+        payments: 0,
+        supplementRequested: false,
+        supplementDeadline: undefined,
+        obligationRequested: false,
+        apologised: false,
+        finalState: "filed",
+        done: false,
+      }
+      sims.push(sim)
+      const wait = d.channel === "online" ? random.between(0.5, 6) : random.between(0.1, 0.6)
+      agenda.push(later(wait), { kind: "act", sim })
+      return
+    }
+    return yield* Effect.fail(new Error(`could not file dossier ${index} after 25 draws: ${lastProblem}`))
+  })
+
+  function officerAt(point: IntakePoint, role: "counter-officer" | "post-office-agent"): Principal {
+    return {
+      id: `${staffPrefix[role]}.${point.id}`,
+      roles: [role],
+      scope: {
+        _tag: "Staff",
+        level: "commune",
+        agencyCodes: [],
+        unitCodes: [point.unitCode],
+        intakePointIds: [point.id],
+      },
+    }
+  }
+
+  /** The applicant's side (online) or the counter's (in person, by post) for withdrawals and supplements. */
+  const applicantSide = (sim: Sim, context: DossierContext) =>
+    sim.channel === "online" ? sim.citizen : officer("counter-officer", context)
+
+  const pay = (sim: Sim, context: DossierContext, amount: number) => {
+    sim.payments++
+    const paymentId = `sim-${options.seed}-${sim.index}-${sim.payments}`
+    const by = sim.channel === "online" ? gateway(context) : officer("counter-officer", context)
+    return confirmPayment(by, sim.code, { paymentId, amount }, paymentId)
+  }
+
+  const signedResult = (sim: Sim, holder: Principal) =>
+    Effect.gen(function* () {
+      const pdf = new TextEncoder().encode(`%PDF-1.7\n% ${sim.procedure.result.name} — ${sim.code}\n%%EOF\n`)
+      const stored = yield* documents.put(pdf, "application/pdf")
+      return yield* sign(holder, sim.code, { documentId: stored.id })
+    })
+
+  const returnMove = (sim: Sim, context: DossierContext): Move => {
+    const form = sim.procedure.result.form
+    const method: ReturnMethod =
+      sim.channel === "post" ? "post" : sim.channel === "online" && form !== "paper" ? "e-wallet" : "counter"
+    const by =
+      method === "post" && sim.intakePoint !== undefined
+        ? officerAt(sim.intakePoint, "post-office-agent")
+        : officer("counter-officer", context)
+    return { label: `returnResult(${method})`, run: () => returnResult(by, sim.code, { method }) }
+  }
+
+  /** The moves worth trying now, most fitting first. */
+  const movesFor = (sim: Sim, state: string, context: DossierContext, step: StepRecord | undefined): Move[] => {
+    const { scenario } = sim.plan
+    const counter = officer("counter-officer", context)
+    const now = clock.current()
+    switch (state) {
+      case "filed":
+        if (scenario === "refused-at-intake") {
+          return [
+            {
+              label: "refuse",
+              run: () => refuse(counter, sim.code, { reasons: ["Hồ sơ không đủ thành phần theo quy định"] }),
+            },
+          ]
+        }
+        if (scenario === "withdrawn" && sim.random.chance(0.3)) {
+          return [
+            {
+              label: "withdraw",
+              run: () => withdraw(applicantSide(sim, context), sim.code, { reason: "Công dân xin rút hồ sơ" }),
+            },
+          ]
+        }
+        return [{ label: "accept", run: () => accept(counter, sim.code, {}) }]
+      case "accepted":
+      case "working": {
+        if (step === undefined) return []
+        const holder = officer(step.role, context, step.agencyCode)
+        const moves: Move[] = []
+        if (scenario === "withdrawn" && sim.moves >= 2) {
+          moves.push({
+            label: "withdraw",
+            run: () => withdraw(applicantSide(sim, context), sim.code, { reason: "Công dân xin rút hồ sơ" }),
+          })
+        }
+        const asks = step.role === "specialist" || step.role === "inter-agency"
+        if ((scenario === "supplement" || scenario === "supplement-abandoned") && !sim.supplementRequested && asks) {
+          const wanted = sim.procedure.documents[0]
+          const deadline = Date.parse(addWorkingDays(calendar, now, 10))
+          moves.push({
+            label: "requestSupplementation",
+            run: () => {
+              sim.supplementRequested = true
+              sim.supplementDeadline = deadline
+              return requestSupplementation(holder, sim.code, {
+                missing: [
+                  {
+                    ...(wanted === undefined ? {} : { documentId: wanted.id }),
+                    description: "Bản sao có chứng thực còn thiếu",
+                  },
+                ],
+                applicantDeadline: iso(deadline),
+              })
+            },
+          })
+        }
+        if (scenario === "obligation" && !sim.obligationRequested && step.role === "specialist") {
+          moves.push({
+            label: "requestPayment",
+            run: () => {
+              sim.obligationRequested = true
+              return requestPayment(holder, sim.code, {
+                items: [
+                  {
+                    name: "Nghĩa vụ tài chính theo thông báo của cơ quan thuế",
+                    amount: 50_000 * sim.random.int(1, 20),
+                  },
+                ],
+              })
+            },
+          })
+        }
+        if (scenario === "apology" && !sim.apologised && (step.role === "specialist" || LEADERS.has(step.role))) {
+          const appointment = context.appointment ?? now
+          moves.push({
+            label: "extendWithApology",
+            run: () => {
+              sim.apologised = true
+              return extendWithApology(holder, sim.code, {
+                newAppointment: iso(Date.parse(addWorkingDays(calendar, appointment, sim.random.int(2, 5)))),
+                reason: "Cần thêm thời gian xác minh, lấy ý kiến cơ quan liên quan",
+              })
+            },
+          })
+        }
+        if (LEADERS.has(step.role) && context.decision === undefined) {
+          moves.push(
+            scenario === "rejected"
+              ? {
+                  label: "reject",
+                  run: () => reject(holder, sim.code, { reasons: ["Không đủ điều kiện theo quy định"] }),
+                }
+              : { label: "approve", run: () => approve(holder, sim.code, { note: "Đồng ý" }) },
+          )
+        }
+        const laterLeader = sim.procedure.process
+          .slice(context.currentStep + 1)
+          .some((s) => s.role === "authority-leader")
+        const signs = step.role === "authority-leader" || (step.role === "unit-leader" && !laterLeader)
+        if (
+          signs &&
+          context.decision !== undefined &&
+          context.signature === undefined &&
+          sim.procedure.result.signatureRequired
+        ) {
+          moves.push({ label: "sign", run: () => signedResult(sim, holder) })
+        }
+        moves.push({ label: "completeStep", run: () => completeStep(holder, sim.code, {}) })
+        const partner = transferPartner(context)
+        if (partner !== undefined) {
+          moves.push({
+            label: "transfer",
+            run: () => transfer(holder, sim.code, { agencyCode: partner, note: "Chuyển liên thông" }),
+          })
+        }
+        moves.push({ label: "resultReady", run: () => markResultReady(holder, sim.code, {}) })
+        return moves
+      }
+      case "awaitingSupplement":
+        if (scenario === "supplement-abandoned") {
+          return [
+            {
+              label: "supplementationDeadlinePassed",
+              run: () =>
+                supplementationDeadlinePassed(
+                  scheduler(context),
+                  sim.code,
+                  `simulate/${options.seed}/${sim.index}/deadline`,
+                ),
+            },
+          ]
+        }
+        return [
+          {
+            label: "receiveSupplement",
+            run: () =>
+              receiveSupplement(applicantSide(sim, context), sim.code, {
+                documents: (context.supplementations.at(-1)?.missing ?? []).flatMap((m) =>
+                  m.documentId === undefined ? [] : [{ id: m.documentId, digitised: true }],
+                ),
+              }),
+          },
+        ]
+      case "awaitingPayment": {
+        const owed = amountOwed(context, "obligations")
+        return owed > 0 ? [{ label: "pay", run: () => pay(sim, context, owed) }] : []
+      }
+      case "processed": {
+        const moves: Move[] = []
+        if (step !== undefined) {
+          const holder = officer(step.role, context, step.agencyCode)
+          moves.push({ label: "completeStep", run: () => completeStep(holder, sim.code, {}) })
+        }
+        moves.push(returnMove(sim, context))
+        if (moves.at(-1)?.label !== "returnResult(counter)") {
+          moves.push({
+            label: "returnResult(counter)",
+            run: () => returnResult(counter, sim.code, { method: "counter" }),
+          })
+        }
+        return moves
+      }
+      default:
+        return []
+    }
+  }
+
+  /** Another authority for an inter-agency step: a provincial department other than the dossier's own. */
+  const transferPartner = (context: DossierContext) =>
+    jurisdiction.agencies.find((a) => a.code !== context.agencyCode && a.level === "province")?.code
+
+  /** How long until the next move, from the state the dossier is in now. */
+  const nextDelay = (sim: Sim, state: string, step: StepRecord | undefined): number => {
+    const r = sim.random
+    switch (state) {
+      case "filed":
+        return later(r.between(0.2, 4))
+      case "accepted":
+      case "working": {
+        const allowance =
+          step === undefined
+            ? 4
+            : durationInHours(sim.procedure.process[step.index]?.allowance ?? { amount: 4, unit: "working-hours" })
+        const overrun = sim.plan.scenario === "late" && step?.index === sim.plan.lateStep
+        const share = overrun ? sim.plan.lateFactor : r.between(0.05, 0.28)
+        return later(allowance * share)
+      }
+      case "awaitingSupplement":
+        if (sim.plan.scenario === "supplement-abandoned" && sim.supplementDeadline !== undefined) {
+          return Math.max(sim.supplementDeadline + 30 * MINUTE, later(0))
+        }
+        return later(r.between(4, 40))
+      case "awaitingPayment":
+        return later(r.between(1, 16))
+      case "processed":
+        return later(sim.channel === "post" ? r.between(8, 24) : r.between(1, 12))
+      default:
+        return later(1)
+    }
+  }
+
+  const feesRefusal = (reason: Refusal) => (reason._tag === "FeesUnpaid" ? reason.amount : undefined)
+
+  const act = Effect.fn("simulate.act")(function* (sim: Sim) {
+    const loaded = yield* loadDossier(sim.code)
+    const state = loaded.dossier.value
+    if (FINAL_STATES.has(state) || (sim.plan.scenario === "open" && sim.moves >= sim.plan.openAfter)) {
+      sim.finalState = state
+      return finish(sim)
+    }
+    sim.procedure = loaded.procedure
+    const step = openStepOf(loaded.context)
+    const refusals: string[] = []
+    let moved = false
+    for (const move of movesFor(sim, state, loaded.context, step)) {
+      let outcome = yield* Effect.result(move.run())
+      if (Result.isFailure(outcome) && outcome.failure instanceof ActionRefused) {
+        const owed = feesRefusal(outcome.failure.reason)
+        if (owed !== undefined) {
+          const paid = yield* Effect.result(pay(sim, loaded.context, owed))
+          if (Result.isFailure(paid)) return yield* Effect.fail(paid.failure)
+          sim.transitions++
+          outcome = yield* Effect.result(move.run())
+        }
+      }
+      if (Result.isSuccess(outcome)) {
+        sim.transitions++
+        sim.moves++
+        moved = true
+        break
+      }
+      // Refused by the machine (not in this state, not at this step), or by the policy (the step's role may not
+      // take this action): the next candidate is tried. Anything else is a failure of the system.
+      if (outcome.failure instanceof ActionRefused) refusals.push(`${move.label}: ${outcome.failure.reason._tag}`)
+      else if (outcome.failure instanceof Forbidden) refusals.push(`${move.label}: Forbidden`)
+      else return yield* Effect.fail(outcome.failure)
+    }
+    if (!moved) {
+      sim.finalState = state
+      sim.stuck = refusals.length === 0 ? `no move in state ${state}` : refusals.join("; ")
+      return finish(sim)
+    }
+    const after = yield* loadDossier(sim.code)
+    sim.finalState = after.dossier.value
+    if (FINAL_STATES.has(after.dossier.value)) return finish(sim)
+    agenda.push(nextDelay(sim, after.dossier.value, openStepOf(after.context)), { kind: "act", sim })
+  })
+
+  for (let next = agenda.pop(); next !== undefined; next = agenda.pop()) {
+    yield* clock.set(iso(Math.max(next.at, Date.parse(clock.current()))))
+    if (next.item.kind === "file") yield* file(next.item.index)
+    else yield* act(next.item.sim)
+  }
+
+  const dossiers: SimulatedDossier[] = sims.map((s) => ({
+    code: s.code,
+    procedureCode: s.procedure.code,
+    channel: s.channel,
+    intakePointId: s.intakePoint?.id,
+    scenario: s.plan.scenario,
+    transitions: s.transitions,
+    finalState: s.finalState,
+    ...(s.stuck === undefined ? {} : { stuck: s.stuck }),
+  }))
+  return {
+    dossiers,
+    transitions: dossiers.reduce((sum, d) => sum + d.transitions, 0),
+    startedAt,
+    endedAt: clock.current(),
+  } satisfies SimulationResult
+})
+
+const openStepOf = (context: DossierContext): StepRecord | undefined => {
+  const last = context.steps[context.steps.length - 1]
+  return last !== undefined && last.endedAt === undefined ? last : undefined
+}
