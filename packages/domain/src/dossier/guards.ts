@@ -23,6 +23,7 @@
  * - extendWithApology: the new appointment is later than the current one (and after the event).
  * - supplementationDeadlinePassed: the deadline has passed at `at`.
  */
+import { type Calendar, isWorkingDay } from "../calendar/index.ts"
 import type { Problem } from "../shared/decode.ts"
 import type { DossierContext } from "./context.ts"
 import type { DossierEnv } from "./env.ts"
@@ -30,6 +31,7 @@ import { type DocumentPresent, type DossierEvent, epochMs } from "./events.ts"
 import { actorRefusal, currentStep } from "./permissions.ts"
 import type { Refusal } from "./refusals.ts"
 import type { DossierStateName } from "./status.ts"
+import { vietnamDate } from "./time.ts"
 import { transitionTable } from "./transitions.ts"
 
 // ---- money ------------------------------------------------------------------------------------------------------
@@ -148,6 +150,11 @@ export function appointmentNotLater(context: DossierContext, requested: string):
   return epochMs(requested) > epochMs(appointment) ? undefined : { _tag: "AppointmentNotLater", appointment, requested }
 }
 
+/** A new appointment is a day the centre works: a citizen cannot be asked to come back on a Sunday or during Tết. */
+export function appointmentOnDayOff(calendar: Calendar, requested: string): Refusal | undefined {
+  return isWorkingDay(calendar, vietnamDate(requested)) ? undefined : { _tag: "AppointmentOnDayOff", requested }
+}
+
 export function deadlineNotReached(context: DossierContext, at: string): Refusal | undefined {
   const open = context.supplementations[context.supplementations.length - 1]
   if (open === undefined) return undefined
@@ -247,7 +254,9 @@ function ruleRefusal(
     case "paymentConfirmed":
       return duplicatePayment(context, event.paymentId)
     case "extendWithApology":
-      return appointmentNotLater(context, event.newAppointment)
+      return (
+        appointmentNotLater(context, event.newAppointment) ?? appointmentOnDayOff(env.calendar, event.newAppointment)
+      )
     case "supplementationDeadlinePassed":
       return deadlineNotReached(context, event.at)
     case "requestSupplementation":

@@ -46,6 +46,8 @@ export type Refusal =
   | { readonly _tag: "DecisionAlreadyMade"; readonly decision: "approved" | "rejected" }
   | { readonly _tag: "DuplicatePayment"; readonly paymentId: string }
   | { readonly _tag: "AppointmentNotLater"; readonly appointment: string; readonly requested: string }
+  /** A new appointment must fall on a working day of the centre's calendar. */
+  | { readonly _tag: "AppointmentOnDayOff"; readonly requested: string }
   /** The dossier is at the last step of the process: there is no step to hand it to. */
   | { readonly _tag: "NoNextStep"; readonly stepId: string }
   /** The next step is (or is not) an inter-agency step: hand over with the other event. */
@@ -90,6 +92,8 @@ export function describeRefusal(r: Refusal): string {
       return `Khoản thanh toán ${r.paymentId} đã được ghi nhận / payment ${r.paymentId} was already recorded`
     case "AppointmentNotLater":
       return `Ngày hẹn mới (${r.requested}) phải sau ngày hẹn hiện tại (${r.appointment}) / the new appointment must be later than ${r.appointment}`
+    case "AppointmentOnDayOff":
+      return `Ngày hẹn mới (${r.requested}) rơi vào ngày nghỉ / the new appointment (${r.requested}) falls on a day off`
     case "NoNextStep":
       return `Bước "${r.stepId}" là bước cuối của quy trình / step "${r.stepId}" is the last step`
     case "WrongHandover":

@@ -6,7 +6,13 @@
  * adds that fraction of the centre's standard working day in hours. Durations in working hours use
  * `addWorkingHours`. (The catalogue's `durationInHours` uses 8 h a day only to compare and add allowances.)
  */
-import { addWorkingDays, addWorkingHours, type Calendar, workingTimeBetween } from "../calendar/index.ts"
+import {
+  addWorkingDays,
+  addWorkingHours,
+  type Calendar,
+  nextWorkingMoment,
+  workingTimeBetween,
+} from "../calendar/index.ts"
 import type { Duration } from "../catalogue/schema.ts"
 import { epochMs } from "./events.ts"
 
@@ -32,11 +38,19 @@ export function workingMinutesBetween(calendar: Calendar, from: string, to: stri
  * Where a deadline lands once a pause [from, to) is taken out: the working time that was left at the start of the
  * pause is counted again from its end. A deadline already passed when the pause began does not move (the dossier
  * was late already, and stays so).
+ *
+ * Day-based deadlines are written as the start of a working period (07:30 on the appointment day), while adding
+ * working hours that end exactly at closing time gives 17:00 of the day before: the same point in working time but
+ * a calendar day earlier on the citizen's slip. A deadline that was a working moment therefore stays one: the result
+ * is carried to the next working moment (which changes nothing when it already is one).
  */
 export function moveDeadlineOverPause(calendar: Calendar, deadline: string, from: string, to: string): string {
   if (epochMs(deadline) <= epochMs(from)) return deadline
   const left = workingMinutesBetween(calendar, from, deadline)
-  return addWorkingHours(calendar, to, left / 60)
+  const moved = addWorkingHours(calendar, to, left / 60)
+  return epochMs(nextWorkingMoment(calendar, deadline)) === epochMs(deadline)
+    ? nextWorkingMoment(calendar, moved)
+    : moved
 }
 
 /** The civil date in Vietnam (UTC+7, no daylight saving) of an instant, `YYYY-MM-DD`. */
