@@ -2,8 +2,18 @@
 // paths, methods and content types — never get a 5xx, and every error is a well-formed problem.
 import { Schema } from "effect"
 import fc from "fast-check"
-import { describe, expect, test } from "vitest"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { DEMO_GATEWAY_KEY } from "./demo.ts"
+import {
+  citizen,
+  officer,
+  residenceFiling,
+  send as sendAs,
+  type TestSystem,
+  testSystem,
+} from "./dossier.test-support.ts"
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from "./problem.ts"
+import { actionSegments } from "./routes/dossiers.ts"
 import { data, testApp } from "./testing.test-support.ts"
 
 const { app } = testApp()
@@ -184,5 +194,129 @@ describe("malformed requests never get a 5xx; every error is a problem+json with
 
   test("the generators reached every kind of answer", () => {
     for (const status of [200, 400, 404, 405, 413, 415, 422]) expect(seen, `status ${status}`).toContain(status)
+  })
+})
+
+describe("the dossier, document, lookup, audit and session routes never get a 5xx either", () => {
+  let system: TestSystem
+  const codes: string[] = []
+  let counterHeaders: Record<string, string> = {}
+  beforeAll(async () => {
+    system = await testSystem("memory", { documentLimit: 32 * 1024 })
+    for (const key of ["p-1", "p-2"]) {
+      const filed = await sendAs(system.app, citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+        "idempotency-key": key,
+      })
+      codes.push(((await filed.json()) as { code: string }).code)
+    }
+    counterHeaders = (await officer(system.app, "cb-hg-01")).headers
+  })
+  afterAll(async () => system?.close())
+
+  const dossierCode = fc.oneof(
+    fc.constantFrom("000.11.50.H49-251006-0001", "000.11.50.H49-251006-0002", "000.11.50.H49-991399-0001"),
+    fc.stringMatching(/^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$/),
+    nastyString,
+  )
+  const newRoute = fc.oneof(
+    fc.constantFrom("/api/v1/dossiers", "/api/v1/documents", "/api/v1/session", "/api/v1/session/sign-out"),
+    fc.constantFrom("/api/v1/work-queue", "/api/v1/audit/chain", "/api/v1/payments/callback"),
+    dossierCode.map((c) => `/api/v1/dossiers/${segment(c)}`),
+    dossierCode.map((c) => `/api/v1/dossiers/${segment(c)}/audit`),
+    dossierCode.map((c) => `/api/v1/lookup/${segment(c)}`),
+    fc.tuple(dossierCode, fc.constantFrom(...actionSegments)).map(([c, a]) => `/api/v1/dossiers/${segment(c)}/${a}`),
+  )
+  const credentials = fc.constantFrom<"none" | "citizen" | "gateway" | "officer" | "officer-no-csrf" | "garbage">(
+    "none",
+    "citizen",
+    "gateway",
+    "officer",
+    "officer-no-csrf",
+    "garbage",
+  )
+  const headersOf = (who: string): Record<string, string> => {
+    switch (who) {
+      case "citizen":
+        return citizen().headers
+      case "gateway":
+        return { authorization: `Bearer ${DEMO_GATEWAY_KEY}` }
+      case "officer":
+        return counterHeaders
+      case "officer-no-csrf":
+        return { cookie: counterHeaders.cookie ?? "" }
+      case "garbage":
+        return { authorization: "Bearer \u00ff\u0000", cookie: "motcua_session=%%%" }
+      default:
+        return {}
+    }
+  }
+  /** Bodies shaped like the actions' and the filing's, wrong in many ways. */
+  const dossierBody = fc.oneof(
+    fc.record(
+      {
+        expectedVersion: fc.oneof(fc.integer({ min: -2, max: 5 }), anyValue),
+        reasons: fc.oneof(fc.array(fc.string(), { maxLength: 2 }), anyValue),
+        missing: fc.oneof(fc.array(fc.record({ description: fc.string() }), { maxLength: 2 }), anyValue),
+        applicantDeadline: fc.oneof(fc.constantFrom("2025-10-17T10:00:00.000Z", "2025-02-30T00:00:00Z"), anyValue),
+        documents: fc.oneof(fc.array(fc.record({ id: fc.constantFrom("ct01", "x") }), { maxLength: 2 }), anyValue),
+        method: fc.oneof(fc.constantFrom("counter", "post", "e-wallet"), anyValue),
+        documentId: fc.oneof(fc.constantFrom("doc-1"), anyValue),
+        paymentId: anyValue,
+        amount: fc.oneof(fc.integer(), anyValue),
+        username: fc.oneof(fc.constantFrom("cb-hg-01", "nobody"), anyValue),
+        password: fc.oneof(fc.constantFrom("motcua-demo-2025", "x"), anyValue),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.constant(residenceFiling()),
+    fc.record(
+      { procedureCode: code, applicant: anyValue, residence: anyValue, documents: anyValue },
+      { requiredKeys: [] },
+    ),
+  )
+  const anyBody = fc.oneof(
+    fc.constant(undefined),
+    dossierBody.map((b) => JSON.stringify(b)),
+    body,
+  )
+  const uploadType = fc.oneof(contentType, fc.constantFrom("application/pdf", "image/png", "image/jpeg; x=1"))
+
+  test("any method, route, credentials, Idempotency-Key, body and content type", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        method,
+        fc.tuple(newRoute, queryString).map(([r, q]) => r + q),
+        credentials,
+        fc.option(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("k-1", "k-2"))),
+        anyBody,
+        uploadType,
+        async (m, path, who, key, payload, type) => {
+          const headers: Record<string, string> = { ...headersOf(who) }
+          if (type !== undefined) headers["content-type"] = type
+          if (key !== null) headers["idempotency-key"] = key
+          const withBody = payload !== undefined && m !== "GET" && m !== "HEAD"
+          let response: Response
+          try {
+            response = await system.app.request(path, { method: m, headers, ...(withBody ? { body: payload } : {}) })
+          } catch (error) {
+            // Headers the fetch API itself refuses (invalid characters) never reach the app.
+            if (error instanceof TypeError) return
+            throw error
+          }
+          seen.add(response.status)
+          expect(response.status, `${m} ${path} as ${who}`).toBeLessThan(500)
+          if (response.status >= 400 && m !== "HEAD") {
+            expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE)
+            expect(Schema.decodeUnknownSync(ProblemDetails)(await response.json()).status).toBe(response.status)
+          }
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  test("reached authentication, authorisation and conflict answers", () => {
+    for (const status of [401, 403]) expect(seen, `status ${status}`).toContain(status)
+    expect(codes.length).toBe(2)
   })
 })

@@ -1,0 +1,171 @@
+// A server process killed with SIGKILL — between requests and while requests are in flight — loses nothing it
+// acknowledged, on SQLite and on PostgreSQL. The real server (main.ts) runs as a child process over a database
+// seeded with the demo accounts; clients file dossiers and accept them, remembering every 2xx; the server is killed
+// at random moments and restarted. Afterwards every acknowledged dossier is at least at the acknowledged version,
+// its audit trail has an entry per acknowledged version, and the audit chain verifies.
+import { type ChildProcess, spawn } from "node:child_process"
+import { join } from "node:path"
+import { createInterface } from "node:readline"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
+import {
+  citizen,
+  onEachDatabase,
+  residenceFiling,
+  TEST_COST,
+  type TestDatabase,
+  testDatabase,
+} from "./dossier.test-support.ts"
+import { createRuntime } from "./runtime.ts"
+import { data } from "./testing.test-support.ts"
+
+const MAIN = join(import.meta.dirname, "main.ts")
+
+interface Server {
+  readonly child: ChildProcess
+  readonly base: string
+}
+
+/** Starts main.ts and waits for its "listening" line; rejects with its output if it stops first. */
+function startServer(database: TestDatabase): Promise<Server> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: "0",
+      MOTCUA_SECURE_COOKIES: "false",
+      MOTCUA_DOCUMENTS_DIR: database.documentsDir,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  return new Promise((resolve, reject) => {
+    const output: string[] = []
+    child.stderr?.on("data", (chunk) => output.push(String(chunk)))
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+      output.push(line)
+      try {
+        const entry = JSON.parse(line) as { message?: string; port?: number }
+        if (entry.message === "listening" && entry.port !== undefined)
+          resolve({ child, base: `http://127.0.0.1:${entry.port}` })
+      } catch {
+        // not a log line
+      }
+    })
+    child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${output.join("\n")}`)))
+  })
+}
+
+const kill = (server: Server) =>
+  new Promise<void>((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve()
+    server.child.once("exit", () => resolve())
+    server.child.kill("SIGKILL")
+  })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** What the server acknowledged: dossier code → highest version answered with a 2xx. */
+type Acknowledged = Map<string, number>
+
+async function signIn(base: string, username: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`)
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ")
+  return { cookie, "x-csrf-token": csrfToken }
+}
+
+/** Files and accepts dossiers until the server goes away; records every 2xx. */
+async function client(
+  base: string,
+  worker: number,
+  acknowledged: Acknowledged,
+  counter: Record<string, string>,
+  stopped: () => boolean,
+) {
+  for (let i = 0; !stopped(); i++) {
+    try {
+      const filed = await fetch(`${base}/api/v1/dossiers`, {
+        method: "POST",
+        headers: {
+          ...citizen().headers,
+          "content-type": "application/json",
+          "idempotency-key": `w${worker}-${Date.now()}-${i}`,
+        },
+        body: JSON.stringify(residenceFiling()),
+      })
+      if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`)
+      const { code, version } = (await filed.json()) as { code: string; version: number }
+      acknowledged.set(code, version)
+      const accepted = await fetch(`${base}/api/v1/dossiers/${code}/accept`, {
+        method: "POST",
+        headers: { ...counter, "content-type": "application/json" },
+        body: JSON.stringify({ expectedVersion: version }),
+      })
+      if (accepted.status !== 200) throw new Error(`accept answered ${accepted.status}`)
+      acknowledged.set(code, ((await accepted.json()) as { version: number }).version)
+    } catch (error) {
+      // the server was killed: whatever had no answer was not acknowledged
+      if (error instanceof TypeError) return
+      throw error
+    }
+  }
+}
+
+onEachDatabase("SIGKILL between and during requests loses nothing acknowledged", (kind) => {
+  let database: TestDatabase
+  let server: Server | undefined
+  beforeAll(async () => {
+    database = await testDatabase(kind)
+    const runtime = await createRuntime({ data, databaseUrl: database.url, documentsDir: database.documentsDir })
+    try {
+      await seedDemoAccounts(runtime, { cost: TEST_COST })
+    } finally {
+      await runtime.dispose()
+    }
+  }, 60_000)
+  afterAll(async () => {
+    if (server !== undefined) await kill(server)
+    await database?.remove()
+  })
+
+  it("every 2xx survives four kills; the audit chain verifies", async () => {
+    const acknowledged: Acknowledged = new Map()
+    for (let round = 0; round < 4; round++) {
+      server = await startServer(database)
+      const counter = await signIn(server.base, "cb-hg-01")
+      let stopping = false
+      const base = server.base
+      const running = [0, 1, 2].map((w) => client(base, w, acknowledged, counter, () => stopping))
+      await sleep(150 + Math.floor(Math.random() * 350))
+      // Even rounds: kill while requests are in flight; odd rounds: let the clients finish, kill between requests.
+      if (round % 2 === 1) {
+        stopping = true
+        await Promise.all(running)
+      }
+      await kill(server)
+      await Promise.all(running)
+    }
+    expect(acknowledged.size).toBeGreaterThan(0)
+
+    server = await startServer(database)
+    const auditor = await signIn(server.base, "tt-01")
+    const counter = await signIn(server.base, "cb-hg-01")
+    for (const [code, version] of acknowledged) {
+      const dossier = await fetch(`${server.base}/api/v1/dossiers/${code}`, { headers: counter })
+      expect(dossier.status, code).toBe(200)
+      expect(((await dossier.json()) as { version: number }).version).toBeGreaterThanOrEqual(version)
+      const audit = await fetch(`${server.base}/api/v1/dossiers/${code}/audit`, { headers: auditor })
+      expect(((await audit.json()) as { total: number }).total).toBeGreaterThanOrEqual(version)
+    }
+    const chain = await fetch(`${server.base}/api/v1/audit/chain`, { headers: auditor })
+    expect(await chain.json()).toMatchObject({ _tag: "Intact" })
+  }, 90_000)
+})
