@@ -60,19 +60,20 @@ MOTCUA_BODY_LIMIT (byte).${COMMON_HELP}`,
       }
       throw error
     }
-    const base = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host}:${server.port}`
-    for (const line of [
-      say(`motcua đang chạy tại ${base}`, "motcua is serving"),
-      `  API:          ${base}/api/v1/procedures`,
-      `  ${say("Tài liệu", "docs").padEnd(12)}  ${base}/docs`,
-      `  OpenAPI:      ${base}/openapi.json`,
-      `  ${say("Sức khỏe", "health").padEnd(12)}  ${base}/healthz  ${base}/readyz`,
-      `  ${say("Cơ sở dữ liệu", "database")}: ${displayUrl(settings.database)}`,
-      `  ${say("Danh mục", "catalogue")}: ${dir}`,
-      say("Dừng: Ctrl+C", "stop with Ctrl+C"),
-    ]) {
-      io.err(line)
-    }
+    const shownHost = LOOPBACK.has(host) || host === "0.0.0.0" || host === "::" ? "localhost" : host
+    const base = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${server.port}`
+    const rows: ReadonlyArray<readonly [string, string]> = [
+      ["API", `${base}/api/v1/procedures`],
+      ["Tài liệu (docs)", `${base}/docs`],
+      ["OpenAPI", `${base}/openapi.json`],
+      ["Sức khỏe (health)", `${base}/healthz  ${base}/readyz`],
+      ["Cơ sở dữ liệu (database)", displayUrl(settings.database)],
+      ["Danh mục (catalogue)", dir],
+    ]
+    const width = Math.max(...rows.map(([label]) => label.length))
+    io.err(say(`motcua đang chạy tại ${base}`, "motcua is serving"))
+    for (const [label, value] of rows) io.err(`  ${label.padEnd(width)}  ${value}`)
+    io.err(say("Dừng: Ctrl+C", "stop with Ctrl+C"))
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop)

@@ -294,7 +294,9 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
         return yield* Effect.fail(outcome.failure)
       }
       const view = outcome.success
-      if (view.version !== 1) {
+      // A key used before answers the first filing again (idempotency): the stored dossier has moved on since.
+      const stored = yield* loadDossier(view.code)
+      if (stored.record.version !== 1) {
         return yield* Effect.fail(
           new Error(
             `hạt giống ${options.seed} đã chạy trên cơ sở dữ liệu này (seed already simulated on this database: use another --seed or a fresh database); ${view.code}`,

@@ -1,0 +1,172 @@
+import { join } from "node:path"
+import { AuditLog } from "@motcua/application"
+import type { DossierContext } from "@motcua/domain"
+import { SqlStorage } from "@motcua/storage-sql"
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { openDatabase } from "./database.ts"
+import type { Report } from "./report/compute.ts"
+import { parseDatabaseUrl } from "./settings.ts"
+import { cli, tempDir } from "./test-support.ts"
+
+interface Row {
+  code: string
+  status_code: number
+  snapshot: string
+}
+
+async function read(dataDir: string) {
+  const open = openDatabase(parseDatabaseUrl(join(dataDir, "motcua.sqlite"), dataDir))
+  try {
+    const dossiers = (await open.db
+      .selectFrom("dossier")
+      .select(["code", "status_code", "snapshot"])
+      .orderBy("code")
+      .execute()) as Row[]
+    const audit = await open.db.selectFrom("audit_entry").select(["dossier_code", "action"]).orderBy("seq").execute()
+    return { dossiers, audit }
+  } finally {
+    await open.close()
+  }
+}
+
+const verifyChain = (dataDir: string) =>
+  Effect.runPromise(
+    Effect.provide(
+      AuditLog.use((log) => log.verifyChain()),
+      SqlStorage.layerSqlite({ file: join(dataDir, "motcua.sqlite") }),
+    ),
+  )
+
+/** The national index rule, written out again from its text (docs/domain-reference.md), to recount the report. */
+function recount(context: DossierContext): "on-time" | "late" | "pending" | "not-counted" {
+  if (context.refusal !== undefined || context.withdrawal !== undefined) return "not-counted"
+  if (context.lateMarks.length > 0) return "late"
+  const end = context.processedAt ?? context.returned?.at ?? context.stop?.at
+  if (end === undefined || context.appointment === undefined) return "pending"
+  return Date.parse(end) <= Date.parse(context.appointment) ? "on-time" : "late"
+}
+
+describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
+  const one = tempDir("simulate-1")
+  const two = tempDir("simulate-2")
+  let summary: { dossiers: number; transitions: number; byChannel: Record<string, number>; stuck: unknown[] }
+  let stored: Awaited<ReturnType<typeof read>>
+  afterAll(() => {
+    one.remove()
+    two.remove()
+  })
+  beforeAll(async () => {
+    const run = await cli(["simulate", "--data", one.path, "--count", "50", "--seed", "2025", "--json"])
+    expect(run.stderr).not.toContain("Lỗi")
+    expect(run.code).toBe(0)
+    summary = JSON.parse(run.stdout)
+    stored = await read(one.path)
+  })
+
+  it("files 50 dossiers across channels, none stuck", () => {
+    expect(summary.dossiers).toBe(50)
+    expect(summary.stuck).toEqual([])
+    expect(stored.dossiers).toHaveLength(50)
+    expect(Object.keys(summary.byChannel).length).toBeGreaterThanOrEqual(2)
+    const intakePoints = new Set(
+      stored.dossiers.map((d) => (JSON.parse(d.snapshot).context as DossierContext).intakePointId),
+    )
+    expect(intakePoints.size).toBeGreaterThan(5)
+  })
+
+  it("writes one audit entry per transition, each dossier's starting with its filing, on an intact chain", async () => {
+    expect(stored.audit).toHaveLength(summary.transitions)
+    for (const d of stored.dossiers) {
+      const own = stored.audit.filter((a) => a.dossier_code === d.code)
+      expect(own[0]?.action).toBe("dossier.file")
+      const context = JSON.parse(d.snapshot).context as DossierContext
+      // every status the dossier went through after filing was entered by one of its audited transitions
+      expect(own.length).toBeGreaterThanOrEqual(context.statusHistory.length)
+    }
+    expect(await verifyChain(one.path)).toMatchObject({ _tag: "Intact", entries: summary.transitions })
+  })
+
+  it("goes through realistic outcomes: results returned, refusals, withdrawals, supplementation, payments, late cases", () => {
+    const contexts = stored.dossiers.map((d) => JSON.parse(d.snapshot).context as DossierContext)
+    const statuses = new Set(stored.dossiers.map((d) => d.status_code))
+    expect(statuses.has(10)).toBe(true)
+    expect(stored.dossiers.filter((d) => d.status_code === 10).length).toBeGreaterThan(25)
+    expect(contexts.some((c) => c.supplementations.length > 0)).toBe(true)
+    expect(contexts.some((c) => c.payments.length > 0)).toBe(true)
+    expect(contexts.some((c) => recount(c) === "late")).toBe(true)
+    expect(contexts.some((c) => recount(c) === "not-counted")).toBe(true)
+  })
+
+  it("is deterministic for a seed: the same codes, statuses and audit trails on a fresh database", async () => {
+    const run = await cli(["simulate", "--data", two.path, "--count", "50", "--seed", "2025", "--json"])
+    expect(run.code).toBe(0)
+    const again = await read(two.path)
+    expect(again.dossiers.map((d) => [d.code, d.status_code])).toEqual(
+      stored.dossiers.map((d) => [d.code, d.status_code]),
+    )
+    expect(again.audit).toEqual(stored.audit)
+  })
+
+  it("refuses to replay a seed on the same database", async () => {
+    const run = await cli(["simulate", "--data", one.path, "--count", "3", "--seed", "2025"])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("seed already simulated")
+  })
+
+  it("reports counts that add up to the dossiers and the on-time rate of a recount", async () => {
+    const run = await cli(["report", "--data", one.path, "--format", "json"])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout) as Report
+    const sum = (xs: ReadonlyArray<{ count: number }>) => xs.reduce((s, x) => s + x.count, 0)
+    expect(report.total).toBe(50)
+    expect(sum(report.byStatus)).toBe(50)
+    expect(sum(report.byUnit)).toBe(50)
+    expect(sum(report.byField)).toBe(50)
+    expect(report.byMonth.reduce((s, m) => s + m.received, 0)).toBe(50)
+    for (const s of report.byStatus) {
+      expect(s.count).toBe(stored.dossiers.filter((d) => String(d.status_code) === s.key).length)
+    }
+    const classes = stored.dossiers.map((d) => recount(JSON.parse(d.snapshot).context as DossierContext))
+    const onTime = classes.filter((c) => c === "on-time").length
+    const late = classes.filter((c) => c === "late").length
+    const t = report.timeliness
+    expect(t.early + t.onTime).toBe(onTime)
+    expect(t.late).toBe(late)
+    expect(t.pending).toBe(classes.filter((c) => c === "pending").length)
+    expect(t.notCounted).toBe(classes.filter((c) => c === "not-counted").length)
+    expect(t.onTimeRate).toBeCloseTo(onTime / (onTime + late), 10)
+  })
+
+  it("filters by the day of receipt, and prints tables by default", async () => {
+    const all = JSON.parse((await cli(["report", "--data", one.path, "--format", "json"])).stdout) as Report
+    const firstMonth = all.byMonth[0]
+    if (firstMonth === undefined) throw new Error("no month")
+    const month = JSON.parse(
+      (
+        await cli([
+          "report",
+          "--data",
+          one.path,
+          "--format",
+          "json",
+          "--from",
+          `${firstMonth.month}-01`,
+          "--to",
+          `${firstMonth.month}-31`,
+        ])
+      ).stdout,
+    ) as Report
+    expect(month.total).toBe(firstMonth.received)
+    const nothing = JSON.parse(
+      (await cli(["report", "--data", one.path, "--format", "json", "--to", "2000-01-01"])).stdout,
+    ) as Report
+    expect(nothing.total).toBe(0)
+    expect(nothing.timeliness.onTimeRate).toBeNull()
+    const table = await cli(["report", "--data", one.path])
+    expect(table.stdout).toContain("Tỷ lệ đúng hạn (on-time rate)")
+    expect(table.stdout).toContain("Theo lĩnh vực (by field)")
+    expect((await cli(["report", "--format", "xml"])).code).toBe(2)
+    expect((await cli(["report", "--from", "2025-02-30"])).code).toBe(2)
+  })
+})
