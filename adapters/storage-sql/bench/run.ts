@@ -1,7 +1,6 @@
 // Runs the lifecycle benchmark (lifecycle.ts): for each mode, the adapter and its raw floor on fresh databases of
 // their own, in interleaved rounds of the same lifecycles; after every round the row counts of both databases are
 // checked against what the lifecycles must have written, and the two audit chains' heads against each other.
-import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -11,12 +10,12 @@ import type { StoragePorts } from "@motcua/application"
 import Database from "better-sqlite3"
 import { type Effect, type Layer, ManagedRuntime } from "effect"
 import { type Kysely, sql } from "kysely"
-import pg from "pg"
 import { SqlDatabase, SqlStorage } from "../src/layers.ts"
 import { migrateToLatest } from "../src/migrations.ts"
 import { openPostgres } from "../src/postgres.ts"
 import type { DB } from "../src/schema.ts"
 import { openSqlite, type SqliteSynchronous } from "../src/sqlite.ts"
+import { freshPostgresDatabase } from "../src/testing.ts"
 import {
   checkRawHash,
   expectedRows,
@@ -118,23 +117,6 @@ async function rawPgSide(url: string): Promise<Side> {
   }
 }
 
-async function freshPgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `motcua_bench_${randomBytes(5).toString("hex")}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create database ${name}`).finally(() => admin.end())
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`).finally(() => client.end())
-    },
-  }
-}
-
 /** The distinct SQL texts the adapter prepares on SQLite during one lifecycle: they must be the floor's. */
 async function checkSameStatements(layerOf: (file: string) => Side | Promise<Side>, folder: string): Promise<void> {
   const seen = new Set<string>()
@@ -204,8 +186,8 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
     let raw: Side
     if (mode === "pg") {
       if (options.pgUrl === undefined) throw new Error("the pg mode needs a server URL")
-      const a = await freshPgDatabase(options.pgUrl)
-      const r = await freshPgDatabase(options.pgUrl)
+      const a = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
+      const r = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
       cleanups.unshift(a.drop, r.drop)
       adapter = await adapterSide(
         SqlStorage.layerPostgres({ url: a.url, documentsDir: join(folder, "documents") }),

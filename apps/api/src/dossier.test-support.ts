@@ -1,15 +1,14 @@
 // Shared by the dossier tests: the app over a real database (SQLite on a temp file, PostgreSQL on a fresh database
 // of the server in MOTCUA_TEST_PG_URL), the real Quảng Ninh data and the demo accounts, a clock the test moves, and
 // helpers to act as an officer (session cookie + CSRF token), a citizen (bearer token) or the gateway (API key).
-import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlDatabase } from "@motcua/storage-sql"
+import { describeOnPostgres, freshPostgresDatabase, testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Effect } from "effect"
 import { type Kysely, sql } from "kysely"
-import pg from "pg"
-import { describe, expect, it } from "vitest"
+import { describe } from "vitest"
 import { createApp } from "./app.ts"
 import { DEMO_GATEWAY_KEY, DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
 import { memoryLogger } from "./logging.ts"
@@ -18,34 +17,6 @@ import { data } from "./testing.test-support.ts"
 
 /** Cheap scrypt for tests (the production cost is SCRYPT_DEFAULTS). */
 export const TEST_COST = { N: 1024, r: 8, p: 1 } as const
-
-export const PG_URL = process.env.MOTCUA_TEST_PG_URL
-
-/** A database of its own on the test server; its URL and how to drop it. */
-export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `motcua_api_${randomBytes(6).toString("hex")}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
-  }
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      try {
-        await client.query(`drop database if exists ${name} with (force)`)
-      } finally {
-        await client.end()
-      }
-    },
-  }
-}
 
 /** A database to test on: its URL, its documents folder, and how to remove both. */
 export interface TestDatabase {
@@ -61,8 +32,9 @@ export async function testDatabase(kind: "sqlite" | "postgres"): Promise<TestDat
   const cleanDir = () => rmSync(dir, { recursive: true, force: true })
   if (kind === "sqlite")
     return { kind, url: `sqlite:${join(dir, "motcua.sqlite")}`, documentsDir, remove: async () => cleanDir() }
-  if (PG_URL === undefined || PG_URL === "") throw new Error("MOTCUA_TEST_PG_URL is not set")
-  const database = await freshPostgres(PG_URL)
+  const adminUrl = testPostgresUrl()
+  if (adminUrl === undefined) throw new Error("MOTCUA_TEST_PG_URL is not set")
+  const database = await freshPostgresDatabase(adminUrl, "motcua_api")
   return {
     kind,
     url: database.url,
@@ -76,20 +48,11 @@ export async function testDatabase(kind: "sqlite" | "postgres"): Promise<TestDat
 
 /**
  * Declares `body` once per database: SQLite always; PostgreSQL when MOTCUA_TEST_PG_URL is set, else skipped on a
- * developer's machine and FAILED when CI is set (as storage-sql's postgres.test.ts does).
+ * developer's machine and FAILED when CI is set (describeOnPostgres, shared with storage-sql and the CLI).
  */
 export function onEachDatabase(title: string, body: (kind: "sqlite" | "postgres") => void): void {
   describe(`${title} — SQLite`, () => body("sqlite"))
-  if (PG_URL !== undefined && PG_URL !== "") describe(`${title} — PostgreSQL`, () => body("postgres"))
-  else if (process.env.CI)
-    describe(`${title} — PostgreSQL`, () => {
-      it("needs MOTCUA_TEST_PG_URL (CI must run the PostgreSQL tests: use scripts/test.sh)", () => {
-        expect.fail("MOTCUA_TEST_PG_URL is not set while CI is: start a server with scripts/postgres.sh")
-      })
-    })
-  else
-    describe.skip(`${title} — PostgreSQL (MOTCUA_TEST_PG_URL not set: run scripts/test.sh)`, () =>
-      it("is skipped", () => {}))
+  describeOnPostgres(`${title} — PostgreSQL`, () => body("postgres"))
 }
 
 /** Monday 6 October 2025, 08:00 in Vietnam. */

@@ -1,37 +1,25 @@
 // The CLI on PostgreSQL (DATABASE_URL=postgres://…): migrate, simulate and report on a database of its own on the
 // test server that scripts/test.sh starts (MOTCUA_TEST_PG_URL). Skipped without it on a developer's machine; fails
 // under CI, so that CI cannot pass without having run it.
-import { randomBytes } from "node:crypto"
 import { AuditLog } from "@motcua/application"
 import { SqlStorage } from "@motcua/storage-sql"
+import { describeOnPostgres, freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect } from "effect"
-import { sql } from "kysely"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { withDatabase } from "./database.ts"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import type { Report } from "./report/compute.ts"
 import { cli, tempDir } from "./test-support.ts"
 
-const adminUrl = process.env.MOTCUA_TEST_PG_URL
-
-if (adminUrl === undefined) {
-  it.runIf(process.env.CI !== undefined)("needs MOTCUA_TEST_PG_URL under CI (scripts/test.sh starts a server)", () => {
-    expect(adminUrl, "MOTCUA_TEST_PG_URL").toBeDefined()
-  })
-}
-
-describe.runIf(adminUrl !== undefined)("motcua on PostgreSQL", () => {
-  const name = `motcua_cli_${randomBytes(6).toString("hex")}`
+describeOnPostgres("motcua on PostgreSQL", (adminUrl) => {
   const data = tempDir("postgres")
   let url = ""
-  const admin = { dialect: "postgres", url: adminUrl ?? "" } as const
+  let drop = async () => {}
   beforeAll(async () => {
-    await withDatabase(admin, (open) => sql.raw(`create database ${name}`).execute(open.db))
-    const target = new URL(adminUrl ?? "")
-    target.pathname = `/${name}`
-    url = target.toString()
+    const database = await freshPostgresDatabase(adminUrl, "motcua_cli")
+    url = database.url
+    drop = database.drop
   })
   afterAll(async () => {
-    await withDatabase(admin, (open) => sql.raw(`drop database if exists ${name} with (force)`).execute(open.db))
+    await drop()
     data.remove()
   })
 
