@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { DAY, HOUR, MINUTE, pdf, residenceFiling, START } from "@motcua/application/testing"
 import { SqlDatabase } from "@motcua/storage-sql"
 import { describeOnPostgres, freshPostgresDatabase, testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Effect } from "effect"
@@ -55,11 +56,9 @@ export function onEachDatabase(title: string, body: (kind: "sqlite" | "postgres"
   describeOnPostgres(`${title} — PostgreSQL`, () => body("postgres"))
 }
 
-/** Monday 6 October 2025, 08:00 in Vietnam. */
-export const START = "2025-10-06T01:00:00.000Z"
-export const MINUTE = 60_000
-export const HOUR = 60 * MINUTE
-export const DAY = 24 * HOUR
+// The test clock's start (Monday 6 October 2025, 08:00 in Vietnam), its units, the online filing of permanent
+// residence registration in Hồng Gai and a small PDF: the same fixtures as the use-case tests.
+export { DAY, HOUR, MINUTE, pdf, residenceFiling, START }
 
 export interface TestSystem {
   readonly app: ReturnType<typeof createApp>
@@ -160,29 +159,6 @@ export function send(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
 }
-
-/** An online filing of permanent residence registration in the ward of Hồng Gai (1.004222). */
-export const residenceFiling = (overrides: Record<string, unknown> = {}) => ({
-  procedureCode: "1.004222",
-  applicant: {
-    id: "022090001234",
-    name: "Nguyễn Văn An",
-    kind: "citizen",
-    address: "Tổ 5, khu 3, phường Hồng Gai",
-    phone: "0912345678",
-  },
-  residence: { provinceCode: "22", unitCode: "06685" },
-  subjectUnitCode: "06685",
-  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
-  documents: [
-    { id: "ct01", digitised: true },
-    { id: "cho-o-hop-phap", fromEWallet: true },
-  ],
-  ...overrides,
-})
-
-/** A small valid PDF (the document store checks the magic bytes). */
-export const pdf = (text: string): Uint8Array => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
 
 /**
  * Officers by username, signed in when first asked and again once their session is older than 8 hours of the test

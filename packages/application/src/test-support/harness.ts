@@ -1,5 +1,6 @@
 // Test support for the use cases: every port in memory, the real Quảng Ninh data, a stopped clock, principals of
 // the ward of Hồng Gai, and a filing of permanent residence registration (1.004222, decided by the ward police).
+// Other packages' tests (the API's) share these fixtures as `@motcua/application/testing`.
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Effect, Layer, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
