@@ -10,7 +10,7 @@ import { Clock, TestClock } from "../ports/clock.ts"
 import { IdCardReader, Scanner } from "../ports/devices.ts"
 import { Ids } from "../ports/ids.ts"
 import { Notifier } from "../ports/notifier.ts"
-import { PaymentGateway } from "../ports/payment-gateway.ts"
+import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
@@ -114,6 +114,15 @@ export const residenceFiling = (overrides: Partial<FilingInput> = {}): FilingInp
     { id: "cho-o-hop-phap", fromEWallet: true },
   ],
   ...overrides,
+})
+
+/** The gateway's callback for the 10 000 đ fee of `dossierCode`, paid on 8 October 2025; the test gateway accepts it. */
+export const paidCallback = (dossierCode: string) => ({
+  signature: TEST_CALLBACK_SIGNATURE,
+  paymentId: "napas-0001",
+  dossierCode,
+  amount: 10000,
+  paidAt: "2025-10-08T04:00:00.000Z",
 })
 
 /** A small valid PDF (the document store checks the magic bytes). */

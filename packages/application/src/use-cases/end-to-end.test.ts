@@ -7,9 +7,18 @@ import { CallLog } from "../ports/call-log.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
-import { TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { relayOnce, standardHandlers } from "../relay/relay.ts"
-import { AGENCY, advance, DAY, HOUR, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
+import {
+  AGENCY,
+  advance,
+  DAY,
+  HOUR,
+  principals as p,
+  paidCallback,
+  pdf,
+  residenceFiling,
+  runTest,
+} from "../test-support/harness.ts"
 import { fileOnline } from "./filing.ts"
 import * as L from "./lifecycle.ts"
 import { confirmPaymentCallback } from "./payments.ts"
@@ -54,14 +63,7 @@ const walk = Effect.gen(function* () {
   yield* advance(10 * 60_000)
   note("completeStep", yield* L.completeStep(p.leader, code, {}))
   yield* advance(HOUR)
-  const callback = {
-    signature: TEST_CALLBACK_SIGNATURE,
-    paymentId: "napas-0001",
-    dossierCode: code,
-    amount: 10000,
-    paidAt: "2025-10-08T04:00:00.000Z",
-  }
-  note("paymentConfirmed", yield* confirmPaymentCallback(p.gateway, callback))
+  note("paymentConfirmed", yield* confirmPaymentCallback(p.gateway, paidCallback(code)))
   yield* advance(HOUR)
   note("completeStep", yield* L.completeStep(p.clerk, code, {}))
   yield* advance(HOUR)
