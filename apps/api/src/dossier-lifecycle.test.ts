@@ -1,7 +1,7 @@
 // A dossier over HTTP from online filing to return, on SQLite and on PostgreSQL, with the real Quảng Ninh data and
 // the demo accounts; two officers acting at once; idempotent filing; the audit chain endpoint, before and after an
 // audit row is changed with raw SQL.
-import { TEST_CALLBACK_SIGNATURE } from "@motcua/application"
+import { signDevelopmentPaymentCallback } from "@motcua/application"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import {
   type Credentials,
@@ -94,13 +94,10 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     advance(10 * 60_000)
     await step(await who.leader, "complete-step", {})
     advance(HOUR)
-    const callback = {
-      signature: TEST_CALLBACK_SIGNATURE,
-      paymentId: "napas-0001",
-      dossierCode: code,
-      amount: 10000,
-      paidAt: "2025-10-08T04:00:00.000Z",
-    }
+    // signed as the server's development gateway expects: HMAC-SHA256 with the runtime's development secret
+    const notice = { paymentId: "napas-0001", dossierCode: code, amount: 10000, paidAt: "2025-10-08T04:00:00.000Z" }
+    const secret = system.runtime.developmentKeys.paymentSecret
+    const callback = { ...notice, signature: signDevelopmentPaymentCallback(secret, notice) }
     const paid = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
     steps.push(paid.summary.statusCode)
     // the gateway calling back again changes nothing

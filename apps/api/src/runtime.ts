@@ -1,32 +1,39 @@
 // The application's services for the HTTP edge: storage (SQL by DATABASE_URL, or in memory), accounts, the
 // province's catalogue, the clock, ids, the citizens' identity provider and the outside services. Until their real
 // adapters exist, the payment gateway, signer, national portal, notifier and counter devices are the application's
-// simulated ones (they accept and record every call in memory): fine for development and demos, not production.
+// *development* adapters (packages/application/src/dev): they reach nothing outside, log one line per call without
+// personal data, keep only the last calls, and sign with development keys. Fine for development and demos, not
+// production (docs/configuration.md lists them).
 
 import {
   AccountStore,
-  CallLog,
   CatalogStore,
   Clock,
+  type DevelopmentCall,
+  type DevelopmentCalls,
+  type DevelopmentKeys,
   DossierNotFound,
   DossierStore,
-  IdCardReader,
+  generateDevelopmentKeys,
+  type IdCardReader,
   IdentityProvider,
   Ids,
   instantOf,
+  layerDevelopmentOutside,
   layerMemoryStorage,
-  Notifier,
-  PaymentGateway,
-  PortalSync,
+  type Notifier,
+  type PaymentGateway,
+  type PortalSync,
   type Principal,
-  Scanner,
-  Signer,
+  type Scanner,
+  type Signer,
   type StoragePorts,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
-import { Effect, Layer, ManagedRuntime, Result } from "effect"
+import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
+import { loadDevelopmentKeys } from "./development-keys.ts"
 
 /** Every service a route may use. */
 export type AppServices =
@@ -42,7 +49,7 @@ export type AppServices =
   | Notifier
   | IdCardReader
   | Scanner
-  | CallLog
+  | DevelopmentCalls
 
 export interface RuntimeOptions {
   /**
@@ -65,6 +72,18 @@ export interface RuntimeOptions {
    * (demo.ts). Pass `{}` to accept no citizen token. The national e-ID (OIDC) adapter replaces it later.
    */
   readonly citizens?: Readonly<Record<string, Principal>>
+  /**
+   * Keys of the development signer and payment gateway. When absent they are read from (or created in)
+   * `developmentKeysDir`; without a folder, next to a SQLite file (`<file>.development-keys/`), else generated in
+   * memory for this process only (signed callbacks then verify on this instance and only until it stops).
+   */
+  readonly developmentKeys?: DevelopmentKeys
+  /** Folder of the development keys (MOTCUA_DEV_KEYS_DIR): give several instances the same one. */
+  readonly developmentKeysDir?: string
+  /** Where the development adapters' one line per call goes (the server's logger); nowhere by default. */
+  readonly developmentLog?: (call: DevelopmentCall) => void
+  /** How many development calls to keep for inspection (1000 by default). */
+  readonly recentCallsCapacity?: number
 }
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
@@ -72,6 +91,10 @@ export type StorageKind = "memory" | "sqlite" | "postgres"
 export interface ApiRuntime {
   readonly data: QuangNinhData
   readonly storage: StorageKind
+  /** The development adapters' keys: the signer's public key verifies its signatures; the secret signs callbacks. */
+  readonly developmentKeys: DevelopmentKeys
+  /** Where the development keys are kept, or undefined when they live in memory only. */
+  readonly developmentKeysDir: string | undefined
   /** Runs a program over the services; a typed failure comes back as `Result` failure, a defect rejects. */
   readonly run: <A, E>(program: Effect.Effect<A, E, AppServices>) => Promise<Result.Result<A, E>>
   /** Readiness: the database answers a read. */
@@ -110,9 +133,34 @@ function storageLayer(options: RuntimeOptions) {
   return Layer.provideMerge(SqlAccountStore.layer, sql)
 }
 
+/**
+ * The application's Clock, and, when the caller gives a clock, effect's Clock too: the storage reads effect's clock
+ * (outbox due times, leases, document ages), so a moved test clock must move both. Sleeping stays real.
+ */
 function clockLayer(now: (() => Date) | undefined) {
   if (now === undefined) return Clock.layer
-  return Layer.succeed(Clock, Clock.of({ now: Effect.sync(() => instantOf(now().getTime())) }))
+  const system = EffectClock.Clock.defaultValue()
+  const millis = () => now().getTime()
+  const effectClock: EffectClock.Clock = {
+    ...system,
+    currentTimeMillisUnsafe: millis,
+    currentTimeMillis: Effect.sync(millis),
+    currentTimeNanosUnsafe: () => BigInt(millis()) * 1_000_000n,
+    currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n),
+  }
+  return Layer.merge(
+    Layer.succeed(Clock, Clock.of({ now: Effect.sync(() => instantOf(millis())) })),
+    Layer.succeed(EffectClock.Clock, effectClock),
+  )
+}
+
+/** The folder of the development keys: the one given, else next to a SQLite file, else none (in memory). */
+export function developmentKeysDirOf(options: RuntimeOptions): string | undefined {
+  if (options.developmentKeysDir !== undefined && options.developmentKeysDir !== "") return options.developmentKeysDir
+  if (storageKindOf(options.databaseUrl) !== "sqlite" || options.databaseUrl === undefined) return undefined
+  const file = options.databaseUrl.replace(/^sqlite:(\/\/)?/, "").split("?")[0] ?? ""
+  if (file === "" || file === ":memory:") return undefined
+  return `${file}.development-keys`
 }
 
 /** Opens the database (running its migrations) and builds every service. */
@@ -123,14 +171,14 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     if (Result.isFailure(loaded)) throw new DataLoadError(loaded.failure.problems)
     data = loaded.success
   }
-  const outside = Layer.mergeAll(
-    PortalSync.layerTest,
-    Notifier.layerTest,
-    PaymentGateway.layerTest,
-    Signer.layerTest,
-    IdCardReader.layerTest([]),
-    Scanner.layerTest([]),
-  ).pipe(Layer.provideMerge(CallLog.layer))
+  const keysDir = options.developmentKeys === undefined ? developmentKeysDirOf(options) : undefined
+  const developmentKeys =
+    options.developmentKeys ?? (keysDir === undefined ? generateDevelopmentKeys() : loadDevelopmentKeys(keysDir))
+  const outside = layerDevelopmentOutside({
+    keys: developmentKeys,
+    ...(options.developmentLog === undefined ? {} : { sink: options.developmentLog }),
+    ...(options.recentCallsCapacity === undefined ? {} : { capacity: options.recentCallsCapacity }),
+  })
   const layer = Layer.mergeAll(
     storageLayer(options),
     CatalogStore.layerFromData({
@@ -150,6 +198,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
   return {
     data,
     storage: storageKindOf(options.databaseUrl),
+    developmentKeys,
+    developmentKeysDir: keysDir,
     run,
     databaseReady: async () => {
       // A read of a dossier that cannot exist: DossierNotFound means the database answered.

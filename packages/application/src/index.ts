@@ -3,6 +3,7 @@
 
 export * from "./accounts/index.ts"
 export * from "./authorization/index.ts"
+export * from "./dev/index.ts"
 export { type DossierView, type EventBody, loadDossier } from "./dossier/engine.ts"
 export { cachedMachineCount } from "./dossier/machines.ts"
 export { type OutboxTopic, portalRecord, topics } from "./dossier/plan.ts"
