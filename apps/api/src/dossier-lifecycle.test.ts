@@ -2,6 +2,7 @@
 // the demo accounts; two officers acting at once; idempotent filing; the audit chain endpoint, before and after an
 // audit row is changed with raw SQL.
 import { signDevelopmentPaymentCallback } from "@motcua/application"
+import { paidCallback } from "@motcua/application/testing"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import {
   type Credentials,
@@ -95,7 +96,7 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     await step(await who.leader, "complete-step", {})
     advance(HOUR)
     // signed as the server's development gateway expects: HMAC-SHA256 with the runtime's development secret
-    const notice = { paymentId: "napas-0001", dossierCode: code, amount: 10000, paidAt: "2025-10-08T04:00:00.000Z" }
+    const notice = paidCallback(code)
     const secret = system.runtime.developmentKeys.paymentSecret
     const callback = { ...notice, signature: signDevelopmentPaymentCallback(secret, notice) }
     const paid = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
