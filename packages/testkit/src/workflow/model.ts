@@ -13,6 +13,10 @@ export type Prediction =
 
 type Scope = "none" | "applicant" | "intake" | "agency" | "intake-point"
 
+// The tables below (grants, stepBound, START_PROCESSING) say again what the domain's permissions.ts and guards.ts
+// say, on purpose: the model predicts the machine's decisions, so importing the machine's own tables would make a
+// wrong entry agree with itself. Keep them written out, from the domain reference.
+
 /** Roles and scopes of the events that are not bound to the current step (domain reference: who acts). */
 export const grants: Readonly<Record<string, ReadonlyArray<readonly [Role, Scope]>>> = {
   accept: [["counter-officer", "intake"]],
@@ -100,6 +104,7 @@ export const eventsOfState: Readonly<Record<DossierStateName, ReadonlyArray<stri
   stopped: [],
 }
 
+/** Events that, sent in `accepted`, start processing and so need the fees due before processing. */
 const START_PROCESSING = new Set([
   "completeStep",
   "transfer",
