@@ -15,8 +15,8 @@ export {
   type WorkflowReport,
 } from "./workflow/check-workflow.ts"
 export { arbEventIntent, buildEvent, type EventIntent, eventFor, type Flaw, flaws } from "./workflow/events.ts"
-export { arbFilingPlan, dossierSetup, type FilingPlan, filingOf, startRun } from "./workflow/filing.ts"
-export { abstractDossier, candidateEvents, modelSetupOf, shortestDossierPaths } from "./workflow/graph.ts"
+export { arbFilingPlan, dossierSetup, type FilingPlan, filingOf, modelSetupOf, startRun } from "./workflow/filing.ts"
+export { abstractDossier, candidateEvents, shortestDossierPaths } from "./workflow/graph.ts"
 export { DossierModel, type Prediction } from "./workflow/model.ts"
 export { arbEventSequence, type EventSequence, type SequenceOptions } from "./workflow/sequences.ts"
 export * from "./workflow/trace.ts"

@@ -17,7 +17,7 @@ import { Result } from "effect"
 import fc from "fast-check"
 import { arbApplicant } from "../arbitraries/applicant.ts"
 import { arbFilingInstant, instantText } from "../arbitraries/time.ts"
-import { DossierModel } from "./model.ts"
+import { DossierModel, type ModelSetup } from "./model.ts"
 import { type DossierTrace, persisted, type TraceStep } from "./trace.ts"
 import { actorOf, intakePointOf, type World } from "./world.ts"
 
@@ -150,6 +150,31 @@ export function filingOf(setup: DossierSetup, plan: FilingPlan): { filing: FileD
   return quote === undefined ? { filing } : { filing, quote }
 }
 
+/**
+ * The model setup of a filing (who filed, through which channel, the fees assessed). `filedAt` defaults to the
+ * filing's instant; a run started from a plan passes the plan's own milliseconds.
+ */
+export function modelSetupOf(
+  setup: DossierSetup,
+  filing: FileDossierInput,
+  filedAt: number = Date.parse(filing.at),
+): ModelSetup {
+  const procedure = appliedProcedure(setup)
+  return {
+    procedure,
+    world: setup.world,
+    channel: filing.channel,
+    intakePointId: filing.intakePointId,
+    filedById: filing.actor.id,
+    fees: (filing.fees ?? []).map((f) => ({
+      amount: f.amount,
+      due: procedure.fees.find((item) => item.id === f.feeId)?.due ?? "at-intake",
+    })),
+    documents: filing.documents.map((d) => d.id),
+    filedAt,
+  }
+}
+
 /** A dossier being driven: the machine's snapshot, the trace so far and the model beside it. */
 export interface Run {
   readonly setup: DossierSetup
@@ -164,22 +189,10 @@ export function startRun(setup: DossierSetup, plan: FilingPlan): Run {
   const opened = open(setup.machine, filing)
   if (!opened.ok)
     throw new Error(`the filing was refused: ${describeRefusal(opened.reason)}\n${JSON.stringify(filing)}`)
-  const procedure = appliedProcedure(setup)
-  const model = new DossierModel({
-    procedure,
-    world: setup.world,
-    channel: filing.channel,
-    intakePointId: filing.intakePointId,
-    filedById: filing.actor.id,
-    fees: (filing.fees ?? []).map((f) => ({
-      amount: f.amount,
-      due: procedure.fees.find((item) => item.id === f.feeId)?.due ?? "at-intake",
-    })),
-    documents: filing.documents.map((d) => d.id),
-    filedAt: plan.at,
-  })
+  const base = modelSetupOf(setup, filing, plan.at)
+  const model = new DossierModel(base)
   const trace = {
-    procedure,
+    procedure: base.procedure,
     calendar: setup.calendar,
     steps: [{ event: filing, decision: { ok: true }, snapshot: persisted(opened.snapshot), actions: opened.actions }],
     ...(quote === undefined ? {} : { quote }),

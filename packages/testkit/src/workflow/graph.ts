@@ -12,26 +12,8 @@ import {
 } from "@motcua/domain"
 import { getShortestPaths } from "xstate/graph"
 import { buildEvent } from "./events.ts"
-import { appliedProcedure, type DossierSetup } from "./filing.ts"
+import { type DossierSetup, modelSetupOf } from "./filing.ts"
 import { DossierModel, type ModelSetup } from "./model.ts"
-
-/** The model setup of a filing (who filed, through which channel, the fees assessed). */
-export function modelSetupOf(setup: DossierSetup, filing: FileDossierInput): ModelSetup {
-  const procedure = appliedProcedure(setup)
-  return {
-    procedure,
-    world: setup.world,
-    channel: filing.channel,
-    intakePointId: filing.intakePointId,
-    filedById: filing.actor.id,
-    fees: (filing.fees ?? []).map((f) => ({
-      amount: f.amount,
-      due: procedure.fees.find((item) => item.id === f.feeId)?.due ?? "at-intake",
-    })),
-    documents: filing.documents.map((d) => d.id),
-    filedAt: Date.parse(filing.at),
-  }
-}
 
 /** One plausible event of every type for the dossier as it stands, two working hours after its last event. */
 export function candidateEvents(setup: DossierSetup, base: ModelSetup, snapshot: DossierSnapshot): DossierEvent[] {
