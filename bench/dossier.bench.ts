@@ -5,7 +5,7 @@
 // rounds and the ratio to the floor. No test asserts on these numbers. Run: node bench/dossier.bench.ts
 import { loadQuangNinh } from "../packages/catalog-quangninh/src/index.ts"
 import { type DossierSnapshot, decide, makeCalendar, open, persist } from "../packages/domain/src/index.ts"
-import { defaultWorld, dossierSetup, type EventIntent, startRun } from "../packages/testkit/src/index.ts"
+import { defaultWorld, dossierSetup, plainIntent, startRun } from "../packages/testkit/src/index.ts"
 import { runStep } from "../packages/testkit/src/workflow/run-step.ts"
 
 const ROUNDS = 7
@@ -19,15 +19,7 @@ const calendar = makeCalendar(holidays === undefined ? {} : { holidayOverrides: 
 const procedure = catalogue.find((p) => p.result.signatureRequired && p.process.length >= 5) ?? catalogue[0]
 if (procedure === undefined) throw new Error("the sample catalogue is empty")
 const setup = dossierSetup(procedure, { calendar, world: defaultWorld })
-const progress: EventIntent = {
-  mode: "progress",
-  type: "accept",
-  flaw: "none",
-  gap: { kind: "hours", amount: 3 },
-  pick: 1,
-  utc: false,
-  persisted: false,
-}
+const progress = plainIntent("accept", { mode: "progress", gap: { kind: "hours", amount: 3 } })
 const run = startRun(setup, {
   channelPick: 0,
   at: Date.parse("2025-10-06T08:00:00+07:00"),

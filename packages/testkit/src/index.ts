@@ -14,7 +14,15 @@ export {
   type WorkflowOptions,
   type WorkflowReport,
 } from "./workflow/check-workflow.ts"
-export { arbEventIntent, buildEvent, type EventIntent, eventFor, type Flaw, flaws } from "./workflow/events.ts"
+export {
+  arbEventIntent,
+  buildEvent,
+  type EventIntent,
+  eventFor,
+  type Flaw,
+  flaws,
+  plainIntent,
+} from "./workflow/events.ts"
 export { arbFilingPlan, dossierSetup, type FilingPlan, filingOf, modelSetupOf, startRun } from "./workflow/filing.ts"
 export { abstractDossier, candidateEvents, shortestDossierPaths } from "./workflow/graph.ts"
 export { DossierModel, type Prediction } from "./workflow/model.ts"

@@ -6,10 +6,10 @@ import { Result } from "effect"
 import {
   defaultWorld,
   dossierSetup,
-  type EventIntent,
   type FilingPlan,
   type Invariant,
   invariants,
+  plainIntent,
   startRun,
 } from "../src/index.ts"
 import type { Run } from "../src/workflow/filing.ts"
@@ -64,16 +64,8 @@ export const plainPlan = (procedure: Procedure): FilingPlan => ({
   utc: false,
 })
 
-export const intent = (type: EventIntent["type"], over: Partial<EventIntent> = {}): EventIntent => ({
-  mode: "direct",
-  type,
-  flaw: "none",
-  gap: { kind: "hours", amount: 2 },
-  pick: 1,
-  utc: false,
-  persisted: false,
-  ...over,
-})
+/** An event sent directly, two working hours after the last one (the testkit's plain intent). */
+export const intent = plainIntent
 
 /** Drives a dossier with `progress` events until it is returned (or `limit` events). */
 export function runToResult(run: Run, limit = 40): Run {

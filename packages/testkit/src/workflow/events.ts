@@ -36,6 +36,21 @@ export interface EventIntent {
   readonly persisted: boolean
 }
 
+/**
+ * A plain intent: `type` itself with no flaw, two working hours after the last event, pick 1, Vietnam time, the live
+ * snapshot; `over` changes any of that.
+ */
+export const plainIntent = (type: DossierEventType, over: Partial<EventIntent> = {}): EventIntent => ({
+  mode: "direct",
+  type,
+  flaw: "none",
+  gap: { kind: "hours", amount: 2 },
+  pick: 1,
+  utc: false,
+  persisted: false,
+  ...over,
+})
+
 export const arbEventIntent: fc.Arbitrary<EventIntent> = fc.record({
   mode: fc.constantFrom("direct", "direct", "progress", "progress", "progress", "random", "random"),
   type: fc.constantFrom(...dossierEventTypes),

@@ -11,7 +11,7 @@ import {
   stateOf,
 } from "@motcua/domain"
 import { getShortestPaths } from "xstate/graph"
-import { buildEvent } from "./events.ts"
+import { buildEvent, plainIntent } from "./events.ts"
 import { type DossierSetup, modelSetupOf } from "./filing.ts"
 import { DossierModel, type ModelSetup } from "./model.ts"
 
@@ -19,15 +19,7 @@ import { DossierModel, type ModelSetup } from "./model.ts"
 export function candidateEvents(setup: DossierSetup, base: ModelSetup, snapshot: DossierSnapshot): DossierEvent[] {
   const model = DossierModel.fromContext(base, stateOf(snapshot), snapshot.context)
   return dossierEventTypes.flatMap((type) => {
-    const built = buildEvent(model, setup.calendar, {
-      mode: "direct",
-      type,
-      flaw: "none",
-      gap: { kind: "hours", amount: 2 },
-      pick: 1,
-      utc: false,
-      persisted: false,
-    })
+    const built = buildEvent(model, setup.calendar, plainIntent(type))
     return built.read === "malformed" ? [] : [built.input as unknown as DossierEvent]
   })
 }
