@@ -59,7 +59,7 @@ interface Side {
   readonly close: () => Promise<void>
 }
 
-const countRows = async (db: Kysely<DB>): Promise<RowCounts> => {
+export const countRows = async (db: Kysely<DB>): Promise<RowCounts> => {
   const { rows } = await sql<{ dossiers: number; audit: number; outbox: number; head_hash: string }>`
     select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit,
            (select count(*) from outbox) as outbox, (select last_hash from audit_head where id = 1) as head_hash`.execute(
@@ -149,12 +149,12 @@ async function checkSameStatements(layerOf: (file: string) => Side | Promise<Sid
  * A full garbage collection before each timed batch, so that neither side pays for collecting the other's garbage
  * (the adapter makes more of it); each still pays for its own.
  */
-const collectGarbage: () => void = (() => {
+export const collectGarbage: () => void = (() => {
   setFlagsFromString("--expose-gc")
   return runInNewContext("gc") as () => void
 })()
 
-const median = (xs: ReadonlyArray<number>) => {
+export const median = (xs: ReadonlyArray<number>) => {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
@@ -162,7 +162,7 @@ const median = (xs: ReadonlyArray<number>) => {
 
 export class RowsLost extends Error {}
 
-async function checkRows(side: string, counts: RowCounts, lifecycles: number): Promise<void> {
+export async function checkRows(side: string, counts: RowCounts, lifecycles: number): Promise<void> {
   const expected = expectedRows(lifecycles)
   if (counts.dossiers !== expected.dossiers || counts.audit !== expected.audit || counts.outbox !== expected.outbox) {
     throw new RowsLost(
@@ -171,7 +171,7 @@ async function checkRows(side: string, counts: RowCounts, lifecycles: number): P
   }
 }
 
-const LABELS: Record<Mode, { label: string; target: number }> = {
+export const LABELS: Record<Mode, { label: string; target: number }> = {
   "sqlite-normal": { label: "SQLite, synchronous=NORMAL", target: 0.75 },
   "sqlite-full": { label: "SQLite, synchronous=FULL", target: 0.9 },
   pg: { label: "PostgreSQL", target: 0.85 },
