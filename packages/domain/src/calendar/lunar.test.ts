@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
+import { calendarInputError } from "./errors.test-support.ts"
 import { CalendarInputError } from "./errors.ts"
 import { civilOf, epochDayOf, FIRST_DAY, LAST_DAY } from "./local-date.ts"
 import { leapMonthOf, lunarToSolar, solarToLunar } from "./lunar.ts"
@@ -114,15 +115,7 @@ describe("structure over 1900–2199", () => {
 })
 
 describe("typed errors", () => {
-  const error = (f: () => unknown): CalendarInputError => {
-    try {
-      f()
-    } catch (e) {
-      if (e instanceof CalendarInputError) return e
-      throw e
-    }
-    throw new Error("expected a CalendarInputError")
-  }
+  const error = calendarInputError
 
   it("names the function and what was wrong", () => {
     const e = error(() => lunarToSolar({ year: 2024, month: 13, day: 1 }))

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import type { CalendarConfigJson } from "./calendar.ts"
-import { CalendarInputError } from "./errors.ts"
+import { calendarInputError } from "./errors.test-support.ts"
 import type { HolidayOverridesJson } from "./holidays.ts"
 import {
   addWorkingDays,
@@ -228,15 +228,7 @@ describe("pauses (supplementation waits)", () => {
 
 describe("typed errors at entry", () => {
   const c = makeCalendar()
-  const error = (f: () => unknown): CalendarInputError => {
-    try {
-      f()
-    } catch (e) {
-      if (e instanceof CalendarInputError) return e
-      throw e
-    }
-    throw new Error("expected a CalendarInputError")
-  }
+  const error = calendarInputError
 
   it.each([
     [() => addWorkingDays(c, "2024-13-01", 1), /addWorkingDays\(start\): month 13 does not exist/],
