@@ -149,6 +149,12 @@ export const makeSqlAccountStore = Effect.gen(function* () {
       run("delete session", async (db) => {
         await db.deleteFrom("account_session").where("token_hash", "=", tokenHash).execute()
       }),
+    deleteExpiredSessions: (now) =>
+      run("delete expired sessions", async (db) => {
+        // instants are fixed-width ISO text, so text order is time order (and the expiry column is indexed)
+        const result = await db.deleteFrom("account_session").where("expires_at", "<=", now).executeTakeFirst()
+        return Number(result.numDeletedRows)
+      }),
     saveApiKey: (key) =>
       run("save api key", async (db) => {
         const row: ApiKeyTable = {

@@ -9,6 +9,7 @@ import { bodyLimit } from "hono/body-limit"
 import { methodNotAllowed } from "hono/method-not-allowed"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { type Authenticated, authenticate } from "./auth.ts"
+import { clientAddress } from "./client-address.ts"
 import type { ApiDeps, ReadinessCheck } from "./deps.ts"
 import { renderDocsPage } from "./docs-page.ts"
 import { toProblem } from "./errors.ts"
@@ -27,6 +28,7 @@ import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import type { ApiRuntime } from "./runtime.ts"
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 /** Largest uploaded document (the document store's own limit should be the same or larger). */
@@ -54,6 +56,10 @@ export interface AppOptions {
   readonly secureCookies?: boolean
   /** Largest uploaded document in bytes (10 MiB by default): larger is 413. */
   readonly documentLimit?: number
+  /** Failed sign-in limits per username and per address (5 and 20, 15 minutes by default); false turns them off. */
+  readonly signInThrottle?: SignInThrottleSettings | false
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy you run; false by default). */
+  readonly trustProxy?: boolean
 }
 
 type Env = { Variables: { requestId: string } }
@@ -84,6 +90,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     ],
     runtime: options.runtime,
     secureCookies: options.secureCookies ?? true,
+    signInThrottle:
+      options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
   }
   const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT
   const newRequestId = options.requestId ?? (() => crypto.randomUUID())
@@ -216,6 +224,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           idempotencyKey: idempotencyKey.success,
           upload,
           sessionToken: caller?.sessionToken,
+          clientAddress: clientAddress(c, options.trustProxy === true),
         },
         deps,
       )

@@ -2,6 +2,7 @@
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import type { ApiRuntime } from "./runtime.ts"
+import type { SignInThrottle } from "./sign-in-throttle.ts"
 
 /** A named readiness check (the database, later); it answers whether its dependency can serve requests. */
 export interface ReadinessCheck {
@@ -19,6 +20,8 @@ export interface ApiDeps {
   readonly runtime: ApiRuntime | undefined
   /** Whether session cookies are marked Secure. */
   readonly secureCookies: boolean
+  /** Failed sign-in limits (sign-in-throttle.ts); undefined when turned off. */
+  readonly signInThrottle: SignInThrottle | undefined
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

@@ -1,6 +1,9 @@
 // Composition root: serves the API on PORT (8080 by default) over the database of DATABASE_URL (in memory when
-// unset). A data or database problem stops the start with what went wrong, rather than serving half a system.
+// unset). A data, configuration or database problem stops the start with what went wrong, rather than serving half
+// a system. The relay, clean-up, sign-in limits and development keys are read from the environment by startServer
+// (environment.ts); docs/configuration.md lists every variable.
 import { DEFAULT_BODY_LIMIT } from "./app.ts"
+import { ConfigurationError } from "./environment.ts"
 import { jsonLogger } from "./logging.ts"
 import { DataLoadError } from "./runtime.ts"
 import { startServer } from "./server.ts"
@@ -23,6 +26,7 @@ const env = process.env
 try {
   const server = await startServer({
     port: numberFromEnv("PORT", 8080, 0),
+    ...(env.MOTCUA_HOST ? { hostname: env.MOTCUA_HOST } : {}),
     logger,
     bodyLimit: numberFromEnv("MOTCUA_BODY_LIMIT", DEFAULT_BODY_LIMIT),
     secureCookies: env.MOTCUA_SECURE_COOKIES !== "false",
@@ -41,6 +45,8 @@ try {
 } catch (error) {
   if (error instanceof DataLoadError)
     logger.log("error", "không tải được dữ liệu (data failed to load)", { problems: error.problems })
+  else if (error instanceof ConfigurationError)
+    logger.log("error", "cấu hình không hợp lệ (invalid configuration)", { problems: error.problems })
   else logger.log("error", "không khởi động được (start failed)", { error })
   process.exit(1)
 }

@@ -22,6 +22,8 @@ export interface OperationInput<Q, P, B> {
   readonly upload: { readonly bytes: Uint8Array; readonly mediaType: string } | undefined
   /** The session token, when the caller is authenticated by the session cookie (sign-out ends it). */
   readonly sessionToken: string | undefined
+  /** The caller's network address (client-address.ts): what per-client limits count by. */
+  readonly clientAddress: string
 }
 
 /** What a handler may answer besides JSON: a ready Response (the OpenAPI document page, for instance). */

@@ -51,6 +51,11 @@ export const PROBLEM_KINDS = {
     title: "Yêu cầu không thể xử lý theo quy định của thủ tục",
     titleEn: "The request cannot be processed under the procedure's rules",
   },
+  "too-many-requests": {
+    status: 429,
+    title: "Quá nhiều lần thử, vui lòng thử lại sau",
+    titleEn: "Too many attempts: try again later",
+  },
   unavailable: { status: 503, title: "Dịch vụ tạm thời không khả dụng", titleEn: "Service unavailable" },
   "not-ready": { status: 503, title: "Dịch vụ chưa sẵn sàng", titleEn: "Service not ready" },
   internal: { status: 500, title: "Lỗi hệ thống", titleEn: "Internal server error" },

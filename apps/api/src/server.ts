@@ -1,9 +1,16 @@
-// Serving the API: build the runtime (database by URL, data, services), the hono app over it, and listen. What the
-// CLI's `serve` and main.ts call; tests start main.ts as a child process for the crash tests.
+// Serving the API: build the runtime (database by URL, data, services), the hono app over it, listen, and run the
+// background work (the outbox relay, the clean-up of expired sessions and staged documents). What the CLI's `serve`
+// and main.ts call; tests start main.ts as a child process for the crash tests. Settings the caller does not give
+// come from the environment (environment.ts), so every way of starting the server honours the same variables.
 import { type ServerType, serve } from "@hono/node-server"
+import type { RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
+import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
+import type { PeriodicTask } from "./periodic.ts"
 import { type ApiRuntime, createRuntime, type RuntimeOptions } from "./runtime.ts"
+import type { SignInThrottleSettings } from "./sign-in-throttle.ts"
 
 export interface ServerOptions extends RuntimeOptions {
   /** 0 picks a free port (read it from the answer). */
@@ -15,47 +22,107 @@ export interface ServerOptions extends RuntimeOptions {
   readonly bodyLimit?: number
   /** Mark session cookies `Secure` (default true: set false only for plain-HTTP development). */
   readonly secureCookies?: boolean
+  /** The outbox relay (MOTCUA_RELAY_INTERVAL_MS, MOTCUA_RELAY_BATCH; interval 0 = this instance does not relay). */
+  readonly relay?: Partial<RelaySettings>
+  /** Clean-up of expired sessions and staged documents (MOTCUA_CLEANUP_INTERVAL_MS; 0 = off). */
+  readonly maintenance?: Partial<MaintenanceSettings>
+  /** Failed sign-in limits (MOTCUA_SIGNIN_*); false turns them off. */
+  readonly signInThrottle?: SignInThrottleSettings | false
+  /** Client addresses from X-Forwarded-For (MOTCUA_TRUST_PROXY). */
+  readonly trustProxy?: boolean
+  /** Where unset settings are read from (process.env by default). */
+  readonly env?: Environment
+  /** Called after each relay pass (tests, metrics). */
+  readonly onRelayPass?: (report: RelayReport) => void
 }
 
 export interface RunningServer {
   /** The port actually listened on. */
   readonly port: number
   readonly runtime: ApiRuntime
-  /** Stops accepting connections, then closes the database. */
+  /** Runs a relay pass now (undefined when this instance does not relay). */
+  readonly relayNow: (() => Promise<void>) | undefined
+  /** Runs the clean-up now (undefined when turned off). */
+  readonly cleanUpNow: (() => Promise<void>) | undefined
+  /** Stops the background work (waiting for a pass in flight), stops accepting connections, closes the database. */
   readonly close: () => Promise<void>
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const runtime = await createRuntime(options)
+  // read before opening anything: a bad variable stops the start with nothing to undo
+  const env = settingsFromEnvironment(options.env ?? process.env)
+  const logger = options.logger
+  const maxDocumentBytes = options.maxDocumentBytes ?? env.documentLimit
+  const runtime = await createRuntime({
+    ...options,
+    ...(maxDocumentBytes === undefined ? {} : { maxDocumentBytes }),
+    ...(options.developmentKeysDir === undefined && env.developmentKeysDir !== undefined
+      ? { developmentKeysDir: env.developmentKeysDir }
+      : {}),
+    ...(options.recentCallsCapacity === undefined && env.recentCallsCapacity !== undefined
+      ? { recentCallsCapacity: env.recentCallsCapacity }
+      : {}),
+    developmentLog:
+      options.developmentLog ??
+      ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
+  })
+  if (runtime.developmentKeysDir === undefined && runtime.storage === "postgres")
+    logger.log("warn", "development keys are in memory: set MOTCUA_DEV_KEYS_DIR to a folder shared by the instances", {
+      reason: "payment callbacks signed for this instance are refused by the others and after a restart",
+    })
   const app = createApp({
     catalogue: runtime.data.catalogue,
     jurisdiction: runtime.data.jurisdiction,
-    logger: options.logger,
+    logger,
     runtime,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     secureCookies: options.secureCookies ?? true,
+    signInThrottle: options.signInThrottle ?? env.signInThrottle,
+    trustProxy: options.trustProxy ?? env.trustProxy,
     ...(options.now === undefined ? {} : { now: options.now }),
-    ...(options.maxDocumentBytes === undefined ? {} : { documentLimit: options.maxDocumentBytes }),
+    ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),
   })
   let server: ServerType | undefined
-  const port = await new Promise<number>((resolve, reject) => {
-    server = serve(
-      {
-        fetch: app.fetch,
-        port: options.port,
-        ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
-      },
-      (info) => resolve(info.port),
-    )
-    server.once("error", reject)
+  let port: number
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      server = serve(
+        {
+          fetch: app.fetch,
+          port: options.port,
+          ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
+        },
+        (info) => resolve(info.port),
+      )
+      server.once("error", reject)
+    })
+  } catch (error) {
+    await runtime.dispose()
+    throw error
+  }
+  const relay: PeriodicTask | undefined = startRelay(runtime, { ...env.relay, ...options.relay }, logger, (report) =>
+    options.onRelayPass?.(report),
+  )
+  const maintenance = startMaintenance(runtime, { ...env.maintenance, ...options.maintenance }, logger)
+  logger.log("info", "listening", {
+    port,
+    storage: runtime.storage,
+    relay: relay !== undefined,
+    cleanUp: maintenance !== undefined,
   })
-  options.logger.log("info", "listening", { port, storage: runtime.storage })
+  let closing: Promise<void> | undefined
   return {
     port,
     runtime,
-    close: async () => {
-      await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
-      await runtime.dispose()
+    relayNow: relay?.runNow,
+    cleanUpNow: maintenance?.runNow,
+    close: () => {
+      closing ??= (async () => {
+        await Promise.all([relay?.stop(), maintenance?.stop()])
+        await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
+        await runtime.dispose()
+      })()
+      return closing
     },
   }
 }

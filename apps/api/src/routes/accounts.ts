@@ -1,10 +1,11 @@
 // Officers sign in with a local account: the answer sets the HttpOnly session cookie and gives the CSRF token
 // (also in the readable `motcua_csrf` cookie) that unsafe requests must echo in `x-csrf-token`. See auth.ts.
-import { DEFAULT_SESSION_MS, signIn, signOut } from "@motcua/application"
+import { DEFAULT_SESSION_MS, signIn, signOut, Unauthenticated } from "@motcua/application"
 import { Effect, Result, Schema } from "effect"
 import { clearedCookies, sessionCookies } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
+import { tooManySignIns } from "../sign-in-throttle.ts"
 import { runUseCase } from "./run.ts"
 
 const operation = defineOperation<ApiDeps>()
@@ -44,12 +45,21 @@ export const accountOperations = [
     summary: "Cán bộ đăng nhập bằng tài khoản nội bộ",
     description:
       "An officer signs in with a local account. Sets the HttpOnly session cookie (SameSite=Lax) and returns the " +
-      "CSRF token to send as `x-csrf-token` on every unsafe request authenticated by that cookie.",
+      "CSRF token to send as `x-csrf-token` on every unsafe request authenticated by that cookie. After 5 failed " +
+      "sign-ins of a username (or 20 from one address), further attempts are refused for 15 minutes: 429 with " +
+      "Retry-After.",
     body: SignInBody,
     response: { status: 200, description: "Đã đăng nhập", schema: Session },
-    problems: ["unauthenticated", "payload-too-large", "unsupported-media-type"],
-    handle: async ({ body }, deps) => {
+    problems: ["unauthenticated", "too-many-requests", "payload-too-large", "unsupported-media-type"],
+    handle: async ({ body, clientAddress }, deps) => {
+      const throttle = deps.signInThrottle
+      const now = deps.now().getTime()
+      const wait = throttle?.retryAfter(body.username, clientAddress, now)
+      // locked: refused before the password is even checked
+      if (wait !== undefined) return Result.succeed(tooManySignIns(wait, "/api/v1/session"))
       const signedIn = await runUseCase(deps, signIn(body))
+      if (Result.isSuccess(signedIn)) throttle?.succeeded(body.username)
+      else if (signedIn.failure instanceof Unauthenticated) throttle?.failed(body.username, clientAddress, now)
       return Result.map(signedIn, (s) =>
         json({ principal: s.principal, csrfToken: s.csrfToken, expiresAt: s.expiresAt }, 200, [
           ...sessionCookies(s.token, s.csrfToken, DEFAULT_SESSION_MS / 1000, { secure: deps.secureCookies }),

@@ -52,6 +52,8 @@ export interface AccountStoreShape {
   readonly createSession: (session: SessionRecord) => Effect.Effect<void, StoreUnavailable>
   readonly findSession: (tokenHash: string) => Effect.Effect<SessionRecord | undefined, StoreUnavailable>
   readonly deleteSession: (tokenHash: string) => Effect.Effect<void, StoreUnavailable>
+  /** Removes every session that expired at or before `now` (run periodically); returns how many. */
+  readonly deleteExpiredSessions: (now: Instant) => Effect.Effect<number, StoreUnavailable>
   /** Creates the key, or replaces the one with the same hash. */
   readonly saveApiKey: (key: ApiKeyRecord) => Effect.Effect<void, StoreUnavailable>
   readonly findApiKey: (keyHash: string) => Effect.Effect<ApiKeyRecord | undefined, StoreUnavailable>
@@ -74,6 +76,16 @@ export const makeMemoryAccountStore = (): AccountStoreShape => {
     createSession: (session) => Effect.sync(() => void sessions.set(session.tokenHash, session)),
     findSession: (tokenHash) => Effect.sync(() => sessions.get(tokenHash)),
     deleteSession: (tokenHash) => Effect.sync(() => void sessions.delete(tokenHash)),
+    deleteExpiredSessions: (now) =>
+      Effect.sync(() => {
+        let removed = 0
+        for (const [hash, session] of sessions)
+          if (session.expiresAt <= now) {
+            sessions.delete(hash)
+            removed += 1
+          }
+        return removed
+      }),
     saveApiKey: (key) => Effect.sync(() => void keys.set(key.keyHash, key)),
     findApiKey: (keyHash) => Effect.sync(() => keys.get(keyHash)),
   }

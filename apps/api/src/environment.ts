@@ -1,0 +1,88 @@
+// The server's settings that come from the environment, read in one place so that `node src/main.ts`, `motcua
+// serve` and scripts/start.sh honour the same variables. startServer reads them for every setting its caller did
+// not give; a value that is not usable stops the start with every bad variable named (ConfigurationError).
+// docs/configuration.md lists them all.
+import {
+  DEFAULT_MAINTENANCE,
+  DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
+  DEFAULT_RELAY,
+  type MaintenanceSettings,
+  type RelaySettings,
+} from "./background.ts"
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from "./sign-in-throttle.ts"
+
+export type Environment = Readonly<Record<string, string | undefined>>
+
+/** Unusable environment variables: each with what was expected. */
+export class ConfigurationError extends Error {
+  readonly problems: ReadonlyArray<{ readonly variable: string; readonly message: string }>
+  constructor(problems: ReadonlyArray<{ readonly variable: string; readonly message: string }>) {
+    super(
+      `cấu hình không hợp lệ (invalid configuration): ${problems.map((p) => `${p.variable}: ${p.message}`).join("; ")}`,
+    )
+    this.name = "ConfigurationError"
+    this.problems = problems
+  }
+}
+
+export interface EnvironmentSettings {
+  readonly relay: RelaySettings
+  readonly maintenance: MaintenanceSettings
+  readonly signInThrottle: SignInThrottleSettings | false
+  readonly trustProxy: boolean
+  readonly developmentKeysDir: string | undefined
+  readonly recentCallsCapacity: number | undefined
+  /** Largest document upload, bytes (MOTCUA_DOCUMENT_LIMIT); undefined = the default 10 MiB. */
+  readonly documentLimit: number | undefined
+}
+
+/** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
+export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
+  const problems: Array<{ variable: string; message: string }> = []
+  const whole = (variable: string, fallback: number, min: number): number => {
+    const raw = env[variable]
+    if (raw === undefined || raw.trim() === "") return fallback
+    const value = Number(raw)
+    if (Number.isSafeInteger(value) && value >= min) return value
+    problems.push({ variable, message: `phải là số nguyên ≥ ${min} (must be an integer ≥ ${min}), nhận "${raw}"` })
+    return fallback
+  }
+  const flag = (variable: string, fallback: boolean): boolean => {
+    const raw = env[variable]?.trim().toLowerCase()
+    if (raw === undefined || raw === "") return fallback
+    if (raw === "true" || raw === "1") return true
+    if (raw === "false" || raw === "0") return false
+    problems.push({ variable, message: `phải là true hoặc false (must be true or false), nhận "${env[variable]}"` })
+    return fallback
+  }
+  const relayInterval = whole("MOTCUA_RELAY_INTERVAL_MS", DEFAULT_RELAY.intervalMs, 0)
+  const relayBatch = whole("MOTCUA_RELAY_BATCH", DEFAULT_RELAY.batch, 1)
+  const relayLease = whole("MOTCUA_RELAY_LEASE_MS", 60_000, 1_000)
+  const cleanupInterval = whole("MOTCUA_CLEANUP_INTERVAL_MS", DEFAULT_MAINTENANCE.intervalMs, 0)
+  const orphanAge = whole("MOTCUA_ORPHAN_DOCUMENT_AGE_MS", DEFAULT_ORPHAN_DOCUMENT_AGE_MS, 60_000)
+  const throttleOn = flag("MOTCUA_SIGNIN_THROTTLE", true)
+  const maxFailures = whole("MOTCUA_SIGNIN_MAX_FAILURES", DEFAULT_SIGN_IN_THROTTLE.maxFailures, 1)
+  const maxPerAddress = whole(
+    "MOTCUA_SIGNIN_MAX_FAILURES_PER_ADDRESS",
+    DEFAULT_SIGN_IN_THROTTLE.maxFailuresPerAddress,
+    1,
+  )
+  const lockout = whole("MOTCUA_SIGNIN_LOCKOUT_MS", DEFAULT_SIGN_IN_THROTTLE.lockoutMs, 1_000)
+  const trustProxy = flag("MOTCUA_TRUST_PROXY", false)
+  const recent = env.MOTCUA_RECENT_CALLS === undefined ? undefined : whole("MOTCUA_RECENT_CALLS", 1000, 1)
+  const documentLimit =
+    env.MOTCUA_DOCUMENT_LIMIT === undefined || env.MOTCUA_DOCUMENT_LIMIT === ""
+      ? undefined
+      : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
+  if (problems.length > 0) throw new ConfigurationError(problems)
+  const keysDir = env.MOTCUA_DEV_KEYS_DIR
+  return {
+    relay: { intervalMs: relayInterval, batch: relayBatch, leaseMs: relayLease },
+    maintenance: { intervalMs: cleanupInterval, orphanDocumentAgeMs: orphanAge },
+    signInThrottle: throttleOn ? { maxFailures, maxFailuresPerAddress: maxPerAddress, lockoutMs: lockout } : false,
+    trustProxy,
+    developmentKeysDir: keysDir === undefined || keysDir === "" ? undefined : keysDir,
+    recentCallsCapacity: recent,
+    documentLimit,
+  }
+}
