@@ -15,7 +15,7 @@
  * Events are given in their JSON form and decoded with the schemas of `events.ts`; a bad event is refused with
  * `InvalidEvent { problems }`, each problem with its path. Snapshots may be live xstate snapshots or their JSON.
  */
-import { initialTransition, type SnapshotFrom, transition } from "xstate"
+import { type AnyActorLogic, type AnyActorScope, createActor, type SnapshotFrom } from "xstate"
 import { decodeAll, type Problem } from "../shared/decode.ts"
 import type { DossierContext } from "./context.ts"
 import type { DossierAction } from "./effects.ts"
@@ -137,6 +137,66 @@ export function filingRefusal(env: DossierEnv, event: Events.FileDossier): Refus
     }
   }
   return filingActorRefusal(event) ?? (problems.length > 0 ? { _tag: "InvalidEvent", problems } : undefined)
+}
+
+/**
+ * xstate's pure `transition` / `initialTransition` build a throw-away actor for every call (an actor, its system, and
+ * the machine's initial snapshot, whose context factory fails without a filing): most of the cost of a decision.
+ * The dossier machine spawns and invokes nothing, so one inert scope per machine serves every call; each call only
+ * swaps in its own action collector (calls are synchronous, so they never interleave).
+ */
+interface InertScope {
+  readonly scope: AnyActorScope
+  collected: Array<{ readonly type: string; readonly params?: unknown }>
+}
+const inertScopes = new WeakMap<DossierMachine, InertScope>()
+
+function inertScopeOf(machine: DossierMachine): InertScope {
+  const cached = inertScopes.get(machine)
+  if (cached !== undefined) return cached
+  const self = createActor(machine as AnyActorLogic)
+  const entry: InertScope = {
+    collected: [],
+    scope: {
+      self,
+      defer: () => {},
+      id: "",
+      logger: () => {},
+      sessionId: "",
+      stopChild: () => {},
+      system: self.system,
+      emit: () => {},
+      actionExecutor: (action) => {
+        entry.collected.push(action as { readonly type: string; readonly params?: unknown })
+      },
+    } as AnyActorScope,
+  }
+  inertScopes.set(machine, entry)
+  return entry
+}
+
+/** xstate's `transition(machine, snapshot, event)` on the machine's shared inert scope. */
+function transition(machine: DossierMachine, snapshot: DossierSnapshot, event: Events.DossierEvent) {
+  const entry = inertScopeOf(machine)
+  const collected: InertScope["collected"] = []
+  entry.collected = collected
+  try {
+    return [machine.transition(snapshot, event, entry.scope), collected] as const
+  } finally {
+    entry.collected = []
+  }
+}
+
+/** xstate's `initialTransition(machine, input)` on the machine's shared inert scope. */
+function initialTransition(machine: DossierMachine, input: Events.FileDossier) {
+  const entry = inertScopeOf(machine)
+  const collected: InertScope["collected"] = []
+  entry.collected = collected
+  try {
+    return [machine.getInitialSnapshot(entry.scope, input), collected] as const
+  } finally {
+    entry.collected = []
+  }
 }
 
 /** Starts a dossier from a filing (the machine's input), or says why the filing is refused. */
