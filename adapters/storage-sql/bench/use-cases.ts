@@ -257,7 +257,11 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
             const request = pendingIdempotent
             if (request !== undefined) {
               ops.push({ kind: "idempotent-act", ...request, body: undefined, commit: change, answer: null })
-            } else if (staged !== undefined && change.documentIds?.[0] === staged.id && !ops.some((op) => op.kind === "sign")) {
+            } else if (
+              staged !== undefined &&
+              change.documentIds?.[0] === staged.id &&
+              !ops.some((op) => op.kind === "sign")
+            ) {
               ops.push({ kind: "sign", documentId: staged.id, commit: change })
             } else {
               ops.push({ kind: "act", commit: change })
@@ -313,6 +317,16 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
         staged = { id: item.documentId, bytes }
         db.state.documents.set(item.documentId, { meta: stagedMeta(item.documentId, bytes), bytes })
         await runtime.runPromise(useCaseLifecycle(clock, item))
+        // Only the daily sequences matter to later lifecycles: the rest is emptied, so that the in-memory
+        // transactions (which copy the state) stay cheap however many lifecycles are planned.
+        db.state = {
+          ...db.state,
+          dossiers: new Map(),
+          audit: [],
+          outbox: new Map(),
+          idempotency: new Map(),
+          documents: new Map(),
+        }
         // The payment's request body is what confirmPayment hashes: the code and the input.
         const code = (ops[0] as { dossier: NewDossier }).dossier.code
         ops = ops.map((op) =>
@@ -332,7 +346,6 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
     dispose: () => runtime.dispose(),
   }
 }
-
 
 const stagedMeta = (id: string, bytes: Uint8Array): DocumentMeta => ({
   id,
