@@ -92,7 +92,11 @@ onEachDatabase("the server's outbox relay", (kind) => {
           now,
           secureCookies: false,
           env: {},
-          relay: { intervalMs: 10, batch: 3, workerId: `relay-${i + 1}` },
+          // The test clock jumps days at a time: a lease shorter than the jump would run out while a relay is still
+          // delivering a row it claimed just before the jump, and the other relay would deliver it again (delivery
+          // is at least once by design). Real clocks do not jump; a lease longer than the test's jumps keeps the
+          // exactly-once expectation about the claiming, which is what this test checks.
+          relay: { intervalMs: 10, batch: 3, workerId: `relay-${i + 1}`, leaseMs: 30 * DAY },
           maintenance: { intervalMs: 0 },
           developmentLog: (call) => delivered.push(call),
         }),
