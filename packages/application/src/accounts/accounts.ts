@@ -42,7 +42,7 @@ export interface NewStaffAccount {
 }
 
 /** Creates or replaces an account, hashing its password (scrypt, a fresh salt). */
-export const saveStaffAccount = Effect.fn("saveStaffAccount")(function* (
+export const saveStaffAccount = Effect.fnUntraced(function* (
   input: NewStaffAccount,
   cost: ScryptCost = SCRYPT_DEFAULTS,
 ) {
@@ -76,7 +76,7 @@ export interface SignedIn {
 const refused = (reason: string) => Effect.fail(new Unauthenticated({ reason }))
 
 /** Checks a username and password and opens a session. */
-export const signIn = Effect.fn("signIn")(function* (
+export const signIn = Effect.fnUntraced(function* (
   input: { readonly username: string; readonly password: string },
   sessionMs: number = DEFAULT_SESSION_MS,
 ) {
@@ -103,7 +103,7 @@ export const signIn = Effect.fn("signIn")(function* (
 })
 
 /** The principal of a session token, with the session's CSRF token; expired or unknown sessions are refused. */
-export const resolveSession = Effect.fn("resolveSession")(function* (token: string) {
+export const resolveSession = Effect.fnUntraced(function* (token: string) {
   const store = yield* AccountStore
   const session = yield* store.findSession(tokenHash(token))
   if (session === undefined) return yield* refused("phiên không tồn tại / unknown session")
@@ -118,7 +118,7 @@ export const resolveSession = Effect.fn("resolveSession")(function* (token: stri
 })
 
 /** Ends a session (unknown tokens are ignored: signing out twice is fine). */
-export const signOut = Effect.fn("signOut")(function* (token: string) {
+export const signOut = Effect.fnUntraced(function* (token: string) {
   const store = yield* AccountStore
   yield* store.deleteSession(tokenHash(token))
 })
@@ -133,7 +133,7 @@ export interface NewApiKey {
 }
 
 /** Registers an API key for an integration client; returns the key (shown once: only its hash is kept). */
-export const issueApiKey = Effect.fn("issueApiKey")(function* (input: NewApiKey) {
+export const issueApiKey = Effect.fnUntraced(function* (input: NewApiKey) {
   const store = yield* AccountStore
   const now = yield* (yield* Clock).now
   const key = input.key ?? newToken(API_KEY_PREFIX)
@@ -150,7 +150,7 @@ export const issueApiKey = Effect.fn("issueApiKey")(function* (input: NewApiKey)
 })
 
 /** The principal of an API key; unknown or revoked keys are refused. */
-export const resolveApiKey = Effect.fn("resolveApiKey")(function* (key: string) {
+export const resolveApiKey = Effect.fnUntraced(function* (key: string) {
   const store = yield* AccountStore
   const found = yield* store.findApiKey(tokenHash(key))
   if (found === undefined || found.revoked) return yield* refused("khóa API không hợp lệ / unknown API key")

@@ -65,7 +65,7 @@ export const procedureOf = (catalog: CatalogStoreShape, code: string, context: D
     .pipe(Effect.mapError((e) => new CorruptDossier({ code, detail: e.message })))
 
 /** Reads a dossier and the procedure version it is handled under. */
-export const loadDossier = Effect.fn("loadDossier")(function* (code: string) {
+export const loadDossier = Effect.fnUntraced(function* (code: string) {
   const store = yield* DossierStore
   const catalog = yield* CatalogStore
   const record = yield* store.get(code)
@@ -119,7 +119,7 @@ export const tryEvent = (ctx: BuildContext, body: EventBody) => {
 }
 
 /** The engine: one state change of an existing dossier, committed with its audit entries and outbox rows. */
-export const act = Effect.fn("act")(function* <E, R>(request: ActRequest<E, R>) {
+export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>) {
   const catalog = yield* CatalogStore
   const store = yield* DossierStore
   const unitOfWork = yield* UnitOfWork

@@ -45,7 +45,7 @@ const errorText = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : typeof error === "string" ? error : JSON.stringify(error)
 
 /** One pass: claim up to `limit` due rows and deliver each once. */
-export const relayOnce = Effect.fn("relayOnce")(function* <R>(handlers: RelayHandlers<R>, options: RelayOptions = {}) {
+export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers<R>, options: RelayOptions = {}) {
   const outbox = yield* Outbox
   const clock = yield* Clock
   const messages = yield* outbox.claim(options.workerId ?? "relay", options.limit ?? 100, options.leaseMs ?? 60_000)

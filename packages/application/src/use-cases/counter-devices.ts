@@ -16,10 +16,7 @@ const mayTakeIn = (principal: Principal, intakePointId: string) => {
 }
 
 /** The applicant as read from their citizen ID card on the counter's reader. */
-export const readApplicantCard = Effect.fn("readApplicantCard")(function* (
-  principal: Principal,
-  intakePointId: string,
-) {
+export const readApplicantCard = Effect.fnUntraced(function* (principal: Principal, intakePointId: string) {
   yield* mayTakeIn(principal, intakePointId)
   const reader = yield* IdCardReader
   const card = yield* reader.read()
@@ -28,11 +25,7 @@ export const readApplicantCard = Effect.fn("readApplicantCard")(function* (
 })
 
 /** Scans a paper document and stages it in the document store; returns its metadata (id to attach). */
-export const scanDocument = Effect.fn("scanDocument")(function* (
-  principal: Principal,
-  intakePointId: string,
-  label: string,
-) {
+export const scanDocument = Effect.fnUntraced(function* (principal: Principal, intakePointId: string, label: string) {
   yield* mayTakeIn(principal, intakePointId)
   const scanner = yield* Scanner
   const documents = yield* DocumentStore

@@ -5,7 +5,7 @@ import type { Principal } from "../authorization/principal.ts"
 import { act, type DossierView } from "../dossier/engine.ts"
 import { onceFor } from "../idempotency.ts"
 
-export const supplementationDeadlinePassed = Effect.fn("supplementationDeadlinePassed")(function* (
+export const supplementationDeadlinePassed = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   idempotencyKey: string,

@@ -135,7 +135,7 @@ const forbid = (principal: Principal, action: string, reason: string) =>
   Effect.fail(new Forbidden({ principalId: principal.id, action, reason }))
 
 /** The citizen files online from their own account. Idempotent by `idempotencyKey`. */
-export const fileOnline = Effect.fn("fileOnline")(function* (
+export const fileOnline = Effect.fnUntraced(function* (
   principal: Principal,
   input: FilingInput,
   idempotencyKey: string,
@@ -156,7 +156,7 @@ export const fileOnline = Effect.fn("fileOnline")(function* (
  * An officer takes a dossier in at the counter of an intake point (or a post office agent at its office): the
  * channel is the intake point's (counter, or post for a post office). Idempotent by `idempotencyKey`.
  */
-export const intakeAtCounter = Effect.fn("intakeAtCounter")(function* (
+export const intakeAtCounter = Effect.fnUntraced(function* (
   principal: Principal,
   input: CounterFilingInput,
   idempotencyKey: string,

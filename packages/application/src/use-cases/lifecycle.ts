@@ -29,7 +29,7 @@ const simple = (
   })
 
 /** The counter officer accepts the dossier as complete and valid (status 2): the clock starts. */
-export const accept = Effect.fn("accept")(function* (
+export const accept = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & {
@@ -42,7 +42,7 @@ export const accept = Effect.fn("accept")(function* (
 })
 
 /** The counter officer refuses the dossier at intake with reasons (status 3, refusal slip). */
-export const refuse = Effect.fn("refuse")(function* (
+export const refuse = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly reasons: ReadonlyArray<string> },
@@ -54,7 +54,7 @@ export const refuse = Effect.fn("refuse")(function* (
 })
 
 /** The holder of the current step asks the applicant for missing documents (status 5): the clock pauses. */
-export const requestSupplementation = Effect.fn("requestSupplementation")(function* (
+export const requestSupplementation = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly missing: ReadonlyArray<MissingItem>; readonly applicantDeadline: string },
@@ -67,7 +67,7 @@ export const requestSupplementation = Effect.fn("requestSupplementation")(functi
 })
 
 /** The supplement arrives (online from the applicant, at the counter or through the post office): back to 4. */
-export const receiveSupplement = Effect.fn("receiveSupplement")(function* (
+export const receiveSupplement = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & {
@@ -86,7 +86,7 @@ export const receiveSupplement = Effect.fn("receiveSupplement")(function* (
 })
 
 /** The holder of the current step asks for a financial obligation (status 6); the relay creates the payment request. */
-export const requestPayment = Effect.fn("requestPayment")(function* (
+export const requestPayment = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly items: ReadonlyArray<ObligationItem> },
@@ -98,7 +98,7 @@ export const requestPayment = Effect.fn("requestPayment")(function* (
 })
 
 /** The holder of the current step hands the dossier to the next step. */
-export const completeStep = Effect.fn("completeStep")(function* (
+export const completeStep = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly note?: string; readonly assigneeId?: string },
@@ -111,7 +111,7 @@ export const completeStep = Effect.fn("completeStep")(function* (
 })
 
 /** The holder of the current step transfers the dossier to another authority for an inter-agency step. */
-export const transfer = Effect.fn("transfer")(function* (
+export const transfer = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly agencyCode: string; readonly note?: string },
@@ -124,7 +124,7 @@ export const transfer = Effect.fn("transfer")(function* (
 })
 
 /** The leader holding the dossier approves it. */
-export const approve = Effect.fn("approve")(function* (
+export const approve = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly note?: string },
@@ -136,7 +136,7 @@ export const approve = Effect.fn("approve")(function* (
 })
 
 /** The leader holding the dossier rejects it with reasons. */
-export const reject = Effect.fn("reject")(function* (
+export const reject = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly reasons: ReadonlyArray<string> },
@@ -148,7 +148,7 @@ export const reject = Effect.fn("reject")(function* (
 })
 
 /** The holder of the last processing step declares the result ready (status 9), attaching the result documents. */
-export const markResultReady = Effect.fn("markResultReady")(function* (
+export const markResultReady = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly resultDocumentIds?: ReadonlyArray<string> },
@@ -167,7 +167,7 @@ export const markResultReady = Effect.fn("markResultReady")(function* (
 })
 
 /** The result is handed over (status 10): at the counter, by post, or to the citizen's e-wallet. */
-export const returnResult = Effect.fn("returnResult")(function* (
+export const returnResult = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly method: ReturnMethod },
@@ -179,7 +179,7 @@ export const returnResult = Effect.fn("returnResult")(function* (
 })
 
 /** The applicant withdraws the dossier (online, or by a written request at the counter): status 7. */
-export const withdraw = Effect.fn("withdraw")(function* (
+export const withdraw = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly reason?: string },
@@ -191,7 +191,7 @@ export const withdraw = Effect.fn("withdraw")(function* (
 })
 
 /** The holder of the current step stops processing with a notice (status 8). */
-export const stop = Effect.fn("stop")(function* (
+export const stop = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly reasons: ReadonlyArray<string> },
@@ -200,7 +200,7 @@ export const stop = Effect.fn("stop")(function* (
 })
 
 /** The authority will be late: a new appointment with an apology slip (the dossier counts as late). */
-export const extendWithApology = Effect.fn("extendWithApology")(function* (
+export const extendWithApology = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly newAppointment: string; readonly reason: string },
@@ -213,7 +213,7 @@ export const extendWithApology = Effect.fn("extendWithApology")(function* (
 })
 
 /** A returned dossier's record is corrected (recorded as a correction; the dossier is never reopened). */
-export const correct = Effect.fn("correct")(function* (
+export const correct = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly changes: ReadonlyArray<typeof CorrectionChange.Encoded>; readonly reason: string },

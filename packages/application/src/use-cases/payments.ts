@@ -25,7 +25,7 @@ const confirm = (principal: Principal, code: string, input: PaymentInput) =>
   })
 
 /** A payment recorded by a principal (a counter officer taking cash, or an integration client). */
-export const confirmPayment = Effect.fn("confirmPayment")(function* (
+export const confirmPayment = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: PaymentInput,
@@ -44,10 +44,7 @@ export const confirmPayment = Effect.fn("confirmPayment")(function* (
  * The gateway calls back: the callback is verified first (CallbackRejected otherwise), then the payment is confirmed
  * once per gateway payment id, whoever relays the callback and however often.
  */
-export const confirmPaymentCallback = Effect.fn("confirmPaymentCallback")(function* (
-  principal: Principal,
-  callback: unknown,
-) {
+export const confirmPaymentCallback = Effect.fnUntraced(function* (principal: Principal, callback: unknown) {
   const gateway = yield* PaymentGateway
   const notice = yield* gateway.verifyCallback(callback)
   const input = { paymentId: notice.paymentId, amount: notice.amount }

@@ -13,7 +13,7 @@ import { DossierNotFound } from "../ports/errors.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
 
 /** A dossier as its handlers and its applicant see it. */
-export const getDossier = Effect.fn("getDossier")(function* (principal: Principal, code: string) {
+export const getDossier = Effect.fnUntraced(function* (principal: Principal, code: string) {
   const loaded = yield* loadDossier(code)
   yield* authorizeOn(principal, "dossier.read", loaded)
   const { record, context, procedure } = loaded
@@ -28,7 +28,7 @@ export const getDossier = Effect.fn("getDossier")(function* (principal: Principa
 })
 
 /** The dossier's audit entries, in chain order (auditors, administrators). */
-export const dossierAudit = Effect.fn("dossierAudit")(function* (principal: Principal, code: string) {
+export const dossierAudit = Effect.fnUntraced(function* (principal: Principal, code: string) {
   const loaded = yield* loadDossier(code)
   yield* authorizeOn(principal, "dossier.readAudit", loaded)
   const audit = yield* AuditLog
@@ -40,7 +40,7 @@ export const dossierAudit = Effect.fn("dossierAudit")(function* (principal: Prin
  * authorities the principal's scope reaches (its own, and those of its units and intake points); each row is then
  * checked against the policy, so a queue never shows a dossier the principal may not open.
  */
-export const workQueue = Effect.fn("workQueue")(function* (
+export const workQueue = Effect.fnUntraced(function* (
   principal: Principal,
   query: { readonly role: AppRole; readonly unitCodes?: ReadonlyArray<string>; readonly limit?: number },
 ) {
@@ -99,7 +99,7 @@ export type PublicStatus = {
 }
 
 /** The public lookup (tra cứu hồ sơ). An unknown or malformed code is DossierNotFound. */
-export const publicLookup = Effect.fn("publicLookup")(function* (code: string) {
+export const publicLookup = Effect.fnUntraced(function* (code: string) {
   if (Result.isFailure(parseDossierCode(code))) return yield* Effect.fail(new DossierNotFound({ code }))
   const catalog = yield* CatalogStore
   const loaded = yield* loadDossier(code)

@@ -7,7 +7,7 @@ import { ActionRefused } from "../errors.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { Signer } from "../ports/signer.ts"
 
-export const sign = Effect.fn("sign")(function* (
+export const sign = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: { readonly documentId: string; readonly expectedVersion?: number },
