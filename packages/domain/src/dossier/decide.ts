@@ -24,6 +24,7 @@ import * as Events from "./events.ts"
 import { checkEvent, unknownDocuments } from "./guards.ts"
 import { type DossierMachine, dossierEnv } from "./machine.ts"
 import { filingActorRefusal } from "./permissions.ts"
+import { withPrechecked } from "./prechecked.ts"
 import type { Refusal } from "./refusals.ts"
 import { type DossierStateName, dossierStateNames, stateOf } from "./status.ts"
 
@@ -251,7 +252,7 @@ function decideUnsafe(machine: DossierMachine, snapshot: DossierSnapshot | Persi
   const reason = checkEvent(env, state, live.context, event)
   if (reason !== undefined) return refuse(reason)
   try {
-    const [next, actions] = transition(machine, live, event)
+    const [next, actions] = withPrechecked(event, state, live.context, () => transition(machine, live, event))
     if (next.status === "error") return invalid([{ path: "", message: messageOf(next.error) }])
     // The guard runs the same checks, so the machine always moves here; if it did not, say so rather than pass.
     if (next === live) return refuse({ _tag: "NotAllowedInState", state, event: event.type })

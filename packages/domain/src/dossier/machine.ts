@@ -22,6 +22,7 @@ import { effectsOf, filingEffects } from "./effects.ts"
 import type { DossierEnv } from "./env.ts"
 import type { DossierEvent, FileDossier } from "./events.ts"
 import { checkEvent, paymentSettles } from "./guards.ts"
+import { isPrechecked } from "./prechecked.ts"
 import { applyEvent, filedContext } from "./reducers.ts"
 import { type DossierStateName, dossierStateNames } from "./status.ts"
 import { inVietnamTime } from "./time.ts"
@@ -51,8 +52,9 @@ function buildMachine(env: DossierEnv) {
     },
     guards: {
       /** Every check of `guards.ts` for the event in the given state. */
+      // `decide` has already run these checks on the same state and context (prechecked.ts): not twice.
       allowed: ({ context, event }, params: { readonly state: DossierStateName }) =>
-        checkEvent(env, params.state, context, event) === undefined,
+        isPrechecked(event, params.state, context) || checkEvent(env, params.state, context, event) === undefined,
       /** The payment covers everything requested so far. */
       paymentSettles: ({ context, event }) =>
         event.type === "paymentConfirmed" && paymentSettles(context, event.amount),
