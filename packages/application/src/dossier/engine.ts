@@ -24,7 +24,6 @@ import { VersionConflict } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
 import type { DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
-import { UnitOfWork } from "../ports/unit-of-work.ts"
 import { machineFor } from "./machines.ts"
 import { paymentRequestsIn, planOf } from "./plan.ts"
 import { summarize } from "./summary.ts"
@@ -122,7 +121,6 @@ export const tryEvent = (ctx: BuildContext, body: EventBody) => {
 export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>) {
   const catalog = yield* CatalogStore
   const store = yield* DossierStore
-  const unitOfWork = yield* UnitOfWork
   const clock = yield* Clock
   const ids = yield* Ids
   const loaded = yield* loadDossier(request.code)
@@ -165,17 +163,17 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
     eventData: eventData as Json,
     paymentRequestIds,
   })
-  const record = yield* unitOfWork.transaction(
-    store.commit({
-      code: request.code,
-      expectedVersion: loaded.record.version,
-      snapshot: next as unknown as Json,
-      summary: summarize(next, loaded.procedure),
-      at,
-      audit: plan.audit,
-      outbox: plan.outbox,
-      ...(request.documentIds === undefined ? {} : { documentIds: request.documentIds }),
-    }),
-  )
+  // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork around it
+  // (on SQLite that lets the storage run it as one synchronous program, without the lock and its fiber steps).
+  const record = yield* store.commit({
+    code: request.code,
+    expectedVersion: loaded.record.version,
+    snapshot: next as unknown as Json,
+    summary: summarize(next, loaded.procedure),
+    at,
+    audit: plan.audit,
+    outbox: plan.outbox,
+    ...(request.documentIds === undefined ? {} : { documentIds: request.documentIds }),
+  })
   return viewOf(record)
 })
