@@ -2,7 +2,8 @@
 // for the hot paths: prepared.ts); they differ in what executes them.
 //
 // - PostgreSQL: kysely's executor over the pg.Pool; a transaction is a kysely controlled transaction (one pooled
-//   connection held until COMMIT or ROLLBACK).
+//   connection held until COMMIT or ROLLBACK). A program that is a transaction of its own (create, commit) runs on a
+//   pooled client directly instead (`postgresConnection`).
 // - SQLite: the better-sqlite3 statements themselves, synchronously, from the statement cache (sqlite.ts), under one
 //   lock (an effect Semaphore) that stands for the single connection: a transaction holds it from BEGIN IMMEDIATE to
 //   COMMIT, a statement outside a transaction holds it while it runs, so no statement ever lands inside another
@@ -13,6 +14,7 @@
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
 import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
+import type pg from "pg"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
 import { type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
 import type { DB } from "./schema.ts"
@@ -100,6 +102,82 @@ export function kyselyConnection(db: Kysely<DB>): Connection {
       transactional
         ? transaction(operation, (x) => runProgramEffect(operation, make, x))
         : runProgramEffect(operation, make, executor),
+  }
+}
+
+/** A pg result as kysely's PostgreSQL driver gives it (so that programs see the same QueryResult either way). */
+const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => ({
+  numAffectedRows:
+    result.command === "INSERT" ||
+    result.command === "UPDATE" ||
+    result.command === "DELETE" ||
+    result.command === "MERGE"
+      ? BigInt(result.rowCount ?? 0)
+      : undefined,
+  rows: result.rows ?? [],
+})
+
+/** Runs a program to its end on one pg client, each query awaited in turn (no effect or fiber step per query). */
+async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>): Promise<Outcome<A, E>> {
+  const program = make()
+  let step = program.next(undefined as never)
+  while (step.done !== true) {
+    const { query, values } = step.value
+    const result = await client.query(query.compiled.sql, bindParameters(query, values))
+    step = program.next(kyselyResultOf(result))
+  }
+  return step.value
+}
+
+/**
+ * PostgreSQL: kysely's executor over the pool, except for a program that is a transaction of its own (create,
+ * commit): that one runs on a pooled client directly — BEGIN, its queries, COMMIT (ROLLBACK when it returns a failure,
+ * throws, or the fiber is interrupted before COMMIT) — as one promise, without kysely's per-query executor chain.
+ * Same SQL texts and parameters, same results (`kyselyResultOf`), same transaction boundaries.
+ */
+export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
+  const base = kyselyConnection(db)
+  const ownTransaction = <A, E>(operation: string, make: Make<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
+    Effect.flatMap(
+      Effect.tryPromise({
+        try: async (signal) => {
+          const client = await pool.connect()
+          let broken = false
+          try {
+            await client.query("begin")
+            let outcome: Outcome<A, E>
+            try {
+              outcome = await runProgramOnClient(client, make)
+            } catch (error) {
+              await client.query("rollback").catch(() => {
+                broken = true
+              })
+              throw error
+            }
+            if (!outcome.ok || signal.aborted) {
+              await client.query("rollback")
+              return outcome
+            }
+            const committed = await client.query("commit")
+            // PostgreSQL answers COMMIT with a ROLLBACK tag when an earlier error left the transaction aborted.
+            if (committed.command === "ROLLBACK") throw new Error("the transaction was aborted and rolled back")
+            return outcome
+          } catch (error) {
+            broken = true
+            throw error
+          } finally {
+            client.release(broken)
+          }
+        },
+        catch: (cause) => new StoreUnavailable({ operation, cause }),
+      }),
+      (outcome): Effect.Effect<A, E> => (outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)),
+    )
+  return {
+    direct: base.direct,
+    transaction: base.transaction,
+    run: (operation, transactional, make) =>
+      transactional ? ownTransaction(operation, make) : base.run(operation, transactional, make),
   }
 }
 

@@ -15,7 +15,7 @@ import {
 } from "@motcua/application"
 import { Context, Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
-import { type Connection, kyselyConnection, sqliteConnection } from "./connection.ts"
+import { type Connection, postgresConnection, sqliteConnection } from "./connection.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
@@ -92,8 +92,8 @@ export const SqlStorage = {
   /** PostgreSQL server through a connection pool. */
   layerPostgres: (options: PostgresOptions & CommonOptions) =>
     portsLayer("postgres", options.documentsDir ?? resolve("data", "documents"), options, () => {
-      const { db } = openPostgres(options)
-      return { db, connection: kyselyConnection(db) }
+      const { db, pool } = openPostgres(options)
+      return { db, connection: postgresConnection(db, pool) }
     }),
   /**
    * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
