@@ -1,0 +1,64 @@
+// What the SQL lifecycle benchmarks (storage.bench.ts, lifecycle.bench.ts) share: their options, the PostgreSQL
+// server for `--pg auto`, and how a run ends (ROWS LOST exits 1).
+//   --rounds N (at least 5, default 7)  --round-ms MS  --only sqlite-normal,sqlite-full,pg  --pg auto|postgres://…
+import { execFileSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { type Mode, RowsLost } from "../adapters/storage-sql/bench/run.ts"
+
+export interface SqlBenchOptions {
+  readonly rounds: number
+  readonly roundMs: number
+  readonly modes: Mode[]
+  readonly pgUrl?: string
+}
+
+const postgresScript = fileURLToPath(new URL("../scripts/postgres.sh", import.meta.url))
+const script = (command: string) =>
+  execFileSync("bash", [postgresScript, command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim()
+
+/**
+ * Reads the options and runs `body` with them. With `--pg auto` a server started earlier is reused (and left
+ * running); otherwise one is started and stopped at the end. Exits 1 when `body` throws (ROWS LOST for lost rows).
+ */
+export async function runSqlBench(
+  defaultRoundMs: number,
+  body: (options: SqlBenchOptions) => Promise<void>,
+): Promise<never> {
+  const args = process.argv.slice(2)
+  const option = (name: string) => {
+    const i = args.indexOf(name)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const pgOption = option("--pg")
+  const modes = (option("--only")?.split(",") ?? ["sqlite-normal", "sqlite-full", "pg"]).filter((m): m is Mode =>
+    m === "pg" ? pgOption !== undefined : m === "sqlite-normal" || m === "sqlite-full",
+  )
+  let pgUrl = pgOption
+  let stopPostgres = false
+  if (pgOption === "auto") {
+    try {
+      pgUrl = execFileSync("bash", [postgresScript, "url"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim()
+    } catch {
+      pgUrl = script("start")
+      stopPostgres = true
+    }
+  }
+  let exitCode = 0
+  try {
+    await body({
+      rounds: Math.max(5, Number(option("--rounds") ?? 7)),
+      roundMs: Number(option("--round-ms") ?? defaultRoundMs),
+      modes,
+      ...(pgUrl === undefined ? {} : { pgUrl }),
+    })
+  } catch (error) {
+    exitCode = 1
+    console.error(error instanceof RowsLost ? `ROWS LOST: ${error.message}` : error)
+  } finally {
+    if (stopPostgres) script("stop")
+  }
+  process.exit(exitCode)
+}
