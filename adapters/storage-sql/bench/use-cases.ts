@@ -43,13 +43,13 @@ import {
   MemoryDatabase,
   markResultReady,
   type NewDossier,
-  type Principal,
   requestHash,
   returnResult,
   Signer,
   sign,
   workQueue,
 } from "@motcua/application"
+import { principals, residenceFiling } from "@motcua/application/testing"
 import type Database from "better-sqlite3"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type pg from "pg"
@@ -60,52 +60,13 @@ export type CatalogData = Parameters<typeof CatalogStore.layerFromData>[0]
 // ---------------------------------------------------------------------------------------------------------------
 // The script.
 
-export const AGENCY = "000.11.50.H49" // Công an phường Hồng Gai
-const UNIT = "06685"
-const INTAKE = "ttphcc-06685"
+// The principals and the filing are the application test harness's: the same dossier its end-to-end test walks.
+export { AGENCY, principals } from "@motcua/application/testing"
+export const filingInput = residenceFiling()
 /** Monday 6 October 2025, 08:00 in Vietnam: lifecycle n files at START + n × STRIDE (≤ 96 filings a day). */
 const START = Date.parse("2025-10-06T01:00:00.000Z")
 const STRIDE_MS = 15 * 60_000
 const STEP_MS = 60_000
-
-const staff = (id: string, roles: Principal["roles"], scope: { agencyCodes?: string[]; unitCodes?: string[] }) =>
-  ({
-    id,
-    roles,
-    scope: {
-      _tag: "Staff",
-      level: "commune",
-      agencyCodes: scope.agencyCodes ?? [],
-      unitCodes: scope.unitCodes ?? [],
-      intakePointIds: scope.unitCodes === undefined ? [] : [INTAKE],
-    },
-  }) satisfies Principal
-
-export const principals = {
-  citizen: { id: "022090001234", roles: ["citizen"], scope: { _tag: "Citizen", citizenId: "022090001234" } },
-  counter: staff("cb-hg-01", ["counter-officer"], { unitCodes: [UNIT] }),
-  specialist: staff("cv-hg-01", ["specialist"], { agencyCodes: [AGENCY] }),
-  leader: staff("ld-hg-01", ["authority-leader"], { agencyCodes: [AGENCY] }),
-  clerk: staff("vt-hg-01", ["clerk"], { agencyCodes: [AGENCY] }),
-} satisfies Record<string, Principal>
-
-export const filingInput = {
-  procedureCode: "1.004222",
-  applicant: {
-    id: "022090001234",
-    name: "Nguyễn Văn An",
-    kind: "citizen" as const,
-    address: "Tổ 5, khu 3, phường Hồng Gai",
-    phone: "0912345678",
-  },
-  residence: { provinceCode: "22", unitCode: UNIT },
-  subjectUnitCode: UNIT,
-  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
-  documents: [
-    { id: "ct01", digitised: true },
-    { id: "cho-o-hop-phap", fromEWallet: true },
-  ],
-}
 
 /** The staged result document's bytes (a small valid PDF: the store checks the magic bytes). */
 export const resultPdf = (n: number) =>
