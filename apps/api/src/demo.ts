@@ -59,7 +59,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   {
     id: "cb-hh-01",
     username: "cb-hh-01",
-    displayName: "Công chức một cửa, phường Hà Lầm",
+    displayName: "Công chức một cửa, phường Hạ Long",
     roles: ["counter-officer"],
     scope: staff({ unitCodes: ["06688"], intakePointIds: ["ttphcc-06688"] }),
   },
@@ -73,7 +73,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   {
     id: "cv-hh-01",
     username: "cv-hh-01",
-    displayName: "Chuyên viên thụ lý, Công an phường Hà Lầm",
+    displayName: "Chuyên viên thụ lý, Công an phường Hạ Long",
     roles: ["specialist"],
     scope: staff({ agencyCodes: [DEMO_OTHER_AGENCY] }),
   },
