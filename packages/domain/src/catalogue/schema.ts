@@ -81,18 +81,52 @@ export const FeeTier = Schema.Struct({
   cap: Schema.optionalKey(Dong),
 })
 
+const CountedUnit = Schema.Literals(["copy", "page", "item", "certificate", "person", "vehicle"])
+
+/** One step of a per-unit price: units numbered up to `upToUnits` (counting from the first unit) cost `amount` each. */
+export const UnitStep = Schema.Struct({
+  upToUnits: Schema.Number.check(Schema.isInt(), Schema.isGreaterThan(0)),
+  amount: Dong,
+})
+export type UnitStep = typeof UnitStep.Type
+
+const IncreasingSteps = Schema.Array(UnitStep).check(
+  Schema.isMinLength(1),
+  Schema.makeFilter(
+    (steps) =>
+      steps.flatMap((s, i) => {
+        const previous = steps[i - 1]
+        return previous !== undefined && s.upToUnits <= previous.upToUnits
+          ? [{ path: [i, "upToUnits"], issue: `must be greater than the previous step's ${previous.upToUnits}` }]
+          : []
+      }),
+    { title: "steps in increasing order" },
+  ),
+)
+
 /** How an amount is computed. */
 export const FeeAmount = Schema.Union([
   Schema.Struct({ type: Schema.Literal("flat"), amount: Dong }),
   Schema.Struct({
     type: Schema.Literal("per-unit"),
     /** What is counted: a copy, a page, an item, a certificate, … */
-    per: Schema.Literals(["copy", "page", "item", "certificate", "person", "vehicle"]),
+    per: CountedUnit,
+    /** The price of each unit (with `steps`: of each unit past the last step). */
     amount: Dong,
     /** Units included in a base amount before per-unit charging starts (e.g. first page). */
     included: Schema.optionalKey(WholeNonNegative),
     base: Schema.optionalKey(Dong),
+    /**
+     * A price that changes after the Nth unit, e.g. 2,000 đ/page for pages 1–2 then 1,000 đ/page:
+     * `amount: 1000, steps: [{ upToUnits: 2, amount: 2000 }]`. Bounds increase; units past the last one cost `amount`.
+     */
+    steps: Schema.optionalKey(IncreasingSteps),
     max: Schema.optionalKey(Dong),
+    /**
+     * The count of `per` units is that of each one of these (e.g. pages of each copy): the amount, capped at `max`,
+     * is worked out for one and multiplied by their number. Must differ from `per`.
+     */
+    each: Schema.optionalKey(CountedUnit),
   }),
   Schema.Struct({
     type: Schema.Literal("tiered"),

@@ -11,12 +11,36 @@ const dong = fc.integer({ min: 0, max: 5_000_000 })
 const rate = fc.constantFrom(0.05, 0.1, 0.2, 0.5, 1, 2, 12.5)
 
 const flat = dong.map((amount): FeeAmount => ({ type: "flat", amount }))
+// Steps: increasing bounds, each with its own price; `each` a unit other than the one counted.
+const steps = fc
+  .uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 4 })
+  .chain((bounds) =>
+    fc
+      .array(dong, { minLength: bounds.length, maxLength: bounds.length })
+      .map((prices) =>
+        [...bounds].sort((a, b) => a - b).map((upToUnits, i) => ({ upToUnits, amount: prices[i] ?? 0 })),
+      ),
+  )
 const perUnit = fc
   .record(
-    { per: fc.constantFrom(...UNITS), amount: dong, included: fc.nat(5), base: dong, max: dong },
+    {
+      per: fc.constantFrom(...UNITS),
+      amount: dong,
+      included: fc.nat(5),
+      base: dong,
+      steps,
+      max: dong,
+      each: fc.constantFrom(...UNITS),
+    },
     { requiredKeys: ["per", "amount"] },
   )
-  .map((r): FeeAmount => ({ type: "per-unit", ...r }))
+  .map(
+    ({ each, ...r }): FeeAmount => ({
+      type: "per-unit",
+      ...r,
+      ...(each === undefined || each === r.per ? {} : { each }),
+    }),
+  )
 // Closed tiers with increasing bounds, then an open-ended one, so that every value has a bracket.
 const tier = fc.record({ amount: dong, ratePercent: rate, cap: dong }, { requiredKeys: [] })
 const tiered = fc
@@ -81,6 +105,7 @@ function cheaper(a: FeeAmount, factor: number): FeeAmount {
         ...a,
         amount: f(a.amount),
         ...(a.base === undefined ? {} : { base: f(a.base) }),
+        ...(a.steps === undefined ? {} : { steps: a.steps.map((s) => ({ ...s, amount: f(s.amount) })) }),
         ...(a.max === undefined ? {} : { max: f(a.max) }),
       }
     case "tiered":
@@ -157,7 +182,42 @@ describe("fee quote properties", () => {
       const at = (n: number) => quote(fees, { ...req, quantities: { ...req.quantities, [rule.per]: n } }).total
       const [low, high] = a <= b ? [a, b] : [b, a]
       expect(at(low)).toBeLessThanOrEqual(at(high))
-      if (rule.max !== undefined) expect(at(high)).toBeLessThanOrEqual(rule.max)
+      const times = rule.each === undefined ? 1 : (req.quantities?.[rule.each] ?? 0)
+      if (rule.max !== undefined) expect(at(high)).toBeLessThanOrEqual(rule.max * times)
+    },
+  )
+
+  test.prop([perUnit, request, fc.nat(100)])(
+    "one step at the unit amount, or one covering only included units, is the flat per-unit formula",
+    (rule, req, n) => {
+      if (rule.type !== "per-unit") return
+      const { steps: _, ...plain } = rule
+      const included = plain.included ?? 0
+      const quoted = (r: FeeAmount) =>
+        quote([feeItem({ id: "x", amount: r })], { ...req, quantities: { ...req.quantities, [rule.per]: n } }).total
+      // The flat formula of the module's doc comment, written out independently.
+      const uncapped = n === 0 ? 0 : (plain.base ?? 0) + plain.amount * Math.max(0, n - included)
+      const times = plain.each === undefined ? 1 : (req.quantities?.[plain.each] ?? 0)
+      const flat = times * (plain.max === undefined ? uncapped : Math.min(uncapped, plain.max))
+      expect(quoted(plain)).toBe(flat)
+      expect(quoted({ ...plain, steps: [{ upToUnits: 1 + (n % 7), amount: plain.amount }] })).toBe(flat)
+      if (included > 0) expect(quoted({ ...plain, steps: [{ upToUnits: included, amount: 999_999 }] })).toBe(flat)
+    },
+  )
+
+  test.prop([perUnit, request, fc.nat(100)])(
+    "with steps, each unit past the included ones costs the price of its step",
+    (rule, req, n) => {
+      if (rule.type !== "per-unit" || rule.max !== undefined || rule.each !== undefined) return
+      const included = rule.included ?? 0
+      const priceOf = (unit: number) => rule.steps?.find((s) => unit <= s.upToUnits)?.amount ?? rule.amount
+      let expected = n === 0 ? 0 : (rule.base ?? 0)
+      for (let unit = included + 1; unit <= n; unit++) expected += priceOf(unit)
+      const q = quote([feeItem({ id: "x", amount: rule })], {
+        ...req,
+        quantities: { ...req.quantities, [rule.per]: n },
+      })
+      expect(q.total).toBe(expected)
     },
   )
 })

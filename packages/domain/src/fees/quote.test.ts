@@ -152,6 +152,104 @@ describe("per-unit amounts", () => {
   })
 })
 
+describe("per-unit amounts with steps", () => {
+  // Circular 226/2016/TT-BTC, copy certification: 2,000 đ/page for pages 1–2, 1,000 đ/page from page 3, at most
+  // 200,000 đ per copy, pages counted on the original.
+  const certification = procedureWithFees([
+    feeItem({
+      id: "copy-fee",
+      kind: "fee",
+      amount: {
+        type: "per-unit",
+        per: "page",
+        amount: 1_000,
+        steps: [{ upToUnits: 2, amount: 2_000 }],
+        max: 200_000,
+        each: "copy",
+      },
+    }),
+  ])
+  const line = (page: number, copy: number) =>
+    only(ok(quoteFees(certification, { channel: "counter", quantities: { page, copy } })).lines)
+
+  it("charges the step price up to its bound and the unit amount beyond", () => {
+    expect(line(1, 1).amount).toBe(2_000)
+    expect(line(2, 1).amount).toBe(4_000)
+    expect(line(3, 1).amount).toBe(5_000)
+    expect(line(10, 1).amount).toBe(4_000 + 8 * 1_000)
+    expect(line(0, 1).amount).toBe(0)
+  })
+
+  it("caps each copy at the maximum and multiplies by the number of copies", () => {
+    expect(line(198, 1).amount).toBe(200_000) // 4,000 + 196 × 1,000
+    expect(line(199, 1).amount).toBe(200_000)
+    expect(line(500, 3).amount).toBe(600_000)
+    expect(line(10, 3).amount).toBe(3 * 12_000)
+    expect(line(10, 0).amount).toBe(0)
+  })
+
+  it("explains the steps, the cap per copy and the number of copies", () => {
+    const l = line(3, 2)
+    expect(l.quantity).toBe(3)
+    expect(l.unitAmount).toBeUndefined()
+    expect(l.rule.text).toContain("2.000 đồng/trang đến trang thứ 2")
+    expect(l.rule.text).toContain("từ trang thứ 3: 1.000 đồng/trang")
+    expect(l.rule.text).toContain("tối đa 200.000 đồng/bản")
+    expect(l.rule.text).toContain("× 2 bản")
+    expect(l.rule.textEn).toContain("at most 200,000")
+    expect(l.rule.textEn).toContain("× 2 copies")
+  })
+
+  it("names both counts when both are missing", () => {
+    const e = err(quoteFees(certification, { channel: "counter" }))
+    expect(e._tag === "MissingFeeInput" && e.missing).toEqual([
+      { itemId: "copy-fee", input: "quantities.page" },
+      { itemId: "copy-fee", input: "quantities.copy" },
+    ])
+  })
+
+  it("lets steps start after the included units", () => {
+    const rule = procedureWithFees([
+      feeItem({
+        id: "pages",
+        amount: {
+          type: "per-unit",
+          per: "page",
+          amount: 100,
+          included: 1,
+          base: 500,
+          steps: [{ upToUnits: 3, amount: 300 }],
+        },
+      }),
+    ])
+    const at = (page: number) => ok(quoteFees(rule, { channel: "counter", quantities: { page } })).total
+    expect([at(1), at(2), at(3), at(4), at(5)]).toEqual([500, 800, 1_100, 1_200, 1_300])
+  })
+
+  it("rejects a rule that counts a unit for each of itself", () => {
+    const bad = procedureWithFees([
+      feeItem({ id: "x", amount: { type: "per-unit", per: "copy", amount: 1, each: "copy" } }),
+    ])
+    const e = err(quoteFees(bad, { channel: "counter", quantities: { copy: 1 } }))
+    expect(e._tag).toBe("UnusableFeeRule")
+    expect(e.message).toContain('"x"')
+  })
+
+  it("rejects steps whose bounds do not increase, saying where", () => {
+    const steps = [
+      { upToUnits: 3, amount: 2_000 },
+      { upToUnits: 3, amount: 1_500 },
+    ]
+    const bad = procedureWithFees([
+      feeItem({ id: "x", amount: { type: "per-unit", per: "page", amount: 1_000, steps } }),
+    ])
+    const exit = Schema.decodeUnknownExit(Procedure)(bad)
+    expect(exit._tag).toBe("Failure")
+    expect(String(exit)).toContain("upToUnits")
+    expect(String(exit)).toContain("greater than the previous step's 3")
+  })
+})
+
 describe("tiered amounts", () => {
   // Bracket selection: the tier that contains the value; its rate applies to the whole value, up to its cap.
   const registration = procedureWithFees([

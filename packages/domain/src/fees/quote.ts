@@ -6,7 +6,9 @@
 // 2. Gross amount:
 //    - flat: the amount;
 //    - per unit: nothing when the count is 0; otherwise `base` (default 0, it covers the first `included` units)
-//      plus `amount` for each unit beyond `included`, capped at `max`;
+//      plus, for each unit beyond `included`, the price of the step its number falls in (`steps`, e.g. 2,000 đ for
+//      pages 1–2) or `amount` past the last step or without steps, capped at `max`. With `each` (e.g. pages of each
+//      copy) that amount, cap included, is for one of them and is multiplied by their count; both counts are needed;
 //    - tiered: the ONE bracket that contains the basis (declared value in đồng, or area in m²) is selected, that is
 //      the tier with the smallest `upTo` that is ≥ the basis (an open-ended tier, without `upTo`, comes last); the
 //      whole basis is charged at that bracket: its fixed `amount`, plus `ratePercent` % of the declared value, capped
@@ -146,24 +148,55 @@ interface Gross {
   readonly textEn: string
 }
 
-type GrossOutcome = { missing: MissingInput } | { unusable: UnusableFeeRule } | { ok: Gross }
+type GrossOutcome = { missing: ReadonlyArray<MissingInput> } | { unusable: UnusableFeeRule } | { ok: Gross }
 
 const enUnits = (n: number, unit: FeeUnit) => `${n} ${n === 1 ? UNIT_NAMES[unit].en : UNIT_NAMES[unit].enPlural}`
+
+/**
+ * The amount for `quantity` units before the cap: `base` for the first `included` units, then each further unit at
+ * the price of the step its number falls in (units past the last step, or all of them without steps, at `amount`).
+ */
+function perUnitUncapped(rule: Extract<FeeAmount, { type: "per-unit" }>, quantity: number): number {
+  if (quantity === 0) return 0
+  let charged = rule.included ?? 0 // units numbered up to here are paid for
+  let total = rule.base ?? 0
+  for (const step of rule.steps ?? []) {
+    if (charged >= quantity) break
+    const through = Math.min(step.upToUnits, quantity)
+    if (through > charged) {
+      total += step.amount * (through - charged)
+      charged = through
+    }
+  }
+  return total + rule.amount * Math.max(0, quantity - charged)
+}
 
 function perUnitGross(
   itemId: string,
   rule: Extract<FeeAmount, { type: "per-unit" }>,
   request: FeeQuoteRequest,
 ): GrossOutcome {
+  if (rule.each === rule.per)
+    return {
+      unusable: new UnusableFeeRule({
+        itemId,
+        problem: `a count of ${rule.per} cannot be taken for each ${rule.each}`,
+      }),
+    }
   const quantity = request.quantities?.[rule.per]
-  if (quantity === undefined) return { missing: { itemId, input: `quantities.${rule.per}` } }
+  const eachCount = rule.each === undefined ? 1 : request.quantities?.[rule.each]
+  const missing: MissingInput[] = []
+  if (quantity === undefined) missing.push({ itemId, input: `quantities.${rule.per}` })
+  if (eachCount === undefined) missing.push({ itemId, input: `quantities.${rule.each}` })
+  if (quantity === undefined || eachCount === undefined) return { missing }
   const included = rule.included ?? 0
   const base = rule.base ?? 0
-  const uncapped = quantity === 0 ? 0 : base + rule.amount * Math.max(0, quantity - included)
-  const gross = rule.max === undefined ? uncapped : Math.min(uncapped, rule.max)
+  const uncapped = perUnitUncapped(rule, quantity)
+  const gross = eachCount * (rule.max === undefined ? uncapped : Math.min(uncapped, rule.max))
   const unit = UNIT_NAMES[rule.per]
-  const parts = [`${quantity} ${unit.vi}`]
-  const partsEn = [enUnits(quantity, rule.per)]
+  const each = rule.each === undefined ? undefined : UNIT_NAMES[rule.each]
+  const parts = [each === undefined ? `${quantity} ${unit.vi}` : `${quantity} ${unit.vi} mỗi ${each.vi}`]
+  const partsEn = [each === undefined ? enUnits(quantity, rule.per) : `${enUnits(quantity, rule.per)} each`]
   if (included > 0 || base > 0) {
     const first =
       base === 0 ? `không thu ${included} ${unit.vi} đầu` : `${formatDong(base)} cho ${included} ${unit.vi} đầu`
@@ -174,17 +207,32 @@ function perUnitGross(
         : `${formatDongEn(base)} for the first ${enUnits(included, rule.per)}, then`,
     )
   }
-  parts.push(`${formatDong(rule.amount)}/${unit.vi}`)
-  partsEn.push(`${formatDongEn(rule.amount)} per ${unit.en}`)
+  for (const step of rule.steps ?? []) {
+    parts.push(`${formatDong(step.amount)}/${unit.vi} đến ${unit.vi} thứ ${step.upToUnits}`)
+    partsEn.push(`${formatDongEn(step.amount)} per ${unit.en} up to ${unit.en} ${step.upToUnits}`)
+  }
+  const lastStep = rule.steps?.[rule.steps.length - 1]
+  if (lastStep === undefined) {
+    parts.push(`${formatDong(rule.amount)}/${unit.vi}`)
+    partsEn.push(`${formatDongEn(rule.amount)} per ${unit.en}`)
+  } else {
+    parts.push(`từ ${unit.vi} thứ ${lastStep.upToUnits + 1}: ${formatDong(rule.amount)}/${unit.vi}`)
+    partsEn.push(`then ${formatDongEn(rule.amount)} per ${unit.en} from ${unit.en} ${lastStep.upToUnits + 1}`)
+  }
   if (rule.max !== undefined) {
-    parts.push(`tối đa ${formatDong(rule.max)}`)
-    partsEn.push(`at most ${formatDongEn(rule.max)}`)
+    parts.push(`tối đa ${formatDong(rule.max)}${each === undefined ? "" : `/${each.vi}`}`)
+    partsEn.push(`at most ${formatDongEn(rule.max)}${each === undefined ? "" : ` per ${each.en}`}`)
+  }
+  if (rule.each !== undefined && each !== undefined) {
+    parts.push(`× ${eachCount} ${each.vi}`)
+    partsEn.push(`× ${enUnits(eachCount, rule.each)}`)
   }
   return {
     ok: {
       gross,
       quantity,
-      unitAmount: rule.amount,
+      // With steps there is no single price per unit to show; the rule text lists them.
+      ...(rule.steps === undefined ? { unitAmount: rule.amount } : {}),
       text: `Thu theo đơn vị: ${parts.join(", ")}`,
       textEn: `Per unit: ${partsEn.join(", ")}`,
     },
@@ -197,7 +245,7 @@ function tieredGross(
   request: FeeQuoteRequest,
 ): GrossOutcome {
   const basis = rule.basis === "value" ? request.declaredValue : request.area
-  if (basis === undefined) return { missing: { itemId, input: rule.basis === "value" ? "declaredValue" : "area" } }
+  if (basis === undefined) return { missing: [{ itemId, input: rule.basis === "value" ? "declaredValue" : "area" }] }
   const sorted = [...rule.tiers].sort(
     (a, b) => (a.upTo ?? Number.POSITIVE_INFINITY) - (b.upTo ?? Number.POSITIVE_INFINITY),
   )
@@ -296,7 +344,7 @@ export function bestExemption(
 function lineFor(
   item: FeeItem,
   request: FeeQuoteRequest,
-): { missing: MissingInput } | { unusable: UnusableFeeRule } | { ok: FeeQuoteLine } {
+): { missing: ReadonlyArray<MissingInput> } | { unusable: UnusableFeeRule } | { ok: FeeQuoteLine } {
   const forChannel = item.byChannel?.find((c) => c.channel === request.channel)
   const outcome = grossOf(item.id, forChannel?.amount ?? item.amount, request)
   if (!("ok" in outcome)) return outcome
@@ -354,7 +402,7 @@ export function quoteFees(procedure: Procedure, request: FeeQuoteRequest): Resul
   for (const item of p.fees) {
     const outcome = lineFor(item, request)
     if ("unusable" in outcome) return Result.fail(outcome.unusable)
-    if ("missing" in outcome) missing.push(outcome.missing)
+    if ("missing" in outcome) missing.push(...outcome.missing)
     else lines.push(outcome.ok)
   }
   if (missing.length > 0) return Result.fail(new MissingFeeInput({ missing }))
