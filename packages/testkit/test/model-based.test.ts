@@ -13,6 +13,8 @@ const perUnit = Math.ceil(TOTAL / units.length)
 let sequences = 0
 let events = 0
 const ended = new Set<string>()
+/** How extensions with apology went: taken, or the tag of the refusal. */
+const extensions = new Map<string, number>()
 
 describe(`model-based: ${perUnit} sequences for each of ${units.length} procedures and variants`, () => {
   test.each(units.map((u) => [u.name, u] as const))("%s", (_name, unit) => {
@@ -27,6 +29,11 @@ describe(`model-based: ${perUnit} sequences for each of ${units.length} procedur
       onTrace: (trace) => {
         events += trace.steps.length - 1
         ended.add(String(trace.steps[trace.steps.length - 1]?.snapshot.value))
+        for (const step of trace.steps) {
+          if ((step.event as { type?: unknown }).type !== "extendWithApology") continue
+          const outcome = step.decision.ok ? "taken" : step.decision.reason._tag
+          extensions.set(outcome, (extensions.get(outcome) ?? 0) + 1)
+        }
       },
     })
     expect(report.ok).toBe(true)
@@ -38,7 +45,11 @@ describe(`model-based: ${perUnit} sequences for each of ${units.length} procedur
     console.log(
       `model-based: ${sequences} sequences (${events} events) over ${procedures} procedures (${units.length} with variants), 0 violations`,
     )
+    console.log(`model-based: extensions with apology ${JSON.stringify(Object.fromEntries(extensions))}`)
     expect(sequences).toBeGreaterThanOrEqual(TOTAL)
     expect([...ended].sort()).toEqual([...dossierStateNames].sort())
+    // The generator proposes new appointments on days off too, and the model predicted the machine's refusal.
+    expect(extensions.get("taken") ?? 0).toBeGreaterThan(0)
+    expect(extensions.get("AppointmentOnDayOff") ?? 0).toBeGreaterThan(0)
   })
 })

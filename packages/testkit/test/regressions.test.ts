@@ -50,3 +50,44 @@ describe("regressions found by the testkit in the dossier module", () => {
     expect(decision.ok).toBe(false)
   })
 })
+
+describe("the generator and the model meet appointments on days off", () => {
+  /** Accepted, then extended by the authority leader with the generator's proposal for `pick`. */
+  function extendWith(pick: number, utc: boolean) {
+    const setup = setupOf(procedure)
+    const run = startRun(setup, plainPlan(procedure))
+    runStep(run, intent("accept"))
+    // runStep throws when the machine and the model disagree (taken or refused, and the refusal's tag).
+    runStep(run, intent("extendWithApology", { pick, utc }))
+    const last = run.trace.steps[run.trace.steps.length - 1]
+    if (last === undefined) throw new Error("the trace has no step")
+    return { decision: last.decision, sent: (last.event as { newAppointment: string }).newAppointment }
+  }
+  const vietnamDay = (instant: string) => new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10)
+
+  // pick 0–4: the next day off after the appointment; 5–9: a day of the first three of Tết; 10–24: working days.
+  // Hours come from pick / 25, so pick 0 and 5 are at 00:00 in Vietnam: the day before in UTC, which the model must
+  // not read as the date.
+  test.each([
+    [0, false],
+    [0, true],
+    [5, true],
+    [6, false],
+    [25 * 3 + 2, true],
+    [25 * 20 + 7, true],
+  ])("pick %i (UTC %s): a day off, refused with AppointmentOnDayOff", (pick, utc) => {
+    const { decision, sent } = extendWith(pick, utc)
+    expect(isWorkingDay(calendar, vietnamDay(sent))).toBe(false)
+    expect(decision).toMatchObject({ ok: false, reason: { _tag: "AppointmentOnDayOff" } })
+  })
+
+  test.each([
+    [10, false],
+    [12, true],
+    [25 * 5 + 14, true],
+  ])("pick %i (UTC %s): a working day, taken", (pick, utc) => {
+    const { decision, sent } = extendWith(pick, utc)
+    expect(isWorkingDay(calendar, vietnamDay(sent))).toBe(true)
+    expect(decision).toEqual({ ok: true })
+  })
+})

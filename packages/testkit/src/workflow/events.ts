@@ -102,6 +102,24 @@ function dueNow(model: DossierModel): number {
   return stage - model.paid
 }
 
+/**
+ * A new appointment after `base`, as an officer might set it: mostly a few working days later, but one time in
+ * five on the next day off (a Sunday, a holiday of the calendar) and one in five during Tết, at any hour, so that the
+ * machine's refusal of an appointment on a day off (`AppointmentOnDayOff`) is exercised. The model predicts the
+ * refusal on its own from the calendar; which way each proposal goes is not decided here.
+ */
+function laterAppointment(calendar: Calendar, base: number, pick: number): number {
+  const hour = Math.floor(pick / 25) % 24
+  switch (Math.floor(pick / 5) % 5) {
+    case 0:
+      return applyGap(calendar, base, { kind: "day-off", hour })
+    case 1:
+      return applyGap(calendar, base, { kind: "across-tet", offset: pick % 3, hour })
+    default:
+      return Date.parse(addWorkingDays(calendar, at(base, false), 1 + (pick % 5)))
+  }
+}
+
 /** The concrete event for an intent of mode `direct` (or a candidate of the other modes). */
 export function buildEvent(model: DossierModel, calendar: Calendar, intent: EventIntent): BuiltEvent {
   const { type, flaw, pick, utc } = intent
@@ -207,7 +225,7 @@ export function buildEvent(model: DossierModel, calendar: Calendar, intent: Even
       const base = Math.max(model.appointment ?? time, time)
       const newAppointment = bad
         ? (model.appointment ?? time) - (pick % 2 === 0 ? DAY : 0)
-        : Date.parse(addWorkingDays(calendar, at(base, false), 1 + (pick % 5)))
+        : laterAppointment(calendar, base, pick)
       body.newAppointment = at(newAppointment, utc)
       body.reason = "Cần thêm thời gian xác minh"
       read.newAppointment = newAppointment

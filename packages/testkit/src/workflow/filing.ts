@@ -163,6 +163,7 @@ export function modelSetupOf(
   return {
     procedure,
     world: setup.world,
+    calendar: setup.calendar,
     channel: filing.channel,
     intakePointId: filing.intakePointId,
     filedById: filing.actor.id,

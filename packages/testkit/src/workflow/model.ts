@@ -2,14 +2,29 @@
 // requests, which payment ids, decided/signed, the appointment) and the rules of the domain reference written
 // again, plainly, to predict whether the machine takes each event and where it goes. A model run fails as soon as
 // the machine and the model disagree. Deadlines are the exception: the model copies the appointment from the
-// machine (the invariants judge it) because computing it would mean writing the calendar a second time.
-import type { Actor, Channel, DossierContext, DossierStateName, Procedure, Refusal, Role } from "@motcua/domain"
+// machine (the invariants judge it) because computing it would mean writing the calendar a second time. The model
+// does ask the calendar whether a day is a working day (to predict `AppointmentOnDayOff`): that is the calendar's
+// own question, not the machine's guard.
+import {
+  type Actor,
+  type Calendar,
+  type Channel,
+  type DossierContext,
+  type DossierStateName,
+  isWorkingDay,
+  type Procedure,
+  type Refusal,
+  type Role,
+} from "@motcua/domain"
 import type { World } from "./world.ts"
 
 export type RefusalTag = Refusal["_tag"]
 export type Prediction =
   | { readonly ok: true; readonly to: DossierStateName }
   | { readonly ok: false; readonly tag: RefusalTag }
+
+/** The civil date (YYYY-MM-DD) in Vietnam (UTC+7, no daylight saving) of an instant: what the citizen reads. */
+const dateInVietnam = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
 
 type Scope = "none" | "applicant" | "intake" | "agency" | "intake-point"
 
@@ -119,6 +134,8 @@ export interface ModelSetup {
   /** The procedure with the variant applied. */
   readonly procedure: Procedure
   readonly world: World
+  /** The handling centre's calendar: an appointment must fall on one of its working days. */
+  readonly calendar: Calendar
   readonly channel: Channel
   readonly intakePointId: string | undefined
   /** Who filed (their account id). */
@@ -280,10 +297,11 @@ export class DossierModel {
         return this.procedure.result.signatureRequired && !this.signed ? "SignatureRequired" : undefined
       case "paymentConfirmed":
         return this.paymentIds.includes(e.paymentId ?? "") ? "DuplicatePayment" : undefined
-      case "extendWithApology":
-        return this.appointment !== undefined && (e.newAppointment ?? 0) <= this.appointment
-          ? "AppointmentNotLater"
-          : undefined
+      case "extendWithApology": {
+        const requested = e.newAppointment ?? 0
+        if (this.appointment !== undefined && requested <= this.appointment) return "AppointmentNotLater"
+        return isWorkingDay(this.setup.calendar, dateInVietnam(requested)) ? undefined : "AppointmentOnDayOff"
+      }
       case "supplementationDeadlinePassed":
         return this.supplementDeadline !== undefined && e.at < this.supplementDeadline
           ? "DeadlineNotReached"
