@@ -129,6 +129,8 @@ async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>)
   return step.value
 }
 
+const asError = (cause: unknown): Error => (cause instanceof Error ? cause : new Error(String(cause)))
+
 /**
  * PostgreSQL: kysely's executor over the pool, except for a program that is a transaction of its own (create,
  * commit): that one runs on a pooled client directly — BEGIN, its queries, COMMIT (ROLLBACK when it returns a failure,
@@ -142,15 +144,22 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
       Effect.tryPromise({
         try: async (signal) => {
           const client = await pool.connect()
-          let broken = false
+          // The connection may die while the client is held (backend terminated, ECONNRESET): pg then emits
+          // 'error' on the client, which must have a listener; the query under way or the next one fails, and the
+          // client goes back with that error so that the pool discards it.
+          let broken: Error | undefined
+          const onConnectionError = (error: Error) => {
+            broken ??= error
+          }
+          client.on("error", onConnectionError)
           try {
             await client.query("begin")
             let outcome: Outcome<A, E>
             try {
               outcome = await runProgramOnClient(client, make)
             } catch (error) {
-              await client.query("rollback").catch(() => {
-                broken = true
+              await client.query("rollback").catch((rollbackError: unknown) => {
+                broken ??= asError(rollbackError)
               })
               throw error
             }
@@ -163,9 +172,11 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
             if (committed.command === "ROLLBACK") throw new Error("the transaction was aborted and rolled back")
             return outcome
           } catch (error) {
-            broken = true
+            // Whatever failed here (a query, COMMIT) may have left the connection unusable: do not reuse it.
+            broken ??= asError(error)
             throw error
           } finally {
+            client.removeListener("error", onConnectionError)
             client.release(broken)
           }
         },
