@@ -56,7 +56,7 @@ const procedure = (code: string, overrides: Json = {}): Json => ({
     {
       id: "s1",
       name: "Xử lý",
-      role: "specialist",
+      role: "authority-leader", // a leader's step, so that a dossier can reach a result (the catalogue requires one)
       unit: "Bộ phận Một cửa",
       allowance: { amount: 8, unit: "working-hours" },
     },

@@ -1,8 +1,9 @@
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
 import { sampleProcedure } from "../../test/sample-procedure.ts"
+import { stepBoundEvents } from "../dossier/permissions.ts"
 import { applyVariant, decodeCatalogue, findProcedures, foldText, procedureInForce, versionsOf } from "./queries.ts"
-import type { Procedure } from "./schema.ts"
+import { DECIDING_ROLES, type Procedure, type ProcessStep, SIGNING_ROLES } from "./schema.ts"
 
 const problemsOf = (input: unknown) => {
   const result = decodeCatalogue(input)
@@ -67,6 +68,59 @@ describe("decoding a catalogue", () => {
       variants: [{ id: "fast", name: "Rút gọn", provincialTime: { amount: 2, unit: "working-days" as const } }],
     }
     expect(problemsOf([bad]).map((x) => x.path)).toContain("procedures[0].variants[0].process")
+  })
+
+  describe("a process must be able to reach a result", () => {
+    const NO_DECISION = "no step can approve or reject (needs a unit-leader or authority-leader step)"
+    const NO_SIGNATURE =
+      "no step can sign the result, which needs a signature (needs an authority-leader or unit-leader step)"
+    /** The sample's process with every leader's step handed to a specialist. */
+    const withoutLeaders = (): ProcessStep[] =>
+      sampleProcedure().process.map((s) =>
+        s.role === "unit-leader" || s.role === "authority-leader" ? { ...s, role: "specialist" } : s,
+      )
+
+    test("a process without a leader's step is refused, saying what is missing and where", () => {
+      const bad = { ...sampleProcedure(), process: withoutLeaders() }
+      const problems = problemsOf([sampleProcedure(), bad])
+      expect(problems).toEqual([
+        { path: "procedures[1].process", message: NO_DECISION },
+        { path: "procedures[1].process", message: NO_SIGNATURE },
+      ])
+    })
+
+    test("the signature is asked for only when the result needs one", () => {
+      const p = sampleProcedure()
+      const bad = { ...p, process: withoutLeaders(), result: { ...p.result, signatureRequired: false } }
+      expect(problemsOf([bad])).toEqual([{ path: "procedures[0].process", message: NO_DECISION }])
+    })
+
+    test("a unit leader's step is enough (deciding and signing on delegation)", () => {
+      const p = sampleProcedure()
+      const process = p.process.map((s) => (s.role === "authority-leader" ? { ...s, role: "unit-leader" as const } : s))
+      expect(Result.isSuccess(decodeCatalogue([{ ...p, process }]))).toBe(true)
+    })
+
+    test("a variant's own process is checked at the variant's path; one without its own uses the procedure's", () => {
+      const p = sampleProcedure()
+      const bad = {
+        ...p,
+        variants: [
+          { id: "same-process", name: "Dùng quy trình chung", fees: [] },
+          { id: "own-process", name: "Quy trình riêng", process: withoutLeaders() },
+        ],
+      }
+      expect(problemsOf([bad])).toEqual([
+        { path: "procedures[0].variants[1].process", message: NO_DECISION },
+        { path: "procedures[0].variants[1].process", message: NO_SIGNATURE },
+      ])
+    })
+
+    test("the roles agree with the dossier's permissions", () => {
+      expect(new Set(DECIDING_ROLES)).toEqual(new Set(stepBoundEvents.approve))
+      expect(new Set(DECIDING_ROLES)).toEqual(new Set(stepBoundEvents.reject))
+      expect(new Set(SIGNING_ROLES)).toEqual(new Set(stepBoundEvents.sign))
+    })
   })
 
   test("duplicate ids within a procedure are refused", () => {

@@ -248,7 +248,8 @@ const ProcedureFields = Schema.Struct({
 /**
  * One version of a procedure. Beyond each field's own rule, an entry must be consistent: the provincial time is no
  * longer than the statutory one, the process allowances add up to the provincial time (for the procedure and for
- * each variant that changes either), the effective range is not inverted, and ids are unique.
+ * each variant that changes either), every process (the procedure's, a variant's own) has a step that can decide and,
+ * where the result needs a signature, one that can sign, the effective range is not inverted, and ids are unique.
  */
 export const Procedure = ProcedureFields.check(
   Schema.makeFilter((p) => consistencyProblems(p).map(({ path, message }) => ({ path, issue: message })), {
@@ -256,6 +257,12 @@ export const Procedure = ProcedureFields.check(
   }),
 )
 export type Procedure = typeof Procedure.Type
+
+// The roles whose steps may decide (approve or reject) and sign a dossier. They restate `stepBoundEvents` in
+// dossier/permissions.ts, which the catalogue cannot import (the dossier module imports the catalogue); a test in
+// catalogue.test.ts keeps the two the same.
+export const DECIDING_ROLES: ReadonlyArray<StaffRole> = ["unit-leader", "authority-leader"]
+export const SIGNING_ROLES: ReadonlyArray<StaffRole> = ["authority-leader", "unit-leader"]
 
 const sumHours = (steps: ReadonlyArray<ProcessStep>) =>
   steps.reduce((total, s) => total + durationInHours(s.allowance), 0)
@@ -294,6 +301,26 @@ function consistencyProblems(p: typeof ProcedureFields.Type): Inconsistency[] {
         v.process ?? p.process,
       )
     }
+  })
+  // Without a leader's step no one may approve or reject (nor sign), so no dossier could ever reach a result.
+  const canReachResult = (at: ReadonlyArray<PropertyKey>, process: ReadonlyArray<ProcessStep>) => {
+    const roleNames = (roles: ReadonlyArray<StaffRole>) => roles.join(" or ")
+    if (!process.some((s) => DECIDING_ROLES.includes(s.role))) {
+      out.push({
+        path: [...at, "process"],
+        message: `no step can approve or reject (needs a ${roleNames(DECIDING_ROLES)} step)`,
+      })
+    }
+    if (p.result.signatureRequired && !process.some((s) => SIGNING_ROLES.includes(s.role))) {
+      out.push({
+        path: [...at, "process"],
+        message: `no step can sign the result, which needs a signature (needs an ${roleNames(SIGNING_ROLES)} step)`,
+      })
+    }
+  }
+  canReachResult([], p.process)
+  p.variants.forEach((v, i) => {
+    if (v.process !== undefined) canReachResult(["variants", i], v.process)
   })
   if (p.effectiveTo !== undefined && p.effectiveTo < p.effectiveFrom) {
     out.push({ path: ["effectiveTo"], message: "the version must not end before it starts" })

@@ -30,23 +30,46 @@ const MIDDLE_ROLES: ReadonlyArray<StaffRole> = [
   "inter-agency",
 ]
 
+const LEADER_ROLES: ReadonlyArray<StaffRole> = ["unit-leader", "authority-leader"]
+
 /**
  * An internal process for a provincial time: a receiving step, 1–4 middle steps and a returning step, whose
- * allowances (in working hours, or whole working days where they divide evenly) add up exactly to the time.
+ * allowances (in working hours, or whole working days where they divide evenly) add up exactly to the time. One
+ * middle step is always a leader's, so that a dossier can be decided and signed (the catalogue requires it); a
+ * time too short for three steps (under 45 minutes) gets one or two, the leader's last.
  */
 export const arbProcess = (provincialTime: Duration): fc.Arbitrary<ProcessStep[]> => {
   const totalHours =
     provincialTime.unit === "working-days" ? provincialTime.amount * HOURS_PER_DAY : provincialTime.amount
-  const maxSteps = Math.min(6, totalHours)
+  // Under 3 hours, allowances are whole quarter hours (exact in binary), so that there is still room for a
+  // receiving, a leader's and a returning step.
+  const quantum = totalHours >= 3 ? 1 : 0.25
+  const units = totalHours / quantum
+  const maxSteps = Math.min(6, units)
   return fc.integer({ min: Math.min(3, maxSteps), max: maxSteps }).chain((n) =>
     fc
-      .tuple(partition(totalHours, n), fc.array(fc.constantFrom(...MIDDLE_ROLES), { minLength: n, maxLength: n }))
-      .map(([hours, roles]) =>
-        hours.map((h, i): ProcessStep => {
-          const role: StaffRole = i === 0 || (i === n - 1 && n > 1) ? "counter-officer" : (roles[i] as StaffRole)
+      .tuple(
+        partition(units, n),
+        fc.array(fc.constantFrom(...MIDDLE_ROLES), { minLength: n, maxLength: n }),
+        n >= 3 ? fc.integer({ min: 1, max: n - 2 }) : fc.constant(n - 1),
+        fc.constantFrom(...LEADER_ROLES),
+      )
+      .map(([parts, roles, leaderAt, leader]) =>
+        parts.map((part, i): ProcessStep => {
+          const h = part * quantum
+          const role: StaffRole =
+            i === leaderAt ? leader : i === 0 || (i === n - 1 && n > 1) ? "counter-officer" : (roles[i] as StaffRole)
+          const name =
+            i === leaderAt && (i === 0 || i === n - 1)
+              ? "Xem xét, quyết định"
+              : i === 0
+                ? "Tiếp nhận hồ sơ"
+                : i === n - 1
+                  ? "Trả kết quả"
+                  : `Bước ${i + 1}`
           return {
             id: `step-${i + 1}`,
-            name: i === 0 ? "Tiếp nhận hồ sơ" : i === n - 1 ? "Trả kết quả" : `Bước ${i + 1}`,
+            name,
             role,
             unit: role === "counter-officer" ? "Bộ phận Một cửa" : "Phòng chuyên môn",
             allowance:
