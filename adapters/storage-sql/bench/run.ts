@@ -177,6 +177,87 @@ export const LABELS: Record<Mode, { label: string; target: number }> = {
   pg: { label: "PostgreSQL", target: 0.85 },
 }
 
+/** One side of an ABBA measurement: runs a part of a batch (timed). */
+export type TimedSide<T> = (part: ReadonlyArray<T>) => Promise<void>
+
+export interface AbbaMeasurement<T> {
+  readonly mode: Mode
+  readonly rounds: number
+  readonly roundMs: number
+  /** How the measured side is named in the log ("adapter", "use cases"). */
+  readonly sideName: string
+  readonly measured: TimedSide<T>
+  readonly raw: TimedSide<T>
+  /** Plans `count` lifecycles after the `done` already run (outside timing). */
+  readonly prepare: (done: number, count: number) => Promise<ReadonlyArray<T>>
+  /** Work before a batch that neither side is timed for (e.g. staging the floor's documents). */
+  readonly beforeBatch?: (batch: ReadonlyArray<T>) => Promise<void>
+  /** Checks both databases after `done` lifecycles; throws RowsLost when rows are missing. */
+  readonly check: (done: number) => Promise<void>
+  readonly warmCount: number
+  readonly log: (line: string) => void
+}
+
+/**
+ * Measures two sides in rounds. A round runs the batch in two halves, in the order measured, raw, raw, measured
+ * (ABBA): each side runs once right after the other one and once right after itself, so whatever the side that runs
+ * second inherits from the first (on this machine's disk, the side that runs first after a switch is up to 15%
+ * slower at synchronous=FULL, even raw against raw) is shared equally, and so is any drift during the round. The
+ * batch size is set from a warm-up so that the raw side's round takes about `roundMs`.
+ */
+export async function measureAbba<T>(m: AbbaMeasurement<T>): Promise<ModeResult> {
+  let done = 0
+  const timed = async (side: TimedSide<T>, part: ReadonlyArray<T>) => {
+    collectGarbage()
+    const start = performance.now()
+    await side(part)
+    return performance.now() - start
+  }
+  const both = async (batch: ReadonlyArray<T>) => {
+    await m.beforeBatch?.(batch)
+    const middle = Math.ceil(batch.length / 2)
+    const [first, second] = [batch.slice(0, middle), batch.slice(middle)]
+    let measuredMs = await timed(m.measured, first)
+    let rawMs = await timed(m.raw, first)
+    rawMs += await timed(m.raw, second)
+    measuredMs += await timed(m.measured, second)
+    done += batch.length
+    await m.check(done)
+    return { measuredMs, rawMs }
+  }
+
+  const warm = await m.prepare(done, m.warmCount)
+  const warmTimes = await both(warm)
+  const perLifecycleMs = Math.max(warmTimes.rawMs, 1e-3) / warm.length
+  const batchSize = Math.max(20, Math.round(m.roundMs / perLifecycleMs))
+  const { label, target } = LABELS[m.mode]
+  m.log(`${label}: ${m.rounds} ABBA rounds of ${batchSize} lifecycles per side (${m.sideName})`)
+  const measuredRates: number[] = []
+  const rawRates: number[] = []
+  const ratios: number[] = []
+  for (let round = 0; round < m.rounds; round += 1) {
+    const batch = await m.prepare(done, batchSize)
+    const { measuredMs, rawMs } = await both(batch)
+    const a = (batch.length * 1000) / measuredMs
+    const r = (batch.length * 1000) / rawMs
+    measuredRates.push(a)
+    rawRates.push(r)
+    ratios.push(a / r)
+    m.log(`  round ${round + 1}: ${m.sideName} ${a.toFixed(0)}/s, raw ${r.toFixed(0)}/s, ratio ${(a / r).toFixed(3)}`)
+  }
+  return {
+    mode: m.mode,
+    label,
+    target,
+    lifecyclesPerRound: batchSize,
+    adapter: median(measuredRates),
+    raw: median(rawRates),
+    ratios,
+    ratio: median(ratios),
+    lifecycles: done,
+  }
+}
+
 async function runMode(mode: Mode, options: BenchOptions, log: (line: string) => void): Promise<ModeResult> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-"))
   const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
@@ -210,67 +291,28 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
       () => raw.close(),
     )
 
-    let done = 0
-    // A round runs the batch in two halves, in the order adapter, raw, raw, adapter (ABBA): each side runs once
-    // right after the other one and once right after itself, so whatever the side that runs second inherits from
-    // the first (on this machine's disk, the side that runs first after a switch is up to 15% slower at
-    // synchronous=FULL, even raw against raw) is shared equally, and so is any drift during the round.
-    const both = async (batch: ReadonlyArray<Lifecycle>) => {
-      const timed = async (side: Side, part: ReadonlyArray<Lifecycle>) => {
-        collectGarbage()
-        const start = performance.now()
-        await side.run(part)
-        return performance.now() - start
-      }
-      const middle = Math.ceil(batch.length / 2)
-      const [first, second] = [batch.slice(0, middle), batch.slice(middle)]
-      let adapterMs = await timed(adapter, first)
-      let rawMs = await timed(raw, first)
-      rawMs += await timed(raw, second)
-      adapterMs += await timed(adapter, second)
-      done += batch.length
-      const [a, r] = [await adapter.counts(), await raw.counts()]
-      await checkRows("adapter", a, done)
-      await checkRows("raw floor", r, done)
-      if (a.headHash !== r.headHash) {
-        throw new RowsLost(
-          `the audit chains differ after ${done} lifecycles (adapter ${a.headHash}, raw ${r.headHash})`,
-        )
-      }
-      return { adapterMs, rawMs }
-    }
-
-    const warm = planLifecycles(done, 30)
-    checkRawHash(warm[0] as Lifecycle)
-    const warmTimes = await both(warm)
-    const perLifecycleMs = Math.max(warmTimes.rawMs, 1e-3) / warm.length
-    const batchSize = Math.max(20, Math.round(options.roundMs / perLifecycleMs))
-    const { label, target } = LABELS[mode]
-    log(`${label}: ${options.rounds} ABBA rounds of ${batchSize} lifecycles per side`)
-    const adapterRates: number[] = []
-    const rawRates: number[] = []
-    const ratios: number[] = []
-    for (let round = 0; round < options.rounds; round += 1) {
-      const batch = planLifecycles(done, batchSize)
-      const { adapterMs, rawMs } = await both(batch)
-      const a = (batch.length * 1000) / adapterMs
-      const r = (batch.length * 1000) / rawMs
-      adapterRates.push(a)
-      rawRates.push(r)
-      ratios.push(a / r)
-      log(`  round ${round + 1}: adapter ${a.toFixed(0)}/s, raw ${r.toFixed(0)}/s, ratio ${(a / r).toFixed(3)}`)
-    }
-    return {
+    checkRawHash(planLifecycles(0, 1)[0] as Lifecycle)
+    return await measureAbba<Lifecycle>({
       mode,
-      label,
-      target,
-      lifecyclesPerRound: batchSize,
-      adapter: median(adapterRates),
-      raw: median(rawRates),
-      ratios,
-      ratio: median(ratios),
-      lifecycles: done,
-    }
+      rounds: options.rounds,
+      roundMs: options.roundMs,
+      sideName: "adapter",
+      measured: (part) => adapter.run(part),
+      raw: (part) => raw.run(part),
+      prepare: async (done, count) => planLifecycles(done, count),
+      check: async (done) => {
+        const [a, r] = [await adapter.counts(), await raw.counts()]
+        await checkRows("adapter", a, done)
+        await checkRows("raw floor", r, done)
+        if (a.headHash !== r.headHash) {
+          throw new RowsLost(
+            `the audit chains differ after ${done} lifecycles (adapter ${a.headHash}, raw ${r.headHash})`,
+          )
+        }
+      },
+      warmCount: 30,
+      log,
+    })
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {})
   }

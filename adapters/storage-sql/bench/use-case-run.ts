@@ -12,7 +12,7 @@ import { openPostgres } from "../src/postgres.ts"
 import { openSqlite, type SqliteSynchronous } from "../src/sqlite.ts"
 import { freshPostgresDatabase } from "../src/testing.ts"
 import type { RowCounts } from "./lifecycle.ts"
-import { collectGarbage, countRows, LABELS, type Mode, type ModeResult, median, RowsLost } from "./run.ts"
+import { countRows, LABELS, type Mode, type ModeResult, measureAbba, RowsLost } from "./run.ts"
 import {
   AUDIT_PER_LIFECYCLE,
   type BenchClock,
@@ -215,64 +215,28 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
       () => planner.dispose(),
     )
 
-    let done = 0
-    const prepare = async (count: number) => planner.plan(await adapter.stage(done, count))
-    const both = async (batch: ReadonlyArray<PlannedLifecycle>) => {
-      const middle = Math.ceil(batch.length / 2)
-      const [first, second] = [batch.slice(0, middle), batch.slice(middle)]
-      const timed = async (side: Side, part: ReadonlyArray<PlannedLifecycle>) => {
-        collectGarbage()
-        const start = performance.now()
-        await side.run(part)
-        return performance.now() - start
-      }
-      await raw.stagePlanned(batch)
-      let adapterMs = await timed(adapter, first)
-      let rawMs = await timed(raw, first)
-      rawMs += await timed(raw, second)
-      adapterMs += await timed(adapter, second)
-      done += batch.length
-      const [a, r] = [await adapter.counts(), await raw.counts()]
-      checkRows("use cases", a, done)
-      checkRows("raw floor", r, done)
-      if (a.headHash !== r.headHash) {
-        throw new RowsLost(
-          `the audit chains differ after ${done} lifecycles (use cases ${a.headHash}, raw ${r.headHash})`,
-        )
-      }
-      return { adapterMs, rawMs }
-    }
-
-    const warm = await prepare(20)
-    const warmTimes = await both(warm)
-    const perLifecycleMs = Math.max(warmTimes.rawMs, 1e-3) / warm.length
-    const batchSize = Math.max(20, Math.round(options.roundMs / perLifecycleMs))
-    const { label, target } = LABELS[mode]
-    log(`${label}: ${options.rounds} ABBA rounds of ${batchSize} lifecycles per side (use cases)`)
-    const adapterRates: number[] = []
-    const rawRates: number[] = []
-    const ratios: number[] = []
-    for (let round = 0; round < options.rounds; round += 1) {
-      const batch = await prepare(batchSize)
-      const { adapterMs, rawMs } = await both(batch)
-      const a = (batch.length * 1000) / adapterMs
-      const r = (batch.length * 1000) / rawMs
-      adapterRates.push(a)
-      rawRates.push(r)
-      ratios.push(a / r)
-      log(`  round ${round + 1}: use cases ${a.toFixed(0)}/s, raw ${r.toFixed(0)}/s, ratio ${(a / r).toFixed(3)}`)
-    }
-    return {
+    return await measureAbba<PlannedLifecycle>({
       mode,
-      label,
-      target,
-      lifecyclesPerRound: batchSize,
-      adapter: median(adapterRates),
-      raw: median(rawRates),
-      ratios,
-      ratio: median(ratios),
-      lifecycles: done,
-    }
+      rounds: options.rounds,
+      roundMs: options.roundMs,
+      sideName: "use cases",
+      measured: (part) => adapter.run(part),
+      raw: (part) => raw.run(part),
+      prepare: async (done, count) => planner.plan(await adapter.stage(done, count)),
+      beforeBatch: (batch) => raw.stagePlanned(batch),
+      check: async (done) => {
+        const [a, r] = [await adapter.counts(), await raw.counts()]
+        checkRows("use cases", a, done)
+        checkRows("raw floor", r, done)
+        if (a.headHash !== r.headHash) {
+          throw new RowsLost(
+            `the audit chains differ after ${done} lifecycles (use cases ${a.headHash}, raw ${r.headHash})`,
+          )
+        }
+      },
+      warmCount: 20,
+      log,
+    })
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {})
   }
