@@ -5,6 +5,9 @@
 // address's: one valid account must not reset an attacker's count). Counts live in this process's memory: each
 // instance counts on its own, so N instances behind a load balancer allow up to N times as many guesses, and a
 // restart forgets them. The table is bounded (oldest entries dropped first), so a flood of usernames cannot grow it.
+// An attempt counts as a failure from the moment it is admitted (`admit`), before its password is checked, and is
+// given back when it turns out not to be a wrong password (`succeeded`, `released`): otherwise parallel requests all
+// pass the check while the slow password hash runs and a burst gets unlimited guesses.
 import { toProblem } from "./errors.ts"
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from "./problem.ts"
 
@@ -35,8 +38,17 @@ interface Entry {
 export interface SignInThrottle {
   /** Seconds until the username or the address may try again, or undefined when they may now. */
   readonly retryAfter: (username: string, address: string, now: number) => number | undefined
+  /**
+   * Seconds to wait when the username or the address is locked; otherwise undefined, and the attempt is counted
+   * as a failure until `succeeded` or `released` gives it back.
+   */
+  readonly admit: (username: string, address: string, now: number) => number | undefined
+  /** Counts a failure (an attempt not admitted through `admit`). */
   readonly failed: (username: string, address: string, now: number) => void
-  readonly succeeded: (username: string) => void
+  /** An admitted attempt signed in: the username's failures are cleared, the address gets its attempt back. */
+  readonly succeeded: (username: string, address: string, now: number) => void
+  /** An admitted attempt ended without checking the password (e.g. the database failed): both get it back. */
+  readonly released: (username: string, address: string, now: number) => void
   /** How many usernames and addresses are tracked (tests). */
   readonly size: () => number
 }
@@ -63,9 +75,9 @@ export function signInThrottle(settings: SignInThrottleSettings = DEFAULT_SIGN_I
   const fail = (key: string, limit: number, now: number) => {
     const entry = current(key, now) ?? { failures: 0, since: now, lockedUntil: 0 }
     entry.failures += 1
-    if (entry.failures >= limit) {
+    // the count stays at the limit while locked, so giving back the attempt that locked it can lift the lock
+    if (entry.failures >= limit && entry.lockedUntil <= now) {
       entry.lockedUntil = now + settings.lockoutMs
-      entry.failures = 0
       entry.since = now
     }
     entries.delete(key)
@@ -76,21 +88,40 @@ export function signInThrottle(settings: SignInThrottleSettings = DEFAULT_SIGN_I
       entries.delete(oldest)
     }
   }
+  const giveBack = (key: string, limit: number, now: number) => {
+    const entry = current(key, now)
+    if (entry === undefined) return
+    entry.failures = Math.max(0, entry.failures - 1)
+    // the lock rested on this attempt, which was not a wrong password after all
+    if (entry.failures < limit) entry.lockedUntil = 0
+  }
   const wait = (key: string, now: number) => {
     const entry = current(key, now)
     return entry !== undefined && entry.lockedUntil > now ? entry.lockedUntil - now : 0
   }
+  const retryAfter = (username: string, address: string, now: number) => {
+    const ms = Math.max(wait(keyOfUser(username), now), wait(keyOfAddress(address), now))
+    return ms > 0 ? Math.ceil(ms / 1000) : undefined
+  }
+  const failed = (username: string, address: string, now: number) => {
+    fail(keyOfUser(username), settings.maxFailures, now)
+    fail(keyOfAddress(address), settings.maxFailuresPerAddress, now)
+  }
   return {
-    retryAfter: (username, address, now) => {
-      const ms = Math.max(wait(keyOfUser(username), now), wait(keyOfAddress(address), now))
-      return ms > 0 ? Math.ceil(ms / 1000) : undefined
+    retryAfter,
+    admit: (username, address, now) => {
+      const seconds = retryAfter(username, address, now)
+      if (seconds === undefined) failed(username, address, now)
+      return seconds
     },
-    failed: (username, address, now) => {
-      fail(keyOfUser(username), settings.maxFailures, now)
-      fail(keyOfAddress(address), settings.maxFailuresPerAddress, now)
-    },
-    succeeded: (username) => {
+    failed,
+    succeeded: (username, address, now) => {
       entries.delete(keyOfUser(username))
+      giveBack(keyOfAddress(address), settings.maxFailuresPerAddress, now)
+    },
+    released: (username, address, now) => {
+      giveBack(keyOfUser(username), settings.maxFailures, now)
+      giveBack(keyOfAddress(address), settings.maxFailuresPerAddress, now)
     },
     size: () => entries.size,
   }

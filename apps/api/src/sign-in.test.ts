@@ -19,7 +19,7 @@ describe("signInThrottle", () => {
     const throttle = signInThrottle(settings)
     for (let i = 0; i < 4; i++) throttle.failed("CB-HG-01 ", `10.0.0.${i}`, 0)
     expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
-    throttle.succeeded("cb-hg-01")
+    throttle.succeeded("cb-hg-01", "10.0.0.9", 0)
     for (let i = 0; i < 4; i++) throttle.failed("cb-hg-01", `10.0.0.${i}`, 0)
     expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
     throttle.failed("cb-hg-01", "10.0.0.5", 1000)
@@ -43,6 +43,29 @@ describe("signInThrottle", () => {
     expect(throttle.retryAfter("someone-else", "10.1.1.2", 0)).toBeUndefined()
     for (let i = 0; i < 500; i++) throttle.failed(`flood-${i}`, `10.2.${i % 250}.1`, 1)
     expect(throttle.size()).toBeLessThanOrEqual(50)
+  })
+
+  it("an admitted attempt counts at once: the 5th admission locks until one of them is given back", () => {
+    const throttle = signInThrottle(settings)
+    for (let i = 0; i < 5; i++) expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
+    // one of the five turned out not to be a wrong password (the database failed): the lock rested on it
+    throttle.released("cb-hg-01", "10.0.0.1", 0)
+    expect(throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
+  })
+
+  it("successful sign-ins give the address its attempts back, so a busy service centre is never locked", () => {
+    const throttle = signInThrottle(settings)
+    for (let i = 0; i < 50; i++) {
+      expect(throttle.admit(`user-${i}`, "10.0.0.1", 0)).toBeUndefined()
+      throttle.succeeded(`user-${i}`, "10.0.0.1", 0)
+    }
+    for (let i = 0; i < 19; i++) throttle.admit(`guess-${i}`, "10.0.0.1", 0)
+    expect(throttle.retryAfter("someone", "10.0.0.1", 0)).toBeUndefined()
+    throttle.admit("guess-19", "10.0.0.1", 0)
+    expect(throttle.retryAfter("someone", "10.0.0.1", 0)).toBe(15 * 60)
   })
 })
 
@@ -87,6 +110,25 @@ describe("signing in over HTTP", () => {
     // the client cannot pick its address: the proxy's last entry counts
     expect((await signIn(app, "ld-hg-01", DEMO_PASSWORD, "198.51.100.1, 203.0.113.7")).status).toBe(429)
     expect((await signIn(app, "ld-hg-01", DEMO_PASSWORD, "203.0.113.8")).status).toBe(200)
+  })
+
+  it("50 parallel wrong passwords for one username: at most 5 are checked (401), the rest get 429", async () => {
+    const app = createApp({
+      ...data,
+      logger: memoryLogger(),
+      now: () => new Date(system.now()),
+      runtime: system.runtime,
+      secureCookies: false,
+    })
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => (await signIn(app, "cv-hg-01", `wrong-${i}`)).status),
+    )
+    const checked = answers.filter((s) => s === 401).length
+    expect(checked).toBeGreaterThan(0)
+    expect(checked).toBeLessThanOrEqual(5)
+    expect(answers.filter((s) => s === 429)).toHaveLength(50 - checked)
+    // still locked afterwards, even with the right password
+    expect((await signIn(app, "cv-hg-01", DEMO_PASSWORD)).status).toBe(429)
   })
 
   it("the OpenAPI document lists 429 for signing in", async () => {

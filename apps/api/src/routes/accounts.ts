@@ -54,12 +54,14 @@ export const accountOperations = [
     handle: async ({ body, clientAddress }, deps) => {
       const throttle = deps.signInThrottle
       const now = deps.now().getTime()
-      const wait = throttle?.retryAfter(body.username, clientAddress, now)
-      // locked: refused before the password is even checked
+      // counted as a failure before the (slow) password check, so parallel guesses cannot all pass; locked: refused
+      // before the password is even checked
+      const wait = throttle?.admit(body.username, clientAddress, now)
       if (wait !== undefined) return Result.succeed(tooManySignIns(wait, "/api/v1/session"))
       const signedIn = await runUseCase(deps, signIn(body))
-      if (Result.isSuccess(signedIn)) throttle?.succeeded(body.username)
-      else if (signedIn.failure instanceof Unauthenticated) throttle?.failed(body.username, clientAddress, now)
+      const settled = deps.now().getTime()
+      if (Result.isSuccess(signedIn)) throttle?.succeeded(body.username, clientAddress, settled)
+      else if (!(signedIn.failure instanceof Unauthenticated)) throttle?.released(body.username, clientAddress, settled)
       return Result.map(signedIn, (s) =>
         json({ principal: s.principal, csrfToken: s.csrfToken, expiresAt: s.expiresAt }, 200, [
           ...sessionCookies(s.token, s.csrfToken, DEFAULT_SESSION_MS / 1000, { secure: deps.secureCookies }),
