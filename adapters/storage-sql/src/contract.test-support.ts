@@ -2,8 +2,10 @@
 // PostgreSQL). Each target opens one database per test file; tests reset it and run one after another.
 import { createHash } from "node:crypto"
 import {
+  type AuditEntry,
   type AuditEntryInput,
   AuditLog,
+  auditHash,
   DocumentStore,
   DossierStore,
   type DossierSummary,
@@ -27,6 +29,8 @@ export interface OpenedStorage {
   /** Changes the stored detail of audit entry `seq` behind the store's back. */
   readonly editAuditEntry: (seq: number, detailJson: string) => Promise<void>
   readonly deleteAuditEntry: (seq: number) => Promise<void>
+  /** Inserts a whole audit entry behind the store's back, leaving the chain's head where it was. */
+  readonly insertAuditEntry: (entry: AuditEntry) => Promise<void>
   readonly close: () => Promise<void>
 }
 
@@ -389,6 +393,30 @@ export function storageContract(target: ContractTarget): void {
           expect(report._tag === "Broken" && report.reason).toBe(seq === 4 ? "head-mismatch" : "sequence-gap")
         })
       }
+
+      it("notices an entry appended after the head, and does not show it", async () => {
+        await writeChain()
+        const entries = await run(AuditLog.use((log) => log.read({ limit: 100 })))
+        const last = entries.at(-1)
+        if (last === undefined) throw new Error("the chain has no entries")
+        // Correctly linked to entry 4, so only the head (which was not moved) can tell it was never appended.
+        const content = {
+          seq: 5,
+          at: T0,
+          dossierCode: code(1),
+          actor: "intruder",
+          action: "dossier.approved",
+          detail: { note: "chèn sau đầu chuỗi / appended after the head" },
+        }
+        await store.insertAuditEntry({ ...content, prevHash: last.hash, hash: auditHash(last.hash, content) })
+        expect(await run(AuditLog.use((log) => log.verifyChain()))).toEqual({
+          _tag: "Broken",
+          seq: 5,
+          reason: "head-mismatch",
+        })
+        const shown = await run(AuditLog.use((log) => log.read({ dossierCode: code(1), limit: 100 })))
+        expect(shown.map((e) => e.seq)).toEqual([1, 3, 4])
+      })
     })
 
     describe("outbox", () => {

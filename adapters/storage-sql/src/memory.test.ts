@@ -25,6 +25,10 @@ storageContract({
         withState((db) => {
           db.state.audit = db.state.audit.filter((e) => e.seq !== seq)
         }),
+      insertAuditEntry: (entry) =>
+        withState((db) => {
+          db.state.audit = [...db.state.audit, entry].sort((a, b) => a.seq - b.seq)
+        }),
       close: () => runtime.dispose(),
     }
   },

@@ -1,6 +1,6 @@
 // Contract targets over SQL: helpers shared by the SQLite and PostgreSQL test files.
 import { rm } from "node:fs/promises"
-import { GENESIS_HASH, type StoragePorts } from "@motcua/application"
+import { canonicalJson, GENESIS_HASH, type StoragePorts } from "@motcua/application"
 import { Effect, type Layer, ManagedRuntime } from "effect"
 import { sql } from "kysely"
 import type { OpenedStorage } from "./contract.test-support.ts"
@@ -34,6 +34,12 @@ export async function openSqlTarget(
     },
     deleteAuditEntry: async (seq) => {
       await sql`delete from audit_entry where seq = ${seq}`.execute(db)
+    },
+    insertAuditEntry: async (e) => {
+      await sql`insert into audit_entry (seq, at, dossier_code, actor, action, detail, prev_hash, hash)
+        values (${e.seq}, ${e.at}, ${e.dossierCode}, ${e.actor}, ${e.action}, ${canonicalJson(e.detail)}, ${e.prevHash}, ${e.hash})`.execute(
+        db,
+      )
     },
     close: async () => {
       await secondRuntime.dispose()

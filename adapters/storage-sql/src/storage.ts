@@ -593,20 +593,35 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
               .selectAll()
               .$if(query.dossierCode !== undefined, (qb) => qb.where("dossier_code", "=", query.dossierCode ?? ""))
               .$if(query.afterSeq !== undefined, (qb) => qb.where("seq", ">", query.afterSeq ?? 0))
+              // Up to the head, read in the same statement: a row beyond it was not appended by the store.
+              .where("seq", "<=", (eb) => eb.selectFrom("audit_head").select("last_seq").where("id", "=", 1))
               .orderBy("seq")
               .limit(Math.max(0, Math.trunc(query.limit)))
               .compile(),
           )
           .pipe(Effect.map(({ rows }) => rows.map(auditEntryOf))),
       ),
-    // Reads the head first, then the entries up to it in pages, so appends committed meanwhile are not mistaken
-    // for tampering (they come after the head that was read).
+    // Reads the head first, then the entries up to it in pages. Then looks for entries beyond that head: the head is
+    // read again, and entries it now covers were appended meanwhile (verified on, up to the new head); an entry the
+    // head still does not cover was written behind the store's back.
     verifyChain: () =>
       withDb((k) =>
         Effect.gen(function* () {
-          const headRow = (yield* exec("verify audit", k, q.readHead, {})).rows[0]
-          if (headRow === undefined) return yield* Effect.fail(auditHeadMissing())
-          const head: ChainHead = { seq: Number(headRow.last_seq), hash: headRow.last_hash }
+          const readHead = Effect.flatMap(exec("verify audit", k, q.readHead, {}), ({ rows }) => {
+            const row = rows[0]
+            return row === undefined
+              ? Effect.fail(auditHeadMissing())
+              : Effect.succeed<ChainHead>({ seq: Number(row.last_seq), hash: row.last_hash })
+          })
+          const firstBeyond = (seq: number) =>
+            Effect.map(
+              k.query(
+                "verify audit",
+                db.selectFrom("audit_entry").select("seq").where("seq", ">", seq).orderBy("seq").limit(1).compile(),
+              ),
+              ({ rows }) => (rows[0] === undefined ? undefined : Number(rows[0].seq)),
+            )
+          let head = yield* readHead
           const verifier = chainVerifier()
           let after = 0
           for (;;) {
@@ -621,7 +636,6 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
                 .limit(1000)
                 .compile(),
             )
-            let intact = true
             for (const row of page) {
               let entry: AuditEntry
               try {
@@ -630,14 +644,21 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
                 // A detail that no longer parses as JSON was edited.
                 return { _tag: "Broken", seq: Number(row.seq), reason: "hash-mismatch" } satisfies ChainReport
               }
-              if (!verifier.push(entry)) {
-                intact = false
-                break
-              }
+              if (!verifier.push(entry)) return verifier.finish(head)
             }
             const last = page.at(-1)
-            if (!intact || last === undefined || page.length < 1000) break
-            after = Number(last.seq)
+            if (last !== undefined && page.length === 1000) {
+              after = Number(last.seq)
+              continue
+            }
+            const beyond = yield* firstBeyond(head.seq)
+            if (beyond === undefined) break
+            const current = yield* readHead
+            if (current.seq < beyond) {
+              return { _tag: "Broken", seq: beyond, reason: "head-mismatch" } satisfies ChainReport
+            }
+            head = current
+            after = last === undefined ? after : Number(last.seq)
           }
           return verifier.finish(head)
         }),

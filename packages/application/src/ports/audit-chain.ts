@@ -66,7 +66,10 @@ export type ChainBreak =
   | "prev-hash-mismatch"
   /** A sequence number is missing: an entry was deleted. */
   | "sequence-gap"
-  /** The last entry is not the recorded head: entries at the end were deleted, or the head was changed. */
+  /**
+   * The last entry is not the recorded head: entries at the end were deleted, the head was changed, or entries were
+   * written after the head without moving it (never by the store, which moves the head with every append).
+   */
   | "head-mismatch"
 
 export type ChainReport =
@@ -103,7 +106,10 @@ export function chainVerifier() {
     finish(head: ChainHead): ChainReport {
       if (broken) return broken
       if (head.seq !== expected.seq || head.hash !== expected.hash) {
-        return { _tag: "Broken", seq: Math.min(head.seq, expected.seq + 1), reason: "head-mismatch" }
+        // Entries beyond the head: the first of them. Otherwise the first entry the head records but is missing
+        // (or, same length, the head itself).
+        const seq = expected.seq > head.seq ? head.seq + 1 : Math.min(head.seq, expected.seq + 1)
+        return { _tag: "Broken", seq, reason: "head-mismatch" }
       }
       return { _tag: "Intact", entries: count, head }
     },

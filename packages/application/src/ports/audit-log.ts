@@ -13,9 +13,16 @@ export interface AuditQuery {
 }
 
 export interface AuditLogShape {
-  /** Entries in chain order. The log is append-only: entries are written by DossierStore.create/commit only. */
+  /**
+   * Entries in chain order, up to the chain's head: an entry beyond it was not appended by the store (which moves the
+   * head with every append) and is not shown; verifyChain reports it. The log is append-only: entries are written by
+   * DossierStore.create/commit only.
+   */
   readonly read: (query: AuditQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreUnavailable>
-  /** Recomputes the whole chain: Intact, or the first broken entry and why (see audit-chain.ts). */
+  /**
+   * Recomputes the whole chain: Intact, or the first broken entry and why (see audit-chain.ts). Every stored entry
+   * counts, those beyond the head too (a "head-mismatch" at the first of them).
+   */
   readonly verifyChain: () => Effect.Effect<ChainReport, StoreUnavailable>
 }
 

@@ -291,6 +291,7 @@ export const makeMemoryAuditLog = (db: MemoryDatabaseShape): AuditLogShape => ({
         db.state.audit
           .filter(
             (e) =>
+              e.seq <= db.state.head.seq &&
               (query.dossierCode === undefined || e.dossierCode === query.dossierCode) &&
               (query.afterSeq === undefined || e.seq > query.afterSeq),
           )
