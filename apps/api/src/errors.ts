@@ -156,10 +156,16 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     }
   if (error instanceof FilingRefused)
     return {
-      problem: make("unprocessable", `Không tiếp nhận được hồ sơ: ${error.detail}`, instance, [], {
-        _tag: "FilingRefused",
-        reason: error.reason,
-      }),
+      problem: make(
+        "unprocessable",
+        `Không tiếp nhận được hồ sơ: ${error.detail}`,
+        instance,
+        error.field === undefined ? [] : [{ path: fieldPath("body", error.field), message: error.detail }],
+        {
+          _tag: "FilingRefused",
+          reason: error.reason,
+        },
+      ),
     }
   if (error instanceof IdempotencyKeyReused)
     return {

@@ -29,6 +29,8 @@ export class Forbidden extends Data.TaggedError("Forbidden")<{
 export class FilingRefused extends Data.TaggedError("FilingRefused")<{
   readonly reason: string
   readonly detail: string
+  /** The input field at fault, when there is one (e.g. `fees`), as a path in the filing. */
+  readonly field?: string
 }> {
   override get message(): string {
     return `không tiếp nhận được hồ sơ / filing refused (${this.reason}): ${this.detail}`

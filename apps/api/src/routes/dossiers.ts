@@ -35,6 +35,7 @@ import {
   CorrectionChange,
   DocumentPresent,
   DossierCode,
+  FeeQuoteRequest,
   MissingItem,
   ObligationItem,
   ProcedureCode,
@@ -84,7 +85,25 @@ export const FilingBody = Schema.Struct({
   subjectUnitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
   summary: Schema.optionalKey(Text),
   documents: Schema.Array(DocumentPresent.annotate({ identifier: "DocumentPresent" })).check(Schema.isMaxLength(100)),
-  fees: Schema.optionalKey(Schema.Array(AssessedFee).check(Schema.isMaxLength(100))),
+  // The facts the procedure's fee rules depend on: the amounts are quoted from the catalogue with them.
+  applicantCategories: FeeQuoteRequest.fields.applicantCategories.annotate({
+    description: "Đối tượng miễn, giảm phí mà người nộp thuộc về, vd. poor-household",
+  }),
+  quantities: FeeQuoteRequest.fields.quantities.annotate({
+    description: "Số bản, số trang, ... cho khoản phí tính theo đơn vị",
+  }),
+  declaredValue: FeeQuoteRequest.fields.declaredValue.annotate({ description: "Giá trị kê khai (đồng)" }),
+  area: FeeQuoteRequest.fields.area.annotate({ description: "Diện tích (m²)" }),
+  // Kept in the schema only so that a caller sending amounts is told so (422), not silently ignored.
+  fees: Schema.optionalKey(
+    Schema.Array(AssessedFee)
+      .check(Schema.isMaxLength(100))
+      .annotate({
+        description:
+          "KHÔNG NHẬN: số tiền phí, lệ phí do hệ thống tính theo danh mục; gửi trường này → 422 " +
+          "(FilingRefused fee-amounts-not-accepted). Refused: amounts come from the catalogue, not the caller.",
+      }),
+  ),
   attachmentIds: Schema.optionalKey(Ids),
   intakePointId: Schema.optionalKey(
     Id.annotate({
@@ -321,6 +340,9 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     description:
       "Files a dossier: online by the citizen (no intakePointId), or at an intake point's counter by its officer " +
       "(intakePointId). The competent authority is resolved and the code allocated from its daily sequence. " +
+      "Fee amounts are quoted from the catalogue for the filing's channel, variant and fee facts " +
+      "(applicantCategories, quantities, declaredValue, area; a missing one is 422 with its field); " +
+      "a body with its own amounts (fees) is refused with 422. " +
       "Idempotent by the Idempotency-Key header: a retry gets the first answer.",
     auth: "required",
     idempotencyKey: "required",

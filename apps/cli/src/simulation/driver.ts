@@ -265,24 +265,24 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
             ...(doc.fromEWallet ? { fromEWallet: random.chance(0.6) } : {}),
           })),
       }
-      const quote = quoteFees(d.procedure, {
-        channel: d.channel,
+      // The fee facts only: the filing use case quotes the amounts from the catalogue itself.
+      const fees = {
         quantities: { copy: random.int(1, 3), page: random.int(1, 20), item: 1, certificate: 1, person: 1, vehicle: 1 },
         declaredValue: 50_000_000 * random.int(2, 60),
         area: random.int(40, 400),
-      })
+      }
+      const quote = quoteFees(d.procedure, { channel: d.channel, ...fees })
       if (Result.isFailure(quote)) {
         lastProblem = quote.failure.message
         continue
       }
-      const fees = quote.success.lines.map((line) => ({ feeId: line.itemId, amount: line.amount }))
       const key = `simulate/${options.seed}/${index}/${attempt}`
       const filed =
         d.intakePoint === undefined
-          ? fileOnline(citizen, { ...input, fees }, key)
+          ? fileOnline(citizen, { ...input, ...fees }, key)
           : intakeAtCounter(
               officerAt(d.intakePoint, d.channel === "post" ? "post-office-agent" : "counter-officer"),
-              { ...input, fees, intakePointId: d.intakePoint.id },
+              { ...input, ...fees, intakePointId: d.intakePoint.id },
               key,
             )
       const outcome = yield* Effect.result(filed)

@@ -2,15 +2,23 @@
 // counter or a post office agent). The application routes it to the competent authority (resolveCompetence),
 // allocates its code from the authority's daily sequence (formatDossierCode), starts the machine (`open`) and stores
 // it at version 1 with its audit entry and outbox rows, all in one transaction. Filing is idempotent by key.
+//
+// Fee amounts come from the catalogue's rules, never from the payer: the use case quotes them (`quoteFees`) for the
+// filing's channel, variant and the facts the rules depend on (categories, quantities, value, area) and hands the
+// quoted lines to the machine. A filing that brings its own amounts (`fees`) is refused: a citizen could otherwise
+// set their own fee, down to 0 đ, and every later "fees unpaid" check would pass.
 import {
   type Applicant,
-  type AssessedFee,
+  type Channel,
   type DocumentPresent,
+  type FeeQuoteRequest,
   type FileDossierInput,
   formatDossierCode,
   type Intake,
   open,
+  type Procedure,
   persist,
+  quoteFees,
   resolveCompetence,
   stateOf,
   vietnamDate,
@@ -31,8 +39,14 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import type { Json } from "../ports/json.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
 
-/** What the applicant (or the officer for them) submits. JSON: it is hashed for idempotency. */
-export type FilingInput = {
+/** The facts a procedure's fee rules depend on, as the fee quote takes them (the channel is the filing's own). */
+export type FeeFacts = Omit<FeeQuoteRequest, "channel" | "variantId">
+
+/**
+ * What the applicant (or the officer for them) submits. JSON: it is hashed for idempotency. No fee amounts: they are
+ * quoted from the catalogue with the fee facts; a `fees` field is refused (`FilingRefused` "fee-amounts-not-accepted").
+ */
+export type FilingInput = FeeFacts & {
   readonly procedureCode: string
   readonly variantId?: string
   readonly applicant: Applicant
@@ -42,7 +56,6 @@ export type FilingInput = {
   readonly subjectUnitCode?: string
   readonly summary?: string
   readonly documents: ReadonlyArray<DocumentPresent>
-  readonly fees?: ReadonlyArray<AssessedFee>
   /** Staged documents (DocumentStore.put: scans, uploads) to attach to the new dossier. */
   readonly attachmentIds?: ReadonlyArray<string>
 }
@@ -78,6 +91,7 @@ const file = (
     }
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
+    const fees = yield* catalogueFees(procedure, input, channel)
     return yield* unitOfWork.transaction(
       Effect.gen(function* () {
         const sequence = yield* store.nextDailySequence(authority.code, day)
@@ -97,7 +111,7 @@ const file = (
           applicant: input.applicant,
           ...(input.summary === undefined ? {} : { summary: input.summary }),
           documents: input.documents,
-          ...(input.fees === undefined ? {} : { fees: input.fees }),
+          fees,
         }
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))
@@ -131,6 +145,40 @@ const file = (
     )
   })
 
+/** A filing that brings its own fee amounts: refused, whoever the caller (amounts are the catalogue's, see above). */
+const callerAmountsRefusal = (input: object): FilingRefused | undefined =>
+  "fees" in input && input.fees !== undefined
+    ? new FilingRefused({
+        reason: "fee-amounts-not-accepted",
+        field: "fees",
+        detail:
+          "số tiền phí, lệ phí do hệ thống tính theo danh mục thủ tục, người nộp không tự khai; bỏ trường fees và " +
+          "khai số lượng, giá trị, diện tích, đối tượng miễn giảm nếu có (fee amounts are computed from the " +
+          "catalogue, not given by the caller: drop `fees`, give quantities, declaredValue, area, applicantCategories)",
+      })
+    : undefined
+
+/**
+ * The fee lines of the filing, quoted from the catalogue for its channel, variant and fee facts. A missing fact is
+ * `MissingFeeInput` (every one at once, with its field); a channel the procedure does not take is a refusal.
+ */
+const catalogueFees = (procedure: Procedure, input: FilingInput, channel: Channel) => {
+  const quoted = quoteFees(procedure, {
+    channel,
+    ...(input.variantId === undefined ? {} : { variantId: input.variantId }),
+    ...(input.applicantCategories === undefined ? {} : { applicantCategories: input.applicantCategories }),
+    ...(input.quantities === undefined ? {} : { quantities: input.quantities }),
+    ...(input.declaredValue === undefined ? {} : { declaredValue: input.declaredValue }),
+    ...(input.area === undefined ? {} : { area: input.area }),
+  })
+  if (Result.isSuccess(quoted))
+    return Effect.succeed(quoted.success.lines.map((line) => ({ feeId: line.itemId, amount: line.amount })))
+  const failure = quoted.failure
+  return failure._tag === "ChannelNotAllowed"
+    ? Effect.fail(new FilingRefused({ reason: "channel-not-offered", detail: failure.message }))
+    : Effect.fail(failure)
+}
+
 const forbid = (principal: Principal, action: string, reason: string) =>
   Effect.fail(new Forbidden({ principalId: principal.id, action, reason }))
 
@@ -143,6 +191,8 @@ export const fileOnline = Effect.fnUntraced(function* (
   const own = principal.scope._tag === "Citizen" ? [principal.scope.citizenId] : []
   const allowed = authorize(principal, "dossier.fileOnline", { ownerIds: own })
   if (!allowed.allow) return yield* forbid(principal, "dossier.fileOnline", allowed.reason)
+  const refused = callerAmountsRefusal(input)
+  if (refused !== undefined) return yield* Effect.fail(refused)
   const answer: DossierView = yield* onceFor(
     `dossier.file/${principal.id}`,
     idempotencyKey,
@@ -163,6 +213,8 @@ export const intakeAtCounter = Effect.fnUntraced(function* (
 ) {
   const allowed = authorize(principal, "dossier.intake", { intakePointId: input.intakePointId })
   if (!allowed.allow) return yield* forbid(principal, "dossier.intake", allowed.reason)
+  const refused = callerAmountsRefusal(input)
+  if (refused !== undefined) return yield* Effect.fail(refused)
   const role = allowed.role === "post-office-agent" ? "post-office-agent" : "counter-officer"
   const { intakePointId, ...filing } = input
   const answer: DossierView = yield* onceFor(

@@ -1,0 +1,35 @@
+// Findings of the security review, over HTTP: what a caller must not be able to do whatever its credentials say.
+// Each test names the probe that used to succeed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { citizen, residenceFiling, send, type TestSystem, testSystem } from "./dossier.test-support.ts"
+import { readProblem } from "./testing.test-support.ts"
+
+describe("security review findings over HTTP", () => {
+  let system: TestSystem
+  beforeAll(async () => {
+    system = await testSystem("memory")
+  }, 60_000)
+  afterAll(async () => system?.close())
+
+  const file = (body: unknown, key: string) =>
+    send(system.app, citizen(), "POST", "/api/v1/dossiers", body, { "idempotency-key": key })
+
+  it("a citizen cannot set their own fee: 1.004222 online with le-phi at 0 đ is 422 on body.fees", async () => {
+    const response = await file({ ...residenceFiling(), fees: [{ feeId: "le-phi", amount: 0 }] }, "fee-probe")
+    expect(response.status).toBe(422)
+    const problem = await readProblem(response)
+    expect(problem.errors.map((e) => e.path)).toEqual(["body.fees"])
+    expect(problem.detail).toContain("danh mục")
+  })
+
+  it("the same filing without amounts is charged the catalogue's online amount (10 000 đ)", async () => {
+    const filed = await file(residenceFiling(), "fee-catalogue")
+    const text = await filed.text()
+    expect(filed.status, text).toBe(201)
+    const { code } = JSON.parse(text) as { code: string }
+    const detail = (await (await send(system.app, citizen(), "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      context: { fees: ReadonlyArray<{ feeId: string; amount: number }> }
+    }
+    expect(detail.context.fees.map((f) => [f.feeId, f.amount])).toEqual([["le-phi", 10000]])
+  })
+})
