@@ -91,6 +91,8 @@ const api = await startServer({
   logger: silent,
   secureCookies: false,
   now: steppingClock(),
+  // the load files as a demo citizen, whose public token a server accepts only when asked
+  env: { ...process.env, MOTCUA_DEMO_CITIZENS: "1" },
 })
 
 // Counting rows through a connection of our own (WAL: readers do not block the writer, and we count between halves).

@@ -5,6 +5,8 @@
 # duplicates nothing), then serves the API at http://localhost:8080 until Ctrl+C.
 # Environment: PORT (8080; 0 picks a free one), MOTCUA_DATA (./data), DATABASE_URL (postgres://… to use PostgreSQL),
 # MOTCUA_HOST (127.0.0.1; 0.0.0.0 to serve the network — the demo passwords are public, mind who can reach it).
+# The demo's citizen tokens (printed by the seed) are public too: this script turns them on (MOTCUA_DEMO_CITIZENS=1);
+# a real deployment leaves them off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -24,4 +26,5 @@ cat >&2 <<'TEXT'
 Xem thêm (where to look): API /api/v1/…, tài liệu (reference) /docs, OpenAPI /openapi.json, /healthz, /readyz.
 Thử (try): motcua simulate --count 200 && motcua report   (pnpm motcua …, trong cửa sổ khác / in another terminal)
 TEXT
+export MOTCUA_DEMO_CITIZENS=1
 exec node apps/cli/src/main.ts serve --data "$data" --port "${PORT:-8080}" --host "${MOTCUA_HOST:-127.0.0.1}"

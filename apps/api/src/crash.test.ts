@@ -35,6 +35,8 @@ function startServer(database: TestDatabase): Promise<Server> {
       PORT: "0",
       MOTCUA_SECURE_COOKIES: "false",
       MOTCUA_DOCUMENTS_DIR: database.documentsDir,
+      // the test files as a demo citizen, whose public token a server accepts only when asked
+      MOTCUA_DEMO_CITIZENS: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

@@ -34,6 +34,11 @@ export interface EnvironmentSettings {
   readonly recentCallsCapacity: number | undefined
   /** Largest document upload, bytes (MOTCUA_DOCUMENT_LIMIT); undefined = the default 10 MiB. */
   readonly documentLimit: number | undefined
+  /**
+   * The development identity provider's fixed, public citizen tokens (`demo-citizen-…`), MOTCUA_DEMO_CITIZENS=1:
+   * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
+   */
+  readonly demoCitizens: boolean
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -69,6 +74,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   )
   const lockout = whole("MOTCUA_SIGNIN_LOCKOUT_MS", DEFAULT_SIGN_IN_THROTTLE.lockoutMs, 1_000)
   const trustProxy = flag("MOTCUA_TRUST_PROXY", false)
+  const demoCitizens = flag("MOTCUA_DEMO_CITIZENS", false)
   const recent = env.MOTCUA_RECENT_CALLS === undefined ? undefined : whole("MOTCUA_RECENT_CALLS", 1000, 1)
   const documentLimit =
     env.MOTCUA_DOCUMENT_LIMIT === undefined || env.MOTCUA_DOCUMENT_LIMIT === ""
@@ -84,5 +90,6 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     developmentKeysDir: keysDir === undefined || keysDir === "" ? undefined : keysDir,
     recentCallsCapacity: recent,
     documentLimit,
+    demoCitizens,
   }
 }

@@ -91,7 +91,8 @@ onEachDatabase("the server's outbox relay", (kind) => {
           developmentKeysDir: keysDir,
           now,
           secureCookies: false,
-          env: {},
+          // the citizens below sign in with the public demo tokens, which a server accepts only when asked
+          env: { MOTCUA_DEMO_CITIZENS: "1" },
           // The test clock jumps days at a time: a lease shorter than the jump would run out while a relay is still
           // delivering a row it claimed just before the jump, and the other relay would deliver it again (delivery
           // is at least once by design). Real clocks do not jump; a lease longer than the test's jumps keeps the

@@ -69,7 +69,8 @@ export interface RuntimeOptions {
   readonly now?: () => Date
   /**
    * Development identity provider for citizens: bearer token → principal. Defaults to the demo citizens
-   * (demo.ts). Pass `{}` to accept no citizen token. The national e-ID (OIDC) adapter replaces it later.
+   * (demo.ts) here; startServer passes `{}` unless MOTCUA_DEMO_CITIZENS=1, as those tokens are public. Pass `{}` to
+   * accept no citizen token. The national e-ID (OIDC) adapter replaces it later.
    */
   readonly citizens?: Readonly<Record<string, Principal>>
   /**

@@ -2,10 +2,13 @@
 // background work (the outbox relay, the clean-up of expired sessions and staged documents). What the CLI's `serve`
 // and main.ts call; tests start main.ts as a child process for the crash tests. Settings the caller does not give
 // come from the environment (environment.ts), so every way of starting the server honours the same variables.
+// Citizens: a server accepts the development provider's public demo tokens only with MOTCUA_DEMO_CITIZENS=1 (or the
+// citizens its caller gives); otherwise no citizen can authenticate until the national e-ID adapter exists.
 import { type ServerType, serve } from "@hono/node-server"
 import type { RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
+import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
 import type { PeriodicTask } from "./periodic.ts"
@@ -53,8 +56,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const env = settingsFromEnvironment(options.env ?? process.env)
   const logger = options.logger
   const maxDocumentBytes = options.maxDocumentBytes ?? env.documentLimit
+  // A server knows citizens only when told: the caller's, or the public demo tokens when MOTCUA_DEMO_CITIZENS=1.
+  const citizens = options.citizens ?? (env.demoCitizens ? demoCitizens() : {})
+  if (options.citizens === undefined && !env.demoCitizens)
+    logger.log("warn", "citizen sign-in is not configured: no citizen can authenticate", {
+      reason: "the national e-ID adapter does not exist yet; MOTCUA_DEMO_CITIZENS=1 enables the public demo tokens",
+    })
+  else if (options.citizens === undefined)
+    logger.log("warn", "demo citizen tokens are enabled (MOTCUA_DEMO_CITIZENS=1): never on a real deployment", {
+      reason: "the tokens are public: anyone can act as those citizens",
+    })
   const runtime = await createRuntime({
     ...options,
+    citizens,
     ...(maxDocumentBytes === undefined ? {} : { maxDocumentBytes }),
     ...(options.developmentKeysDir === undefined && env.developmentKeysDir !== undefined
       ? { developmentKeysDir: env.developmentKeysDir }
