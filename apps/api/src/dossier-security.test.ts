@@ -1,7 +1,7 @@
 // Findings of the security review, over HTTP: what a caller must not be able to do whatever its credentials say.
 // Each test names the probe that used to succeed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { citizen, residenceFiling, send, type TestSystem, testSystem } from "./dossier.test-support.ts"
+import { citizen, gateway, residenceFiling, send, type TestSystem, testSystem } from "./dossier.test-support.ts"
 import { readProblem } from "./testing.test-support.ts"
 
 describe("security review findings over HTTP", () => {
@@ -31,5 +31,25 @@ describe("security review findings over HTTP", () => {
       context: { fees: ReadonlyArray<{ feeId: string; amount: number }> }
     }
     expect(detail.context.fees.map((f) => [f.feeId, f.amount])).toEqual([["le-phi", 10000]])
+  })
+
+  it("an integration client's API key cannot confirm a payment without the gateway's signature: 403", async () => {
+    const filed = await file(residenceFiling(), "payment-probe")
+    const { code } = (await filed.json()) as { code: string }
+    const response = await send(
+      system.app,
+      gateway(),
+      "POST",
+      `/api/v1/dossiers/${code}/confirm-payment`,
+      { paymentId: "forged-1", amount: 10000 },
+      { "idempotency-key": "forged-1" },
+    )
+    expect(response.status).toBe(403)
+    const after = (await (await send(system.app, citizen(), "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      version: number
+      context: { payments: ReadonlyArray<unknown> }
+    }
+    expect(after.version).toBe(1)
+    expect(after.context.payments).toEqual([])
   })
 })

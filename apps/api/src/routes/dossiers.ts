@@ -201,7 +201,9 @@ const actions = [
     operationId: "confirmPayment",
     summary: "Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)",
     description:
-      "A payment recorded at the counter (cash) or by an integration client; idempotent by the Idempotency-Key.",
+      "A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration " +
+      "client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback " +
+      "(POST /api/v1/payments/callback).",
     body: Schema.Struct({
       expectedVersion,
       paymentId: Id,

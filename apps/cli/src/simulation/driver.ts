@@ -11,6 +11,7 @@ import {
   type Clock,
   completeStep,
   confirmPayment,
+  confirmPaymentCallback,
   DocumentStore,
   type DossierView,
   extendWithApology,
@@ -33,6 +34,7 @@ import {
   type StoragePorts,
   sign,
   supplementationDeadlinePassed,
+  TEST_CALLBACK_SIGNATURE,
   TestClock,
   transfer,
   withdraw,
@@ -351,8 +353,16 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   const pay = (sim: Sim, context: DossierContext, amount: number) => {
     sim.payments++
     const paymentId = `sim-${options.seed}-${sim.index}-${sim.payments}`
-    const by = sim.channel === "online" ? gateway(context) : officer("counter-officer", context)
-    return confirmPayment(by, sim.code, { paymentId, amount }, paymentId)
+    // Online, the gateway's signed callback (the only way a system confirms a payment); otherwise cash at the counter.
+    return sim.channel === "online"
+      ? confirmPaymentCallback(gateway(context), {
+          signature: TEST_CALLBACK_SIGNATURE,
+          paymentId,
+          dossierCode: sim.code,
+          amount,
+          paidAt: clock.current(),
+        })
+      : confirmPayment(officer("counter-officer", context), sim.code, { paymentId, amount }, paymentId)
   }
 
   const signedResult = (sim: Sim, holder: Principal) =>

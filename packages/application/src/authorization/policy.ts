@@ -14,6 +14,8 @@ export const appActions = [
   "dossier.receiveSupplement",
   "dossier.requestPayment",
   "dossier.confirmPayment",
+  /** A payment the gateway signed (its callback verified by the PaymentGateway port first): systems pay only so. */
+  "dossier.confirmPaymentCallback",
   "dossier.completeStep",
   "dossier.transfer",
   "dossier.approve",
@@ -158,8 +160,15 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.readAudit": "agency",
     "lookup.public": "public",
   },
+  // A system holds an API key, which proves who it is but not what happened: it may only do what is proven some other
+  // way, or what only a system does.
+  // - A payment only through the gateway's signed callback (`confirmPaymentCallback`), never `dossier.confirmPayment`:
+  //   any API key could otherwise declare a dossier paid without the gateway's signature.
+  // - The supplementation deadline check: the relay's scheduler acts as an integration client; no route exposes it.
+  // - Returning the result to the citizen's e-wallet: the e-wallet connector delivers it; the machine lets `system`
+  //   return a result only by e-wallet (counter and post stay an officer's or a post office agent's).
   "integration-client": {
-    "dossier.confirmPayment": "client",
+    "dossier.confirmPaymentCallback": "client",
     "dossier.deadlinePassed": "client",
     "dossier.returnResult": "client",
     "lookup.public": "public",

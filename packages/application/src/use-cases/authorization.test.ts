@@ -33,6 +33,13 @@ const invoke = (
     "dossier.receiveSupplement": L.receiveSupplement(principal, code, { documents: [] }) as never,
     "dossier.requestPayment": L.requestPayment(principal, code, { items: [{ name: "Thuế", amount: 1000 }] }) as never,
     "dossier.confirmPayment": confirmPayment(principal, code, { paymentId: "x", amount: 1 }, "k") as never,
+    "dossier.confirmPaymentCallback": confirmPaymentCallback(principal, {
+      signature: TEST_CALLBACK_SIGNATURE,
+      paymentId: "x",
+      dossierCode: code,
+      amount: 1,
+      paidAt: "2025-10-08T04:00:00.000Z",
+    }) as never,
     "dossier.completeStep": L.completeStep(principal, code, v) as never,
     "dossier.transfer": L.transfer(principal, code, { agencyCode: "000.00.12.H49" }) as never,
     "dossier.approve": L.approve(principal, code, v) as never,

@@ -1,6 +1,7 @@
 // Payment confirmation, idempotent by key: the payment gateway's callback (verified by the PaymentGateway port, keyed
 // by the gateway's payment id) or a cash payment recorded at the counter (keyed by the client's Idempotency-Key). A
-// retry returns the first answer and changes nothing.
+// retry returns the first answer and changes nothing. The two are separate actions of the policy: an integration
+// client may confirm a payment only through the signed callback, never by declaring it.
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { act, type DossierView } from "../dossier/engine.ts"
@@ -14,17 +15,22 @@ export type PaymentInput = {
   readonly expectedVersion?: number
 }
 
-const confirm = (principal: Principal, code: string, input: PaymentInput) =>
+const confirm = (
+  principal: Principal,
+  action: "dossier.confirmPayment" | "dossier.confirmPaymentCallback",
+  code: string,
+  input: PaymentInput,
+) =>
   act({
     principal,
-    action: "dossier.confirmPayment",
+    action,
     code,
     expectedVersion: input.expectedVersion,
     event: () =>
       Effect.succeed({ type: "paymentConfirmed" as const, paymentId: input.paymentId, amount: input.amount }),
   })
 
-/** A payment recorded by a principal (a counter officer taking cash, or an integration client). */
+/** A payment recorded by an officer (a counter officer taking cash); systems use the signed callback. */
 export const confirmPayment = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
@@ -35,7 +41,7 @@ export const confirmPayment = Effect.fnUntraced(function* (
     `payment.confirm/${principal.id}`,
     idempotencyKey,
     { code, ...input },
-    confirm(principal, code, input),
+    confirm(principal, "dossier.confirmPayment", code, input),
   )
   return answer
 })
@@ -52,7 +58,7 @@ export const confirmPaymentCallback = Effect.fnUntraced(function* (principal: Pr
     "payment.callback",
     notice.paymentId,
     { code: notice.dossierCode, ...input },
-    confirm(principal, notice.dossierCode, input),
+    confirm(principal, "dossier.confirmPaymentCallback", notice.dossierCode, input),
   )
   return answer
 })
