@@ -149,6 +149,11 @@ export const makeSqlAccountStore = Effect.gen(function* () {
       run("delete session", async (db) => {
         await db.deleteFrom("account_session").where("token_hash", "=", tokenHash).execute()
       }),
+    deleteSessionsOfAccount: (accountId) =>
+      run("delete sessions of account", async (db) => {
+        const result = await db.deleteFrom("account_session").where("account_id", "=", accountId).executeTakeFirst()
+        return Number(result.numDeletedRows)
+      }),
     deleteExpiredSessions: (now) =>
       run("delete expired sessions", async (db) => {
         // instants are fixed-width ISO text, so text order is time order (and the expiry column is indexed)

@@ -64,6 +64,50 @@ describe("accounts, sessions and API keys", () => {
     expect(outcome.ended._tag).toBe("Unauthenticated")
   })
 
+  it("a new password ends every session of the account, not others'; saving the same password keeps them", async () => {
+    const officer = (id: string, password: string) =>
+      saveStaffAccount(
+        {
+          id,
+          username: id,
+          displayName: "Cán bộ",
+          roles: ["counter-officer"],
+          scope: { _tag: "Staff", level: "commune", agencyCodes: [], unitCodes: ["06685"], intakePointIds: [] },
+          password,
+        },
+        cheap,
+      )
+    const outcome = await run(
+      Effect.gen(function* () {
+        yield* officer("cb-01", "old-secret")
+        yield* officer("cb-02", "other-secret")
+        const first = yield* signIn({ username: "cb-01", password: "old-secret" })
+        const second = yield* signIn({ username: "cb-01", password: "old-secret" })
+        const colleague = yield* signIn({ username: "cb-02", password: "other-secret" })
+        const hashBefore = (yield* (yield* AccountStore).findAccount("cb-01"))?.passwordHash
+        yield* officer("cb-01", "old-secret")
+        const hashKept = (yield* (yield* AccountStore).findAccount("cb-01"))?.passwordHash
+        const keptBySameSave = yield* Effect.result(resolveSession(first.token))
+        yield* officer("cb-01", "new-secret")
+        return {
+          hashBefore,
+          hashKept,
+          keptBySameSave,
+          first: yield* Effect.result(resolveSession(first.token)),
+          second: yield* Effect.result(resolveSession(second.token)),
+          colleague: yield* Effect.result(resolveSession(colleague.token)),
+          fresh: yield* Effect.result(signIn({ username: "cb-01", password: "new-secret" })),
+        }
+      }),
+    )
+    expect(outcome.hashKept).toBe(outcome.hashBefore)
+    expect(outcome.keptBySameSave._tag).toBe("Success")
+    expect(outcome.first._tag).toBe("Failure")
+    expect(outcome.second._tag).toBe("Failure")
+    expect(outcome.colleague._tag).toBe("Success")
+    expect(outcome.fresh._tag).toBe("Success")
+  })
+
   it("issues API keys with a prefix, resolves them by hash, refuses unknown ones", async () => {
     const outcome = await run(
       Effect.gen(function* () {

@@ -41,15 +41,23 @@ export interface NewStaffAccount {
   readonly disabled?: boolean
 }
 
-/** Creates or replaces an account, hashing its password (scrypt, a fresh salt). */
+/**
+ * Creates or replaces an account, hashing its password (scrypt, a fresh salt). A new password ends every session of
+ * the account, so whoever signed in with the old one (perhaps the reason for the change) is out; the same password
+ * keeps its hash and the sessions, so seeding again signs no one out.
+ */
 export const saveStaffAccount = Effect.fnUntraced(function* (
   input: NewStaffAccount,
   cost: ScryptCost = SCRYPT_DEFAULTS,
 ) {
   const store = yield* AccountStore
   const now = yield* (yield* Clock).now
-  const passwordHash = yield* Effect.promise(() => hashPassword(input.password, cost))
   const existing = yield* store.findAccount(input.id)
+  const samePassword =
+    existing !== undefined && (yield* Effect.promise(() => verifyPassword(input.password, existing.passwordHash)))
+  const passwordHash = samePassword
+    ? existing.passwordHash
+    : yield* Effect.promise(() => hashPassword(input.password, cost))
   const account: AccountRecord = {
     id: input.id,
     username: input.username.trim().toLowerCase(),
@@ -61,6 +69,8 @@ export const saveStaffAccount = Effect.fnUntraced(function* (
     createdAt: existing?.createdAt ?? now,
   }
   yield* store.saveAccount(account)
+  // after saving: a sign-in racing the change either used the new password or loses its session here
+  if (existing !== undefined && !samePassword) yield* store.deleteSessionsOfAccount(account.id)
   return account
 })
 

@@ -52,6 +52,8 @@ export interface AccountStoreShape {
   readonly createSession: (session: SessionRecord) => Effect.Effect<void, StoreUnavailable>
   readonly findSession: (tokenHash: string) => Effect.Effect<SessionRecord | undefined, StoreUnavailable>
   readonly deleteSession: (tokenHash: string) => Effect.Effect<void, StoreUnavailable>
+  /** Ends every session of the account (its password changed); returns how many. */
+  readonly deleteSessionsOfAccount: (accountId: string) => Effect.Effect<number, StoreUnavailable>
   /** Removes every session that expired at or before `now` (run periodically); returns how many. */
   readonly deleteExpiredSessions: (now: Instant) => Effect.Effect<number, StoreUnavailable>
   /** Creates the key, or replaces the one with the same hash. */
@@ -76,6 +78,16 @@ export const makeMemoryAccountStore = (): AccountStoreShape => {
     createSession: (session) => Effect.sync(() => void sessions.set(session.tokenHash, session)),
     findSession: (tokenHash) => Effect.sync(() => sessions.get(tokenHash)),
     deleteSession: (tokenHash) => Effect.sync(() => void sessions.delete(tokenHash)),
+    deleteSessionsOfAccount: (accountId) =>
+      Effect.sync(() => {
+        let removed = 0
+        for (const [hash, session] of sessions)
+          if (session.accountId === accountId) {
+            sessions.delete(hash)
+            removed += 1
+          }
+        return removed
+      }),
     deleteExpiredSessions: (now) =>
       Effect.sync(() => {
         let removed = 0
