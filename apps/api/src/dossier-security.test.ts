@@ -1,7 +1,15 @@
 // Findings of the security review, over HTTP: what a caller must not be able to do whatever its credentials say.
 // Each test names the probe that used to succeed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { citizen, gateway, residenceFiling, send, type TestSystem, testSystem } from "./dossier.test-support.ts"
+import {
+  citizen,
+  gateway,
+  officer,
+  residenceFiling,
+  send,
+  type TestSystem,
+  testSystem,
+} from "./dossier.test-support.ts"
 import { readProblem } from "./testing.test-support.ts"
 
 describe("security review findings over HTTP", () => {
@@ -51,5 +59,19 @@ describe("security review findings over HTTP", () => {
     }
     expect(after.version).toBe(1)
     expect(after.context.payments).toEqual([])
+  })
+
+  it("an out-of-scope officer with a stale expectedVersion gets 403, not 409 with the dossier's version", async () => {
+    const filed = await file(residenceFiling(), "version-probe")
+    const { code } = (await filed.json()) as { code: string }
+    const counter = await officer(system.app, "cb-hg-01")
+    const accepted = await send(system.app, counter, "POST", `/api/v1/dossiers/${code}/accept`, { expectedVersion: 1 })
+    expect(accepted.status).toBe(200)
+    const foreign = await officer(system.app, "cv-hh-01")
+    const response = await send(system.app, foreign, "POST", `/api/v1/dossiers/${code}/complete-step`, {
+      expectedVersion: 1,
+    })
+    expect(response.status).toBe(403)
+    expect(await response.text()).not.toMatch(/phiên bản|expectedVersion/u)
   })
 })

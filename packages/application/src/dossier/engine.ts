@@ -102,7 +102,10 @@ export interface ActRequest<E, R> {
   readonly principal: Principal
   readonly action: AppAction
   readonly code: string
-  /** The version the caller saw; when given, any other stored version is a conflict before anything else. */
+  /**
+   * The version the caller saw; when given, any other stored version is a conflict, checked once the principal is
+   * authorised (a conflict tells the stored version) and before anything else.
+   */
   readonly expectedVersion?: number | undefined
   readonly event: (ctx: BuildContext) => Effect.Effect<EventBody, E, R>
   /** Staged documents (DocumentStore.put) to attach in the same transaction. */
@@ -124,15 +127,7 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
   const clock = yield* Clock
   const ids = yield* Ids
   const loaded = yield* loadDossier(request.code)
-  if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.record.version) {
-    return yield* Effect.fail(
-      new VersionConflict({
-        code: request.code,
-        expectedVersion: request.expectedVersion,
-        actualVersion: loaded.record.version,
-      }),
-    )
-  }
+  // Authorise first: a conflict reports the stored version, which a caller without access must not learn.
   const role = yield* authorizeOn(request.principal, request.action, loaded)
   const asRole = machineRole(role)
   if (asRole === undefined) {
@@ -141,6 +136,15 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
         principalId: request.principal.id,
         action: request.action,
         reason: `${role} does not act on dossiers`,
+      }),
+    )
+  }
+  if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.record.version) {
+    return yield* Effect.fail(
+      new VersionConflict({
+        code: request.code,
+        expectedVersion: request.expectedVersion,
+        actualVersion: loaded.record.version,
       }),
     )
   }

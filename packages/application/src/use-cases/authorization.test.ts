@@ -146,6 +146,26 @@ describe("use cases deny out-of-scope principals before touching the dossier", (
     expect(outcome.wrongRole).toBeInstanceOf(Forbidden)
   })
 
+  it("an out-of-scope principal with a stale version is Forbidden, not told the version by a conflict", async () => {
+    const outcome = await runTest(
+      Effect.gen(function* () {
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "setup")
+        yield* advance(HOUR)
+        yield* L.accept(p.counter, filed.code, { expectedVersion: filed.version })
+        const stale = { expectedVersion: filed.version }
+        const foreign = yield* Effect.flip(L.accept(p.foreignCounter, filed.code, stale))
+        const otherCitizen = yield* Effect.flip(L.withdraw(p.otherCitizen, filed.code, stale))
+        const insider = yield* Effect.flip(L.completeStep(p.counter, filed.code, stale))
+        return { foreign, otherCitizen, insider }
+      }),
+    )
+    expect(outcome.foreign).toBeInstanceOf(Forbidden)
+    expect(outcome.otherCitizen).toBeInstanceOf(Forbidden)
+    expect(JSON.stringify(outcome.foreign)).not.toContain("actualVersion")
+    // A principal with access still gets the conflict, with the version to reload.
+    expect(outcome.insider).toMatchObject({ _tag: "VersionConflict", actualVersion: 2 })
+  })
+
   it("the public lookup needs no account; a callback from a client of another authority is Forbidden", async () => {
     const outcome = await runTest(
       Effect.gen(function* () {
