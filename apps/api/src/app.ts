@@ -101,7 +101,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>()
 
   const problem = (c: Context<Env>, error: unknown): Response => {
-    const { problem, unexpected } = toProblem(error, c.req.path)
+    const { problem, unexpected, unauthenticatedReason } = toProblem(error, c.req.path)
+    // the answer is generic; the log keeps why (masked like every line), for whoever investigates a refusal
+    if (unauthenticatedReason !== undefined)
+      logger.log("info", "unauthenticated", {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: loggablePath(c.req.path, routeSegments),
+        reason: unauthenticatedReason,
+      })
     if (unexpected !== undefined)
       logger.log("error", "unexpected error", {
         requestId: c.get("requestId"),

@@ -36,7 +36,16 @@ export interface MappedProblem {
   readonly problem: ProblemDetails
   /** Set for errors the API did not expect: the caller logs it at error level. */
   readonly unexpected?: unknown
+  /** Why authentication failed: kept out of the answer (it would tell account state), the caller logs it. */
+  readonly unauthenticatedReason?: string
 }
+
+/**
+ * Every 401 of a caller's credential says the same: whether the session is unknown or expired, or the account
+ * disabled, is account state that an answer must not reveal (the reason goes to the log instead).
+ */
+export const UNAUTHENTICATED_DETAIL =
+  "Chưa đăng nhập, hoặc thông tin đăng nhập không hợp lệ hay đã hết hạn (not signed in, or the credentials are invalid or expired)."
 
 const make = (
   kind: ProblemKind,
@@ -128,7 +137,7 @@ const refusalFields = (reason: ActionRefused["reason"]): FieldProblem[] =>
 /** The use cases' and ports' errors (the application's README lists the mapping). */
 function applicationProblem(error: unknown, instance: string): MappedProblem | undefined {
   if (error instanceof Unauthenticated)
-    return { problem: make("unauthenticated", `Cần đăng nhập (authentication required): ${error.reason}`, instance) }
+    return { problem: make("unauthenticated", UNAUTHENTICATED_DETAIL, instance), unauthenticatedReason: error.reason }
   if (error instanceof Forbidden)
     return {
       problem: make("forbidden", `Không có quyền "${error.action}" (forbidden): ${error.reason}`, instance),
