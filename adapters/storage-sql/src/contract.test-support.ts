@@ -451,7 +451,7 @@ export function storageContract(target: ContractTarget): void {
                 for (const message of batch) {
                   handled.push({ id: message.id, worker })
                   yield* Effect.yieldNow
-                  yield* outbox.complete(message.id)
+                  yield* outbox.complete(message.id, worker)
                 }
               }
             }),
@@ -467,15 +467,54 @@ export function storageContract(target: ContractTarget): void {
         await enqueue(1)
         const [first, second] = await run(Outbox.use((o) => o.claim("a", 2, 60_000)))
         expect(first?.attempts).toBe(1)
-        await run(Outbox.use((o) => o.fail(first?.id ?? 0, "portal timeout", "2999-01-01T00:00:00.000Z")))
-        await run(Outbox.use((o) => o.fail(second?.id ?? 0, "503 from SMS gateway", "2000-01-01T00:00:00.000Z")))
+        await run(Outbox.use((o) => o.fail(first?.id ?? 0, "a", "portal timeout", "2999-01-01T00:00:00.000Z")))
+        await run(Outbox.use((o) => o.fail(second?.id ?? 0, "a", "503 from SMS gateway", "2000-01-01T00:00:00.000Z")))
         const again = await run(Outbox.use((o) => o.claim("b", 10, 0)))
         expect(again.map((m) => [m.id, m.attempts, m.lastError])).toEqual([[second?.id, 2, "503 from SMS gateway"]])
         // Its lease (0 ms) has run out: another relay may take it.
         const taken = await run(Outbox.use((o) => o.claim("c", 10, 60_000)))
         expect(taken.map((m) => [m.id, m.attempts])).toEqual([[second?.id, 3]])
-        await run(Outbox.use((o) => o.complete(second?.id ?? 0)))
+        await run(Outbox.use((o) => o.complete(second?.id ?? 0, "c")))
         expect(await run(Outbox.use((o) => o.claim("d", 10, 60_000)))).toEqual([])
+      })
+
+      it("ignores a late complete or fail from a relay whose lease was taken over, and says so", async () => {
+        await enqueue(1)
+        // Relay a's lease (0 ms) runs out; b takes both rows over.
+        const [first, second] = await run(Outbox.use((o) => o.claim("a", 2, 0)))
+        const taken = await run(Outbox.use((o) => o.claim("b", 10, 60_000)))
+        expect(taken.map((m) => m.id)).toEqual([first?.id, second?.id])
+        // b delivers the first row; a's late failure must not offer it again.
+        expect(await run(Outbox.use((o) => o.complete(first?.id ?? 0, "b")))).toBe("completed")
+        expect(await run(Outbox.use((o) => o.fail(first?.id ?? 0, "a", "timeout", "2000-01-01T00:00:00.000Z")))).toBe(
+          "lease-lost",
+        )
+        // a's late completion of the second row does not overwrite b's lease: b's failure still counts.
+        expect(await run(Outbox.use((o) => o.complete(second?.id ?? 0, "a")))).toBe("lease-lost")
+        expect(await run(Outbox.use((o) => o.fail(second?.id ?? 0, "b", "503", "2000-01-01T00:00:00.000Z")))).toBe(
+          "retry",
+        )
+        // A settled row cannot be settled again, even by the relay that held it.
+        expect(await run(Outbox.use((o) => o.complete(first?.id ?? 0, "b")))).toBe("lease-lost")
+        const again = await run(Outbox.use((o) => o.claim("c", 10, 60_000)))
+        expect(again.map((m) => [m.id, m.lastError])).toEqual([[second?.id, "503"]])
+      })
+
+      it("gives up on a row after the most attempts: it becomes dead and is never claimed again", async () => {
+        await enqueue(1)
+        const failNow = (id: number, worker: string) =>
+          Outbox.use((o) => o.fail(id, worker, "portal down", "2000-01-01T00:00:00.000Z", 3))
+        // Row 1 fails three times; row 2's lease runs out three times (a relay that died while delivering it).
+        const outcomes: string[] = []
+        for (let attempt = 1; attempt <= 3; attempt += 1) {
+          const batch = await run(Outbox.use((o) => o.claim(`r${attempt}`, 10, 0, 3)))
+          expect(batch.map((m) => m.attempts)).toEqual([attempt, attempt])
+          outcomes.push(await run(failNow(batch[0]?.id ?? 0, `r${attempt}`)))
+        }
+        expect(outcomes).toEqual(["retry", "retry", "dead"])
+        expect(await run(Outbox.use((o) => o.claim("r4", 10, 60_000, 3)))).toEqual([])
+        // The default ceiling is higher, yet a dead row stays dead.
+        expect(await run(Outbox.use((o) => o.claim("r5", 10, 60_000)))).toEqual([])
       })
     })
 

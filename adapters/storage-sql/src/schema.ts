@@ -45,7 +45,7 @@ export interface OutboxTable {
   topic: string
   dossier_code: string | null
   payload: string
-  /** pending → claimed → done; fail puts it back to pending. */
+  /** pending → claimed → done; fail puts it back to pending, or to dead once its attempts are used (never claimed). */
   status: string
   attempts: number
   available_at: string

@@ -17,6 +17,7 @@ import {
   canonicalJson,
   chainVerifier,
   checkDocument,
+  DEFAULT_MAX_ATTEMPTS,
   type DocumentMediaType,
   type DocumentMeta,
   DocumentNotFound,
@@ -40,7 +41,7 @@ import {
   validateSummary,
 } from "@motcua/application"
 import { Clock, Context, Effect } from "effect"
-import { type Kysely, type Selectable, sql } from "kysely"
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely"
 import { auditHashOf } from "./audit-hash.ts"
 import { type Connection, type Executor, runOn } from "./connection.ts"
 import { listDocumentFiles, readDocumentFile, removeDocumentFile, removeFile, writeDocumentFile } from "./documents.ts"
@@ -130,15 +131,16 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
     fee_total_dong: p<number>("fee_total_dong"),
   }
   const headSelect = db.selectFrom("audit_head").select(["last_seq", "last_hash"]).where("id", "=", 1)
+  const isDue = (eb: ExpressionBuilder<DB, "outbox">) =>
+    eb.or([
+      eb.and([eb("status", "=", "pending"), eb("available_at", "<=", p<string>("now"))]),
+      eb.and([eb("status", "=", "claimed"), eb("lease_until", "<=", p<string>("now"))]),
+    ])
   const dueSelect = db
     .selectFrom("outbox")
     .select("id")
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("status", "=", "pending"), eb("available_at", "<=", p<string>("now"))]),
-        eb.and([eb("status", "=", "claimed"), eb("lease_until", "<=", p<string>("now"))]),
-      ]),
-    )
+    .where(isDue)
+    .where("attempts", "<", p<number>("max_attempts"))
     .orderBy("id")
     .limit(p<number>("limit"))
   return {
@@ -239,24 +241,40 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
         .returning(["id", "topic", "dossier_code", "payload", "attempts", "last_error"])
         .compile(),
     ),
+    // Rows that would be due again but have used their attempts (their relay died on them each time) are dead.
+    buryExhausted: prepare(
+      db
+        .updateTable("outbox")
+        .set({ status: "dead", claimed_by: null, lease_until: null })
+        .where(isDue)
+        .where("attempts", ">=", p<number>("max_attempts"))
+        .compile(),
+    ),
+    // complete and fail change the row only while the worker holds it: a relay whose lease ran out and was taken
+    // over must not settle the row over the new holder's delivery.
     complete: prepare(
       db
         .updateTable("outbox")
         .set({ status: "done", completed_at: p("now"), lease_until: null })
         .where("id", "=", p("id"))
+        .where("status", "=", "claimed")
+        .where("claimed_by", "=", p<string>("worker"))
         .compile(),
     ),
     fail: prepare(
       db
         .updateTable("outbox")
         .set({
-          status: "pending",
+          status: sql<string>`case when attempts >= ${p<number>("max_attempts")} then 'dead' else 'pending' end`,
           available_at: p("retry_at"),
           claimed_by: null,
           lease_until: null,
           last_error: p("error"),
         })
         .where("id", "=", p("id"))
+        .where("status", "=", "claimed")
+        .where("claimed_by", "=", p<string>("worker"))
+        .returning("status")
         .compile(),
     ),
     idempotencyInsert: prepare(
@@ -666,14 +684,17 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   }
 
   const outbox: OutboxShape = {
-    claim: (workerId, limit, leaseMs) =>
+    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
       Effect.flatMap(Clock.currentTimeMillis, (millis) =>
         runProgram("claim outbox", false, function* () {
+          const at = instantOf(millis)
+          yield* ask(q.buryExhausted, { now: at, max_attempts: maxAttempts })
           const result = yield* ask(q.claim, {
             worker: workerId,
-            now: instantOf(millis),
+            now: at,
             lease_until: instantOf(millis + leaseMs),
             limit: Math.max(0, Math.trunc(limit)),
+            max_attempts: maxAttempts,
           })
           const messages: OutboxMessage[] = result.rows.map((row) => ({
             id: Number(row.id),
@@ -686,17 +707,20 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
           return ok(messages.sort((a, b) => a.id - b.id))
         }),
       ),
-    complete: (id) =>
+    complete: (id, workerId) =>
       Effect.flatMap(now, (at) =>
         runProgram("complete outbox", false, function* () {
-          yield* ask(q.complete, { id, now: at })
-          return ok(undefined)
+          const done = yield* ask(q.complete, { id, worker: workerId, now: at })
+          return ok(affected(done) === 1 ? ("completed" as const) : ("lease-lost" as const))
         }),
       ),
-    fail: (id, error, retryAt) =>
+    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
       runProgram("fail outbox", false, function* () {
-        yield* ask(q.fail, { id, error, retry_at: retryAt })
-        return ok(undefined)
+        const row = (yield* ask(q.fail, { id, worker: workerId, error, retry_at: retryAt, max_attempts: maxAttempts }))
+          .rows[0]
+        return ok(
+          row === undefined ? ("lease-lost" as const) : row.status === "dead" ? ("dead" as const) : ("retry" as const),
+        )
       }),
   }
 

@@ -22,6 +22,7 @@ import type { OutboxShape } from "./outbox.ts"
 import {
   type AuditEntry,
   type AuditEntryInput,
+  DEFAULT_MAX_ATTEMPTS,
   type DocumentMeta,
   type DossierRecord,
   instantOf,
@@ -36,7 +37,7 @@ export interface MemoryOutboxRow {
   readonly topic: string
   readonly dossierCode: string | null
   readonly payload: Json
-  readonly status: "pending" | "claimed" | "done"
+  readonly status: "pending" | "claimed" | "done" | "dead"
   readonly attempts: number
   readonly availableAt: string
   readonly claimedBy: string | null
@@ -306,53 +307,71 @@ export const makeMemoryAuditLog = (db: MemoryDatabaseShape): AuditLogShape => ({
 })
 
 export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
-  const update = (id: number, change: (row: MemoryOutboxRow) => MemoryOutboxRow) =>
+  /** Changes the row only while `workerId` holds it: a late answer from a relay whose lease was taken over is not. */
+  const settle = <A extends string>(
+    id: number,
+    workerId: string,
+    change: (row: MemoryOutboxRow) => [MemoryOutboxRow, A],
+  ) =>
     atomic(
       db,
-      Effect.sync(() => {
+      Effect.sync((): A | "lease-lost" => {
         const row = db.state.outbox.get(id)
-        if (row !== undefined) db.state.outbox.set(id, change(row))
+        if (row === undefined || row.status !== "claimed" || row.claimedBy !== workerId) return "lease-lost"
+        const [changed, outcome] = change(row)
+        db.state.outbox.set(id, changed)
+        return outcome
       }),
     )
   return {
-    claim: (workerId, limit, leaseMs) =>
+    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
       atomic(
         db,
         Effect.map(Clock.currentTimeMillis, (millis) => {
           const at = instantOf(millis)
           const leaseUntil = instantOf(millis + leaseMs)
-          const due = [...db.state.outbox.values()]
-            .filter(
-              (r) =>
-                (r.status === "pending" && r.availableAt <= at) ||
-                (r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at),
-            )
+          const expired = (r: MemoryOutboxRow) => r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at
+          const due = (r: MemoryOutboxRow) => (r.status === "pending" && r.availableAt <= at) || expired(r)
+          for (const r of db.state.outbox.values()) {
+            if (due(r) && r.attempts >= maxAttempts) {
+              db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
+            }
+          }
+          return [...db.state.outbox.values()]
+            .filter(due)
             .sort((a, b) => a.id - b.id)
             .slice(0, Math.max(0, limit))
-          return due.map((row) => {
-            const claimed: MemoryOutboxRow = {
-              ...row,
-              status: "claimed",
-              claimedBy: workerId,
-              leaseUntil,
-              attempts: row.attempts + 1,
-            }
-            db.state.outbox.set(row.id, claimed)
-            const { id, topic, dossierCode, payload, attempts, lastError } = claimed
-            return { id, topic, dossierCode, payload, attempts, lastError }
-          })
+            .map((row) => {
+              const claimed: MemoryOutboxRow = {
+                ...row,
+                status: "claimed",
+                claimedBy: workerId,
+                leaseUntil,
+                attempts: row.attempts + 1,
+              }
+              db.state.outbox.set(row.id, claimed)
+              const { id, topic, dossierCode, payload, attempts, lastError } = claimed
+              return { id, topic, dossierCode, payload, attempts, lastError }
+            })
         }),
       ),
-    complete: (id) => update(id, (row) => ({ ...row, status: "done", leaseUntil: null })),
-    fail: (id, error, retryAt) =>
-      update(id, (row) => ({
-        ...row,
-        status: "pending",
-        availableAt: retryAt,
-        claimedBy: null,
-        leaseUntil: null,
-        lastError: error,
-      })),
+    complete: (id, workerId) =>
+      settle(id, workerId, (row) => [{ ...row, status: "done", leaseUntil: null }, "completed" as const]),
+    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
+      settle(id, workerId, (row) => {
+        const dead = row.attempts >= maxAttempts
+        return [
+          {
+            ...row,
+            status: dead ? "dead" : "pending",
+            availableAt: retryAt,
+            claimedBy: null,
+            leaseUntil: null,
+            lastError: error,
+          },
+          dead ? ("dead" as const) : ("retry" as const),
+        ]
+      }),
   }
 }
 

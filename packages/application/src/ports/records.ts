@@ -68,6 +68,12 @@ export interface OutboxMessageInput {
   readonly availableAt?: Instant
 }
 
+/**
+ * How many times an outbox row is claimed (delivery attempts) before it is given up on, by default: with the relay's
+ * backoff (doubling up to an hour) that is about a day of trying.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 20
+
 export interface OutboxMessage {
   readonly id: number
   readonly topic: string

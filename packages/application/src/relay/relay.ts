@@ -12,7 +12,7 @@ import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox } from "../ports/outbox.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
-import { instantOf, type OutboxMessage } from "../ports/records.ts"
+import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
 import { supplementationDeadlinePassed } from "../use-cases/deadlines.ts"
 
 /** Delivers one message; any failure is retried later. */
@@ -27,12 +27,21 @@ export interface RelayOptions {
   readonly leaseMs?: number
   /** First retry delay; doubled at each attempt, at most one hour. */
   readonly retryBaseMs?: number
+  /** Deliveries tried before a row is given up on (marked dead, never claimed again); DEFAULT_MAX_ATTEMPTS. */
+  readonly maxAttempts?: number
 }
 
 export interface RelayReport {
   readonly claimed: number
   readonly delivered: ReadonlyArray<number>
   readonly failed: ReadonlyArray<{ readonly id: number; readonly topic: string; readonly error: string }>
+  /** Failed rows that used their last attempt: they are dead (also listed in `failed`). */
+  readonly dead: ReadonlyArray<number>
+  /**
+   * Rows whose lease ran out while this relay delivered them and that another relay took over (or settled): this
+   * relay's outcome was not written, the other relay's counts.
+   */
+  readonly lostLeases: ReadonlyArray<number>
 }
 
 const HOUR_MS = 3_600_000
@@ -48,9 +57,21 @@ const errorText = (error: unknown): string =>
 export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers<R>, options: RelayOptions = {}) {
   const outbox = yield* Outbox
   const clock = yield* Clock
-  const messages = yield* outbox.claim(options.workerId ?? "relay", options.limit ?? 100, options.leaseMs ?? 60_000)
+  const workerId = options.workerId ?? "relay"
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+  const messages = yield* outbox.claim(workerId, options.limit ?? 100, options.leaseMs ?? 60_000, maxAttempts)
   const delivered: number[] = []
   const failed: Array<{ id: number; topic: string; error: string }> = []
+  const dead: number[] = []
+  const lostLeases: number[] = []
+  const leaseLost = (message: OutboxMessage) => {
+    lostLeases.push(message.id)
+    return Effect.logWarning("outbox: lease lost, another relay holds the row now", {
+      id: message.id,
+      topic: message.topic,
+      workerId,
+    })
+  }
   for (const message of messages) {
     const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined
     const delivery: Effect.Effect<void, unknown, R> =
@@ -60,20 +81,29 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
     // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
     const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
     if (outcome._tag === "Success") {
-      yield* outbox.complete(message.id)
-      delivered.push(message.id)
+      if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
+      else delivered.push(message.id)
     } else {
       const error = errorText(outcome.failure)
       const now = Date.parse(yield* clock.now)
-      yield* outbox.fail(
-        message.id,
-        error,
-        instantOf(now + retryDelay(message.attempts, options.retryBaseMs ?? 30_000)),
-      )
-      failed.push({ id: message.id, topic: message.topic, error })
+      const retryAt = instantOf(now + retryDelay(message.attempts, options.retryBaseMs ?? 30_000))
+      const settled = yield* outbox.fail(message.id, workerId, error, retryAt, maxAttempts)
+      if (settled === "lease-lost") yield* leaseLost(message)
+      else {
+        failed.push({ id: message.id, topic: message.topic, error })
+        if (settled === "dead") {
+          dead.push(message.id)
+          yield* Effect.logError("outbox: row given up on after its last attempt", {
+            id: message.id,
+            topic: message.topic,
+            attempts: message.attempts,
+            error,
+          })
+        }
+      }
     }
   }
-  return { claimed: messages.length, delivered, failed } satisfies RelayReport
+  return { claimed: messages.length, delivered, failed, dead, lostLeases } satisfies RelayReport
 })
 
 const field = (payload: Json, key: string): Json | undefined =>
