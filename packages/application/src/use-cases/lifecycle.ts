@@ -5,6 +5,8 @@ import type { CorrectionChange, DocumentPresent, MissingItem, ObligationItem, Re
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { act, type DossierView, type EventBody } from "../dossier/engine.ts"
+import { ActionRefused } from "../errors.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
 
 /** What every lifecycle request may carry. */
 export interface Versioned {
@@ -110,16 +112,43 @@ export const completeStep = Effect.fnUntraced(function* (
   })
 })
 
-/** The holder of the current step transfers the dossier to another authority for an inter-agency step. */
+/**
+ * The holder of the current step transfers the dossier to another authority for an inter-agency step. The machine
+ * has no jurisdiction data: an agency code the deployment's jurisdiction does not list is refused here
+ * (ActionRefused, InvalidEvent at `agencyCode`), once the principal is authorised.
+ */
 export const transfer = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
   input: Versioned & { readonly agencyCode: string; readonly note?: string },
 ) {
-  return yield* simple(principal, "dossier.transfer", code, input.expectedVersion, {
-    type: "transfer",
-    agencyCode: input.agencyCode,
-    ...(input.note === undefined ? {} : { note: input.note }),
+  const catalog = yield* CatalogStore
+  return yield* act({
+    principal,
+    action: "dossier.transfer",
+    code,
+    expectedVersion: input.expectedVersion,
+    event: () =>
+      catalog.jurisdiction.agencies.some((agency) => agency.code === input.agencyCode)
+        ? Effect.succeed<EventBody>({
+            type: "transfer",
+            agencyCode: input.agencyCode,
+            ...(input.note === undefined ? {} : { note: input.note }),
+          })
+        : Effect.fail(
+            new ActionRefused({
+              code,
+              reason: {
+                _tag: "InvalidEvent",
+                problems: [
+                  {
+                    path: "agencyCode",
+                    message: `không có cơ quan ${input.agencyCode} trong dữ liệu địa bàn / no such authority in the jurisdiction`,
+                  },
+                ],
+              },
+            }),
+          ),
   })
 })
 

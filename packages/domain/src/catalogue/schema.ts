@@ -173,6 +173,8 @@ export const ProcessStep = Schema.Struct({
   /** The organisational unit that performs the step, e.g. "Bộ phận Một cửa", "Phòng Văn hóa - Xã hội". */
   unit: NonEmpty,
   allowance: Duration,
+  /** For an inter-agency step, the authority it goes to (its code in the jurisdiction data), when the process names one. */
+  agencyCode: Schema.optionalKey(NonEmpty),
 })
 export type ProcessStep = typeof ProcessStep.Type
 

@@ -17,6 +17,7 @@ import {
   instantBeforeLastEvent,
   missingMandatoryDocuments,
   notAllowedInState,
+  payloadProblems,
   returnMethodUnavailable,
   signatureMissing,
   supplementationRule,
@@ -160,6 +161,28 @@ describe("guards as pure functions", () => {
       stepId: "return",
     })
     expect(handoverRefusal(env, filed, "completeStep")).toEqual({ _tag: "NoNextStep", stepId: "" })
+  })
+
+  it("payloadProblems of a transfer: another authority, the one the next step names when it names one", () => {
+    const transfer = (agencyCode: string) =>
+      ev("specialist", oct(6, "10:00"), { type: "transfer", agencyCode }) as DossierEvent
+    const paths = (e: DossierEnv, agencyCode: string) =>
+      payloadProblems(e, accepted, transfer(agencyCode)).map((problem) => problem.path)
+    expect(paths(env, accepted.agencyCode)).toEqual(["agencyCode"])
+    // The fixture's process names no agency: any other code passes here (the application checks it exists).
+    expect(paths(env, "000.00.12.H49")).toEqual([])
+    const named: DossierEnv = {
+      ...env,
+      procedure: {
+        ...env.procedure,
+        process: env.procedure.process.map((step, i) =>
+          i === accepted.currentStep + 1 ? { ...step, role: "inter-agency", agencyCode: "000.00.12.H49" } : step,
+        ),
+      },
+    }
+    expect(paths(named, "000.00.12.H49")).toEqual([])
+    expect(paths(named, "000.00.13.H49")).toEqual(["agencyCode"])
+    expect(payloadProblems(named, accepted, transfer("000.00.13.H49"))[0]?.message).toContain("000.00.12.H49")
   })
 
   it("returnMethodUnavailable: e-wallet needs an electronic result", () => {

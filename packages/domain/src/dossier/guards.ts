@@ -198,10 +198,22 @@ export function payloadProblems(env: DossierEnv, context: DossierContext, event:
       ]
     case "extendWithApology":
       return after("newAppointment", event.newAppointment, event.at, "Ngày hẹn mới")
-    case "transfer":
-      return event.agencyCode === context.agencyCode
-        ? [{ path: "agencyCode", message: "liên thông phải chuyển sang cơ quan khác / must be another authority" }]
-        : []
+    case "transfer": {
+      if (event.agencyCode === context.agencyCode) {
+        return [{ path: "agencyCode", message: "liên thông phải chuyển sang cơ quan khác / must be another authority" }]
+      }
+      // The machine has no jurisdiction data (the application checks the code exists); it holds the process to the
+      // authority its next step names, when it names one.
+      const named = env.procedure.process[context.currentStep + 1]?.agencyCode
+      return named === undefined || named === event.agencyCode
+        ? []
+        : [
+            {
+              path: "agencyCode",
+              message: `bước tiếp theo chuyển cho cơ quan ${named} / the next step goes to ${named}`,
+            },
+          ]
+    }
     default:
       return []
   }
