@@ -315,6 +315,7 @@ const stagedMeta = (id: string, bytes: Uint8Array): DocumentMeta => ({
   mediaType: "application/pdf",
   createdAt: instantOf(START),
   dossierCode: null,
+  uploadedBy: null,
 })
 
 /** Stages each lifecycle's result document through the adapter's DocumentStore (before timing). */

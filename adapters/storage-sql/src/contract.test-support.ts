@@ -600,6 +600,48 @@ export function storageContract(target: ContractTarget): void {
         )
         expect(new Set(committed.documentIds)).toEqual(new Set([attached.id, again.id]))
       })
+
+      it("records the uploader, limits each uploader's staged bytes and lets only the uploader attach", async () => {
+        const limit = PDF.length * 2
+        const as = (principalId: string) => (bytes: Uint8Array) =>
+          DocumentStore.use((d) => d.put(bytes, "application/pdf", { principalId, stagedBytesLimit: limit }))
+        const first = await run(as("citizen-a")(PDF))
+        expect(first.uploadedBy).toBe("citizen-a")
+        expect((await run(DocumentStore.use((d) => d.get(first.id)))).meta.uploadedBy).toBe("citizen-a")
+        await run(as("citizen-a")(PDF))
+        // a third one would pass the limit; another principal's quota is its own
+        const over = await failure(as("citizen-a")(PDF))
+        expect(over).toMatchObject({ _tag: "DocumentRejected", reason: "quota-exceeded" })
+        const other = await run(as("citizen-b")(PDF))
+
+        // someone else's staged document is refused as a whole commit; the uploader may attach it
+        const foreign = await failure(
+          DossierStore.use((s) =>
+            s.create(newDossier(code(1), { documentIds: [first.id, other.id], attachedBy: "citizen-a" })),
+          ),
+        )
+        expect(foreign).toMatchObject({ _tag: "DocumentNotOwned", id: other.id })
+        expect((await run(DocumentStore.use((d) => d.get(first.id)))).meta.dossierCode).toBeNull()
+        const unnamed = await failure(
+          DossierStore.use((s) => s.create(newDossier(code(1), { documentIds: [first.id] }))),
+        )
+        expect(unnamed).toMatchObject({ _tag: "DocumentNotOwned", id: first.id })
+        await run(
+          DossierStore.use((s) => s.create(newDossier(code(1), { documentIds: [first.id], attachedBy: "citizen-a" }))),
+        )
+
+        // attached bytes no longer count against the quota
+        expect((await run(as("citizen-a")(PDF))).uploadedBy).toBe("citizen-a")
+        // a document put without an uploader (a system upload) is attached by anyone
+        const system = await run(put(PDF, "application/pdf"))
+        expect(system.uploadedBy).toBeNull()
+        const committed = await run(
+          DossierStore.use((s) =>
+            s.commit({ ...newDossier(code(1)), expectedVersion: 1, documentIds: [system.id], attachedBy: "citizen-b" }),
+          ),
+        )
+        expect(new Set(committed.documentIds)).toEqual(new Set([first.id, system.id]))
+      })
     })
   })
 }

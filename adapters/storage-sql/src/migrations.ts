@@ -142,6 +142,18 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // Who uploaded each document: the staged-bytes limit per principal counts by it, and only the uploader may
+    // attach a staged document. Null for documents staged before this migration (and for uploads without one).
+    "2026-11-25-001-document-uploader": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("document").addColumn("uploaded_by", "text").execute()
+        await db.schema
+          .createIndex("document_uploader")
+          .on("document")
+          .columns(["uploaded_by", "dossier_code"])
+          .execute()
+      },
+    },
   }
 }
 

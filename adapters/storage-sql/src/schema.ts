@@ -80,6 +80,8 @@ export interface DocumentTable {
   /** Null while staged; set in the dossier transaction that attaches it. */
   dossier_code: string | null
   attached_at: string | null
+  /** The principal who uploaded it; null for uploads without one (and those staged before it was recorded). */
+  uploaded_by: string | null
 }
 
 export interface DB {

@@ -21,6 +21,7 @@ import {
   type DocumentMediaType,
   type DocumentMeta,
   DocumentNotFound,
+  DocumentNotOwned,
   type DocumentStoreShape,
   DossierAlreadyExists,
   type DossierCommit,
@@ -35,6 +36,7 @@ import {
   type NewDossier,
   type OutboxMessage,
   type OutboxShape,
+  quotaExceeded,
   StoreUnavailable,
   type UnitOfWorkShape,
   VersionConflict,
@@ -183,7 +185,15 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
         .updateTable("document")
         .set({ dossier_code: p("code"), attached_at: sql<string>`coalesce(attached_at, ${p<string>("at")})` })
         .where("id", "=", p("id"))
-        .where((eb) => eb.or([eb("dossier_code", "is", null), eb("dossier_code", "=", p<string>("code"))]))
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb("dossier_code", "is", null),
+              eb.or([eb("uploaded_by", "is", null), eb("uploaded_by", "=", p<string>("by"))]),
+            ]),
+            eb("dossier_code", "=", p<string>("code")),
+          ]),
+        )
         .compile(),
     ),
     // The head row's lock serialises appends to the chain across connections (PostgreSQL); on SQLite the
@@ -325,7 +335,16 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
           created_at: p("at"),
           dossier_code: null,
           attached_at: null,
+          uploaded_by: p("uploaded_by"),
         })
+        .compile(),
+    ),
+    stagedBytesOf: prepare(
+      db
+        .selectFrom("document")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("size"), eb.lit(0)).as("total"))
+        .where("uploaded_by", "=", p("by"))
+        .where("dossier_code", "is", null)
         .compile(),
     ),
     getDocument: prepare(db.selectFrom("document").selectAll().where("id", "=", p("id")).compile()),
@@ -390,10 +409,15 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
    */
   function* writeAttachments(
     change: NewDossier,
-  ): Program<Outcome<ReadonlyArray<string>, DocumentNotFound | StoreUnavailable>> {
+  ): Program<Outcome<ReadonlyArray<string>, DocumentNotFound | DocumentNotOwned | StoreUnavailable>> {
     for (const id of change.documentIds ?? []) {
-      const linked = yield* ask(q.attachDocument, { id, code: change.code, at: change.at })
-      if (affected(linked) !== 1) return failed(new DocumentNotFound({ id }))
+      // a principal id is never the empty string, so without `attachedBy` only documents of no uploader match
+      const linked = yield* ask(q.attachDocument, { id, code: change.code, at: change.at, by: change.attachedBy ?? "" })
+      if (affected(linked) !== 1) {
+        const row = (yield* ask(q.getDocument, { id })).rows[0]
+        const foreign = row !== undefined && row.dossier_code === null && row.uploaded_by !== null
+        return failed(foreign ? new DocumentNotOwned({ id }) : new DocumentNotFound({ id }))
+      }
     }
     if (change.audit.length > 0) {
       const headRow = (yield* ask(q.lockHead, {})).rows[0]
@@ -441,7 +465,7 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   function* createProgram(
     dossier: NewDossier,
     summary: DossierSummary,
-  ): Program<Outcome<DossierRecord, DossierAlreadyExists | DocumentNotFound | StoreUnavailable>> {
+  ): Program<Outcome<DossierRecord, DossierAlreadyExists | DocumentNotFound | DocumentNotOwned | StoreUnavailable>> {
     const inserted = yield* ask(q.insertDossier, columnValues(dossier, summary))
     if (affected(inserted) !== 1) return failed(new DossierAlreadyExists({ code: dossier.code }))
     const attached = yield* writeAttachments(dossier)
@@ -460,7 +484,7 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   function* commitProgram(
     change: DossierCommit,
     summary: DossierSummary,
-  ): Program<Outcome<DossierRecord, VersionConflict | DocumentNotFound | StoreUnavailable>> {
+  ): Program<Outcome<DossierRecord, VersionConflict | DocumentNotFound | DocumentNotOwned | StoreUnavailable>> {
     const values: Record<string, unknown> = columnValues(change, summary)
     values.expected_version = change.expectedVersion
     const row = (yield* ask(q.updateDossier, values)).rows[0]
@@ -726,11 +750,26 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
 
   const dir = config.documentsDir
   const documentStore: DocumentStoreShape = {
-    put: (bytes, declaredType) =>
+    put: (bytes, declaredType, uploader) =>
       Effect.gen(function* () {
         const checked = checkDocument(bytes, declaredType, config.maxDocumentBytes)
         if (checked instanceof Error) return yield* Effect.fail(checked)
-        const meta: DocumentMeta = { id: randomUUID(), ...checked, createdAt: yield* now, dossierCode: null }
+        const meta: DocumentMeta = {
+          id: randomUUID(),
+          ...checked,
+          createdAt: yield* now,
+          dossierCode: null,
+          uploadedBy: uploader?.principalId ?? null,
+        }
+        // Checked before the bytes are written, so a principal over the limit costs no disk. Uploads of the same
+        // principal running at the same moment may each pass: the limit is exceeded by at most those in flight.
+        const limit = uploader?.stagedBytesLimit
+        if (uploader !== undefined && limit !== undefined) {
+          const row = (yield* withDb((k) => exec("store document", k, q.stagedBytesOf, { by: uploader.principalId })))
+            .rows[0]
+          const staged = Number(row?.total ?? 0)
+          if (staged + meta.size > limit) return yield* Effect.fail(quotaExceeded(staged, meta.size, limit))
+        }
         // Bytes first, then the row: a row never points at a missing file. If the row cannot be written the file
         // is removed (and the sweep would remove it anyway).
         yield* attempt("store document", () => writeDocumentFile(dir, meta.id, bytes))
@@ -741,6 +780,7 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
             size: meta.size,
             media_type: meta.mediaType,
             at: meta.createdAt,
+            uploaded_by: meta.uploadedBy,
           }),
         ).pipe(Effect.tapError(() => Effect.ignore(attempt("store document", () => removeDocumentFile(dir, meta.id)))))
         return meta
@@ -757,6 +797,7 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
           mediaType: row.media_type as DocumentMediaType,
           createdAt: row.created_at,
           dossierCode: row.dossier_code,
+          uploadedBy: row.uploaded_by,
         }
         const actual = checkDocument(bytes, meta.mediaType, Number.MAX_SAFE_INTEGER)
         if (actual instanceof Error || actual.sha256 !== meta.sha256) {

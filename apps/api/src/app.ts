@@ -1,6 +1,6 @@
 // The hono app: request ids and logs, size and media-type limits, input decoding with the operations' Schemas, and
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
-import { anonymous } from "@motcua/application"
+import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import { DecodeError, decodeAll } from "@motcua/domain"
 import { Result } from "effect"
@@ -56,6 +56,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean
   /** Largest uploaded document in bytes (10 MiB by default): larger is 413. */
   readonly documentLimit?: number
+  /** Most bytes one principal may have uploaded and not yet attached (50 MiB by default): more is 413. */
+  readonly stagedBytesPerPrincipal?: number
   /** Failed sign-in limits per username and per address (5 and 20, 15 minutes by default); false turns them off. */
   readonly signInThrottle?: SignInThrottleSettings | false
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy you run; false by default). */
@@ -92,6 +94,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     secureCookies: options.secureCookies ?? true,
     signInThrottle:
       options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
+    stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
   }
   const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT
   const newRequestId = options.requestId ?? (() => crypto.randomUUID())

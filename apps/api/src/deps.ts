@@ -22,6 +22,8 @@ export interface ApiDeps {
   readonly secureCookies: boolean
   /** Failed sign-in limits (sign-in-throttle.ts); undefined when turned off. */
   readonly signInThrottle: SignInThrottle | undefined
+  /** Most bytes one principal may have uploaded and not yet attached to a dossier (413 beyond). */
+  readonly stagedBytesPerPrincipal: number
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

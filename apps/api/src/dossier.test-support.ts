@@ -74,7 +74,7 @@ export interface TestSystem {
 /** The app over a fresh database (or memory) with the demo accounts seeded and a clock stopped at START. */
 export async function testSystem(
   kind: StorageKind,
-  options: { readonly documentLimit?: number } = {},
+  options: { readonly documentLimit?: number; readonly stagedBytesPerPrincipal?: number } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
   let millis = Date.parse(START)
@@ -91,6 +91,9 @@ export async function testSystem(
     runtime,
     secureCookies: false,
     ...(options.documentLimit === undefined ? {} : { documentLimit: options.documentLimit }),
+    ...(options.stagedBytesPerPrincipal === undefined
+      ? {}
+      : { stagedBytesPerPrincipal: options.stagedBytesPerPrincipal }),
   })
   return {
     app,

@@ -2,6 +2,7 @@
 // serve` and scripts/start.sh honour the same variables. startServer reads them for every setting its caller did
 // not give; a value that is not usable stops the start with every bad variable named (ConfigurationError).
 // docs/configuration.md lists them all.
+import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import {
   DEFAULT_MAINTENANCE,
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
@@ -34,6 +35,8 @@ export interface EnvironmentSettings {
   readonly recentCallsCapacity: number | undefined
   /** Largest document upload, bytes (MOTCUA_DOCUMENT_LIMIT); undefined = the default 10 MiB. */
   readonly documentLimit: number | undefined
+  /** Most bytes one principal may have uploaded and not yet attached (MOTCUA_STAGED_BYTES_PER_PRINCIPAL). */
+  readonly stagedBytesPerPrincipal: number
   /**
    * The development identity provider's fixed, public citizen tokens (`demo-citizen-…`), MOTCUA_DEMO_CITIZENS=1:
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
@@ -80,6 +83,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     env.MOTCUA_DOCUMENT_LIMIT === undefined || env.MOTCUA_DOCUMENT_LIMIT === ""
       ? undefined
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
+  const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -90,6 +94,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     developmentKeysDir: keysDir === undefined || keysDir === "" ? undefined : keysDir,
     recentCallsCapacity: recent,
     documentLimit,
+    stagedBytesPerPrincipal,
     demoCitizens,
   }
 }

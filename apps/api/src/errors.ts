@@ -5,6 +5,7 @@ import {
   ActionRefused,
   CallbackRejected,
   DocumentNotFound,
+  DocumentNotOwned,
   DocumentRejected,
   DossierNotFound,
   ExternalServiceFailed,
@@ -187,7 +188,7 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     }
   if (error instanceof DocumentRejected) {
     const kind =
-      error.reason === "too-large"
+      error.reason === "too-large" || error.reason === "quota-exceeded"
         ? "payload-too-large"
         : error.reason === "empty"
           ? "unprocessable"
@@ -196,6 +197,16 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
       problem: make(kind, `Tài liệu bị từ chối: ${error.detail}`, instance, [{ path: "body", message: error.message }]),
     }
   }
+  if (error instanceof DocumentNotOwned)
+    return {
+      problem: make(
+        "unprocessable",
+        `Tài liệu ${error.id} do người khác tải lên: chỉ người tải lên mới được gắn vào hồ sơ (only its uploader may attach it).`,
+        instance,
+        [{ path: "body", message: error.message }],
+        { _tag: "DocumentNotOwned", id: error.id },
+      ),
+    }
   if (error instanceof DocumentNotFound)
     return {
       problem: make("unprocessable", `Không có tài liệu ${error.id} chưa gắn với hồ sơ nào.`, instance, [

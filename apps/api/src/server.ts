@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secureCookies: options.secureCookies ?? true,
     signInThrottle: options.signInThrottle ?? env.signInThrottle,
     trustProxy: options.trustProxy ?? env.trustProxy,
+    stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),
   })

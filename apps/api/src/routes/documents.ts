@@ -27,15 +27,22 @@ export const documentOperations = [
     summary: "Tải lên tài liệu (PDF, JPEG, PNG) để đính kèm hồ sơ",
     description:
       "Uploads a document's bytes (Content-Type application/pdf, image/jpeg or image/png; the content must match). " +
-      "It stays staged until a filing or an action attaches it by id; unattached documents are swept later.",
+      "It stays staged until a filing or an action attaches it by id; unattached documents are swept later. Only " +
+      "the principal who uploaded a document may attach it, and one principal may have at most " +
+      "MOTCUA_STAGED_BYTES_PER_PRINCIPAL bytes (50 MiB by default) staged at once: beyond that, 413.",
     auth: "required",
     upload: true,
     response: { status: 201, description: "Tài liệu đã lưu (chưa gắn hồ sơ)", schema: DocumentMetaDocument },
     problems: ["unauthenticated", "forbidden", "payload-too-large", "unsupported-media-type", "unprocessable"],
-    handle: ({ upload }, deps) =>
+    handle: ({ upload, principal }, deps) =>
       runUseCase(
         deps,
-        DocumentStore.use((store) => store.put(upload?.bytes ?? new Uint8Array(), upload?.mediaType ?? "")),
+        DocumentStore.use((store) =>
+          store.put(upload?.bytes ?? new Uint8Array(), upload?.mediaType ?? "", {
+            principalId: principal.id,
+            stagedBytesLimit: deps.stagedBytesPerPrincipal,
+          }),
+        ),
       ),
   }),
 ]

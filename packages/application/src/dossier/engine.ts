@@ -177,7 +177,9 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
     at,
     audit: plan.audit,
     outbox: plan.outbox,
-    ...(request.documentIds === undefined ? {} : { documentIds: request.documentIds }),
+    ...(request.documentIds === undefined
+      ? {}
+      : { documentIds: request.documentIds, attachedBy: request.principal.id }),
   })
   return viewOf(record)
 })

@@ -7,6 +7,19 @@ import type { DocumentMediaType } from "./records.ts"
 /** Default size limit: 10 MiB, the usual cap of provincial portals for one attachment (configure per deployment). */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
+/** Default bytes one principal may have staged (put, not yet attached) at once: 50 MiB, five full documents. */
+export const DEFAULT_STAGED_BYTES_PER_PRINCIPAL = 50 * 1024 * 1024
+
+/** The refusal of a document that would take its uploader's staged bytes past the limit. */
+export const quotaExceeded = (staged: number, size: number, limit: number): DocumentRejected =>
+  new DocumentRejected({
+    reason: "quota-exceeded",
+    detail:
+      `đã có ${staged} byte tài liệu chưa gắn hồ sơ, thêm ${size} byte sẽ vượt hạn mức ${limit} byte; hãy nộp hồ sơ ` +
+      `với các tài liệu đã tải lên hoặc chờ chúng được dọn / ${staged} bytes already staged and not attached, ` +
+      `${size} more would exceed the limit of ${limit} bytes per principal; attach them to a dossier or wait for the sweep`,
+  })
+
 const SIGNATURES: ReadonlyArray<{ readonly type: DocumentMediaType; readonly magic: ReadonlyArray<number> }> = [
   { type: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // "%PDF-"
   { type: "image/jpeg", magic: [0xff, 0xd8, 0xff] }, // SOI marker + first segment marker

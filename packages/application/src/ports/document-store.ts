@@ -13,11 +13,22 @@ import type { DocumentMeta } from "./records.ts"
  * If the commit fails, the documents stay staged and `sweepOrphans` removes them once older than its threshold.
  * The sweep deletes a document's record only while it is still unattached (one atomic statement) and its bytes
  * after that, so it can never remove something a commit has just attached.
+ *
+ * `put` with an uploader records who uploaded (only they may attach it: NewDossier.attachedBy) and refuses the
+ * document (DocumentRejected "quota-exceeded") when the uploader's staged bytes would go past `stagedBytesLimit`, so
+ * one principal cannot fill the disk with files that wait a day for the sweep.
  */
+export interface Uploader {
+  readonly principalId: string
+  /** Most bytes the principal may have staged (not yet attached), this document included; absent: no limit. */
+  readonly stagedBytesLimit?: number
+}
+
 export interface DocumentStoreShape {
   readonly put: (
     bytes: Uint8Array,
     declaredType: string,
+    uploader?: Uploader,
   ) => Effect.Effect<DocumentMeta, DocumentRejected | StoreUnavailable>
   readonly get: (
     id: string,

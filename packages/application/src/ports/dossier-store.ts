@@ -2,6 +2,7 @@ import type { DecodeError } from "@motcua/domain"
 import { Context, type Effect, Layer } from "effect"
 import type {
   DocumentNotFound,
+  DocumentNotOwned,
   DossierAlreadyExists,
   DossierNotFound,
   StoreUnavailable,
@@ -17,7 +18,10 @@ export interface DossierStoreShape {
    */
   readonly create: (
     dossier: NewDossier,
-  ) => Effect.Effect<DossierRecord, DossierAlreadyExists | DocumentNotFound | DecodeError | StoreUnavailable>
+  ) => Effect.Effect<
+    DossierRecord,
+    DossierAlreadyExists | DocumentNotFound | DocumentNotOwned | DecodeError | StoreUnavailable
+  >
   /**
    * Writes a state change if the stored version is still `expectedVersion` (optimistic check), bumping it by one,
    * with its audit entries, outbox rows and newly attached documents, all in one transaction. A stale version
@@ -25,7 +29,10 @@ export interface DossierStoreShape {
    */
   readonly commit: (
     change: DossierCommit,
-  ) => Effect.Effect<DossierRecord, VersionConflict | DocumentNotFound | DecodeError | StoreUnavailable>
+  ) => Effect.Effect<
+    DossierRecord,
+    VersionConflict | DocumentNotFound | DocumentNotOwned | DecodeError | StoreUnavailable
+  >
   readonly get: (code: string) => Effect.Effect<DossierRecord, DossierNotFound | StoreUnavailable>
   /** Dossiers waiting for `role` in the given agencies (and units), earliest due first (no due date last). */
   readonly workQueue: (query: WorkQueueQuery) => Effect.Effect<ReadonlyArray<DossierQueueItem>, StoreUnavailable>

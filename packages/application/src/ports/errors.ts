@@ -37,7 +37,7 @@ export class IdempotencyKeyReused extends Data.TaggedError("IdempotencyKeyReused
 }
 
 /** Why a document was refused. */
-export type DocumentRejection = "empty" | "too-large" | "unsupported-type" | "type-mismatch"
+export type DocumentRejection = "empty" | "too-large" | "unsupported-type" | "type-mismatch" | "quota-exceeded"
 
 export class DocumentRejected extends Data.TaggedError("DocumentRejected")<{
   readonly reason: DocumentRejection
@@ -52,6 +52,13 @@ export class DocumentRejected extends Data.TaggedError("DocumentRejected")<{
 export class DocumentNotFound extends Data.TaggedError("DocumentNotFound")<{ readonly id: string }> {
   override get message(): string {
     return `no unattached document ${this.id}`
+  }
+}
+
+/** A staged document put by another principal: only its uploader may attach it to a dossier. Nothing was written. */
+export class DocumentNotOwned extends Data.TaggedError("DocumentNotOwned")<{ readonly id: string }> {
+  override get message(): string {
+    return `document ${this.id} was uploaded by another principal: only its uploader may attach it`
   }
 }
 

@@ -6,11 +6,12 @@
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
-import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES } from "./document-content.ts"
+import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES, quotaExceeded } from "./document-content.ts"
 import type { DocumentStoreShape } from "./document-store.ts"
 import type { DossierStoreShape } from "./dossier-store.ts"
 import {
   DocumentNotFound,
+  DocumentNotOwned,
   DossierAlreadyExists,
   DossierNotFound,
   IdempotencyKeyReused,
@@ -153,14 +154,25 @@ function enqueue(db: MemoryDatabaseShape, dossierCode: string, at: string, rows:
   }
 }
 
-/** Attaches staged documents to the dossier; a missing one (or one attached elsewhere) fails the transaction. */
-function attachDocuments(db: MemoryDatabaseShape, code: string, ids: ReadonlyArray<string>) {
+/**
+ * Attaches staged documents to the dossier; a missing one (or one attached elsewhere), or a staged one another
+ * principal uploaded, fails the transaction.
+ */
+function attachDocuments(
+  db: MemoryDatabaseShape,
+  code: string,
+  ids: ReadonlyArray<string>,
+  attachedBy: string | undefined,
+) {
   return Effect.forEach(
     ids,
-    (id) => {
+    (id): Effect.Effect<void, DocumentNotFound | DocumentNotOwned> => {
       const doc = db.state.documents.get(id)
       if (doc === undefined || (doc.meta.dossierCode !== null && doc.meta.dossierCode !== code)) {
         return Effect.fail(new DocumentNotFound({ id }))
+      }
+      if (doc.meta.dossierCode === null && doc.meta.uploadedBy !== null && doc.meta.uploadedBy !== attachedBy) {
+        return Effect.fail(new DocumentNotOwned({ id }))
       }
       db.state.documents.set(id, { ...doc, meta: { ...doc.meta, dossierCode: code } })
       return Effect.void
@@ -178,7 +190,7 @@ export const makeMemoryDossierStore = (db: MemoryDatabaseShape): DossierStoreSha
   const write = (dossier: NewDossier, version: number, previous: DossierRecord | undefined) =>
     Effect.gen(function* () {
       const summary = yield* validateSummary(dossier.summary, dossier.code)
-      yield* attachDocuments(db, dossier.code, dossier.documentIds ?? [])
+      yield* attachDocuments(db, dossier.code, dossier.documentIds ?? [], dossier.attachedBy)
       const record: DossierRecord = {
         code: dossier.code,
         version,
@@ -375,16 +387,39 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
   }
 }
 
+/** Bytes the principal has put and not yet attached. */
+function stagedBytesOf(db: MemoryDatabaseShape, principalId: string): number {
+  let total = 0
+  for (const { meta } of db.state.documents.values())
+    if (meta.dossierCode === null && meta.uploadedBy === principalId) total += meta.size
+  return total
+}
+
 export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreShape => ({
-  put: (bytes, declaredType) =>
+  put: (bytes, declaredType, uploader) =>
     Effect.gen(function* () {
       const checked = checkDocument(bytes, declaredType, db.maxDocumentBytes)
       if (checked instanceof Error) return yield* Effect.fail(checked)
       const createdAt = yield* now
-      const meta: DocumentMeta = { id: crypto.randomUUID(), ...checked, createdAt, dossierCode: null }
+      const meta: DocumentMeta = {
+        id: crypto.randomUUID(),
+        ...checked,
+        createdAt,
+        dossierCode: null,
+        uploadedBy: uploader?.principalId ?? null,
+      }
+      // the quota is checked and the document stored in one atomic step, so concurrent uploads cannot both fit
       yield* atomic(
         db,
-        Effect.sync(() => db.state.documents.set(meta.id, { meta, bytes: bytes.slice() })),
+        Effect.suspend(() => {
+          const limit = uploader?.stagedBytesLimit
+          if (uploader !== undefined && limit !== undefined) {
+            const staged = stagedBytesOf(db, uploader.principalId)
+            if (staged + meta.size > limit) return Effect.fail(quotaExceeded(staged, meta.size, limit))
+          }
+          db.state.documents.set(meta.id, { meta, bytes: bytes.slice() })
+          return Effect.void
+        }),
       )
       return meta
     }),

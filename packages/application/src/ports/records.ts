@@ -94,6 +94,11 @@ export interface NewDossier {
   readonly outbox: ReadonlyArray<OutboxMessageInput>
   /** Documents put earlier (DocumentStore.put) to attach in the same transaction. */
   readonly documentIds?: ReadonlyArray<string>
+  /**
+   * Who attaches `documentIds` (the acting principal's id): a document whose uploader is recorded is attached only
+   * by that uploader (DocumentNotOwned otherwise), so nobody can attach what someone else uploaded.
+   */
+  readonly attachedBy?: string
 }
 
 /** A state change: written only if the stored version is still `expectedVersion`; the version then goes up by one. */
@@ -144,6 +149,8 @@ export interface DocumentMeta {
   readonly createdAt: Instant
   /** The dossier it is attached to, or null while it is only staged. */
   readonly dossierCode: string | null
+  /** The principal who uploaded it; null when put without one (a system upload, or staged before this was kept). */
+  readonly uploadedBy: string | null
 }
 
 export type DocumentMediaType = "application/pdf" | "image/jpeg" | "image/png"

@@ -30,5 +30,6 @@ export const scanDocument = Effect.fnUntraced(function* (principal: Principal, i
   const scanner = yield* Scanner
   const documents = yield* DocumentStore
   const scanned = yield* scanner.scan({ label })
-  return yield* documents.put(scanned.bytes, scanned.mediaType)
+  // recorded as the officer's upload: only they attach it (no staged-bytes limit on the counter's own scanner)
+  return yield* documents.put(scanned.bytes, scanned.mediaType, { principalId: principal.id })
 })

@@ -138,7 +138,7 @@ const file = (
           at,
           audit: plan.audit,
           outbox: plan.outbox,
-          ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds }),
+          ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds, attachedBy: principal.id }),
         })
         return viewOf(record)
       }),
