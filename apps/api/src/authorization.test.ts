@@ -106,13 +106,14 @@ describe("deny by default", () => {
 
 describe("CSRF: a cookie-authenticated unsafe request needs the session's token in x-csrf-token", () => {
   it("is refused without it or with another session's token, accepted with its own; GET needs none", async () => {
-    const { code } = await file("csrf-1")
+    const { code, version } = await file("csrf-1")
     system.advance(HOUR)
     const counter = await officer(system.app, "cb-hg-01")
     const other = await officer(system.app, "cb-hg-02")
     const cookieOnly: Credentials = { headers: { cookie: counter.headers.cookie ?? "" } }
     const path = `/api/v1/dossiers/${code}/accept`
-    const without = await send(system.app, cookieOnly, "POST", path, {})
+    const body = { expectedVersion: version }
+    const without = await send(system.app, cookieOnly, "POST", path, body)
     expect(without.status).toBe(403)
     expect((await readProblem(without)).errors.map((e) => e.path)).toEqual(["headers.x-csrf-token"])
     const crossed = await send(
@@ -120,11 +121,11 @@ describe("CSRF: a cookie-authenticated unsafe request needs the session's token 
       { headers: { ...cookieOnly.headers, "x-csrf-token": other.headers["x-csrf-token"] ?? "" } },
       "POST",
       path,
-      {},
+      body,
     )
     expect(crossed.status).toBe(403)
     expect((await send(system.app, cookieOnly, "GET", `/api/v1/dossiers/${code}`)).status).toBe(200)
-    expect((await send(system.app, counter, "POST", path, {})).status).toBe(200)
+    expect((await send(system.app, counter, "POST", path, body)).status).toBe(200)
   })
 
   it("signing out ends the session", async () => {
@@ -174,9 +175,11 @@ describe("role × action × scope (a sample)", () => {
     },
   ]
   it.each(cases)("$segment by $why → $status", async ({ who, segment, body, status }) => {
-    const { code } = await file(`matrix-${segment}-${status}-${Math.random()}`)
+    const { code, version } = await file(`matrix-${segment}-${status}-${Math.random()}`)
     system.advance(HOUR)
-    const response = await send(system.app, await who(), "POST", `/api/v1/dossiers/${code}/${segment}`, body)
+    // every action names the version the caller saw (required over HTTP): the filed one, so only the role decides
+    const withVersion = { expectedVersion: version, ...(body as object) }
+    const response = await send(system.app, await who(), "POST", `/api/v1/dossiers/${code}/${segment}`, withVersion)
     expect(response.status, await response.clone().text()).toBe(status)
   })
 

@@ -116,32 +116,39 @@ onEachDatabase("counter filing, correction and inter-agency transfer over HTTP",
       changes: [{ field: "applicant.phone", from: "0912345678", to: "0987654321" }],
       reason: "Công dân báo nhầm số điện thoại",
     }
-    const early = await post(await counter(), at("correct"), correction)
+    const early = await post(await counter(), at("correct"), { expectedVersion: filed.version, ...correction })
     expect(early.status).toBe(422)
     expect(((await early.json()) as { reason: { _tag: string } }).reason._tag).toBe("NotAllowedInState")
 
+    // each action names the version its caller last saw (required over HTTP): the previous answer's
+    let version = filed.version
+    const act = async (who: Credentials, segment: string, body: object) => {
+      const done = await ok(await post(who, at(segment), { expectedVersion: version, ...body }))
+      version = done.version
+      return done
+    }
     system.advance(HOUR)
-    await ok(await post(await counter(), at("accept"), {}))
-    await ok(await post(await counter(), at("complete-step"), { assigneeId: "cv-hg-01" }))
+    await act(await counter(), "accept", {})
+    await act(await counter(), "complete-step", { assigneeId: "cv-hg-01" })
     system.advance(DAY)
-    await ok(await post(await as("cv-hg-01"), at("complete-step"), {}))
+    await act(await as("cv-hg-01"), "complete-step", {})
     const leader = await as("ld-hg-01")
-    await ok(await post(leader, at("approve"), {}))
+    await act(leader, "approve", {})
     const upload = await system.app.request("/api/v1/documents", {
       method: "POST",
       headers: { ...leader.headers, "content-type": "application/pdf" },
       body: pdf("Kết quả"),
     })
     const document = (await upload.json()) as { id: string }
-    await ok(await post(leader, at("sign"), { documentId: document.id }))
-    await ok(await post(leader, at("complete-step"), {}))
+    await act(leader, "sign", { documentId: document.id })
+    await act(leader, "complete-step", {})
     // at the counter the fee is 20 000 đ (online filing pays half)
     const notice = { ...paidCallback(code), amount: 20000 }
     const signature = signDevelopmentPaymentCallback(system.runtime.developmentKeys.paymentSecret, notice)
-    await ok(await post(gateway(), "/api/v1/payments/callback", { ...notice, signature }))
-    await ok(await post(await as("vt-hg-01"), at("complete-step"), {}))
-    await ok(await post(await counter(), at("mark-result-ready"), { resultDocumentIds: [document.id] }))
-    const returned = await ok(await post(await counter(), at("return-result"), { method: "counter" }))
+    version = (await ok(await post(gateway(), "/api/v1/payments/callback", { ...notice, signature }))).version
+    await act(await as("vt-hg-01"), "complete-step", {})
+    await act(await counter(), "mark-result-ready", { resultDocumentIds: [document.id] })
+    const returned = await act(await counter(), "return-result", { method: "counter" })
     expect(returned.summary.statusCode).toBe(10)
 
     system.advance(DAY)
@@ -157,7 +164,11 @@ onEachDatabase("counter filing, correction and inter-agency transfer over HTTP",
     }
     expect(audit.items.filter((e) => e.action === "dossier.correct")).toHaveLength(1)
     // an empty correction is refused by the body's Schema, with the field's path
-    const empty = await post(await counter(), at("correct"), { changes: [], reason: "x" })
+    const empty = await post(await counter(), at("correct"), {
+      expectedVersion: corrected.version,
+      changes: [],
+      reason: "x",
+    })
     expect(empty.status).toBe(400)
     expect((await readProblem(empty)).errors.map((e) => e.path)).toContain("body.changes")
   }, 60_000)
@@ -171,20 +182,32 @@ onEachDatabase("counter filing, correction and inter-agency transfer over HTTP",
     expect(filed.code).toMatch(/^000\.00\.50\.H49-/)
     const at = (segment: string) => `/api/v1/dossiers/${filed.code}/${segment}`
     system.advance(HOUR)
-    await ok(await post(await counter(), at("accept"), {}))
-    await ok(await post(await counter(), at("complete-step"), { assigneeId: "cv-ubnd-hg-01" }))
+    const accepted = await ok(await post(await counter(), at("accept"), { expectedVersion: filed.version }))
+    const assigned = await ok(
+      await post(await counter(), at("complete-step"), {
+        expectedVersion: accepted.version,
+        assigneeId: "cv-ubnd-hg-01",
+      }),
+    )
     system.advance(DAY)
     const specialist = await as("cv-ubnd-hg-01")
-    const wrong = await post(specialist, at("complete-step"), {})
+    const current = { expectedVersion: assigned.version }
+    const wrong = await post(specialist, at("complete-step"), current)
     expect(wrong.status).toBe(422)
     expect(((await wrong.json()) as { reason: { _tag: string; expected: string } }).reason).toMatchObject({
       _tag: "WrongHandover",
       expected: "transfer",
     })
     // the police of the ward may not move the People's Committee's dossier
-    expect((await post(await as("cv-hg-01"), at("transfer"), { agencyCode: "000.00.12.H49" })).status).toBe(403)
+    expect((await post(await as("cv-hg-01"), at("transfer"), { ...current, agencyCode: "000.00.12.H49" })).status).toBe(
+      403,
+    )
     const transferred = await ok(
-      await post(specialist, at("transfer"), { agencyCode: "000.00.12.H49", note: "Trích lục, đo đạc thửa đất" }),
+      await post(specialist, at("transfer"), {
+        ...current,
+        agencyCode: "000.00.12.H49",
+        note: "Trích lục, đo đạc thửa đất",
+      }),
     )
     expect(transferred.summary.statusCode).toBe(4) // still being processed, now by the other authority
     const detail = (await (

@@ -18,6 +18,7 @@ import {
   type TestSystem,
   testSystem,
 } from "./dossier.test-support.ts"
+import { actionSegments } from "./routes/dossiers.ts"
 import { readProblem } from "./testing.test-support.ts"
 
 onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
@@ -61,14 +62,20 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     expect(code).toMatch(/^000\.11\.50\.H49-251006-\d{4}$/)
     steps.push(filed.summary.statusCode)
     const at = (segment: string) => `/api/v1/dossiers/${code}/${segment}`
-    const step = async (c: Credentials, segment: string, body: unknown, headers?: Record<string, string>) =>
-      steps.push((await ok(await post(c, at(segment), body, headers))).summary.statusCode)
+    // each action names the version its caller last saw (required over HTTP): the previous answer's
+    let version = filed.version
+    const step = async (c: Credentials, segment: string, body: object, headers?: Record<string, string>) => {
+      const done = await ok(await post(c, at(segment), { expectedVersion: version, ...body }, headers))
+      expect(done.version).toBe(version + 1)
+      version = done.version
+      steps.push(done.summary.statusCode)
+    }
 
     const queue = await (await send(app, await who.counter, "GET", "/api/v1/work-queue?role=counter-officer")).json()
     expect((queue as { items: { code: string }[] }).items.map((i) => i.code)).toContain(code)
 
     advance(30 * 60_000)
-    await step(await who.counter, "accept", { expectedVersion: 1 })
+    await step(await who.counter, "accept", {})
     advance(HOUR)
     await step(await who.counter, "complete-step", { assigneeId: "cv-hg-01" })
     advance(DAY)
@@ -101,6 +108,7 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     const callback = { ...notice, signature: signDevelopmentPaymentCallback(secret, notice) }
     const paid = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
     steps.push(paid.summary.statusCode)
+    version = paid.version
     // the gateway calling back again changes nothing
     const again = await ok(await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "cb-1" }))
     expect(again.version).toBe(paid.version)
@@ -178,17 +186,55 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     expect(audit.items.map((e) => e.action)).toEqual(["dossier.file", "dossier.accept"])
   })
 
+  it("every action requires expectedVersion: without it 400 at body.expectedVersion, a stale one 409", async () => {
+    const filed = await ok(
+      await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "version-required-1" }),
+      201,
+    )
+    system.advance(HOUR)
+    const at = (segment: string) => `/api/v1/dossiers/${filed.code}/${segment}`
+    const counter = await who.counter
+    // a body otherwise valid for accept, and every action's body without the version, are refused before anything runs
+    const missing = await post(counter, at("accept"), { documents: [{ id: "to-khai-ct01" }] })
+    expect(missing.status).toBe(400)
+    expect((await readProblem(missing)).errors.map((e) => e.path)).toEqual(["body.expectedVersion"])
+    for (const segment of actionSegments) {
+      const response = await post(counter, at(segment), {}, { "idempotency-key": `version-required-${segment}` })
+      expect(response.status, segment).toBe(400)
+      expect(
+        (await readProblem(response)).errors.map((e) => e.path),
+        segment,
+      ).toContain("body.expectedVersion")
+    }
+    const unchanged = await ok(await send(system.app, counter, "GET", `/api/v1/dossiers/${filed.code}`))
+    expect(unchanged.version).toBe(filed.version)
+
+    // the screen the counter officer acted on showed version 1; a colleague has since accepted (version 2)
+    const accepted = await ok(await post(await who.counter2, at("accept"), { expectedVersion: filed.version }))
+    expect(accepted.version).toBe(filed.version + 1)
+    const stale = await post(counter, at("complete-step"), { expectedVersion: filed.version, assigneeId: "cv-hg-01" })
+    expect(stale.status).toBe(409)
+    expect((await readProblem(stale)).errors.map((e) => e.path)).toEqual(["body.expectedVersion"])
+    const after = await ok(await send(system.app, counter, "GET", `/api/v1/dossiers/${filed.code}`))
+    expect(after.version).toBe(accepted.version)
+    const current = await ok(
+      await post(counter, at("complete-step"), { expectedVersion: accepted.version, assigneeId: "cv-hg-01" }),
+    )
+    expect(current.version).toBe(accepted.version + 1)
+  })
+
   it("an action the machine refuses is 422 with its typed reason; out of scope is 403", async () => {
     const filed = await ok(
       await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": "refused-1" }),
       201,
     )
-    const approve = await post(await who.leader, `/api/v1/dossiers/${filed.code}/approve`, {})
+    const current = { expectedVersion: filed.version }
+    const approve = await post(await who.leader, `/api/v1/dossiers/${filed.code}/approve`, current)
     expect(approve.status).toBe(422)
     const problem = await readProblem(approve.clone())
     expect(problem.status).toBe(422)
     expect(((await approve.json()) as { reason: { _tag: string } }).reason._tag).toBe("NotAllowedInState")
-    const foreign = await post(await who.foreign, `/api/v1/dossiers/${filed.code}/complete-step`, {})
+    const foreign = await post(await who.foreign, `/api/v1/dossiers/${filed.code}/complete-step`, current)
     expect(foreign.status).toBe(403)
   })
 

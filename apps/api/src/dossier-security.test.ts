@@ -43,13 +43,13 @@ describe("security review findings over HTTP", () => {
 
   it("an integration client's API key cannot confirm a payment without the gateway's signature: 403", async () => {
     const filed = await file(residenceFiling(), "payment-probe")
-    const { code } = (await filed.json()) as { code: string }
+    const { code, version } = (await filed.json()) as { code: string; version: number }
     const response = await send(
       system.app,
       gateway(),
       "POST",
       `/api/v1/dossiers/${code}/confirm-payment`,
-      { paymentId: "forged-1", amount: 10000 },
+      { expectedVersion: version, paymentId: "forged-1", amount: 10000 },
       { "idempotency-key": "forged-1" },
     )
     expect(response.status).toBe(403)

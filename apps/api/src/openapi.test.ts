@@ -1,6 +1,7 @@
 // The OpenAPI document: 3.1, every route the app serves is in it, every $ref resolves, and it describes what the
 // app really does (the problem schema validates real problem answers).
 import { describe, expect, test } from "vitest"
+import { actionSegments } from "./routes/dossiers.ts"
 import { testApp } from "./testing.test-support.ts"
 
 type Json = Record<string, unknown>
@@ -82,6 +83,17 @@ describe("/openapi.json", () => {
     expect(problem.required).toEqual(
       expect.arrayContaining(["type", "title", "status", "detail", "instance", "errors"]),
     )
+  })
+
+  test("every lifecycle action's body requires expectedVersion, and its description says so", () => {
+    for (const segment of actionSegments) {
+      const post = paths[`/api/v1/dossiers/{code}/${segment}`]?.post as Json
+      const schema = (((post.requestBody as Json).content as Json)["application/json"] as Json).schema as Json
+      const body = (typeof schema.$ref === "string" ? resolve(schema.$ref) : schema) as Json
+      expect(body.required, segment).toContain("expectedVersion")
+      expect(post.description, segment).toContain("expectedVersion")
+      expect((post.responses as Json)["409"], segment).toBeDefined()
+    }
   })
 
   test("query parameters come from the query Schemas, with their enums", () => {

@@ -130,9 +130,12 @@ onEachDatabase("the server's outbox relay", (kind) => {
       const counter = await signIn(server, "cb-hg-01")
       const specialist = await signIn(server, "cv-hg-01")
       const at = (segment: string) => `/api/v1/dossiers/${code}/${segment}`
-      expect((await counter.post(at("accept"), {})).status).toBe(200)
-      expect((await counter.post(at("complete-step"), { assigneeId: "cv-hg-01" })).status).toBe(200)
+      // each action names the version its caller saw (required over HTTP): filed at 1, then one per action
+      expect((await counter.post(at("accept"), { expectedVersion: 1 })).status).toBe(200)
+      const assigned = await counter.post(at("complete-step"), { expectedVersion: 2, assigneeId: "cv-hg-01" })
+      expect(assigned.status).toBe(200)
       const asked = await specialist.post(at("request-supplementation"), {
+        expectedVersion: 3,
         missing: [{ documentId: "cho-o-hop-phap", description: "Hợp đồng thuê nhà chưa công chứng" }],
         applicantDeadline: new Date(millis + 3 * DAY).toISOString(),
       })

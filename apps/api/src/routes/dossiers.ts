@@ -61,12 +61,16 @@ const CodeParams = Schema.Struct({
   code: DossierCode.annotate({ description: "Mã hồ sơ, vd. 000.11.50.H49-251006-0001" }),
 })
 
-/** The version the caller saw: a dossier that moved on since is 409 and nothing is written. */
-const expectedVersion = Schema.optionalKey(
-  Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1)).annotate({
-    description: "Phiên bản hồ sơ người gọi đã xem; khác phiên bản hiện tại → 409 (optimistic concurrency)",
-  }),
-)
+/**
+ * The version the caller saw, required on every lifecycle action over HTTP: a client acting on a stale screen is
+ * refused (409, nothing written) rather than silently applied to a dossier that moved on; a body without it is 400
+ * at body.expectedVersion. The use cases keep it optional for internal callers (the relay's deadline checks).
+ */
+const expectedVersion = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1)).annotate({
+  description:
+    "Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, " +
+    "không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency).",
+})
 
 export const DossierView = Schema.Struct({
   code: Schema.String,
@@ -312,7 +316,9 @@ const actionOperations: Operation<ApiDeps>[] = actions.map((a) =>
     operationId: a.operationId,
     tag: "dossiers",
     summary: a.summary,
-    description: a.description,
+    description:
+      `${a.description} Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): ` +
+      "without it 400, a stale one 409 and nothing is written.",
     auth: "required",
     ...(a.idempotent === true ? { idempotencyKey: "required" as const } : {}),
     params: CodeParams,
