@@ -1,6 +1,7 @@
 // motcua simulate: N dossiers through realistic lifecycles across the centres, the post offices and the online
 // channel, on the configured database, through the application's use cases; deterministic for a seed.
 import { CallLog, CatalogStore, Clock, Ids, PaymentGateway, Signer } from "@motcua/application"
+import { vietnamDateTime } from "@motcua/domain"
 import { Effect, Layer } from "effect"
 import {
   civilDate,
@@ -123,7 +124,13 @@ function printSummary(io: Io, result: SimulationResult, json: boolean): void {
       `${summary.dossiers} dossiers, ${summary.transitions} transitions`,
     ),
   )
-  io.out(say(`Thời gian mô phỏng: ${summary.simulatedFrom} → ${summary.simulatedTo}`, "simulated time"))
+  // Shown in Vietnam time, like every instant a user reads; the JSON summary keeps ISO instants.
+  io.out(
+    say(
+      `Thời gian mô phỏng: ${vietnamDateTime(summary.simulatedFrom)} → ${vietnamDateTime(summary.simulatedTo)} (giờ Việt Nam)`,
+      "simulated time, Vietnam time",
+    ),
+  )
   const line = (title: string, counts: Record<string, number>) =>
     io.out(
       `${title}: ${Object.entries(counts)
