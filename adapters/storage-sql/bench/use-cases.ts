@@ -348,7 +348,7 @@ export const SQL = {
   updateDossier:
     'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
   attachDocument:
-    'update "document" set "dossier_code" = ?, "attached_at" = coalesce(attached_at, ?) where "id" = ? and ("dossier_code" is null or "dossier_code" = ?)',
+    'update "document" set "dossier_code" = ?, "attached_at" = coalesce(attached_at, ?) where "id" = ? and (("dossier_code" is null and ("uploaded_by" is null or "uploaded_by" = ?)) or "dossier_code" = ?)',
   readHead: 'select "last_seq", "last_hash" from "audit_head" where "id" = ?',
   insertAudit:
     'insert into "audit_entry" ("seq", "at", "dossier_code", "actor", "action", "detail", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -426,7 +426,7 @@ export function rawSqliteUseCases(db: Database.Database, docs: RawDocuments) {
   }
   const attachments = (change: NewDossier) => {
     for (const id of change.documentIds ?? []) {
-      if (s.attachDocument.run(change.code, change.at, id, change.code).changes !== 1) {
+      if (s.attachDocument.run(change.code, change.at, id, change.attachedBy ?? "", change.code).changes !== 1) {
         throw new Error(`document ${id} missing`)
       }
     }
@@ -562,7 +562,13 @@ export function rawPgUseCases(pool: pg.Pool, docs: RawDocuments) {
   }
   const attachments = async (client: pg.PoolClient, change: NewDossier) => {
     for (const id of change.documentIds ?? []) {
-      const attached = await client.query(q.attachDocument, [change.code, change.at, id, change.code])
+      const attached = await client.query(q.attachDocument, [
+        change.code,
+        change.at,
+        id,
+        change.attachedBy ?? "",
+        change.code,
+      ])
       if (attached.rowCount !== 1) throw new Error(`document ${id} missing`)
     }
     const head = (await client.query(q.readHead, [1])).rows[0] as { last_seq: number | string; last_hash: string }
