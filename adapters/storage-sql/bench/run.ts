@@ -177,6 +177,36 @@ export const LABELS: Record<Mode, { label: string; target: number }> = {
   pg: { label: "PostgreSQL", target: 0.85 },
 }
 
+/**
+ * The check after each round of both lifecycle benchmarks: each side holds exactly the rows its lifecycles write
+ * (`checkRows`), and both audit chains end at the same head hash.
+ */
+export async function checkBothSides(
+  sideName: string,
+  measured: RowCounts,
+  raw: RowCounts,
+  done: number,
+  checkRows: (side: string, counts: RowCounts, lifecycles: number) => void | Promise<void>,
+): Promise<void> {
+  await checkRows(sideName, measured, done)
+  await checkRows("raw floor", raw, done)
+  if (measured.headHash !== raw.headHash) {
+    throw new RowsLost(
+      `the audit chains differ after ${done} lifecycles (${sideName} ${measured.headHash}, raw ${raw.headHash})`,
+    )
+  }
+}
+
+/** Runs `runMode` for each mode in turn (modes share the machine: never in parallel). */
+export async function runModes(
+  modes: ReadonlyArray<Mode>,
+  runMode: (mode: Mode) => Promise<ModeResult>,
+): Promise<ModeResult[]> {
+  const results: ModeResult[] = []
+  for (const mode of modes) results.push(await runMode(mode))
+  return results
+}
+
 /** One side of an ABBA measurement: runs a part of a batch (timed). */
 export type TimedSide<T> = (part: ReadonlyArray<T>) => Promise<void>
 
@@ -300,16 +330,7 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
       measured: (part) => adapter.run(part),
       raw: (part) => raw.run(part),
       prepare: async (done, count) => planLifecycles(done, count),
-      check: async (done) => {
-        const [a, r] = [await adapter.counts(), await raw.counts()]
-        await checkRows("adapter", a, done)
-        await checkRows("raw floor", r, done)
-        if (a.headHash !== r.headHash) {
-          throw new RowsLost(
-            `the audit chains differ after ${done} lifecycles (adapter ${a.headHash}, raw ${r.headHash})`,
-          )
-        }
-      },
+      check: async (done) => checkBothSides("adapter", await adapter.counts(), await raw.counts(), done, checkRows),
       warmCount: 30,
       log,
     })
@@ -318,11 +339,8 @@ async function runMode(mode: Mode, options: BenchOptions, log: (line: string) =>
   }
 }
 
-export async function runBench(options: BenchOptions, log: (line: string) => void = console.log) {
-  const results: ModeResult[] = []
-  for (const mode of options.modes) results.push(await runMode(mode, options, log))
-  return results
-}
+export const runBench = (options: BenchOptions, log: (line: string) => void = console.log) =>
+  runModes(options.modes, (mode) => runMode(mode, options, log))
 
 export function formatTable(results: ReadonlyArray<ModeResult>): string {
   const header = ["mode", "adapter lifecycles/s", "raw lifecycles/s", "ratio (median)", "min–max", "target", ""]

@@ -12,7 +12,16 @@ import { openPostgres } from "../src/postgres.ts"
 import { openSqlite, type SqliteSynchronous } from "../src/sqlite.ts"
 import { freshPostgresDatabase } from "../src/testing.ts"
 import type { RowCounts } from "./lifecycle.ts"
-import { countRows, LABELS, type Mode, type ModeResult, measureAbba, RowsLost } from "./run.ts"
+import {
+  checkBothSides,
+  countRows,
+  LABELS,
+  type Mode,
+  type ModeResult,
+  measureAbba,
+  RowsLost,
+  runModes,
+} from "./run.ts"
 import {
   AUDIT_PER_LIFECYCLE,
   type BenchClock,
@@ -224,16 +233,7 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
       raw: (part) => raw.run(part),
       prepare: async (done, count) => planner.plan(await adapter.stage(done, count)),
       beforeBatch: (batch) => raw.stagePlanned(batch),
-      check: async (done) => {
-        const [a, r] = [await adapter.counts(), await raw.counts()]
-        checkRows("use cases", a, done)
-        checkRows("raw floor", r, done)
-        if (a.headHash !== r.headHash) {
-          throw new RowsLost(
-            `the audit chains differ after ${done} lifecycles (use cases ${a.headHash}, raw ${r.headHash})`,
-          )
-        }
-      },
+      check: async (done) => checkBothSides("use cases", await adapter.counts(), await raw.counts(), done, checkRows),
       warmCount: 20,
       log,
     })
@@ -242,8 +242,5 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
   }
 }
 
-export async function runUseCaseBench(options: UseCaseBenchOptions, log: (line: string) => void = console.log) {
-  const results: ModeResult[] = []
-  for (const mode of options.modes) results.push(await runMode(mode, options, log))
-  return results
-}
+export const runUseCaseBench = (options: UseCaseBenchOptions, log: (line: string) => void = console.log) =>
+  runModes(options.modes, (mode) => runMode(mode, options, log))
