@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 export CI="${CI:-true}"
 pnpm install --frozen-lockfile --reporter=append-only
+# Debian programs the tests call (PDF, QR, scanner, OCR, browser tools): scripts/system-packages.txt.
+bash scripts/system-packages.sh
 pnpm run check:deps
 pnpm run typecheck
 pnpm run lint

@@ -159,7 +159,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 
 /** Brings the schema to the latest migration; throws the migration's error. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } })
+  // Unordered: features developed side by side append migrations whose names need not sort after every one a
+  // database has already run (they touch separate tables); each still runs once.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    allowUnorderedMigrations: true,
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName
