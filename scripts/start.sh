@@ -16,13 +16,20 @@ if [ ! -f node_modules/.modules.yaml ] || [ pnpm-lock.yaml -nt node_modules/.mod
   pnpm install --frozen-lockfile --reporter=append-only
 fi
 
+# The web pages (apps/web): built into apps/web/dist when missing or older than their sources; the API serves them.
+if [ ! -f apps/web/dist/index.html ] || [ -n "$(find apps/web/src apps/web/index.html -newer apps/web/dist/index.html -print -quit)" ]; then
+  say "dựng trang web (building the web pages): pnpm --filter @motcua/web build"
+  pnpm --filter @motcua/web build >&2
+fi
+
 data="${MOTCUA_DATA:-data}"
 motcua() { node apps/cli/src/main.ts "$@"; }
 
 motcua migrate --data "$data"
 motcua seed --data "$data"
-cat >&2 <<'TEXT'
+cat >&2 <<TEXT
 
+Trang web (web pages): http://localhost:${PORT:-8080}/ — công dân, cán bộ, tra cứu (citizens, officers, lookup).
 Xem thêm (where to look): API /api/v1/…, tài liệu (reference) /docs, OpenAPI /openapi.json, /healthz, /readyz.
 Thử (try): motcua simulate --count 200 && motcua report   (pnpm motcua …, trong cửa sổ khác / in another terminal)
 TEXT

@@ -29,6 +29,7 @@ import { lookupOperations } from "./routes/lookup.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
+import { webPages } from "./web-pages.ts"
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 /** Largest uploaded document (the document store's own limit should be the same or larger). */
@@ -62,6 +63,8 @@ export interface AppOptions {
   readonly signInThrottle?: SignInThrottleSettings | false
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy you run; false by default). */
   readonly trustProxy?: boolean
+  /** The built web pages (apps/web/dist) to serve on the same origin; none when undefined. */
+  readonly webRoot?: string
 }
 
 type Env = { Variables: { requestId: string } }
@@ -264,9 +267,15 @@ export function createApp(options: AppOptions): Hono<Env> {
       )
   }
 
-  app.notFound((c) =>
-    problem(c, new ApiProblem({ kind: "not-found", detail: `Không có tài nguyên ${c.req.path} (no such resource).` })),
-  )
+  const pages = options.webRoot === undefined ? undefined : webPages(options.webRoot)
+  app.notFound(async (c) => {
+    const page = await pages?.serve(c.req.method, c.req.path, c.req.header("accept-encoding"))
+    if (page !== undefined) return page
+    return problem(
+      c,
+      new ApiProblem({ kind: "not-found", detail: `Không có tài nguyên ${c.req.path} (no such resource).` }),
+    )
+  })
   app.onError((error, c) => problem(c, error))
   return app
 }

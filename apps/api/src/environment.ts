@@ -42,6 +42,8 @@ export interface EnvironmentSettings {
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
    */
   readonly demoCitizens: boolean
+  /** The built web pages to serve (MOTCUA_WEB_ROOT; "off" serves none); undefined = apps/web/dist when built. */
+  readonly webRoot: string | false | undefined
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -78,6 +80,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const lockout = whole("MOTCUA_SIGNIN_LOCKOUT_MS", DEFAULT_SIGN_IN_THROTTLE.lockoutMs, 1_000)
   const trustProxy = flag("MOTCUA_TRUST_PROXY", false)
   const demoCitizens = flag("MOTCUA_DEMO_CITIZENS", false)
+  const webRoot = env.MOTCUA_WEB_ROOT?.trim()
   const recent = env.MOTCUA_RECENT_CALLS === undefined ? undefined : whole("MOTCUA_RECENT_CALLS", 1000, 1)
   const documentLimit =
     env.MOTCUA_DOCUMENT_LIMIT === undefined || env.MOTCUA_DOCUMENT_LIMIT === ""
@@ -96,5 +99,6 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     documentLimit,
     stagedBytesPerPrincipal,
     demoCitizens,
+    webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
   }
 }

@@ -4,6 +4,8 @@
 // come from the environment (environment.ts), so every way of starting the server honours the same variables.
 // Citizens: a server accepts the development provider's public demo tokens only with MOTCUA_DEMO_CITIZENS=1 (or the
 // citizens its caller gives); otherwise no citizen can authenticate until the national e-ID adapter exists.
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { type ServerType, serve } from "@hono/node-server"
 import type { RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
@@ -35,6 +37,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly trustProxy?: boolean
   /** Where unset settings are read from (process.env by default). */
   readonly env?: Environment
+  /** The built web pages to serve (apps/web/dist); false serves none. Default: MOTCUA_WEB_ROOT, else the build if any. */
+  readonly webRoot?: string | false
   /** Called after each relay pass (tests, metrics). */
   readonly onRelayPass?: (report: RelayReport) => void
 }
@@ -96,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),
+    ...webRootOption(options.webRoot ?? env.webRoot),
   })
   let server: ServerType | undefined
   let port: number
@@ -140,4 +145,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing
     },
   }
+}
+
+/** The web build beside this package in the repository (apps/web/dist), used when nothing else is configured. */
+const BUILT_WEB_PAGES = fileURLToPath(new URL("../../web/dist", import.meta.url))
+
+function webRootOption(configured: string | false | undefined): { webRoot?: string } {
+  if (configured === false) return {}
+  if (configured !== undefined) return { webRoot: configured }
+  return existsSync(`${BUILT_WEB_PAGES}/index.html`) ? { webRoot: BUILT_WEB_PAGES } : {}
 }

@@ -1,0 +1,3137 @@
+// Generated from the API's OpenAPI document by apps/web/scripts/generate-api-types.ts: do not edit by hand.
+// Regenerate with `pnpm --filter @motcua/web generate:api` after changing an API operation.
+export interface paths {
+    "/api/v1/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tra cứu thủ tục hành chính đang có hiệu lực
+         * @description Search the procedures in force on a day, by words, field, level and competent authority.
+         */
+        get: operations["searchProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thủ tục hành chính theo phiên bản có hiệu lực vào một ngày
+         * @description The version of a procedure in force on a day (today by default).
+         */
+        get: operations["getProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các phiên bản đã công bố của một thủ tục
+         * @description Every published version of a procedure, oldest first.
+         */
+        get: operations["listProcedureVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các đơn vị hành chính cấp xã của tỉnh
+         * @description The commune-level units (wards, communes, special zones) of the province.
+         */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một đơn vị hành chính, cơ quan và điểm tiếp nhận của nó
+         * @description One unit with the agencies that govern it and the intake points that stand in it.
+         */
+        get: operations["getUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các điểm tiếp nhận hồ sơ (trung tâm phục vụ hành chính công, bưu điện)
+         * @description Intake points: the provincial centre, commune centres and post-office agents; filter by kind or unit.
+         */
+        get: operations["listIntakePoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các cơ quan có thẩm quyền giải quyết thủ tục
+         * @description The agencies that decide procedures; filter by level or kind.
+         */
+        get: operations["listAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tính phí, lệ phí cho một hồ sơ
+         * @description The itemised fees and charges for one application of a procedure, with each line's rule and legal basis.
+         */
+        post: operations["quoteFees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tài khoản đang gọi API
+         * @description Who the caller is: the principal of the session, API key or identity token.
+         */
+        get: operations["currentPrincipal"];
+        put?: never;
+        /**
+         * Cán bộ đăng nhập bằng tài khoản nội bộ
+         * @description An officer signs in with a local account. Sets the HttpOnly session cookie (SameSite=Lax) and returns the CSRF token to send as `x-csrf-token` on every unsafe request authenticated by that cookie. After 5 failed sign-ins of a username (or 20 from one address), further attempts are refused for 15 minutes: 429 with Retry-After.
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đăng xuất
+         * @description Ends the session of the cookie and clears the cookies.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nộp hồ sơ (trực tuyến, hoặc cán bộ tiếp nhận tại quầy) — Idempotency-Key bắt buộc
+         * @description Files a dossier: online by the citizen (no intakePointId), or at an intake point's counter by its officer (intakePointId). The competent authority is resolved and the code allocated from its daily sequence. Fee amounts are quoted from the catalogue for the filing's channel, variant and fee facts (applicantCategories, quantities, declaredValue, area; a missing one is 422 with its field); a body with its own amounts (fees) is refused with 422. Idempotent by the Idempotency-Key header: a retry gets the first answer.
+         */
+        post: operations["fileDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem hồ sơ (người xử lý, người nộp)
+         * @description A dossier as its handlers and its applicant see it.
+         */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn
+         * @description The counter officer accepts the dossier as complete and valid (status 2). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["acceptDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Từ chối tiếp nhận hồ sơ, nêu lý do
+         * @description The counter officer refuses the dossier at intake with reasons (status 3). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["refuseDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/request-supplementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Yêu cầu bổ sung hồ sơ
+         * @description The holder of the current step asks for missing documents (status 5); the clock pauses. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["requestSupplementation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/receive-supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhận hồ sơ bổ sung
+         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["receiveSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/request-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Yêu cầu thực hiện nghĩa vụ tài chính
+         * @description The holder of the current step asks for a financial obligation (status 6). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["requestPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/confirm-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)
+         * @description A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback (POST /api/v1/payments/callback). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/complete-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển bước xử lý tiếp theo
+         * @description The holder of the current step hands the dossier to the next step. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["completeStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển hồ sơ liên thông sang cơ quan khác
+         * @description The holder of the current step transfers the dossier to another authority (inter-agency step). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["transferDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phê duyệt kết quả
+         * @description The leader holding the dossier approves it. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["approveDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Không phê duyệt, nêu lý do
+         * @description The leader holding the dossier rejects it with reasons. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["rejectDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ký số văn bản kết quả
+         * @description The leader signs the result document (uploaded first with POST /api/v1/documents). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["signResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/mark-result-ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Có kết quả, chờ trả
+         * @description The holder of the last step declares the result ready (status 9), attaching the result documents. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["markResultReady"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/return-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả kết quả
+         * @description The result is handed over (status 10): at the counter, by post or to the e-wallet. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["returnResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rút hồ sơ
+         * @description The applicant withdraws the dossier (status 7). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["withdrawDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dừng xử lý hồ sơ
+         * @description The holder of the current step stops processing with a notice (status 8). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["stopDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/extend-with-apology": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gia hạn kèm thư xin lỗi
+         * @description A new appointment with an apology slip (the dossier counts as late). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["extendWithApology"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đính chính hồ sơ đã trả kết quả
+         * @description A returned dossier's record is corrected (recorded as a correction). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         */
+        post: operations["correctDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước
+         * @description The dossiers waiting for one of the caller's roles within its scope, earliest due first.
+         */
+        get: operations["workQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải lên tài liệu (PDF, JPEG, PNG) để đính kèm hồ sơ
+         * @description Uploads a document's bytes (Content-Type application/pdf, image/jpeg or image/png; the content must match). It stays staged until a filing or an action attaches it by id; unattached documents are swept later. Only the principal who uploaded a document may attach it, and one principal may have at most MOTCUA_STAGED_BYTES_PER_PRINCIPAL bytes (50 MiB by default) staged at once: beyond that, 413.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cổng thanh toán báo đã thanh toán (hệ thống tích hợp, khóa API)
+         * @description The payment gateway's 'paid' callback, relayed by an integration client with an API key. Verified by the PaymentGateway port; confirmed once per gateway payment id; an Idempotency-Key is honoured when sent.
+         */
+        post: operations["paymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookup/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tra cứu tình trạng hồ sơ theo mã (công khai)
+         * @description Public lookup by dossier code: status, appointment, handling authority and unit, the role responsible now. Nothing personal.
+         */
+        get: operations["publicLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nhật ký kiểm toán của một hồ sơ (thanh tra, quản trị)
+         * @description A dossier's audit entries in chain order, for auditors and administrators in scope.
+         */
+        get: operations["dossierAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kiểm tra toàn vẹn chuỗi băm nhật ký (thanh tra)
+         * @description Recomputes the whole audit hash chain: Intact with the head, or the first broken entry and why (edited, inserted, deleted). For auditors and province administrators.
+         */
+        get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tiến trình đang hoạt động
+         * @description Liveness: the process answers.
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dịch vụ sẵn sàng phục vụ
+         * @description Readiness: the catalogue and jurisdiction data are loaded and every dependency answers.
+         */
+        get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tài liệu OpenAPI 3.1 của API
+         * @description This API's OpenAPI 3.1 document, generated from the same Schemas that validate requests.
+         */
+        get: operations["openApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trang tra cứu API (HTML, dùng được khi không có Internet)
+         * @description A browsable reference page rendered from the OpenAPI document; works offline.
+         */
+        get: operations["apiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Một trường không hợp lệ và đường dẫn của nó */
+        FieldProblem: {
+            path: string;
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Problem details (RFC 9457) */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance: string;
+            errors: components["schemas"]["FieldProblem"][];
+            /** @description Lý do từ chối có kiểu (typed refusal reason): `_tag` và các trường của nó */
+            reason?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        ProcedureSummary: {
+            code: string;
+            name: string;
+            nameEn?: string;
+            field: {
+                code: string;
+                name: string;
+                nameEn?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            levels: ("province" | "commune")[];
+            authority: {
+                /** @enum {string} */
+                level: "province" | "commune";
+                agencyKind: string;
+                agencyCode?: string;
+                title: string;
+                /** @enum {string} */
+                territorialBasis: "applicant-residence" | "subject-location" | "intake-unit";
+                requiresResidenceInProvince: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            provincialTime: {
+                amount: number;
+                /** @enum {string} */
+                unit: "working-days" | "working-hours";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            onlineService: "full" | "partial" | "none";
+            channels: ("counter" | "online" | "post")[];
+            boundaryFree: boolean;
+            effectiveFrom: string;
+            effectiveTo?: string;
+            publishedBy: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ProcedureSearchResult: {
+            on: string;
+            total: number;
+            items: components["schemas"]["ProcedureSummary"][];
+        } & {
+            [key: string]: unknown;
+        };
+        Procedure: {
+            code: string;
+            name: string;
+            nameEn?: string;
+            field: {
+                code: string;
+                name: string;
+                nameEn?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            levels: ("province" | "commune")[];
+            authority: {
+                /** @enum {string} */
+                level: "province" | "commune";
+                agencyKind: string;
+                agencyCode?: string;
+                title: string;
+                /** @enum {string} */
+                territorialBasis: "applicant-residence" | "subject-location" | "intake-unit";
+                requiresResidenceInProvince: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            statutoryTime: {
+                amount: number;
+                /** @enum {string} */
+                unit: "working-days" | "working-hours";
+            } & {
+                [key: string]: unknown;
+            };
+            provincialTime: {
+                amount: number;
+                /** @enum {string} */
+                unit: "working-days" | "working-hours";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            onlineService: "full" | "partial" | "none";
+            channels: ("counter" | "online" | "post")[];
+            boundaryFree: boolean;
+            documents: ({
+                id: string;
+                name: string;
+                nameEn?: string;
+                mandatory: boolean;
+                originals: number;
+                copies: number;
+                nationalDocumentCode?: string;
+                fromEWallet: boolean;
+                note?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            fees: ({
+                id: string;
+                /** @enum {string} */
+                kind: "fee" | "charge";
+                name: string;
+                amount: ({
+                    /** @enum {string} */
+                    type: "flat";
+                    amount: number;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    /** @enum {string} */
+                    type: "per-unit";
+                    /** @enum {string} */
+                    per: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                    amount: number;
+                    included?: number;
+                    base?: number;
+                    steps?: ({
+                        upToUnits: number;
+                        amount: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    max?: number;
+                    /** @enum {string} */
+                    each?: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    /** @enum {string} */
+                    type: "tiered";
+                    /** @enum {string} */
+                    basis: "value" | "area";
+                    tiers: ({
+                        upTo?: number;
+                        amount?: number;
+                        ratePercent?: number;
+                        cap?: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                });
+                byChannel?: ({
+                    /** @enum {string} */
+                    channel: "counter" | "online" | "post";
+                    amount: ({
+                        /** @enum {string} */
+                        type: "flat";
+                        amount: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "per-unit";
+                        /** @enum {string} */
+                        per: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                        amount: number;
+                        included?: number;
+                        base?: number;
+                        steps?: ({
+                            upToUnits: number;
+                            amount: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        max?: number;
+                        /** @enum {string} */
+                        each?: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "tiered";
+                        /** @enum {string} */
+                        basis: "value" | "area";
+                        tiers: ({
+                            upTo?: number;
+                            amount?: number;
+                            ratePercent?: number;
+                            cap?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                } & {
+                    [key: string]: unknown;
+                })[];
+                exemptions: ({
+                    category: string;
+                    reductionPercent: number;
+                    legalBasis: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                /** @enum {string} */
+                due: "at-intake" | "before-processing" | "before-result";
+                refund: {
+                    onRefusal: boolean;
+                    onWithdrawal: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                legalBasis: string;
+                unverified?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            process: ({
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "counter-officer" | "specialist" | "unit-leader" | "authority-leader" | "clerk" | "inter-agency";
+                unit: string;
+                allowance: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "working-days" | "working-hours";
+                } & {
+                    [key: string]: unknown;
+                };
+                agencyCode?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            result: {
+                name: string;
+                /** @enum {string} */
+                form: "paper" | "electronic" | "paper-and-electronic";
+                signatureRequired: boolean;
+                validity?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            variants: ({
+                id: string;
+                name: string;
+                statutoryTime?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "working-days" | "working-hours";
+                } & {
+                    [key: string]: unknown;
+                };
+                provincialTime?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "working-days" | "working-hours";
+                } & {
+                    [key: string]: unknown;
+                };
+                documents?: ({
+                    id: string;
+                    name: string;
+                    nameEn?: string;
+                    mandatory: boolean;
+                    originals: number;
+                    copies: number;
+                    nationalDocumentCode?: string;
+                    fromEWallet: boolean;
+                    note?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                fees?: ({
+                    id: string;
+                    /** @enum {string} */
+                    kind: "fee" | "charge";
+                    name: string;
+                    amount: ({
+                        /** @enum {string} */
+                        type: "flat";
+                        amount: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "per-unit";
+                        /** @enum {string} */
+                        per: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                        amount: number;
+                        included?: number;
+                        base?: number;
+                        steps?: ({
+                            upToUnits: number;
+                            amount: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        max?: number;
+                        /** @enum {string} */
+                        each?: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "tiered";
+                        /** @enum {string} */
+                        basis: "value" | "area";
+                        tiers: ({
+                            upTo?: number;
+                            amount?: number;
+                            ratePercent?: number;
+                            cap?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    byChannel?: ({
+                        /** @enum {string} */
+                        channel: "counter" | "online" | "post";
+                        amount: ({
+                            /** @enum {string} */
+                            type: "flat";
+                            amount: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | ({
+                            /** @enum {string} */
+                            type: "per-unit";
+                            /** @enum {string} */
+                            per: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                            amount: number;
+                            included?: number;
+                            base?: number;
+                            steps?: ({
+                                upToUnits: number;
+                                amount: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            max?: number;
+                            /** @enum {string} */
+                            each?: "copy" | "page" | "item" | "certificate" | "person" | "vehicle";
+                        } & {
+                            [key: string]: unknown;
+                        }) | ({
+                            /** @enum {string} */
+                            type: "tiered";
+                            /** @enum {string} */
+                            basis: "value" | "area";
+                            tiers: ({
+                                upTo?: number;
+                                amount?: number;
+                                ratePercent?: number;
+                                cap?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    exemptions: ({
+                        category: string;
+                        reductionPercent: number;
+                        legalBasis: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    /** @enum {string} */
+                    due: "at-intake" | "before-processing" | "before-result";
+                    refund: {
+                        onRefusal: boolean;
+                        onWithdrawal: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    legalBasis: string;
+                    unverified?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                process?: ({
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    role: "counter-officer" | "specialist" | "unit-leader" | "authority-leader" | "clerk" | "inter-agency";
+                    unit: string;
+                    allowance: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit: "working-days" | "working-hours";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    agencyCode?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            effectiveFrom: string;
+            effectiveTo?: string;
+            publishedBy: string;
+            legalBasis: string[];
+            unverified?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        ProcedureVersions: {
+            total: number;
+            items: components["schemas"]["ProcedureSummary"][];
+        } & {
+            [key: string]: unknown;
+        };
+        AdministrativeUnit: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ward" | "commune" | "special-zone";
+            provinceCode: string;
+        } & {
+            [key: string]: unknown;
+        };
+        UnitList: {
+            total: number;
+            items: components["schemas"]["AdministrativeUnit"][];
+        } & {
+            [key: string]: unknown;
+        };
+        Province: {
+            code: string;
+            name: string;
+            agencyCode: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Agency: {
+            code: string;
+            name: string;
+            nameEn?: string;
+            kind: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            unitCode?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IntakePoint: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "provincial-centre" | "commune-centre" | "post-office";
+            unitCode: string;
+            address: string;
+            returnsResultsAtHome: boolean;
+            unverified?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        UnitDetail: {
+            unit: components["schemas"]["AdministrativeUnit"];
+            province: components["schemas"]["Province"];
+            agencies: components["schemas"]["Agency"][];
+            intakePoints: components["schemas"]["IntakePoint"][];
+        } & {
+            [key: string]: unknown;
+        };
+        IntakePointList: {
+            total: number;
+            items: components["schemas"]["IntakePoint"][];
+        } & {
+            [key: string]: unknown;
+        };
+        AgencyList: {
+            total: number;
+            items: components["schemas"]["Agency"][];
+        } & {
+            [key: string]: unknown;
+        };
+        FeeQuoteRequest: {
+            /** @description Mã thủ tục quốc gia, vd. 1.004222 */
+            procedureCode: string;
+            /** @description Ngày nộp hồ sơ YYYY-MM-DD (mặc định: hôm nay) */
+            on?: string;
+            /** @enum {string} */
+            channel: "counter" | "online" | "post";
+            variantId?: string;
+            applicantCategories?: string[];
+            quantities?: {
+                copy?: number;
+                page?: number;
+                item?: number;
+                certificate?: number;
+                person?: number;
+                vehicle?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            declaredValue?: number;
+            area?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        FeeQuote: {
+            procedureCode: string;
+            variantId?: string;
+            /** @enum {string} */
+            channel: "counter" | "online" | "post";
+            lines: ({
+                itemId: string;
+                /** @enum {string} */
+                kind: "fee" | "charge";
+                name: string;
+                /** @enum {string} */
+                due: "at-intake" | "before-processing" | "before-result";
+                quantity?: number;
+                unitAmount?: number;
+                basis?: {
+                    /** @enum {string} */
+                    kind: "value" | "area";
+                    value: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                gross: number;
+                reduction: number;
+                amount: number;
+                rule: {
+                    text: string;
+                    textEn: string;
+                    legalBasis: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                exemption?: {
+                    category: string;
+                    reductionPercent: number;
+                    legalBasis: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                refund: {
+                    onRefusal: boolean;
+                    onWithdrawal: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                unverified?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            total: number;
+            totalFees: number;
+            totalCharges: number;
+            byDue: {
+                "at-intake": number;
+                "before-processing": number;
+                "before-result": number;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        SignIn: {
+            /** @description Tên đăng nhập */
+            username: string;
+            /** @description Mật khẩu */
+            password: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Tài khoản đang đăng nhập, vai trò và phạm vi */
+        Principal: {
+            id: string;
+            name?: string;
+            roles: string[];
+            scope: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        Session: {
+            principal: components["schemas"]["Principal"];
+            /** @description Gửi lại trong tiêu đề x-csrf-token với POST (CSRF token) */
+            csrfToken: string;
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Applicant: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "citizen" | "business";
+            address?: string;
+            phone?: string;
+            email?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentPresent: {
+            id: string;
+            fromEWallet?: boolean;
+            digitised?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        Filing: {
+            /** @description Mã thủ tục quốc gia, vd. 1.004222 */
+            procedureCode: string;
+            variantId?: string;
+            applicant: components["schemas"]["Applicant"];
+            residence: {
+                provinceCode: string;
+                unitCode?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            subjectUnitCode?: string;
+            summary?: string;
+            documents: components["schemas"]["DocumentPresent"][];
+            /** @description Đối tượng miễn, giảm phí mà người nộp thuộc về, vd. poor-household */
+            applicantCategories?: string[];
+            /** @description Số bản, số trang, ... cho khoản phí tính theo đơn vị */
+            quantities?: {
+                copy?: number;
+                page?: number;
+                item?: number;
+                certificate?: number;
+                person?: number;
+                vehicle?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Giá trị kê khai (đồng) */
+            declaredValue?: number;
+            /** @description Diện tích (m²) */
+            area?: number;
+            /** @description KHÔNG NHẬN: số tiền phí, lệ phí do hệ thống tính theo danh mục; gửi trường này → 422 (FilingRefused fee-amounts-not-accepted). Refused: amounts come from the catalogue, not the caller. */
+            fees?: ({
+                feeId: string;
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            attachmentIds?: string[];
+            /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
+            intakePointId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DossierSummary: {
+            statusCode: number;
+            state: string;
+            procedureCode: string;
+            agencyCode: string;
+            unitCode: string | null;
+            currentRole: string | null;
+            dueAt: string | null;
+            appointmentAt: string | null;
+            feeTotal: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Hồ sơ sau thay đổi: mã, phiên bản, tóm tắt trạng thái */
+        DossierView: {
+            code: string;
+            version: number;
+            summary: components["schemas"]["DossierSummary"];
+        } & {
+            [key: string]: unknown;
+        };
+        DossierDetail: {
+            code: string;
+            version: number;
+            summary: {
+                statusCode: number;
+                state: string;
+                procedureCode: string;
+                agencyCode: string;
+                unitCode: string | null;
+                currentRole: string | null;
+                dueAt: string | null;
+                appointmentAt: string | null;
+                feeTotal: number;
+            } & {
+                [key: string]: unknown;
+            };
+            procedureName: string;
+            /** @description Toàn bộ ngữ cảnh hồ sơ */
+            context: Record<string, never>;
+            documentIds: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        AcceptDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            documents?: ({
+                id: string;
+                fromEWallet?: boolean;
+                digitised?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+            attachmentIds?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        RefuseDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            reasons: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        RequestSupplementationRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            missing: ({
+                documentId?: string;
+                description: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            applicantDeadline: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReceiveSupplementRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            documents: ({
+                id: string;
+                fromEWallet?: boolean;
+                digitised?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+            attachmentIds?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        RequestPaymentRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            items: ({
+                name: string;
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        ConfirmPaymentRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            paymentId: string;
+            amount: number;
+        } & {
+            [key: string]: unknown;
+        };
+        CompleteStepRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            note?: string;
+            assigneeId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        TransferDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            agencyCode: string;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ApproveDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RejectDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            reasons: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        SignResultRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            documentId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        MarkResultReadyRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            resultDocumentIds?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        ReturnResultRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            /** @enum {string} */
+            method: "counter" | "post" | "e-wallet";
+        } & {
+            [key: string]: unknown;
+        };
+        WithdrawDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StopDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            reasons: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        ExtendWithApologyRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            newAppointment: string;
+            reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CorrectDossierRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            changes: ({
+                field: string;
+                from?: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WorkQueue: {
+            total: number;
+            items: ({
+                code: string;
+                version: number;
+                summary: {
+                    statusCode: number;
+                    state: string;
+                    procedureCode: string;
+                    agencyCode: string;
+                    unitCode: string | null;
+                    currentRole: string | null;
+                    dueAt: string | null;
+                    appointmentAt: string | null;
+                    feeTotal: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentMeta: {
+            id: string;
+            sha256: string;
+            size: number;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            createdAt: string;
+            dossierCode: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentCallback: {
+            /** @description Chữ ký của cổng thanh toán trên thông báo */
+            signature: string;
+            /** @description Mã giao dịch của cổng thanh toán (khóa chống lặp của xác nhận) */
+            paymentId: string;
+            dossierCode: string;
+            amount: number;
+            paidAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Tình trạng hồ sơ công khai — không có thông tin cá nhân */
+        PublicDossierStatus: {
+            code: string;
+            procedureCode: string;
+            procedureName: string;
+            agencyName: string;
+            handlingUnit: ({
+                code: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            responsibleOfficial: ({
+                role: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            statusCode: number;
+            statusLabel: string;
+            receivedAt: string;
+            appointmentAt: string | null;
+            processedAt: string | null;
+            returnedAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        AuditEntry: {
+            seq: number;
+            at: string;
+            dossierCode: string | null;
+            actor: string;
+            action: string;
+            detail: unknown;
+            prevHash: string;
+            hash: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AuditEntries: {
+            total: number;
+            items: components["schemas"]["AuditEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
+        AuditChainReport: ({
+            /** @enum {string} */
+            _tag: "Intact";
+            entries: number;
+            head: {
+                seq: number;
+                hash: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @enum {string} */
+            _tag: "Broken";
+            seq: number;
+            /** @enum {string} */
+            reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "head-mismatch";
+        } & {
+            [key: string]: unknown;
+        });
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        } & {
+            [key: string]: unknown;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready";
+            procedures: number;
+            units: number;
+            checks: ({
+                name: string;
+                ok: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: {
+        /** @description Dữ liệu yêu cầu không hợp lệ (Invalid request input) */
+        "invalid-input": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Chưa xác thực (Not authenticated) */
+        unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Không có quyền thực hiện (Forbidden) */
+        forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Không tìm thấy (Not found) */
+        "not-found": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Phương thức không được hỗ trợ (Method not allowed) */
+        "method-not-allowed": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Hồ sơ đã thay đổi, vui lòng tải lại (Conflict: the resource changed since it was read) */
+        conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Nội dung yêu cầu quá lớn (Payload too large) */
+        "payload-too-large": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Kiểu nội dung không được hỗ trợ (Unsupported media type) */
+        "unsupported-media-type": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Yêu cầu không thể xử lý theo quy định của thủ tục (The request cannot be processed under the procedure's rules) */
+        unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Quá nhiều lần thử, vui lòng thử lại sau (Too many attempts: try again later) */
+        "too-many-requests": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Dịch vụ tạm thời không khả dụng (Service unavailable) */
+        unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Dịch vụ chưa sẵn sàng (Service not ready) */
+        "not-ready": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Lỗi hệ thống (Internal server error) */
+        internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    searchProcedures: {
+        parameters: {
+            query?: {
+                /** @description Từ khóa trong tên hoặc mã, không phân biệt dấu */
+                q?: string;
+                /** @description Mã lĩnh vực */
+                field?: string;
+                level?: "province" | "commune";
+                /** @description Mã cơ quan hoặc loại cơ quan có thẩm quyền */
+                authority?: string;
+                /** @description Ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay) — as-of date, default today */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các thủ tục phù hợp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSearchResult"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+        };
+    };
+    getProcedure: {
+        parameters: {
+            query?: {
+                /** @description Ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay) — as-of date, default today */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã thủ tục quốc gia, vd. 1.004222 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Phiên bản có hiệu lực */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listProcedureVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã thủ tục quốc gia, vd. 1.004222 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các phiên bản */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersions"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                kind?: "ward" | "commune" | "special-zone";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các đơn vị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitList"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã đơn vị hành chính cấp xã (5 chữ số) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đơn vị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDetail"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listIntakePoints: {
+        parameters: {
+            query?: {
+                kind?: "provincial-centre" | "commune-centre" | "post-office";
+                /** @description Mã đơn vị hành chính cấp xã (5 chữ số) */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các điểm tiếp nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePointList"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listAgencies: {
+        parameters: {
+            query?: {
+                level?: "province" | "commune";
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các cơ quan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyList"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+        };
+    };
+    quoteFees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Bảng phí, lệ phí */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeQuote"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    currentPrincipal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tài khoản */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Principal"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            500: components["responses"]["internal"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Đã đăng nhập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã đăng xuất */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signedOut: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    fileDossier: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Khóa chống lặp: gửi lại cùng khóa và cùng nội dung nhận lại kết quả đầu tiên; cùng khóa, nội dung khác → 422. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ đã nộp */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierDetail"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    acceptDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    refuseDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    requestSupplementation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSupplementationRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    receiveSupplement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveSupplementRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    requestPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    confirmPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Khóa chống lặp: gửi lại cùng khóa và cùng nội dung nhận lại kết quả đầu tiên; cùng khóa, nội dung khác → 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    completeStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteStepRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    transferDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    approveDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    rejectDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    signResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignResultRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    markResultReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkResultReadyRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    returnResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnResultRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    withdrawDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    stopDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    extendWithApology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendWithApologyRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    correctDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    workQueue: {
+        parameters: {
+            query: {
+                role: "citizen" | "counter-officer" | "specialist" | "unit-leader" | "authority-leader" | "clerk" | "inter-agency" | "post-office-agent" | "centre-admin" | "province-admin" | "auditor" | "integration-client";
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hàng đợi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Tài liệu đã lưu (chưa gắn hồ sơ) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentMeta"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    paymentCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Khóa chống lặp: gửi lại cùng khóa và cùng nội dung nhận lại kết quả đầu tiên; cùng khóa, nội dung khác → 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCallback"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau xác nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    publicLookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tình trạng hồ sơ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDossierStatus"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nhật ký */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntries"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả kiểm tra */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReport"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đang hoạt động */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            500: components["responses"]["internal"];
+        };
+    };
+    readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sẵn sàng */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            500: components["responses"]["internal"];
+            503: components["responses"]["not-ready"];
+        };
+    };
+    openApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            500: components["responses"]["internal"];
+        };
+    };
+    apiReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            500: components["responses"]["internal"];
+        };
+    };
+}

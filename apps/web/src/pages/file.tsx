@@ -1,0 +1,179 @@
+// Filing online as a signed-in citizen: the applicant's details, the commune or ward of residence, the papers
+// uploaded (PDF, JPEG or PNG), and the fee quote for the online channel shown before anything is filed.
+import { useQuery } from "@tanstack/react-query"
+import { type FormEvent, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { Link, useParams } from "react-router"
+import { api, type Schemas } from "../api/client.ts"
+import { formatMoney } from "../format.ts"
+import { useMe } from "../session.tsx"
+import { ErrorNote, Loading } from "../ui.tsx"
+
+const PROVINCE = "22"
+
+export default function FilePage() {
+  const { code = "" } = useParams()
+  const { t, i18n } = useTranslation()
+  const me = useMe()
+  const [form, setForm] = useState({
+    name: me.principal?.name ?? "",
+    idNumber: "",
+    phone: "",
+    address: "",
+    unit: "",
+    subject: "",
+  })
+  const [files, setFiles] = useState<Record<string, File | undefined>>({})
+  const [error, setError] = useState<unknown>()
+  const [filed, setFiled] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const procedure = useQuery({
+    queryKey: ["procedure", code],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/procedures/{code}", { params: { path: { code } } })
+      if (error !== undefined) throw error
+      return data
+    },
+  })
+  const units = useQuery({
+    queryKey: ["units"],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/units")
+      if (error !== undefined) throw error
+      return data
+    },
+  })
+  const quote = useQuery({
+    queryKey: ["fee-quote", code, "online"],
+    queryFn: async (): Promise<Schemas["FeeQuote"] | null> => {
+      const { data } = await api.POST("/api/v1/fee-quotes", { body: { procedureCode: code, channel: "online" } })
+      return data ?? null
+    },
+  })
+  if (procedure.isPending || units.isPending) return <Loading />
+  if (procedure.isError) return <ErrorNote error={procedure.error} />
+  if (units.isError) return <ErrorNote error={units.error} />
+  const p = procedure.data
+  // where the land, building or event is decides the competent authority for these procedures
+  const needsSubject = p.authority.territorialBasis === "subject-location"
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const attachmentIds: string[] = []
+      const present: { id: string }[] = []
+      for (const document of p.documents) {
+        const file = files[document.id]
+        if (file === undefined) continue
+        const { data, error } = await api.POST("/api/v1/documents", {
+          body: file as unknown as never,
+          bodySerializer: (body: unknown) => body as BodyInit,
+          headers: { "content-type": file.type },
+        })
+        if (error !== undefined) throw error
+        attachmentIds.push(data.id)
+        present.push({ id: document.id })
+      }
+      const { data, error } = await api.POST("/api/v1/dossiers", {
+        params: { header: { "Idempotency-Key": crypto.randomUUID() } },
+        body: {
+          procedureCode: p.code,
+          applicant: {
+            id: form.idNumber.trim(),
+            name: form.name.trim(),
+            kind: "citizen",
+            ...(form.phone.trim() === "" ? {} : { phone: form.phone.trim() }),
+            ...(form.address.trim() === "" ? {} : { address: form.address.trim() }),
+          },
+          residence: { provinceCode: PROVINCE, ...(form.unit === "" ? {} : { unitCode: form.unit }) },
+          ...(needsSubject ? { subjectUnitCode: form.subject === "" ? form.unit : form.subject } : {}),
+          documents: present,
+          attachmentIds,
+        },
+      })
+      if (error !== undefined) throw error
+      setFiled(data.code)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (filed !== undefined)
+    return (
+      <section>
+        <p role="status">{t("file.filed", { code: filed })}</p>
+        <Link to={`/ho-so/${filed}`}>{t("file.open")}</Link>
+      </section>
+    )
+  return (
+    <section aria-labelledby="file-heading">
+      <h1 id="file-heading">{t("file.heading", { name: i18n.language === "en" && p.nameEn ? p.nameEn : p.name })}</h1>
+      {error !== undefined && <ErrorNote error={error} />}
+      <form onSubmit={submit} className="panel">
+        <fieldset>
+          <legend>{t("file.applicant")}</legend>
+          <label htmlFor="name">{t("file.name")}</label>
+          <input id="name" value={form.name} onChange={set("name")} required autoComplete="name" />
+          <label htmlFor="idNumber">{t("file.idNumber")}</label>
+          <input id="idNumber" value={form.idNumber} onChange={set("idNumber")} required inputMode="numeric" />
+          <label htmlFor="phone">{t("file.phone")}</label>
+          <input id="phone" value={form.phone} onChange={set("phone")} autoComplete="tel" inputMode="tel" />
+          <label htmlFor="address">{t("file.address")}</label>
+          <input id="address" value={form.address} onChange={set("address")} autoComplete="street-address" />
+          <label htmlFor="unit">{t("file.residenceUnit")}</label>
+          <select id="unit" value={form.unit} onChange={set("unit")} required>
+            <option value="">{t("file.chooseUnit")}</option>
+            {units.data.items.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          {needsSubject && (
+            <>
+              <label htmlFor="subject">{t("file.subjectUnit")}</label>
+              <select id="subject" value={form.subject === "" ? form.unit : form.subject} onChange={set("subject")}>
+                <option value="">{t("file.chooseUnit")}</option>
+                {units.data.items.map((u) => (
+                  <option key={u.code} value={u.code}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t("procedure.documents")}</legend>
+          {p.documents.map((d) => (
+            <div key={d.id}>
+              <label htmlFor={`doc-${d.id}`}>
+                {t("file.attach", { name: i18n.language === "en" && d.nameEn ? d.nameEn : d.name })}
+                {d.mandatory ? ` (${t("procedure.mandatory")})` : ""}
+              </label>
+              <input
+                id={`doc-${d.id}`}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png"
+                onChange={(e) => setFiles({ ...files, [d.id]: e.target.files?.[0] })}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <h2>{t("file.quote")}</h2>
+        <p data-testid="fee-total">
+          {quote.data === undefined || quote.data === null ? "—" : formatMoney(quote.data.total, i18n.language)}
+        </p>
+        <button type="submit" disabled={busy}>
+          {t("file.submit")}
+        </button>
+      </form>
+    </section>
+  )
+}

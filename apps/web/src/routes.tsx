@@ -1,0 +1,40 @@
+// Every page and its address. Pages other than the citizen's home are split into their own chunks, so the first
+// load of the home page carries only what it shows.
+import { lazy, Suspense } from "react"
+import { createBrowserRouter } from "react-router"
+import { Layout } from "./layout.tsx"
+import { SearchPage } from "./pages/search.tsx"
+import { Loading } from "./ui.tsx"
+
+const ProcedurePage = lazy(() => import("./pages/procedure.tsx"))
+const LookupPage = lazy(() => import("./pages/lookup.tsx"))
+const SignInPage = lazy(() => import("./pages/sign-in.tsx"))
+const QueuePage = lazy(() => import("./pages/queue.tsx"))
+const DossierPage = lazy(() => import("./pages/dossier.tsx"))
+const FilePage = lazy(() => import("./pages/file.tsx"))
+const MinePage = lazy(() => import("./pages/mine.tsx"))
+const NotFoundPage = lazy(() => import("./pages/not-found.tsx"))
+
+const page = (Page: React.ComponentType) => (
+  <Suspense fallback={<Loading />}>
+    <Page />
+  </Suspense>
+)
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: "/", element: <SearchPage /> },
+      { path: "/thu-tuc/:code", element: page(ProcedurePage) },
+      { path: "/thu-tuc/:code/nop", element: page(FilePage) },
+      { path: "/tra-cuu", element: page(LookupPage) },
+      { path: "/tra-cuu/:code", element: page(LookupPage) },
+      { path: "/dang-nhap", element: page(SignInPage) },
+      { path: "/can-bo/ho-so", element: page(QueuePage) },
+      { path: "/ho-so/:code", element: page(DossierPage) },
+      { path: "/ca-nhan/ho-so", element: page(MinePage) },
+      { path: "*", element: page(NotFoundPage) },
+    ],
+  },
+])
