@@ -5,12 +5,13 @@
 // Citizens: a server accepts the development provider's public demo tokens only with MOTCUA_DEMO_CITIZENS=1 (or the
 // citizens its caller gives); otherwise no citizen can authenticate until the national e-ID adapter exists.
 import { type ServerType, serve } from "@hono/node-server"
-import type { RelayReport } from "@motcua/application"
+import type { NotifierShape, RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
+import { configuredNotifier, type NotificationSettings } from "./notifications.ts"
 import type { PeriodicTask } from "./periodic.ts"
 import { type ApiRuntime, createRuntime, type RuntimeOptions } from "./runtime.ts"
 import type { SignInThrottleSettings } from "./sign-in-throttle.ts"
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.recentCallsCapacity === undefined && env.recentCallsCapacity !== undefined
       ? { recentCallsCapacity: env.recentCallsCapacity }
       : {}),
+    ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -140,4 +142,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing
     },
   }
+}
+
+/** The configured notification channels, said in the log (without addresses or keys). */
+function notifierOption(settings: NotificationSettings, logger: Logger): { notifier?: NotifierShape } {
+  const notifier = configuredNotifier(settings)
+  const channels = Object.keys(settings)
+  if (notifier === undefined)
+    logger.log("info", "notification channels: development notifier (notices are logged, not sent)", {
+      reason: "set MOTCUA_SMTP_URL, MOTCUA_SMS_URL or MOTCUA_ZALO_APP_ID to send them (docs/configuration.md)",
+    })
+  else logger.log("info", "notification channels", { channels: [...channels, "portal"] })
+  return notifier === undefined ? {} : { notifier }
 }
