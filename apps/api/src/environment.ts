@@ -10,6 +10,7 @@ import {
   type MaintenanceSettings,
   type RelaySettings,
 } from "./background.ts"
+import { type NotificationSettings, notificationSettings } from "./notifications.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from "./sign-in-throttle.ts"
 
 export type Environment = Readonly<Record<string, string | undefined>>
@@ -42,8 +43,13 @@ export interface EnvironmentSettings {
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
    */
   readonly demoCitizens: boolean
+<<<<<<< HEAD
   /** The built web pages to serve (MOTCUA_WEB_ROOT; "off" serves none); undefined = apps/web/dist when built. */
   readonly webRoot: string | false | undefined
+=======
+  /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
+  readonly notifications: NotificationSettings
+>>>>>>> notify
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -87,6 +93,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       ? undefined
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
   const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
+  const notifications = notificationSettings(env, problems)
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -99,6 +106,10 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     documentLimit,
     stagedBytesPerPrincipal,
     demoCitizens,
+<<<<<<< HEAD
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
+=======
+    notifications,
+>>>>>>> notify
   }
 }

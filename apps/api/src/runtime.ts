@@ -21,7 +21,8 @@ import {
   instantOf,
   layerDevelopmentOutside,
   layerMemoryStorage,
-  type Notifier,
+  Notifier,
+  type NotifierShape,
   type PaymentGateway,
   type PortalSync,
   type Principal,
@@ -85,6 +86,8 @@ export interface RuntimeOptions {
   readonly developmentLog?: (call: DevelopmentCall) => void
   /** How many development calls to keep for inspection (1000 by default). */
   readonly recentCallsCapacity?: number
+  /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
+  readonly notifier?: NotifierShape
 }
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
@@ -191,6 +194,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     Ids.layer,
     IdentityProvider.layerDevelopment(options.citizens ?? demoCitizens()),
     outside,
+    // after the development adapters: a configured notifier replaces theirs
+    ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.

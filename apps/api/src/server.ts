@@ -7,12 +7,13 @@
 import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { type ServerType, serve } from "@hono/node-server"
-import type { RelayReport } from "@motcua/application"
+import type { NotifierShape, RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
+import { configuredNotifier, type NotificationSettings } from "./notifications.ts"
 import type { PeriodicTask } from "./periodic.ts"
 import { type ApiRuntime, createRuntime, type RuntimeOptions } from "./runtime.ts"
 import type { SignInThrottleSettings } from "./sign-in-throttle.ts"
@@ -80,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.recentCallsCapacity === undefined && env.recentCallsCapacity !== undefined
       ? { recentCallsCapacity: env.recentCallsCapacity }
       : {}),
+    ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -147,6 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
+<<<<<<< HEAD
 /** The web build beside this package in the repository (apps/web/dist), used when nothing else is configured. */
 const BUILT_WEB_PAGES = fileURLToPath(new URL("../../web/dist", import.meta.url))
 
@@ -154,4 +157,16 @@ function webRootOption(configured: string | false | undefined): { webRoot?: stri
   if (configured === false) return {}
   if (configured !== undefined) return { webRoot: configured }
   return existsSync(`${BUILT_WEB_PAGES}/index.html`) ? { webRoot: BUILT_WEB_PAGES } : {}
+=======
+/** The configured notification channels, said in the log (without addresses or keys). */
+function notifierOption(settings: NotificationSettings, logger: Logger): { notifier?: NotifierShape } {
+  const notifier = configuredNotifier(settings)
+  const channels = Object.keys(settings)
+  if (notifier === undefined)
+    logger.log("info", "notification channels: development notifier (notices are logged, not sent)", {
+      reason: "set MOTCUA_SMTP_URL, MOTCUA_SMS_URL or MOTCUA_ZALO_APP_ID to send them (docs/configuration.md)",
+    })
+  else logger.log("info", "notification channels", { channels: [...channels, "portal"] })
+  return notifier === undefined ? {} : { notifier }
+>>>>>>> notify
 }

@@ -5,7 +5,7 @@ import { CallLog } from "./call-log.ts"
 import { ExternalServiceFailed } from "./external-errors.ts"
 import type { Json } from "./json.ts"
 
-export type NotificationChannel = "sms" | "email" | "portal"
+export type NotificationChannel = "sms" | "email" | "zalo" | "portal"
 
 export interface Notification {
   /** What it is about (`receipt`, `supplementation-request`, ...: the domain's NoticeKind). */

@@ -83,9 +83,12 @@ export interface ProcedureQuery {
   readonly text?: string
 }
 
+/** Vietnamese text without its diacritics (đ → d, Đ → D), case kept: for SMS and other 7-bit channels. */
+export const withoutDiacritics = (s: string): string =>
+  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC")
+
 /** Folds Vietnamese text for search: lower case, no diacritics, đ → d. */
-export const foldText = (s: string): string =>
-  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase()
+export const foldText = (s: string): string => withoutDiacritics(s).toLowerCase()
 
 export function findProcedures(catalogue: Catalogue, query: ProcedureQuery): Procedure[] {
   const words =

@@ -1,0 +1,7 @@
+export {
+  EmailRefused,
+  type EmailSettings,
+  emailNotifier,
+  type RenderedForm,
+  type SmtpSettings,
+} from "./email-notifier.ts"

@@ -1,0 +1,2 @@
+export { type NoticeText, noticeText } from "./notice-text.ts"
+export { type ChannelSenders, routedNotifier } from "./routing.ts"

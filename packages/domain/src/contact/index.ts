@@ -1,0 +1,1 @@
+export { InvalidPhoneNumber, parseVietnamMobile, type VietnamMobile } from "./phone.ts"
