@@ -43,13 +43,10 @@ export interface EnvironmentSettings {
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
    */
   readonly demoCitizens: boolean
-<<<<<<< HEAD
   /** The built web pages to serve (MOTCUA_WEB_ROOT; "off" serves none); undefined = apps/web/dist when built. */
   readonly webRoot: string | false | undefined
-=======
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
->>>>>>> notify
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -106,10 +103,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     documentLimit,
     stagedBytesPerPrincipal,
     demoCitizens,
-<<<<<<< HEAD
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
-=======
     notifications,
->>>>>>> notify
   }
 }

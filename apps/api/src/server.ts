@@ -149,7 +149,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
-<<<<<<< HEAD
 /** The web build beside this package in the repository (apps/web/dist), used when nothing else is configured. */
 const BUILT_WEB_PAGES = fileURLToPath(new URL("../../web/dist", import.meta.url))
 
@@ -157,7 +156,8 @@ function webRootOption(configured: string | false | undefined): { webRoot?: stri
   if (configured === false) return {}
   if (configured !== undefined) return { webRoot: configured }
   return existsSync(`${BUILT_WEB_PAGES}/index.html`) ? { webRoot: BUILT_WEB_PAGES } : {}
-=======
+}
+
 /** The configured notification channels, said in the log (without addresses or keys). */
 function notifierOption(settings: NotificationSettings, logger: Logger): { notifier?: NotifierShape } {
   const notifier = configuredNotifier(settings)
@@ -168,5 +168,4 @@ function notifierOption(settings: NotificationSettings, logger: Logger): { notif
     })
   else logger.log("info", "notification channels", { channels: [...channels, "portal"] })
   return notifier === undefined ? {} : { notifier }
->>>>>>> notify
 }
