@@ -154,6 +154,42 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // Webhook subscriptions of embedding systems and every delivery attempt (webhooks.ts).
+    "2026-12-04-090-webhooks": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("webhook_subscription")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("owner_id", "text", (c) => c.notNull())
+          .addColumn("agency_codes", "text")
+          .addColumn("url", "text", (c) => c.notNull())
+          .addColumn("event_types", "text", (c) => c.notNull())
+          .addColumn("secret", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("consecutive_failures", "integer", (c) => c.notNull())
+          .addColumn("disabled_at", "text")
+          .execute()
+        await db.schema
+          .createTable("webhook_attempt")
+          .addColumn("id", dialect === "postgres" ? "bigserial" : "integer", (c) => c.primaryKey())
+          .addColumn("subscription_id", "text", (c) =>
+            c.notNull().references("webhook_subscription.id").onDelete("cascade"),
+          )
+          .addColumn("event_id", "text", (c) => c.notNull())
+          .addColumn("event_type", "text", (c) => c.notNull())
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("ok", "integer", (c) => c.notNull())
+          .addColumn("status", "integer")
+          .addColumn("error", "text")
+          .addColumn("duration_ms", "integer", (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex("webhook_attempt_event")
+          .on("webhook_attempt")
+          .columns(["subscription_id", "event_id"])
+          .execute()
+      },
+    },
   }
 }
 

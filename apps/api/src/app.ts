@@ -27,6 +27,7 @@ import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
 import { paymentOperations } from "./routes/payments.ts"
+import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
 import { webPages } from "./web-pages.ts"
@@ -63,6 +64,8 @@ export interface AppOptions {
   readonly signInThrottle?: SignInThrottleSettings | false
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy you run; false by default). */
   readonly trustProxy?: boolean
+  /** Webhook receivers may use plain http:// (development and tests; https:// only by default). */
+  readonly allowHttpWebhooks?: boolean
   /** The built web pages (apps/web/dist) to serve on the same origin; none when undefined. */
   readonly webRoot?: string
 }
@@ -98,6 +101,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     signInThrottle:
       options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
     stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
+    webhooks: { allowHttp: options.allowHttpWebhooks ?? false },
   }
   const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT
   const newRequestId = options.requestId ?? (() => crypto.randomUUID())
@@ -165,7 +169,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   let document: Record<string, unknown> | undefined
   const openApi = () => {
-    document ??= openApiDocument(operations, info)
+    document ??= openApiDocument(operations, info, WEBHOOK_DOCUMENTS)
     return document
   }
   const metaOperations: Operation<ApiDeps>[] = [
@@ -205,6 +209,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...paymentOperations,
     ...lookupOperations,
     ...auditOperations,
+    ...webhookOperations,
     ...healthOperations,
     ...metaOperations,
   ]

@@ -1,5 +1,6 @@
 // What the routes are given: the data and the effects they may not create themselves (time). The composition root
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
+import type { WebhookRules } from "@motcua/application"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import type { ApiRuntime } from "./runtime.ts"
 import type { SignInThrottle } from "./sign-in-throttle.ts"
@@ -24,6 +25,8 @@ export interface ApiDeps {
   readonly signInThrottle: SignInThrottle | undefined
   /** Most bytes one principal may have uploaded and not yet attached to a dossier (413 beyond). */
   readonly stagedBytesPerPrincipal: number
+  /** Which webhook receivers may be subscribed (https only, unless plain http is allowed for development). */
+  readonly webhooks: WebhookRules
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

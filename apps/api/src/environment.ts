@@ -45,6 +45,10 @@ export interface EnvironmentSettings {
   readonly demoCitizens: boolean
   /** The built web pages to serve (MOTCUA_WEB_ROOT; "off" serves none); undefined = apps/web/dist when built. */
   readonly webRoot: string | false | undefined
+  /** Webhook receivers may be plain http:// (MOTCUA_WEBHOOK_ALLOW_HTTP; development only). */
+  readonly allowHttpWebhooks: boolean
+  /** Milliseconds before a webhook delivery is abandoned (MOTCUA_WEBHOOK_TIMEOUT_MS). */
+  readonly webhookTimeoutMs: number
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
 }
@@ -90,6 +94,8 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       ? undefined
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
   const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
+  const allowHttpWebhooks = flag("MOTCUA_WEBHOOK_ALLOW_HTTP", false)
+  const webhookTimeoutMs = whole("MOTCUA_WEBHOOK_TIMEOUT_MS", 10_000, 100)
   const notifications = notificationSettings(env, problems)
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
@@ -105,5 +111,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     demoCitizens,
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
+    allowHttpWebhooks,
+    webhookTimeoutMs,
   }
 }

@@ -15,6 +15,8 @@ import {
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
+  WebhookNotFound,
+  WebhookRefused,
 } from "@motcua/application"
 import {
   ChannelNotAllowed,
@@ -82,6 +84,13 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       ]),
     }
   }
+  if (error instanceof WebhookRefused)
+    return {
+      problem: make("unprocessable", error.message, instance, [
+        { path: fieldPath("body", error.field), message: error.detail },
+      ]),
+    }
+  if (error instanceof WebhookNotFound) return { problem: make("not-found", error.message, instance) }
   if (error instanceof ProcedureNotFound) {
     const detail =
       error.on === undefined

@@ -108,11 +108,24 @@ const UPLOAD_BODY: Json = {
 
 const problemResponse = (kind: ProblemKind): Json => ({ $ref: `#/components/responses/${kind}` })
 
-export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>, info: ApiInfo): Json {
+/** A message the API sends to subscribers (OpenAPI 3.1 `webhooks`): its name, words and body Schema. */
+export interface WebhookDocument {
+  readonly name: string
+  readonly summary: string
+  readonly description: string
+  readonly schema: Schema.Top
+}
+
+export function openApiDocument<Deps>(
+  operations: ReadonlyArray<Operation<Deps>>,
+  info: ApiInfo,
+  webhookDocuments: ReadonlyArray<WebhookDocument> = [],
+): Json {
   // Every schema to compile, remembered by position so that each operation finds its own.
   const all: Schema.Top[] = [ProblemDetails]
   const at = (schema: Schema.Top | undefined): number | undefined =>
     schema === undefined ? undefined : all.push(schema) - 1
+  const webhookSlots = webhookDocuments.map((w) => at(w.schema))
   const slots = operations.map((op) => ({
     query: at(op.query),
     params: at(op.params),
@@ -168,11 +181,34 @@ export function openApiDocument<Deps>(operations: ReadonlyArray<Operation<Deps>>
       content: { [PROBLEM_CONTENT_TYPE]: { schema: compiled.schemas[0] } },
     }
 
+  const webhooks: Record<string, Json> = {}
+  webhookDocuments.forEach((w, i) => {
+    webhooks[w.name] = {
+      post: {
+        summary: w.summary,
+        description: w.description,
+        parameters: [
+          {
+            name: "Motcua-Signature",
+            in: "header",
+            required: true,
+            description: "t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body>",
+            schema: { type: "string" },
+          },
+          { name: "Motcua-Event-Id", in: "header", required: true, schema: { type: "string" } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: schemaAt(webhookSlots[i]) } } },
+        responses: { "2XX": { description: "Đã nhận (received); anything else is retried" } },
+      },
+    }
+  })
+
   return {
     openapi: "3.1.1",
     info,
     tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
     paths,
+    ...(webhookDocuments.length === 0 ? {} : { webhooks }),
     components: { schemas: compiled.components, responses, securitySchemes: SECURITY_SCHEMES },
   }
 }

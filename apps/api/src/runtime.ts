@@ -29,9 +29,12 @@ import {
   type Scanner,
   type Signer,
   type StoragePorts,
+  WebhookStore,
+  type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
-import { SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
+import { SqlAccountStore, SqlStorage, SqlWebhookStore } from "@motcua/storage-sql"
+import { HttpWebhookTransport } from "@motcua/webhook-http"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
@@ -51,6 +54,8 @@ export type AppServices =
   | IdCardReader
   | Scanner
   | DevelopmentCalls
+  | WebhookStore
+  | WebhookTransport
 
 export interface RuntimeOptions {
   /**
@@ -86,6 +91,8 @@ export interface RuntimeOptions {
   readonly developmentLog?: (call: DevelopmentCall) => void
   /** How many development calls to keep for inspection (1000 by default). */
   readonly recentCallsCapacity?: number
+  /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
+  readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
   readonly notifier?: NotifierShape
 }
@@ -126,15 +133,16 @@ export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
   if (url === undefined || url === "")
-    return Layer.merge(
+    return Layer.mergeAll(
       layerMemoryStorage(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
       AccountStore.layerTest,
+      WebhookStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
-  return Layer.provideMerge(SqlAccountStore.layer, sql)
+  return Layer.provideMerge(Layer.merge(SqlAccountStore.layer, SqlWebhookStore.layer), sql)
 }
 
 /**
@@ -194,6 +202,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     Ids.layer,
     IdentityProvider.layerDevelopment(options.citizens ?? demoCitizens()),
     outside,
+    HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )

@@ -82,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { recentCallsCapacity: env.recentCallsCapacity }
       : {}),
     ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
+    webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -99,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secureCookies: options.secureCookies ?? true,
     signInThrottle: options.signInThrottle ?? env.signInThrottle,
     trustProxy: options.trustProxy ?? env.trustProxy,
+    allowHttpWebhooks: env.allowHttpWebhooks,
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),

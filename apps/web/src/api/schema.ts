@@ -705,6 +705,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách đăng ký webhook
+         * @description The caller's subscriptions (all of them for the province administrator), without their secrets.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Đăng ký nhận sự kiện qua webhook (hệ thống tích hợp, quản trị tỉnh)
+         * @description Subscribes an https URL to event types. An integration client receives only its own authorities' events; the province administrator receives all. The answer carries the signing secret, shown only once.
+         */
+        post: operations["subscribeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hủy đăng ký webhook
+         * @description Removes the subscription and its delivery record.
+         */
+        post: operations["removeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bật lại webhook đã bị tắt do lỗi liên tiếp
+         * @description Re-enables a subscription disabled after repeated failures; its failure count starts from zero.
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các lần gửi webhook gần nhất
+         * @description The latest 50 delivery attempts, newest first: status, error and duration of each.
+         */
+        get: operations["webhookAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi thử một sự kiện webhook
+         * @description Sends a `webhook.test` event to the subscription now (also when disabled) and answers how it went.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -786,7 +890,53 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    dossierEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sự kiện hồ sơ gửi tới hệ thống đăng ký (a dossier event sent to a subscriber)
+         * @description POSTed as JSON to each subscription taking its type, at least once (de-duplicate on `id`). Header `Motcua-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + '.' + body)>`: verify it over the raw body and refuse a timestamp more than 5 minutes old (`verifyWebhookSignature` in @motcua/application does both). Answer 2xx; anything else (redirects included) is retried with backoff, and 10 failures in a row disable the subscription. Example check in Node: `const [t, v1] = header.split(',').map(p => p.split('=')[1]); const ok = crypto.timingSafeEqual(Buffer.from(v1, 'hex'), crypto.createHmac('sha256', secret).update(t + '.' + body).digest()) && Math.abs(Date.now() / 1000 - Number(t)) < 300`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body> */
+                    "Motcua-Signature": string;
+                    "Motcua-Event-Id": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Đã nhận (received); anything else is retried */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Một trường không hợp lệ và đường dẫn của nó */
@@ -806,6 +956,25 @@ export interface components {
             errors: components["schemas"]["FieldProblem"][];
             /** @description Lý do từ chối có kiểu (typed refusal reason): `_tag` và các trường của nó */
             reason?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookEvent: {
+            /** @description Mã sự kiện: nhận trùng thì bỏ qua (de-duplicate on it) */
+            id: string;
+            /** @enum {string} */
+            type: "dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*";
+            occurredAt: string;
+            agencyCode: string | null;
+            data: {
+                dossierCode: string;
+                procedureCode: string;
+                from: string;
+                to: string;
+                statusCode: number;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -1777,6 +1946,66 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        WebhookSubscribe: {
+            /** @description Địa chỉ https nhận sự kiện (the receiver's https URL) */
+            url: string;
+            /** @description Loại sự kiện, hoặc * cho mọi loại (event types, or * for all) */
+            eventTypes: ("dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*")[];
+            /** @description Khóa ký HMAC; bỏ trống để hệ thống tạo (the HMAC secret; made up when absent) */
+            secret?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookSubscription: {
+            id: string;
+            ownerId: string;
+            agencyCodes?: string[];
+            url: string;
+            eventTypes: string[];
+            createdAt: string;
+            consecutiveFailures: number;
+            disabledAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookCreated: {
+            subscription: components["schemas"]["WebhookSubscription"];
+            /** @description Chỉ hiện một lần (shown once): keep it to verify deliveries */
+            secret: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookSubscriptions: {
+            total: number;
+            items: components["schemas"]["WebhookSubscription"][];
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookAttempt: {
+            eventId: string;
+            eventType: string;
+            at: string;
+            ok: boolean;
+            status: number | null;
+            error: string | null;
+            durationMs: number;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookAttempts: {
+            total: number;
+            items: components["schemas"]["WebhookAttempt"][];
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookTestOutcome: {
+            ok: boolean;
+            status: number | null;
+            error: string | null;
+            disabled: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -3046,6 +3275,170 @@ export interface operations {
             };
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Danh sách */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptions"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    subscribeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscribe"];
+            };
+        };
+        responses: {
+            /** @description Đã đăng ký */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    removeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã hủy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        removed: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã bật */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    webhookAttempts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các lần gửi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttempts"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả gửi thử */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestOutcome"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };

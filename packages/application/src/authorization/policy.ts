@@ -32,6 +32,8 @@ export const appActions = [
   "dossier.readAudit",
   "queue.read",
   "lookup.public",
+  /** Webhook subscriptions of embedding systems: the scope is checked by the use case (own subscriptions only). */
+  "webhook.manage",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -154,6 +156,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.readAudit": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "webhook.manage": "public",
   },
   auditor: {
     "dossier.read": "agency",
@@ -172,6 +175,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.deadlinePassed": "client",
     "dossier.returnResult": "client",
     "lookup.public": "public",
+    "webhook.manage": "public",
   },
 }
 

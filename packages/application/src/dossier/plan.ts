@@ -19,6 +19,8 @@ export const topics = {
   notifyApplicant: "notify.applicant",
   paymentRequest: "payment.request",
   deadlineCheck: "deadline.check",
+  /** One per transition, for embedding systems' webhook subscriptions (webhooks/deliver.ts). */
+  webhookEvent: "webhook.event",
 } as const
 export type OutboxTopic = (typeof topics)[keyof typeof topics]
 
@@ -108,6 +110,23 @@ export function planOf(input: PlanInput): Plan {
             to: p.to,
             status: statusOfState[p.to],
             data: input.eventData,
+          },
+        })
+        // what embedding systems are told: the transition without personal data (the event's own data stays in
+        // the audit entry)
+        outbox.push({
+          topic: topics.webhookEvent,
+          payload: {
+            type: `dossier.${p.event}`,
+            occurredAt: stored(p.at),
+            agencyCode: context.agencyCode,
+            data: {
+              dossierCode: context.dossierCode,
+              procedureCode: context.procedureCode,
+              from: p.from,
+              to: p.to,
+              statusCode: statusOfState[p.to],
+            },
           },
         })
         break

@@ -41,7 +41,13 @@ describe("routedNotifier", () => {
   it("hands each notice to its channel's sender and fails, naming it, a channel without one", async () => {
     const sent: string[] = []
     const notifier = routedNotifier({
-      sms: { send: (n) => Effect.sync(() => (sent.push(`sms:${n.notificationId}`), { messageId: "s1" })) },
+      sms: {
+        send: (n) =>
+          Effect.sync(() => {
+            sent.push(`sms:${n.notificationId}`)
+            return { messageId: "s1" }
+          }),
+      },
     })
     expect(await Effect.runPromise(notifier.send(notice()))).toEqual({ messageId: "s1" })
     expect(sent).toEqual(["sms:outbox-1"])

@@ -2,7 +2,7 @@
 // retry time (exponential backoff). Rows were written with the state change, so a message exists exactly when its
 // change committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers
 // pass the row id on as the receiver's idempotency key.
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
@@ -13,7 +13,10 @@ import { Outbox } from "../ports/outbox.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
+import { WebhookStore } from "../ports/webhook-store.ts"
+import { WebhookTransport } from "../ports/webhook-transport.ts"
 import { supplementationDeadlinePassed } from "../use-cases/deadlines.ts"
+import { deliverEvent } from "../webhooks/deliver.ts"
 
 /** Delivers one message; any failure is retried later. */
 export type RelayHandler<R> = (message: OutboxMessage) => Effect.Effect<void, unknown, R>
@@ -169,6 +172,24 @@ export const standardHandlers = Effect.gen(function* () {
           items: Array.isArray(items) ? (items as Array<{ name: string; amount: number }>) : [],
           description: text(m.payload, "description"),
         })
+      }),
+    [topics.webhookEvent]: (m: OutboxMessage) =>
+      Effect.gen(function* () {
+        // a deployment without webhook storage or transport has no subscribers to tell
+        const store = yield* Effect.serviceOption(WebhookStore)
+        const transport = yield* Effect.serviceOption(WebhookTransport)
+        if (Option.isNone(store) || Option.isNone(transport)) return
+        const agency = field(m.payload, "agencyCode")
+        yield* deliverEvent({
+          id: `event-${m.id}`,
+          type: text(m.payload, "type"),
+          occurredAt: text(m.payload, "occurredAt"),
+          agencyCode: typeof agency === "string" ? agency : null,
+          data: field(m.payload, "data") ?? null,
+        }).pipe(
+          Effect.provideService(WebhookStore, store.value),
+          Effect.provideService(WebhookTransport, transport.value),
+        )
       }),
     [topics.deadlineCheck]: (m: OutboxMessage) =>
       Effect.gen(function* () {

@@ -1,0 +1,1 @@
+export { type HttpTransportOptions, HttpWebhookTransport, httpWebhookTransport } from "./http-transport.ts"
