@@ -2,7 +2,7 @@
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
 import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
-import { DecodeError, decodeAll } from "@motcua/domain"
+import { DecodeError, decodeAll, unsafeTextProblems } from "@motcua/domain"
 import { Result } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
@@ -293,16 +293,22 @@ async function readInput(
   const query = op.query === undefined ? undefined : decodeAll(op.query, c.req.query(), "Tham số truy vấn", "query")
   const params =
     op.params === undefined ? undefined : decodeAll(op.params, c.req.param(), "Tham số đường dẫn", "params")
-  // Both parts are checked before answering, so that one answer lists every invalid field.
-  const problems = [params, query].flatMap((part) =>
-    part !== undefined && Result.isFailure(part) ? part.failure.problems : [],
-  )
+  // Both parts are checked before answering, so that one answer lists every invalid field; text no field may hold
+  // (NUL, lone surrogates) is refused wherever it is, whatever the Schema says.
+  const problems = [
+    ...unsafeTextProblems(c.req.query(), "query"),
+    ...unsafeTextProblems(c.req.param(), "params"),
+    ...[params, query].flatMap((part) => (part !== undefined && Result.isFailure(part) ? part.failure.problems : [])),
+  ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Tham số yêu cầu", problems }))
   let body: unknown
   if (op.body !== undefined) {
     const parsed = await readJson(c)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    const decoded = decodeAll(op.body, parsed.success, "Nội dung yêu cầu", "body")
+    const unsafe = unsafeTextProblems(parsed.success, "body")
+    if (unsafe.length > 0) return Result.fail(new DecodeError({ what: "Nội dung yêu cầu", problems: unsafe }))
+    // a field the operation does not know is refused with its path: a misspelt one must not be silently dropped
+    const decoded = decodeAll(op.body, parsed.success, "Nội dung yêu cầu", "body", { unknownFields: "error" })
     if (Result.isFailure(decoded)) return decoded
     body = decoded.success
   }

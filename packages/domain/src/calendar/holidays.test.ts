@@ -136,7 +136,7 @@ describe("overrides", () => {
     const bad = Schema.decodeUnknownExit(HolidayOverrides)({
       years: [{ year: 2024, days: [{ date: "2024-02-30", kind: "holiday", name: "x" }] }],
     })
-    expect(Exit.isFailure(bad) && String(bad.cause)).toMatch(/2024-02-30 is not a day/)
+    expect(Exit.isFailure(bad) && String(bad.cause)).toMatch(/2024-02-30 không có trong lịch \(is not a day/)
     const kind = Schema.decodeUnknownExit(HolidayOverrides)({
       years: [{ year: 2024, days: [{ date: "2024-02-01", kind: "party", name: "x" }] }],
     })

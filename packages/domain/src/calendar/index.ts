@@ -22,7 +22,7 @@ export {
   type WorkingDayOverride,
   workingDayOverrides,
 } from "./holidays.ts"
-export { type CivilDate, Instant, LocalDate } from "./local-date.ts"
+export { type CivilDate, existingCivilDate, Instant, LocalDate } from "./local-date.ts"
 export { type LunarDate, lunarToSolar, solarToLunar } from "./lunar.ts"
 export {
   addWorkingDays,

@@ -71,13 +71,18 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0")
 const isValidCivil = (year: number, month: number, day: number) =>
   month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 
+/** The check that a `YYYY-MM-DD` text names a day that exists (no 30 February): every date schema uses it. */
+export const existingCivilDate = Schema.makeFilter((s: string) => {
+  const [, y, m, d] = DATE_PATTERN.exec(s) ?? []
+  return (
+    isValidCivil(Number(y), Number(m), Number(d)) || `${s} không có trong lịch (is not a day of the Gregorian calendar)`
+  )
+})
+
 /** A civil date in Vietnam, `"YYYY-MM-DD"` (the format is checked, and that the day exists). */
 export const LocalDate = Schema.String.check(
   Schema.isPattern(DATE_PATTERN, { expected: "a date written YYYY-MM-DD" }),
-  Schema.makeFilter((s: string) => {
-    const [, y, m, d] = DATE_PATTERN.exec(s) ?? []
-    return isValidCivil(Number(y), Number(m), Number(d)) || `${s} is not a day of the Gregorian calendar`
-  }),
+  existingCivilDate,
 ).pipe(Schema.brand("LocalDate"))
 export type LocalDate = typeof LocalDate.Type
 

@@ -3,6 +3,7 @@
 // A catalogue entry is one *version* of a procedure: the province republishes procedures by decision, and a dossier
 // is handled under the version in force on the day it was received.
 import { Schema } from "effect"
+import { existingCivilDate } from "../calendar/local-date.ts"
 
 const NonEmpty = Schema.String.check(Schema.isMinLength(1))
 const WholeNonNegative = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
@@ -10,8 +11,11 @@ const Positive = Schema.Number.check(Schema.isGreaterThan(0))
 
 // Patterns carry the `u` flag so that effect's JSON Schema generator exports them (the OpenAPI document shows them).
 
-/** A civil date, `YYYY-MM-DD`. */
-export const CatalogueDate = Schema.String.check(Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u))
+/** A civil date, `YYYY-MM-DD`, that exists (2025-02-30 is refused). */
+export const CatalogueDate = Schema.String.check(
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u),
+  existingCivilDate,
+)
 
 /** Money in whole đồng: VND has no minor unit. */
 export const Dong = WholeNonNegative

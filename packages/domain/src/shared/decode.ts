@@ -21,6 +21,8 @@ export class DecodeError extends Data.TaggedError("DecodeError")<{
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
+const UNKNOWN_FIELD = "trường không được hỗ trợ: viết sai tên? (unknown field: misspelt?)"
+
 /** Renders a path of keys as `a.b[3]["odd key"]`; `prefix` is the name of the root, if any. */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ""): string {
   let out = prefix
@@ -45,6 +47,14 @@ export function problemsOf(issue: SchemaIssue.Issue, prefix = ""): Problem[] {
   }))
 }
 
+export interface DecodeOptions {
+  /**
+   * A field the schema does not name: `"error"` refuses it with its path (request bodies: a misspelt field must not
+   * be silently dropped), `"ignore"` (default) leaves it out.
+   */
+  readonly unknownFields?: "error" | "ignore"
+}
+
 /**
  * Decodes `input` with `schema`, collecting every problem (not only the first).
  * `what` names the input in the error; `prefix` is prepended to paths (e.g. "procedures").
@@ -54,13 +64,21 @@ export function decodeAll<S extends Schema.Decoder<unknown>>(
   input: unknown,
   what: string,
   prefix = "",
+  options: DecodeOptions = {},
 ): Result.Result<S["Type"], DecodeError> {
-  const exit = Schema.decodeUnknownExit(schema)(input, { errors: "all" })
+  const exit = Schema.decodeUnknownExit(schema)(input, {
+    errors: "all",
+    onExcessProperty: options.unknownFields ?? "ignore",
+  })
   if (Exit.isSuccess(exit)) return Result.succeed(exit.value)
   const problems: Problem[] = []
   for (const reason of exit.cause.reasons) {
     if (reason._tag === "Fail" && Schema.isSchemaError(reason.error))
-      problems.push(...problemsOf(reason.error.issue, prefix))
+      problems.push(
+        ...problemsOf(reason.error.issue, prefix).map((p) =>
+          p.message === "Expected no excess property" ? { path: p.path, message: UNKNOWN_FIELD } : p,
+        ),
+      )
     else problems.push({ path: prefix, message: String(reason) })
   }
   return Result.fail(new DecodeError({ what, problems }))
