@@ -16,7 +16,7 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import { Ids } from "../ports/ids.ts"
 import { Notifier } from "../ports/notifier.ts"
-import { PostalOperator, PostalOperatorFailed, PostalStore, PostalTariffs } from "../ports/postal.ts"
+import { PostalOperator, PostalStore, PostalTariffs } from "../ports/postal.ts"
 
 /** A postal request that cannot be taken (HTTP 422). */
 export class PostalRefused extends Data.TaggedError("PostalRefused")<{
@@ -123,10 +123,15 @@ export const receivePostalCallback = Effect.fnUntraced(function* (
   const store = yield* PostalStore
   const order = yield* store.findByTracking(trackingNumber)
   if (order === undefined)
-    return yield* Effect.fail(new PostalOperatorFailed({ reason: `không có đơn ${trackingNumber}`, permanent: true }))
+    return yield* Effect.fail(
+      new PostalRefused({
+        field: "trackingNumber",
+        detail: `không có đơn với số hiệu ${trackingNumber} (no such order)`,
+      }),
+    )
   const next = applyTrackingUpdate(order, update)
   if (Result.isFailure(next))
-    return yield* Effect.fail(new PostalOperatorFailed({ reason: next.failure.message, permanent: true }))
+    return yield* Effect.fail(new PostalRefused({ field: "status", detail: next.failure.reason }))
   if (next.success !== order) yield* store.save(next.success)
   if (update.status === "failed" && order.kind === "delivery") {
     const loaded = yield* loadDossier(order.dossierCode)
