@@ -3,6 +3,7 @@
 export { makeSqlAccountStore, SqlAccountStore } from "./accounts.ts"
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
 export { migrateToLatest, migrations } from "./migrations.ts"
+export { makeSqlPostalStore, SqlPostalStore } from "./postal.ts"
 export { openPostgres, type PostgresOptions } from "./postgres.ts"
 export { bind, param, prepare } from "./prepared.ts"
 export type { DB, Dialect } from "./schema.ts"

@@ -190,6 +190,21 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // Postal orders for home pick-up and delivery (postal.ts): the order with its history as JSON.
+    "2026-12-04-091-postal": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("postal_order")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("tracking_number", "text", (c) => c.unique())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("postal_order_dossier").on("postal_order").column("dossier_code").execute()
+      },
+    },
   }
 }
 

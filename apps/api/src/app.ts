@@ -27,6 +27,7 @@ import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
 import { paymentOperations } from "./routes/payments.ts"
+import { postalOperations } from "./routes/postal.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
@@ -210,6 +211,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...lookupOperations,
     ...auditOperations,
     ...webhookOperations,
+    ...postalOperations,
     ...healthOperations,
     ...metaOperations,
   ]
@@ -244,6 +246,8 @@ export function createApp(options: AppOptions): Hono<Env> {
           upload,
           sessionToken: caller?.sessionToken,
           clientAddress: clientAddress(c, options.trustProxy === true),
+          rawBody: input.success.rawBody,
+          header: (name: string) => c.req.header(name),
         },
         deps,
       )
@@ -289,7 +293,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 async function readInput(
   op: Operation<ApiDeps>,
   c: Context<Env>,
-): Promise<Result.Result<{ query: unknown; params: unknown; body: unknown }, unknown>> {
+): Promise<Result.Result<{ query: unknown; params: unknown; body: unknown; rawBody: string | undefined }, unknown>> {
   const query = op.query === undefined ? undefined : decodeAll(op.query, c.req.query(), "Tham số truy vấn", "query")
   const params =
     op.params === undefined ? undefined : decodeAll(op.params, c.req.param(), "Tham số đường dẫn", "params")
@@ -302,9 +306,11 @@ async function readInput(
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Tham số yêu cầu", problems }))
   let body: unknown
+  let rawBody: string | undefined
   if (op.body !== undefined) {
     const parsed = await readJson(c)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
+    rawBody = await c.req.text()
     const unsafe = unsafeTextProblems(parsed.success, "body")
     if (unsafe.length > 0) return Result.fail(new DecodeError({ what: "Nội dung yêu cầu", problems: unsafe }))
     // a field the operation does not know is refused with its path: a misspelt one must not be silently dropped
@@ -316,6 +322,7 @@ async function readInput(
     query: query !== undefined && Result.isSuccess(query) ? query.success : undefined,
     params: params !== undefined && Result.isSuccess(params) ? params.success : undefined,
     body,
+    rawBody,
   })
 }
 

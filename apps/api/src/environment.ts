@@ -49,6 +49,8 @@ export interface EnvironmentSettings {
   readonly allowHttpWebhooks: boolean
   /** Milliseconds before a webhook delivery is abandoned (MOTCUA_WEBHOOK_TIMEOUT_MS). */
   readonly webhookTimeoutMs: number
+  /** The postal operator's API (MOTCUA_POSTAL_URL, _API_KEY, _CALLBACK_SECRET); none = postal orders not configured. */
+  readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
 }
@@ -97,6 +99,21 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const allowHttpWebhooks = flag("MOTCUA_WEBHOOK_ALLOW_HTTP", false)
   const webhookTimeoutMs = whole("MOTCUA_WEBHOOK_TIMEOUT_MS", 10_000, 100)
   const notifications = notificationSettings(env, problems)
+  const postalUrl = env.MOTCUA_POSTAL_URL?.trim() ?? ""
+  const postalKey = env.MOTCUA_POSTAL_API_KEY?.trim() ?? ""
+  const postalSecret = env.MOTCUA_POSTAL_CALLBACK_SECRET?.trim() ?? ""
+  if (postalUrl !== "" && !/^https?:\/\//.test(postalUrl))
+    problems.push({ variable: "MOTCUA_POSTAL_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (postalUrl !== "")
+    for (const [variable, value] of [
+      ["MOTCUA_POSTAL_API_KEY", postalKey],
+      ["MOTCUA_POSTAL_CALLBACK_SECRET", postalSecret],
+    ] as const)
+      if (value.length < (variable === "MOTCUA_POSTAL_CALLBACK_SECRET" ? 32 : 1))
+        problems.push({
+          variable,
+          message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
+        })
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -111,6 +128,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     demoCitizens,
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
+    postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
     allowHttpWebhooks,
     webhookTimeoutMs,
   }

@@ -12,6 +12,8 @@ import {
   FilingRefused,
   Forbidden,
   IdempotencyKeyReused,
+  PostalOperatorFailed,
+  PostalRefused,
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
@@ -91,6 +93,18 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       ]),
     }
   if (error instanceof WebhookNotFound) return { problem: make("not-found", error.message, instance) }
+  if (error instanceof PostalRefused)
+    return {
+      problem: make("unprocessable", error.message, instance, [
+        { path: fieldPath("body", error.field), message: error.detail },
+      ]),
+    }
+  if (error instanceof PostalOperatorFailed)
+    return {
+      problem: error.permanent
+        ? make(instance.endsWith("/callback") ? "unauthenticated" : "unprocessable", error.message, instance)
+        : make("unavailable", error.message, instance),
+    }
   if (error instanceof ProcedureNotFound) {
     const detail =
       error.on === undefined

@@ -24,6 +24,10 @@ export interface OperationInput<Q, P, B> {
   readonly sessionToken: string | undefined
   /** The caller's network address (client-address.ts): what per-client limits count by. */
   readonly clientAddress: string
+  /** The JSON body's exact text, for operations that verify a signature over it (`signedBody`). */
+  readonly rawBody: string | undefined
+  /** A request header, for operations that verify a signature carried in headers. */
+  readonly header: (name: string) => string | undefined
 }
 
 /** What a handler may answer besides JSON: a ready Response (the OpenAPI document page, for instance). */

@@ -25,6 +25,10 @@ import {
   type NotifierShape,
   type PaymentGateway,
   type PortalSync,
+  PostalOperator,
+  PostalOperatorFailed,
+  PostalStore,
+  PostalTariffs,
   type Principal,
   type Scanner,
   type Signer,
@@ -33,7 +37,8 @@ import {
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
-import { SqlAccountStore, SqlStorage, SqlWebhookStore } from "@motcua/storage-sql"
+import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
+import { SqlAccountStore, SqlPostalStore, SqlStorage, SqlWebhookStore } from "@motcua/storage-sql"
 import { HttpWebhookTransport } from "@motcua/webhook-http"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
@@ -56,6 +61,9 @@ export type AppServices =
   | DevelopmentCalls
   | WebhookStore
   | WebhookTransport
+  | PostalStore
+  | PostalOperator
+  | PostalTariffs
 
 export interface RuntimeOptions {
   /**
@@ -91,6 +99,8 @@ export interface RuntimeOptions {
   readonly developmentLog?: (call: DevelopmentCall) => void
   /** How many development calls to keep for inspection (1000 by default). */
   readonly recentCallsCapacity?: number
+  /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
+  readonly postal?: PostalHttpSettings
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
@@ -137,12 +147,13 @@ function storageLayer(options: RuntimeOptions) {
       layerMemoryStorage(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
       AccountStore.layerTest,
       WebhookStore.layerMemory,
+      PostalStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
-  return Layer.provideMerge(Layer.merge(SqlAccountStore.layer, SqlWebhookStore.layer), sql)
+  return Layer.provideMerge(Layer.mergeAll(SqlAccountStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer), sql)
 }
 
 /**
@@ -203,6 +214,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     IdentityProvider.layerDevelopment(options.citizens ?? demoCitizens()),
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
+    postalLayer(options, data),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )
@@ -223,4 +235,35 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     },
     dispose: () => managed.dispose(),
   }
+}
+
+/**
+ * The postal operator when configured (MOTCUA_POSTAL_*) and the deployment has a postal tariff; otherwise one that
+ * answers that the service is not configured (503), so nothing is half-created.
+ */
+function postalLayer(options: RuntimeOptions, data: QuangNinhData) {
+  const notConfigured = (what: string) =>
+    Effect.fail(
+      new PostalOperatorFailed({
+        reason: `dịch vụ bưu chính chưa được cấu hình (postal service not configured: ${what})`,
+        permanent: false,
+      }),
+    )
+  const operator =
+    options.postal !== undefined && data.postalTariff !== undefined
+      ? PostalHttp.layer(options.postal)
+      : Layer.succeed(PostalOperator, {
+          createOrder: () =>
+            notConfigured(data.postalTariff === undefined ? "no postal-tariff.json" : "MOTCUA_POSTAL_URL"),
+          readCallback: () => notConfigured("MOTCUA_POSTAL_URL"),
+        })
+  const tariffs = Layer.succeed(PostalTariffs, {
+    provinceCode: data.jurisdiction.province.code,
+    tariff: data.postalTariff ?? {
+      source: "chưa cấu hình (not configured)",
+      pickup: { sameUnit: 0, sameProvince: 0, otherProvince: 0, includedGrams: 0, perExtra500g: 0 },
+      delivery: { sameUnit: 0, sameProvince: 0, otherProvince: 0, includedGrams: 0, perExtra500g: 0 },
+    },
+  })
+  return Layer.merge(operator, tariffs)
 }

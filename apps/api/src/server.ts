@@ -83,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : {}),
     ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
+    ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),

@@ -6,12 +6,19 @@
 // Every loader returns a `Result`: success with the decoded data, or failure with one `DecodeError` whose message
 // lists every problem, each prefixed with its file and path (`data/procedures/land.json: procedures[3].fees[0]…`).
 // Callers that prefer an exception can throw `result.failure` (a tagged Error with that message).
-import { type Catalogue, DecodeError, type HolidayOverrides, type Jurisdiction } from "@motcua/domain"
+import {
+  type Catalogue,
+  DecodeError,
+  type HolidayOverrides,
+  type Jurisdiction,
+  type PostalTariff,
+} from "@motcua/domain"
 import { Result } from "effect"
 import { loadCatalogue } from "./catalogue.ts"
 import { DATA_DIR, failedProblems } from "./files.ts"
 import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
+import { loadPostalTariff } from "./postal-tariff.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
@@ -27,6 +34,7 @@ export {
   loadUnits,
   UnitsFile,
 } from "./jurisdiction.ts"
+export { loadPostalTariff, POSTAL_TARIFF_FILE } from "./postal-tariff.ts"
 export { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export interface QuangNinhData {
@@ -34,6 +42,8 @@ export interface QuangNinhData {
   readonly catalogue: Catalogue
   /** The official holiday schedules per year, when the data directory has a holidays.json. */
   readonly holidays?: HolidayOverrides
+  /** The tariff of home pick-up and delivery by post, when the data directory has a postal-tariff.json. */
+  readonly postalTariff?: PostalTariff
 }
 
 /**
@@ -46,8 +56,14 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   const jurisdiction = loadJurisdiction(dataDir)
   const catalogue = loadCatalogue(dataDir)
   const holidays = loadHolidays(dataDir)
-  if (Result.isFailure(jurisdiction) || Result.isFailure(catalogue) || Result.isFailure(holidays)) {
-    const problems = failedProblems([jurisdiction, catalogue, holidays])
+  const postalTariff = loadPostalTariff(dataDir)
+  if (
+    Result.isFailure(jurisdiction) ||
+    Result.isFailure(catalogue) ||
+    Result.isFailure(holidays) ||
+    Result.isFailure(postalTariff)
+  ) {
+    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff])
     return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   }
   const problems = [
@@ -55,6 +71,10 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     ...catalogueProblems(jurisdiction.success, catalogue.success),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
-  const data = { jurisdiction: jurisdiction.success, catalogue: catalogue.success }
-  return Result.succeed(holidays.success === undefined ? data : { ...data, holidays: holidays.success })
+  return Result.succeed({
+    jurisdiction: jurisdiction.success,
+    catalogue: catalogue.success,
+    ...(holidays.success === undefined ? {} : { holidays: holidays.success }),
+    ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
+  })
 }

@@ -809,6 +809,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/postal-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các đơn bưu chính của hồ sơ, với hành trình và người nhận
+         * @description The dossier's postal orders with their tracking history and hand-over.
+         */
+        get: operations["postalOrdersOfDossier"];
+        put?: never;
+        /**
+         * Đề nghị thu gom hồ sơ hoặc chuyển trả kết quả tại nhà qua bưu chính
+         * @description A pick-up (before intake) or delivery order for the dossier: the charge is quoted from the deployment's postal tariff (a separate item, not a procedure fee) and the postal operator creates the order.
+         */
+        post: operations["requestPostalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postal/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bưu chính báo hành trình bưu gửi (có chữ ký)
+         * @description The postal operator's tracking update, signed: `x-postal-timestamp` (unix seconds) and `x-postal-signature` (hex HMAC-SHA256 of timestamp + '.' + the raw body with the callback secret). Unsigned, stale, altered or unknown updates are refused and change nothing; a repeated one changes nothing.
+         */
+        post: operations["postalCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2003,6 +2047,72 @@ export interface components {
             status: number | null;
             error: string | null;
             disabled: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        PostalAddress: {
+            recipientName: string;
+            /** @description Số điện thoại người nhận */
+            phone: string;
+            /** @description Số nhà, đường, thôn, tổ… (street address) */
+            line: string;
+            unitCode?: string;
+            provinceCode: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PostalOrderRequest: {
+            /**
+             * @description pickup: thu gom hồ sơ tại nhà; delivery: chuyển trả kết quả tại nhà
+             * @enum {string}
+             */
+            kind: "pickup" | "delivery";
+            address: components["schemas"]["PostalAddress"];
+            weightGrams?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PostalOrder: {
+            id: string;
+            dossierCode: string;
+            kind: string;
+            address: components["schemas"]["PostalAddress"];
+            /** @description Cước bưu chính (đồng): khoản riêng, ngoài phí, lệ phí của thủ tục */
+            charge: number;
+            chargeBasis: string;
+            /** @enum {string} */
+            status: "created" | "accepted" | "picked-up" | "in-transit" | "delivered" | "failed" | "returned";
+            trackingNumber: string | null;
+            createdAt: string;
+            updates: unknown[];
+            handover?: {
+                receivedBy: string;
+                at: string;
+            } & {
+                [key: string]: unknown;
+            };
+            failure?: {
+                reason: string;
+                at: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        PostalOrders: {
+            total: number;
+            items: components["schemas"]["PostalOrder"][];
+        } & {
+            [key: string]: unknown;
+        };
+        PostalTrackingCallback: {
+            trackingNumber: string;
+            updateId: string;
+            status: string;
+            at: string;
+            receivedBy?: string;
+            reason?: string;
         } & {
             [key: string]: unknown;
         };
@@ -3440,6 +3550,100 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
+        };
+    };
+    postalOrdersOfDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các đơn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalOrders"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    requestPostalOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostalOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Đơn bưu chính */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalOrder"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    postalCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostalTrackingCallback"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        status: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     health: {

@@ -34,6 +34,8 @@ export const appActions = [
   "lookup.public",
   /** Webhook subscriptions of embedding systems: the scope is checked by the use case (own subscriptions only). */
   "webhook.manage",
+  /** Home pick-up of papers or delivery of the result by post, for a dossier in scope (postal/use-cases.ts). */
+  "postal.request",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -56,6 +58,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.withdraw": "own",
     "dossier.read": "own",
     "lookup.public": "public",
+    "postal.request": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",
@@ -74,6 +77,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
+    "postal.request": "intake",
   },
   specialist: {
     "dossier.requestSupplementation": "agency",
@@ -144,6 +148,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "intake-point",
     "queue.read": "intake-point",
     "lookup.public": "public",
+    "postal.request": "intake-point",
   },
   "centre-admin": {
     "dossier.read": "intake",

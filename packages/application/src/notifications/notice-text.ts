@@ -33,6 +33,10 @@ const WORDING: Readonly<Record<string, Wording>> = {
   "result-returned": { vi: "đã trả kết quả", en: "has its result returned" },
   "withdrawal-confirmed": { vi: "đã được rút theo đề nghị", en: "was withdrawn as requested" },
   correction: { vi: "đã được đính chính thông tin", en: "had its details corrected" },
+  "postal-delivery-failed": {
+    vi: "chưa giao được qua bưu chính; kết quả đã chuyển về bộ phận một cửa",
+    en: "could not be delivered by post; the result is back at the one-stop counter",
+  },
 }
 
 const field = (data: Notification["data"], key: string): string | undefined => {

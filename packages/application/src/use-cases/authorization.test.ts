@@ -62,6 +62,7 @@ const invoke = (
     "dossier.readAudit": dossierAudit(principal, code) as never,
     "queue.read": null, // a queue has no single target: covered below
     "lookup.public": null, // public by design
+    "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
   }
 }

@@ -1,0 +1,7 @@
+export {
+  PostalHttp,
+  type PostalHttpSettings,
+  postalHttpOperator,
+  STATUS_OF,
+  signPostalCallback,
+} from "./postal-operator.ts"

@@ -1,0 +1,7 @@
+export {
+  type PostalOrderInput,
+  PostalRefused,
+  postalOrdersOf,
+  receivePostalCallback,
+  requestPostalOrder,
+} from "./use-cases.ts"
