@@ -29,7 +29,8 @@ const file = (who: string, attachmentIds: ReadonlyArray<string>, key: string) =>
     citizen(who),
     "POST",
     "/api/v1/dossiers",
-    { ...residenceFiling(), attachmentIds },
+    // each citizen files as the applicant (an online filing's applicant is the caller)
+    { ...residenceFiling({ applicant: { ...residenceFiling().applicant, id: who } }), attachmentIds },
     {
       "idempotency-key": key,
     },

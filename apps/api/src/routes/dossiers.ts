@@ -109,6 +109,13 @@ export const FilingBody = Schema.Struct({
       }),
   ),
   attachmentIds: Schema.optionalKey(Ids),
+  onBehalfOf: Schema.optionalKey(
+    Schema.Struct({ relationship: Text }).annotate({
+      description:
+        "Nộp thay người khác (trực tuyến): quan hệ với người đứng tên, vd. cha, người được ủy quyền. Thiếu trường này " +
+        "mà người đứng tên không phải chủ tài khoản → 422 applicant-not-caller. Filing for someone else online.",
+    }),
+  ),
   intakePointId: Schema.optionalKey(
     Id.annotate({
       description: "Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến",

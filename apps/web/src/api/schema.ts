@@ -1509,7 +1509,6 @@ export interface components {
         FeeQuoteRequest: {
             /** @description Mã thủ tục quốc gia, vd. 1.004222 */
             procedureCode: string;
-            /** @description Ngày nộp hồ sơ YYYY-MM-DD (mặc định: hôm nay) */
             on?: string;
             /** @enum {string} */
             channel: "counter" | "online" | "post";
@@ -1673,6 +1672,12 @@ export interface components {
                 [key: string]: unknown;
             })[];
             attachmentIds?: string[];
+            /** @description Nộp thay người khác (trực tuyến): quan hệ với người đứng tên, vd. cha, người được ủy quyền. Thiếu trường này mà người đứng tên không phải chủ tài khoản → 422 applicant-not-caller. Filing for someone else online. */
+            onBehalfOf?: {
+                relationship: string;
+            } & {
+                [key: string]: unknown;
+            };
             /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
             intakePointId?: string;
         } & {
@@ -2273,7 +2278,6 @@ export interface operations {
                 level?: "province" | "commune";
                 /** @description Mã cơ quan hoặc loại cơ quan có thẩm quyền */
                 authority?: string;
-                /** @description Ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay) — as-of date, default today */
                 on?: string;
             };
             header?: never;
@@ -2298,7 +2302,6 @@ export interface operations {
     getProcedure: {
         parameters: {
             query?: {
-                /** @description Ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay) — as-of date, default today */
                 on?: string;
             };
             header?: never;

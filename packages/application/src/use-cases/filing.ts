@@ -58,6 +58,11 @@ export type FilingInput = FeeFacts & {
   readonly documents: ReadonlyArray<DocumentPresent>
   /** Staged documents (DocumentStore.put: scans, uploads) to attach to the new dossier. */
   readonly attachmentIds?: ReadonlyArray<string>
+  /**
+   * Online: the citizen files for someone else (a child, a person who authorised them): how they are related. Without
+   * it, an online filing's applicant must be the signed-in citizen.
+   */
+  readonly onBehalfOf?: { readonly relationship: string }
 }
 
 export type CounterFilingInput = FilingInput & { readonly intakePointId: string }
@@ -92,6 +97,15 @@ const file = (
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
     const fees = yield* catalogueFees(procedure, input, channel)
+    // the person filing for the applicant (online, marked onBehalfOf): recorded on the dossier
+    const representative =
+      actorRole === "citizen" && input.onBehalfOf !== undefined
+        ? {
+            id: principal.id,
+            ...(principal.name === undefined ? {} : { name: principal.name }),
+            relationship: input.onBehalfOf.relationship,
+          }
+        : undefined
     return yield* unitOfWork.transaction(
       Effect.gen(function* () {
         const sequence = yield* store.nextDailySequence(authority.code, day)
@@ -109,6 +123,7 @@ const file = (
           agencyCode: authority.code,
           ...(handlingUnitCode === undefined ? {} : { unitCode: handlingUnitCode }),
           applicant: input.applicant,
+          ...(representative === undefined ? {} : { representative }),
           ...(input.summary === undefined ? {} : { summary: input.summary }),
           documents: input.documents,
           fees,
@@ -144,6 +159,23 @@ const file = (
       }),
     )
   })
+
+/**
+ * Online, a citizen files as the applicant, or says for whom they file (onBehalfOf): a filing under another person's
+ * id number without it is refused, so nobody files in someone else's name by accident or on purpose unrecorded.
+ */
+const applicantRefusal = (principal: Principal, input: FilingInput): FilingRefused | undefined =>
+  principal.scope._tag === "Citizen" &&
+  input.applicant.id !== principal.scope.citizenId &&
+  input.onBehalfOf === undefined
+    ? new FilingRefused({
+        reason: "applicant-not-caller",
+        field: "applicant.id",
+        detail:
+          "người nộp trực tuyến phải là chính chủ tài khoản; nếu nộp thay người khác, khai onBehalfOf.relationship " +
+          "(the online applicant must be the signed-in citizen; to file for someone else, give onBehalfOf.relationship)",
+      })
+    : undefined
 
 /** A filing that brings its own fee amounts: refused, whoever the caller (amounts are the catalogue's, see above). */
 const callerAmountsRefusal = (input: object): FilingRefused | undefined =>
@@ -191,7 +223,7 @@ export const fileOnline = Effect.fnUntraced(function* (
   const own = principal.scope._tag === "Citizen" ? [principal.scope.citizenId] : []
   const allowed = authorize(principal, "dossier.fileOnline", { ownerIds: own })
   if (!allowed.allow) return yield* forbid(principal, "dossier.fileOnline", allowed.reason)
-  const refused = callerAmountsRefusal(input)
+  const refused = callerAmountsRefusal(input) ?? applicantRefusal(principal, input)
   if (refused !== undefined) return yield* Effect.fail(refused)
   const answer: DossierView = yield* onceFor(
     `dossier.file/${principal.id}`,

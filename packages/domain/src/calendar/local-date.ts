@@ -73,7 +73,10 @@ const isValidCivil = (year: number, month: number, day: number) =>
 
 /** The check that a `YYYY-MM-DD` text names a day that exists (no 30 February): every date schema uses it. */
 export const existingCivilDate = Schema.makeFilter((s: string) => {
-  const [, y, m, d] = DATE_PATTERN.exec(s) ?? []
+  const match = DATE_PATTERN.exec(s)
+  // a text that is not YYYY-MM-DD at all is the pattern's to report, once
+  if (match === null) return true
+  const [, y, m, d] = match
   return (
     isValidCivil(Number(y), Number(m), Number(d)) || `${s} không có trong lịch (is not a day of the Gregorian calendar)`
   )

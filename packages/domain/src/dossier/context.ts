@@ -4,7 +4,7 @@
  * continues where it left off. It changes only through the machine's `assign` (see `reducers.ts`).
  */
 import type { Channel, StaffRole } from "../catalogue/schema.ts"
-import type { Applicant, DocumentPresent, MissingItem, ReturnMethod, Role } from "./events.ts"
+import type { Applicant, DocumentPresent, MissingItem, Representative, ReturnMethod, Role } from "./events.ts"
 import type { NationalStatusCode } from "./status.ts"
 
 /** Early (trước hạn), on time (đúng hạn), late (quá hạn); see `classification.ts` for the rule. */
@@ -114,6 +114,8 @@ export interface DossierContext {
   readonly agencyCode: string
   readonly unitCode?: string
   readonly applicant: Applicant
+  /** Who filed for the applicant, when not the applicant (the representative's account id is also filedBy's). */
+  readonly representative?: Representative
   /** The account that filed (an applicant's own account online; the officer or agent otherwise). */
   readonly filedBy: ActedBy
   readonly summary?: string

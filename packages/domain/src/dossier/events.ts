@@ -87,6 +87,15 @@ export const Applicant = Schema.Struct({
 })
 export type Applicant = typeof Applicant.Type
 
+/** Who files for the applicant (người được ủy quyền, người đại diện): their account id, name and relationship. */
+export const Representative = Schema.Struct({
+  id: NonEmpty,
+  name: Schema.optionalKey(NonEmpty),
+  /** e.g. "cha" (father), "người được ủy quyền" (authorised person), "người đại diện theo pháp luật". */
+  relationship: NonEmpty,
+})
+export type Representative = typeof Representative.Type
+
 /** A fee line assessed by the application layer (fees module: channel price, per-unit counts, exemptions). */
 export const AssessedFee = Schema.Struct({ feeId: NonEmpty, amount: Dong })
 export type AssessedFee = typeof AssessedFee.Type
@@ -109,6 +118,8 @@ export const FileDossier = Schema.Struct({
   agencyCode: NonEmpty,
   unitCode: Schema.optionalKey(NonEmpty),
   applicant: Applicant,
+  /** Set when someone files for the applicant: the person filing. */
+  representative: Schema.optionalKey(Representative),
   /** One-line summary of the request, as the national portal record asks. */
   summary: Schema.optionalKey(NonEmpty),
   documents: Schema.Array(DocumentPresent),

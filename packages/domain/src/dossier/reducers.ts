@@ -39,6 +39,7 @@ export function filedContext(env: DossierEnv, event: FileDossier): DossierContex
     agencyCode: event.agencyCode,
     ...(event.unitCode === undefined ? {} : { unitCode: event.unitCode }),
     applicant: event.applicant,
+    ...(event.representative === undefined ? {} : { representative: event.representative }),
     filedBy: actedBy(event.actor),
     ...(event.summary === undefined ? {} : { summary: event.summary }),
     documents: mergeDocuments([], event.documents),

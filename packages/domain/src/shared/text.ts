@@ -19,8 +19,9 @@ export function unsafeTextProblems(value: unknown, prefix = ""): Problem[] {
     if (typeof node === "string") {
       const reason = unsafeTextReason(node)
       if (reason !== undefined) problems.push({ path: formatPath(path, prefix), message: reason })
-    } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]))
-    else if (typeof node === "object" && node !== null)
+    } else if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...path, i])
+    } else if (typeof node === "object" && node !== null)
       for (const [key, item] of Object.entries(node)) {
         const reason = unsafeTextReason(key)
         if (reason !== undefined) problems.push({ path: formatPath(path, prefix), message: `tên trường ${reason}` })
