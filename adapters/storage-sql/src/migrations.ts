@@ -205,6 +205,31 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("postal_order_dossier").on("postal_order").column("dossier_code").execute()
       },
     },
+    // Who may list a dossier as theirs ("my dossiers"): the applicant's id number and the filing account, written
+    // with the dossier; dossiers stored before this migration get theirs from the snapshot.
+    "2026-12-04-093-dossier-owners": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("dossier_owner")
+          .addColumn("owner_id", "text", (c) => c.notNull())
+          .addColumn("dossier_code", "text", (c) => c.notNull().references("dossier.code").onDelete("cascade"))
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("dossier_owner_pk", ["owner_id", "dossier_code"])
+          .execute()
+        const field = (path: string) =>
+          dialect === "postgres"
+            ? `(snapshot::json)#>>'{context,${path}}'`
+            : `json_extract(snapshot, '$.context.${path.replace(",", ".")}')`
+        for (const path of ["applicant,id", "filedBy,id"])
+          await sql
+            .raw(
+              `insert into dossier_owner (owner_id, dossier_code, created_at)
+               select ${field(path)}, code, created_at from dossier where ${field(path)} is not null
+               on conflict do nothing`,
+            )
+            .execute(db)
+      },
+    },
   }
 }
 

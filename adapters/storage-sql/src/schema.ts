@@ -84,8 +84,16 @@ export interface DocumentTable {
   uploaded_by: string | null
 }
 
+/** Who may list a dossier as theirs (NewDossier.owners). */
+export interface DossierOwnerTable {
+  owner_id: string
+  dossier_code: string
+  created_at: string
+}
+
 export interface DB {
   dossier: DossierTable
+  dossier_owner: DossierOwnerTable
   audit_entry: AuditEntryTable
   audit_head: AuditHeadTable
   outbox: OutboxTable

@@ -8,7 +8,15 @@ import { SqlDatabase } from "./layers.ts"
 
 type SqlLayer = Layer.Layer<StoragePorts | SqlDatabase, unknown>
 
-const TABLES = ["document", "audit_entry", "outbox", "idempotency", "daily_sequence", "dossier"] as const
+const TABLES = [
+  "document",
+  "audit_entry",
+  "outbox",
+  "idempotency",
+  "daily_sequence",
+  "dossier_owner",
+  "dossier",
+] as const
 
 /** Opens two runtimes on one database (two connections or pools) and the tampering hooks of the contract. */
 export async function openSqlTarget(

@@ -180,6 +180,24 @@ function prepareQueries(db: Kysely<DB>, dialect: Dialect) {
         .compile(),
     ),
     dossierVersion: prepare(db.selectFrom("dossier").select("version").where("code", "=", p("code")).compile()),
+    insertOwner: prepare(
+      db
+        .insertInto("dossier_owner")
+        .values({ owner_id: p("owner"), dossier_code: p("code"), created_at: p("at") })
+        .onConflict((oc) => oc.columns(["owner_id", "dossier_code"]).doNothing())
+        .compile(),
+    ),
+    ownedBy: prepare(
+      db
+        .selectFrom("dossier_owner")
+        .innerJoin("dossier", "dossier.code", "dossier_owner.dossier_code")
+        .selectAll("dossier")
+        .where("dossier_owner.owner_id", "=", p("owner"))
+        .orderBy("dossier_owner.created_at", "desc")
+        .orderBy("dossier_owner.dossier_code", "desc")
+        .limit(p<number>("limit"))
+        .compile(),
+    ),
     attachDocument: prepare(
       db
         .updateTable("document")
@@ -468,6 +486,8 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   ): Program<Outcome<DossierRecord, DossierAlreadyExists | DocumentNotFound | DocumentNotOwned | StoreUnavailable>> {
     const inserted = yield* ask(q.insertDossier, columnValues(dossier, summary))
     if (affected(inserted) !== 1) return failed(new DossierAlreadyExists({ code: dossier.code }))
+    for (const owner of new Set(dossier.owners ?? []))
+      yield* ask(q.insertOwner, { owner, code: dossier.code, at: dossier.at })
     const attached = yield* writeAttachments(dossier)
     if (!attached.ok) return attached
     return ok({
@@ -585,6 +605,13 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
         return ok(rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })))
       })
     },
+    ownedBy: (ownerId, limit) =>
+      limit <= 0
+        ? Effect.succeed([])
+        : runProgram("dossiers of an owner", false, function* () {
+            const { rows } = yield* ask(q.ownedBy, { owner: ownerId, limit: Math.trunc(limit) })
+            return ok(rows.map((row) => ({ code: row.code, version: Number(row.version), summary: summaryOf(row) })))
+          }),
     nextDailySequence: (agencyCode, day) =>
       runProgram("daily sequence", false, function* () {
         const value = (yield* ask(q.nextSequence, { agency_code: agencyCode, day })).rows[0]?.value

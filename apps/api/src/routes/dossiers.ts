@@ -10,12 +10,15 @@ import {
   completeStep,
   confirmPayment,
   correct,
+  DocumentNotFound,
   DossierSummary,
+  dossierDocument,
   extendWithApology,
   fileOnline,
   getDossier,
   intakeAtCounter,
   markResultReady,
+  myDossiers,
   type Principal,
   receiveSupplement,
   refuse,
@@ -45,6 +48,7 @@ import {
 import { type Effect, Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation, type Operation } from "../operation.ts"
+import { ApiProblem } from "../problem.ts"
 import type { AppServices } from "../runtime.ts"
 import { runUseCase } from "./run.ts"
 import { listOf } from "./shared.ts"
@@ -387,6 +391,74 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     response: { status: 200, description: "Hồ sơ", schema: DossierDetail },
     problems: ["unauthenticated", "forbidden", "not-found"],
     handle: ({ principal, params }, deps) => runUseCase(deps, getDossier(principal, params.code)),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers",
+    operationId: "myDossiers",
+    tag: "dossiers",
+    summary: "Hồ sơ của tôi (công dân): hồ sơ đứng tên và hồ sơ đã nộp thay, mới nhất trước",
+    description:
+      "The signed-in citizen's dossiers: those they are the applicant of and those they filed for someone, newest " +
+      "first. Officers use /api/v1/work-queue (403 here).",
+    auth: "required",
+    query: Schema.Struct({
+      limit: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 })),
+      ),
+    }),
+    response: {
+      status: 200,
+      description: "Hồ sơ của tôi",
+      schema: listOf(
+        Schema.Struct({ code: Schema.String, version: Schema.Number, summary: DossierSummary }),
+        "MyDossiers",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden"],
+    handle: async ({ principal, query }, deps) =>
+      Result.map(await runUseCase(deps, myDossiers(principal, query.limit)), (items) => ({
+        total: items.length,
+        items,
+      })),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/documents/{documentId}",
+    operationId: "dossierDocument",
+    tag: "dossiers",
+    summary: "Tải tài liệu của hồ sơ: kết quả, giấy tiếp nhận, giấy tờ đã nộp (người xử lý, người nộp)",
+    description:
+      "A document attached to the dossier (the result, forms, the papers filed), as its bytes with its media type, " +
+      "for whoever may read the dossier. A document of another dossier is 404.",
+    auth: "required",
+    params: Schema.Struct({ code: CodeParams.fields.code, documentId: Id }),
+    response: { status: 200, description: "Tài liệu", mediaType: "application/octet-stream" },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: async ({ principal, params }, deps) =>
+      Result.mapError(
+        Result.map(
+          await runUseCase(deps, dossierDocument(principal, params.code, params.documentId)),
+          ({ meta, bytes }) =>
+            new Response(bytes as Uint8Array<ArrayBuffer>, {
+              headers: {
+                "content-type": meta.mediaType,
+                "content-length": String(bytes.length),
+                "content-disposition": `attachment; filename="${meta.id}.${meta.mediaType === "application/pdf" ? "pdf" : meta.mediaType === "image/png" ? "png" : "jpg"}"`,
+                "x-content-type-options": "nosniff",
+                "cache-control": "private, no-store",
+              },
+            }),
+        ),
+        // a document that is not this dossier's is simply not there (422 elsewhere: a filing naming one)
+        (error) =>
+          error instanceof DocumentNotFound
+            ? new ApiProblem({
+                kind: "not-found",
+                detail: `Hồ sơ không có tài liệu ${params.documentId} (no such document).`,
+              })
+            : error,
+      ),
   }),
   ...actionOperations,
   operation({

@@ -212,7 +212,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Hồ sơ của tôi (công dân): hồ sơ đứng tên và hồ sơ đã nộp thay, mới nhất trước
+         * @description The signed-in citizen's dossiers: those they are the applicant of and those they filed for someone, newest first. Officers use /api/v1/work-queue (403 here).
+         */
+        get: operations["myDossiers"];
         put?: never;
         /**
          * Nộp hồ sơ (trực tuyến, hoặc cán bộ tiếp nhận tại quầy) — Idempotency-Key bắt buộc
@@ -237,6 +241,26 @@ export interface paths {
          * @description A dossier as its handlers and its applicant see it.
          */
         get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải tài liệu của hồ sơ: kết quả, giấy tiếp nhận, giấy tờ đã nộp (người xử lý, người nộp)
+         * @description A document attached to the dossier (the result, forms, the papers filed), as its bytes with its media type, for whoever may read the dossier. A document of another dossier is 404.
+         */
+        get: operations["dossierDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1727,6 +1751,30 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        MyDossiers: {
+            total: number;
+            items: ({
+                code: string;
+                version: number;
+                summary: {
+                    statusCode: number;
+                    state: string;
+                    procedureCode: string;
+                    agencyCode: string;
+                    unitCode: string | null;
+                    currentRole: string | null;
+                    dueAt: string | null;
+                    appointmentAt: string | null;
+                    feeTotal: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         AcceptDossierRequest: {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
@@ -2563,6 +2611,32 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    myDossiers: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ của tôi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDossiers"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
     fileDossier: {
         parameters: {
             query?: never;
@@ -2615,6 +2689,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierDetail"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tài liệu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
                 };
             };
             400: components["responses"]["invalid-input"];

@@ -36,6 +36,8 @@ export interface DossierStoreShape {
   readonly get: (code: string) => Effect.Effect<DossierRecord, DossierNotFound | StoreUnavailable>
   /** Dossiers waiting for `role` in the given agencies (and units), earliest due first (no due date last). */
   readonly workQueue: (query: WorkQueueQuery) => Effect.Effect<ReadonlyArray<DossierQueueItem>, StoreUnavailable>
+  /** The dossiers `ownerId` was recorded as an owner of at creation (NewDossier.owners), newest first. */
+  readonly ownedBy: (ownerId: string, limit: number) => Effect.Effect<ReadonlyArray<DossierQueueItem>, StoreUnavailable>
   /**
    * The next number of the agency's daily sequence (1, 2, 3, ...) for `day` (`YYYY-MM-DD`), atomically: two
    * concurrent callers never get the same number. Used for dossier codes.

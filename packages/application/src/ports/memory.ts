@@ -56,6 +56,8 @@ export interface MemoryState {
   idempotency: Map<string, { readonly requestHash: string; readonly response: string }>
   sequences: Map<string, number>
   documents: Map<string, { readonly meta: DocumentMeta; readonly bytes: Uint8Array }>
+  /** Owner id → the codes of the dossiers it owns (NewDossier.owners). */
+  owners: Map<string, Set<string>>
 }
 
 const emptyState = (): MemoryState => ({
@@ -67,6 +69,7 @@ const emptyState = (): MemoryState => ({
   idempotency: new Map(),
   sequences: new Map(),
   documents: new Map(),
+  owners: new Map(),
 })
 
 const copyState = (s: MemoryState): MemoryState => ({
@@ -78,6 +81,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   idempotency: new Map(s.idempotency),
   sequences: new Map(s.sequences),
   documents: new Map(s.documents),
+  owners: new Map([...s.owners].map(([owner, codes]) => [owner, new Set(codes)])),
 })
 
 export interface MemoryDatabaseShape {
@@ -214,7 +218,13 @@ export const makeMemoryDossierStore = (db: MemoryDatabaseShape): DossierStoreSha
           if (db.state.dossiers.has(dossier.code)) {
             return yield* Effect.fail(new DossierAlreadyExists({ code: dossier.code }))
           }
-          return yield* write(dossier, 1, undefined)
+          const record = yield* write(dossier, 1, undefined)
+          for (const owner of new Set(dossier.owners ?? [])) {
+            const codes = db.state.owners.get(owner) ?? new Set<string>()
+            codes.add(dossier.code)
+            db.state.owners.set(owner, codes)
+          }
+          return record
         }),
       ),
     commit: (change) =>
@@ -258,6 +268,22 @@ export const makeMemoryDossierStore = (db: MemoryDatabaseShape): DossierStoreSha
             .slice(0, Math.max(0, query.limit))
             .map(({ code, version, summary }) => ({ code, version, summary }))
         }),
+      ),
+    ownedBy: (ownerId, limit) =>
+      atomic(
+        db,
+        Effect.sync(() =>
+          [...(db.state.owners.get(ownerId) ?? [])]
+            .flatMap((code) => {
+              const record = db.state.dossiers.get(code)
+              return record === undefined ? [] : [record]
+            })
+            .sort((a, b) =>
+              a.createdAt === b.createdAt ? (a.code < b.code ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+            )
+            .slice(0, Math.max(0, limit))
+            .map(({ code, version, summary }) => ({ code, version, summary })),
+        ),
       ),
     nextDailySequence: (agencyCode, day) =>
       atomic(

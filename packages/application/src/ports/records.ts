@@ -99,6 +99,11 @@ export interface NewDossier {
    * by that uploader (DocumentNotOwned otherwise), so nobody can attach what someone else uploaded.
    */
   readonly attachedBy?: string
+  /**
+   * Who may list the dossier as theirs (create only): the applicant's id number and the filing account's id. The
+   * listing of "my dossiers" reads these; reading a dossier is still decided by the policy.
+   */
+  readonly owners?: ReadonlyArray<string>
 }
 
 /** A state change: written only if the stored version is still `expectedVersion`; the version then goes up by one. */

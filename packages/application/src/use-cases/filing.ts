@@ -154,6 +154,8 @@ const file = (
           audit: plan.audit,
           outbox: plan.outbox,
           ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds, attachedBy: principal.id }),
+          // the applicant and the account that filed list it as theirs (officers find theirs in work queues)
+          owners: actorRole === "citizen" ? [input.applicant.id, principal.id] : [input.applicant.id],
         })
         return viewOf(record)
       }),

@@ -8,8 +8,9 @@ import { authorizeOn, loadDossier } from "../dossier/engine.ts"
 import { Forbidden } from "../errors.ts"
 import { AuditLog } from "../ports/audit-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
+import { DocumentStore } from "../ports/document-store.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
-import { DossierNotFound } from "../ports/errors.ts"
+import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
 
 /** A dossier as its handlers and its applicant see it. */
@@ -25,6 +26,32 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
     context,
     documentIds: record.documentIds,
   }
+})
+
+/**
+ * A citizen's own dossiers, newest first: those they are the applicant of and those they filed for someone. Staff
+ * find theirs in their work queues.
+ */
+export const myDossiers = Effect.fnUntraced(function* (principal: Principal, limit = 100) {
+  if (principal.scope._tag !== "Citizen")
+    return yield* Effect.fail(
+      new Forbidden({
+        principalId: principal.id,
+        action: "dossier.read",
+        reason:
+          "danh sách hồ sơ của tôi dành cho công dân; cán bộ xem hàng đợi công việc (citizens only: officers use /api/v1/work-queue)",
+      }),
+    )
+  return yield* (yield* DossierStore).ownedBy(principal.scope.citizenId, limit)
+})
+
+/** A document of a dossier (its bytes), for whoever may read the dossier; one of another dossier is not found. */
+export const dossierDocument = Effect.fnUntraced(function* (principal: Principal, code: string, documentId: string) {
+  const loaded = yield* loadDossier(code)
+  yield* authorizeOn(principal, "dossier.read", loaded)
+  if (!loaded.record.documentIds.includes(documentId))
+    return yield* Effect.fail(new DocumentNotFound({ id: documentId }))
+  return yield* (yield* DocumentStore).get(documentId)
 })
 
 /** The dossier's audit entries, in chain order (auditors, administrators). */
