@@ -43,6 +43,7 @@ import {
   addWorkingDays,
   addWorkingHours,
   amountOwed,
+  amountPaid,
   type Calendar,
   type Catalogue,
   type Channel,
@@ -527,7 +528,8 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
           },
         ]
       case "awaitingPayment": {
-        const owed = amountOwed(context, "obligations")
+        // what is still owed (fees paid earlier count): a payment of more than that is refused
+        const owed = amountOwed(context, "obligations") - amountPaid(context)
         return owed > 0 ? [{ label: "pay", run: () => pay(sim, context, owed) }] : []
       }
       case "processed": {

@@ -34,6 +34,7 @@ const REFUSAL_TAGS: ReadonlySet<Refusal["_tag"]> = new Set([
   "DecisionMissing",
   "DecisionAlreadyMade",
   "DuplicatePayment",
+  "PaymentAmountWrong",
   "AppointmentNotLater",
   "NoNextStep",
   "WrongHandover",

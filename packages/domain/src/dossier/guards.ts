@@ -55,6 +55,38 @@ export function feesUnpaid(context: DossierContext, stage: PaymentStage): Refusa
   return missing > 0 ? { _tag: "FeesUnpaid", amount: missing, stage } : undefined
 }
 
+/** What is due by the stage the dossier is at: at intake while filed, before processing once accepted, … */
+export function dueByState(state: DossierStateName): PaymentStage | "obligations" {
+  return state === "filed"
+    ? "at-intake"
+    : state === "accepted"
+      ? "before-processing"
+      : state === "awaitingPayment"
+        ? "obligations"
+        : "before-result"
+}
+
+/**
+ * A payment's amount against what is owed: the catalogue's fees are one debt (paid once, by any channel) and each
+ * financial obligation another. A payment is everything still owed, or exactly what the dossier's stage needs now
+ * when that is less (fees due at intake before those due with the result); more is an overpayment, any other
+ * amount an underpayment.
+ */
+export function paymentAmountRefusal(
+  context: DossierContext,
+  state: DossierStateName,
+  amount: number,
+): Refusal | undefined {
+  const paid = amountPaid(context)
+  const outstanding = amountOwed(context, "before-result") - paid
+  const dueNow = Math.max(0, amountOwed(context, dueByState(state)) - paid)
+  // everything still owed, or exactly what the current stage needs when that is less: nothing in between
+  const settles = amount === outstanding || (dueNow > 0 && amount === dueNow)
+  const problem =
+    outstanding <= 0 ? "nothing-owed" : amount > outstanding ? "overpayment" : settles ? undefined : "underpayment"
+  return problem === undefined ? undefined : { _tag: "PaymentAmountWrong", problem, amount, outstanding, dueNow }
+}
+
 /** Whether a payment of `amount` would cover everything requested so far (fees before processing + obligations). */
 export const paymentSettles = (context: DossierContext, amount: number): boolean =>
   amountPaid(context) + amount >= amountOwed(context, "obligations")
@@ -264,7 +296,7 @@ function ruleRefusal(
     case "returnResult":
       return returnMethodUnavailable(env, event.method) ?? signatureMissing(env, context)
     case "paymentConfirmed":
-      return duplicatePayment(context, event.paymentId)
+      return duplicatePayment(context, event.paymentId) ?? paymentAmountRefusal(context, state, event.amount)
     case "extendWithApology":
       return (
         appointmentNotLater(context, event.newAppointment) ?? appointmentOnDayOff(env.calendar, event.newAppointment)

@@ -45,6 +45,17 @@ export type Refusal =
   | { readonly _tag: "DecisionMissing" }
   | { readonly _tag: "DecisionAlreadyMade"; readonly decision: "approved" | "rejected" }
   | { readonly _tag: "DuplicatePayment"; readonly paymentId: string }
+  /**
+   * A payment must be what is still owed in all (fees, once, by any channel, plus financial obligations), or exactly
+   * what the stage needs now: 999,999,999 đ against a 10,000 đ debt is refused, and so is 1 đ.
+   */
+  | {
+      readonly _tag: "PaymentAmountWrong"
+      readonly problem: "nothing-owed" | "overpayment" | "underpayment"
+      readonly amount: number
+      readonly outstanding: number
+      readonly dueNow: number
+    }
   | { readonly _tag: "AppointmentNotLater"; readonly appointment: string; readonly requested: string }
   /** A new appointment must fall on a working day of the centre's calendar. */
   | { readonly _tag: "AppointmentOnDayOff"; readonly requested: string }
@@ -90,6 +101,12 @@ export function describeRefusal(r: Refusal): string {
       return `Hồ sơ đã được ${r.decision === "approved" ? "phê duyệt" : "từ chối"} / the dossier was already ${r.decision}`
     case "DuplicatePayment":
       return `Khoản thanh toán ${r.paymentId} đã được ghi nhận / payment ${r.paymentId} was already recorded`
+    case "PaymentAmountWrong":
+      return r.problem === "nothing-owed"
+        ? `Hồ sơ không còn khoản phải nộp (nhận ${r.amount} đồng) / nothing is owed (got ${r.amount} đồng)`
+        : r.problem === "overpayment"
+          ? `Số tiền ${r.amount} đồng vượt số còn phải nộp ${r.outstanding} đồng / ${r.amount} đồng is more than the ${r.outstanding} đồng owed`
+          : `Số tiền ${r.amount} đồng không khớp số phải nộp ${r.outstanding} đồng${r.dueNow > 0 && r.dueNow < r.outstanding ? ` (hoặc ${r.dueNow} đồng đến hạn lúc này)` : ""} / ${r.amount} đồng does not settle the ${r.outstanding} đồng owed`
     case "AppointmentNotLater":
       return `Ngày hẹn mới (${r.requested}) phải sau ngày hẹn hiện tại (${r.appointment}) / the new appointment must be later than ${r.appointment}`
     case "AppointmentOnDayOff":

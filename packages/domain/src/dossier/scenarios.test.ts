@@ -480,25 +480,43 @@ describe("withdrawal, stop, extension, financial obligation, correction", () => 
       type: "requestPayment",
       params: { amount: 300000, items: [{ name: "Thuế thu nhập cá nhân", amount: 300000 }], at: oct(7, "09:00") },
     })
-    const partial = [
-      ...requested,
-      ev("system", oct(7, "10:00"), { type: "paymentConfirmed", paymentId: "p2", amount: 100000 }),
-    ]
-    expect(nationalStatus(run(m, onlineFiling(oct(6, "08:00")), partial).snapshot)).toBe(6)
+    // less than is owed settles nothing and is refused with the amounts (one debt, paid once)
     expect(
       refusalAfter(
-        partial,
-        ev("system", oct(7, "11:00"), { type: "paymentConfirmed", paymentId: "p2", amount: 200000 }),
+        requested,
+        ev("system", oct(7, "10:00"), { type: "paymentConfirmed", paymentId: "p2", amount: 100000 }),
         m,
       ),
     ).toEqual({
-      _tag: "DuplicatePayment",
-      paymentId: "p2",
+      _tag: "PaymentAmountWrong",
+      problem: "underpayment",
+      amount: 100000,
+      outstanding: 300000,
+      dueNow: 300000,
     })
-    const { snapshot } = run(m, onlineFiling(oct(6, "08:00")), [
-      ...partial,
-      ev("system", oct(8, "09:00"), { type: "paymentConfirmed", paymentId: "p3", amount: 200000 }),
-    ])
+    // and so does more (999,999,999 đ against a 300,000 đ debt)
+    expect(
+      refusalAfter(
+        requested,
+        ev("system", oct(7, "10:00"), { type: "paymentConfirmed", paymentId: "p2", amount: 999_999_999 }),
+        m,
+      ),
+    ).toMatchObject({ _tag: "PaymentAmountWrong", problem: "overpayment", outstanding: 300000 })
+    const paid = [
+      ...requested,
+      ev("system", oct(8, "09:00"), { type: "paymentConfirmed", paymentId: "p3", amount: 300000 }),
+    ]
+    expect(
+      refusalAfter(
+        paid,
+        ev("system", oct(8, "10:00"), { type: "paymentConfirmed", paymentId: "p3", amount: 300000 }),
+        m,
+      ),
+    ).toEqual({ _tag: "DuplicatePayment", paymentId: "p3" })
+    expect(
+      refusalAfter(paid, ev("system", oct(8, "10:00"), { type: "paymentConfirmed", paymentId: "p4", amount: 10 }), m),
+    ).toMatchObject({ _tag: "PaymentAmountWrong", problem: "nothing-owed" })
+    const { snapshot } = run(m, onlineFiling(oct(6, "08:00")), paid)
     expect(statusSequence(snapshot.context)).toEqual([1, 2, 4, 6, 4])
     // paused Tue 09:00 → Wed 09:00: one working day
     expect(snapshot.context.appointment).toBe(addWorkingDays(calendar, oct(13, "09:00"), 1))

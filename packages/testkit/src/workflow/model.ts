@@ -295,8 +295,23 @@ export class DossierModel {
       case "returnResult":
         if (e.method === "e-wallet" && this.procedure.result.form === "paper") return "ReturnMethodUnavailable"
         return this.procedure.result.signatureRequired && !this.signed ? "SignatureRequired" : undefined
-      case "paymentConfirmed":
-        return this.paymentIds.includes(e.paymentId ?? "") ? "DuplicatePayment" : undefined
+      case "paymentConfirmed": {
+        if (this.paymentIds.includes(e.paymentId ?? "")) return "DuplicatePayment"
+        // at least what is due now, at most everything still owed (fees once, plus obligations)
+        const amount = e.amount ?? 0
+        const outstanding = this.owed("before-result") - this.paid
+        const dueBy =
+          this.state === "filed"
+            ? this.owed("at-intake")
+            : this.state === "accepted"
+              ? this.owed("before-processing")
+              : this.state === "awaitingPayment"
+                ? this.owedForObligations()
+                : this.owed("before-result")
+        const dueNow = Math.max(0, dueBy - this.paid)
+        const settles = amount === outstanding || (dueNow > 0 && amount === dueNow)
+        return outstanding <= 0 || !settles ? "PaymentAmountWrong" : undefined
+      }
       case "extendWithApology": {
         const requested = e.newAppointment ?? 0
         if (this.appointment !== undefined && requested <= this.appointment) return "AppointmentNotLater"
