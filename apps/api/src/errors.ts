@@ -26,6 +26,7 @@ import {
   describeRefusal,
   MissingFeeInput,
   ProcedureNotFound,
+  UnknownExemptionCategory,
   UnknownVariant,
 } from "@motcua/domain"
 import {
@@ -112,6 +113,18 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
         : `Không có phiên bản nào của thủ tục ${error.code} có hiệu lực vào ngày ${error.on}.`
     return { problem: make("not-found", detail, instance) }
   }
+  if (error instanceof UnknownExemptionCategory)
+    return {
+      problem: make(
+        "unprocessable",
+        error.message,
+        instance,
+        error.unknown.map((u) => ({
+          path: `body.applicantCategories[${u.index}]`,
+          message: `không có miễn, giảm cho "${u.category}" (no exemption for this category)`,
+        })),
+      ),
+    }
   if (error instanceof UnknownVariant) {
     return {
       problem: make(

@@ -58,3 +58,16 @@ describe("dates", () => {
     expect((await app.request("/api/v1/procedures?on=2024-02-29")).status).toBe(200)
   })
 })
+
+describe("exemption categories", () => {
+  it("refuses a category the procedure has no exemption for, with its index, in a quote", async () => {
+    const response = await app.request(
+      "/api/v1/fee-quotes",
+      postJson({ procedureCode: "1.004222", channel: "online", applicantCategories: ["poor-houshold"] }),
+    )
+    expect(response.status).toBe(422)
+    const problem = await readProblem(response)
+    expect(pathsOf(problem)).toEqual(["body.applicantCategories[0]"])
+    expect(problem.detail).toContain("poor-houshold")
+  })
+})

@@ -56,4 +56,22 @@ export class UnknownFeeLine extends Data.TaggedError("UnknownFeeLine")<{
   }
 }
 
-export type QuoteError = UnknownVariant | ChannelNotAllowed | MissingFeeInput | UnusableFeeRule
+/** Exemption categories the procedure has no exemption for: a misspelt or inapplicable one must not pass silently. */
+export class UnknownExemptionCategory extends Data.TaggedError("UnknownExemptionCategory")<{
+  readonly procedureCode: string
+  /** Each unknown category with its index in the request's applicantCategories. */
+  readonly unknown: ReadonlyArray<{ readonly index: number; readonly category: string }>
+  readonly known: ReadonlyArray<string>
+}> {
+  override get message(): string {
+    const known = this.known.length === 0 ? "không có đối tượng miễn, giảm nào (none)" : this.known.join(", ")
+    return `thủ tục ${this.procedureCode} không có miễn, giảm cho đối tượng ${this.unknown.map((u) => u.category).join(", ")}; các đối tượng được miễn, giảm: ${known} (no exemption for these categories)`
+  }
+}
+
+export type QuoteError =
+  | UnknownVariant
+  | ChannelNotAllowed
+  | MissingFeeInput
+  | UnusableFeeRule
+  | UnknownExemptionCategory

@@ -88,8 +88,18 @@ const request = fc.record({
   declaredValue: fc.integer({ min: 0, max: 2_000_000_000 }),
 })
 
+/**
+ * Quotes with the request's categories narrowed to those the generated fees have exemptions for: a category the
+ * procedure does not know is refused (UnknownExemptionCategory, tested below), which these properties are not about.
+ */
 const quote = (fees: ReadonlyArray<FeeItem>, req: FeeQuoteRequest) => {
-  const r = quoteFees(procedureWithFees(fees), req)
+  const known = new Set(fees.flatMap((f) => f.exemptions.map((e) => e.category)))
+  const categories = req.applicantCategories?.filter((c) => known.has(c))
+  const { applicantCategories: _all, ...rest } = req
+  const r = quoteFees(
+    procedureWithFees(fees),
+    categories === undefined ? rest : { ...rest, applicantCategories: categories },
+  )
   if (Result.isFailure(r)) throw r.failure
   return r.success
 }
@@ -163,6 +173,13 @@ describe("fee quote properties", () => {
     const q = quote(exempt, { ...req, applicantCategories: [...(req.applicantCategories ?? []), "war-invalid"] })
     for (const l of q.lines) expect(l.amount).toBe(0)
     expect(q.total).toBe(0)
+  })
+
+  test.prop([items, request])("a category no fee has an exemption for is refused, with its index", (fees, req) => {
+    const r = quoteFees(procedureWithFees(fees), { ...req, applicantCategories: ["no-such-category"] })
+    expect(Result.isFailure(r) && r.failure._tag === "UnknownExemptionCategory" && r.failure.unknown).toEqual([
+      { index: 0, category: "no-such-category" },
+    ])
   })
 
   test.prop([items, request])("the largest applicable reduction wins", (fees, req) => {

@@ -87,10 +87,12 @@ describe("exemptions and reductions", () => {
     expect(line.exemption?.category).toBe("poor-household")
   })
 
-  it("ignores categories the item has no exemption for", () => {
-    const line = only(ok(quoteFees(residence, { channel: "counter", applicantCategories: ["veteran"] })).lines)
-    expect(line.amount).toBe(20_000)
-    expect(line.exemption).toBeUndefined()
+  it("refuses categories the procedure has no exemption for, naming them and the ones it has", () => {
+    const refused = quoteFees(residence, { channel: "counter", applicantCategories: ["poor-household", "veteran"] })
+    expect(
+      Result.isFailure(refused) && refused.failure._tag === "UnknownExemptionCategory" && refused.failure.unknown,
+    ).toEqual([{ index: 1, category: "veteran" }])
+    expect(Result.isFailure(refused) && refused.failure.message).toContain("poor-household")
   })
 
   it("rounds the amount owed half up and gives the rest as the reduction", () => {

@@ -33,7 +33,14 @@ import {
   ProcedureCode,
 } from "../catalogue/schema.ts"
 import type { QuoteError } from "./errors.ts"
-import { ChannelNotAllowed, MissingFeeInput, type MissingInput, UnknownVariant, UnusableFeeRule } from "./errors.ts"
+import {
+  ChannelNotAllowed,
+  MissingFeeInput,
+  type MissingInput,
+  UnknownExemptionCategory,
+  UnknownVariant,
+  UnusableFeeRule,
+} from "./errors.ts"
 import { afterReduction, formatDong, formatDongEn, formatPercent, formatPercentEn, percentOf } from "./money.ts"
 import type { FeeQuoteRequest, FeeUnit } from "./request.ts"
 
@@ -396,6 +403,11 @@ export function quoteFees(procedure: Procedure, request: FeeQuoteRequest): Resul
   const p = applied.success
   if (!p.channels.includes(request.channel))
     return Result.fail(new ChannelNotAllowed({ procedureCode: p.code, channel: request.channel, allowed: p.channels }))
+  const known = [...new Set(p.fees.flatMap((f) => f.exemptions.map((e) => e.category)))].sort()
+  const unknown = (request.applicantCategories ?? []).flatMap((category, index) =>
+    known.includes(category) ? [] : [{ index, category }],
+  )
+  if (unknown.length > 0) return Result.fail(new UnknownExemptionCategory({ procedureCode: p.code, unknown, known }))
 
   const lines: FeeQuoteLine[] = []
   const missing: MissingInput[] = []
