@@ -47,5 +47,15 @@ describe("confirm-payment amounts", () => {
     expect(exact.status, await exact.clone().text()).toBe(200)
     const after = (await exact.json()) as { version: number }
     expect(after.version).toBe(version + 1)
+    // accepted: the appointment and the step's due time are answered in Vietnam time, like every instant shown
+    const accepted = await send(system.app, counter, "POST", `/api/v1/dossiers/${code}/accept`, {
+      expectedVersion: after.version,
+    })
+    const view = (await accepted.json()) as { summary: { appointmentAt: string; dueAt: string | null } }
+    expect(view.summary.appointmentAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+07:00$/)
+    const read = (await (await send(system.app, counter, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      summary: { appointmentAt: string }
+    }
+    expect(read.summary.appointmentAt).toBe(view.summary.appointmentAt)
   })
 })

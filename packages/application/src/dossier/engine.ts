@@ -1,6 +1,7 @@
 // The one path every state change takes: read the dossier (snapshot + version), check the policy, build (or reuse)
 // the machine of its procedure version, ask the machine, then commit snapshot, summary, audit entries and outbox
 // rows in one transaction with the version that was read. A stale version is a VersionConflict; nothing is lost.
+
 import {
   type Actor,
   type DossierContext,
@@ -26,7 +27,7 @@ import type { Json } from "../ports/json.ts"
 import type { DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
 import { machineFor } from "./machines.ts"
 import { paymentRequestsIn, planOf } from "./plan.ts"
-import { summarize } from "./summary.ts"
+import { shownSummary, summarize } from "./summary.ts"
 import { actorOf, machineRole, targetOf } from "./target.ts"
 
 /** What a use case answers after a state change: JSON, so that idempotent answers can be stored. */
@@ -39,7 +40,7 @@ export type DossierView = {
 export const viewOf = (record: DossierRecord): DossierView => ({
   code: record.code,
   version: record.version,
-  summary: record.summary,
+  summary: shownSummary(record.summary),
 })
 
 /** A dossier as read, with what deciding on it needs. */

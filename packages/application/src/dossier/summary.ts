@@ -2,9 +2,25 @@
 // work queues and lists never read snapshots.
 
 import type { PersistedDossier } from "@motcua/domain"
-import { type DossierContext, type NationalStatusCode, type Procedure, statusOfState } from "@motcua/domain"
+import {
+  type DossierContext,
+  type NationalStatusCode,
+  type Procedure,
+  statusOfState,
+  toVietnamTime,
+} from "@motcua/domain"
 import type { DossierSummary } from "../ports/records.ts"
 import { stored } from "./instants.ts"
+
+/**
+ * The summary as answered to callers: instants in Vietnam time (`+07:00`), like every instant the API shows
+ * (docs/architecture.md); they are stored in UTC so that the work queue sorts them as text.
+ */
+export const shownSummary = (summary: DossierSummary): DossierSummary => ({
+  ...summary,
+  dueAt: summary.dueAt === null ? null : toVietnamTime(summary.dueAt),
+  appointmentAt: summary.appointmentAt === null ? null : toVietnamTime(summary.appointmentAt),
+})
 
 /** The step record of the step holding the dossier now, if one is open. */
 export const openStep = (context: DossierContext) => {

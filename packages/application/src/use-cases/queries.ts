@@ -5,6 +5,7 @@ import { Effect, Result } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { AppRole, Principal } from "../authorization/principal.ts"
 import { authorizeOn, loadDossier } from "../dossier/engine.ts"
+import { shownSummary } from "../dossier/summary.ts"
 import { Forbidden } from "../errors.ts"
 import { AuditLog } from "../ports/audit-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
@@ -21,7 +22,7 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
   return {
     code: record.code,
     version: record.version,
-    summary: record.summary,
+    summary: shownSummary(record.summary),
     procedureName: procedure.name,
     context,
     documentIds: record.documentIds,
@@ -42,7 +43,8 @@ export const myDossiers = Effect.fnUntraced(function* (principal: Principal, lim
           "danh sách hồ sơ của tôi dành cho công dân; cán bộ xem hàng đợi công việc (citizens only: officers use /api/v1/work-queue)",
       }),
     )
-  return yield* (yield* DossierStore).ownedBy(principal.scope.citizenId, limit)
+  const rows = yield* (yield* DossierStore).ownedBy(principal.scope.citizenId, limit)
+  return rows.map((row) => ({ ...row, summary: shownSummary(row.summary) }))
 })
 
 /** A document of a dossier (its bytes), for whoever may read the dossier; one of another dossier is not found. */
@@ -108,7 +110,7 @@ export const workQueue = Effect.fnUntraced(function* (
       holderAgencyCode: row.summary.agencyCode,
       ...(row.summary.unitCode === null ? {} : { unitCode: row.summary.unitCode }),
     }).allow
-  return rows.filter(visible)
+  return rows.filter(visible).map((row) => ({ ...row, summary: shownSummary(row.summary) }))
 })
 
 /** What anyone may learn from a dossier code: where the dossier stands. Nothing about the applicant or officers. */
