@@ -118,7 +118,13 @@ describe("the web pages in Chromium", () => {
     expect(dossierCode).toMatch(/-\d{6}-\d+$/)
     await page.getByRole("link", { name: "Xem hồ sơ" }).click()
     await expect.poll(() => page.getByTestId("dossier-state").textContent()).toContain("1")
+    // the papers uploaded come back from the dossier's page
+    await expect.poll(() => page.getByRole("button", { name: /Tải tài liệu/ }).count()).toBe(2)
     await screenshot(page, "citizen-dossier")
+    // and the dossier is in the citizen's own list
+    await page.getByRole("link", { name: "Hồ sơ của tôi" }).click()
+    await expect.poll(() => page.getByTestId("my-dossiers").textContent()).toContain(dossierCode)
+    await screenshot(page, "my-dossiers")
     await page.context().close()
   })
 

@@ -105,6 +105,7 @@ export const en: Catalogue = {
     role: "Handled by role",
     fee: "Fees",
     documents: "Documents",
+    download: "Download document {{id}}",
     actions: "Actions",
     noActions: "You have no action on this dossier now.",
     done: "Done: {{action}}",
@@ -131,6 +132,7 @@ export const en: Catalogue = {
   },
   mine: {
     heading: "My dossiers",
+    none: "You have no dossier yet.",
     byCode: "Open a dossier by its code",
     open: "Open",
   },

@@ -104,6 +104,7 @@ export const vi = {
     role: "Vai trò đang xử lý",
     fee: "Phí, lệ phí",
     documents: "Tài liệu",
+    download: "Tải tài liệu {{id}}",
     actions: "Thao tác",
     noActions: "Bạn không có thao tác nào với hồ sơ này lúc này.",
     done: "Đã thực hiện: {{action}}",
@@ -130,6 +131,7 @@ export const vi = {
   },
   mine: {
     heading: "Hồ sơ của tôi",
+    none: "Bạn chưa có hồ sơ nào.",
     byCode: "Mở hồ sơ theo mã",
     open: "Mở",
   },

@@ -57,7 +57,19 @@ export default function DossierPage() {
         <dt>{t("dossier.fee")}</dt>
         <dd>{formatMoney(d.summary.feeTotal, i18n.language)}</dd>
         <dt>{t("dossier.documents")}</dt>
-        <dd>{d.documentIds.length === 0 ? "—" : d.documentIds.join(", ")}</dd>
+        <dd>
+          {d.documentIds.length === 0 ? (
+            "—"
+          ) : (
+            <ul className="plain">
+              {d.documentIds.map((id) => (
+                <li key={id}>
+                  <DownloadButton code={d.code} documentId={id} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
       </dl>
       <h2>{t("dossier.actions")}</h2>
       <div className="actions">
@@ -66,6 +78,36 @@ export default function DossierPage() {
         ))}
       </div>
     </article>
+  )
+}
+
+/**
+ * A dossier's document, fetched with the caller's credentials (a citizen's bearer token cannot ride on a plain link)
+ * and handed to the browser as a file.
+ */
+function DownloadButton({ code, documentId }: { code: string; documentId: string }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<unknown>()
+  const download = async () => {
+    const { data, error, response } = await api.GET("/api/v1/dossiers/{code}/documents/{documentId}", {
+      params: { path: { code, documentId } },
+      parseAs: "blob",
+    })
+    if (error !== undefined || data === undefined) return setError(error ?? "download failed")
+    const url = URL.createObjectURL(data as Blob)
+    const link = document.createElement("a")
+    link.href = url
+    link.download = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? documentId
+    link.click()
+    URL.revokeObjectURL(url)
+  }
+  return (
+    <>
+      <button type="button" className="link" onClick={download}>
+        {t("dossier.download", { id: documentId.slice(0, 8) })}
+      </button>
+      {error !== undefined && <ErrorNote error={error} />}
+    </>
   )
 }
 
