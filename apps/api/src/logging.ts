@@ -3,6 +3,8 @@
 // number or an applicant's name that reaches a log by any route (a path segment, an error message, a request id)
 // comes out masked (Decree 13/2023 on personal data protection).
 
+import { Logger as EffectLogger } from "effect"
+
 export type LogLevel = "info" | "warn" | "error"
 
 /** One log line; `time` and `level` are added by the logger. */
@@ -100,4 +102,24 @@ export function jsonLogger(write: (line: string) => void, now: () => Date = () =
 export function memoryLogger(now?: () => Date): Logger & { readonly lines: string[] } {
   const lines: string[] = []
   return { lines, ...jsonLogger((line) => lines.push(line), now) }
+}
+
+const EFFECT_LEVELS: Readonly<Record<string, LogLevel>> = { Fatal: "error", Error: "error", Warn: "warn" }
+
+/**
+ * Effect's own log calls (`Effect.logWarning`, `Effect.logError` in the application, e.g. the outbox relay) written
+ * through `logger`, so that they are masked like every other line instead of going to the console as they are.
+ * The first text argument is the message; objects among the others are its fields; a failure's cause is a field.
+ */
+export function effectLogger(logger: Logger) {
+  return EffectLogger.make<unknown, void>(({ message, logLevel, cause }) => {
+    const parts = Array.isArray(message) ? message : [message]
+    const text = parts.find((p): p is string => typeof p === "string") ?? "effect log"
+    const fields: Record<string, unknown> = {}
+    for (const part of parts)
+      if (typeof part === "object" && part !== null && !Array.isArray(part)) Object.assign(fields, part)
+      else if (part !== text) fields.detail = part
+    if (cause.reasons.length > 0) fields.cause = String(cause)
+    logger.log(EFFECT_LEVELS[logLevel] ?? "info", text, fields)
+  })
 }

@@ -40,9 +40,10 @@ import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import { SqlAccountStore, SqlPostalStore, SqlStorage, SqlWebhookStore } from "@motcua/storage-sql"
 import { HttpWebhookTransport } from "@motcua/webhook-http"
-import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
+import { Effect, Clock as EffectClock, Logger as EffectLogger, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
+import { effectLogger, type Logger } from "./logging.ts"
 
 /** Every service a route may use. */
 export type AppServices =
@@ -101,6 +102,8 @@ export interface RuntimeOptions {
   readonly recentCallsCapacity?: number
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /** Where Effect's own log calls go (masked like every line); the console's default logger when undefined. */
+  readonly logger?: Logger
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
@@ -215,6 +218,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
+    // Effect.log* in the application (the relay) goes through the masking logger, never the console as it is
+    ...(options.logger === undefined ? [] : [EffectLogger.layer([effectLogger(options.logger)])]),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )
