@@ -38,7 +38,9 @@ import {
   CorrectionChange,
   DocumentPresent,
   DossierCode,
+  type DossierEventType,
   FeeQuoteRequest,
+  lifecycleRules,
   MissingItem,
   ObligationItem,
   ProcedureCode,
@@ -139,6 +141,8 @@ const DossierDetail = Schema.Struct({
 /** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */
 interface ActionSpec<B extends Schema.Top> {
   readonly segment: string
+  /** The machine's event it sends: the states and roles in its description come from the machine's tables. */
+  readonly event: DossierEventType
   readonly operationId: string
   readonly summary: string
   readonly description: string
@@ -161,6 +165,7 @@ type UseCaseOf = (
 const actions = [
   action({
     segment: "accept",
+    event: "accept",
     operationId: "acceptDossier",
     summary: "Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn",
     description: "The counter officer accepts the dossier as complete and valid (status 2).",
@@ -173,6 +178,7 @@ const actions = [
   }),
   action({
     segment: "refuse",
+    event: "refuse",
     operationId: "refuseDossier",
     summary: "Từ chối tiếp nhận hồ sơ, nêu lý do",
     description: "The counter officer refuses the dossier at intake with reasons (status 3).",
@@ -181,6 +187,7 @@ const actions = [
   }),
   action({
     segment: "request-supplementation",
+    event: "requestSupplementation",
     operationId: "requestSupplementation",
     summary: "Yêu cầu bổ sung hồ sơ",
     description: "The holder of the current step asks for missing documents (status 5); the clock pauses.",
@@ -193,6 +200,7 @@ const actions = [
   }),
   action({
     segment: "receive-supplement",
+    event: "supplementReceived",
     operationId: "receiveSupplement",
     summary: "Nhận hồ sơ bổ sung",
     description: "The supplement arrives (online from the applicant, or at the counter): back to processing.",
@@ -205,6 +213,7 @@ const actions = [
   }),
   action({
     segment: "request-payment",
+    event: "requestFinancialObligation",
     operationId: "requestPayment",
     summary: "Yêu cầu thực hiện nghĩa vụ tài chính",
     description: "The holder of the current step asks for a financial obligation (status 6).",
@@ -213,6 +222,7 @@ const actions = [
   }),
   action({
     segment: "confirm-payment",
+    event: "paymentConfirmed",
     operationId: "confirmPayment",
     summary: "Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)",
     description:
@@ -229,6 +239,7 @@ const actions = [
   }),
   action({
     segment: "complete-step",
+    event: "completeStep",
     operationId: "completeStep",
     summary: "Chuyển bước xử lý tiếp theo",
     description: "The holder of the current step hands the dossier to the next step.",
@@ -237,6 +248,7 @@ const actions = [
   }),
   action({
     segment: "transfer",
+    event: "transfer",
     operationId: "transferDossier",
     summary: "Chuyển hồ sơ liên thông sang cơ quan khác",
     description: "The holder of the current step transfers the dossier to another authority (inter-agency step).",
@@ -245,6 +257,7 @@ const actions = [
   }),
   action({
     segment: "approve",
+    event: "approve",
     operationId: "approveDossier",
     summary: "Phê duyệt kết quả",
     description: "The leader holding the dossier approves it.",
@@ -253,6 +266,7 @@ const actions = [
   }),
   action({
     segment: "reject",
+    event: "reject",
     operationId: "rejectDossier",
     summary: "Không phê duyệt, nêu lý do",
     description: "The leader holding the dossier rejects it with reasons.",
@@ -261,6 +275,7 @@ const actions = [
   }),
   action({
     segment: "sign",
+    event: "sign",
     operationId: "signResult",
     summary: "Ký số văn bản kết quả",
     description: "The leader signs the result document (uploaded first with POST /api/v1/documents).",
@@ -269,6 +284,7 @@ const actions = [
   }),
   action({
     segment: "mark-result-ready",
+    event: "resultReady",
     operationId: "markResultReady",
     summary: "Có kết quả, chờ trả",
     description: "The holder of the last step declares the result ready (status 9), attaching the result documents.",
@@ -277,6 +293,7 @@ const actions = [
   }),
   action({
     segment: "return-result",
+    event: "returnResult",
     operationId: "returnResult",
     summary: "Trả kết quả",
     description: "The result is handed over (status 10): at the counter, by post or to the e-wallet.",
@@ -285,6 +302,7 @@ const actions = [
   }),
   action({
     segment: "withdraw",
+    event: "withdraw",
     operationId: "withdrawDossier",
     summary: "Rút hồ sơ",
     description: "The applicant withdraws the dossier (status 7).",
@@ -293,6 +311,7 @@ const actions = [
   }),
   action({
     segment: "stop",
+    event: "stop",
     operationId: "stopDossier",
     summary: "Dừng xử lý hồ sơ",
     description: "The holder of the current step stops processing with a notice (status 8).",
@@ -301,6 +320,7 @@ const actions = [
   }),
   action({
     segment: "extend-with-apology",
+    event: "extendWithApology",
     operationId: "extendWithApology",
     summary: "Gia hạn kèm thư xin lỗi",
     description: "A new appointment with an apology slip (the dossier counts as late).",
@@ -309,6 +329,7 @@ const actions = [
   }),
   action({
     segment: "correct",
+    event: "correct",
     operationId: "correctDossier",
     summary: "Đính chính hồ sơ đã trả kết quả",
     description: "A returned dossier's record is corrected (recorded as a correction).",
@@ -316,6 +337,14 @@ const actions = [
     run: (p, code, b) => correct(p, code, b),
   }),
 ]
+
+/** The states that take an event and who may send it, from the machine's tables (docs/lifecycle-actions.md). */
+function ruleText(event: DossierEventType): string {
+  const rule = lifecycleRules().find((r) => r.event === event)
+  if (rule === undefined) return ""
+  const states = rule.states.map((s) => `${s.from} → ${s.to.join(" / ")}`).join("; ")
+  return `Trạng thái nhận thao tác (states that take it): ${states}. Người được gửi (who may send it): ${rule.who}.`
+}
 
 /** The lifecycle actions' path segments, in the order above (tests and docs). */
 export const actionSegments = actions.map((a) => a.segment)
@@ -329,7 +358,7 @@ const actionOperations: Operation<ApiDeps>[] = actions.map((a) =>
     summary: a.summary,
     description:
       `${a.description} Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): ` +
-      "without it 400, a stale one 409 and nothing is written.",
+      `without it 400, a stale one 409 and nothing is written. ${ruleText(a.event)}`,
     auth: "required",
     ...(a.idempotent === true ? { idempotencyKey: "required" as const } : {}),
     params: CodeParams,

@@ -280,7 +280,7 @@ export interface paths {
         put?: never;
         /**
          * Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn
-         * @description The counter officer accepts the dossier as complete and valid (status 2). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The counter officer accepts the dossier as complete and valid (status 2). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → accepted. Người được gửi (who may send it): counter-officer (intake).
          */
         post: operations["acceptDossier"];
         delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
         put?: never;
         /**
          * Từ chối tiếp nhận hồ sơ, nêu lý do
-         * @description The counter officer refuses the dossier at intake with reasons (status 3). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The counter officer refuses the dossier at intake with reasons (status 3). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → refused. Người được gửi (who may send it): counter-officer (intake).
          */
         post: operations["refuseDossier"];
         delete?: never;
@@ -320,7 +320,7 @@ export interface paths {
         put?: never;
         /**
          * Yêu cầu bổ sung hồ sơ
-         * @description The holder of the current step asks for missing documents (status 5); the clock pauses. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the current step asks for missing documents (status 5); the clock pauses. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → awaitingSupplement; working → awaitingSupplement. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["requestSupplementation"];
         delete?: never;
@@ -340,7 +340,7 @@ export interface paths {
         put?: never;
         /**
          * Nhận hồ sơ bổ sung
-         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): awaitingSupplement → working. Người được gửi (who may send it): citizen (applicant), counter-officer (intake), post-office-agent (intake-point).
          */
         post: operations["receiveSupplement"];
         delete?: never;
@@ -360,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Yêu cầu thực hiện nghĩa vụ tài chính
-         * @description The holder of the current step asks for a financial obligation (status 6). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the current step asks for a financial obligation (status 6). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → awaitingPayment; working → awaitingPayment. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["requestPayment"];
         delete?: never;
@@ -380,7 +380,7 @@ export interface paths {
         put?: never;
         /**
          * Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)
-         * @description A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback (POST /api/v1/payments/callback). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback (POST /api/v1/payments/callback). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → filed; accepted → accepted; working → working; awaitingSupplement → awaitingSupplement; awaitingPayment → working / awaitingPayment. Người được gửi (who may send it): system, counter-officer (intake).
          */
         post: operations["confirmPayment"];
         delete?: never;
@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * Chuyển bước xử lý tiếp theo
-         * @description The holder of the current step hands the dossier to the next step. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the current step hands the dossier to the next step. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working; processed → processed. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["completeStep"];
         delete?: never;
@@ -420,7 +420,7 @@ export interface paths {
         put?: never;
         /**
          * Chuyển hồ sơ liên thông sang cơ quan khác
-         * @description The holder of the current step transfers the dossier to another authority (inter-agency step). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the current step transfers the dossier to another authority (inter-agency step). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["transferDossier"];
         delete?: never;
@@ -440,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Phê duyệt kết quả
-         * @description The leader holding the dossier approves it. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The leader holding the dossier approves it. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò unit-leader hoặc authority-leader (the current step's holder: unit-leader or authority-leader).
          */
         post: operations["approveDossier"];
         delete?: never;
@@ -460,7 +460,7 @@ export interface paths {
         put?: never;
         /**
          * Không phê duyệt, nêu lý do
-         * @description The leader holding the dossier rejects it with reasons. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The leader holding the dossier rejects it with reasons. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò unit-leader hoặc authority-leader (the current step's holder: unit-leader or authority-leader).
          */
         post: operations["rejectDossier"];
         delete?: never;
@@ -480,7 +480,7 @@ export interface paths {
         put?: never;
         /**
          * Ký số văn bản kết quả
-         * @description The leader signs the result document (uploaded first with POST /api/v1/documents). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The leader signs the result document (uploaded first with POST /api/v1/documents). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò authority-leader hoặc unit-leader (the current step's holder: authority-leader or unit-leader).
          */
         post: operations["signResult"];
         delete?: never;
@@ -500,7 +500,7 @@ export interface paths {
         put?: never;
         /**
          * Có kết quả, chờ trả
-         * @description The holder of the last step declares the result ready (status 9), attaching the result documents. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the last step declares the result ready (status 9), attaching the result documents. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → processed; working → processed. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["markResultReady"];
         delete?: never;
@@ -520,7 +520,7 @@ export interface paths {
         put?: never;
         /**
          * Trả kết quả
-         * @description The result is handed over (status 10): at the counter, by post or to the e-wallet. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The result is handed over (status 10): at the counter, by post or to the e-wallet. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): processed → returned. Người được gửi (who may send it): counter: counter-officer (intake); post: post-office-agent; e-wallet: system, counter-officer (intake).
          */
         post: operations["returnResult"];
         delete?: never;
@@ -540,7 +540,7 @@ export interface paths {
         put?: never;
         /**
          * Rút hồ sơ
-         * @description The applicant withdraws the dossier (status 7). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The applicant withdraws the dossier (status 7). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → withdrawn; accepted → withdrawn; working → withdrawn; awaitingSupplement → withdrawn; awaitingPayment → withdrawn. Người được gửi (who may send it): citizen (applicant), counter-officer (intake).
          */
         post: operations["withdrawDossier"];
         delete?: never;
@@ -560,7 +560,7 @@ export interface paths {
         put?: never;
         /**
          * Dừng xử lý hồ sơ
-         * @description The holder of the current step stops processing with a notice (status 8). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description The holder of the current step stops processing with a notice (status 8). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → stopped; working → stopped; awaitingSupplement → stopped; awaitingPayment → stopped. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
          */
         post: operations["stopDossier"];
         delete?: never;
@@ -580,7 +580,7 @@ export interface paths {
         put?: never;
         /**
          * Gia hạn kèm thư xin lỗi
-         * @description A new appointment with an apology slip (the dossier counts as late). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description A new appointment with an apology slip (the dossier counts as late). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → accepted; working → working; awaitingSupplement → awaitingSupplement; awaitingPayment → awaitingPayment. Người được gửi (who may send it): specialist (agency), unit-leader (agency), authority-leader (agency).
          */
         post: operations["extendWithApology"];
         delete?: never;
@@ -600,7 +600,7 @@ export interface paths {
         put?: never;
         /**
          * Đính chính hồ sơ đã trả kết quả
-         * @description A returned dossier's record is corrected (recorded as a correction). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written.
+         * @description A returned dossier's record is corrected (recorded as a correction). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): returned → returned. Người được gửi (who may send it): counter-officer (intake), specialist (agency), clerk (agency), unit-leader (agency), authority-leader (agency).
          */
         post: operations["correctDossier"];
         delete?: never;

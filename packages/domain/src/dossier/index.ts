@@ -26,7 +26,7 @@ export * from "./events.ts"
 export * from "./forms.ts"
 export * from "./guards.ts"
 export { createDossierMachine, type DossierMachine, type DossierMachineOptions, dossierEnv } from "./machine.ts"
-export { actorRefusal, filingRoleOfChannel, stepBoundEvents } from "./permissions.ts"
+export { actorGrants, actorRefusal, filingRoleOfChannel, stepBoundEvents } from "./permissions.ts"
 export { applyEvent, filedContext, statusesEntered } from "./reducers.ts"
 export * from "./refusals.ts"
 export * from "./status.ts"
@@ -39,3 +39,4 @@ export {
   workingMinutesBetween,
 } from "./time.ts"
 export * from "./transitions.ts"
+export { type EventRule, lifecycleRules, lifecycleRulesMarkdown } from "./who-may.ts"

@@ -139,6 +139,14 @@ function holderTarget(env: DossierEnv, context: DossierContext): ScopeNeeded {
   return targetOf(step?.role === "counter-officer" ? "intake" : "agency", context)
 }
 
+/**
+ * Who may send an event that is not bound to the current step, with the scope each role is checked against, per
+ * return method for returnResult (read by who-may.ts to publish the rules).
+ */
+export function actorGrants(event: DossierEventType): Readonly<Record<string, ReadonlyArray<Grant>>> {
+  return event === "returnResult" ? returnGrants : { "": grants[event] ?? [] }
+}
+
 /** Whether the actor's role and scope allow the event on this dossier now. */
 export function actorRefusal(env: DossierEnv, context: DossierContext, event: DossierEvent): Refusal | undefined {
   const { actor } = event
