@@ -41,7 +41,8 @@ describe("deny by default", () => {
     }
     const secured = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item)
-        .filter(([, op]) => op.security !== undefined)
+        // public operations carry `security: []` (no credential needed)
+        .filter(([, op]) => Array.isArray(op.security) && op.security.length > 0)
         .map(([method, _]) => ({
           method: method.toUpperCase(),
           path: path.replace(/\{code\}/, "000.11.50.H49-251006-0001"),

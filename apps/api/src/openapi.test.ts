@@ -139,3 +139,25 @@ describe("/docs", () => {
     expect(html).toContain('id="problem-invalid-input"')
   })
 })
+
+describe("the document's security, servers and formats (issue 16)", () => {
+  test("public operations say they need no credential; the gateway's callback takes only an API key", async () => {
+    const doc = (await (await testApp().app.request("/openapi.json")).json()) as {
+      servers: Array<{ url: string }>
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; parameters?: Array<{ name: string; schema: { pattern?: string } }> }>
+      >
+      components: { schemas: Record<string, { properties?: Record<string, { format?: string; minimum?: number }> }> }
+    }
+    expect(doc.servers.map((s) => s.url)).toEqual(["/"])
+    expect(doc.paths["/api/v1/procedures"]?.get?.security).toEqual([])
+    expect(doc.paths["/api/v1/lookup/{code}"]?.get?.security).toEqual([])
+    expect(doc.paths["/api/v1/payments/callback"]?.post?.security).toEqual([{ bearer: [] }])
+    expect(doc.paths["/api/v1/dossiers/{code}"]?.get?.security).toEqual([{ session: [] }, { bearer: [] }])
+    const code = doc.paths["/api/v1/dossiers/{code}"]?.get?.parameters?.find((p) => p.name === "code")
+    expect(code?.schema.pattern).toBeDefined()
+    expect(new RegExp(code?.schema.pattern ?? "^$").test("000.11.50.H49-251006-0001")).toBe(true)
+    expect(doc.components.schemas.WorkQueue?.properties?.total?.minimum).toBe(0)
+  })
+})

@@ -166,7 +166,8 @@ export function openApiDocument<Deps>(
         ? {}
         : { requestBody: { required: true, content: { "application/json": { schema: schemaAt(slot.body) } } } }),
       ...(op.upload === true ? { requestBody: UPLOAD_BODY } : {}),
-      ...(op.auth === "required" ? { security: SECURITY } : {}),
+      // a public operation says so (no credential needed), rather than inheriting a default
+      security: op.auth !== "required" ? [] : op.apiKeyOnly === true ? [{ bearer: [] }] : SECURITY,
       responses,
     }
     const item = paths[op.path] ?? {}
@@ -206,6 +207,7 @@ export function openApiDocument<Deps>(
   return {
     openapi: "3.1.1",
     info,
+    servers: [{ url: "/", description: "Máy chủ đang phục vụ tài liệu này (the server serving this document)" }],
     tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
     paths,
     ...(webhookDocuments.length === 0 ? {} : { webhooks }),

@@ -55,6 +55,8 @@ export interface OperationSpec<
    * the identity provider, or an API key): 401 otherwise, before the input is even decoded. Absent: public.
    */
   readonly auth?: "required"
+  /** Only an integration client's API key may call it (the gateway's callback): what the OpenAPI security says. */
+  readonly apiKeyOnly?: true
   /** Whether the `Idempotency-Key` header is required (400 without it) or optional. */
   readonly idempotencyKey?: "required" | "optional"
   /** The body is a document's bytes (PDF, JPEG or PNG), not JSON; limited by the document size limit. */

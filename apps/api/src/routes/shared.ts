@@ -6,4 +6,7 @@ export const QueryText = Schema.String.check(Schema.isMinLength(1), Schema.isMax
 
 /** A list answer: how many items, and the items. */
 export const listOf = <S extends Schema.Top>(item: S, identifier: string) =>
-  Schema.Struct({ total: Schema.Number.check(Schema.isInt()), items: Schema.Array(item) }).annotate({ identifier })
+  Schema.Struct({
+    total: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)),
+    items: Schema.Array(item),
+  }).annotate({ identifier })

@@ -234,10 +234,16 @@ export function formatDossierCode(parts: DossierCodeParts): Result.Result<string
   return Result.succeed(`${agencyCode}-${y.slice(2)}${m}${d}-${pad(sequence, 4)}`)
 }
 
+/** The shape of a dossier code, also published as the pattern of `{code}` parameters in the OpenAPI document. */
+const DOSSIER_CODE_SHAPE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,9}$/u
+
 /** A dossier code as text, checked in full (shape, real date, sequence ≥ 1), for API input and output. */
 export const DossierCode = Schema.String.check(
+  Schema.isPattern(DOSSIER_CODE_SHAPE, { expected: "a dossier code such as 000.17.22.H56-210531-0001" }),
   Schema.makeFilter(
     (s: string) => {
+      // a text of another shape is the pattern's to report, once; this says what is wrong inside the shape
+      if (!DOSSIER_CODE_SHAPE.test(s)) return true
       const parsed = parseDossierCode(s)
       return Result.isSuccess(parsed) || parsed.failure.message
     },
