@@ -58,3 +58,10 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   const data = { jurisdiction: jurisdiction.success, catalogue: catalogue.success }
   return Result.succeed(holidays.success === undefined ? data : { ...data, holidays: holidays.success })
 }
+export {
+  FORMER_UNITS_FILE,
+  FormerUnit,
+  FormerUnitsFile,
+  formerUnitProblems,
+  loadFormerUnits,
+} from "./former-units.ts"

@@ -1,0 +1,107 @@
+// Finding the procedure a question is about: a MiniSearch index (BM25 with fuzzy matching, so "khai sin" and
+// "dang ki" still meet "khai sinh" and "đăng ký") over each procedure's names and the province's question phrases,
+// with the question first expanded by the province's synonyms and stripped of question words. A procedure's score
+// is that of its best-matching document, so a long official name does not drown a short everyday phrase.
+import type { Catalogue, Procedure } from "@motcua/domain"
+import MiniSearch from "minisearch"
+import { foldedPhrase, syllables, terms } from "./text.ts"
+import type { Vocabulary } from "./vocabulary.ts"
+
+interface IndexedDocument {
+  readonly id: number
+  readonly code: string
+  readonly text: string
+}
+
+export interface Candidate {
+  readonly code: string
+  readonly score: number
+  /** The share of the question's words that the best document of this procedure matches. */
+  readonly coverage: number
+}
+
+export interface Retriever {
+  /** The question as searched: folded, synonyms added, question words removed. */
+  readonly prepare: (question: string) => string
+  /** Procedures ranked best first, with their scores. */
+  readonly rank: (question: string, limit?: number) => Candidate[]
+}
+
+const documentsOf = (procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): IndexedDocument[] => {
+  const docs: IndexedDocument[] = []
+  const add = (code: string, text: string) => docs.push({ id: docs.length, code, text })
+  for (const p of procedures) {
+    add(p.code, p.name)
+    if (p.nameEn !== undefined) add(p.code, p.nameEn)
+    for (const v of p.variants) add(p.code, `${p.name} ${v.name}`)
+  }
+  for (const q of vocabulary.questions) for (const phrase of q.phrases) add(q.code, phrase)
+  return docs
+}
+
+export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): Retriever {
+  const stop = new Set(vocabulary.stopWords.map((w) => syllables(w).join(" ")))
+  const stopPhrases = [...stop].filter((w) => w.includes(" ")).sort((a, b) => b.length - a.length)
+  const stopSyllables = new Set([...stop].filter((w) => !w.includes(" ")))
+  const synonyms = vocabulary.synonyms.flatMap((s) =>
+    s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: syllables(s.means).join(" ") })),
+  )
+
+  const prepare = (question: string): string => {
+    let folded = foldedPhrase(question)
+    const added: string[] = []
+    for (const s of synonyms) if (folded.includes(s.phrase)) added.push(s.means)
+    for (const phrase of stopPhrases) folded = folded.replaceAll(` ${phrase} `, " ")
+    const kept = folded
+      .split(" ")
+      .filter((w) => w !== "" && !stopSyllables.has(w))
+      .join(" ")
+    return [kept, ...added].join(" ").trim()
+  }
+
+  const index = new MiniSearch<IndexedDocument>({
+    fields: ["text"],
+    storeFields: ["code", "text"],
+    tokenize: terms,
+    processTerm: (t) => t,
+  })
+  index.addAll(documentsOf(procedures, vocabulary))
+
+  const rank = (question: string, limit = 5): Candidate[] => {
+    const prepared = prepare(question)
+    if (prepared === "") return []
+    // Pairs of syllables are the strongest evidence; single syllables are fuzzy only when long enough for a typo to
+    // be told apart from another word (Vietnamese syllables are short).
+    const hits = index.search(prepared, {
+      tokenize: terms,
+      processTerm: (t) => t,
+      fuzzy: (term) => (term.includes("_") ? 0.15 : term.length >= 5 ? 0.2 : false),
+      boostTerm: (term) => (term.includes("_") ? 2 : 1),
+      weights: { fuzzy: 0.6, prefix: 0.3 },
+    })
+    // BM25 alone favours short documents that share one word with the question ("xóa hộ khẩu" for "nhập hộ
+    // khẩu"); each hit is weighed by how much of the question it explains and how much of itself the question
+    // names, so the document that says what the citizen said wins.
+    const asked = [...new Set(prepared.split(" ").filter((w) => w !== ""))]
+    const best = new Map<string, Candidate>()
+    for (const hit of hits) {
+      const code = hit["code"] as string
+      const matched = new Set(hit.queryTerms)
+      const questionCoverage = asked.filter((w) => matched.has(w)).length / asked.length
+      const own = terms(hit["text"] as string)
+      const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
+      const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
+      const previous = best.get(code)
+      if (previous === undefined || previous.score < score) best.set(code, { code, score, coverage: questionCoverage })
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
+      .slice(0, limit)
+  }
+
+  return { prepare, rank }
+}
+
+/** The catalogue's procedures in force on `date`, one version per code. */
+export const inForce = (catalogue: Catalogue, date: string): Procedure[] =>
+  catalogue.filter((p) => p.effectiveFrom <= date && (p.effectiveTo === undefined || date <= p.effectiveTo))
