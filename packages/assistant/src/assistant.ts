@@ -57,7 +57,7 @@ export interface Assistant {
 /** Below this score nothing is taken as found: the question only brushed a common word. */
 const MIN_SCORE = 6
 /** Below this share of the question's words matched, the question is about something else. */
-const MIN_COVERAGE = 0.5
+const MIN_COVERAGE = 0.3
 /** Two procedures whose scores are within this ratio both fit: the citizen is asked. */
 const TIE_RATIO = 0.85
 
@@ -314,7 +314,7 @@ export function makeAssistant(data: AssistantData): Assistant {
 
     const ranked = retriever.rank(searchText)
     const top = ranked[0]
-    if (top === undefined || top.score < MIN_SCORE || top.coverage < MIN_COVERAGE) {
+    if (top === undefined || top.score < MIN_SCORE || top.coverage < MIN_COVERAGE || !top.namesAWord) {
       const closest = ranked.length > 0 ? ranked : []
       conversations.save(conversationId, state, input.now)
       const list = candidatesOf(closest.slice(0, 3))

@@ -18,6 +18,8 @@ export interface Candidate {
   readonly score: number
   /** The share of the question's words that the best document of this procedure matches. */
   readonly coverage: number
+  /** Whether that document shares a whole two-syllable word with the question, not only loose syllables. */
+  readonly namesAWord: boolean
 }
 
 export interface Retriever {
@@ -27,9 +29,13 @@ export interface Retriever {
   readonly rank: (question: string, limit?: number) => Candidate[]
 }
 
-const documentsOf = (procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): IndexedDocument[] => {
+const documentsOf = (
+  procedures: ReadonlyArray<Procedure>,
+  vocabulary: Vocabulary,
+  clean: (text: string) => string,
+): IndexedDocument[] => {
   const docs: IndexedDocument[] = []
-  const add = (code: string, text: string) => docs.push({ id: docs.length, code, text })
+  const add = (code: string, text: string) => docs.push({ id: docs.length, code, text: clean(text) })
   for (const p of procedures) {
     add(p.code, p.name)
     if (p.nameEn !== undefined) add(p.code, p.nameEn)
@@ -47,16 +53,21 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: syllables(s.means).join(" ") })),
   )
 
-  const prepare = (question: string): string => {
-    let folded = foldedPhrase(question)
-    const added: string[] = []
-    for (const s of synonyms) if (folded.includes(s.phrase)) added.push(s.means)
-    for (const phrase of stopPhrases) folded = folded.replaceAll(` ${phrase} `, " ")
-    const kept = folded
+  // Longest phrases first, and a phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ" and is then no
+  // longer read as "hộ khẩu" (which means permanent residence).
+  synonyms.sort((a, b) => b.phrase.length - a.phrase.length)
+  const withoutStopWords = (folded: string): string => {
+    let text = folded
+    for (const phrase of stopPhrases) text = text.replaceAll(` ${phrase} `, " ")
+    return text
       .split(" ")
       .filter((w) => w !== "" && !stopSyllables.has(w))
       .join(" ")
-    return [kept, ...added].join(" ").trim()
+  }
+  const prepare = (question: string): string => {
+    let folded = foldedPhrase(question)
+    for (const s of synonyms) if (folded.includes(s.phrase)) folded = folded.replaceAll(s.phrase, ` ${s.means} `)
+    return withoutStopWords(folded)
   }
 
   const index = new MiniSearch<IndexedDocument>({
@@ -65,7 +76,8 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     tokenize: terms,
     processTerm: (t) => t,
   })
-  index.addAll(documentsOf(procedures, vocabulary))
+  // Documents lose their question words too, so that the pairs of syllables are the same on both sides.
+  index.addAll(documentsOf(procedures, vocabulary, (text) => withoutStopWords(foldedPhrase(text))))
 
   const rank = (question: string, limit = 5): Candidate[] => {
     const prepared = prepare(question)
@@ -92,7 +104,9 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
       const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
       const previous = best.get(code)
-      if (previous === undefined || previous.score < score) best.set(code, { code, score, coverage: questionCoverage })
+      const namesAWord = hit.terms.some((t) => t.includes("_"))
+      if (previous === undefined || previous.score < score)
+        best.set(code, { code, score, coverage: questionCoverage, namesAWord })
     }
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
