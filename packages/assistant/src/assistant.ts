@@ -276,7 +276,8 @@ export function makeAssistant(data: AssistantData): Assistant {
       notices.push(`Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự: chỉ phần đầu được đọc. / Only the first ${MAX_QUESTION_CHARS} characters were read.`)
     }
     const folded = foldedPhrase(question)
-    if (INSTRUCTION_ATTEMPT.test(folded)) {
+    const instructed = INSTRUCTION_ATTEMPT.test(folded)
+    if (instructed) {
       notices.push(
         "Tôi chỉ trả lời từ danh mục thủ tục hành chính của tỉnh và không làm theo yêu cầu khác. / I answer only from the province's procedure catalogue and follow no other instructions.",
       )
@@ -314,7 +315,7 @@ export function makeAssistant(data: AssistantData): Assistant {
 
     const ranked = retriever.rank(searchText)
     const top = ranked[0]
-    if (top === undefined || top.score < MIN_SCORE || top.coverage < MIN_COVERAGE || !top.namesAWord) {
+    if (top === undefined || top.score < MIN_SCORE || top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) || !top.namesAWord) {
       const closest = ranked.length > 0 ? ranked : []
       conversations.save(conversationId, state, input.now)
       const list = candidatesOf(closest.slice(0, 3))

@@ -41,7 +41,11 @@ const documentsOf = (
     if (p.nameEn !== undefined) add(p.code, p.nameEn)
     for (const v of p.variants) add(p.code, `${p.name} ${v.name}`)
   }
-  for (const q of vocabulary.questions) for (const phrase of q.phrases) add(q.code, phrase)
+  // A variant's phrases ("quá hạn") say which case, not which procedure: they are indexed with the procedure's
+  // name, so "quá hạn" alone does not pull every procedure that has a late case.
+  const names = new Map(procedures.map((p) => [p.code, p.name]))
+  for (const q of vocabulary.questions)
+    for (const phrase of q.phrases) add(q.code, q.variantId === undefined ? phrase : `${names.get(q.code) ?? ""} ${phrase}`)
   return docs
 }
 
@@ -49,25 +53,26 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   const stop = new Set(vocabulary.stopWords.map((w) => syllables(w).join(" ")))
   const stopPhrases = [...stop].filter((w) => w.includes(" ")).sort((a, b) => b.length - a.length)
   const stopSyllables = new Set([...stop].filter((w) => !w.includes(" ")))
-  const synonyms = vocabulary.synonyms.flatMap((s) =>
-    s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: syllables(s.means).join(" ") })),
-  )
-
-  // Longest phrases first, and a phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ" and is then no
-  // longer read as "hộ khẩu" (which means permanent residence).
-  synonyms.sort((a, b) => b.phrase.length - a.phrase.length)
   const withoutStopWords = (folded: string): string => {
     let text = folded
     for (const phrase of stopPhrases) text = text.replaceAll(` ${phrase} `, " ")
-    return text
+    return ` ${text
       .split(" ")
       .filter((w) => w !== "" && !stopSyllables.has(w))
-      .join(" ")
+      .join(" ")} `
   }
+  // Synonyms are looked for once the question words are gone ("bố tôi mất" reads " bo mat ", like the phrase "bố
+  // mất"); a phrase that holds a question word could never match, and is left out. Longest phrases first, and a phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ"
+  // and is then no longer read as "hộ khẩu" (which means permanent residence).
+  const synonyms = vocabulary.synonyms
+    .flatMap((s) => s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: ` ${syllables(s.means).join(" ")} ` })))
+    .filter((s) => s.phrase.trim() !== "" && withoutStopWords(s.phrase) === s.phrase)
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+  // The same steps for the question and for every indexed text, so both sides speak the catalogue's words.
   const prepare = (question: string): string => {
-    let folded = foldedPhrase(question)
-    for (const s of synonyms) if (folded.includes(s.phrase)) folded = folded.replaceAll(s.phrase, ` ${s.means} `)
-    return withoutStopWords(folded)
+    let text = withoutStopWords(foldedPhrase(question))
+    for (const s of synonyms) if (text.includes(s.phrase)) text = text.replaceAll(s.phrase, s.means)
+    return text.trim().replace(/\s+/gu, " ")
   }
 
   const index = new MiniSearch<IndexedDocument>({
@@ -76,8 +81,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     tokenize: terms,
     processTerm: (t) => t,
   })
-  // Documents lose their question words too, so that the pairs of syllables are the same on both sides.
-  index.addAll(documentsOf(procedures, vocabulary, (text) => withoutStopWords(foldedPhrase(text))))
+    index.addAll(documentsOf(procedures, vocabulary, prepare))
 
   const rank = (question: string, limit = 5): Candidate[] => {
     const prepared = prepare(question)
