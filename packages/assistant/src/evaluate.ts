@@ -130,3 +130,7 @@ export function summarise(results: ReadonlyArray<EvalResult>): EvalSummary {
 export function evaluate(assistant: Assistant, questions: ReadonlyArray<EvalQuestion>, now: string): EvalSummary {
   return summarise(questions.map((q, i) => evaluateOne(assistant, q, now, `eval-${i}`)))
 }
+
+/** Decodes an evaluation file (throws with the path of the first bad entry). */
+export const decodeEvalQuestions = (json: unknown): ReadonlyArray<EvalQuestion> =>
+  Schema.decodeUnknownSync(Schema.Array(EvalQuestion))(json)

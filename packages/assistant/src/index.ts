@@ -7,4 +7,12 @@ export type { FormerUnitName } from "./places.ts"
 export { makeRetriever } from "./retrieval.ts"
 export { foldedPhrase, syllables, terms } from "./text.ts"
 export { EMPTY_VOCABULARY, QuestionPhrases, Synonym, Vocabulary } from "./vocabulary.ts"
-export { EvalQuestion, type EvalResult, type EvalSummary, evaluate, evaluateOne, summarise } from "./evaluate.ts"
+export {
+  decodeEvalQuestions,
+  EvalQuestion,
+  type EvalResult,
+  type EvalSummary,
+  evaluate,
+  evaluateOne,
+  summarise,
+} from "./evaluate.ts"
