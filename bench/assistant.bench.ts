@@ -31,7 +31,8 @@ console.log(`fees exact:      ${pct(summary.feeExact)}   (bar 100 % when the pro
 console.log(`documents exact: ${pct(summary.documentsExact)}   (bar 100 % when the procedure is right)`)
 console.log(`authority right: ${pct(summary.authority)}`)
 console.log(`không tìm thấy:  ${pct(summary.notFoundRight)} of unanswerable questions`)
-for (const f of summary.failures) console.log(`  miss: ${f.question} → expected ${f.expected}, ranked ${f.ranked.join(", ")}`)
+for (const f of summary.failures)
+  console.log(`  miss: ${f.question} → expected ${f.expected}, ranked ${f.ranked.join(", ")}`)
 
 const timings: number[] = []
 let floorMs = 0
@@ -55,4 +56,5 @@ console.log(`p50: ${at(0.5).toFixed(2)} ms   p95: ${at(0.95).toFixed(2)} ms   (b
 console.log(
   `floor (findProcedures substring filter, same questions): ${floorPerQuestion.toFixed(3)} ms/question; mean answer is ${(total / timings.length / floorPerQuestion).toFixed(1)}× the floor`,
 )
-if (summary.top1 < 0.9 || summary.top3 < 0.98 || summary.feeExact < 1 || summary.documentsExact < 1) process.exitCode = 1
+if (summary.top1 < 0.9 || summary.top3 < 0.98 || summary.feeExact < 1 || summary.documentsExact < 1)
+  process.exitCode = 1

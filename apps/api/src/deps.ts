@@ -1,5 +1,6 @@
 // What the routes are given: the data and the effects they may not create themselves (time). The composition root
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
+import type { Assistant } from "@motcua/assistant"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import type { ApiRuntime } from "./runtime.ts"
 import type { SignInThrottle } from "./sign-in-throttle.ts"
@@ -24,6 +25,10 @@ export interface ApiDeps {
   readonly signInThrottle: SignInThrottle | undefined
   /** Most bytes one principal may have uploaded and not yet attached to a dossier (413 beyond). */
   readonly stagedBytesPerPrincipal: number
+  /** The citizen assistant for the procedures in force on a civil date. */
+  readonly assistant: (date: string) => Assistant
+  /** Seconds a client address must wait before asking again, or undefined (counted); undefined when off. */
+  readonly assistantRateLimit: ((address: string, now: number) => number | undefined) | undefined
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

@@ -3,6 +3,7 @@
 // not give; a value that is not usable stops the start with every bad variable named (ConfigurationError).
 // docs/configuration.md lists them all.
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
@@ -42,6 +43,8 @@ export interface EnvironmentSettings {
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
    */
   readonly demoCitizens: boolean
+  /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
+  readonly assistantPerMinute: number | false
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -84,6 +87,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       ? undefined
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
   const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
+  const assistantPerMinute = whole("MOTCUA_ASSISTANT_PER_MINUTE", DEFAULT_ASSISTANT_PER_MINUTE, 0)
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -96,5 +100,6 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     documentLimit,
     stagedBytesPerPrincipal,
     demoCitizens,
+    assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
   }
 }

@@ -7,6 +7,7 @@
 import { type ServerType, serve } from "@hono/node-server"
 import type { RelayReport } from "@motcua/application"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+import { assistantsFor } from "./assistant.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
@@ -94,6 +95,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     signInThrottle: options.signInThrottle ?? env.signInThrottle,
     trustProxy: options.trustProxy ?? env.trustProxy,
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
+    assistantPerMinute: env.assistantPerMinute,
+    assistant: assistantsFor({
+      catalogue: runtime.data.catalogue,
+      jurisdiction: runtime.data.jurisdiction,
+      ...(runtime.data.holidays === undefined ? {} : { holidays: runtime.data.holidays }),
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    }),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),
   })

@@ -19,7 +19,7 @@ const UNITS: Record<string, string> = {
   "Giếng Đáy": "06661",
   "Đông Xá": "06994",
   "Trung Vuong": "06811",
-  "Trới": "07030",
+  Trới: "07030",
   "Cẩm Thành": "06793",
   "Vân Đồn": "06994",
 }
@@ -42,7 +42,15 @@ for (const line of readFileSync(join(here, "questions.src.txt"), "utf8").split("
   const p = Result.getOrThrow(procedureInForce(data.catalogue, code, data.catalogueDate))
   const facts = FACTS[question] ?? {}
   const needs = p.channels.includes("counter") ? "counter" : "online"
-  const quantities: Record<string, number> = { copy: 1, page: 1, person: 1, certificate: 1, item: 1, vehicle: 1, ...facts }
+  const quantities: Record<string, number> = {
+    copy: 1,
+    page: 1,
+    person: 1,
+    certificate: 1,
+    item: 1,
+    vehicle: 1,
+    ...facts,
+  }
   const fee = Result.getOrThrow(
     quoteFees(p, { channel: needs, quantities, ...(variant === "" ? {} : { variantId: variant }) }),
   ).total

@@ -39,8 +39,18 @@ export interface FeeSummary {
 
 export interface PlaceSummary {
   readonly authority: { readonly title: string; readonly name?: string; readonly code?: string }
-  readonly unit?: { readonly code: string; readonly name: string; readonly formerName?: string; readonly unverified?: string }
-  readonly centres: ReadonlyArray<{ readonly id: string; readonly name: string; readonly address: string; readonly kind: string }>
+  readonly unit?: {
+    readonly code: string
+    readonly name: string
+    readonly formerName?: string
+    readonly unverified?: string
+  }
+  readonly centres: ReadonlyArray<{
+    readonly id: string
+    readonly name: string
+    readonly address: string
+    readonly kind: string
+  }>
   /** May be filed at any centre of the province (thủ tục phi địa giới). */
   readonly boundaryFree: boolean
 }

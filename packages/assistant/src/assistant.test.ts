@@ -50,7 +50,7 @@ describe("answers from the catalogue", () => {
     expect(a.text).toContain("1.010038")
     expect(a.procedure?.online.filingLink).toBe("/dich-vu-cong/nop-ho-so?thuTuc=1.010038")
     // Filed on Friday 09:00, the appointment is a working moment after it, counted by the calendar.
-    expect(a.procedure?.time.appointmentIfFiledNow > now).toBe(true)
+    expect((a.procedure?.time.appointmentIfFiledNow ?? "") > now).toBe(true)
     expect(a.procedure?.time.appointmentIfFiledNow).toMatch(/\+07:00$/)
   })
 

@@ -19,10 +19,10 @@ import {
 import { Result } from "effect"
 import type { Answer, FeeSummary, FollowUp, Option, PlaceSummary, ProcedureAnswer } from "./answer.ts"
 import { type ConversationState, makeConversations } from "./conversations.ts"
-import { readFacts, type QuestionFacts } from "./facts.ts"
+import { type QuestionFacts, readFacts } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
-import { inForce, makeRetriever } from "./retrieval.ts"
 import { renderAnswer } from "./render.ts"
+import { inForce, makeRetriever } from "./retrieval.ts"
 import { foldedPhrase, syllables } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
@@ -78,7 +78,11 @@ export function makeAssistant(data: AssistantData): Assistant {
     .map((q) => ({ code: q.code, variantId: q.variantId as string, phrases: q.phrases.map(foldedPhrase) }))
 
   const candidatesOf = (ranked: ReadonlyArray<{ code: string; score: number }>) =>
-    ranked.map((c) => ({ code: c.code, name: byCode.get(c.code)?.name ?? c.code, score: Math.round(c.score * 100) / 100 }))
+    ranked.map((c) => ({
+      code: c.code,
+      name: byCode.get(c.code)?.name ?? c.code,
+      score: Math.round(c.score * 100) / 100,
+    }))
 
   const cuedVariant = (p: Procedure, folded: string): string | undefined => {
     let best: { id: string; length: number } | undefined
@@ -120,7 +124,9 @@ export function makeAssistant(data: AssistantData): Assistant {
     }
     if (missing.length > 0) return { assumed, missing }
     const second = quoteFees(p, { ...request, quantities })
-    return Result.isSuccess(second) ? { quote: second.success, assumed, missing } : { assumed, missing: [second.failure.message] }
+    return Result.isSuccess(second)
+      ? { quote: second.success, assumed, missing }
+      : { assumed, missing: [second.failure.message] }
   }
 
   const fees = (p: Procedure, variantId: string | undefined, facts: QuestionFacts): FeeSummary => {
@@ -150,12 +156,15 @@ export function makeAssistant(data: AssistantData): Assistant {
           ? undefined
           : j.agencies.find((g) => g.kind === a.agencyKind && g.unitCode === unit.code)
     const provincial = j.intakePoints.filter((c) => c.kind === "provincial-centre")
-    const local = unit === undefined ? [] : j.intakePoints.filter((c) => c.unitCode === unit.code && c.kind === "commune-centre")
+    const local =
+      unit === undefined ? [] : j.intakePoints.filter((c) => c.unitCode === unit.code && c.kind === "commune-centre")
     const posts =
       unit === undefined || !p.channels.includes("post")
         ? []
         : j.intakePoints.filter((c) => c.unitCode === unit.code && c.kind === "post-office")
-    const centres = (a.level === "province" ? [...provincial, ...local] : [...local, ...(p.boundaryFree ? provincial : [])]).concat(posts)
+    const centres = (
+      a.level === "province" ? [...provincial, ...local] : [...local, ...(p.boundaryFree ? provincial : [])]
+    ).concat(posts)
     return {
       authority: { title: a.title, ...(agency === undefined ? {} : { name: agency.name, code: agency.code }) },
       ...(unit === undefined
@@ -236,7 +245,11 @@ export function makeAssistant(data: AssistantData): Assistant {
               options: [],
             }
           : undefined
-    conversations.save(conversationId, { ...state, code, variantId, pending: followUp?.options.length ? "variant" : "place" }, now)
+    conversations.save(
+      conversationId,
+      { ...state, code, variantId, pending: followUp?.options.length ? "variant" : "place" },
+      now,
+    )
     const rendered = renderAnswer(answer, followUp)
     return {
       conversationId,
@@ -273,7 +286,9 @@ export function makeAssistant(data: AssistantData): Assistant {
     let question = input.question
     if (question.length > MAX_QUESTION_CHARS) {
       question = question.slice(0, MAX_QUESTION_CHARS)
-      notices.push(`Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự: chỉ phần đầu được đọc. / Only the first ${MAX_QUESTION_CHARS} characters were read.`)
+      notices.push(
+        `Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự: chỉ phần đầu được đọc. / Only the first ${MAX_QUESTION_CHARS} characters were read.`,
+      )
     }
     const folded = foldedPhrase(question)
     const instructed = INSTRUCTION_ATTEMPT.test(folded)
@@ -299,7 +314,8 @@ export function makeAssistant(data: AssistantData): Assistant {
           (previous.pending === "variant" ? pickVariant(p, folded, cuedVariant(p, folded)) : undefined)
         if (picked !== undefined && picked.code === p.code)
           return answerWith(conversationId, state, p.code, picked.variantId, notices, [], input.now, false)
-        if (picked !== undefined) return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
+        if (picked !== undefined)
+          return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
         const ranked = retriever.rank(searchText)
         const top = ranked[0]
         if ((top === undefined || top.score < MIN_SCORE) && (match !== undefined || facts !== previous.facts))
@@ -315,7 +331,12 @@ export function makeAssistant(data: AssistantData): Assistant {
 
     const ranked = retriever.rank(searchText)
     const top = ranked[0]
-    if (top === undefined || top.score < MIN_SCORE || top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) || !top.namesAWord) {
+    if (
+      top === undefined ||
+      top.score < MIN_SCORE ||
+      top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) ||
+      !top.namesAWord
+    ) {
       const closest = ranked.length > 0 ? ranked : []
       conversations.save(conversationId, state, input.now)
       const list = candidatesOf(closest.slice(0, 3))
@@ -341,7 +362,11 @@ export function makeAssistant(data: AssistantData): Assistant {
     const variant = cuedVariant(topProcedure, folded)
     if (second !== undefined && second.score >= top.score * TIE_RATIO && variant === undefined) {
       const tied = ranked.filter((c) => c.score >= top.score * TIE_RATIO).slice(0, 4)
-      const options = tied.map((c, i) => ({ id: String(i + 1), label: byCode.get(c.code)?.name ?? c.code, code: c.code }))
+      const options = tied.map((c, i) => ({
+        id: String(i + 1),
+        label: byCode.get(c.code)?.name ?? c.code,
+        code: c.code,
+      }))
       conversations.save(conversationId, { ...state, options }, input.now)
       const followUp: FollowUp = {
         question: "Có vài thủ tục phù hợp; bạn cần thủ tục nào?",

@@ -63,7 +63,15 @@ export function evaluateOne(assistant: Assistant, q: EvalQuestion, now: string, 
   const ranked = rankedCodes(answer)
   if ("expected" in q) {
     const right = answer.kind === "not-found"
-    return { question: q.question, tags: q.tags, expected: "not-found", ranked, top1: right, top3: right, got: { kind: answer.kind } }
+    return {
+      question: q.question,
+      tags: q.tags,
+      expected: "not-found",
+      ranked,
+      top1: right,
+      top3: right,
+      got: { kind: answer.kind },
+    }
   }
   const top1 = ranked[0] === q.code
   const top3 = ranked.slice(0, 3).includes(q.code)
@@ -83,7 +91,9 @@ export function evaluateOne(assistant: Assistant, q: EvalQuestion, now: string, 
     kind: answer.kind,
     ...(final?.code === undefined ? {} : { code: final.code }),
     ...(final?.variant === undefined ? {} : { variant: final.variant.id }),
-    ...(final === undefined ? {} : { fee: (q.fee.channel === "counter" ? final.fees.counter : final.fees.online)?.total ?? -1 }),
+    ...(final === undefined
+      ? {}
+      : { fee: (q.fee.channel === "counter" ? final.fees.counter : final.fees.online)?.total ?? -1 }),
   }
   if (final === undefined || final.code !== q.code) return { ...base, got: gotSummary }
   const procedure = assistant.procedure(q.code) as Procedure
@@ -122,7 +132,12 @@ export function summarise(results: ReadonlyArray<EvalResult>): EvalSummary {
     authority: share(right.filter((r) => r.authorityRight).length, right.length),
     notFoundRight: share(unanswerable.filter((r) => r.top1).length, unanswerable.length),
     failures: results.filter(
-      (r) => !r.top1 || r.variantRight === false || r.feeExact === false || r.documentsExact === false || r.authorityRight === false,
+      (r) =>
+        !r.top1 ||
+        r.variantRight === false ||
+        r.feeExact === false ||
+        r.documentsExact === false ||
+        r.authorityRight === false,
     ),
   }
 }

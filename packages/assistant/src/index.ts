@@ -2,11 +2,6 @@
 export type * from "./answer.ts"
 export { type AskInput, type Assistant, type AssistantData, MAX_QUESTION_CHARS, makeAssistant } from "./assistant.ts"
 export { makeConversations } from "./conversations.ts"
-export { readFacts } from "./facts.ts"
-export type { FormerUnitName } from "./places.ts"
-export { makeRetriever } from "./retrieval.ts"
-export { foldedPhrase, syllables, terms } from "./text.ts"
-export { EMPTY_VOCABULARY, QuestionPhrases, Synonym, Vocabulary } from "./vocabulary.ts"
 export {
   decodeEvalQuestions,
   EvalQuestion,
@@ -16,3 +11,8 @@ export {
   evaluateOne,
   summarise,
 } from "./evaluate.ts"
+export { readFacts } from "./facts.ts"
+export type { FormerUnitName } from "./places.ts"
+export { makeRetriever } from "./retrieval.ts"
+export { foldedPhrase, syllables, terms } from "./text.ts"
+export { EMPTY_VOCABULARY, QuestionPhrases, Synonym, Vocabulary } from "./vocabulary.ts"

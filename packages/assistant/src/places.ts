@@ -46,7 +46,10 @@ export function makePlaceFinder(
   }
   const entries: Entry[] = []
   const exactName = (name: string) =>
-    ` ${name.normalize("NFC").toLowerCase().replace(/^(phường|xã|đặc khu)\s+/u, "")} `
+    ` ${name
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/^(phường|xã|đặc khu)\s+/u, "")} `
   for (const u of units) entries.push({ bare: bareName(u.name), unit: u, needsKind: false, exact: exactName(u.name) })
   for (const f of formerUnits) {
     const unit = byCode.get(f.unitCodes[0] ?? "")
@@ -57,7 +60,10 @@ export function makePlaceFinder(
 
   const find = (question: string): PlaceMatch | undefined => {
     const folded = foldedPhrase(question)
-    const written = ` ${question.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `
+    const written = ` ${question
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")} `
     for (const e of entries) {
       const withKind = KIND_WORDS.map((k) => ` ${k} ${e.bare} `).find((p) => folded.includes(p))
       const phrase = withKind ?? (!e.needsKind && written.includes(e.exact) ? ` ${e.bare} ` : undefined)

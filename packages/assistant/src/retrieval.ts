@@ -45,7 +45,8 @@ const documentsOf = (
   // name, so "quá hạn" alone does not pull every procedure that has a late case.
   const names = new Map(procedures.map((p) => [p.code, p.name]))
   for (const q of vocabulary.questions)
-    for (const phrase of q.phrases) add(q.code, q.variantId === undefined ? phrase : `${names.get(q.code) ?? ""} ${phrase}`)
+    for (const phrase of q.phrases)
+      add(q.code, q.variantId === undefined ? phrase : `${names.get(q.code) ?? ""} ${phrase}`)
   return docs
 }
 
@@ -65,7 +66,9 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   // mất"); a phrase that holds a question word could never match, and is left out. Longest phrases first, and a phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ"
   // and is then no longer read as "hộ khẩu" (which means permanent residence).
   const synonyms = vocabulary.synonyms
-    .flatMap((s) => s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: ` ${syllables(s.means).join(" ")} ` })))
+    .flatMap((s) =>
+      s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: ` ${syllables(s.means).join(" ")} ` })),
+    )
     .filter((s) => s.phrase.trim() !== "" && withoutStopWords(s.phrase) === s.phrase)
     .sort((a, b) => b.phrase.length - a.phrase.length)
   // The same steps for the question and for every indexed text, so both sides speak the catalogue's words.
@@ -81,7 +84,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     tokenize: terms,
     processTerm: (t) => t,
   })
-    index.addAll(documentsOf(procedures, vocabulary, prepare))
+  index.addAll(documentsOf(procedures, vocabulary, prepare))
 
   const rank = (question: string, limit = 5): Candidate[] => {
     const prepared = prepare(question)
@@ -101,10 +104,10 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const asked = [...new Set(prepared.split(" ").filter((w) => w !== ""))]
     const best = new Map<string, Candidate>()
     for (const hit of hits) {
-      const code = hit["code"] as string
+      const code = hit.code as string
       const matched = new Set(hit.queryTerms)
       const questionCoverage = asked.filter((w) => matched.has(w)).length / asked.length
-      const own = terms(hit["text"] as string)
+      const own = terms(hit.text as string)
       const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
       const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
       const previous = best.get(code)
@@ -112,9 +115,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       if (previous === undefined || previous.score < score)
         best.set(code, { code, score, coverage: questionCoverage, namesAWord })
     }
-    return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
-      .slice(0, limit)
+    return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, limit)
   }
 
   return { prepare, rank }

@@ -3,8 +3,8 @@
 // say "phường Hồng Hà" or "huyện Cô Tô"; the assistant uses this to find their new unit and its centre. An old name
 // split between several new units lists each of them. Entries the authors could not check against the resolution's
 // text carry `unverified`.
-import { type DecodeError, type Problem } from "@motcua/domain"
-import { Result, Schema } from "effect"
+import type { DecodeError, Problem } from "@motcua/domain"
+import { type Result, Schema } from "effect"
 import { DATA_DIR } from "./files.ts"
 import { loadFile } from "./jurisdiction.ts"
 
