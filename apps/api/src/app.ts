@@ -2,7 +2,7 @@
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
 
 import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
-import type { Assistant } from "@motcua/assistant"
+import type { Assistant, Phraser } from "@motcua/assistant"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import { DecodeError, decodeAll } from "@motcua/domain"
 import { Result } from "effect"
@@ -68,6 +68,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean
   /** The citizen assistant per civil date (default: built from `catalogue`, `jurisdiction` and the sample data's vocabulary). */
   readonly assistant?: (date: string) => Assistant
+  /** A language model to rephrase the assistant's answers (checked against the facts); none by default. */
+  readonly assistantModel?: { readonly phraser: Phraser; readonly timeoutMs: number }
   /** Questions per minute per client address for the assistant (30 by default); false turns the limit off. */
   readonly assistantPerMinute?: number | false
 }
@@ -104,6 +106,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
     stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
     assistant: options.assistant ?? assistantsFor({ catalogue: options.catalogue, jurisdiction: options.jurisdiction }),
+    assistantModel: options.assistantModel,
     assistantRateLimit:
       options.assistantPerMinute === false
         ? undefined

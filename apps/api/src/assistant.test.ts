@@ -2,6 +2,7 @@ import type { Answer } from "@motcua/assistant"
 import { procedureInForce, quoteFees } from "@motcua/domain"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
+import { settingsFromEnvironment } from "./environment.ts"
 import { data, postJson, readProblem, TODAY, testApp } from "./testing.test-support.ts"
 
 const { app } = testApp()
@@ -51,6 +52,39 @@ describe("POST /api/v1/assistant/ask", () => {
     expect(third.status).toBe(429)
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0)
     expect((await from("10.0.0.2")).status).toBe(200)
+  })
+
+  test("with a model configured, a faithful rephrasing is served; one that changes a fee is not", async () => {
+    const faithful = testApp({
+      assistantModel: { phraser: { phrase: async (r) => `Chào bạn!\n${r.plainText}` }, timeoutMs: 1_000 },
+    }).app
+    const good = (await (
+      await faithful.request("/api/v1/assistant/ask", postJson({ question: "tách hộ" }))
+    ).json()) as Answer
+    expect(good.phrasedBy).toBe("model")
+    expect(good.text).toMatch(/^Chào bạn!/)
+    const lying = testApp({
+      assistantModel: { phraser: { phrase: async (r) => r.plainText.replaceAll("10.000", "0") }, timeoutMs: 1_000 },
+    }).app
+    const bad = (await (
+      await lying.request("/api/v1/assistant/ask", postJson({ question: "tách hộ" }))
+    ).json()) as Answer
+    expect(bad.phrasedBy).toBe("template")
+    expect(bad.text).toContain("10.000 đồng")
+  })
+
+  test("reads the model settings from the environment, refusing a URL without a model name", () => {
+    const on = settingsFromEnvironment({
+      MOTCUA_ASSISTANT_MODEL_URL: "http://llm.local/v1",
+      MOTCUA_ASSISTANT_MODEL_NAME: "qwen",
+      MOTCUA_ASSISTANT_MODEL_KEY: "k",
+    })
+    expect(on.assistantModel).toEqual({ url: "http://llm.local/v1", model: "qwen", apiKey: "k", timeoutMs: 8_000 })
+    expect(settingsFromEnvironment({}).assistantModel).toBeUndefined()
+    expect(() => settingsFromEnvironment({ MOTCUA_ASSISTANT_MODEL_URL: "http://llm.local/v1" })).toThrow(
+      /MOTCUA_ASSISTANT_MODEL_NAME/,
+    )
+    expect(settingsFromEnvironment({ MOTCUA_ASSISTANT_PER_MINUTE: "0" }).assistantPerMinute).toBe(false)
   })
 
   test("is in the OpenAPI document, public", async () => {

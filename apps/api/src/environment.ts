@@ -45,6 +45,10 @@ export interface EnvironmentSettings {
   readonly demoCitizens: boolean
   /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
   readonly assistantPerMinute: number | false
+  /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
+  readonly assistantModel:
+    | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
+    | undefined
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -88,6 +92,17 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
   const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
   const assistantPerMinute = whole("MOTCUA_ASSISTANT_PER_MINUTE", DEFAULT_ASSISTANT_PER_MINUTE, 0)
+  const modelUrl = env.MOTCUA_ASSISTANT_MODEL_URL?.trim() ?? ""
+  const modelKey = env.MOTCUA_ASSISTANT_MODEL_KEY?.trim() ?? ""
+  const modelName = env.MOTCUA_ASSISTANT_MODEL_NAME?.trim() ?? ""
+  const modelTimeout = whole("MOTCUA_ASSISTANT_MODEL_TIMEOUT_MS", 8_000, 100)
+  if (modelUrl !== "" && !/^https?:\/\//u.test(modelUrl))
+    problems.push({ variable: "MOTCUA_ASSISTANT_MODEL_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (modelUrl !== "" && modelName === "")
+    problems.push({
+      variable: "MOTCUA_ASSISTANT_MODEL_NAME",
+      message: "bắt buộc khi có MOTCUA_ASSISTANT_MODEL_URL (required with the URL)",
+    })
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -101,5 +116,14 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     stagedBytesPerPrincipal,
     demoCitizens,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
+    assistantModel:
+      modelUrl === ""
+        ? undefined
+        : {
+            url: modelUrl,
+            model: modelName,
+            timeoutMs: modelTimeout,
+            ...(modelKey === "" ? {} : { apiKey: modelKey }),
+          },
   }
 }

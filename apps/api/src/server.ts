@@ -6,6 +6,7 @@
 // citizens its caller gives); otherwise no citizen can authenticate until the national e-ID adapter exists.
 import { type ServerType, serve } from "@hono/node-server"
 import type { RelayReport } from "@motcua/application"
+import { openAiCompatiblePhraser } from "@motcua/assistant-openai"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { assistantsFor } from "./assistant.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
@@ -96,6 +97,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy: options.trustProxy ?? env.trustProxy,
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
     assistantPerMinute: env.assistantPerMinute,
+    ...(env.assistantModel === undefined
+      ? {}
+      : {
+          assistantModel: {
+            phraser: openAiCompatiblePhraser(env.assistantModel),
+            timeoutMs: env.assistantModel.timeoutMs,
+          },
+        }),
     assistant: assistantsFor({
       catalogue: runtime.data.catalogue,
       jurisdiction: runtime.data.jurisdiction,

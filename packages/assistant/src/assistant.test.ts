@@ -166,3 +166,14 @@ describe("questions it cannot answer, and bad input", () => {
     expect(a.conversationId).not.toContain("/")
   })
 })
+
+describe("the model check (factProblems)", () => {
+  it("accepts the plain answer of every procedure it finds, so a faithful model is not refused", async () => {
+    const { factProblems } = await import("./phrasing.ts")
+    for (const p of ["tách hộ", "đăng ký khai sinh quá hạn", "3 bản sao giấy khai sinh", "xin phiếu lý lịch tư pháp"]) {
+      const a = ask(p)
+      if (a.procedure === undefined) throw new Error(`no procedure for ${p}`)
+      expect(factProblems(a.text, a.procedure), p).toBeUndefined()
+    }
+  })
+})

@@ -12,6 +12,7 @@ export {
   summarise,
 } from "./evaluate.ts"
 export { readFacts } from "./facts.ts"
+export { factProblems, type Phraser, type PhrasingOptions, type PhrasingRequest, phraseChecked } from "./phrasing.ts"
 export type { FormerUnitName } from "./places.ts"
 export { makeRetriever } from "./retrieval.ts"
 export { foldedPhrase, syllables, terms } from "./text.ts"

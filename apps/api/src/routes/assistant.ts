@@ -1,6 +1,7 @@
 // The citizen assistant (docs/assistant.md): public, limited per client address. The answer is the assistant's
 // structured answer (kind, text in Vietnamese then English, the procedure's documents, fee quotes, appointment,
 // authority and centres, online filing link, follow-up options, cited codes) so a page can render it.
+import { phraseChecked } from "@motcua/assistant"
 import { Result, Schema } from "effect"
 import { type ApiDeps, vietnamDate } from "../deps.ts"
 import { toProblem } from "../errors.ts"
@@ -80,13 +81,14 @@ export const assistantOperations = [
       const wait = deps.assistantRateLimit?.(clientAddress, now.getTime())
       if (wait !== undefined) return Result.succeed(tooManyQuestions(wait, "/api/v1/assistant/ask"))
       const assistant = deps.assistant(vietnamDate(now))
-      return Result.succeed(
-        assistant.ask({
-          question: body.question,
-          now: now.toISOString(),
-          ...(body.conversationId === undefined ? {} : { conversationId: body.conversationId }),
-        }),
-      )
+      const answer = assistant.ask({
+        question: body.question,
+        now: now.toISOString(),
+        ...(body.conversationId === undefined ? {} : { conversationId: body.conversationId }),
+      })
+      const model = deps.assistantModel
+      if (model === undefined) return Result.succeed(answer)
+      return phraseChecked(answer, body.question, model.phraser, { timeoutMs: model.timeoutMs }).then(Result.succeed)
     },
   }),
 ]
