@@ -177,3 +177,17 @@ describe("the model check (factProblems)", () => {
     }
   })
 })
+
+describe("the Quảng Ninh vocabulary (assistant.json)", () => {
+  it("names only procedures and variants the catalogue has", () => {
+    for (const q of data.vocabulary.questions) {
+      const p = assistant.procedure(q.code)
+      expect(p, q.code).toBeDefined()
+      if (q.variantId !== undefined)
+        expect(
+          p?.variants.map((v) => v.id),
+          `${q.code}#${q.variantId}`,
+        ).toContain(q.variantId)
+    }
+  })
+})
