@@ -64,8 +64,8 @@ const TIE_RATIO = 0.85
 const INSTRUCTION_ATTEMPT =
   /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
 
-let counter = 0
-const newConversationId = (now: string) => `c-${Date.parse(now).toString(36)}-${(counter++).toString(36)}`
+// Random, so one citizen cannot guess another's conversation (it holds their place and counts).
+const newConversationId = () => `c-${globalThis.crypto.randomUUID()}`
 
 export function makeAssistant(data: AssistantData): Assistant {
   const procedures = inForce(data.catalogue, data.catalogueDate)
@@ -269,7 +269,7 @@ export function makeAssistant(data: AssistantData): Assistant {
     const conversationId =
       typeof input.conversationId === "string" && /^[A-Za-z0-9_-]{1,64}$/u.test(input.conversationId)
         ? input.conversationId
-        : newConversationId(input.now)
+        : newConversationId()
     const notices: string[] = []
     if (typeof input.question !== "string" || input.question.trim() === "") {
       return {
