@@ -191,3 +191,17 @@ describe("the Quảng Ninh vocabulary (assistant.json)", () => {
     }
   })
 })
+
+describe("dialogue across two follow-ups", () => {
+  it("after picking a procedure from a clarification, the case offered next can be picked too", () => {
+    const a = ask("sửa lại mái nhà và cơi nới thêm tầng có cần giấy phép", "conv-two")
+    expect(a.kind).toBe("clarify")
+    const renovation = a.followUp?.options.find((o) => o.code === "1.013229")
+    const b = ask(renovation?.id, "conv-two")
+    expect(b.procedure?.code).toBe("1.013229")
+    const house = b.followUp?.options.find((o) => o.variantId === "nha-o-rieng-le")
+    expect(house).toBeDefined()
+    const c = ask(house?.id, "conv-two")
+    expect(c.procedure?.variant?.id).toBe("nha-o-rieng-le")
+  })
+})

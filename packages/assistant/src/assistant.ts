@@ -247,7 +247,15 @@ export function makeAssistant(data: AssistantData): Assistant {
           : undefined
     conversations.save(
       conversationId,
-      { ...state, code, variantId, pending: followUp?.options.length ? "variant" : "place" },
+      {
+        ...state,
+        code,
+        variantId,
+        pending: followUp?.options.length ? "variant" : "place",
+        // The options offered are kept whichever way this answer was reached (first question or a reply), so
+        // the citizen's "2" picks from them.
+        ...(followUp?.options.length ? { options: followUp.options } : {}),
+      },
       now,
     )
     const rendered = renderAnswer(answer, followUp)
@@ -385,11 +393,7 @@ export function makeAssistant(data: AssistantData): Assistant {
         phrasedBy: "template",
       }
     }
-    const answer = answerWith(conversationId, state, top.code, variant, notices, ranked, input.now, true)
-    const saved = conversations.get(conversationId, input.now)
-    if (saved !== undefined && answer.followUp !== undefined)
-      conversations.save(conversationId, { ...saved, options: answer.followUp.options }, input.now)
-    return answer
+    return answerWith(conversationId, state, top.code, variant, notices, ranked, input.now, true)
   }
 
   return { ask, procedure: (code) => byCode.get(code) }
