@@ -34,6 +34,17 @@ console.log(`không tìm thấy:  ${pct(summary.notFoundRight)} of unanswerable 
 for (const f of summary.failures)
   console.log(`  miss: ${f.question} → expected ${f.expected}, ranked ${f.ranked.join(", ")}`)
 
+// The held-out set (written after the vocabulary was tuned, never used to tune it): the honest figure for unseen
+// questions. Printed, not held to the bars.
+const holdout = summarise(
+  decodeEvalQuestions(
+    JSON.parse(readFileSync(join(import.meta.dirname, "../packages/assistant/eval/holdout.json"), "utf8")),
+  ).map((q, i) => evaluateOne(assistant, q, now, `holdout-${i}`)),
+)
+console.log(
+  `held-out (${holdout.questions}): top-1 ${pct(holdout.top1)}, top-3 ${pct(holdout.top3)}, fees exact ${pct(holdout.feeExact)}, documents exact ${pct(holdout.documentsExact)}, không tìm thấy ${pct(holdout.notFoundRight)}`,
+)
+
 const timings: number[] = []
 let floorMs = 0
 for (let round = 0; round < ROUNDS; round++) {

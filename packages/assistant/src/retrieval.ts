@@ -13,12 +13,18 @@ interface IndexedDocument {
   readonly text: string
 }
 
+/** A pair of syllables found in at most this share of the procedures tells which procedure is meant. */
+const TELLING_SHARE = 0.15
+
 export interface Candidate {
   readonly code: string
   readonly score: number
   /** The share of the question's words that the best document of this procedure matches. */
   readonly coverage: number
-  /** Whether that document shares a whole two-syllable word with the question, not only loose syllables. */
+  /**
+   * Whether that document shares with the question a whole two-syllable word that few procedures have (not only
+   * loose syllables, nor only "đăng ký"): without one, nothing is taken as found.
+   */
   readonly namesAWord: boolean
 }
 
@@ -84,7 +90,16 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     tokenize: terms,
     processTerm: (t) => t,
   })
-  index.addAll(documentsOf(procedures, vocabulary, prepare))
+  const documents = documentsOf(procedures, vocabulary, prepare)
+  index.addAll(documents)
+  // How many procedures each pair of syllables appears in: "đăng ký" or "giấy phép" name a dozen procedures and say
+  // little about which one; a pair that names a few does.
+  const proceduresWith = new Map<string, Set<string>>()
+  for (const d of documents)
+    for (const t of terms(d.text))
+      if (t.includes("_")) proceduresWith.set(t, (proceduresWith.get(t) ?? new Set()).add(d.code))
+  const telling = (term: string) =>
+    (proceduresWith.get(term)?.size ?? 0) <= Math.max(3, procedures.length * TELLING_SHARE)
 
   const rank = (question: string, limit = 5): Candidate[] => {
     const prepared = prepare(question)
@@ -111,7 +126,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
       const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
       const previous = best.get(code)
-      const namesAWord = hit.terms.some((t) => t.includes("_"))
+      const namesAWord = hit.terms.some((t) => t.includes("_") && telling(t))
       if (previous === undefined || previous.score < score)
         best.set(code, { code, score, coverage: questionCoverage, namesAWord })
     }
