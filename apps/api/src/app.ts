@@ -1,6 +1,8 @@
 // The hono app: request ids and logs, size and media-type limits, input decoding with the operations' Schemas, and
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
+
 import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import type { Assistant, Phraser } from "@motcua/assistant"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import { DecodeError, decodeAll, unsafeTextProblems } from "@motcua/domain"
 import { Result } from "effect"
@@ -8,6 +10,7 @@ import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { methodNotAllowed } from "hono/method-not-allowed"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
+import { assistantRateLimit, assistantsFor, DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import { type Authenticated, authenticate } from "./auth.ts"
 import { clientAddress } from "./client-address.ts"
 import type { ApiDeps, ReadinessCheck } from "./deps.ts"
@@ -18,6 +21,7 @@ import { type ApiInfo, openApiDocument } from "./openapi.ts"
 import { honoPath, type Operation } from "./operation.ts"
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from "./problem.ts"
 import { accountOperations } from "./routes/accounts.ts"
+import { assistantOperations } from "./routes/assistant.ts"
 import { auditOperations } from "./routes/audit.ts"
 import { catalogueOperations } from "./routes/catalogue.ts"
 import { documentOperations } from "./routes/documents.ts"
@@ -69,6 +73,12 @@ export interface AppOptions {
   readonly allowHttpWebhooks?: boolean
   /** The built web pages (apps/web/dist) to serve on the same origin; none when undefined. */
   readonly webRoot?: string
+  /** The citizen assistant per civil date (default: built from `catalogue`, `jurisdiction` and the sample data's vocabulary). */
+  readonly assistant?: (date: string) => Assistant
+  /** A language model to rephrase the assistant's answers (checked against the facts); none by default. */
+  readonly assistantModel?: { readonly phraser: Phraser; readonly timeoutMs: number }
+  /** Questions per minute per client address for the assistant (30 by default); false turns the limit off. */
+  readonly assistantPerMinute?: number | false
 }
 
 type Env = { Variables: { requestId: string } }
@@ -103,6 +113,12 @@ export function createApp(options: AppOptions): Hono<Env> {
       options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
     stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
     webhooks: { allowHttp: options.allowHttpWebhooks ?? false },
+    assistant: options.assistant ?? assistantsFor({ catalogue: options.catalogue, jurisdiction: options.jurisdiction }),
+    assistantModel: options.assistantModel,
+    assistantRateLimit:
+      options.assistantPerMinute === false
+        ? undefined
+        : assistantRateLimit(options.assistantPerMinute ?? DEFAULT_ASSISTANT_PER_MINUTE),
   }
   const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT
   const newRequestId = options.requestId ?? (() => crypto.randomUUID())
@@ -204,6 +220,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...catalogueOperations,
     ...jurisdictionOperations,
     ...feeOperations,
+    ...assistantOperations,
     ...accountOperations,
     ...dossierOperations,
     ...documentOperations,

@@ -1,6 +1,7 @@
 // What the routes are given: the data and the effects they may not create themselves (time). The composition root
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
 import type { WebhookRules } from "@motcua/application"
+import type { Assistant, Phraser } from "@motcua/assistant"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import type { ApiRuntime } from "./runtime.ts"
 import type { SignInThrottle } from "./sign-in-throttle.ts"
@@ -27,6 +28,12 @@ export interface ApiDeps {
   readonly stagedBytesPerPrincipal: number
   /** Which webhook receivers may be subscribed (https only, unless plain http is allowed for development). */
   readonly webhooks: WebhookRules
+  /** The citizen assistant for the procedures in force on a civil date. */
+  readonly assistant: (date: string) => Assistant
+  /** The language model that rephrases answers (checked against the facts), with its timeout; undefined: none. */
+  readonly assistantModel: { readonly phraser: Phraser; readonly timeoutMs: number } | undefined
+  /** Seconds a client address must wait before asking again, or undefined (counted); undefined when off. */
+  readonly assistantRateLimit: ((address: string, now: number) => number | undefined) | undefined
 }
 
 /** Vietnam keeps UTC+7 all year (no daylight saving). */

@@ -3,6 +3,7 @@
 // not give; a value that is not usable stops the start with every bad variable named (ConfigurationError).
 // docs/configuration.md lists them all.
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
@@ -53,6 +54,12 @@ export interface EnvironmentSettings {
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
+  /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
+  readonly assistantPerMinute: number | false
+  /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
+  readonly assistantModel:
+    | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
+    | undefined
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -114,6 +121,18 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
           variable,
           message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
         })
+  const assistantPerMinute = whole("MOTCUA_ASSISTANT_PER_MINUTE", DEFAULT_ASSISTANT_PER_MINUTE, 0)
+  const modelUrl = env.MOTCUA_ASSISTANT_MODEL_URL?.trim() ?? ""
+  const modelKey = env.MOTCUA_ASSISTANT_MODEL_KEY?.trim() ?? ""
+  const modelName = env.MOTCUA_ASSISTANT_MODEL_NAME?.trim() ?? ""
+  const modelTimeout = whole("MOTCUA_ASSISTANT_MODEL_TIMEOUT_MS", 8_000, 100)
+  if (modelUrl !== "" && !/^https?:\/\//u.test(modelUrl))
+    problems.push({ variable: "MOTCUA_ASSISTANT_MODEL_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (modelUrl !== "" && modelName === "")
+    problems.push({
+      variable: "MOTCUA_ASSISTANT_MODEL_NAME",
+      message: "bắt buộc khi có MOTCUA_ASSISTANT_MODEL_URL (required with the URL)",
+    })
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -131,5 +150,15 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
     allowHttpWebhooks,
     webhookTimeoutMs,
+    assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
+    assistantModel:
+      modelUrl === ""
+        ? undefined
+        : {
+            url: modelUrl,
+            model: modelName,
+            timeoutMs: modelTimeout,
+            ...(modelKey === "" ? {} : { apiKey: modelKey }),
+          },
   }
 }

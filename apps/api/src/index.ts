@@ -1,5 +1,6 @@
 // @motcua/api: the HTTP API as a hono app, for main.ts and the CLI to serve and for embedders and tests to call.
 export { API_INFO, type AppOptions, createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+export { type AssistantSource, assistantsFor, DEFAULT_ASSISTANT_PER_MINUTE, DEFAULT_FILING_LINK } from "./assistant.ts"
 export {
   DEMO_ACCOUNTS,
   DEMO_AGENCY,

@@ -8,7 +8,9 @@ import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { type ServerType, serve } from "@hono/node-server"
 import type { NotifierShape, RelayReport } from "@motcua/application"
+import { openAiCompatiblePhraser } from "@motcua/assistant-openai"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
+import { assistantsFor } from "./assistant.ts"
 import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
@@ -103,6 +105,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy: options.trustProxy ?? env.trustProxy,
     allowHttpWebhooks: env.allowHttpWebhooks,
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
+    assistantPerMinute: env.assistantPerMinute,
+    ...(env.assistantModel === undefined
+      ? {}
+      : {
+          assistantModel: {
+            phraser: openAiCompatiblePhraser(env.assistantModel),
+            timeoutMs: env.assistantModel.timeoutMs,
+          },
+        }),
+    assistant: assistantsFor({
+      catalogue: runtime.data.catalogue,
+      jurisdiction: runtime.data.jurisdiction,
+      ...(runtime.data.holidays === undefined ? {} : { holidays: runtime.data.holidays }),
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    }),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(maxDocumentBytes === undefined ? {} : { documentLimit: maxDocumentBytes }),
     ...webRootOption(options.webRoot ?? env.webRoot),

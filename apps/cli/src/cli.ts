@@ -2,6 +2,7 @@
 // and their message (Vietnamese first, then English); nothing is thrown past this point.
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./args.ts"
 import type { Command } from "./command.ts"
+import { ask } from "./commands/ask.ts"
 import { catalogue } from "./commands/catalogue.ts"
 import { migrate } from "./commands/migrate.ts"
 import { report } from "./commands/report.ts"
@@ -10,7 +11,7 @@ import { serve } from "./commands/serve.ts"
 import { simulate } from "./commands/simulate.ts"
 import { type Io, say } from "./io.ts"
 
-export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report]
+export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report, ask]
 
 export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)
 

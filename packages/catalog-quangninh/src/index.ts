@@ -78,3 +78,10 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
   })
 }
+export {
+  FORMER_UNITS_FILE,
+  FormerUnit,
+  FormerUnitsFile,
+  formerUnitProblems,
+  loadFormerUnits,
+} from "./former-units.ts"

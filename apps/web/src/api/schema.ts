@@ -161,6 +161,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistant/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hỏi trợ lý ảo: thủ tục nào, cần giấy tờ gì, phí bao nhiêu, nộp ở đâu
+         * @description Public, limited per client address (429 with Retry-After beyond the limit). Answers only from the catalogue: every answer cites procedure codes; a question the data cannot answer gets kind not-found with the closest procedures. Send back the conversationId to answer a follow-up (an option's id, or the commune/ward).
+         */
+        post: operations["askAssistant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -1614,6 +1634,50 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AssistantQuestion: {
+            /** @description Câu hỏi của người dân, tiếng Việt (có hoặc không dấu) hoặc tiếng Anh */
+            question: string;
+            /** @description Mã hội thoại của câu trả lời trước, để trả lời câu hỏi lại (follow-up) */
+            conversationId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AssistantAnswer: {
+            conversationId: string;
+            /** @enum {string} */
+            kind: "answer" | "clarify" | "not-found" | "invalid";
+            text: string;
+            textEn: string;
+            citations: string[];
+            /** @description code, name, variant, documents (catalogue RequiredDocument), fees { counter, online: FeeQuote, onlineSaving, assumed, missing }, time { provincial, appointmentIfFiledNow }, place { authority, unit, centres, boundaryFree }, online { level, channels, filingLink } */
+            procedure?: unknown;
+            followUp?: {
+                question: string;
+                questionEn: string;
+                options: ({
+                    id: string;
+                    label: string;
+                    code: string;
+                    variantId?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            candidates: ({
+                code: string;
+                name: string;
+                score: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            notices: string[];
+            /** @enum {string} */
+            phrasedBy: "template" | "model";
+        } & {
+            [key: string]: unknown;
+        };
         SignIn: {
             /** @description Tên đăng nhập */
             username: string;
@@ -2529,6 +2593,35 @@ export interface operations {
             413: components["responses"]["payload-too-large"];
             415: components["responses"]["unsupported-media-type"];
             422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    askAssistant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantQuestion"];
+            };
+        };
+        responses: {
+            /** @description Câu trả lời có cấu trúc */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantAnswer"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            429: components["responses"]["too-many-requests"];
             500: components["responses"]["internal"];
         };
     };

@@ -1,5 +1,5 @@
 export * from "./errors.ts"
-export { formatDong, percentOf } from "./money.ts"
+export { formatDong, formatDongEn, percentOf } from "./money.ts"
 export * from "./quote.ts"
 export * from "./refund.ts"
 export * from "./request.ts"

@@ -1,0 +1,78 @@
+// Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, the same way): each question with its expected procedure, variant, the unit it
+// names, the competent authority and the fee the catalogue quotes at the counter (online when the procedure has no
+// counter) for that variant and the facts written in the question. Questions written with diacritics are also added
+// without them, as citizens type on phones. Run: node packages/assistant/eval/build.ts
+import { readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { foldText, procedureInForce, quoteFees } from "@motcua/domain"
+import { Result } from "effect"
+import { quangNinhAssistantData } from "../src/quangninh.test-support.ts"
+
+const here = import.meta.dirname
+const data = quangNinhAssistantData()
+const UNITS: Record<string, string> = {
+  "Cẩm Trung": "06793",
+  "Cai Rong": "06994",
+  "Quan Lạn": "06994",
+  "Hong Hai": "06685",
+  "Co To": "07192",
+  "Giếng Đáy": "06661",
+  "Đông Xá": "06994",
+  "Trung Vuong": "06811",
+  Trới: "07030",
+  "Cẩm Thành": "06793",
+  "Vân Đồn": "06994",
+  "Bach Dang": "06685",
+  "Thanh Lan": "07192",
+}
+const FACTS: Record<string, { copy?: number; person?: number; page?: number }> = {
+  "tôi cần 3 bản sao giấy khai sinh thì hết bao nhiêu": { copy: 3 },
+  "photo công chứng 2 bản căn cước": { copy: 2, page: 1 },
+  "công ty muốn đăng ký tạm trú theo danh sách cho 10 người công nhân": { person: 10 },
+}
+function build(source: string, target: string) {
+  const out: unknown[] = []
+  for (const line of readFileSync(join(here, source), "utf8").split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue
+    const [code = "", variant = "", rest = ""] = line.split("|").map((s) => s.trim())
+    const [question = "", tagText = ""] = rest.split("##").map((s) => s.trim())
+    const tags = tagText === "" ? [] : tagText.split(/\s+/)
+    const unit = Object.entries(UNITS).find(([name]) => question.includes(name))?.[1]
+    if (code === "none") {
+      out.push({ question, expected: "not-found", tags })
+      continue
+    }
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, code, data.catalogueDate))
+    const facts = FACTS[question] ?? {}
+    const needs = p.channels.includes("counter") ? "counter" : "online"
+    const quantities: Record<string, number> = {
+      copy: 1,
+      page: 1,
+      person: 1,
+      certificate: 1,
+      item: 1,
+      vehicle: 1,
+      ...facts,
+    }
+    const fee = Result.getOrThrow(
+      quoteFees(p, { channel: needs, quantities, ...(variant === "" ? {} : { variantId: variant }) }),
+    ).total
+    const entry = {
+      question,
+      code,
+      ...(variant === "" ? {} : { variant }),
+      ...(unit === undefined ? {} : { unit }),
+      authority: p.authority.agencyCode ?? p.authority.agencyKind,
+      fee: { channel: needs, total: fee },
+      tags,
+    }
+    out.push(entry)
+    const folded = foldText(question)
+    if (folded !== question.toLowerCase() && !tags.includes("typo"))
+      out.push({ ...entry, question: folded, tags: [...tags, "no-diacritics"] })
+  }
+  writeFileSync(join(here, target), `${JSON.stringify(out, null, 1)}\n`)
+  console.log(`${target}: ${out.length} questions`)
+}
+build("questions.src.txt", "questions.json")
+build("holdout.src.txt", "holdout.json")

@@ -1,0 +1,414 @@
+// The assistant's decisions (docs/assistant.md): read the question, find the procedure and its variant, and answer
+// with the catalogue's own documents, the fees `quoteFees` computes, the appointment the calendar gives if filed now,
+// the competent authority and centres for the citizen's unit, and the online filing link. It asks a follow-up when
+// two procedures fit equally well, or offers the variants when the question does not say which one; it answers
+// "không tìm thấy" with the closest procedures when nothing fits. Pure: the clock is an argument.
+import {
+  addDuration,
+  applyVariant,
+  type Calendar,
+  type Catalogue,
+  type Channel,
+  type FeeQuote,
+  type FeeQuoteRequest,
+  type Jurisdiction,
+  type Procedure,
+  quoteFees,
+  toVietnamTime,
+} from "@motcua/domain"
+import { Result } from "effect"
+import type { Answer, FeeSummary, FollowUp, Option, PlaceSummary, ProcedureAnswer } from "./answer.ts"
+import { type ConversationState, makeConversations } from "./conversations.ts"
+import { type QuestionFacts, readFacts } from "./facts.ts"
+import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
+import { renderAnswer } from "./render.ts"
+import { inForce, makeRetriever } from "./retrieval.ts"
+import { foldedPhrase, syllables } from "./text.ts"
+import type { Vocabulary } from "./vocabulary.ts"
+
+/** Questions longer than this are cut: no procedure question needs more, and search time stays bounded. */
+export const MAX_QUESTION_CHARS = 500
+
+export interface AssistantData {
+  readonly catalogue: Catalogue
+  readonly jurisdiction: Jurisdiction
+  readonly formerUnits: ReadonlyArray<FormerUnitName>
+  readonly vocabulary: Vocabulary
+  readonly calendar: Calendar
+  /** Where the filing form starts, e.g. `/dich-vu-cong/nop-ho-so`; the procedure and variant are added as query. */
+  readonly filingLink: string
+  /** The catalogue versions in force on this date are searched (`YYYY-MM-DD`). */
+  readonly catalogueDate: string
+}
+
+export interface AskInput {
+  readonly question: unknown
+  readonly conversationId?: string
+  /** The moment of the question (`+07:00` or `Z` instant): the appointment is computed from it. */
+  readonly now: string
+}
+
+export interface Assistant {
+  readonly ask: (input: AskInput) => Answer
+  /** The procedures it searches, by code (for checks such as the model adapter's). */
+  readonly procedure: (code: string) => Procedure | undefined
+}
+
+/** Below this score nothing is taken as found: the question only brushed a common word. */
+const MIN_SCORE = 6
+/** Below this share of the question's words matched, the question is about something else. */
+const MIN_COVERAGE = 0.3
+/** Two procedures whose scores are within this ratio both fit: the citizen is asked. */
+const TIE_RATIO = 0.85
+
+const INSTRUCTION_ATTEMPT =
+  /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
+
+// Random, so one citizen cannot guess another's conversation (it holds their place and counts).
+const newConversationId = () => `c-${globalThis.crypto.randomUUID()}`
+
+export function makeAssistant(data: AssistantData): Assistant {
+  const procedures = inForce(data.catalogue, data.catalogueDate)
+  const byCode = new Map(procedures.map((p) => [p.code, p]))
+  const retriever = makeRetriever(procedures, data.vocabulary)
+  const places = makePlaceFinder(data.jurisdiction.units, data.formerUnits)
+  const conversations = makeConversations()
+  const variantCues = data.vocabulary.questions
+    .filter((q) => q.variantId !== undefined)
+    .map((q) => ({ code: q.code, variantId: q.variantId as string, phrases: q.phrases.map(foldedPhrase) }))
+
+  const candidatesOf = (ranked: ReadonlyArray<{ code: string; score: number }>) =>
+    ranked.map((c) => ({
+      code: c.code,
+      name: byCode.get(c.code)?.name ?? c.code,
+      score: Math.round(c.score * 100) / 100,
+    }))
+
+  const cuedVariant = (p: Procedure, folded: string): string | undefined => {
+    let best: { id: string; length: number } | undefined
+    for (const cue of variantCues) {
+      if (cue.code !== p.code) continue
+      for (const phrase of cue.phrases)
+        if (folded.includes(phrase) && (best === undefined || phrase.length > best.length))
+          best = { id: cue.variantId, length: phrase.length }
+    }
+    return best?.id
+  }
+
+  const variantOptions = (p: Procedure): Option[] => [
+    { id: "1", label: `${p.name} — trường hợp thông thường`, code: p.code },
+    ...p.variants.map((v, i) => ({ id: String(i + 2), label: v.name, code: p.code, variantId: v.id })),
+  ]
+
+  const quote = (p: Procedure, variantId: string | undefined, channel: Channel, facts: QuestionFacts) => {
+    const request: FeeQuoteRequest = {
+      channel,
+      ...(variantId === undefined ? {} : { variantId }),
+      ...(facts.quantities === undefined ? {} : { quantities: facts.quantities }),
+      ...(facts.declaredValue === undefined ? {} : { declaredValue: facts.declaredValue }),
+      ...(facts.area === undefined ? {} : { area: facts.area }),
+    }
+    const first = quoteFees(p, request)
+    if (Result.isSuccess(first)) return { quote: first.success, assumed: [], missing: [] }
+    if (first.failure._tag !== "MissingFeeInput") return { missing: [first.failure.message], assumed: [] }
+    // A count the citizen did not give is taken as one (one copy, one person) and said so; a value or an area
+    // cannot be assumed, so those fees are left out and asked for.
+    const assumed: Array<{ input: string; value: number }> = []
+    const quantities: Record<string, number> = { ...facts.quantities }
+    const missing: string[] = []
+    for (const m of first.failure.missing) {
+      if (m.input.startsWith("quantities.")) {
+        quantities[m.input.slice("quantities.".length)] = 1
+        if (!assumed.some((a) => a.input === m.input)) assumed.push({ input: m.input, value: 1 })
+      } else if (!missing.includes(m.input)) missing.push(m.input)
+    }
+    if (missing.length > 0) return { assumed, missing }
+    const second = quoteFees(p, { ...request, quantities })
+    return Result.isSuccess(second)
+      ? { quote: second.success, assumed, missing }
+      : { assumed, missing: [second.failure.message] }
+  }
+
+  const fees = (p: Procedure, variantId: string | undefined, facts: QuestionFacts): FeeSummary => {
+    const counter = p.channels.includes("counter") ? quote(p, variantId, "counter", facts) : undefined
+    const online = p.channels.includes("online") ? quote(p, variantId, "online", facts) : undefined
+    const counterQuote: FeeQuote | undefined = counter?.quote
+    const onlineQuote: FeeQuote | undefined = online?.quote
+    const saving =
+      counterQuote !== undefined && onlineQuote !== undefined ? Math.max(0, counterQuote.total - onlineQuote.total) : 0
+    return {
+      ...(counterQuote === undefined ? {} : { counter: counterQuote }),
+      ...(onlineQuote === undefined ? {} : { online: onlineQuote }),
+      onlineSaving: saving,
+      assumed: counter?.assumed ?? online?.assumed ?? [],
+      missing: [...new Set([...(counter?.missing ?? []), ...(online?.missing ?? [])])],
+    }
+  }
+
+  const place = (p: Procedure, match: PlaceMatch | undefined): PlaceSummary => {
+    const j = data.jurisdiction
+    const a = p.authority
+    const unit = match?.unit
+    const agency =
+      a.agencyCode !== undefined
+        ? j.agencies.find((g) => g.code === a.agencyCode)
+        : unit === undefined
+          ? undefined
+          : j.agencies.find((g) => g.kind === a.agencyKind && g.unitCode === unit.code)
+    const provincial = j.intakePoints.filter((c) => c.kind === "provincial-centre")
+    const local =
+      unit === undefined ? [] : j.intakePoints.filter((c) => c.unitCode === unit.code && c.kind === "commune-centre")
+    const posts =
+      unit === undefined || !p.channels.includes("post")
+        ? []
+        : j.intakePoints.filter((c) => c.unitCode === unit.code && c.kind === "post-office")
+    const centres = (
+      a.level === "province" ? [...provincial, ...local] : [...local, ...(p.boundaryFree ? provincial : [])]
+    ).concat(posts)
+    return {
+      authority: { title: a.title, ...(agency === undefined ? {} : { name: agency.name, code: agency.code }) },
+      ...(unit === undefined
+        ? {}
+        : {
+            unit: {
+              code: unit.code,
+              name: unit.name,
+              ...(match?.formerName === undefined ? {} : { formerName: match.formerName }),
+              ...(match?.unverified === undefined ? {} : { unverified: match.unverified }),
+            },
+          }),
+      centres: centres.map((c) => ({ id: c.id, name: c.name, address: c.address, kind: c.kind })),
+      boundaryFree: p.boundaryFree,
+    }
+  }
+
+  const filingLink = (p: Procedure, variantId: string | undefined, match: PlaceMatch | undefined) => {
+    if (!p.channels.includes("online") || p.onlineService === "none") return undefined
+    const query = new URLSearchParams({ thuTuc: p.code })
+    if (variantId !== undefined) query.set("bienThe", variantId)
+    if (match !== undefined) query.set("donVi", match.unit.code)
+    return `${data.filingLink}?${query.toString()}`
+  }
+
+  const procedureAnswer = (
+    base: Procedure,
+    variantId: string | undefined,
+    facts: QuestionFacts,
+    match: PlaceMatch | undefined,
+    now: string,
+  ): ProcedureAnswer => {
+    const applied = Result.getOrElse(applyVariant(base, variantId), () => base)
+    const variant = base.variants.find((v) => v.id === variantId)
+    return {
+      code: base.code,
+      name: base.name,
+      ...(base.nameEn === undefined ? {} : { nameEn: base.nameEn }),
+      ...(variant === undefined ? {} : { variant: { id: variant.id, name: variant.name } }),
+      documents: applied.documents,
+      fees: fees(base, variantId, facts),
+      time: {
+        provincial: applied.provincialTime,
+        appointmentIfFiledNow: toVietnamTime(addDuration(data.calendar, now, applied.provincialTime)),
+      },
+      place: place(base, match),
+      online: {
+        level: base.onlineService,
+        channels: base.channels,
+        ...((link) => (link === undefined ? {} : { filingLink: link }))(filingLink(base, variantId, match)),
+      },
+    }
+  }
+
+  const answerWith = (
+    conversationId: string,
+    state: ConversationState,
+    code: string,
+    variantId: string | undefined,
+    notices: string[],
+    ranked: ReadonlyArray<{ code: string; score: number }>,
+    now: string,
+    offerVariants: boolean,
+  ): Answer => {
+    const p = byCode.get(code) as Procedure
+    const answer = procedureAnswer(p, variantId, state.facts, state.place, now)
+    const followUp: FollowUp | undefined =
+      offerVariants && variantId === undefined && p.variants.length > 0
+        ? {
+            question: "Thủ tục này có các trường hợp khác nhau; bạn thuộc trường hợp nào?",
+            questionEn: "This procedure has several cases; which one is yours?",
+            options: variantOptions(p),
+          }
+        : state.place === undefined && p.authority.level === "commune" && !p.boundaryFree
+          ? {
+              question: "Bạn ở xã, phường nào (tên cũ trước 7/2025 cũng được)? Tôi sẽ chỉ nơi nộp gần nhất.",
+              questionEn: "Which commune or ward do you live in (the pre-July-2025 name is fine)?",
+              options: [],
+            }
+          : undefined
+    conversations.save(
+      conversationId,
+      {
+        ...state,
+        code,
+        variantId,
+        pending: followUp?.options.length ? "variant" : "place",
+        // The options offered are kept whichever way this answer was reached (first question or a reply), so
+        // the citizen's "2" picks from them.
+        ...(followUp?.options.length ? { options: followUp.options } : {}),
+      },
+      now,
+    )
+    const rendered = renderAnswer(answer, followUp)
+    return {
+      conversationId,
+      kind: "answer",
+      text: rendered.text,
+      textEn: rendered.textEn,
+      citations: [code],
+      procedure: answer,
+      ...(followUp === undefined ? {} : { followUp }),
+      candidates: candidatesOf(ranked),
+      notices,
+      phrasedBy: "template",
+    }
+  }
+
+  const ask = (input: AskInput): Answer => {
+    const conversationId =
+      typeof input.conversationId === "string" && /^[A-Za-z0-9_-]{1,64}$/u.test(input.conversationId)
+        ? input.conversationId
+        : newConversationId()
+    const notices: string[] = []
+    if (typeof input.question !== "string" || input.question.trim() === "") {
+      return {
+        conversationId,
+        kind: "invalid",
+        text: "Bạn hãy hỏi bằng một câu, ví dụ: “làm giấy khai sinh cho con cần gì?”",
+        textEn: "Please ask a question, for example: “what do I need to register my child's birth?”",
+        citations: [],
+        candidates: [],
+        notices,
+        phrasedBy: "template",
+      }
+    }
+    let question = input.question
+    if (question.length > MAX_QUESTION_CHARS) {
+      question = question.slice(0, MAX_QUESTION_CHARS)
+      notices.push(
+        `Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự: chỉ phần đầu được đọc. / Only the first ${MAX_QUESTION_CHARS} characters were read.`,
+      )
+    }
+    const folded = foldedPhrase(question)
+    const instructed = INSTRUCTION_ATTEMPT.test(folded)
+    if (instructed) {
+      notices.push(
+        "Tôi chỉ trả lời từ danh mục thủ tục hành chính của tỉnh và không làm theo yêu cầu khác. / I answer only from the province's procedure catalogue and follow no other instructions.",
+      )
+    }
+    const previous = conversations.get(conversationId, input.now)
+    const facts = readFacts(question, previous?.facts)
+    const match = places.find(question) ?? previous?.place
+    const state: ConversationState = { facts, ...(match === undefined ? {} : { place: match }) }
+    const searchText = match === undefined ? question : folded.replace(` ${match.phrase} `, " ")
+
+    // A reply to the last follow-up: an option's number or words, or just the place that was asked for.
+    if (previous !== undefined && previous.code !== undefined) {
+      const p = byCode.get(previous.code)
+      if (p !== undefined) {
+        const options = previous.options ?? []
+        const reply = syllables(question).join(" ")
+        const picked =
+          options.find((o) => o.id === reply) ??
+          (previous.pending === "variant" ? pickVariant(p, folded, cuedVariant(p, folded)) : undefined)
+        if (picked !== undefined && picked.code === p.code)
+          return answerWith(conversationId, state, p.code, picked.variantId, notices, [], input.now, false)
+        if (picked !== undefined)
+          return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
+        const ranked = retriever.rank(searchText)
+        const top = ranked[0]
+        if ((top === undefined || top.score < MIN_SCORE) && (match !== undefined || facts !== previous.facts))
+          return answerWith(conversationId, state, p.code, previous.variantId, notices, [], input.now, false)
+      }
+    }
+    if (previous?.options !== undefined && previous.code === undefined) {
+      const reply = syllables(question).join(" ")
+      const picked = previous.options.find((o) => o.id === reply)
+      if (picked !== undefined)
+        return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
+    }
+
+    const ranked = retriever.rank(searchText)
+    const top = ranked[0]
+    if (
+      top === undefined ||
+      top.score < MIN_SCORE ||
+      top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) ||
+      !top.namesAWord
+    ) {
+      const closest = ranked.length > 0 ? ranked : []
+      conversations.save(conversationId, state, input.now)
+      const list = candidatesOf(closest.slice(0, 3))
+      return {
+        conversationId,
+        kind: "not-found",
+        text:
+          list.length === 0
+            ? "Không tìm thấy thủ tục nào trong danh mục của tỉnh khớp với câu hỏi. Bạn thử nói rõ việc cần làm (ví dụ: đăng ký khai sinh, tách hộ, xin giấy phép xây dựng)."
+            : `Không tìm thấy thủ tục khớp chắc chắn với câu hỏi. Các thủ tục gần nhất: ${list.map((c) => `${c.name} (${c.code})`).join("; ")}.`,
+        textEn:
+          list.length === 0
+            ? "No procedure in the province's catalogue matches the question. Try saying what you need to do."
+            : `No procedure clearly matches. The closest: ${list.map((c) => c.code).join(", ")}.`,
+        citations: list.map((c) => c.code),
+        candidates: list,
+        notices,
+        phrasedBy: "template",
+      }
+    }
+    const second = ranked[1]
+    const topProcedure = byCode.get(top.code) as Procedure
+    const variant = cuedVariant(topProcedure, folded)
+    if (second !== undefined && second.score >= top.score * TIE_RATIO && variant === undefined) {
+      const tied = ranked.filter((c) => c.score >= top.score * TIE_RATIO).slice(0, 4)
+      const options = tied.map((c, i) => ({
+        id: String(i + 1),
+        label: byCode.get(c.code)?.name ?? c.code,
+        code: c.code,
+      }))
+      conversations.save(conversationId, { ...state, options }, input.now)
+      const followUp: FollowUp = {
+        question: "Có vài thủ tục phù hợp; bạn cần thủ tục nào?",
+        questionEn: "Several procedures fit; which one do you need?",
+        options,
+      }
+      return {
+        conversationId,
+        kind: "clarify",
+        text: `${followUp.question}\n${options.map((o) => `${o.id}. ${o.label} (${o.code})`).join("\n")}`,
+        textEn: `${followUp.questionEn}\n${options.map((o) => `${o.id}. ${o.code}`).join("\n")}`,
+        citations: options.map((o) => o.code),
+        followUp,
+        candidates: candidatesOf(ranked),
+        notices,
+        phrasedBy: "template",
+      }
+    }
+    return answerWith(conversationId, state, top.code, variant, notices, ranked, input.now, true)
+  }
+
+  return { ask, procedure: (code) => byCode.get(code) }
+}
+
+/** The variant a reply names: by the province's cue phrases, or by the words of the variant's own name. */
+function pickVariant(p: Procedure, folded: string, cued: string | undefined): Option | undefined {
+  if (cued !== undefined) return { id: cued, label: cued, code: p.code, variantId: cued }
+  if (/ (thong thuong|binh thuong|khong|normal|usual) /u.test(folded)) return { id: "1", label: p.name, code: p.code }
+  let best: { id: string; overlap: number } | undefined
+  const words = new Set(folded.trim().split(" "))
+  for (const v of p.variants) {
+    const own = syllables(v.name).filter((w) => !syllables(p.name).includes(w))
+    const overlap = own.filter((w) => words.has(w)).length
+    if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { id: v.id, overlap }
+  }
+  return best === undefined ? undefined : { id: best.id, label: best.id, code: p.code, variantId: best.id }
+}

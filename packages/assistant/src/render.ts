@@ -1,0 +1,90 @@
+// The plain answer, written from the facts alone: what the assistant says when no language model is configured, and
+// what it falls back to when a model's wording does not keep the facts.
+import { formatDong, formatDongEn } from "@motcua/domain"
+import type { FollowUp, ProcedureAnswer } from "./answer.ts"
+
+const UNIT_VI: Record<string, string> = { "working-days": "ngày làm việc", "working-hours": "giờ làm việc" }
+const UNIT_EN: Record<string, string> = { "working-days": "working days", "working-hours": "working hours" }
+const ONLINE_VI = {
+  full: "làm trực tuyến toàn trình",
+  partial: "trực tuyến một phần",
+  none: "không có dịch vụ trực tuyến",
+}
+const ONLINE_EN = { full: "fully online", partial: "partly online", none: "not online" }
+
+/** `2026-12-07T09:30:00+07:00` → `09:30 ngày 07/12/2026`. */
+const slipDate = (instant: string) =>
+  `${instant.slice(11, 16)} ngày ${instant.slice(8, 10)}/${instant.slice(5, 7)}/${instant.slice(0, 4)}`
+
+const documentLine = (d: ProcedureAnswer["documents"][number]) => {
+  const counts = [d.originals > 0 ? `${d.originals} bản chính` : "", d.copies > 0 ? `${d.copies} bản sao` : ""]
+    .filter((c) => c !== "")
+    .join(", ")
+  return `- ${d.name}${counts === "" ? "" : ` (${counts})`}${d.mandatory ? "" : " — nếu có"}${d.fromEWallet ? " — có thể lấy từ kho dữ liệu điện tử" : ""}`
+}
+
+export function renderAnswer(a: ProcedureAnswer, followUp?: FollowUp): { text: string; textEn: string } {
+  const vi: string[] = []
+  const en: string[] = []
+  const title = `${a.name}${a.variant === undefined ? "" : ` — ${a.variant.name}`} (mã ${a.code})`
+  vi.push(`Thủ tục: ${title}.`)
+  en.push(
+    `Procedure: ${a.nameEn ?? a.name} (code ${a.code}${a.variant === undefined ? "" : `, case ${a.variant.id}`}).`,
+  )
+  vi.push(
+    "Hồ sơ cần chuẩn bị:",
+    ...(a.documents.length === 0 ? ["- Không yêu cầu giấy tờ."] : a.documents.map(documentLine)),
+  )
+  en.push(`Documents: ${a.documents.length} item(s), listed in the structured answer.`)
+  const { counter, online, onlineSaving, assumed, missing } = a.fees
+  const main = counter ?? online
+  if (main !== undefined) {
+    vi.push(
+      main.total === 0
+        ? "Phí, lệ phí: không mất phí."
+        : `Phí, lệ phí: ${formatDong(main.total)}${counter === undefined ? " (nộp trực tuyến)" : " nếu nộp trực tiếp"}.`,
+    )
+    en.push(`Fees: ${formatDongEn(main.total)}${counter === undefined ? " online" : " at the counter"}.`)
+    if (counter !== undefined && online !== undefined && onlineSaving > 0) {
+      vi.push(`Nộp trực tuyến: ${formatDong(online.total)} (ít hơn ${formatDong(onlineSaving)}).`)
+      en.push(`Online: ${formatDongEn(online.total)} (${formatDongEn(onlineSaving)} less).`)
+    }
+  }
+  for (const x of assumed)
+    vi.push(`(Tính cho ${x.value} ${x.input.replace("quantities.", "")}; cho biết số lượng để tính đúng.)`)
+  if (missing.length > 0) {
+    vi.push(`Chưa tính được một số khoản phí: cần biết ${missing.join(", ")}.`)
+    en.push(`Some fees need: ${missing.join(", ")}.`)
+  }
+  const t = a.time.provincial
+  vi.push(
+    `Thời hạn giải quyết: ${t.amount} ${UNIT_VI[t.unit] ?? t.unit}; nếu nộp ngay bây giờ, hẹn trả kết quả lúc ${slipDate(a.time.appointmentIfFiledNow)}.`,
+  )
+  en.push(
+    `Time: ${t.amount} ${UNIT_EN[t.unit] ?? t.unit}; filed now, the result is due ${a.time.appointmentIfFiledNow}.`,
+  )
+  const auth = a.place.authority
+  vi.push(`Cơ quan giải quyết: ${auth.name ?? auth.title}.`)
+  en.push(`Competent authority: ${auth.name ?? auth.title}.`)
+  if (a.place.unit?.formerName !== undefined)
+    vi.push(
+      `${a.place.unit.formerName} nay thuộc ${a.place.unit.name}${a.place.unit.unverified === undefined ? "" : " (chưa xác minh)"}.`,
+    )
+  if (a.place.centres.length > 0) {
+    vi.push(`Nơi nộp: ${a.place.centres.map((c) => `${c.name}, ${c.address}`).join("; ")}.`)
+    en.push(`Where: ${a.place.centres.map((c) => c.name).join("; ")}.`)
+  }
+  vi.push(
+    `Trực tuyến: ${ONLINE_VI[a.online.level]}.${a.online.filingLink === undefined ? "" : ` Nộp hồ sơ: ${a.online.filingLink}`}`,
+  )
+  en.push(
+    `Online: ${ONLINE_EN[a.online.level]}.${a.online.filingLink === undefined ? "" : ` File: ${a.online.filingLink}`}`,
+  )
+  if (followUp !== undefined) {
+    vi.push(followUp.question, ...followUp.options.map((o) => `${o.id}. ${o.label}`))
+    en.push(followUp.questionEn)
+  }
+  vi.push(`Nguồn: thủ tục ${a.code}.`)
+  en.push(`Source: procedure ${a.code}.`)
+  return { text: vi.join("\n"), textEn: en.join("\n") }
+}
