@@ -3,7 +3,7 @@
 // the lifecycle actions are generated from it, and a test keeps the doc equal to it.
 import type { DossierEventType } from "./events.ts"
 import { actorGrants, stepBoundEvents } from "./permissions.ts"
-import type { DossierStateName } from "./status.ts"
+import { type DossierStateName, dossierStateNames } from "./status.ts"
 import { transitionTable } from "./transitions.ts"
 
 export interface EventRule {
@@ -14,17 +14,11 @@ export interface EventRule {
   readonly who: string
 }
 
+/** The lifecycle's order: the states of dossierStateNames, the final ones last. */
+const FINAL: ReadonlySet<DossierStateName> = new Set(["refused", "withdrawn", "stopped"])
 const STATE_ORDER: ReadonlyArray<DossierStateName> = [
-  "filed",
-  "accepted",
-  "working",
-  "awaitingSupplement",
-  "awaitingPayment",
-  "processed",
-  "returned",
-  "refused",
-  "withdrawn",
-  "stopped",
+  ...dossierStateNames.filter((s) => !FINAL.has(s)),
+  ...dossierStateNames.filter((s) => FINAL.has(s)),
 ]
 
 function whoMay(event: DossierEventType): string {
