@@ -136,6 +136,15 @@ export const en: Catalogue = {
     byCode: "Open a dossier by its code",
     open: "Open",
   },
+  postal: {
+    heading: "By post: home pick-up and delivery",
+    pickup: "Pick up the papers at home",
+    delivery: "Deliver the result at home",
+    kind: "Service",
+    request: "Ask for postal service",
+    requested: "Postal order created",
+    receivedBy: "received by {{name}} at {{at}}",
+  },
   action: {
     accept: "Accept",
     refuse: "Refuse at intake",

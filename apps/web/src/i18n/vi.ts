@@ -135,6 +135,15 @@ export const vi = {
     byCode: "Mở hồ sơ theo mã",
     open: "Mở",
   },
+  postal: {
+    heading: "Bưu chính: thu gom hồ sơ, trả kết quả tại nhà",
+    pickup: "Thu gom hồ sơ tại nhà",
+    delivery: "Chuyển trả kết quả tại nhà",
+    kind: "Dịch vụ",
+    request: "Đề nghị dịch vụ bưu chính",
+    requested: "Đã tạo đơn bưu chính",
+    receivedBy: "người nhận {{name}} lúc {{at}}",
+  },
   action: {
     accept: "Tiếp nhận",
     refuse: "Từ chối tiếp nhận",

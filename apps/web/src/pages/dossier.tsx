@@ -9,6 +9,7 @@ import { formatInstant, formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 import { ACTION_FIELDS, type ActionName, actionBody } from "./actions.ts"
+import { PostalOrders } from "./postal.tsx"
 
 const OFFICER_ACTIONS: ReadonlyArray<ActionName> = Object.keys(ACTION_FIELDS).filter(
   (a) => a !== "withdraw",
@@ -71,6 +72,7 @@ export default function DossierPage() {
           )}
         </dd>
       </dl>
+      <PostalOrders code={d.code} />
       <h2>{t("dossier.actions")}</h2>
       <div className="actions">
         {actions.map((action) => (
