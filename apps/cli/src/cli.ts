@@ -9,9 +9,10 @@ import { report } from "./commands/report.ts"
 import { seed } from "./commands/seed.ts"
 import { serve } from "./commands/serve.ts"
 import { simulate } from "./commands/simulate.ts"
+import { vietqr } from "./commands/vietqr.ts"
 import { type Io, say } from "./io.ts"
 
-export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report, ask]
+export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report, ask, vietqr]
 
 export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)
 
