@@ -161,7 +161,7 @@ describe("emailNotifier over SMTP with STARTTLS and a login", () => {
     const refused = failed.cause as EmailRefused
     expect(refused).toBeInstanceOf(EmailRefused)
     expect(refused.permanent).toBe(true)
-    expect(refused.responseCode).toBe(550)
+    expect(refused.code).toBe(550)
     expect(refused.message).toContain("000.11.50.H49-251006-0001")
     expect(refused.message).not.toContain("khong-ton-tai@example.vn")
   })

@@ -6,7 +6,13 @@
 // - An SMTP answer 5xx (no such mailbox, refused) is permanent: the failure says so and the relay stops retrying it;
 //   4xx and connection errors are temporary and retried by the outbox.
 // - Nothing personal is logged here: errors name the dossier and the notification id, never the address.
-import { ExternalServiceFailed, type Notification, type NotifierShape, noticeText } from "@motcua/application"
+import {
+  DeliveryRefused,
+  ExternalServiceFailed,
+  type Notification,
+  type NotifierShape,
+  noticeText,
+} from "@motcua/application"
 import { parseDossierCode } from "@motcua/domain"
 import { Effect, Result } from "effect"
 import nodemailer from "nodemailer"
@@ -42,17 +48,9 @@ export interface EmailSettings {
   readonly renderForm?: (notification: Notification) => Promise<RenderedForm | undefined>
 }
 
-/** Why an e-mail could not be sent; `permanent` when sending it again cannot help (the relay dead-letters it). */
-export class EmailRefused extends Error {
-  readonly permanent: boolean
-  readonly responseCode: number | undefined
-  constructor(message: string, permanent: boolean, responseCode?: number) {
-    super(message)
-    this.name = "EmailRefused"
-    this.permanent = permanent
-    this.responseCode = responseCode
-  }
-}
+/** The channel's refusal: the application's one DeliveryRefused (permanent or not, with the channel's code). */
+export const EmailRefused = DeliveryRefused
+export type EmailRefused = DeliveryRefused
 
 const domainOf = (address: string): string => /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? "motcua.invalid"
 

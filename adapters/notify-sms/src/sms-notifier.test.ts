@@ -103,7 +103,7 @@ describe("smsNotifier", () => {
   it("treats 4xx as permanent, 5xx and 429 as temporary, and an answer without a message id as a failure", async () => {
     answer = json(400, { error: "brandname not registered" })
     const bad = await failureOf(notice())
-    expect([bad.permanent, bad.status]).toEqual([true, 400])
+    expect([bad.permanent, bad.code]).toEqual([true, 400])
     expect(bad.message).toContain("brandname not registered")
     answer = json(503, { error: "busy" })
     expect((await failureOf(notice())).permanent).toBe(false)

@@ -7,7 +7,13 @@
 // - 4xx answers are permanent (the gateway refused this message), 5xx, timeouts and network errors temporary: the
 //   outbox relay retries those.
 // - Errors name the dossier and the notification id, never the number.
-import { ExternalServiceFailed, type Notification, type NotifierShape, noticeText } from "@motcua/application"
+import {
+  DeliveryRefused,
+  ExternalServiceFailed,
+  type Notification,
+  type NotifierShape,
+  noticeText,
+} from "@motcua/application"
 import { parseVietnamMobile } from "@motcua/domain"
 import { Effect, Result } from "effect"
 
@@ -42,17 +48,9 @@ export const DEFAULT_SMS_FIELDS: SmsFieldNames = {
   messageId: "messageId",
 }
 
-/** Why an SMS could not be sent; `permanent` when sending it again cannot help. */
-export class SmsRefused extends Error {
-  readonly permanent: boolean
-  readonly status: number | undefined
-  constructor(message: string, permanent: boolean, status?: number) {
-    super(message)
-    this.name = "SmsRefused"
-    this.permanent = permanent
-    this.status = status
-  }
-}
+/** The channel's refusal: the application's one DeliveryRefused (permanent or not, with the channel's code). */
+export const SmsRefused = DeliveryRefused
+export type SmsRefused = DeliveryRefused
 
 const at = (value: unknown, path: string): unknown =>
   path

@@ -10,7 +10,7 @@
 // - The notification id is the tracking id, so Zalo's delivery reports can be matched to the outbox row.
 // - Errors name the dossier and the notification id, never the number.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs"
-import { ExternalServiceFailed, type Notification, type NotifierShape } from "@motcua/application"
+import { DeliveryRefused, ExternalServiceFailed, type Notification, type NotifierShape } from "@motcua/application"
 import { parseVietnamMobile, vietnamDateTime } from "@motcua/domain"
 import { Effect, Result } from "effect"
 
@@ -43,17 +43,9 @@ export interface ZaloSettings {
   readonly now?: () => number
 }
 
-/** Why a ZNS message could not be sent; `permanent` when sending it again cannot help. */
-export class ZaloRefused extends Error {
-  readonly permanent: boolean
-  readonly code: number | undefined
-  constructor(message: string, permanent: boolean, code?: number) {
-    super(message)
-    this.name = "ZaloRefused"
-    this.permanent = permanent
-    this.code = code
-  }
-}
+/** The channel's refusal: the application's one DeliveryRefused (permanent or not, with the channel's code). */
+export const ZaloRefused = DeliveryRefused
+export type ZaloRefused = DeliveryRefused
 
 /** ZNS error codes meaning the access token is not (or no longer) valid. */
 const TOKEN_ERRORS = new Set([-124, -216])

@@ -14,6 +14,22 @@ export class ExternalServiceFailed extends Data.TaggedError("ExternalServiceFail
   }
 }
 
+/**
+ * Why a notice (e-mail, SMS, Zalo) could not be delivered, as the cause of ExternalServiceFailed: `permanent` when
+ * sending it again cannot help (no such mailbox, not a mobile number, refused template), `code` the channel's own
+ * answer (SMTP or HTTP status, ZNS error code) when there was one. One class for every channel.
+ */
+export class DeliveryRefused extends Error {
+  readonly permanent: boolean
+  readonly code: number | undefined
+  constructor(message: string, permanent: boolean, code?: number) {
+    super(message)
+    this.name = "DeliveryRefused"
+    this.permanent = permanent
+    this.code = code
+  }
+}
+
 /** A callback from outside (payment gateway, portal) whose signature or content does not verify (HTTP 401/422). */
 export class CallbackRejected extends Data.TaggedError("CallbackRejected")<{
   readonly port: string
