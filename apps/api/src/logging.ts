@@ -1,7 +1,9 @@
 // Structured JSON logs that never carry personal data. The request log holds the path (never the query string or
 // the body), and every line passes through `maskPersonalData` before it is written, so that an ID number, a phone
 // number or an applicant's name that reaches a log by any route (a path segment, an error message, a request id)
-// comes out masked (Decree 13/2023 on personal data protection).
+// comes out masked (Decree 13/2023 on personal data protection). Effect's own log calls go through the same logger
+// (effectLoggerLayer, installed by createRuntime), so no route around the masking is left.
+import { Cause, Logger as EffectLogger } from "effect"
 
 export type LogLevel = "info" | "warn" | "error"
 
@@ -100,4 +102,31 @@ export function jsonLogger(write: (line: string) => void, now: () => Date = () =
 export function memoryLogger(now?: () => Date): Logger & { readonly lines: string[] } {
   const lines: string[] = []
   return { lines, ...jsonLogger((line) => lines.push(line), now) }
+}
+
+const LEVELS: Readonly<Record<string, LogLevel>> = { Fatal: "error", Error: "error", Warn: "warn" }
+
+/**
+ * Effect's own log calls (`Effect.logWarning`/`logError` in the outbox relay, …) written through `logger`, so they
+ * are masked like every other line. It replaces Effect's default console logger, which would print them as they
+ * are. The first string argument is the message; object arguments become fields; a cause is added as text.
+ */
+export function effectLoggerLayer(logger: Logger) {
+  return EffectLogger.layer([
+    EffectLogger.make((options) => {
+      const parts = Array.isArray(options.message) ? options.message : [options.message]
+      let message: string | undefined
+      const fields: Record<string, unknown> = {}
+      const extra: unknown[] = []
+      for (const part of parts) {
+        if (message === undefined && typeof part === "string") message = part
+        else if (typeof part === "object" && part !== null && !Array.isArray(part) && !(part instanceof Error))
+          Object.assign(fields, part)
+        else extra.push(part)
+      }
+      if (extra.length > 0) fields.details = extra
+      if (options.cause.reasons.length > 0) fields.cause = Cause.pretty(options.cause)
+      logger.log(LEVELS[options.logLevel] ?? "info", message ?? "", fields)
+    }),
+  ])
 }

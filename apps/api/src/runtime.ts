@@ -34,6 +34,7 @@ import { SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
+import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
 
 /** Every service a route may use. */
 export type AppServices =
@@ -85,6 +86,11 @@ export interface RuntimeOptions {
   readonly developmentLog?: (call: DevelopmentCall) => void
   /** How many development calls to keep for inspection (1000 by default). */
   readonly recentCallsCapacity?: number
+  /**
+   * Where Effect's own log calls go (the relay's warnings, …), masked: the server's logger; by default JSON lines on
+   * standard error. Effect's default console logger is replaced, as it does not mask.
+   */
+  readonly logger?: Logger
 }
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
@@ -191,6 +197,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     Ids.layer,
     IdentityProvider.layerDevelopment(options.citizens ?? demoCitizens()),
     outside,
+    effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.
