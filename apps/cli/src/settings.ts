@@ -24,6 +24,8 @@ export interface Settings {
 
 export const DEFAULT_DATA_DIR = "data"
 export const SQLITE_FILE = "motcua.sqlite"
+/** The database `motcua simulate` writes into by default (and `motcua report --simulation` reads), in the data folder. */
+export const SIMULATION_FILE = "simulation.sqlite"
 export const CATALOGUE_FOLDER = "catalogue"
 
 /**
@@ -51,6 +53,14 @@ export function resolveSettings(options: { readonly data?: string | undefined },
     database: parseDatabaseUrl(databaseUrl, io.cwd),
     catalogueDir: join(dataDir, CATALOGUE_FOLDER),
   }
+}
+
+/**
+ * Where `motcua simulate` writes: `--database URL` when given, else its own SQLite file in the data folder — never
+ * the live database (DATABASE_URL) the server uses by default, whose relay would sync and notify for made-up dossiers.
+ */
+export function simulationDatabase(settings: Settings, url: string | undefined, cwd: string): DatabaseTarget {
+  return parseDatabaseUrl(url ?? `sqlite:${join(settings.dataDir, SIMULATION_FILE)}`, cwd)
 }
 
 /** The URL for messages: a PostgreSQL password is never printed. */

@@ -117,6 +117,11 @@ export const FileDossier = Schema.Struct({
    * takes the flat amount for the channel); every other fee (per-unit, tiered) must be assessed here.
    */
   fees: Schema.optionalKey(Schema.Array(AssessedFee)),
+  /**
+   * A dossier made up by `motcua simulate`: it behaves like any other, but nothing about it is ever sent outside
+   * (no portal sync, notification or payment request is enqueued for it).
+   */
+  simulated: Schema.optionalKey(Schema.Literal(true)),
 })
 export type FileDossier = typeof FileDossier.Type
 
