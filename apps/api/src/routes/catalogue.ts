@@ -12,7 +12,7 @@ import {
 import { Result, Schema } from "effect"
 import { type ApiDeps, vietnamDate } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
-import { listOf, QueryText } from "./shared.ts"
+import { Count, listOf, QueryText } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -71,7 +71,7 @@ export const ProcedureSearchQuery = Schema.Struct({
 
 const ProcedureSearchResult = Schema.Struct({
   on: CatalogueDate,
-  total: Schema.Number.check(Schema.isInt()),
+  total: Count,
   items: Schema.Array(ProcedureSummary),
 }).annotate({ identifier: "ProcedureSearchResult" })
 
