@@ -2,7 +2,8 @@
 // calendar object) against a plain day-by-day loop that checks every day against a freshly computed holiday list,
 // which is what a straightforward implementation does. Both run in the same process, interleaved, over the same
 // start dates; the table reports the median of the rounds and the ratio. Run: node bench/calendar.bench.ts
-import { addWorkingDays, type LocalDate, makeCalendar, publicHolidays } from "../packages/domain/src/calendar/index.ts"
+import { addWorkingDays, type LocalDate, makeCalendar, publicHolidays } from "@motcua/domain"
+import { report } from "./harness/table.ts"
 
 const ROUNDS = 7
 const ROUND_MS = 300
@@ -72,3 +73,14 @@ console.log(`${"implementation".padEnd(36)}${"additions/s".padStart(14)}`)
 console.log(`${"calendar module (cached year tables)".padEnd(36)}${fmt(median(oursRuns))}`)
 console.log(`${"day-by-day loop, fresh holiday list".padEnd(36)}${fmt(median(naiveRuns))}`)
 console.log(`${"ratio".padEnd(36)}${`${(median(oursRuns) / median(naiveRuns)).toFixed(1)}×`.padStart(14)}`)
+report("Calendar", [
+  {
+    benchmark: "calendar: add 15 working days",
+    mode: "in memory",
+    unit: "additions/s",
+    measured: median(oursRuns),
+    floor: median(naiveRuns),
+    ratio: median(oursRuns.map((o, i) => o / (naiveRuns[i] as number))),
+    ratios: oursRuns.map((o, i) => o / (naiveRuns[i] as number)),
+  },
+])

@@ -3,10 +3,11 @@
 // returned result, each against a plain object update of the same context measured in the same run (the floor a
 // hand-written `{ ...context, … }` reducer costs). Rounds are interleaved; the table shows the median of the
 // rounds and the ratio to the floor. No test asserts on these numbers. Run: node bench/dossier.bench.ts
-import { loadQuangNinh } from "../packages/catalog-quangninh/src/index.ts"
-import { type DossierSnapshot, decide, makeCalendar, open, persist } from "../packages/domain/src/index.ts"
-import { defaultWorld, dossierSetup, plainIntent, startRun } from "../packages/testkit/src/index.ts"
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { type DossierSnapshot, decide, makeCalendar, open, persist } from "@motcua/domain"
+import { defaultWorld, dossierSetup, plainIntent, startRun } from "@motcua/testkit"
 import { runStep } from "../packages/testkit/src/workflow/run-step.ts"
+import { report } from "./harness/table.ts"
 
 const ROUNDS = 7
 const ROUND_MS = 300
@@ -119,3 +120,24 @@ cases.forEach(([name], i) => {
   const us = results[i] as number
   console.log(`${name.padEnd(44)}${us.toFixed(2).padStart(12)}${`${(us / floorOf(i)).toFixed(0)}×`.padStart(10)}`)
 })
+// For `pnpm bench`'s table: operations per second against the floor's (a floor is the fast side, so ratios < 1).
+const perSecond = (us: number) => 1e6 / us
+report(
+  "Dossier machine",
+  cases.flatMap(([name], i) => {
+    if (i === 0 || i === 3) return []
+    const floor = i < 3 ? 0 : 3
+    const ratios = (samples[i] ?? []).map((us, r) => (samples[floor]?.[r] as number) / us)
+    return [
+      {
+        benchmark: `dossier: ${name}`,
+        mode: "in memory",
+        unit: "ops/s",
+        measured: perSecond(results[i] as number),
+        floor: perSecond(results[floor] as number),
+        ratio: median(ratios),
+        ratios,
+      },
+    ]
+  }),
+)

@@ -1,4 +1,4 @@
-// The workload of bench/storage.bench.ts: full dossier lifecycles, written through the storage adapter and, as the
+// The workload of storage.bench.ts: full dossier lifecycles, written through the storage adapter and, as the
 // floor to compare with, as the same SQL statements issued raw (better-sqlite3 statements prepared once; plain `pg`
 // queries) in the same transactions, with the same serialisation and the same audit hashing.
 //
@@ -6,11 +6,8 @@
 // snapshot and summary with the version check, appends one audit entry (hash-chained) and inserts 1 or 2 outbox rows.
 // Halfway through, the dossier is read back (get) and its officer's work queue is listed. The inputs are built
 // before timing starts, once per round, and both sides are given the same objects.
-import { createHash } from "node:crypto"
 import {
   type AuditEntryInput,
-  auditHash,
-  canonicalJson,
   type DossierCommit,
   DossierStore,
   type DossierSummary,
@@ -18,9 +15,11 @@ import {
   type OutboxMessageInput,
   type StoragePorts,
 } from "@motcua/application"
-import type Database from "better-sqlite3"
 import { Effect } from "effect"
-import type pg from "pg"
+import type { PostgresFloor } from "../floors/postgres.ts"
+import { checkRawHash as checkFloorHash } from "../floors/sql.ts"
+import type { SqliteFloor } from "../floors/sqlite.ts"
+import type { RowsPerLifecycle } from "../harness/rows.ts"
 
 export const AGENCY = "000.00.22.H49"
 export const COMMITS = 8
@@ -115,20 +114,8 @@ export function planLifecycles(first: number, count: number): Lifecycle[] {
   return out
 }
 
-/** Rows the databases must hold after `lifecycles` lifecycles. */
-export const expectedRows = (lifecycles: number) => ({
-  dossiers: lifecycles,
-  audit: lifecycles * AUDIT_PER_LIFECYCLE,
-  outbox: lifecycles * OUTBOX_PER_LIFECYCLE,
-})
-
-export interface RowCounts {
-  readonly dossiers: number
-  readonly audit: number
-  readonly outbox: number
-  /** The audit chain's head hash: equal on both sides when both wrote the same entries in the same order. */
-  readonly headHash: string
-}
+/** Rows one lifecycle writes, for the row checks (harness/rows.ts). */
+export const STORAGE_ROWS: RowsPerLifecycle = { audit: AUDIT_PER_LIFECYCLE, outbox: OUTBOX_PER_LIFECYCLE }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Through the adapter.
@@ -160,234 +147,47 @@ const readBack = (lifecycle: Lifecycle) =>
 // exist; bench/storage.bench.ts then measures it against the same raw floors.
 
 // ---------------------------------------------------------------------------------------------------------------
-// The raw floors: the same statements, written by hand, with the same serialisation and hashing.
+// The raw floors (floors/): the same statements, by hand, with the same serialisation and hashing.
 
-/** The SQL the adapter issues on SQLite (kysely's compiled text), with `?` placeholders. */
-export const SQL = {
-  begin: "begin immediate",
-  commit: "commit",
-  rollback: "rollback",
-  insertDossier:
-    'insert into "dossier" ("code", "version", "status_code", "state", "procedure_code", "agency_code", "unit_code", "current_role", "due_at", "appointment_at", "fee_total_dong", "snapshot", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("code") do nothing',
-  updateDossier:
-    'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
-  readHead: 'select "last_seq", "last_hash" from "audit_head" where "id" = ?',
-  insertAudit:
-    'insert into "audit_entry" ("seq", "at", "dossier_code", "actor", "action", "detail", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?)',
-  updateHead: 'update "audit_head" set "last_seq" = ?, "last_hash" = ? where "id" = ?',
-  insertOutbox:
-    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at") values (?, ?, ?, ?, ?, ?, ?)',
-  documentIds: 'select "id" from "document" where "dossier_code" = ? order by "attached_at", "id"',
-  getDossier: 'select * from "dossier" where "code" = ?',
-  workQueue:
-    'select * from "dossier" where "current_role" = ? and "agency_code" in (?) order by case when due_at is null then 1 else 0 end, "due_at", "code" limit ?',
-} as const
-
-/** The audit hash as a hand-written store would compute it: the canonical text built directly, hashed once. */
-export function rawAuditHash(
-  prevHash: string,
-  seq: number,
-  dossierCode: string,
-  input: AuditEntryInput,
-  detailText: string,
-) {
-  const text = `${prevHash}\n{"action":${JSON.stringify(input.action)},"actor":${JSON.stringify(input.actor)},"at":${JSON.stringify(input.at)},"detail":${detailText},"dossierCode":${JSON.stringify(dossierCode)},"seq":${seq}}`
-  return createHash("sha256").update(text).digest("hex")
+/** One lifecycle on the SQLite floor: one transaction per create or commit, the read-back halfway. */
+export function rawSqliteLifecycle(floor: SqliteFloor): (lifecycle: Lifecycle) => void {
+  return (lifecycle) => {
+    floor.transaction(() => floor.create(lifecycle.create))
+    for (let i = 0; i < lifecycle.commits.length; i += 1) {
+      const change = lifecycle.commits[i] as DossierCommit
+      floor.transaction(() => floor.commit(change))
+      if (i + 1 === READ_AFTER) {
+        const row = floor.load(lifecycle.code)
+        const queue = floor.workQueue(lifecycle.readRole, AGENCY, QUEUE_LIMIT)
+        if (row.version !== READ_AFTER + 1 || !queue.some((item) => item.code === lifecycle.code)) {
+          throw new Error(`read back ${lifecycle.code} wrong`)
+        }
+      }
+    }
+  }
 }
 
-/** Checks once that the floor's hash is the chain's hash (audit-chain.ts), so both sides do the same work. */
+/** One lifecycle on the PostgreSQL floor. */
+export function rawPgLifecycle(floor: PostgresFloor): (lifecycle: Lifecycle) => Promise<void> {
+  return async (lifecycle) => {
+    await floor.transaction((client) => floor.create(client, lifecycle.create))
+    for (let i = 0; i < lifecycle.commits.length; i += 1) {
+      const change = lifecycle.commits[i] as DossierCommit
+      await floor.transaction((client) => floor.commit(client, change))
+      if (i + 1 === READ_AFTER) {
+        const row = await floor.load(floor.pool, lifecycle.code)
+        const queue = await floor.workQueue(lifecycle.readRole, AGENCY, QUEUE_LIMIT)
+        if (row.version !== READ_AFTER + 1 || !queue.some((item) => item.code === lifecycle.code)) {
+          throw new Error(`read back ${lifecycle.code} wrong`)
+        }
+      }
+    }
+  }
+}
+
+/** Checks once that the floor hashes audit entries as the chain does. */
 export function checkRawHash(lifecycle: Lifecycle): void {
   const input = lifecycle.create.audit[0]
   if (input === undefined) throw new Error("no audit entry")
-  const expected = auditHash("0".repeat(64), { ...input, seq: 7, dossierCode: lifecycle.code })
-  const actual = rawAuditHash("0".repeat(64), 7, lifecycle.code, input, canonicalJson(input.detail))
-  if (actual !== expected) throw new Error("the raw floor's audit hash differs from the chain's")
-}
-
-const summaryValues = (s: DossierSummary) =>
-  [
-    s.statusCode,
-    s.state,
-    s.procedureCode,
-    s.agencyCode,
-    s.unitCode,
-    s.currentRole,
-    s.dueAt,
-    s.appointmentAt,
-    s.feeTotal,
-  ] as const
-
-/** better-sqlite3, statements prepared once, one BEGIN IMMEDIATE … COMMIT per create or commit. */
-export function rawSqliteLifecycle(db: Database.Database): (lifecycle: Lifecycle) => void {
-  const s = Object.fromEntries(Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)])) as Record<
-    keyof typeof SQL,
-    Database.Statement
-  >
-  const transaction = (f: () => void) => {
-    s.begin.run()
-    try {
-      f()
-      s.commit.run()
-    } catch (error) {
-      s.rollback.run()
-      throw error
-    }
-  }
-  const attachments = (change: NewDossier) => {
-    const head = s.readHead.get(1) as { last_seq: number; last_hash: string }
-    let seq = head.last_seq
-    let hash = head.last_hash
-    for (const input of change.audit) {
-      seq += 1
-      const detail = canonicalJson(input.detail)
-      const next = rawAuditHash(hash, seq, change.code, input, detail)
-      s.insertAudit.run(seq, input.at, change.code, input.actor, input.action, detail, hash, next)
-      hash = next
-    }
-    s.updateHead.run(seq, hash, 1)
-    for (const message of change.outbox) {
-      s.insertOutbox.run(
-        message.topic,
-        change.code,
-        JSON.stringify(message.payload),
-        "pending",
-        0,
-        message.availableAt ?? change.at,
-        change.at,
-      )
-    }
-    s.documentIds.all(change.code)
-  }
-  return (lifecycle) => {
-    const create = lifecycle.create
-    transaction(() => {
-      const inserted = s.insertDossier.run(
-        create.code,
-        1,
-        ...summaryValues(create.summary),
-        JSON.stringify(create.snapshot),
-        create.at,
-        create.at,
-      )
-      if (inserted.changes !== 1) throw new Error(`${create.code} exists`)
-      attachments(create)
-    })
-    for (let i = 0; i < lifecycle.commits.length; i += 1) {
-      const change = lifecycle.commits[i] as DossierCommit
-      transaction(() => {
-        const row = s.updateDossier.get(
-          ...summaryValues(change.summary),
-          JSON.stringify(change.snapshot),
-          change.at,
-          change.code,
-          change.expectedVersion,
-        )
-        if (row === undefined) throw new Error(`version conflict on ${change.code}`)
-        attachments(change)
-      })
-      if (i + 1 === READ_AFTER) {
-        const row = s.getDossier.get(lifecycle.code) as { snapshot: string; version: number }
-        JSON.parse(row.snapshot)
-        s.documentIds.all(lifecycle.code)
-        const queue = s.workQueue.all(lifecycle.readRole, AGENCY, QUEUE_LIMIT) as { code: string }[]
-        if (row.version !== READ_AFTER + 1 || !queue.some((item) => item.code === lifecycle.code)) {
-          throw new Error(`read back ${lifecycle.code} wrong`)
-        }
-      }
-    }
-  }
-}
-
-/** The same SQL with PostgreSQL's numbered placeholders (the head is read FOR UPDATE there, as the adapter does). */
-export const PG_SQL: Record<keyof typeof SQL, string> = Object.fromEntries(
-  Object.entries(SQL).map(([name, text]) => {
-    let n = 0
-    const numbered = text.replace(/\?/g, () => `$${++n}`)
-    return [name, name === "begin" ? "begin" : name === "readHead" ? `${numbered} for update` : numbered]
-  }),
-) as Record<keyof typeof SQL, string>
-
-/** pg, one pooled client per transaction (BEGIN … COMMIT), reads on the pool. */
-export function rawPgLifecycle(pool: pg.Pool): (lifecycle: Lifecycle) => Promise<void> {
-  const q = PG_SQL
-  const transaction = async (f: (client: pg.PoolClient) => Promise<void>) => {
-    const client = await pool.connect()
-    try {
-      await client.query(q.begin)
-      try {
-        await f(client)
-        await client.query(q.commit)
-      } catch (error) {
-        await client.query(q.rollback)
-        throw error
-      }
-    } finally {
-      client.release()
-    }
-  }
-  const attachments = async (client: pg.PoolClient, change: NewDossier) => {
-    const head = (await client.query(q.readHead, [1])).rows[0] as { last_seq: number; last_hash: string }
-    let seq = head.last_seq
-    let hash = head.last_hash
-    for (const input of change.audit) {
-      seq += 1
-      const detail = canonicalJson(input.detail)
-      const next = rawAuditHash(hash, seq, change.code, input, detail)
-      await client.query(q.insertAudit, [seq, input.at, change.code, input.actor, input.action, detail, hash, next])
-      hash = next
-    }
-    await client.query(q.updateHead, [seq, hash, 1])
-    for (const message of change.outbox) {
-      await client.query(q.insertOutbox, [
-        message.topic,
-        change.code,
-        JSON.stringify(message.payload),
-        "pending",
-        0,
-        message.availableAt ?? change.at,
-        change.at,
-      ])
-    }
-    await client.query(q.documentIds, [change.code])
-  }
-  return async (lifecycle) => {
-    const create = lifecycle.create
-    await transaction(async (client) => {
-      const inserted = await client.query(q.insertDossier, [
-        create.code,
-        1,
-        ...summaryValues(create.summary),
-        JSON.stringify(create.snapshot),
-        create.at,
-        create.at,
-      ])
-      if (inserted.rowCount !== 1) throw new Error(`${create.code} exists`)
-      await attachments(client, create)
-    })
-    for (let i = 0; i < lifecycle.commits.length; i += 1) {
-      const change = lifecycle.commits[i] as DossierCommit
-      await transaction(async (client) => {
-        const updated = await client.query(q.updateDossier, [
-          ...summaryValues(change.summary),
-          JSON.stringify(change.snapshot),
-          change.at,
-          change.code,
-          change.expectedVersion,
-        ])
-        if (updated.rows.length !== 1) throw new Error(`version conflict on ${change.code}`)
-        await attachments(client, change)
-      })
-      if (i + 1 === READ_AFTER) {
-        const row = (await pool.query(q.getDossier, [lifecycle.code])).rows[0] as { snapshot: string; version: number }
-        JSON.parse(row.snapshot)
-        await pool.query(q.documentIds, [lifecycle.code])
-        const queue = (await pool.query(q.workQueue, [lifecycle.readRole, AGENCY, QUEUE_LIMIT])).rows as {
-          code: string
-        }[]
-        if (row.version !== READ_AFTER + 1 || !queue.some((item) => item.code === lifecycle.code)) {
-          throw new Error(`read back ${lifecycle.code} wrong`)
-        }
-      }
-    }
-  }
+  checkFloorHash(lifecycle.code, input)
 }

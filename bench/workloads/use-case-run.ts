@@ -1,27 +1,25 @@
 // Runs the use-case-level lifecycle benchmark (use-cases.ts): for each mode, the use cases over the SQL adapter and
-// the raw floor on fresh databases of their own, in ABBA rounds of the same lifecycles (run.ts explains the order);
+// the raw floor on fresh databases of their own, in ABBA rounds of the same lifecycles (harness/abba.ts);
 // after every round both databases must hold exactly the rows the lifecycles write and the same audit chain head.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import {
+  migrateToLatest,
+  openPostgres,
+  openSqlite,
+  SqlDatabase,
+  type SqliteSynchronous,
+  SqlStorage,
+} from "@motcua/storage-sql"
+import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Layer, ManagedRuntime } from "effect"
 import type { Kysely } from "kysely"
-import { SqlDatabase, SqlStorage } from "../src/layers.ts"
-import { migrateToLatest } from "../src/migrations.ts"
-import { openPostgres } from "../src/postgres.ts"
-import { openSqlite, type SqliteSynchronous } from "../src/sqlite.ts"
-import { freshPostgresDatabase } from "../src/testing.ts"
-import type { RowCounts } from "./lifecycle.ts"
-import {
-  checkBothSides,
-  countRows,
-  LABELS,
-  type Mode,
-  type ModeResult,
-  measureAbba,
-  RowsLost,
-  runModes,
-} from "./run.ts"
+import { postgresFloor } from "../floors/postgres.ts"
+import { sqliteFloor } from "../floors/sqlite.ts"
+import { LABELS, type Mode, type ModeResult, measureAbba, runModes } from "../harness/abba.ts"
+import { checkBothSides, countRows, type RowCounts } from "../harness/rows.ts"
+import { recordStatements, sameStatements } from "../harness/statements.ts"
 import {
   AUDIT_PER_LIFECYCLE,
   type BenchClock,
@@ -32,7 +30,6 @@ import {
   type Planner,
   rawPgUseCases,
   rawSqliteUseCases,
-  SQL,
   servicesLayer,
   stageDocuments,
   stageRawDocuments,
@@ -80,11 +77,11 @@ async function rawSqliteSide(file: string, synchronous: SqliteSynchronous, docsD
   await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
   mkdirSync(docsDir, { recursive: true })
   const docs = { dir: docsDir }
-  const lifecycle = rawSqliteUseCases(raw, docs)
-  const insertDocument = raw.prepare(SQL.insertDocument)
+  const floor = sqliteFloor(raw)
+  const lifecycle = rawSqliteUseCases(floor, docs)
   return {
     stage: async () => [],
-    stagePlanned: (batch) => stageRawDocuments(batch, docs, (values) => void insertDocument.run(...values)),
+    stagePlanned: (batch) => stageRawDocuments(batch, docs, floor.insertDocument),
     run: async (batch) => {
       for (const planned of batch) await lifecycle(planned)
     },
@@ -98,11 +95,11 @@ async function rawPgSide(url: string, docsDir: string): Promise<Side> {
   await migrateToLatest(db as unknown as Kysely<unknown>, "postgres")
   mkdirSync(docsDir, { recursive: true })
   const docs = { dir: docsDir }
-  const lifecycle = rawPgUseCases(pool, docs)
+  const floor = postgresFloor(pool)
+  const lifecycle = rawPgUseCases(floor, docs)
   return {
     stage: async () => [],
-    stagePlanned: (batch) =>
-      stageRawDocuments(batch, docs, async (values) => void (await pool.query(PG_INSERT_DOCUMENT, [...values]))),
+    stagePlanned: (batch) => stageRawDocuments(batch, docs, floor.insertDocument),
     run: async (batch) => {
       for (const planned of batch) await lifecycle(planned)
     },
@@ -111,118 +108,69 @@ async function rawPgSide(url: string, docsDir: string): Promise<Side> {
   }
 }
 
-const PG_INSERT_DOCUMENT = (() => {
-  let n = 0
-  return SQL.insertDocument.replace(/\?/g, () => `$${++n}`)
-})()
+const ROWS = () => ({ audit: AUDIT_PER_LIFECYCLE, outbox: OUTBOX_PER_LIFECYCLE })
 
-/**
- * The SQL statements each side executes during one lifecycle, in order (every run/get/all of better-sqlite3,
- * BEGIN and COMMIT included): they must be the same list, or the floor is not doing the adapter's work.
- */
-async function checkSameStatements(folder: string, data: CatalogData, synchronous: SqliteSynchronous) {
-  const probe = openSqlite({ file: join(folder, "probe.sqlite"), synchronous })
-  const proto = Object.getPrototypeOf(probe.raw.prepare("select 1")) as Record<string, unknown>
-  await probe.db.destroy()
-  const methods = ["run", "get", "all", "iterate"] as const
-  const originals = methods.map((m) => proto[m] as (...args: unknown[]) => unknown)
-  let seen: string[] = []
-  methods.forEach((m, i) => {
-    const original = originals[i] as (...args: unknown[]) => unknown
-    proto[m] = function (this: { source: string }, ...args: unknown[]) {
-      seen.push(this.source)
-      return original.apply(this, args)
-    }
-  })
-  const planner = await makePlanner(data)
-  const adapter = await adapterSide(
-    SqlStorage.layerSqlite({
-      file: join(folder, "a-statements.sqlite"),
-      synchronous,
-      documentsDir: join(folder, "a-docs"),
-    }),
-    data,
-  )
-  const raw = await rawSqliteSide(join(folder, "r-statements.sqlite"), synchronous, join(folder, "r-docs"))
-  try {
-    const items = await adapter.stage(0, 1)
-    const planned = await planner.plan(items)
-    seen = []
-    await adapter.run(planned)
-    const adapterSeen = seen
-    seen = []
-    await raw.stagePlanned(planned)
-    seen = []
-    await raw.run(planned)
-    const rawSeen = seen
-    const differ = adapterSeen.length !== rawSeen.length || adapterSeen.some((s, i) => s !== rawSeen[i])
-    if (differ) {
-      const lines = Math.max(adapterSeen.length, rawSeen.length)
-      const table = Array.from({ length: lines }, (_, i) =>
-        adapterSeen[i] === rawSeen[i] ? `  = ${adapterSeen[i]}` : `  A ${adapterSeen[i]}\n  R ${rawSeen[i]}`,
-      )
-      throw new Error(`the adapter and the raw floor issue different statements:\n${table.join("\n")}`)
-    }
-    return adapterSeen.length
-  } finally {
-    methods.forEach((m, i) => {
-      proto[m] = originals[i]
-    })
-    await adapter.close()
-    await raw.close()
-    await planner.dispose()
+/** Both sides of a mode on fresh databases under `folder`, and the planner. */
+async function sidesOf(
+  mode: Mode,
+  folder: string,
+  options: Pick<UseCaseBenchOptions, "pgUrl" | "data">,
+  cleanups: Array<() => Promise<void>>,
+) {
+  let adapter: Side
+  let raw: Side
+  if (mode === "pg") {
+    if (options.pgUrl === undefined) throw new Error("the pg mode needs a server URL")
+    const a = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
+    const r = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
+    cleanups.unshift(a.drop, r.drop)
+    adapter = await adapterSide(
+      SqlStorage.layerPostgres({ url: a.url, documentsDir: join(folder, "documents") }) as unknown as StorageLayer,
+      options.data,
+    )
+    raw = await rawPgSide(r.url, join(folder, "raw-documents"))
+  } else {
+    const synchronous: SqliteSynchronous = mode === "sqlite-full" ? "FULL" : "NORMAL"
+    adapter = await adapterSide(
+      SqlStorage.layerSqlite({
+        file: join(folder, "adapter.sqlite"),
+        synchronous,
+        documentsDir: join(folder, "documents"),
+      }),
+      options.data,
+    )
+    raw = await rawSqliteSide(join(folder, "raw.sqlite"), synchronous, join(folder, "raw-documents"))
   }
+  const planner: Planner = await makePlanner(options.data)
+  cleanups.unshift(
+    () => adapter.close(),
+    () => raw.close(),
+    () => planner.dispose(),
+  )
+  return { adapter, raw, planner }
 }
 
-const checkRows = (side: string, counts: RowCounts, lifecycles: number) => {
-  const expected = {
-    dossiers: lifecycles,
-    audit: lifecycles * AUDIT_PER_LIFECYCLE,
-    outbox: lifecycles * OUTBOX_PER_LIFECYCLE,
-  }
-  if (counts.dossiers !== expected.dossiers || counts.audit !== expected.audit || counts.outbox !== expected.outbox) {
-    throw new RowsLost(
-      `${side}: after ${lifecycles} lifecycles expected ${expected.dossiers} dossiers, ${expected.audit} audit rows, ${expected.outbox} outbox rows; found ${counts.dossiers}, ${counts.audit}, ${counts.outbox}`,
-    )
-  }
+/**
+ * The checks every run starts with, on its first lifecycle: on SQLite both sides execute the same statements in
+ * the same order (BEGIN and COMMIT included); then both hold that lifecycle's rows and the same chain head.
+ * Returns the statements per lifecycle (0 on PostgreSQL, where they are not recorded).
+ */
+async function checkOneLifecycle(mode: Mode, adapter: Side, raw: Side, planner: Planner): Promise<number> {
+  const planned = await planner.plan(await adapter.stage(0, 1))
+  await raw.stagePlanned(planned)
+  const a = await recordStatements(() => adapter.run(planned))
+  const r = await recordStatements(() => raw.run(planned))
+  checkBothSides("use cases", await adapter.counts(), await raw.counts(), 1, ROWS())
+  return mode === "pg" ? 0 : sameStatements("use-case lifecycle", a.statements, r.statements)
 }
 
 async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: string) => void): Promise<ModeResult> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-uc-"))
   const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
   try {
-    let adapter: Side
-    let raw: Side
-    if (mode === "pg") {
-      if (options.pgUrl === undefined) throw new Error("the pg mode needs a server URL")
-      const a = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
-      const r = await freshPostgresDatabase(options.pgUrl, "motcua_bench")
-      cleanups.unshift(a.drop, r.drop)
-      adapter = await adapterSide(
-        SqlStorage.layerPostgres({ url: a.url, documentsDir: join(folder, "documents") }) as unknown as StorageLayer,
-        options.data,
-      )
-      raw = await rawPgSide(r.url, join(folder, "raw-documents"))
-    } else {
-      const synchronous: SqliteSynchronous = mode === "sqlite-full" ? "FULL" : "NORMAL"
-      const statements = await checkSameStatements(folder, options.data, synchronous)
-      log(`${LABELS[mode].label}: both sides execute the same ${statements} statements per lifecycle`)
-      adapter = await adapterSide(
-        SqlStorage.layerSqlite({
-          file: join(folder, "adapter.sqlite"),
-          synchronous,
-          documentsDir: join(folder, "documents"),
-        }),
-        options.data,
-      )
-      raw = await rawSqliteSide(join(folder, "raw.sqlite"), synchronous, join(folder, "raw-documents"))
-    }
-    const planner: Planner = await makePlanner(options.data)
-    cleanups.unshift(
-      () => adapter.close(),
-      () => raw.close(),
-      () => planner.dispose(),
-    )
+    const { adapter, raw, planner } = await sidesOf(mode, folder, options, cleanups)
+    const statements = await checkOneLifecycle(mode, adapter, raw, planner)
+    if (statements > 0) log(`${LABELS[mode].label}: both sides execute the same ${statements} statements per lifecycle`)
 
     return await measureAbba<PlannedLifecycle>({
       mode,
@@ -231,9 +179,9 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
       sideName: "use cases",
       measured: (part) => adapter.run(part),
       raw: (part) => raw.run(part),
-      prepare: async (done, count) => planner.plan(await adapter.stage(done, count)),
+      prepare: async (done, count) => planner.plan(await adapter.stage(done + 1, count)),
       beforeBatch: (batch) => raw.stagePlanned(batch),
-      check: async (done) => checkBothSides("use cases", await adapter.counts(), await raw.counts(), done, checkRows),
+      check: async (done) => checkBothSides("use cases", await adapter.counts(), await raw.counts(), done + 1, ROWS()),
       warmCount: 20,
       log,
     })
@@ -244,3 +192,20 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
 
 export const runUseCaseBench = (options: UseCaseBenchOptions, log: (line: string) => void = console.log) =>
   runModes(options.modes, (mode) => runMode(mode, options, log))
+
+/** The smoke run for the test suite: the opening checks of one mode on one lifecycle, no timing. */
+export async function smokeUseCases(mode: Mode, data: CatalogData, pgUrl?: string): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-uc-smoke-"))
+  const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
+  try {
+    const { adapter, raw, planner } = await sidesOf(
+      mode,
+      folder,
+      { data, ...(pgUrl === undefined ? {} : { pgUrl }) },
+      cleanups,
+    )
+    return await checkOneLifecycle(mode, adapter, raw, planner)
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {})
+  }
+}
