@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto"
 import { type ServerType, serve } from "@hono/node-server"
 import { canonicalJson, type DossierSummary } from "@motcua/application"
+import { vietnamDate } from "@motcua/domain"
 import { migrateToLatest, openSqlite, type SqliteSynchronous } from "@motcua/storage-sql"
 import { Hono } from "hono"
 import type { Kysely } from "kysely"
@@ -25,8 +26,6 @@ export interface BareServer {
   readonly db: Kysely<unknown>
   readonly close: () => Promise<void>
 }
-
-const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
 
 export async function startBareServer(options: {
   readonly file: string
@@ -64,7 +63,7 @@ export async function startBareServer(options: {
     const body = (await c.req.json()) as { applicant: unknown; summary?: string; documents: unknown }
     const millis = options.now().getTime()
     const at = new Date(millis).toISOString()
-    const day = vietnamDay(millis)
+    const day = vietnamDate(at)
     try {
       const answer = floor.transaction(() => {
         floor.claim(

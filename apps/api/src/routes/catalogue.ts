@@ -10,7 +10,7 @@ import {
   versionsOf,
 } from "@motcua/domain"
 import { Result, Schema } from "effect"
-import { type ApiDeps, vietnamDate } from "../deps.ts"
+import { type ApiDeps, vietnamToday } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { Count, listOf, QueryText } from "./shared.ts"
 
@@ -89,7 +89,7 @@ export const catalogueOperations = [
     response: { status: 200, description: "Các thủ tục phù hợp", schema: ProcedureSearchResult },
     problems: [],
     handle: ({ query }, deps) => {
-      const on = query.on ?? vietnamDate(deps.now())
+      const on = query.on ?? vietnamToday(deps)
       const found = findProcedures(deps.catalogue, {
         inForceOn: on,
         ...(query.q === undefined ? {} : { text: query.q }),
@@ -111,8 +111,7 @@ export const catalogueOperations = [
     query: Schema.Struct({ on: OnQuery }),
     response: { status: 200, description: "Phiên bản có hiệu lực", schema: ProcedureDocument },
     problems: ["not-found"],
-    handle: ({ params, query }, deps) =>
-      procedureInForce(deps.catalogue, params.code, query.on ?? vietnamDate(deps.now())),
+    handle: ({ params, query }, deps) => procedureInForce(deps.catalogue, params.code, query.on ?? vietnamToday(deps)),
   }),
   operation({
     method: "get",
