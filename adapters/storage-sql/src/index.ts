@@ -1,8 +1,9 @@
 // @motcua/storage-sql: the storage ports of @motcua/application over SQL (kysely: SQLite via better-sqlite3, the
 // embedded default, and PostgreSQL via pg). See README.md for the design.
 export { makeSqlAccountStore, SqlAccountStore } from "./accounts.ts"
+export { type DatabaseTarget, DatabaseUrlError, isPostgresUrl, parseDatabaseUrl } from "./database-url.ts"
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
-export { migrateToLatest, migrations } from "./migrations.ts"
+export { type MigrationOutcome, migrateToLatest, migrations } from "./migrations.ts"
 export { openPostgres, type PostgresOptions } from "./postgres.ts"
 export { bind, param, prepare } from "./prepared.ts"
 export type { DB, Dialect } from "./schema.ts"

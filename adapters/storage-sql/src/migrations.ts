@@ -157,13 +157,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   }
 }
 
-/** Brings the schema to the latest migration; throws the migration's error. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export interface MigrationOutcome {
+  /** Migrations run now, in order. */
+  readonly applied: ReadonlyArray<string>
+  /** Every migration the schema has, in name order. */
+  readonly known: ReadonlyArray<string>
+}
+
+/**
+ * Brings the schema to the latest migration and says which ones ran; throws the failed migration's error. The one
+ * migration runner: the storage layer runs it when it opens a database, `motcua migrate` runs it on demand.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<MigrationOutcome> {
   // Unordered: features developed side by side append migrations whose names need not sort after every one a
   // database has already run (they touch separate tables); each still runs once.
+  const provided = migrations(dialect)
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations(dialect) },
+    provider: { getMigrations: async () => provided },
     allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
@@ -175,5 +186,9 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
         cause: error,
       },
     )
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    known: Object.keys(provided).sort(),
   }
 }

@@ -30,7 +30,7 @@ import {
   type StoragePorts,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
-import { SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
+import { type DatabaseTarget, isPostgresUrl, parseDatabaseUrl, SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
@@ -120,11 +120,7 @@ export class DataLoadError extends Error {
 }
 
 export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
-  databaseUrl === undefined || databaseUrl === ""
-    ? "memory"
-    : /^postgres(ql)?:\/\//.test(databaseUrl)
-      ? "postgres"
-      : "sqlite"
+  databaseUrl === undefined || databaseUrl === "" ? "memory" : isPostgresUrl(databaseUrl) ? "postgres" : "sqlite"
 
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
@@ -165,9 +161,14 @@ function clockLayer(now: (() => Date) | undefined) {
 export function developmentKeysDirOf(options: RuntimeOptions): string | undefined {
   if (options.developmentKeysDir !== undefined && options.developmentKeysDir !== "") return options.developmentKeysDir
   if (storageKindOf(options.databaseUrl) !== "sqlite" || options.databaseUrl === undefined) return undefined
-  const file = options.databaseUrl.replace(/^sqlite:(\/\/)?/, "").split("?")[0] ?? ""
-  if (file === "" || file === ":memory:") return undefined
-  return `${file}.development-keys`
+  let target: DatabaseTarget
+  try {
+    target = parseDatabaseUrl(options.databaseUrl)
+  } catch {
+    return undefined // the storage layer refuses the URL with its reason
+  }
+  if (target.dialect !== "sqlite" || target.file === ":memory:") return undefined
+  return `${target.file}.development-keys`
 }
 
 /** Opens the database (running its migrations) and builds every service. */
