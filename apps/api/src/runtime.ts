@@ -127,7 +127,7 @@ function storageLayer(options: RuntimeOptions) {
   if (url === undefined || url === "")
     return Layer.merge(
       layerMemoryStorage(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
-      AccountStore.layerTest,
+      AccountStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),

@@ -1,8 +1,8 @@
 // In-memory implementations of the storage ports, for testing use cases without SQL. They keep the same semantics
 // as the SQL adapter: one lock makes every operation and every transaction serializable, a failed transaction puts
 // the state back as it was, versions are checked, idempotent answers are stored with the change, the audit log is
-// hash-chained. All ports built from one MemoryDatabase share its state (the layerTests provide the same
-// MemoryDatabase.layer, which effect builds once per `Effect.provide`).
+// hash-chained. All ports built from one MemoryDatabase share its state: `layerMemoryStorage` (storage.ts) builds
+// them all over one. The port files do not import this one (no import circles): only storage.ts does.
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
