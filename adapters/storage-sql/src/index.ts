@@ -7,5 +7,6 @@ export { type MigrationOutcome, migrateToLatest, migrations } from "./migrations
 export { openPostgres, type PostgresOptions } from "./postgres.ts"
 export { bind, param, prepare } from "./prepared.ts"
 export type { DB, Dialect } from "./schema.ts"
+export { makeSqlSignInFailureStore, SqlSignInFailureStore } from "./sign-in-failures.ts"
 export { openSqlite, type SqliteOptions, type SqliteSynchronous } from "./sqlite.ts"
 export { makeSqlStorage, type SqlStorageConfig, type SqlStoragePorts } from "./storage.ts"

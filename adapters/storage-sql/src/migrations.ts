@@ -154,6 +154,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // Failed sign-in counts per username and per client address (sign-in-failures.ts), shared by every instance on
+    // the database. Times in epoch milliseconds.
+    "2026-12-04-010-sign-in-failures": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sign_in_failure")
+          .addColumn("key", "text", (c) => c.primaryKey())
+          .addColumn("failures", "integer", (c) => c.notNull())
+          .addColumn("since_ms", bigint, (c) => c.notNull())
+          .addColumn("locked_until_ms", bigint, (c) => c.notNull())
+          .execute()
+      },
+    },
   }
 }
 

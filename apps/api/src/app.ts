@@ -93,7 +93,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     runtime: options.runtime,
     secureCookies: options.secureCookies ?? true,
     signInThrottle:
-      options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
+      options.signInThrottle === false
+        ? undefined
+        : signInThrottle(
+            options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+            // counted in the runtime's store (the database: shared by every instance on it), else in memory
+            options.runtime === undefined ? undefined : options.runtime.signInFailures,
+          ),
     stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
   }
   const maxDocument = options.documentLimit ?? DEFAULT_DOCUMENT_LIMIT

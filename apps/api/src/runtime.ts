@@ -27,14 +27,23 @@ import {
   type Principal,
   type Scanner,
   type Signer,
+  SignInFailureStore,
   type StoragePorts,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
-import { type DatabaseTarget, isPostgresUrl, parseDatabaseUrl, SqlAccountStore, SqlStorage } from "@motcua/storage-sql"
+import {
+  type DatabaseTarget,
+  isPostgresUrl,
+  parseDatabaseUrl,
+  SqlAccountStore,
+  SqlSignInFailureStore,
+  SqlStorage,
+} from "@motcua/storage-sql"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
 import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
+import type { UpdateCounts } from "./sign-in-throttle.ts"
 
 /** Every service a route may use. */
 export type AppServices =
@@ -51,6 +60,7 @@ export type AppServices =
   | IdCardReader
   | Scanner
   | DevelopmentCalls
+  | SignInFailureStore
 
 export interface RuntimeOptions {
   /**
@@ -108,6 +118,8 @@ export interface ApiRuntime {
   readonly databaseReady: () => Promise<boolean>
   /** Closes the database (pool or file). */
   readonly dispose: () => Promise<void>
+  /** Failed sign-in counts, in the runtime's SignInFailureStore (the database: every instance on it shares them). */
+  readonly signInFailures: UpdateCounts
 }
 
 /** Thrown by createRuntime when the province's data does not load (every problem listed). */
@@ -125,15 +137,16 @@ export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
   if (url === undefined || url === "")
-    return Layer.merge(
+    return Layer.mergeAll(
       layerMemoryStorage(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
       AccountStore.layerMemory,
+      SignInFailureStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
-  return Layer.provideMerge(SqlAccountStore.layer, sql)
+  return Layer.provideMerge(Layer.merge(SqlAccountStore.layer, SqlSignInFailureStore.layer), sql)
 }
 
 /**
@@ -216,5 +229,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return Result.isFailure(probe) && probe.failure instanceof DossierNotFound
     },
     dispose: () => managed.dispose(),
+    signInFailures: async (keys, change) => {
+      const updated = await run(SignInFailureStore.use((store) => store.update(keys, change)))
+      if (Result.isFailure(updated)) throw updated.failure
+      return updated.success
+    },
   }
 }
