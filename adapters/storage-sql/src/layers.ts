@@ -7,6 +7,7 @@ import {
   AuditLog,
   DEFAULT_MAX_DOCUMENT_BYTES,
   DocumentStore,
+  DossierListing,
   DossierStore,
   IdempotencyStore,
   Outbox,
@@ -74,6 +75,7 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(AuditLog, ports.auditLog))
         .pipe(Context.add(Outbox, ports.outbox))
         .pipe(Context.add(DocumentStore, ports.documentStore))
+        .pipe(Context.add(DossierListing, ports.dossierListing))
     }),
   )
 

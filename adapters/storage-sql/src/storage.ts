@@ -13,6 +13,7 @@
 import type {
   AuditLogShape,
   DocumentStoreShape,
+  DossierListingShape,
   DossierStoreShape,
   IdempotencyStoreShape,
   OutboxShape,
@@ -22,6 +23,7 @@ import type { Kysely } from "kysely"
 import { makeAuditLog, prepareAuditQueries } from "./audit-chain.ts"
 import type { Connection } from "./connection.ts"
 import { makeDocumentStore, prepareDocumentQueries } from "./document-store.ts"
+import { makeDossierListing } from "./dossier-listing.ts"
 import { makeDossierStore, prepareDossierQueries } from "./dossiers.ts"
 import { makeIdempotencyStore, prepareIdempotencyQueries } from "./idempotency.ts"
 import { makeOutbox, prepareOutboxQueries } from "./outbox.ts"
@@ -42,6 +44,7 @@ export interface SqlStoragePorts {
   readonly auditLog: AuditLogShape
   readonly outbox: OutboxShape
   readonly documentStore: DocumentStoreShape
+  readonly dossierListing: DossierListingShape
 }
 
 /**
@@ -60,5 +63,6 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     auditLog: makeAuditLog(ctx, audit),
     outbox: makeOutbox(ctx, outbox),
     documentStore: makeDocumentStore(ctx, documents, config),
+    dossierListing: makeDossierListing(ctx),
   }
 }

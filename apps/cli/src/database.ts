@@ -1,5 +1,5 @@
 // Opening the database the settings name: the storage layer (every storage port, migrated on open) for the use
-// cases, or the bare Kysely handle for the migrator and the report's read-only queries.
+// cases and the report (through its ports), or the bare Kysely handle for the migrator.
 import {
   type DB,
   type MigrationOutcome,

@@ -1,13 +1,15 @@
 // motcua report: counts by status, unit, field and month of receipt, and the on-time rate (national index rule).
+
+import { Effect } from "effect"
 import { civilDate, commonOptions, EXIT_OK, parseCommandLine, UsageError } from "../args.ts"
 import { COMMON_HELP, type Command } from "../command.ts"
-import { migrateStorage, withDatabase } from "../database.ts"
+import { storageLayer } from "../database.ts"
 import { loadDeployment } from "../deployment.ts"
 import type { Io } from "../io.ts"
 import { buildReport } from "../report/compute.ts"
 import { formatJson, formatTable } from "../report/format.ts"
 import { readDossiers } from "../report/read.ts"
-import { resolveSettings, simulationDatabase } from "../settings.ts"
+import { documentsDirOf, resolveSettings, simulationDatabase } from "../settings.ts"
 
 export const report: Command = {
   name: "report",
@@ -41,10 +43,13 @@ the database motcua simulate writes into by default.)${COMMON_HELP}`,
     const settings = resolveSettings(values, io)
     const { data } = loadDeployment(settings)
     const target = values.simulation === true ? simulationDatabase(settings, undefined, io.cwd) : settings.database
-    const dossiers = await withDatabase(target, async (open) => {
-      await migrateStorage(open)
-      return readDossiers(open)
-    })
+    // through the storage layer (migrated when it opens) and its DossierListing port
+    const dossiers = await Effect.runPromise(
+      Effect.provide(
+        readDossiers,
+        storageLayer(target, values.simulation === true ? undefined : documentsDirOf(settings)),
+      ),
+    )
     const built = buildReport(dossiers, data, { from, to })
     io.out(format === "json" ? formatJson(built) : formatTable(built))
     return EXIT_OK

@@ -8,6 +8,7 @@ import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-c
 import type { AuditLogShape } from "./audit-log.ts"
 import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES, quotaExceeded } from "./document-content.ts"
 import type { DocumentStoreShape } from "./document-store.ts"
+import type { DossierListingShape } from "./dossier-listing.ts"
 import type { DossierStoreShape } from "./dossier-store.ts"
 import {
   DocumentNotFound,
@@ -447,5 +448,19 @@ export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreS
         }
         return removed
       }),
+    ),
+})
+
+export const makeMemoryDossierListing = (db: MemoryDatabaseShape): DossierListingShape => ({
+  page: (afterCode, limit) =>
+    atomic(
+      db,
+      Effect.sync(() =>
+        [...db.state.dossiers.values()]
+          .filter((d) => d.code > afterCode)
+          .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+          .slice(0, Math.max(0, Math.trunc(limit)))
+          .map((d) => ({ code: d.code, statusCode: d.summary.statusCode, snapshot: d.snapshot })),
+      ),
     ),
 })
