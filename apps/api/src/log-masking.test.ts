@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import { afterEach, beforeEach, expect, test } from "vitest"
 import { memoryLogger } from "./logging.ts"
 import { createRuntime } from "./runtime.ts"
+import { startServer } from "./server.ts"
 import { data, NOW } from "./testing.test-support.ts"
 
 const CCCD = "001203004567"
@@ -106,4 +107,56 @@ test("without a logger, Effect's log calls are masked JSON lines on standard err
   expect(line).toBeDefined()
   expect(JSON.parse(line ?? "{}")).toMatchObject({ level: "error", message: "refused *********567" })
   for (const text of written) expect(text).not.toMatch(PERSONAL)
+})
+
+test("a filing over HTTP and the relay delivering it: no line of the server carries the applicant's numbers", async () => {
+  const logger = memoryLogger()
+  let passes = 0
+  const server = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    data,
+    logger,
+    secureCookies: false,
+    relay: { intervalMs: 20, batch: 50 },
+    onRelayPass: () => {
+      passes += 1
+    },
+    env: { MOTCUA_DEMO_CITIZENS: "1" },
+  })
+  try {
+    const filed = await fetch(`http://127.0.0.1:${server.port}/api/v1/dossiers`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer demo-citizen-022090001234",
+        "idempotency-key": "log-walk-1",
+      },
+      body: JSON.stringify({
+        procedureCode: "1.004222",
+        applicant: {
+          id: "022090001234",
+          name: "Nguyễn Văn An",
+          kind: "citizen",
+          address: "Tổ 5, khu 3, phường Hồng Gai",
+          phone: PHONE,
+        },
+        residence: { provinceCode: "22", unitCode: "06685" },
+        subjectUnitCode: "06685",
+        summary: `Đăng ký thường trú, liên hệ ${PHONE}`,
+        documents: [{ id: "ct01", digitised: true }],
+      }),
+    })
+    expect(filed.status).toBe(201)
+    // a lookup by a made-up path segment holding an id number (logged path) and a few relay passes
+    await fetch(`http://127.0.0.1:${server.port}/api/v1/lookup/${CCCD}`)
+    const start = passes
+    while (passes < start + 3) await new Promise((resolve) => setTimeout(resolve, 20))
+  } finally {
+    await server.close()
+  }
+  const messages = logger.lines.map((line) => String((JSON.parse(line) as { message: unknown }).message))
+  expect(messages).toContain("request")
+  expect(messages.some((m) => m.startsWith("development "))).toBe(true)
+  for (const line of [...logger.lines, ...written]) expect(line).not.toMatch(PERSONAL)
 })
