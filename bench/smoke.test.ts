@@ -1,11 +1,14 @@
-// The smoke run of every SQL benchmark, so that a change that breaks a benchmark fails CI: for each, one lifecycle
-// (or filing) on each side, then the benchmark's own checks — both sides execute the same statements in the same
-// order (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head. No timing is
-// measured or asserted here (the figures belong to `pnpm bench`).
+// The smoke run of every benchmark, so that a change that breaks a benchmark fails CI: for each SQL benchmark, one
+// lifecycle (or filing) on each side, then its own checks — both sides execute the same statements in the same order
+// (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head; for the calendar and
+// dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
+// result). No timing is measured or asserted here (the figures belong to `pnpm bench`).
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
+import { calendarWorkload } from "./workloads/calendar.ts"
+import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
 import { smokeUseCases } from "./workloads/use-case-run.ts"
@@ -29,6 +32,17 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
 
   test("HTTP filing: the API and the bare handler execute the same statements and rows", async () => {
     expect(await smokeHttp(data)).toBeGreaterThan(8)
+  })
+
+  test("calendar: the module and the day-by-day floor agree", () => {
+    const { starts } = calendarWorkload(100)
+    expect(starts).toHaveLength(100)
+  })
+
+  test("dossier machine: the lifecycle replays to the result, each case runs", () => {
+    const w = dossierWorkload()
+    for (const f of [w.plainOnce, w.decideOnce, w.decideFromJson, w.plainLifecycle, w.lifecycle]) f()
+    expect(w.events.length).toBeGreaterThan(5)
   })
 
   test.skipIf(pgUrl === undefined)(
