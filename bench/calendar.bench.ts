@@ -2,42 +2,14 @@
 // calendar object) against a plain day-by-day loop that checks every day against a freshly computed holiday list,
 // which is what a straightforward implementation does. Both run in the same process, interleaved, over the same
 // start dates; the table reports the median of the rounds and the ratio. Run: node bench/calendar.bench.ts
-import { addWorkingDays, type LocalDate, makeCalendar, publicHolidays } from "../packages/domain/src/calendar/index.ts"
+import type { LocalDate } from "@motcua/domain"
+import { report } from "./harness/table.ts"
+import { calendarWorkload, DAYS } from "./workloads/calendar.ts"
 
 const ROUNDS = 7
 const ROUND_MS = 300
-const DAYS = 15
 
-// 1 000 start dates spread over 2024–2026 (deterministic).
-const starts: LocalDate[] = []
-for (let i = 0; i < 1000; i++) {
-  const ms = Date.UTC(2024, 0, 1) + ((i * 7919) % (3 * 365)) * 86_400_000
-  starts.push(new Date(ms).toISOString().slice(0, 10) as LocalDate)
-}
-
-const calendar = makeCalendar()
-const ours = (start: LocalDate) => addWorkingDays(calendar, start, DAYS)
-
-// The straightforward way: walk day by day, asking each time whether the day is a weekday and not in the year's
-// holiday list (recomputed for every check, as a function `isHoliday(date)` built on publicHolidays would).
-const naive = (start: LocalDate): string => {
-  const isWorking = (ms: number) => {
-    const iso = new Date(ms).toISOString().slice(0, 10)
-    const weekday = new Date(ms).getUTCDay()
-    return weekday !== 0 && weekday !== 6 && !publicHolidays(Number(iso.slice(0, 4))).some((h) => h.date === iso)
-  }
-  let ms = Date.parse(`${start}T00:00:00Z`)
-  while (!isWorking(ms)) ms += 86_400_000
-  for (let added = 0; added < DAYS; ) {
-    ms += 86_400_000
-    if (isWorking(ms)) added++
-  }
-  return new Date(ms).toISOString().slice(0, 10)
-}
-
-for (const start of starts) {
-  if (ours(start) !== naive(start)) throw new Error(`implementations disagree from ${start}`)
-}
+const { starts, ours, naive } = calendarWorkload()
 
 const measure = (f: (start: LocalDate) => unknown): number => {
   let ops = 0
@@ -72,3 +44,14 @@ console.log(`${"implementation".padEnd(36)}${"additions/s".padStart(14)}`)
 console.log(`${"calendar module (cached year tables)".padEnd(36)}${fmt(median(oursRuns))}`)
 console.log(`${"day-by-day loop, fresh holiday list".padEnd(36)}${fmt(median(naiveRuns))}`)
 console.log(`${"ratio".padEnd(36)}${`${(median(oursRuns) / median(naiveRuns)).toFixed(1)}×`.padStart(14)}`)
+report("Calendar", [
+  {
+    benchmark: "calendar: add 15 working days",
+    mode: "in memory",
+    unit: "additions/s",
+    measured: median(oursRuns),
+    floor: median(naiveRuns),
+    ratio: median(oursRuns.map((o, i) => o / (naiveRuns[i] as number))),
+    ratios: oursRuns.map((o, i) => o / (naiveRuns[i] as number)),
+  },
+])

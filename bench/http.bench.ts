@@ -1,6 +1,6 @@
 // Benchmark: filing a dossier over HTTP through the real API (startServer: hono on @hono/node-server, the use cases,
 // SQLite) against a bare hono handler on the same node server adapter doing the same inserts (the same SQL, raw
-// better-sqlite3: apps/api/bench/bare-filing.ts). The load comes from a second process (apps/api/bench/http-load.ts)
+// better-sqlite3: workloads/bare-filing.ts). The load comes from a second process (workloads/http-load.ts)
 // with a fixed number of concurrent keep-alive connections. ABBA rounds; the table gives requests per second and
 // p50/p99 latency of each side and the ratios (median of the rounds). After every round both databases must hold
 // exactly one dossier, one audit entry, one idempotency row and the template's outbox rows per 201 answer, and every
@@ -9,18 +9,13 @@
 //   node bench/http.bench.ts            options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000),
 //                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL)
 import { fork } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { setFlagsFromString } from "node:v8"
-import { runInNewContext } from "node:vm"
-import { openSqlite } from "../adapters/storage-sql/src/index.ts"
-import { FILING_SQL, type FilingTemplate, startBareServer } from "../apps/api/bench/bare-filing.ts"
-import type { LoadRequest, LoadResult } from "../apps/api/bench/http-load.ts"
-import { startServer } from "../apps/api/src/index.ts"
-import { jsonLogger } from "../apps/api/src/logging.ts"
-import { loadQuangNinh } from "../packages/catalog-quangninh/src/index.ts"
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { collectGarbage, median } from "./harness/abba.ts"
+import { RowsLost } from "./harness/rows.ts"
+import { report } from "./harness/table.ts"
+import { FILING_BODY, type HttpSide, openHttpSides, TOKEN } from "./workloads/http-filing.ts"
+import type { LoadRequest, LoadResult } from "./workloads/http-load.ts"
 
 const args = process.argv.slice(2)
 const option = (name: string) => {
@@ -34,44 +29,6 @@ const synchronous = (option("--synchronous") ?? "NORMAL").toUpperCase() === "FUL
 const TARGET_RPS = 0.8
 const TARGET_P99 = 1.3
 
-const TOKEN = "demo-citizen-022090001234"
-const CITIZEN = "022090001234"
-const body = JSON.stringify({
-  procedureCode: "1.004222",
-  applicant: {
-    id: CITIZEN,
-    name: "Nguyễn Văn An",
-    kind: "citizen",
-    address: "Tổ 5, khu 3, phường Hồng Gai",
-    phone: "0912345678",
-  },
-  residence: { provinceCode: "22", unitCode: "06685" },
-  subjectUnitCode: "06685",
-  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
-  documents: [
-    { id: "ct01", digitised: true },
-    { id: "cho-o-hop-phap", fromEWallet: true },
-  ],
-})
-
-/** A clock from Monday 6 October 2025 08:00 (Vietnam) moving 10 s per reading: under 9 999 filings a day. */
-const steppingClock = () => {
-  let millis = Date.parse("2025-10-06T01:00:00.000Z")
-  return () => {
-    millis += 10_000
-    return new Date(millis)
-  }
-}
-
-const collectGarbage: () => void = (() => {
-  setFlagsFromString("--expose-gc")
-  return runInNewContext("gc") as () => void
-})()
-const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
 const percentile = (xs: ReadonlyArray<number>, p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0
@@ -79,118 +36,11 @@ const percentile = (xs: ReadonlyArray<number>, p: number) => {
 
 const loaded = loadQuangNinh()
 if (loaded._tag === "Failure") throw new Error("the Quảng Ninh data does not load")
-const folder = mkdtempSync(join(tmpdir(), "motcua-bench-http-"))
-const apiFile = join(folder, "api.sqlite")
-const silent = jsonLogger(() => {})
-const api = await startServer({
-  port: 0,
-  hostname: "127.0.0.1",
-  databaseUrl: `sqlite:${apiFile}?synchronous=${synchronous}`,
-  documentsDir: join(folder, "documents"),
-  data: loaded.success,
-  logger: silent,
-  secureCookies: false,
-  now: steppingClock(),
-  // the load files as a demo citizen, whose public token a server accepts only when asked
-  env: { ...process.env, MOTCUA_DEMO_CITIZENS: "1" },
-})
+const http = await openHttpSides(loaded.success, synchronous)
+const statementCount = await http.checkStatements()
+console.log(`Both sides issue the same ${statementCount} statements per filing (checked in order).`)
 
-// Counting rows through a connection of our own (WAL: readers do not block the writer, and we count between halves).
-const counter = (file: string) => {
-  const { raw } = openSqlite({ file, synchronous })
-  const count = raw.prepare(
-    "select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit, (select count(*) from outbox) as outbox, (select count(*) from idempotency) as idempotency",
-  )
-  return {
-    counts: () => count.get() as { dossiers: number; audit: number; outbox: number; idempotency: number },
-    close: () => raw.close(),
-  }
-}
-
-const post = (port: number, key: string) =>
-  fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}`, "idempotency-key": key },
-    body,
-  })
-
-// The template: one filing through the API, read back from its database.
-const first = await post(api.port, "template")
-if (first.status !== 201) throw new Error(`the API refused the filing: ${first.status} ${await first.text()}`)
-const template: FilingTemplate = (() => {
-  const { raw } = openSqlite({ file: apiFile, synchronous })
-  try {
-    const row = raw.prepare("select * from dossier").get() as FilingTemplate["row"]
-    const audit = raw.prepare("select actor, action, detail from audit_entry").get() as FilingTemplate["audit"]
-    const outbox = raw.prepare("select topic, payload from outbox order by id").all() as FilingTemplate["outbox"]
-    return { code: String(row.code), row, audit, outbox }
-  } finally {
-    raw.close()
-  }
-})()
-const OUTBOX_PER_FILING = template.outbox.length
-
-const bare = await startBareServer({
-  file: join(folder, "bare.sqlite"),
-  synchronous,
-  template,
-  token: TOKEN,
-  citizenId: CITIZEN,
-  now: steppingClock(),
-})
-await post(bare.port, "template")
-
-// Both sides must issue the same statements, in the same order, for a filing.
-{
-  const { raw } = openSqlite({ file: join(folder, "probe.sqlite"), synchronous })
-  const proto = Object.getPrototypeOf(raw.prepare("select 1")) as Record<string, (...a: unknown[]) => unknown>
-  raw.close()
-  const methods = ["run", "get", "all", "iterate"] as const
-  const originals = methods.map((m) => proto[m] as (...a: unknown[]) => unknown)
-  let seen: string[] = []
-  methods.forEach((m, i) => {
-    const original = originals[i] as (...a: unknown[]) => unknown
-    proto[m] = function (this: { source: string }, ...a: unknown[]) {
-      seen.push(this.source)
-      return original.apply(this, a)
-    }
-  })
-  try {
-    await post(api.port, "statements")
-    const apiSeen = seen
-    seen = []
-    await post(bare.port, "statements")
-    const bareSeen = seen
-    const expected = [
-      FILING_SQL.begin,
-      FILING_SQL.idempotencyInsert,
-      FILING_SQL.nextSequence,
-      FILING_SQL.insertDossier,
-      FILING_SQL.readHead,
-      FILING_SQL.insertAudit,
-      FILING_SQL.updateHead,
-      ...template.outbox.map(() => FILING_SQL.insertOutbox),
-      FILING_SQL.documentIds,
-      FILING_SQL.idempotencyAnswer,
-      FILING_SQL.commit,
-    ]
-    for (const [name, list] of [
-      ["API", apiSeen],
-      ["bare handler", bareSeen],
-    ] as const) {
-      if (list.length !== expected.length || list.some((s, i) => s !== expected[i])) {
-        throw new Error(`the ${name} issues other statements for a filing:\n  ${list.join("\n  ")}`)
-      }
-    }
-    console.log(`Both sides issue the same ${expected.length} statements per filing (checked in order).`)
-  } finally {
-    methods.forEach((m, i) => {
-      proto[m] = originals[i] as (...a: unknown[]) => unknown
-    })
-  }
-}
-
-const loader = fork(fileURLToPath(new URL("../apps/api/bench/http-load.ts", import.meta.url)), [], {
+const loader = fork(fileURLToPath(new URL("./workloads/http-load.ts", import.meta.url)), [], {
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 })
 const load = (request: LoadRequest) =>
@@ -201,19 +51,15 @@ const load = (request: LoadRequest) =>
     loader.send(request)
   })
 
-class RowsLost extends Error {}
-const sides = {
-  api: { port: api.port, file: apiFile, filed: 2 },
-  bare: { port: bare.port, file: join(folder, "bare.sqlite"), filed: 2 },
-}
+// Two filings on each side so far: the template and the statements check.
+const filed: Record<HttpSide, number> = { api: 2, bare: 2 }
 let keys = 0
-const half = async (side: keyof typeof sides, requests: number) => {
-  const s = sides[side]
+const half = async (side: HttpSide, requests: number) => {
   collectGarbage()
   const result = await load({
-    url: `http://127.0.0.1:${s.port}/api/v1/dossiers`,
+    url: `http://127.0.0.1:${http.ports[side]}/api/v1/dossiers`,
     token: TOKEN,
-    body,
+    body: FILING_BODY,
     requests,
     concurrency,
     keyPrefix: `k${keys++}`,
@@ -224,22 +70,8 @@ const half = async (side: keyof typeof sides, requests: number) => {
       `${side}: ${created} of ${requests} filings answered 201 (${JSON.stringify(result.statuses)}) ${result.sample ?? ""}`,
     )
   }
-  s.filed += created
-  const c = counter(s.file)
-  try {
-    const n = c.counts()
-    const expected = { dossiers: s.filed, audit: s.filed, outbox: s.filed * OUTBOX_PER_FILING, idempotency: s.filed }
-    if (
-      n.dossiers !== expected.dossiers ||
-      n.audit !== expected.audit ||
-      n.outbox !== expected.outbox ||
-      n.idempotency !== expected.idempotency
-    ) {
-      throw new RowsLost(`${side}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(n)}`)
-    }
-  } finally {
-    c.close()
-  }
+  filed[side] += created
+  http.checkRows(side, filed[side])
   return result
 }
 
@@ -292,13 +124,34 @@ try {
   console.log(
     `| ratio | ${rpsRatio.toFixed(3)}× (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}), target ≥ ${TARGET_RPS}: ${rpsRatio >= TARGET_RPS ? "met" : "MISSED"} | | ${p99Ratio.toFixed(2)}× (${Math.min(...p99Ratios).toFixed(2)}–${Math.max(...p99Ratios).toFixed(2)}), target ≤ ${TARGET_P99}: ${p99Ratio <= TARGET_P99 ? "met" : "MISSED"} |`,
   )
+  const mode = `SQLite, synchronous=${synchronous}, ${concurrency} connections`
+  report("HTTP filing against the bare handler", [
+    {
+      benchmark: "HTTP filing",
+      mode,
+      unit: "requests/s",
+      measured: m((r) => r.api),
+      floor: m((r) => r.bare),
+      ratio: rpsRatio,
+      ratios: rpsRatios,
+      target: { ratio: TARGET_RPS },
+    },
+    {
+      benchmark: "HTTP filing",
+      mode,
+      unit: "p99 ms",
+      measured: m((r) => r.apiP99),
+      floor: m((r) => r.bareP99),
+      ratio: p99Ratio,
+      ratios: p99Ratios,
+      target: { ratio: TARGET_P99, atMost: true },
+    },
+  ])
 } catch (error) {
   exitCode = 1
   console.error(error instanceof RowsLost ? `ROWS LOST: ${error.message}` : error)
 } finally {
   loader.send("exit")
-  await api.close()
-  await bare.close()
-  rmSync(folder, { recursive: true, force: true })
+  await http.close()
 }
 process.exit(exitCode)

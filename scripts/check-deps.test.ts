@@ -9,15 +9,31 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
+const manifest = (name: string, dependencies: string[] = [], devDependencies: string[] = []) =>
+  JSON.stringify({
+    name,
+    dependencies: Object.fromEntries(dependencies.map((d) => [d, "*"])),
+    devDependencies: Object.fromEntries(devDependencies.map((d) => [d, "*"])),
+  })
+
 /** Lays out a small workspace: files maps a path to its text; package.json files name the packages. */
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "motcua-deps-"))
   made.push(root)
   const withManifests: Record<string, string> = {
-    "packages/domain/package.json": '{"name":"@motcua/domain"}',
-    "packages/application/package.json": '{"name":"@motcua/application"}',
-    "adapters/storage-sql/package.json": '{"name":"@motcua/storage-sql"}',
-    "apps/api/package.json": '{"name":"@motcua/api"}',
+    "packages/domain/package.json": manifest("@motcua/domain", ["effect", "xstate"]),
+    "packages/application/package.json": manifest(
+      "@motcua/application",
+      ["@motcua/domain", "effect"],
+      ["@motcua/catalog-quangninh", "vitest"],
+    ),
+    "packages/catalog-quangninh/package.json": manifest("@motcua/catalog-quangninh", ["@motcua/domain", "effect"]),
+    "adapters/storage-sql/package.json": manifest("@motcua/storage-sql", [
+      "@motcua/application",
+      "better-sqlite3",
+      "kysely",
+    ]),
+    "apps/api/package.json": manifest("@motcua/api", ["@motcua/storage-sql", "@motcua/application", "hono"]),
     ...files,
   }
   for (const [path, text] of Object.entries(withManifests)) {
@@ -71,8 +87,88 @@ describe("dependency rule", () => {
     })
     const rules = checkDependencyRule(root).map((v) => v.rule)
     expect(rules).toHaveLength(2)
-    expect(rules[0]).toMatch(/adapters/)
-    expect(rules[1]).toMatch(/apps/)
+    expect(rules[0]).toMatch(/not adapters\/storage-sql/)
+    expect(rules[1]).toMatch(/must not leave its package/)
+  })
+
+  test("refuses an adapter importing an app, even one it declares", () => {
+    const root = workspace({
+      "adapters/storage-sql/package.json": manifest("@motcua/storage-sql", ["@motcua/application", "@motcua/api"]),
+      "adapters/storage-sql/src/y.ts": 'import { startServer } from "@motcua/api"',
+    })
+    expect(checkDependencyRule(root).map((v) => [v.specifier, v.rule])).toEqual([
+      [
+        "@motcua/api",
+        "adapters/storage-sql may import only packages/domain, packages/application, not apps/api (@motcua/api)",
+      ],
+    ])
+  })
+
+  test("refuses an adapter importing another adapter", () => {
+    const root = workspace({
+      "adapters/payment-vietqr/package.json": manifest("@motcua/payment-vietqr", ["@motcua/storage-sql"]),
+      "adapters/payment-vietqr/src/a.ts": 'import { SqlStorage } from "@motcua/storage-sql"',
+    })
+    expect(checkDependencyRule(root).map((v) => v.specifier)).toEqual(["@motcua/storage-sql"])
+  })
+
+  test("refuses the sample catalogue in the application's code, allows it in its tests", () => {
+    const root = workspace({
+      "packages/application/src/x.ts": 'import { loadQuangNinh } from "@motcua/catalog-quangninh"',
+      "packages/application/src/x.test.ts": 'import { loadQuangNinh } from "@motcua/catalog-quangninh"',
+    })
+    const found = checkDependencyRule(root)
+    expect(found.map((v) => [v.file, v.specifier])).toEqual([
+      ["packages/application/src/x.ts", "@motcua/catalog-quangninh"],
+    ])
+    expect(found[0]?.rule).toMatch(/may import only packages\/domain/)
+  })
+
+  test("refuses kysely (or any npm package it does not declare) in the application", () => {
+    const root = workspace({
+      "packages/application/src/x.ts": 'import { sql } from "kysely"\nimport type { Pool } from "pg"',
+    })
+    expect(checkDependencyRule(root).map((v) => [v.line, v.specifier, v.rule])).toEqual([
+      [
+        1,
+        "kysely",
+        "kysely is not declared in packages/application/package.json dependencies: a package imports only what it declares",
+      ],
+      [
+        2,
+        "pg",
+        "pg is not declared in packages/application/package.json dependencies: a package imports only what it declares",
+      ],
+    ])
+  })
+
+  test("a devDependency is for test code only", () => {
+    const root = workspace({
+      "packages/application/src/x.ts": 'import { test } from "vitest"',
+      "packages/application/src/x.test.ts": 'import { test } from "vitest"',
+    })
+    expect(checkDependencyRule(root).map((v) => v.file)).toEqual(["packages/application/src/x.ts"])
+  })
+
+  test("a new adapter or app needs no rule of its own, a package in an unknown folder does", () => {
+    const root = workspace({
+      "adapters/render-pdf/package.json": manifest("@motcua/render-pdf", ["@motcua/application", "pdf-lib"]),
+      "adapters/render-pdf/src/a.ts": 'import { x } from "@motcua/application"\nimport { PDFDocument } from "pdf-lib"',
+      "apps/web/package.json": manifest("@motcua/web", ["@motcua/render-pdf"]),
+      "apps/web/src/a.ts": 'import { render } from "@motcua/render-pdf"',
+    })
+    expect(checkDependencyRule(root)).toEqual([])
+    const rules = [{ folder: "adapters/*", workspace: [], npm: "declared", nodeBuiltins: true } as const]
+    expect(checkDependencyRule(root, rules).map((v) => v.rule)).toContainEqual(
+      "no dependency rule covers apps/web: add one to RULES in scripts/check-deps.ts",
+    )
+  })
+
+  test("SQL text is not read as an import", () => {
+    const root = workspace({
+      "packages/application/src/x.ts": 'const q = \'select "seq" from "audit_head"\'',
+    })
+    expect(checkDependencyRule(root)).toEqual([])
   })
 
   test("refuses relative imports that leave the package", () => {

@@ -1,11 +1,18 @@
-// The dependency rule, checked mechanically (docs/architecture.md): apps → adapters → application → domain.
-// - packages/domain imports only effect, xstate and its own files: no node:* built-ins, no other workspace package;
-//   its tests may add the test libraries.
-// - nothing under packages/ imports from adapters/ or apps/ (by package name or by relative path);
-// - a relative import never leaves its own workspace package: other packages are reached by their names.
-// Import specifiers are read from the source text (static, re-export, dynamic and require forms); the code is
-// formatted by Biome, so one specifier sits on one line.
+// The dependency rule, checked mechanically (docs/architecture.md): apps → adapters → application → domain, as an
+// allow-list per package. Each workspace package gets the first rule of RULES whose folder matches it (an exact
+// folder before a `group/*` one): which workspace packages it may import, and which npm packages.
+// - Workspace packages: only those the rule lists (by folder), and only if the package.json declares them.
+// - npm packages: only those the package.json declares (`dependencies`; test code also `devDependencies`), so an
+//   import that resolves only because pnpm hoisted it is refused too; the domain has a fixed list instead.
+// - Node built-ins (`node:fs`): everywhere but the domain.
+// - Test code (*.test.ts, *.bench.ts, *.test-support.ts, testing.ts, test/ and bench/ folders) may also import the
+//   rule's `testWorkspace` packages (the sample catalogue, the testkit) and the test libraries.
+// - A relative import never leaves its own workspace package: other packages are reached by their names.
+// Adding an adapter or an app needs no change here: `adapters/*` and `apps/*` cover it, and its package.json says
+// which npm packages it uses. Import specifiers are read from the source text (static, re-export, dynamic and
+// require forms); the code is formatted by Biome, so one specifier sits on one line.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { builtinModules } from "node:module"
 import { dirname, join, relative, resolve, sep } from "node:path"
 
 export interface Violation {
@@ -15,24 +22,107 @@ export interface Violation {
   readonly rule: string
 }
 
-type Layer = "domain" | "packages" | "adapters" | "apps"
+export interface DependencyRule {
+  /** `packages/domain` (one package) or `adapters/*` (every package in the folder). */
+  readonly folder: string
+  /** Workspace packages its code may import, as folders (`packages/domain`) or groups (`adapters/*`). */
+  readonly workspace: ReadonlyArray<string>
+  /** Workspace packages its test code may import besides. */
+  readonly testWorkspace?: ReadonlyArray<string>
+  /** npm packages: "declared" (its package.json), or a fixed list (test code adds the test libraries). */
+  readonly npm: "declared" | ReadonlyArray<string>
+  readonly nodeBuiltins: boolean
+}
+
+const SAMPLE_AND_TEST_PACKAGES = ["packages/catalog-quangninh", "packages/testkit"]
+const LIBRARY = ["packages/domain", "packages/application"]
+
+export const RULES: ReadonlyArray<DependencyRule> = [
+  // The pure core: no I/O, no other package.
+  { folder: "packages/domain", workspace: [], npm: ["effect", "xstate"], nodeBuiltins: false },
+  // Use cases over ports: never a deployment's data (catalog-quangninh) nor a storage library (kysely, pg).
+  {
+    folder: "packages/application",
+    workspace: ["packages/domain"],
+    testWorkspace: SAMPLE_AND_TEST_PACKAGES,
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // Sample data and the testkit sit beside the application.
+  {
+    folder: "packages/*",
+    workspace: LIBRARY,
+    testWorkspace: SAMPLE_AND_TEST_PACKAGES,
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // The assistant's language-model adapter implements the assistant package's port (Phraser).
+  {
+    folder: "adapters/assistant-openai",
+    workspace: [...LIBRARY, "packages/assistant"],
+    testWorkspace: [...SAMPLE_AND_TEST_PACKAGES, "packages/assistant"],
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // An adapter implements ports of the application: never another adapter, never an app.
+  {
+    folder: "adapters/*",
+    workspace: LIBRARY,
+    testWorkspace: SAMPLE_AND_TEST_PACKAGES,
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // The CLI's `serve` and `seed` run the API server itself.
+  {
+    folder: "apps/cli",
+    workspace: ["packages/*", "adapters/*", "apps/api"],
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // The web pages import only their own npm packages (the API is reached over HTTP with generated types); their
+  // tooling and tests (scripts/, test/) build the OpenAPI document from the API and start a real server.
+  {
+    folder: "apps/web",
+    workspace: [],
+    testWorkspace: ["apps/api", "packages/catalog-quangninh"],
+    npm: "declared",
+    nodeBuiltins: true,
+  },
+  // An app wires the library and adapters together; it is never imported by another app unless listed above.
+  { folder: "apps/*", workspace: ["packages/*", "adapters/*"], npm: "declared", nodeBuiltins: true },
+]
+
+const TEST_LIBRARIES = ["vitest", "fast-check", "@fast-check/vitest"]
+// Test code, and a package's own tooling folder (`scripts/`: code generators run at build time, never shipped).
+const TEST_FILE =
+  /\.(test|spec|bench)\.ts$|\.test-support\.ts$|(^|[/\\])testing\.ts$|(^|[/\\])(test|bench|test-support|scripts)[/\\]/
+// `from "…"` counts only on an import or export line (or the closing line of a multi-line one), so SQL text such as
+// `select … from "audit_head"` is not taken for an import.
+const SPECIFIER =
+  /(?:^\s*(?:import|export)\b[^"'`]*?\bfrom\s*|^\s*\}\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/g
+const BUILTINS = new Set(builtinModules)
 
 interface WorkspacePackage {
   readonly name: string
   readonly dir: string
-  readonly layer: Layer
+  /** `adapters/storage-sql`, with forward slashes. */
+  readonly folder: string
+  readonly dependencies: ReadonlySet<string>
+  readonly devDependencies: ReadonlySet<string>
 }
-
-const TEST_FILE = /\.(test|spec|bench)\.ts$|[/\\](test|bench)[/\\]/
-const TEST_LIBRARIES = ["vitest", "fast-check", "@fast-check/vitest"]
-const DOMAIN_LIBRARIES = ["effect", "xstate"]
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/g
 
 const isUnder = (file: string, dir: string) => file === dir || file.startsWith(dir + sep)
 const bareName = (specifier: string) => {
   const parts = specifier.split("/")
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? specifier)
 }
+const isBuiltin = (specifier: string) => specifier.startsWith("node:") || BUILTINS.has(bareName(specifier))
+const matches = (pattern: string, folder: string) =>
+  pattern.endsWith("/*") ? dirname(folder) === pattern.slice(0, -2) : pattern === folder
+
+/** The rule of a package folder: an exact folder before a `group/*` pattern. */
+export const ruleFor = (folder: string, rules: ReadonlyArray<DependencyRule> = RULES) =>
+  rules.find((r) => r.folder === folder) ?? rules.find((r) => matches(r.folder, folder))
 
 function listPackages(root: string): WorkspacePackage[] {
   const found: WorkspacePackage[] = []
@@ -43,9 +133,18 @@ function listPackages(root: string): WorkspacePackage[] {
       const dir = join(groupDir, entry)
       const manifest = join(dir, "package.json")
       if (!existsSync(manifest)) continue
-      const name = (JSON.parse(readFileSync(manifest, "utf8")) as { name: string }).name
-      const layer: Layer = group === "packages" ? (entry === "domain" ? "domain" : "packages") : group
-      found.push({ name, dir, layer })
+      const json = JSON.parse(readFileSync(manifest, "utf8")) as {
+        name: string
+        dependencies?: Record<string, string>
+        devDependencies?: Record<string, string>
+      }
+      found.push({
+        name: json.name,
+        dir,
+        folder: `${group}/${entry}`,
+        dependencies: new Set(Object.keys(json.dependencies ?? {})),
+        devDependencies: new Set(Object.keys(json.devDependencies ?? {})),
+      })
     }
   }
   return found
@@ -63,46 +162,65 @@ function sourceFiles(dir: string): string[] {
   return out
 }
 
-export function checkDependencyRule(rootDir: string): Violation[] {
+export function checkDependencyRule(rootDir: string, rules: ReadonlyArray<DependencyRule> = RULES): Violation[] {
   const root = resolve(rootDir)
   const packages = listPackages(root)
   const byName = new Map(packages.map((p) => [p.name, p]))
   const violations: Violation[] = []
 
   for (const pkg of packages) {
+    const rule = ruleFor(pkg.folder, rules)
+    if (rule === undefined) {
+      violations.push({
+        file: `${pkg.folder}/package.json`,
+        line: 1,
+        specifier: pkg.name,
+        rule: `no dependency rule covers ${pkg.folder}: add one to RULES in scripts/check-deps.ts`,
+      })
+      continue
+    }
     for (const file of sourceFiles(pkg.dir)) {
       const isTest = TEST_FILE.test(relative(pkg.dir, file))
       const lines = readFileSync(file, "utf8").split("\n")
       lines.forEach((text, index) => {
         for (const match of text.matchAll(SPECIFIER)) {
           const specifier = match[1] as string
-          const report = (rule: string) =>
-            violations.push({ file: relative(root, file), line: index + 1, specifier, rule })
+          const report = (why: string) =>
+            violations.push({ file: relative(root, file), line: index + 1, specifier, rule: why })
+          const declared = (name: string) => pkg.dependencies.has(name) || (isTest && pkg.devDependencies.has(name))
 
           if (specifier.startsWith(".")) {
-            const target = resolve(dirname(file), specifier)
-            if (!isUnder(target, pkg.dir)) {
-              const into = relative(root, target).split(sep)[0]
+            if (!isUnder(resolve(dirname(file), specifier), pkg.dir)) {
+              report("a relative import must not leave its package: import the other package by name")
+            }
+            continue
+          }
+          const name = bareName(specifier)
+          const target = byName.get(name)
+          if (target !== undefined) {
+            if (target === pkg) continue
+            const allowed = [...rule.workspace, ...(isTest ? (rule.testWorkspace ?? []) : [])]
+            if (!allowed.some((pattern) => matches(pattern, target.folder))) {
               report(
-                pkg.layer !== "adapters" && pkg.layer !== "apps" && (into === "adapters" || into === "apps")
-                  ? `packages/ must not import from ${into}/`
-                  : "a relative import must not leave its package: import the other package by name",
+                `${pkg.folder} may import only ${rule.workspace.length === 0 ? "no workspace package" : rule.workspace.join(", ")}${isTest && rule.testWorkspace ? ` (tests also ${rule.testWorkspace.join(", ")})` : ""}, not ${target.folder} (${target.name})`,
+              )
+            } else if (!declared(name)) {
+              report(`${name} is not declared in ${pkg.folder}/package.json`)
+            }
+            continue
+          }
+          if (isBuiltin(specifier)) {
+            if (!rule.nodeBuiltins) report(`${pkg.folder} may not use Node built-ins (${specifier})`)
+            continue
+          }
+          if (rule.npm === "declared") {
+            if (!declared(name)) {
+              report(
+                `${name} is not declared in ${pkg.folder}/package.json${isTest ? "" : " dependencies"}: a package imports only what it declares`,
               )
             }
-            continue
-          }
-          const target = byName.get(bareName(specifier))
-          if (pkg.layer === "domain") {
-            const allowed = [...DOMAIN_LIBRARIES, ...(isTest ? TEST_LIBRARIES : [])]
-            if (target !== undefined || !allowed.includes(bareName(specifier))) {
-              report(`packages/domain may import only ${DOMAIN_LIBRARIES.join(", ")} and its own files`)
-            }
-            continue
-          }
-          if (pkg.layer === "packages" && target !== undefined) {
-            if (target.layer === "adapters" || target.layer === "apps") {
-              report(`packages/ must not import from ${target.layer}/ (${target.name})`)
-            }
+          } else if (!rule.npm.includes(name) && !(isTest && TEST_LIBRARIES.includes(name))) {
+            report(`${pkg.folder} may import only ${rule.npm.join(", ")} and its own files`)
           }
         }
       })

@@ -7,6 +7,7 @@ import {
   AuditLog,
   auditHash,
   DocumentStore,
+  DossierListing,
   DossierStore,
   type DossierSummary,
   IdempotencyStore,
@@ -261,6 +262,25 @@ export function storageContract(target: ContractTarget): void {
         expect(await queue({ agencyCodes: [AGENCY, other], limit: 2 })).toEqual([code(5), code(3)])
         expect(await queue({ agencyCodes: [AGENCY], unitCodes: ["22222"] })).toEqual([code(3), code(6)])
         expect(await queue({ agencyCodes: [] })).toEqual([])
+      })
+
+      it("lists every dossier in pages ordered by code, with its status and snapshot (reports)", async () => {
+        for (const n of [3, 1, 7, 5, 2]) {
+          await run(
+            DossierStore.use((st) =>
+              st.create(newDossier(code(n), { summary: summary({ statusCode: n }), snapshot: { n } })),
+            ),
+          )
+        }
+        const page = (after: string, limit: number) => run(DossierListing.use((l) => l.page(after, limit)))
+        const first = await page("", 2)
+        expect(first).toEqual([
+          { code: code(1), statusCode: 1, snapshot: { n: 1 } },
+          { code: code(2), statusCode: 2, snapshot: { n: 2 } },
+        ])
+        expect((await page(code(2), 2)).map((d) => d.code)).toEqual([code(3), code(5)])
+        expect((await page(code(5), 10)).map((d) => d.code)).toEqual([code(7)])
+        expect(await page(code(7), 10)).toEqual([])
       })
 
       it("hands out each daily sequence number once, even to concurrent callers", async () => {

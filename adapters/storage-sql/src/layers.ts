@@ -7,6 +7,7 @@ import {
   AuditLog,
   DEFAULT_MAX_DOCUMENT_BYTES,
   DocumentStore,
+  DossierListing,
   DossierStore,
   IdempotencyStore,
   Outbox,
@@ -16,6 +17,7 @@ import {
 import { Context, Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { type Connection, postgresConnection, sqliteConnection } from "./connection.ts"
+import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
@@ -73,6 +75,7 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(AuditLog, ports.auditLog))
         .pipe(Context.add(Outbox, ports.outbox))
         .pipe(Context.add(DocumentStore, ports.documentStore))
+        .pipe(Context.add(DossierListing, ports.dossierListing))
     }),
   )
 
@@ -100,19 +103,16 @@ export const SqlStorage = {
    * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL).
    */
   layerFromUrl: (url: string, options: CommonOptions = {}) => {
-    if (/^postgres(ql)?:\/\//.test(url)) return SqlStorage.layerPostgres({ url, ...options })
-    const [path = "", query = ""] = url.replace(/^sqlite:(\/\/)?/, "").split("?")
-    const synchronous = new URLSearchParams(query).get("synchronous")?.toUpperCase() ?? "FULL"
-    if (synchronous !== "NORMAL" && synchronous !== "FULL") {
+    let target: DatabaseTarget
+    try {
+      target = parseDatabaseUrl(url)
+    } catch (error) {
       return Layer.effectContext(
-        Effect.fail(
-          new StoreUnavailable({
-            operation: "open sqlite database",
-            cause: `synchronous must be NORMAL or FULL, not "${synchronous}" (in ${url})`,
-          }),
-        ),
+        Effect.fail(new StoreUnavailable({ operation: "open database", cause: (error as Error).message })),
       )
     }
-    return SqlStorage.layerSqlite({ file: path, synchronous, ...options })
+    return target.dialect === "postgres"
+      ? SqlStorage.layerPostgres({ url: target.url, ...options })
+      : SqlStorage.layerSqlite({ file: target.file, synchronous: target.synchronous, ...options })
   },
 }

@@ -230,16 +230,40 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
             .execute(db)
       },
     },
+    // Failed sign-in counts per username and per client address (sign-in-failures.ts), shared by every instance on
+    // the database. Times in epoch milliseconds.
+    "2026-12-04-010-sign-in-failures": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sign_in_failure")
+          .addColumn("key", "text", (c) => c.primaryKey())
+          .addColumn("failures", "integer", (c) => c.notNull())
+          .addColumn("since_ms", bigint, (c) => c.notNull())
+          .addColumn("locked_until_ms", bigint, (c) => c.notNull())
+          .execute()
+      },
+    },
   }
 }
 
-/** Brings the schema to the latest migration; throws the migration's error. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export interface MigrationOutcome {
+  /** Migrations run now, in order. */
+  readonly applied: ReadonlyArray<string>
+  /** Every migration the schema has, in name order. */
+  readonly known: ReadonlyArray<string>
+}
+
+/**
+ * Brings the schema to the latest migration and says which ones ran; throws the failed migration's error. The one
+ * migration runner: the storage layer runs it when it opens a database, `motcua migrate` runs it on demand.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<MigrationOutcome> {
   // Unordered: features developed side by side append migrations whose names need not sort after every one a
   // database has already run (they touch separate tables); each still runs once.
+  const provided = migrations(dialect)
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations(dialect) },
+    provider: { getMigrations: async () => provided },
     allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
@@ -251,5 +275,9 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
         cause: error,
       },
     )
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    known: Object.keys(provided).sort(),
   }
 }

@@ -1,7 +1,7 @@
 // The hono app: request ids and logs, size and media-type limits, input decoding with the operations' Schemas, and
 // every error answered as problem details through errors.ts. Routes live in routes/ and only call the domain.
 
-import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import { anonymous, DEFAULT_STAGED_BYTES_PER_PRINCIPAL, Unauthenticated } from "@motcua/application"
 import type { Assistant, Phraser } from "@motcua/assistant"
 import type { Catalogue, Jurisdiction } from "@motcua/domain"
 import { DecodeError, decodeAll, unsafeTextProblems } from "@motcua/domain"
@@ -110,7 +110,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     runtime: options.runtime,
     secureCookies: options.secureCookies ?? true,
     signInThrottle:
-      options.signInThrottle === false ? undefined : signInThrottle(options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
+      options.signInThrottle === false
+        ? undefined
+        : signInThrottle(
+            options.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+            // counted in the runtime's store (the database: shared by every instance on it), else in memory
+            options.runtime === undefined ? undefined : options.runtime.signInFailures,
+          ),
     stagedBytesPerPrincipal: options.stagedBytesPerPrincipal ?? DEFAULT_STAGED_BYTES_PER_PRINCIPAL,
     webhooks: { allowHttp: options.allowHttpWebhooks ?? false },
     assistant: options.assistant ?? assistantsFor({ catalogue: options.catalogue, jurisdiction: options.jurisdiction }),
@@ -239,10 +245,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     const run = async (c: Context<Env>): Promise<Response> => {
       // Deny by default: an operation that needs a caller gets none of its input looked at without one.
       let caller: Authenticated | undefined
-      if (op.auth === "required") {
+      if (op.auth !== undefined) {
         if (deps.runtime === undefined) return problem(c, noRuntime())
         const authenticated = await authenticate(c, deps.runtime)
         if (Result.isFailure(authenticated)) return problem(c, authenticated.failure)
+        if (op.auth === "api-key" && authenticated.success.via !== "api-key")
+          return problem(
+            c,
+            new Unauthenticated({
+              reason: "thao tác này chỉ nhận khóa API của hệ thống tích hợp (this operation takes only an API key)",
+            }),
+          )
         caller = authenticated.success
       }
       const idempotencyKey = readIdempotencyKey(op, c)

@@ -37,7 +37,7 @@ const file = async (key: string) => {
 describe("deny by default", () => {
   it("every operation with `security` in the OpenAPI document answers 401 without credentials", async () => {
     const document = (await (await system.app.request("/openapi.json")).json()) as {
-      paths: Record<string, Record<string, { security?: unknown }>>
+      paths: Record<string, Record<string, { security?: unknown[] }>>
     }
     const secured = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item)
@@ -198,6 +198,21 @@ describe("role × action × scope (a sample)", () => {
     expect(await read(citizen(), "/api/v1/audit/chain")).toBe(403)
   })
 
+  it("the payment callback takes only an API key: an officer's session or a citizen's token is 401", async () => {
+    const { code } = await file("cb-who")
+    const callback = {
+      signature: "x",
+      paymentId: "p-2",
+      dossierCode: code,
+      amount: 10000,
+      paidAt: "2025-10-06T02:00:00.000Z",
+    }
+    for (const who of [citizen(), await officer(system.app, "cb-hg-01")]) {
+      const response = await send(system.app, who, "POST", "/api/v1/payments/callback", callback)
+      expect(response.status).toBe(401)
+    }
+  })
+
   it("the gateway's API key authenticates its callback; a forged callback is 401", async () => {
     const { code } = await file("cb-forged")
     const forged = await send(
@@ -274,7 +289,7 @@ describe("the OpenAPI document", () => {
       >
       components: { securitySchemes: Record<string, unknown> }
     }
-    expect(Object.keys(served.components.securitySchemes).sort()).toEqual(["bearer", "session"])
+    expect(Object.keys(served.components.securitySchemes).sort()).toEqual(["apiKey", "bearer", "session"])
     const filing = served.paths["/api/v1/dossiers"]?.post
     expect(filing?.parameters).toContainEqual(
       expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }),

@@ -3,7 +3,15 @@
 // Every instance may run both: outbox rows are leased to one relay at a time (PostgreSQL: FOR UPDATE SKIP LOCKED),
 // and the clean-up statements are idempotent.
 import { hostname } from "node:os"
-import { AccountStore, Clock, DocumentStore, type RelayReport, relayOnce, standardHandlers } from "@motcua/application"
+import {
+  AccountStore,
+  Clock,
+  DocumentStore,
+  type RelayReport,
+  relayOnce,
+  SignInFailureStore,
+  standardHandlers,
+} from "@motcua/application"
 import { Effect, Result } from "effect"
 import type { Logger } from "./logging.ts"
 import { type PeriodicTask, startPeriodic } from "./periodic.ts"
@@ -25,6 +33,8 @@ export interface MaintenanceSettings {
   readonly intervalMs: number
   /** Staged documents older than this are removed (24 h by default). */
   readonly orphanDocumentAgeMs?: number
+  /** Failed sign-in counts neither locked nor counting for this long are removed (the sign-in lockout, 15 min). */
+  readonly signInWindowMs?: number
 }
 
 export const DEFAULT_RELAY: RelaySettings = { intervalMs: 2_000, batch: 100 }
@@ -52,7 +62,11 @@ export const cleanUp = (runtime: ApiRuntime, settings: MaintenanceSettings) =>
       const documents = yield* (yield* DocumentStore).sweepOrphans(
         settings.orphanDocumentAgeMs ?? DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
       )
-      return { sessions, documents }
+      const signInFailures = yield* (yield* SignInFailureStore).deleteExpired(
+        Date.parse(now),
+        settings.signInWindowMs ?? 15 * 60_000,
+      )
+      return { sessions, documents, signInFailures }
     }),
   )
 

@@ -2,7 +2,7 @@
 // (main.ts) builds these from the province's data; tests build them from the same data with a fixed clock.
 import type { WebhookRules } from "@motcua/application"
 import type { Assistant, Phraser } from "@motcua/assistant"
-import type { Catalogue, Jurisdiction } from "@motcua/domain"
+import { type Catalogue, type Jurisdiction, vietnamDate } from "@motcua/domain"
 import type { ApiRuntime } from "./runtime.ts"
 import type { SignInThrottle } from "./sign-in-throttle.ts"
 
@@ -36,9 +36,5 @@ export interface ApiDeps {
   readonly assistantRateLimit: ((address: string, now: number) => number | undefined) | undefined
 }
 
-/** Vietnam keeps UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
-
-/** The civil date (`YYYY-MM-DD`) in Vietnam at `instant`: which procedure versions are in force "today". */
-export const vietnamDate = (instant: Date): string =>
-  new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
+/** "Today" in Vietnam for the app's clock: which procedure versions are in force (the domain's vietnamDate). */
+export const vietnamToday = (deps: { readonly now: () => Date }): string => vietnamDate(deps.now().toISOString())

@@ -1,9 +1,9 @@
 // Structured JSON logs that never carry personal data. The request log holds the path (never the query string or
 // the body), and every line passes through `maskPersonalData` before it is written, so that an ID number, a phone
 // number or an applicant's name that reaches a log by any route (a path segment, an error message, a request id)
-// comes out masked (Decree 13/2023 on personal data protection).
-
-import { Logger as EffectLogger } from "effect"
+// comes out masked (Decree 13/2023 on personal data protection). Effect's own log calls go through the same logger
+// (effectLoggerLayer, installed by createRuntime), so no route around the masking is left.
+import { Cause, Logger as EffectLogger } from "effect"
 
 export type LogLevel = "info" | "warn" | "error"
 
@@ -104,22 +104,29 @@ export function memoryLogger(now?: () => Date): Logger & { readonly lines: strin
   return { lines, ...jsonLogger((line) => lines.push(line), now) }
 }
 
-const EFFECT_LEVELS: Readonly<Record<string, LogLevel>> = { Fatal: "error", Error: "error", Warn: "warn" }
+const LEVELS: Readonly<Record<string, LogLevel>> = { Fatal: "error", Error: "error", Warn: "warn" }
 
 /**
- * Effect's own log calls (`Effect.logWarning`, `Effect.logError` in the application, e.g. the outbox relay) written
- * through `logger`, so that they are masked like every other line instead of going to the console as they are.
- * The first text argument is the message; objects among the others are its fields; a failure's cause is a field.
+ * Effect's own log calls (`Effect.logWarning`/`logError` in the outbox relay, …) written through `logger`, so they
+ * are masked like every other line. It replaces Effect's default console logger, which would print them as they
+ * are. The first string argument is the message; object arguments become fields; a cause is added as text.
  */
-export function effectLogger(logger: Logger) {
-  return EffectLogger.make<unknown, void>(({ message, logLevel, cause }) => {
-    const parts = Array.isArray(message) ? message : [message]
-    const text = parts.find((p): p is string => typeof p === "string") ?? "effect log"
-    const fields: Record<string, unknown> = {}
-    for (const part of parts)
-      if (typeof part === "object" && part !== null && !Array.isArray(part)) Object.assign(fields, part)
-      else if (part !== text) fields.detail = part
-    if (cause.reasons.length > 0) fields.cause = String(cause)
-    logger.log(EFFECT_LEVELS[logLevel] ?? "info", text, fields)
-  })
+export function effectLoggerLayer(logger: Logger) {
+  return EffectLogger.layer([
+    EffectLogger.make((options) => {
+      const parts = Array.isArray(options.message) ? options.message : [options.message]
+      let message: string | undefined
+      const fields: Record<string, unknown> = {}
+      const extra: unknown[] = []
+      for (const part of parts) {
+        if (message === undefined && typeof part === "string") message = part
+        else if (typeof part === "object" && part !== null && !Array.isArray(part) && !(part instanceof Error))
+          Object.assign(fields, part)
+        else extra.push(part)
+      }
+      if (extra.length > 0) fields.details = extra
+      if (options.cause.reasons.length > 0) fields.cause = Cause.pretty(options.cause)
+      logger.log(LEVELS[options.logLevel] ?? "info", message ?? "", fields)
+    }),
+  ])
 }

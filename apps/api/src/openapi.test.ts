@@ -122,6 +122,55 @@ describe("/openapi.json", () => {
   })
 })
 
+describe("/openapi.json for clients and linters (issue 16)", () => {
+  const operations = Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  )
+
+  test("every operation states its security: public ones an empty list, the payment callback only the API key", () => {
+    for (const { op } of operations) expect(Array.isArray(op.security), String(op.operationId)).toBe(true)
+    const byId = new Map(operations.map(({ op }) => [op.operationId, op.security]))
+    expect(byId.get("lookupDossier") ?? byId.get("publicLookup")).toEqual([])
+    expect(byId.get("paymentCallback")).toEqual([{ apiKey: [] }])
+    expect(operations.filter(({ op }) => (op.security as unknown[]).length === 0).length).toBeGreaterThan(5)
+  })
+
+  test("names a server", () => {
+    expect(document.servers).toEqual([expect.objectContaining({ url: "/" })])
+  })
+
+  test("applicantDeadline is a date-time, every {code} parameter has a pattern", () => {
+    const schemas = (document.components as Json).schemas as Record<string, Json>
+    const request = schemas.RequestSupplementationRequest?.properties as Record<string, Json>
+    expect(request.applicantDeadline?.format).toBe("date-time")
+    const codes = operations.flatMap(({ op }) =>
+      ((op.parameters ?? []) as Json[]).filter((p) => p.in === "path" && p.name === "code"),
+    )
+    expect(codes.length).toBeGreaterThan(10)
+    for (const code of codes) expect((code.schema as Json).pattern, JSON.stringify(code)).toBeTypeOf("string")
+    const lookup = (paths["/api/v1/lookup/{code}"]?.get?.parameters ?? []) as Json[]
+    const dossierCode = new RegExp(((lookup[0]?.schema ?? {}) as Json).pattern as string)
+    expect(dossierCode.test("000.11.50.H49-251006-0001")).toBe(true)
+    expect(dossierCode.test("../etc/passwd")).toBe(false)
+  })
+
+  test("counts (totals, entries, sizes, sequence numbers) have minimum 0", () => {
+    const counts: Json[] = []
+    const visit = (node: unknown, key: string) => {
+      if (Array.isArray(node)) {
+        for (const n of node) visit(n, key)
+      } else if (typeof node === "object" && node !== null) {
+        const json = node as Json
+        if (["total", "entries", "size", "seq"].includes(key) && json.type === "integer") counts.push(json)
+        for (const [k, v] of Object.entries(json)) visit(v, k)
+      }
+    }
+    visit(document, "")
+    expect(counts.length).toBeGreaterThanOrEqual(5)
+    for (const count of counts) expect(count.minimum).toBe(0)
+  })
+})
+
 describe("/docs", () => {
   test("is a self-contained HTML page listing every operation, problem and schema", async () => {
     const response = await app.request("/docs")

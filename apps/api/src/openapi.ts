@@ -84,8 +84,34 @@ const SECURITY_SCHEMES: Json = {
     scheme: "bearer",
     description: "Khóa API của hệ thống tích hợp (`mck_…`) hoặc mã định danh công dân từ nhà cung cấp định danh.",
   },
+  apiKey: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "mck_…",
+    description:
+      "Chỉ khóa API của hệ thống tích hợp (`Authorization: Bearer mck_…`), không phiên cán bộ hay mã công dân. " +
+      "(Only an integration client's API key.)",
+  },
 }
 const SECURITY = [{ session: [] }, { bearer: [] }]
+/** `security` of an operation: public ones say so with an empty list, rather than inheriting nothing by omission. */
+const securityOf = (auth: "required" | "api-key" | undefined) =>
+  auth === "required" ? SECURITY : auth === "api-key" ? [{ apiKey: [] }] : []
+
+/** What each tag groups, for the reference's sections. */
+const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  catalogue: "Danh mục thủ tục hành chính (the procedure catalogue)",
+  jurisdiction: "Đơn vị hành chính, cơ quan, điểm tiếp nhận (units, agencies, intake points)",
+  fees: "Tính phí, lệ phí (fee quotes)",
+  accounts: "Đăng nhập cán bộ, phiên (officers' sign-in and sessions)",
+  dossiers: "Hồ sơ: nộp, xử lý, trả kết quả (dossiers: filing, handling, returning the result)",
+  documents: "Tài liệu đính kèm (documents)",
+  payments: "Thanh toán qua cổng (payment gateway callbacks)",
+  lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
+  audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
+  health: "Tình trạng máy chủ (liveness and readiness)",
+  meta: "Tài liệu API (this document and its reference page)",
+}
 
 const idempotencyParameter = (required: boolean): Json => ({
   name: "Idempotency-Key",
@@ -166,8 +192,7 @@ export function openApiDocument<Deps>(
         ? {}
         : { requestBody: { required: true, content: { "application/json": { schema: schemaAt(slot.body) } } } }),
       ...(op.upload === true ? { requestBody: UPLOAD_BODY } : {}),
-      // a public operation says so (no credential needed), rather than inheriting a default
-      security: op.auth !== "required" ? [] : op.apiKeyOnly === true ? [{ bearer: [] }] : SECURITY,
+      security: securityOf(op.auth),
       responses,
     }
     const item = paths[op.path] ?? {}
@@ -175,12 +200,16 @@ export function openApiDocument<Deps>(
     paths[op.path] = item
   })
 
+  // Only the problem responses some operation refers to: an unused component is noise in the reference.
+  const used = new Set(operations.flatMap((op) => [...op.problems, ...INPUT_PROBLEMS, ...ALWAYS_PROBLEMS]))
   const responses: Json = {}
-  for (const [kind, { title, titleEn }] of Object.entries(PROBLEM_KINDS))
+  for (const [kind, { title, titleEn }] of Object.entries(PROBLEM_KINDS)) {
+    if (!used.has(kind as ProblemKind)) continue
     responses[kind] = {
       description: `${title} (${titleEn})`,
       content: { [PROBLEM_CONTENT_TYPE]: { schema: compiled.schemas[0] } },
     }
+  }
 
   const webhooks: Record<string, Json> = {}
   webhookDocuments.forEach((w, i) => {
@@ -206,9 +235,13 @@ export function openApiDocument<Deps>(
 
   return {
     openapi: "3.1.1",
-    info,
-    servers: [{ url: "/", description: "Máy chủ đang phục vụ tài liệu này (the server serving this document)" }],
-    tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
+    info: { ...info, license: { name: "Apache-2.0", identifier: "Apache-2.0" } },
+    // Relative: the API answers on the origin that served this document (pnpm start: http://localhost:8080).
+    servers: [{ url: "/", description: "máy chủ phục vụ tài liệu này (the server that serves this document)" }],
+    tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({
+      name,
+      ...(TAG_DESCRIPTIONS[name] === undefined ? {} : { description: TAG_DESCRIPTIONS[name] }),
+    })),
     paths,
     ...(webhookDocuments.length === 0 ? {} : { webhooks }),
     components: { schemas: compiled.components, responses, securitySchemes: SECURITY_SCHEMES },

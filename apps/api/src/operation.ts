@@ -52,11 +52,10 @@ export interface OperationSpec<
   readonly body?: B
   /**
    * `required`: the caller must be authenticated (session cookie + CSRF token on unsafe methods, a bearer token of
-   * the identity provider, or an API key): 401 otherwise, before the input is even decoded. Absent: public.
+   * the identity provider, or an API key): 401 otherwise, before the input is even decoded. `api-key`: only an
+   * integration client's API key will do (machine-to-machine calls such as the payment callback). Absent: public.
    */
-  readonly auth?: "required"
-  /** Only an integration client's API key may call it (the gateway's callback): what the OpenAPI security says. */
-  readonly apiKeyOnly?: true
+  readonly auth?: "required" | "api-key"
   /** Whether the `Idempotency-Key` header is required (400 without it) or optional. */
   readonly idempotencyKey?: "required" | "optional"
   /** The body is a document's bytes (PDF, JPEG or PNG), not JSON; limited by the document size limit. */

@@ -32,18 +32,29 @@ import {
   type Principal,
   type Scanner,
   type Signer,
+  SignInFailureStore,
   type StoragePorts,
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
-import { SqlAccountStore, SqlPostalStore, SqlStorage, SqlWebhookStore } from "@motcua/storage-sql"
+import {
+  type DatabaseTarget,
+  isPostgresUrl,
+  parseDatabaseUrl,
+  SqlAccountStore,
+  SqlPostalStore,
+  SqlSignInFailureStore,
+  SqlStorage,
+  SqlWebhookStore,
+} from "@motcua/storage-sql"
 import { HttpWebhookTransport } from "@motcua/webhook-http"
-import { Effect, Clock as EffectClock, Logger as EffectLogger, Layer, ManagedRuntime, Result } from "effect"
+import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
-import { effectLogger, type Logger } from "./logging.ts"
+import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
+import type { UpdateCounts } from "./sign-in-throttle.ts"
 
 /** Every service a route may use. */
 export type AppServices =
@@ -65,6 +76,7 @@ export type AppServices =
   | PostalStore
   | PostalOperator
   | PostalTariffs
+  | SignInFailureStore
 
 export interface RuntimeOptions {
   /**
@@ -100,10 +112,13 @@ export interface RuntimeOptions {
   readonly developmentLog?: (call: DevelopmentCall) => void
   /** How many development calls to keep for inspection (1000 by default). */
   readonly recentCallsCapacity?: number
+  /**
+   * Where Effect's own log calls go (the relay's warnings, …), masked: the server's logger; by default JSON lines on
+   * standard error. Effect's default console logger is replaced, as it does not mask.
+   */
+  readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
-  /** Where Effect's own log calls go (masked like every line); the console's default logger when undefined. */
-  readonly logger?: Logger
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
@@ -125,6 +140,8 @@ export interface ApiRuntime {
   readonly databaseReady: () => Promise<boolean>
   /** Closes the database (pool or file). */
   readonly dispose: () => Promise<void>
+  /** Failed sign-in counts, in the runtime's SignInFailureStore (the database: every instance on it shares them). */
+  readonly signInFailures: UpdateCounts
 }
 
 /** Thrown by createRuntime when the province's data does not load (every problem listed). */
@@ -137,18 +154,15 @@ export class DataLoadError extends Error {
 }
 
 export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
-  databaseUrl === undefined || databaseUrl === ""
-    ? "memory"
-    : /^postgres(ql)?:\/\//.test(databaseUrl)
-      ? "postgres"
-      : "sqlite"
+  databaseUrl === undefined || databaseUrl === "" ? "memory" : isPostgresUrl(databaseUrl) ? "postgres" : "sqlite"
 
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
   if (url === undefined || url === "")
     return Layer.mergeAll(
       layerMemoryStorage(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
-      AccountStore.layerTest,
+      AccountStore.layerMemory,
+      SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
     )
@@ -156,7 +170,10 @@ function storageLayer(options: RuntimeOptions) {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
-  return Layer.provideMerge(Layer.mergeAll(SqlAccountStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer), sql)
+  return Layer.provideMerge(
+    Layer.mergeAll(SqlAccountStore.layer, SqlSignInFailureStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer),
+    sql,
+  )
 }
 
 /**
@@ -184,9 +201,14 @@ function clockLayer(now: (() => Date) | undefined) {
 export function developmentKeysDirOf(options: RuntimeOptions): string | undefined {
   if (options.developmentKeysDir !== undefined && options.developmentKeysDir !== "") return options.developmentKeysDir
   if (storageKindOf(options.databaseUrl) !== "sqlite" || options.databaseUrl === undefined) return undefined
-  const file = options.databaseUrl.replace(/^sqlite:(\/\/)?/, "").split("?")[0] ?? ""
-  if (file === "" || file === ":memory:") return undefined
-  return `${file}.development-keys`
+  let target: DatabaseTarget
+  try {
+    target = parseDatabaseUrl(options.databaseUrl)
+  } catch {
+    return undefined // the storage layer refuses the URL with its reason
+  }
+  if (target.dialect !== "sqlite" || target.file === ":memory:") return undefined
+  return `${target.file}.development-keys`
 }
 
 /** Opens the database (running its migrations) and builds every service. */
@@ -218,8 +240,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
-    // Effect.log* in the application (the relay) goes through the masking logger, never the console as it is
-    ...(options.logger === undefined ? [] : [EffectLogger.layer([effectLogger(options.logger)])]),
+    effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )
@@ -239,6 +260,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return Result.isFailure(probe) && probe.failure instanceof DossierNotFound
     },
     dispose: () => managed.dispose(),
+    signInFailures: async (keys, change) => {
+      const updated = await run(SignInFailureStore.use((store) => store.update(keys, change)))
+      if (Result.isFailure(updated)) throw updated.failure
+      return updated.success
+    },
   }
 }
 

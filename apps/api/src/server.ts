@@ -145,7 +145,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const relay: PeriodicTask | undefined = startRelay(runtime, { ...env.relay, ...options.relay }, logger, (report) =>
     options.onRelayPass?.(report),
   )
-  const maintenance = startMaintenance(runtime, { ...env.maintenance, ...options.maintenance }, logger)
+  const throttle = options.signInThrottle ?? env.signInThrottle
+  const maintenance = startMaintenance(
+    runtime,
+    {
+      ...env.maintenance,
+      ...(throttle === false ? {} : { signInWindowMs: throttle.lockoutMs }),
+      ...options.maintenance,
+    },
+    logger,
+  )
   logger.log("info", "listening", {
     port,
     storage: runtime.storage,

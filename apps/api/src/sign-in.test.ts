@@ -9,63 +9,64 @@ import { ConfigurationError, settingsFromEnvironment } from "./environment.ts"
 import { memoryLogger } from "./logging.ts"
 import { startPeriodic } from "./periodic.ts"
 import { startServer } from "./server.ts"
-import { signInThrottle } from "./sign-in-throttle.ts"
+import { memoryCounts, signInThrottle } from "./sign-in-throttle.ts"
 import { data, readProblem } from "./testing.test-support.ts"
 
 const settings = { maxFailures: 5, maxFailuresPerAddress: 20, lockoutMs: 15 * MINUTE }
 
 describe("signInThrottle", () => {
-  it("locks a username after 5 failures for 15 minutes, whatever the address; a success clears it", () => {
+  it("locks a username after 5 failures for 15 minutes, whatever the address; a success clears it", async () => {
     const throttle = signInThrottle(settings)
-    for (let i = 0; i < 4; i++) throttle.failed("CB-HG-01 ", `10.0.0.${i}`, 0)
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
-    throttle.succeeded("cb-hg-01", "10.0.0.9", 0)
-    for (let i = 0; i < 4; i++) throttle.failed("cb-hg-01", `10.0.0.${i}`, 0)
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
-    throttle.failed("cb-hg-01", "10.0.0.5", 1000)
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000)).toBe(15 * 60)
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000 + 10 * MINUTE)).toBe(5 * 60)
-    expect(throttle.retryAfter("cb-hg-02", "10.0.0.9", 1000)).toBeUndefined()
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000 + 15 * MINUTE)).toBeUndefined()
+    for (let i = 0; i < 4; i++) await throttle.failed("CB-HG-01 ", `10.0.0.${i}`, 0)
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
+    await throttle.succeeded("cb-hg-01", "10.0.0.9", 0)
+    for (let i = 0; i < 4; i++) await throttle.failed("cb-hg-01", `10.0.0.${i}`, 0)
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.9", 0)).toBeUndefined()
+    await throttle.failed("cb-hg-01", "10.0.0.5", 1000)
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000)).toBe(15 * 60)
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000 + 10 * MINUTE)).toBe(5 * 60)
+    expect(await throttle.retryAfter("cb-hg-02", "10.0.0.9", 1000)).toBeUndefined()
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.9", 1000 + 15 * MINUTE)).toBeUndefined()
   })
 
-  it("forgets failures older than the lockout: 4 now and 1 later do not lock", () => {
+  it("forgets failures older than the lockout: 4 now and 1 later do not lock", async () => {
     const throttle = signInThrottle(settings)
-    for (let i = 0; i < 4; i++) throttle.failed("a", "x", 0)
-    throttle.failed("a", "x", 16 * MINUTE)
-    expect(throttle.retryAfter("a", "y", 16 * MINUTE)).toBeUndefined()
+    for (let i = 0; i < 4; i++) await throttle.failed("a", "x", 0)
+    await throttle.failed("a", "x", 16 * MINUTE)
+    expect(await throttle.retryAfter("a", "y", 16 * MINUTE)).toBeUndefined()
   })
 
-  it("locks an address after 20 failures over any usernames; the table stays bounded", () => {
-    const throttle = signInThrottle({ ...settings, maxTracked: 50 })
-    for (let i = 0; i < 20; i++) throttle.failed(`user-${i}`, "10.1.1.1", 0)
-    expect(throttle.retryAfter("someone-else", "10.1.1.1", 0)).toBe(15 * 60)
-    expect(throttle.retryAfter("someone-else", "10.1.1.2", 0)).toBeUndefined()
-    for (let i = 0; i < 500; i++) throttle.failed(`flood-${i}`, `10.2.${i % 250}.1`, 1)
-    expect(throttle.size()).toBeLessThanOrEqual(50)
+  it("locks an address after 20 failures over any usernames; the table stays bounded", async () => {
+    const counts = memoryCounts(50)
+    const throttle = signInThrottle(settings, counts)
+    for (let i = 0; i < 20; i++) await throttle.failed(`user-${i}`, "10.1.1.1", 0)
+    expect(await throttle.retryAfter("someone-else", "10.1.1.1", 0)).toBe(15 * 60)
+    expect(await throttle.retryAfter("someone-else", "10.1.1.2", 0)).toBeUndefined()
+    for (let i = 0; i < 500; i++) await throttle.failed(`flood-${i}`, `10.2.${i % 250}.1`, 1)
+    expect(counts.size()).toBeLessThanOrEqual(50)
   })
 
-  it("an admitted attempt counts at once: the 5th admission locks until one of them is given back", () => {
+  it("an admitted attempt counts at once: the 5th admission locks until one of them is given back", async () => {
     const throttle = signInThrottle(settings)
-    for (let i = 0; i < 5; i++) expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
-    expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
+    for (let i = 0; i < 5; i++) expect(await await throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(await await throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
     // one of the five turned out not to be a wrong password (the database failed): the lock rested on it
-    throttle.released("cb-hg-01", "10.0.0.1", 0)
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
-    expect(throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
-    expect(throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
+    await throttle.released("cb-hg-01", "10.0.0.1", 0)
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(await await throttle.admit("cb-hg-01", "10.0.0.1", 0)).toBeUndefined()
+    expect(await throttle.retryAfter("cb-hg-01", "10.0.0.1", 0)).toBe(15 * 60)
   })
 
-  it("successful sign-ins give the address its attempts back, so a busy service centre is never locked", () => {
+  it("successful sign-ins give the address its attempts back, so a busy service centre is never locked", async () => {
     const throttle = signInThrottle(settings)
     for (let i = 0; i < 50; i++) {
-      expect(throttle.admit(`user-${i}`, "10.0.0.1", 0)).toBeUndefined()
-      throttle.succeeded(`user-${i}`, "10.0.0.1", 0)
+      expect(await await throttle.admit(`user-${i}`, "10.0.0.1", 0)).toBeUndefined()
+      await throttle.succeeded(`user-${i}`, "10.0.0.1", 0)
     }
-    for (let i = 0; i < 19; i++) throttle.admit(`guess-${i}`, "10.0.0.1", 0)
-    expect(throttle.retryAfter("someone", "10.0.0.1", 0)).toBeUndefined()
-    throttle.admit("guess-19", "10.0.0.1", 0)
-    expect(throttle.retryAfter("someone", "10.0.0.1", 0)).toBe(15 * 60)
+    for (let i = 0; i < 19; i++) await throttle.admit(`guess-${i}`, "10.0.0.1", 0)
+    expect(await throttle.retryAfter("someone", "10.0.0.1", 0)).toBeUndefined()
+    await throttle.admit("guess-19", "10.0.0.1", 0)
+    expect(await throttle.retryAfter("someone", "10.0.0.1", 0)).toBe(15 * 60)
   })
 })
 

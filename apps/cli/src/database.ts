@@ -1,8 +1,14 @@
 // Opening the database the settings name: the storage layer (every storage port, migrated on open) for the use
-// cases, or the bare Kysely handle for the migrator and the report's read-only queries.
-import { type DB, migrations, openPostgres, openSqlite, SqlStorage } from "@motcua/storage-sql"
+// cases and the report (through its ports), or the bare Kysely handle for the migrator.
+import {
+  type DB,
+  type MigrationOutcome,
+  migrateToLatest,
+  openPostgres,
+  openSqlite,
+  SqlStorage,
+} from "@motcua/storage-sql"
 import type { Kysely } from "kysely"
-import { Migrator } from "kysely/migration"
 import { type DatabaseTarget, prepareDatabaseFolder } from "./settings.ts"
 
 /** Every storage port of the application over the target database (migrated when the layer is built). */
@@ -40,27 +46,6 @@ export async function withDatabase<A>(target: DatabaseTarget, use: (open: OpenDa
   }
 }
 
-export interface MigrationOutcome {
-  /** Migrations run now, in order. */
-  readonly applied: ReadonlyArray<string>
-  /** Every migration the schema has, in order. */
-  readonly known: ReadonlyArray<string>
-}
-
-/** Brings the storage schema to the latest migration and says which ones ran (none when already there). */
-export async function migrateStorage(open: OpenDatabase): Promise<MigrationOutcome> {
-  const provided = migrations(open.dialect)
-  const migrator = new Migrator({
-    db: open.db as unknown as Kysely<unknown>,
-    provider: { getMigrations: async () => provided },
-  })
-  const { error, results } = await migrator.migrateToLatest()
-  if (error !== undefined) {
-    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(?)"
-    throw new Error(`migration ${failed}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
-  }
-  return {
-    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
-    known: Object.keys(provided).sort(),
-  }
-}
+/** Brings the storage schema to the latest migration and says which ones ran (storage-sql's one runner). */
+export const migrateStorage = (open: OpenDatabase): Promise<MigrationOutcome> =>
+  migrateToLatest(open.db as unknown as Kysely<unknown>, open.dialect)

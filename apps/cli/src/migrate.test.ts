@@ -56,3 +56,27 @@ describe("motcua migrate", () => {
     expect((await cli(["--help"])).stdout).toContain("simulate")
   })
 })
+
+describe("motcua migrate, with migrations developed side by side", () => {
+  const data = tempDir("migrate-unordered")
+  afterAll(() => data.remove())
+
+  it("runs a migration whose name sorts before one the database already ran (the layer's runner does too)", async () => {
+    expect((await cli(["migrate", "--data", data.path])).code).toBe(0)
+    // As if the accounts migration had been merged after the database ran the later-named document one.
+    const open = openDatabase(parseDatabaseUrl(join(data.path, "motcua.sqlite"), data.path))
+    try {
+      for (const table of ["account_session", "api_key", "account"]) await open.db.schema.dropTable(table).execute()
+      await open.db
+        .deleteFrom("kysely_migration" as never)
+        .where("name" as never, "=", "2026-11-24-001-accounts" as never)
+        .execute()
+    } finally {
+      await open.close()
+    }
+    const run = await cli(["migrate", "--data", data.path])
+    expect(run.stderr).not.toContain("Lỗi")
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("2026-11-24-001-accounts")
+  })
+})

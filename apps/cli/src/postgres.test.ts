@@ -31,7 +31,10 @@ describeOnPostgres("motcua on PostgreSQL", (adminUrl) => {
     const second = await cli(["migrate", "--data", data.path], { env })
     expect(second.stdout).toContain("không có migration nào để chạy")
 
-    const run = await cli(["simulate", "--data", data.path, "--count", "20", "--seed", "pg", "--json"], { env })
+    const run = await cli(
+      ["simulate", "--data", data.path, "--database", url, "--count", "20", "--seed", "pg", "--json"],
+      { env },
+    )
     expect(run.stderr).not.toContain("Lỗi")
     expect(run.code).toBe(0)
     const summary = JSON.parse(run.stdout) as { dossiers: number; transitions: number }

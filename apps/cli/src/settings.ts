@@ -5,14 +5,12 @@
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname, isAbsolute, join, resolve } from "node:path"
 import { DATA_DIR as SAMPLE_CATALOGUE_DIR } from "@motcua/catalog-quangninh"
+import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl as parseStorageUrl } from "@motcua/storage-sql"
 import { UsageError } from "./args.ts"
 import type { Io } from "./io.ts"
 
+export type { DatabaseTarget }
 export { SAMPLE_CATALOGUE_DIR }
-
-export type DatabaseTarget =
-  | { readonly dialect: "sqlite"; readonly file: string; readonly synchronous: "NORMAL" | "FULL" }
-  | { readonly dialect: "postgres"; readonly url: string }
 
 export interface Settings {
   readonly dataDir: string
@@ -24,21 +22,18 @@ export interface Settings {
 
 export const DEFAULT_DATA_DIR = "data"
 export const SQLITE_FILE = "motcua.sqlite"
+/** The database `motcua simulate` writes into by default (and `motcua report --simulation` reads), in the data folder. */
+export const SIMULATION_FILE = "simulation.sqlite"
 export const CATALOGUE_FOLDER = "catalogue"
 
-/**
- * Reads a database URL the way the storage adapter does (SqlStorage.layerFromUrl): `postgres://` or `postgresql://`
- * → PostgreSQL; `sqlite:<path>` or a plain path → SQLite, `?synchronous=NORMAL|FULL` (default FULL).
- */
+/** Reads a database URL as the storage adapter does (its parseDatabaseUrl); a bad one is a usage error. */
 export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget {
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url }
-  const [path = "", query = ""] = url.replace(/^sqlite:(\/\/)?/, "").split("?")
-  if (path === "") throw new UsageError(`DATABASE_URL thiếu đường dẫn tệp SQLite (no SQLite file path): "${url}"`)
-  const synchronous = (new URLSearchParams(query).get("synchronous") ?? "FULL").toUpperCase()
-  if (synchronous !== "NORMAL" && synchronous !== "FULL") {
-    throw new UsageError(`synchronous phải là NORMAL hoặc FULL (must be NORMAL or FULL), nhận "${synchronous}"`)
+  try {
+    return parseStorageUrl(url, cwd)
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new UsageError(error.message)
+    throw error
   }
-  return { dialect: "sqlite", file: path === ":memory:" ? path : resolve(cwd, path), synchronous }
 }
 
 export function resolveSettings(options: { readonly data?: string | undefined }, io: Io): Settings {
@@ -51,6 +46,14 @@ export function resolveSettings(options: { readonly data?: string | undefined },
     database: parseDatabaseUrl(databaseUrl, io.cwd),
     catalogueDir: join(dataDir, CATALOGUE_FOLDER),
   }
+}
+
+/**
+ * Where `motcua simulate` writes: `--database URL` when given, else its own SQLite file in the data folder — never
+ * the live database (DATABASE_URL) the server uses by default, whose relay would sync and notify for made-up dossiers.
+ */
+export function simulationDatabase(settings: Settings, url: string | undefined, cwd: string): DatabaseTarget {
+  return parseDatabaseUrl(url ?? `sqlite:${join(settings.dataDir, SIMULATION_FILE)}`, cwd)
 }
 
 /** The URL for messages: a PostgreSQL password is never printed. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { AuditLog } from "@motcua/application"
 import type { DossierContext } from "@motcua/domain"
@@ -6,7 +7,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "./database.ts"
 import type { Report } from "./report/compute.ts"
-import { parseDatabaseUrl } from "./settings.ts"
+import { parseDatabaseUrl, SIMULATION_FILE, SQLITE_FILE } from "./settings.ts"
 import { cli, tempDir } from "./test-support.ts"
 
 interface Row {
@@ -16,7 +17,7 @@ interface Row {
 }
 
 async function read(dataDir: string) {
-  const open = openDatabase(parseDatabaseUrl(join(dataDir, "motcua.sqlite"), dataDir))
+  const open = openDatabase(parseDatabaseUrl(join(dataDir, SIMULATION_FILE), dataDir))
   try {
     const dossiers = (await open.db
       .selectFrom("dossier")
@@ -24,7 +25,8 @@ async function read(dataDir: string) {
       .orderBy("code")
       .execute()) as Row[]
     const audit = await open.db.selectFrom("audit_entry").select(["dossier_code", "action"]).orderBy("seq").execute()
-    return { dossiers, audit }
+    const outbox = (await open.db.selectFrom("outbox").select("id").execute()).length
+    return { dossiers, audit, outbox }
   } finally {
     await open.close()
   }
@@ -34,7 +36,7 @@ const verifyChain = (dataDir: string) =>
   Effect.runPromise(
     Effect.provide(
       AuditLog.use((log) => log.verifyChain()),
-      SqlStorage.layerSqlite({ file: join(dataDir, "motcua.sqlite") }),
+      SqlStorage.layerSqlite({ file: join(dataDir, SIMULATION_FILE) }),
     ),
   )
 
@@ -57,7 +59,10 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
     two.remove()
   })
   beforeAll(async () => {
-    const run = await cli(["simulate", "--data", one.path, "--count", "50", "--seed", "2025", "--json"])
+    // DATABASE_URL names the live database: simulate must leave it alone by default
+    const run = await cli(["simulate", "--data", one.path, "--count", "50", "--seed", "2025", "--json"], {
+      env: { DATABASE_URL: `sqlite:${join(one.path, "live.sqlite")}` },
+    })
     expect(run.stderr).not.toContain("Lỗi")
     expect(run.code).toBe(0)
     summary = JSON.parse(run.stdout)
@@ -73,6 +78,15 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
       stored.dossiers.map((d) => (JSON.parse(d.snapshot).context as DossierContext).intakePointId),
     )
     expect(intakePoints.size).toBeGreaterThan(5)
+  })
+
+  it("writes into its own database, never the live one, marks every dossier simulated and enqueues nothing", async () => {
+    expect(existsSync(join(one.path, "live.sqlite"))).toBe(false)
+    expect(existsSync(join(one.path, SQLITE_FILE))).toBe(false)
+    expect(stored.dossiers.every((d) => JSON.parse(d.snapshot).context.simulated === true)).toBe(true)
+    expect(stored.outbox).toBe(0)
+    const live = JSON.parse((await cli(["report", "--data", one.path, "--format", "json"])).stdout) as Report
+    expect(live.total).toBe(0)
   })
 
   it("writes one audit entry per transition, each dossier's starting with its filing, on an intact chain", async () => {
@@ -115,7 +129,7 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
   })
 
   it("reports counts that add up to the dossiers and the on-time rate of a recount", async () => {
-    const run = await cli(["report", "--data", one.path, "--format", "json"])
+    const run = await cli(["report", "--simulation", "--data", one.path, "--format", "json"])
     expect(run.code).toBe(0)
     const report = JSON.parse(run.stdout) as Report
     const sum = (xs: ReadonlyArray<{ count: number }>) => xs.reduce((s, x) => s + x.count, 0)
@@ -139,13 +153,16 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
   })
 
   it("filters by the day of receipt, and prints tables by default", async () => {
-    const all = JSON.parse((await cli(["report", "--data", one.path, "--format", "json"])).stdout) as Report
+    const all = JSON.parse(
+      (await cli(["report", "--simulation", "--data", one.path, "--format", "json"])).stdout,
+    ) as Report
     const firstMonth = all.byMonth[0]
     if (firstMonth === undefined) throw new Error("no month")
     const month = JSON.parse(
       (
         await cli([
           "report",
+          "--simulation",
           "--data",
           one.path,
           "--format",
@@ -159,11 +176,11 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
     ) as Report
     expect(month.total).toBe(firstMonth.received)
     const nothing = JSON.parse(
-      (await cli(["report", "--data", one.path, "--format", "json", "--to", "2000-01-01"])).stdout,
+      (await cli(["report", "--simulation", "--data", one.path, "--format", "json", "--to", "2000-01-01"])).stdout,
     ) as Report
     expect(nothing.total).toBe(0)
     expect(nothing.timeliness.onTimeRate).toBeNull()
-    const table = await cli(["report", "--data", one.path])
+    const table = await cli(["report", "--simulation", "--data", one.path])
     expect(table.stdout).toContain("Tỷ lệ đúng hạn (on-time rate)")
     expect(table.stdout).toContain("Theo lĩnh vực (by field)")
     expect((await cli(["report", "--format", "xml"])).code).toBe(2)

@@ -56,12 +56,13 @@ export const accountOperations = [
       const now = deps.now().getTime()
       // counted as a failure before the (slow) password check, so parallel guesses cannot all pass; locked: refused
       // before the password is even checked
-      const wait = throttle?.admit(body.username, clientAddress, now)
+      const wait = await throttle?.admit(body.username, clientAddress, now)
       if (wait !== undefined) return Result.succeed(tooManySignIns(wait, "/api/v1/session"))
       const signedIn = await runUseCase(deps, signIn(body))
       const settled = deps.now().getTime()
-      if (Result.isSuccess(signedIn)) throttle?.succeeded(body.username, clientAddress, settled)
-      else if (!(signedIn.failure instanceof Unauthenticated)) throttle?.released(body.username, clientAddress, settled)
+      if (Result.isSuccess(signedIn)) await throttle?.succeeded(body.username, clientAddress, settled)
+      else if (!(signedIn.failure instanceof Unauthenticated))
+        await throttle?.released(body.username, clientAddress, settled)
       return Result.map(signedIn, (s) =>
         json({ principal: s.principal, csrfToken: s.csrfToken, expiresAt: s.expiresAt }, 200, [
           ...sessionCookies(s.token, s.csrfToken, DEFAULT_SESSION_MS / 1000, { secure: deps.secureCookies }),

@@ -3,7 +3,7 @@
 // authority and centres, online filing link, follow-up options, cited codes) so a page can render it.
 import { phraseChecked } from "@motcua/assistant"
 import { Result, Schema } from "effect"
-import { type ApiDeps, vietnamDate } from "../deps.ts"
+import { type ApiDeps, vietnamToday } from "../deps.ts"
 import { toProblem } from "../errors.ts"
 import { defineOperation } from "../operation.ts"
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from "../problem.ts"
@@ -80,7 +80,7 @@ export const assistantOperations = [
       const now = deps.now()
       const wait = deps.assistantRateLimit?.(clientAddress, now.getTime())
       if (wait !== undefined) return Result.succeed(tooManyQuestions(wait, "/api/v1/assistant/ask"))
-      const assistant = deps.assistant(vietnamDate(now))
+      const assistant = deps.assistant(vietnamToday({ now: () => now }))
       const answer = assistant.ask({
         question: body.question,
         now: now.toISOString(),

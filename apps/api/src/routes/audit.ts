@@ -6,12 +6,12 @@ import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
-import { listOf } from "./shared.ts"
+import { Count, listOf } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
 const AuditEntryDocument = Schema.Struct({
-  seq: Schema.Number,
+  seq: Count,
   at: Schema.String,
   dossierCode: Schema.NullOr(Schema.String),
   actor: Schema.String,
@@ -24,12 +24,12 @@ const AuditEntryDocument = Schema.Struct({
 const ChainReport = Schema.Union([
   Schema.Struct({
     _tag: Schema.Literal("Intact"),
-    entries: Schema.Number,
-    head: Schema.Struct({ seq: Schema.Number, hash: Schema.String }),
+    entries: Count,
+    head: Schema.Struct({ seq: Count, hash: Schema.String }),
   }),
   Schema.Struct({
     _tag: Schema.Literal("Broken"),
-    seq: Schema.Number,
+    seq: Count,
     reason: Schema.Literals(["hash-mismatch", "prev-hash-mismatch", "sequence-gap", "head-mismatch"]),
   }),
 ]).annotate({ identifier: "AuditChainReport" })

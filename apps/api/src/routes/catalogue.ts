@@ -10,9 +10,9 @@ import {
   versionsOf,
 } from "@motcua/domain"
 import { Result, Schema } from "effect"
-import { type ApiDeps, vietnamDate } from "../deps.ts"
+import { type ApiDeps, vietnamToday } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
-import { listOf, QueryText } from "./shared.ts"
+import { Count, listOf, QueryText } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -71,7 +71,7 @@ export const ProcedureSearchQuery = Schema.Struct({
 
 const ProcedureSearchResult = Schema.Struct({
   on: CatalogueDate,
-  total: Schema.Number.check(Schema.isInt()),
+  total: Count,
   items: Schema.Array(ProcedureSummary),
 }).annotate({ identifier: "ProcedureSearchResult" })
 
@@ -89,7 +89,7 @@ export const catalogueOperations = [
     response: { status: 200, description: "Các thủ tục phù hợp", schema: ProcedureSearchResult },
     problems: [],
     handle: ({ query }, deps) => {
-      const on = query.on ?? vietnamDate(deps.now())
+      const on = query.on ?? vietnamToday(deps)
       const found = findProcedures(deps.catalogue, {
         inForceOn: on,
         ...(query.q === undefined ? {} : { text: query.q }),
@@ -111,8 +111,7 @@ export const catalogueOperations = [
     query: Schema.Struct({ on: OnQuery }),
     response: { status: 200, description: "Phiên bản có hiệu lực", schema: ProcedureDocument },
     problems: ["not-found"],
-    handle: ({ params, query }, deps) =>
-      procedureInForce(deps.catalogue, params.code, query.on ?? vietnamDate(deps.now())),
+    handle: ({ params, query }, deps) => procedureInForce(deps.catalogue, params.code, query.on ?? vietnamToday(deps)),
   }),
   operation({
     method: "get",

@@ -6,13 +6,14 @@ import { Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
+import { Count } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
 const DocumentMetaDocument = Schema.Struct({
   id: Schema.String,
   sha256: Schema.String,
-  size: Schema.Number,
+  size: Count,
   mediaType: Schema.Literals(["application/pdf", "image/jpeg", "image/png"]),
   createdAt: Schema.String,
   dossierCode: Schema.NullOr(Schema.String),

@@ -53,7 +53,7 @@ import { defineOperation, type Operation } from "../operation.ts"
 import { ApiProblem } from "../problem.ts"
 import type { AppServices } from "../runtime.ts"
 import { runUseCase } from "./run.ts"
-import { listOf } from "./shared.ts"
+import { listOf, Version } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -80,7 +80,7 @@ const expectedVersion = Schema.Number.check(Schema.isInt(), Schema.isGreaterThan
 
 export const DossierView = Schema.Struct({
   code: Schema.String,
-  version: Schema.Number.check(Schema.isInt()),
+  version: Version,
   summary: DossierSummary.annotate({ identifier: "DossierSummary" }),
 }).annotate({ identifier: "DossierView", description: "Hồ sơ sau thay đổi: mã, phiên bản, tóm tắt trạng thái" })
 
@@ -131,7 +131,7 @@ export const FilingBody = Schema.Struct({
 
 const DossierDetail = Schema.Struct({
   code: Schema.String,
-  version: Schema.Number,
+  version: Version,
   summary: DossierSummary,
   procedureName: Schema.String,
   context: Schema.Record(Schema.String, Schema.Unknown).annotate({ description: "Toàn bộ ngữ cảnh hồ sơ" }),
@@ -507,10 +507,7 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     response: {
       status: 200,
       description: "Hàng đợi",
-      schema: listOf(
-        Schema.Struct({ code: Schema.String, version: Schema.Number, summary: DossierSummary }),
-        "WorkQueue",
-      ),
+      schema: listOf(Schema.Struct({ code: Schema.String, version: Version, summary: DossierSummary }), "WorkQueue"),
     },
     problems: ["unauthenticated", "forbidden"],
     handle: async ({ principal, query }, deps) => {

@@ -1,7 +1,7 @@
 // Fee quotes: the itemised phí and lệ phí for one application of a procedure, as in force on a day.
 import { CatalogueDate, FeeQuote, FeeQuoteRequest, ProcedureCode, procedureInForce, quoteFees } from "@motcua/domain"
 import { Result, Schema } from "effect"
-import { type ApiDeps, vietnamDate } from "../deps.ts"
+import { type ApiDeps, vietnamToday } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 
 const operation = defineOperation<ApiDeps>()
@@ -27,7 +27,7 @@ export const feeOperations = [
     problems: ["not-found", "unprocessable", "payload-too-large", "unsupported-media-type"],
     handle: ({ body }, deps) => {
       const { procedureCode, on, ...request } = body
-      return Result.flatMap(procedureInForce(deps.catalogue, procedureCode, on ?? vietnamDate(deps.now())), (p) =>
+      return Result.flatMap(procedureInForce(deps.catalogue, procedureCode, on ?? vietnamToday(deps)), (p) =>
         quoteFees(p, request),
       )
     },

@@ -31,8 +31,7 @@ export const paymentOperations = [
     description:
       "The payment gateway's 'paid' callback, relayed by an integration client with an API key. Verified by the " +
       "PaymentGateway port; confirmed once per gateway payment id; an Idempotency-Key is honoured when sent.",
-    auth: "required",
-    apiKeyOnly: true,
+    auth: "api-key",
     idempotencyKey: "optional",
     body: PaymentCallback,
     response: { status: 200, description: "Hồ sơ sau xác nhận", schema: DossierView },

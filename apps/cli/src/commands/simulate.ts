@@ -1,6 +1,8 @@
 // motcua simulate: N dossiers through realistic lifecycles across the centres, the post offices and the online
-// channel, on the configured database, through the application's use cases; deterministic for a seed.
-import { CallLog, CatalogStore, Clock, Ids, PaymentGateway, Signer } from "@motcua/application"
+// channel, through the application's use cases; deterministic for a seed. Into its own database by default
+// (<data>/simulation.sqlite), never the live one; every dossier is marked simulated, so none is ever sent outside.
+import { join } from "node:path"
+import { CallLog, CatalogStore, Clock, Ids, layerSimulationRun, PaymentGateway, Signer } from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
 import { Effect, Layer } from "effect"
 import {
@@ -16,7 +18,7 @@ import { COMMON_HELP, type Command } from "../command.ts"
 import { storageLayer } from "../database.ts"
 import { loadDeployment } from "../deployment.ts"
 import { type Io, say } from "../io.ts"
-import { displayUrl, documentsDirOf, resolveSettings } from "../settings.ts"
+import { displayUrl, resolveSettings, simulationDatabase } from "../settings.ts"
 import { simulate as runSimulation, type SimulationResult } from "../simulation/driver.ts"
 import { progressBar } from "../simulation/progress.ts"
 
@@ -25,19 +27,24 @@ export const DEFAULT_START = "2025-07-01"
 export const simulate: Command = {
   name: "simulate",
   summary: "mô phỏng N hồ sơ qua vòng đời thực tế (simulate N dossiers through realistic lifecycles)",
-  help: `Cách dùng (usage): motcua simulate [--count N] [--seed S] [--start YYYY-MM-DD] [--days D] [--json]
+  help: `Cách dùng (usage): motcua simulate [--count N] [--seed S] [--start YYYY-MM-DD] [--days D] [--database URL] [--json]
 
 Nộp N hồ sơ (mặc định 100) với thủ tục ngẫu nhiên của danh mục, qua các kênh trực tuyến, trực tiếp tại 55 trung tâm
 và qua bưu điện, rồi xử lý từng hồ sơ qua các ca sử dụng của ứng dụng trên cơ sở dữ liệu đã cấu hình: tiếp nhận, từ
 chối, bổ sung, nghĩa vụ tài chính, thanh toán, phê duyệt, ký, trả kết quả, rút hồ sơ, trễ hạn, gia hạn xin lỗi. Đồng
 hồ mô phỏng chạy theo ngày làm việc từ --start (mặc định ${DEFAULT_START}); hồ sơ đến rải trong --days ngày làm việc.
 Cùng --seed cho cùng kết quả (deterministic for a seed); mỗi seed chỉ chạy một lần trên một cơ sở dữ liệu.
-(Files N dossiers with random procedures, channels and intake points, and drives each through the use cases.)
+Mặc định ghi vào cơ sở dữ liệu riêng <data>/simulation.sqlite, không phải cơ sở dữ liệu thật (DATABASE_URL); đọc báo
+cáo bằng motcua report --simulation. Mọi hồ sơ mô phỏng được đánh dấu "simulated": không bao giờ được gửi lên Cổng
+DVCQG, nhắn tin hay gửi cổng thanh toán, kể cả khi --database trỏ vào cơ sở dữ liệu thật.
+(Files N dossiers with random procedures, channels and intake points, and drives each through the use cases, into
+its own database by default, not the live one; simulated dossiers are never sent anywhere.)
 
   --count N   số hồ sơ (number of dossiers), mặc định 100
   --seed S    hạt giống ngẫu nhiên (random seed), mặc định 1
   --start D   ngày nộp đầu tiên (first filing day)
   --days D    số ngày làm việc hồ sơ đến (working days over which filings arrive), mặc định max(5, N/25)
+  --database URL  cơ sở dữ liệu đích (target database), mặc định sqlite:<data>/simulation.sqlite
   --json      in kết quả dạng JSON (print the summary as JSON)${COMMON_HELP}`,
   async run(args: ReadonlyArray<string>, io: Io) {
     const { values, positionals } = parseCommandLine(args, {
@@ -46,6 +53,7 @@ Cùng --seed cho cùng kết quả (deterministic for a seed); mỗi seed chỉ 
       seed: { type: "string" },
       start: { type: "string" },
       days: { type: "string" },
+      database: { type: "string" },
       json: { type: "boolean" },
     })
     if (positionals.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${positionals.join(" ")}`)
@@ -56,9 +64,9 @@ Cùng --seed cho cùng kết quả (deterministic for a seed); mỗi seed chỉ 
     const days = positiveInteger("days", values.days, Math.max(5, Math.ceil(count / 25)))
     const settings = resolveSettings(values, io)
     const { data } = loadDeployment(settings)
-    io.err(
-      say(`Mô phỏng ${count} hồ sơ, seed ${seed}, từ ${start}, trên ${displayUrl(settings.database)}`, "simulating"),
-    )
+    if (values.database === "") throw new UsageError("--database không được rỗng (must not be empty)")
+    const target = simulationDatabase(settings, values.database, io.cwd)
+    io.err(say(`Mô phỏng ${count} hồ sơ, seed ${seed}, từ ${start}, trên ${displayUrl(target)}`, "simulating"))
 
     const catalog = CatalogStore.layerFromData({
       catalogue: data.catalogue,
@@ -66,11 +74,12 @@ Cùng --seed cho cùng kết quả (deterministic for a seed); mỗi seed chỉ 
       ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
     })
     const services = Layer.mergeAll(
-      storageLayer(settings.database, documentsDirOf(settings)),
+      storageLayer(target, target.dialect === "postgres" ? join(settings.dataDir, "simulation-documents") : undefined),
       catalog,
       Clock.layerTest(`${start}T01:00:00.000Z`),
       Ids.layer,
       Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
+      layerSimulationRun,
     )
     const bar = progressBar(io, say("hồ sơ", "dossiers"))
     const program = Effect.gen(function* () {

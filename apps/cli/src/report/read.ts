@@ -1,27 +1,24 @@
-// Reads every stored dossier (summary status and snapshot context), in pages by code, for the report.
+// Reads every stored dossier (status and snapshot context), in pages by code, for the report: through the
+// application's DossierListing port, so the report knows nothing of the storage's tables.
+import { DossierListing } from "@motcua/application"
 import type { DossierContext } from "@motcua/domain"
-import type { OpenDatabase } from "../database.ts"
+import { Effect } from "effect"
 import type { StoredDossier } from "./compute.ts"
 
 const PAGE = 1000
 
-export async function readDossiers(open: OpenDatabase): Promise<StoredDossier[]> {
+export const readDossiers = Effect.gen(function* () {
+  const listing = yield* DossierListing
   const out: StoredDossier[] = []
   let after = ""
   for (;;) {
-    const rows = await open.db
-      .selectFrom("dossier")
-      .select(["code", "status_code", "snapshot"])
-      .where("code", ">", after)
-      .orderBy("code")
-      .limit(PAGE)
-      .execute()
-    for (const row of rows) {
-      const snapshot = JSON.parse(row.snapshot) as { context: DossierContext }
-      out.push({ code: row.code, statusCode: Number(row.status_code), context: snapshot.context })
+    const page = yield* listing.page(after, PAGE)
+    for (const dossier of page) {
+      const snapshot = dossier.snapshot as unknown as { context: DossierContext }
+      out.push({ code: dossier.code, statusCode: dossier.statusCode, context: snapshot.context })
     }
-    const last = rows.at(-1)
-    if (last === undefined || rows.length < PAGE) return out
+    const last = page.at(-1)
+    if (last === undefined || page.length < PAGE) return out
     after = last.code
   }
-}
+})

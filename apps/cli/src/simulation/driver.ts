@@ -47,10 +47,12 @@ import {
   type Calendar,
   type Catalogue,
   type Channel,
+  closedStates,
   type DossierContext,
   durationInHours,
   type IntakePoint,
   type Jurisdiction,
+  leaderRoles,
   type Procedure,
   procedureInForce,
   quoteFees,
@@ -99,8 +101,9 @@ export interface SimulationResult {
 }
 
 const MINUTE = 60_000
-const FINAL_STATES = new Set(["returned", "refused", "withdrawn", "stopped"])
-const LEADERS = new Set(["unit-leader", "authority-leader"])
+// Where a simulated dossier's life ends and who decides: the domain's (closedStates: the final states and returned).
+const FINAL_STATES: ReadonlySet<string> = closedStates
+const LEADERS: ReadonlySet<string> = new Set(leaderRoles)
 const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = { online: 45, counter: 45, post: 10 }
 
 /** One dossier as the simulation follows it. */

@@ -1869,6 +1869,10 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /**
+             * Format: date-time
+             * @description Hạn bổ sung (ISO-8601 có múi giờ)
+             */
             applicantDeadline: string;
         } & {
             [key: string]: unknown;
@@ -1976,6 +1980,7 @@ export interface components {
         ExtendWithApologyRequest: {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
+            /** Format: date-time */
             newAppointment: string;
             reason: string;
         } & {
@@ -2284,15 +2289,6 @@ export interface components {
         };
         /** @description Không tìm thấy (Not found) */
         "not-found": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Phương thức không được hỗ trợ (Method not allowed) */
-        "method-not-allowed": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2769,7 +2765,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -2796,7 +2792,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
                 documentId: string;
             };
             cookie?: never;
@@ -2824,7 +2820,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -2859,7 +2855,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -2894,7 +2890,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -2929,7 +2925,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -2964,7 +2960,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3002,7 +2998,7 @@ export interface operations {
                 "Idempotency-Key": string;
             };
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3037,7 +3033,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3072,7 +3068,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3107,7 +3103,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3142,7 +3138,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3177,7 +3173,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3212,7 +3208,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3247,7 +3243,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3282,7 +3278,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3317,7 +3313,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3352,7 +3348,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3387,7 +3383,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3516,7 +3512,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3541,7 +3537,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3755,7 +3751,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };
@@ -3782,7 +3778,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: string;
+                code: string & unknown;
             };
             cookie?: never;
         };

@@ -8,7 +8,7 @@ import { hashPassword, tokenHash, verifyPassword } from "./credentials.ts"
 const cheap = { N: 1024, r: 8, p: 1 }
 const run = <A, E>(program: Effect.Effect<A, E, AccountStore | Clock | TestClock>) =>
   Effect.runPromise(
-    Effect.provide(program, Layer.merge(AccountStore.layerTest, Clock.layerTest("2025-10-06T01:00:00.000Z"))),
+    Effect.provide(program, Layer.merge(AccountStore.layerMemory, Clock.layerTest("2025-10-06T01:00:00.000Z"))),
   )
 
 describe("passwords", () => {

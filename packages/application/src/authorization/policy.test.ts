@@ -1,3 +1,4 @@
+import { type DossierEventType, rolesThatMaySend, stepBoundEvents } from "@motcua/domain"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
@@ -146,5 +147,66 @@ describe("any principal, any action, any target (property)", () => {
       ),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe("the policy and the domain's permissions agree (one rule, stated in two layers)", () => {
+  // Each dossier action of the policy and the domain event it sends; the integration client is the domain's system.
+  const eventOf: Partial<Record<AppAction, DossierEventType | "file">> = {
+    "dossier.fileOnline": "file",
+    "dossier.intake": "file",
+    "dossier.accept": "accept",
+    "dossier.refuse": "refuse",
+    "dossier.requestSupplementation": "requestSupplementation",
+    "dossier.receiveSupplement": "supplementReceived",
+    "dossier.requestPayment": "requestFinancialObligation",
+    "dossier.confirmPayment": "paymentConfirmed",
+    "dossier.confirmPaymentCallback": "paymentConfirmed",
+    "dossier.completeStep": "completeStep",
+    "dossier.transfer": "transfer",
+    "dossier.approve": "approve",
+    "dossier.reject": "reject",
+    "dossier.sign": "sign",
+    "dossier.markResultReady": "resultReady",
+    "dossier.returnResult": "returnResult",
+    "dossier.withdraw": "withdraw",
+    "dossier.stop": "stop",
+    "dossier.extendWithApology": "extendWithApology",
+    "dossier.correct": "correct",
+    "dossier.deadlinePassed": "supplementationDeadlinePassed",
+  }
+  const domainRole = (role: AppRole) => (role === "integration-client" ? "system" : role)
+  const grantedTo = (actions: ReadonlyArray<AppAction>) =>
+    [
+      ...new Set(
+        appRoles.filter((role) => actions.some((a) => permissionMatrix[role][a] !== undefined)).map(domainRole),
+      ),
+    ].sort()
+  const actionsOf = (event: DossierEventType | "file") =>
+    appActions.filter((action) => eventOf[action] === event) as AppAction[]
+  const events = [...new Set(Object.values(eventOf))] as Array<DossierEventType | "file">
+
+  it("every dossier action names the event it sends", () => {
+    for (const action of appActions.filter(
+      (a) => a.startsWith("dossier.") && a !== "dossier.read" && a !== "dossier.readAudit",
+    ))
+      expect(eventOf[action], action).toBeDefined()
+  })
+
+  it("an event the domain grants by role: the policy grants it to exactly those roles", () => {
+    for (const event of events.filter((e) => e === "file" || stepBoundEvents[e] === undefined)) {
+      expect(grantedTo(actionsOf(event)), event).toEqual([...rolesThatMaySend(event)].sort())
+    }
+  })
+
+  it("a step-bound event: the policy grants it only to roles that can hold a step allowing it", () => {
+    for (const event of events.filter((e) => e !== "file" && stepBoundEvents[e] !== undefined)) {
+      const domain = rolesThatMaySend(event)
+      for (const role of grantedTo(actionsOf(event))) expect(domain, `${event} by ${role}`).toContain(role)
+    }
+  })
+
+  it("the two leader roles have the same grants", () => {
+    expect(permissionMatrix["unit-leader"]).toEqual(permissionMatrix["authority-leader"])
   })
 })

@@ -203,7 +203,8 @@ export function planOf(input: PlanInput): Plan {
       }
     }
   }
-  return { audit, outbox }
+  // A simulated dossier (motcua simulate) is never sent anywhere: no row is enqueued, so no relay can deliver one.
+  return { audit, outbox: context.simulated === true ? [] : outbox }
 }
 
 /** How many `requestPayment` actions there are (to allocate their ids before planning). */

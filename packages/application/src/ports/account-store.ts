@@ -106,5 +106,6 @@ export const makeMemoryAccountStore = (): AccountStoreShape => {
 export class AccountStore extends Context.Service<AccountStore, AccountStoreShape>()(
   "@motcua/application/AccountStore",
 ) {
-  static readonly layerTest = Layer.sync(AccountStore, makeMemoryAccountStore)
+  /** In memory, for one process (the API without DATABASE_URL, tests): accounts, sessions and keys vanish with it. */
+  static readonly layerMemory = Layer.sync(AccountStore, makeMemoryAccountStore)
 }

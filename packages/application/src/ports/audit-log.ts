@@ -1,7 +1,6 @@
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type { ChainReport } from "./audit-chain.ts"
 import type { StoreUnavailable } from "./errors.ts"
-import { MemoryDatabase, makeMemoryAuditLog } from "./memory.ts"
 import type { AuditEntry } from "./records.ts"
 
 export interface AuditQuery {
@@ -26,8 +25,4 @@ export interface AuditLogShape {
   readonly verifyChain: () => Effect.Effect<ChainReport, StoreUnavailable>
 }
 
-export class AuditLog extends Context.Service<AuditLog, AuditLogShape>()("@motcua/application/AuditLog") {
-  static readonly layerTest = Layer.effect(AuditLog, MemoryDatabase.useSync(makeMemoryAuditLog)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+export class AuditLog extends Context.Service<AuditLog, AuditLogShape>()("@motcua/application/AuditLog") {}

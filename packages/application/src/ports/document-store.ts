@@ -1,6 +1,5 @@
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type { DocumentNotFound, DocumentRejected, StoreUnavailable } from "./errors.ts"
-import { MemoryDatabase, makeMemoryDocumentStore } from "./memory.ts"
 import type { DocumentMeta } from "./records.ts"
 
 /**
@@ -39,8 +38,4 @@ export interface DocumentStoreShape {
 
 export class DocumentStore extends Context.Service<DocumentStore, DocumentStoreShape>()(
   "@motcua/application/DocumentStore",
-) {
-  static readonly layerTest = Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+) {}

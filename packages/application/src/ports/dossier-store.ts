@@ -1,5 +1,5 @@
 import type { DecodeError } from "@motcua/domain"
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type {
   DocumentNotFound,
   DocumentNotOwned,
@@ -8,7 +8,6 @@ import type {
   StoreUnavailable,
   VersionConflict,
 } from "./errors.ts"
-import { MemoryDatabase, makeMemoryDossierStore } from "./memory.ts"
 import type { DossierCommit, DossierQueueItem, DossierRecord, NewDossier, WorkQueueQuery } from "./records.ts"
 
 export interface DossierStoreShape {
@@ -47,8 +46,4 @@ export interface DossierStoreShape {
 
 export class DossierStore extends Context.Service<DossierStore, DossierStoreShape>()(
   "@motcua/application/DossierStore",
-) {
-  static readonly layerTest = Layer.effect(DossierStore, MemoryDatabase.useSync(makeMemoryDossierStore)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+) {}

@@ -1,7 +1,6 @@
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type { IdempotencyKeyReused, StoreUnavailable } from "./errors.ts"
 import type { Json } from "./json.ts"
-import { MemoryDatabase, makeMemoryIdempotencyStore } from "./memory.ts"
 
 export interface IdempotentRequest {
   /** The client's Idempotency-Key (or the callback's own id). */
@@ -29,8 +28,4 @@ export interface IdempotencyStoreShape {
 
 export class IdempotencyStore extends Context.Service<IdempotencyStore, IdempotencyStoreShape>()(
   "@motcua/application/IdempotencyStore",
-) {
-  static readonly layerTest = Layer.effect(IdempotencyStore, MemoryDatabase.useSync(makeMemoryIdempotencyStore)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+) {}

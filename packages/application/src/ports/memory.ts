@@ -1,13 +1,14 @@
 // In-memory implementations of the storage ports, for testing use cases without SQL. They keep the same semantics
 // as the SQL adapter: one lock makes every operation and every transaction serializable, a failed transaction puts
 // the state back as it was, versions are checked, idempotent answers are stored with the change, the audit log is
-// hash-chained. All ports built from one MemoryDatabase share its state (the layerTests provide the same
-// MemoryDatabase.layer, which effect builds once per `Effect.provide`).
+// hash-chained. All ports built from one MemoryDatabase share its state: `layerMemoryStorage` (storage.ts) builds
+// them all over one. The port files do not import this one (no import circles): only storage.ts does.
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
 import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES, quotaExceeded } from "./document-content.ts"
 import type { DocumentStoreShape } from "./document-store.ts"
+import type { DossierListingShape } from "./dossier-listing.ts"
 import type { DossierStoreShape } from "./dossier-store.ts"
 import {
   DocumentNotFound,
@@ -473,5 +474,19 @@ export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreS
         }
         return removed
       }),
+    ),
+})
+
+export const makeMemoryDossierListing = (db: MemoryDatabaseShape): DossierListingShape => ({
+  page: (afterCode, limit) =>
+    atomic(
+      db,
+      Effect.sync(() =>
+        [...db.state.dossiers.values()]
+          .filter((d) => d.code > afterCode)
+          .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+          .slice(0, Math.max(0, Math.trunc(limit)))
+          .map((d) => ({ code: d.code, statusCode: d.summary.statusCode, snapshot: d.snapshot })),
+      ),
     ),
 })

@@ -1,6 +1,5 @@
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type { StoreUnavailable } from "./errors.ts"
-import { MemoryDatabase, makeMemoryOutbox } from "./memory.ts"
 import type { Instant, OutboxMessage } from "./records.ts"
 
 /**
@@ -44,8 +43,4 @@ export interface OutboxShape {
   ) => Effect.Effect<FailOutcome, StoreUnavailable>
 }
 
-export class Outbox extends Context.Service<Outbox, OutboxShape>()("@motcua/application/Outbox") {
-  static readonly layerTest = Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+export class Outbox extends Context.Service<Outbox, OutboxShape>()("@motcua/application/Outbox") {}

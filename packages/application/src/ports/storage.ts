@@ -1,12 +1,14 @@
 import { Layer } from "effect"
 import { AuditLog } from "./audit-log.ts"
 import { DocumentStore } from "./document-store.ts"
+import { DossierListing } from "./dossier-listing.ts"
 import { DossierStore } from "./dossier-store.ts"
 import { IdempotencyStore } from "./idempotency-store.ts"
 import {
   MemoryDatabase,
   makeMemoryAuditLog,
   makeMemoryDocumentStore,
+  makeMemoryDossierListing,
   makeMemoryDossierStore,
   makeMemoryIdempotencyStore,
   makeMemoryOutbox,
@@ -16,7 +18,14 @@ import { Outbox } from "./outbox.ts"
 import { UnitOfWork } from "./unit-of-work.ts"
 
 /** Every storage port: what a storage adapter's layer provides. */
-export type StoragePorts = UnitOfWork | DossierStore | IdempotencyStore | AuditLog | Outbox | DocumentStore
+export type StoragePorts =
+  | UnitOfWork
+  | DossierStore
+  | IdempotencyStore
+  | AuditLog
+  | Outbox
+  | DocumentStore
+  | DossierListing
 
 /** All storage ports over one MemoryDatabase, which is provided too (tests may tamper with its state). */
 export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number } = {}) =>
@@ -27,4 +36,5 @@ export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number
     Layer.effect(AuditLog, MemoryDatabase.useSync(makeMemoryAuditLog)),
     Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)),
     Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
+    Layer.effect(DossierListing, MemoryDatabase.useSync(makeMemoryDossierListing)),
   ).pipe(Layer.provideMerge(Layer.sync(MemoryDatabase, () => MemoryDatabase.make(options))))

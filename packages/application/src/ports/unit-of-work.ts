@@ -1,6 +1,5 @@
-import { Context, type Effect, Layer } from "effect"
+import { Context, type Effect } from "effect"
 import type { StoreUnavailable } from "./errors.ts"
-import { MemoryDatabase, makeMemoryUnitOfWork } from "./memory.ts"
 
 export interface UnitOfWorkShape {
   /**
@@ -12,9 +11,4 @@ export interface UnitOfWorkShape {
 }
 
 /** Transaction boundary of the storage ports. */
-export class UnitOfWork extends Context.Service<UnitOfWork, UnitOfWorkShape>()("@motcua/application/UnitOfWork") {
-  /** In-memory: one lock for the whole store, state restored on failure. Shares state with the other layerTests. */
-  static readonly layerTest = Layer.effect(UnitOfWork, MemoryDatabase.useSync(makeMemoryUnitOfWork)).pipe(
-    Layer.provide(MemoryDatabase.layer),
-  )
-}
+export class UnitOfWork extends Context.Service<UnitOfWork, UnitOfWorkShape>()("@motcua/application/UnitOfWork") {}

@@ -38,6 +38,7 @@ import { Clock } from "../ports/clock.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import type { Json } from "../ports/json.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
+import { SimulationRun } from "../simulation/simulation-run.ts"
 
 /** The facts a procedure's fee rules depend on, as the fee quote takes them (the channel is the filing's own). */
 export type FeeFacts = Omit<FeeQuoteRequest, "channel" | "variantId">
@@ -77,6 +78,7 @@ const file = (
     const catalog = yield* CatalogStore
     const store = yield* DossierStore
     const unitOfWork = yield* UnitOfWork
+    const simulated = yield* SimulationRun
     const at = yield* (yield* Clock).now
     const day = vietnamDate(at)
     const procedure = yield* catalog
@@ -127,6 +129,7 @@ const file = (
           ...(input.summary === undefined ? {} : { summary: input.summary }),
           documents: input.documents,
           fees,
+          ...(simulated ? { simulated: true as const } : {}),
         }
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))

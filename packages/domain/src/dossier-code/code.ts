@@ -247,7 +247,12 @@ export const DossierCode = Schema.String.check(
       const parsed = parseDossierCode(s)
       return Result.isSuccess(parsed) || parsed.failure.message
     },
-    { title: "dossier code", expected: "a dossier code such as 000.17.22.H56-210531-0001" },
+    {
+      title: "dossier code",
+      expected: "a dossier code such as 000.17.22.H56-210531-0001",
+      // its shape for JSON Schema (the OpenAPI document); the filter itself also checks the date and the sequence
+      toJsonSchema: () => ({ pattern: `${AGENCY_CODE_PATTERN.source.slice(0, -1)}-[0-9]{6}-[0-9]{4}$` }),
+    },
   ),
 )
 export type DossierCode = typeof DossierCode.Type

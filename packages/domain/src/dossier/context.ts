@@ -152,6 +152,8 @@ export interface DossierContext {
   readonly statusHistory: ReadonlyArray<{ readonly code: NationalStatusCode; readonly at: string }>
   /** The instant of the last accepted event: events may not go back in time. */
   readonly lastEventAt: string
+  /** Made up by `motcua simulate`: nothing about it is ever sent outside (see FileDossier.simulated). */
+  readonly simulated?: true
 }
 
 /** The late flag: a second supplementation request or an extension with apology makes the dossier late. */

@@ -39,7 +39,10 @@ export function instantProblem(text: string): string | undefined {
  * An instant: ISO-8601 text with an explicit offset. Stricter than the calendar's pattern check (the day must exist,
  * the year must be in the calendar's range), so that nothing the machine hands to the calendar can make it throw.
  */
-export const StrictInstant = CalendarInstant.check(Schema.makeFilter((s: string) => instantProblem(s) ?? true))
+export const StrictInstant = CalendarInstant.check(
+  // described to JSON Schema (the OpenAPI document) as what it is: an RFC 3339 date-time
+  Schema.makeFilter((s: string) => instantProblem(s) ?? true, { toJsonSchema: () => ({ format: "date-time" }) }),
+)
 export type StrictInstant = typeof StrictInstant.Type
 
 /** Milliseconds since the epoch of an instant (valid by construction). */
@@ -128,6 +131,11 @@ export const FileDossier = Schema.Struct({
    * takes the flat amount for the channel); every other fee (per-unit, tiered) must be assessed here.
    */
   fees: Schema.optionalKey(Schema.Array(AssessedFee)),
+  /**
+   * A dossier made up by `motcua simulate`: it behaves like any other, but nothing about it is ever sent outside
+   * (no portal sync, notification or payment request is enqueued for it).
+   */
+  simulated: Schema.optionalKey(Schema.Literal(true)),
 })
 export type FileDossier = typeof FileDossier.Type
 

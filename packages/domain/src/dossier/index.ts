@@ -26,7 +26,14 @@ export * from "./events.ts"
 export * from "./forms.ts"
 export * from "./guards.ts"
 export { createDossierMachine, type DossierMachine, type DossierMachineOptions, dossierEnv } from "./machine.ts"
-export { actorGrants, actorRefusal, filingRoleOfChannel, stepBoundEvents } from "./permissions.ts"
+export {
+  actorGrants,
+  actorRefusal,
+  filingRoleOfChannel,
+  leaderRoles,
+  rolesThatMaySend,
+  stepBoundEvents,
+} from "./permissions.ts"
 export { applyEvent, filedContext, statusesEntered } from "./reducers.ts"
 export * from "./refusals.ts"
 export * from "./status.ts"

@@ -24,7 +24,7 @@ import type { DossierEvent, FileDossier } from "./events.ts"
 import { checkEvent, paymentSettles } from "./guards.ts"
 import { isPrechecked } from "./prechecked.ts"
 import { applyEvent, filedContext } from "./reducers.ts"
-import { type DossierStateName, dossierStateNames } from "./status.ts"
+import { type DossierStateName, dossierStateNames, finalStates } from "./status.ts"
 import { inVietnamTime } from "./time.ts"
 import { transitionTable } from "./transitions.ts"
 
@@ -40,8 +40,6 @@ interface Edge {
   readonly from: DossierStateName
   readonly to: DossierStateName
 }
-
-const FINAL: ReadonlySet<DossierStateName> = new Set(["refused", "withdrawn", "stopped"])
 
 function buildMachine(env: DossierEnv) {
   const machineSetup = setup({
@@ -100,7 +98,7 @@ function buildMachine(env: DossierEnv) {
           }),
         ]),
       )
-      const node = FINAL.has(state) ? { type: "final" as const } : { on }
+      const node = finalStates.has(state) ? { type: "final" as const } : { on }
       return [state, state === "filed" ? { ...node, entry: [onFiling] } : node]
     }),
   ) as Config["states"]

@@ -25,7 +25,7 @@
  * or unit; *intake point* = its intake point; *applicant* = the account that filed it or the applicant's own id.
  * Scope checks reuse `actsFor` from the jurisdiction module (deny by default).
  */
-import type { Channel, ProcessStep } from "../catalogue/schema.ts"
+import { type Channel, type ProcessStep, StaffRole } from "../catalogue/schema.ts"
 import { actsFor, type ScopeTarget } from "../jurisdiction/competence.ts"
 import type { DossierContext } from "./context.ts"
 import type { DossierEnv } from "./env.ts"
@@ -35,6 +35,9 @@ import type { Refusal, ScopeNeeded } from "./refusals.ts"
 type Scope = "none" | "applicant" | "intake" | "agency" | "intake-point"
 type Grant = readonly [Role, Scope]
 
+/** The leaders' step roles: a unit's leader and the authority's leader, who decide (approve, reject). */
+export const leaderRoles: ReadonlyArray<Role> = ["unit-leader", "authority-leader"]
+
 /** Events that only the holder of the current step may send, with the step roles they need (if restricted). */
 export const stepBoundEvents: Readonly<Partial<Record<DossierEventType, ReadonlyArray<Role> | "any">>> = {
   completeStep: "any",
@@ -43,8 +46,8 @@ export const stepBoundEvents: Readonly<Partial<Record<DossierEventType, Readonly
   requestFinancialObligation: "any",
   resultReady: "any",
   stop: "any",
-  approve: ["unit-leader", "authority-leader"],
-  reject: ["unit-leader", "authority-leader"],
+  approve: leaderRoles,
+  reject: leaderRoles,
   sign: ["authority-leader", "unit-leader"],
 }
 
@@ -86,6 +89,20 @@ const returnGrants: Readonly<Record<"counter" | "post" | "e-wallet", ReadonlyArr
     ["system", "none"],
     ["counter-officer", "intake"],
   ],
+}
+
+/**
+ * The roles that may ever send an event of this type, whatever the dossier: the listed grants (every return
+ * method's for `returnResult`), the channels' filing roles for `file`, and for a step-bound event the step roles
+ * it allows (every staff role of the catalogue when any step may). The application's policy is checked against
+ * this (policy.test.ts), so that the two statements of who may do what cannot drift apart.
+ */
+export function rolesThatMaySend(type: DossierEventType | "file"): ReadonlyArray<Role> {
+  if (type === "file") return [...new Set(Object.values(filingRoleOfChannel))]
+  const bound = stepBoundEvents[type]
+  if (bound !== undefined) return bound === "any" ? StaffRole.literals : bound
+  const list = type === "returnResult" ? Object.values(returnGrants).flat() : (grants[type] ?? [])
+  return [...new Set(list.map(([role]) => role))]
 }
 
 /** The role that files through each channel. */

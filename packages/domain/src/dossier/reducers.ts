@@ -57,6 +57,7 @@ export function filedContext(env: DossierEnv, event: FileDossier): DossierContex
     lateMarks: [],
     statusHistory: [{ code: 1, at: event.at }],
     lastEventAt: event.at,
+    ...(event.simulated === true ? { simulated: true } : {}),
   }
 }
 

@@ -48,6 +48,15 @@ export const dossierStateNames: ReadonlyArray<DossierStateName> = [
   "stopped",
 ]
 
+/** States the machine never leaves (its final states): refused at intake, withdrawn, stopped. */
+export const finalStates: ReadonlySet<DossierStateName> = new Set(["refused", "withdrawn", "stopped"])
+
+/**
+ * States where handling is over: the final states and `returned`, which is not final only because the returned
+ * result may still be corrected (`correct`). Simulations and reports stop a dossier here.
+ */
+export const closedStates: ReadonlySet<DossierStateName> = new Set([...finalStates, "returned"])
+
 export const statusOfState: Readonly<Record<DossierStateName, NationalStatusCode>> = {
   filed: 1,
   accepted: 2,

@@ -3,7 +3,8 @@
 //   --rounds N (at least 5, default 7)  --round-ms MS  --only sqlite-normal,sqlite-full,pg  --pg auto|postgres://…
 import { execFileSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { type Mode, RowsLost } from "../adapters/storage-sql/bench/run.ts"
+import type { Mode } from "./abba.ts"
+import { RowsLost } from "./rows.ts"
 
 export interface SqlBenchOptions {
   readonly rounds: number
@@ -12,7 +13,7 @@ export interface SqlBenchOptions {
   readonly pgUrl?: string
 }
 
-const postgresScript = fileURLToPath(new URL("../scripts/postgres.sh", import.meta.url))
+const postgresScript = fileURLToPath(new URL("../../scripts/postgres.sh", import.meta.url))
 const script = (command: string) =>
   execFileSync("bash", [postgresScript, command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim()
 

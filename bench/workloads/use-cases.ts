@@ -1,4 +1,4 @@
-// The use-case-level workload of bench/lifecycle.bench.ts: a real dossier of a Quảng Ninh procedure (permanent
+// The use-case-level workload of lifecycle.bench.ts: a real dossier of a Quảng Ninh procedure (permanent
 // residence registration, 1.004222, decided by the ward police of Hồng Gai) driven through the application's use
 // cases from online filing to the returned result, on the SQL storage; and, as the floor to compare with, the same
 // SQL statements issued raw (better-sqlite3 statements prepared once; plain `pg` queries) in the same transactions,
@@ -25,7 +25,6 @@ import {
   CallLog,
   CatalogStore,
   Clock,
-  canonicalJson,
   completeStep,
   confirmPayment,
   type DocumentMeta,
@@ -50,10 +49,9 @@ import {
   workQueue,
 } from "@motcua/application"
 import { principals, residenceFiling } from "@motcua/application/testing"
-import type Database from "better-sqlite3"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import type pg from "pg"
-import { rawAuditHash } from "./lifecycle.ts"
+import type { PostgresFloor } from "../floors/postgres.ts"
+import type { SqliteFloor } from "../floors/sqlite.ts"
 
 export type CatalogData = Parameters<typeof CatalogStore.layerFromData>[0]
 
@@ -331,55 +329,7 @@ export const stageDocuments = (count: number, first: number) =>
   })
 
 // ---------------------------------------------------------------------------------------------------------------
-// The raw floors.
-
-/** The SQL the adapter issues on SQLite (kysely's compiled text, checked against the adapter's at start). */
-export const SQL = {
-  begin: "begin immediate",
-  commit: "commit",
-  rollback: "rollback",
-  idempotencyInsert:
-    'insert into "idempotency" ("scope", "idem_key", "request_hash", "response", "created_at") values (?, ?, ?, ?, ?) on conflict ("scope", "idem_key") do nothing',
-  idempotencyAnswer: 'update "idempotency" set "response" = ? where "scope" = ? and "idem_key" = ?',
-  nextSequence:
-    'insert into "daily_sequence" ("agency_code", "day", "value") values (?, ?, ?) on conflict ("agency_code", "day") do update set "value" = daily_sequence.value + 1 returning "value"',
-  insertDossier:
-    'insert into "dossier" ("code", "version", "status_code", "state", "procedure_code", "agency_code", "unit_code", "current_role", "due_at", "appointment_at", "fee_total_dong", "snapshot", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("code") do nothing',
-  updateDossier:
-    'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
-  attachDocument:
-    'update "document" set "dossier_code" = ?, "attached_at" = coalesce(attached_at, ?) where "id" = ? and (("dossier_code" is null and ("uploaded_by" is null or "uploaded_by" = ?)) or "dossier_code" = ?)',
-  readHead: 'select "last_seq", "last_hash" from "audit_head" where "id" = ?',
-  insertAudit:
-    'insert into "audit_entry" ("seq", "at", "dossier_code", "actor", "action", "detail", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?)',
-  updateHead: 'update "audit_head" set "last_seq" = ?, "last_hash" = ? where "id" = ?',
-  insertOutbox:
-    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at") values (?, ?, ?, ?, ?, ?, ?)',
-  documentIds: 'select "id" from "document" where "dossier_code" = ? order by "attached_at", "id"',
-  getDossier: 'select * from "dossier" where "code" = ?',
-  getDocument: 'select * from "document" where "id" = ?',
-  insertDocument:
-    'insert into "document" ("id", "sha256", "size", "media_type", "created_at", "dossier_code", "attached_at") values (?, ?, ?, ?, ?, ?, ?)',
-  workQueue:
-    'select * from "dossier" where "current_role" = ? and "agency_code" in (?) order by case when due_at is null then 1 else 0 end, "due_at", "code" limit ?',
-} as const
-
-type SqlName = keyof typeof SQL
-
-const summaryValues = (change: NewDossier) => {
-  const s = change.summary
-  return [
-    s.statusCode,
-    s.state,
-    s.procedureCode,
-    s.agencyCode,
-    s.unitCode,
-    s.currentRole,
-    s.dueAt,
-    s.appointmentAt,
-    s.feeTotal,
-  ] as const
-}
+// The raw floors (floors/): the planned storage calls replayed with the same statements, by hand.
 
 /** The documents folder of the raw side: the staged result files are read back at signature time. */
 export interface RawDocuments {
@@ -407,123 +357,45 @@ const checkDocumentBytes = (bytes: Uint8Array, row: { sha256: string }) => {
   if (digest !== row.sha256 || bytes[0] !== 0x25) throw new Error("the staged document changed")
 }
 
-/** better-sqlite3, statements prepared once, BEGIN IMMEDIATE … COMMIT per transaction. */
-export function rawSqliteUseCases(db: Database.Database, docs: RawDocuments) {
-  const s = Object.fromEntries(Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)])) as Record<
-    SqlName,
-    Database.Statement
-  >
-  const transaction = <A>(f: () => A): A => {
-    s.begin.run()
-    try {
-      const result = f()
-      s.commit.run()
-      return result
-    } catch (error) {
-      s.rollback.run()
-      throw error
-    }
-  }
-  const attachments = (change: NewDossier) => {
-    for (const id of change.documentIds ?? []) {
-      if (s.attachDocument.run(change.code, change.at, id, change.attachedBy ?? "", change.code).changes !== 1) {
-        throw new Error(`document ${id} missing`)
-      }
-    }
-    const head = s.readHead.get(1) as { last_seq: number; last_hash: string }
-    let seq = head.last_seq
-    let hash = head.last_hash
-    for (const input of change.audit) {
-      seq += 1
-      const detail = canonicalJson(input.detail)
-      const next = rawAuditHash(hash, seq, change.code, input, detail)
-      s.insertAudit.run(seq, input.at, change.code, input.actor, input.action, detail, hash, next)
-      hash = next
-    }
-    s.updateHead.run(seq, hash, 1)
-    for (const message of change.outbox) {
-      s.insertOutbox.run(
-        message.topic,
-        change.code,
-        JSON.stringify(message.payload),
-        "pending",
-        0,
-        message.availableAt ?? change.at,
-        change.at,
-      )
-    }
-    s.documentIds.all(change.code)
-  }
-  const update = (change: DossierCommit) => {
-    const row = s.updateDossier.get(
-      ...summaryValues(change),
-      JSON.stringify(change.snapshot),
-      change.at,
-      change.code,
-      change.expectedVersion,
-    )
-    if (row === undefined) throw new Error(`version conflict on ${change.code}`)
-    attachments(change)
-  }
-  const load = (code: string) => {
-    const row = s.getDossier.get(code) as { snapshot: string; version: number } | undefined
-    if (row === undefined) throw new Error(`${code} not found`)
-    JSON.parse(row.snapshot)
-    s.documentIds.all(code)
-    return row
-  }
-  const claim = (scope: string, key: string, body: unknown, at: string) => {
-    const claimed = s.idempotencyInsert.run(scope, key, requestHash(body), null, at)
-    if (claimed.changes !== 1) throw new Error(`idempotency key ${key} exists`)
-  }
-  const answer = (scope: string, key: string, value: Json) => s.idempotencyAnswer.run(JSON.stringify(value), scope, key)
+const checkSequence = (code: string, sequence: number) => {
+  if (!code.endsWith(`-${String(sequence).padStart(4, "0")}`)) throw new Error(`sequence ${sequence} for ${code}`)
+}
 
+/** The planned lifecycle on the SQLite floor. */
+export function rawSqliteUseCases(floor: SqliteFloor, docs: RawDocuments) {
   return async (planned: PlannedLifecycle) => {
     for (const op of planned.ops) {
       switch (op.kind) {
         case "file":
-          transaction(() => {
-            claim(op.scope, op.key, op.body, op.at)
-            const sequence = (s.nextSequence.get(op.dossier.summary.agencyCode, op.day, 1) as { value: number }).value
-            if (!op.dossier.code.endsWith(`-${String(sequence).padStart(4, "0")}`)) {
-              throw new Error(`sequence ${sequence} for ${op.dossier.code}`)
-            }
-            const change = op.dossier
-            const inserted = s.insertDossier.run(
-              change.code,
-              1,
-              ...summaryValues(change),
-              JSON.stringify(change.snapshot),
-              change.at,
-              change.at,
-            )
-            if (inserted.changes !== 1) throw new Error(`${change.code} exists`)
-            attachments(change)
-            answer(op.scope, op.key, op.answer)
+          floor.transaction(() => {
+            floor.claim(op.scope, op.key, requestHash(op.body), op.at)
+            checkSequence(op.dossier.code, floor.nextSequence(op.dossier.summary.agencyCode, op.day))
+            floor.create(op.dossier)
+            floor.answer(op.scope, op.key, op.answer)
           })
           break
         case "act":
-          load(op.commit.code)
-          transaction(() => update(op.commit))
+          floor.load(op.commit.code)
+          floor.transaction(() => floor.commit(op.commit))
           break
         case "idempotent-act":
-          transaction(() => {
-            claim(op.scope, op.key, op.body, op.at)
-            load(op.commit.code)
-            update(op.commit)
-            answer(op.scope, op.key, op.answer)
+          floor.transaction(() => {
+            floor.claim(op.scope, op.key, requestHash(op.body), op.at)
+            floor.load(op.commit.code)
+            floor.commit(op.commit)
+            floor.answer(op.scope, op.key, op.answer)
           })
           break
         case "sign": {
-          load(op.commit.code)
-          const row = s.getDocument.get(op.documentId) as { sha256: string } | undefined
+          floor.load(op.commit.code)
+          const row = floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
           checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
-          transaction(() => update(op.commit))
+          floor.transaction(() => floor.commit(op.commit))
           break
         }
         case "queue": {
-          const rows = s.workQueue.all(op.role, op.agencyCode, op.limit) as { code: string }[]
+          const rows = floor.workQueue(op.role, op.agencyCode, op.limit)
           if (!rows.some((r) => r.code === planned.code)) throw new Error(`${planned.code} not queued`)
           break
         }
@@ -532,140 +404,41 @@ export function rawSqliteUseCases(db: Database.Database, docs: RawDocuments) {
   }
 }
 
-/** PostgreSQL's numbered placeholders; the head is read FOR UPDATE there, as the adapter does. */
-export const PG_SQL: Record<SqlName, string> = Object.fromEntries(
-  Object.entries(SQL).map(([name, text]) => {
-    let n = 0
-    const numbered = text.replace(/\?/g, () => `$${++n}`)
-    return [name, name === "begin" ? "begin" : name === "readHead" ? `${numbered} for update` : numbered]
-  }),
-) as Record<SqlName, string>
-
-/** pg: one pooled client per transaction (BEGIN … COMMIT), reads on the pool, as the adapter does. */
-export function rawPgUseCases(pool: pg.Pool, docs: RawDocuments) {
-  const q = PG_SQL
-  const transaction = async <A>(f: (client: pg.PoolClient) => Promise<A>): Promise<A> => {
-    const client = await pool.connect()
-    try {
-      await client.query(q.begin)
-      try {
-        const result = await f(client)
-        await client.query(q.commit)
-        return result
-      } catch (error) {
-        await client.query(q.rollback)
-        throw error
-      }
-    } finally {
-      client.release()
-    }
-  }
-  const attachments = async (client: pg.PoolClient, change: NewDossier) => {
-    for (const id of change.documentIds ?? []) {
-      const attached = await client.query(q.attachDocument, [
-        change.code,
-        change.at,
-        id,
-        change.attachedBy ?? "",
-        change.code,
-      ])
-      if (attached.rowCount !== 1) throw new Error(`document ${id} missing`)
-    }
-    const head = (await client.query(q.readHead, [1])).rows[0] as { last_seq: number | string; last_hash: string }
-    let seq = Number(head.last_seq)
-    let hash = head.last_hash
-    for (const input of change.audit) {
-      seq += 1
-      const detail = canonicalJson(input.detail)
-      const next = rawAuditHash(hash, seq, change.code, input, detail)
-      await client.query(q.insertAudit, [seq, input.at, change.code, input.actor, input.action, detail, hash, next])
-      hash = next
-    }
-    await client.query(q.updateHead, [seq, hash, 1])
-    for (const message of change.outbox) {
-      await client.query(q.insertOutbox, [
-        message.topic,
-        change.code,
-        JSON.stringify(message.payload),
-        "pending",
-        0,
-        message.availableAt ?? change.at,
-        change.at,
-      ])
-    }
-    await client.query(q.documentIds, [change.code])
-  }
-  const update = async (client: pg.PoolClient, change: DossierCommit) => {
-    const updated = await client.query(q.updateDossier, [
-      ...summaryValues(change),
-      JSON.stringify(change.snapshot),
-      change.at,
-      change.code,
-      change.expectedVersion,
-    ])
-    if (updated.rows.length !== 1) throw new Error(`version conflict on ${change.code}`)
-    await attachments(client, change)
-  }
-  const load = async (on: pg.Pool | pg.PoolClient, code: string) => {
-    const row = (await on.query(q.getDossier, [code])).rows[0] as { snapshot: string } | undefined
-    if (row === undefined) throw new Error(`${code} not found`)
-    JSON.parse(row.snapshot)
-    await on.query(q.documentIds, [code])
-  }
-  const claim = async (client: pg.PoolClient, scope: string, key: string, body: unknown, at: string) => {
-    const claimed = await client.query(q.idempotencyInsert, [scope, key, requestHash(body), null, at])
-    if (claimed.rowCount !== 1) throw new Error(`idempotency key ${key} exists`)
-  }
-  const answer = (client: pg.PoolClient, scope: string, key: string, value: Json) =>
-    client.query(q.idempotencyAnswer, [JSON.stringify(value), scope, key])
-
+/** The planned lifecycle on the PostgreSQL floor. */
+export function rawPgUseCases(floor: PostgresFloor, docs: RawDocuments) {
   return async (planned: PlannedLifecycle) => {
     for (const op of planned.ops) {
       switch (op.kind) {
         case "file":
-          await transaction(async (client) => {
-            await claim(client, op.scope, op.key, op.body, op.at)
-            const change = op.dossier
-            const sequence = (await client.query(q.nextSequence, [change.summary.agencyCode, op.day, 1])).rows[0]
-              ?.value as number
-            if (!change.code.endsWith(`-${String(sequence).padStart(4, "0")}`)) {
-              throw new Error(`sequence ${sequence} for ${change.code}`)
-            }
-            const inserted = await client.query(q.insertDossier, [
-              change.code,
-              1,
-              ...summaryValues(change),
-              JSON.stringify(change.snapshot),
-              change.at,
-              change.at,
-            ])
-            if (inserted.rowCount !== 1) throw new Error(`${change.code} exists`)
-            await attachments(client, change)
-            await answer(client, op.scope, op.key, op.answer)
+          await floor.transaction(async (client) => {
+            await floor.claim(client, op.scope, op.key, requestHash(op.body), op.at)
+            checkSequence(op.dossier.code, await floor.nextSequence(client, op.dossier.summary.agencyCode, op.day))
+            await floor.create(client, op.dossier)
+            await floor.answer(client, op.scope, op.key, op.answer)
           })
           break
         case "act":
-          await load(pool, op.commit.code)
-          await transaction((client) => update(client, op.commit))
+          await floor.load(floor.pool, op.commit.code)
+          await floor.transaction((client) => floor.commit(client, op.commit))
           break
         case "idempotent-act":
-          await transaction(async (client) => {
-            await claim(client, op.scope, op.key, op.body, op.at)
-            await load(client, op.commit.code)
-            await update(client, op.commit)
-            await answer(client, op.scope, op.key, op.answer)
+          await floor.transaction(async (client) => {
+            await floor.claim(client, op.scope, op.key, requestHash(op.body), op.at)
+            await floor.load(client, op.commit.code)
+            await floor.commit(client, op.commit)
+            await floor.answer(client, op.scope, op.key, op.answer)
           })
           break
         case "sign": {
-          await load(pool, op.commit.code)
-          const row = (await pool.query(q.getDocument, [op.documentId])).rows[0] as { sha256: string } | undefined
+          await floor.load(floor.pool, op.commit.code)
+          const row = await floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
           checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
-          await transaction((client) => update(client, op.commit))
+          await floor.transaction((client) => floor.commit(client, op.commit))
           break
         }
         case "queue": {
-          const rows = (await pool.query(q.workQueue, [op.role, op.agencyCode, op.limit])).rows as { code: string }[]
+          const rows = await floor.workQueue(op.role, op.agencyCode, op.limit)
           if (!rows.some((r) => r.code === planned.code)) throw new Error(`${planned.code} not queued`)
           break
         }

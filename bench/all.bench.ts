@@ -1,0 +1,56 @@
+// `pnpm bench`: every benchmark, one after another (never in parallel: they share the machine), each in its own
+// process as when run alone (its rounds and table on the way), then ONE table of every figure against its floor.
+// Each benchmark hands its rows over through the file named by MOTCUA_BENCH_ROWS (harness/table.ts `report`).
+//
+//   pnpm bench                  # SQLite only
+//   pnpm bench -- --pg auto     # the storage and lifecycle benchmarks on PostgreSQL too (scripts/postgres.sh)
+//   pnpm bench -- --rounds 5 --round-ms 300   # shorter ABBA rounds
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { type BenchRow, formatTable } from "./harness/table.ts"
+
+const args = process.argv.slice(2)
+const pass = (name: string) => (args.includes(name) ? [name, args[args.indexOf(name) + 1] ?? ""] : [])
+const pg = pass("--pg")
+// --rounds and --round-ms go to the ABBA benchmarks (a quick look: --rounds 5 --round-ms 300)
+const rounds = [...pass("--rounds"), ...pass("--round-ms")]
+const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
+  { file: "calendar.bench.ts", args: [] },
+  { file: "dossier.bench.ts", args: [] },
+  { file: "storage.bench.ts", args: [...pg, ...rounds] },
+  { file: "lifecycle.bench.ts", args: [...pg, ...rounds] },
+  { file: "http.bench.ts", args: rounds },
+]
+
+const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))
+const rowsFile = join(folder, "rows.jsonl")
+const failed: string[] = []
+try {
+  for (const bench of benchmarks) {
+    console.log(`\n=== ${bench.file} ${bench.args.join(" ")}`)
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, bench.file), ...bench.args], {
+      stdio: "inherit",
+      env: { ...process.env, MOTCUA_BENCH_ROWS: rowsFile },
+    })
+    if (run.status !== 0) failed.push(bench.file)
+  }
+  let rows: BenchRow[] = []
+  try {
+    rows = readFileSync(rowsFile, "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as BenchRow)
+  } catch {
+    // no benchmark reported
+  }
+  console.log(
+    "\nEvery benchmark against its floor measured in the same run (ratios; absolute figures are this machine's):",
+  )
+  console.log(formatTable(rows))
+  if (failed.length > 0) console.error(`\nfailed: ${failed.join(", ")}`)
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}
+process.exit(failed.length > 0 ? 1 : 0)

@@ -1,0 +1,55 @@
+// The smoke run of every benchmark, so that a change that breaks a benchmark fails CI: for each SQL benchmark, one
+// lifecycle (or filing) on each side, then its own checks — both sides execute the same statements in the same order
+// (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head; for the calendar and
+// dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
+// result). No timing is measured or asserted here (the figures belong to `pnpm bench`).
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { testPostgresUrl } from "@motcua/storage-sql/testing"
+import { Result } from "effect"
+import { describe, expect, test } from "vitest"
+import { calendarWorkload } from "./workloads/calendar.ts"
+import { dossierWorkload } from "./workloads/dossier-machine.ts"
+import { smokeHttp } from "./workloads/http-filing.ts"
+import { smokeStorage } from "./workloads/storage-run.ts"
+import { smokeUseCases } from "./workloads/use-case-run.ts"
+
+const data = Result.getOrThrow(loadQuangNinh())
+const catalog = {
+  catalogue: data.catalogue,
+  jurisdiction: data.jurisdiction,
+  ...(data.holidays ? { holidays: data.holidays } : {}),
+}
+const pgUrl = testPostgresUrl()
+
+describe("benchmark smoke runs (one lifecycle, checks only)", () => {
+  test("storage lifecycle on SQLite: the adapter and the floor execute the same statements and rows", async () => {
+    expect(await smokeStorage("sqlite-normal")).toBeGreaterThan(20)
+  })
+
+  test("use-case lifecycle on SQLite: the use cases and the floor execute the same statements and rows", async () => {
+    expect(await smokeUseCases("sqlite-full", catalog)).toBeGreaterThan(50)
+  })
+
+  test("HTTP filing: the API and the bare handler execute the same statements and rows", async () => {
+    expect(await smokeHttp(data)).toBeGreaterThan(8)
+  })
+
+  test("calendar: the module and the day-by-day floor agree", () => {
+    const { starts } = calendarWorkload(100)
+    expect(starts).toHaveLength(100)
+  })
+
+  test("dossier machine: the lifecycle replays to the result, each case runs", () => {
+    const w = dossierWorkload()
+    for (const f of [w.plainOnce, w.decideOnce, w.decideFromJson, w.plainLifecycle, w.lifecycle]) f()
+    expect(w.events.length).toBeGreaterThan(5)
+  })
+
+  test.skipIf(pgUrl === undefined)(
+    "both lifecycles on PostgreSQL: the same rows and chain head on both sides",
+    async () => {
+      await smokeStorage("pg", pgUrl)
+      await smokeUseCases("pg", catalog, pgUrl)
+    },
+  )
+})

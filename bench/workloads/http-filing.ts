@@ -1,0 +1,181 @@
+// The HTTP filing workload of http.bench.ts: the real API (startServer: hono on @hono/node-server, the use cases,
+// SQLite) and the bare handler (bare-filing.ts: the same statements on the SQLite floor), each on its own file; a
+// template filing made through the API; the check that both execute the same statements in the same order for a
+// filing; and the row check. `smokeHttp` runs those checks on one filing per side, for the test suite.
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { jsonLogger, startServer } from "@motcua/api"
+import type { QuangNinhData } from "@motcua/catalog-quangninh"
+import { openSqlite, type SqliteSynchronous } from "@motcua/storage-sql"
+import { SQL } from "../floors/sql.ts"
+import { RowsLost } from "../harness/rows.ts"
+import { recordStatements } from "../harness/statements.ts"
+import { type FilingTemplate, startBareServer } from "./bare-filing.ts"
+
+export const TOKEN = "demo-citizen-022090001234"
+const CITIZEN = "022090001234"
+export const FILING_BODY = JSON.stringify({
+  procedureCode: "1.004222",
+  applicant: {
+    id: CITIZEN,
+    name: "Nguyễn Văn An",
+    kind: "citizen",
+    address: "Tổ 5, khu 3, phường Hồng Gai",
+    phone: "0912345678",
+  },
+  residence: { provinceCode: "22", unitCode: "06685" },
+  subjectUnitCode: "06685",
+  summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
+  documents: [
+    { id: "ct01", digitised: true },
+    { id: "cho-o-hop-phap", fromEWallet: true },
+  ],
+})
+
+/** A clock from Monday 6 October 2025 08:00 (Vietnam) moving 10 s per reading: under 9 999 filings a day. */
+export const steppingClock = () => {
+  let millis = Date.parse("2025-10-06T01:00:00.000Z")
+  return () => {
+    millis += 10_000
+    return new Date(millis)
+  }
+}
+
+export type HttpSide = "api" | "bare"
+
+export interface FilingCounts {
+  readonly dossiers: number
+  readonly audit: number
+  readonly outbox: number
+  readonly idempotency: number
+}
+
+export interface HttpSides {
+  readonly ports: Readonly<Record<HttpSide, number>>
+  readonly template: FilingTemplate
+  readonly post: (port: number, key: string) => Promise<Response>
+  /** Both sides execute the same statements, in order, for one filing; returns how many. */
+  readonly checkStatements: () => Promise<number>
+  /** Each side holds the rows of `filed` filings (one dossier, audit entry and idempotency row each). */
+  readonly checkRows: (side: HttpSide, filed: number) => void
+  readonly close: () => Promise<void>
+}
+
+export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSynchronous): Promise<HttpSides> {
+  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-http-"))
+  const files: Record<HttpSide, string> = { api: join(folder, "api.sqlite"), bare: join(folder, "bare.sqlite") }
+  const api = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    databaseUrl: `sqlite:${files.api}?synchronous=${synchronous}`,
+    documentsDir: join(folder, "documents"),
+    data,
+    logger: jsonLogger(() => {}),
+    secureCookies: false,
+    now: steppingClock(),
+    // the load files as a demo citizen, whose public token a server accepts only when asked
+    env: { ...process.env, MOTCUA_DEMO_CITIZENS: "1" },
+  })
+  const post = (port: number, key: string) =>
+    fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}`, "idempotency-key": key },
+      body: FILING_BODY,
+    })
+  // The template: one filing through the API, read back from its database.
+  const first = await post(api.port, "template")
+  if (first.status !== 201) throw new Error(`the API refused the filing: ${first.status} ${await first.text()}`)
+  const template: FilingTemplate = (() => {
+    const { raw } = openSqlite({ file: files.api, synchronous })
+    try {
+      const row = raw.prepare("select * from dossier").get() as FilingTemplate["row"]
+      const audit = raw.prepare("select actor, action, detail from audit_entry").get() as FilingTemplate["audit"]
+      const outbox = raw.prepare("select topic, payload from outbox order by id").all() as FilingTemplate["outbox"]
+      return { code: String(row.code), row, audit, outbox }
+    } finally {
+      raw.close()
+    }
+  })()
+  const bare = await startBareServer({
+    file: files.bare,
+    synchronous,
+    template,
+    token: TOKEN,
+    citizenId: CITIZEN,
+    now: steppingClock(),
+  })
+  const bareFirst = await post(bare.port, "template")
+  if (bareFirst.status !== 201) throw new Error(`the bare handler failed: ${await bareFirst.text()}`)
+  return {
+    ports: { api: api.port, bare: bare.port },
+    template,
+    post,
+    checkStatements: async () => {
+      const expected = [
+        SQL.begin,
+        SQL.idempotencyInsert,
+        SQL.nextSequence,
+        SQL.insertDossier,
+        SQL.readHead,
+        SQL.insertAudit,
+        SQL.updateHead,
+        ...template.outbox.map(() => SQL.insertOutbox),
+        SQL.documentIds,
+        SQL.idempotencyAnswer,
+        SQL.commit,
+      ]
+      for (const [name, port] of [
+        ["API", api.port],
+        ["bare handler", bare.port],
+      ] as const) {
+        const { result, statements } = await recordStatements(() => post(port, "statements"))
+        if (result.status !== 201) throw new Error(`the ${name} answered ${result.status}: ${await result.text()}`)
+        if (statements.length !== expected.length || statements.some((s, i) => s !== expected[i])) {
+          throw new Error(`the ${name} issues other statements for a filing:\n  ${statements.join("\n  ")}`)
+        }
+      }
+      return expected.length
+    },
+    checkRows: (side, filed) => {
+      // Counted through a connection of our own (WAL: readers do not block the writer).
+      const { raw } = openSqlite({ file: files[side], synchronous })
+      try {
+        const n = raw
+          .prepare(
+            "select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit, (select count(*) from outbox) as outbox, (select count(*) from idempotency) as idempotency",
+          )
+          .get() as FilingCounts
+        const expected = { dossiers: filed, audit: filed, outbox: filed * template.outbox.length, idempotency: filed }
+        if (
+          n.dossiers !== expected.dossiers ||
+          n.audit !== expected.audit ||
+          n.outbox !== expected.outbox ||
+          n.idempotency !== expected.idempotency
+        ) {
+          throw new RowsLost(`${side}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(n)}`)
+        }
+      } finally {
+        raw.close()
+      }
+    },
+    close: async () => {
+      await api.close()
+      await bare.close()
+      rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The smoke run for the test suite: the template filing and one checked filing per side, no timing. */
+export async function smokeHttp(data: QuangNinhData, synchronous: SqliteSynchronous = "NORMAL"): Promise<number> {
+  const sides = await openHttpSides(data, synchronous)
+  try {
+    const statements = await sides.checkStatements()
+    sides.checkRows("api", 2)
+    sides.checkRows("bare", 2)
+    return statements
+  } finally {
+    await sides.close()
+  }
+}
