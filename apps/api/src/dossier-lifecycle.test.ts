@@ -238,6 +238,49 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     expect(foreign.status).toBe(403)
   })
 
+  it("sends an incomplete dossier back at intake: 1, 5, 1, then accepted with what was brought", async () => {
+    const filing = residenceFiling({ documents: [{ id: "ct01", digitised: true }] })
+    const filed = await ok(
+      await post(citizen(), "/api/v1/dossiers", filing, { "idempotency-key": "intake-sup-1" }),
+      201,
+    )
+    const at = (segment: string) => `/api/v1/dossiers/${filed.code}/${segment}`
+    const counter = await who.counter
+    // accepting it as it is would need a document it does not have
+    const refused = await post(counter, at("accept"), { expectedVersion: filed.version })
+    expect(refused.status).toBe(422)
+    // a specialist cannot ask before intake: there is no step yet, the counter officer holds the dossier
+    const bySpecialist = await post(await who.specialist, at("request-supplementation"), {
+      expectedVersion: filed.version,
+      missing: [{ description: "x" }],
+      applicantDeadline: "2025-10-13T10:00:00.000Z",
+    })
+    expect(bySpecialist.status).toBe(422)
+    expect(((await bySpecialist.json()) as { reason: unknown }).reason).toEqual({
+      _tag: "ActorNotAllowed",
+      role: "specialist",
+      needed: ["counter-officer"],
+    })
+    const asked = await ok(
+      await post(counter, at("request-supplementation"), {
+        expectedVersion: filed.version,
+        missing: [{ documentId: "cho-o-hop-phap", description: "Giấy tờ chứng minh chỗ ở hợp pháp" }],
+        applicantDeadline: "2025-10-13T10:00:00.000Z",
+      }),
+    )
+    expect(asked.summary).toMatchObject({ statusCode: 5, state: "awaitingIntakeSupplement", appointmentAt: null })
+    system.advance(2 * HOUR)
+    const brought = await ok(
+      await post(citizen(), at("receive-supplement"), {
+        expectedVersion: asked.version,
+        documents: [{ id: "cho-o-hop-phap" }],
+      }),
+    )
+    expect(brought.summary).toMatchObject({ statusCode: 1, state: "filed", currentRole: "counter-officer" })
+    const accepted = await ok(await post(await who.counter, at("accept"), { expectedVersion: brought.version }))
+    expect(accepted.summary.statusCode).toBe(2)
+  })
+
   it("the audit chain endpoint reports intact, then the entry changed with raw SQL", async () => {
     const intact = await send(system.app, await who.auditor, "GET", "/api/v1/audit/chain")
     expect(intact.status).toBe(200)

@@ -3,11 +3,11 @@
 // own guards: a check that reused the guard could not catch the guard being wrong. Deadline arithmetic is the one
 // thing they borrow (the calendar's working-time functions), to measure how much working time a pause took.
 import {
-  acceptedStatusTransitions,
   classifyDossier,
   type DossierContext,
   isWorkingDay,
   type NationalStatusCode,
+  statusesThatMayFollow,
   workingMinutesBetween,
 } from "@motcua/domain"
 import { before, type DossierTrace, eventType, type TraceStep, type Violation, vnDateOf } from "./workflow/trace.ts"
@@ -32,6 +32,7 @@ const STATUS: Readonly<Record<string, NationalStatusCode>> = {
   refused: 3,
   working: 4,
   awaitingSupplement: 5,
+  awaitingIntakeSupplement: 5,
   awaitingPayment: 6,
   withdrawn: 7,
   stopped: 8,
@@ -84,15 +85,17 @@ const resultNeedsDecision: Invariant = {
 const supplementationOnce: Invariant = {
   name: "supplementation-once-or-late",
   sentence:
-    "Hồ sơ chỉ được yêu cầu bổ sung một lần; lần thứ hai trở đi đánh dấu hồ sơ quá hạn theo chỉ số 766 / " +
-    "a dossier is asked to supplement at most once; every further request marks it late, as the national index counts it.",
+    "Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá trình xử lý; lần thứ hai trở đi đánh dấu hồ sơ quá hạn theo chỉ số 766 (yêu cầu bổ sung khi tiếp nhận không tính) / " +
+    "a dossier is asked to supplement at most once during processing; every further request marks it late, as the national index counts it (a request at intake does not count).",
   check: (trace) =>
     eachStep(trace, (step) => {
       const c = step.snapshot.context
       const repeats = c.lateMarks.filter((m) => m.mark === "repeated-supplementation").length
-      const extra = Math.max(0, c.supplementations.length - 1)
-      if (repeats !== extra)
-        return `${c.supplementations.length} supplementation request(s) but ${repeats} late mark(s)`
+      // a request at intake (before the dossier is received) is no processing request: the index does not count it
+      const accepted = c.acceptedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(c.acceptedAt)
+      const processing = c.supplementations.filter((s) => Date.parse(s.requestedAt) >= accepted).length
+      const extra = Math.max(0, processing - 1)
+      if (repeats !== extra) return `${processing} supplementation request(s) in processing but ${repeats} late mark(s)`
       const standing = classifyDossier(c)
       if (extra > 0 && standing !== "late" && standing !== "not-counted")
         return `requested twice but classified ${standing}`
@@ -263,9 +266,8 @@ const statusSequence: Invariant = {
       // The portal's table of which status may follow which, read from the domain: it is data the machine does not
       // emit its codes from, so the check stays independent of the machine.
       for (let k = 1; k < codes.length; k++) {
-        const a = codes[k - 1] as NationalStatusCode
-        if (!acceptedStatusTransitions[a].includes(codes[k] as NationalStatusCode))
-          return `status ${codes[k]} after ${a}: ${codes.join("→")}`
+        if (!statusesThatMayFollow(codes.slice(0, k)).includes(codes[k] as NationalStatusCode))
+          return `status ${codes[k]} after ${codes[k - 1]}: ${codes.join("→")}`
       }
       if (codes[codes.length - 1] !== STATUS[step.snapshot.value])
         return `last status ${codes[codes.length - 1]} but the dossier is ${step.snapshot.value}`

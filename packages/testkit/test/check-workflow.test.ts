@@ -37,7 +37,8 @@ describe("checkWorkflow", () => {
     expect(() => assertWorkflow(procedure, { calendar, numRuns: 300, seed: 42, invariants: [neverSigned] })).toThrow(
       /never-signed/,
     )
-  })
+    // 600 seeded runs and a shrink: seconds on a quiet machine, more on a busy one (the default 5 s is too tight)
+  }, 60_000)
 
   test("the same seed gives the same report", () => {
     const a = checkWorkflow(procedure, { calendar, numRuns: 20, seed: 7 })

@@ -42,7 +42,10 @@ export interface StepRecord {
 export interface SupplementationRecord {
   readonly requestedAt: string
   readonly requestedBy: ActedBy
+  /** The step that asked; empty when asked at intake. */
   readonly stepId: string
+  /** Asked by the counter officer before the dossier was received: not a processing request (no late mark). */
+  readonly atIntake?: true
   readonly missing: ReadonlyArray<MissingItem>
   readonly applicantDeadline: string
   readonly receivedAt?: string

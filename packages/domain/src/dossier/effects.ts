@@ -156,7 +156,8 @@ export function effectsOf(
   else if (recordChanges.has(event.type)) out.push(sync("dossier", to, entered, context, at))
   else if (progressChanges.has(event.type)) out.push(sync("progress", to, entered, context, at))
 
-  const about = notices[event.type]
+  // a supplement asked at intake and never brought: the dossier is not received, so the applicant gets a refusal slip
+  const about = event.type === "supplementationDeadlinePassed" && to === "refused" ? "refusal" : notices[event.type]
   if (about !== undefined) {
     out.push({
       type: "notifyApplicant",

@@ -16,7 +16,9 @@
  * - approve / reject: once. sign: after a decision, once. resultReady: decision made, signed where the procedure's
  *   result needs a signature, every fee and requested obligation paid. returnResult: signed where needed, and an
  *   e-wallet return only for results issued electronically.
- * - requestSupplementation: allowed a second time, but the dossier is then marked late (Decree 118/2025 allows one
+ * - requestSupplementation: also at intake (state `filed`, by the counter officer): the dossier waits for the
+ *   supplement without any clock, and a request made at intake is not a processing request (the late rule below
+ *   counts only requests made after acceptance). During processing it is allowed a second time, but the dossier is then marked late (Decree 118/2025 allows one
  *   request; the national index counts a second one as late). Refusing it would leave officers no lawful way to
  *   ask again when a supplement is itself incomplete; marking it keeps the index honest. See {@link supplementationRule}.
  * - paymentConfirmed: a payment id is recorded once (gateways retry).
@@ -57,7 +59,7 @@ export function feesUnpaid(context: DossierContext, stage: PaymentStage): Refusa
 
 /** What is due by the stage the dossier is at: at intake while filed, before processing once accepted, … */
 export function dueByState(state: DossierStateName): PaymentStage | "obligations" {
-  return state === "filed"
+  return state === "filed" || state === "awaitingIntakeSupplement"
     ? "at-intake"
     : state === "accepted"
       ? "before-processing"
@@ -171,7 +173,7 @@ export function handoverRefusal(
  * late (`lateMarks: repeated-supplementation`). Never refused.
  */
 export const supplementationRule = (context: DossierContext): "first" | "repeated-marks-late" =>
-  context.supplementations.length === 0 ? "first" : "repeated-marks-late"
+  context.supplementations.some((s) => s.atIntake !== true) ? "repeated-marks-late" : "first"
 
 export const duplicatePayment = (context: DossierContext, paymentId: string): Refusal | undefined =>
   context.payments.some((p) => p.paymentId === paymentId) ? { _tag: "DuplicatePayment", paymentId } : undefined

@@ -21,6 +21,10 @@
  * | returnResult | counter: counter-officer (intake); post: post-office-agent; e-wallet: system, counter-officer (intake) |
  * | correct | counter-officer (intake), specialist, clerk, unit-leader, authority-leader (agency) |
  *
+ * Before the dossier is received there is no step and so no holder: `requestSupplementation` is then the counter
+ * officer's (intake), who asks at intake for what is missing instead of refusing the dossier or accepting it with
+ * documents it does not have.
+ *
  * Scopes: *intake* = the dossier's agency, unit or intake point is in the account's scope; *agency* = its agency
  * or unit; *intake point* = its intake point; *applicant* = the account that filed it or the applicant's own id.
  * Scope checks reuse `actsFor` from the jurisdiction module (deny by default).
@@ -80,6 +84,11 @@ const grants: Readonly<Partial<Record<DossierEventType, ReadonlyArray<Grant>>>> 
     ["unit-leader", "agency"],
     ["authority-leader", "agency"],
   ],
+}
+
+/** Step-bound events that may also be sent before the dossier is received (no step yet), and by whom. */
+const intakeGrants: Readonly<Partial<Record<DossierEventType, ReadonlyArray<Grant>>>> = {
+  requestSupplementation: [["counter-officer", "intake"]],
 }
 
 const returnGrants: Readonly<Record<"counter" | "post" | "e-wallet", ReadonlyArray<Grant>>> = {
@@ -164,10 +173,19 @@ export function actorGrants(event: DossierEventType): Readonly<Record<string, Re
   return event === "returnResult" ? returnGrants : { "": grants[event] ?? [] }
 }
 
+/** Who may send a step-bound event before the dossier is received (read by who-may.ts to publish the rules). */
+export const intakeGrantsOf = (event: DossierEventType): ReadonlyArray<Grant> => intakeGrants[event] ?? []
+
 /** Whether the actor's role and scope allow the event on this dossier now. */
 export function actorRefusal(env: DossierEnv, context: DossierContext, event: DossierEvent): Refusal | undefined {
   const { actor } = event
   const bound = stepBoundEvents[event.type]
+  const atIntake = intakeGrants[event.type]
+  if (bound !== undefined && context.currentStep < 0 && atIntake !== undefined) {
+    const grant = atIntake.find(([role]) => role === actor.role)
+    if (grant === undefined) return { _tag: "ActorNotAllowed", role: actor.role, needed: atIntake.map(([r]) => r) }
+    return scopeRefusal(actor, grant[1], context)
+  }
   if (bound !== undefined) {
     const step = currentStep(env, context)
     if (step === undefined) return { _tag: "ActorNotAllowed", role: actor.role, needed: [] }

@@ -193,6 +193,12 @@ export function applyEvent(
       })
     }
     case "requestSupplementation": {
+      if (from === "filed") {
+        // at intake: recorded, but nothing pauses (no clock runs before the dossier is received) and no late mark
+        const asked = { requestedAt: at, requestedBy: by, stepId: "", atIntake: true as const }
+        const record = { ...asked, missing: event.missing, applicantDeadline: event.applicantDeadline }
+        return { ...base, supplementations: [...base.supplementations, record] }
+      }
       const marked =
         supplementationRule(base) === "repeated-marks-late"
           ? { ...base, lateMarks: [...base.lateMarks, { mark: "repeated-supplementation" as const, at }] }
@@ -228,6 +234,8 @@ export function applyEvent(
     case "supplementationDeadlinePassed": {
       const deadline = base.supplementations[base.supplementations.length - 1]?.applicantDeadline ?? at
       const reason = `Quá thời hạn bổ sung hồ sơ (${deadline}) mà người nộp không bổ sung / the applicant did not supplement by the deadline`
+      // asked at intake: the dossier was never received, so it is not received (status 3), not stopped
+      if (to === "refused") return { ...base, refusal: { at, by, reasons: [reason] } }
       return endOpenStep(closePause(env, { ...base, stop: { at, by, reasons: [reason] } }, at), at, by)
     }
     case "requestFinancialObligation": {

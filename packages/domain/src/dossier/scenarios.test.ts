@@ -71,6 +71,90 @@ describe("refusal at intake", () => {
   })
 })
 
+describe("supplementation asked at intake (before the dossier is received)", () => {
+  const incomplete = counterFiling(oct(6, "08:00"), { documents: [{ id: "form-ct01" }] })
+  const cash = ev("counter", oct(6, "08:05"), { type: "paymentConfirmed", paymentId: "cash-1", amount: 20000 })
+  const askAtIntake = (deadline = oct(13, "17:00")) =>
+    ev("counter", oct(6, "08:30"), {
+      type: "requestSupplementation",
+      missing: [{ description: "Giấy tờ chứng minh chỗ ở hợp pháp" }],
+      applicantDeadline: deadline,
+    })
+
+  it("the counter officer asks instead of refusing or accepting an incomplete dossier: 1 → 5, no clock", () => {
+    const { snapshot, decisions } = run(machine, incomplete, [cash, askAtIntake()])
+    expect(stateOf(snapshot)).toBe("awaitingIntakeSupplement")
+    expect(statusSequence(snapshot.context)).toEqual([1, 5])
+    expect(snapshot.context.appointment).toBeUndefined()
+    expect(snapshot.context.pauses).toEqual([])
+    expect(snapshot.context.supplementations[0]).toMatchObject({ atIntake: true, applicantDeadline: oct(13, "17:00") })
+    expect(decisions[2]?.actions).toContainEqual({
+      type: "notifyApplicant",
+      params: { about: "supplementation-request", form: "supplementation-request", at: oct(6, "08:30") },
+    })
+    expect(decisions[2]?.actions).toContainEqual({
+      type: "scheduleDeadlineCheck",
+      params: { kind: "supplementation", due: oct(13, "17:00") },
+    })
+  })
+
+  it("the supplement brings it back to intake (5 → 1), and it is then accepted with the documents brought", () => {
+    const { snapshot } = run(machine, incomplete, [
+      cash,
+      askAtIntake(),
+      ev("citizen", oct(8, "10:00"), { type: "supplementReceived", documents: [{ id: "proof-of-residence" }] }),
+      ev("counter", oct(8, "14:00"), { type: "accept" }),
+    ])
+    expect(stateOf(snapshot)).toBe("accepted")
+    expect(statusSequence(snapshot.context)).toEqual([1, 5, 1, 2])
+    expect(isAcceptedStatusSequence(statusSequence(snapshot.context))).toBe(true)
+    // the clock starts at acceptance, not at filing: the appointment counts from 8 October
+    expect(snapshot.context.acceptedAt).toBe(oct(8, "14:00"))
+  })
+
+  it("a later request during processing is the first one (no late mark)", () => {
+    const { snapshot } = run(machine, incomplete, [
+      cash,
+      askAtIntake(),
+      ev("citizen", oct(8, "10:00"), { type: "supplementReceived", documents: [{ id: "proof-of-residence" }] }),
+      ev("counter", oct(8, "14:00"), { type: "accept" }),
+      ev("counter", oct(8, "15:00"), { type: "completeStep" }),
+      askSupplement(oct(9, "09:00"), oct(20, "17:00")),
+    ])
+    expect(stateOf(snapshot)).toBe("awaitingSupplement")
+    expect(snapshot.context.lateMarks).toEqual([])
+  })
+
+  it("no supplement by the deadline: not received (5 → 3), with a refusal slip, not a stop notice", () => {
+    const { snapshot, decisions } = run(machine, incomplete, [
+      cash,
+      askAtIntake(),
+      ev("system", oct(14, "08:00"), { type: "supplementationDeadlinePassed" }),
+    ])
+    expect(stateOf(snapshot)).toBe("refused")
+    expect(statusSequence(snapshot.context)).toEqual([1, 5, 3])
+    expect(snapshot.context.refusal?.reasons[0]).toContain("Quá thời hạn bổ sung")
+    expect(decisions[3]?.actions).toContainEqual({
+      type: "notifyApplicant",
+      params: { about: "refusal", form: "refusal", at: oct(14, "08:00") },
+    })
+  })
+
+  it("only the counter officer of the dossier's intake asks at intake; processing events wait for acceptance", () => {
+    const { snapshot } = run(machine, incomplete, [cash])
+    const bySpecialist = decide(machine, snapshot, { ...askAtIntake(), actor: actors.specialist })
+    expect(bySpecialist).toMatchObject({ ok: false, reason: { _tag: "ActorNotAllowed", needed: ["counter-officer"] } })
+    const waiting = run(machine, incomplete, [cash, askAtIntake()]).snapshot
+    const tooEarly = [{ type: "accept" }, { type: "completeStep" }, { type: "stop", reasons: ["Không đủ điều kiện"] }]
+    for (const body of tooEarly) {
+      expect(decide(machine, waiting, ev("counter", oct(7, "09:00"), body as never))).toMatchObject({
+        ok: false,
+        reason: { _tag: "NotAllowedInState", state: "awaitingIntakeSupplement" },
+      })
+    }
+  })
+})
+
 describe("acceptance guards", () => {
   it("needs every mandatory document (MissingMandatoryDocuments lists them)", () => {
     const { snapshot } = run(machine, counterFiling(oct(6, "08:00"), { documents: [{ id: "form-ct01" }] }), [

@@ -1,12 +1,19 @@
 /**
  * National portal statuses (1–10) and the machine states they come from.
  *
- * The machine has one state per national status, with a single exception: status 4 ("Đang xử lý") is the state
- * `working`. Each state maps to exactly one code, so `nationalStatus(snapshot)` is a total function of the state.
+ * The machine has one state per national status, with two exceptions: status 2 ("Được tiếp nhận") is the state
+ * `accepted` and status 4 ("Đang xử lý") the state `working`, and status 5 ("Yêu cầu bổ sung") is both
+ * `awaitingSupplement` (asked during processing: the clock pauses) and `awaitingIntakeSupplement` (asked by the
+ * counter officer before the dossier is received: no clock runs yet). Each state maps to exactly one code, so
+ * `nationalStatus(snapshot)` is a total function of the state.
  *
- * Accepted sequence (what the portal accepts as the next status of a dossier; {@link acceptedStatusTransitions}):
+ * Accepted sequence (what the portal accepts as the next status of a dossier; {@link acceptedStatusTransitions}
+ * once the dossier has been received, {@link intakeStatusTransitions} before):
  * ```
- *  1 Mới đăng ký              → 2 accepted | 3 refused at intake | 7 withdrawn
+ *  before status 2 (intake):
+ *  1 Mới đăng ký              → 2 accepted | 3 refused at intake | 5 supplementation asked at intake | 7 withdrawn
+ *  5 Yêu cầu bổ sung giấy tờ   → 1 (supplemented: awaits intake again) | 3 (deadline passed: not received) | 7
+ *  from status 2 on:
  *  2 Được tiếp nhận            → 4 processing | 7 withdrawn
  *  4 Đang xử lý                → 5 supplementation | 6 financial obligation | 7 | 8 stopped | 9 processed
  *  5 Yêu cầu bổ sung giấy tờ   → 4 (supplement received) | 7 | 8 (stopped, e.g. deadline passed)
@@ -29,6 +36,7 @@ export type DossierStateName =
   | "accepted"
   | "working"
   | "awaitingSupplement"
+  | "awaitingIntakeSupplement"
   | "awaitingPayment"
   | "processed"
   | "returned"
@@ -41,6 +49,7 @@ export const dossierStateNames: ReadonlyArray<DossierStateName> = [
   "accepted",
   "working",
   "awaitingSupplement",
+  "awaitingIntakeSupplement",
   "awaitingPayment",
   "processed",
   "returned",
@@ -63,6 +72,7 @@ export const statusOfState: Readonly<Record<DossierStateName, NationalStatusCode
   refused: 3,
   working: 4,
   awaitingSupplement: 5,
+  awaitingIntakeSupplement: 5,
   awaitingPayment: 6,
   withdrawn: 7,
   stopped: 8,
@@ -84,7 +94,7 @@ export const nationalStatusLabels: Readonly<Record<NationalStatusCode, string>> 
   10: "Đã trả kết quả",
 }
 
-/** Which status may follow which (see the module comment). The first status of every dossier is 1. */
+/** Which status may follow which once the dossier is received (see the module comment). The first is always 1. */
 export const acceptedStatusTransitions: Readonly<Record<NationalStatusCode, ReadonlyArray<NationalStatusCode>>> = {
   1: [2, 3, 7],
   2: [4, 7],
@@ -99,15 +109,31 @@ export const acceptedStatusTransitions: Readonly<Record<NationalStatusCode, Read
 }
 
 /**
- * Whether a sequence of codes is one the portal accepts: it starts with 1 and each code may follow the previous one.
+ * Which status may follow which before the dossier is received (no 2 yet): the counter officer may ask for a
+ * supplement at intake (5), after which the dossier awaits intake again (1) or, the deadline passed, is not
+ * received (3). Statuses absent here follow {@link acceptedStatusTransitions}.
+ */
+export const intakeStatusTransitions: Readonly<Partial<Record<NationalStatusCode, ReadonlyArray<NationalStatusCode>>>> =
+  {
+    1: [2, 3, 5, 7],
+    5: [1, 3, 7],
+  }
+
+/** The statuses that may follow a history of codes (the portal's rule: before status 2, the intake table). */
+export function statusesThatMayFollow(history: ReadonlyArray<NationalStatusCode>): ReadonlyArray<NationalStatusCode> {
+  const last = history[history.length - 1]
+  if (last === undefined) return [1]
+  const intake = history.includes(2) ? undefined : intakeStatusTransitions[last]
+  return intake ?? acceptedStatusTransitions[last]
+}
+
+/**
+ * Whether a sequence of codes is one the portal accepts: it starts with 1 and each code may follow the ones before.
  * Returns the index of the first offending code, or -1 when the whole sequence is accepted.
  */
 export function firstRejectedStatus(codes: ReadonlyArray<NationalStatusCode>): number {
-  if (codes.length === 0) return -1
-  if (codes[0] !== 1) return 0
-  for (let i = 1; i < codes.length; i++) {
-    const before = codes[i - 1] as NationalStatusCode
-    if (!acceptedStatusTransitions[before].includes(codes[i] as NationalStatusCode)) return i
+  for (let i = 0; i < codes.length; i++) {
+    if (!statusesThatMayFollow(codes.slice(0, i)).includes(codes[i] as NationalStatusCode)) return i
   }
   return -1
 }

@@ -4,7 +4,8 @@
  *
  * | state (status) | events → target |
  * |---|---|
- * | filed (1) | accept → accepted; refuse → refused; withdraw → withdrawn; paymentConfirmed → filed |
+ * | filed (1) | accept → accepted; refuse → refused; requestSupplementation → awaitingIntakeSupplement; withdraw → withdrawn; paymentConfirmed → filed |
+ * | awaitingIntakeSupplement (5) | supplementReceived → filed (intake again); supplementationDeadlinePassed → refused (not received); withdraw → withdrawn; paymentConfirmed → awaitingIntakeSupplement |
  * | accepted (2) | the processing events below, as for `working` (processing starts: 4 is recorded first) |
  * | working (4) | completeStep, transfer, approve, reject, sign, extendWithApology, paymentConfirmed → working; requestSupplementation → awaitingSupplement; requestFinancialObligation → awaitingPayment; resultReady → processed; stop → stopped; withdraw → withdrawn |
  * | awaitingSupplement (5) | supplementReceived → working; supplementationDeadlinePassed, stop → stopped; withdraw → withdrawn; extendWithApology, paymentConfirmed → awaitingSupplement |
@@ -47,8 +48,18 @@ export const transitionTable: Readonly<Record<DossierStateName, Row>> = {
   filed: {
     accept: to("accepted"),
     refuse: to("refused"),
+    requestSupplementation: to("awaitingIntakeSupplement"),
     withdraw: to("withdrawn"),
     paymentConfirmed: to("filed"),
+  },
+  // Asked at the counter before the dossier is received (Decree 61/2018 art. 19 as amended by Decree 118/2025: the
+  // officer tells the applicant in one go everything to add): no clock has started, so nothing pauses; a supplement
+  // brings the dossier back to intake, and a deadline passed without one means it is not received.
+  awaitingIntakeSupplement: {
+    supplementReceived: to("filed"),
+    supplementationDeadlinePassed: to("refused"),
+    withdraw: to("withdrawn"),
+    paymentConfirmed: to("awaitingIntakeSupplement"),
   },
   accepted: processing("accepted"),
   working: processing("working"),

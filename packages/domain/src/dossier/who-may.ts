@@ -2,7 +2,7 @@
 // states, permissions.ts for the roles), never restated. docs/lifecycle-actions.md and the OpenAPI descriptions of
 // the lifecycle actions are generated from it, and a test keeps the doc equal to it.
 import type { DossierEventType } from "./events.ts"
-import { actorGrants, stepBoundEvents } from "./permissions.ts"
+import { actorGrants, intakeGrantsOf, stepBoundEvents } from "./permissions.ts"
 import { type DossierStateName, dossierStateNames } from "./status.ts"
 import { transitionTable } from "./transitions.ts"
 
@@ -23,10 +23,16 @@ const STATE_ORDER: ReadonlyArray<DossierStateName> = [
 
 function whoMay(event: DossierEventType): string {
   const bound = stepBoundEvents[event]
-  if (bound !== undefined)
-    return bound === "any"
-      ? "người giữ bước hiện tại (the holder of the current step, any role)"
-      : `người giữ bước hiện tại, vai trò ${bound.join(" hoặc ")} (the current step's holder: ${bound.join(" or ")})`
+  if (bound !== undefined) {
+    const holder =
+      bound === "any"
+        ? "người giữ bước hiện tại (the holder of the current step, any role)"
+        : `người giữ bước hiện tại, vai trò ${bound.join(" hoặc ")} (the current step's holder: ${bound.join(" or ")})`
+    const atIntake = intakeGrantsOf(event)
+    return atIntake.length === 0
+      ? holder
+      : `${holder}; trước khi tiếp nhận (before intake): ${atIntake.map(([role, scope]) => `${role} (${scope})`).join(", ")}`
+  }
   const byMethod = Object.entries(actorGrants(event)).filter(([, list]) => list.length > 0)
   if (byMethod.length === 0) return "—"
   return byMethod

@@ -92,7 +92,7 @@ const choose = <A>(xs: ReadonlyArray<A>, pick: number): A => xs[pick % xs.length
 /** What a payment would have to be to settle what is due now. */
 function dueNow(model: DossierModel): number {
   const stage =
-    model.state === "filed"
+    model.state === "filed" || model.state === "awaitingIntakeSupplement"
       ? model.owed("at-intake")
       : model.state === "accepted"
         ? model.owed("before-processing")

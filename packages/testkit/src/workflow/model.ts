@@ -70,6 +70,11 @@ export const grants: Readonly<Record<string, ReadonlyArray<readonly [Role, Scope
   ],
 }
 
+/** Step-bound events that, before intake (no step yet), a role sends instead: the counter officer asks to supplement. */
+export const beforeIntake: Readonly<Record<string, readonly [Role, Scope]>> = {
+  requestSupplementation: ["counter-officer", "intake"],
+}
+
 /** Events only the holder of the current step sends; a list restricts the step roles they may be sent at. */
 export const stepBound: Readonly<Record<string, ReadonlyArray<Role> | "any">> = {
   completeStep: "any",
@@ -100,7 +105,8 @@ const PROCESSING = [
 
 /** The events each state takes (before any rule), from the lifecycle table of the documentation. */
 export const eventsOfState: Readonly<Record<DossierStateName, ReadonlyArray<string>>> = {
-  filed: ["accept", "refuse", "withdraw", "paymentConfirmed"],
+  filed: ["accept", "refuse", "requestSupplementation", "withdraw", "paymentConfirmed"],
+  awaitingIntakeSupplement: ["supplementReceived", "supplementationDeadlinePassed", "withdraw", "paymentConfirmed"],
   accepted: PROCESSING,
   working: PROCESSING,
   awaitingSupplement: [
@@ -167,6 +173,7 @@ export class DossierModel {
   step = -1
   /** The authority the current inter-agency step was transferred to. */
   transferredTo: string | undefined = undefined
+  /** Supplementation requests made during processing (one asked at intake is not one: it marks nothing late). */
   supplementations = 0
   /** The applicant's deadline of the last supplementation request. */
   supplementDeadline: number | undefined = undefined
@@ -243,6 +250,11 @@ export class DossierModel {
   /** Who may send the event: undefined, or the refusal's tag. */
   private actorRefusal(e: ModelEvent): RefusalTag | undefined {
     const bound = stepBound[e.type]
+    const intake = this.step < 0 ? beforeIntake[e.type] : undefined
+    if (intake !== undefined) {
+      if (e.actor.role !== intake[0]) return "ActorNotAllowed"
+      return this.inScope(e.actor, intake[1]) ? undefined : "OutOfScope"
+    }
     if (bound !== undefined) {
       const role = this.holderRole()
       if (role === undefined) return "ActorNotAllowed"
@@ -301,7 +313,7 @@ export class DossierModel {
         const amount = e.amount ?? 0
         const outstanding = this.owed("before-result") - this.paid
         const dueBy =
-          this.state === "filed"
+          this.state === "filed" || this.state === "awaitingIntakeSupplement"
             ? this.owed("at-intake")
             : this.state === "accepted"
               ? this.owed("before-processing")
@@ -339,14 +351,16 @@ export class DossierModel {
       case "withdraw":
         return "withdrawn"
       case "stop":
-      case "supplementationDeadlinePassed":
         return "stopped"
+      case "supplementationDeadlinePassed":
+        // asked at intake: never received, so not received (3) rather than stopped (8)
+        return s === "awaitingIntakeSupplement" ? "refused" : "stopped"
       case "requestSupplementation":
-        return "awaitingSupplement"
+        return s === "filed" ? "awaitingIntakeSupplement" : "awaitingSupplement"
       case "requestFinancialObligation":
         return "awaitingPayment"
       case "supplementReceived":
-        return "working"
+        return s === "awaitingIntakeSupplement" ? "filed" : "working"
       case "resultReady":
         return "processed"
       case "returnResult":
@@ -394,7 +408,7 @@ export class DossierModel {
         this.transferredTo = e.agencyCode
         break
       case "requestSupplementation":
-        this.supplementations++
+        if (this.state !== "filed") this.supplementations++
         this.supplementDeadline = e.applicantDeadline
         break
       case "requestFinancialObligation":
@@ -426,7 +440,7 @@ export class DossierModel {
     m.state = state
     m.step = c.currentStep
     m.transferredTo = c.steps[c.steps.length - 1]?.agencyCode
-    m.supplementations = c.supplementations.length
+    m.supplementations = c.supplementations.filter((s) => s.atIntake !== true).length
     const open = c.supplementations[c.supplementations.length - 1]
     m.supplementDeadline = open === undefined ? undefined : Date.parse(open.applicantDeadline)
     m.paymentIds = c.payments.map((p) => p.paymentId)
