@@ -58,4 +58,32 @@ describe("confirm-payment amounts", () => {
     }
     expect(read.summary.appointmentAt).toBe(view.summary.appointmentAt)
   })
+
+  it("request-payment cannot ask again for the procedure's own fee: 422 at items[0].name, nothing owed twice", async () => {
+    const filed = await send(system.app, citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+      "idempotency-key": "pay-twice-1",
+    })
+    const { code, version } = (await filed.json()) as { code: string; version: number }
+    const counter = await officers(system)("cb-hg-01")
+    const at = (segment: string) => `/api/v1/dossiers/${code}/${segment}`
+    const accepted = await send(system.app, counter, "POST", at("accept"), { expectedVersion: version })
+    const handed = await send(system.app, counter, "POST", at("complete-step"), {
+      expectedVersion: version + 1,
+      assigneeId: "cv-hg-01",
+    })
+    expect([accepted.status, handed.status]).toEqual([200, 200])
+    const specialist = await officers(system)("cv-hg-01")
+    const twice = await send(system.app, specialist, "POST", at("request-payment"), {
+      expectedVersion: version + 2,
+      items: [{ name: "Lệ phí đăng ký thường trú", amount: 10_000 }],
+    })
+    expect(twice.status).toBe(422)
+    const problem = await readProblem(twice)
+    expect(JSON.stringify(problem)).toContain("items[0].name")
+    const read = (await (await send(system.app, specialist, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      version: number
+      summary: { feeTotal: number }
+    }
+    expect(read).toMatchObject({ version: version + 2, summary: { feeTotal: 10_000 } })
+  })
 })

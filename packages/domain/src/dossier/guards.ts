@@ -219,6 +219,34 @@ const after = (path: string, value: string, at: string, what: string): Problem[]
     : [{ path, message: `${what} phải sau thời điểm sự kiện (${at}) / must be after the event` }]
 
 /** Problems of an event's payload against the procedure and the dossier (ids it does not know, dates in the past). */
+/** Names compared as a person reads them: Unicode-normalised, case and runs of spaces ignored. */
+const sameName = (name: string) => name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim()
+
+/**
+ * A financial obligation is another debt than the procedure's fees (a tax, a land-use levy, a registration charge of
+ * another authority): asking again for one of the dossier's own fee lines would make the applicant owe it twice
+ * (issue 16: the fee paid online, then requested again, showed as still owed). Those items are problems.
+ */
+export function catalogueFeesAsked(
+  context: DossierContext,
+  items: ReadonlyArray<{ readonly name: string }>,
+): Problem[] {
+  const own = new Set(context.fees.map((f) => sameName(f.name)))
+  return items.flatMap((item, i) =>
+    own.has(sameName(item.name))
+      ? [
+          {
+            path: `items[${i}].name`,
+            message:
+              `"${item.name}" là phí, lệ phí của thủ tục, đã tính khi nộp hồ sơ (thu một lần, qua bất kỳ kênh nào); ` +
+              "nghĩa vụ tài chính là khoản khác / is the procedure's own fee, owed once since filing; a financial " +
+              "obligation is another item",
+          },
+        ]
+      : [],
+  )
+}
+
 export function payloadProblems(env: DossierEnv, context: DossierContext, event: DossierEvent): Problem[] {
   switch (event.type) {
     case "accept":
@@ -232,6 +260,8 @@ export function payloadProblems(env: DossierEnv, context: DossierContext, event:
       ]
     case "extendWithApology":
       return after("newAppointment", event.newAppointment, event.at, "Ngày hẹn mới")
+    case "requestFinancialObligation":
+      return catalogueFeesAsked(context, event.items)
     case "transfer": {
       if (event.agencyCode === context.agencyCode) {
         return [{ path: "agencyCode", message: "liên thông phải chuyển sang cơ quan khác / must be another authority" }]

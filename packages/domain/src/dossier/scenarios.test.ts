@@ -549,6 +549,26 @@ describe("withdrawal, stop, extension, financial obligation, correction", () => 
     })
   })
 
+  it("a financial obligation that is one of the dossier's own fees is refused: the fee is owed once, since filing", () => {
+    const { snapshot } = run(machine, onlineFiling(oct(6, "08:00")), atAppraisal)
+    const feeName = snapshot.context.fees[0]?.name ?? ""
+    expect(feeName).not.toBe("")
+    // the same name as a person would type it again: other case, extra spaces
+    const again = `  ${feeName.toLocaleUpperCase("vi")}  `
+    const reason = refusalAfter(
+      atAppraisal,
+      ev("specialist", oct(7, "09:00"), {
+        type: "requestFinancialObligation",
+        items: [
+          { name: "Thuế thu nhập cá nhân", amount: 300000 },
+          { name: again, amount: 10000 },
+        ],
+      }),
+    )
+    expect(reason._tag).toBe("InvalidEvent")
+    if (reason._tag === "InvalidEvent") expect(reason.problems.map((p) => p.path)).toEqual(["items[1].name"])
+  })
+
   it("financial obligation: 6 until everything requested is paid, the clock paused when configured", () => {
     const m = machineFor({ pauseForFinancialObligation: true })
     const requested = [

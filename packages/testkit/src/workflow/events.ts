@@ -175,8 +175,11 @@ export function buildEvent(model: DossierModel, calendar: Calendar, intent: Even
       break
     case "requestFinancialObligation": {
       const amount = 50_000 * (1 + (pick % 5))
-      body.items = [{ name: "Lệ phí trước bạ", amount }]
+      // a bad one asks again for one of the dossier's own fees (refused: it is owed once, since filing)
+      const name = bad && model.setup.fees.length > 0 ? choose(model.setup.fees, pick).name : "Lệ phí trước bạ"
+      body.items = [{ name, amount }]
       read.obligation = amount
+      read.obligationName = name
       break
     }
     case "paymentConfirmed": {

@@ -170,6 +170,7 @@ export function modelSetupOf(
     fees: (filing.fees ?? []).map((f) => ({
       amount: f.amount,
       due: procedure.fees.find((item) => item.id === f.feeId)?.due ?? "at-intake",
+      name: procedure.fees.find((item) => item.id === f.feeId)?.name ?? f.feeId,
     })),
     documents: filing.documents.map((d) => d.id),
     filedAt,

@@ -146,7 +146,7 @@ export interface ModelSetup {
   readonly intakePointId: string | undefined
   /** Who filed (their account id). */
   readonly filedById: string
-  readonly fees: ReadonlyArray<{ readonly amount: number; readonly due: string }>
+  readonly fees: ReadonlyArray<{ readonly amount: number; readonly due: string; readonly name: string }>
   readonly documents: ReadonlyArray<string>
   readonly filedAt: number
 }
@@ -164,6 +164,8 @@ export interface ModelEvent {
   readonly amount?: number
   readonly method?: string
   readonly obligation?: number
+  /** The name of the obligation asked for. */
+  readonly obligationName?: string
 }
 
 /** The reference model of one dossier. Mutable: fast-check's model runs update it in place. */
@@ -273,6 +275,8 @@ export class DossierModel {
     if ((e.documentIds ?? []).some((id) => !known.has(id))) return true
     if (e.applicantDeadline !== undefined && e.applicantDeadline <= e.at) return true
     if (e.newAppointment !== undefined && e.newAppointment <= e.at) return true
+    // an obligation named like one of the dossier's own fees would make it owed twice (exact name: the generator's)
+    if (e.obligationName !== undefined && this.setup.fees.some((f) => f.name === e.obligationName)) return true
     return e.type === "transfer" && e.agencyCode === this.setup.world.agencyCode
   }
 
