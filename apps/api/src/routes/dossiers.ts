@@ -104,6 +104,23 @@ export const FilingBody = Schema.Struct({
   }),
   declaredValue: FeeQuoteRequest.fields.declaredValue.annotate({ description: "Giá trị kê khai (đồng)" }),
   area: FeeQuoteRequest.fields.area.annotate({ description: "Diện tích (m²)" }),
+  exemptionProofs: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({
+        category: Id,
+        attachmentId: Schema.optionalKey(Id),
+        confirmed: Schema.optionalKey(Schema.Literal(true)),
+      }).annotate({ identifier: "ExemptionProof" }),
+    )
+      .check(Schema.isMaxLength(20))
+      .annotate({
+        description:
+          "Chứng minh từng đối tượng miễn, giảm trong applicantCategories: attachmentId (giấy tờ trong attachmentIds), " +
+          "hoặc confirmed: true khi cán bộ tiếp nhận/bưu điện đã xem bản chính (không dùng khi nộp trực tuyến). " +
+          "Thiếu → 422 exemption-unproven. The proof of each category claimed: an attached document, or the intake " +
+          "officer's confirmation.",
+      }),
+  ),
   // Kept in the schema only so that a caller sending amounts is told so (422), not silently ignored.
   fees: Schema.optionalKey(
     Schema.Array(AssessedFee)
@@ -390,7 +407,8 @@ export const dossierOperations: Operation<ApiDeps>[] = [
       "(intakePointId). The competent authority is resolved and the code allocated from its daily sequence. " +
       "Fee amounts are quoted from the catalogue for the filing's channel, variant and fee facts " +
       "(applicantCategories, quantities, declaredValue, area; a missing one is 422 with its field); " +
-      "a body with its own amounts (fees) is refused with 422. " +
+      "a body with its own amounts (fees) is refused with 422. Each exemption category claimed needs its proof in " +
+      "exemptionProofs (an attached document, or confirmed by the intake officer), else 422 exemption-unproven. " +
       "Idempotent by the Idempotency-Key header: a retry gets the first answer.",
     auth: "required",
     idempotencyKey: "required",

@@ -240,7 +240,7 @@ export interface paths {
         put?: never;
         /**
          * Nộp hồ sơ (trực tuyến, hoặc cán bộ tiếp nhận tại quầy) — Idempotency-Key bắt buộc
-         * @description Files a dossier: online by the citizen (no intakePointId), or at an intake point's counter by its officer (intakePointId). The competent authority is resolved and the code allocated from its daily sequence. Fee amounts are quoted from the catalogue for the filing's channel, variant and fee facts (applicantCategories, quantities, declaredValue, area; a missing one is 422 with its field); a body with its own amounts (fees) is refused with 422. Idempotent by the Idempotency-Key header: a retry gets the first answer.
+         * @description Files a dossier: online by the citizen (no intakePointId), or at an intake point's counter by its officer (intakePointId). The competent authority is resolved and the code allocated from its daily sequence. Fee amounts are quoted from the catalogue for the filing's channel, variant and fee facts (applicantCategories, quantities, declaredValue, area; a missing one is 422 with its field); a body with its own amounts (fees) is refused with 422. Each exemption category claimed needs its proof in exemptionProofs (an attached document, or confirmed by the intake officer), else 422 exemption-unproven. Idempotent by the Idempotency-Key header: a retry gets the first answer.
          */
         post: operations["fileDossier"];
         delete?: never;
@@ -340,7 +340,7 @@ export interface paths {
         put?: never;
         /**
          * Yêu cầu bổ sung hồ sơ
-         * @description The holder of the current step asks for missing documents (status 5); the clock pauses. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → awaitingSupplement; working → awaitingSupplement. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role).
+         * @description The holder of the current step asks for missing documents (status 5); the clock pauses. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → awaitingIntakeSupplement; accepted → awaitingSupplement; working → awaitingSupplement. Người được gửi (who may send it): người giữ bước hiện tại (the holder of the current step, any role); trước khi tiếp nhận (before intake): counter-officer (intake).
          */
         post: operations["requestSupplementation"];
         delete?: never;
@@ -360,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Nhận hồ sơ bổ sung
-         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): awaitingSupplement → working. Người được gửi (who may send it): citizen (applicant), counter-officer (intake), post-office-agent (intake-point).
+         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): awaitingSupplement → working; awaitingIntakeSupplement → filed. Người được gửi (who may send it): citizen (applicant), counter-officer (intake), post-office-agent (intake-point).
          */
         post: operations["receiveSupplement"];
         delete?: never;
@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * Xác nhận đã nộp phí, lệ phí (Idempotency-Key bắt buộc)
-         * @description A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback (POST /api/v1/payments/callback). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → filed; accepted → accepted; working → working; awaitingSupplement → awaitingSupplement; awaitingPayment → working / awaitingPayment. Người được gửi (who may send it): system, counter-officer (intake).
+         * @description A payment recorded at the counter (cash) by an officer; idempotent by the Idempotency-Key. An integration client (API key) gets 403 here: systems confirm payments only with the gateway's signed callback (POST /api/v1/payments/callback). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → filed; accepted → accepted; working → working; awaitingSupplement → awaitingSupplement; awaitingIntakeSupplement → awaitingIntakeSupplement; awaitingPayment → working / awaitingPayment. Người được gửi (who may send it): system, counter-officer (intake).
          */
         post: operations["confirmPayment"];
         delete?: never;
@@ -560,7 +560,7 @@ export interface paths {
         put?: never;
         /**
          * Rút hồ sơ
-         * @description The applicant withdraws the dossier (status 7). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → withdrawn; accepted → withdrawn; working → withdrawn; awaitingSupplement → withdrawn; awaitingPayment → withdrawn. Người được gửi (who may send it): citizen (applicant), counter-officer (intake).
+         * @description The applicant withdraws the dossier (status 7). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → withdrawn; accepted → withdrawn; working → withdrawn; awaitingSupplement → withdrawn; awaitingIntakeSupplement → withdrawn; awaitingPayment → withdrawn. Người được gửi (who may send it): citizen (applicant), counter-officer (intake).
          */
         post: operations["withdrawDossier"];
         delete?: never;
@@ -1696,6 +1696,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ExemptionProof: {
+            category: string;
+            attachmentId?: string;
+            /** @enum {boolean} */
+            confirmed?: true;
+        } & {
+            [key: string]: unknown;
+        };
         Filing: {
             /** @description Mã thủ tục quốc gia, vd. 1.004222 */
             procedureCode: string;
@@ -1727,6 +1735,8 @@ export interface components {
             declaredValue?: number;
             /** @description Diện tích (m²) */
             area?: number;
+            /** @description Chứng minh từng đối tượng miễn, giảm trong applicantCategories: attachmentId (giấy tờ trong attachmentIds), hoặc confirmed: true khi cán bộ tiếp nhận/bưu điện đã xem bản chính (không dùng khi nộp trực tuyến). Thiếu → 422 exemption-unproven. The proof of each category claimed: an attached document, or the intake officer's confirmation. */
+            exemptionProofs?: components["schemas"]["ExemptionProof"][];
             /** @description KHÔNG NHẬN: số tiền phí, lệ phí do hệ thống tính theo danh mục; gửi trường này → 422 (FilingRefused fee-amounts-not-accepted). Refused: amounts come from the catalogue, not the caller. */
             fees?: ({
                 feeId: string;

@@ -4,7 +4,8 @@ import { type Procedure, quoteFees } from "@motcua/domain"
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { FilingRefused } from "../errors.ts"
-import { data, INTAKE, principals as p, residenceFiling, runTest } from "../test-support/harness.ts"
+import { DocumentStore } from "../ports/document-store.ts"
+import { data, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
 import { type FilingInput, fileOnline, intakeAtCounter } from "./filing.ts"
 import { getDossier } from "./queries.ts"
 
@@ -53,14 +54,62 @@ describe("filing fees come from the catalogue", () => {
     )
   })
 
-  it("applies a declared exemption by the catalogue's rule (0 đ only where the rule says so)", async () => {
-    const fees = await runTest(
+  it("applies a proven exemption by the catalogue's rule (0 đ only where the rule says so), recording the proof", async () => {
+    const { fees, exemptions } = await runTest(
       Effect.gen(function* () {
-        const filed = yield* fileOnline(p.citizen, residenceFiling({ applicantCategories: ["poor-household"] }), "k4")
-        return yield* feesOf(filed.code)
+        const proof = yield* (yield* DocumentStore).put(pdf("Giấy chứng nhận hộ nghèo"), "application/pdf")
+        const filing = residenceFiling({
+          applicantCategories: ["poor-household"],
+          attachmentIds: [proof.id],
+          exemptionProofs: [{ category: "poor-household", attachmentId: proof.id }],
+        })
+        const filed = yield* fileOnline(p.citizen, filing, "k4")
+        const context = (yield* getDossier(p.citizen, filed.code)).context as { exemptions?: unknown }
+        return { fees: yield* feesOf(filed.code), exemptions: context.exemptions, proofId: proof.id }
       }),
     )
     expect(fees.map((f) => f.amount)).toEqual([0])
+    expect(exemptions).toEqual([{ category: "poor-household", documentId: expect.any(String) }])
+  })
+
+  it("refuses a self-declared exemption without proof, or with a proof that is not there (issue 16)", async () => {
+    const refusal = (filing: FilingInput, key: string) => runTest(Effect.flip(fileOnline(p.citizen, filing, key)))
+    const declared = { applicantCategories: ["poor-household"] }
+    expect(await refusal(residenceFiling(declared), "k4a")).toMatchObject({
+      _tag: "FilingRefused",
+      reason: "exemption-unproven",
+      field: "applicantCategories[0]",
+    })
+    const notAttached = residenceFiling({
+      ...declared,
+      exemptionProofs: [{ category: "poor-household", attachmentId: "doc-not-attached" }],
+    })
+    expect(await refusal(notAttached, "k4b")).toMatchObject({ field: "exemptionProofs[0].attachmentId" })
+    // online, nobody at a counter saw the original: the citizen cannot confirm it for themself
+    const selfConfirmed = residenceFiling({
+      ...declared,
+      exemptionProofs: [{ category: "poor-household", confirmed: true }],
+    })
+    expect(await refusal(selfConfirmed, "k4c")).toMatchObject({ field: "exemptionProofs[0].confirmed" })
+    const otherCategory = residenceFiling({ exemptionProofs: [{ category: "child", confirmed: true }] })
+    expect(await refusal(otherCategory, "k4d")).toMatchObject({ field: "exemptionProofs[0].category" })
+  })
+
+  it("at the counter the officer's confirmation proves it, recorded with the officer's account", async () => {
+    const exemptions = await runTest(
+      Effect.gen(function* () {
+        const filing = {
+          ...residenceFiling({
+            applicantCategories: ["poor-household"],
+            exemptionProofs: [{ category: "poor-household", confirmed: true }],
+          }),
+          intakePointId: INTAKE,
+        }
+        const filed = yield* intakeAtCounter(p.counter, filing, "k4e")
+        return ((yield* getDossier(p.counter, filed.code)).context as { exemptions?: unknown }).exemptions
+      }),
+    )
+    expect(exemptions).toEqual([{ category: "poor-household", confirmedBy: p.counter.id }])
   })
 
   it("quotes a per-unit fee from the facts, and asks for the facts it lacks", async () => {

@@ -11,6 +11,7 @@ import {
   type Applicant,
   type Channel,
   type DocumentPresent,
+  type ExemptionClaim,
   type FeeQuoteRequest,
   type FileDossierInput,
   formatDossierCode,
@@ -64,6 +65,18 @@ export type FilingInput = FeeFacts & {
    * it, an online filing's applicant must be the signed-in citizen.
    */
   readonly onBehalfOf?: { readonly relationship: string }
+  /**
+   * What proves each of `applicantCategories`: one of `attachmentIds` (the certificate, the card), or — at an intake
+   * point only — `confirmed: true`, the officer or agent filing it saw the original. A category without one is
+   * refused (`exemption-unproven`): a self-declared category alone never reduces a fee.
+   */
+  readonly exemptionProofs?: ReadonlyArray<ExemptionProof>
+}
+
+export interface ExemptionProof {
+  readonly category: string
+  readonly attachmentId?: string
+  readonly confirmed?: true
 }
 
 export type CounterFilingInput = FilingInput & { readonly intakePointId: string }
@@ -99,6 +112,7 @@ const file = (
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
     const fees = yield* catalogueFees(procedure, input, channel)
+    const exemptions = yield* exemptionClaims(principal, input, actorRole)
     // the person filing for the applicant (online, marked onBehalfOf): recorded on the dossier
     const representative =
       actorRole === "citizen" && input.onBehalfOf !== undefined
@@ -129,6 +143,7 @@ const file = (
           ...(input.summary === undefined ? {} : { summary: input.summary }),
           documents: input.documents,
           fees,
+          ...(exemptions.length === 0 ? {} : { exemptions }),
           ...(simulated ? { simulated: true as const } : {}),
         }
         const opened = open(machine, filing)
@@ -181,6 +196,70 @@ const applicantRefusal = (principal: Principal, input: FilingInput): FilingRefus
           "(the online applicant must be the signed-in citizen; to file for someone else, give onBehalfOf.relationship)",
       })
     : undefined
+
+const unproven = (field: string, detail: string) =>
+  Effect.fail(new FilingRefused({ reason: "exemption-unproven", field, detail }))
+
+/**
+ * The exemptions the filing claims, each with its proof (see FilingInput.exemptionProofs): a document among the
+ * filing's attachments, or the confirmation of the officer or agent filing it at an intake point (recorded with
+ * their account). Checked before the dossier exists, so a refusal leaves nothing behind.
+ */
+export const exemptionClaims = (
+  principal: Principal,
+  input: FilingInput,
+  actorRole: "citizen" | "counter-officer" | "post-office-agent",
+): Effect.Effect<ReadonlyArray<ExemptionClaim>, FilingRefused> =>
+  Effect.gen(function* () {
+    const categories = [...new Set(input.applicantCategories ?? [])]
+    const proofs = input.exemptionProofs ?? []
+    const attached = new Set(input.attachmentIds ?? [])
+    for (const [j, proof] of proofs.entries()) {
+      if (!categories.includes(proof.category)) {
+        return yield* unproven(
+          `exemptionProofs[${j}].category`,
+          `"${proof.category}" không có trong applicantCategories / is not one of the categories claimed`,
+        )
+      }
+      if (proof.attachmentId === undefined && proof.confirmed !== true) {
+        return yield* unproven(
+          `exemptionProofs[${j}]`,
+          "cần attachmentId (giấy tờ đính kèm) hoặc confirmed (cán bộ xác nhận đã xem bản chính) / needs an " +
+            "attachmentId or an officer's confirmation",
+        )
+      }
+      if (proof.attachmentId !== undefined && !attached.has(proof.attachmentId)) {
+        return yield* unproven(
+          `exemptionProofs[${j}].attachmentId`,
+          `giấy tờ ${proof.attachmentId} không nằm trong attachmentIds của hồ sơ / is not among the filing's attachmentIds`,
+        )
+      }
+      if (proof.confirmed === true && actorRole === "citizen") {
+        return yield* unproven(
+          `exemptionProofs[${j}].confirmed`,
+          "chỉ cán bộ tiếp nhận hoặc nhân viên bưu điện xác nhận được; nộp trực tuyến hãy đính kèm giấy tờ chứng minh " +
+            "/ only the officer or agent at an intake point confirms; online, attach the proof",
+        )
+      }
+    }
+    const claims: ExemptionClaim[] = []
+    for (const [i, category] of categories.entries()) {
+      const proof = proofs.find((p) => p.category === category)
+      if (proof === undefined) {
+        return yield* unproven(
+          `applicantCategories[${i}]`,
+          `miễn, giảm cho đối tượng "${category}" cần giấy tờ chứng minh (exemptionProofs) / the exemption for ` +
+            `"${category}" needs its proof in exemptionProofs`,
+        )
+      }
+      claims.push({
+        category,
+        ...(proof.attachmentId === undefined ? {} : { documentId: proof.attachmentId }),
+        ...(proof.confirmed === true ? { confirmedBy: principal.id } : {}),
+      })
+    }
+    return claims
+  })
 
 /** A filing that brings its own fee amounts: refused, whoever the caller (amounts are the catalogue's, see above). */
 const callerAmountsRefusal = (input: object): FilingRefused | undefined =>

@@ -4,7 +4,15 @@
  * continues where it left off. It changes only through the machine's `assign` (see `reducers.ts`).
  */
 import type { Channel, StaffRole } from "../catalogue/schema.ts"
-import type { Applicant, DocumentPresent, MissingItem, Representative, ReturnMethod, Role } from "./events.ts"
+import type {
+  Applicant,
+  DocumentPresent,
+  ExemptionClaim,
+  MissingItem,
+  Representative,
+  ReturnMethod,
+  Role,
+} from "./events.ts"
 import type { NationalStatusCode } from "./status.ts"
 
 /** Early (trước hạn), on time (đúng hạn), late (quá hạn); see `classification.ts` for the rule. */
@@ -136,6 +144,8 @@ export interface DossierContext {
   readonly supplementations: ReadonlyArray<SupplementationRecord>
   readonly pauses: ReadonlyArray<PauseRecord>
   readonly fees: ReadonlyArray<FeeLine>
+  /** Exemptions claimed at filing, each with its proof (a document attached, or the intake officer's confirmation). */
+  readonly exemptions?: ReadonlyArray<ExemptionClaim>
   readonly obligations: ReadonlyArray<ObligationRecord>
   readonly payments: ReadonlyArray<PaymentRecord>
   readonly decision?: DecisionRecord

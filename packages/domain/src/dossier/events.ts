@@ -111,6 +111,20 @@ const common = { actor: Actor, at: StrictInstant }
  * The application layer has already routed the dossier (`resolveCompetence`): `agencyCode`/`unitCode` are the
  * competent authority and commune-level unit, not necessarily those of the intake point.
  */
+/**
+ * An exemption or reduction the applicant claims, with what proves it: a document attached to the dossier (the
+ * certificate of a poor household, a disability card…) or the confirmation of the officer or agent who saw it at the
+ * intake point. The fee is reduced only with one of the two (issue 16: a self-declared category alone zeroed a fee).
+ */
+export const ExemptionClaim = Schema.Struct({
+  category: NonEmpty,
+  /** The id of the attached document that proves it. */
+  documentId: Schema.optionalKey(NonEmpty),
+  /** The account of the officer or agent who saw the proof at the intake point. */
+  confirmedBy: Schema.optionalKey(NonEmpty),
+})
+export type ExemptionClaim = typeof ExemptionClaim.Type
+
 export const FileDossier = Schema.Struct({
   type: Schema.Literal("file"),
   ...common,
@@ -131,6 +145,8 @@ export const FileDossier = Schema.Struct({
    * takes the flat amount for the channel); every other fee (per-unit, tiered) must be assessed here.
    */
   fees: Schema.optionalKey(Schema.Array(AssessedFee)),
+  /** The exemptions claimed, each with its proof (the fee amounts above already apply them). */
+  exemptions: Schema.optionalKey(Schema.Array(ExemptionClaim)),
   /**
    * A dossier made up by `motcua simulate`: it behaves like any other, but nothing about it is ever sent outside
    * (no portal sync, notification or payment request is enqueued for it).

@@ -49,6 +49,7 @@ export function filedContext(env: DossierEnv, event: FileDossier): DossierContex
     supplementations: [],
     pauses: [],
     fees: feeLines(env, event),
+    ...(event.exemptions === undefined || event.exemptions.length === 0 ? {} : { exemptions: event.exemptions }),
     obligations: [],
     payments: [],
     extensions: [],
