@@ -205,6 +205,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("postal_order_dossier").on("postal_order").column("dossier_code").execute()
       },
     },
+    // The payment requests the gateway made for each dossier (payment-requests.ts), shown on the dossier.
+    "2026-12-04-120-payment-requests": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("payment_request")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("payment_request_dossier").on("payment_request").column("dossier_code").execute()
+      },
+    },
     // Who may list a dossier as theirs ("my dossiers"): the applicant's id number and the filing account, written
     // with the dossier; dossiers stored before this migration get theirs from the snapshot.
     "2026-12-04-093-dossier-owners": {

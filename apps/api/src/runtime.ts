@@ -24,6 +24,7 @@ import {
   Notifier,
   type NotifierShape,
   type PaymentGateway,
+  PaymentRequestStore,
   type PortalSync,
   PostalOperator,
   PostalOperatorFailed,
@@ -44,6 +45,7 @@ import {
   isPostgresUrl,
   parseDatabaseUrl,
   SqlAccountStore,
+  SqlPaymentRequestStore,
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
@@ -74,6 +76,7 @@ export type AppServices =
   | WebhookStore
   | WebhookTransport
   | PostalStore
+  | PaymentRequestStore
   | PostalOperator
   | PostalTariffs
   | SignInFailureStore
@@ -165,13 +168,20 @@ function storageLayer(options: RuntimeOptions) {
       SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
+      PaymentRequestStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
   return Layer.provideMerge(
-    Layer.mergeAll(SqlAccountStore.layer, SqlSignInFailureStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer),
+    Layer.mergeAll(
+      SqlAccountStore.layer,
+      SqlSignInFailureStore.layer,
+      SqlWebhookStore.layer,
+      SqlPostalStore.layer,
+      SqlPaymentRequestStore.layer,
+    ),
     sql,
   )
 }

@@ -118,6 +118,8 @@ describe("the web pages in Chromium", () => {
     expect(dossierCode).toMatch(/-\d{6}-\d+$/)
     await page.getByRole("link", { name: "Xem hồ sơ" }).click()
     await expect.poll(() => page.getByTestId("dossier-state").textContent()).toContain("1")
+    // what is still owed is on the dossier's page (with the gateway's link once the relay has made the request)
+    await expect.poll(() => page.getByTestId("dossier-outstanding").textContent()).toContain("10.000 đ")
     // the papers uploaded come back from the dossier's page
     await expect.poll(() => page.getByRole("button", { name: /Tải tài liệu/ }).count()).toBe(2)
     await screenshot(page, "citizen-dossier")

@@ -210,7 +210,11 @@ const feeTotals: Invariant = {
             return `fee line ${f.feeId} is ${f.amount}, the quote says ${line.amount}`
         }
       }
-      const owed = sum(c.fees.filter((f) => f.due !== "before-result")) + sum(c.obligations) - sum(c.payments)
+      // at filing the request is for every fee (one debt, paid once); later, for what the stage needs
+      const owed =
+        eventType(step) === "file"
+          ? sum(c.fees) - sum(c.payments)
+          : sum(c.fees.filter((f) => f.due !== "before-result")) + sum(c.obligations) - sum(c.payments)
       for (const a of step.actions) {
         if (a.type !== "requestPayment") continue
         if (a.params.amount < 0) return `a payment request of ${a.params.amount}`

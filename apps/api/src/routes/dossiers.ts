@@ -146,6 +146,31 @@ export const FilingBody = Schema.Struct({
   ),
 }).annotate({ identifier: "Filing" })
 
+const Dong = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
+
+const PaymentRequestShown = Schema.Struct({
+  requestId: Schema.String,
+  amount: Dong,
+  items: Schema.Array(Schema.Struct({ name: Schema.String, amount: Dong })),
+  payUrl: Schema.optionalKey(Schema.String.annotate({ description: "Đường dẫn thanh toán của cổng thanh toán" })),
+  qrPayload: Schema.optionalKey(Schema.String.annotate({ description: "Nội dung mã VietQR (EMVCo) để quét" })),
+  createdAt: Schema.String,
+  open: Schema.Boolean.annotate({
+    description: "Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed)",
+  }),
+}).annotate({ identifier: "PaymentRequest" })
+
+const DossierPayment = Schema.Struct({
+  outstanding: Dong.annotate({
+    description: "Số còn phải nộp (đồng): phí, lệ phí và nghĩa vụ tài chính trừ số đã nộp",
+  }),
+  paid: Dong.annotate({ description: "Số đã nộp (đồng), mọi kênh" }),
+  requests: Schema.Array(PaymentRequestShown),
+}).annotate({
+  identifier: "DossierPayment",
+  description: "Còn phải nộp bao nhiêu và nộp ở đâu (how much is owed, how to pay)",
+})
+
 const DossierDetail = Schema.Struct({
   code: Schema.String,
   version: Version,
@@ -153,6 +178,7 @@ const DossierDetail = Schema.Struct({
   procedureName: Schema.String,
   context: Schema.Record(Schema.String, Schema.Unknown).annotate({ description: "Toàn bộ ngữ cảnh hồ sơ" }),
   documentIds: Schema.Array(Schema.String),
+  payment: DossierPayment,
 }).annotate({ identifier: "DossierDetail" })
 
 /** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */

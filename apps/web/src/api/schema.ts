@@ -1777,6 +1777,35 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PaymentRequest: {
+            requestId: string;
+            amount: number;
+            items: ({
+                name: string;
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Đường dẫn thanh toán của cổng thanh toán */
+            payUrl?: string;
+            /** @description Nội dung mã VietQR (EMVCo) để quét */
+            qrPayload?: string;
+            createdAt: string;
+            /** @description Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed) */
+            open: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Còn phải nộp bao nhiêu và nộp ở đâu (how much is owed, how to pay) */
+        DossierPayment: {
+            /** @description Số còn phải nộp (đồng): phí, lệ phí và nghĩa vụ tài chính trừ số đã nộp */
+            outstanding: number;
+            /** @description Số đã nộp (đồng), mọi kênh */
+            paid: number;
+            requests: components["schemas"]["PaymentRequest"][];
+        } & {
+            [key: string]: unknown;
+        };
         DossierDetail: {
             code: string;
             version: number;
@@ -1797,6 +1826,7 @@ export interface components {
             /** @description Toàn bộ ngữ cảnh hồ sơ */
             context: Record<string, never>;
             documentIds: string[];
+            payment: components["schemas"]["DossierPayment"];
         } & {
             [key: string]: unknown;
         };

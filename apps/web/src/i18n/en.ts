@@ -113,6 +113,11 @@ export const en: Catalogue = {
     reasons: "Reasons (one per line)",
     amount: "Amount (đồng)",
     run: "Do it",
+    outstanding: "Still owed",
+    paid: "Paid",
+    payNow: "Pay online {{amount}}",
+    qrPayload: "VietQR payload",
+    nothingOwed: "Nothing is owed.",
   },
   file: {
     heading: "File: {{name}}",

@@ -112,6 +112,11 @@ export const vi = {
     reasons: "Lý do (mỗi dòng một lý do)",
     amount: "Số tiền (đồng)",
     run: "Thực hiện",
+    outstanding: "Còn phải nộp",
+    paid: "Đã nộp",
+    payNow: "Thanh toán trực tuyến {{amount}}",
+    qrPayload: "Nội dung mã VietQR",
+    nothingOwed: "Không còn khoản phải nộp.",
   },
   file: {
     heading: "Nộp hồ sơ: {{name}}",

@@ -57,6 +57,34 @@ export default function DossierPage() {
         <dd>{d.summary.currentRole ?? "—"}</dd>
         <dt>{t("dossier.fee")}</dt>
         <dd>{formatMoney(d.summary.feeTotal, i18n.language)}</dd>
+        <dt>{t("dossier.paid")}</dt>
+        <dd>{formatMoney(d.payment.paid, i18n.language)}</dd>
+        <dt>{t("dossier.outstanding")}</dt>
+        <dd data-testid="dossier-outstanding">
+          {d.payment.outstanding === 0 ? (
+            t("dossier.nothingOwed")
+          ) : (
+            <>
+              {formatMoney(d.payment.outstanding, i18n.language)}
+              {d.payment.requests
+                .filter((r) => r.open)
+                .map((r) => (
+                  <div key={r.requestId}>
+                    {r.payUrl !== undefined && (
+                      <a href={r.payUrl} rel="noopener noreferrer">
+                        {t("dossier.payNow", { amount: formatMoney(r.amount, i18n.language) })}
+                      </a>
+                    )}
+                    {r.qrPayload !== undefined && (
+                      <p>
+                        {t("dossier.qrPayload")}: <code>{r.qrPayload}</code>
+                      </p>
+                    )}
+                  </div>
+                ))}
+            </>
+          )}
+        </dd>
         <dt>{t("dossier.documents")}</dt>
         <dd>
           {d.documentIds.length === 0 ? (

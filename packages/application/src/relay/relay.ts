@@ -11,6 +11,7 @@ import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox } from "../ports/outbox.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
+import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
 import { WebhookStore } from "../ports/webhook-store.ts"
@@ -165,13 +166,23 @@ export const standardHandlers = Effect.gen(function* () {
       Effect.gen(function* () {
         const dossierCode = yield* codeOf(m)
         const items = field(m.payload, "items")
-        yield* gateway.createPaymentRequest({
+        const request = {
           requestId: text(m.payload, "requestId"),
           dossierCode,
           amount: Number(field(m.payload, "amount")),
           items: Array.isArray(items) ? (items as Array<{ name: string; amount: number }>) : [],
-          description: text(m.payload, "description"),
-        })
+        }
+        const created = yield* gateway.createPaymentRequest({ ...request, description: text(m.payload, "description") })
+        // kept for the dossier's page: how to pay (a deployment without the store shows only what is owed)
+        const store = yield* Effect.serviceOption(PaymentRequestStore)
+        if (Option.isSome(store)) {
+          yield* store.value.record({
+            ...request,
+            ...(created.payUrl === undefined ? {} : { payUrl: created.payUrl }),
+            ...(created.qrPayload === undefined ? {} : { qrPayload: created.qrPayload }),
+            createdAt: yield* (yield* Clock).now,
+          })
+        }
       }),
     [topics.webhookEvent]: (m: OutboxMessage) =>
       Effect.gen(function* () {

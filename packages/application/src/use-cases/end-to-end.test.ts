@@ -190,7 +190,10 @@ describe("a dossier from online filing to return (1.004222, ward of Hồng Gai)"
       "result-ready",
       "result-returned",
     ])
-    expect(rows.filter((x) => x.topic === "payment.request")).toEqual([])
+    // the catalogue's fee, requested once at filing (one debt: the later callback pays it, nothing asks again)
+    expect(rows.filter((x) => x.topic === "payment.request").map((x) => (x as { amount?: number }).amount)).toEqual([
+      10_000,
+    ])
     expect(r.outbox.every((row) => row.dossierCode === r.code)).toBe(true)
     const supplementationCheck = r.outbox.find(
       (row) => row.topic === "deadline.check" && (row.payload as { kind?: string }).kind === "supplementation",

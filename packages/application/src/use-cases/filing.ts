@@ -29,7 +29,7 @@ import { authorize } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { type DossierView, viewOf } from "../dossier/engine.ts"
 import { machineFor } from "../dossier/machines.ts"
-import { planOf } from "../dossier/plan.ts"
+import { paymentRequestsIn, planOf } from "../dossier/plan.ts"
 import { summarize } from "../dossier/summary.ts"
 import { actorOf } from "../dossier/target.ts"
 import { ActionRefused, FilingRefused, Forbidden } from "../errors.ts"
@@ -37,6 +37,7 @@ import { onceFor } from "../idempotency.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
+import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
 import { SimulationRun } from "../simulation/simulation-run.ts"
@@ -91,6 +92,7 @@ const file = (
     const catalog = yield* CatalogStore
     const store = yield* DossierStore
     const unitOfWork = yield* UnitOfWork
+    const ids = yield* Ids
     const simulated = yield* SimulationRun
     const at = yield* (yield* Clock).now
     const day = vietnamDate(at)
@@ -149,6 +151,10 @@ const file = (
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))
         const next = persist(opened.snapshot)
+        // the catalogue's fees are requested at filing (one payment request when something is owed)
+        const paymentRequestIds = yield* Effect.forEach(Array.from({ length: paymentRequestsIn(opened.actions) }), () =>
+          ids.next("payment-request"),
+        )
         const plan = planOf({
           actions: opened.actions,
           context: next.context,
@@ -162,7 +168,7 @@ const file = (
             ...(intakePoint === undefined ? {} : { intakePointId: intakePoint.id }),
             documents: input.documents.map((d) => d.id),
           } satisfies Json,
-          paymentRequestIds: [],
+          paymentRequestIds,
         })
         const record = yield* store.create({
           code: code.success,

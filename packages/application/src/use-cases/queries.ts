@@ -1,7 +1,14 @@
 // Queries: one dossier (for those who may see it), a role's work queue ordered by due time, the dossier's audit
 // trail, and the public lookup by code, which shows nothing personal.
-import { type DossierContext, type NationalStatusCode, nationalStatusLabels, parseDossierCode } from "@motcua/domain"
-import { Effect, Result } from "effect"
+import {
+  amountOwed,
+  amountPaid,
+  type DossierContext,
+  type NationalStatusCode,
+  nationalStatusLabels,
+  parseDossierCode,
+} from "@motcua/domain"
+import { Effect, Option, Result } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { AppRole, Principal } from "../authorization/principal.ts"
 import { authorizeOn, loadDossier } from "../dossier/engine.ts"
@@ -12,6 +19,7 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
+import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
 
 /** A dossier as its handlers and its applicant see it. */
@@ -26,8 +34,26 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
     procedureName: procedure.name,
     context,
     documentIds: record.documentIds,
+    payment: yield* paymentOf(record.code, context),
   }
 })
+
+/**
+ * What the dossier still owes and how to pay it: the catalogue's fees and the requested obligations less what was
+ * paid (by any channel), and the payment requests made for it. Each request asks for everything owed when it was
+ * made, so only the newest one is open, and only while something is still owed.
+ */
+const paymentOf = (code: string, context: DossierContext) =>
+  Effect.gen(function* () {
+    const outstanding = Math.max(0, amountOwed(context, "before-result") - amountPaid(context))
+    const store = yield* Effect.serviceOption(PaymentRequestStore)
+    const requests = Option.isSome(store) ? yield* store.value.ofDossier(code) : []
+    return {
+      outstanding,
+      paid: amountPaid(context),
+      requests: requests.map((r, i) => ({ ...r, open: outstanding > 0 && i === requests.length - 1 })),
+    }
+  })
 
 /**
  * A citizen's own dossiers, newest first: those they are the applicant of and those they filed for someone. Staff

@@ -9,7 +9,9 @@
  *   return, corrections), `progress` for a progress update (status change or hand-over between steps). `entered`
  *   lists the statuses entered, in order (two when processing starts straight from 2, see `status.ts`).
  * - `notifyApplicant`: what to tell the applicant, and the standard form to attach when there is one (`forms.ts`).
- * - `requestPayment`: a payment request for a financial obligation (amount still owed, in đồng).
+ * - `requestPayment`: a payment request, in đồng: at filing, for the catalogue's fees (all of them, one debt paid
+ *   once by any channel, so the citizen can pay online at once); on a financial obligation, for what the stage then
+ *   needs (fees before processing and the obligations, less what was paid).
  * - `scheduleDeadlineCheck`: when to look again: the supplementation deadline (the check sends
  *   `supplementationDeadlinePassed`), the appointment and the current step's due instant (for reminders).
  */
@@ -209,5 +211,13 @@ export function filingEffects(context: DossierContext): DossierAction[] {
     sync("dossier", "filed", [1], context, at),
     sync("progress", "filed", [1], context, at),
     { type: "notifyApplicant", params: { about: "filed", at } },
+    ...feeRequest(context, at),
   ]
+}
+
+/** The payment request of the catalogue's fees at filing, when something is owed (an exempted dossier owes 0). */
+function feeRequest(context: DossierContext, at: string): DossierAction[] {
+  const items = context.fees.filter((f) => f.amount > 0).map((f) => ({ name: f.name, amount: f.amount }))
+  const amount = Math.max(0, amountOwed(context, "before-result") - amountPaid(context))
+  return amount === 0 ? [] : [{ type: "requestPayment", params: { amount, items, at } }]
 }

@@ -82,7 +82,12 @@ describe("the happy path: online → accept → steps → one supplementation �
 
   it("names the actions the application layer carries out", () => {
     const types = (i: number) => decisions[i]?.actions.map((a) => a.type)
-    expect(types(0)).toEqual(["audit", "syncPortal", "syncPortal", "notifyApplicant"])
+    expect(types(0)).toEqual(["audit", "syncPortal", "syncPortal", "notifyApplicant", "requestPayment"])
+    // the catalogue's fee, requested once at filing so the citizen can pay it online straight away
+    expect(decisions[0]?.actions.at(-1)).toEqual({
+      type: "requestPayment",
+      params: { amount: 10000, items: [{ name: expect.any(String), amount: 10000 }], at: oct(6, "08:00") },
+    })
     const accept = decisions[2]?.actions ?? []
     expect(accept.find((a) => a.type === "notifyApplicant")?.params).toEqual({
       about: "receipt",
