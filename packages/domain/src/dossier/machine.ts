@@ -75,7 +75,10 @@ function buildMachine(env: DossierEnv) {
     machineSetup.enqueueActions(({ context, event, enqueue }) => {
       for (const action of effectsOf(edge.from, edge.to, context, inVietnamTime(event))) enqueue(action)
     })
+  // Only when the dossier is filed: `filed` is entered again when a supplement asked at intake arrives, and that
+  // transition's own effects say so (no second "filed" audit, notice or fee request).
   const onFiling = machineSetup.enqueueActions(({ context, enqueue }) => {
+    if (context.statusHistory.length > 1) return
     for (const action of filingEffects(context)) enqueue(action)
   })
 
