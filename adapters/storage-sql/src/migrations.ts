@@ -218,6 +218,38 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("payment_request_dossier").on("payment_request").column("dossier_code").execute()
       },
     },
+    // What became of each notice per channel, and each account's chosen channels (notifications.ts).
+    "2026-12-04-125-notifications": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("notification_delivery")
+          .addColumn("notification_id", "text", (c) => c.notNull())
+          .addColumn("channel", "text", (c) => c.notNull())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("message_id", "text")
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("notification_delivery_pk", ["notification_id", "channel"])
+          .execute()
+        await db.schema
+          .createIndex("notification_delivery_dossier")
+          .on("notification_delivery")
+          .column("dossier_code")
+          .execute()
+        await db.schema
+          .createIndex("notification_delivery_message")
+          .on("notification_delivery")
+          .column("message_id")
+          .execute()
+        await db.schema
+          .createTable("notification_preference")
+          .addColumn("account_id", "text", (c) => c.primaryKey())
+          .addColumn("channels", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute()
+      },
+    },
     // Who may list a dossier as theirs ("my dossiers"): the applicant's id number and the filing account, written
     // with the dossier; dossiers stored before this migration get theirs from the snapshot.
     "2026-12-04-093-dossier-owners": {

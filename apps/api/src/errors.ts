@@ -12,6 +12,7 @@ import {
   FilingRefused,
   Forbidden,
   IdempotencyKeyReused,
+  MessageNotFound,
   PostalOperatorFailed,
   PostalRefused,
   StoreUnavailable,
@@ -94,6 +95,7 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       ]),
     }
   if (error instanceof WebhookNotFound) return { problem: make("not-found", error.message, instance) }
+  if (error instanceof MessageNotFound) return { problem: make("not-found", error.message, instance) }
   if (error instanceof PostalRefused)
     return {
       problem: make("unprocessable", error.message, instance, [

@@ -113,6 +113,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   meta: "Tài liệu API (this document and its reference page)",
   assistant: "Trợ lý hỏi đáp thủ tục cho người dân (the citizen assistant)",
   postal: "Nhận hồ sơ, trả kết quả qua bưu chính (pick-up and delivery by post)",
+  notifications: "Thông báo cho người nộp: tình trạng, kênh nhận (notices: delivery status, chosen channels)",
   webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions for embedding systems)",
 }
 

@@ -21,6 +21,7 @@ import {
   instantOf,
   layerDevelopmentOutside,
   layerMemoryStorage,
+  NotificationStore,
   Notifier,
   type NotifierShape,
   type PaymentGateway,
@@ -45,6 +46,7 @@ import {
   isPostgresUrl,
   parseDatabaseUrl,
   SqlAccountStore,
+  SqlNotificationStore,
   SqlPaymentRequestStore,
   SqlPostalStore,
   SqlSignInFailureStore,
@@ -77,6 +79,7 @@ export type AppServices =
   | WebhookTransport
   | PostalStore
   | PaymentRequestStore
+  | NotificationStore
   | PostalOperator
   | PostalTariffs
   | SignInFailureStore
@@ -169,6 +172,7 @@ function storageLayer(options: RuntimeOptions) {
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
       PaymentRequestStore.layerMemory,
+      NotificationStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
@@ -181,6 +185,7 @@ function storageLayer(options: RuntimeOptions) {
       SqlWebhookStore.layer,
       SqlPostalStore.layer,
       SqlPaymentRequestStore.layer,
+      SqlNotificationStore.layer,
     ),
     sql,
   )

@@ -897,6 +897,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông báo đã gửi cho người nộp hồ sơ và tình trạng từng thông báo
+         * @description The notices of the dossier, per channel: sent (with the provider's message id), delivered, retrying or failed with the reason. For whoever may read the dossier.
+         */
+        get: operations["notificationsOfDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kênh nhận thông báo của tôi (công dân), theo thứ tự ưu tiên
+         * @description The signed-in citizen's channels in order; empty when never chosen (the dossier's contact is used).
+         */
+        get: operations["myNotificationChannels"];
+        put?: never;
+        /**
+         * Chọn kênh nhận thông báo (công dân), theo thứ tự ưu tiên
+         * @description Sets the signed-in citizen's channels in order (each once). Every later notice tries them in that order, skipping those without an address on the dossier, and moves to the next when one refuses it for good.
+         */
+        post: operations["setMyNotificationChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/delivery-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhà cung cấp báo kết quả chuyển phát một thông báo (qua hệ thống tích hợp)
+         * @description A provider's delivery report (SMS delivery receipt, ZNS status, bounce), relayed by an integration client with its API key: the message delivered, or failed with the reason. An unknown message id is 404.
+         */
+        post: operations["notificationDeliveryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2249,6 +2313,42 @@ export interface components {
             status: string;
             at: string;
             receivedBy?: string;
+            reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        NotificationDelivery: {
+            notificationId: string;
+            channel: string;
+            dossierCode: string;
+            about: string;
+            /**
+             * @description sent: đã gửi; delivered: đã đến người nhận; retrying: lỗi tạm thời, sẽ gửi lại; failed: không gửi được
+             * @enum {string}
+             */
+            status: "sent" | "delivered" | "retrying" | "failed";
+            reason?: string;
+            messageId?: string;
+            attempts: number;
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        NotificationDeliveries: {
+            total: number;
+            items: components["schemas"]["NotificationDelivery"][];
+        } & {
+            [key: string]: unknown;
+        };
+        NotificationChannels: {
+            channels: ("sms" | "zalo" | "email" | "portal")[];
+        } & {
+            [key: string]: unknown;
+        };
+        DeliveryReport: {
+            messageId: string;
+            /** @enum {string} */
+            status: "delivered" | "failed";
             reason?: string;
         } & {
             [key: string]: unknown;
@@ -3853,6 +3953,115 @@ export interface operations {
             422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
             503: components["responses"]["unavailable"];
+        };
+    };
+    notificationsOfDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các thông báo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveries"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    myNotificationChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các kênh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannels"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    setMyNotificationChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationChannels"];
+            };
+        };
+        responses: {
+            /** @description Các kênh đã lưu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannels"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    notificationDeliveryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReport"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
         };
     };
     health: {

@@ -79,6 +79,22 @@ export function portalRecord(context: DossierContext, state: DossierStateName, p
 }
 
 /** Where to reach the applicant: SMS when there is a phone, else e-mail, else their portal account. */
+/**
+ * Every way to reach the applicant, and whose channel choices apply (the applicant's id number): the relay follows
+ * the citizen's chosen order when there is one (NotificationStore), else the default channel below.
+ */
+function contactsOf(context: DossierContext) {
+  const { phone, email } = context.applicant
+  return {
+    applicantId: context.applicant.id,
+    contacts: {
+      ...(phone === undefined ? {} : { sms: phone, zalo: phone }),
+      ...(email === undefined ? {} : { email }),
+      portal: context.filedBy.role === "citizen" ? context.filedBy.id : context.applicant.id,
+    },
+  }
+}
+
 function recipientOf(context: DossierContext): { channel: "sms" | "email" | "portal"; recipient: string } {
   const { phone, email } = context.applicant
   if (phone !== undefined) return { channel: "sms", recipient: phone }
@@ -167,6 +183,7 @@ export function planOf(input: PlanInput): Plan {
             ...(p.form === undefined ? {} : { form: p.form }),
             at: p.at,
             ...recipientOf(context),
+            ...contactsOf(context),
             data: {
               dossierCode: context.dossierCode,
               procedureName: procedure.name,

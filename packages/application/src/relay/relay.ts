@@ -5,6 +5,7 @@
 import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
+import { deliverNotice } from "../notifications/deliver.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import type { Json } from "../ports/json.ts"
@@ -152,11 +153,21 @@ export const standardHandlers = Effect.gen(function* () {
       Effect.gen(function* () {
         const dossierCode = yield* codeOf(m)
         const form = field(m.payload, "form")
-        yield* notifier.send({
+        const applicantId = field(m.payload, "applicantId")
+        const contacts = field(m.payload, "contacts")
+        yield* deliverNotice(notifier, {
           about: text(m.payload, "about"),
           ...(typeof form === "string" ? { form } : {}),
           channel: text(m.payload, "channel") as NotificationChannel,
           recipient: text(m.payload, "recipient"),
+          ...(typeof applicantId === "string" ? { applicantId } : {}),
+          ...(typeof contacts === "object" && contacts !== null && !Array.isArray(contacts)
+            ? {
+                contacts: Object.fromEntries(
+                  Object.entries(contacts).filter(([, address]) => typeof address === "string"),
+                ) as Partial<Record<NotificationChannel, string>>,
+              }
+            : {}),
           dossierCode,
           notificationId: `outbox-${m.id}`,
           data: field(m.payload, "data") ?? null,
