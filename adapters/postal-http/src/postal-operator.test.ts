@@ -7,8 +7,12 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { postalHttpOperator, signPostalCallback } from "./postal-operator.ts"
 
+let lastPath = ""
+let lastAuthorization: string | undefined
 let answer: (res: ServerResponse) => void = (res) => res.writeHead(201).end('{"trackingNumber":"EB1VN"}')
 const stub = createServer((req, res) => {
+  lastPath = req.url ?? ""
+  lastAuthorization = req.headers.authorization
   req.resume()
   req.on("end", () => answer(res))
 })
@@ -30,6 +34,7 @@ const current = () => {
 const operator = {
   createOrder: (r: PostalOrderRequest) => current().createOrder(r),
   readCallback: (body: string, headers: Record<string, string | undefined>) => current().readCallback(body, headers),
+  trackingOf: (trackingNumber: string) => current().trackingOf(trackingNumber),
 }
 const request: PostalOrderRequest = {
   orderId: "postal-1",
@@ -104,5 +109,41 @@ describe("readCallback", () => {
       expect.stringMatching(/"at"/),
       expect.stringMatching(/đối tượng JSON/),
     ])
+  })
+})
+
+describe("trackingOf (polling)", () => {
+  it("reads the parcel's journey in order, with the key, and maps the operator's words", async () => {
+    answer = (res) =>
+      res.writeHead(200).end(
+        JSON.stringify({
+          events: [
+            { updateId: "u1", status: "ACCEPTED", at: "2025-10-08T02:00:00Z" },
+            { updateId: "u2", status: "DELIVERED", at: "2025-10-09T03:00:00Z", receivedBy: "Nguyễn Văn An" },
+          ],
+        }),
+      )
+    const journey = await Effect.runPromise(operator.trackingOf("EB1 VN"))
+    expect(lastPath).toBe("/orders/EB1%20VN/events")
+    expect(lastAuthorization).toBe("Bearer k")
+    expect(journey).toEqual([
+      { updateId: "u1", status: "accepted", at: "2025-10-08T02:00:00Z" },
+      { updateId: "u2", status: "delivered", at: "2025-10-09T03:00:00Z", receivedBy: "Nguyễn Văn An" },
+    ])
+  })
+  it("an answer that is not a journey is a failure with a clear reason, never a success", async () => {
+    answer = (res) => res.writeHead(200).end("<html>maintenance</html>")
+    expect((await failure(operator.trackingOf("EB1VN"))).reason).toMatch(/không phải JSON/)
+    answer = (res) => res.writeHead(200).end('{"events":"none"}')
+    expect((await failure(operator.trackingOf("EB1VN"))).reason).toMatch(/events/)
+    answer = (res) => res.writeHead(200).end('{"events":[{"updateId":"u1","status":"TELEPORTED","at":"x"}]}')
+    expect((await failure(operator.trackingOf("EB1VN"))).reason).toMatch(/TELEPORTED/)
+    answer = (res) =>
+      res.writeHead(200).end('{"events":[{"trackingNumber":"OTHER","updateId":"u1","status":"ACCEPTED","at":"x"}]}')
+    expect((await failure(operator.trackingOf("EB1VN"))).reason).toMatch(/bưu gửi khác/)
+    answer = (res) => res.writeHead(404).end("not found")
+    expect((await failure(operator.trackingOf("EB1VN"))).permanent).toBe(true)
+    answer = (res) => res.writeHead(503).end("busy")
+    expect((await failure(operator.trackingOf("EB1VN"))).permanent).toBe(false)
   })
 })

@@ -40,6 +40,28 @@ const textField = (value: Record<string, unknown>, key: string, required: boolea
   return v
 }
 
+/** One tracking update as the operator writes it (a callback's body, or an entry of an order's events), read strictly. */
+function readUpdate(value: unknown): { readonly trackingNumber: string; readonly update: TrackingUpdate } {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw fail("nội dung phải là đối tượng JSON (body must be an object)", true)
+  const record = value as Record<string, unknown>
+  const word = textField(record, "status", true) ?? ""
+  const status = STATUS_OF[word]
+  if (status === undefined) throw fail(`trạng thái không biết: ${word.slice(0, 40)}`, true)
+  const receivedBy = textField(record, "receivedBy", false)
+  const reason = textField(record, "reason", false)
+  return {
+    trackingNumber: textField(record, "trackingNumber", true) ?? "",
+    update: {
+      updateId: textField(record, "updateId", true) ?? "",
+      status,
+      at: textField(record, "at", true) ?? "",
+      ...(receivedBy === undefined ? {} : { receivedBy }),
+      ...(reason === undefined ? {} : { reason }),
+    },
+  }
+}
+
 export function postalHttpOperator(settings: PostalHttpSettings): PostalOperatorShape {
   const timeoutMs = settings.timeoutMs ?? 10_000
   const tolerance = settings.toleranceSeconds ?? 600
@@ -114,26 +136,47 @@ export function postalHttpOperator(settings: PostalHttpSettings): PostalOperator
           } catch {
             throw fail("nội dung không phải JSON (body is not JSON)", true)
           }
-          if (typeof value !== "object" || value === null || Array.isArray(value))
-            throw fail("nội dung phải là đối tượng JSON (body must be an object)", true)
-          const record = value as Record<string, unknown>
-          const word = textField(record, "status", true) ?? ""
-          const status = STATUS_OF[word]
-          if (status === undefined) throw fail(`trạng thái không biết: ${word.slice(0, 40)}`, true)
-          const receivedBy = textField(record, "receivedBy", false)
-          const reason = textField(record, "reason", false)
-          return {
-            trackingNumber: textField(record, "trackingNumber", true) ?? "",
-            update: {
-              updateId: textField(record, "updateId", true) ?? "",
-              status,
-              at: textField(record, "at", true) ?? "",
-              ...(receivedBy === undefined ? {} : { receivedBy }),
-              ...(reason === undefined ? {} : { reason }),
-            },
-          }
+          return readUpdate(value)
         },
         catch: (cause) => (cause instanceof PostalOperatorFailed ? cause : fail(String(cause), true)),
+      }),
+    trackingOf: (trackingNumber) =>
+      Effect.tryPromise({
+        try: async () => {
+          const url = `${settings.baseUrl.replace(/\/$/, "")}/orders/${encodeURIComponent(trackingNumber)}/events`
+          let response: Response
+          try {
+            response = await fetch(url, {
+              headers: { authorization: `Bearer ${settings.apiKey}` },
+              signal: AbortSignal.timeout(timeoutMs),
+            })
+          } catch (error) {
+            throw fail(`không gọi được dịch vụ bưu chính (operator unreachable): ${String(error)}`, false)
+          }
+          const text = await response.text()
+          if (!response.ok)
+            throw fail(
+              `bưu chính không trả hành trình (${response.status}): ${text.slice(0, 200)}`,
+              response.status === 404,
+            )
+          let answer: unknown
+          try {
+            answer = JSON.parse(text)
+          } catch {
+            throw fail(`hành trình không phải JSON: ${text.slice(0, 200)}`, false)
+          }
+          const events = (answer as { events?: unknown } | null)?.events
+          if (!Array.isArray(events)) throw fail("hành trình thiếu danh sách events (no events list)", false)
+          // each event carries the tracking number it is about: one for another parcel is the operator's error
+          return events.map((event, i) => {
+            const read = readUpdate({ trackingNumber, ...(event as object) })
+            if (read.trackingNumber !== trackingNumber)
+              throw fail(`sự kiện ${i} thuộc bưu gửi khác (event ${i} is for another parcel)`, false)
+            return read.update
+          })
+        },
+        catch: (cause) =>
+          cause instanceof PostalOperatorFailed ? cause : fail(`lỗi không rõ: ${String(cause)}`, false),
       }),
   }
 }

@@ -1,6 +1,12 @@
 // The PostalStore port over the same database (the "postal" migration): one row per order, the order as JSON with
 // its dossier, tracking number and status in columns to find it by. Same pattern as accounts.ts and webhooks.ts.
-import { PostalStore, type PostalStoreShape, StoreUnavailable, UnitOfWork } from "@motcua/application"
+import {
+  POSTAL_FINAL_STATUSES,
+  PostalStore,
+  type PostalStoreShape,
+  StoreUnavailable,
+  UnitOfWork,
+} from "@motcua/application"
 import { Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { SqlDatabase } from "./layers.ts"
@@ -71,6 +77,19 @@ export const makeSqlPostalStore = Effect.gen(function* () {
           .where("dossier_code", "=", dossierCode)
           .orderBy("created_at")
           .orderBy("id")
+          .execute()
+        return rows.map(orderOf)
+      }),
+    underway: (limit) =>
+      run("postal orders underway", async (db) => {
+        const rows = await db
+          .selectFrom("postal_order")
+          .select("body")
+          .where("tracking_number", "is not", null)
+          .where("status", "not in", [...POSTAL_FINAL_STATUSES])
+          .orderBy("created_at")
+          .orderBy("id")
+          .limit(limit)
           .execute()
         return rows.map(orderOf)
       }),

@@ -1,5 +1,6 @@
 // What a server does besides answering requests: it relays the outbox (national portal sync, notifications, payment
-// requests, supplementation deadline checks) and cleans up (expired sessions, documents staged but never attached).
+// requests, supplementation deadline checks) and cleans up (expired sessions, documents staged but never attached),
+// and on the same pass asks the postal operator for the journey of the orders still underway.
 // Every instance may run both: outbox rows are leased to one relay at a time (PostgreSQL: FOR UPDATE SKIP LOCKED),
 // and the clean-up statements are idempotent.
 import { hostname } from "node:os"
@@ -7,6 +8,7 @@ import {
   AccountStore,
   Clock,
   DocumentStore,
+  pollPostalOrders,
   type RelayReport,
   relayOnce,
   SignInFailureStore,
@@ -66,7 +68,9 @@ export const cleanUp = (runtime: ApiRuntime, settings: MaintenanceSettings) =>
         Date.parse(now),
         settings.signInWindowMs ?? 15 * 60_000,
       )
-      return { sessions, documents, signInFailures }
+      // callbacks get lost: the orders still underway are asked for their journey (nothing underway: no call)
+      const postalOrdersMoved = yield* pollPostalOrders()
+      return { sessions, documents, signInFailures, postalOrdersMoved }
     }),
   )
 

@@ -12,6 +12,7 @@ import { residenceFiling } from "@motcua/application/testing"
 import { signPostalCallback } from "@motcua/postal-http"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { cleanUp } from "./background.ts"
 import { seedDemoAccounts } from "./demo.ts"
 import { TEST_COST } from "./dossier.test-support.ts"
 import { memoryLogger } from "./logging.ts"
@@ -21,7 +22,15 @@ import { data } from "./testing.test-support.ts"
 const SECRET = "postal-callback-secret-0123456789abcdef"
 const orders: Array<{ key: string | undefined; body: Record<string, unknown>; auth: string | undefined }> = []
 const byKey = new Map<string, string>()
+/** What the operator answers when asked for a parcel's journey (polling). */
+const journeys = new Map<string, unknown[]>()
 const operator = createServer((req, res) => {
+  const asked = /^\/api\/orders\/([^/]+)\/events$/.exec(req.url ?? "")
+  if (req.method === "GET" && asked !== null) {
+    res.writeHead(200, { "content-type": "application/json" })
+    res.end(JSON.stringify({ events: journeys.get(decodeURIComponent(asked[1] ?? "")) ?? [] }))
+    return
+  }
   let text = ""
   req.on("data", (c) => {
     text += c
@@ -154,5 +163,35 @@ describe("postal orders", () => {
     const told =
       notices._tag === "Success" ? notices.success.filter((c) => c.fields.about === "postal-delivery-failed") : []
     expect(told.map((c) => c.fields.dossierCode)).toEqual([code])
+    journeys.set(order.trackingNumber, [
+      { updateId: "d1", status: "FAILED", at: "2025-10-20T03:00:00Z", reason: "Không có người nhận" },
+      { updateId: "d2", status: "RETURNED", at: "2025-10-21T03:00:00Z" },
+    ])
+  })
+
+  it("polling the operator ends orders whose callbacks were lost, skips impossible updates, repeats nothing", async () => {
+    // the pick-up's callbacks after PICKED_UP never came; the operator's journey has them (and one impossible update)
+    journeys.set(tracking, [
+      { updateId: "u1", status: "PICKED_UP", at: "2025-10-07T02:00:00Z" },
+      { updateId: "u3", status: "IN_TRANSIT", at: "2025-10-07T05:00:00Z" },
+      { updateId: "u4", status: "DELIVERED", at: "2025-10-07T09:00:00Z" },
+      { updateId: "u5", status: "DELIVERED", at: "2025-10-07T09:30:00Z", receivedBy: "Lê Thị Hoa (một cửa)" },
+    ])
+    const first = await cleanUp(server.runtime, { intervalMs: 0 })
+    expect(first._tag === "Success" && first.success.postalOrdersMoved).toBe(2)
+    const listed = (await (await asCitizen(`/api/v1/dossiers/${code}/postal-orders`)).json()) as {
+      items: Array<{ kind: string; status: string; handover?: { receivedBy: string } }>
+    }
+    expect(listed.items.map((o) => [o.kind, o.status, o.handover?.receivedBy])).toEqual([
+      ["pickup", "delivered", "Lê Thị Hoa (một cửa)"],
+      ["delivery", "returned", undefined],
+    ])
+    // nothing underway any more: a second poll moves nothing, and the failure was not told twice
+    const second = await cleanUp(server.runtime, { intervalMs: 0 })
+    expect(second._tag === "Success" && second.success.postalOrdersMoved).toBe(0)
+    const notices = await server.runtime.run(DevelopmentCalls.use((calls) => Effect.succeed(calls.recent("Notifier"))))
+    const told =
+      notices._tag === "Success" ? notices.success.filter((c) => c.fields.about === "postal-delivery-failed") : []
+    expect(told).toHaveLength(1)
   })
 })

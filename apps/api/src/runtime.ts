@@ -302,6 +302,7 @@ function postalLayer(options: RuntimeOptions, data: QuangNinhData) {
           createOrder: () =>
             notConfigured(data.postalTariff === undefined ? "no postal-tariff.json" : "MOTCUA_POSTAL_URL"),
           readCallback: () => notConfigured("MOTCUA_POSTAL_URL"),
+          trackingOf: () => notConfigured("MOTCUA_POSTAL_URL"),
         })
   const tariffs = Layer.succeed(PostalTariffs, {
     provinceCode: data.jurisdiction.province.code,

@@ -10,7 +10,13 @@ export interface PostalStoreShape {
   readonly find: (id: string) => Effect.Effect<PostalOrder | undefined, StoreUnavailable>
   readonly findByTracking: (trackingNumber: string) => Effect.Effect<PostalOrder | undefined, StoreUnavailable>
   readonly ofDossier: (dossierCode: string) => Effect.Effect<ReadonlyArray<PostalOrder>, StoreUnavailable>
+  /** Orders still on their way (a tracking number, and not delivered or returned), oldest first, at most `limit`. */
+  readonly underway: (limit: number) => Effect.Effect<ReadonlyArray<PostalOrder>, StoreUnavailable>
 }
+
+/** Where an order's journey ends: nothing more to track. */
+export const POSTAL_FINAL_STATUSES: ReadonlyArray<PostalOrder["status"]> = ["delivered", "returned"]
+const isUnderway = (o: PostalOrder) => o.trackingNumber !== null && !POSTAL_FINAL_STATUSES.includes(o.status)
 
 export const makeMemoryPostalStore = (): PostalStoreShape => {
   const orders = new Map<string, PostalOrder>()
@@ -23,6 +29,13 @@ export const makeMemoryPostalStore = (): PostalStoreShape => {
         [...orders.values()]
           .filter((o) => o.dossierCode === code)
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      ),
+    underway: (limit) =>
+      Effect.sync(() =>
+        [...orders.values()]
+          .filter(isUnderway)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .slice(0, limit),
       ),
   }
 }
@@ -65,6 +78,8 @@ export interface PostalOperatorShape {
     body: string,
     headers: Readonly<Record<string, string | undefined>>,
   ) => Effect.Effect<{ readonly trackingNumber: string; readonly update: TrackingUpdate }, PostalOperatorFailed>
+  /** The parcel's tracking history as the operator has it now, oldest first (polling, when callbacks are lost). */
+  readonly trackingOf: (trackingNumber: string) => Effect.Effect<ReadonlyArray<TrackingUpdate>, PostalOperatorFailed>
 }
 
 export class PostalOperator extends Context.Service<PostalOperator, PostalOperatorShape>()(

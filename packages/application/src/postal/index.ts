@@ -1,6 +1,7 @@
 export {
   type PostalOrderInput,
   PostalRefused,
+  pollPostalOrders,
   postalOrdersOf,
   receivePostalCallback,
   requestPostalOrder,

@@ -8,6 +8,7 @@ import {
   type PostalKind,
   type PostalOrder,
   quotePostalCharge,
+  type TrackingUpdate,
 } from "@motcua/domain"
 import { Data, Effect, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
@@ -120,8 +121,7 @@ export const receivePostalCallback = Effect.fnUntraced(function* (
   headers: Readonly<Record<string, string | undefined>>,
 ) {
   const { trackingNumber, update } = yield* (yield* PostalOperator).readCallback(body, headers)
-  const store = yield* PostalStore
-  const order = yield* store.findByTracking(trackingNumber)
+  const order = yield* (yield* PostalStore).findByTracking(trackingNumber)
   if (order === undefined)
     return yield* Effect.fail(
       new PostalRefused({
@@ -129,20 +129,59 @@ export const receivePostalCallback = Effect.fnUntraced(function* (
         detail: `không có đơn với số hiệu ${trackingNumber} (no such order)`,
       }),
     )
-  const next = applyTrackingUpdate(order, update)
-  if (Result.isFailure(next))
-    return yield* Effect.fail(new PostalRefused({ field: "status", detail: next.failure.reason }))
-  if (next.success !== order) yield* store.save(next.success)
-  if (update.status === "failed" && order.kind === "delivery") {
-    const loaded = yield* loadDossier(order.dossierCode)
-    yield* (yield* Notifier).send({
-      about: "postal-delivery-failed",
-      channel: "sms",
-      recipient: order.address.phone,
-      dossierCode: order.dossierCode,
-      notificationId: `postal-${order.id}-${update.updateId}`,
-      data: { procedureName: loaded.procedure.name, reason: update.reason ?? null },
-    })
-  }
-  return next.success
+  return yield* applyUpdate(order, update, { renotify: true })
 })
+
+/**
+ * Asks the operator for the journey of every order still underway and applies what is new, the way a callback
+ * would (callbacks get lost: polling makes sure every order ends). An update the domain refuses (backwards, a
+ * delivery without a recipient) is the operator's error: it is skipped and the rest applied; an operator that does
+ * not answer leaves the order for the next poll. Answers how many orders moved.
+ */
+export const pollPostalOrders = Effect.fnUntraced(function* (limit = 200) {
+  const operator = yield* PostalOperator
+  const orders = yield* (yield* PostalStore).underway(limit)
+  let moved = 0
+  for (const order of orders) {
+    if (order.trackingNumber === null) continue
+    const journey = yield* Effect.result(operator.trackingOf(order.trackingNumber))
+    if (journey._tag === "Failure") {
+      yield* Effect.logWarning("postal: tracking not available", { orderId: order.id, reason: journey.failure.reason })
+      continue
+    }
+    let current = order
+    for (const update of journey.success) {
+      const applied = yield* Effect.result(applyUpdate(current, update, { renotify: false }))
+      if (applied._tag === "Success") current = applied.success
+      else yield* Effect.logWarning("postal: update skipped", { orderId: order.id, updateId: update.updateId })
+    }
+    if (current !== order) moved += 1
+  }
+  return moved
+})
+
+/**
+ * One tracking update applied to an order, saved when it changes; a failed delivery of a result is notified — again
+ * for a repeated callback (`renotify`: the operator's retry retries a notice that did not go out; same notification
+ * id), but not for an update a poll finds already applied.
+ */
+const applyUpdate = (order: PostalOrder, update: TrackingUpdate, options: { readonly renotify: boolean }) =>
+  Effect.gen(function* () {
+    const store = yield* PostalStore
+    const next = applyTrackingUpdate(order, update)
+    if (Result.isFailure(next))
+      return yield* Effect.fail(new PostalRefused({ field: "status", detail: next.failure.reason }))
+    if (next.success !== order) yield* store.save(next.success)
+    if (update.status === "failed" && order.kind === "delivery" && (options.renotify || next.success !== order)) {
+      const loaded = yield* loadDossier(order.dossierCode)
+      yield* (yield* Notifier).send({
+        about: "postal-delivery-failed",
+        channel: "sms",
+        recipient: order.address.phone,
+        dossierCode: order.dossierCode,
+        notificationId: `postal-${order.id}-${update.updateId}`,
+        data: { procedureName: loaded.procedure.name, reason: update.reason ?? null },
+      })
+    }
+    return next.success
+  })
