@@ -13,9 +13,12 @@ export interface FloorChange {
     readonly payload?: Json
     readonly payloadText?: string
     readonly availableAt?: string
+    readonly orderingKey?: string
   }>
   readonly documentIds?: ReadonlyArray<string>
   readonly attachedBy?: string
+  /** Who lists the dossier as theirs (create only): the applicant's id number and the filing account. */
+  readonly owners?: ReadonlyArray<string>
 }
 
 export interface FloorCommit extends FloorChange {

@@ -21,12 +21,14 @@ export const SQL = {
     'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
   attachDocument:
     'update "document" set "dossier_code" = ?, "attached_at" = coalesce(attached_at, ?) where "id" = ? and (("dossier_code" is null and ("uploaded_by" is null or "uploaded_by" = ?)) or "dossier_code" = ?)',
+  insertOwner:
+    'insert into "dossier_owner" ("owner_id", "dossier_code", "created_at") values (?, ?, ?) on conflict ("owner_id", "dossier_code") do nothing',
   readHead: 'select "last_seq", "last_hash" from "audit_head" where "id" = ?',
   insertAudit:
     'insert into "audit_entry" ("seq", "at", "dossier_code", "actor", "action", "detail", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?)',
   updateHead: 'update "audit_head" set "last_seq" = ?, "last_hash" = ? where "id" = ?',
   insertOutbox:
-    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at") values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at", "ordering_key", "due_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   documentIds: 'select "id" from "document" where "dossier_code" = ? order by "attached_at", "id"',
   getDossier: 'select * from "dossier" where "code" = ?',
   getDocument: 'select * from "document" where "id" = ?',

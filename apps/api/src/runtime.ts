@@ -184,13 +184,14 @@ function clockLayer(now: (() => Date) | undefined) {
   if (now === undefined) return Clock.layer
   const system = EffectClock.Clock.defaultValue()
   const millis = () => now().getTime()
-  const effectClock: EffectClock.Clock = {
-    ...system,
+  // The system clock's methods (sleep among them) live on its prototype: a spread would drop them, and every
+  // Effect.sleep or timeout would then fail, so the copy keeps the prototype.
+  const effectClock: EffectClock.Clock = Object.assign(Object.create(Object.getPrototypeOf(system)), system, {
     currentTimeMillisUnsafe: millis,
     currentTimeMillis: Effect.sync(millis),
     currentTimeNanosUnsafe: () => BigInt(millis()) * 1_000_000n,
     currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n),
-  }
+  })
   return Layer.merge(
     Layer.succeed(Clock, Clock.of({ now: Effect.sync(() => instantOf(millis())) })),
     Layer.succeed(EffectClock.Clock, effectClock),

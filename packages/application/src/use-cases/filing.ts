@@ -140,6 +140,8 @@ const file = (
           state: stateOf(next),
           procedure,
           principalId: principal.id,
+          principalName: principal.name,
+          jurisdiction: catalog.jurisdiction,
           eventData: {
             procedureCode: procedure.code,
             ...(input.variantId === undefined ? {} : { variantId: input.variantId }),

@@ -4,7 +4,15 @@
  * continues where it left off. It changes only through the machine's `assign` (see `reducers.ts`).
  */
 import type { Channel, StaffRole } from "../catalogue/schema.ts"
-import type { Applicant, DocumentPresent, MissingItem, Representative, ReturnMethod, Role } from "./events.ts"
+import type {
+  Applicant,
+  DocumentPresent,
+  MissingItem,
+  PortalFiling,
+  Representative,
+  ReturnMethod,
+  Role,
+} from "./events.ts"
 import type { NationalStatusCode } from "./status.ts"
 
 /** Early (trước hạn), on time (đúng hạn), late (quá hạn); see `classification.ts` for the rule. */
@@ -154,6 +162,8 @@ export interface DossierContext {
   readonly lastEventAt: string
   /** Made up by `motcua simulate`: nothing about it is ever sent outside (see FileDossier.simulated). */
   readonly simulated?: true
+  /** Filed on the national public service portal and received from it (FileDossier.portal). */
+  readonly portal?: PortalFiling
 }
 
 /** The late flag: a second supplementation request or an extension with apology makes the dossier late. */
