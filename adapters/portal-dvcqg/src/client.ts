@@ -231,6 +231,11 @@ export function portalClient(settings: DvcqgSettings): PortalClient {
             401,
           )
         answer = answerOf(service, got)
+        if (isSessionRefusal(got, answer))
+          throw new PortalUnavailable(
+            `Cổng DVCQG vẫn từ chối phiên sau khi đăng nhập lại (session refused after renewal): ${answer.message}`,
+            got.status,
+          )
       }
       if (answer === undefined) throw new PortalUnavailable(`Cổng DVCQG: HTTP ${got.status}`, got.status)
       return answer

@@ -4,7 +4,7 @@
 // committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers pass the
 // row id on as the receiver's idempotency key. Rows of one ordering key (a dossier's portal sync) are claimed one at
 // a time, in order (Outbox.claim), so the rows of one pass may be delivered concurrently.
-import { Duration, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
@@ -113,6 +113,16 @@ class DeliveryTimedOut extends Error {
   }
 }
 
+/**
+ * Fails after `ms` of wall-clock time. A real timer, not Effect's Clock: a delivery waits on a real network whatever
+ * clock the application runs on (tests stop theirs), and the lease it must stay within is real time too.
+ */
+const wallClockTimeout = (ms: number) =>
+  Effect.callback<never, DeliveryTimedOut>((resume) => {
+    const timer = setTimeout(() => resume(Effect.fail(new DeliveryTimedOut(ms))), ms)
+    return Effect.sync(() => clearTimeout(timer))
+  })
+
 /** One pass: claim up to `limit` due rows and deliver each once. */
 export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers<R>, options: RelayOptions = {}) {
   const outbox = yield* Outbox
@@ -143,11 +153,9 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
           ? Effect.fail(`no handler for topic "${message.topic}"`)
           : timeoutMs === undefined
             ? Effect.suspend(() => handler(message))
-            : Effect.suspend(() => handler(message)).pipe(
-                Effect.timeoutOrElse({
-                  duration: Duration.millis(timeoutMs),
-                  orElse: () => Effect.fail(new DeliveryTimedOut(timeoutMs)),
-                }),
+            : Effect.raceFirst(
+                Effect.suspend(() => handler(message)),
+                wallClockTimeout(timeoutMs),
               )
       // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
       const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
