@@ -30,6 +30,7 @@ import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
+import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
@@ -235,6 +236,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...auditOperations,
     ...webhookOperations,
     ...postalOperations,
+    ...outboxOperations,
     ...healthOperations,
     ...metaOperations,
   ]
