@@ -585,11 +585,26 @@ export function storageContract(target: ContractTarget): void {
         expect(dead.map((r) => [r.id, r.attempts, r.lastError, r.orderingKey])).toEqual([
           [next[0]?.id, 1, "refused", `portal.sync:${code(1)}`],
         ])
+        // a row queued outside any change (reconciliation) joins the dossier's order, behind the dead one
+        await run(
+          Outbox.use((o) =>
+            o.enqueue(code(1), [
+              { topic: "portal.sync", payload: { step: "requeued" }, orderingKey: `portal.sync:${code(1)}` },
+            ]),
+          ),
+        )
+        expect(await run(Outbox.use((o) => o.claim("a", 10, 60_000)))).toEqual([])
         expect(await run(Outbox.use((o) => o.retryDead("all")))).toEqual([next[0]?.id])
         const retried = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
         expect(retried.map((m) => [(m.payload as { step: string }).step, m.attempts, m.lastError])).toEqual([
           ["progress-1", 1, "refused"],
         ])
+        await run(Outbox.use((o) => o.complete(retried[0]?.id ?? 0, "a")))
+        const rest = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(steps(rest)).toEqual(["record-2"])
+        await run(Outbox.use((o) => o.complete(rest[0]?.id ?? 0, "a")))
+        const last = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(last.map((m) => [m.dossierCode, (m.payload as { step: string }).step])).toEqual([[code(1), "requeued"]])
       })
 
       it("lists rows by status, topic and dossier in pages, and retries only the dead ones asked for", async () => {

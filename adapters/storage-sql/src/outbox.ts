@@ -266,6 +266,12 @@ export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
           return ok(retried)
         }),
       ),
+    enqueue: (dossierCode, messages) =>
+      Effect.flatMap(now, (at) =>
+        runProgram("enqueue outbox", true, function* () {
+          return yield* enqueueOutbox(q, dossierCode, at, messages)
+        }),
+      ),
     backlog: () =>
       Effect.flatMap(now, (at) =>
         runProgram("outbox backlog", false, function* () {

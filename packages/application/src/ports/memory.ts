@@ -476,6 +476,11 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
           return retried
         }),
       ),
+    enqueue: (dossierCode, messages) =>
+      atomic(
+        db,
+        Effect.map(Clock.currentTimeMillis, (millis) => enqueue(db, dossierCode, instantOf(millis), messages)),
+      ),
     backlog: () =>
       atomic(
         db,

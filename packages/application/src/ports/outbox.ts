@@ -1,6 +1,6 @@
 import { Context, type Effect } from "effect"
 import type { StoreUnavailable } from "./errors.ts"
-import type { Instant, OutboxMessage } from "./records.ts"
+import type { Instant, OutboxMessage, OutboxMessageInput } from "./records.ts"
 
 /**
  * How a complete ended: "completed", or "lease-lost" when the row is no longer claimed by this worker (its lease ran
@@ -95,6 +95,14 @@ export interface OutboxShape {
    * attempt): the given ids (rows that are not dead are left alone), or every dead row. Answers the ids retried.
    */
   readonly retryDead: (which: ReadonlyArray<number> | "all") => Effect.Effect<ReadonlyArray<number>, StoreUnavailable>
+  /**
+   * Writes messages about a dossier outside any change of it (the portal reconciliation re-queues a record), now
+   * due; in the dossier's order like any row with the same ordering key.
+   */
+  readonly enqueue: (
+    dossierCode: string,
+    messages: ReadonlyArray<OutboxMessageInput>,
+  ) => Effect.Effect<void, StoreUnavailable>
   /** Counts and the oldest due undelivered row (the relay's lag), as of now. */
   readonly backlog: () => Effect.Effect<OutboxBacklog, StoreUnavailable>
 }
