@@ -13,10 +13,11 @@ export interface FloorChange {
     readonly payload?: Json
     readonly payloadText?: string
     readonly availableAt?: string
+    readonly orderingKey?: string
   }>
   readonly documentIds?: ReadonlyArray<string>
   readonly attachedBy?: string
-  /** Who may see the new dossier as theirs (NewDossier.owners): the applicant, and the citizen who filed it. */
+  /** Who lists the dossier as theirs (create only): the applicant's id number and the filing account. */
   readonly owners?: ReadonlyArray<string>
 }
 

@@ -42,6 +42,8 @@ export function postgresFloor(pool: pg.Pool) {
         0,
         message.availableAt ?? change.at,
         change.at,
+        message.orderingKey ?? null,
+        message.availableAt ?? change.at,
       ])
     }
     await client.query(q.documentIds, [change.code])

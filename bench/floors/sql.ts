@@ -28,7 +28,7 @@ export const SQL = {
     'insert into "audit_entry" ("seq", "at", "dossier_code", "actor", "action", "detail", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?)',
   updateHead: 'update "audit_head" set "last_seq" = ?, "last_hash" = ? where "id" = ?',
   insertOutbox:
-    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at") values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into "outbox" ("topic", "dossier_code", "payload", "status", "attempts", "available_at", "created_at", "ordering_key", "due_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   documentIds: 'select "id" from "document" where "dossier_code" = ? order by "attached_at", "id"',
   getDossier: 'select * from "dossier" where "code" = ?',
   getDocument: 'select * from "document" where "id" = ?',

@@ -40,6 +40,8 @@ export function sqliteFloor(db: Database.Database) {
         0,
         message.availableAt ?? change.at,
         change.at,
+        message.orderingKey ?? null,
+        message.availableAt ?? change.at,
       )
     }
     s.documentIds.all(change.code)

@@ -18,7 +18,13 @@ export interface FilingTemplate {
   readonly code: string
   readonly row: Record<string, unknown> & { readonly snapshot: string }
   readonly audit: { readonly actor: string; readonly action: string; readonly detail: string }
-  readonly outbox: ReadonlyArray<{ readonly topic: string; readonly payload: string }>
+  readonly outbox: ReadonlyArray<{
+    readonly topic: string
+    readonly payload: string
+    readonly ordering_key: string | null
+  }>
+  /** Who lists the dossier as theirs (dossier_owner): the same for every filing of the same body and account. */
+  readonly owners: ReadonlyArray<string>
 }
 
 export interface BareServer {
@@ -85,8 +91,6 @@ export async function startBareServer(options: {
         }
         floor.create({
           code,
-          // the benchmark's citizen files for themself: applicant and caller are one owner, as the API stores it
-          owners: [options.citizenId],
           summary,
           snapshot: { value: snapshot.value, context },
           at,
@@ -101,7 +105,9 @@ export async function startBareServer(options: {
           outbox: t.outbox.map((message) => ({
             topic: message.topic,
             payloadText: message.payload.split(t.code).join(code),
+            ...(message.ordering_key === null ? {} : { orderingKey: message.ordering_key.split(t.code).join(code) }),
           })),
+          owners: t.owners,
         })
         const answer = { code, version: 1, summary }
         floor.answer(scope, key, answer as never)

@@ -91,8 +91,13 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
     try {
       const row = raw.prepare("select * from dossier").get() as FilingTemplate["row"]
       const audit = raw.prepare("select actor, action, detail from audit_entry").get() as FilingTemplate["audit"]
-      const outbox = raw.prepare("select topic, payload from outbox order by id").all() as FilingTemplate["outbox"]
-      return { code: String(row.code), row, audit, outbox }
+      const outbox = raw
+        .prepare("select topic, payload, ordering_key from outbox order by id")
+        .all() as FilingTemplate["outbox"]
+      const owners = (raw.prepare("select owner_id from dossier_owner").all() as Array<{ owner_id: string }>).map(
+        (o) => o.owner_id,
+      )
+      return { code: String(row.code), row, audit, outbox, owners }
     } finally {
       raw.close()
     }
@@ -117,7 +122,7 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
         SQL.idempotencyInsert,
         SQL.nextSequence,
         SQL.insertDossier,
-        SQL.insertOwner,
+        ...template.owners.map(() => SQL.insertOwner),
         SQL.readHead,
         SQL.insertAudit,
         SQL.updateHead,

@@ -536,6 +536,138 @@ export function storageContract(target: ContractTarget): void {
         // The default ceiling is higher, yet a dead row stays dead.
         expect(await run(Outbox.use((o) => o.claim("r5", 10, 60_000)))).toEqual([])
       })
+
+      it("hands out the rows of one ordering key one at a time, in order, however many relays ask", async () => {
+        // dossier 1: record, progress, record (ordered); an unordered notice; dossier 2: record (ordered)
+        await run(
+          DossierStore.use((s) =>
+            s.create(
+              newDossier(code(1), {
+                outbox: [
+                  { topic: "portal.sync", payload: { step: "record-1" }, orderingKey: `portal.sync:${code(1)}` },
+                  { topic: "portal.sync", payload: { step: "progress-1" }, orderingKey: `portal.sync:${code(1)}` },
+                  { topic: "notify.sms", payload: { step: "notice" } },
+                  { topic: "portal.sync", payload: { step: "record-2" }, orderingKey: `portal.sync:${code(1)}` },
+                ],
+              }),
+            ),
+          ),
+        )
+        await run(
+          DossierStore.use((s) =>
+            s.create(
+              newDossier(code(2), {
+                outbox: [{ topic: "portal.sync", payload: { step: "other" }, orderingKey: `portal.sync:${code(2)}` }],
+              }),
+            ),
+          ),
+        )
+        const steps = (batch: ReadonlyArray<{ payload: unknown }>) =>
+          batch.map((m) => (m.payload as { step: string }).step)
+        const first = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(steps(first)).toEqual(["record-1", "notice", "other"])
+        // a second relay gets nothing of dossier 1 while its record is out
+        expect(await run(Outbox.use((o) => o.claim("b", 10, 60_000)))).toEqual([])
+        // the record fails: the progress still waits behind it
+        const record1 = first[0]?.id ?? 0
+        await run(Outbox.use((o) => o.fail(record1, "a", "portal 503", "2000-01-01T00:00:00.000Z")))
+        const again = await run(Outbox.use((o) => o.claim("b", 10, 60_000)))
+        expect(steps(again)).toEqual(["record-1"])
+        await run(Outbox.use((o) => o.complete(record1, "b")))
+        const next = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(steps(next)).toEqual(["progress-1"])
+        // a permanent refusal buries the row at once, and what follows it waits for an operator
+        expect(
+          await run(Outbox.use((o) => o.fail(next[0]?.id ?? 0, "a", "refused", "2000-01-01T00:00:00.000Z", 20, true))),
+        ).toBe("dead")
+        expect(await run(Outbox.use((o) => o.claim("a", 10, 60_000)))).toEqual([])
+        const dead = await run(Outbox.use((o) => o.list({ status: "dead", limit: 10 })))
+        expect(dead.map((r) => [r.id, r.attempts, r.lastError, r.orderingKey])).toEqual([
+          [next[0]?.id, 1, "refused", `portal.sync:${code(1)}`],
+        ])
+        // a row queued outside any change (reconciliation) joins the dossier's order, behind the dead one
+        await run(
+          Outbox.use((o) =>
+            o.enqueue(code(1), [
+              { topic: "portal.sync", payload: { step: "requeued" }, orderingKey: `portal.sync:${code(1)}` },
+            ]),
+          ),
+        )
+        expect(await run(Outbox.use((o) => o.claim("a", 10, 60_000)))).toEqual([])
+        expect(await run(Outbox.use((o) => o.retryDead("all")))).toEqual([next[0]?.id])
+        const retried = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(retried.map((m) => [(m.payload as { step: string }).step, m.attempts, m.lastError])).toEqual([
+          ["progress-1", 1, "refused"],
+        ])
+        await run(Outbox.use((o) => o.complete(retried[0]?.id ?? 0, "a")))
+        const rest = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(steps(rest)).toEqual(["record-2"])
+        await run(Outbox.use((o) => o.complete(rest[0]?.id ?? 0, "a")))
+        const last = await run(Outbox.use((o) => o.claim("a", 10, 60_000)))
+        expect(last.map((m) => [m.dossierCode, (m.payload as { step: string }).step])).toEqual([[code(1), "requeued"]])
+      })
+
+      it("lists rows by status, topic and dossier in pages, and retries only the dead ones asked for", async () => {
+        await enqueue(3)
+        const all = await run(Outbox.use((o) => o.list({ limit: 100 })))
+        expect(all.map((r) => [r.topic, r.status, r.attempts])).toEqual([
+          ["portal.sync", "pending", 0],
+          ["notify.sms", "pending", 0],
+          ["portal.sync", "pending", 0],
+          ["notify.sms", "pending", 0],
+          ["portal.sync", "pending", 0],
+          ["notify.sms", "pending", 0],
+        ])
+        expect(all[0]).toMatchObject({ dossierCode: code(1), createdAt: T0, availableAt: T0, completedAt: null })
+        const page = await run(Outbox.use((o) => o.list({ topic: "portal.sync", afterId: all[0]?.id ?? 0, limit: 1 })))
+        expect(page.map((r) => r.dossierCode)).toEqual([code(2)])
+        expect((await run(Outbox.use((o) => o.list({ dossierCode: code(3), limit: 10 })))).length).toBe(2)
+        const claimed = await run(Outbox.use((o) => o.claim("a", 2, 60_000)))
+        await run(Outbox.use((o) => o.complete(claimed[0]?.id ?? 0, "a")))
+        await run(Outbox.use((o) => o.fail(claimed[1]?.id ?? 0, "a", "gone", "2000-01-01T00:00:00.000Z", 20, true)))
+        const done = await run(Outbox.use((o) => o.list({ status: "done", limit: 10 })))
+        expect(done.map((r) => r.id)).toEqual([claimed[0]?.id])
+        expect(done[0]?.completedAt).not.toBeNull()
+        // retrying a row that is not dead changes nothing
+        expect(await run(Outbox.use((o) => o.retryDead([claimed[0]?.id ?? 0, claimed[1]?.id ?? 0])))).toEqual([
+          claimed[1]?.id,
+        ])
+        expect((await run(Outbox.use((o) => o.list({ status: "dead", limit: 10 })))).length).toBe(0)
+      })
+
+      it("reports the backlog: counts and the oldest due undelivered row, not rows scheduled for later", async () => {
+        expect(await run(Outbox.use((o) => o.backlog()))).toEqual({
+          pending: 0,
+          claimed: 0,
+          dead: 0,
+          oldestDueAt: null,
+        })
+        await run(
+          DossierStore.use((s) =>
+            s.create(
+              newDossier(code(1), {
+                outbox: [
+                  { topic: "portal.sync", payload: {} },
+                  { topic: "deadline.check", payload: {}, availableAt: "2999-01-01T00:00:00.000Z" },
+                ],
+              }),
+            ),
+          ),
+        )
+        const [row] = await run(Outbox.use((o) => o.claim("a", 1, 60_000)))
+        expect(await run(Outbox.use((o) => o.backlog()))).toEqual({
+          pending: 1,
+          claimed: 1,
+          dead: 0,
+          oldestDueAt: T0,
+        })
+        // a failed row keeps its first due time: its lag goes on counting
+        await run(Outbox.use((o) => o.fail(row?.id ?? 0, "a", "503", "2999-01-01T00:00:00.000Z")))
+        expect((await run(Outbox.use((o) => o.backlog()))).oldestDueAt).toBe(T0)
+        await run(Outbox.use((o) => o.retryDead("all")))
+        const [again] = await run(Outbox.use((o) => o.list({ topic: "portal.sync", limit: 1 })))
+        expect(again?.status).toBe("pending")
+      })
     })
 
     describe("documents", () => {

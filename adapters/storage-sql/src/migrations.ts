@@ -275,6 +275,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
             .execute(db)
       },
     },
+    // Outbox rows delivered in order per key (a dossier's portal sync: a progress update only after its record),
+    // and when each row first became due, for the relay's lag (outbox.ts).
+    "2026-12-04-170-outbox-ordering": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("outbox").addColumn("ordering_key", "text").execute()
+        await db.schema.alterTable("outbox").addColumn("due_at", "text").execute()
+        await sql`update outbox set due_at = available_at`.execute(db)
+        await db.schema.createIndex("outbox_ordering").on("outbox").columns(["ordering_key", "id"]).execute()
+      },
+    },
     // Failed sign-in counts per username and per client address (sign-in-failures.ts), shared by every instance on
     // the database. Times in epoch milliseconds.
     "2026-12-04-010-sign-in-failures": {

@@ -5,7 +5,9 @@ import {
   instantOf,
   type OutboxMessage,
   type OutboxMessageInput,
+  type OutboxRow,
   type OutboxShape,
+  type OutboxStatus,
 } from "@motcua/application"
 import { Clock, Effect } from "effect"
 import { type ExpressionBuilder, type Kysely, sql } from "kysely"
@@ -21,11 +23,28 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
       eb.and([eb("status", "=", "pending"), eb("available_at", "<=", p<string>("now"))]),
       eb.and([eb("status", "=", "claimed"), eb("lease_until", "<=", p<string>("now"))]),
     ])
+  // A row with an ordering key waits until every earlier row of its key is done (a claimed one included, so at most
+  // one row of a key is ever out with a relay).
+  const inTurn = (eb: ExpressionBuilder<DB, "outbox">) =>
+    eb.or([
+      eb("ordering_key", "is", null),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("outbox as earlier")
+            .select("earlier.id")
+            .whereRef("earlier.ordering_key", "=", "outbox.ordering_key")
+            .whereRef("earlier.id", "<", "outbox.id")
+            .where("earlier.status", "<>", "done"),
+        ),
+      ),
+    ])
   const dueSelect = db
     .selectFrom("outbox")
     .select("id")
     .where(isDue)
     .where("attempts", "<", p<number>("max_attempts"))
+    .where(inTurn)
     .orderBy("id")
     .limit(p<number>("limit"))
   return {
@@ -40,6 +59,8 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
           attempts: 0,
           available_at: p("available_at"),
           created_at: p("at"),
+          ordering_key: p("ordering_key"),
+          due_at: p("available_at"),
         })
         .compile(),
     ),
@@ -82,7 +103,7 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
       db
         .updateTable("outbox")
         .set({
-          status: sql<string>`case when attempts >= ${p<number>("max_attempts")} then 'dead' else 'pending' end`,
+          status: sql<string>`case when attempts >= ${p<number>("max_attempts")} or ${p<number>("permanent")} = 1 then 'dead' else 'pending' end`,
           available_at: p("retry_at"),
           claimed_by: null,
           lease_until: null,
@@ -92,6 +113,31 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
         .where("status", "=", "claimed")
         .where("claimed_by", "=", p<string>("worker"))
         .returning("status")
+        .compile(),
+    ),
+    retryDead: prepare(
+      db
+        .updateTable("outbox")
+        .set({ status: "pending", attempts: 0, available_at: p("now") })
+        .where("id", "=", p("id"))
+        .where("status", "=", "dead")
+        .compile(),
+    ),
+    deadIds: prepare(db.selectFrom("outbox").select("id").where("status", "=", "dead").orderBy("id").compile()),
+    counts: prepare(
+      db
+        .selectFrom("outbox")
+        .select(["status", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .where("status", "<>", "done")
+        .groupBy("status")
+        .compile(),
+    ),
+    oldestDue: prepare(
+      db
+        .selectFrom("outbox")
+        .select((eb) => eb.fn.min<string>("due_at").as("oldest"))
+        .where("status", "in", ["pending", "claimed"])
+        .where("due_at", "<=", p<string>("now"))
         .compile(),
     ),
   } satisfies Record<string, PreparedQuery<unknown>>
@@ -113,6 +159,7 @@ export function* enqueueOutbox(
       payload: JSON.stringify(message.payload),
       available_at: message.availableAt ?? at,
       at,
+      ordering_key: message.orderingKey ?? null,
     })
   }
   return ok(undefined)
@@ -151,13 +198,92 @@ export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
           return ok(affected(done) === 1 ? ("completed" as const) : ("lease-lost" as const))
         }),
       ),
-    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
+    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       runProgram("fail outbox", false, function* () {
-        const row = (yield* ask(q.fail, { id, worker: workerId, error, retry_at: retryAt, max_attempts: maxAttempts }))
-          .rows[0]
+        const row = (yield* ask(q.fail, {
+          id,
+          worker: workerId,
+          error,
+          retry_at: retryAt,
+          max_attempts: maxAttempts,
+          permanent: permanent ? 1 : 0,
+        })).rows[0]
         return ok(
           row === undefined ? ("lease-lost" as const) : row.status === "dead" ? ("dead" as const) : ("retry" as const),
         )
       }),
+    list: (query) => {
+      // built per call: operator queries are rare, and their filters vary
+      let select = ctx.db
+        .selectFrom("outbox")
+        .select([
+          "id",
+          "topic",
+          "dossier_code",
+          "status",
+          "attempts",
+          "last_error",
+          "created_at",
+          "available_at",
+          "completed_at",
+          "claimed_by",
+          "ordering_key",
+        ])
+        .orderBy("id")
+        .limit(Math.max(0, Math.trunc(query.limit)))
+      if (query.status !== undefined) select = select.where("status", "=", query.status)
+      if (query.topic !== undefined) select = select.where("topic", "=", query.topic)
+      if (query.dossierCode !== undefined) select = select.where("dossier_code", "=", query.dossierCode)
+      if (query.afterId !== undefined) select = select.where("id", ">", query.afterId)
+      const listQuery = prepare(select.compile())
+      return runProgram("list outbox", false, function* () {
+        const rows = (yield* ask(listQuery, {})).rows
+        return ok(
+          rows.map(
+            (row): OutboxRow => ({
+              id: Number(row.id),
+              topic: row.topic,
+              dossierCode: row.dossier_code,
+              status: row.status as OutboxStatus,
+              attempts: Number(row.attempts),
+              lastError: row.last_error,
+              createdAt: row.created_at,
+              availableAt: row.available_at,
+              completedAt: row.completed_at,
+              claimedBy: row.claimed_by,
+              orderingKey: row.ordering_key,
+            }),
+          ),
+        )
+      })
+    },
+    retryDead: (which) =>
+      Effect.flatMap(now, (at) =>
+        runProgram("retry dead outbox rows", true, function* () {
+          const ids = which === "all" ? (yield* ask(q.deadIds, {})).rows.map((r) => Number(r.id)) : which
+          const retried: number[] = []
+          for (const id of ids) if (affected(yield* ask(q.retryDead, { id, now: at })) === 1) retried.push(id)
+          return ok(retried)
+        }),
+      ),
+    enqueue: (dossierCode, messages) =>
+      Effect.flatMap(now, (at) =>
+        runProgram("enqueue outbox", true, function* () {
+          return yield* enqueueOutbox(q, dossierCode, at, messages)
+        }),
+      ),
+    backlog: () =>
+      Effect.flatMap(now, (at) =>
+        runProgram("outbox backlog", false, function* () {
+          const counts = new Map((yield* ask(q.counts, {})).rows.map((r) => [r.status, Number(r.n)]))
+          const oldest = (yield* ask(q.oldestDue, { now: at })).rows[0]?.oldest ?? null
+          return ok({
+            pending: counts.get("pending") ?? 0,
+            claimed: counts.get("claimed") ?? 0,
+            dead: counts.get("dead") ?? 0,
+            oldestDueAt: oldest,
+          })
+        }),
+      ),
   }
 }

@@ -54,6 +54,10 @@ export interface OutboxTable {
   last_error: string | null
   created_at: string
   completed_at: string | null
+  /** Rows of one key are claimed one at a time, in id order (OutboxMessageInput.orderingKey). */
+  ordering_key: string | null
+  /** When the row first became due (its available_at as written): the relay's lag counts from here. */
+  due_at: string
 }
 
 export interface IdempotencyTable {

@@ -31,6 +31,7 @@ import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
 import { notificationOperations } from "./routes/notifications.ts"
+import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
@@ -237,6 +238,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...webhookOperations,
     ...postalOperations,
     ...notificationOperations,
+    ...outboxOperations,
     ...healthOperations,
     ...metaOperations,
   ]

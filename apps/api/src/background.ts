@@ -7,9 +7,12 @@ import { hostname } from "node:os"
 import {
   AccountStore,
   Clock,
+  DEFAULT_MAX_ATTEMPTS,
   DocumentStore,
+  outboxLag,
   pollPostalOrders,
   type RelayReport,
+  receivePortalFilings,
   relayOnce,
   SignInFailureStore,
   standardHandlers,
@@ -28,7 +31,29 @@ export interface RelaySettings {
   readonly leaseMs?: number
   /** This relay's name in the outbox (`claimed_by`): host, process and a random part by default. */
   readonly workerId?: string
+  /** First retry delay, doubled each attempt (MOTCUA_RELAY_RETRY_BASE_MS, 30 s). */
+  readonly retryBaseMs?: number
+  /** Longest retry delay (MOTCUA_RELAY_RETRY_CEILING_MS, 1 h). */
+  readonly retryCeilingMs?: number
+  /** Share of each retry delay drawn at random, 0–1 (MOTCUA_RELAY_JITTER_PERCENT / 100, 0.5). */
+  readonly jitter?: number
+  /** Rows of a pass delivered at once (MOTCUA_RELAY_CONCURRENCY, 8). */
+  readonly concurrency?: number
+  /** Attempts before a row is dead (MOTCUA_RELAY_MAX_ATTEMPTS, 20). */
+  readonly maxAttempts?: number
+  /** A lag above this is logged as a warning (MOTCUA_RELAY_LAG_WARN_MS, 5 min; 0 = never). */
+  readonly lagWarnMs?: number
 }
+
+/** The relay's defaults for real traffic. */
+export const DEFAULT_RELAY_TRAFFIC = {
+  retryBaseMs: 30_000,
+  retryCeilingMs: 3_600_000,
+  jitter: 0.5,
+  concurrency: 8,
+  maxAttempts: DEFAULT_MAX_ATTEMPTS,
+  lagWarnMs: 5 * 60_000,
+} as const
 
 export interface MaintenanceSettings {
   /** Pause between clean-ups; 0 turns them off for this instance. */
@@ -51,6 +76,11 @@ export const relayPass = (runtime: ApiRuntime, settings: RelaySettings & { reado
         workerId: settings.workerId,
         limit: settings.batch,
         ...(settings.leaseMs === undefined ? {} : { leaseMs: settings.leaseMs }),
+        retryBaseMs: settings.retryBaseMs ?? DEFAULT_RELAY_TRAFFIC.retryBaseMs,
+        retryCeilingMs: settings.retryCeilingMs ?? DEFAULT_RELAY_TRAFFIC.retryCeilingMs,
+        jitter: settings.jitter ?? DEFAULT_RELAY_TRAFFIC.jitter,
+        concurrency: settings.concurrency ?? DEFAULT_RELAY_TRAFFIC.concurrency,
+        maxAttempts: settings.maxAttempts ?? DEFAULT_RELAY_TRAFFIC.maxAttempts,
       }),
     ),
   )
@@ -85,6 +115,7 @@ export function startRelay(
 ): PeriodicTask | undefined {
   if (settings.intervalMs === 0) return undefined
   const workerId = settings.workerId ?? defaultWorkerId()
+  const lag: LagState = { lastLoggedAt: 0, behind: false }
   logger.log("info", "outbox relay started", { workerId, intervalMs: settings.intervalMs, batch: settings.batch })
   return startPeriodic({ name: "outbox relay", intervalMs: settings.intervalMs, logger }, async () => {
     const pass = await relayPass(runtime, { ...settings, workerId })
@@ -99,9 +130,75 @@ export function startRelay(
         topic: failed.topic,
         error: failed.error,
       })
+    for (const id of report.dead) logger.log("error", "outbox row is dead: it waits for an operator", { id })
     onPass?.(report)
+    await reportLag(runtime, settings, logger, lag)
     // a full batch means more rows may be due
     return report.claimed === settings.batch
+  })
+}
+
+/** When the relay last said how far behind it is (once a minute at most; at once when it crosses the threshold). */
+interface LagState {
+  lastLoggedAt: number
+  behind: boolean
+}
+
+const LAG_LOG_EVERY_MS = 60_000
+
+/** Logs the relay's lag: a warning while above the threshold (once a minute), an info line when it recovers. */
+async function reportLag(runtime: ApiRuntime, settings: RelaySettings, logger: Logger, state: LagState) {
+  const threshold = settings.lagWarnMs ?? DEFAULT_RELAY_TRAFFIC.lagWarnMs
+  if (threshold === 0) return
+  const now = Date.now()
+  if (!state.behind && now - state.lastLoggedAt < LAG_LOG_EVERY_MS / 4) return
+  const lag = await runtime.run(outboxLag)
+  if (Result.isFailure(lag)) return
+  const { lagMs, pending, claimed, dead, oldestDueAt } = lag.success
+  if (lagMs > threshold) {
+    if (!state.behind || now - state.lastLoggedAt >= LAG_LOG_EVERY_MS) {
+      logger.log("warn", "outbox relay is behind", { lagMs, pending, claimed, dead, oldestDueAt })
+      state.lastLoggedAt = now
+    }
+    state.behind = true
+  } else {
+    if (state.behind) logger.log("info", "outbox relay caught up", { lagMs, pending, dead })
+    state.behind = false
+    state.lastLoggedAt = now
+  }
+}
+
+export interface InboundSettings {
+  /** Pause between fetches of filings made on the national portal; 0 turns it off for this instance. */
+  readonly intervalMs: number
+  /** Filings fetched per round. */
+  readonly batch?: number
+}
+
+/** Starts fetching the filings made on the national portal; undefined when its interval is 0. */
+export function startPortalInbound(
+  runtime: ApiRuntime,
+  settings: InboundSettings,
+  logger: Logger,
+): PeriodicTask | undefined {
+  if (settings.intervalMs === 0) return undefined
+  logger.log("info", "portal inbound started", { intervalMs: settings.intervalMs })
+  return startPeriodic({ name: "portal inbound", intervalMs: settings.intervalMs, logger, maxBurst: 5 }, async () => {
+    const batch = settings.batch ?? 50
+    const round = await runtime.run(receivePortalFilings(batch))
+    if (Result.isFailure(round)) {
+      logger.log("warn", "portal inbound: the portal could not be asked, will try again", { error: round.failure })
+      return false
+    }
+    const { filed, refused, failed, malformed } = round.success
+    if (filed.length + refused.length + failed.length + malformed.length > 0)
+      logger.log("info", "portal inbound round", {
+        filed: filed.length,
+        refused: refused.length,
+        failed: failed.length,
+        malformed: malformed.length,
+      })
+    return filed.length + refused.length + failed.length + malformed.length >= batch
   })
 }
 

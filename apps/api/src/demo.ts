@@ -105,6 +105,13 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
     roles: ["centre-admin"],
     scope: staff({ unitCodes: [DEMO_UNIT], intakePointIds: [DEMO_INTAKE_POINT] }),
   },
+  {
+    id: "qt-tinh-01",
+    username: "qt-tinh-01",
+    displayName: "Quản trị hệ thống cấp tỉnh (hàng đợi gửi đi, đồng bộ Cổng DVCQG)",
+    roles: ["province-admin"],
+    scope: { _tag: "Staff", level: "province", agencyCodes: [], unitCodes: [], intakePointIds: [] },
+  },
 ]
 
 export const DEMO_GATEWAY: Principal = {

@@ -8,10 +8,12 @@ import {
   DEFAULT_MAINTENANCE,
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
   DEFAULT_RELAY,
+  DEFAULT_RELAY_TRAFFIC,
   type MaintenanceSettings,
   type RelaySettings,
 } from "./background.ts"
 import { type NotificationSettings, notificationSettings } from "./notifications.ts"
+import { type PortalSettings, portalSettings } from "./portal.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from "./sign-in-throttle.ts"
 
 export type Environment = Readonly<Record<string, string | undefined>>
@@ -54,6 +56,10 @@ export interface EnvironmentSettings {
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
+  /** The national portal (MOTCUA_PORTAL_*); none = the development stand-in, nothing fetched. */
+  readonly portal: PortalSettings | undefined
+  /** Pause between fetches of filings made on the portal (MOTCUA_PORTAL_INBOUND_INTERVAL_MS; 0 = off). */
+  readonly portalInboundIntervalMs: number
   /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
   readonly assistantPerMinute: number | false
   /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
@@ -84,6 +90,16 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const relayInterval = whole("MOTCUA_RELAY_INTERVAL_MS", DEFAULT_RELAY.intervalMs, 0)
   const relayBatch = whole("MOTCUA_RELAY_BATCH", DEFAULT_RELAY.batch, 1)
   const relayLease = whole("MOTCUA_RELAY_LEASE_MS", 60_000, 1_000)
+  const retryBaseMs = whole("MOTCUA_RELAY_RETRY_BASE_MS", DEFAULT_RELAY_TRAFFIC.retryBaseMs, 1)
+  const retryCeilingMs = whole("MOTCUA_RELAY_RETRY_CEILING_MS", DEFAULT_RELAY_TRAFFIC.retryCeilingMs, 1)
+  const jitterPercent = whole("MOTCUA_RELAY_JITTER_PERCENT", DEFAULT_RELAY_TRAFFIC.jitter * 100, 0)
+  if (jitterPercent > 100)
+    problems.push({ variable: "MOTCUA_RELAY_JITTER_PERCENT", message: "phải từ 0 đến 100 (must be 0–100)" })
+  const concurrency = whole("MOTCUA_RELAY_CONCURRENCY", DEFAULT_RELAY_TRAFFIC.concurrency, 1)
+  const maxAttempts = whole("MOTCUA_RELAY_MAX_ATTEMPTS", DEFAULT_RELAY_TRAFFIC.maxAttempts, 1)
+  const lagWarnMs = whole("MOTCUA_RELAY_LAG_WARN_MS", DEFAULT_RELAY_TRAFFIC.lagWarnMs, 0)
+  const portal = portalSettings(env, problems)
+  const inboundInterval = whole("MOTCUA_PORTAL_INBOUND_INTERVAL_MS", 60_000, 0)
   const cleanupInterval = whole("MOTCUA_CLEANUP_INTERVAL_MS", DEFAULT_MAINTENANCE.intervalMs, 0)
   const orphanAge = whole("MOTCUA_ORPHAN_DOCUMENT_AGE_MS", DEFAULT_ORPHAN_DOCUMENT_AGE_MS, 60_000)
   const throttleOn = flag("MOTCUA_SIGNIN_THROTTLE", true)
@@ -136,7 +152,19 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
-    relay: { intervalMs: relayInterval, batch: relayBatch, leaseMs: relayLease },
+    relay: {
+      intervalMs: relayInterval,
+      batch: relayBatch,
+      leaseMs: relayLease,
+      retryBaseMs,
+      retryCeilingMs,
+      jitter: Math.min(100, jitterPercent) / 100,
+      concurrency,
+      maxAttempts,
+      lagWarnMs,
+    },
+    portal,
+    portalInboundIntervalMs: inboundInterval,
     maintenance: { intervalMs: cleanupInterval, orphanDocumentAgeMs: orphanAge },
     signInThrottle: throttleOn ? { maxFailures, maxFailuresPerAddress: maxPerAddress, lockoutMs: lockout } : false,
     trustProxy,

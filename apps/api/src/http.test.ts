@@ -52,6 +52,8 @@ describe("health and readiness", () => {
       procedures: data.catalogue.length,
       units: data.jurisdiction.units.length,
       checks: [],
+      // no application runtime here: no outbox (outbox-admin.test.ts reads the relay's backlog)
+      relay: null,
     })
   })
 

@@ -110,11 +110,12 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
   health: "Tình trạng máy chủ (liveness and readiness)",
+  assistant: "Trợ lý hỏi đáp thủ tục cho công dân (the citizen assistant)",
+  webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions of embedding systems)",
+  postal: "Bưu chính công ích: nhận hồ sơ và trả kết quả tại nhà (home pick-up and delivery by post)",
+  operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
   meta: "Tài liệu API (this document and its reference page)",
-  assistant: "Trợ lý hỏi đáp thủ tục cho người dân (the citizen assistant)",
-  postal: "Nhận hồ sơ, trả kết quả qua bưu chính (pick-up and delivery by post)",
   notifications: "Thông báo cho người nộp: tình trạng, kênh nhận (notices: delivery status, chosen channels)",
-  webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions for embedding systems)",
 }
 
 const idempotencyParameter = (required: boolean): Json => ({

@@ -14,6 +14,7 @@ import {
   type DevelopmentKeys,
   DossierNotFound,
   DossierStore,
+  ExternalServiceFailed,
   generateDevelopmentKeys,
   type IdCardReader,
   IdentityProvider,
@@ -26,7 +27,8 @@ import {
   type NotifierShape,
   type PaymentGateway,
   PaymentRequestStore,
-  type PortalSync,
+  PortalInbound,
+  PortalSync,
   PostalOperator,
   PostalOperatorFailed,
   PostalStore,
@@ -40,6 +42,7 @@ import {
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import {
   type DatabaseTarget,
@@ -58,6 +61,7 @@ import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "eff
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
 import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
+import type { PortalSettings } from "./portal.ts"
 import type { UpdateCounts } from "./sign-in-throttle.ts"
 
 /** Every service a route may use. */
@@ -71,6 +75,7 @@ export type AppServices =
   | PaymentGateway
   | Signer
   | PortalSync
+  | PortalInbound
   | Notifier
   | IdCardReader
   | Scanner
@@ -129,6 +134,11 @@ export interface RuntimeOptions {
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
   readonly notifier?: NotifierShape
+  /**
+   * The national portal (MOTCUA_PORTAL_*, portal.ts): PortalSync and PortalInbound over adapters/portal-dvcqg. When
+   * undefined the development stand-in syncs (logs, sends nothing) and there are no filings to fetch.
+   */
+  readonly portal?: PortalSettings
 }
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
@@ -199,13 +209,14 @@ function clockLayer(now: (() => Date) | undefined) {
   if (now === undefined) return Clock.layer
   const system = EffectClock.Clock.defaultValue()
   const millis = () => now().getTime()
-  const effectClock: EffectClock.Clock = {
-    ...system,
+  // The system clock's methods (sleep among them) live on its prototype: a spread would drop them, and every
+  // Effect.sleep or timeout would then fail, so the copy keeps the prototype.
+  const effectClock: EffectClock.Clock = Object.assign(Object.create(Object.getPrototypeOf(system)), system, {
     currentTimeMillisUnsafe: millis,
     currentTimeMillis: Effect.sync(millis),
     currentTimeNanosUnsafe: () => BigInt(millis()) * 1_000_000n,
     currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n),
-  }
+  })
   return Layer.merge(
     Layer.succeed(Clock, Clock.of({ now: Effect.sync(() => instantOf(millis())) })),
     Layer.succeed(EffectClock.Clock, effectClock),
@@ -256,8 +267,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
-    // after the development adapters: a configured notifier replaces theirs
+    // after the development adapters: a configured notifier replaces theirs, a configured portal the stand-in
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
+    portalLayer(options.portal),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.
@@ -313,4 +325,38 @@ function postalLayer(options: RuntimeOptions, data: QuangNinhData) {
     },
   })
   return Layer.merge(operator, tariffs)
+}
+
+/**
+ * The national portal when configured (one client, so PortalSync and PortalInbound share the token); otherwise
+ * no PortalSync (the development one stays) and a PortalInbound that says the portal is not configured.
+ */
+function portalLayer(settings: PortalSettings | undefined) {
+  if (settings === undefined)
+    return Layer.succeed(
+      PortalInbound,
+      PortalInbound.of({
+        fetchFilings: () =>
+          Effect.fail(
+            new ExternalServiceFailed({
+              port: "PortalInbound",
+              operation: "fetchFilings",
+              cause: new Error("Cổng DVCQG chưa được cấu hình (MOTCUA_PORTAL_URL not set)"),
+            }),
+          ),
+        download: () =>
+          Effect.fail(
+            new ExternalServiceFailed({ port: "PortalInbound", operation: "download", cause: "not configured" }),
+          ),
+        acknowledge: () =>
+          Effect.fail(
+            new ExternalServiceFailed({ port: "PortalInbound", operation: "acknowledge", cause: "not configured" }),
+          ),
+      }),
+    )
+  const client = portalClient(settings)
+  return Layer.merge(
+    Layer.succeed(PortalSync, PortalSync.of(makePortalSync(settings, client))),
+    Layer.succeed(PortalInbound, PortalInbound.of(makePortalInbound(settings, client))),
+  )
 }

@@ -11,7 +11,14 @@ import type { NotifierShape, RelayReport } from "@motcua/application"
 import { openAiCompatiblePhraser } from "@motcua/assistant-openai"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { assistantsFor } from "./assistant.ts"
-import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
+import {
+  type InboundSettings,
+  type MaintenanceSettings,
+  type RelaySettings,
+  startMaintenance,
+  startPortalInbound,
+  startRelay,
+} from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
@@ -44,6 +51,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly webRoot?: string | false
   /** Called after each relay pass (tests, metrics). */
   readonly onRelayPass?: (report: RelayReport) => void
+  /** Fetching filings made on the national portal (MOTCUA_PORTAL_INBOUND_INTERVAL_MS; only with a portal). */
+  readonly portalInbound?: Partial<InboundSettings>
 }
 
 export interface RunningServer {
@@ -52,6 +61,8 @@ export interface RunningServer {
   readonly runtime: ApiRuntime
   /** Runs a relay pass now (undefined when this instance does not relay). */
   readonly relayNow: (() => Promise<void>) | undefined
+  /** Fetches the filings made on the national portal now (undefined without a portal or when turned off). */
+  readonly portalInboundNow: (() => Promise<void>) | undefined
   /** Runs the clean-up now (undefined when turned off). */
   readonly cleanUpNow: (() => Promise<void>) | undefined
   /** Stops the background work (waiting for a pass in flight), stops accepting connections, closes the database. */
@@ -84,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { recentCallsCapacity: env.recentCallsCapacity }
       : {}),
     ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
+    ...portalOption(options.portal ?? env.portal, logger),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
     developmentLog:
@@ -145,6 +157,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const relay: PeriodicTask | undefined = startRelay(runtime, { ...env.relay, ...options.relay }, logger, (report) =>
     options.onRelayPass?.(report),
   )
+  const portalConfigured = (options.portal ?? env.portal) !== undefined
+  const inbound = portalConfigured
+    ? startPortalInbound(runtime, { intervalMs: env.portalInboundIntervalMs, ...options.portalInbound }, logger)
+    : undefined
   const throttle = options.signInThrottle ?? env.signInThrottle
   const maintenance = startMaintenance(
     runtime,
@@ -159,6 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     storage: runtime.storage,
     relay: relay !== undefined,
+    portal: portalConfigured ? "dvcqg" : "development",
     cleanUp: maintenance !== undefined,
   })
   let closing: Promise<void> | undefined
@@ -166,10 +183,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     runtime,
     relayNow: relay?.runNow,
+    portalInboundNow: inbound?.runNow,
     cleanUpNow: maintenance?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop()])
+        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop()])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()
@@ -197,4 +215,19 @@ function notifierOption(settings: NotificationSettings, logger: Logger): { notif
     })
   else logger.log("info", "notification channels", { channels: [...channels, "portal"] })
   return notifier === undefined ? {} : { notifier }
+}
+
+/** The national portal when configured, said in the log (without credentials). */
+function portalOption(
+  settings: RuntimeOptions["portal"],
+  logger: Logger,
+): { portal?: NonNullable<RuntimeOptions["portal"]> } {
+  if (settings === undefined) {
+    logger.log("info", "national portal: development stand-in (pushes are logged, not sent)", {
+      reason: "set MOTCUA_PORTAL_URL and its credentials to sync with the portal (docs/integrations/portal.md)",
+    })
+    return {}
+  }
+  logger.log("info", "national portal: DVCQG", { url: settings.baseUrl, style: settings.style ?? "envelope" })
+  return { portal: settings }
 }

@@ -961,6 +961,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hàng đợi gửi đi: đồng bộ Cổng DVCQG, thông báo, thanh toán (quản trị tỉnh)
+         * @description Outbox rows by id (status, topic, dossier filters; `after` the last id of the previous page), with their attempts and last error but never their payload, and the relay's backlog and lag. Province administrator only.
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/outbox/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi lại các hàng đã bỏ cuộc (quản trị tỉnh)
+         * @description Offers dead rows again from now, attempts counted from zero: the ids given (rows that are not dead are left alone), or every dead row with `allDead: true`. Answers the ids retried.
+         */
+        post: operations["retryOutbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -990,7 +1030,7 @@ export interface paths {
         };
         /**
          * Dịch vụ sẵn sàng phục vụ
-         * @description Readiness: the catalogue and jurisdiction data are loaded and every dependency answers.
+         * @description Readiness: the catalogue and jurisdiction data are loaded and every dependency answers; with the outbox relay's backlog and lag (details only: a lagging relay does not make the instance unready).
          */
         get: operations["readiness"];
         put?: never;
@@ -1757,6 +1797,7 @@ export interface components {
             id: string;
             fromEWallet?: boolean;
             digitised?: boolean;
+            reused?: boolean;
         } & {
             [key: string]: unknown;
         };
@@ -1925,6 +1966,7 @@ export interface components {
                 id: string;
                 fromEWallet?: boolean;
                 digitised?: boolean;
+                reused?: boolean;
             } & {
                 [key: string]: unknown;
             })[];
@@ -1963,6 +2005,7 @@ export interface components {
                 id: string;
                 fromEWallet?: boolean;
                 digitised?: boolean;
+                reused?: boolean;
             } & {
                 [key: string]: unknown;
             })[];
@@ -2353,6 +2396,54 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        OutboxRow: {
+            id: number;
+            topic: string;
+            dossierCode: string | null;
+            /** @enum {string} */
+            status: "pending" | "claimed" | "done" | "dead";
+            attempts: number;
+            lastError: string | null;
+            createdAt: string;
+            availableAt: string;
+            completedAt: string | null;
+            claimedBy: string | null;
+            orderingKey: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        OutboxBacklog: {
+            lagMs: number;
+            oldestDueAt: string | null;
+            pending: number;
+            claimed: number;
+            dead: number;
+        } & {
+            [key: string]: unknown;
+        };
+        OutboxListing: {
+            total: number;
+            items: components["schemas"]["OutboxRow"][];
+            backlog: components["schemas"]["OutboxBacklog"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Các hàng cần gửi lại, hoặc mọi hàng đã bỏ cuộc (ids, or all dead) */
+        OutboxRetry: ({
+            ids: number[];
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @enum {boolean} */
+            allDead: true;
+        } & {
+            [key: string]: unknown;
+        });
+        OutboxRetried: {
+            retried: number[];
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2370,6 +2461,18 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description Hàng đợi gửi đi (the outbox relay's backlog); null without a database */
+            relay: ({
+                /** @description Độ trễ: hàng chờ lâu nhất đã đến hạn mà chưa gửi (how long the oldest due row has waited) */
+                lagMs: number;
+                oldestDueAt: string | null;
+                pending: number;
+                claimed: number;
+                /** @description Hàng đã bỏ cuộc, chờ người vận hành (rows given up on, waiting for an operator) */
+                dead: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -4060,6 +4163,65 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                status?: "pending" | "claimed" | "done" | "dead";
+                topic?: string;
+                dossierCode?: string;
+                after?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các hàng */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxListing"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    retryOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutboxRetry"];
+            };
+        };
+        responses: {
+            /** @description Đã đưa lại vào hàng đợi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxRetried"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
             422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
         };

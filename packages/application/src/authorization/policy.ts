@@ -36,6 +36,8 @@ export const appActions = [
   "webhook.manage",
   /** Home pick-up of papers or delivery of the result by post, for a dossier in scope (postal/use-cases.ts). */
   "postal.request",
+  /** The outbox as an operator sees it: rows, their errors, retrying dead ones (relay/operator.ts). */
+  "outbox.manage",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -156,6 +158,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "agency",
     "lookup.public": "public",
     "webhook.manage": "public",
+    "outbox.manage": "public",
   },
   auditor: {
     "dossier.read": "agency",

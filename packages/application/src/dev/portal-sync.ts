@@ -1,7 +1,8 @@
 // Development stand-in for the national public service portal (DVCQG): a push is acknowledged with a reference and
 // recorded as one line (dossier code, kind, push id: no payload, which carries the applicant). The real adapter
-// speaks the portal's API and comes with later work.
+// (adapters/portal-dvcqg) speaks the portal's API; the server uses it when MOTCUA_PORTAL_URL is set.
 import { Effect, Layer } from "effect"
+import { ExternalServiceFailed } from "../ports/external-errors.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { DevelopmentCalls } from "./recent-calls.ts"
 
@@ -21,6 +22,17 @@ export const PortalSyncDevelopment = {
             })
             .pipe(Effect.as({ reference }))
         },
+        lookup: () =>
+          Effect.fail(
+            new ExternalServiceFailed({
+              port: "PortalSync",
+              operation: "lookup",
+              cause: new Error(
+                "Cổng DVCQG phát triển không lưu hồ sơ để tra cứu; cấu hình MOTCUA_PORTAL_URL " +
+                  "(the development portal keeps nothing to look up: configure MOTCUA_PORTAL_URL)",
+              ),
+            }),
+          ),
       })
     }),
   ),

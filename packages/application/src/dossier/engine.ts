@@ -165,6 +165,8 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
     state: stateOf(next),
     procedure: loaded.procedure,
     principalId: request.principal.id,
+    principalName: request.principal.name,
+    jurisdiction: catalog.jurisdiction,
     eventData: eventData as Json,
     paymentRequestIds,
   })

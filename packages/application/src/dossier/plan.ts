@@ -5,10 +5,11 @@ import {
   type DossierAction,
   type DossierContext,
   type DossierStateName,
-  nationalStatusLabels,
+  type Jurisdiction,
   type Procedure,
   statusOfState,
 } from "@motcua/domain"
+import { portalProgressView, portalRecordView } from "../portal/view.ts"
 import type { Json } from "../ports/json.ts"
 import type { AuditEntryInput, OutboxMessageInput } from "../ports/records.ts"
 import { stored } from "./instants.ts"
@@ -37,45 +38,14 @@ export interface PlanInput {
   readonly procedure: Procedure
   /** The principal behind the actor (an integration client acts as the machine's `system`). */
   readonly principalId: string
+  /** Their name, when known (the portal's progress names the officer who handled a step). */
+  readonly principalName?: string | undefined
+  /** The agencies and intake points, for their names in the portal record. */
+  readonly jurisdiction?: Jurisdiction
   /** The event's own data (without actor and instant), kept in the audit entry. */
   readonly eventData: Json
   /** Ids for payment requests, one per `requestPayment` action. */
   readonly paymentRequestIds: ReadonlyArray<string>
-}
-
-/** The dossier record the national portal keeps (DVCQG), as of this commit. Adapters map it to the portal's format. */
-export function portalRecord(context: DossierContext, state: DossierStateName, procedure: Procedure): Json {
-  const status = statusOfState[state]
-  const record: Record<string, Json> = {
-    dossierCode: context.dossierCode,
-    procedureCode: procedure.code,
-    procedureName: procedure.name,
-    fieldName: procedure.field.name,
-    ownerType: context.applicant.kind === "citizen" ? 1 : 2,
-    ownerId: context.applicant.id,
-    ownerName: context.applicant.name,
-    summary: context.summary ?? procedure.name,
-    channel: context.channel === "counter" ? 1 : context.channel === "online" ? 2 : 3,
-    receivedAt: context.receivedAt,
-    appointmentAt: context.appointment ?? null,
-    status,
-    statusLabel: nationalStatusLabels[status],
-    handlingAgencyCode: context.agencyCode,
-    processedAt: context.processedAt ?? null,
-    returnedAt: context.returned?.at ?? null,
-    documents: context.documents.map((d) => ({
-      id: d.id,
-      digitised: d.digitised ?? false,
-      fromEWallet: d.fromEWallet ?? false,
-    })),
-    resultDocumentIds: [...(context.resultDocumentIds ?? [])],
-    fees: context.fees.map((f) => ({ feeId: f.feeId, name: f.name, amount: f.amount })),
-    supplementations: context.supplementations.map((s) => ({
-      requestedAt: s.requestedAt,
-      receivedAt: s.receivedAt ?? null,
-    })),
-  }
-  return record
 }
 
 /** Where to reach the applicant: SMS when there is a phone, else e-mail, else their portal account. */
@@ -110,10 +80,12 @@ export function planOf(input: PlanInput): Plan {
   const audit: AuditEntryInput[] = []
   const outbox: OutboxMessageInput[] = []
   let payments = 0
+  let lastAudit: { event: string; actorId: string; role: string } | undefined
   for (const action of input.actions) {
     switch (action.type) {
       case "audit": {
         const p = action.params
+        lastAudit = { event: p.event, actorId: p.actorId, role: p.role }
         audit.push({
           at: stored(p.at),
           actor: p.actorId,
@@ -150,28 +122,28 @@ export function planOf(input: PlanInput): Plan {
       case "syncPortal": {
         const p = action.params
         const kind = p.what === "dossier" ? "record" : "progress"
-        const step = context.steps.find((s) => s.stepId === p.stepId && s.endedAt === undefined)
-        outbox.push({
-          topic: topics.portalSync,
-          payload: {
-            kind,
-            status: p.status,
-            entered: [...p.entered],
-            at: p.at,
-            ...(p.stepId === undefined ? {} : { stepId: p.stepId }),
-            ...(kind === "record"
-              ? { record: portalRecord(context, input.state, procedure) }
-              : {
-                  progress: {
-                    stepName: procedure.process.find((s) => s.id === p.stepId)?.name ?? null,
-                    unit: step?.unit ?? null,
-                    holderRole: step?.role ?? null,
-                    stepStartedAt: step?.startedAt ?? null,
-                    stepDueAt: step?.dueAt ?? null,
+        const payload: Json =
+          kind === "record"
+            ? { kind, record: portalRecordView(context, input.state, procedure, input.jurisdiction) as unknown as Json }
+            : {
+                kind,
+                progress: portalProgressView({
+                  context,
+                  state: input.state,
+                  procedure,
+                  at: p.at,
+                  event: lastAudit?.event ?? "file",
+                  entered: p.entered,
+                  actor: {
+                    id: lastAudit?.actorId ?? input.principalId,
+                    role: lastAudit?.role ?? "system",
+                    name: input.principalName,
                   },
-                }),
-          },
-        })
+                  stepId: p.stepId,
+                }) as unknown as Json,
+              }
+        // one dossier's pushes reach the portal in the order they happened, a progress update after its record
+        outbox.push({ topic: topics.portalSync, payload, orderingKey: `${topics.portalSync}:${context.dossierCode}` })
         break
       }
       case "notifyApplicant": {

@@ -45,6 +45,11 @@ export interface MemoryOutboxRow {
   readonly claimedBy: string | null
   readonly leaseUntil: string | null
   readonly lastError: string | null
+  readonly createdAt: string
+  /** When it first became due (its lag counts from here). */
+  readonly dueAt: string
+  readonly completedAt: string | null
+  readonly orderingKey: string | null
 }
 
 /** The whole in-memory database. Values are never mutated in place (rows are replaced), so a copy is cheap. */
@@ -155,6 +160,10 @@ function enqueue(db: MemoryDatabaseShape, dossierCode: string, at: string, rows:
       claimedBy: null,
       leaseUntil: null,
       lastError: null,
+      createdAt: at,
+      dueAt: row.availableAt ?? at,
+      completedAt: null,
+      orderingKey: row.orderingKey ?? null,
     })
   }
 }
@@ -376,8 +385,16 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
               db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
             }
           }
+          // the first row of each ordering key that is not done: only it may be claimed
+          const heads = new Map<string, number>()
+          for (const r of db.state.outbox.values())
+            if (r.orderingKey !== null && r.status !== "done") {
+              const head = heads.get(r.orderingKey)
+              if (head === undefined || r.id < head) heads.set(r.orderingKey, r.id)
+            }
+          const inTurn = (r: MemoryOutboxRow) => r.orderingKey === null || heads.get(r.orderingKey) === r.id
           return [...db.state.outbox.values()]
-            .filter(due)
+            .filter((r) => due(r) && inTurn(r))
             .sort((a, b) => a.id - b.id)
             .slice(0, Math.max(0, limit))
             .map((row) => {
@@ -395,10 +412,15 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         }),
       ),
     complete: (id, workerId) =>
-      settle(id, workerId, (row) => [{ ...row, status: "done", leaseUntil: null }, "completed" as const]),
-    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        settle(id, workerId, (row) => [
+          { ...row, status: "done", leaseUntil: null, completedAt: instantOf(millis) },
+          "completed" as const,
+        ]),
+      ),
+    fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       settle(id, workerId, (row) => {
-        const dead = row.attempts >= maxAttempts
+        const dead = permanent || row.attempts >= maxAttempts
         return [
           {
             ...row,
@@ -411,6 +433,73 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
           dead ? ("dead" as const) : ("retry" as const),
         ]
       }),
+    list: (query) =>
+      atomic(
+        db,
+        Effect.sync(() =>
+          [...db.state.outbox.values()]
+            .filter(
+              (r) =>
+                (query.status === undefined || r.status === query.status) &&
+                (query.topic === undefined || r.topic === query.topic) &&
+                (query.dossierCode === undefined || r.dossierCode === query.dossierCode) &&
+                (query.afterId === undefined || r.id > query.afterId),
+            )
+            .sort((a, b) => a.id - b.id)
+            .slice(0, Math.max(0, query.limit))
+            .map((r) => ({
+              id: r.id,
+              topic: r.topic,
+              dossierCode: r.dossierCode,
+              status: r.status,
+              attempts: r.attempts,
+              lastError: r.lastError,
+              createdAt: r.createdAt,
+              availableAt: r.availableAt,
+              completedAt: r.completedAt,
+              claimedBy: r.claimedBy,
+              orderingKey: r.orderingKey,
+            })),
+        ),
+      ),
+    retryDead: (which) =>
+      atomic(
+        db,
+        Effect.map(Clock.currentTimeMillis, (millis) => {
+          const wanted = which === "all" ? undefined : new Set(which)
+          const retried: number[] = []
+          for (const r of [...db.state.outbox.values()].sort((a, b) => a.id - b.id))
+            if (r.status === "dead" && (wanted === undefined || wanted.has(r.id))) {
+              db.state.outbox.set(r.id, { ...r, status: "pending", attempts: 0, availableAt: instantOf(millis) })
+              retried.push(r.id)
+            }
+          return retried
+        }),
+      ),
+    enqueue: (dossierCode, messages) =>
+      atomic(
+        db,
+        Effect.map(Clock.currentTimeMillis, (millis) => enqueue(db, dossierCode, instantOf(millis), messages)),
+      ),
+    backlog: () =>
+      atomic(
+        db,
+        Effect.map(Clock.currentTimeMillis, (millis) => {
+          const at = instantOf(millis)
+          let pending = 0
+          let claimed = 0
+          let dead = 0
+          let oldestDueAt: string | null = null
+          for (const r of db.state.outbox.values()) {
+            if (r.status === "pending") pending++
+            else if (r.status === "claimed") claimed++
+            else if (r.status === "dead") dead++
+            if ((r.status === "pending" || r.status === "claimed") && r.dueAt <= at)
+              if (oldestDueAt === null || r.dueAt < oldestDueAt) oldestDueAt = r.dueAt
+          }
+          return { pending, claimed, dead, oldestDueAt }
+        }),
+      ),
   }
 }
 

@@ -66,6 +66,12 @@ export interface OutboxMessageInput {
   readonly payload: Json
   /** Not before this instant; default: the commit's instant. */
   readonly availableAt?: Instant
+  /**
+   * Rows with the same key are delivered one at a time, in the order they were written: a row is claimed only once
+   * every earlier row of its key is done (a dead one holds the rest back until it is retried). The portal sync of
+   * a dossier uses `portal.sync:<code>`; rows without a key are delivered in any order.
+   */
+  readonly orderingKey?: string
 }
 
 /**

@@ -6,7 +6,7 @@ import { Clock } from "../ports/clock.ts"
 import { MemoryDatabase, type MemoryOutboxRow } from "../ports/memory.ts"
 import { Outbox } from "../ports/outbox.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
-import { relayOnce } from "./relay.ts"
+import { outboxLag, relayOnce, retryDelay } from "./relay.ts"
 
 const row = (id: number, topic: string): MemoryOutboxRow => ({
   id,
@@ -19,6 +19,10 @@ const row = (id: number, topic: string): MemoryOutboxRow => ({
   claimedBy: null,
   leaseUntil: null,
   lastError: null,
+  createdAt: "2000-01-01T00:00:00.000Z",
+  dueAt: "2000-01-01T00:00:00.000Z",
+  completedAt: null,
+  orderingKey: null,
 })
 
 const run = <A, E>(effect: Effect.Effect<A, E, MemoryDatabase | Outbox | Clock>) =>
@@ -70,5 +74,108 @@ describe("relayOnce", () => {
       [1, [2], [2]],
       [0, [], []],
     ])
+  })
+})
+
+describe("retryDelay", () => {
+  it("doubles from the base up to the ceiling, less up to the jitter's share at random", () => {
+    const none = () => 0
+    expect([1, 2, 3, 4, 5, 30].map((n) => retryDelay(n, 1_000, 10_000, 0.5, none))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
+    ])
+    // the largest draw takes off half: every delay lies in [½, 1] of the exponential one
+    expect(retryDelay(3, 1_000, 10_000, 0.5, () => 0.999_999)).toBe(2_000)
+    expect(retryDelay(3, 1_000, 10_000, 0.2, () => 0.5)).toBe(3_600)
+    // without jitter the delay is exact
+    expect(retryDelay(2, 500, 60_000, 0)).toBe(1_000)
+  })
+})
+
+describe("relayOnce for real traffic", () => {
+  const ordered = (id: number, key: string): MemoryOutboxRow => ({ ...row(id, "portal"), orderingKey: key })
+  const withRows = <A, E>(
+    rows: ReadonlyArray<MemoryOutboxRow>,
+    effect: Effect.Effect<A, E, MemoryDatabase | Outbox | Clock>,
+  ) =>
+    Effect.runPromise(
+      Effect.gen(function* () {
+        const db = yield* MemoryDatabase
+        for (const r of rows) db.state.outbox.set(r.id, r)
+        db.state.nextOutboxId = rows.length + 1
+        return yield* effect
+      }).pipe(Effect.provide(Layer.merge(layerMemoryStorage(), Clock.layer))),
+    )
+
+  it("delivers the rows of one key in order and one at a time, while other keys go in parallel", async () => {
+    const log: string[] = []
+    let inFlight = 0
+    let most = 0
+    const rows = [ordered(1, "a"), ordered(2, "b"), ordered(3, "a"), ordered(4, "b"), ordered(5, "a")]
+    const passes = await withRows(
+      rows,
+      Effect.gen(function* () {
+        const handler = (m: { id: number }) =>
+          Effect.gen(function* () {
+            inFlight++
+            most = Math.max(most, inFlight)
+            yield* Effect.sleep("5 millis")
+            log.push(`${rows[m.id - 1]?.orderingKey}${m.id}`)
+            inFlight--
+          })
+        const reports = []
+        for (let pass = 0; pass < 5; pass++) reports.push(yield* relayOnce({ portal: handler }, { concurrency: 8 }))
+        return reports.map((r) => r.delivered)
+      }),
+    )
+    expect(passes).toEqual([[1, 2], [3, 4], [5], [], []])
+    expect(log.filter((l) => l.startsWith("a"))).toEqual(["a1", "a3", "a5"])
+    expect(most).toBe(2)
+  })
+
+  it("buries a row refused for good at once, keeps what follows it waiting, and retries a passing failure", async () => {
+    const refused = Object.assign(new Error("Mã thủ tục không tồn tại"), { permanent: true })
+    const results = await withRows(
+      [ordered(1, "a"), ordered(2, "a"), ordered(3, "b")],
+      Effect.gen(function* () {
+        const handlers = {
+          portal: (m: { id: number }) =>
+            m.id === 1
+              ? Effect.fail({ _tag: "ExternalServiceFailed", message: "refused", cause: refused })
+              : Effect.fail("503"),
+        }
+        const first = yield* relayOnce(handlers, { retryBaseMs: 0 })
+        const second = yield* relayOnce(handlers, { retryBaseMs: 0 })
+        const rows = yield* (yield* Outbox).list({ limit: 10 })
+        return { first, second, rows }
+      }),
+    )
+    expect(results.first.dead).toEqual([1])
+    expect(results.first.failed.map((f) => f.id)).toEqual([1, 3])
+    expect(results.first.failed[0]?.error).toBe("ExternalServiceFailed: refused")
+    // row 2 waits behind the dead row 1; row 3 is retried
+    expect(results.second.claimed).toBe(1)
+    expect(results.rows.map((r) => [r.id, r.status, r.attempts])).toEqual([
+      [1, "dead", 1],
+      [2, "pending", 0],
+      [3, "pending", 2],
+    ])
+  })
+
+  it("abandons a delivery that outlives its time and retries it", async () => {
+    const report = await withRows(
+      [row(1, "slow")],
+      relayOnce({ slow: () => Effect.never }, { leaseMs: 60_000, deliveryTimeoutMs: 20, retryBaseMs: 0 }),
+    )
+    expect(report.failed.map((f) => f.error)).toEqual([
+      "DeliveryTimedOut: giao không xong trong 20 ms (delivery took longer than 20 ms)",
+    ])
+  })
+
+  it("reports the lag of the oldest due undelivered row", async () => {
+    const lag = await withRows([row(1, "x")], outboxLag)
+    expect(lag.pending).toBe(1)
+    expect(lag.oldestDueAt).toBe("2000-01-01T00:00:00.000Z")
+    expect(lag.lagMs).toBeGreaterThan(0)
+    expect(await withRows([], outboxLag)).toEqual({ pending: 0, claimed: 0, dead: 0, oldestDueAt: null, lagMs: 0 })
   })
 })

@@ -1,7 +1,9 @@
 // The outbox relay: claims due rows, hands each to the handler of its topic, and marks it done, or failed with a
-// retry time (exponential backoff). Rows were written with the state change, so a message exists exactly when its
-// change committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers
-// pass the row id on as the receiver's idempotency key.
+// retry time (exponential backoff with jitter, up to a ceiling), or dead when the receiver refused it for good or
+// its attempts are used. Rows were written with the state change, so a message exists exactly when its change
+// committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers pass the
+// row id on as the receiver's idempotency key. Rows of one ordering key (a dossier's portal sync) are claimed one at
+// a time, in order (Outbox.claim), so the rows of one pass may be delivered concurrently.
 import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
@@ -10,7 +12,7 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
-import { Outbox } from "../ports/outbox.ts"
+import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
 import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
@@ -20,7 +22,7 @@ import { WebhookTransport } from "../ports/webhook-transport.ts"
 import { supplementationDeadlinePassed } from "../use-cases/deadlines.ts"
 import { deliverEvent } from "../webhooks/deliver.ts"
 
-/** Delivers one message; any failure is retried later. */
+/** Delivers one message; any failure is retried later, unless it is permanent (isPermanentFailure). */
 export type RelayHandler<R> = (message: OutboxMessage) => Effect.Effect<void, unknown, R>
 export type RelayHandlers<R> = Readonly<Record<string, RelayHandler<R>>>
 
@@ -30,17 +32,33 @@ export interface RelayOptions {
   readonly limit?: number
   /** How long a claimed row stays leased to this worker. */
   readonly leaseMs?: number
-  /** First retry delay; doubled at each attempt, at most one hour. */
+  /** First retry delay; doubled at each attempt up to `retryCeilingMs` (30 s by default). */
   readonly retryBaseMs?: number
+  /** Longest retry delay (one hour by default). */
+  readonly retryCeilingMs?: number
+  /**
+   * Share of each retry delay drawn at random (0–1, 0.5 by default): the delay is uniform between (1 − jitter) × and
+   * 1 × the exponential delay, so rows that failed together (a portal outage) do not all come back at once.
+   */
+  readonly jitter?: number
+  /** The random source of the jitter, in [0, 1) (tests fix it). */
+  readonly random?: () => number
   /** Deliveries tried before a row is given up on (marked dead, never claimed again); DEFAULT_MAX_ATTEMPTS. */
   readonly maxAttempts?: number
+  /** Rows of one pass delivered at the same time (1 by default: one after another). */
+  readonly concurrency?: number
+  /**
+   * Longest time one delivery may take before it is abandoned and counted as a failure (half the lease by default),
+   * so that a delivery never outlives its lease and overlaps another relay's.
+   */
+  readonly deliveryTimeoutMs?: number
 }
 
 export interface RelayReport {
   readonly claimed: number
   readonly delivered: ReadonlyArray<number>
   readonly failed: ReadonlyArray<{ readonly id: number; readonly topic: string; readonly error: string }>
-  /** Failed rows that used their last attempt: they are dead (also listed in `failed`). */
+  /** Failed rows that used their last attempt or were refused for good: they are dead (also listed in `failed`). */
   readonly dead: ReadonlyArray<number>
   /**
    * Rows whose lease ran out while this relay delivered them and that another relay took over (or settled): this
@@ -51,12 +69,61 @@ export interface RelayReport {
 
 const HOUR_MS = 3_600_000
 
-/** When to try a row again after its `attempts`-th failed delivery. */
-export const retryDelay = (attempts: number, baseMs: number): number =>
-  Math.min(HOUR_MS, baseMs * 2 ** Math.max(0, attempts - 1))
+/**
+ * When to try a row again after its `attempts`-th failed delivery: `baseMs` doubled at each attempt, at most
+ * `ceilingMs`, less up to `jitter` of it at random (`random()` in [0, 1)).
+ */
+export const retryDelay = (
+  attempts: number,
+  baseMs: number,
+  ceilingMs: number = HOUR_MS,
+  jitter = 0,
+  random: () => number = Math.random,
+): number => {
+  const exponential = Math.min(ceilingMs, baseMs * 2 ** Math.min(40, Math.max(0, attempts - 1)))
+  const share = Math.min(1, Math.max(0, jitter))
+  return Math.round(exponential * (1 - share * random()))
+}
 
-const errorText = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : typeof error === "string" ? error : JSON.stringify(error)
+/**
+ * Whether sending the message again cannot help: the error, or one of its causes, says `permanent: true` (a
+ * receiver's refusal: DeliveryRefused, PortalRefused, PostalOperatorFailed). Anything else is retried.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
+    if ((current as { permanent?: unknown }).permanent === true) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+const errorText = (error: unknown): string => {
+  if (typeof error === "string") return error
+  if (error instanceof Error || (typeof error === "object" && error !== null && "message" in error)) {
+    const e = error as { name?: unknown; _tag?: unknown; message?: unknown }
+    const name = typeof e._tag === "string" ? e._tag : typeof e.name === "string" ? e.name : "Error"
+    return `${name}: ${String(e.message)}`
+  }
+  return JSON.stringify(error)
+}
+
+class DeliveryTimedOut extends Error {
+  constructor(ms: number) {
+    super(`giao không xong trong ${ms} ms (delivery took longer than ${ms} ms)`)
+    this.name = "DeliveryTimedOut"
+  }
+}
+
+/**
+ * Fails after `ms` of wall-clock time. A real timer, not Effect's Clock: a delivery waits on a real network whatever
+ * clock the application runs on (tests stop theirs), and the lease it must stay within is real time too.
+ */
+const wallClockTimeout = (ms: number) =>
+  Effect.callback<never, DeliveryTimedOut>((resume) => {
+    const timer = setTimeout(() => resume(Effect.fail(new DeliveryTimedOut(ms))), ms)
+    return Effect.sync(() => clearTimeout(timer))
+  })
 
 /** One pass: claim up to `limit` due rows and deliver each once. */
 export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers<R>, options: RelayOptions = {}) {
@@ -64,7 +131,10 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
   const clock = yield* Clock
   const workerId = options.workerId ?? "relay"
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
-  const messages = yield* outbox.claim(workerId, options.limit ?? 100, options.leaseMs ?? 60_000, maxAttempts)
+  const leaseMs = options.leaseMs ?? 60_000
+  // a lease of 0 (tests: "expired at once") sets no timeout
+  const timeoutMs = options.deliveryTimeoutMs ?? (leaseMs >= 2 ? Math.floor(leaseMs / 2) : undefined)
+  const messages = yield* outbox.claim(workerId, options.limit ?? 100, leaseMs, maxAttempts)
   const delivered: number[] = []
   const failed: Array<{ id: number; topic: string; error: string }> = []
   const dead: number[] = []
@@ -77,38 +147,69 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       workerId,
     })
   }
-  for (const message of messages) {
-    const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined
-    const delivery: Effect.Effect<void, unknown, R> =
-      handler === undefined
-        ? Effect.fail(`no handler for topic "${message.topic}"`)
-        : Effect.suspend(() => handler(message))
-    // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
-    const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
-    if (outcome._tag === "Success") {
-      if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
-      else delivered.push(message.id)
-    } else {
-      const error = errorText(outcome.failure)
-      const now = Date.parse(yield* clock.now)
-      const retryAt = instantOf(now + retryDelay(message.attempts, options.retryBaseMs ?? 30_000))
-      const settled = yield* outbox.fail(message.id, workerId, error, retryAt, maxAttempts)
-      if (settled === "lease-lost") yield* leaseLost(message)
-      else {
-        failed.push({ id: message.id, topic: message.topic, error })
-        if (settled === "dead") {
-          dead.push(message.id)
-          yield* Effect.logError("outbox: row given up on after its last attempt", {
-            id: message.id,
-            topic: message.topic,
-            attempts: message.attempts,
-            error,
-          })
-        }
+  const deliverOne = (message: OutboxMessage) =>
+    Effect.gen(function* () {
+      const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined
+      const delivery: Effect.Effect<void, unknown, R> =
+        handler === undefined
+          ? Effect.fail(`no handler for topic "${message.topic}"`)
+          : timeoutMs === undefined
+            ? Effect.suspend(() => handler(message))
+            : Effect.raceFirst(
+                Effect.suspend(() => handler(message)),
+                wallClockTimeout(timeoutMs),
+              )
+      // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
+      const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
+      if (outcome._tag === "Success") {
+        if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
+        else delivered.push(message.id)
+        return
       }
-    }
-  }
-  return { claimed: messages.length, delivered, failed, dead, lostLeases } satisfies RelayReport
+      const error = errorText(outcome.failure)
+      const permanent = isPermanentFailure(outcome.failure)
+      const now = Date.parse(yield* clock.now)
+      const delay = retryDelay(
+        message.attempts,
+        options.retryBaseMs ?? 30_000,
+        options.retryCeilingMs ?? HOUR_MS,
+        options.jitter ?? 0.5,
+        options.random ?? Math.random,
+      )
+      const settled = yield* outbox.fail(message.id, workerId, error, instantOf(now + delay), maxAttempts, permanent)
+      if (settled === "lease-lost") {
+        yield* leaseLost(message)
+        return
+      }
+      failed.push({ id: message.id, topic: message.topic, error })
+      if (settled === "dead") {
+        dead.push(message.id)
+        yield* Effect.logError(
+          permanent
+            ? "outbox: row refused for good by its receiver, now dead"
+            : "outbox: row given up on after its last attempt",
+          { id: message.id, topic: message.topic, attempts: message.attempts, error },
+        )
+      }
+    })
+  yield* Effect.forEach(messages, deliverOne, { concurrency: Math.max(1, options.concurrency ?? 1), discard: true })
+  const order = (ids: number[]) => ids.sort((a, b) => a - b)
+  failed.sort((a, b) => a.id - b.id)
+  return {
+    claimed: messages.length,
+    delivered: order(delivered),
+    failed,
+    dead: order(dead),
+    lostLeases: order(lostLeases),
+  } satisfies RelayReport
+})
+
+/** The relay's lag: how long the oldest due row has waited undelivered (0 when none), with the backlog's counts. */
+export const outboxLag = Effect.gen(function* () {
+  const backlog: OutboxBacklog = yield* (yield* Outbox).backlog()
+  const now = Date.parse(yield* (yield* Clock).now)
+  const lagMs = backlog.oldestDueAt === null ? 0 : Math.max(0, now - Date.parse(backlog.oldestDueAt))
+  return { ...backlog, lagMs }
 })
 
 const field = (payload: Json, key: string): Json | undefined =>
@@ -147,7 +248,7 @@ export const standardHandlers = Effect.gen(function* () {
       Effect.gen(function* () {
         const dossierCode = yield* codeOf(m)
         const kind = field(m.payload, "kind") === "record" ? "record" : "progress"
-        yield* portal.push({ kind, dossierCode, pushId: `outbox-${m.id}`, payload: m.payload })
+        yield* portal.push({ kind, dossierCode, pushId: `outbox-${m.id}`, payload: m.payload, attempt: m.attempts })
       }),
     [topics.notifyApplicant]: (m: OutboxMessage) =>
       Effect.gen(function* () {

@@ -64,6 +64,7 @@ const invoke = (
     "lookup.public": null, // public by design
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
+    "outbox.manage": null, // not about a dossier: relay/operator.test.ts checks who may
   }
 }
 

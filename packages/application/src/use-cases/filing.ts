@@ -17,6 +17,7 @@ import {
   formatDossierCode,
   type Intake,
   open,
+  type PortalFiling,
   type Procedure,
   persist,
   quoteFees,
@@ -87,6 +88,7 @@ const file = (
   input: FilingInput,
   intake: Intake,
   actorRole: "citizen" | "counter-officer" | "post-office-agent",
+  portal?: PortalFiling,
 ) =>
   Effect.gen(function* () {
     const catalog = yield* CatalogStore
@@ -147,6 +149,7 @@ const file = (
           fees,
           ...(exemptions.length === 0 ? {} : { exemptions }),
           ...(simulated ? { simulated: true as const } : {}),
+          ...(portal === undefined ? {} : { portal }),
         }
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))
@@ -161,6 +164,8 @@ const file = (
           state: stateOf(next),
           procedure,
           principalId: principal.id,
+          principalName: principal.name,
+          jurisdiction: catalog.jurisdiction,
           eventData: {
             procedureCode: procedure.code,
             ...(input.variantId === undefined ? {} : { variantId: input.variantId }),
@@ -344,6 +349,28 @@ export const intakeAtCounter = Effect.fnUntraced(function* (
     idempotencyKey,
     input,
     file(principal, filing, { kind: "intake-point", id: intakePointId }, role),
+  )
+  return answer
+})
+
+/**
+ * A dossier filed on the national public service portal, received from it: filed online, for the applicant the
+ * portal authenticated, as the citizen's own filing. Once per portal dossier id whatever the number of deliveries
+ * (the id is the idempotency key; the same id with another procedure or applicant is IdempotencyKeyReused). The
+ * caller (receivePortalFilings) is the system itself: the portal's filings are not a principal's request.
+ */
+export const fileFromPortal = Effect.fnUntraced(function* (input: FilingInput, portal: PortalFiling) {
+  const principal: Principal = {
+    id: `portal:${portal.applicantId ?? input.applicant.id}`,
+    roles: ["citizen"],
+    scope: { _tag: "Citizen", citizenId: input.applicant.id },
+    name: input.applicant.name,
+  }
+  const answer: DossierView = yield* onceFor(
+    "portal.inbound",
+    portal.dossierId,
+    { procedureCode: input.procedureCode, applicantId: input.applicant.id },
+    file(principal, input, { kind: "online" }, "citizen", portal),
   )
   return answer
 })

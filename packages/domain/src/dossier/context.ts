@@ -9,6 +9,7 @@ import type {
   DocumentPresent,
   ExemptionClaim,
   MissingItem,
+  PortalFiling,
   Representative,
   ReturnMethod,
   Role,
@@ -167,6 +168,8 @@ export interface DossierContext {
   readonly lastEventAt: string
   /** Made up by `motcua simulate`: nothing about it is ever sent outside (see FileDossier.simulated). */
   readonly simulated?: true
+  /** Filed on the national public service portal and received from it (FileDossier.portal). */
+  readonly portal?: PortalFiling
 }
 
 /** The late flag: a second supplementation request or an extension with apology makes the dossier late. */

@@ -75,6 +75,8 @@ export const DocumentPresent = Schema.Struct({
   fromEWallet: Schema.optionalKey(Schema.Boolean),
   /** Scanned into the system (the digitisation indicator). */
   digitised: Schema.optionalKey(Schema.Boolean),
+  /** Re-used from an earlier dossier or result already held electronically (tái sử dụng, Decree 45/2020). */
+  reused: Schema.optionalKey(Schema.Boolean),
 })
 export type DocumentPresent = typeof DocumentPresent.Type
 
@@ -104,6 +106,14 @@ export const AssessedFee = Schema.Struct({ feeId: NonEmpty, amount: Dong })
 export type AssessedFee = typeof AssessedFee.Type
 
 const common = { actor: Actor, at: StrictInstant }
+
+/** Where a dossier filed on the national portal came from (FileDossier.portal). */
+export const PortalFiling = Schema.Struct({
+  dossierId: NonEmpty,
+  applicantId: Schema.optionalKey(NonEmpty),
+  vneidVerified: Schema.Boolean,
+})
+export type PortalFiling = typeof PortalFiling.Type
 
 /**
  * Filing: the dossier comes into existence. Sent online by the applicant (`citizen`, channel `online`), at a
@@ -152,6 +162,11 @@ export const FileDossier = Schema.Struct({
    * (no portal sync, notification or payment request is enqueued for it).
    */
   simulated: Schema.optionalKey(Schema.Literal(true)),
+  /**
+   * Filed on the national public service portal (DVCQG) and received from it: the portal's own dossier id, the
+   * portal's id of the applicant's account (MaDoiTuong) and whether that account is verified with VNeID.
+   */
+  portal: Schema.optionalKey(PortalFiling),
 })
 export type FileDossier = typeof FileDossier.Type
 

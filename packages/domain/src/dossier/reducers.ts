@@ -59,6 +59,7 @@ export function filedContext(env: DossierEnv, event: FileDossier): DossierContex
     statusHistory: [{ code: 1, at: event.at }],
     lastEventAt: event.at,
     ...(event.simulated === true ? { simulated: true } : {}),
+    ...(event.portal === undefined ? {} : { portal: event.portal }),
   }
 }
 
