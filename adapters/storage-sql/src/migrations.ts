@@ -206,16 +206,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     // The payment requests the gateway made for each dossier (payment-requests.ts), shown on the dossier.
-    "2026-12-04-120-payment-requests": {
+    "2026-12-04-120-payment-links": {
       async up(db: Kysely<unknown>) {
         await db.schema
-          .createTable("payment_request")
+          .createTable("payment_link")
           .addColumn("id", "text", (c) => c.primaryKey())
           .addColumn("dossier_code", "text", (c) => c.notNull())
           .addColumn("created_at", "text", (c) => c.notNull())
           .addColumn("body", "text", (c) => c.notNull())
           .execute()
-        await db.schema.createIndex("payment_request_dossier").on("payment_request").column("dossier_code").execute()
+        await db.schema.createIndex("payment_link_dossier").on("payment_link").column("dossier_code").execute()
       },
     },
     // What became of each notice per channel, and each account's chosen channels (notifications.ts).

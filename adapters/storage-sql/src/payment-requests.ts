@@ -1,4 +1,4 @@
-// The PaymentRequestStore port over the same database (the "payment-requests" migration): one row per request the
+// The PaymentRequestStore port over the same database (the "payment-links" migration, table payment_link): one row per request the
 // gateway made, the request as JSON with its dossier and creation time in columns to find it by. Same pattern as
 // postal.ts. Recording an id twice keeps the first row (the relay may deliver a message again).
 import { PaymentRequestStore, type StoredPaymentRequest, StoreUnavailable, UnitOfWork } from "@motcua/application"
@@ -7,7 +7,7 @@ import type { Kysely } from "kysely"
 import { SqlDatabase } from "./layers.ts"
 
 interface PaymentRequestDB {
-  payment_request: {
+  payment_link: {
     id: string
     dossier_code: string
     created_at: string
@@ -30,7 +30,7 @@ export const makeSqlPaymentRequestStore = Effect.gen(function* () {
     record: (request) =>
       run("record payment request", async (db) => {
         await db
-          .insertInto("payment_request")
+          .insertInto("payment_link")
           .values({
             id: request.requestId,
             dossier_code: request.dossierCode,
@@ -43,7 +43,7 @@ export const makeSqlPaymentRequestStore = Effect.gen(function* () {
     ofDossier: (dossierCode) =>
       run("payment requests of a dossier", async (db) => {
         const rows = await db
-          .selectFrom("payment_request")
+          .selectFrom("payment_link")
           .select("body")
           .where("dossier_code", "=", dossierCode)
           .orderBy("created_at")
