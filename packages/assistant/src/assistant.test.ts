@@ -54,6 +54,17 @@ describe("answers from the catalogue", () => {
     expect(a.procedure?.time.appointmentIfFiledNow).toMatch(/\+07:00$/)
   })
 
+  it("answers 'làm lại căn cước' with the reissue of an ID card, its charge and the commune police of the ward", () => {
+    const a = ask("làm lại căn cước ở phường Hồng Gai")
+    expect(a.kind).toBe("answer")
+    expect(a.citations).toEqual(["1.014064"])
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "1.014064", "2026-12-04"))
+    expect(a.procedure?.documents).toEqual(p.documents)
+    expect(a.procedure?.fees.counter?.total).toBe(Result.getOrThrow(quoteFees(p, { channel: "counter" })).total)
+    const police = data.jurisdiction.agencies.find((g) => g.kind === "commune-police" && g.unitCode === "06685")
+    expect(a.procedure?.place.authority.code).toBe(police?.code)
+  })
+
   it("the clock is an input: the same question a week later gives an appointment a week later", () => {
     const first = ask("tách hộ").procedure?.time.appointmentIfFiledNow ?? ""
     const later = assistant.ask({ question: "tách hộ", now: "2026-12-11T09:00:00+07:00" }).procedure?.time
@@ -130,8 +141,8 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("đăng ký xe máy mới mua").kind).toBe("not-found")
   })
 
-  it("says 'không tìm thấy' with the closest procedures instead of guessing (no ID-card procedure in the data)", () => {
-    const a = ask("làm lại căn cước")
+  it("says 'không tìm thấy' with the closest procedures instead of guessing (no passport procedure in the data)", () => {
+    const a = ask("cấp hộ chiếu phổ thông")
     expect(a.kind).toBe("not-found")
     expect(a.text).toMatch(/^Không tìm thấy/)
     expect(a.procedure).toBeUndefined()
