@@ -130,6 +130,8 @@ interface Token {
   readonly raw: string
   /** Folded, English endings cut: the word searched. */
   readonly word: string
+  /** Whether it was written with diacritics. */
+  readonly marked: boolean
 }
 
 const tokensOf = (text: string): Token[] =>
@@ -137,9 +139,10 @@ const tokensOf = (text: string): Token[] =>
     .normalize("NFC")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .flatMap((raw) => words(raw).map((word) => ({ raw, word })))
-
-const hasDiacritics = (raw: string) => foldText(raw) !== raw
+    .flatMap((raw) => {
+      const marked = foldText(raw) !== raw
+      return words(raw).map((word) => ({ raw, word, marked }))
+    })
 
 /**
  * Whether a written token is the stop word's token: written with diacritics, exactly the same ("căn" of "căn cước"
@@ -147,29 +150,39 @@ const hasDiacritics = (raw: string) => foldText(raw) !== raw
  * same folded word.
  */
 const sameToken = (written: Token, stopWord: Token) =>
-  hasDiacritics(written.raw) ? written.raw === stopWord.raw : written.word === stopWord.word
+  written.marked ? written.raw === stopWord.raw : written.word === stopWord.word
 
 export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): Retriever {
   const stopEntries = vocabulary.stopWords.map(tokensOf).filter((t) => t.length > 0)
   const stopPhrases = stopEntries.filter((t) => t.length > 1).sort((a, b) => b.length - a.length)
-  const stopSingles = stopEntries.filter((t) => t.length === 1).map((t) => t[0] as Token)
+  const singles = stopEntries.filter((t) => t.length === 1).map((t) => t[0] as Token)
+  const stopRaw = new Set(singles.map((t) => t.raw))
+  const stopWord = new Set(singles.map((t) => t.word))
+  const isStopSingle = (t: Token) => (t.marked ? stopRaw.has(t.raw) : stopWord.has(t.word))
+  const phraseStarts = new Set(stopPhrases.map((p) => (p[0] as Token).word))
   // Pairs of the catalogue's words (once its texts are read): a question word typed without diacritics that makes
   // one of them with a neighbour is kept ("can cuoc" is "căn cước", not "cần" + "cước").
   let catalogueTwoWords = new Set<string>()
   const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
     const kept: Token[] = []
     for (let i = 0; i < tokens.length; ) {
-      const phrase = stopPhrases.find((p) =>
-        p.every((t, j) => tokens[i + j] !== undefined && sameToken(tokens[i + j] as Token, t)),
-      )
+      const t = tokens[i] as Token
+      const phrase = phraseStarts.has(t.word)
+        ? stopPhrases.find((p) =>
+            p.every((x, j) => tokens[i + j] !== undefined && sameToken(tokens[i + j] as Token, x)),
+          )
+        : undefined
       if (phrase !== undefined) {
         i += phrase.length
         continue
       }
-      const t = tokens[i] as Token
-      const pairs = [`${tokens[i - 1]?.word} ${t.word}`, `${t.word} ${tokens[i + 1]?.word}`]
-      const protectedWord = !hasDiacritics(t.raw) && pairs.some((p) => catalogueTwoWords.has(p))
-      if (protectedWord || !stopSingles.some((sw) => sameToken(t, sw))) kept.push(t)
+      const stopped = isStopSingle(t)
+      const protectedWord =
+        stopped &&
+        !t.marked &&
+        (catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
+          catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
+      if (!stopped || protectedWord) kept.push(t)
       i++
     }
     return kept
