@@ -2,11 +2,13 @@
 // lifecycle (or filing) on each side, then its own checks — both sides execute the same statements in the same order
 // (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head; for the calendar and
 // dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
-// result). No timing is measured or asserted here (the figures belong to `pnpm bench`).
+// result); for the assistant benchmark, every question of its evaluation sets answered once with an answer it may
+// give, citing only the catalogue's procedures. No timing is measured or asserted here (the figures belong to `pnpm bench`).
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
+import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
@@ -43,6 +45,12 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     const w = dossierWorkload()
     for (const f of [w.plainOnce, w.decideOnce, w.decideFromJson, w.plainLifecycle, w.lifecycle]) f()
     expect(w.events.length).toBeGreaterThan(5)
+  })
+
+  test("assistant: every evaluation question answered, citing only procedures of the catalogue", () => {
+    const w = assistantWorkload()
+    expect(w.smoke()).toBe(w.questions.length)
+    expect(w.questions.length).toBeGreaterThan(500)
   })
 
   test.skipIf(pgUrl === undefined)(

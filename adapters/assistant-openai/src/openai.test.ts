@@ -110,10 +110,10 @@ describe("OpenAI-compatible phraser, checked against the facts", () => {
 
   test("a not-found answer is not sent to the model", async () => {
     const before = seen.length
-    const notFound = assistant.ask({ question: "làm lại căn cước", now })
+    const notFound = assistant.ask({ question: "cấp hộ chiếu phổ thông", now })
     const a = await phraseChecked(
       notFound,
-      "làm lại căn cước",
+      "cấp hộ chiếu phổ thông",
       openAiCompatiblePhraser({ url: base, model: "faithful" }),
     )
     expect(a).toBe(notFound)

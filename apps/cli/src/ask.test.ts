@@ -25,7 +25,7 @@ describe("motcua ask", () => {
   })
 
   test("says 'không tìm thấy' for what the catalogue does not hold, and refuses a missing question as usage", async () => {
-    const r = await cli(["ask", "làm lại căn cước", "--now", NOW], { cwd: dir.path })
+    const r = await cli(["ask", "cấp hộ chiếu phổ thông", "--now", NOW], { cwd: dir.path })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^Không tìm thấy/)
     expect((await cli(["ask"], { cwd: dir.path })).code).toBe(2)

@@ -1,7 +1,10 @@
-// Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, the same way): each question with its expected procedure, variant, the unit it
-// names, the competent authority and the fee the catalogue quotes at the counter (online when the procedure has no
-// counter) for that variant and the facts written in the question. Questions written with diacritics are also added
-// without them, as citizens type on phones. Run: node packages/assistant/eval/build.ts
+// Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json from
+// holdout2.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
+// competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
+// that variant and the facts written in the question. In the first two files, questions written with diacritics are
+// also added without them, as citizens type on phones; the second held-out set is taken as written. A tag
+// `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
+// Run: node packages/assistant/eval/build.ts
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { foldText, procedureInForce, quoteFees } from "@motcua/domain"
@@ -30,20 +33,24 @@ const FACTS: Record<string, { copy?: number; person?: number; page?: number }> =
   "photo công chứng 2 bản căn cước": { copy: 2, page: 1 },
   "công ty muốn đăng ký tạm trú theo danh sách cho 10 người công nhân": { person: 10 },
 }
-function build(source: string, target: string) {
+const COUNTED = ["copy", "page", "person", "certificate", "item", "vehicle"]
+function build(source: string, target: string, addFolded = true) {
   const out: unknown[] = []
   for (const line of readFileSync(join(here, source), "utf8").split("\n")) {
     if (line.trim() === "" || line.startsWith("#")) continue
     const [code = "", variant = "", rest = ""] = line.split("|").map((s) => s.trim())
     const [question = "", tagText = ""] = rest.split("##").map((s) => s.trim())
-    const tags = tagText === "" ? [] : tagText.split(/\s+/)
-    const unit = Object.entries(UNITS).find(([name]) => question.includes(name))?.[1]
+    const words = tagText === "" ? [] : tagText.split(/\s+/)
+    const tags = words.filter((t) => !t.includes(":"))
+    const given = Object.fromEntries(words.filter((t) => t.includes(":")).map((t) => t.split(":") as [string, string]))
+    const unit = given.unit ?? Object.entries(UNITS).find(([name]) => question.includes(name))?.[1]
+    const counts = Object.fromEntries(COUNTED.filter((c) => given[c] !== undefined).map((c) => [c, Number(given[c])]))
     if (code === "none") {
       out.push({ question, expected: "not-found", tags })
       continue
     }
     const p = Result.getOrThrow(procedureInForce(data.catalogue, code, data.catalogueDate))
-    const facts = FACTS[question] ?? {}
+    const facts = { ...FACTS[question], ...counts }
     const needs = p.channels.includes("counter") ? "counter" : "online"
     const quantities: Record<string, number> = {
       copy: 1,
@@ -68,7 +75,7 @@ function build(source: string, target: string) {
     }
     out.push(entry)
     const folded = foldText(question)
-    if (folded !== question.toLowerCase() && !tags.includes("typo"))
+    if (addFolded && folded !== question.toLowerCase() && !tags.includes("typo"))
       out.push({ ...entry, question: folded, tags: [...tags, "no-diacritics"] })
   }
   writeFileSync(join(here, target), `${JSON.stringify(out, null, 1)}\n`)
@@ -76,3 +83,4 @@ function build(source: string, target: string) {
 }
 build("questions.src.txt", "questions.json")
 build("holdout.src.txt", "holdout.json")
+build("holdout2.src.txt", "holdout2.json", false)

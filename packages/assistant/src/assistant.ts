@@ -58,6 +58,12 @@ export interface Assistant {
 const MIN_SCORE = 6
 /** Below this share of the question's words matched, the question is about something else. */
 const MIN_COVERAGE = 0.3
+/**
+ * Below this share of the question's weight explained by the best procedure (every word counted, a word the
+ * catalogue does not know as the rarest), the question is about something the catalogue does not hold ("đổi bằng
+ * lái xe": only "đổi" is the catalogue's).
+ */
+const MIN_EXPLAINED = 0.25
 /** Two procedures whose scores are within this ratio both fit: the citizen is asked. */
 const TIE_RATIO = 0.85
 
@@ -326,7 +332,7 @@ export function makeAssistant(data: AssistantData): Assistant {
           return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
         const ranked = retriever.rank(searchText)
         const top = ranked[0]
-        if ((top === undefined || top.score < MIN_SCORE) && (match !== undefined || facts !== previous.facts))
+        if ((top === undefined || top.lexical < MIN_SCORE) && (match !== undefined || facts !== previous.facts))
           return answerWith(conversationId, state, p.code, previous.variantId, notices, [], input.now, false)
       }
     }
@@ -341,8 +347,9 @@ export function makeAssistant(data: AssistantData): Assistant {
     const top = ranked[0]
     if (
       top === undefined ||
-      top.score < MIN_SCORE ||
+      top.lexical < MIN_SCORE ||
       top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) ||
+      top.explainedAll < MIN_EXPLAINED ||
       !top.namesAWord
     ) {
       const closest = ranked.length > 0 ? ranked : []

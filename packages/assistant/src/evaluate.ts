@@ -142,8 +142,17 @@ export function summarise(results: ReadonlyArray<EvalResult>): EvalSummary {
   }
 }
 
-export function evaluate(assistant: Assistant, questions: ReadonlyArray<EvalQuestion>, now: string): EvalSummary {
-  return summarise(questions.map((q, i) => evaluateOne(assistant, q, now, `eval-${i}`)))
+/**
+ * Asks every question in its own conversation, named `prefix-i`: give each set its own prefix when one assistant
+ * answers several, or a question would be read as the reply to another set's follow-up.
+ */
+export function evaluate(
+  assistant: Assistant,
+  questions: ReadonlyArray<EvalQuestion>,
+  now: string,
+  prefix = "eval",
+): EvalSummary {
+  return summarise(questions.map((q, i) => evaluateOne(assistant, q, now, `${prefix}-${i}`)))
 }
 
 /** Decodes an evaluation file (throws with the path of the first bad entry). */

@@ -1,10 +1,18 @@
-// Finding the procedure a question is about: a MiniSearch index (BM25 with fuzzy matching, so "khai sin" and
-// "dang ki" still meet "khai sinh" and "đăng ký") over each procedure's names and the province's question phrases,
-// with the question first expanded by the province's synonyms and stripped of question words. A procedure's score
-// is that of its best-matching document, so a long official name does not drown a short everyday phrase.
-import type { Catalogue, Procedure } from "@motcua/domain"
+// Finding the procedure a question is about, in two stages.
+//
+// 1. Candidates: a MiniSearch index (BM25 with fuzzy matching, so "khai sin" and "dang ki" still meet "khai sinh"
+//    and "đăng ký") over each procedure's names and the province's question phrases. The question is first read
+//    into the catalogue's words (`prepare`): folded, English endings cut, question words removed, the province's
+//    synonyms replaced, acronyms the catalogue's names make ("thcs", "gcn") spelt out, and pairs of syllables the
+//    catalogue does not have but one it has sounds like ("thuong chu" → "thuong tru") corrected. A procedure's
+//    lexical score is that of its best-matching document, so a long official name does not drown a short phrase.
+// 2. Re-ranking: the best candidates are weighed again against everything the catalogue says about each of them
+//    (names, variants, phrases, its result and its field): how much of the question — each word weighed by how few
+//    procedures use it — the procedure explains. A question naming a field ("đất đai", "căn cước") keeps that
+//    field's procedures ahead.
+import { type Catalogue, foldText, type Procedure } from "@motcua/domain"
 import MiniSearch from "minisearch"
-import { foldedPhrase, syllables, terms } from "./text.ts"
+import { initials, isVietnameseSyllable, soundKey, stem, syllables } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
 interface IndexedDocument {
@@ -15,10 +23,17 @@ interface IndexedDocument {
 
 /** A pair of syllables found in at most this share of the procedures tells which procedure is meant. */
 const TELLING_SHARE = 0.15
+/** How many lexical candidates the second stage weighs again. */
+const RERANK_DEPTH = 8
+/** Acronyms shorter than this are too ambiguous to spell out. */
+const MIN_ACRONYM = 3
 
 export interface Candidate {
   readonly code: string
+  /** The score the ranking is by: the lexical score weighed again by the second stage. */
   readonly score: number
+  /** The first stage's score alone (BM25 of the best document, weighed by coverage): the bar for "found". */
+  readonly lexical: number
   /** The share of the question's words that the best document of this procedure matches. */
   readonly coverage: number
   /**
@@ -26,13 +41,28 @@ export interface Candidate {
    * loose syllables, nor only "đăng ký"): without one, nothing is taken as found.
    */
   readonly namesAWord: boolean
+  /** The share of the question's weight (words and pairs the catalogue knows) that the procedure explains. */
+  readonly explained: number
+  /** The same share counting every word of the question, a word the catalogue does not know as the rarest. */
+  readonly explainedAll: number
 }
 
 export interface Retriever {
-  /** The question as searched: folded, synonyms added, question words removed. */
+  /** The question as searched: folded, synonyms added, question words removed, acronyms and sound-alikes fixed. */
   readonly prepare: (question: string) => string
   /** Procedures ranked best first, with their scores. */
   readonly rank: (question: string, limit?: number) => Candidate[]
+}
+
+/** The words of a text as the retrieval reads them: folded syllables, English words stemmed. */
+export const words = (text: string): string[] => syllables(text).map(stem)
+
+/** Index terms of prepared text (already words joined by spaces): each word and each neighbouring pair. */
+const termsOf = (prepared: string): string[] => {
+  const w = prepared.split(" ").filter((x) => x !== "")
+  const out = [...w]
+  for (let i = 0; i + 1 < w.length; i++) out.push(`${w[i]}_${w[i + 1]}`)
+  return out
 }
 
 const documentsOf = (
@@ -56,50 +86,227 @@ const documentsOf = (
   return docs
 }
 
-export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): Retriever {
-  const stop = new Set(vocabulary.stopWords.map((w) => syllables(w).join(" ")))
-  const stopPhrases = [...stop].filter((w) => w.includes(" ")).sort((a, b) => b.length - a.length)
-  const stopSyllables = new Set([...stop].filter((w) => !w.includes(" ")))
-  const withoutStopWords = (folded: string): string => {
-    let text = folded
-    for (const phrase of stopPhrases) text = text.replaceAll(` ${phrase} `, " ")
-    return ` ${text
-      .split(" ")
-      .filter((w) => w !== "" && !stopSyllables.has(w))
-      .join(" ")} `
+interface AgeRange {
+  readonly from?: number
+  readonly below?: number
+}
+
+/** The ages a procedure's name limits it to: "dưới 14 tuổi", "từ đủ 14 tuổi trở lên". */
+export function ageRange(name: string): AgeRange | undefined {
+  const folded = foldText(name)
+  const below = /duoi (\d{1,3}) tuoi/u.exec(folded)?.[1]
+  const from = /tu (?:du )?(\d{1,3}) tuoi tro len/u.exec(folded)?.[1]
+  if (below === undefined && from === undefined) return undefined
+  return {
+    ...(from === undefined ? {} : { from: Number(from) }),
+    ...(below === undefined ? {} : { below: Number(below) }),
   }
+}
+
+/** The age a question gives ("bé 5 tuổi", "16 years old"; "4 tháng tuổi" is under one). */
+export function askedAge(question: string): number | undefined {
+  const folded = foldText(question)
+  if (/\d{1,2} (thang|ngay|tuan) tuoi|\d{1,2} (months?|weeks?|days?) old/u.test(folded)) return 0
+  const years = /(\d{1,3}) ?(tuoi|years? old|yo\b)/u.exec(folded)?.[1]
+  return years === undefined ? undefined : Number(years)
+}
+
+/** The most frequent entry of a count map (ties: the first seen). */
+const mostFrequent = (counts: Map<string, number> | undefined): string | undefined => {
+  let best: string | undefined
+  let n = 0
+  for (const [k, c] of counts ?? []) if (c > n) [best, n] = [k, c]
+  return best
+}
+
+const count = <K>(map: Map<K, Map<string, number>>, key: K, value: string) => {
+  const inner = map.get(key) ?? new Map<string, number>()
+  inner.set(value, (inner.get(value) ?? 0) + 1)
+  map.set(key, inner)
+}
+
+interface Token {
+  /** Lower case, with its diacritics when it was written with them. */
+  readonly raw: string
+  /** Folded, English endings cut: the word searched. */
+  readonly word: string
+  /** Whether it was written with diacritics. */
+  readonly marked: boolean
+}
+
+const tokensOf = (text: string): Token[] =>
+  text
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((raw) => {
+      const marked = foldText(raw) !== raw
+      return words(raw).map((word) => ({ raw, word, marked }))
+    })
+
+/**
+ * Whether a written token is the stop word's token: written with diacritics, exactly the same ("căn" of "căn cước"
+ * is neither the question word "cần" nor the English "can", though all three fold to "can"); written without, the
+ * same folded word.
+ */
+const sameToken = (written: Token, stopWord: Token) =>
+  written.marked ? written.raw === stopWord.raw : written.word === stopWord.word
+
+export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: Vocabulary): Retriever {
+  const stopEntries = vocabulary.stopWords.map(tokensOf).filter((t) => t.length > 0)
+  const stopPhrases = stopEntries.filter((t) => t.length > 1).sort((a, b) => b.length - a.length)
+  const singles = stopEntries.filter((t) => t.length === 1).map((t) => t[0] as Token)
+  const stopRaw = new Set(singles.map((t) => t.raw))
+  const stopWord = new Set(singles.map((t) => t.word))
+  const isStopSingle = (t: Token) => (t.marked ? stopRaw.has(t.raw) : stopWord.has(t.word))
+  const phraseStarts = new Set(stopPhrases.map((p) => (p[0] as Token).word))
+  // Pairs of the catalogue's words (once its texts are read): a question word typed without diacritics that makes
+  // one of them with a neighbour is kept ("can cuoc" is "căn cước", not "cần" + "cước").
+  let catalogueTwoWords = new Set<string>()
+  const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
+    const kept: Token[] = []
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i] as Token
+      const phrase = phraseStarts.has(t.word)
+        ? stopPhrases.find((p) =>
+            p.every((x, j) => tokens[i + j] !== undefined && sameToken(tokens[i + j] as Token, x)),
+          )
+        : undefined
+      if (phrase !== undefined) {
+        i += phrase.length
+        continue
+      }
+      const stopped = isStopSingle(t)
+      const protectedWord =
+        stopped &&
+        !t.marked &&
+        (catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
+          catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
+      if (!stopped || protectedWord) kept.push(t)
+      i++
+    }
+    return kept
+  }
+  const asPhrase = (text: string) => ` ${words(text).join(" ")} `
+  const isStopFree = (text: string) => withoutStopWords(tokensOf(text)).length === tokensOf(text).length
   // Synonyms are looked for once the question words are gone ("bố tôi mất" reads " bo mat ", like the phrase "bố
-  // mất"); a phrase that holds a question word could never match, and is left out. Longest phrases first, and a phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ"
-  // and is then no longer read as "hộ khẩu" (which means permanent residence).
+  // mất"); a phrase that holds a question word could never match, and is left out. Longest phrases first, and a
+  // phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ" and is then no longer read as "hộ khẩu" (which
+  // means permanent residence).
   const synonyms = vocabulary.synonyms
     .flatMap((s) =>
-      s.phrases.map((phrase) => ({ phrase: foldedPhrase(phrase), means: ` ${syllables(s.means).join(" ")} ` })),
+      s.phrases.filter(isStopFree).map((phrase) => ({ phrase: asPhrase(phrase), means: asPhrase(s.means) })),
     )
-    .filter((s) => s.phrase.trim() !== "" && withoutStopWords(s.phrase) === s.phrase)
+    .filter((s) => s.phrase.trim() !== "")
     .sort((a, b) => b.phrase.length - a.phrase.length)
   // The same steps for the question and for every indexed text, so both sides speak the catalogue's words.
-  const prepare = (question: string): string => {
-    let text = withoutStopWords(foldedPhrase(question))
-    for (const s of synonyms) if (text.includes(s.phrase)) text = text.replaceAll(s.phrase, s.means)
-    return text.trim().replace(/\s+/gu, " ")
+  const readWords = (text: string): string => {
+    let out = ` ${withoutStopWords(tokensOf(text))
+      .map((t) => t.word)
+      .join(" ")} `
+    for (const s of synonyms) if (out.includes(s.phrase)) out = out.replaceAll(s.phrase, s.means)
+    return out.trim().replace(/\s+/gu, " ")
   }
+
+  const documents = documentsOf(procedures, vocabulary, readWords)
+  catalogueTwoWords = new Set(
+    documents.flatMap((d) => {
+      const w = d.text.split(" ")
+      return w.slice(1).map((x, i) => `${w[i]} ${x}`)
+    }),
+  )
+
+  // What the catalogue's own texts teach: the words and pairs it has, the pairs by their sound (to correct a
+  // misspelt pair), and the acronyms its runs of syllables make (to spell one out).
+  const knownWords = new Set<string>()
+  const knownPairs = new Set<string>()
+  const pairsBySound = new Map<string, Map<string, number>>()
+  const acronyms = new Map<string, Map<string, number>>()
+  const learnFrom = (prepared: string) => {
+    const w = prepared.split(" ").filter((x) => x !== "")
+    for (const x of w) knownWords.add(x)
+    for (let i = 0; i + 1 < w.length; i++) {
+      const pair = `${w[i]} ${w[i + 1]}`
+      knownPairs.add(pair)
+      count(pairsBySound, `${soundKey(w[i] as string)} ${soundKey(w[i + 1] as string)}`, pair)
+    }
+    for (let size = MIN_ACRONYM; size <= 5; size++)
+      for (let i = 0; i + size <= w.length; i++) {
+        const run = w.slice(i, i + size)
+        if (run.every((s) => isVietnameseSyllable(s) && !/^\d/u.test(s))) count(acronyms, initials(run), run.join(" "))
+      }
+  }
+  for (const d of documents) learnFrom(d.text)
+  // The raw names too (before synonyms), so "quyền sử dụng đất" gives "qsdd" even where a synonym rewrote it.
+  for (const p of procedures) learnFrom(words(p.name).join(" "))
+
+  const correct = (prepared: string): string => {
+    const w = prepared.split(" ").filter((x) => x !== "")
+    // An unknown token that is the initials of a run of the catalogue's syllables is that run.
+    const spelt = w.flatMap((x) => {
+      if (knownWords.has(x) || isVietnameseSyllable(x) || x.length < MIN_ACRONYM) return [x]
+      const run = mostFrequent(acronyms.get(x))
+      return run === undefined ? [x] : run.split(" ")
+    })
+    // A pair the catalogue does not have, sounding like one it has, is that one.
+    for (let i = 0; i + 1 < spelt.length; i++) {
+      const [a, b] = [spelt[i] as string, spelt[i + 1] as string]
+      if (knownPairs.has(`${a} ${b}`)) continue
+      const fixed = mostFrequent(pairsBySound.get(`${soundKey(a)} ${soundKey(b)}`))
+      if (fixed === undefined) continue
+      const [fa, fb] = fixed.split(" ") as [string, string]
+      spelt[i] = fa
+      spelt[i + 1] = fb
+    }
+    return spelt.join(" ")
+  }
+  const prepare = (question: string): string => correct(readWords(question))
 
   const index = new MiniSearch<IndexedDocument>({
     fields: ["text"],
     storeFields: ["code", "text"],
-    tokenize: terms,
+    tokenize: termsOf,
     processTerm: (t) => t,
   })
-  const documents = documentsOf(procedures, vocabulary, prepare)
   index.addAll(documents)
   // How many procedures each pair of syllables appears in: "đăng ký" or "giấy phép" name a dozen procedures and say
   // little about which one; a pair that names a few does.
   const proceduresWith = new Map<string, Set<string>>()
   for (const d of documents)
-    for (const t of terms(d.text))
-      if (t.includes("_")) proceduresWith.set(t, (proceduresWith.get(t) ?? new Set()).add(d.code))
+    for (const t of termsOf(d.text)) proceduresWith.set(t, (proceduresWith.get(t) ?? new Set()).add(d.code))
+  const fewHave = (term: string, share: number) =>
+    (proceduresWith.get(term)?.size ?? 0) <= Math.max(3, procedures.length * share)
+  // A pair of syllables few procedures have names a word; so does a long English word few have ("signature"):
+  // English puts its words in another order than the catalogue's English names, so its pairs rarely meet.
   const telling = (term: string) =>
-    (proceduresWith.get(term)?.size ?? 0) <= Math.max(3, procedures.length * TELLING_SHARE)
+    term.includes("_")
+      ? fewHave(term, TELLING_SHARE)
+      : term.length >= 5 && !isVietnameseSyllable(term) && fewHave(term, TELLING_SHARE / 3)
+
+  // Everything the catalogue says about a procedure, as one bag of words, for the second stage; and how many
+  // procedures use each word (a word most procedures use, like "cấp", weighs little).
+  const bags = new Map<string, Set<string>>()
+  const field = new Map<string, string>()
+  const ages = new Map<string, AgeRange | undefined>()
+  for (const p of procedures) {
+    const texts = [p.name, p.nameEn ?? "", p.result.name, p.field.name, p.field.nameEn ?? ""]
+    for (const v of p.variants) texts.push(v.name)
+    const bag = bags.get(p.code) ?? new Set<string>()
+    for (const t of texts) for (const term of termsOf(readWords(t))) bag.add(term)
+    bags.set(p.code, bag)
+    field.set(p.code, p.field.code)
+    ages.set(p.code, ageRange(p.name))
+  }
+  for (const d of documents) for (const term of termsOf(d.text)) bags.get(d.code)?.add(term)
+  const weightOf = new Map<string, number>()
+  for (const bag of bags.values()) for (const w of bag) weightOf.set(w, (weightOf.get(w) ?? 0) + 1)
+  for (const [w, n] of weightOf) weightOf.set(w, Math.log(1 + bags.size / n))
+  // A field is named when the question holds the whole of its name (two syllables or more, as the catalogue says).
+  const fieldNames = [...new Set(procedures.map((p) => p.field.code))].map((code) => {
+    const p = procedures.find((x) => x.field.code === code) as Procedure
+    const names = [p.field.name, ...p.field.name.split(/[:,]/u)].map((n) => readWords(n)).filter((n) => n.includes(" "))
+    return { code, names: [...new Set(names)].map((n) => ` ${n} `) }
+  })
 
   const rank = (question: string, limit = 5): Candidate[] => {
     const prepared = prepare(question)
@@ -107,7 +314,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     // Pairs of syllables are the strongest evidence; single syllables are fuzzy only when long enough for a typo to
     // be told apart from another word (Vietnamese syllables are short).
     const hits = index.search(prepared, {
-      tokenize: terms,
+      tokenize: termsOf,
       processTerm: (t) => t,
       fuzzy: (term) => (term.includes("_") ? 0.15 : term.length >= 5 ? 0.2 : false),
       boostTerm: (term) => (term.includes("_") ? 2 : 1),
@@ -122,15 +329,52 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const code = hit.code as string
       const matched = new Set(hit.queryTerms)
       const questionCoverage = asked.filter((w) => matched.has(w)).length / asked.length
-      const own = terms(hit.text as string)
+      const own = termsOf(hit.text as string)
       const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
       const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
       const previous = best.get(code)
-      const namesAWord = hit.terms.some((t) => t.includes("_") && telling(t))
+      const namesAWord = hit.terms.some(telling)
       if (previous === undefined || previous.score < score)
-        best.set(code, { code, score, coverage: questionCoverage, namesAWord })
+        best.set(code, {
+          code,
+          score,
+          lexical: score,
+          coverage: questionCoverage,
+          namesAWord,
+          explained: 0,
+          explainedAll: 0,
+        })
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, limit)
+    const lexical = [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
+
+    // Second stage: the share of the question's weight (known words and pairs only; a pair counts twice, as in the
+    // first stage) that each candidate's whole bag explains.
+    const weighed = [...new Set(termsOf(prepared))].filter((w) => weightOf.has(w))
+    const termWeight = (t: string) => (weightOf.get(t) ?? 0) * (t.includes("_") ? 2 : 1)
+    const total = weighed.reduce((s, w) => s + termWeight(w), 0)
+    const rarest = Math.log(1 + bags.size)
+    const singles = [...new Set(prepared.split(" "))].filter((w) => w !== "")
+    const totalAll = singles.reduce((s, w) => s + (weightOf.get(w) ?? rarest), 0)
+    const age = askedAge(question)
+    const padded = ` ${prepared} `
+    const namedField = fieldNames.find((f) => f.names.some((n) => padded.includes(n)))?.code
+    const reranked = lexical.slice(0, RERANK_DEPTH).map((c) => {
+      const bag = bags.get(c.code) ?? new Set<string>()
+      const explained = weighed.filter((w) => bag.has(w)).reduce((s, w) => s + termWeight(w), 0)
+      const share = total === 0 ? 1 : explained / total
+      const inField = namedField === undefined || field.get(c.code) === namedField ? 1 : 0.5
+      const range = ages.get(c.code)
+      const ageFits =
+        age === undefined || range === undefined || (age >= (range.from ?? 0) && age < (range.below ?? 200)) ? 1 : 0.1
+      const explainedAll =
+        totalAll === 0
+          ? 1
+          : singles.filter((w) => bag.has(w)).reduce((s, w) => s + (weightOf.get(w) ?? 0), 0) / totalAll
+      return { ...c, score: c.score * share * share * inField * ageFits, explained: share, explainedAll }
+    })
+    return [...reranked, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
+      .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
+      .slice(0, limit)
   }
 
   return { prepare, rank }

@@ -3,6 +3,13 @@
 // syllables ("khai_sinh"): a question that names the word matches the pair, and one that spells a syllable wrongly
 // still matches its neighbours. Folding (lower case, no diacritics, đ → d) is the catalogue's own `foldText`, so a
 // question typed without diacritics ("lam lai can cuoc") meets the same tokens as one typed with them.
+//
+// Beyond folding, three things citizens type are brought to the catalogue's words:
+// - English words lose their endings (`stem`: "registration", "registering" and "register" all become "regist"),
+//   only for tokens that cannot be a Vietnamese syllable;
+// - a syllable misspelt the way Vietnamese is misspelt by ear (tr/ch, s/x, r/d/gi, l/n, final n/ng, c/t, i/y:
+//   "thường chú" for "thường trú") has the same `soundKey` as the right one;
+// - an acronym ("thcs", "gcn", "hkd") is the initials of syllables (`initials`).
 import { foldText } from "@motcua/domain"
 
 /** The folded syllables of a text: letters and digits only. */
@@ -21,3 +28,71 @@ export function terms(text: string): string[] {
 
 /** The folded text padded with spaces, so that a phrase can be found as whole syllables with `includes`. */
 export const foldedPhrase = (text: string): string => ` ${syllables(text).join(" ")} `
+
+// A folded Vietnamese syllable: an optional initial consonant, a vowel nucleus, an optional final. Loose (it admits
+// some impossible syllables), but no English word of two or more consonants at either end passes.
+const VIETNAMESE_SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|oa|oe|uy|uo|ua|ue|ia|ie|ye|ai|ao|au|ay|eo|eu|iu|oi|ui|uu|oo|[aeiouy])(ch|ng|nh|[cmnpt]|[iouy])?$/u
+
+/** Whether a folded token can be a Vietnamese syllable (digits count as one). */
+export const isVietnameseSyllable = (token: string): boolean => /^\d+$/u.test(token) || VIETNAMESE_SYLLABLE.test(token)
+
+// Longest first; "ies"/"ied" keep their "i" so that "married" meets "marriage".
+const ENDINGS: ReadonlyArray<readonly [string, string]> = [
+  ["ations", ""],
+  ["ation", ""],
+  ["ments", ""],
+  ["ment", ""],
+  ["ings", ""],
+  ["ing", ""],
+  ["ions", ""],
+  ["ion", ""],
+  ["ers", ""],
+  ["er", ""],
+  ["ies", "i"],
+  ["ied", "i"],
+  ["ed", ""],
+  ["es", ""],
+  ["age", ""],
+  ["s", ""],
+]
+
+/**
+ * An English word cut to its stem so that forms of one word meet: known endings removed, a final "y" or "e" dropped,
+ * then at most six letters kept. Tokens that may be Vietnamese syllables, and acronyms, are returned as they are.
+ */
+export function stem(token: string): string {
+  // Acronyms ("thcs", "cccd") have no vowel and are kept whole.
+  if (token.length <= 3 || isVietnameseSyllable(token) || /\d/u.test(token) || !/[aeiouy]/u.test(token)) return token
+  let s = token
+  for (const [ending, replacement] of ENDINGS)
+    if (s.endsWith(ending) && s.length - ending.length >= 3) {
+      s = s.slice(0, -ending.length) + replacement
+      break
+    }
+  s = s.replace(/[ye]$/u, "")
+  return s.slice(0, 6)
+}
+
+/**
+ * What a folded Vietnamese syllable sounds like, with the letters people confuse by ear made one: initials tr/ch,
+ * s/x, r/d/gi, l/n, k/c/q, ngh/ng, gh/g; finals ng/n, nh/n, ch/c/t; y/i. Not for English tokens.
+ */
+export function soundKey(syllable: string): string {
+  if (!isVietnameseSyllable(syllable) || /^\d+$/u.test(syllable)) return syllable
+  return syllable
+    .replace(/^ngh/u, "ng")
+    .replace(/^gh/u, "g")
+    .replace(/^tr/u, "ch")
+    .replace(/^gi(?=[aeiouy])/u, "d")
+    .replace(/^r/u, "d")
+    .replace(/^s/u, "x")
+    .replace(/^l/u, "n")
+    .replace(/^(k|q)/u, "c")
+    .replace(/(ng|nh)$/u, "n")
+    .replace(/(ch|c)$/u, "t")
+    .replace(/y/gu, "i")
+}
+
+/** The initials of a run of syllables: "trung hoc co so" → "thcs". */
+export const initials = (run: ReadonlyArray<string>): string => run.map((s) => s[0] ?? "").join("")

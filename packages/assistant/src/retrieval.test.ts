@@ -1,0 +1,81 @@
+// The words retrieval reads (text.ts) and the two stages of ranking (retrieval.ts), on the Quảng Ninh catalogue.
+import { describe, expect, it } from "vitest"
+import { quangNinhAssistantData } from "./quangninh.test-support.ts"
+import { ageRange, askedAge, inForce, makeRetriever } from "./retrieval.ts"
+import { initials, isVietnameseSyllable, soundKey, stem } from "./text.ts"
+
+describe("words", () => {
+  it("tells a Vietnamese syllable from an English word or an acronym", () => {
+    for (const s of ["nghieng", "khuyen", "truong", "can", "cuoc", "a", "oai", "gi", "14"])
+      expect(isVietnameseSyllable(s), s).toBe(true)
+    for (const s of ["register", "birth", "card", "thcs", "cccd", "gcn", "qsdd"])
+      expect(isVietnameseSyllable(s), s).toBe(false)
+  })
+
+  it("cuts English words to one stem, and leaves Vietnamese syllables alone", () => {
+    expect(new Set(["register", "registration", "registering", "registered"].map(stem))).toEqual(new Set(["regist"]))
+    expect(stem("certificate")).toBe(stem("certified"))
+    expect(stem("marriage")).toBe(stem("married"))
+    for (const s of ["khuyen", "truong", "nghieng"]) expect(stem(s)).toBe(s)
+  })
+
+  it("gives syllables misspelt by ear one sound", () => {
+    expect(soundKey("tru")).toBe(soundKey("chu"))
+    expect(soundKey("sinh")).toBe(soundKey("sing"))
+    expect(soundKey("can")).toBe(soundKey("cang"))
+    expect(soundKey("dat")).toBe(soundKey("dac"))
+    expect(soundKey("lam")).toBe(soundKey("nam"))
+    expect(soundKey("tru")).not.toBe(soundKey("tu"))
+  })
+
+  it("makes acronyms of runs of syllables", () => {
+    expect(initials(["trung", "hoc", "co", "so"])).toBe("thcs")
+  })
+
+  it("reads the ages a name limits a procedure to, and the age a question gives", () => {
+    expect(ageRange("Cấp thẻ căn cước cho người dưới 14 tuổi")).toEqual({ below: 14 })
+    expect(ageRange("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên")).toEqual({ from: 14 })
+    expect(ageRange("Đăng ký khai sinh")).toBeUndefined()
+    expect(askedAge("làm căn cước cho bé 5 tuổi")).toBe(5)
+    expect(askedAge("cháu được 4 tháng tuổi")).toBe(0)
+    expect(askedAge("my 15 years old daughter")).toBe(15)
+    expect(askedAge("đăng ký kết hôn")).toBeUndefined()
+  })
+})
+
+describe("retrieval", () => {
+  const data = quangNinhAssistantData()
+  const retriever = makeRetriever(inForce(data.catalogue, data.catalogueDate), data.vocabulary)
+  const top = (q: string) => retriever.rank(q)[0]?.code
+
+  it("keeps 'căn' of 'căn cước', which folds like the question word 'cần', and drops 'cần'", () => {
+    expect(retriever.prepare("chưa có căn cước")).toContain("can cuoc")
+    expect(retriever.prepare("chua co can cuoc")).toContain("can cuoc")
+    expect(retriever.prepare("cần giấy tờ gì")).toBe("")
+  })
+
+  it("corrects a pair misspelt by ear to the catalogue's pair", () => {
+    expect(retriever.prepare("dang ky thuong chu")).toBe(retriever.prepare("đăng ký thường trú"))
+    expect(top("đăng kí tạm chú")).toBe("1.004194")
+  })
+
+  it("spells out an acronym of the catalogue's words", () => {
+    expect(retriever.prepare("chuyển trường thcs")).toContain("trung hoc co so")
+    expect(top("cấp gcn qsdđ lần đầu")).toBe("1.013978")
+  })
+
+  it("meets English questions whatever the form of their words", () => {
+    expect(top("registering a boat on the river")).toBe("1.004002")
+    expect(top("signature certification")).toBe("2.000884")
+  })
+
+  it("puts the procedure whose ages fit the question first", () => {
+    expect(top("làm căn cước cho con 10 tuổi")).toBe("1.014062")
+    expect(top("làm căn cước cho con 16 tuổi")).toBe("1.014061")
+  })
+
+  it("ranks by everything the catalogue says of a procedure: the reissue for a lost card", () => {
+    expect(top("mất thẻ căn cước")).toBe("1.014064")
+    expect(top("đổi thẻ căn cước khi đủ 40 tuổi")).toBe("1.014063")
+  })
+})
