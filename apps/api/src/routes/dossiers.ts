@@ -171,6 +171,23 @@ const DossierPayment = Schema.Struct({
   description: "Còn phải nộp bao nhiêu và nộp ở đâu (how much is owed, how to pay)",
 })
 
+const OfferedAction = Schema.Struct({
+  action: Schema.String.annotate({
+    description: "Đoạn đường dẫn của thao tác: POST /api/v1/dossiers/{code}/<action> (the action's path segment)",
+  }),
+  event: Schema.String.annotate({ description: "Sự kiện của máy trạng thái (the machine's event)" }),
+  allowed: Schema.Boolean.annotate({
+    description:
+      "true: người gọi thực hiện được ngay; false: quy tắc của máy trạng thái đang chặn, lý do ở reason " +
+      "(true: the caller may take it now; false: a rule of the machine blocks it, reason says which)",
+  }),
+  reason: Schema.optionalKey(Schema.String.annotate({ description: "Lý do bị chặn, tiếng Việt rồi tiếng Anh" })),
+  refusal: Schema.optionalKey(Schema.String.annotate({ description: "Loại lý do (the refusal's tag)" })),
+  methods: Schema.optionalKey(
+    Schema.Array(ReturnMethod).annotate({ description: "Trả kết quả: các cách người gọi được dùng" }),
+  ),
+}).annotate({ identifier: "OfferedAction" })
+
 const DossierDetail = Schema.Struct({
   code: Schema.String,
   version: Version,
@@ -179,6 +196,12 @@ const DossierDetail = Schema.Struct({
   context: Schema.Record(Schema.String, Schema.Unknown).annotate({ description: "Toàn bộ ngữ cảnh hồ sơ" }),
   documentIds: Schema.Array(Schema.String),
   payment: DossierPayment,
+  actions: Schema.Array(OfferedAction).annotate({
+    description:
+      "Các thao tác người gọi được thực hiện với hồ sơ lúc này theo phân quyền và máy trạng thái (đúng như khi gửi " +
+      "thao tác), kèm thao tác đang bị quy tắc chặn và lý do. The lifecycle actions the policy and the machine " +
+      "allow the caller now (as sending them would be decided), and those a rule blocks, with the reason.",
+  }),
 }).annotate({ identifier: "DossierDetail" })
 
 /** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */
@@ -463,7 +486,14 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     params: CodeParams,
     response: { status: 200, description: "Hồ sơ", schema: DossierDetail },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) => runUseCase(deps, getDossier(principal, params.code)),
+    handle: async ({ principal, params }, deps) =>
+      Result.map(await runUseCase(deps, getDossier(principal, params.code)), (dossier) => ({
+        ...dossier,
+        actions: dossier.actions.flatMap((offered) => {
+          const segment = actions.find((a) => a.event === offered.event)?.segment
+          return segment === undefined ? [] : [{ ...offered, action: segment }]
+        }),
+      })),
   }),
   operation({
     method: "get",

@@ -1806,6 +1806,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        OfferedAction: {
+            /** @description Đoạn đường dẫn của thao tác: POST /api/v1/dossiers/{code}/<action> (the action's path segment) */
+            action: string;
+            /** @description Sự kiện của máy trạng thái (the machine's event) */
+            event: string;
+            /** @description true: người gọi thực hiện được ngay; false: quy tắc của máy trạng thái đang chặn, lý do ở reason (true: the caller may take it now; false: a rule of the machine blocks it, reason says which) */
+            allowed: boolean;
+            /** @description Lý do bị chặn, tiếng Việt rồi tiếng Anh */
+            reason?: string;
+            /** @description Loại lý do (the refusal's tag) */
+            refusal?: string;
+            /** @description Trả kết quả: các cách người gọi được dùng */
+            methods?: ("counter" | "post" | "e-wallet")[];
+        } & {
+            [key: string]: unknown;
+        };
         DossierDetail: {
             code: string;
             version: number;
@@ -1827,6 +1843,8 @@ export interface components {
             context: Record<string, never>;
             documentIds: string[];
             payment: components["schemas"]["DossierPayment"];
+            /** @description Các thao tác người gọi được thực hiện với hồ sơ lúc này theo phân quyền và máy trạng thái (đúng như khi gửi thao tác), kèm thao tác đang bị quy tắc chặn và lý do. The lifecycle actions the policy and the machine allow the caller now (as sending them would be decided), and those a rule blocks, with the reason. */
+            actions: components["schemas"]["OfferedAction"][];
         } & {
             [key: string]: unknown;
         };

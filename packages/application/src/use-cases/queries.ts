@@ -21,8 +21,9 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
 import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
+import { offeredActions } from "./offered-actions.ts"
 
-/** A dossier as its handlers and its applicant see it. */
+/** A dossier as its handlers and its applicant see it, with the actions its page offers the caller now. */
 export const getDossier = Effect.fnUntraced(function* (principal: Principal, code: string) {
   const loaded = yield* loadDossier(code)
   yield* authorizeOn(principal, "dossier.read", loaded)
@@ -35,6 +36,7 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
     context,
     documentIds: record.documentIds,
     payment: yield* paymentOf(record.code, context),
+    actions: yield* offeredActions(principal, loaded),
   }
 })
 
