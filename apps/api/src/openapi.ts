@@ -114,6 +114,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   assistant: "Trợ lý hỏi đáp thủ tục cho người dân (the citizen assistant)",
   postal: "Nhận hồ sơ, trả kết quả qua bưu chính (pick-up and delivery by post)",
   webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions for embedding systems)",
+  reports: "Báo cáo, thống kê cho lãnh đạo (reports for the leaders' dashboards)",
 }
 
 const idempotencyParameter = (required: boolean): Json => ({

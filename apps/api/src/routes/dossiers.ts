@@ -17,6 +17,7 @@ import {
   fileOnline,
   getDossier,
   intakeAtCounter,
+  intakePointDossiers,
   markResultReady,
   myDossiers,
   type Principal,
@@ -564,6 +565,38 @@ export const dossierOperations: Operation<ApiDeps>[] = [
       ),
   }),
   ...actionOperations,
+  operation({
+    method: "get",
+    path: "/api/v1/intake-points/{intakePointId}/dossiers",
+    operationId: "intakePointDossiers",
+    tag: "dossiers",
+    summary: "Hồ sơ điểm tiếp nhận đã nhận (quầy, bưu điện), mới nhất trước",
+    description:
+      "The dossiers an intake point took in (at a centre's counter, or a post office's), newest first, for an " +
+      "account of that intake point: what it filed for citizens, what waits for a supplement, the results to hand " +
+      "back (state processed). Another intake point's list is 403.",
+    auth: "required",
+    params: Schema.Struct({ intakePointId: Id }),
+    query: Schema.Struct({
+      limit: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 })),
+      ),
+    }),
+    response: {
+      status: 200,
+      description: "Hồ sơ của điểm tiếp nhận",
+      schema: listOf(
+        Schema.Struct({ code: Schema.String, version: Version, summary: DossierSummary }),
+        "IntakePointDossiers",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden"],
+    handle: async ({ principal, params, query }, deps) =>
+      Result.map(
+        await runUseCase(deps, intakePointDossiers(principal, params.intakePointId, query.limit)),
+        (items) => ({ total: items.length, items }),
+      ),
+  }),
   operation({
     method: "get",
     path: "/api/v1/work-queue",

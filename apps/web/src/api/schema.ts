@@ -629,6 +629,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake-points/{intakePointId}/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ điểm tiếp nhận đã nhận (quầy, bưu điện), mới nhất trước
+         * @description The dossiers an intake point took in (at a centre's counter, or a post office's), newest first, for an account of that intake point: what it filed for citizens, what waits for a supplement, the results to hand back (state processed). Another intake point's list is 403.
+         */
+        get: operations["intakePointDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-queue": {
         parameters: {
             query?: never;
@@ -891,6 +911,26 @@ export interface paths {
          * @description The postal operator's tracking update, signed: `x-postal-timestamp` (unix seconds) and `x-postal-signature` (hex HMAC-SHA256 of timestamp + '.' + the raw body with the callback secret). Unsigned, stale, altered or unknown updates are refused and change nothing; a repeated one changes nothing.
          */
         post: operations["postalCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo hồ sơ theo đơn vị, lĩnh vực, tháng (lãnh đạo, quản trị, thanh tra)
+         * @description Dossiers received, resolved and resolved early / on time / late, per commune-level unit, field and month of receipt, and per national status, counting only the dossiers the caller's scope reaches (leaders: their authority; centre administrators: their centre; auditors and province administrators: their scope). Timeliness follows the national index rule (classifyDossier). Filters: from/to (days of receipt, inclusive), unitCode (`tinh` for province level), fieldCode. An account whose roles grant no report is 403.
+         */
+        get: operations["dossierReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2033,6 +2073,30 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        IntakePointDossiers: {
+            total: number;
+            items: ({
+                code: string;
+                version: number;
+                summary: {
+                    statusCode: number;
+                    state: string;
+                    procedureCode: string;
+                    agencyCode: string;
+                    unitCode: string | null;
+                    currentRole: string | null;
+                    dueAt: string | null;
+                    appointmentAt: string | null;
+                    feeTotal: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         WorkQueue: {
             total: number;
             items: ({
@@ -2268,6 +2332,86 @@ export interface components {
             at: string;
             receivedBy?: string;
             reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportCount: {
+            key: string;
+            label: string;
+            count: number;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportGroupRow: {
+            /** @description Mã đơn vị (tinh: cấp tỉnh) hoặc mã lĩnh vực */
+            key: string;
+            label: string;
+            count: number;
+            /** @description Hồ sơ tiếp nhận */
+            received: number;
+            /** @description Hồ sơ đã giải quyết (kết thúc xử lý) */
+            resolved: number;
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportMonthRow: {
+            /** @description Tháng tiếp nhận, YYYY-MM */
+            month: string;
+            received: number;
+            resolved: number;
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportTimeliness: {
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Hồ sơ tiếp nhận, đã giải quyết, đúng hạn theo đơn vị, lĩnh vực và tháng (received, resolved, on time per unit, field and month), trong phạm vi của người gọi */
+        DossierReport: {
+            from: string | null;
+            to: string | null;
+            total: number;
+            byStatus: components["schemas"]["ReportCount"][];
+            byUnit: components["schemas"]["ReportGroupRow"][];
+            byField: components["schemas"]["ReportGroupRow"][];
+            byMonth: components["schemas"]["ReportMonthRow"][];
+            timeliness: components["schemas"]["ReportTimeliness"];
         } & {
             [key: string]: unknown;
         };
@@ -3446,6 +3590,34 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    intakePointDossiers: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                intakePointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ của điểm tiếp nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePointDossiers"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
     workQueue: {
         parameters: {
             query: {
@@ -3871,6 +4043,37 @@ export interface operations {
             422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
             503: components["responses"]["unavailable"];
+        };
+    };
+    dossierReport: {
+        parameters: {
+            query?: {
+                /** @description Ngày tiếp nhận (giờ Việt Nam), YYYY-MM-DD */
+                from?: string;
+                /** @description Ngày tiếp nhận (giờ Việt Nam), YYYY-MM-DD */
+                to?: string;
+                unitCode?: string;
+                fieldCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierReport"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
         };
     };
     health: {

@@ -36,6 +36,8 @@ export const appActions = [
   "webhook.manage",
   /** Home pick-up of papers or delivery of the result by post, for a dossier in scope (postal/use-cases.ts). */
   "postal.request",
+  /** The dossier report of the leaders' dashboards, each dossier counted only for those whose scope reaches it. */
+  "report.read",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -65,6 +67,7 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.read": "agency",
   "queue.read": "agency",
   "lookup.public": "public",
+  "report.read": "agency",
 }
 
 /**
@@ -149,6 +152,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.readAudit": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
+    "report.read": "intake",
   },
   "province-admin": {
     "dossier.read": "agency",
@@ -156,11 +160,13 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "agency",
     "lookup.public": "public",
     "webhook.manage": "public",
+    "report.read": "agency",
   },
   auditor: {
     "dossier.read": "agency",
     "dossier.readAudit": "agency",
     "lookup.public": "public",
+    "report.read": "agency",
   },
   // A system holds an API key, which proves who it is but not what happened: it may only do what is proven some other
   // way, or what only a system does.

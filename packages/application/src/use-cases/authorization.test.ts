@@ -64,6 +64,7 @@ const invoke = (
     "lookup.public": null, // public by design
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
+    "report.read": null, // many dossiers: each is counted only within scope (reports/dossier-report.test.ts)
   }
 }
 
