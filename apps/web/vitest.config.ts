@@ -3,5 +3,12 @@ import { defineConfig } from "vitest/config"
 // Node tests: the client's types match the API, the translations are complete, and the browser test (test/) that
 // builds the pages, serves them from the API and drives Debian's Chromium through playwright-core.
 export default defineConfig({
-  test: { name: "web", include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  test: {
+    name: "web",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // a shared two-core machine: the browser's answers may take seconds when it is busy
+    expect: { poll: { timeout: 15_000 } },
+  },
 })

@@ -226,7 +226,7 @@ export const en: Catalogue = {
   },
   field: {
     reasons: "Reasons (one per line)",
-    missing: "Papers to add (one per line)",
+    missing: "Other papers to add (one per line)",
     applicantDeadline: "Supplement due by",
     itemName: "Financial obligation",
     itemAmount: "Amount (đồng)",
@@ -241,6 +241,7 @@ export const en: Catalogue = {
     newAppointment: "New appointment",
     field: "What is corrected",
     to: "Correct value",
+    missingPapers: "Papers of the procedure that are missing",
   },
   payment: {
     heading: "Fees and payment",

@@ -225,7 +225,7 @@ export const vi = {
   },
   field: {
     reasons: "Lý do (mỗi dòng một lý do)",
-    missing: "Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)",
+    missing: "Giấy tờ khác cần bổ sung (mỗi dòng một giấy tờ)",
     applicantDeadline: "Hạn bổ sung",
     itemName: "Khoản nghĩa vụ tài chính",
     itemAmount: "Số tiền (đồng)",
@@ -240,6 +240,7 @@ export const vi = {
     newAppointment: "Ngày hẹn mới",
     field: "Nội dung đính chính",
     to: "Giá trị đúng",
+    missingPapers: "Thành phần hồ sơ còn thiếu",
   },
   payment: {
     heading: "Phí, lệ phí và thanh toán",

@@ -22,6 +22,8 @@ export type ActionName =
 
 export type Field =
   | { readonly name: string; readonly kind: "reasons" }
+  /** The procedure's papers to tick (each sent with its documentId), and other papers, one per line. */
+  | { readonly name: string; readonly kind: "documents" }
   | { readonly name: string; readonly kind: "text"; readonly optional?: boolean }
   | { readonly name: string; readonly kind: "number" }
   | { readonly name: string; readonly kind: "instant" }
@@ -33,7 +35,7 @@ export const ACTION_FIELDS: Readonly<Record<ActionName, ReadonlyArray<Field>>> =
   accept: [],
   refuse: [{ name: "reasons", kind: "reasons" }],
   "request-supplementation": [
-    { name: "missing", kind: "reasons" },
+    { name: "missing", kind: "documents" },
     { name: "applicantDeadline", kind: "instant" },
   ],
   // the citizen's answer has a form of its own (supplement.tsx): the papers asked for, uploaded
@@ -82,7 +84,17 @@ export function actionBody(
   const body: Record<string, unknown> = { expectedVersion }
   for (const field of ACTION_FIELDS[action]) {
     const raw = (values[field.name] ?? "").trim()
-    if (field.kind === "reasons") {
+    if (field.kind === "documents") {
+      const ticked = Object.entries(values)
+        .filter(([key, value]) => key.startsWith(`${field.name}:`) && value !== "")
+        .map(([key, description]) => ({ documentId: key.slice(field.name.length + 1), description }))
+      const others = raw
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "")
+        .map((description) => ({ description }))
+      body[field.name] = [...ticked, ...others]
+    } else if (field.kind === "reasons") {
       const lines = raw
         .split("\n")
         .map((l) => l.trim())

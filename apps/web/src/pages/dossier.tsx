@@ -24,7 +24,8 @@ const isActionName = (name: string): name is ActionName => Object.hasOwn(ACTION_
 export default function DossierPage() {
   const { code = "" } = useParams()
   const { t, i18n } = useTranslation()
-  const [lastDone, setLastDone] = useState<ActionName>()
+  // what was just done, said here (the form that did it may be gone once the dossier moved on)
+  const [lastDone, setLastDone] = useState<string>()
   const dossier = useQuery({
     queryKey: ["dossier", code],
     queryFn: async () => {
@@ -75,16 +76,19 @@ export default function DossierPage() {
         <dt>{t("dossier.version")}</dt>
         <dd>{d.version}</dd>
       </dl>
+      <p role="status" className="done">
+        {lastDone}
+      </p>
       {supplement !== undefined && answerOffered && (
-        <SupplementAnswer code={d.code} version={d.version} request={supplement} />
+        <SupplementAnswer
+          code={d.code}
+          version={d.version}
+          request={supplement}
+          onDone={() => setLastDone(t("supplement.done"))}
+        />
       )}
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t("dossier.actions")}</h2>
-        {lastDone !== undefined && (
-          <p role="status" className="done">
-            {t("dossier.done", { action: t(`action.${lastDone}`) })}
-          </p>
-        )}
         {allowed.length === 0 && !answerOffered && <p>{t("dossier.noActions")}</p>}
         <div className="actions" data-testid="dossier-actions">
           {allowed.map((offered) => (
@@ -94,7 +98,8 @@ export default function DossierPage() {
               version={d.version}
               offered={offered}
               outstanding={d.payment.outstanding}
-              onDone={setLastDone}
+              onDone={(action) => setLastDone(t("dossier.done", { action: t(`action.${action}`) }))}
+              procedureCode={d.summary.procedureCode}
             />
           ))}
         </div>
@@ -181,17 +186,29 @@ function ActionForm({
   offered,
   outstanding,
   onDone,
+  procedureCode,
 }: {
   code: string
+  procedureCode: string
   version: number
   offered: Offered
   outstanding: number
   onDone: (action: ActionName) => void
 }) {
   const action = offered.action as ActionName
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useQueryClient()
   const methods = offered.methods ?? []
+  const fields = ACTION_FIELDS[action]
+  const papers = useQuery({
+    queryKey: ["procedure", procedureCode],
+    enabled: fields.some((f) => f.kind === "documents"),
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/procedures/{code}", { params: { path: { code: procedureCode } } })
+      if (error !== undefined) throw error
+      return data
+    },
+  })
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(action, outstanding, methods))
   const [files, setFiles] = useState<Record<string, File[]>>({})
   const run = useMutation({
@@ -219,7 +236,6 @@ function ActionForm({
     event.preventDefault()
     run.mutate()
   }
-  const fields = ACTION_FIELDS[action]
   const id = (name: string) => `${action}-${name}`
   const set = (name: string) => (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value })
   return (
@@ -229,7 +245,29 @@ function ActionForm({
         {fields.map((field) => (
           <div key={field.name}>
             <label htmlFor={id(field.name)}>{t(`field.${field.name}`)}</label>
-            {field.kind === "reasons" ? (
+            {field.kind === "documents" ? (
+              <>
+                <fieldset>
+                  <legend>{t("field.missingPapers")}</legend>
+                  {(papers.data?.documents ?? []).map((paper) => {
+                    const key = `${field.name}:${paper.id}`
+                    const name = i18n.language === "en" && paper.nameEn ? paper.nameEn : paper.name
+                    return (
+                      <div key={paper.id} className="check">
+                        <input
+                          id={id(key)}
+                          type="checkbox"
+                          checked={(values[key] ?? "") !== ""}
+                          onChange={(e) => setValues({ ...values, [key]: e.target.checked ? name : "" })}
+                        />
+                        <label htmlFor={id(key)}>{name}</label>
+                      </div>
+                    )
+                  })}
+                </fieldset>
+                <textarea id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)} />
+              </>
+            ) : field.kind === "reasons" ? (
               <textarea id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)} required />
             ) : field.kind === "choice" ? (
               <select id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)}>

@@ -2,7 +2,7 @@
 // their intake point (the channel is the point's: counter, or post for a post office): the applicant's details, the
 // commune or ward of residence, the papers uploaded (PDF, JPEG or PNG), and the fee quote for the channel shown before
 // anything is filed.
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
@@ -18,6 +18,7 @@ export default function FilePage() {
   const { code = "" } = useParams()
   const { t, i18n } = useTranslation()
   const me = useMe()
+  const client = useQueryClient()
   const staffPoints = me.intakePointIds
   const [pointId, setPointId] = useState<string>("")
   const [form, setForm] = useState({
@@ -114,6 +115,9 @@ export default function FilePage() {
       })
       if (error !== undefined) throw error
       setFiled(data.code)
+      // the lists that show it are out of date now
+      await client.invalidateQueries({ queryKey: ["my-dossiers"] })
+      await client.invalidateQueries({ queryKey: ["intake-point-dossiers"] })
     } catch (e) {
       setError(e)
     } finally {
@@ -136,8 +140,7 @@ export default function FilePage() {
       {error !== undefined && <ErrorNote error={error} />}
       <form onSubmit={submit} className="panel">
         {points.data !== undefined && points.data.length > 0 && (
-          <fieldset>
-            <legend>{t("file.intakePoint")}</legend>
+          <div>
             <label htmlFor="intake-point">{t("file.intakePoint")}</label>
             <select id="intake-point" value={point?.id ?? ""} onChange={(e) => setPointId(e.target.value)}>
               {points.data.map((ip) => (
@@ -146,7 +149,7 @@ export default function FilePage() {
                 </option>
               ))}
             </select>
-          </fieldset>
+          </div>
         )}
         <fieldset>
           <legend>{t("file.applicant")}</legend>

@@ -14,17 +14,19 @@ export function SupplementAnswer({
   code,
   version,
   request,
+  onDone,
 }: {
   code: string
   version: number
   request: SupplementationRecord
+  /** Called once the supplement is in (the page says so: this form goes once the dossier moves on). */
+  onDone: () => void
 }) {
   const { t, i18n } = useTranslation()
   const client = useQueryClient()
   const [files, setFiles] = useState<Record<string, File | undefined>>({})
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  const [done, setDone] = useState(false)
   const slots = request.missing.map((item, i) => ({ key: item.documentId ?? `other-${i}`, item }))
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -46,7 +48,7 @@ export function SupplementAnswer({
         body: { expectedVersion: version, documents, ...(attachmentIds.length === 0 ? {} : { attachmentIds }) },
       })
       if (error !== undefined) throw error
-      setDone(true)
+      onDone()
       await client.invalidateQueries({ queryKey: ["dossier", code] })
     } catch (e) {
       setError(e)
@@ -91,7 +93,6 @@ export function SupplementAnswer({
           {t("supplement.submit")}
         </button>
         {error !== undefined && <ErrorNote error={error} title={t("dossier.refused")} />}
-        {done && <p role="status">{t("supplement.done")}</p>}
       </form>
     </section>
   )
