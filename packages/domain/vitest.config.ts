@@ -6,5 +6,11 @@ import { defineConfig } from "vitest/config"
 process.env.TZ = "America/New_York"
 
 export default defineConfig({
-  test: { name: "domain", include: ["src/**/*.test.ts", "test/**/*.test.ts"], env: { TZ: "America/New_York" } },
+  // The graph tests walk every path of the machine: seconds of CPU, more on a busy two-core machine.
+  test: {
+    name: "domain",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    env: { TZ: "America/New_York" },
+    testTimeout: 30_000,
+  },
 })
