@@ -75,7 +75,11 @@ function buildMachine(env: DossierEnv) {
     machineSetup.enqueueActions(({ context, event, enqueue }) => {
       for (const action of effectsOf(edge.from, edge.to, context, inVietnamTime(event))) enqueue(action)
     })
-  const onFiling = machineSetup.enqueueActions(({ context, enqueue }) => {
+  // The filing's own actions (its audit entry, the portal record, the "filed" notice, the fee request) belong to the
+  // filing alone: `filed` is entered again when an intake supplement brings the dossier back, and that transition
+  // names its own actions (the web's browser test found a second "dossier.file" audit entry and fee request there).
+  const onFiling = machineSetup.enqueueActions(({ context, event, enqueue }) => {
+    if (event.type !== "xstate.init") return
     for (const action of filingEffects(context)) enqueue(action)
   })
 
