@@ -27,6 +27,14 @@ onEachDatabase("reports and an intake point's dossiers over HTTP", (kind) => {
       "idempotency-key": "report-1",
     })
     expect(filed.status).toBe(201)
+    // the standard forms that apply: only the tracking log's row before intake; another ward's officer may not read them
+    const { code } = (await filed.json()) as { code: string }
+    const forms = await send(system.app, citizen(), "GET", `/api/v1/dossiers/${code}/forms`)
+    expect(forms.status).toBe(200)
+    const body0 = (await forms.json()) as { items: { form: string; lines: { label: string; value: string }[] }[] }
+    expect(body0.items.map((f) => f.form)).toEqual(["tracking-log-entry"])
+    expect(body0.items[0]?.lines).toContainEqual({ label: "Mã hồ sơ", value: code })
+    expect((await send(system.app, await as("cb-hh-01"), "GET", `/api/v1/dossiers/${code}/forms`)).status).toBe(403)
     const report = await send(system.app, await as("ld-hg-01"), "GET", "/api/v1/reports/dossiers?from=2025-10-01")
     expect(report.status).toBe(200)
     const body = (await report.json()) as { total: number; byUnit: { key: string; received: number }[] }

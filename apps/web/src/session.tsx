@@ -12,6 +12,8 @@ export interface Me {
   readonly isAgent: boolean
   /** Leaders, centre and province administrators and auditors: the dashboards. */
   readonly seesReports: boolean
+  /** Auditors and administrators: a dossier's audit trail. */
+  readonly readsAudit: boolean
   /** The intake points the account takes dossiers in at (counter officers, post office agents). */
   readonly intakePointIds: ReadonlyArray<string>
   readonly refresh: () => Promise<void>
@@ -19,6 +21,9 @@ export interface Me {
 
 /** The roles the API's report is for (the policy's report.read). */
 const REPORT_ROLES = ["unit-leader", "authority-leader", "centre-admin", "province-admin", "auditor"]
+
+/** The roles that read a dossier's audit trail (the policy's dossier.readAudit). */
+const AUDIT_ROLES = ["auditor", "centre-admin", "province-admin"]
 
 const MeContext = createContext<Me | undefined>(undefined)
 
@@ -43,6 +48,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
     isOfficer: principal !== undefined && !roles.includes("citizen"),
     isAgent: roles.includes("post-office-agent"),
     seesReports: REPORT_ROLES.some((r) => roles.includes(r)),
+    readsAudit: AUDIT_ROLES.some((r) => roles.includes(r)),
     intakePointIds: intake ? (scope.intakePointIds ?? []) : [],
     refresh: () => client.invalidateQueries({ queryKey: ["session"] }),
   }

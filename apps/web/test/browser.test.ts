@@ -363,6 +363,18 @@ describe("the web pages in Chromium", () => {
     })
     await expect.poll(() => state(counter)).toBe("10 Đã trả kết quả")
     expect(await offered(counter)).toEqual(["Đính chính"])
+    // the standard forms that apply now, as printed
+    const forms = counter.getByTestId("dossier-forms")
+    await expect
+      .poll(() => forms.locator("summary").allTextContents())
+      .toEqual([
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+        "SỔ THEO DÕI HỒ SƠ (dòng của hồ sơ)",
+      ])
+    await forms.locator("summary").nth(1).click()
+    await expect.poll(() => forms.textContent()).toContain("Quá trình giải quyết 3 — Bước xử lý")
     await record(counter, "officer-dossier-returned")
   })
 
@@ -393,6 +405,30 @@ describe("the web pages in Chromium", () => {
     ).toBe(5)
     expect(await offered(page)).toEqual([])
     await record(page, "citizen-dossier-history")
+  })
+
+  it("an auditor reads the dossier's audit trail, one entry per transition, and is offered no action", async () => {
+    const page = await officer("tt-01")
+    await openDossier(page, dossierCode)
+    const trail = page.getByTestId("audit-trail")
+    await expect.poll(() => trail.locator("tbody tr").count()).toBeGreaterThan(0)
+    expect(await trail.locator("tbody tr td:nth-child(4)").allTextContents()).toEqual([
+      "dossier.file",
+      "dossier.requestSupplementation",
+      "dossier.supplementReceived",
+      "dossier.accept",
+      "dossier.completeStep",
+      "dossier.completeStep",
+      "dossier.approve",
+      "dossier.sign",
+      "dossier.completeStep",
+      "dossier.completeStep",
+      "dossier.paymentConfirmed",
+      "dossier.resultReady",
+      "dossier.returnResult",
+    ])
+    expect(await offered(page)).toEqual([])
+    await record(page, "auditor-dossier")
   })
 
   it("the public lookup shows status 10 without personal data", async () => {
@@ -599,6 +635,7 @@ describe("the web pages in Chromium", () => {
       "specialist-dossier",
       "leader-dossier",
       "citizen-dossier-history",
+      "auditor-dossier",
       "lookup",
       "agent-intake",
       "agent-dossier",

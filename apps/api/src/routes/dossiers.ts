@@ -13,6 +13,7 @@ import {
   DocumentNotFound,
   DossierSummary,
   dossierDocument,
+  dossierForms,
   extendWithApology,
   fileOnline,
   getDossier,
@@ -565,6 +566,39 @@ export const dossierOperations: Operation<ApiDeps>[] = [
       ),
   }),
   ...actionOperations,
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/forms",
+    operationId: "dossierForms",
+    tag: "dossiers",
+    summary:
+      "Biểu mẫu của hồ sơ: giấy tiếp nhận, phiếu kiểm soát quá trình, phiếu bổ sung, từ chối, xin lỗi, dừng xử lý",
+    description:
+      "The standard one-stop forms (Circular 01/2018/TT-VPCP) that apply to the dossier now, for whoever may read " +
+      "it: each with its data and its lines as printed (labels from the form's own schema, Vietnamese). A form that " +
+      "does not apply yet is not listed.",
+    auth: "required",
+    params: CodeParams,
+    response: {
+      status: 200,
+      description: "Biểu mẫu",
+      schema: listOf(
+        Schema.Struct({
+          form: Schema.String,
+          title: Schema.String,
+          data: Schema.Record(Schema.String, Schema.Unknown),
+          lines: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.String })),
+        }).annotate({ identifier: "DossierForm" }),
+        "DossierForms",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: async ({ principal, params }, deps) =>
+      Result.map(await runUseCase(deps, dossierForms(principal, params.code)), (items) => ({
+        total: items.length,
+        items: items.map((f) => ({ ...f, data: f.data as Record<string, unknown> })),
+      })),
+  }),
   operation({
     method: "get",
     path: "/api/v1/intake-points/{intakePointId}/dossiers",

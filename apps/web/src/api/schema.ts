@@ -629,6 +629,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biểu mẫu của hồ sơ: giấy tiếp nhận, phiếu kiểm soát quá trình, phiếu bổ sung, từ chối, xin lỗi, dừng xử lý
+         * @description The standard one-stop forms (Circular 01/2018/TT-VPCP) that apply to the dossier now, for whoever may read it: each with its data and its lines as printed (labels from the form's own schema, Vietnamese). A form that does not apply yet is not listed.
+         */
+        get: operations["dossierForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake-points/{intakePointId}/dossiers": {
         parameters: {
             query?: never;
@@ -2070,6 +2090,25 @@ export interface components {
                 [key: string]: unknown;
             })[];
             reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DossierForm: {
+            form: string;
+            title: string;
+            data: Record<string, never>;
+            lines: ({
+                label: string;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        DossierForms: {
+            total: number;
+            items: components["schemas"]["DossierForm"][];
         } & {
             [key: string]: unknown;
         };
@@ -3587,6 +3626,33 @@ export interface operations {
             413: components["responses"]["payload-too-large"];
             415: components["responses"]["unsupported-media-type"];
             422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biểu mẫu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierForms"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };

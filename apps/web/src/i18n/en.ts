@@ -321,4 +321,14 @@ export const en: Catalogue = {
     indexPending:
       "The Decision 766/QĐ-TTg scored indicators (per unit, with the dossiers behind each number) will be shown here once the system provides them.",
   },
+  audit: {
+    heading: "Audit trail",
+    caption: "{{count}} entries, in hash-chain order",
+    actor: "Account",
+    action: "Action",
+    hash: "Hash",
+  },
+  forms: {
+    heading: "Forms (as printed, in Vietnamese)",
+  },
 }

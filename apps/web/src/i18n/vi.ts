@@ -320,4 +320,14 @@ export const vi = {
     indexPending:
       "Bộ chỉ số chấm điểm theo Quyết định 766/QĐ-TTg (theo đơn vị, xem chi tiết hồ sơ của từng chỉ số) sẽ hiển thị tại đây khi hệ thống cung cấp.",
   },
+  audit: {
+    heading: "Nhật ký kiểm toán",
+    caption: "{{count}} bản ghi, theo thứ tự chuỗi băm",
+    actor: "Tài khoản",
+    action: "Hành động",
+    hash: "Mã băm",
+  },
+  forms: {
+    heading: "Biểu mẫu",
+  },
 } as const

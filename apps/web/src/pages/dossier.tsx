@@ -10,10 +10,13 @@ import { useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { contextView, openSupplementation } from "../context.ts"
 import { formatInstant, formatMoney } from "../format.ts"
+import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 import { uploadDocument } from "../upload.ts"
 import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
+import { AuditTrail } from "./audit.tsx"
 import { DossierHistory } from "./dossier-history.tsx"
+import { DossierForms } from "./forms.tsx"
 import { PaymentSection } from "./payment.tsx"
 import { PostalOrders } from "./postal.tsx"
 import { SupplementAnswer } from "./supplement.tsx"
@@ -26,6 +29,7 @@ export default function DossierPage() {
   const { t, i18n } = useTranslation()
   // what was just done, said here (the form that did it may be gone once the dossier moved on)
   const [lastDone, setLastDone] = useState<string>()
+  const me = useMe()
   const dossier = useQuery({
     queryKey: ["dossier", code],
     queryFn: async () => {
@@ -133,6 +137,8 @@ export default function DossierPage() {
       </section>
       <PostalOrders code={d.code} />
       <DossierHistory context={context} />
+      <DossierForms code={d.code} version={d.version} />
+      {me.readsAudit && <AuditTrail code={d.code} />}
     </article>
   )
 }

@@ -8,6 +8,7 @@ import { Forbidden } from "../errors.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { advance, HOUR, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
 import { fileOnline, intakeAtCounter } from "../use-cases/filing.ts"
+import { dossierForms } from "../use-cases/forms.ts"
 import * as L from "../use-cases/lifecycle.ts"
 import { confirmPayment } from "../use-cases/payments.ts"
 import { intakePointDossiers } from "../use-cases/queries.ts"
@@ -48,6 +49,9 @@ const scenario = Effect.gen(function* () {
     counterList: yield* intakePointDossiers(p.counter, INTAKE),
     foreignList: yield* Effect.flip(intakePointDossiers(p.foreignCounter, INTAKE)),
     codes: [a.code, b.code, c.code],
+    formsReturned: yield* dossierForms(p.citizen, a.code),
+    formsRefused: yield* dossierForms(p.counter, c.code),
+    formsForeign: yield* Effect.flip(dossierForms(p.foreignCounter, a.code)),
   }
 })
 
@@ -78,6 +82,25 @@ describe("the leaders' report and an intake point's dossiers", async () => {
   it("shows a leader elsewhere none of them, and gives a citizen no report", () => {
     expect(r.foreign.total).toBe(0)
     expect(r.citizen).toBeInstanceOf(Forbidden)
+  })
+
+  it("answers the standard forms that apply, with the lines as the forms print them", () => {
+    expect(r.formsReturned.map((f) => f.form)).toEqual(["receipt", "process-control", "tracking-log-entry"])
+    const receipt = r.formsReturned[0]
+    expect(receipt?.title).toBe("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+    expect(receipt?.lines).toContainEqual({ label: "Mã hồ sơ", value: r.codes[0] })
+    expect(receipt?.lines).toContainEqual({
+      label: "Người nộp hồ sơ — Họ và tên / Tên tổ chức",
+      value: "Nguyễn Văn An",
+    })
+    const control = r.formsReturned[1]
+    expect(control?.lines).toContainEqual({
+      label: "Quá trình giải quyết 1 — Bước xử lý",
+      value: "Tiếp nhận, kiểm tra, số hóa hồ sơ, chuyển xử lý",
+    })
+    expect(control?.lines).toContainEqual({ label: "Thời điểm tiếp nhận", value: "06/10/2025 09:00" })
+    expect(r.formsRefused.map((f) => f.form)).toEqual(["refusal", "tracking-log-entry"])
+    expect(r.formsForeign).toBeInstanceOf(Forbidden)
   })
 
   it("lists the dossier taken in at the counter for that intake point's staff only", () => {
