@@ -79,7 +79,8 @@ function buildMachine(env: DossierEnv) {
   // filing alone: `filed` is entered again when an intake supplement brings the dossier back, and that transition
   // names its own actions (the web's browser test found a second "dossier.file" audit entry and fee request there).
   const onFiling = machineSetup.enqueueActions(({ context, event, enqueue }) => {
-    if (event.type !== "xstate.init") return
+    // the filing is the machine's start, whose event is xstate's own init (not one of the dossier's events)
+    if ((event as { readonly type: string }).type !== "xstate.init") return
     for (const action of filingEffects(context)) enqueue(action)
   })
 

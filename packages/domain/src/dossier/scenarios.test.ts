@@ -117,7 +117,9 @@ describe("supplementation asked at intake (before the dossier is received)", () 
     expect(back?.filter((a) => a.type === "audit").map((a) => (a.params as { event: string }).event)).toEqual([
       "supplementReceived",
     ])
-    expect(back).not.toContainEqual(expect.objectContaining({ type: "notifyApplicant", params: expect.objectContaining({ about: "filed" }) }))
+    expect(back).not.toContainEqual(
+      expect.objectContaining({ type: "notifyApplicant", params: expect.objectContaining({ about: "filed" }) }),
+    )
     expect(isAcceptedStatusSequence(statusSequence(snapshot.context))).toBe(true)
     // the clock starts at acceptance, not at filing: the appointment counts from 8 October
     expect(snapshot.context.acceptedAt).toBe(oct(8, "14:00"))
