@@ -7,8 +7,9 @@ export default defineConfig({
   test: {
     name: "web",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
+    // a shared two-core machine: the browser's answers may take seconds when it is busy
     expect: { poll: { timeout: 15_000 } },
   },
 })

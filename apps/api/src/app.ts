@@ -34,6 +34,7 @@ import { notificationOperations } from "./routes/notifications.ts"
 import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
+import { reportOperations } from "./routes/reports.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
@@ -239,6 +240,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...postalOperations,
     ...notificationOperations,
     ...outboxOperations,
+    ...reportOperations,
     ...healthOperations,
     ...metaOperations,
   ]

@@ -17,8 +17,12 @@ import type { ApiRuntime } from "./runtime.ts"
 /** Công an phường Hồng Gai: decides permanent residence registration (1.004222) for the ward. */
 export const DEMO_AGENCY = "000.11.50.H49"
 export const DEMO_OTHER_AGENCY = "000.11.51.H49"
+/** Ủy ban nhân dân phường Hồng Gai: decides the ward's civil-status procedures (birth registration 1.001193, …). */
+export const DEMO_COMMITTEE = "000.00.50.H49"
 export const DEMO_UNIT = "06685"
 export const DEMO_INTAKE_POINT = "ttphcc-06685"
+/** Bưu điện tỉnh Quảng Ninh's central office in Hạ Long, a post-office agent taking in dossiers for the ward. */
+export const DEMO_POST_OFFICE = "po-quangninh"
 
 /** The password of every demo account unless the caller chooses another. */
 export const DEMO_PASSWORD = "motcua-demo-2025"
@@ -90,6 +94,34 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
     displayName: "Văn thư, Công an phường Hồng Gai",
     roles: ["clerk"],
     scope: staff({ agencyCodes: [DEMO_AGENCY] }),
+  },
+  {
+    id: "cv-ubhg-01",
+    username: "cv-ubhg-01",
+    displayName: "Công chức Tư pháp - Hộ tịch, UBND phường Hồng Gai",
+    roles: ["specialist"],
+    scope: staff({ agencyCodes: [DEMO_COMMITTEE] }),
+  },
+  {
+    id: "ld-ubhg-01",
+    username: "ld-ubhg-01",
+    displayName: "Chủ tịch UBND phường Hồng Gai",
+    roles: ["authority-leader"],
+    scope: staff({ agencyCodes: [DEMO_COMMITTEE] }),
+  },
+  {
+    id: "vt-ubhg-01",
+    username: "vt-ubhg-01",
+    displayName: "Văn thư, Văn phòng HĐND và UBND phường Hồng Gai",
+    roles: ["clerk"],
+    scope: staff({ agencyCodes: [DEMO_COMMITTEE] }),
+  },
+  {
+    id: "bd-hg-01",
+    username: "bd-hg-01",
+    displayName: "Nhân viên Bưu điện tỉnh Quảng Ninh (Bưu cục trung tâm Hạ Long)",
+    roles: ["post-office-agent"],
+    scope: staff({ intakePointIds: [DEMO_POST_OFFICE] }),
   },
   {
     id: "tt-01",

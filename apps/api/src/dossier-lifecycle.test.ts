@@ -65,6 +65,11 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     // each action names the version its caller last saw (required over HTTP): the previous answer's
     let version = filed.version
     const step = async (c: Credentials, segment: string, body: object, headers?: Record<string, string>) => {
+      // the dossier's page offers this caller the action before it is taken (GET answers the allowed actions)
+      const shown = (await (await send(app, c, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+        actions: { action: string; allowed: boolean }[]
+      }
+      expect(shown.actions.filter((a) => a.allowed).map((a) => a.action)).toContain(segment)
       const done = await ok(await post(c, at(segment), { expectedVersion: version, ...body }, headers))
       expect(done.version).toBe(version + 1)
       version = done.version

@@ -116,6 +116,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
   meta: "Tài liệu API (this document and its reference page)",
   notifications: "Thông báo cho người nộp: tình trạng, kênh nhận (notices: delivery status, chosen channels)",
+  reports: "Báo cáo, thống kê cho lãnh đạo (reports for the leaders' dashboards)",
 }
 
 const idempotencyParameter = (required: boolean): Json => ({

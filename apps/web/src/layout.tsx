@@ -24,7 +24,9 @@ export function Layout() {
           <NavLink to="/">{t("nav.procedures")}</NavLink>
           <NavLink to="/tra-cuu">{t("nav.lookup")}</NavLink>
           {me.isCitizen && <NavLink to="/ca-nhan/ho-so">{t("nav.myDossiers")}</NavLink>}
-          {me.isOfficer && <NavLink to="/can-bo/ho-so">{t("nav.queue")}</NavLink>}
+          {me.isOfficer && !me.isAgent && <NavLink to="/can-bo/ho-so">{t("nav.queue")}</NavLink>}
+          {me.intakePointIds.length > 0 && <NavLink to="/diem-tiep-nhan">{t("nav.intakePoint")}</NavLink>}
+          {me.seesReports && <NavLink to="/lanh-dao/bao-cao">{t("nav.dashboard")}</NavLink>}
           {me.principal === undefined ? (
             <NavLink to="/dang-nhap">{t("nav.signIn")}</NavLink>
           ) : (

@@ -13,6 +13,8 @@ const QueuePage = lazy(() => import("./pages/queue.tsx"))
 const DossierPage = lazy(() => import("./pages/dossier.tsx"))
 const FilePage = lazy(() => import("./pages/file.tsx"))
 const MinePage = lazy(() => import("./pages/mine.tsx"))
+const AgentPage = lazy(() => import("./pages/agent.tsx"))
+const DashboardPage = lazy(() => import("./pages/dashboard.tsx"))
 const NotFoundPage = lazy(() => import("./pages/not-found.tsx"))
 
 const page = (Page: React.ComponentType) => (
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
       { path: "/can-bo/ho-so", element: page(QueuePage) },
       { path: "/ho-so/:code", element: page(DossierPage) },
       { path: "/ca-nhan/ho-so", element: page(MinePage) },
+      { path: "/diem-tiep-nhan", element: page(AgentPage) },
+      { path: "/lanh-dao/bao-cao", element: page(DashboardPage) },
       { path: "*", element: page(NotFoundPage) },
     ],
   },

@@ -1,6 +1,9 @@
 // The pages as a person meets them: built with Vite into a temporary folder and served by a real API server over a
-// fresh SQLite database with the demo accounts (and the demo citizens) seeded.
+// fresh SQLite database with the demo accounts (and the demo citizens) seeded, and a stand-in of the postal
+// operator's API (it answers each order with a tracking number) for home pick-up and delivery.
 import { mkdtempSync, rmSync } from "node:fs"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -16,12 +19,38 @@ export interface Site {
 
 const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url))
 
+/**
+ * The production build, as `pnpm --filter @motcua/web build` makes it. Vitest runs with NODE_ENV=test, which Vite
+ * would carry into the bundle (React's development build, half as heavy again): the build runs under "production".
+ */
 export async function buildPages(outDir: string): Promise<void> {
-  await build({ root: WEB_ROOT, logLevel: "warn", build: { outDir, emptyOutDir: true } })
+  const before = process.env.NODE_ENV
+  process.env.NODE_ENV = "production"
+  try {
+    await build({ root: WEB_ROOT, logLevel: "warn", mode: "production", build: { outDir, emptyOutDir: true } })
+  } finally {
+    process.env.NODE_ENV = before
+  }
+}
+
+/** The postal operator's order API, as postal-http calls it: each order gets a tracking number. */
+async function startPostalOperator(): Promise<Server> {
+  let orders = 0
+  const operator = createServer((req, res) => {
+    req.resume()
+    req.on("end", () => {
+      orders += 1
+      res.writeHead(201, { "content-type": "application/json" })
+      res.end(JSON.stringify({ trackingNumber: `EB${String(orders).padStart(7, "0")}VN` }))
+    })
+  })
+  await new Promise<void>((resolve) => operator.listen(0, "127.0.0.1", resolve))
+  return operator
 }
 
 export async function startSite(): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), "motcua-web-test-"))
+  const operator = await startPostalOperator()
   const outDir = join(dir, "pages")
   await buildPages(outDir)
   const server = await startServer({
@@ -31,8 +60,14 @@ export async function startSite(): Promise<Site> {
     databaseUrl: `sqlite:${join(dir, "motcua.sqlite")}`,
     documentsDir: join(dir, "documents"),
     secureCookies: false,
-    env: { MOTCUA_DEMO_CITIZENS: "1" },
-    relay: { intervalMs: 0 },
+    env: {
+      MOTCUA_DEMO_CITIZENS: "1",
+      MOTCUA_POSTAL_URL: `http://127.0.0.1:${(operator.address() as AddressInfo).port}/api`,
+      MOTCUA_POSTAL_API_KEY: "web-test-postal-key",
+      MOTCUA_POSTAL_CALLBACK_SECRET: "web-test-postal-callback-secret-0123456789",
+    },
+    // the relay runs when the test asks (server.relayNow): the payment request of a filing, with its QR payload
+    relay: { intervalMs: 3_600_000 },
     maintenance: { intervalMs: 0 },
     webRoot: outDir,
   })
@@ -43,6 +78,7 @@ export async function startSite(): Promise<Site> {
     server,
     close: async () => {
       await server.close()
+      await new Promise<void>((resolve) => operator.close(() => resolve()))
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -13,10 +13,12 @@ import {
   DocumentNotFound,
   DossierSummary,
   dossierDocument,
+  dossierForms,
   extendWithApology,
   fileOnline,
   getDossier,
   intakeAtCounter,
+  intakePointDossiers,
   markResultReady,
   myDossiers,
   type Principal,
@@ -171,6 +173,23 @@ const DossierPayment = Schema.Struct({
   description: "Còn phải nộp bao nhiêu và nộp ở đâu (how much is owed, how to pay)",
 })
 
+const OfferedAction = Schema.Struct({
+  action: Schema.String.annotate({
+    description: "Đoạn đường dẫn của thao tác: POST /api/v1/dossiers/{code}/<action> (the action's path segment)",
+  }),
+  event: Schema.String.annotate({ description: "Sự kiện của máy trạng thái (the machine's event)" }),
+  allowed: Schema.Boolean.annotate({
+    description:
+      "true: người gọi thực hiện được ngay; false: quy tắc của máy trạng thái đang chặn, lý do ở reason " +
+      "(true: the caller may take it now; false: a rule of the machine blocks it, reason says which)",
+  }),
+  reason: Schema.optionalKey(Schema.String.annotate({ description: "Lý do bị chặn, tiếng Việt rồi tiếng Anh" })),
+  refusal: Schema.optionalKey(Schema.String.annotate({ description: "Loại lý do (the refusal's tag)" })),
+  methods: Schema.optionalKey(
+    Schema.Array(ReturnMethod).annotate({ description: "Trả kết quả: các cách người gọi được dùng" }),
+  ),
+}).annotate({ identifier: "OfferedAction" })
+
 const DossierDetail = Schema.Struct({
   code: Schema.String,
   version: Version,
@@ -179,6 +198,12 @@ const DossierDetail = Schema.Struct({
   context: Schema.Record(Schema.String, Schema.Unknown).annotate({ description: "Toàn bộ ngữ cảnh hồ sơ" }),
   documentIds: Schema.Array(Schema.String),
   payment: DossierPayment,
+  actions: Schema.Array(OfferedAction).annotate({
+    description:
+      "Các thao tác người gọi được thực hiện với hồ sơ lúc này theo phân quyền và máy trạng thái (đúng như khi gửi " +
+      "thao tác), kèm thao tác đang bị quy tắc chặn và lý do. The lifecycle actions the policy and the machine " +
+      "allow the caller now (as sending them would be decided), and those a rule blocks, with the reason.",
+  }),
 }).annotate({ identifier: "DossierDetail" })
 
 /** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */
@@ -463,7 +488,14 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     params: CodeParams,
     response: { status: 200, description: "Hồ sơ", schema: DossierDetail },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) => runUseCase(deps, getDossier(principal, params.code)),
+    handle: async ({ principal, params }, deps) =>
+      Result.map(await runUseCase(deps, getDossier(principal, params.code)), (dossier) => ({
+        ...dossier,
+        actions: dossier.actions.flatMap((offered) => {
+          const segment = actions.find((a) => a.event === offered.event)?.segment
+          return segment === undefined ? [] : [{ ...offered, action: segment }]
+        }),
+      })),
   }),
   operation({
     method: "get",
@@ -534,6 +566,71 @@ export const dossierOperations: Operation<ApiDeps>[] = [
       ),
   }),
   ...actionOperations,
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/forms",
+    operationId: "dossierForms",
+    tag: "dossiers",
+    summary:
+      "Biểu mẫu của hồ sơ: giấy tiếp nhận, phiếu kiểm soát quá trình, phiếu bổ sung, từ chối, xin lỗi, dừng xử lý",
+    description:
+      "The standard one-stop forms (Circular 01/2018/TT-VPCP) that apply to the dossier now, for whoever may read " +
+      "it: each with its data and its lines as printed (labels from the form's own schema, Vietnamese). A form that " +
+      "does not apply yet is not listed.",
+    auth: "required",
+    params: CodeParams,
+    response: {
+      status: 200,
+      description: "Biểu mẫu",
+      schema: listOf(
+        Schema.Struct({
+          form: Schema.String,
+          title: Schema.String,
+          data: Schema.Record(Schema.String, Schema.Unknown),
+          lines: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.String })),
+        }).annotate({ identifier: "DossierForm" }),
+        "DossierForms",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: async ({ principal, params }, deps) =>
+      Result.map(await runUseCase(deps, dossierForms(principal, params.code)), (items) => ({
+        total: items.length,
+        items: items.map((f) => ({ ...f, data: f.data as Record<string, unknown> })),
+      })),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/intake-points/{intakePointId}/dossiers",
+    operationId: "intakePointDossiers",
+    tag: "dossiers",
+    summary: "Hồ sơ điểm tiếp nhận đã nhận (quầy, bưu điện), mới nhất trước",
+    description:
+      "The dossiers an intake point took in (at a centre's counter, or a post office's), newest first, for an " +
+      "account of that intake point: what it filed for citizens, what waits for a supplement, the results to hand " +
+      "back (state processed). Another intake point's list is 403.",
+    auth: "required",
+    params: Schema.Struct({ intakePointId: Id }),
+    query: Schema.Struct({
+      limit: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 })),
+      ),
+    }),
+    response: {
+      status: 200,
+      description: "Hồ sơ của điểm tiếp nhận",
+      schema: listOf(
+        Schema.Struct({ code: Schema.String, version: Version, summary: DossierSummary }),
+        "IntakePointDossiers",
+      ),
+    },
+    problems: ["unauthenticated", "forbidden"],
+    handle: async ({ principal, params, query }, deps) =>
+      Result.map(
+        await runUseCase(deps, intakePointDossiers(principal, params.intakePointId, query.limit)),
+        (items) => ({ total: items.length, items }),
+      ),
+  }),
   operation({
     method: "get",
     path: "/api/v1/work-queue",

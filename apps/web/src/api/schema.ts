@@ -629,6 +629,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biểu mẫu của hồ sơ: giấy tiếp nhận, phiếu kiểm soát quá trình, phiếu bổ sung, từ chối, xin lỗi, dừng xử lý
+         * @description The standard one-stop forms (Circular 01/2018/TT-VPCP) that apply to the dossier now, for whoever may read it: each with its data and its lines as printed (labels from the form's own schema, Vietnamese). A form that does not apply yet is not listed.
+         */
+        get: operations["dossierForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake-points/{intakePointId}/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ điểm tiếp nhận đã nhận (quầy, bưu điện), mới nhất trước
+         * @description The dossiers an intake point took in (at a centre's counter, or a post office's), newest first, for an account of that intake point: what it filed for citizens, what waits for a supplement, the results to hand back (state processed). Another intake point's list is 403.
+         */
+        get: operations["intakePointDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-queue": {
         parameters: {
             query?: never;
@@ -995,6 +1035,26 @@ export interface paths {
          * @description Offers dead rows again from now, attempts counted from zero: the ids given (rows that are not dead are left alone), or every dead row with `allDead: true`. Answers the ids retried.
          */
         post: operations["retryOutbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo hồ sơ theo đơn vị, lĩnh vực, tháng (lãnh đạo, quản trị, thanh tra)
+         * @description Dossiers received, resolved and resolved early / on time / late, per commune-level unit, field and month of receipt, and per national status, counting only the dossiers the caller's scope reaches (leaders: their authority; centre administrators: their centre; auditors and province administrators: their scope). Timeliness follows the national index rule (classifyDossier). Filters: from/to (days of receipt, inclusive), unitCode (`tinh` for province level), fieldCode. An account whose roles grant no report is 403.
+         */
+        get: operations["dossierReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1911,6 +1971,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        OfferedAction: {
+            /** @description Đoạn đường dẫn của thao tác: POST /api/v1/dossiers/{code}/<action> (the action's path segment) */
+            action: string;
+            /** @description Sự kiện của máy trạng thái (the machine's event) */
+            event: string;
+            /** @description true: người gọi thực hiện được ngay; false: quy tắc của máy trạng thái đang chặn, lý do ở reason (true: the caller may take it now; false: a rule of the machine blocks it, reason says which) */
+            allowed: boolean;
+            /** @description Lý do bị chặn, tiếng Việt rồi tiếng Anh */
+            reason?: string;
+            /** @description Loại lý do (the refusal's tag) */
+            refusal?: string;
+            /** @description Trả kết quả: các cách người gọi được dùng */
+            methods?: ("counter" | "post" | "e-wallet")[];
+        } & {
+            [key: string]: unknown;
+        };
         DossierDetail: {
             code: string;
             version: number;
@@ -1932,6 +2008,8 @@ export interface components {
             context: Record<string, never>;
             documentIds: string[];
             payment: components["schemas"]["DossierPayment"];
+            /** @description Các thao tác người gọi được thực hiện với hồ sơ lúc này theo phân quyền và máy trạng thái (đúng như khi gửi thao tác), kèm thao tác đang bị quy tắc chặn và lý do. The lifecycle actions the policy and the machine allow the caller now (as sending them would be decided), and those a rule blocks, with the reason. */
+            actions: components["schemas"]["OfferedAction"][];
         } & {
             [key: string]: unknown;
         };
@@ -2119,6 +2197,49 @@ export interface components {
                 [key: string]: unknown;
             })[];
             reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DossierForm: {
+            form: string;
+            title: string;
+            data: Record<string, never>;
+            lines: ({
+                label: string;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        DossierForms: {
+            total: number;
+            items: components["schemas"]["DossierForm"][];
+        } & {
+            [key: string]: unknown;
+        };
+        IntakePointDossiers: {
+            total: number;
+            items: ({
+                code: string;
+                version: number;
+                summary: {
+                    statusCode: number;
+                    state: string;
+                    procedureCode: string;
+                    agencyCode: string;
+                    unitCode: string | null;
+                    currentRole: string | null;
+                    dueAt: string | null;
+                    appointmentAt: string | null;
+                    feeTotal: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
         } & {
             [key: string]: unknown;
         };
@@ -2441,6 +2562,86 @@ export interface components {
         });
         OutboxRetried: {
             retried: number[];
+        } & {
+            [key: string]: unknown;
+        };
+        ReportCount: {
+            key: string;
+            label: string;
+            count: number;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportGroupRow: {
+            /** @description Mã đơn vị (tinh: cấp tỉnh) hoặc mã lĩnh vực */
+            key: string;
+            label: string;
+            count: number;
+            /** @description Hồ sơ tiếp nhận */
+            received: number;
+            /** @description Hồ sơ đã giải quyết (kết thúc xử lý) */
+            resolved: number;
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportMonthRow: {
+            /** @description Tháng tiếp nhận, YYYY-MM */
+            month: string;
+            received: number;
+            resolved: number;
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ReportTimeliness: {
+            /** @description Giải quyết trước hạn */
+            early: number;
+            /** @description Giải quyết đúng hạn */
+            onTime: number;
+            /** @description Giải quyết quá hạn */
+            late: number;
+            /** @description Đang giải quyết */
+            pending: number;
+            /** @description Không tính (từ chối tiếp nhận, rút hồ sơ) */
+            notCounted: number;
+            /** @description Tỷ lệ đúng hạn (trước hạn + đúng hạn) / đã giải quyết; null khi chưa có hồ sơ giải quyết xong */
+            onTimeRate: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Hồ sơ tiếp nhận, đã giải quyết, đúng hạn theo đơn vị, lĩnh vực và tháng (received, resolved, on time per unit, field and month), trong phạm vi của người gọi */
+        DossierReport: {
+            from: string | null;
+            to: string | null;
+            total: number;
+            byStatus: components["schemas"]["ReportCount"][];
+            byUnit: components["schemas"]["ReportGroupRow"][];
+            byField: components["schemas"]["ReportGroupRow"][];
+            byMonth: components["schemas"]["ReportMonthRow"][];
+            timeliness: components["schemas"]["ReportTimeliness"];
         } & {
             [key: string]: unknown;
         };
@@ -3631,6 +3832,61 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    dossierForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biểu mẫu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierForms"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    intakePointDossiers: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                intakePointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ của điểm tiếp nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePointDossiers"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
     workQueue: {
         parameters: {
             query: {
@@ -4223,6 +4479,37 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierReport: {
+        parameters: {
+            query?: {
+                /** @description Ngày tiếp nhận (giờ Việt Nam), YYYY-MM-DD */
+                from?: string;
+                /** @description Ngày tiếp nhận (giờ Việt Nam), YYYY-MM-DD */
+                to?: string;
+                unitCode?: string;
+                fieldCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierReport"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
             500: components["responses"]["internal"];
         };
     };

@@ -1,9 +1,11 @@
 // Every page text exists in Vietnamese and English: the two catalogues have the same keys, no value is empty, and
-// every key the pages ask for (t("…") in the sources, and the action and channel keys built from data) exists.
+// every key the pages ask for (t("…") in the sources, and the keys built from data: actions and their fields and
+// choices, channels, national statuses, roles, timeliness, return methods) exists in both.
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { expect, it } from "vitest"
+import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
@@ -36,13 +38,36 @@ it("Vietnamese and English have the same keys, none empty", () => {
   }
 })
 
-it("every key the pages use is translated", () => {
+/** The roles the API knows (the work queue's `role` parameter in its OpenAPI document). */
+async function apiRoles(): Promise<string[]> {
+  const document = (await currentOpenApiDocument()) as {
+    paths: Record<string, { get?: { parameters?: { name: string; schema?: { enum?: string[] } }[] } }>
+  }
+  const role = document.paths["/api/v1/work-queue"]?.get?.parameters?.find((p) => p.name === "role")
+  return role?.schema?.enum ?? []
+}
+
+it("every key the pages use is translated", async () => {
+  const appRoles = await apiRoles()
+  expect(appRoles).toContain("post-office-agent")
   const used = new Set<string>()
   for (const file of sources(SRC))
     for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([\w.-]+)"/g)) used.add(match[1] as string)
-  for (const action of Object.keys(ACTION_FIELDS)) used.add(`action.${action}`)
+  for (const [action, fields] of Object.entries(ACTION_FIELDS)) {
+    used.add(`action.${action}`)
+    for (const field of fields) {
+      used.add(`field.${field.name}`)
+      if (field.kind === "choice") for (const option of field.options) used.add(`choice.${option.replace(".", "_")}`)
+    }
+  }
   for (const channel of ["counter", "online", "post"]) used.add(`procedure.channel_${channel}`)
-  expect(used.size).toBeGreaterThan(50)
-  const missing = [...used].filter((key) => typeof valueAt(vi as Tree, key) !== "string")
-  expect(missing).toEqual([])
+  for (let code = 1; code <= 10; code++) used.add(`status.${code}`)
+  for (const role of [...appRoles.filter((r) => r !== "integration-client"), "system"]) used.add(`role.${role}`)
+  for (const t of ["early", "on-time", "late"]) used.add(`timeliness.${t}`)
+  for (const method of ["counter", "post", "e-wallet"]) used.add(`method.${method}`)
+  expect(used.size).toBeGreaterThan(200)
+  for (const catalogue of [vi, en]) {
+    const missing = [...used].filter((key) => typeof valueAt(catalogue as Tree, key) !== "string")
+    expect(missing).toEqual([])
+  }
 })

@@ -1,24 +1,34 @@
-// One dossier for the officer handling it (or its citizen): its summary, documents, and the lifecycle actions, each
-// sent with the version shown; a refusal is shown with the API's reason (Vietnamese first).
+// One dossier for the officer handling it, its citizen or the post office that took it in: its summary, what is owed
+// and how to pay (VietQR drawn), the answer to a supplementation request, the documents, postal orders, what
+// happened when, and exactly the lifecycle actions the API says the caller may take now (the policy's and the
+// machine's own answer), each sent with the version shown; an action a rule blocks is listed with the machine's
+// reason, and a refusal of what was sent is shown with the API's reason (Vietnamese first).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useParams } from "react-router"
-import { api } from "../api/client.ts"
+import { api, type Schemas } from "../api/client.ts"
+import { contextView, openSupplementation } from "../context.ts"
 import { formatInstant, formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
-import { ACTION_FIELDS, type ActionName, actionBody } from "./actions.ts"
+import { uploadDocument } from "../upload.ts"
+import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
+import { AuditTrail } from "./audit.tsx"
+import { DossierHistory } from "./dossier-history.tsx"
+import { DossierForms } from "./forms.tsx"
+import { PaymentSection } from "./payment.tsx"
 import { PostalOrders } from "./postal.tsx"
+import { SupplementAnswer } from "./supplement.tsx"
 
-const OFFICER_ACTIONS: ReadonlyArray<ActionName> = Object.keys(ACTION_FIELDS).filter(
-  (a) => a !== "withdraw",
-) as ActionName[]
-const CITIZEN_ACTIONS: ReadonlyArray<ActionName> = ["withdraw"]
+type Offered = Schemas["OfferedAction"]
+const isActionName = (name: string): name is ActionName => Object.hasOwn(ACTION_FIELDS, name)
 
 export default function DossierPage() {
   const { code = "" } = useParams()
   const { t, i18n } = useTranslation()
+  // what was just done, said here (the form that did it may be gone once the dossier moved on)
+  const [lastDone, setLastDone] = useState<string>()
   const me = useMe()
   const dossier = useQuery({
     queryKey: ["dossier", code],
@@ -31,7 +41,11 @@ export default function DossierPage() {
   if (dossier.isPending) return <Loading />
   if (dossier.isError) return <ErrorNote error={dossier.error} />
   const d = dossier.data
-  const actions = me.isCitizen ? CITIZEN_ACTIONS : OFFICER_ACTIONS
+  const context = contextView(d.context)
+  const supplement = openSupplementation(context)
+  const answerOffered = d.actions.some((a) => a.action === "receive-supplement" && a.allowed)
+  const allowed = d.actions.filter((a) => a.allowed && a.action !== "receive-supplement" && isActionName(a.action))
+  const blocked = d.actions.filter((a) => !a.allowed)
   return (
     <article aria-labelledby="dossier-heading">
       <h1 id="dossier-heading">{t("dossier.heading", { code: d.code })}</h1>
@@ -45,68 +59,86 @@ export default function DossierPage() {
           <span className="badge" data-status={d.summary.statusCode}>
             {d.summary.statusCode}
           </span>{" "}
-          {d.summary.state}
+          {t(`status.${d.summary.statusCode}`)}
         </dd>
-        <dt>{t("dossier.version")}</dt>
-        <dd>{d.version}</dd>
+        {context.applicant !== undefined && (
+          <>
+            <dt>{t("dossier.applicant")}</dt>
+            <dd>{context.applicant.name}</dd>
+          </>
+        )}
+        <dt>{t("dossier.received")}</dt>
+        <dd>{formatInstant(context.receivedAt, i18n.language)}</dd>
         <dt>{t("dossier.appointment")}</dt>
         <dd>{formatInstant(d.summary.appointmentAt, i18n.language)}</dd>
         <dt>{t("dossier.due")}</dt>
         <dd>{formatInstant(d.summary.dueAt, i18n.language)}</dd>
         <dt>{t("dossier.role")}</dt>
-        <dd>{d.summary.currentRole ?? "—"}</dd>
+        <dd>{d.summary.currentRole === null ? "—" : t(`role.${d.summary.currentRole}`)}</dd>
         <dt>{t("dossier.fee")}</dt>
         <dd>{formatMoney(d.summary.feeTotal, i18n.language)}</dd>
-        <dt>{t("dossier.paid")}</dt>
-        <dd>{formatMoney(d.payment.paid, i18n.language)}</dd>
-        <dt>{t("dossier.outstanding")}</dt>
-        <dd data-testid="dossier-outstanding">
-          {d.payment.outstanding === 0 ? (
-            t("dossier.nothingOwed")
-          ) : (
-            <>
-              {formatMoney(d.payment.outstanding, i18n.language)}
-              {d.payment.requests
-                .filter((r) => r.open)
-                .map((r) => (
-                  <div key={r.requestId}>
-                    {r.payUrl !== undefined && (
-                      <a href={r.payUrl} rel="noopener noreferrer">
-                        {t("dossier.payNow", { amount: formatMoney(r.amount, i18n.language) })}
-                      </a>
-                    )}
-                    {r.qrPayload !== undefined && (
-                      <p>
-                        {t("dossier.qrPayload")}: <code>{r.qrPayload}</code>
-                      </p>
-                    )}
-                  </div>
-                ))}
-            </>
-          )}
-        </dd>
-        <dt>{t("dossier.documents")}</dt>
-        <dd>
-          {d.documentIds.length === 0 ? (
-            "—"
-          ) : (
-            <ul className="plain">
-              {d.documentIds.map((id) => (
-                <li key={id}>
-                  <DownloadButton code={d.code} documentId={id} />
+        <dt>{t("dossier.version")}</dt>
+        <dd>{d.version}</dd>
+      </dl>
+      <p role="status" className="done">
+        {lastDone}
+      </p>
+      {supplement !== undefined && answerOffered && (
+        <SupplementAnswer
+          code={d.code}
+          version={d.version}
+          request={supplement}
+          onDone={() => setLastDone(t("supplement.done"))}
+        />
+      )}
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t("dossier.actions")}</h2>
+        {allowed.length === 0 && !answerOffered && <p>{t("dossier.noActions")}</p>}
+        <div className="actions" data-testid="dossier-actions">
+          {allowed.map((offered) => (
+            <ActionForm
+              key={offered.action}
+              code={d.code}
+              version={d.version}
+              offered={offered}
+              outstanding={d.payment.outstanding}
+              onDone={(action) => setLastDone(t("dossier.done", { action: t(`action.${action}`) }))}
+              procedureCode={d.summary.procedureCode}
+            />
+          ))}
+        </div>
+        {blocked.length > 0 && (
+          <>
+            <h3>{t("dossier.blocked")}</h3>
+            <ul data-testid="dossier-blocked">
+              {blocked.map((b) => (
+                <li key={b.action}>
+                  <strong>{isActionName(b.action) ? t(`action.${b.action}`) : b.action}</strong>: {b.reason}
                 </li>
               ))}
             </ul>
-          )}
-        </dd>
-      </dl>
+          </>
+        )}
+      </section>
+      <PaymentSection payment={d.payment} />
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t("dossier.documents")}</h2>
+        {d.documentIds.length === 0 ? (
+          <p>—</p>
+        ) : (
+          <ul className="plain">
+            {d.documentIds.map((id) => (
+              <li key={id}>
+                <DownloadButton code={d.code} documentId={id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <PostalOrders code={d.code} />
-      <h2>{t("dossier.actions")}</h2>
-      <div className="actions">
-        {actions.map((action) => (
-          <ActionForm key={action} code={d.code} version={d.version} action={action} />
-        ))}
-      </div>
+      <DossierHistory context={context} />
+      <DossierForms code={d.code} version={d.version} />
+      {me.readsAudit && <AuditTrail code={d.code} />}
     </article>
   )
 }
@@ -141,59 +173,132 @@ function DownloadButton({ code, documentId }: { code: string; documentId: string
   )
 }
 
-function ActionForm({ code, version, action }: { code: string; version: number; action: ActionName }) {
-  const { t } = useTranslation()
+/** Default values a form starts with: a payment's amount is what is owed, its receipt number made up here. */
+function initialValues(
+  action: ActionName,
+  outstanding: number,
+  methods: ReadonlyArray<string>,
+): Record<string, string> {
+  if (action === "confirm-payment")
+    return { amount: String(outstanding), paymentId: `TM-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}` }
+  if (action === "return-result" && methods[0] !== undefined) return { method: methods[0] }
+  if (action === "correct") return { field: "applicant.phone" }
+  return {}
+}
+
+function ActionForm({
+  code,
+  version,
+  offered,
+  outstanding,
+  onDone,
+  procedureCode,
+}: {
+  code: string
+  procedureCode: string
+  version: number
+  offered: Offered
+  outstanding: number
+  onDone: (action: ActionName) => void
+}) {
+  const action = offered.action as ActionName
+  const { t, i18n } = useTranslation()
   const client = useQueryClient()
-  const [values, setValues] = useState<Record<string, string>>({})
-  const [open, setOpen] = useState(false)
+  const methods = offered.methods ?? []
+  const fields = ACTION_FIELDS[action]
+  const papers = useQuery({
+    queryKey: ["procedure", procedureCode],
+    enabled: fields.some((f) => f.kind === "documents"),
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/procedures/{code}", { params: { path: { code: procedureCode } } })
+      if (error !== undefined) throw error
+      return data
+    },
+  })
+  const [values, setValues] = useState<Record<string, string>>(() => initialValues(action, outstanding, methods))
+  const [files, setFiles] = useState<Record<string, File[]>>({})
   const run = useMutation({
     mutationFn: async () => {
+      const uploaded: Record<string, string[]> = {}
+      for (const [name, list] of Object.entries(files)) uploaded[name] = await Promise.all(list.map(uploadDocument))
       // The path is one of the typed action routes; openapi-fetch checks the body shape per route at compile time,
-      // which a table of sixteen actions cannot name one by one, so the body is built by actionBody.
+      // which a table of seventeen actions cannot name one by one, so the body is built by actionBody.
       const { data, error } = await api.POST(`/api/v1/dossiers/{code}/${action}` as "/api/v1/dossiers/{code}/accept", {
         params: { path: { code } },
-        body: actionBody(action, values, version) as { expectedVersion: number },
+        // confirm-payment needs one (a payment recorded twice must count once); others ignore it
+        ...(IDEMPOTENT.has(action) ? { headers: { "Idempotency-Key": crypto.randomUUID() } } : {}),
+        body: actionBody(action, values, version, uploaded) as { expectedVersion: number },
       })
       if (error !== undefined) throw error
       return data
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ["dossier", code] }),
+    onSuccess: async () => {
+      onDone(action)
+      await client.invalidateQueries({ queryKey: ["dossier", code] })
+      await client.invalidateQueries({ queryKey: ["work-queue"] })
+    },
   })
   const submit = (event: FormEvent) => {
     event.preventDefault()
     run.mutate()
   }
-  const fields = ACTION_FIELDS[action]
   const id = (name: string) => `${action}-${name}`
+  const set = (name: string) => (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value })
   return (
-    <details className="action" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details className="action">
       <summary>{t(`action.${action}`)}</summary>
       <form onSubmit={submit} data-action={action}>
         {fields.map((field) => (
           <div key={field.name}>
-            <label htmlFor={id(field.name)}>{field.kind === "reasons" ? t("dossier.reasons") : field.name}</label>
-            {field.kind === "reasons" ? (
-              <textarea
-                id={id(field.name)}
-                value={values[field.name] ?? ""}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-              />
+            <label htmlFor={id(field.name)}>{t(`field.${field.name}`)}</label>
+            {field.kind === "documents" ? (
+              <>
+                <fieldset>
+                  <legend>{t("field.missingPapers")}</legend>
+                  {(papers.data?.documents ?? []).map((paper) => {
+                    const key = `${field.name}:${paper.id}`
+                    const name = i18n.language === "en" && paper.nameEn ? paper.nameEn : paper.name
+                    return (
+                      <div key={paper.id} className="check">
+                        <input
+                          id={id(key)}
+                          type="checkbox"
+                          checked={(values[key] ?? "") !== ""}
+                          onChange={(e) => setValues({ ...values, [key]: e.target.checked ? name : "" })}
+                        />
+                        <label htmlFor={id(key)}>{name}</label>
+                      </div>
+                    )
+                  })}
+                </fieldset>
+                <textarea id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)} />
+              </>
+            ) : field.kind === "reasons" ? (
+              <textarea id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)} required />
             ) : field.kind === "choice" ? (
-              <select
-                id={id(field.name)}
-                value={values[field.name] ?? field.options[0]}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-              >
-                {field.options.map((o) => (
-                  <option key={o}>{o}</option>
+              <select id={id(field.name)} value={values[field.name] ?? ""} onChange={set(field.name)}>
+                {(field.name === "method" ? methods : field.options).map((o) => (
+                  <option key={o} value={o}>
+                    {t(`choice.${o.replace(".", "_")}`)}
+                  </option>
                 ))}
               </select>
+            ) : field.kind === "file" ? (
+              <input
+                id={id(field.name)}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png"
+                multiple={field.many === true}
+                required={field.optional !== true}
+                onChange={(e) => setFiles({ ...files, [field.name]: [...(e.target.files ?? [])] })}
+              />
             ) : (
               <input
                 id={id(field.name)}
                 type={field.kind === "number" ? "number" : field.kind === "instant" ? "datetime-local" : "text"}
                 value={values[field.name] ?? ""}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                onChange={set(field.name)}
+                required={!("optional" in field && field.optional === true)}
               />
             )}
           </div>
@@ -202,7 +307,6 @@ function ActionForm({ code, version, action }: { code: string; version: number; 
           {t(`action.${action}`)}
         </button>
         {run.isError && <ErrorNote error={run.error} title={t("dossier.refused")} />}
-        {run.isSuccess && <p role="status">{t("dossier.done", { action: t(`action.${action}`) })}</p>}
       </form>
     </details>
   )

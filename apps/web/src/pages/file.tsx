@@ -1,6 +1,8 @@
-// Filing online as a signed-in citizen: the applicant's details, the commune or ward of residence, the papers
-// uploaded (PDF, JPEG or PNG), and the fee quote for the online channel shown before anything is filed.
-import { useQuery } from "@tanstack/react-query"
+// Filing as a signed-in citizen (online), or on a citizen's behalf by a counter officer or a post office agent at
+// their intake point (the channel is the point's: counter, or post for a post office): the applicant's details, the
+// commune or ward of residence, the papers uploaded (PDF, JPEG or PNG), and the fee quote for the channel shown before
+// anything is filed.
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
@@ -10,13 +12,17 @@ import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 
 const PROVINCE = "22"
+type Channel = "online" | "counter" | "post"
 
 export default function FilePage() {
   const { code = "" } = useParams()
   const { t, i18n } = useTranslation()
   const me = useMe()
+  const client = useQueryClient()
+  const staffPoints = me.intakePointIds
+  const [pointId, setPointId] = useState<string>("")
   const [form, setForm] = useState({
-    name: me.principal?.name ?? "",
+    name: me.isCitizen ? (me.principal?.name ?? "") : "",
     idNumber: "",
     phone: "",
     address: "",
@@ -43,14 +49,25 @@ export default function FilePage() {
       return data
     },
   })
+  const points = useQuery({
+    queryKey: ["intake-points"],
+    enabled: staffPoints.length > 0,
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/intake-points")
+      if (error !== undefined) throw error
+      return data.items.filter((p) => staffPoints.includes(p.id))
+    },
+  })
+  const point = points.data?.find((p) => p.id === pointId) ?? points.data?.[0]
+  const channel: Channel = point === undefined ? "online" : point.kind === "post-office" ? "post" : "counter"
   const quote = useQuery({
-    queryKey: ["fee-quote", code, "online"],
+    queryKey: ["fee-quote", code, channel],
     queryFn: async (): Promise<Schemas["FeeQuote"] | null> => {
-      const { data } = await api.POST("/api/v1/fee-quotes", { body: { procedureCode: code, channel: "online" } })
+      const { data } = await api.POST("/api/v1/fee-quotes", { body: { procedureCode: code, channel } })
       return data ?? null
     },
   })
-  if (procedure.isPending || units.isPending) return <Loading />
+  if (procedure.isPending || units.isPending || (staffPoints.length > 0 && points.isPending)) return <Loading />
   if (procedure.isError) return <ErrorNote error={procedure.error} />
   if (units.isError) return <ErrorNote error={units.error} />
   const p = procedure.data
@@ -81,6 +98,7 @@ export default function FilePage() {
       const { data, error } = await api.POST("/api/v1/dossiers", {
         params: { header: { "Idempotency-Key": crypto.randomUUID() } },
         body: {
+          ...(point === undefined ? {} : { intakePointId: point.id }),
           procedureCode: p.code,
           applicant: {
             id: form.idNumber.trim(),
@@ -97,6 +115,9 @@ export default function FilePage() {
       })
       if (error !== undefined) throw error
       setFiled(data.code)
+      // the lists that show it are out of date now
+      await client.invalidateQueries({ queryKey: ["my-dossiers"] })
+      await client.invalidateQueries({ queryKey: ["intake-point-dossiers"] })
     } catch (e) {
       setError(e)
     } finally {
@@ -114,8 +135,22 @@ export default function FilePage() {
   return (
     <section aria-labelledby="file-heading">
       <h1 id="file-heading">{t("file.heading", { name: i18n.language === "en" && p.nameEn ? p.nameEn : p.name })}</h1>
+      {point !== undefined && <p>{t("file.onBehalf")}</p>}
+      {!p.channels.includes(channel) && <p className="error">{t("file.channelNotOffered")}</p>}
       {error !== undefined && <ErrorNote error={error} />}
       <form onSubmit={submit} className="panel">
+        {points.data !== undefined && points.data.length > 0 && (
+          <div>
+            <label htmlFor="intake-point">{t("file.intakePoint")}</label>
+            <select id="intake-point" value={point?.id ?? ""} onChange={(e) => setPointId(e.target.value)}>
+              {points.data.map((ip) => (
+                <option key={ip.id} value={ip.id}>
+                  {ip.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <fieldset>
           <legend>{t("file.applicant")}</legend>
           <label htmlFor="name">{t("file.name")}</label>
@@ -167,6 +202,7 @@ export default function FilePage() {
           ))}
         </fieldset>
         <h2>{t("file.quote")}</h2>
+        <p className="muted">{t(`procedure.channel_${channel}`)}</p>
         <p data-testid="fee-total">
           {quote.data === undefined || quote.data === null ? "—" : formatMoney(quote.data.total, i18n.language)}
         </p>

@@ -52,7 +52,7 @@ export default function MinePage() {
                   <span className="badge" data-status={item.summary.statusCode}>
                     {item.summary.statusCode}
                   </span>{" "}
-                  {item.summary.state}
+                  {t(`status.${item.summary.statusCode}`)}
                 </td>
                 <td>{formatInstant(item.summary.appointmentAt, i18n.language)}</td>
                 <td>{formatMoney(item.summary.feeTotal, i18n.language)}</td>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { formatMoney } from "../format.ts"
+import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 
 type Channel = "counter" | "online" | "post"
@@ -13,6 +14,7 @@ export default function ProcedurePage() {
   const { code = "" } = useParams()
   const { t, i18n } = useTranslation()
   const en = i18n.language === "en"
+  const me = useMe()
   const procedure = useQuery({
     queryKey: ["procedure", code],
     queryFn: async () => {
@@ -67,7 +69,14 @@ export default function ProcedurePage() {
       {p.channels.map((channel) => (
         <FeeTable key={channel} code={p.code} channel={channel} />
       ))}
-      {p.channels.includes("online") && p.onlineService !== "none" && (
+      {me.intakePointIds.length > 0 && (p.channels.includes("counter") || p.channels.includes("post")) && (
+        <p>
+          <Link className="button" to={`/thu-tuc/${p.code}/nop`}>
+            {t("procedure.fileAtIntake")}
+          </Link>
+        </p>
+      )}
+      {me.intakePointIds.length === 0 && p.channels.includes("online") && p.onlineService !== "none" && (
         <p>
           <Link className="button" to={`/thu-tuc/${p.code}/nop`}>
             {t("procedure.fileOnline")}

@@ -1,5 +1,5 @@
-// The officer's work queue for each of their roles, soonest due first, time left coloured (late, within a day,
-// later) in text as well as colour.
+// The officer's work queue for each of their roles (and, when it spans several, each commune-level unit), soonest
+// due first, time left coloured (late, within a day, later) in text as well as colour.
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -17,6 +17,7 @@ export default function QueuePage() {
   const me = useMe()
   const roles = QUEUE_ROLES.filter((r) => me.principal?.roles.includes(r))
   const [chosen, setChosen] = useState<Role | undefined>()
+  const [unit, setUnit] = useState("")
   const role = chosen ?? roles[0]
   const queue = useQuery({
     queryKey: ["work-queue", role],
@@ -27,12 +28,24 @@ export default function QueuePage() {
       return data
     },
   })
+  const units = useQuery({
+    queryKey: ["units"],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/units")
+      if (error !== undefined) throw error
+      return data
+    },
+  })
+  const unitName = new Map((units.data?.items ?? []).map((u) => [u.code, u.name]))
+  const unitsInQueue = [...new Set((queue.data?.items ?? []).flatMap((i) => i.summary.unitCode ?? []))]
   const now = new Date()
-  const items = [...(queue.data?.items ?? [])].sort(
-    (a, b) =>
-      (a.summary.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(a.summary.dueAt)) -
-      (b.summary.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(b.summary.dueAt)),
-  )
+  const items = [...(queue.data?.items ?? [])]
+    .filter((i) => unit === "" || i.summary.unitCode === unit)
+    .sort(
+      (a, b) =>
+        (a.summary.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(a.summary.dueAt)) -
+        (b.summary.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(b.summary.dueAt)),
+    )
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading">{t("queue.heading")}</h1>
@@ -40,9 +53,22 @@ export default function QueuePage() {
         <div role="tablist" aria-label={t("dossier.role")}>
           {roles.map((r) => (
             <button key={r} type="button" role="tab" aria-selected={r === role} onClick={() => setChosen(r)}>
-              {r}
+              {t(`role.${r}`)}
             </button>
           ))}
+        </div>
+      )}
+      {unitsInQueue.length > 1 && (
+        <div className="search">
+          <label htmlFor="queue-unit">{t("queue.unit")}</label>
+          <select id="queue-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
+            <option value="">{t("queue.allUnits")}</option>
+            {unitsInQueue.map((code) => (
+              <option key={code} value={code}>
+                {unitName.get(code) ?? code}
+              </option>
+            ))}
+          </select>
         </div>
       )}
       {queue.isLoading && <Loading />}
@@ -70,7 +96,12 @@ export default function QueuePage() {
                     <Link to={`/ho-so/${item.code}`}>{item.code}</Link>
                   </td>
                   <td>{item.summary.procedureCode}</td>
-                  <td>{item.summary.state}</td>
+                  <td>
+                    <span className="badge" data-status={item.summary.statusCode}>
+                      {item.summary.statusCode}
+                    </span>{" "}
+                    {t(`status.${item.summary.statusCode}`)}
+                  </td>
                   <td>{formatInstant(item.summary.dueAt, i18n.language)}</td>
                   <td className={`due due-${tone}`}>
                     {left === undefined

@@ -19,10 +19,10 @@ export default function SignInPage() {
   const officer = async (event: FormEvent) => {
     event.preventDefault()
     citizenToken.clear()
-    const { error } = await api.POST("/api/v1/session", { body: { username, password } })
+    const { data, error } = await api.POST("/api/v1/session", { body: { username, password } })
     if (error !== undefined) return setError(error)
     await me.refresh()
-    navigate("/can-bo/ho-so")
+    navigate(data.principal.roles.includes("post-office-agent") ? "/diem-tiep-nhan" : "/can-bo/ho-so")
   }
   const citizen = async (event: FormEvent) => {
     event.preventDefault()

@@ -38,6 +38,8 @@ export const appActions = [
   "postal.request",
   /** The outbox as an operator sees it: rows, their errors, retrying dead ones (relay/operator.ts). */
   "outbox.manage",
+  /** The dossier report of the leaders' dashboards, each dossier counted only for those whose scope reaches it. */
+  "report.read",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -67,6 +69,7 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.read": "agency",
   "queue.read": "agency",
   "lookup.public": "public",
+  "report.read": "agency",
 }
 
 /**
@@ -151,6 +154,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.readAudit": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
+    "report.read": "intake",
   },
   "province-admin": {
     "dossier.read": "agency",
@@ -159,11 +163,13 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "lookup.public": "public",
     "webhook.manage": "public",
     "outbox.manage": "public",
+    "report.read": "agency",
   },
   auditor: {
     "dossier.read": "agency",
     "dossier.readAudit": "agency",
     "lookup.public": "public",
+    "report.read": "agency",
   },
   // A system holds an API key, which proves who it is but not what happened: it may only do what is proven some other
   // way, or what only a system does.

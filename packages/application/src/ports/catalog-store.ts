@@ -15,6 +15,8 @@ import {
 import { Context, Effect, Layer } from "effect"
 
 export interface CatalogStoreShape {
+  /** Every published version of every procedure (reports read the field of each dossier's procedure). */
+  readonly catalogue: Catalogue
   readonly jurisdiction: Jurisdiction
   /** The working calendar the deployment's deadlines are counted in. */
   readonly calendar: Calendar
@@ -37,6 +39,7 @@ export const makeCatalogStore = (data: CatalogData): CatalogStoreShape => {
     ...(data.holidays === undefined ? {} : { holidayOverrides: data.holidays }),
   })
   return {
+    catalogue: data.catalogue,
     jurisdiction: data.jurisdiction,
     calendar,
     procedureInForce: (code, date) => Effect.fromResult(procedureInForce(data.catalogue, code, date)),

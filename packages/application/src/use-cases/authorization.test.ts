@@ -65,6 +65,7 @@ const invoke = (
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
     "outbox.manage": null, // not about a dossier: relay/operator.test.ts checks who may
+    "report.read": null, // many dossiers: each is counted only within scope (reports/dossier-report.test.ts)
   }
 }
 

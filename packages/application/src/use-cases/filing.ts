@@ -83,6 +83,9 @@ export interface ExemptionProof {
 
 export type CounterFilingInput = FilingInput & { readonly intakePointId: string }
 
+/** The owner key under which an intake point lists the dossiers it took in (never a citizen's id: it has a prefix). */
+export const intakePointOwner = (intakePointId: string): string => `intake-point:${intakePointId}`
+
 const file = (
   principal: Principal,
   input: FilingInput,
@@ -183,8 +186,13 @@ const file = (
           audit: plan.audit,
           outbox: plan.outbox,
           ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds, attachedBy: principal.id }),
-          // the applicant and the account that filed list it as theirs (officers find theirs in work queues)
-          owners: actorRole === "citizen" ? [input.applicant.id, principal.id] : [input.applicant.id],
+          // the applicant and the account that filed list it as theirs (officers find theirs in work queues); a
+          // dossier taken in at an intake point is on that point's list too (intakePointDossiers: the post office's
+          // results to hand back)
+          owners:
+            actorRole === "citizen"
+              ? [input.applicant.id, principal.id]
+              : [input.applicant.id, ...(intake.kind === "intake-point" ? [intakePointOwner(intake.id)] : [])],
         })
         return viewOf(record)
       }),

@@ -21,8 +21,10 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
 import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
+import { intakePointOwner } from "./filing.ts"
+import { offeredActions } from "./offered-actions.ts"
 
-/** A dossier as its handlers and its applicant see it. */
+/** A dossier as its handlers and its applicant see it, with the actions its page offers the caller now. */
 export const getDossier = Effect.fnUntraced(function* (principal: Principal, code: string) {
   const loaded = yield* loadDossier(code)
   yield* authorizeOn(principal, "dossier.read", loaded)
@@ -35,6 +37,7 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
     context,
     documentIds: record.documentIds,
     payment: yield* paymentOf(record.code, context),
+    actions: yield* offeredActions(principal, loaded),
   }
 })
 
@@ -70,6 +73,31 @@ export const myDossiers = Effect.fnUntraced(function* (principal: Principal, lim
       }),
     )
   const rows = yield* (yield* DossierStore).ownedBy(principal.scope.citizenId, limit)
+  return rows.map((row) => ({ ...row, summary: shownSummary(row.summary) }))
+})
+
+/**
+ * The dossiers an intake point took in (at its counter, or a post office's), newest first, for its staff: what they
+ * filed for citizens, what waits there for a supplement, and the results to hand back. Listed for an account whose
+ * scope holds the intake point (the policy's queue.read).
+ */
+export const intakePointDossiers = Effect.fnUntraced(function* (
+  principal: Principal,
+  intakePointId: string,
+  limit = 100,
+) {
+  const allowed = authorize(principal, "queue.read", { intakePointId })
+  if (!allowed.allow || principal.scope._tag !== "Staff" || !principal.scope.intakePointIds.includes(intakePointId))
+    return yield* Effect.fail(
+      new Forbidden({
+        principalId: principal.id,
+        action: "queue.read",
+        reason: allowed.allow
+          ? `tài khoản không thuộc điểm tiếp nhận ${intakePointId} / not this intake point's`
+          : allowed.reason,
+      }),
+    )
+  const rows = yield* (yield* DossierStore).ownedBy(intakePointOwner(intakePointId), limit)
   return rows.map((row) => ({ ...row, summary: shownSummary(row.summary) }))
 })
 
