@@ -4,6 +4,7 @@
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Effect, Layer, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
+import { PaymentSettings } from "../payments/settings.ts"
 import { CallLog } from "../ports/call-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock, TestClock } from "../ports/clock.ts"
@@ -47,6 +48,7 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Signer.layerTest,
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
+    PaymentSettings.layer({ accounts: data.paymentAccounts, gateway: true }),
   ).pipe(Layer.provideMerge(CallLog.layer))
 
 export type TestServices = Layer.Success<ReturnType<typeof testLayer>>
