@@ -15,6 +15,7 @@ import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gatewa
 import { PortalSync } from "../ports/portal-sync.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
+import { TransferNotices } from "../ports/transfer-notices.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
 
 export const data = Result.getOrThrow(loadQuangNinh())
@@ -49,6 +50,7 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
     PaymentSettings.layer({ accounts: data.paymentAccounts, gateway: true }),
+    TransferNotices.layerTest,
   ).pipe(Layer.provideMerge(CallLog.layer))
 
 export type TestServices = Layer.Success<ReturnType<typeof testLayer>>
