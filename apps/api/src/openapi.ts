@@ -106,7 +106,11 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   accounts: "Đăng nhập cán bộ, phiên (officers' sign-in and sessions)",
   dossiers: "Hồ sơ: nộp, xử lý, trả kết quả (dossiers: filing, handling, returning the result)",
   documents: "Tài liệu đính kèm (documents)",
-  payments: "Thanh toán qua cổng (payment gateway callbacks)",
+  payments:
+    "Thanh toán: yêu cầu thanh toán và mã VietQR, thông báo của ngân hàng và cổng thanh toán, đối chiếu, hoàn trả, biên lai điện tử (payments, reconciliation, refunds, e-receipts)",
+  assistant: "Trợ lý hỏi đáp thủ tục cho công dân (the citizen assistant)",
+  webhooks: "Đăng ký nhận sự kiện của hệ thống tích hợp (webhook subscriptions)",
+  postal: "Thu gom hồ sơ và chuyển trả kết quả qua bưu chính (postal pick-up and delivery)",
   lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
   health: "Tình trạng máy chủ (liveness and readiness)",
@@ -215,6 +219,7 @@ export function openApiDocument<Deps>(
   webhookDocuments.forEach((w, i) => {
     webhooks[w.name] = {
       post: {
+        operationId: w.name,
         summary: w.summary,
         description: w.description,
         parameters: [
@@ -229,6 +234,8 @@ export function openApiDocument<Deps>(
         ],
         requestBody: { required: true, content: { "application/json": { schema: schemaAt(webhookSlots[i]) } } },
         responses: { "2XX": { description: "Đã nhận (received); anything else is retried" } },
+        // the subscriber authenticates the message by its HMAC signature header, not by a credential of ours
+        security: [],
       },
     }
   })

@@ -11,7 +11,13 @@ import type { NotifierShape, RelayReport } from "@motcua/application"
 import { openAiCompatiblePhraser } from "@motcua/assistant-openai"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { assistantsFor } from "./assistant.ts"
-import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
+import {
+  type MaintenanceSettings,
+  type RelaySettings,
+  startMaintenance,
+  startPaymentRecheck,
+  startRelay,
+} from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
@@ -44,6 +50,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly webRoot?: string | false
   /** Called after each relay pass (tests, metrics). */
   readonly onRelayPass?: (report: RelayReport) => void
+  /** Pause between payments re-checks (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
+  readonly paymentRecheckIntervalMs?: number
 }
 
 export interface RunningServer {
@@ -86,6 +94,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
+    ...(options.transferNotices === undefined && env.transferNotices === undefined
+      ? {}
+      : { transferNotices: options.transferNotices ?? env.transferNotices }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -155,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     logger,
   )
+  const recheck = startPaymentRecheck(runtime, options.paymentRecheckIntervalMs ?? env.paymentRecheckIntervalMs, logger)
   logger.log("info", "listening", {
     port,
     storage: runtime.storage,
@@ -169,7 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanUpNow: maintenance?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop()])
+        await Promise.all([relay?.stop(), maintenance?.stop(), recheck?.stop()])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()
