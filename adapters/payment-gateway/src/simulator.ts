@@ -123,7 +123,8 @@ export async function startGatewaySimulator(options: SimulatorOptions): Promise<
         const answer = await fetch(`${ipnUrl}?${query}`)
         ipnAnswer = { status: answer.status, body: await answer.text() }
       }
-      res.setHeader("x-ipn-answer", JSON.stringify(ipnAnswer ?? null))
+      // headers carry ASCII only: the merchant's answer may hold Vietnamese
+      res.setHeader("x-ipn-answer", encodeURIComponent(JSON.stringify(ipnAnswer ?? null)))
       return res.writeHead(302, { location: `${payment.returnUrl}?${query}` }).end()
     }
     if (req.method === "POST" && url.pathname === "/merchant_webapi/api/transaction") {
@@ -201,7 +202,7 @@ export async function startGatewaySimulator(options: SimulatorOptions): Promise<
     pay: async (payUrl, outcome = "paid") => {
       const response = await fetch(`${payUrl}&sim_action=${outcome}`, { redirect: "manual" })
       const ipn = response.headers.get("x-ipn-answer")
-      const parsed = ipn === null ? null : (JSON.parse(ipn) as PayOutcome["ipnAnswer"] | null)
+      const parsed = ipn === null ? null : (JSON.parse(decodeURIComponent(ipn)) as PayOutcome["ipnAnswer"] | null)
       const location = response.headers.get("location")
       return {
         status: response.status,
