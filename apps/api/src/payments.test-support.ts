@@ -11,13 +11,13 @@ export const NOTICE_SECRET = "bank-notice-secret-for-tests-0123456789"
 export const GATEWAY_SECRET = "gateway-secret-for-tests-0123456789ABCDEF"
 export const MERCHANT = "MOTCUA01"
 export const CENTRE = "ttphcc-06685"
-export const account = data.paymentAccounts?.accounts.find((a) => a.centreId === CENTRE)
-if (account === undefined) throw new Error("no sample account for Hồng Gai's centre")
 export const accountOfCentre = (centreId: string) => {
   const a = data.paymentAccounts?.accounts.find((x) => x.centreId === centreId)
   if (a === undefined) throw new Error(`no sample account for ${centreId}`)
   return a
 }
+
+export const account = accountOfCentre(CENTRE)
 
 /** A running payments system: the app behind a real HTTP server (the gateway calls it), the gateway's simulator. */
 export interface PaymentsSystem {
@@ -77,7 +77,7 @@ export async function paymentsSystem(kind: "sqlite" | "postgres"): Promise<Payme
 
 /** A signed transfer notice, as the bank posts it. */
 export function notice(base: string, over: Record<string, unknown>, options: { secret?: string; at?: number } = {}) {
-  const accountNumber = account?.accountNumber
+  const accountNumber = account.accountNumber
   const body = JSON.stringify({
     transactionId: "FT25279000001",
     accountNumber,
