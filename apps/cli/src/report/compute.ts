@@ -10,6 +10,8 @@ import {
   type Jurisdiction,
   type NationalStatusCode,
   nationalStatusLabels,
+  type OnlinePaymentIndicator,
+  onlinePaymentIndicator,
   vietnamDate,
 } from "@motcua/domain"
 
@@ -49,6 +51,8 @@ export interface Report {
   readonly byField: ReadonlyArray<Count>
   readonly byMonth: ReadonlyArray<MonthRow>
   readonly timeliness: Timeliness
+  /** Decision 766's online-payment indicator over the dossiers received in the period. */
+  readonly onlinePayments: OnlinePaymentIndicator
 }
 
 export interface ReportOptions {
@@ -135,5 +139,6 @@ export function buildReport(
     byField,
     byMonth,
     timeliness: timelinessOf(kept.map((k) => k.cls)),
+    onlinePayments: onlinePaymentIndicator(kept.map((k) => k.d.context)),
   }
 }

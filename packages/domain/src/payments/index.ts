@@ -1,4 +1,5 @@
 export * from "./accounts.ts"
+export * from "./indicator.ts"
 export * from "./ledger.ts"
 export * from "./matching.ts"
 export * from "./receipt.ts"

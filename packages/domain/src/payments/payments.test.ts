@@ -1,7 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
+import type { DossierContext } from "../dossier/context.ts"
 import type { IntakePoint } from "../jurisdiction/schema.ts"
 import { collectingCentre, type PaymentAccounts, paymentAccountProblems, receiptSeriesFor } from "./accounts.ts"
+import { onlinePaymentIndicator } from "./indicator.ts"
 import { checkAgainstRequest, type RequestToMatch, referenceInDescription } from "./matching.ts"
 import { amountInWords, formatReceiptNumber } from "./receipt.ts"
 import {
@@ -229,5 +231,32 @@ describe("the refund limit", () => {
     expect(refundRefusal(1, { paid: 10_000, refunded: 10_000 })).toContain("vượt")
     expect(refundRefusal(0, { paid: 10_000, refunded: 0 })).toContain("dương")
     expect(refundRefusal(0.5, { paid: 10_000, refunded: 0 })).toContain("nguyên")
+  })
+})
+
+describe("Decision 766's online-payment indicator", () => {
+  const ctx = (payments: Array<{ id: string; role: "system" | "counter-officer" }>, fee = 10_000) =>
+    ({
+      fees: fee === 0 ? [] : [{ feeId: "f", name: "f", kind: "charge", amount: fee, due: "at-intake" }],
+      obligations: [],
+      payments: payments.map((p) => ({
+        paymentId: p.id,
+        amount: fee,
+        at: "x",
+        confirmedBy: { id: "a", role: p.role },
+      })),
+    }) as unknown as DossierContext
+  it("counts dossiers that paid, and of them those paid by VietQR or a gateway", () => {
+    expect(
+      onlinePaymentIndicator([
+        ctx([{ id: "vietqr:FT1", role: "system" }]),
+        ctx([{ id: "gateway:9", role: "system" }]),
+        ctx([{ id: "vietqr:FT2", role: "counter-officer" }]), // held money an officer applied: still a transfer
+        ctx([{ id: "cash-1", role: "counter-officer" }]),
+        ctx([]), // not paid yet
+        ctx([], 0), // nothing owed
+      ]),
+    ).toEqual({ paid: 4, paidOnline: 3, share: 0.75 })
+    expect(onlinePaymentIndicator([]).share).toBeNull()
   })
 })
