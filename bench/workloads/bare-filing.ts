@@ -88,6 +88,8 @@ export async function startBareServer(options: {
           summary,
           snapshot: { value: snapshot.value, context },
           at,
+          // the filing account and the applicant may list it as theirs (the same citizen here: one row)
+          owners: [options.citizenId, (body.applicant as { id: string }).id],
           audit: [
             {
               at,

@@ -20,7 +20,7 @@ import {
 import { Effect, Option } from "effect"
 import type { AppAction } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
-import { act, type DossierView, loadDossier } from "../dossier/engine.ts"
+import { actAndTell } from "../dossier/engine.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import { StoreUnavailable } from "../ports/errors.ts"
@@ -99,8 +99,7 @@ function receiptItems(before: DossierContext, amount: number, requestItems: Read
 export const creditDossier = (principal: Principal, action: AppAction, code: string, credit: Credit) =>
   Effect.gen(function* () {
     const store = yield* PaymentStore
-    const before = yield* loadDossier(code)
-    const view: DossierView = yield* act({
+    const { view, loaded: before } = yield* actAndTell({
       principal,
       action,
       code,
