@@ -6,5 +6,11 @@ import { defineConfig } from "vitest/config"
 process.env.TZ = "America/New_York"
 
 export default defineConfig({
-  test: { name: "domain", include: ["src/**/*.test.ts", "test/**/*.test.ts"], env: { TZ: "America/New_York" } },
+  // property runs and graph walks take seconds: a minute each, so that a loaded machine does not fail them
+  test: {
+    name: "domain",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    env: { TZ: "America/New_York" },
+    testTimeout: 60_000,
+  },
 })
