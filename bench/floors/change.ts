@@ -2,6 +2,16 @@
 // hand-written store may take — an outbox payload already serialised (`payloadText`), and no Schema anywhere.
 import type { AuditEntryInput, DossierSummary, Json } from "@motcua/application"
 
+/** A payment's confirmation as the ledger keeps it (PaymentConfirmation: its id, dossier, centre, amount, time). */
+export interface FloorConfirmation {
+  readonly paymentId: string
+  readonly dossierCode: string
+  readonly centreId: string
+  readonly amount: number
+  readonly paidAt: string
+  readonly [field: string]: unknown
+}
+
 export interface FloorChange {
   readonly code: string
   readonly summary: DossierSummary

@@ -3,7 +3,7 @@
 // serialisation and audit hashing as the adapter. Every benchmark's raw side on PostgreSQL is built from these.
 import { canonicalJson, type Json } from "@motcua/application"
 import type pg from "pg"
-import { type FloorChange, type FloorCommit, payloadOf, summaryValues } from "./change.ts"
+import { type FloorChange, type FloorCommit, type FloorConfirmation, payloadOf, summaryValues } from "./change.ts"
 import { PG_SQL, rawAuditHash } from "./sql.ts"
 
 export type PostgresFloor = ReturnType<typeof postgresFloor>
@@ -104,6 +104,18 @@ export function postgresFloor(pool: pg.Pool) {
     },
     answer: async (client: pg.PoolClient, scope: string, key: string, value: Json) => {
       await client.query(q.idempotencyAnswer, [JSON.stringify(value), scope, key])
+    },
+    /** A payment's ledger entry (storage-sql's payments.ts): the confirmation, its amount added to the balance. */
+    confirm: async (client: pg.PoolClient, c: FloorConfirmation) => {
+      const inserted = await client.query(q.insertConfirmation, [
+        c.paymentId,
+        c.dossierCode,
+        c.centreId,
+        new Date(c.paidAt).toISOString(),
+        JSON.stringify(c),
+      ])
+      if (inserted.rowCount !== 1) throw new Error(`payment ${c.paymentId} exists`)
+      await client.query(q.addToBalance, [c.dossierCode, c.amount, 0, c.amount])
     },
     nextSequence: async (client: pg.PoolClient, agency: string, day: string) =>
       Number((await client.query(q.nextSequence, [agency, day, 1])).rows[0]?.value),

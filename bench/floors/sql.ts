@@ -19,6 +19,10 @@ export const SQL = {
     'insert into "dossier" ("code", "version", "status_code", "state", "procedure_code", "agency_code", "unit_code", "current_role", "due_at", "appointment_at", "fee_total_dong", "snapshot", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("code") do nothing',
   insertOwner:
     'insert into "dossier_owner" ("owner_id", "dossier_code", "created_at") values (?, ?, ?) on conflict ("owner_id", "dossier_code") do nothing',
+  insertConfirmation:
+    'insert into "payment_confirmation" ("payment_id", "dossier_code", "centre_id", "paid_at", "body") values (?, ?, ?, ?, ?) on conflict ("payment_id") do nothing',
+  addToBalance:
+    'insert into "payment_balance" ("dossier_code", "paid", "refunded") values (?, ?, ?) on conflict ("dossier_code") do update set "paid" = payment_balance.paid + ?',
   updateDossier:
     'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
   attachDocument:

@@ -3,7 +3,7 @@
 // Every benchmark's raw side on SQLite is built from these operations.
 import { canonicalJson, type Json } from "@motcua/application"
 import type Database from "better-sqlite3"
-import { type FloorChange, type FloorCommit, payloadOf, summaryValues } from "./change.ts"
+import { type FloorChange, type FloorCommit, type FloorConfirmation, payloadOf, summaryValues } from "./change.ts"
 import { rawAuditHash, SQL, type SqlName } from "./sql.ts"
 
 export type SqliteFloor = ReturnType<typeof sqliteFloor>
@@ -100,6 +100,20 @@ export function sqliteFloor(db: Database.Database) {
     },
     answer: (scope: string, key: string, value: Json) => {
       s.idempotencyAnswer.run(JSON.stringify(value), scope, key)
+    },
+    /** A payment's ledger entry (storage-sql's payments.ts): the confirmation, its amount added to the balance. */
+    confirm: (c: FloorConfirmation) => {
+      if (
+        s.insertConfirmation.run(
+          c.paymentId,
+          c.dossierCode,
+          c.centreId,
+          new Date(c.paidAt).toISOString(),
+          JSON.stringify(c),
+        ).changes !== 1
+      )
+        throw new Error(`payment ${c.paymentId} exists`)
+      s.addToBalance.run(c.dossierCode, c.amount, 0, c.amount)
     },
     nextSequence: (agency: string, day: string) => (s.nextSequence.get(agency, day, 1) as { value: number }).value,
     workQueue: (role: string, agency: string, limit: number) =>

@@ -94,6 +94,8 @@ export async function startBareServer(options: {
           summary,
           snapshot: { value: snapshot.value, context },
           at,
+          // the filing account and the applicant may list it as theirs (the same citizen here: one row)
+          owners: [options.citizenId, (body.applicant as { id: string }).id],
           audit: [
             {
               at,
@@ -107,7 +109,6 @@ export async function startBareServer(options: {
             payloadText: message.payload.split(t.code).join(code),
             ...(message.ordering_key === null ? {} : { orderingKey: message.ordering_key.split(t.code).join(code) }),
           })),
-          owners: t.owners,
         })
         const answer = { code, version: 1, summary }
         floor.answer(scope, key, answer as never)

@@ -42,6 +42,8 @@ import {
   MemoryDatabase,
   markResultReady,
   type NewDossier,
+  PaymentStore,
+  type PaymentStoreShape,
   requestHash,
   returnResult,
   Signer,
@@ -50,6 +52,7 @@ import {
 } from "@motcua/application"
 import { principals, residenceFiling } from "@motcua/application/testing"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import type { FloorConfirmation } from "../floors/change.ts"
 import type { PostgresFloor } from "../floors/postgres.ts"
 import type { SqliteFloor } from "../floors/sqlite.ts"
 
@@ -162,6 +165,8 @@ export type RawOp =
       readonly at: string
       readonly commit: DossierCommit
       readonly answer: Json
+      /** A payment's ledger entry, written in the same transaction (payments/credit.ts). */
+      readonly confirmation?: FloorConfirmation
     }
   | { readonly kind: "sign"; readonly documentId: string; readonly commit: DossierCommit }
   | { readonly kind: "queue"; readonly role: string; readonly agencyCode: string; readonly limit: number }
@@ -261,10 +266,32 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       return shape
     }),
   )
+  // A payment's confirmation goes with the commit that records it (the idempotent act it belongs to).
+  const payments = Layer.effect(
+    PaymentStore,
+    Effect.gen(function* () {
+      const inner = yield* PaymentStore
+      const shape: PaymentStoreShape = {
+        ...inner,
+        addConfirmation: (c) =>
+          Effect.map(inner.addConfirmation(c), (added) => {
+            const last = ops.at(-1)
+            if (last?.kind !== "idempotent-act") throw new Error("a payment outside an idempotent act")
+            ops[ops.length - 1] = { ...last, confirmation: c as unknown as FloorConfirmation }
+            return added
+          }),
+      }
+      return shape
+    }),
+  )
   // The recording stores over the in-memory ones; the other storage ports and the services as they are.
   const memory = layerMemoryStorage()
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(memory, Layer.provide(Layer.merge(recording, idempotency), memory), servicesLayer(data, clock)),
+    Layer.mergeAll(
+      memory,
+      Layer.provide(Layer.mergeAll(recording, idempotency, payments), memory),
+      servicesLayer(data, clock),
+    ),
   )
   const db = await runtime.runPromise(MemoryDatabase.useSync((d) => d))
   return {
@@ -383,6 +410,7 @@ export function rawSqliteUseCases(floor: SqliteFloor, docs: RawDocuments) {
             floor.claim(op.scope, op.key, requestHash(op.body), op.at)
             floor.load(op.commit.code)
             floor.commit(op.commit)
+            if (op.confirmation !== undefined) floor.confirm(op.confirmation)
             floor.answer(op.scope, op.key, op.answer)
           })
           break
@@ -426,6 +454,7 @@ export function rawPgUseCases(floor: PostgresFloor, docs: RawDocuments) {
             await floor.claim(client, op.scope, op.key, requestHash(op.body), op.at)
             await floor.load(client, op.commit.code)
             await floor.commit(client, op.commit)
+            if (op.confirmation !== undefined) await floor.confirm(client, op.confirmation)
             await floor.answer(client, op.scope, op.key, op.answer)
           })
           break

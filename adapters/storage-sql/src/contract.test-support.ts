@@ -13,9 +13,17 @@ import {
   IdempotencyStore,
   type NewDossier,
   Outbox,
+  PaymentStore,
   type StoragePorts,
   UnitOfWork,
 } from "@motcua/application"
+import type {
+  PaymentConfirmation,
+  PaymentMessage,
+  PaymentRequestRecord,
+  ReceiptRecord,
+  RefundRecord,
+} from "@motcua/domain"
 import { Data, Effect, type ManagedRuntime } from "effect"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
@@ -793,6 +801,214 @@ export function storageContract(target: ContractTarget): void {
           ),
         )
         expect(new Set(committed.documentIds)).toEqual(new Set([first.id, system.id]))
+      })
+    })
+
+    describe("payments ledger", () => {
+      const pay = <A, E>(f: (s: PaymentStore["Service"]) => Effect.Effect<A, E>) => run(PaymentStore.use(f))
+      const request = (id: string, over: Partial<PaymentRequestRecord> = {}): PaymentRequestRecord => ({
+        id,
+        reference: `MC-${id}`,
+        dossierCode: code(1),
+        centreId: "ttphcc-06685",
+        channel: "vietqr",
+        amount: 10_000,
+        items: [{ name: "Lệ phí", amount: 10_000 }],
+        status: "pending",
+        createdAt: T0,
+        expiresAt: "2026-11-24T01:00:00.000Z",
+        ...over,
+      })
+      const message = (id: string, over: Partial<PaymentMessage> = {}): PaymentMessage => ({
+        id,
+        channel: "vietqr",
+        kind: "transfer-notice",
+        key: "FT1",
+        receivedAt: T0,
+        outcome: "held",
+        reason: "overpayment",
+        detail: "Nộp thừa",
+        centreId: "ttphcc-06685",
+        amount: 20_000,
+        bodyHash: "0".repeat(64),
+        excerpt: "{}",
+        ...over,
+      })
+      const confirmation = (paymentId: string, amount = 10_000): PaymentConfirmation => ({
+        paymentId,
+        dossierCode: code(1),
+        centreId: "ttphcc-06685",
+        channel: "vietqr",
+        amount,
+        paidAt: "2026-11-23T08:00:00+07:00",
+        confirmedAt: T0,
+      })
+      const refund = (id: string, amount: number): RefundRecord => ({
+        id,
+        reference: `HT-${id}`,
+        centreId: "ttphcc-06685",
+        dossierCode: code(1),
+        amount,
+        reason: "refused",
+        status: "requested",
+        requestedBy: "officer-1",
+        requestedAt: T0,
+        note: "",
+      })
+      const draft = (id: string): Omit<ReceiptRecord, "number"> => ({
+        id,
+        centreId: "ttphcc-06685",
+        centreName: "TT PVHCC Hồng Gai",
+        collector: "TT PVHCC tỉnh",
+        form: "01BLP0-001",
+        series: "X06685-26E",
+        dossierCode: code(1),
+        procedureName: "Đăng ký thường trú",
+        paymentId: `p-${id}`,
+        payer: { name: "Nguyễn Văn An" },
+        items: [{ name: "Lệ phí", amount: 10_000 }],
+        total: 10_000,
+        totalInWords: "Mười nghìn đồng",
+        method: "Chuyển khoản (VietQR)",
+        issuedAt: T0,
+        status: "issued",
+      })
+
+      it("keeps requests, finds them by reference, and lets one change leave a status", async () => {
+        await pay((s) => s.addRequest(request("r1")))
+        await pay((s) => s.addRequest(request("r2", { createdAt: "2026-11-23T03:00:00.000Z" })))
+        expect(
+          await failure(PaymentStore.use((s) => s.addRequest(request("r3", { reference: "MC-r1" })))),
+        ).toMatchObject({
+          _tag: "StoreUnavailable",
+        })
+        expect((await pay((s) => s.requestByReference("MC-r2")))?.id).toBe("r2")
+        expect(
+          (await pay((s) => s.pendingRequests({ createdBefore: "2026-11-23T02:00:00.000Z", limit: 10 }))).map(
+            (r) => r.id,
+          ),
+        ).toEqual(["r1"])
+        const paid = { ...request("r1"), status: "paid" as const, paidAt: "2026-11-23T09:00:00+07:00", paymentId: "p" }
+        const both = await Promise.all([
+          store.runtime.runPromise(PaymentStore.use((s) => s.updateRequest(paid, "pending"))),
+          store.second.runPromise(PaymentStore.use((s) => s.updateRequest({ ...paid, status: "expired" }, "pending"))),
+        ])
+        expect(both.filter(Boolean)).toHaveLength(1)
+        expect((await pay((s) => s.requestsOf(code(1)))).map((r) => r.id)).toEqual(["r1", "r2"])
+        const ofCentre = await pay((s) =>
+          s.requestsOfCentre("ttphcc-06685", "2026-11-23T00:00:00.000Z", "2026-11-23T02:00:00.000Z"),
+        )
+        expect(ofCentre.map((r) => r.id)).toEqual(["r1"])
+      })
+
+      it("records a message once per (channel, key), even when two instances record it at once", async () => {
+        const results = await Promise.all([
+          store.runtime.runPromise(PaymentStore.use((s) => s.addMessage(message("m1")))),
+          store.second.runPromise(PaymentStore.use((s) => s.addMessage(message("m2")))),
+        ])
+        expect(results.filter((r) => r.recorded)).toHaveLength(1)
+        const repeat = results.find((r) => !r.recorded)
+        expect(repeat !== undefined && !repeat.recorded && ["m1", "m2"]).toContain(
+          repeat !== undefined && !repeat.recorded ? repeat.first.id : "",
+        )
+        // without a key (an unverifiable message), nothing is a repeat
+        await pay((s) => s.addMessage(message("m3", { key: undefined, outcome: "rejected" })))
+        await pay((s) => s.addMessage(message("m4", { key: undefined, outcome: "rejected" })))
+        expect(await pay((s) => s.messages({ outcome: "rejected" }))).toHaveLength(2)
+        const held = (await pay((s) => s.messages({ unresolved: true })))[0]
+        expect(held?.outcome).toBe("held")
+        const resolution = { action: "returned" as const, by: "cb", at: T0, note: "trả lại", refundId: "rf" }
+        expect(await pay((s) => s.resolveMessage(held?.id ?? "", resolution))).toBe(true)
+        expect(await pay((s) => s.resolveMessage(held?.id ?? "", resolution))).toBe(false)
+        expect(await pay((s) => s.messages({ unresolved: true }))).toEqual([])
+        expect(await pay((s) => s.resolveMessage(held?.id ?? "", undefined))).toBe(true)
+        expect(await pay((s) => s.messages({ unresolved: true }))).toHaveLength(1)
+      })
+
+      it("confirms a payment id once and counts it in the dossier's balance; a rolled-back one counts nothing", async () => {
+        expect(await pay((s) => s.addConfirmation(confirmation("p1")))).toBe(true)
+        expect(await pay((s) => s.addConfirmation(confirmation("p1", 99)))).toBe(false)
+        const rolledBack = await failure(
+          UnitOfWork.use((u) =>
+            u.transaction(
+              Effect.gen(function* () {
+                yield* PaymentStore.use((s) => s.addConfirmation(confirmation("p2")))
+                return yield* Effect.fail(new ComputeFailed({ step: "after the confirmation" }))
+              }),
+            ),
+          ),
+        )
+        expect(rolledBack._tag).toBe("ComputeFailed")
+        expect(await pay((s) => s.balance(code(1)))).toEqual({ paid: 10_000, refunded: 0 })
+        const day = await pay((s) =>
+          s.confirmations({
+            centreId: "ttphcc-06685",
+            from: "2026-11-22T17:00:00.000Z",
+            to: "2026-11-23T17:00:00.000Z",
+          }),
+        )
+        expect(day.map((c) => c.paymentId)).toEqual(["p1"])
+      })
+
+      it("adds refunds only within what was paid, also when two instances ask at once; decides each once", async () => {
+        await pay((s) => s.addConfirmation(confirmation("p1", 30_000)))
+        const asked = await Promise.all(
+          [0, 1, 2, 3].map((i) =>
+            (i % 2 === 0 ? store.runtime : store.second).runPromise(
+              PaymentStore.use((s) => s.addRefund(refund(`rf${i}`, 10_000))),
+            ),
+          ),
+        )
+        expect(asked.filter((a) => a.added)).toHaveLength(3)
+        expect(asked.find((a) => !a.added)).toEqual({ added: false, balance: { paid: 30_000, refunded: 30_000 } })
+        const first = (await pay((s) => s.refunds({ dossierCode: code(1) })))[0]
+        const decide = (runtime: StorageRuntime) =>
+          runtime.runPromise(
+            PaymentStore.use((s) =>
+              s.decideRefund(first?.id ?? "", { status: "approved", by: "ld", at: T0, note: "" }),
+            ),
+          )
+        const decisions = await Promise.all([decide(store.runtime), decide(store.second)])
+        expect(decisions.filter((d) => d !== undefined)).toHaveLength(1)
+        const second = (await pay((s) => s.refunds({ status: "requested" })))[0]
+        await pay((s) => s.decideRefund(second?.id ?? "", { status: "rejected", by: "ld", at: T0, note: "" }))
+        expect(await pay((s) => s.balance(code(1)))).toEqual({ paid: 30_000, refunded: 20_000 })
+      })
+
+      it("numbers receipts per centre and series without gaps, under concurrency and rollbacks", async () => {
+        const issue = (runtime: StorageRuntime, id: string) =>
+          runtime.runPromise(PaymentStore.use((s) => s.issueReceipt(draft(id))))
+        await Promise.all(
+          Array.from({ length: 6 }, (_, i) => issue(i % 2 === 0 ? store.runtime : store.second, `rc${i}`)),
+        )
+        const rolledBack = await failure(
+          UnitOfWork.use((u) =>
+            u.transaction(
+              Effect.gen(function* () {
+                yield* PaymentStore.use((s) => s.issueReceipt(draft("lost")))
+                return yield* Effect.fail(new ComputeFailed({}))
+              }),
+            ),
+          ),
+        )
+        expect(rolledBack._tag).toBe("ComputeFailed")
+        await issue(store.runtime, "rc6")
+        await run(PaymentStore.use((s) => s.issueReceipt({ ...draft("other"), series: "X06685-27E" })))
+        const all = await pay((s) => s.receipts({ centreId: "ttphcc-06685" }))
+        expect(
+          all
+            .filter((r) => r.series === "X06685-26E")
+            .map((r) => r.number)
+            .sort((a, b) => a - b),
+        ).toEqual([1, 2, 3, 4, 5, 6, 7])
+        expect(all.find((r) => r.id === "other")?.number).toBe(1)
+        expect(await pay((s) => s.cancelReceipt("rc0", { at: T0, by: "gd", reason: "sai tên" }, "rc6"))).toBe(true)
+        expect(await pay((s) => s.cancelReceipt("rc0", { at: T0, by: "gd", reason: "sai tên" }, "rc6"))).toBe(false)
+        expect(await pay((s) => s.receipt("rc0"))).toMatchObject({
+          status: "cancelled",
+          replacedBy: "rc6",
+          number: expect.any(Number),
+        })
       })
     })
   })

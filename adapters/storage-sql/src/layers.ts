@@ -11,6 +11,7 @@ import {
   DossierStore,
   IdempotencyStore,
   Outbox,
+  PaymentStore,
   StoreUnavailable,
   UnitOfWork,
 } from "@motcua/application"
@@ -76,6 +77,7 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(Outbox, ports.outbox))
         .pipe(Context.add(DocumentStore, ports.documentStore))
         .pipe(Context.add(DossierListing, ports.dossierListing))
+        .pipe(Context.add(PaymentStore, ports.paymentStore))
     }),
   )
 

@@ -298,6 +298,116 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // The payments ledger (payments.ts): requests, the message log, confirmations, each dossier's balance, refunds,
+    // e-receipts and the receipt series counters. Records as JSON in `body`, with what they are found by in columns;
+    // instants in columns are UTC ISO text (they sort as text). The constraints are the money rules' last line:
+    // one message per (channel, key), one confirmation per payment id, refunds never above what was paid, one
+    // receipt per (centre, series, number).
+    "2026-12-04-180-payments": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("payment_request")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("reference", "text", (c) => c.notNull().unique())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("centre_id", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("paid_at", "text")
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("payment_request_dossier").on("payment_request").column("dossier_code").execute()
+        await db.schema
+          .createIndex("payment_request_pending")
+          .on("payment_request")
+          .columns(["status", "created_at"])
+          .execute()
+        await db.schema
+          .createIndex("payment_request_centre")
+          .on("payment_request")
+          .columns(["centre_id", "created_at"])
+          .execute()
+        await db.schema
+          .createTable("payment_message")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("channel", "text", (c) => c.notNull())
+          .addColumn("msg_key", "text")
+          .addColumn("received_at", "text", (c) => c.notNull())
+          .addColumn("outcome", "text", (c) => c.notNull())
+          .addColumn("centre_id", "text")
+          .addColumn("unresolved", "integer", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex("payment_message_key")
+          .on("payment_message")
+          .columns(["channel", "msg_key"])
+          .unique()
+          .execute()
+        await db.schema
+          .createIndex("payment_message_centre")
+          .on("payment_message")
+          .columns(["centre_id", "received_at"])
+          .execute()
+        await db.schema
+          .createTable("payment_confirmation")
+          .addColumn("payment_id", "text", (c) => c.primaryKey())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("centre_id", "text", (c) => c.notNull())
+          .addColumn("paid_at", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex("payment_confirmation_dossier")
+          .on("payment_confirmation")
+          .column("dossier_code")
+          .execute()
+        await db.schema
+          .createIndex("payment_confirmation_centre")
+          .on("payment_confirmation")
+          .columns(["centre_id", "paid_at"])
+          .execute()
+        await db.schema
+          .createTable("payment_balance")
+          .addColumn("dossier_code", "text", (c) => c.primaryKey())
+          .addColumn("paid", bigint, (c) => c.notNull())
+          .addColumn("refunded", bigint, (c) => c.notNull())
+          .addCheckConstraint("payment_balance_refunds", sql`refunded >= 0 and refunded <= paid`)
+          .execute()
+        await db.schema
+          .createTable("refund")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("dossier_code", "text")
+          .addColumn("centre_id", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("requested_at", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("refund_dossier").on("refund").column("dossier_code").execute()
+        await db.schema.createIndex("refund_centre").on("refund").columns(["centre_id", "status"]).execute()
+        await db.schema
+          .createTable("receipt_series")
+          .addColumn("centre_id", "text", (c) => c.notNull())
+          .addColumn("series", "text", (c) => c.notNull())
+          .addColumn("last_number", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("receipt_series_pk", ["centre_id", "series"])
+          .execute()
+        await db.schema
+          .createTable("receipt")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("centre_id", "text", (c) => c.notNull())
+          .addColumn("series", "text", (c) => c.notNull())
+          .addColumn("number", "integer", (c) => c.notNull())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("issued_at", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .addUniqueConstraint("receipt_number", ["centre_id", "series", "number"])
+          .execute()
+        await db.schema.createIndex("receipt_dossier").on("receipt").column("dossier_code").execute()
+        await db.schema.createIndex("receipt_centre").on("receipt").columns(["centre_id", "issued_at"]).execute()
+      },
+    },
   }
 }
 

@@ -9,6 +9,13 @@ import { SqlDatabase } from "./layers.ts"
 type SqlLayer = Layer.Layer<StoragePorts | SqlDatabase, unknown>
 
 const TABLES = [
+  "payment_request",
+  "payment_message",
+  "payment_confirmation",
+  "payment_balance",
+  "refund",
+  "receipt_series",
+  "receipt",
   "document",
   "audit_entry",
   "outbox",
@@ -33,7 +40,7 @@ export async function openSqlTarget(
     runtime,
     second: secondRuntime,
     reset: async () => {
-      for (const table of TABLES) await db.deleteFrom(table).execute()
+      for (const table of TABLES) await sql`delete from ${sql.table(table)}`.execute(db)
       await db.updateTable("audit_head").set({ last_seq: 0, last_hash: GENESIS_HASH }).where("id", "=", 1).execute()
       await rm(database.documentsDir, { recursive: true, force: true })
     },

@@ -1,5 +1,6 @@
 // The storage ports over one Kysely<DB>, for both dialects: this file only wires the concepts together, one per file
-// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts (accounts.ts builds on the layer). The
+// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts, payments.ts (accounts.ts builds on
+// the layer). The
 // dialect differences are few and named where they occur: row locks (`FOR UPDATE`, `SKIP LOCKED`) exist only on
 // PostgreSQL; on SQLite a transaction holds the database's single write lock from its start (BEGIN IMMEDIATE, see
 // connection.ts), which gives the same guarantees.
@@ -17,6 +18,7 @@ import type {
   DossierStoreShape,
   IdempotencyStoreShape,
   OutboxShape,
+  PaymentStoreShape,
   UnitOfWorkShape,
 } from "@motcua/application"
 import type { Kysely } from "kysely"
@@ -27,6 +29,7 @@ import { makeDossierListing } from "./dossier-listing.ts"
 import { makeDossierStore, prepareDossierQueries } from "./dossiers.ts"
 import { makeIdempotencyStore, prepareIdempotencyQueries } from "./idempotency.ts"
 import { makeOutbox, prepareOutboxQueries } from "./outbox.ts"
+import { makePaymentStore } from "./payments.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { makeStorageContext } from "./storage-context.ts"
 
@@ -45,6 +48,7 @@ export interface SqlStoragePorts {
   readonly outbox: OutboxShape
   readonly documentStore: DocumentStoreShape
   readonly dossierListing: DossierListingShape
+  readonly paymentStore: PaymentStoreShape
 }
 
 /**
@@ -64,5 +68,6 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     outbox: makeOutbox(ctx, outbox),
     documentStore: makeDocumentStore(ctx, documents, config),
     dossierListing: makeDossierListing(ctx),
+    paymentStore: makePaymentStore(ctx),
   }
 }

@@ -284,6 +284,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           clientAddress: clientAddress(c, options.trustProxy === true),
           rawBody: input.success.rawBody,
           header: (name: string) => c.req.header(name),
+          rawQuery: c.req.query(),
         },
         deps,
       )

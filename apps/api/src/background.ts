@@ -13,6 +13,7 @@ import {
   pollPostalOrders,
   type RelayReport,
   receivePortalFilings,
+  recheckPendingPayments,
   relayOnce,
   SignInFailureStore,
   standardHandlers,
@@ -217,6 +218,26 @@ export function startMaintenance(
         expiredSessions: done.success.sessions,
         stagedDocuments: done.success.documents,
       })
+    return false
+  })
+}
+
+/**
+ * Starts the payments re-check (gateway requests still pending 15 minutes after they were made are asked about,
+ * unpaid requests expire); undefined when its interval is 0. Every instance may run it: a request leaves `pending`
+ * once and a gateway's answer is credited once (the ledger's rules).
+ */
+export function startPaymentRecheck(runtime: ApiRuntime, intervalMs: number, logger: Logger): PeriodicTask | undefined {
+  if (intervalMs === 0) return undefined
+  return startPeriodic({ name: "payments re-check", intervalMs, logger, maxBurst: 1 }, async () => {
+    const done = await runtime.run(recheckPendingPayments())
+    if (Result.isFailure(done)) logger.log("error", "payments re-check failed", { error: done.failure })
+    else {
+      const r = done.success
+      if (r.paid + r.failed + r.expired > 0)
+        logger.log("info", "payments re-checked", { paid: r.paid, failed: r.failed, expired: r.expired })
+      for (const e of r.errors) logger.log("warn", "payment gateway could not be asked", e)
+    }
     return false
   })
 }

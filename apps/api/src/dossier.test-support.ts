@@ -13,7 +13,7 @@ import { describe } from "vitest"
 import { createApp } from "./app.ts"
 import { DEMO_GATEWAY_KEY, DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
 import { memoryLogger } from "./logging.ts"
-import { type ApiRuntime, createRuntime, type StorageKind } from "./runtime.ts"
+import { type ApiRuntime, createRuntime, type RuntimeOptions, type StorageKind } from "./runtime.ts"
 import { data } from "./testing.test-support.ts"
 
 /** Cheap scrypt for tests (the production cost is SCRYPT_DEFAULTS). */
@@ -74,11 +74,17 @@ export interface TestSystem {
 /** The app over a fresh database (or memory) with the demo accounts seeded and a clock stopped at START. */
 export async function testSystem(
   kind: StorageKind,
-  options: { readonly documentLimit?: number; readonly stagedBytesPerPrincipal?: number } = {},
+  options: {
+    readonly documentLimit?: number
+    readonly stagedBytesPerPrincipal?: number
+    /** More of the runtime's options (the payment gateway, transfer notices, …). */
+    readonly runtime?: Partial<RuntimeOptions>
+  } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
   let millis = Date.parse(START)
   const runtime = await createRuntime({
+    ...options.runtime,
     data,
     now: () => new Date(millis),
     ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),

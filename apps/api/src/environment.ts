@@ -62,6 +62,28 @@ export interface EnvironmentSettings {
   readonly portalInboundIntervalMs: number
   /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
   readonly assistantPerMinute: number | false
+  /** The payment gateway (MOTCUA_GATEWAY_*); none = the development gateway, no gateway payment requests. */
+  readonly gateway:
+    | {
+        readonly payUrl: string
+        readonly queryUrl: string
+        readonly merchantCode: string
+        readonly secret: string
+        readonly returnUrl: string
+        readonly hash: "sha512" | "sha256"
+      }
+    | undefined
+  /** How the bank signs transfer notices (MOTCUA_VIETQR_NOTICE_*); none = the notice route answers 503. */
+  readonly transferNotices:
+    | {
+        readonly secret: string
+        readonly algorithm: "sha256" | "sha512"
+        readonly encoding: "hex" | "base64"
+        readonly signed: "timestamp.body" | "body"
+      }
+    | undefined
+  /** Pause between re-checks of pending gateway payments and expiries (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
+  readonly paymentRecheckIntervalMs: number
   /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
   readonly assistantModel:
     | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
@@ -137,6 +159,49 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
           variable,
           message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
         })
+  const oneOf = <T extends string>(variable: string, allowed: ReadonlyArray<T>): T => {
+    const raw = env[variable]?.trim() ?? ""
+    if (raw === "") return allowed[0] as T
+    if ((allowed as ReadonlyArray<string>).includes(raw)) return raw as T
+    problems.push({ variable, message: `phải là một trong ${allowed.join(", ")} (must be one of them), nhận "${raw}"` })
+    return allowed[0] as T
+  }
+  const gatewayVars = {
+    payUrl: env.MOTCUA_GATEWAY_PAY_URL?.trim() ?? "",
+    queryUrl: env.MOTCUA_GATEWAY_QUERY_URL?.trim() ?? "",
+    merchantCode: env.MOTCUA_GATEWAY_MERCHANT?.trim() ?? "",
+    secret: env.MOTCUA_GATEWAY_SECRET?.trim() ?? "",
+    returnUrl: env.MOTCUA_GATEWAY_RETURN_URL?.trim() ?? "",
+  }
+  const gatewayHash = oneOf("MOTCUA_GATEWAY_HASH", ["sha512", "sha256"] as const)
+  const gatewayNames = {
+    payUrl: "MOTCUA_GATEWAY_PAY_URL",
+    queryUrl: "MOTCUA_GATEWAY_QUERY_URL",
+    merchantCode: "MOTCUA_GATEWAY_MERCHANT",
+    secret: "MOTCUA_GATEWAY_SECRET",
+    returnUrl: "MOTCUA_GATEWAY_RETURN_URL",
+  } as const
+  const gatewayOn = Object.values(gatewayVars).some((v) => v !== "")
+  if (gatewayOn)
+    for (const [key, variable] of Object.entries(gatewayNames) as Array<[keyof typeof gatewayVars, string]>) {
+      const value = gatewayVars[key]
+      if (value === "")
+        problems.push({
+          variable,
+          message: "bắt buộc khi cấu hình cổng thanh toán (required with the other MOTCUA_GATEWAY_*)",
+        })
+      else if (key.endsWith("Url") && !/^https?:\/\//.test(value))
+        problems.push({ variable, message: "phải là URL http(s) (must be an http(s) URL)" })
+      else if (key === "secret" && value.length < 16)
+        problems.push({ variable, message: "ít nhất 16 ký tự (at least 16 characters)" })
+    }
+  const noticeSecret = env.MOTCUA_VIETQR_NOTICE_SECRET?.trim() ?? ""
+  if (noticeSecret !== "" && noticeSecret.length < 32)
+    problems.push({ variable: "MOTCUA_VIETQR_NOTICE_SECRET", message: "ít nhất 32 ký tự (at least 32 characters)" })
+  const noticeHash = oneOf("MOTCUA_VIETQR_NOTICE_HASH", ["sha256", "sha512"] as const)
+  const noticeEncoding = oneOf("MOTCUA_VIETQR_NOTICE_ENCODING", ["hex", "base64"] as const)
+  const noticeSigned = oneOf("MOTCUA_VIETQR_NOTICE_SIGNED", ["timestamp.body", "body"] as const)
+  const paymentRecheckIntervalMs = whole("MOTCUA_PAYMENT_RECHECK_INTERVAL_MS", 60_000, 0)
   const assistantPerMinute = whole("MOTCUA_ASSISTANT_PER_MINUTE", DEFAULT_ASSISTANT_PER_MINUTE, 0)
   const modelUrl = env.MOTCUA_ASSISTANT_MODEL_URL?.trim() ?? ""
   const modelKey = env.MOTCUA_ASSISTANT_MODEL_KEY?.trim() ?? ""
@@ -178,6 +243,12 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
     allowHttpWebhooks,
     webhookTimeoutMs,
+    gateway: gatewayOn ? { ...gatewayVars, hash: gatewayHash } : undefined,
+    transferNotices:
+      noticeSecret === ""
+        ? undefined
+        : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
+    paymentRecheckIntervalMs,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
     assistantModel:
       modelUrl === ""

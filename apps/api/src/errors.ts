@@ -13,6 +13,9 @@ import {
   Forbidden,
   IdempotencyKeyReused,
   MessageNotFound,
+  PaymentMessageRefused,
+  PaymentRefused,
+  PaymentsNotConfigured,
   PostalOperatorFailed,
   PostalRefused,
   StoreUnavailable,
@@ -107,6 +110,36 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       problem: error.permanent
         ? make(instance.endsWith("/callback") ? "unauthenticated" : "unprocessable", error.message, instance)
         : make("unavailable", error.message, instance),
+    }
+  if (error instanceof PaymentRefused) {
+    const kind =
+      error.reason === "not-found" ? "not-found" : error.reason.startsWith("already-") ? "conflict" : "unprocessable"
+    return {
+      problem: make(
+        kind,
+        error.detail,
+        instance,
+        error.field === undefined ? [] : [{ path: fieldPath("body", error.field), message: error.detail }],
+        { _tag: "PaymentRefused", reason: error.reason },
+      ),
+    }
+  }
+  if (error instanceof PaymentMessageRefused)
+    return {
+      problem: make(error.outcome === "duplicate" ? "conflict" : "unprocessable", error.detail, instance, [], {
+        _tag: "PaymentMessageRefused",
+        outcome: error.outcome,
+        reason: error.reason,
+        messageId: error.messageId,
+      }),
+    }
+  if (error instanceof PaymentsNotConfigured)
+    return {
+      problem: make(
+        "unavailable",
+        `Kênh thanh toán này chưa được cấu hình (payments not configured): ${error.what}`,
+        instance,
+      ),
     }
   if (error instanceof ProcedureNotFound) {
     const detail =
@@ -252,7 +285,15 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
       ]),
     }
   if (error instanceof CallbackRejected)
-    return { problem: make("unauthenticated", `Lệnh gọi lại không hợp lệ: ${error.reason}`, instance) }
+    return {
+      problem: make(
+        "unauthenticated",
+        `Lệnh gọi lại không hợp lệ: ${error.reason}`,
+        instance,
+        [],
+        error.code === undefined ? undefined : { _tag: "CallbackRejected", code: error.code },
+      ),
+    }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
     return {
       problem: make("unavailable", "Dịch vụ tạm thời không khả dụng; vui lòng thử lại sau.", instance),

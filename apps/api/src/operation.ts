@@ -28,6 +28,11 @@ export interface OperationInput<Q, P, B> {
   readonly rawBody: string | undefined
   /** A request header, for operations that verify a signature carried in headers. */
   readonly header: (name: string) => string | undefined
+  /**
+   * Every query parameter as sent (first value of each), for operations that verify a signature over the query
+   * (the payment gateway's notices): `query` holds only what the operation's Schema names.
+   */
+  readonly rawQuery: Readonly<Record<string, string>>
 }
 
 /** What a handler may answer besides JSON: a ready Response (the OpenAPI document page, for instance). */

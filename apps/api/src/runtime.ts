@@ -7,6 +7,7 @@
 
 import {
   AccountStore,
+  CallbackRejected,
   CatalogStore,
   Clock,
   type DevelopmentCall,
@@ -27,6 +28,7 @@ import {
   type NotifierShape,
   type PaymentGateway,
   PaymentRequestStore,
+  PaymentSettings,
   PortalInbound,
   PortalSync,
   PostalOperator,
@@ -38,10 +40,13 @@ import {
   type Signer,
   SignInFailureStore,
   type StoragePorts,
+  TransferNotices,
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
+import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import {
@@ -88,6 +93,8 @@ export type AppServices =
   | PostalOperator
   | PostalTariffs
   | SignInFailureStore
+  | PaymentSettings
+  | TransferNotices
 
 export interface RuntimeOptions {
   /**
@@ -139,6 +146,16 @@ export interface RuntimeOptions {
    * undefined the development stand-in syncs (logs, sends nothing) and there are no filings to fetch.
    */
   readonly portal?: PortalSettings
+  /** The payment gateway (MOTCUA_GATEWAY_*); without it, the development gateway and no gateway payment requests. */
+  readonly gateway?: GatewaySettings
+  /** How the bank signs transfer notices (MOTCUA_VIETQR_NOTICE_*); without it, the notice route answers 503. */
+  readonly transferNotices?: TransferNoticeSettings
+  /** How long payment requests stay open and when pending gateway ones are asked about (defaults in PaymentSettings). */
+  readonly paymentTimes?: {
+    readonly vietqrTtlMs?: number
+    readonly gatewayTtlMs?: number
+    readonly recheckAfterMs?: number
+  }
 }
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
@@ -158,6 +175,8 @@ export interface ApiRuntime {
   readonly dispose: () => Promise<void>
   /** Failed sign-in counts, in the runtime's SignInFailureStore (the database: every instance on it shares them). */
   readonly signInFailures: UpdateCounts
+  /** Which payment channels are configured: VietQR (the centres' accounts, the bank's notices) and the gateway. */
+  readonly payments: { readonly vietqr: boolean; readonly vietqrNotices: boolean; readonly gateway: boolean }
 }
 
 /** Thrown by createRuntime when the province's data does not load (every problem listed). */
@@ -266,10 +285,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
+    paymentsLayer(options, data),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
-    // after the development adapters: a configured notifier replaces theirs, a configured portal the stand-in
+    // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),
+    ...(options.gateway === undefined ? [] : [PaymentGatewayHttp.layer(options.gateway)]),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.
@@ -287,12 +308,44 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return Result.isFailure(probe) && probe.failure instanceof DossierNotFound
     },
     dispose: () => managed.dispose(),
+    payments: {
+      vietqr: data.paymentAccounts !== undefined,
+      vietqrNotices: data.paymentAccounts !== undefined && options.transferNotices !== undefined,
+      gateway: options.gateway !== undefined,
+    },
     signInFailures: async (keys, change) => {
       const updated = await run(SignInFailureStore.use((store) => store.update(keys, change)))
       if (Result.isFailure(updated)) throw updated.failure
       return updated.success
     },
   }
+}
+
+/**
+ * The payment settings (the centres' accounts from the deployment's data, whether a gateway is configured) and the
+ * bank's transfer notices when configured; otherwise a TransferNotices that verifies nothing (every notice refused:
+ * the route answers 503 before it is asked).
+ */
+function paymentsLayer(options: RuntimeOptions, data: QuangNinhData) {
+  const settings = PaymentSettings.layer({
+    accounts: data.paymentAccounts,
+    gateway: options.gateway !== undefined,
+    ...options.paymentTimes,
+  })
+  const notices =
+    options.transferNotices !== undefined
+      ? TransferNoticesHttp.layer(options.transferNotices)
+      : Layer.succeed(TransferNotices, {
+          read: () =>
+            Effect.fail(
+              new CallbackRejected({
+                port: "TransferNotices",
+                reason: "chưa cấu hình khóa ký thông báo chuyển khoản (MOTCUA_VIETQR_NOTICE_SECRET not set)",
+                code: "bad-signature",
+              }),
+            ),
+        })
+  return Layer.merge(settings, notices)
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type MaintenanceSettings,
   type RelaySettings,
   startMaintenance,
+  startPaymentRecheck,
   startPortalInbound,
   startRelay,
 } from "./background.ts"
@@ -53,6 +54,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly onRelayPass?: (report: RelayReport) => void
   /** Fetching filings made on the national portal (MOTCUA_PORTAL_INBOUND_INTERVAL_MS; only with a portal). */
   readonly portalInbound?: Partial<InboundSettings>
+  /** Pause between payments re-checks (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
+  readonly paymentRecheckIntervalMs?: number
 }
 
 export interface RunningServer {
@@ -98,6 +101,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...portalOption(options.portal ?? env.portal, logger),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
+    ...(options.transferNotices === undefined && env.transferNotices === undefined
+      ? {}
+      : { transferNotices: options.transferNotices ?? env.transferNotices }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -171,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     logger,
   )
+  const recheck = startPaymentRecheck(runtime, options.paymentRecheckIntervalMs ?? env.paymentRecheckIntervalMs, logger)
   logger.log("info", "listening", {
     port,
     storage: runtime.storage,
@@ -187,7 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanUpNow: maintenance?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop()])
+        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop(), recheck?.stop()])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()

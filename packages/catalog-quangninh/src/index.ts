@@ -11,13 +11,16 @@ import {
   DecodeError,
   type HolidayOverrides,
   type Jurisdiction,
+  type PaymentAccounts,
   type PostalTariff,
+  paymentAccountProblems,
 } from "@motcua/domain"
 import { Result } from "effect"
 import { loadCatalogue } from "./catalogue.ts"
 import { DATA_DIR, failedProblems } from "./files.ts"
 import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
+import { loadPaymentAccounts } from "./payment-accounts.ts"
 import { loadPostalTariff } from "./postal-tariff.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
@@ -34,6 +37,7 @@ export {
   loadUnits,
   UnitsFile,
 } from "./jurisdiction.ts"
+export { loadPaymentAccounts, PAYMENT_ACCOUNTS_FILE, PaymentAccountsFile } from "./payment-accounts.ts"
 export { loadPostalTariff, POSTAL_TARIFF_FILE } from "./postal-tariff.ts"
 export { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
@@ -44,6 +48,8 @@ export interface QuangNinhData {
   readonly holidays?: HolidayOverrides
   /** The tariff of home pick-up and delivery by post, when the data directory has a postal-tariff.json. */
   readonly postalTariff?: PostalTariff
+  /** The centres' collection accounts and e-receipt symbols, when the data directory has a payment-accounts.json. */
+  readonly paymentAccounts?: PaymentAccounts
 }
 
 /**
@@ -57,18 +63,23 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   const catalogue = loadCatalogue(dataDir)
   const holidays = loadHolidays(dataDir)
   const postalTariff = loadPostalTariff(dataDir)
+  const paymentAccounts = loadPaymentAccounts(dataDir)
   if (
     Result.isFailure(jurisdiction) ||
     Result.isFailure(catalogue) ||
     Result.isFailure(holidays) ||
-    Result.isFailure(postalTariff)
+    Result.isFailure(postalTariff) ||
+    Result.isFailure(paymentAccounts)
   ) {
-    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff])
+    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff, paymentAccounts])
     return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   }
   const problems = [
     ...jurisdictionProblems(jurisdiction.success),
     ...catalogueProblems(jurisdiction.success, catalogue.success),
+    ...(paymentAccounts.success === undefined
+      ? []
+      : paymentAccountProblems(jurisdiction.success, paymentAccounts.success, "data/payment-accounts.json: accounts")),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   return Result.succeed({
@@ -76,6 +87,7 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     catalogue: catalogue.success,
     ...(holidays.success === undefined ? {} : { holidays: holidays.success }),
     ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
+    ...(paymentAccounts.success === undefined ? {} : { paymentAccounts: paymentAccounts.success }),
   })
 }
 export {

@@ -203,3 +203,34 @@ describe("entries that are valid alone but disagree with each other", () => {
     expect(paths).toContain("data/agencies.json: agencies[2].code")
   })
 })
+
+describe("payment-accounts.json", () => {
+  test("gives each of the 55 centres (provincial + 54 commune) an account of its own", () => {
+    const data = Result.getOrThrow(loadQuangNinh(dir))
+    const centres = data.jurisdiction.intakePoints.filter((p) => p.kind !== "post-office")
+    expect(centres).toHaveLength(55)
+    expect(new Set(data.paymentAccounts?.accounts.map((a) => a.centreId))).toEqual(new Set(centres.map((c) => c.id)))
+  })
+  test("a centre left without an account, a shared account or a bad BIN is named with its file and entry", () => {
+    const file = readJson("payment-accounts.json") as { accounts: Json[] }
+    const [first, second, ...rest] = file.accounts
+    writeJson("payment-accounts.json", {
+      ...file,
+      accounts: [
+        first,
+        { ...second, bankBin: at(file.accounts, 0).bankBin, accountNumber: at(file.accounts, 0).accountNumber },
+        ...rest.slice(1),
+      ],
+    })
+    const paths = failure(loadQuangNinh(dir)).problems.map((p) => p.path)
+    expect(paths).toContain("data/payment-accounts.json: accounts[1].accountNumber")
+    expect(paths).toContain("data/payment-accounts.json: accounts")
+    writeJson("payment-accounts.json", {
+      ...file,
+      accounts: [{ ...first, bankBin: "97041" }, ...file.accounts.slice(1)],
+    })
+    expect(failure(loadQuangNinh(dir)).problems.map((p) => p.path)).toEqual([
+      "data/payment-accounts.json: accounts[0].bankBin",
+    ])
+  })
+})

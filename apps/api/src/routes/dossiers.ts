@@ -160,7 +160,7 @@ const PaymentRequestShown = Schema.Struct({
   open: Schema.Boolean.annotate({
     description: "Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed)",
   }),
-}).annotate({ identifier: "PaymentRequest" })
+}).annotate({ identifier: "DossierPaymentRequest" })
 
 const DossierPayment = Schema.Struct({
   outstanding: Dong.annotate({

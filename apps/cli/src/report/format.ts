@@ -37,6 +37,7 @@ export function formatTable(report: Report): string {
     `Báo cáo hồ sơ (dossier report) — kỳ (period): ${period}`,
     `Tổng số hồ sơ (total): ${report.total}`,
     `Tỷ lệ đúng hạn (on-time rate): ${percent(report.timeliness.onTimeRate)} — ${timelinessLine(report.timeliness)}`,
+    `Thanh toán trực tuyến (online payment, QĐ 766): ${percent(report.onlinePayments.share)} — ${report.onlinePayments.paidOnline} / ${report.onlinePayments.paid} hồ sơ đã nộp phí (dossiers that paid)`,
     ...countTable("Theo trạng thái (by status)", "mã", report.byStatus),
     ...countTable("Theo đơn vị (by unit)", "mã", report.byUnit),
     ...countTable("Theo lĩnh vực (by field)", "mã", report.byField),

@@ -719,10 +719,278 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cổng thanh toán báo đã thanh toán (hệ thống tích hợp, khóa API)
-         * @description The payment gateway's 'paid' callback, relayed by an integration client with an API key. Verified by the PaymentGateway port; confirmed once per gateway payment id; an Idempotency-Key is honoured when sent.
+         * Cổng thanh toán (phát triển) báo đã thanh toán (hệ thống tích hợp, khóa API)
+         * @description The development gateway's 'paid' callback, relayed by an integration client with an API key. Verified by the PaymentGateway port; confirmed once per gateway payment id; an Idempotency-Key is honoured when sent.
          */
         post: operations["paymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các yêu cầu thanh toán của hồ sơ
+         * @description The dossier's payment requests with their status, for whoever may read the dossier.
+         */
+        get: operations["paymentRequestsOfDossier"];
+        put?: never;
+        /**
+         * Tạo yêu cầu thanh toán cho hồ sơ: mã VietQR vào tài khoản của trung tâm, hoặc trang cổng thanh toán
+         * @description A payment request for everything the dossier still owes, to its collecting centre's own account: a VietQR payload carrying the request's reference (bill number and purpose), or the gateway's pay page. Asking again while one is open gives it back. 422 when nothing is owed; 503 when the channel is not configured.
+         */
+        post: operations["openPaymentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/payment-requests/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ảnh mã VietQR của yêu cầu thanh toán (PNG hoặc SVG)
+         * @description The request's VietQR drawn as an image a banking app scans: `format=png` (default) or `svg`. 404 for a gateway request (it has a pay page, not a QR).
+         */
+        get: operations["paymentRequestQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/vietqr/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ngân hàng báo tiền chuyển khoản vào tài khoản của trung tâm (có chữ ký)
+         * @description The bank's (or its intermediary's) signed notice of a credit to a centre's account: `x-timestamp` (unix seconds) and `x-signature` (HMAC of timestamp + '.' + the raw body, as configured). Credited to the dossier only when its reference, amount and account are exactly a pending request's; otherwise held for an officer with the reason (200, outcome held). Unsigned, altered or stale: 401, in the rejected log. A repeat: 409.
+         */
+        post: operations["vietqrTransferNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/gateway/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cổng thanh toán báo kết quả giao dịch (IPN, có chữ ký)
+         * @description The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received.
+         */
+        get: operations["gatewayNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/gateway/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công dân quay lại từ cổng thanh toán (trang kết quả)
+         * @description Where the gateway sends the citizen's browser back, with the same signed parameters as the notice: settled like it (whichever arrives first credits the payment, the other changes nothing), then a page saying how it went.
+         */
+        get: operations["gatewayReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{centreId}/payments/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các khoản tiền đang giữ chờ cán bộ xử lý của trung tâm (nộp thiếu, thừa, sai mã…)
+         * @description Money received at the centre's account and not credited by itself, with the reason, oldest first.
+         */
+        get: operations["heldPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/held/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xử lý khoản tiền đang giữ: ghi nhận cho hồ sơ, hoặc đề nghị hoàn trả
+         * @description `apply`: credit it to a dossier (the dossier's rule decides: only exactly what it owes); `return`: a refund to the payer, for the centre's head to approve. Resolved once (409 after).
+         */
+        post: operations["resolveHeldPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{centreId}/payments/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đối chiếu thanh toán trong ngày của trung tâm (kèm sao kê ngân hàng CSV nếu có)
+         * @description Compares the day's requests, confirmations, held and refused messages and approved refunds, and — when given — the bank statement of the centre's account (CSV: transaction_id, booked_at, account, amount, description). Each mismatch has its reason; an empty list means the day adds up. A statement with problems is refused with each problem's line and column.
+         */
+        post: operations["reconcilePayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các khoản hoàn trả của hồ sơ
+         * @description The dossier's refunds with their decisions, for whoever may read the dossier.
+         */
+        get: operations["refundsOfDossier"];
+        put?: never;
+        /**
+         * Đề nghị hoàn trả phí, lệ phí của hồ sơ bị từ chối, dừng xử lý hoặc rút
+         * @description The refund the catalogue gives a refused, stopped or withdrawn dossier (per fee item), asked by a counter officer for a leader to approve; never more than was paid minus what is refunded or awaiting a decision.
+         */
+        post: operations["requestRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lãnh đạo duyệt hoặc từ chối đề nghị hoàn trả
+         * @description Approve or reject a requested refund: a leader of the dossier's authority, or the centre's head; never the account that asked. Decided once (409 after), so a refund is paid out at most once.
+         */
+        post: operations["decideRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biên lai điện tử của hồ sơ
+         * @description The dossier's e-receipts, cancelled ones with their replacement, for whoever may read the dossier.
+         */
+        get: operations["receiptsOfDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một biên lai điện tử (dữ liệu có cấu trúc)
+         * @description One e-receipt as structured data, for whoever may read its dossier.
+         */
+        get: operations["receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receipts/{id}/replacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hủy biên lai sai và lập biên lai thay thế (không sửa biên lai đã lập)
+         * @description Cancels a wrong receipt (it keeps its number) and issues its replacement with the next number of the centre's series, naming the one it replaces. The centre's head or a leader; once (409 after).
+         */
+        post: operations["replaceReceipt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1942,7 +2210,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        PaymentRequest: {
+        DossierPaymentRequest: {
             requestId: string;
             amount: number;
             items: ({
@@ -1967,7 +2235,7 @@ export interface components {
             outstanding: number;
             /** @description Số đã nộp (đồng), mọi kênh */
             paid: number;
-            requests: components["schemas"]["PaymentRequest"][];
+            requests: components["schemas"]["DossierPaymentRequest"][];
         } & {
             [key: string]: unknown;
         };
@@ -2286,6 +2554,310 @@ export interface components {
             dossierCode: string;
             amount: number;
             paidAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentRequestAsked: {
+            /**
+             * @description vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán
+             * @enum {string}
+             */
+            channel: "vietqr" | "gateway";
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentRequest: {
+            id: string;
+            /** @description Mã thanh toán (MC…): nội dung chuyển khoản phải có mã này */
+            reference: string;
+            dossierCode: string;
+            centreId: string;
+            /**
+             * @description vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán
+             * @enum {string}
+             */
+            channel: "vietqr" | "gateway";
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            items: ({
+                name: string;
+                /** @description Số tiền (đồng, số nguyên) */
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @enum {string} */
+            status: "pending" | "paid" | "expired" | "failed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Trang thanh toán của cổng (gateway) */
+            payUrl?: string;
+            /** @description Nội dung mã VietQR (EMVCo): tài khoản, số tiền, mã thanh toán */
+            qrPayload?: string;
+            paymentId?: string;
+            paidAt?: string;
+            checkedAt?: string;
+            closedReason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentRequests: {
+            total: number;
+            items: components["schemas"]["PaymentRequest"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description transactionId, accountNumber, bankBin (tùy chọn), amount (đồng), description (nội dung chuyển khoản), creditedAt, direction (tùy chọn: in) */
+        TransferNotice: Record<string, never>;
+        PaymentNoticeOutcome: {
+            messageId: string;
+            /**
+             * @description confirmed: đã ghi nhận cho hồ sơ; held: giữ lại chờ cán bộ (kèm lý do); not-paid: giao dịch không thành công
+             * @enum {string}
+             */
+            outcome: "confirmed" | "held" | "not-paid";
+            reason: string;
+            detail: string;
+            dossierCode?: string;
+            requestId?: string;
+            paymentId?: string;
+            receiptId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GatewayNoticeAnswer: {
+            /**
+             * @description 00: đã nhận (the gateway's protocol: received)
+             * @enum {string}
+             */
+            RspCode: "00";
+            Message: string;
+            messageId: string;
+            /**
+             * @description confirmed: đã ghi nhận cho hồ sơ; held: giữ lại chờ cán bộ (kèm lý do); not-paid: giao dịch không thành công
+             * @enum {string}
+             */
+            outcome: "confirmed" | "held" | "not-paid";
+            reason: string;
+            detail: string;
+            dossierCode?: string;
+            requestId?: string;
+            paymentId?: string;
+            receiptId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        HeldPayment: {
+            id: string;
+            /**
+             * @description vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán
+             * @enum {string}
+             */
+            channel: "vietqr" | "gateway";
+            kind: string;
+            /** @description Mã giao dịch của ngân hàng hoặc cổng */
+            key?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            outcome: string;
+            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused */
+            reason: string;
+            detail: string;
+            centreId?: string;
+            dossierCode?: string;
+            requestId?: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount?: number;
+            description?: string;
+            paidAt?: string;
+            excerpt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        HeldPayments: {
+            total: number;
+            items: components["schemas"]["HeldPayment"][];
+        } & {
+            [key: string]: unknown;
+        };
+        HeldPaymentResolution: ({
+            /**
+             * @description Ghi nhận khoản tiền cho hồ sơ (đúng số còn phải nộp)
+             * @enum {string}
+             */
+            action: "apply";
+            dossierCode: string & unknown;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /**
+             * @description Đề nghị hoàn trả người chuyển (lãnh đạo duyệt)
+             * @enum {string}
+             */
+            action: "return";
+            note: string;
+        } & {
+            [key: string]: unknown;
+        });
+        Refund: {
+            id: string;
+            /** @description Mã hoàn trả (HT…): ghi trong nội dung chuyển tiền trả lại */
+            reference: string;
+            centreId: string;
+            dossierCode?: string;
+            messageId?: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            /** @enum {string} */
+            reason: "refused" | "withdrawn" | "unmatched" | "overpaid";
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            note: string;
+            decidedBy?: string;
+            decidedAt?: string;
+            decisionNote?: string;
+            lines?: unknown[];
+        } & {
+            [key: string]: unknown;
+        };
+        ReconciliationRequest: {
+            /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+            date: string;
+            /** @description Sao kê ngân hàng (CSV, UTF-8) */
+            statementCsv?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReconciliationReport: {
+            date: string;
+            centreId: string;
+            statement: boolean;
+            totals: {
+                confirmed: {
+                    [key: string]: {
+                        count: number;
+                        /** @description Số tiền (đồng, số nguyên) */
+                        amount: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+                /** @description Số tiền (đồng, số nguyên) */
+                statementCredits: number;
+                /** @description Số tiền (đồng, số nguyên) */
+                statementDebits: number;
+                held: number;
+                rejected: number;
+                duplicates: number;
+            } & {
+                [key: string]: unknown;
+            };
+            matched: number;
+            mismatches: ({
+                kind: string;
+                reason: string;
+                transactionId?: string;
+                paymentId?: string;
+                dossierCode?: string;
+                messageId?: string;
+                amount?: number;
+                line?: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            pendingRefunds: ({
+                id: string;
+                reference: string;
+                /** @description Số tiền (đồng, số nguyên) */
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        RefundAsked: {
+            note: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Refunds: {
+            total: number;
+            items: components["schemas"]["Refund"][];
+        } & {
+            [key: string]: unknown;
+        };
+        RefundDecision: {
+            approve: boolean;
+            note: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReceiptPayer: {
+            name: string;
+            id?: string;
+            address?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Receipt: {
+            id: string;
+            centreId: string;
+            centreName: string;
+            collector: string;
+            /** @description Ký hiệu mẫu biên lai */
+            form: string;
+            /** @description Ký hiệu biên lai (của trung tâm, theo năm) */
+            series: string;
+            /** @description Số biên lai: liên tục theo trung tâm và ký hiệu, không bỏ số */
+            number: number;
+            dossierCode: string;
+            procedureName: string;
+            paymentId: string;
+            payer: components["schemas"]["ReceiptPayer"];
+            items: ({
+                name: string;
+                /** @description Số tiền (đồng, số nguyên) */
+                amount: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Số tiền (đồng, số nguyên) */
+            total: number;
+            /** @description Số tiền bằng chữ */
+            totalInWords: string;
+            method: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "issued" | "cancelled";
+            cancelled?: {
+                at: string;
+                by: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            replaces?: string;
+            replacedBy?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Receipts: {
+            total: number;
+            items: components["schemas"]["Receipt"][];
+        } & {
+            [key: string]: unknown;
+        };
+        ReceiptReplacement: {
+            reason: string;
+            payer: components["schemas"]["ReceiptPayer"];
         } & {
             [key: string]: unknown;
         };
@@ -3969,6 +4541,498 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    paymentRequestsOfDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các yêu cầu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequests"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    openPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequestAsked"];
+            };
+        };
+        responses: {
+            /** @description Yêu cầu thanh toán */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    paymentRequestQr: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                code: string & unknown;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ảnh mã QR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    vietqrTransferNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferNotice"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNoticeOutcome"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    gatewayNotice: {
+        parameters: {
+            query?: {
+                vnp_Amount?: string;
+                vnp_BankCode?: string;
+                vnp_BankTranNo?: string;
+                vnp_CardType?: string;
+                vnp_OrderInfo?: string;
+                vnp_PayDate?: string;
+                vnp_ResponseCode?: string;
+                vnp_TmnCode?: string;
+                vnp_TransactionNo?: string;
+                vnp_TransactionStatus?: string;
+                vnp_TxnRef?: string;
+                vnp_SecureHash?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã nhận */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayNoticeAnswer"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            409: components["responses"]["conflict"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    gatewayReturn: {
+        parameters: {
+            query?: {
+                vnp_Amount?: string;
+                vnp_BankCode?: string;
+                vnp_BankTranNo?: string;
+                vnp_CardType?: string;
+                vnp_OrderInfo?: string;
+                vnp_PayDate?: string;
+                vnp_ResponseCode?: string;
+                vnp_TmnCode?: string;
+                vnp_TransactionNo?: string;
+                vnp_TransactionStatus?: string;
+                vnp_TxnRef?: string;
+                vnp_SecureHash?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang kết quả (HTML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    heldPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã trung tâm phục vụ hành chính công (điểm tiếp nhận), ví dụ ttphcc-06685 */
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các khoản */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldPayments"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    resolveHeldPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeldPaymentResolution"];
+            };
+        };
+        responses: {
+            /** @description Đã xử lý */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resolution: {
+                            action: string;
+                            by: string;
+                            at: string;
+                            note: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        receiptId?: string;
+                        refund?: components["schemas"]["Refund"];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã trung tâm phục vụ hành chính công (điểm tiếp nhận), ví dụ ttphcc-06685 */
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationRequest"];
+            };
+        };
+        responses: {
+            /** @description Kết quả đối chiếu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReport"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    refundsOfDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các khoản hoàn trả */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refunds"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    requestRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundAsked"];
+            };
+        };
+        responses: {
+            /** @description Đề nghị hoàn trả */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    decideRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundDecision"];
+            };
+        };
+        responses: {
+            /** @description Khoản hoàn trả sau quyết định */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    receiptsOfDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các biên lai */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipts"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biên lai */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    replaceReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptReplacement"];
+            };
+        };
+        responses: {
+            /** @description Biên lai đã hủy và biên lai thay thế */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelled: components["schemas"]["Receipt"];
+                        replacement: components["schemas"]["Receipt"];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             400: components["responses"]["invalid-input"];

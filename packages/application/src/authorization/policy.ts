@@ -40,6 +40,18 @@ export const appActions = [
   "outbox.manage",
   /** The dossier report of the leaders' dashboards, each dossier counted only for those whose scope reaches it. */
   "report.read",
+  /** A payment request (VietQR or gateway) for what a dossier owes (payments/requests.ts). */
+  "payment.create",
+  /** A centre's payments ledger: money held for an officer, daily reconciliation (target: the centre). */
+  "payment.ledger",
+  /** Applying money held for an officer to a dossier, or asking for it to be sent back (target: the centre). */
+  "payment.resolve",
+  /** Asking for a refund of a refused or withdrawn dossier's fees. */
+  "refund.request",
+  /** Approving or rejecting a refund (never the account that asked for it). */
+  "refund.approve",
+  /** Cancelling a wrong e-receipt and issuing its replacement. */
+  "receipt.replace",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -70,6 +82,8 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "queue.read": "agency",
   "lookup.public": "public",
   "report.read": "agency",
+  "refund.approve": "agency",
+  "receipt.replace": "agency",
 }
 
 /**
@@ -86,6 +100,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "own",
     "lookup.public": "public",
     "postal.request": "own",
+    "payment.create": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",
@@ -105,6 +120,10 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "intake",
     "lookup.public": "public",
     "postal.request": "intake",
+    "payment.create": "intake",
+    "payment.ledger": "intake-point",
+    "payment.resolve": "intake-point",
+    "refund.request": "intake",
   },
   specialist: {
     "dossier.requestSupplementation": "agency",
@@ -148,13 +167,19 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "intake-point",
     "lookup.public": "public",
     "postal.request": "intake-point",
+    "payment.create": "intake-point",
   },
+  // The centre's head: its ledger, and approval of refunds of money the centre took in (a dossier taken in there, or
+  // money held at its account).
   "centre-admin": {
     "dossier.read": "intake",
     "dossier.readAudit": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
     "report.read": "intake",
+    "payment.ledger": "intake-point",
+    "refund.approve": "intake-point",
+    "receipt.replace": "intake-point",
   },
   "province-admin": {
     "dossier.read": "agency",

@@ -74,6 +74,16 @@ export const PaymentGatewayDevelopment = {
               if (!valid) return yield* rejected("bad signature")
               return notice
             }),
+          // The development gateway has no payment page that notifies: its payments arrive as relayed callbacks.
+          readNotice: () =>
+            Effect.fail(
+              new CallbackRejected({
+                port: "PaymentGateway",
+                reason: "cổng thanh toán phát triển không gửi thông báo (the development gateway sends no notices)",
+                code: "malformed",
+              }),
+            ),
+          queryStatus: () => Effect.succeed({ status: "pending" as const }),
         })
       }),
     ),

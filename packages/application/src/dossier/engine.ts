@@ -122,7 +122,13 @@ export const tryEvent = (ctx: BuildContext, body: EventBody) => {
 }
 
 /** The engine: one state change of an existing dossier, committed with its audit entries and outbox rows. */
-export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>) {
+export const act = <E, R>(request: ActRequest<E, R>) => Effect.map(actAndTell(request), (done) => done.view)
+
+/**
+ * The engine, telling also the dossier as it was read (with its procedure) and the snapshot committed: for use cases
+ * that write more in the same transaction (a payment's ledger entries) without reading the dossier again.
+ */
+export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>) {
   const catalog = yield* CatalogStore
   const store = yield* DossierStore
   const clock = yield* Clock
@@ -184,5 +190,5 @@ export const act = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>)
       ? {}
       : { documentIds: request.documentIds, attachedBy: request.principal.id }),
   })
-  return viewOf(record)
+  return { view: viewOf(record), loaded, next }
 })

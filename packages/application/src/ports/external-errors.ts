@@ -34,6 +34,11 @@ export class DeliveryRefused extends Error {
 export class CallbackRejected extends Data.TaggedError("CallbackRejected")<{
   readonly port: string
   readonly reason: string
+  /**
+   * What kind of refusal, for the payments' rejected log: the signature does not verify, the message is too old
+   * (a replay), or it is not the message it should be.
+   */
+  readonly code?: "bad-signature" | "stale" | "malformed"
 }> {
   override get message(): string {
     return `lệnh gọi lại bị từ chối / callback rejected by ${this.port}: ${this.reason}`

@@ -3,6 +3,13 @@
 // the state back as it was, versions are checked, idempotent answers are stored with the change, the audit log is
 // hash-chained. All ports built from one MemoryDatabase share its state: `layerMemoryStorage` (storage.ts) builds
 // them all over one. The port files do not import this one (no import circles): only storage.ts does.
+import type {
+  PaymentConfirmation,
+  PaymentMessage,
+  PaymentRequestRecord,
+  ReceiptRecord,
+  RefundRecord,
+} from "@motcua/domain"
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
@@ -16,11 +23,13 @@ import {
   DossierAlreadyExists,
   DossierNotFound,
   IdempotencyKeyReused,
+  StoreUnavailable,
   VersionConflict,
 } from "./errors.ts"
 import type { IdempotencyStoreShape } from "./idempotency-store.ts"
 import type { Json } from "./json.ts"
 import type { OutboxShape } from "./outbox.ts"
+import type { PaymentBalance, PaymentStoreShape } from "./payment-store.ts"
 import {
   type AuditEntry,
   type AuditEntryInput,
@@ -64,7 +73,44 @@ export interface MemoryState {
   documents: Map<string, { readonly meta: DocumentMeta; readonly bytes: Uint8Array }>
   /** Owner id → the codes of the dossiers it owns (NewDossier.owners). */
   owners: Map<string, Set<string>>
+  payments: MemoryPayments
 }
+
+/** The payments ledger (PaymentStore). */
+export interface MemoryPayments {
+  requests: Map<string, PaymentRequestRecord>
+  messages: Map<string, PaymentMessage>
+  /** `channel key` → message id, for verified messages. */
+  messageKeys: Map<string, string>
+  confirmations: Map<string, PaymentConfirmation>
+  balances: Map<string, PaymentBalance>
+  refunds: Map<string, RefundRecord>
+  receipts: Map<string, ReceiptRecord>
+  /** `centre series` → the last number issued. */
+  series: Map<string, number>
+}
+
+const emptyPayments = (): MemoryPayments => ({
+  requests: new Map(),
+  messages: new Map(),
+  messageKeys: new Map(),
+  confirmations: new Map(),
+  balances: new Map(),
+  refunds: new Map(),
+  receipts: new Map(),
+  series: new Map(),
+})
+
+const copyPayments = (p: MemoryPayments): MemoryPayments => ({
+  requests: new Map(p.requests),
+  messages: new Map(p.messages),
+  messageKeys: new Map(p.messageKeys),
+  confirmations: new Map(p.confirmations),
+  balances: new Map(p.balances),
+  refunds: new Map(p.refunds),
+  receipts: new Map(p.receipts),
+  series: new Map(p.series),
+})
 
 const emptyState = (): MemoryState => ({
   dossiers: new Map(),
@@ -76,6 +122,7 @@ const emptyState = (): MemoryState => ({
   sequences: new Map(),
   documents: new Map(),
   owners: new Map(),
+  payments: emptyPayments(),
 })
 
 const copyState = (s: MemoryState): MemoryState => ({
@@ -88,6 +135,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   sequences: new Map(s.sequences),
   documents: new Map(s.documents),
   owners: new Map([...s.owners].map(([owner, codes]) => [owner, new Set(codes)])),
+  payments: copyPayments(s.payments),
 })
 
 export interface MemoryDatabaseShape {
@@ -579,3 +627,180 @@ export const makeMemoryDossierListing = (db: MemoryDatabaseShape): DossierListin
       ),
     ),
 })
+
+const within = (at: string | undefined, from: string | undefined, to: string | undefined) =>
+  at !== undefined &&
+  (from === undefined || Date.parse(at) >= Date.parse(from)) &&
+  (to === undefined || Date.parse(at) < Date.parse(to))
+
+const byInstant =
+  <T>(at: (t: T) => string) =>
+  (a: T, b: T) =>
+    Date.parse(at(a)) - Date.parse(at(b))
+
+export const makeMemoryPaymentStore = (db: MemoryDatabaseShape): PaymentStoreShape => {
+  const p = () => db.state.payments
+  const run = <A>(f: () => A) => atomic(db, Effect.sync(f))
+  const balanceOf = (code: string): PaymentBalance => p().balances.get(code) ?? { paid: 0, refunded: 0 }
+  return {
+    addRequest: (request) =>
+      atomic(
+        db,
+        Effect.suspend(() => {
+          if (p().requests.has(request.id) || [...p().requests.values()].some((r) => r.reference === request.reference))
+            return Effect.fail(
+              new StoreUnavailable({ operation: "add payment request", cause: "duplicate id or reference" }),
+            )
+          p().requests.set(request.id, request)
+          return Effect.void
+        }),
+      ),
+    request: (id) => run(() => p().requests.get(id)),
+    requestByReference: (reference) => run(() => [...p().requests.values()].find((r) => r.reference === reference)),
+    requestsOf: (code) =>
+      run(() => [...p().requests.values()].filter((r) => r.dossierCode === code).sort(byInstant((r) => r.createdAt))),
+    pendingRequests: ({ createdBefore, limit }) =>
+      run(() =>
+        [...p().requests.values()]
+          .filter((r) => r.status === "pending" && Date.parse(r.createdAt) <= Date.parse(createdBefore))
+          .sort(byInstant((r) => r.createdAt))
+          .slice(0, limit),
+      ),
+    requestsOfCentre: (centreId, from, to) =>
+      run(() =>
+        [...p().requests.values()]
+          .filter((r) => r.centreId === centreId && (within(r.createdAt, from, to) || within(r.paidAt, from, to)))
+          .sort(byInstant((r) => r.createdAt)),
+      ),
+    updateRequest: (request, from) =>
+      run(() => {
+        if (p().requests.get(request.id)?.status !== from) return false
+        p().requests.set(request.id, request)
+        return true
+      }),
+    addMessage: (message) =>
+      run(() => {
+        const key = message.key === undefined ? undefined : `${message.channel} ${message.key}`
+        const firstId = key === undefined ? undefined : p().messageKeys.get(key)
+        const first = firstId === undefined ? undefined : p().messages.get(firstId)
+        if (first !== undefined) return { recorded: false as const, first }
+        p().messages.set(message.id, message)
+        if (key !== undefined) p().messageKeys.set(key, message.id)
+        return { recorded: true as const }
+      }),
+    updateMessage: (message) =>
+      run(() => {
+        p().messages.set(message.id, message)
+      }),
+    message: (id) => run(() => p().messages.get(id)),
+    messages: (f) =>
+      run(() =>
+        [...p().messages.values()]
+          .filter(
+            (m) =>
+              (f.outcome === undefined || m.outcome === f.outcome) &&
+              (f.centreId === undefined || m.centreId === f.centreId) &&
+              (f.unresolved !== true || (m.outcome === "held" && m.resolution === undefined)) &&
+              (f.from === undefined && f.to === undefined ? true : within(m.receivedAt, f.from, f.to)),
+          )
+          .sort(byInstant((m) => m.receivedAt))
+          .slice(0, f.limit ?? Number.MAX_SAFE_INTEGER),
+      ),
+    resolveMessage: (id, resolution) =>
+      run(() => {
+        const m = p().messages.get(id)
+        if (m === undefined || m.outcome !== "held") return false
+        if ((resolution === undefined) === (m.resolution === undefined)) return false
+        const { resolution: _, ...rest } = m
+        p().messages.set(id, resolution === undefined ? rest : { ...rest, resolution })
+        return true
+      }),
+    addConfirmation: (c) =>
+      run(() => {
+        if (p().confirmations.has(c.paymentId)) return false
+        p().confirmations.set(c.paymentId, c)
+        const b = balanceOf(c.dossierCode)
+        p().balances.set(c.dossierCode, { ...b, paid: b.paid + c.amount })
+        return true
+      }),
+    confirmations: (f) =>
+      run(() =>
+        [...p().confirmations.values()]
+          .filter(
+            (c) =>
+              (f.centreId === undefined || c.centreId === f.centreId) &&
+              (f.dossierCode === undefined || c.dossierCode === f.dossierCode) &&
+              (f.from === undefined && f.to === undefined ? true : within(c.paidAt, f.from, f.to)),
+          )
+          .sort(byInstant((c) => c.paidAt)),
+      ),
+    balance: (code) => run(() => balanceOf(code)),
+    addRefund: (refund) =>
+      run(() => {
+        if (refund.dossierCode !== undefined) {
+          const b = balanceOf(refund.dossierCode)
+          if (b.paid - b.refunded < refund.amount) return { added: false as const, balance: b }
+          p().balances.set(refund.dossierCode, { ...b, refunded: b.refunded + refund.amount })
+        }
+        p().refunds.set(refund.id, refund)
+        return { added: true as const }
+      }),
+    decideRefund: (id, d) =>
+      run(() => {
+        const r = p().refunds.get(id)
+        if (r === undefined || r.status !== "requested") return undefined
+        const decided: RefundRecord = { ...r, status: d.status, decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
+        p().refunds.set(id, decided)
+        if (d.status === "rejected" && r.dossierCode !== undefined) {
+          const b = balanceOf(r.dossierCode)
+          p().balances.set(r.dossierCode, { ...b, refunded: b.refunded - r.amount })
+        }
+        return decided
+      }),
+    refund: (id) => run(() => p().refunds.get(id)),
+    refunds: (f) =>
+      run(() =>
+        [...p().refunds.values()]
+          .filter(
+            (r) =>
+              (f.centreId === undefined || r.centreId === f.centreId) &&
+              (f.dossierCode === undefined || r.dossierCode === f.dossierCode) &&
+              (f.status === undefined || r.status === f.status),
+          )
+          .sort(byInstant((r) => r.requestedAt)),
+      ),
+    issueReceipt: (draft) =>
+      run(() => {
+        const key = `${draft.centreId} ${draft.series}`
+        const number = (p().series.get(key) ?? 0) + 1
+        p().series.set(key, number)
+        const receipt: ReceiptRecord = { ...draft, number }
+        p().receipts.set(receipt.id, receipt)
+        return receipt
+      }),
+    cancelReceipt: (id, cancelled, replacedBy) =>
+      run(() => {
+        const r = p().receipts.get(id)
+        if (r === undefined || r.status !== "issued") return false
+        p().receipts.set(id, {
+          ...r,
+          status: "cancelled",
+          cancelled,
+          ...(replacedBy === undefined ? {} : { replacedBy }),
+        })
+        return true
+      }),
+    receipt: (id) => run(() => p().receipts.get(id)),
+    receipts: (f) =>
+      run(() =>
+        [...p().receipts.values()]
+          .filter(
+            (r) =>
+              (f.centreId === undefined || r.centreId === f.centreId) &&
+              (f.dossierCode === undefined || r.dossierCode === f.dossierCode) &&
+              (f.from === undefined && f.to === undefined ? true : within(r.issuedAt, f.from, f.to)),
+          )
+          .sort((a, b) => byInstant<ReceiptRecord>((r) => r.issuedAt)(a, b) || a.number - b.number),
+      ),
+  }
+}

@@ -1,5 +1,7 @@
-// Cashless payment of fees and financial obligations: the gateway (national portal payment platform, VietQR bank
-// transfer, the province's gateway) creates a payment request the citizen pays, then calls back when it is paid.
+// Cashless payment of fees and financial obligations through a payment gateway (the national portal's payment
+// platform, a card or wallet gateway): it creates a payment the citizen pays on the gateway's page, then tells
+// motcua — by a server-to-server notice (IPN) and by the citizen's return to motcua's page, both signed — and
+// answers when asked about a payment. Bank transfers by VietQR do not go through a gateway (TransferNotices).
 import { Context, Effect, Layer } from "effect"
 import { CallLog } from "./call-log.ts"
 import { CallbackRejected, ExternalServiceFailed } from "./external-errors.ts"
@@ -12,6 +14,12 @@ export interface PaymentRequestInput {
   readonly amount: number
   readonly items: ReadonlyArray<{ readonly name: string; readonly amount: number }>
   readonly description: string
+  /** The request's reference (`MC…`), shown to the citizen by gateways that show one. */
+  readonly reference?: string
+  /** After this instant the gateway must not take the payment any more. */
+  readonly expiresAt?: string
+  /** When the request was made (the gateway's order time). */
+  readonly createdAt?: string
 }
 
 export interface PaymentRequestCreated {
@@ -20,6 +28,34 @@ export interface PaymentRequestCreated {
   readonly payUrl?: string
   readonly qrPayload?: string
 }
+
+/** A gateway's notice about a payment request (IPN or return), verified. */
+export interface GatewayNotice {
+  /** Our request id (the gateway's order reference). */
+  readonly requestId: string
+  /** The gateway's transaction number: the notice's idempotency key and what its settlement report carries. */
+  readonly transactionId: string
+  /** Whole đồng. */
+  readonly amount: number
+  /** Whether the payment succeeded (a failed or cancelled payment is notified too). */
+  readonly paid: boolean
+  readonly paidAt: string
+  /** The gateway's own answer code, for the log. */
+  readonly gatewayCode?: string
+  /** The dossier the notice names, when the gateway echoes it: it must be the request's. */
+  readonly dossierCode?: string
+}
+
+/** What the gateway says of a request when asked (the re-check job). */
+export type GatewayStatus =
+  | {
+      readonly status: "paid"
+      readonly transactionId: string
+      readonly amount: number
+      readonly paidAt: string
+    }
+  | { readonly status: "pending" }
+  | { readonly status: "failed"; readonly reason: string }
 
 /** A verified "paid" callback. */
 export interface PaymentNotice {
@@ -36,6 +72,14 @@ export interface PaymentGatewayShape {
   ) => Effect.Effect<PaymentRequestCreated, ExternalServiceFailed>
   /** Checks a callback's authenticity (signature, source) and reads it. */
   readonly verifyCallback: (callback: unknown) => Effect.Effect<PaymentNotice, CallbackRejected>
+  /** Verifies a notice's parameters (IPN or return, as the gateway sent them) and reads it. */
+  readonly readNotice: (params: Readonly<Record<string, string>>) => Effect.Effect<GatewayNotice, CallbackRejected>
+  /** Asks the gateway what became of a request. */
+  readonly queryStatus: (request: {
+    readonly requestId: string
+    readonly createdAt: string
+    readonly amount: number
+  }) => Effect.Effect<GatewayStatus, ExternalServiceFailed>
 }
 
 /** The signature the in-memory gateway accepts on callbacks. */
@@ -84,6 +128,45 @@ export class PaymentGateway extends Context.Service<PaymentGateway, PaymentGatew
             }
             return { paymentId, dossierCode, amount, paidAt }
           }),
+        readNotice: (params) =>
+          Effect.gen(function* () {
+            yield* log.record("PaymentGateway", "readNotice", params).pipe(Effect.ignore)
+            if (params.signature !== TEST_CALLBACK_SIGNATURE)
+              return yield* Effect.fail(
+                new CallbackRejected({ port: "PaymentGateway", reason: "bad signature", code: "bad-signature" }),
+              )
+            const { requestId, transactionId, amount, paidAt, status, dossierCode } = params
+            const value = Number(amount)
+            if (
+              requestId === undefined ||
+              transactionId === undefined ||
+              paidAt === undefined ||
+              !Number.isSafeInteger(value) ||
+              value <= 0
+            )
+              return yield* Effect.fail(
+                new CallbackRejected({
+                  port: "PaymentGateway",
+                  reason: "requestId, transactionId, amount, paidAt needed",
+                  code: "malformed",
+                }),
+              )
+            return {
+              requestId,
+              transactionId,
+              amount: value,
+              paid: status !== "failed",
+              paidAt,
+              ...(dossierCode === undefined ? {} : { dossierCode }),
+            }
+          }),
+        queryStatus: (request) =>
+          log.record("PaymentGateway", "queryStatus", request).pipe(
+            Effect.mapError(
+              (cause) => new ExternalServiceFailed({ port: "PaymentGateway", operation: "queryStatus", cause }),
+            ),
+            Effect.as({ status: "pending" as const }),
+          ),
       })
     }),
   )

@@ -12,9 +12,11 @@ import {
   makeMemoryDossierStore,
   makeMemoryIdempotencyStore,
   makeMemoryOutbox,
+  makeMemoryPaymentStore,
   makeMemoryUnitOfWork,
 } from "./memory.ts"
 import { Outbox } from "./outbox.ts"
+import { PaymentStore } from "./payment-store.ts"
 import { UnitOfWork } from "./unit-of-work.ts"
 
 /** Every storage port: what a storage adapter's layer provides. */
@@ -26,6 +28,7 @@ export type StoragePorts =
   | Outbox
   | DocumentStore
   | DossierListing
+  | PaymentStore
 
 /** All storage ports over one MemoryDatabase, which is provided too (tests may tamper with its state). */
 export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number } = {}) =>
@@ -37,4 +40,5 @@ export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number
     Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)),
     Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
     Layer.effect(DossierListing, MemoryDatabase.useSync(makeMemoryDossierListing)),
+    Layer.effect(PaymentStore, MemoryDatabase.useSync(makeMemoryPaymentStore)),
   ).pipe(Layer.provideMerge(Layer.sync(MemoryDatabase, () => MemoryDatabase.make(options))))

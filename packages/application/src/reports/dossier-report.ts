@@ -13,6 +13,8 @@ import {
   type Jurisdiction,
   type NationalStatusCode,
   nationalStatusLabels,
+  type OnlinePaymentIndicator,
+  onlinePaymentIndicator,
   vietnamDate,
 } from "@motcua/domain"
 import { Effect } from "effect"
@@ -67,6 +69,8 @@ export interface Report {
   readonly byField: ReadonlyArray<GroupRow>
   readonly byMonth: ReadonlyArray<MonthRow>
   readonly timeliness: Timeliness
+  /** Decision 766's online-payment indicator over the dossiers received in the period. */
+  readonly onlinePayments: OnlinePaymentIndicator
 }
 
 export interface ReportOptions {
@@ -180,6 +184,7 @@ export function buildReport(
     byField,
     byMonth,
     timeliness: timelinessOf(kept.map((k) => k.cls)),
+    onlinePayments: onlinePaymentIndicator(kept.map((k) => k.d.context)),
   }
 }
 

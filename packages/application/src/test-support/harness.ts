@@ -4,6 +4,7 @@
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Effect, Layer, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
+import { PaymentSettings } from "../payments/settings.ts"
 import { CallLog } from "../ports/call-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock, TestClock } from "../ports/clock.ts"
@@ -14,6 +15,7 @@ import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gatewa
 import { PortalSync } from "../ports/portal-sync.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
+import { TransferNotices } from "../ports/transfer-notices.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
 
 export const data = Result.getOrThrow(loadQuangNinh())
@@ -47,6 +49,8 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Signer.layerTest,
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
+    PaymentSettings.layer({ accounts: data.paymentAccounts, gateway: true }),
+    TransferNotices.layerTest,
   ).pipe(Layer.provideMerge(CallLog.layer))
 
 export type TestServices = Layer.Success<ReturnType<typeof testLayer>>

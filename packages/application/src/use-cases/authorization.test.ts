@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest"
 import { type AppAction, appActions, rolesFor } from "../authorization/policy.ts"
 import { appRoles, type Principal } from "../authorization/principal.ts"
 import { Forbidden } from "../errors.ts"
+import { heldPayments } from "../payments/held.ts"
+import { requestRefund } from "../payments/refunds.ts"
+import { openPaymentRequest } from "../payments/requests.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
 import { TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { advance, HOUR, INTAKE, principals as p, residenceFiling, runTest } from "../test-support/harness.ts"
@@ -66,6 +69,12 @@ const invoke = (
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
     "outbox.manage": null, // not about a dossier: relay/operator.test.ts checks who may
     "report.read": null, // many dossiers: each is counted only within scope (reports/dossier-report.test.ts)
+    "payment.create": openPaymentRequest(principal, code, { channel: "vietqr" }) as never,
+    "payment.ledger": heldPayments(principal, INTAKE) as never,
+    "payment.resolve": null, // needs held money: payments/payments.test.ts checks it
+    "refund.request": requestRefund(principal, code, { note: "x" }) as never,
+    "refund.approve": null, // needs a refund: payments/payments.test.ts checks it
+    "receipt.replace": null, // needs a receipt: payments/payments.test.ts checks it
   }
 }
 

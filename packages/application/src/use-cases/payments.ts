@@ -4,8 +4,10 @@
 // client may confirm a payment only through the signed callback, never by declaring it.
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
-import { act, type DossierView } from "../dossier/engine.ts"
+import type { DossierView } from "../dossier/engine.ts"
 import { onceFor } from "../idempotency.ts"
+import { creditDossier } from "../payments/credit.ts"
+import { Clock } from "../ports/clock.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
 
 export type PaymentInput = {
@@ -15,19 +17,26 @@ export type PaymentInput = {
   readonly expectedVersion?: number
 }
 
+/** Through the one crediting path (payments/credit.ts): the machine's rule, the ledger's confirmation, the receipt. */
 const confirm = (
   principal: Principal,
   action: "dossier.confirmPayment" | "dossier.confirmPaymentCallback",
   code: string,
-  input: PaymentInput,
+  input: PaymentInput & { readonly paidAt?: string },
 ) =>
-  act({
-    principal,
-    action,
-    code,
-    expectedVersion: input.expectedVersion,
-    event: () =>
-      Effect.succeed({ type: "paymentConfirmed" as const, paymentId: input.paymentId, amount: input.amount }),
+  Effect.gen(function* () {
+    const now = yield* (yield* Clock).now
+    // a relayed callback's own time when it is one, else now
+    const paidAt = input.paidAt !== undefined && !Number.isNaN(Date.parse(input.paidAt)) ? input.paidAt : now
+    const { view } = yield* creditDossier(principal, action, code, {
+      paymentId: input.paymentId,
+      amount: input.amount,
+      paidAt,
+      channel: action === "dossier.confirmPayment" ? "counter" : "callback",
+      ...(action === "dossier.confirmPaymentCallback" ? { externalId: input.paymentId } : {}),
+      ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+    })
+    return view
   })
 
 /** A payment recorded by an officer (a counter officer taking cash); systems use the signed callback. */
@@ -58,7 +67,7 @@ export const confirmPaymentCallback = Effect.fnUntraced(function* (principal: Pr
     "payment.callback",
     notice.paymentId,
     { code: notice.dossierCode, ...input },
-    confirm(principal, "dossier.confirmPaymentCallback", notice.dossierCode, input),
+    confirm(principal, "dossier.confirmPaymentCallback", notice.dossierCode, { ...input, paidAt: notice.paidAt }),
   )
   return answer
 })

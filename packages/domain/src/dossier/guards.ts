@@ -51,6 +51,13 @@ export function amountOwed(context: DossierContext, stage: PaymentStage | "oblig
 
 export const amountPaid = (context: DossierContext): number => context.payments.reduce((sum, p) => sum + p.amount, 0)
 
+/**
+ * Everything still owed: the catalogue's fees and every requested financial obligation, less what was paid. What a
+ * payment request asks for (one payment settles it all), and the largest payment {@link paymentAmountRefusal} takes.
+ */
+export const amountOutstanding = (context: DossierContext): number =>
+  Math.max(0, amountOwed(context, "before-result") - amountPaid(context))
+
 /** Pure check: fees due by `stage` are paid. */
 export function feesUnpaid(context: DossierContext, stage: PaymentStage): Refusal | undefined {
   const missing = amountOwed(context, stage) - amountPaid(context)
@@ -80,7 +87,7 @@ export function paymentAmountRefusal(
   amount: number,
 ): Refusal | undefined {
   const paid = amountPaid(context)
-  const outstanding = amountOwed(context, "before-result") - paid
+  const outstanding = amountOutstanding(context)
   const dueNow = Math.max(0, amountOwed(context, dueByState(state)) - paid)
   // everything still owed, or exactly what the current stage needs when that is less: nothing in between
   const settles = amount === outstanding || (dueNow > 0 && amount === dueNow)

@@ -1,0 +1,243 @@
+// Payments end to end over HTTP, on SQLite and PostgreSQL: the bank's signed transfer notices (the real
+// payment-vietqr adapter), the gateway's IPN and return (the real payment-gateway adapter against the local
+// implementation of its protocol, which calls this server over HTTP), held money, refunds, receipts and daily
+// reconciliation. Forged, replayed, altered-amount and wrong-dossier messages are refused with 4xx and change nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { citizen, onEachDatabase, residenceFiling, send, testSystem } from "./dossier.test-support.ts"
+import { account, CENTRE, notice, type PaymentsSystem, paymentsSystem } from "./payments.test-support.ts"
+import { readProblem } from "./testing.test-support.ts"
+
+onEachDatabase("payments over HTTP", (kind) => {
+  let p: PaymentsSystem
+  const app = () => p.system.app
+  const file = async (key: string) => {
+    const filed = await send(app(), citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+      "idempotency-key": key,
+    })
+    expect(filed.status).toBe(201)
+    return ((await filed.json()) as { code: string }).code
+  }
+  const ask = async (code: string, channel: "vietqr" | "gateway") => {
+    const r = await send(app(), citizen(), "POST", `/api/v1/dossiers/${code}/payment-requests`, { channel })
+    expect(r.status).toBe(201)
+    return (await r.json()) as { id: string; reference: string; qrPayload?: string; payUrl?: string; amount: number }
+  }
+  const dossier = async (code: string) =>
+    (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      version: number
+      summary: { statusCode: number }
+    }
+  const receipts = async (code: string) =>
+    (
+      (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/receipts`)).json()) as {
+        items: Array<{ number: number; total: number; status: string }>
+      }
+    ).items
+
+  beforeAll(async () => {
+    p = await paymentsSystem(kind)
+  }, 60_000)
+  afterAll(async () => {
+    await p?.close()
+  })
+
+  it("VietQR: the request's QR (payload, PNG, SVG); a signed notice credits it once with a receipt", async () => {
+    const code = await file("vietqr-1")
+    const request = await ask(code, "vietqr")
+    expect(request.amount).toBe(10_000)
+    expect(request.qrPayload).toContain(request.reference)
+    const png = await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/payment-requests/${request.id}/qr`)
+    expect(png.headers.get("content-type")).toBe("image/png")
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+    const svg = await send(
+      app(),
+      citizen(),
+      "GET",
+      `/api/v1/dossiers/${code}/payment-requests/${request.id}/qr?format=svg`,
+    )
+    expect(await svg.text()).toContain("<svg")
+    const other = await send(app(), citizen("022090009999"), "GET", `/api/v1/dossiers/${code}/payment-requests`)
+    expect(other.status).toBe(403)
+
+    const before = await dossier(code)
+    const n = notice(p.base, { transactionId: "FT-V1", description: `NGUYEN VAN AN ${request.reference} NOP PHI` })
+    // forged (another secret), altered amount (the signature of the original), replayed: refused, nothing changes
+    const forged = await notice(
+      p.base,
+      { transactionId: "FT-V1", description: request.reference },
+      {
+        secret: "somebody-else-s-secret-0123456789abcdef",
+      },
+    ).post()
+    expect(forged.status).toBe(401)
+    expect((await n.post(n.body.replace('"amount":10000', '"amount":1000000'))).status).toBe(401)
+    expect(await dossier(code)).toEqual(before)
+    const paid = await n.post()
+    expect(paid.status).toBe(200)
+    expect(await paid.json()).toMatchObject({ outcome: "confirmed", dossierCode: code })
+    const replay = await n.post()
+    expect(replay.status).toBe(409)
+    expect((await readProblem(replay)).reason).toMatchObject({ outcome: "duplicate" })
+    const stale = await notice(
+      p.base,
+      { transactionId: "FT-V2", description: request.reference },
+      {
+        at: Math.floor(Date.now() / 1000) - 3600,
+      },
+    ).post()
+    expect(stale.status).toBe(401)
+    expect((await dossier(code)).version).toBe(before.version + 1)
+    expect(await receipts(code)).toMatchObject([{ number: 1, total: 10_000, status: "issued" }])
+  })
+
+  it("the same notice five times at once is credited once", async () => {
+    const code = await file("vietqr-burst")
+    const request = await ask(code, "vietqr")
+    const n = notice(p.base, { transactionId: "FT-BURST", description: request.reference })
+    const answers = await Promise.all(Array.from({ length: 5 }, () => n.post()))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409])
+    expect(await receipts(code)).toHaveLength(1)
+  })
+
+  it("gateway: the citizen pays on the gateway's page; its IPN credits once; the return page says so", async () => {
+    const code = await file("gateway-1")
+    const request = await ask(code, "gateway")
+    expect(request.payUrl?.startsWith(p.simulator.payUrl)).toBe(true)
+    const outcome = await p.simulator.pay(request.payUrl ?? "")
+    expect(outcome.ipnAnswer?.status).toBe(200)
+    expect(JSON.parse(outcome.ipnAnswer?.body ?? "{}")).toMatchObject({ RspCode: "00", outcome: "confirmed" })
+    const page = await fetch(outcome.returnUrl ?? "")
+    expect(await page.text()).toContain("Thanh toán thành công")
+    const ipn = p.simulator.ipnsSent.at(-1) ?? {}
+    const replay = await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(ipn)}`)
+    expect(replay.status).toBe(409)
+    const altered = { ...ipn, vnp_Amount: "100" }
+    expect((await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(altered)}`)).status).toBe(401)
+    // signed, but naming another dossier than its request's: refused
+    const code2 = await file("gateway-2")
+    const wrong: Record<string, string> = {
+      ...ipn,
+      vnp_TransactionNo: "99999999",
+      vnp_OrderInfo: `Thanh toan ho so ${code2}`,
+    }
+    delete wrong.vnp_SecureHash
+    wrong.vnp_SecureHash = p.simulator.sign(wrong)
+    const refused = await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(wrong)}`)
+    expect(refused.status).toBe(422)
+    expect((await readProblem(refused)).reason).toMatchObject({ reason: "wrong-dossier" })
+    expect(await receipts(code)).toHaveLength(1)
+    expect(await receipts(code2)).toHaveLength(0)
+  })
+
+  it("money that is not exactly asked is held; an officer sends it back through a refund the centre's head approves", async () => {
+    const code = await file("held-1")
+    const request = await ask(code, "vietqr")
+    const over = await notice(p.base, {
+      transactionId: "FT-OVER",
+      amount: 20_000,
+      description: request.reference,
+    }).post()
+    expect(await over.json()).toMatchObject({ outcome: "held", reason: "overpayment" })
+    const counter = await p.as("cb-hg-01")
+    const held = (await (await send(app(), counter, "GET", `/api/v1/centres/${CENTRE}/payments/held`)).json()) as {
+      items: Array<{ id: string; reason: string }>
+    }
+    const message = held.items.find((m) => m.reason === "overpayment")
+    expect(message).toBeDefined()
+    const foreign = await send(app(), await p.as("cb-hh-01"), "GET", `/api/v1/centres/${CENTRE}/payments/held`)
+    expect(foreign.status).toBe(403)
+    const resolved = await send(app(), counter, "POST", `/api/v1/payments/held/${message?.id}/resolution`, {
+      action: "return",
+      note: "Nộp thừa 10.000 đồng",
+    })
+    expect(resolved.status).toBe(200)
+    const refund = ((await resolved.json()) as { refund: { id: string; amount: number } }).refund
+    expect(refund.amount).toBe(20_000)
+    const again = await send(app(), counter, "POST", `/api/v1/payments/held/${message?.id}/resolution`, {
+      action: "return",
+      note: "x",
+    })
+    expect(again.status).toBe(409)
+    const head = await p.as("qt-hg-01")
+    const approved = await send(app(), head, "POST", `/api/v1/refunds/${refund.id}/decision`, {
+      approve: true,
+      note: "",
+    })
+    expect(approved.status).toBe(200)
+    expect(
+      (await send(app(), head, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
+    ).toBe(409)
+  })
+
+  it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader", async () => {
+    const code = await file("refund-1")
+    const request = await ask(code, "vietqr")
+    await notice(p.base, { transactionId: "FT-R1", description: request.reference }).post()
+    const counter = await p.as("cb-hg-01")
+    const refused = await send(app(), counter, "POST", `/api/v1/dossiers/${code}/refuse`, {
+      reasons: ["Không đủ điều kiện"],
+      expectedVersion: (await dossier(code)).version,
+    })
+    expect(refused.status).toBe(200)
+    const asked = await send(app(), counter, "POST", `/api/v1/dossiers/${code}/refunds`, { note: "hoàn lệ phí" })
+    expect(asked.status).toBe(201)
+    const refund = (await asked.json()) as { id: string; amount: number }
+    expect(refund.amount).toBe(10_000)
+    const twice = await send(app(), await p.as("cb-hg-02"), "POST", `/api/v1/dossiers/${code}/refunds`, { note: "x" })
+    expect(twice.status).toBe(422)
+    expect(
+      (await send(app(), counter, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
+    ).toBe(403)
+    const leader = await p.as("ld-hg-01")
+    expect(
+      (await send(app(), leader, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
+    ).toBe(200)
+  })
+
+  it("reconciles the day against the bank's statement; a broken statement is refused line by line", async () => {
+    const counter = await p.as("cb-hg-01")
+    const day = "2025-10-06"
+    const lines = [
+      "transaction_id,booked_at,account,amount,description",
+      `FT-V1,${day} 10:15:00,${account.accountNumber},10000,MC`,
+      `FT-BURST,${day} 10:15:00,${account.accountNumber},10000,MC`,
+      `FT-R1,${day} 10:15:00,${account.accountNumber},10000,MC`,
+    ]
+    const report = await send(app(), counter, "POST", `/api/v1/centres/${CENTRE}/payments/reconciliation`, {
+      date: day,
+      statementCsv: lines.join("\n"),
+    })
+    expect(report.status).toBe(200)
+    const body = (await report.json()) as {
+      matched: number
+      mismatches: Array<{ kind: string; transactionId?: string }>
+    }
+    expect(body.matched).toBe(3)
+    // the overpayment credited FT-OVER: on the account, returned by an approved refund; the refund's transfer back
+    // and the gateway's settlement are not on this statement
+    expect(body.mismatches.map((m) => m.kind)).toEqual(["confirmed-not-credited"])
+    const broken = await send(app(), counter, "POST", `/api/v1/centres/${CENTRE}/payments/reconciliation`, {
+      date: day,
+      statementCsv: `${lines[0]}\nFT-X,${day} 10:15:00,${account.accountNumber},10.5,MC`,
+    })
+    expect(broken.status).toBe(422)
+    expect((await readProblem(broken)).errors.map((e) => e.path)).toEqual(["body.statementCsv: dòng 2, cột amount"])
+  })
+})
+
+describe("payment routes without configuration", () => {
+  it("answer 503 for the notices of channels not configured", async () => {
+    const system = await testSystem("memory")
+    try {
+      const n = await system.app.request("/api/v1/payments/vietqr/notice", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+      expect(n.status).toBe(503)
+      expect((await system.app.request("/api/v1/payments/gateway/notice?vnp_TxnRef=x")).status).toBe(503)
+    } finally {
+      await system.close()
+    }
+  })
+})

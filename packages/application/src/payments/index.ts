@@ -1,0 +1,33 @@
+export {
+  type Credit,
+  creditDossier,
+  inTransaction,
+  owedItems,
+  paymentsPrincipal,
+} from "./credit.ts"
+export * from "./errors.ts"
+export { type HeldAction, heldPayments, refundReferenceOf, resolveHeldPayment } from "./held.ts"
+export {
+  type Incoming,
+  type NoticeOutcome,
+  rawOf,
+  receiveGatewayNotice,
+  receiveTransferNotice,
+  recordRejected,
+  settle,
+} from "./notices.ts"
+export { type ReplaceReceiptInput, receiptOf, receiptsOf, replaceReceipt } from "./receipts.ts"
+export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
+export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
+export { decideRefund, refundsOf, requestRefund } from "./refunds.ts"
+export {
+  authorizeTarget,
+  centreOfDossier,
+  centreTarget,
+  moneyTarget,
+  type OpenPaymentRequestInput,
+  openPaymentRequest,
+  paymentRequestOf,
+  paymentRequestsOf,
+} from "./requests.ts"
+export * from "./settings.ts"

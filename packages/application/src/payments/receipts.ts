@@ -1,0 +1,78 @@
+// E-receipts: issued with each payment credited (credit.ts), read with the dossier, and — when wrong (a misspelt
+// payer, for instance) — cancelled and replaced, never edited: the replacement takes the next number of its centre's
+// series and names the receipt it replaces, which keeps its number and says by which it was replaced.
+import { accountOf, type ReceiptRecord, receiptSeriesFor } from "@motcua/domain"
+import { Effect } from "effect"
+import type { Principal } from "../authorization/principal.ts"
+import { authorizeOn, loadDossier } from "../dossier/engine.ts"
+import { Clock } from "../ports/clock.ts"
+import { Ids } from "../ports/ids.ts"
+import { PaymentStore } from "../ports/payment-store.ts"
+import { inTransaction } from "./credit.ts"
+import { PaymentRefused } from "./errors.ts"
+import { authorizeTarget, moneyTarget } from "./requests.ts"
+import { PaymentSettings } from "./settings.ts"
+
+export const receiptsOf = Effect.fnUntraced(function* (principal: Principal, code: string) {
+  const loaded = yield* loadDossier(code)
+  yield* authorizeOn(principal, "dossier.read", loaded)
+  return yield* (yield* PaymentStore).receipts({ dossierCode: code })
+})
+
+/** One receipt, for whoever may read its dossier. */
+export const receiptOf = Effect.fnUntraced(function* (principal: Principal, id: string) {
+  const receipt = yield* (yield* PaymentStore).receipt(id)
+  if (receipt === undefined)
+    return yield* Effect.fail(new PaymentRefused({ reason: "not-found", detail: `Không có biên lai ${id}` }))
+  const loaded = yield* loadDossier(receipt.dossierCode)
+  yield* authorizeOn(principal, "dossier.read", loaded)
+  return receipt
+})
+
+export interface ReplaceReceiptInput {
+  readonly reason: string
+  readonly payer: ReceiptRecord["payer"]
+}
+
+export const replaceReceipt = Effect.fnUntraced(function* (
+  principal: Principal,
+  id: string,
+  input: ReplaceReceiptInput,
+) {
+  const store = yield* PaymentStore
+  const old = yield* store.receipt(id)
+  if (old === undefined)
+    return yield* Effect.fail(new PaymentRefused({ reason: "not-found", detail: `Không có biên lai ${id}` }))
+  const loaded = yield* loadDossier(old.dossierCode)
+  yield* authorizeTarget(principal, "receipt.replace", moneyTarget(loaded, old.centreId))
+  if (old.status !== "issued")
+    return yield* Effect.fail(
+      new PaymentRefused({ reason: "already-cancelled", detail: `Biên lai ${id} đã bị hủy / already cancelled` }),
+    )
+  const { accounts } = yield* PaymentSettings
+  const account = accounts === undefined ? undefined : accountOf(accounts, old.centreId)
+  const at = yield* (yield* Clock).now
+  const newId = yield* (yield* Ids).next("receipt")
+  return yield* inTransaction(
+    Effect.gen(function* () {
+      const { number: _n, cancelled: _c, replacedBy: _r, ...kept } = old
+      const replacement = yield* store.issueReceipt({
+        ...kept,
+        id: newId,
+        series:
+          account === undefined
+            ? old.series
+            : receiptSeriesFor(account, new Date(Date.parse(at) + 7 * 3_600_000).getUTCFullYear()),
+        payer: input.payer,
+        issuedAt: at,
+        status: "issued",
+        replaces: old.id,
+      })
+      if (!(yield* store.cancelReceipt(old.id, { at, by: principal.id, reason: input.reason }, replacement.id)))
+        return yield* Effect.fail(
+          new PaymentRefused({ reason: "already-cancelled", detail: `Biên lai ${id} đã bị hủy / already cancelled` }),
+        )
+      return { cancelled: { ...old, status: "cancelled" as const }, replacement }
+    }),
+  )
+})
