@@ -5,6 +5,8 @@ import type { Command } from "./command.ts"
 import { ask } from "./commands/ask.ts"
 import { catalogue } from "./commands/catalogue.ts"
 import { migrate } from "./commands/migrate.ts"
+import { outbox } from "./commands/outbox.ts"
+import { portal, portalSim } from "./commands/portal.ts"
 import { report } from "./commands/report.ts"
 import { seed } from "./commands/seed.ts"
 import { serve } from "./commands/serve.ts"
@@ -12,7 +14,19 @@ import { simulate } from "./commands/simulate.ts"
 import { vietqr } from "./commands/vietqr.ts"
 import { type Io, say } from "./io.ts"
 
-export const commands: ReadonlyArray<Command> = [migrate, seed, catalogue, serve, simulate, report, ask, vietqr]
+export const commands: ReadonlyArray<Command> = [
+  migrate,
+  seed,
+  catalogue,
+  serve,
+  simulate,
+  report,
+  ask,
+  vietqr,
+  outbox,
+  portal,
+  portalSim,
+]
 
 export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)
 
