@@ -22,6 +22,7 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "storage.bench.ts", args: [...pg, ...rounds] },
   { file: "lifecycle.bench.ts", args: [...pg, ...rounds] },
   { file: "http.bench.ts", args: rounds },
+  { file: "portal.bench.ts", args: rounds },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

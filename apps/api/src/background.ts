@@ -73,6 +73,7 @@ export const relayPass = (runtime: ApiRuntime, settings: RelaySettings & { reado
       relayOnce(handlers, {
         workerId: settings.workerId,
         limit: settings.batch,
+        continuous: true,
         ...(settings.leaseMs === undefined ? {} : { leaseMs: settings.leaseMs }),
         retryBaseMs: settings.retryBaseMs ?? DEFAULT_RELAY_TRAFFIC.retryBaseMs,
         retryCeilingMs: settings.retryCeilingMs ?? DEFAULT_RELAY_TRAFFIC.retryCeilingMs,

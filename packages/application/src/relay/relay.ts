@@ -4,11 +4,12 @@
 // committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers pass the
 // row id on as the receiver's idempotency key. Rows of one ordering key (a dossier's portal sync) are claimed one at
 // a time, in order (Outbox.claim), so the rows of one pass may be delivered concurrently.
-import { Effect, Option } from "effect"
+import { Effect, Fiber, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
+import type { StoreUnavailable } from "../ports/errors.ts"
 import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
@@ -45,6 +46,12 @@ export interface RelayOptions {
   readonly maxAttempts?: number
   /** Rows of one pass delivered at the same time (1 by default: one after another). */
   readonly concurrency?: number
+  /**
+   * Claim rows one by one as delivery slots free up (up to `limit` in the pass), instead of one batch: the next row
+   * of a dossier goes as soon as the one before it is done, and a slow delivery (a portal timeout) holds up only its
+   * own slot. What the server and `motcua outbox relay` run.
+   */
+  readonly continuous?: boolean
   /**
    * Longest time one delivery may take before it is abandoned and counted as a failure (half the lease by default),
    * so that a delivery never outlives its lease and overlaps another relay's.
@@ -132,7 +139,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
   const leaseMs = options.leaseMs ?? 60_000
   // a lease of 0 (tests: "expired at once") sets no timeout
   const timeoutMs = options.deliveryTimeoutMs ?? (leaseMs >= 2 ? Math.floor(leaseMs / 2) : undefined)
-  const messages = yield* outbox.claim(workerId, options.limit ?? 100, leaseMs, maxAttempts)
+  const limit = options.limit ?? 100
   const delivered: number[] = []
   const failed: Array<{ id: number; topic: string; error: string }> = []
   const dead: number[] = []
@@ -190,11 +197,57 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
         )
       }
     })
-  yield* Effect.forEach(messages, deliverOne, { concurrency: Math.max(1, options.concurrency ?? 1), discard: true })
+  const concurrency = Math.max(1, options.concurrency ?? 1)
+  let claimed = 0
+  if (options.continuous !== true) {
+    const messages = yield* outbox.claim(workerId, limit, leaseMs, maxAttempts)
+    claimed = messages.length
+    yield* Effect.forEach(messages, deliverOne, { concurrency, discard: true })
+  } else {
+    // One claimer keeps `concurrency` deliveries going: whenever one ends, it claims as many rows as there are free
+    // slots. A slow delivery holds up its own slot only, and the next row of a dossier is taken as soon as the one
+    // before it is done (it was not due while that one was out).
+    let inFlight = 0
+    let completions = 0
+    let wake: () => void = () => {}
+    let ended = new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    const done = Effect.sync(() => {
+      inFlight--
+      completions++
+      wake()
+      ended = new Promise<void>((resolve) => {
+        wake = resolve
+      })
+    })
+    const fibers: Array<Fiber.Fiber<void, StoreUnavailable>> = []
+    for (;;) {
+      const seen = completions
+      const free = Math.min(concurrency - inFlight, limit - claimed)
+      let got = 0
+      if (free > 0) {
+        const batch = yield* outbox.claim(workerId, free, leaseMs, maxAttempts)
+        got = batch.length
+        for (const message of batch) {
+          claimed++
+          inFlight++
+          fibers.push(yield* Effect.forkChild(deliverOne(message).pipe(Effect.ensuring(done))))
+        }
+      }
+      // a delivery ended while we were claiming: its slot (and maybe the next row of its dossier) is free now
+      if (completions !== seen) continue
+      // nothing out, and nothing was due (or the limit is reached): the pass is over
+      if (inFlight === 0 && (got === 0 || claimed >= limit)) break
+      const next = ended
+      yield* Effect.promise(() => next)
+    }
+    yield* Fiber.joinAll(fibers)
+  }
   const order = (ids: number[]) => ids.sort((a, b) => a - b)
   failed.sort((a, b) => a.id - b.id)
   return {
-    claimed: messages.length,
+    claimed,
     delivered: order(delivered),
     failed,
     dead: order(dead),
