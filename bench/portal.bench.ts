@@ -49,7 +49,8 @@ try {
     return { relay: (rows * 1000) / relayMs, bare: (rows * 1000) / bareMs }
   }
   const warm = await round(40)
-  const size = Math.max(20, Math.round((roundMs / 1000) * (warm.bare / perDossier)))
+  // enough dossiers that both sides keep every slot busy (as with real traffic: many dossiers at once)
+  const size = Math.max(100, Math.round((roundMs / 1000) * (warm.bare / perDossier)))
   console.log(`${rounds} ABBA rounds of ${size} dossiers (${size * perDossier} rows) per side`)
   const relayRates: number[] = []
   const bareRates: number[] = []

@@ -79,7 +79,8 @@ function relayEnvironment(settings: Settings, sim: RunningSim): Record<string, s
     MOTCUA_PORTAL_PASSWORD: "motcua",
     MOTCUA_PORTAL_UNIT_CODE: "000.00.00.H49",
     MOTCUA_PORTAL_DSTCODE: "H49",
-    MOTCUA_PORTAL_TIMEOUT_MS: "300",
+    // generous against a loaded machine (the simulator shares it); the injected timeouts hold a call longer still
+    MOTCUA_PORTAL_TIMEOUT_MS: "2000",
     MOTCUA_RELAY_RETRY_BASE_MS: "20",
     MOTCUA_RELAY_RETRY_CEILING_MS: "1000",
     MOTCUA_RELAY_CONCURRENCY: "32",
@@ -91,7 +92,7 @@ function relayEnvironment(settings: Settings, sim: RunningSim): Record<string, s
 function startRelay(name: string, env: Record<string, string>): Relay {
   const child = spawn(
     process.execPath,
-    [MAIN, "outbox", "relay", "--worker-id", name, "--interval-ms", "20", "--batch", "300", "--lease-ms", "3000"],
+    [MAIN, "outbox", "relay", "--worker-id", name, "--interval-ms", "20", "--batch", "500", "--lease-ms", "6000"],
     { env, stdio: ["ignore", "ignore", "pipe"] },
   )
   const relay: Relay = {
@@ -116,7 +117,7 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
   beforeAll(async () => {
     sim = await startPortalSim({
       sessionTtlMs: 20_000,
-      faults: { failRate: 0.3, hangMs: 1_000 },
+      faults: { failRate: 0.3, hangMs: 2_500 },
     })
     const { url, dir } = target()
     settings = resolveSettings({ data: dir }, memoryIo({ env: { DATABASE_URL: url } }))

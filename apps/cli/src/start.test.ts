@@ -80,5 +80,5 @@ describe("scripts/start.sh", () => {
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)))
     child.kill("SIGTERM")
     expect(await exited).toBe(0)
-  })
+  }, 120_000)
 })

@@ -204,9 +204,11 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
     claimed = messages.length
     yield* Effect.forEach(messages, deliverOne, { concurrency, discard: true })
   } else {
-    // One claimer keeps `concurrency` deliveries going: whenever one ends, it claims as many rows as there are free
-    // slots. A slow delivery holds up its own slot only, and the next row of a dossier is taken as soon as the one
-    // before it is done (it was not due while that one was out).
+    // One claimer keeps `concurrency` deliveries going: when slots are free and nothing waits, it claims up to a
+    // slot-full of rows (the first start at once, the rest wait here for a slot: one claim serves several rows). A
+    // slow delivery holds up its own slot only, and the next row of a dossier is taken as soon as the one before it
+    // is done (it was not due while that one was out). A claimed row that waited here for a quarter of its lease is
+    // not started: its lease runs out and it is claimed again, so no delivery ever overlaps another relay's.
     let inFlight = 0
     let completions = 0
     let wake: () => void = () => {}
@@ -222,23 +224,36 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       })
     })
     const fibers: Array<Fiber.Fiber<void, StoreUnavailable>> = []
+    const waiting: Array<{ readonly message: OutboxMessage; readonly at: number }> = []
+    const start = (message: OutboxMessage) =>
+      Effect.map(Effect.forkChild(deliverOne(message).pipe(Effect.ensuring(done))), (fiber) => {
+        inFlight++
+        fibers.push(fiber)
+      })
     for (;;) {
       const seen = completions
-      const free = Math.min(concurrency - inFlight, limit - claimed)
+      while (inFlight < concurrency && waiting.length > 0) {
+        const next = waiting.shift() as { readonly message: OutboxMessage; readonly at: number }
+        if (performance.now() - next.at < leaseMs / 4) yield* start(next.message)
+      }
       let got = 0
-      if (free > 0) {
-        const batch = yield* outbox.claim(workerId, free, leaseMs, maxAttempts)
+      if (inFlight < concurrency && waiting.length === 0 && claimed < limit) {
+        const batch = yield* outbox.claim(workerId, Math.min(concurrency, limit - claimed), leaseMs, maxAttempts)
         got = batch.length
-        for (const message of batch) {
-          claimed++
-          inFlight++
-          fibers.push(yield* Effect.forkChild(deliverOne(message).pipe(Effect.ensuring(done))))
-        }
+        claimed += got
+        const at = performance.now()
+        for (const message of batch)
+          if (inFlight < concurrency) yield* start(message)
+          else waiting.push({ message, at })
       }
       // a delivery ended while we were claiming: its slot (and maybe the next row of its dossier) is free now
       if (completions !== seen) continue
-      // nothing out, and nothing was due (or the limit is reached): the pass is over
-      if (inFlight === 0 && (got === 0 || claimed >= limit)) break
+      if (inFlight === 0) {
+        if (waiting.length > 0) continue
+        // nothing out, and nothing was due (or the limit is reached): the pass is over
+        if (got === 0 || claimed >= limit) break
+        continue
+      }
       const next = ended
       yield* Effect.promise(() => next)
     }
