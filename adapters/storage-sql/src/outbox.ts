@@ -64,6 +64,8 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
     .where(OPEN)
     .where(isDue)
     .where("attempts", "<", p<number>("max_attempts"))
+    // one topic only, for a relay dedicated to it ("" for every topic)
+    .where(sql<boolean>`(${p<string>("topic")} = '' or "topic" = ${p<string>("topic")})`)
     .where(inTurn)
     .orderBy("id")
     .limit(p<number>("limit"))
@@ -200,7 +202,7 @@ export function* enqueueOutbox(
 export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
   const { runProgram } = ctx
   return {
-    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
+    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
       Effect.flatMap(Clock.currentTimeMillis, (millis) =>
         runProgram("claim outbox", false, function* () {
           const at = instantOf(millis)
@@ -211,6 +213,7 @@ export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
             lease_until: instantOf(millis + leaseMs),
             limit: Math.max(0, Math.trunc(limit)),
             max_attempts: maxAttempts,
+            topic: topic ?? "",
           })
           const messages: OutboxMessage[] = result.rows.map((row) => ({
             id: Number(row.id),

@@ -64,13 +64,14 @@ const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `$
 const HELP = `Cách dùng (usage):
   motcua outbox list [--status pending|claimed|done|dead] [--topic T] [--dossier MÃ] [--after ID] [--limit N] [--json]
   motcua outbox retry ID [ID…] | --all-dead
-  motcua outbox relay [--interval-ms MS] [--batch N] [--worker-id W] [--lease-ms MS]
+  motcua outbox relay [--interval-ms MS] [--batch N] [--worker-id W] [--lease-ms MS] [--topic portal.sync]
 
 Hàng đợi gửi đi (the outbox): đồng bộ Cổng DVCQG, thông báo, yêu cầu thanh toán, webhook.
   list    các hàng theo trạng thái, chủ đề, hồ sơ, với số lần thử và lỗi cuối (không bao giờ in nội dung) và độ trễ
           (rows with attempts and last error, never their payload; the relay's backlog and lag)
   retry   đưa lại các hàng đã bỏ cuộc (dead) vào hàng đợi, số lần thử tính lại từ 0 (offer dead rows again)
-  relay   chạy một tiến trình chuyển tiếp riêng, đến khi Ctrl+C (a relay process of its own, until Ctrl+C)
+  relay   chạy một tiến trình chuyển tiếp riêng, đến khi Ctrl+C; --topic: chỉ một chủ đề, vd. đồng bộ Cổng DVCQG
+          (a relay process of its own, until Ctrl+C; --topic: one topic only, e.g. the portal sync)
 Cổng DVCQG và cài đặt chuyển tiếp lấy từ biến môi trường như máy chủ: MOTCUA_PORTAL_*, MOTCUA_RELAY_*
 (docs/configuration.md).${COMMON_HELP}`
 
@@ -178,8 +179,10 @@ async function relay(args: ReadonlyArray<string>, io: Io): Promise<number> {
     batch: { type: "string" },
     "worker-id": { type: "string" },
     "lease-ms": { type: "string" },
+    topic: { type: "string" },
   })
   if (positionals.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${positionals.join(" ")}`)
+  if (values.topic === "") throw new UsageError("--topic không được rỗng (must not be empty)")
   const { runtime, env } = await cliRuntime(values, io)
   const settings: RelaySettings = {
     ...env.relay,
@@ -187,6 +190,7 @@ async function relay(args: ReadonlyArray<string>, io: Io): Promise<number> {
     batch: positiveInteger("batch", values.batch, env.relay.batch),
     ...(values["lease-ms"] === undefined ? {} : { leaseMs: positiveInteger("lease-ms", values["lease-ms"], 60_000) }),
     workerId: values["worker-id"] ?? defaultWorkerId(),
+    ...(values.topic === undefined ? {} : { topic: values.topic }),
   }
   const logger = jsonLogger(io.out)
   const task = startRelay(runtime, settings, logger)

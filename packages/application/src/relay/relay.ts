@@ -44,6 +44,8 @@ export interface RelayOptions {
   readonly random?: () => number
   /** Deliveries tried before a row is given up on (marked dead, never claimed again); DEFAULT_MAX_ATTEMPTS. */
   readonly maxAttempts?: number
+  /** Only rows of this topic (a relay dedicated to it); every topic by default. */
+  readonly topic?: string
   /** Rows of one pass delivered at the same time (1 by default: one after another). */
   readonly concurrency?: number
   /**
@@ -200,7 +202,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
   const concurrency = Math.max(1, options.concurrency ?? 1)
   let claimed = 0
   if (options.continuous !== true) {
-    const messages = yield* outbox.claim(workerId, limit, leaseMs, maxAttempts)
+    const messages = yield* outbox.claim(workerId, limit, leaseMs, maxAttempts, options.topic)
     claimed = messages.length
     yield* Effect.forEach(messages, deliverOne, { concurrency, discard: true })
   } else {
@@ -238,7 +240,13 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       }
       let got = 0
       if (inFlight < concurrency && waiting.length === 0 && claimed < limit) {
-        const batch = yield* outbox.claim(workerId, Math.min(concurrency, limit - claimed), leaseMs, maxAttempts)
+        const batch = yield* outbox.claim(
+          workerId,
+          Math.min(concurrency, limit - claimed),
+          leaseMs,
+          maxAttempts,
+          options.topic,
+        )
         got = batch.length
         claimed += got
         const at = performance.now()
