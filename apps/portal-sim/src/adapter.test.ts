@@ -287,7 +287,7 @@ describe("PortalInbound against the simulator", () => {
     expect(new Set([...outcome.first.filed, ...outcome.second.filed].map((f) => f.dossierCode))).toEqual(
       new Set([code]),
     )
-    const context = (outcome.dossiers[0]?.snapshot as { context: Record<string, unknown> }).context
+    const context = (outcome.dossiers[0]?.snapshot as { context: Record<string, unknown> } | undefined)?.context ?? {}
     expect(context.portal).toEqual({ dossierId: "G22.99-0001", applicantId: "dvc-88213", vneidVerified: true })
     expect(context.agencyCode).toBe("000.11.50.H49")
     // the attachment was downloaded, type-checked and hashed; it is the dossier's

@@ -80,7 +80,7 @@ describe("receivePortalFilings", () => {
     expect(p.acks).toHaveLength(6)
     expect(p.acks.every((a) => "dossierCode" in a && a.dossierCode === code)).toBe(true)
     const dossier = outcome.dossiers[0]
-    const context = (dossier?.snapshot as { context: Record<string, unknown> }).context
+    const context = (dossier?.snapshot as { context: Record<string, unknown> } | undefined)?.context ?? {}
     expect(context.channel).toBe("online")
     expect(context.agencyCode).toBe("000.11.50.H49")
     expect(context.portal).toEqual({ dossierId: "G22-0001", applicantId: "dvc-acc-77", vneidVerified: true })
