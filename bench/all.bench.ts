@@ -23,6 +23,7 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "lifecycle.bench.ts", args: [...pg, ...rounds] },
   { file: "http.bench.ts", args: rounds },
   { file: "assistant.bench.ts", args: [] },
+  { file: "portal.bench.ts", args: rounds },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

@@ -12,6 +12,7 @@ import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
+import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
 import { smokeUseCases } from "./workloads/use-case-run.ts"
 
@@ -34,6 +35,10 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
 
   test("HTTP filing: the API and the bare handler execute the same statements and rows", async () => {
     expect(await smokeHttp(data)).toBeGreaterThan(8)
+  })
+
+  test("portal relay: the relay and the bare client each deliver every push of their dossiers to the simulator", async () => {
+    expect(await smokePortalRelay()).toBeGreaterThan(30)
   })
 
   test("calendar: the module and the day-by-day floor agree", () => {

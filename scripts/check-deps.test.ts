@@ -154,6 +154,7 @@ describe("dependency rule", () => {
     const root = workspace({
       "adapters/render-pdf/package.json": manifest("@motcua/render-pdf", ["@motcua/application", "pdf-lib"]),
       "adapters/render-pdf/src/a.ts": 'import { x } from "@motcua/application"\nimport { PDFDocument } from "pdf-lib"',
+      // a new app (apps/web has a rule of its own: its pages import no workspace package)
       "apps/kiosk/package.json": manifest("@motcua/kiosk", ["@motcua/render-pdf"]),
       "apps/kiosk/src/a.ts": 'import { render } from "@motcua/render-pdf"',
     })

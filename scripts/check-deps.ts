@@ -72,10 +72,10 @@ export const RULES: ReadonlyArray<DependencyRule> = [
     npm: "declared",
     nodeBuiltins: true,
   },
-  // The CLI's `serve` and `seed` run the API server itself.
+  // The CLI's `serve` and `seed` run the API server itself; `portal-sim` runs the stand-in national portal.
   {
     folder: "apps/cli",
-    workspace: ["packages/*", "adapters/*", "apps/api"],
+    workspace: ["packages/*", "adapters/*", "apps/api", "apps/portal-sim"],
     npm: "declared",
     nodeBuiltins: true,
   },

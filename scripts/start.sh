@@ -7,6 +7,8 @@
 # MOTCUA_HOST (127.0.0.1; 0.0.0.0 to serve the network — the demo passwords are public, mind who can reach it).
 # The demo's citizen tokens (printed by the seed) are public too: this script turns them on (MOTCUA_DEMO_CITIZENS=1);
 # a real deployment leaves them off.
+# Unless MOTCUA_PORTAL_URL names a real portal, the stand-in national portal (apps/portal-sim) starts beside the API on
+# MOTCUA_PORTAL_SIM_PORT (8090; a free one when PORT=0; "off" for none) and the API syncs to it for real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -34,4 +36,39 @@ Xem thêm (where to look): API /api/v1/…, tài liệu (reference) /docs, OpenA
 Thử (try): motcua simulate --count 200 && motcua report   (pnpm motcua …, trong cửa sổ khác / in another terminal)
 TEXT
 export MOTCUA_DEMO_CITIZENS=1
-exec node apps/cli/src/main.ts serve --data "$data" --port "${PORT:-8080}" --host "${MOTCUA_HOST:-127.0.0.1}"
+
+sim=""
+sim_port="${MOTCUA_PORTAL_SIM_PORT:-$([ "${PORT:-8080}" = "0" ] && echo 0 || echo 8090)}"
+if [ -z "${MOTCUA_PORTAL_URL:-}" ] && [ "$sim_port" != "off" ]; then
+  sim_log="$(mktemp)"
+  node apps/portal-sim/src/main.ts --port "$sim_port" >"$sim_log" 2>&1 &
+  sim=$!
+  sim_url=""
+  for _ in $(seq 1 100); do
+    sim_url="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$sim_log" | head -n 1 || true)"
+    [ -n "$sim_url" ] && break
+    kill -0 "$sim" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$sim_url" ]; then
+    say "không khởi động được Cổng DVCQG giả lập (the portal simulator did not start): $(cat "$sim_log")"
+    exit 1
+  fi
+  say "Cổng DVCQG giả lập (portal simulator): $sim_url — xem (inspect) $sim_url/sim/stats, $sim_url/sim/dossiers/<mã hồ sơ>"
+  export MOTCUA_PORTAL_URL="$sim_url" MOTCUA_PORTAL_USERNAME=motcua MOTCUA_PORTAL_PASSWORD=motcua
+  export MOTCUA_PORTAL_UNIT_CODE=000.00.00.H49 MOTCUA_PORTAL_DSTCODE=H49 MOTCUA_PORTAL_INBOUND_INTERVAL_MS=10000
+fi
+
+node apps/cli/src/main.ts serve --data "$data" --port "${PORT:-8080}" --host "${MOTCUA_HOST:-127.0.0.1}" &
+server=$!
+stop() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" || status=$?
+  [ -n "$sim" ] && kill -TERM "$sim" 2>/dev/null && wait "$sim" 2>/dev/null
+  exit "${status:-0}"
+}
+trap stop TERM INT
+status=0
+wait "$server" || status=$?
+[ -n "$sim" ] && kill -TERM "$sim" 2>/dev/null
+exit "$status"

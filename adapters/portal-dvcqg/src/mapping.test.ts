@@ -59,9 +59,9 @@ describe("toDossierRecord", () => {
     const statuses = records.map((r) => toDossierRecord(r).TrangThaiHoSo)
     // filed, accepted, processing (the hand-over to the specialist), supplementation
     expect(statuses).toEqual(["1", "2", "4", "5"])
-    const last = toDossierRecord((records.at(-1) ?? records[0]) as (typeof records)[number], {
-      documentBaseUrl: "https://motcua.example/docs",
-    })
+    const latest = records.at(-1)
+    if (latest === undefined) throw new Error("no record")
+    const last = toDossierRecord(latest, { documentBaseUrl: "https://motcua.example/docs" })
     expect(Object.keys(last)).toEqual(recordTable.map((r) => r.field))
     expect(last).toMatchObject({
       MaTTHC: "1.004222",
@@ -108,7 +108,9 @@ describe("toDossierRecord", () => {
   })
 
   it("cuts the summary at 1,000 characters and uses the deployment's channel codes", () => {
-    const view = { ...(records[0] as (typeof records)[number]), summary: "ư".repeat(1500), channel: "counter" as const }
+    const first = records[0]
+    if (first === undefined) throw new Error("no record")
+    const view = { ...first, summary: "ư".repeat(1500), channel: "counter" as const }
     const record = toDossierRecord(view, { channelCodes: { online: "2", counter: "5", post: "6" } })
     expect([...String(record.TrichYeuHoSo)]).toHaveLength(1000)
     expect(record.KenhThucHien).toBe("5")

@@ -630,6 +630,9 @@ export function storageContract(target: ContractTarget): void {
         const page = await run(Outbox.use((o) => o.list({ topic: "portal.sync", afterId: all[0]?.id ?? 0, limit: 1 })))
         expect(page.map((r) => r.dossierCode)).toEqual([code(2)])
         expect((await run(Outbox.use((o) => o.list({ dossierCode: code(3), limit: 10 })))).length).toBe(2)
+        // a relay dedicated to one topic claims only its rows
+        const sms = await run(Outbox.use((o) => o.claim("sms", 10, 0, 20, "notify.sms")))
+        expect(sms.map((m) => m.topic)).toEqual(["notify.sms", "notify.sms", "notify.sms"])
         const claimed = await run(Outbox.use((o) => o.claim("a", 2, 60_000)))
         await run(Outbox.use((o) => o.complete(claimed[0]?.id ?? 0, "a")))
         await run(Outbox.use((o) => o.fail(claimed[1]?.id ?? 0, "a", "gone", "2000-01-01T00:00:00.000Z", 20, true)))

@@ -282,7 +282,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("outbox").addColumn("ordering_key", "text").execute()
         await db.schema.alterTable("outbox").addColumn("due_at", "text").execute()
         await sql`update outbox set due_at = available_at`.execute(db)
-        await db.schema.createIndex("outbox_ordering").on("outbox").columns(["ordering_key", "id"]).execute()
+        // Partial indexes over the rows still to deliver: done rows pile up (they are the delivery record), and the
+        // claim (every pass, and in a continuous relay every time a delivery ends) must not read them.
+        await sql`create index outbox_open on outbox (id) where status in ('pending', 'claimed')`.execute(db)
+        await sql`create index outbox_ordering_open on outbox (ordering_key, id) where status <> 'done'`.execute(db)
+        await sql`create index outbox_attempts_open on outbox (attempts) where status in ('pending', 'claimed')`.execute(
+          db,
+        )
       },
     },
     // Failed sign-in counts per username and per client address (sign-in-failures.ts), shared by every instance on

@@ -44,6 +44,8 @@ export interface RelaySettings {
   readonly maxAttempts?: number
   /** A lag above this is logged as a warning (MOTCUA_RELAY_LAG_WARN_MS, 5 min; 0 = never). */
   readonly lagWarnMs?: number
+  /** Only rows of this topic (`motcua outbox relay --topic`); every topic by default. */
+  readonly topic?: string
 }
 
 /** The relay's defaults for real traffic. */
@@ -76,12 +78,14 @@ export const relayPass = (runtime: ApiRuntime, settings: RelaySettings & { reado
       relayOnce(handlers, {
         workerId: settings.workerId,
         limit: settings.batch,
+        continuous: true,
         ...(settings.leaseMs === undefined ? {} : { leaseMs: settings.leaseMs }),
         retryBaseMs: settings.retryBaseMs ?? DEFAULT_RELAY_TRAFFIC.retryBaseMs,
         retryCeilingMs: settings.retryCeilingMs ?? DEFAULT_RELAY_TRAFFIC.retryCeilingMs,
         jitter: settings.jitter ?? DEFAULT_RELAY_TRAFFIC.jitter,
         concurrency: settings.concurrency ?? DEFAULT_RELAY_TRAFFIC.concurrency,
         maxAttempts: settings.maxAttempts ?? DEFAULT_RELAY_TRAFFIC.maxAttempts,
+        ...(settings.topic === undefined ? {} : { topic: settings.topic }),
       }),
     ),
   )

@@ -5,7 +5,9 @@ import type { Command } from "./command.ts"
 import { ask } from "./commands/ask.ts"
 import { catalogue } from "./commands/catalogue.ts"
 import { migrate } from "./commands/migrate.ts"
+import { outbox } from "./commands/outbox.ts"
 import { payments } from "./commands/payments.ts"
+import { portal, portalSim } from "./commands/portal.ts"
 import { report } from "./commands/report.ts"
 import { seed } from "./commands/seed.ts"
 import { serve } from "./commands/serve.ts"
@@ -23,6 +25,9 @@ export const commands: ReadonlyArray<Command> = [
   ask,
   vietqr,
   payments,
+  outbox,
+  portal,
+  portalSim,
 ]
 
 export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)

@@ -1,7 +1,8 @@
-// scripts/start.sh end to end, on a temporary data folder and a free port: migrate, seed, serve; /healthz answers;
-// SIGTERM stops it cleanly. (The install step is skipped: the test runs after `pnpm install`.)
+// scripts/start.sh end to end, on a temporary data folder and a free port: migrate, seed, serve beside the stand-in
+// national portal; /healthz answers; a filing reaches the portal; SIGTERM stops it cleanly. (The install step is skipped: the test runs after `pnpm install`.)
 import { type ChildProcess, spawn } from "node:child_process"
 import { join } from "node:path"
+import { residenceFiling } from "@motcua/application/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { tempDir } from "./test-support.ts"
 
@@ -54,8 +55,30 @@ describe("scripts/start.sh", () => {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
     expect(ready.status).toBe(200)
 
+    // the stand-in national portal runs beside it, and the demo syncs to it for real
+    const sim = out.match(/portal simulator\): (http:\/\/127\.0\.0\.1:\d+)/)?.[1]
+    expect(sim, out).toBeDefined()
+    const filed = await fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
+      method: "POST",
+      headers: {
+        authorization: "Bearer demo-citizen-022090001234",
+        "content-type": "application/json",
+        "idempotency-key": "start-sh-1",
+      },
+      body: JSON.stringify(residenceFiling()),
+    })
+    expect(filed.status, await filed.clone().text()).toBe(201)
+    const { code } = (await filed.json()) as { code: string }
+    let held: { record: { TrangThaiHoSo: string }; progress: unknown[] } | undefined
+    for (let i = 0; i < 150 && held === undefined; i++) {
+      const answer = await fetch(`${sim}/sim/dossiers/${code}`)
+      if (answer.status === 200) held = (await answer.json()) as typeof held
+      else await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(held?.record.TrangThaiHoSo).toBe("1")
+
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)))
     child.kill("SIGTERM")
     expect(await exited).toBe(0)
-  })
+  }, 120_000)
 })

@@ -420,7 +420,19 @@ export function createSimApp(state: SimState, options: SimOptions = {}) {
     if (held === undefined) return c.json({ error: "not held" }, 404)
     return c.json({ record: held.record, versions: held.versions.length, progress: held.progress })
   })
-  app.get("/sim/dossiers", (c) => c.json({ codes: [...state.dossiers.keys()] }))
+  // every dossier held, with its record and progress as received (?full=1), or only their codes
+  app.get("/sim/dossiers", (c) =>
+    c.req.query("full") === "1"
+      ? c.json(
+          Object.fromEntries(
+            [...state.dossiers].map(([code, d]) => [
+              code,
+              { record: d.record, versions: d.versions.length, progress: d.progress },
+            ]),
+          ),
+        )
+      : c.json({ codes: [...state.dossiers.keys()] }),
+  )
   app.get("/sim/stats", (c) =>
     c.json({
       ...state.stats,

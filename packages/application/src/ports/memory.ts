@@ -420,7 +420,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
       }),
     )
   return {
-    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS) =>
+    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
       atomic(
         db,
         Effect.map(Clock.currentTimeMillis, (millis) => {
@@ -442,7 +442,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
             }
           const inTurn = (r: MemoryOutboxRow) => r.orderingKey === null || heads.get(r.orderingKey) === r.id
           return [...db.state.outbox.values()]
-            .filter((r) => due(r) && inTurn(r))
+            .filter((r) => due(r) && inTurn(r) && (topic === undefined || r.topic === topic))
             .sort((a, b) => a.id - b.id)
             .slice(0, Math.max(0, limit))
             .map((row) => {

@@ -65,13 +65,15 @@ export interface OutboxShape {
    * most one row of a key is ever leased, and rows of a key are delivered in order whatever the number of relays.
    * A lease that runs out without complete/fail makes the row claimable again, so delivery is at least once:
    * handlers must be idempotent. Each claim counts an attempt; a row whose lease ran out after `maxAttempts`
-   * (DEFAULT_MAX_ATTEMPTS) claims becomes dead instead (a relay that dies on it every time).
+   * (DEFAULT_MAX_ATTEMPTS) claims becomes dead instead (a relay that dies on it every time). With `topic`, only
+   * rows of that topic are claimed (a relay dedicated to the portal sync, say).
    */
   readonly claim: (
     workerId: string,
     limit: number,
     leaseMs: number,
     maxAttempts?: number,
+    topic?: string,
   ) => Effect.Effect<ReadonlyArray<OutboxMessage>, StoreUnavailable>
   /** The message was delivered: it is never claimed again. Only while `workerId` holds the row (see the outcome). */
   readonly complete: (id: number, workerId: string) => Effect.Effect<CompleteOutcome, StoreUnavailable>

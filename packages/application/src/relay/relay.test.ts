@@ -132,6 +132,44 @@ describe("relayOnce for real traffic", () => {
     expect(most).toBe(2)
   })
 
+  it("continuous: takes the next row of a key as soon as the one before is done, all in one pass, in order", async () => {
+    const log: string[] = []
+    let inFlight = 0
+    let most = 0
+    const rows = [ordered(1, "a"), ordered(2, "b"), ordered(3, "a"), ordered(4, "b"), ordered(5, "a"), row(6, "portal")]
+    const report = await withRows(
+      rows,
+      relayOnce(
+        {
+          portal: (m: { id: number }) =>
+            Effect.gen(function* () {
+              inFlight++
+              most = Math.max(most, inFlight)
+              yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, m.id === 1 ? 300 : 2)))
+              log.push(`${rows[m.id - 1]?.orderingKey ?? "-"}${m.id}`)
+              inFlight--
+            }),
+        },
+        { concurrency: 3, continuous: true, limit: 100 },
+      ),
+    )
+    expect(report.claimed).toBe(6)
+    expect(report.delivered).toEqual([1, 2, 3, 4, 5, 6])
+    expect(log.filter((l) => l.startsWith("a"))).toEqual(["a1", "a3", "a5"])
+    expect(log.filter((l) => l.startsWith("b"))).toEqual(["b2", "b4"])
+    // b's rows went on while a's first row was slow
+    expect(log.indexOf("b4")).toBeLessThan(log.indexOf("a1"))
+    expect(most).toBeLessThanOrEqual(3)
+  })
+
+  it("continuous: never claims more than the limit", async () => {
+    const report = await withRows(
+      [row(1, "x"), row(2, "x"), row(3, "x"), row(4, "x"), row(5, "x")],
+      relayOnce({ x: () => Effect.void }, { concurrency: 4, continuous: true, limit: 3 }),
+    )
+    expect(report.claimed).toBe(3)
+  })
+
   it("buries a row refused for good at once, keeps what follows it waiting, and retries a passing failure", async () => {
     const refused = Object.assign(new Error("Mã thủ tục không tồn tại"), { permanent: true })
     const results = await withRows(

@@ -4,12 +4,13 @@
 // committed; delivery is at least once (a lease that runs out makes the row claimable again), so handlers pass the
 // row id on as the receiver's idempotency key. Rows of one ordering key (a dossier's portal sync) are claimed one at
 // a time, in order (Outbox.claim), so the rows of one pass may be delivered concurrently.
-import { Effect, Option } from "effect"
+import { Effect, Fiber, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { deliverNotice } from "../notifications/deliver.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
+import type { StoreUnavailable } from "../ports/errors.ts"
 import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
@@ -45,8 +46,16 @@ export interface RelayOptions {
   readonly random?: () => number
   /** Deliveries tried before a row is given up on (marked dead, never claimed again); DEFAULT_MAX_ATTEMPTS. */
   readonly maxAttempts?: number
+  /** Only rows of this topic (a relay dedicated to it); every topic by default. */
+  readonly topic?: string
   /** Rows of one pass delivered at the same time (1 by default: one after another). */
   readonly concurrency?: number
+  /**
+   * Claim rows one by one as delivery slots free up (up to `limit` in the pass), instead of one batch: the next row
+   * of a dossier goes as soon as the one before it is done, and a slow delivery (a portal timeout) holds up only its
+   * own slot. What the server and `motcua outbox relay` run.
+   */
+  readonly continuous?: boolean
   /**
    * Longest time one delivery may take before it is abandoned and counted as a failure (half the lease by default),
    * so that a delivery never outlives its lease and overlaps another relay's.
@@ -134,7 +143,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
   const leaseMs = options.leaseMs ?? 60_000
   // a lease of 0 (tests: "expired at once") sets no timeout
   const timeoutMs = options.deliveryTimeoutMs ?? (leaseMs >= 2 ? Math.floor(leaseMs / 2) : undefined)
-  const messages = yield* outbox.claim(workerId, options.limit ?? 100, leaseMs, maxAttempts)
+  const limit = options.limit ?? 100
   const delivered: number[] = []
   const failed: Array<{ id: number; topic: string; error: string }> = []
   const dead: number[] = []
@@ -192,11 +201,78 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
         )
       }
     })
-  yield* Effect.forEach(messages, deliverOne, { concurrency: Math.max(1, options.concurrency ?? 1), discard: true })
+  const concurrency = Math.max(1, options.concurrency ?? 1)
+  let claimed = 0
+  if (options.continuous !== true) {
+    const messages = yield* outbox.claim(workerId, limit, leaseMs, maxAttempts, options.topic)
+    claimed = messages.length
+    yield* Effect.forEach(messages, deliverOne, { concurrency, discard: true })
+  } else {
+    // One claimer keeps `concurrency` deliveries going: when slots are free and nothing waits, it claims up to a
+    // slot-full of rows (the first start at once, the rest wait here for a slot: one claim serves several rows). A
+    // slow delivery holds up its own slot only, and the next row of a dossier is taken as soon as the one before it
+    // is done (it was not due while that one was out). A claimed row that waited here for a quarter of its lease is
+    // not started: its lease runs out and it is claimed again, so no delivery ever overlaps another relay's.
+    let inFlight = 0
+    let completions = 0
+    let wake: () => void = () => {}
+    let ended = new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    const done = Effect.sync(() => {
+      inFlight--
+      completions++
+      wake()
+      ended = new Promise<void>((resolve) => {
+        wake = resolve
+      })
+    })
+    const fibers: Array<Fiber.Fiber<void, StoreUnavailable>> = []
+    const waiting: Array<{ readonly message: OutboxMessage; readonly at: number }> = []
+    const start = (message: OutboxMessage) =>
+      Effect.map(Effect.forkChild(deliverOne(message).pipe(Effect.ensuring(done))), (fiber) => {
+        inFlight++
+        fibers.push(fiber)
+      })
+    for (;;) {
+      const seen = completions
+      while (inFlight < concurrency && waiting.length > 0) {
+        const next = waiting.shift() as { readonly message: OutboxMessage; readonly at: number }
+        if (performance.now() - next.at < leaseMs / 4) yield* start(next.message)
+      }
+      let got = 0
+      if (inFlight < concurrency && waiting.length === 0 && claimed < limit) {
+        const batch = yield* outbox.claim(
+          workerId,
+          Math.min(concurrency, limit - claimed),
+          leaseMs,
+          maxAttempts,
+          options.topic,
+        )
+        got = batch.length
+        claimed += got
+        const at = performance.now()
+        for (const message of batch)
+          if (inFlight < concurrency) yield* start(message)
+          else waiting.push({ message, at })
+      }
+      // a delivery ended while we were claiming: its slot (and maybe the next row of its dossier) is free now
+      if (completions !== seen) continue
+      if (inFlight === 0) {
+        if (waiting.length > 0) continue
+        // nothing out, and nothing was due (or the limit is reached): the pass is over
+        if (got === 0 || claimed >= limit) break
+        continue
+      }
+      const next = ended
+      yield* Effect.promise(() => next)
+    }
+    yield* Fiber.joinAll(fibers)
+  }
   const order = (ids: number[]) => ids.sort((a, b) => a - b)
   failed.sort((a, b) => a.id - b.id)
   return {
-    claimed: messages.length,
+    claimed,
     delivered: order(delivered),
     failed,
     dead: order(dead),
