@@ -9,12 +9,15 @@
 // set their own fee, down to 0 đ, and every later "fees unpaid" check would pass.
 import {
   type Applicant,
+  applicantIdProblem,
+  applyVariant,
   type Channel,
   type DocumentPresent,
   type FeeQuoteRequest,
   type FileDossierInput,
   formatDossierCode,
   type Intake,
+  missingDocumentsToSubmit,
   open,
   type Procedure,
   persist,
@@ -98,6 +101,10 @@ const file = (
     }
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
+    if (channel === "online") {
+      const missing = yield* missingOnline(procedure, input)
+      if (missing !== undefined) return yield* Effect.fail(missing)
+    }
     const fees = yield* catalogueFees(procedure, input, channel)
     // the person filing for the applicant (online, marked onBehalfOf): recorded on the dossier
     const representative =
@@ -166,6 +173,35 @@ const file = (
   })
 
 /**
+ * An online filing must bring every mandatory document to submit (not those only shown at the counter): one that
+ * lacks some is refused with the list, rather than found incomplete at intake days later.
+ */
+const missingOnline = (procedure: Procedure, input: FilingInput) => {
+  const applied = applyVariant(procedure, input.variantId)
+  if (Result.isFailure(applied)) return Effect.succeed(undefined) // machineFor has refused an unknown variant
+  const missing = missingDocumentsToSubmit(applied.success, input.documents)
+  return Effect.succeed(
+    missing.length === 0
+      ? undefined
+      : new FilingRefused({
+          reason: "documents-missing",
+          field: "documents",
+          detail:
+            `thiếu thành phần hồ sơ bắt buộc phải nộp: ${missing.map((d) => `${d.name} (${d.id})`).join("; ")} ` +
+            `(mandatory documents missing: ${missing.map((d) => d.id).join(", ")})`,
+        }),
+  )
+}
+
+/** An applicant id that is neither a citizen's CCCD number nor (a business) a tax code: refused at its path. */
+const applicantIdRefusal = (input: FilingInput): FilingRefused | undefined => {
+  const problem = applicantIdProblem(input.applicant.kind, input.applicant.id)
+  return problem === undefined
+    ? undefined
+    : new FilingRefused({ reason: "applicant-id-invalid", field: "applicant.id", detail: problem })
+}
+
+/**
  * Online, a citizen files as the applicant, or says for whom they file (onBehalfOf): a filing under another person's
  * id number without it is refused, so nobody files in someone else's name by accident or on purpose unrecorded.
  */
@@ -228,7 +264,7 @@ export const fileOnline = Effect.fnUntraced(function* (
   const own = principal.scope._tag === "Citizen" ? [principal.scope.citizenId] : []
   const allowed = authorize(principal, "dossier.fileOnline", { ownerIds: own })
   if (!allowed.allow) return yield* forbid(principal, "dossier.fileOnline", allowed.reason)
-  const refused = callerAmountsRefusal(input) ?? applicantRefusal(principal, input)
+  const refused = callerAmountsRefusal(input) ?? applicantIdRefusal(input) ?? applicantRefusal(principal, input)
   if (refused !== undefined) return yield* Effect.fail(refused)
   const answer: DossierView = yield* onceFor(
     `dossier.file/${principal.id}`,
@@ -250,7 +286,7 @@ export const intakeAtCounter = Effect.fnUntraced(function* (
 ) {
   const allowed = authorize(principal, "dossier.intake", { intakePointId: input.intakePointId })
   if (!allowed.allow) return yield* forbid(principal, "dossier.intake", allowed.reason)
-  const refused = callerAmountsRefusal(input)
+  const refused = callerAmountsRefusal(input) ?? applicantIdRefusal(input)
   if (refused !== undefined) return yield* Effect.fail(refused)
   const role = allowed.role === "post-office-agent" ? "post-office-agent" : "counter-officer"
   const { intakePointId, ...filing } = input
