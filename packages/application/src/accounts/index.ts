@@ -1,3 +1,4 @@
 // Local accounts: officers' passwords and sessions, integration clients' API keys.
 export * from "./accounts.ts"
+export * from "./citizen-sessions.ts"
 export * from "./credentials.ts"
