@@ -82,6 +82,8 @@ export function makeOidcSignIn(config: OidcSignInConfig): CitizenSignInShape {
     throw new Error(`identity-oidc: the issuer ${config.issuer} must use https (http only for a loopback provider)`)
   const claims: ClaimNames = { ...DEFAULT_CLAIMS, ...config.claims }
   const scope = ["openid", ...(config.scopes ?? ["profile"])].join(" ")
+  // Node's fetch and openid-client's CustomFetch differ only in their declared body types (DOM lib or not)
+  const customFetch = config.fetch as unknown as client.CustomFetch | undefined
   let discovered: Promise<client.Configuration> | undefined
 
   const configuration = () => {
@@ -97,11 +99,11 @@ export function makeOidcSignIn(config: OidcSignInConfig): CitizenSignInShape {
         config.clientSecret === undefined ? client.None() : client.ClientSecretBasic(config.clientSecret),
         {
           ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
-          ...(config.fetch === undefined ? {} : { [client.customFetch]: config.fetch }),
+          ...(customFetch === undefined ? {} : { [client.customFetch]: customFetch }),
         },
       )
       .then((c) => {
-        if (config.fetch !== undefined) c[client.customFetch] = config.fetch
+        if (customFetch !== undefined) c[client.customFetch] = customFetch
         return c
       })
       .catch((error: unknown) => {

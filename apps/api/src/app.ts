@@ -26,6 +26,7 @@ import { auditOperations } from "./routes/audit.ts"
 import { catalogueOperations } from "./routes/catalogue.ts"
 import { documentOperations } from "./routes/documents.ts"
 import { dossierOperations } from "./routes/dossiers.ts"
+import { eidOperations } from "./routes/eid.ts"
 import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
@@ -79,6 +80,8 @@ export interface AppOptions {
   readonly assistantModel?: { readonly phraser: Phraser; readonly timeoutMs: number }
   /** Questions per minute per client address for the assistant (30 by default); false turns the limit off. */
   readonly assistantPerMinute?: number | false
+  /** Citizen sign-in with the national e-ID (the runtime's CitizenSignIn): our callback URL and the level taken. */
+  readonly eid?: { readonly redirectUri: string; readonly minimumLevel: number }
 }
 
 type Env = { Variables: { requestId: string } }
@@ -121,6 +124,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     webhooks: { allowHttp: options.allowHttpWebhooks ?? false },
     assistant: options.assistant ?? assistantsFor({ catalogue: options.catalogue, jurisdiction: options.jurisdiction }),
     assistantModel: options.assistantModel,
+    ...(options.eid === undefined ? {} : { eid: options.eid }),
     assistantRateLimit:
       options.assistantPerMinute === false
         ? undefined
@@ -228,6 +232,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...feeOperations,
     ...assistantOperations,
     ...accountOperations,
+    ...eidOperations,
     ...dossierOperations,
     ...documentOperations,
     ...paymentOperations,

@@ -8,6 +8,7 @@ import {
   DocumentNotOwned,
   DocumentRejected,
   DossierNotFound,
+  EidSignInRefused,
   ExternalServiceFailed,
   FilingRefused,
   Forbidden,
@@ -251,6 +252,11 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     }
   if (error instanceof CallbackRejected)
     return { problem: make("unauthenticated", `Lệnh gọi lại không hợp lệ: ${error.reason}`, instance) }
+  if (error instanceof EidSignInRefused)
+    return {
+      problem: make("unauthenticated", `Đăng nhập bằng định danh điện tử không thành công: ${error.reason}`, instance),
+      unauthenticatedReason: error.reason,
+    }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
     return {
       problem: make("unavailable", "Dịch vụ tạm thời không khả dụng; vui lòng thử lại sau.", instance),

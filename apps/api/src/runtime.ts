@@ -8,12 +8,14 @@
 import {
   AccountStore,
   CatalogStore,
+  CitizenSignIn,
   Clock,
   type DevelopmentCall,
   type DevelopmentCalls,
   type DevelopmentKeys,
   DossierNotFound,
   DossierStore,
+  ExternalServiceFailed,
   generateDevelopmentKeys,
   type IdCardReader,
   IdentityProvider,
@@ -38,6 +40,7 @@ import {
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import {
   type DatabaseTarget,
@@ -60,6 +63,7 @@ import type { UpdateCounts } from "./sign-in-throttle.ts"
 export type AppServices =
   | StoragePorts
   | AccountStore
+  | CitizenSignIn
   | CatalogStore
   | Clock
   | Ids
@@ -119,6 +123,8 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /** The national e-ID's OpenID provider (identity-oidc); without it citizen sign-in answers 503 (not configured). */
+  readonly eid?: OidcSignInConfig
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
@@ -240,6 +246,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
+    eidLayer(options.eid),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
@@ -266,6 +273,19 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return updated.success
     },
   }
+}
+
+/** Citizen sign-in with the national e-ID when configured (MOTCUA_EID_*); otherwise 503 (not configured). */
+function eidLayer(eid: OidcSignInConfig | undefined) {
+  if (eid !== undefined) return OidcSignIn.layer(eid)
+  const notConfigured = Effect.fail(
+    new ExternalServiceFailed({
+      port: "CitizenSignIn",
+      operation: "begin",
+      cause: new Error("đăng nhập VNeID chưa được cấu hình (MOTCUA_EID_ISSUER not set)"),
+    }),
+  )
+  return Layer.succeed(CitizenSignIn, CitizenSignIn.of({ begin: () => notConfigured, complete: () => notConfigured }))
 }
 
 /**

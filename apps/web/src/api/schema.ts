@@ -225,6 +225,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/eid/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công dân đăng nhập bằng tài khoản định danh điện tử (VNeID)
+         * @description Redirects (302) the browser to the national e-ID's OpenID provider: authorization code flow with PKCE (S256), a fresh state and nonce kept in a 10-minute HttpOnly cookie. `returnTo` is the page of this site to come back to. 503 when e-ID sign-in is not configured (MOTCUA_EID_ISSUER).
+         */
+        get: operations["startEidSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/eid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VNeID trả người dùng về sau khi đăng nhập
+         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason.
+         */
+        get: operations["completeEidSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -2698,6 +2738,61 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             500: components["responses"]["internal"];
+        };
+    };
+    startEidSignIn: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chuyển hướng (302) tới trang đăng nhập VNeID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    completeEidSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chuyển hướng (302) về trang đã mở, đã đăng nhập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     myDossiers: {
