@@ -24,6 +24,7 @@ import { accountOperations } from "./routes/accounts.ts"
 import { assistantOperations } from "./routes/assistant.ts"
 import { auditOperations } from "./routes/audit.ts"
 import { catalogueOperations } from "./routes/catalogue.ts"
+import { counterAgentOperations } from "./routes/counter-agent.ts"
 import { documentOperations } from "./routes/documents.ts"
 import { dossierOperations } from "./routes/dossiers.ts"
 import { eidOperations } from "./routes/eid.ts"
@@ -233,6 +234,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...assistantOperations,
     ...accountOperations,
     ...eidOperations,
+    ...counterAgentOperations,
     ...dossierOperations,
     ...documentOperations,
     ...paymentOperations,

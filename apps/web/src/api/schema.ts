@@ -265,6 +265,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counter-agent/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lấy mã ghép nối phần mềm thiết bị tại quầy
+         * @description A one-time code (5 minutes, once) to pair the counter agent on the officer's PC with this officer's account: counter officers and post office agents only.
+         */
+        post: operations["issueAgentPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter-agent/pairings/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phần mềm thiết bị tại quầy dùng mã ghép nối
+         * @description The counter agent redeems the code once: a session of its own for the officer's account (session token and CSRF token, to send as the motcua_session cookie and x-csrf-token). An unknown, used or expired code is 401.
+         */
+        post: operations["redeemAgentPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/id-cards/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đọc thông tin thẻ CCCD từ mã QR hoặc vùng MRZ
+         * @description What a card reader sent (the QR text typed by a keyboard-wedge reader, a serial reader's line, or the three MRZ lines), parsed and checked: the id against the date of birth and sex, every MRZ check digit. Device output is untrusted: anything else is 422 naming the part at fault. Staff only (the intake form is filled from the answer; the officer confirms before anything typed is replaced).
+         */
+        post: operations["readIdCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1743,6 +1803,47 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AgentPairing: {
+            code: string;
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AgentPairingRedeem: {
+            code: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AgentSession: {
+            sessionToken: string;
+            csrfToken: string;
+            expiresAt: string;
+            principalId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IdCardText: {
+            /** @enum {string} */
+            format: "qr" | "mrz";
+            text: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IdCardRead: {
+            fullName: string;
+            id: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "Nam" | "Nữ";
+            oldId?: string;
+            permanentAddress?: string;
+            issuedOn?: string;
+            expiresOn?: string;
+            /** @enum {string} */
+            source: "qr" | "mrz";
+        } & {
+            [key: string]: unknown;
+        };
         Applicant: {
             id: string;
             name: string;
@@ -2793,6 +2894,85 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             500: components["responses"]["internal"];
             503: components["responses"]["unavailable"];
+        };
+    };
+    issueAgentPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mã ghép nối */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPairing"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    redeemAgentPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentPairingRedeem"];
+            };
+        };
+        responses: {
+            /** @description Phiên của phần mềm thiết bị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSession"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            500: components["responses"]["internal"];
+        };
+    };
+    readIdCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdCardText"];
+            };
+        };
+        responses: {
+            /** @description Thông tin trên thẻ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdCardRead"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
         };
     };
     myDossiers: {
