@@ -110,6 +110,10 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
   health: "Tình trạng máy chủ (liveness and readiness)",
+  assistant: "Trợ lý hỏi đáp thủ tục cho công dân (the citizen assistant)",
+  webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions of embedding systems)",
+  postal: "Bưu chính công ích: nhận hồ sơ và trả kết quả tại nhà (home pick-up and delivery by post)",
+  operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
   meta: "Tài liệu API (this document and its reference page)",
 }
 
@@ -215,6 +219,7 @@ export function openApiDocument<Deps>(
   webhookDocuments.forEach((w, i) => {
     webhooks[w.name] = {
       post: {
+        operationId: w.name,
         summary: w.summary,
         description: w.description,
         parameters: [
@@ -229,6 +234,8 @@ export function openApiDocument<Deps>(
         ],
         requestBody: { required: true, content: { "application/json": { schema: schemaAt(webhookSlots[i]) } } },
         responses: { "2XX": { description: "Đã nhận (received); anything else is retried" } },
+        // the receiver checks the HMAC signature header, not a credential of ours
+        security: [],
       },
     }
   })
