@@ -36,6 +36,10 @@ export const appActions = [
   "webhook.manage",
   /** Home pick-up of papers or delivery of the result by post, for a dossier in scope (postal/use-cases.ts). */
   "postal.request",
+  /** The citizen's e-wallet: list and download its entries (the owner only: officers see copies in dossiers). */
+  "wallet.read",
+  /** Add a paper to the e-wallet, delete an entry (the owner only). */
+  "wallet.manage",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -81,6 +85,8 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "own",
     "lookup.public": "public",
     "postal.request": "own",
+    "wallet.read": "own",
+    "wallet.manage": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",

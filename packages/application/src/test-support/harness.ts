@@ -14,6 +14,7 @@ import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gatewa
 import { PortalSync } from "../ports/portal-sync.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
+import { WalletStore } from "../ports/wallet-store.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
 
 export const data = Result.getOrThrow(loadQuangNinh())
@@ -47,6 +48,7 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Signer.layerTest,
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
+    WalletStore.layerMemory,
   ).pipe(Layer.provideMerge(CallLog.layer))
 
 export type TestServices = Layer.Success<ReturnType<typeof testLayer>>

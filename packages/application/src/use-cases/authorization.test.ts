@@ -64,6 +64,8 @@ const invoke = (
     "lookup.public": null, // public by design
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
+    "wallet.read": null, // not about a dossier: the owner only (wallet.test.ts)
+    "wallet.manage": null, // not about a dossier: the owner only (wallet.test.ts)
   }
 }
 

@@ -42,6 +42,7 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import type { Json } from "../ports/json.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
 import { SimulationRun } from "../simulation/simulation-run.ts"
+import { takeFromWallet } from "../wallet/use-cases.ts"
 
 /** The facts a procedure's fee rules depend on, as the fee quote takes them (the channel is the filing's own). */
 export type FeeFacts = Omit<FeeQuoteRequest, "channel" | "variantId">
@@ -67,6 +68,11 @@ export type FilingInput = FeeFacts & {
    * it, an online filing's applicant must be the signed-in citizen.
    */
   readonly onBehalfOf?: { readonly relationship: string }
+  /**
+   * Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded (the wallet entry is
+   * copied to the dossier; the document is marked as taken from the citizen's store).
+   */
+  readonly fromWallet?: ReadonlyArray<{ readonly documentId: string; readonly walletEntryId: string }>
 }
 
 export type CounterFilingInput = FilingInput & { readonly intakePointId: string }
@@ -270,7 +276,26 @@ export const fileOnline = Effect.fnUntraced(function* (
     `dossier.file/${principal.id}`,
     idempotencyKey,
     input,
-    file(principal, input, { kind: "online" }, "citizen"),
+    Effect.gen(function* () {
+      const picks = input.fromWallet ?? []
+      if (picks.length === 0) return yield* file(principal, input, { kind: "online" }, "citizen")
+      // the wallet's papers become this filing's attachments, each marked as taken from the citizen's store
+      const copied = yield* takeFromWallet(principal, picks)
+      const fromStore = new Set(picks.map((p) => p.documentId))
+      const documents = [
+        ...input.documents.map((d) => (fromStore.has(d.id) ? { ...d, fromEWallet: true } : d)),
+        ...[...fromStore]
+          .filter((id) => !input.documents.some((d) => d.id === id))
+          .map((id) => ({ id, fromEWallet: true, digitised: true })),
+      ]
+      const { fromWallet: _, ...rest } = input
+      return yield* file(
+        principal,
+        { ...rest, documents, attachmentIds: [...(input.attachmentIds ?? []), ...copied] },
+        { kind: "online" },
+        "citizen",
+      )
+    }),
   )
   return answer
 })
