@@ -5,6 +5,12 @@ import { defineConfig } from "vitest/config"
 // src/calendar/timezone.test.ts checks that they really run under it.
 process.env.TZ = "America/New_York"
 
+// Graph searches and model-based runs are CPU-bound: seconds on a quiet machine, several times that on a busy one.
 export default defineConfig({
-  test: { name: "domain", include: ["src/**/*.test.ts", "test/**/*.test.ts"], env: { TZ: "America/New_York" } },
+  test: {
+    name: "domain",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    env: { TZ: "America/New_York" },
+    testTimeout: 30_000,
+  },
 })

@@ -169,5 +169,5 @@ onEachDatabase("SIGKILL between and during requests loses nothing acknowledged",
     }
     const chain = await fetch(`${server.base}/api/v1/audit/chain`, { headers: auditor })
     expect(await chain.json()).toMatchObject({ _tag: "Intact" })
-  }, 90_000)
+  }, 300_000)
 })
