@@ -16,6 +16,8 @@ export interface FloorChange {
   }>
   readonly documentIds?: ReadonlyArray<string>
   readonly attachedBy?: string
+  /** Who lists the dossier as theirs (create only): the applicant's id number and the filing account. */
+  readonly owners?: ReadonlyArray<string>
 }
 
 export interface FloorCommit extends FloorChange {

@@ -19,6 +19,8 @@ export interface FilingTemplate {
   readonly row: Record<string, unknown> & { readonly snapshot: string }
   readonly audit: { readonly actor: string; readonly action: string; readonly detail: string }
   readonly outbox: ReadonlyArray<{ readonly topic: string; readonly payload: string }>
+  /** Who lists the dossier as theirs (dossier_owner): the same for every filing of the same body and account. */
+  readonly owners: ReadonlyArray<string>
 }
 
 export interface BareServer {
@@ -100,6 +102,7 @@ export async function startBareServer(options: {
             topic: message.topic,
             payloadText: message.payload.split(t.code).join(code),
           })),
+          owners: t.owners,
         })
         const answer = { code, version: 1, summary }
         floor.answer(scope, key, answer as never)

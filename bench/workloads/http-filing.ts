@@ -92,7 +92,10 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
       const row = raw.prepare("select * from dossier").get() as FilingTemplate["row"]
       const audit = raw.prepare("select actor, action, detail from audit_entry").get() as FilingTemplate["audit"]
       const outbox = raw.prepare("select topic, payload from outbox order by id").all() as FilingTemplate["outbox"]
-      return { code: String(row.code), row, audit, outbox }
+      const owners = (raw.prepare("select owner_id from dossier_owner").all() as Array<{ owner_id: string }>).map(
+        (o) => o.owner_id,
+      )
+      return { code: String(row.code), row, audit, outbox, owners }
     } finally {
       raw.close()
     }
@@ -117,6 +120,7 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
         SQL.idempotencyInsert,
         SQL.nextSequence,
         SQL.insertDossier,
+        ...template.owners.map(() => SQL.insertOwner),
         SQL.readHead,
         SQL.insertAudit,
         SQL.updateHead,
