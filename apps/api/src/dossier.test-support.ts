@@ -13,7 +13,7 @@ import { describe } from "vitest"
 import { createApp } from "./app.ts"
 import { DEMO_GATEWAY_KEY, DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
 import { memoryLogger } from "./logging.ts"
-import { type ApiRuntime, createRuntime, type StorageKind } from "./runtime.ts"
+import { type ApiRuntime, createRuntime, type RuntimeOptions, type StorageKind } from "./runtime.ts"
 import { data } from "./testing.test-support.ts"
 
 /** Cheap scrypt for tests (the production cost is SCRYPT_DEFAULTS). */
@@ -74,7 +74,12 @@ export interface TestSystem {
 /** The app over a fresh database (or memory) with the demo accounts seeded and a clock stopped at START. */
 export async function testSystem(
   kind: StorageKind,
-  options: { readonly documentLimit?: number; readonly stagedBytesPerPrincipal?: number } = {},
+  options: {
+    readonly documentLimit?: number
+    readonly stagedBytesPerPrincipal?: number
+    /** Citizen sign-in with an OpenID provider (identity-oidc's test provider). */
+    readonly eid?: RuntimeOptions["eid"] & { readonly minimumLevel?: number }
+  } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
   let millis = Date.parse(START)
@@ -82,6 +87,7 @@ export async function testSystem(
     data,
     now: () => new Date(millis),
     ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),
+    ...(options.eid === undefined ? {} : { eid: options.eid }),
   })
   await seedDemoAccounts(runtime, { cost: TEST_COST })
   const app = createApp({
@@ -94,6 +100,9 @@ export async function testSystem(
     ...(options.stagedBytesPerPrincipal === undefined
       ? {}
       : { stagedBytesPerPrincipal: options.stagedBytesPerPrincipal }),
+    ...(options.eid === undefined
+      ? {}
+      : { eid: { redirectUri: options.eid.redirectUri, minimumLevel: options.eid.minimumLevel ?? 2 } }),
   })
   return {
     app,

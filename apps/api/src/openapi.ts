@@ -114,6 +114,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions of embedding systems)",
   postal: "Bưu chính công ích: nhận hồ sơ và trả kết quả tại nhà (home pick-up and delivery by post)",
   operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
+  wallet: "Kho dữ liệu điện tử của công dân (the citizen's e-wallet of papers and results)",
   meta: "Tài liệu API (this document and its reference page)",
 }
 

@@ -36,6 +36,7 @@ import {
   type Signer,
   SignInFailureStore,
   type StoragePorts,
+  WalletStore,
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
@@ -50,6 +51,7 @@ import {
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
+  SqlWalletStore,
   SqlWebhookStore,
 } from "@motcua/storage-sql"
 import { HttpWebhookTransport } from "@motcua/webhook-http"
@@ -64,6 +66,7 @@ export type AppServices =
   | StoragePorts
   | AccountStore
   | CitizenSignIn
+  | WalletStore
   | CatalogStore
   | Clock
   | Ids
@@ -171,13 +174,20 @@ function storageLayer(options: RuntimeOptions) {
       SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
+      WalletStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
   return Layer.provideMerge(
-    Layer.mergeAll(SqlAccountStore.layer, SqlSignInFailureStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer),
+    Layer.mergeAll(
+      SqlAccountStore.layer,
+      SqlSignInFailureStore.layer,
+      SqlWebhookStore.layer,
+      SqlPostalStore.layer,
+      SqlWalletStore.layer,
+    ),
     sql,
   )
 }

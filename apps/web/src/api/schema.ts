@@ -325,6 +325,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallets/{ownerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kho dữ liệu điện tử của công dân: danh sách giấy tờ, kết quả
+         * @description The citizen's own e-wallet, newest first: papers digitised and results of their dossiers, with type, validity and the dossier they came from. Only the owner: anyone else (another citizen, an officer) is 403.
+         */
+        get: operations["listWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallets/{ownerId}/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải một giấy tờ trong kho dữ liệu
+         * @description An entry's bytes with its media type, for the owner only (403 for anyone else).
+         */
+        get: operations["walletDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lưu một giấy tờ vào kho dữ liệu của mình
+         * @description The signed-in citizen keeps a paper (PDF, JPEG or PNG as the body) in their e-wallet, to take it into later filings instead of uploading it again. Query: what it is (`documentType`, the catalogue's document id or the national code), `name`, and validity dates. A quota per citizen (200 entries, 100 MiB): beyond it, 413.
+         */
+        post: operations["saveToWallet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/{entryId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xóa một giấy tờ khỏi kho dữ liệu của mình
+         * @description The owner deletes an entry (another's entry is 403, an unknown one 404).
+         */
+        post: operations["deleteFromWallet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1092,32 +1172,7 @@ export interface webhooks {
          * Sự kiện hồ sơ gửi tới hệ thống đăng ký (a dossier event sent to a subscriber)
          * @description POSTed as JSON to each subscription taking its type, at least once (de-duplicate on `id`). Header `Motcua-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + '.' + body)>`: verify it over the raw body and refuse a timestamp more than 5 minutes old (`verifyWebhookSignature` in @motcua/application does both). Answer 2xx; anything else (redirects included) is retried with backoff, and 10 failures in a row disable the subscription. Example check in Node: `const [t, v1] = header.split(',').map(p => p.split('=')[1]); const ok = crypto.timingSafeEqual(Buffer.from(v1, 'hex'), crypto.createHmac('sha256', secret).update(t + '.' + body).digest()) && Math.abs(Date.now() / 1000 - Number(t)) < 300`.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body> */
-                    "Motcua-Signature": string;
-                    "Motcua-Event-Id": string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WebhookEvent"];
-                };
-            };
-            responses: {
-                /** @description Đã nhận (received); anything else is retried */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["dossierEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1844,6 +1899,31 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Một giấy tờ hoặc kết quả trong kho dữ liệu của công dân */
+        WalletEntry: {
+            id: string;
+            ownerId: string;
+            /** @enum {string} */
+            kind: "paper" | "result";
+            documentType: string;
+            name: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            validFrom?: string;
+            validUntil?: string;
+            dossierCode?: string;
+            createdAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Wallet: {
+            total: number;
+            items: components["schemas"]["WalletEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
         Applicant: {
             id: string;
             name: string;
@@ -1907,6 +1987,13 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            /** @description Trực tuyến: giấy tờ lấy từ kho dữ liệu của chính người nộp thay cho tải lên (được ghi là lấy từ kho dữ liệu). Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded. */
+            fromWallet?: ({
+                documentId: string;
+                walletEntryId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
             /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
             intakePointId?: string;
         } & {
@@ -2972,6 +3059,131 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Số định danh cá nhân */
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ trong kho */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wallet"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    walletDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Số định danh cá nhân */
+                ownerId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    saveToWallet: {
+        parameters: {
+            query: {
+                documentType: string;
+                name: string;
+                validFrom?: string;
+                validUntil?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Đã lưu vào kho */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletEntry"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    deleteFromWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };
@@ -4198,6 +4410,32 @@ export interface operations {
                 };
             };
             500: components["responses"]["internal"];
+        };
+    };
+    dossierEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body> */
+                "Motcua-Signature": string;
+                "Motcua-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận (received); anything else is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
