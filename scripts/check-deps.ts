@@ -88,6 +88,14 @@ export const RULES: ReadonlyArray<DependencyRule> = [
     npm: "declared",
     nodeBuiltins: true,
   },
+  // The counter agent talks to the API over HTTP only; its tests start a real API server to pair with and upload to.
+  {
+    folder: "apps/counter-agent",
+    workspace: ["packages/*", "adapters/*"],
+    testWorkspace: ["apps/api", "packages/catalog-quangninh"],
+    npm: "declared",
+    nodeBuiltins: true,
+  },
   // An app wires the library and adapters together; it is never imported by another app unless listed above.
   { folder: "apps/*", workspace: ["packages/*", "adapters/*"], npm: "declared", nodeBuiltins: true },
 ]

@@ -48,6 +48,7 @@ import {
   returnResult,
   Signer,
   sign,
+  WalletStore,
   workQueue,
 } from "@motcua/application"
 import { principals, residenceFiling } from "@motcua/application/testing"
@@ -99,6 +100,8 @@ export const servicesLayer = (data: CatalogData, clock: BenchClock) =>
     clockLayer(clock),
     Ids.layerTest,
     Signer.layerTest.pipe(Layer.provide(CallLog.layer)),
+    // the lifecycle returns at the counter: the wallet is never written, only required by returnResult's type
+    WalletStore.layerMemory,
   )
 
 const at = (clock: BenchClock, n: number, step: number) =>

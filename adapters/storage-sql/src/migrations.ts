@@ -414,6 +414,33 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("receipt_centre").on("receipt").columns(["centre_id", "issued_at"]).execute()
       },
     },
+    // The citizen's e-wallet (wallet.ts): one row per paper or result, its bytes in the row (a wallet outlives any
+    // dossier, so its documents are not the document store's staged files).
+    "2026-12-04-160-wallet": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("wallet_entry")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("owner_id", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("document_type", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("media_type", "text", (c) => c.notNull())
+          .addColumn("size", bigint, (c) => c.notNull())
+          .addColumn("sha256", "text", (c) => c.notNull())
+          .addColumn("valid_from", "text")
+          .addColumn("valid_until", "text")
+          .addColumn("dossier_code", "text")
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("content", dialect === "postgres" ? "bytea" : "blob", (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex("wallet_entry_owner")
+          .on("wallet_entry")
+          .columns(["owner_id", "created_at"])
+          .execute()
+      },
+    },
   }
 }
 

@@ -24,8 +24,10 @@ import { accountOperations } from "./routes/accounts.ts"
 import { assistantOperations } from "./routes/assistant.ts"
 import { auditOperations } from "./routes/audit.ts"
 import { catalogueOperations } from "./routes/catalogue.ts"
+import { counterAgentOperations } from "./routes/counter-agent.ts"
 import { documentOperations } from "./routes/documents.ts"
 import { dossierOperations } from "./routes/dossiers.ts"
+import { eidOperations } from "./routes/eid.ts"
 import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
@@ -35,6 +37,7 @@ import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
 import { reportOperations } from "./routes/reports.ts"
+import { walletOperations } from "./routes/wallet.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
@@ -82,6 +85,8 @@ export interface AppOptions {
   readonly assistantModel?: { readonly phraser: Phraser; readonly timeoutMs: number }
   /** Questions per minute per client address for the assistant (30 by default); false turns the limit off. */
   readonly assistantPerMinute?: number | false
+  /** Citizen sign-in with the national e-ID (the runtime's CitizenSignIn): our callback URL and the level taken. */
+  readonly eid?: { readonly redirectUri: string; readonly minimumLevel: number }
 }
 
 type Env = { Variables: { requestId: string } }
@@ -124,6 +129,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     webhooks: { allowHttp: options.allowHttpWebhooks ?? false },
     assistant: options.assistant ?? assistantsFor({ catalogue: options.catalogue, jurisdiction: options.jurisdiction }),
     assistantModel: options.assistantModel,
+    ...(options.eid === undefined ? {} : { eid: options.eid }),
     assistantRateLimit:
       options.assistantPerMinute === false
         ? undefined
@@ -231,6 +237,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...feeOperations,
     ...assistantOperations,
     ...accountOperations,
+    ...eidOperations,
+    ...counterAgentOperations,
+    ...walletOperations,
     ...dossierOperations,
     ...documentOperations,
     ...paymentOperations,

@@ -32,6 +32,8 @@ export interface ApiDeps {
   readonly assistant: (date: string) => Assistant
   /** The language model that rephrases answers (checked against the facts), with its timeout; undefined: none. */
   readonly assistantModel: { readonly phraser: Phraser; readonly timeoutMs: number } | undefined
+  /** Citizen sign-in with the national e-ID: our callback URL and the lowest identification level taken; none = off. */
+  readonly eid?: { readonly redirectUri: string; readonly minimumLevel: number }
   /** Seconds a client address must wait before asking again, or undefined (counted); undefined when off. */
   readonly assistantRateLimit: ((address: string, now: number) => number | undefined) | undefined
 }

@@ -79,6 +79,8 @@ export async function testSystem(
     readonly stagedBytesPerPrincipal?: number
     /** More of the runtime's options (the payment gateway, transfer notices, …). */
     readonly runtime?: Partial<RuntimeOptions>
+    /** Citizen sign-in with an OpenID provider (identity-oidc's test provider). */
+    readonly eid?: RuntimeOptions["eid"] & { readonly minimumLevel?: number }
   } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
@@ -88,6 +90,7 @@ export async function testSystem(
     data,
     now: () => new Date(millis),
     ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),
+    ...(options.eid === undefined ? {} : { eid: options.eid }),
   })
   await seedDemoAccounts(runtime, { cost: TEST_COST })
   const app = createApp({
@@ -100,6 +103,9 @@ export async function testSystem(
     ...(options.stagedBytesPerPrincipal === undefined
       ? {}
       : { stagedBytesPerPrincipal: options.stagedBytesPerPrincipal }),
+    ...(options.eid === undefined
+      ? {}
+      : { eid: { redirectUri: options.eid.redirectUri, minimumLevel: options.eid.minimumLevel ?? 2 } }),
   })
   return {
     app,

@@ -60,6 +60,8 @@ export interface EnvironmentSettings {
   readonly portal: PortalSettings | undefined
   /** Pause between fetches of filings made on the portal (MOTCUA_PORTAL_INBOUND_INTERVAL_MS; 0 = off). */
   readonly portalInboundIntervalMs: number
+  /** The national e-ID's OpenID provider (MOTCUA_EID_*); none = citizens cannot sign in (besides demo tokens). */
+  readonly eid: EidSettings | undefined
   /** Questions per minute per client address for the citizen assistant (MOTCUA_ASSISTANT_PER_MINUTE, 0 = no limit). */
   readonly assistantPerMinute: number | false
   /** The payment gateway (MOTCUA_GATEWAY_*); none = the development gateway, no gateway payment requests. */
@@ -88,6 +90,22 @@ export interface EnvironmentSettings {
   readonly assistantModel:
     | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
     | undefined
+}
+
+export interface EidSettings {
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret?: string
+  readonly redirectUri: string
+  readonly scopes: ReadonlyArray<string>
+  readonly minimumLevel: number
+  readonly claims: {
+    readonly personalId: string
+    readonly fullName: string
+    readonly birthDate: string
+    readonly identityLevel: string
+  }
+  readonly allowHttpLoopback: boolean
 }
 
 /** Reads the server's variables; unset ones take their defaults. Throws ConfigurationError listing every bad one. */
@@ -214,6 +232,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       variable: "MOTCUA_ASSISTANT_MODEL_NAME",
       message: "bắt buộc khi có MOTCUA_ASSISTANT_MODEL_URL (required with the URL)",
     })
+  const eid = eidSettings(env, problems, whole, flag)
   if (problems.length > 0) throw new ConfigurationError(problems)
   const keysDir = env.MOTCUA_DEV_KEYS_DIR
   return {
@@ -250,6 +269,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
         : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
     paymentRecheckIntervalMs,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
+    eid,
     assistantModel:
       modelUrl === ""
         ? undefined
@@ -259,5 +279,46 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
             timeoutMs: modelTimeout,
             ...(modelKey === "" ? {} : { apiKey: modelKey }),
           },
+  }
+}
+
+/** MOTCUA_EID_*: all of issuer, client id and redirect URI, or none (e-ID sign-in off). */
+function eidSettings(
+  env: Environment,
+  problems: Array<{ variable: string; message: string }>,
+  whole: (variable: string, fallback: number, min: number) => number,
+  flag: (variable: string, fallback: boolean) => boolean,
+): EidSettings | undefined {
+  const read = (name: string) => env[name]?.trim() ?? ""
+  const issuer = read("MOTCUA_EID_ISSUER")
+  const clientId = read("MOTCUA_EID_CLIENT_ID")
+  const redirectUri = read("MOTCUA_EID_REDIRECT_URI")
+  const minimumLevel = whole("MOTCUA_EID_MIN_LEVEL", 2, 0)
+  const allowHttpLoopback = flag("MOTCUA_EID_ALLOW_HTTP_LOOPBACK", false)
+  if (issuer === "" && clientId === "" && redirectUri === "") return undefined
+  for (const [variable, value] of [
+    ["MOTCUA_EID_ISSUER", issuer],
+    ["MOTCUA_EID_REDIRECT_URI", redirectUri],
+  ] as const)
+    if (!/^https?:\/\//u.test(value))
+      problems.push({ variable, message: "phải là URL http(s), bắt buộc khi bật đăng nhập VNeID (an http(s) URL)" })
+  if (clientId === "")
+    problems.push({ variable: "MOTCUA_EID_CLIENT_ID", message: "bắt buộc khi có MOTCUA_EID_ISSUER (required)" })
+  const secret = read("MOTCUA_EID_CLIENT_SECRET")
+  const scopes = read("MOTCUA_EID_SCOPES")
+  return {
+    issuer,
+    clientId,
+    ...(secret === "" ? {} : { clientSecret: secret }),
+    redirectUri,
+    scopes: scopes === "" ? ["profile"] : scopes.split(/[\s,]+/u).filter((s) => s !== ""),
+    minimumLevel,
+    claims: {
+      personalId: read("MOTCUA_EID_CLAIM_PERSONAL_ID") || "personal_id",
+      fullName: read("MOTCUA_EID_CLAIM_NAME") || "name",
+      birthDate: read("MOTCUA_EID_CLAIM_BIRTHDATE") || "birthdate",
+      identityLevel: read("MOTCUA_EID_CLAIM_LEVEL") || "identity_level",
+    },
+    allowHttpLoopback,
   }
 }

@@ -8,6 +8,7 @@ import {
   DocumentNotOwned,
   DocumentRejected,
   DossierNotFound,
+  EidSignInRefused,
   ExternalServiceFailed,
   FilingRefused,
   Forbidden,
@@ -293,6 +294,11 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
         [],
         error.code === undefined ? undefined : { _tag: "CallbackRejected", code: error.code },
       ),
+    }
+  if (error instanceof EidSignInRefused)
+    return {
+      problem: make("unauthenticated", `Đăng nhập bằng định danh điện tử không thành công: ${error.reason}`, instance),
+      unauthenticatedReason: error.reason,
     }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
     return {

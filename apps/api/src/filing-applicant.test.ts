@@ -53,3 +53,56 @@ describe("online filing under another person's id", () => {
     expect(response.status).toBe(201)
   })
 })
+
+// An applicant id must be a citizen's CCCD number, or a business's tax code (issue 14): a filing under
+// `'; DROP TABLE dossier;--` was accepted; an online filing lacking a document to submit is refused at filing.
+describe("filing checks the applicant's id and the documents to submit", () => {
+  let system: TestSystem
+  beforeAll(async () => {
+    system = await testSystem("memory")
+  })
+  afterAll(() => system?.close())
+
+  const file = (body: unknown, key: string) =>
+    send(system.app, citizen(), "POST", "/api/v1/dossiers", body, { "idempotency-key": key })
+
+  it("refuses an id that is not a CCCD number, saying which part is wrong, with its path", async () => {
+    for (const [id, part] of [
+      ["'; DROP TABLE dossier;--", "digits"],
+      ["02209000123", "length"],
+      ["003090001234", "province"],
+    ] as const) {
+      const response = await file(
+        residenceFiling({
+          applicant: { id, name: "Trần Thị Bình", kind: "citizen" },
+          onBehalfOf: { relationship: "con (child)" },
+        }),
+        `bad-id-${part}`,
+      )
+      expect(response.status).toBe(422)
+      const problem = await readProblem(response)
+      expect(pathsOf(problem)).toEqual(["body.applicant.id"])
+      expect(problem.reason).toMatchObject({ reason: "applicant-id-invalid" })
+      expect(JSON.stringify(problem)).toContain(part)
+    }
+  })
+
+  it("takes a business under a valid tax code, and refuses a wrong check digit", async () => {
+    const business = (id: string) =>
+      residenceFiling({
+        applicant: { id, name: "Công ty TNHH Hạ Long", kind: "business" },
+        onBehalfOf: { relationship: "người đại diện theo pháp luật" },
+      })
+    expect((await file(business("0100109107"), "tax-bad")).status).toBe(422)
+    expect((await file(business("0100109106"), "tax-good")).status).toBe(201)
+  })
+
+  it("refuses an online filing lacking a mandatory document to submit, listing what is missing", async () => {
+    const response = await file(residenceFiling({ documents: [{ id: "cho-o-hop-phap", fromEWallet: true }] }), "docs-1")
+    expect(response.status).toBe(422)
+    const problem = await readProblem(response)
+    expect(pathsOf(problem)).toEqual(["body.documents"])
+    expect(problem.reason).toMatchObject({ reason: "documents-missing" })
+    expect(problem.detail).toContain("ct01")
+  })
+})

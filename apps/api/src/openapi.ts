@@ -115,6 +115,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
   health: "Tình trạng máy chủ (liveness and readiness)",
   operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
+  wallet: "Kho dữ liệu điện tử của công dân (the citizen's e-wallet of papers and results)",
   meta: "Tài liệu API (this document and its reference page)",
   notifications: "Thông báo cho người nộp: tình trạng, kênh nhận (notices: delivery status, chosen channels)",
   reports: "Báo cáo, thống kê cho lãnh đạo (reports for the leaders' dashboards)",

@@ -9,6 +9,7 @@ import {
   AccountStore,
   CallbackRejected,
   CatalogStore,
+  CitizenSignIn,
   Clock,
   type DevelopmentCall,
   type DevelopmentCalls,
@@ -41,6 +42,7 @@ import {
   SignInFailureStore,
   type StoragePorts,
   TransferNotices,
+  WalletStore,
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
@@ -48,6 +50,7 @@ import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
+import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import {
   type DatabaseTarget,
@@ -59,6 +62,7 @@ import {
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
+  SqlWalletStore,
   SqlWebhookStore,
 } from "@motcua/storage-sql"
 import { HttpWebhookTransport } from "@motcua/webhook-http"
@@ -73,6 +77,8 @@ import type { UpdateCounts } from "./sign-in-throttle.ts"
 export type AppServices =
   | StoragePorts
   | AccountStore
+  | CitizenSignIn
+  | WalletStore
   | CatalogStore
   | Clock
   | Ids
@@ -137,6 +143,8 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /** The national e-ID's OpenID provider (identity-oidc); without it citizen sign-in answers 503 (not configured). */
+  readonly eid?: OidcSignInConfig
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
@@ -202,6 +210,7 @@ function storageLayer(options: RuntimeOptions) {
       PostalStore.layerMemory,
       PaymentRequestStore.layerMemory,
       NotificationStore.layerMemory,
+      WalletStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
@@ -215,6 +224,7 @@ function storageLayer(options: RuntimeOptions) {
       SqlPostalStore.layer,
       SqlPaymentRequestStore.layer,
       SqlNotificationStore.layer,
+      SqlWalletStore.layer,
     ),
     sql,
   )
@@ -286,6 +296,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
     paymentsLayer(options, data),
+    eidLayer(options.eid),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
@@ -319,6 +330,19 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return updated.success
     },
   }
+}
+
+/** Citizen sign-in with the national e-ID when configured (MOTCUA_EID_*); otherwise 503 (not configured). */
+function eidLayer(eid: OidcSignInConfig | undefined) {
+  if (eid !== undefined) return OidcSignIn.layer(eid)
+  const notConfigured = Effect.fail(
+    new ExternalServiceFailed({
+      port: "CitizenSignIn",
+      operation: "begin",
+      cause: new Error("đăng nhập VNeID chưa được cấu hình (MOTCUA_EID_ISSUER not set)"),
+    }),
+  )
+  return Layer.succeed(CitizenSignIn, CitizenSignIn.of({ begin: () => notConfigured, complete: () => notConfigured }))
 }
 
 /**

@@ -79,9 +79,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxDocumentBytes = options.maxDocumentBytes ?? env.documentLimit
   // A server knows citizens only when told: the caller's, or the public demo tokens when MOTCUA_DEMO_CITIZENS=1.
   const citizens = options.citizens ?? (env.demoCitizens ? demoCitizens() : {})
-  if (options.citizens === undefined && !env.demoCitizens)
+  if (options.citizens === undefined && !env.demoCitizens && env.eid === undefined)
     logger.log("warn", "citizen sign-in is not configured: no citizen can authenticate", {
-      reason: "the national e-ID adapter does not exist yet; MOTCUA_DEMO_CITIZENS=1 enables the public demo tokens",
+      reason:
+        "set MOTCUA_EID_ISSUER, _CLIENT_ID and _REDIRECT_URI (national e-ID); MOTCUA_DEMO_CITIZENS=1 enables demo tokens",
     })
   else if (options.citizens === undefined)
     logger.log("warn", "demo citizen tokens are enabled (MOTCUA_DEMO_CITIZENS=1): never on a real deployment", {
@@ -105,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.transferNotices === undefined && env.transferNotices === undefined
       ? {}
       : { transferNotices: options.transferNotices ?? env.transferNotices }),
+    ...(env.eid === undefined ? {} : { eid: env.eid }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
@@ -125,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowHttpWebhooks: env.allowHttpWebhooks,
     stagedBytesPerPrincipal: env.stagedBytesPerPrincipal,
     assistantPerMinute: env.assistantPerMinute,
+    ...(env.eid === undefined ? {} : { eid: { redirectUri: env.eid.redirectUri, minimumLevel: env.eid.minimumLevel } }),
     ...(env.assistantModel === undefined
       ? {}
       : {

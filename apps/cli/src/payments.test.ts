@@ -15,6 +15,7 @@ import {
   receiveTransferNotice,
   TEST_CALLBACK_SIGNATURE,
   TransferNotices,
+  WalletStore,
 } from "@motcua/application"
 import { principals, residenceFiling, START } from "@motcua/application/testing"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
@@ -38,6 +39,7 @@ describe("motcua payments reconcile", () => {
       Ids.layerTest,
       PaymentSettings.layer({ accounts: data.paymentAccounts }),
       TransferNotices.layerTest,
+      WalletStore.layerMemory,
       PaymentGateway.layerTest.pipe(Layer.provide(CallLog.layer)),
     )
     await Effect.runPromise(

@@ -7,7 +7,16 @@
 // working side by side. (MOTCUA_PORTAL_RELAY_TEST_COUNT sets another count for a quicker local run.)
 import { type ChildProcess, fork, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { CallLog, CatalogStore, Clock, Ids, PaymentGateway, PortalSyncPayload, Signer } from "@motcua/application"
+import {
+  CallLog,
+  CatalogStore,
+  Clock,
+  Ids,
+  PaymentGateway,
+  PortalSyncPayload,
+  Signer,
+  WalletStore,
+} from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { toDossierRecord, toProgressItems } from "@motcua/portal-dvcqg"
 import { describeOnPostgres, freshPostgresDatabase } from "@motcua/storage-sql/testing"
@@ -66,6 +75,7 @@ async function fileLifecycles(settings: Settings, count: number) {
     }),
     Clock.layerTest("2025-07-01T01:00:00.000Z"),
     Ids.layer,
+    WalletStore.layerMemory,
     Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
   )
   const result = await Effect.runPromise(

@@ -141,6 +141,15 @@ export const FilingBody = Schema.Struct({
         "mà người đứng tên không phải chủ tài khoản → 422 applicant-not-caller. Filing for someone else online.",
     }),
   ),
+  fromWallet: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ documentId: Id, walletEntryId: Id }))
+      .check(Schema.isMaxLength(50))
+      .annotate({
+        description:
+          "Trực tuyến: giấy tờ lấy từ kho dữ liệu của chính người nộp thay cho tải lên (được ghi là lấy từ kho dữ " +
+          "liệu). Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded.",
+      }),
+  ),
   intakePointId: Schema.optionalKey(
     Id.annotate({
       description: "Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến",

@@ -2,7 +2,16 @@
 // channel, through the application's use cases; deterministic for a seed. Into its own database by default
 // (<data>/simulation.sqlite), never the live one; every dossier is marked simulated, so none is ever sent outside.
 import { join } from "node:path"
-import { CallLog, CatalogStore, Clock, Ids, layerSimulationRun, PaymentGateway, Signer } from "@motcua/application"
+import {
+  CallLog,
+  CatalogStore,
+  Clock,
+  Ids,
+  layerSimulationRun,
+  PaymentGateway,
+  Signer,
+  WalletStore,
+} from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
 import { Effect, Layer } from "effect"
 import {
@@ -80,6 +89,8 @@ its own database by default, not the live one; simulated dossiers are never sent
       Ids.layer,
       Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
       layerSimulationRun,
+      // results returned by e-wallet go to wallets kept for the run only
+      WalletStore.layerMemory,
     )
     const bar = progressBar(io, say("hồ sơ", "dossiers"))
     const program = Effect.gen(function* () {

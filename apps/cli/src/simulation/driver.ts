@@ -37,6 +37,7 @@ import {
   TEST_CALLBACK_SIGNATURE,
   TestClock,
   transfer,
+  type WalletStore,
   withdraw,
 } from "@motcua/application"
 import {
@@ -182,7 +183,15 @@ const iso = (ms: number) => new Date(ms).toISOString()
 type Move = { readonly label: string; readonly run: () => Effect.Effect<DossierView, unknown, SimulationServices> }
 
 /** The services the simulation's use cases need: storage, catalogue, clock, ids, signer, payment gateway. */
-export type SimulationServices = StoragePorts | CatalogStore | Clock | TestClock | Ids | Signer | PaymentGateway
+export type SimulationServices =
+  | StoragePorts
+  | CatalogStore
+  | Clock
+  | TestClock
+  | Ids
+  | Signer
+  | PaymentGateway
+  | WalletStore
 
 export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
   const clock = yield* TestClock

@@ -225,6 +225,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/eid/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công dân đăng nhập bằng tài khoản định danh điện tử (VNeID)
+         * @description Redirects (302) the browser to the national e-ID's OpenID provider: authorization code flow with PKCE (S256), a fresh state and nonce kept in a 10-minute HttpOnly cookie. `returnTo` is the page of this site to come back to. 503 when e-ID sign-in is not configured (MOTCUA_EID_ISSUER).
+         */
+        get: operations["startEidSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/eid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VNeID trả người dùng về sau khi đăng nhập
+         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason.
+         */
+        get: operations["completeEidSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter-agent/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lấy mã ghép nối phần mềm thiết bị tại quầy
+         * @description A one-time code (5 minutes, once) to pair the counter agent on the officer's PC with this officer's account: counter officers and post office agents only.
+         */
+        post: operations["issueAgentPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter-agent/pairings/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phần mềm thiết bị tại quầy dùng mã ghép nối
+         * @description The counter agent redeems the code once: a session of its own for the officer's account (session token and CSRF token, to send as the motcua_session cookie and x-csrf-token). An unknown, used or expired code is 401.
+         */
+        post: operations["redeemAgentPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/id-cards/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đọc thông tin thẻ CCCD từ mã QR hoặc vùng MRZ
+         * @description What a card reader sent (the QR text typed by a keyboard-wedge reader, a serial reader's line, or the three MRZ lines), parsed and checked: the id against the date of birth and sex, every MRZ check digit. Device output is untrusted: anything else is 422 naming the part at fault. Staff only (the intake form is filled from the answer; the officer confirms before anything typed is replaced).
+         */
+        post: operations["readIdCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallets/{ownerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kho dữ liệu điện tử của công dân: danh sách giấy tờ, kết quả
+         * @description The citizen's own e-wallet, newest first: papers digitised and results of their dossiers, with type, validity and the dossier they came from. Only the owner: anyone else (another citizen, an officer) is 403.
+         */
+        get: operations["listWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallets/{ownerId}/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải một giấy tờ trong kho dữ liệu
+         * @description An entry's bytes with its media type, for the owner only (403 for anyone else).
+         */
+        get: operations["walletDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lưu một giấy tờ vào kho dữ liệu của mình
+         * @description The signed-in citizen keeps a paper (PDF, JPEG or PNG as the body) in their e-wallet, to take it into later filings instead of uploading it again. Query: what it is (`documentType`, the catalogue's document id or the national code), `name`, and validity dates. A quota per citizen (200 entries, 100 MiB): beyond it, 413.
+         */
+        post: operations["saveToWallet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/{entryId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xóa một giấy tờ khỏi kho dữ liệu của mình
+         * @description The owner deletes an entry (another's entry is 403, an unknown one 404).
+         */
+        post: operations["deleteFromWallet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -2110,6 +2290,72 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AgentPairing: {
+            code: string;
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AgentPairingRedeem: {
+            code: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AgentSession: {
+            sessionToken: string;
+            csrfToken: string;
+            expiresAt: string;
+            principalId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IdCardText: {
+            /** @enum {string} */
+            format: "qr" | "mrz";
+            text: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IdCardRead: {
+            fullName: string;
+            id: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "Nam" | "Nữ";
+            oldId?: string;
+            permanentAddress?: string;
+            issuedOn?: string;
+            expiresOn?: string;
+            /** @enum {string} */
+            source: "qr" | "mrz";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Một giấy tờ hoặc kết quả trong kho dữ liệu của công dân */
+        WalletEntry: {
+            id: string;
+            ownerId: string;
+            /** @enum {string} */
+            kind: "paper" | "result";
+            documentType: string;
+            name: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            validFrom?: string;
+            validUntil?: string;
+            dossierCode?: string;
+            createdAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Wallet: {
+            total: number;
+            items: components["schemas"]["WalletEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
         Applicant: {
             id: string;
             name: string;
@@ -2184,6 +2430,13 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            /** @description Trực tuyến: giấy tờ lấy từ kho dữ liệu của chính người nộp thay cho tải lên (được ghi là lấy từ kho dữ liệu). Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded. */
+            fromWallet?: ({
+                documentId: string;
+                walletEntryId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
             /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
             intakePointId?: string;
         } & {
@@ -3688,6 +3941,265 @@ export interface operations {
             };
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    startEidSignIn: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chuyển hướng (302) tới trang đăng nhập VNeID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    completeEidSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chuyển hướng (302) về trang đã mở, đã đăng nhập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
+    issueAgentPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mã ghép nối */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPairing"];
+                };
+            };
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    redeemAgentPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentPairingRedeem"];
+            };
+        };
+        responses: {
+            /** @description Phiên của phần mềm thiết bị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSession"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            500: components["responses"]["internal"];
+        };
+    };
+    readIdCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdCardText"];
+            };
+        };
+        responses: {
+            /** @description Thông tin trên thẻ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdCardRead"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Số định danh cá nhân */
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ trong kho */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wallet"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    walletDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Số định danh cá nhân */
+                ownerId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    saveToWallet: {
+        parameters: {
+            query: {
+                documentType: string;
+                name: string;
+                validFrom?: string;
+                validUntil?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Đã lưu vào kho */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletEntry"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    deleteFromWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };

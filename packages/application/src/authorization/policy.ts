@@ -52,6 +52,10 @@ export const appActions = [
   "refund.approve",
   /** Cancelling a wrong e-receipt and issuing its replacement. */
   "receipt.replace",
+  /** The citizen's e-wallet: list and download its entries (the owner only: officers see copies in dossiers). */
+  "wallet.read",
+  /** Add a paper to the e-wallet, delete an entry (the owner only). */
+  "wallet.manage",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -101,6 +105,8 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "lookup.public": "public",
     "postal.request": "own",
     "payment.create": "own",
+    "wallet.read": "own",
+    "wallet.manage": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",

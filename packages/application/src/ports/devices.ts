@@ -52,10 +52,31 @@ export interface ScannedDocument {
   readonly bytes: Uint8Array
   readonly mediaType: "application/pdf" | "image/jpeg" | "image/png"
   readonly pages: number
+  /** Text read from the pages by OCR (the PDF then carries it as a searchable text layer), when OCR ran. */
+  readonly text?: string
+}
+
+export interface ScanOptions {
+  /** What is being scanned (the required document's name), for the log. */
+  readonly label: string
+  /** Dots per inch (200–300 for papers; the device's default when absent). */
+  readonly resolution?: number
+  readonly mode?: "Color" | "Gray" | "Lineart"
+  /** The flatbed (one page) or the automatic document feeder (every page in it, up to `maxPages`). */
+  readonly source?: "flatbed" | "adf"
+  readonly maxPages?: number
+}
+
+/** A scanner the counter's computer can reach. */
+export interface ScannerDevice {
+  readonly id: string
+  readonly description: string
 }
 
 export interface ScannerShape {
-  readonly scan: (options: { readonly label: string }) => Effect.Effect<ScannedDocument, DeviceNotReady>
+  readonly scan: (options: ScanOptions) => Effect.Effect<ScannedDocument, DeviceNotReady>
+  /** The scanners attached (an empty list when none). */
+  readonly devices?: () => Effect.Effect<ReadonlyArray<ScannerDevice>, DeviceNotReady>
 }
 
 export class Scanner extends Context.Service<Scanner, ScannerShape>()("@motcua/application/Scanner") {

@@ -45,10 +45,25 @@ export class CallbackRejected extends Data.TaggedError("CallbackRejected")<{
   }
 }
 
-/** A device (card reader, scanner) had nothing to give: no card on the reader, no paper in the scanner. */
+/** What went wrong with a counter device, for the officer's screen and the agent's log. */
+export type DeviceProblem =
+  | "no-device" // nothing attached, or the named device does not answer
+  | "busy" // another program (or another scan) is using it
+  | "jammed" // paper jam in the feeder
+  | "no-paper" // nothing on the glass or in the feeder, no card on the reader
+  | "cover-open"
+  | "timeout" // it did not finish in time
+  | "invalid-output" // it answered something that is not what it should (untrusted input refused)
+  | "failed" // any other failure, with the device's words in `detail`
+
+/**
+ * A device (card reader, scanner) could not give what was asked: no card on the reader, no paper in the scanner, a
+ * jam, a busy or missing device, output that does not parse. `problem` says which (absent: not ready).
+ */
 export class DeviceNotReady extends Data.TaggedError("DeviceNotReady")<{
   readonly device: string
   readonly detail: string
+  readonly problem?: DeviceProblem
 }> {
   override get message(): string {
     return `thiết bị chưa sẵn sàng / ${this.device} not ready: ${this.detail}`

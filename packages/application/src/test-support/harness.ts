@@ -16,6 +16,7 @@ import { PortalSync } from "../ports/portal-sync.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
 import { TransferNotices } from "../ports/transfer-notices.ts"
+import { WalletStore } from "../ports/wallet-store.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
 
 export const data = Result.getOrThrow(loadQuangNinh())
@@ -51,6 +52,7 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Scanner.layerTest([]),
     PaymentSettings.layer({ accounts: data.paymentAccounts, gateway: true }),
     TransferNotices.layerTest,
+    WalletStore.layerMemory,
   ).pipe(Layer.provideMerge(CallLog.layer))
 
 export type TestServices = Layer.Success<ReturnType<typeof testLayer>>

@@ -75,6 +75,8 @@ const invoke = (
     "refund.request": requestRefund(principal, code, { note: "x" }) as never,
     "refund.approve": null, // needs a refund: payments/payments.test.ts checks it
     "receipt.replace": null, // needs a receipt: payments/payments.test.ts checks it
+    "wallet.read": null, // not about a dossier: the owner only (wallet.test.ts)
+    "wallet.manage": null, // not about a dossier: the owner only (wallet.test.ts)
   }
 }
 

@@ -9,6 +9,8 @@
 // set their own fee, down to 0 đ, and every later "fees unpaid" check would pass.
 import {
   type Applicant,
+  applicantIdProblem,
+  applyVariant,
   type Channel,
   type DocumentPresent,
   type ExemptionClaim,
@@ -16,6 +18,7 @@ import {
   type FileDossierInput,
   formatDossierCode,
   type Intake,
+  missingDocumentsToSubmit,
   open,
   type PortalFiling,
   type Procedure,
@@ -42,6 +45,7 @@ import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
 import { SimulationRun } from "../simulation/simulation-run.ts"
+import { takeFromWallet } from "../wallet/use-cases.ts"
 
 /** The facts a procedure's fee rules depend on, as the fee quote takes them (the channel is the filing's own). */
 export type FeeFacts = Omit<FeeQuoteRequest, "channel" | "variantId">
@@ -67,6 +71,11 @@ export type FilingInput = FeeFacts & {
    * it, an online filing's applicant must be the signed-in citizen.
    */
   readonly onBehalfOf?: { readonly relationship: string }
+  /**
+   * Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded (the wallet entry is
+   * copied to the dossier; the document is marked as taken from the citizen's store).
+   */
+  readonly fromWallet?: ReadonlyArray<{ readonly documentId: string; readonly walletEntryId: string }>
   /**
    * What proves each of `applicantCategories`: one of `attachmentIds` (the certificate, the card), or — at an intake
    * point only — `confirmed: true`, the officer or agent filing it saw the original. A category without one is
@@ -118,6 +127,10 @@ const file = (
     }
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
+    if (channel === "online") {
+      const missing = yield* missingOnline(procedure, input)
+      if (missing !== undefined) return yield* Effect.fail(missing)
+    }
     const fees = yield* catalogueFees(procedure, input, channel)
     const exemptions = yield* exemptionClaims(principal, input, actorRole)
     // the person filing for the applicant (online, marked onBehalfOf): recorded on the dossier
@@ -198,6 +211,35 @@ const file = (
       }),
     )
   })
+
+/**
+ * An online filing must bring every mandatory document to submit (not those only shown at the counter): one that
+ * lacks some is refused with the list, rather than found incomplete at intake days later.
+ */
+const missingOnline = (procedure: Procedure, input: FilingInput) => {
+  const applied = applyVariant(procedure, input.variantId)
+  if (Result.isFailure(applied)) return Effect.succeed(undefined) // machineFor has refused an unknown variant
+  const missing = missingDocumentsToSubmit(applied.success, input.documents)
+  return Effect.succeed(
+    missing.length === 0
+      ? undefined
+      : new FilingRefused({
+          reason: "documents-missing",
+          field: "documents",
+          detail:
+            `thiếu thành phần hồ sơ bắt buộc phải nộp: ${missing.map((d) => `${d.name} (${d.id})`).join("; ")} ` +
+            `(mandatory documents missing: ${missing.map((d) => d.id).join(", ")})`,
+        }),
+  )
+}
+
+/** An applicant id that is neither a citizen's CCCD number nor (a business) a tax code: refused at its path. */
+const applicantIdRefusal = (input: FilingInput): FilingRefused | undefined => {
+  const problem = applicantIdProblem(input.applicant.kind, input.applicant.id)
+  return problem === undefined
+    ? undefined
+    : new FilingRefused({ reason: "applicant-id-invalid", field: "applicant.id", detail: problem })
+}
 
 /**
  * Online, a citizen files as the applicant, or says for whom they file (onBehalfOf): a filing under another person's
@@ -326,13 +368,32 @@ export const fileOnline = Effect.fnUntraced(function* (
   const own = principal.scope._tag === "Citizen" ? [principal.scope.citizenId] : []
   const allowed = authorize(principal, "dossier.fileOnline", { ownerIds: own })
   if (!allowed.allow) return yield* forbid(principal, "dossier.fileOnline", allowed.reason)
-  const refused = callerAmountsRefusal(input) ?? applicantRefusal(principal, input)
+  const refused = callerAmountsRefusal(input) ?? applicantIdRefusal(input) ?? applicantRefusal(principal, input)
   if (refused !== undefined) return yield* Effect.fail(refused)
   const answer: DossierView = yield* onceFor(
     `dossier.file/${principal.id}`,
     idempotencyKey,
     input,
-    file(principal, input, { kind: "online" }, "citizen"),
+    Effect.gen(function* () {
+      const picks = input.fromWallet ?? []
+      if (picks.length === 0) return yield* file(principal, input, { kind: "online" }, "citizen")
+      // the wallet's papers become this filing's attachments, each marked as taken from the citizen's store
+      const copied = yield* takeFromWallet(principal, picks)
+      const fromStore = new Set(picks.map((p) => p.documentId))
+      const documents = [
+        ...input.documents.map((d) => (fromStore.has(d.id) ? { ...d, fromEWallet: true } : d)),
+        ...[...fromStore]
+          .filter((id) => !input.documents.some((d) => d.id === id))
+          .map((id) => ({ id, fromEWallet: true, digitised: true })),
+      ]
+      const { fromWallet: _, ...rest } = input
+      return yield* file(
+        principal,
+        { ...rest, documents, attachmentIds: [...(input.attachmentIds ?? []), ...copied] },
+        { kind: "online" },
+        "citizen",
+      )
+    }),
   )
   return answer
 })
@@ -348,7 +409,7 @@ export const intakeAtCounter = Effect.fnUntraced(function* (
 ) {
   const allowed = authorize(principal, "dossier.intake", { intakePointId: input.intakePointId })
   if (!allowed.allow) return yield* forbid(principal, "dossier.intake", allowed.reason)
-  const refused = callerAmountsRefusal(input)
+  const refused = callerAmountsRefusal(input) ?? applicantIdRefusal(input)
   if (refused !== undefined) return yield* Effect.fail(refused)
   const role = allowed.role === "post-office-agent" ? "post-office-agent" : "counter-officer"
   const { intakePointId, ...filing } = input

@@ -4,9 +4,10 @@
 import type { CorrectionChange, DocumentPresent, MissingItem, ObligationItem, ReturnMethod } from "@motcua/domain"
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
-import { act, type DossierView, type EventBody } from "../dossier/engine.ts"
+import { act, type DossierView, type EventBody, loadDossier } from "../dossier/engine.ts"
 import { ActionRefused } from "../errors.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
+import { deliverResultsToWallet } from "../wallet/use-cases.ts"
 
 /** What every lifecycle request may carry. */
 export interface Versioned {
@@ -201,10 +202,16 @@ export const returnResult = Effect.fnUntraced(function* (
   code: string,
   input: Versioned & { readonly method: ReturnMethod },
 ) {
-  return yield* simple(principal, "dossier.returnResult", code, input.expectedVersion, {
+  const returned = yield* simple(principal, "dossier.returnResult", code, input.expectedVersion, {
     type: "returnResult",
     method: input.method,
   })
+  // returned electronically: the results go into the applicant's e-wallet
+  if (input.method === "e-wallet") {
+    const loaded = yield* loadDossier(code)
+    yield* deliverResultsToWallet(loaded.record)
+  }
+  return returned
 })
 
 /** The applicant withdraws the dossier (online, or by a written request at the counter): status 7. */

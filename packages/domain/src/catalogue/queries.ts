@@ -2,7 +2,7 @@
 // asked "as of" a date, because a dossier is handled under the version in force on the day it was received.
 import { Data, Result } from "effect"
 import { DecodeError, decodeAll } from "../shared/decode.ts"
-import { Catalogue, type Level, type Procedure } from "./schema.ts"
+import { Catalogue, type Level, type Procedure, type RequiredDocument } from "./schema.ts"
 
 export class ProcedureNotFound extends Data.TaggedError("ProcedureNotFound")<{
   readonly code: string
@@ -131,4 +131,22 @@ export function applyVariant(procedure: Procedure, variantId?: string): Result.R
     fees: v.fees ?? procedure.fees,
     process: v.process ?? procedure.process,
   })
+}
+
+/**
+ * The mandatory documents of a procedure (as it applies to the variant) that the applicant must submit: those with
+ * originals or copies to hand in. A document asked for 0 originals and 0 copies is only shown at the counter (xuất
+ * trình: the identity paper checked and handed back), so it is not missing from an online filing.
+ */
+export function documentsToSubmit(procedure: Procedure): ReadonlyArray<RequiredDocument> {
+  return procedure.documents.filter((d) => d.mandatory && d.originals + d.copies > 0)
+}
+
+/** The documents to submit (see `documentsToSubmit`) that `present` lacks, in the catalogue's order. */
+export function missingDocumentsToSubmit(
+  procedure: Procedure,
+  present: ReadonlyArray<{ readonly id: string }>,
+): ReadonlyArray<RequiredDocument> {
+  const have = new Set(present.map((d) => d.id))
+  return documentsToSubmit(procedure).filter((d) => !have.has(d.id))
 }

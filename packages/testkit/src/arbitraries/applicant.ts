@@ -1,5 +1,6 @@
 // Arbitrary applicants: citizens with a well-formed CCCD number (province of birth registration, sex-and-century
 // digit, year of birth), from this province or another, in categories that fees exempt.
+import { birthProvinceCodes, taxCodeCheckDigit } from "@motcua/domain"
 import fc from "fast-check"
 
 export interface Applicant {
@@ -20,7 +21,7 @@ const digits = (n: number) =>
 /** A CCCD number: province of birth registration (3), sex-and-century digit, year of birth (2), 6 random digits. */
 export const arbCitizenId = fc
   .record({
-    province: fc.integer({ min: 1, max: 96 }).map((p) => String(p).padStart(3, "0")),
+    province: fc.constantFrom(...birthProvinceCodes),
     female: fc.boolean(),
     year: fc.integer({ min: 1930, max: 2025 }),
     rest: digits(6),
@@ -29,6 +30,15 @@ export const arbCitizenId = fc
     const century = Math.floor((year - 1900) / 100) // 0 for 1900–1999, 1 for 2000–2099
     return `${province}${century * 2 + (female ? 1 : 0)}${String(year % 100).padStart(2, "0")}${rest}`
   })
+
+/** An enterprise tax code: nine digits and their check digit (nine digits that admit none are moved by one). */
+export const arbTaxCode = digits(9).map((nine) => {
+  for (let n = Number(nine); ; n = (n + 1) % 1_000_000_000) {
+    const candidate = String(n).padStart(9, "0")
+    const check = taxCodeCheckDigit(candidate)
+    if (check !== undefined) return `${candidate}${check}`
+  }
+})
 
 /**
  * An applicant; `units` are the deploying province's unit codes (e.g. the 54 of Quảng Ninh) and `provinceCode`
@@ -39,7 +49,7 @@ export const arbApplicant = (provinceCode: string, units: ReadonlyArray<string>)
     .record({
       kind: fc.constantFrom("citizen", "citizen", "citizen", "business") as fc.Arbitrary<"citizen" | "business">,
       citizenId: arbCitizenId,
-      taxCode: digits(10),
+      taxCode: arbTaxCode,
       name: fc.constantFrom(
         "Nguyễn Văn An",
         "Trần Thị Bình",

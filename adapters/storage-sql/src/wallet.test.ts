@@ -1,0 +1,108 @@
+// The WalletStore contract, the same on memory, SQLite and PostgreSQL: entries by owner newest first, the bytes
+// returned as stored, usage counted for the quota, removal.
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { makeMemoryWalletStore, type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { SqlStorage } from "./layers.ts"
+import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { SqlWalletStore } from "./wallet.ts"
+
+const bytes = (text: string) => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
+
+const entry = (id: string, ownerId: string, at: string, overrides: Partial<WalletEntry> = {}): WalletEntry => ({
+  id,
+  ownerId,
+  kind: "paper",
+  documentType: "cho-o-hop-phap",
+  name: "Hợp đồng thuê nhà",
+  mediaType: "application/pdf",
+  size: bytes(id).length,
+  sha256: "0".repeat(64),
+  createdAt: at,
+  ...overrides,
+})
+
+function contract(name: string, open: () => Promise<{ store: WalletStoreShape; close: () => Promise<void> }>) {
+  describe(`WalletStore — ${name}`, () => {
+    let store: WalletStoreShape
+    let close: () => Promise<void>
+    const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+    beforeAll(async () => {
+      ;({ store, close } = await open())
+    })
+    afterAll(() => close())
+
+    it("keeps entries by owner, newest first, with their bytes", async () => {
+      await run(
+        store.add(entry("a1", "022090001234", "2025-10-06T01:00:00.000Z", { validUntil: "2027-12-31" }), bytes("a1")),
+      )
+      await run(
+        store.add(
+          entry("a2", "022090001234", "2025-10-07T01:00:00.000Z", {
+            kind: "result",
+            dossierCode: "000.11.50.H49-251006-0001",
+          }),
+          bytes("a2"),
+        ),
+      )
+      await run(store.add(entry("b1", "022090009999", "2025-10-06T02:00:00.000Z"), bytes("b1")))
+      const mine = await run(store.list("022090001234"))
+      expect(mine.map((e) => e.id)).toEqual(["a2", "a1"])
+      expect(mine[0]).toMatchObject({ kind: "result", dossierCode: "000.11.50.H49-251006-0001" })
+      expect(mine[1]).toEqual(entry("a1", "022090001234", "2025-10-06T01:00:00.000Z", { validUntil: "2027-12-31" }))
+      expect(await run(store.get("b1"))).toMatchObject({ ownerId: "022090009999" })
+      expect(new TextDecoder().decode(await run(store.content("a1")))).toBe(new TextDecoder().decode(bytes("a1")))
+      expect(await run(store.content("nope"))).toBeUndefined()
+      expect(await run(store.usage("022090001234"))).toEqual({
+        count: 2,
+        bytes: bytes("a1").length + bytes("a2").length,
+      })
+      expect(await run(store.usage("nobody"))).toEqual({ count: 0, bytes: 0 })
+    })
+
+    it("removes an entry once", async () => {
+      expect(await run(store.remove("a1"))).toBe(true)
+      expect(await run(store.remove("a1"))).toBe(false)
+      expect((await run(store.list("022090001234"))).map((e) => e.id)).toEqual(["a2"])
+    })
+  })
+}
+
+const sqlStore = async (layer: ReturnType<typeof SqlStorage.layerSqlite>) => {
+  const runtime = ManagedRuntime.make(Layer.provideMerge(SqlWalletStore.layer, layer))
+  const store = await runtime.runPromise(WalletStore.useSync((s) => s))
+  return { store, close: () => runtime.dispose() }
+}
+
+contract("memory", async () => ({ store: makeMemoryWalletStore(), close: async () => {} }))
+
+contract("SQLite", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-wallet-"))
+  const opened = await sqlStore(SqlStorage.layerSqlite({ file: join(dir, "motcua.sqlite"), synchronous: "NORMAL" }))
+  return {
+    store: opened.store,
+    close: async () => {
+      await opened.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+})
+
+describeOnPostgres("WalletStore on PostgreSQL", (adminUrl) => {
+  contract("PostgreSQL", async () => {
+    const database = await freshPostgresDatabase(adminUrl, "motcua_wallet")
+    const opened = await sqlStore(
+      SqlStorage.layerPostgres({ url: database.url, documentsDir: mkdtempSync(join(tmpdir(), "wallet-")) }),
+    )
+    return {
+      store: opened.store,
+      close: async () => {
+        await opened.close()
+        await database.drop()
+      },
+    }
+  })
+})

@@ -1,0 +1,161 @@
+// Citizens sign in with the national e-ID (VNeID) through its OpenID provider (adapters/identity-oidc):
+// GET /api/v1/auth/eid/start sends the browser to the provider with a fresh state, nonce and PKCE challenge, kept in a
+// short-lived HttpOnly cookie scoped to these two paths; GET /api/v1/auth/eid/callback checks the state against the
+// cookie, has the code exchanged and the ID token validated, opens a session like an officer's (the same cookies and
+// CSRF token) and sends the browser back to the page it came from. Any failure is 401 with the reason.
+import { CitizenSignIn, DEFAULT_SESSION_MS, type EidAuthorization, signInCitizen } from "@motcua/application"
+import { Effect, Result, Schema } from "effect"
+import { sessionCookies } from "../auth.ts"
+import type { ApiDeps } from "../deps.ts"
+import { defineOperation } from "../operation.ts"
+import { ApiProblem } from "../problem.ts"
+import { runUseCase } from "./run.ts"
+
+const operation = defineOperation<ApiDeps>()
+
+export const EID_COOKIE = "motcua_eid"
+const EID_PATH = "/api/v1/auth/eid"
+const FLOW_SECONDS = 600
+
+/** Where to go back after signing in: a path of this site only (`/ho-so/…`), never another origin. */
+const ReturnTo = Schema.String.check(Schema.isMaxLength(500), Schema.isPattern(/^\/(?![/\\])[\w\-./~%?=&#]*$/u))
+
+interface KeptFlow {
+  readonly state: string
+  readonly nonce: string
+  readonly codeVerifier: string
+  readonly returnTo: string
+}
+
+const flowCookie = (value: string, maxAge: number, secure: boolean) =>
+  [
+    `${EID_COOKIE}=${value}`,
+    `Path=${EID_PATH}`,
+    `Max-Age=${maxAge}`,
+    "SameSite=Lax",
+    "HttpOnly",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ")
+
+const encodeFlow = (flow: KeptFlow) => Buffer.from(JSON.stringify(flow)).toString("base64url")
+
+function decodeFlow(cookieHeader: string | undefined): KeptFlow | undefined {
+  const raw = cookieHeader
+    ?.split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${EID_COOKIE}=`))
+    ?.slice(EID_COOKIE.length + 1)
+  if (raw === undefined || raw === "" || raw.length > 2000) return undefined
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Record<string, unknown>
+    const text = (k: string) => (typeof parsed[k] === "string" ? (parsed[k] as string) : undefined)
+    const [state, nonce, codeVerifier, returnTo] = [
+      text("state"),
+      text("nonce"),
+      text("codeVerifier"),
+      text("returnTo"),
+    ]
+    if (state === undefined || nonce === undefined || codeVerifier === undefined || returnTo === undefined)
+      return undefined
+    return { state, nonce, codeVerifier, returnTo: Schema.is(ReturnTo)(returnTo) ? returnTo : "/" }
+  } catch {
+    return undefined
+  }
+}
+
+const redirect = (location: string, cookies: ReadonlyArray<string>) => {
+  const headers = new Headers({ location, "cache-control": "no-store" })
+  for (const c of cookies) headers.append("set-cookie", c)
+  return new Response(null, { status: 302, headers })
+}
+
+export const eidOperations = [
+  operation({
+    method: "get",
+    path: "/api/v1/auth/eid/start",
+    operationId: "startEidSignIn",
+    tag: "accounts",
+    summary: "Công dân đăng nhập bằng tài khoản định danh điện tử (VNeID)",
+    description:
+      "Redirects (302) the browser to the national e-ID's OpenID provider: authorization code flow with PKCE (S256), " +
+      "a fresh state and nonce kept in a 10-minute HttpOnly cookie. `returnTo` is the page of this site to come back " +
+      "to. 503 when e-ID sign-in is not configured (MOTCUA_EID_ISSUER).",
+    query: Schema.Struct({ returnTo: Schema.optionalKey(ReturnTo) }),
+    response: { status: 200, description: "Chuyển hướng (302) tới trang đăng nhập VNeID", mediaType: "text/html" },
+    problems: ["unavailable"],
+    handle: async ({ query }, deps) => {
+      const started = await runUseCase(
+        deps,
+        CitizenSignIn.use((eid) => eid.begin()),
+      )
+      return Result.map(started, (s: EidAuthorization) =>
+        redirect(s.url, [
+          flowCookie(
+            encodeFlow({
+              state: s.state,
+              nonce: s.nonce,
+              codeVerifier: s.codeVerifier,
+              returnTo: query.returnTo ?? "/",
+            }),
+            FLOW_SECONDS,
+            deps.secureCookies,
+          ),
+        ]),
+      )
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/auth/eid/callback",
+    operationId: "completeEidSignIn",
+    tag: "accounts",
+    summary: "VNeID trả người dùng về sau khi đăng nhập",
+    description:
+      "The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the " +
+      "PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the " +
+      "required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly " +
+      "session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, " +
+      "a token for another audience or an expired one: 401 with the reason.",
+    query: Schema.Struct({
+      code: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
+      state: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))),
+      error: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+      error_description: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(1000))),
+      iss: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))),
+    }),
+    response: { status: 200, description: "Chuyển hướng (302) về trang đã mở, đã đăng nhập", mediaType: "text/html" },
+    problems: ["unauthenticated", "unavailable"],
+    handle: async ({ query, header }, deps) => {
+      const flow = decodeFlow(header("cookie"))
+      const clear = flowCookie("", 0, deps.secureCookies)
+      if (flow === undefined)
+        return Result.fail(
+          new ApiProblem({
+            kind: "unauthenticated",
+            detail: "Phiên đăng nhập VNeID không còn (no sign-in in progress: start again at /api/v1/auth/eid/start).",
+          }),
+        )
+      if (deps.eid === undefined)
+        return Result.fail(new ApiProblem({ kind: "unavailable", detail: "Đăng nhập VNeID chưa được cấu hình." }))
+      const callback = new URL(deps.eid.redirectUri)
+      for (const [k, v] of Object.entries(query)) if (typeof v === "string") callback.searchParams.set(k, v)
+      const rules = { minimumLevel: deps.eid.minimumLevel }
+      const signedIn = await runUseCase(
+        deps,
+        Effect.gen(function* () {
+          const eid = yield* CitizenSignIn
+          const identity = yield* eid.complete(callback.href, flow)
+          return yield* signInCitizen(identity, rules)
+        }),
+      )
+      if (Result.isFailure(signedIn)) return signedIn
+      const s = signedIn.success
+      return Result.succeed(
+        redirect(flow.returnTo, [
+          clear,
+          ...sessionCookies(s.token, s.csrfToken, DEFAULT_SESSION_MS / 1000, { secure: deps.secureCookies }),
+        ]),
+      )
+    },
+  }),
+]

@@ -1,0 +1,166 @@
+// The citizen's e-wallet (kho dữ liệu điện tử) as use cases: the citizen lists, downloads, adds and deletes what is
+// theirs; a filing takes a paper from it instead of an upload (the paper is copied to the dossier and recorded as
+// "taken from the citizen's store"); a result returned by e-wallet lands in the applicant's wallet. Nobody but the
+// owner reads a wallet: officers see the copies attached to the dossiers they handle, through the dossier.
+import { createHash } from "node:crypto"
+import { Effect } from "effect"
+import { authorize } from "../authorization/policy.ts"
+import type { Principal } from "../authorization/principal.ts"
+import { Forbidden } from "../errors.ts"
+import { Clock } from "../ports/clock.ts"
+import { sniffMediaType } from "../ports/document-content.ts"
+import { DocumentStore } from "../ports/document-store.ts"
+import { DocumentNotFound, DocumentRejected } from "../ports/errors.ts"
+import { Ids } from "../ports/ids.ts"
+import type { DossierRecord } from "../ports/records.ts"
+import { type WalletEntry, WalletStore } from "../ports/wallet-store.ts"
+
+/** What one citizen may keep (Decree 45/2020 leaves it to the system: deployments change it in code for now). */
+export const WALLET_QUOTA = { entries: 200, bytes: 100 * 1024 * 1024 } as const
+
+const mayUse = (principal: Principal, action: "wallet.read" | "wallet.manage", ownerId: string) => {
+  const decision = authorize(principal, action, { ownerIds: [ownerId] })
+  return decision.allow
+    ? Effect.void
+    : Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason }))
+}
+
+const ownerOf = (principal: Principal) => (principal.scope._tag === "Citizen" ? principal.scope.citizenId : "")
+
+/** The owner's entries, newest first (the owner only: another citizen or any officer is Forbidden). */
+export const listWallet = Effect.fnUntraced(function* (principal: Principal, ownerId: string) {
+  yield* mayUse(principal, "wallet.read", ownerId)
+  return yield* (yield* WalletStore).list(ownerId)
+})
+
+/** One entry's bytes, for its owner. */
+export const walletDocument = Effect.fnUntraced(function* (principal: Principal, ownerId: string, entryId: string) {
+  yield* mayUse(principal, "wallet.read", ownerId)
+  const wallet = yield* WalletStore
+  const entry = yield* wallet.get(entryId)
+  if (entry === undefined || entry.ownerId !== ownerId) return yield* Effect.fail(new DocumentNotFound({ id: entryId }))
+  const bytes = yield* wallet.content(entryId)
+  if (bytes === undefined) return yield* Effect.fail(new DocumentNotFound({ id: entryId }))
+  return { entry, bytes }
+})
+
+export interface NewWalletPaper {
+  readonly documentType: string
+  readonly name: string
+  readonly validFrom?: string
+  readonly validUntil?: string
+  readonly dossierCode?: string
+}
+
+const quotaRefusal = (count: number, bytes: number, size: number) =>
+  count + 1 > WALLET_QUOTA.entries || bytes + size > WALLET_QUOTA.bytes
+    ? new DocumentRejected({
+        reason: "quota-exceeded",
+        detail:
+          `kho dữ liệu đã có ${count} giấy tờ, ${bytes} byte; hạn mức ${WALLET_QUOTA.entries} giấy tờ, ` +
+          `${WALLET_QUOTA.bytes} byte (the wallet's quota would be exceeded)`,
+      })
+    : undefined
+
+const store = Effect.fnUntraced(function* (
+  ownerId: string,
+  kind: WalletEntry["kind"],
+  paper: NewWalletPaper,
+  bytes: Uint8Array,
+) {
+  const mediaType = sniffMediaType(bytes)
+  if (mediaType === undefined)
+    return yield* Effect.fail(
+      new DocumentRejected({ reason: "unsupported-type", detail: "chỉ nhận PDF, JPEG, PNG (only PDF, JPEG or PNG)" }),
+    )
+  const wallet = yield* WalletStore
+  const usage = yield* wallet.usage(ownerId)
+  const over = quotaRefusal(usage.count, usage.bytes, bytes.length)
+  if (over !== undefined) return yield* Effect.fail(over)
+  const entry: WalletEntry = {
+    id: yield* (yield* Ids).next("wallet"),
+    ownerId,
+    kind,
+    documentType: paper.documentType,
+    name: paper.name,
+    mediaType,
+    size: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    ...(paper.validFrom === undefined ? {} : { validFrom: paper.validFrom }),
+    ...(paper.validUntil === undefined ? {} : { validUntil: paper.validUntil }),
+    ...(paper.dossierCode === undefined ? {} : { dossierCode: paper.dossierCode }),
+    createdAt: yield* (yield* Clock).now,
+  }
+  yield* wallet.add(entry, bytes)
+  return entry
+})
+
+/** The citizen keeps a digitised paper of their own (within the quota). */
+export const saveToWallet = Effect.fnUntraced(function* (
+  principal: Principal,
+  paper: NewWalletPaper,
+  bytes: Uint8Array,
+) {
+  const ownerId = ownerOf(principal)
+  yield* mayUse(principal, "wallet.manage", ownerId)
+  return yield* store(ownerId, "paper", paper, bytes)
+})
+
+/** The owner deletes an entry; another's entry is Forbidden, an unknown one DocumentNotFound. */
+export const deleteFromWallet = Effect.fnUntraced(function* (principal: Principal, entryId: string) {
+  const wallet = yield* WalletStore
+  const entry = yield* wallet.get(entryId)
+  if (entry === undefined) return yield* Effect.fail(new DocumentNotFound({ id: entryId }))
+  yield* mayUse(principal, "wallet.manage", entry.ownerId)
+  yield* wallet.remove(entryId)
+  return entry
+})
+
+/**
+ * Papers a filing takes from the signed-in citizen's wallet: each is copied into the document store as the citizen's
+ * upload (to be attached to the new dossier like any upload) and marked in the filing as taken from the store.
+ */
+export const takeFromWallet = Effect.fnUntraced(function* (
+  principal: Principal,
+  picks: ReadonlyArray<{ readonly documentId: string; readonly walletEntryId: string }>,
+) {
+  const ownerId = ownerOf(principal)
+  const wallet = yield* WalletStore
+  const documents = yield* DocumentStore
+  const attachmentIds: string[] = []
+  for (const pick of picks) {
+    const entry = yield* wallet.get(pick.walletEntryId)
+    if (entry === undefined || entry.ownerId !== ownerId) {
+      // not theirs, or gone: the same answer, so nobody learns what is in another's wallet
+      yield* mayUse(principal, "wallet.read", entry?.ownerId ?? "(unknown)")
+      return yield* Effect.fail(new DocumentNotFound({ id: pick.walletEntryId }))
+    }
+    const bytes = yield* wallet.content(entry.id)
+    if (bytes === undefined) return yield* Effect.fail(new DocumentNotFound({ id: entry.id }))
+    const copied = yield* documents.put(bytes, entry.mediaType, { principalId: principal.id })
+    attachmentIds.push(copied.id)
+  }
+  return attachmentIds
+})
+
+/** A result returned by e-wallet: the dossier's result documents go into the applicant's wallet (citizens only). */
+export const deliverResultsToWallet = Effect.fnUntraced(function* (record: DossierRecord) {
+  const context = (record.snapshot as { context?: Record<string, unknown> }).context ?? {}
+  const applicant = context.applicant as { id?: string; kind?: string } | undefined
+  const resultIds = (context.resultDocumentIds as ReadonlyArray<string> | undefined) ?? []
+  if (applicant?.id === undefined || applicant.kind !== "citizen") return []
+  const documents = yield* DocumentStore
+  const delivered: WalletEntry[] = []
+  for (const id of resultIds) {
+    const { bytes } = yield* documents.get(id)
+    delivered.push(
+      yield* store(
+        applicant.id,
+        "result",
+        { documentType: "result", name: `Kết quả hồ sơ ${record.code}`, dossierCode: record.code },
+        bytes,
+      ),
+    )
+  }
+  return delivered
+})
