@@ -36,6 +36,23 @@ export const appActions = [
   "webhook.manage",
   /** Home pick-up of papers or delivery of the result by post, for a dossier in scope (postal/use-cases.ts). */
   "postal.request",
+  /** The applicant rates a returned dossier, once (quality/feedback.ts). */
+  "rating.submit",
+  /** A citizen sends a petition (phản ánh, kiến nghị) about a dossier or a procedure. */
+  "petition.file",
+  /** Reading a petition: its sender, and the staff of the authority that handles it. */
+  "petition.read",
+  /** Classifying, refusing, asking for more, answering and publishing a petition: the authority's staff. */
+  "petition.handle",
+  /** The sender rates the handling of a published petition. */
+  "petition.rate",
+  /**
+   * The index report and its drill-down: no single target, so the use case checks the role and counts only the
+   * dossiers of the principal's authorities and units (quality/report.ts).
+   */
+  "report.read",
+  /** Service-level notices (due soon, overdue) and the list of overdue dossiers without an apology (quality/sla.ts). */
+  "sla.read",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -65,6 +82,10 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.read": "agency",
   "queue.read": "agency",
   "lookup.public": "public",
+  "petition.read": "agency",
+  "petition.handle": "agency",
+  "report.read": "agency",
+  "sla.read": "agency",
 }
 
 /**
@@ -81,6 +102,10 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "own",
     "lookup.public": "public",
     "postal.request": "own",
+    "rating.submit": "own",
+    "petition.file": "public",
+    "petition.read": "own",
+    "petition.rate": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",
@@ -100,6 +125,9 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "intake",
     "lookup.public": "public",
     "postal.request": "intake",
+    "petition.read": "intake",
+    "petition.handle": "intake",
+    "sla.read": "intake",
   },
   specialist: {
     "dossier.requestSupplementation": "agency",
@@ -113,6 +141,9 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "petition.read": "agency",
+    "petition.handle": "agency",
+    "sla.read": "agency",
   },
   // A unit's leader and the authority's leader may do the same; which of them decides a dossier is the
   // procedure's step role, which the machine checks (domain permissions.ts).
@@ -125,6 +156,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "sla.read": "agency",
   },
   "inter-agency": {
     "dossier.requestSupplementation": "agency",
@@ -134,6 +166,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "sla.read": "agency",
   },
   "post-office-agent": {
     "dossier.intake": "intake-point",
@@ -149,6 +182,9 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.readAudit": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
+    "petition.read": "intake",
+    "report.read": "intake",
+    "sla.read": "intake",
   },
   "province-admin": {
     "dossier.read": "agency",
@@ -156,11 +192,16 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "queue.read": "agency",
     "lookup.public": "public",
     "webhook.manage": "public",
+    "petition.read": "agency",
+    "report.read": "agency",
+    "sla.read": "agency",
   },
   auditor: {
     "dossier.read": "agency",
     "dossier.readAudit": "agency",
     "lookup.public": "public",
+    "petition.read": "agency",
+    "report.read": "agency",
   },
   // A system holds an API key, which proves who it is but not what happened: it may only do what is proven some other
   // way, or what only a system does.

@@ -3,6 +3,7 @@
 // the state back as it was, versions are checked, idempotent answers are stored with the change, the audit log is
 // hash-chained. All ports built from one MemoryDatabase share its state: `layerMemoryStorage` (storage.ts) builds
 // them all over one. The port files do not import this one (no import circles): only storage.ts does.
+import type { DossierFacts } from "@motcua/domain"
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
@@ -21,6 +22,7 @@ import {
 import type { IdempotencyStoreShape } from "./idempotency-store.ts"
 import type { Json } from "./json.ts"
 import type { OutboxShape } from "./outbox.ts"
+import type { DossierRating, SlaNotice, StoredPetition } from "./quality.ts"
 import {
   type AuditEntry,
   type AuditEntryInput,
@@ -59,7 +61,34 @@ export interface MemoryState {
   documents: Map<string, { readonly meta: DocumentMeta; readonly bytes: Uint8Array }>
   /** Owner id → the codes of the dossiers it owns (NewDossier.owners). */
   owners: Map<string, Set<string>>
+  /** The quality ports' tables (memory-quality.ts). */
+  quality: MemoryQualityState
 }
+
+/** What the quality ports keep (IndicatorStore, FeedbackStore, SlaStore: memory-quality.ts). */
+export interface MemoryQualityState {
+  readonly facts: Map<string, { readonly version: number; readonly facts: DossierFacts }>
+  readonly synced: Map<string, string>
+  readonly ratings: Map<string, DossierRating>
+  readonly petitions: Map<string, StoredPetition>
+  readonly slaNotices: Map<string, SlaNotice>
+}
+
+const emptyQuality = (): MemoryQualityState => ({
+  facts: new Map(),
+  synced: new Map(),
+  ratings: new Map(),
+  petitions: new Map(),
+  slaNotices: new Map(),
+})
+
+const copyQuality = (q: MemoryQualityState): MemoryQualityState => ({
+  facts: new Map(q.facts),
+  synced: new Map(q.synced),
+  ratings: new Map(q.ratings),
+  petitions: new Map(q.petitions),
+  slaNotices: new Map(q.slaNotices),
+})
 
 const emptyState = (): MemoryState => ({
   dossiers: new Map(),
@@ -71,6 +100,7 @@ const emptyState = (): MemoryState => ({
   sequences: new Map(),
   documents: new Map(),
   owners: new Map(),
+  quality: emptyQuality(),
 })
 
 const copyState = (s: MemoryState): MemoryState => ({
@@ -83,6 +113,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   sequences: new Map(s.sequences),
   documents: new Map(s.documents),
   owners: new Map([...s.owners].map(([owner, codes]) => [owner, new Set(codes)])),
+  quality: copyQuality(s.quality),
 })
 
 export interface MemoryDatabaseShape {
@@ -110,7 +141,7 @@ const CurrentMemoryTransaction = Context.Reference<MemoryDatabaseShape | undefin
 )
 
 /** Runs `effect` alone against `db`, joining the current transaction when there is one, rolling back on failure. */
-const atomic = <A, E, R>(db: MemoryDatabaseShape, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+export const atomic = <A, E, R>(db: MemoryDatabaseShape, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(CurrentMemoryTransaction, (current) =>
     current === db
       ? effect
@@ -141,7 +172,12 @@ function appendAudit(db: MemoryDatabaseShape, dossierCode: string, inputs: Reado
   db.state.head = head
 }
 
-function enqueue(db: MemoryDatabaseShape, dossierCode: string, at: string, rows: ReadonlyArray<OutboxMessageInput>) {
+export function enqueue(
+  db: MemoryDatabaseShape,
+  dossierCode: string,
+  at: string,
+  rows: ReadonlyArray<OutboxMessageInput>,
+) {
   for (const row of rows) {
     const id = db.state.nextOutboxId++
     db.state.outbox.set(id, {

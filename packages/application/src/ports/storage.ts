@@ -14,7 +14,9 @@ import {
   makeMemoryOutbox,
   makeMemoryUnitOfWork,
 } from "./memory.ts"
+import { makeMemoryFeedbackStore, makeMemoryIndicatorStore, makeMemorySlaStore } from "./memory-quality.ts"
 import { Outbox } from "./outbox.ts"
+import { FeedbackStore, IndicatorStore, SlaStore } from "./quality.ts"
 import { UnitOfWork } from "./unit-of-work.ts"
 
 /** Every storage port: what a storage adapter's layer provides. */
@@ -26,6 +28,9 @@ export type StoragePorts =
   | Outbox
   | DocumentStore
   | DossierListing
+  | IndicatorStore
+  | FeedbackStore
+  | SlaStore
 
 /** All storage ports over one MemoryDatabase, which is provided too (tests may tamper with its state). */
 export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number } = {}) =>
@@ -37,4 +42,7 @@ export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number
     Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)),
     Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
     Layer.effect(DossierListing, MemoryDatabase.useSync(makeMemoryDossierListing)),
+    Layer.effect(IndicatorStore, MemoryDatabase.useSync(makeMemoryIndicatorStore)),
+    Layer.effect(FeedbackStore, MemoryDatabase.useSync(makeMemoryFeedbackStore)),
+    Layer.effect(SlaStore, MemoryDatabase.useSync(makeMemorySlaStore)),
   ).pipe(Layer.provideMerge(Layer.sync(MemoryDatabase, () => MemoryDatabase.make(options))))

@@ -7,6 +7,7 @@ import { appRoles, type Principal } from "../authorization/principal.ts"
 import { Forbidden } from "../errors.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
 import { TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
+import { rateDossier } from "../quality/feedback.ts"
 import { advance, HOUR, INTAKE, principals as p, residenceFiling, runTest } from "../test-support/harness.ts"
 import { supplementationDeadlinePassed } from "./deadlines.ts"
 import { fileOnline, intakeAtCounter } from "./filing.ts"
@@ -64,6 +65,20 @@ const invoke = (
     "lookup.public": null, // public by design
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports
     "webhook.manage": null, // not about a dossier: the webhook use cases scope subscriptions to their owner
+    "rating.submit": rateDossier(principal, code, {
+      access: 5,
+      procedure: 5,
+      officer: 5,
+      result: 5,
+      liked: true,
+    }) as never,
+    // petitions, reports and service-level notices are not about a dossier: quality/quality.test.ts checks them
+    "petition.file": null,
+    "petition.read": null,
+    "petition.handle": null,
+    "petition.rate": null,
+    "report.read": null,
+    "sla.read": null,
   }
 }
 

@@ -9,6 +9,7 @@
  * - facts.ts: `dossierFacts(context, calendar)`, what a dossier contributes, and `withinTimeAt` (2.1's rule).
  * - tally.ts: the reference sums over a period's dossiers and petitions, and `countsOfUnit`.
  * - import.ts: the counts motcua does not hold (1.1–1.3, 4.5a), filled in by the province.
+ * - settings.ts: a deployment's rules, import, SLA warning window and petition deadlines, from one JSON file.
  *
  * Bad arguments throw an `IndicatorInputError` saying what and where (errors.ts).
  */
@@ -19,4 +20,5 @@ export * from "./import.ts"
 export * from "./period.ts"
 export * from "./rules.ts"
 export * from "./score.ts"
+export * from "./settings.ts"
 export * from "./tally.ts"
