@@ -9,8 +9,11 @@ import {
   DocumentStore,
   DossierListing,
   DossierStore,
+  FeedbackStore,
   IdempotencyStore,
+  IndicatorStore,
   Outbox,
+  SlaStore,
   StoreUnavailable,
   UnitOfWork,
 } from "@motcua/application"
@@ -76,6 +79,9 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(Outbox, ports.outbox))
         .pipe(Context.add(DocumentStore, ports.documentStore))
         .pipe(Context.add(DossierListing, ports.dossierListing))
+        .pipe(Context.add(IndicatorStore, ports.indicatorStore))
+        .pipe(Context.add(FeedbackStore, ports.feedbackStore))
+        .pipe(Context.add(SlaStore, ports.slaStore))
     }),
   )
 

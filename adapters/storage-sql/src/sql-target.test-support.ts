@@ -9,6 +9,11 @@ import { SqlDatabase } from "./layers.ts"
 type SqlLayer = Layer.Layer<StoragePorts | SqlDatabase, unknown>
 
 const TABLES = [
+  "sla_notice",
+  "petition",
+  "dossier_rating",
+  "dossier_synced",
+  "indicator_fact",
   "document",
   "audit_entry",
   "outbox",

@@ -1,5 +1,6 @@
 // The storage ports over one Kysely<DB>, for both dialects: this file only wires the concepts together, one per file
-// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts (accounts.ts builds on the layer). The
+// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts, and the quality work's
+// indicators.ts, feedback.ts, sla.ts (accounts.ts builds on the layer). The
 // dialect differences are few and named where they occur: row locks (`FOR UPDATE`, `SKIP LOCKED`) exist only on
 // PostgreSQL; on SQLite a transaction holds the database's single write lock from its start (BEGIN IMMEDIATE, see
 // connection.ts), which gives the same guarantees.
@@ -15,8 +16,11 @@ import type {
   DocumentStoreShape,
   DossierListingShape,
   DossierStoreShape,
+  FeedbackStoreShape,
   IdempotencyStoreShape,
+  IndicatorStoreShape,
   OutboxShape,
+  SlaStoreShape,
   UnitOfWorkShape,
 } from "@motcua/application"
 import type { Kysely } from "kysely"
@@ -25,9 +29,12 @@ import type { Connection } from "./connection.ts"
 import { makeDocumentStore, prepareDocumentQueries } from "./document-store.ts"
 import { makeDossierListing } from "./dossier-listing.ts"
 import { makeDossierStore, prepareDossierQueries } from "./dossiers.ts"
+import { makeFeedbackStore } from "./feedback.ts"
 import { makeIdempotencyStore, prepareIdempotencyQueries } from "./idempotency.ts"
+import { makeIndicatorStore } from "./indicators.ts"
 import { makeOutbox, prepareOutboxQueries } from "./outbox.ts"
 import type { DB, Dialect } from "./schema.ts"
+import { makeSlaStore } from "./sla.ts"
 import { makeStorageContext } from "./storage-context.ts"
 
 export interface SqlStorageConfig {
@@ -45,6 +52,9 @@ export interface SqlStoragePorts {
   readonly outbox: OutboxShape
   readonly documentStore: DocumentStoreShape
   readonly dossierListing: DossierListingShape
+  readonly indicatorStore: IndicatorStoreShape
+  readonly feedbackStore: FeedbackStoreShape
+  readonly slaStore: SlaStoreShape
 }
 
 /**
@@ -64,5 +74,8 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     outbox: makeOutbox(ctx, outbox),
     documentStore: makeDocumentStore(ctx, documents, config),
     dossierListing: makeDossierListing(ctx),
+    indicatorStore: makeIndicatorStore(ctx),
+    feedbackStore: makeFeedbackStore(ctx),
+    slaStore: makeSlaStore(ctx),
   }
 }
