@@ -1,7 +1,8 @@
 // @motcua/catalog-quangninh: sample deployment data for Quảng Ninh (54 commune-level units, agencies, intake points,
 // procedures), kept as JSON files that province IT can read and edit, and loaded through the domain's schemas.
 //
-// holidays.json (optional) is decoded with the calendar's HolidayOverrides schema.
+// holidays.json (optional) is decoded with the calendar's HolidayOverrides schema; quality.json (optional) with the
+// domain's QualitySettingsFile (Decision 766 scoring rules, imported counts, SLA window, petition deadlines).
 //
 // Every loader returns a `Result`: success with the decoded data, or failure with one `DecodeError` whose message
 // lists every problem, each prefixed with its file and path (`data/procedures/land.json: procedures[3].fees[0]…`).
@@ -12,6 +13,7 @@ import {
   type HolidayOverrides,
   type Jurisdiction,
   type PostalTariff,
+  type QualitySettings,
 } from "@motcua/domain"
 import { Result } from "effect"
 import { loadCatalogue } from "./catalogue.ts"
@@ -19,6 +21,7 @@ import { DATA_DIR, failedProblems } from "./files.ts"
 import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
 import { loadPostalTariff } from "./postal-tariff.ts"
+import { loadQualitySettings, qualityProblems } from "./quality.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
@@ -35,6 +38,7 @@ export {
   UnitsFile,
 } from "./jurisdiction.ts"
 export { loadPostalTariff, POSTAL_TARIFF_FILE } from "./postal-tariff.ts"
+export { loadQualitySettings, QUALITY_FILE, qualityProblems } from "./quality.ts"
 export { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export interface QuangNinhData {
@@ -44,6 +48,8 @@ export interface QuangNinhData {
   readonly holidays?: HolidayOverrides
   /** The tariff of home pick-up and delivery by post, when the data directory has a postal-tariff.json. */
   readonly postalTariff?: PostalTariff
+  /** Scoring rules, imported counts, SLA warning window and petition deadlines, when there is a quality.json. */
+  readonly quality?: QualitySettings
 }
 
 /**
@@ -57,18 +63,21 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   const catalogue = loadCatalogue(dataDir)
   const holidays = loadHolidays(dataDir)
   const postalTariff = loadPostalTariff(dataDir)
+  const quality = loadQualitySettings(dataDir)
   if (
     Result.isFailure(jurisdiction) ||
     Result.isFailure(catalogue) ||
     Result.isFailure(holidays) ||
-    Result.isFailure(postalTariff)
+    Result.isFailure(postalTariff) ||
+    Result.isFailure(quality)
   ) {
-    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff])
+    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff, quality])
     return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   }
   const problems = [
     ...jurisdictionProblems(jurisdiction.success),
     ...catalogueProblems(jurisdiction.success, catalogue.success),
+    ...(quality.success === undefined ? [] : qualityProblems(quality.success, catalogue.success)),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   return Result.succeed({
@@ -76,6 +85,7 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     catalogue: catalogue.success,
     ...(holidays.success === undefined ? {} : { holidays: holidays.success }),
     ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
+    ...(quality.success === undefined ? {} : { quality: quality.success }),
   })
 }
 export {

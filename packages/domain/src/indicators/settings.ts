@@ -18,6 +18,8 @@ import { emptyImport, QualityImport } from "./import.ts"
 import { decodeIndicatorRules, type IndicatorRules, IndicatorRulesFile, portalRules } from "./rules.ts"
 
 export const QualitySettingsFile = Schema.Struct({
+  /** Free notes for the province's editors (ignored). */
+  notes: Schema.optionalKey(Schema.Array(Schema.String)),
   rules: Schema.optionalKey(IndicatorRulesFile),
   import: Schema.optionalKey(QualityImport),
   slaWarningHours: Schema.optionalKey(
