@@ -320,7 +320,7 @@ describe("the reference tally and a unit's counts", () => {
       "1.1": { numerator: 5, denominator: 5 },
       "1.4": { numerator: 4, denominator: 5, periodsPerYear: 12 }, // a c e g
       "2.1": { numerator: 3, denominator: 4 },
-      "2.2": { numerator: 24, denominator: 3 },
+      "2.2": { numerator: 1440, denominator: 3 }, // working minutes
       "3.1": { numerator: 2, denominator: 3 },
       "3.2": { numerator: 2, denominator: 2 }, // both offered online have an online dossier
       "3.3": { numerator: 4, denominator: 5, factor: { numerator: 4, denominator: 5 } },

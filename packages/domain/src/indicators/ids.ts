@@ -90,8 +90,8 @@ export const indicatorNames: Readonly<Record<IndicatorId, { readonly name: strin
     nameEn: "dossiers handled early, on time or still within time / dossiers counted",
   },
   "2.2": {
-    name: "Thời gian giải quyết trung bình (giờ làm việc)",
-    nameEn: "average handling time in working hours (tracked, not scored)",
+    name: "Thời gian giải quyết trung bình (phút làm việc)",
+    nameEn: "average handling time in working minutes: minutes / dossiers ended (tracked, not scored)",
   },
   "3.1": {
     name: "TTHC cung cấp dịch vụ công trực tuyến",

@@ -66,7 +66,7 @@ describe("the common rule: ratio × max, or with a threshold T: max at T and abo
     expect(score("5.4", f(15, 100))).toBe(5.67) // 0.85 × 6 / 0.9 = 5.666…
     expect(score("5.4", f(150, 100))).toBe(0) // never below 0
   })
-  it("tracked indicators score 0 and keep their ratio uncapped: 2.2 average hours, 5.1 classified", () => {
+  it("tracked indicators score 0 and keep their ratio uncapped: 2.2 average minutes, 5.1 classified", () => {
     expect(scoreIndicator("2.2", f(1234.5, 100))).toMatchObject({ ratio: 12.345, score: 0, tracked: true })
     expect(scoreIndicator("5.1", f(8, 10))).toMatchObject({ ratio: 0.8, score: 0, tracked: true })
   })

@@ -268,7 +268,8 @@ export function countsOfUnit(
       periodsPerYear: reference.periodsPerYear,
     },
     "2.1": { numerator: d((t) => t.withinTime), denominator: counted },
-    "2.2": { numerator: d((t) => t.handlingMinutes) / 60, denominator: d((t) => t.ended) },
+    // whole working minutes, so that sums are exact whatever order they are added in
+    "2.2": { numerator: d((t) => t.handlingMinutes), denominator: d((t) => t.ended) },
     "3.1": { numerator: offered.length, denominator: procedures.length },
     "3.2": { numerator: offered.filter((p) => has(p.code, (t) => t.online)).length, denominator: offered.length },
     "3.3": {
