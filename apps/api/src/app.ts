@@ -32,6 +32,7 @@ import { jurisdictionOperations } from "./routes/jurisdiction.ts"
 import { lookupOperations } from "./routes/lookup.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
+import { qualityOperations } from "./routes/quality.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings, signInThrottle } from "./sign-in-throttle.ts"
@@ -235,6 +236,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...auditOperations,
     ...webhookOperations,
     ...postalOperations,
+    ...qualityOperations,
     ...healthOperations,
     ...metaOperations,
   ]

@@ -1,5 +1,6 @@
 // What a server does besides answering requests: it relays the outbox (national portal sync, notifications, payment
-// requests, supplementation deadline checks) and cleans up (expired sessions, documents staged but never attached).
+// requests, supplementation deadline checks), sweeps for dossiers due soon or overdue (service-level notices, sent
+// through the outbox), and cleans up (expired sessions, documents staged but never attached).
 // Every instance may run both: outbox rows are leased to one relay at a time (PostgreSQL: FOR UPDATE SKIP LOCKED),
 // and the clean-up statements are idempotent.
 import { hostname } from "node:os"
@@ -10,6 +11,7 @@ import {
   type RelayReport,
   relayOnce,
   SignInFailureStore,
+  slaSweep,
   standardHandlers,
 } from "@motcua/application"
 import { Effect, Result } from "effect"
@@ -37,7 +39,13 @@ export interface MaintenanceSettings {
   readonly signInWindowMs?: number
 }
 
+export interface SlaSettings {
+  /** Pause between sweeps; 0 turns them off for this instance (several instances may sweep: notices are once). */
+  readonly intervalMs: number
+}
+
 export const DEFAULT_RELAY: RelaySettings = { intervalMs: 2_000, batch: 100 }
+export const DEFAULT_SLA: SlaSettings = { intervalMs: 5 * 60_000 }
 export const DEFAULT_MAINTENANCE: MaintenanceSettings = { intervalMs: 15 * 60_000 }
 export const DEFAULT_ORPHAN_DOCUMENT_AGE_MS = 24 * 60 * 60_000
 
@@ -115,6 +123,22 @@ export function startMaintenance(
       logger.log("info", "cleaned up", {
         expiredSessions: done.success.sessions,
         stagedDocuments: done.success.documents,
+      })
+    return false
+  })
+}
+
+/** Starts the periodic SLA sweep (due soon → the holder, overdue → the unit's leader); undefined when its interval is 0. */
+export function startSlaSweep(runtime: ApiRuntime, settings: SlaSettings, logger: Logger): PeriodicTask | undefined {
+  if (settings.intervalMs === 0) return undefined
+  return startPeriodic({ name: "sla sweep", intervalMs: settings.intervalMs, logger, maxBurst: 1 }, async () => {
+    const swept = await runtime.run(slaSweep())
+    if (Result.isFailure(swept)) logger.log("error", "sla sweep failed", { error: swept.failure })
+    else if (swept.success.noticed.length > 0)
+      logger.log("info", "sla notices", {
+        examined: swept.success.examined,
+        dueSoon: swept.success.noticed.filter((n) => n.threshold === "due-soon").length,
+        overdue: swept.success.noticed.filter((n) => n.threshold === "overdue").length,
       })
     return false
   })

@@ -8,8 +8,10 @@ import {
   DEFAULT_MAINTENANCE,
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
   DEFAULT_RELAY,
+  DEFAULT_SLA,
   type MaintenanceSettings,
   type RelaySettings,
+  type SlaSettings,
 } from "./background.ts"
 import { type NotificationSettings, notificationSettings } from "./notifications.ts"
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from "./sign-in-throttle.ts"
@@ -31,6 +33,8 @@ export class ConfigurationError extends Error {
 export interface EnvironmentSettings {
   readonly relay: RelaySettings
   readonly maintenance: MaintenanceSettings
+  /** The SLA sweep (MOTCUA_SLA_INTERVAL_MS; 0 = this instance does not sweep). */
+  readonly sla: SlaSettings
   readonly signInThrottle: SignInThrottleSettings | false
   readonly trustProxy: boolean
   readonly developmentKeysDir: string | undefined
@@ -85,6 +89,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const relayBatch = whole("MOTCUA_RELAY_BATCH", DEFAULT_RELAY.batch, 1)
   const relayLease = whole("MOTCUA_RELAY_LEASE_MS", 60_000, 1_000)
   const cleanupInterval = whole("MOTCUA_CLEANUP_INTERVAL_MS", DEFAULT_MAINTENANCE.intervalMs, 0)
+  const slaInterval = whole("MOTCUA_SLA_INTERVAL_MS", DEFAULT_SLA.intervalMs, 0)
   const orphanAge = whole("MOTCUA_ORPHAN_DOCUMENT_AGE_MS", DEFAULT_ORPHAN_DOCUMENT_AGE_MS, 60_000)
   const throttleOn = flag("MOTCUA_SIGNIN_THROTTLE", true)
   const maxFailures = whole("MOTCUA_SIGNIN_MAX_FAILURES", DEFAULT_SIGN_IN_THROTTLE.maxFailures, 1)
@@ -138,6 +143,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   return {
     relay: { intervalMs: relayInterval, batch: relayBatch, leaseMs: relayLease },
     maintenance: { intervalMs: cleanupInterval, orphanDocumentAgeMs: orphanAge },
+    sla: { intervalMs: slaInterval },
     signInThrottle: throttleOn ? { maxFailures, maxFailuresPerAddress: maxPerAddress, lockoutMs: lockout } : false,
     trustProxy,
     developmentKeysDir: keysDir === undefined || keysDir === "" ? undefined : keysDir,

@@ -3,6 +3,7 @@
 // bug: a 500 whose body says nothing of the internals (the error itself goes to the log, masked).
 import {
   ActionRefused,
+  AlreadyRated,
   CallbackRejected,
   DocumentNotFound,
   DocumentNotOwned,
@@ -12,8 +13,12 @@ import {
   FilingRefused,
   Forbidden,
   IdempotencyKeyReused,
+  PetitionNotFound,
+  PetitionRefused,
   PostalOperatorFailed,
   PostalRefused,
+  RatingRefused,
+  ReportRequestInvalid,
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
@@ -251,6 +256,23 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     }
   if (error instanceof CallbackRejected)
     return { problem: make("unauthenticated", `Lệnh gọi lại không hợp lệ: ${error.reason}`, instance) }
+  if (error instanceof ReportRequestInvalid)
+    return {
+      problem: make("unprocessable", error.message, instance, [
+        { path: fieldPath("query", error.field), message: error.detail },
+      ]),
+    }
+  if (error instanceof RatingRefused)
+    return { problem: make("unprocessable", error.message, instance, [], { _tag: "RatingRefused" }) }
+  if (error instanceof AlreadyRated)
+    return {
+      problem: make("conflict", error.message, instance, [], { _tag: "AlreadyRated", at: error.at }),
+    }
+  if (error instanceof PetitionNotFound) return { problem: make("not-found", error.message, instance) }
+  if (error instanceof PetitionRefused)
+    return {
+      problem: make("unprocessable", error.message, instance, [], error.reason as unknown as Record<string, unknown>),
+    }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
     return {
       problem: make("unavailable", "Dịch vụ tạm thời không khả dụng; vui lòng thử lại sau.", instance),

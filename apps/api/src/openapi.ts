@@ -109,6 +109,12 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   payments: "Thanh toán qua cổng (payment gateway callbacks)",
   lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
+  assistant: "Trợ lý hỏi đáp thủ tục cho công dân (the citizen assistant)",
+  webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions)",
+  postal: "Thu gom hồ sơ, trả kết quả qua bưu chính (home pick-up and delivery by post)",
+  reports: "Báo cáo chỉ số chất lượng phục vụ, Quyết định 766 (the service-quality index report)",
+  feedback: "Đánh giá hồ sơ, phản ánh, kiến nghị (ratings and petitions)",
+  sla: "Cảnh báo sắp đến hạn, quá hạn (service-level notices)",
   health: "Tình trạng máy chủ (liveness and readiness)",
   meta: "Tài liệu API (this document and its reference page)",
 }
@@ -215,6 +221,7 @@ export function openApiDocument<Deps>(
   webhookDocuments.forEach((w, i) => {
     webhooks[w.name] = {
       post: {
+        operationId: `webhook-${w.name}`,
         summary: w.summary,
         description: w.description,
         parameters: [
@@ -228,6 +235,8 @@ export function openApiDocument<Deps>(
           { name: "Motcua-Event-Id", in: "header", required: true, schema: { type: "string" } },
         ],
         requestBody: { required: true, content: { "application/json": { schema: schemaAt(webhookSlots[i]) } } },
+        // the receiver checks the Motcua-Signature header (HMAC over the body), not a credential of this API
+        security: [],
         responses: { "2XX": { description: "Đã nhận (received); anything else is retried" } },
       },
     }

@@ -30,6 +30,7 @@ import {
   PostalStore,
   PostalTariffs,
   type Principal,
+  QualityConfig,
   type Scanner,
   type Signer,
   SignInFailureStore,
@@ -240,6 +241,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
+    // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
+    ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),

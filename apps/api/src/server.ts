@@ -11,7 +11,14 @@ import type { NotifierShape, RelayReport } from "@motcua/application"
 import { openAiCompatiblePhraser } from "@motcua/assistant-openai"
 import { createApp, DEFAULT_BODY_LIMIT } from "./app.ts"
 import { assistantsFor } from "./assistant.ts"
-import { type MaintenanceSettings, type RelaySettings, startMaintenance, startRelay } from "./background.ts"
+import {
+  type MaintenanceSettings,
+  type RelaySettings,
+  type SlaSettings,
+  startMaintenance,
+  startRelay,
+  startSlaSweep,
+} from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
 import type { Logger } from "./logging.ts"
@@ -34,6 +41,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly relay?: Partial<RelaySettings>
   /** Clean-up of expired sessions and staged documents (MOTCUA_CLEANUP_INTERVAL_MS; 0 = off). */
   readonly maintenance?: Partial<MaintenanceSettings>
+  /** The SLA sweep: due-soon and overdue notices (MOTCUA_SLA_INTERVAL_MS; 0 = off). */
+  readonly sla?: Partial<SlaSettings>
   /** Failed sign-in limits (MOTCUA_SIGNIN_*); false turns them off. */
   readonly signInThrottle?: SignInThrottleSettings | false
   /** Client addresses from X-Forwarded-For (MOTCUA_TRUST_PROXY). */
@@ -54,6 +63,8 @@ export interface RunningServer {
   readonly relayNow: (() => Promise<void>) | undefined
   /** Runs the clean-up now (undefined when turned off). */
   readonly cleanUpNow: (() => Promise<void>) | undefined
+  /** Runs an SLA sweep now (undefined when turned off). */
+  readonly slaSweepNow: (() => Promise<void>) | undefined
   /** Stops the background work (waiting for a pass in flight), stops accepting connections, closes the database. */
   readonly close: () => Promise<void>
 }
@@ -155,11 +166,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     logger,
   )
+  const sla = startSlaSweep(runtime, { ...env.sla, ...options.sla }, logger)
   logger.log("info", "listening", {
     port,
     storage: runtime.storage,
     relay: relay !== undefined,
     cleanUp: maintenance !== undefined,
+    slaSweep: sla !== undefined,
   })
   let closing: Promise<void> | undefined
   return {
@@ -167,9 +180,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runtime,
     relayNow: relay?.runNow,
     cleanUpNow: maintenance?.runNow,
+    slaSweepNow: sla?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop()])
+        await Promise.all([relay?.stop(), maintenance?.stop(), sla?.stop()])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()

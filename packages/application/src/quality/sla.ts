@@ -8,6 +8,7 @@ import {
   type DossierContext,
   dossierSla,
   escalationFor,
+  leaderRoles,
   type StaffRole,
   type TimeLeft,
   timeLeft,
@@ -145,12 +146,16 @@ const staffScopeOf = (principal: Principal, action: "sla.read" | "report.read") 
   return Effect.succeed(scope)
 }
 
-/** The notices for an officer: those naming them, and those for their roles in their authorities and units. */
+/**
+ * The notices for an officer: those naming them, and those for their roles in their authorities and units. A leader
+ * sees the notices for either leader role (an authority without a unit leader still hears of its overdue dossiers).
+ */
 export const slaInbox = Effect.fnUntraced(function* (principal: Principal, limit = 100) {
   const scope = yield* staffScopeOf(principal, "sla.read")
+  const leads = principal.roles.some((r) => (leaderRoles as ReadonlyArray<string>).includes(r))
   return yield* (yield* SlaStore).inbox({
     recipientId: principal.id,
-    roles: principal.roles,
+    roles: [...new Set([...principal.roles, ...(leads ? leaderRoles : [])])],
     agencyCodes: scope.agencyCodes,
     unitCodes: scope.unitCodes,
     limit: Math.min(Math.max(1, Math.trunc(limit)), 500),
