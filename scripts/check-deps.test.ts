@@ -154,13 +154,14 @@ describe("dependency rule", () => {
     const root = workspace({
       "adapters/render-pdf/package.json": manifest("@motcua/render-pdf", ["@motcua/application", "pdf-lib"]),
       "adapters/render-pdf/src/a.ts": 'import { x } from "@motcua/application"\nimport { PDFDocument } from "pdf-lib"',
-      "apps/web/package.json": manifest("@motcua/web", ["@motcua/render-pdf"]),
-      "apps/web/src/a.ts": 'import { render } from "@motcua/render-pdf"',
+      // a new app (apps/web has a rule of its own: its pages reach the API over HTTP only)
+      "apps/portal-sim/package.json": manifest("@motcua/portal-sim", ["@motcua/render-pdf"]),
+      "apps/portal-sim/src/a.ts": 'import { render } from "@motcua/render-pdf"',
     })
     expect(checkDependencyRule(root)).toEqual([])
     const rules = [{ folder: "adapters/*", workspace: [], npm: "declared", nodeBuiltins: true } as const]
     expect(checkDependencyRule(root, rules).map((v) => v.rule)).toContainEqual(
-      "no dependency rule covers apps/web: add one to RULES in scripts/check-deps.ts",
+      "no dependency rule covers apps/portal-sim: add one to RULES in scripts/check-deps.ts",
     )
   })
 

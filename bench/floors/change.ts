@@ -16,6 +16,8 @@ export interface FloorChange {
   }>
   readonly documentIds?: ReadonlyArray<string>
   readonly attachedBy?: string
+  /** Who may list the dossier as theirs (create only): the applicant's id and the filing citizen's account. */
+  readonly owners?: ReadonlyArray<string>
 }
 
 export interface FloorCommit extends FloorChange {

@@ -60,7 +60,7 @@ export async function startBareServer(options: {
     if (c.req.header("authorization") !== `Bearer ${options.token}`) return c.json({ title: "unauthenticated" }, 401)
     const key = c.req.header("idempotency-key")
     if (key === undefined) return c.json({ title: "no key" }, 422)
-    const body = (await c.req.json()) as { applicant: unknown; summary?: string; documents: unknown }
+    const body = (await c.req.json()) as { applicant: { id: string }; summary?: string; documents: unknown }
     const millis = options.now().getTime()
     const at = new Date(millis).toISOString()
     const day = vietnamDate(at)
@@ -100,6 +100,8 @@ export async function startBareServer(options: {
             topic: message.topic,
             payloadText: message.payload.split(t.code).join(code),
           })),
+          // the applicant, and the citizen's own account that filed (as the filing use case lists them)
+          owners: [body.applicant.id, options.citizenId],
         })
         const answer = { code, version: 1, summary }
         floor.answer(scope, key, answer as never)

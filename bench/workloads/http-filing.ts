@@ -117,6 +117,8 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
         SQL.idempotencyInsert,
         SQL.nextSequence,
         SQL.insertDossier,
+        // the citizen files for themself: applicant and filing account are one owner
+        SQL.insertOwner,
         SQL.readHead,
         SQL.insertAudit,
         SQL.updateHead,

@@ -6,5 +6,11 @@ import { defineConfig } from "vitest/config"
 process.env.TZ = "America/New_York"
 
 export default defineConfig({
-  test: { name: "domain", include: ["src/**/*.test.ts", "test/**/*.test.ts"], env: { TZ: "America/New_York" } },
+  // Graph walks and property runs take seconds on a loaded 2-core machine; no timing is asserted (30 s, as elsewhere).
+  test: {
+    name: "domain",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    env: { TZ: "America/New_York" },
+    testTimeout: 30_000,
+  },
 })
