@@ -1,7 +1,7 @@
 // The pages in a real browser (Debian's Chromium through playwright-core), served by a real API server: a citizen
 // finds a procedure without diacritics, signs in, files online with papers attached and the fee shown first; the
 // counter officer finds it in the work queue and accepts it; the public lookup shows its status; English works;
-// axe-core finds no serious or critical violation on any main page; the home page's first load stays under
+// the citizen rates the dossier once it is returned; axe-core finds no serious or critical violation on any main page; the home page's first load stays under
 // 200 KB of gzipped JavaScript. Screenshots of each page go to apps/web/test-artifacts/ (git-ignored).
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -53,6 +53,74 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   return (results as { id: string; impact: string; targets: string[] }[])
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`)
+}
+
+const citizenHeaders = { authorization: `Bearer ${CITIZEN_TOKEN}` }
+
+/** A JSON call to the site's API; fails loudly on anything but 2xx. */
+async function api(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${site.url}${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
+  return text === "" ? undefined : JSON.parse(text)
+}
+
+/** An officer's session headers (cookie and CSRF token). */
+async function officerHeaders(username: string): Promise<Record<string, string>> {
+  const response = await fetch(`${site.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ")
+  return { cookie, "x-csrf-token": csrfToken }
+}
+
+/** Walks an accepted dossier of 1.004222 to its return at the counter, over the API, as the ward's officers. */
+async function walkToReturn(code: string): Promise<void> {
+  const as = {
+    counter: await officerHeaders("cb-hg-01"),
+    specialist: await officerHeaders("cv-hg-01"),
+    leader: await officerHeaders("ld-hg-01"),
+    clerk: await officerHeaders("vt-hg-01"),
+  }
+  const act = async (who: Record<string, string>, segment: string, body: object = {}, extra = {}) => {
+    const { version } = (await api("GET", `/api/v1/dossiers/${code}`, who)) as { version: number }
+    await api(
+      "POST",
+      `/api/v1/dossiers/${code}/${segment}`,
+      { ...who, ...extra },
+      { expectedVersion: version, ...body },
+    )
+  }
+  await act(as.counter, "complete-step", { assigneeId: "cv-hg-01" })
+  await act(as.specialist, "complete-step")
+  await act(as.leader, "approve")
+  const upload = await fetch(`${site.url}/api/v1/documents`, {
+    method: "POST",
+    headers: { ...as.leader, "content-type": "application/pdf" },
+    body: "%PDF-1.7\n% Kết quả\n%%EOF\n",
+  })
+  const document = (await upload.json()) as { id: string }
+  await act(as.leader, "sign", { documentId: document.id })
+  await act(as.leader, "complete-step")
+  await act(
+    as.counter,
+    "confirm-payment",
+    { paymentId: "cash-web-1", amount: 10000 },
+    { "idempotency-key": "cash-web-1" },
+  )
+  await act(as.clerk, "complete-step")
+  await act(as.counter, "mark-result-ready", { resultDocumentIds: [document.id] })
+  await act(as.counter, "return-result", { method: "counter" })
 }
 
 describe("the web pages in Chromium", () => {
@@ -145,6 +213,26 @@ describe("the web pages in Chromium", () => {
     await page.locator('form[data-action="accept"]').getByRole("button", { name: "Tiếp nhận" }).click()
     await page.getByRole("status").filter({ hasText: "Đã thực hiện: Tiếp nhận" }).waitFor()
     await expect.poll(() => page.getByTestId("dossier-state").textContent()).not.toMatch(/^1 /)
+    await page.context().close()
+  })
+
+  it("the citizen rates the returned dossier on its page, once", async () => {
+    expect(dossierCode).not.toBe("")
+    await walkToReturn(dossierCode)
+    const page = await newPage()
+    await page.goto(`${site.url}/dang-nhap`)
+    await page.getByLabel("Mã đăng nhập công dân (bản thử nghiệm)").fill(CITIZEN_TOKEN)
+    await page.getByRole("button", { name: "Đăng nhập công dân" }).click()
+    await page.waitForURL("**/ca-nhan/ho-so")
+    await page.goto(`${site.url}/ho-so/${dossierCode}`)
+    await expect.poll(() => page.getByTestId("dossier-state").textContent()).toContain("10")
+    await page.getByLabel("Công chức giải quyết").selectOption("4")
+    await page.getByLabel("Không hài lòng", { exact: true }).check()
+    await screenshot(page, "rating")
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click()
+    await page.getByRole("status").filter({ hasText: "Cảm ơn bạn đã đánh giá." }).waitFor()
+    const stored = await api("GET", `/api/v1/dossiers/${dossierCode}/rating`, citizenHeaders)
+    expect(stored).toMatchObject({ rating: { officer: 4, liked: false, access: 5 } })
     await page.context().close()
   })
 
