@@ -66,7 +66,7 @@ export async function startBareServer(options: {
     if (c.req.header("authorization") !== `Bearer ${options.token}`) return c.json({ title: "unauthenticated" }, 401)
     const key = c.req.header("idempotency-key")
     if (key === undefined) return c.json({ title: "no key" }, 422)
-    const body = (await c.req.json()) as { applicant: unknown; summary?: string; documents: unknown }
+    const body = (await c.req.json()) as { applicant: { id: string }; summary?: string; documents: unknown }
     const millis = options.now().getTime()
     const at = new Date(millis).toISOString()
     const day = vietnamDate(at)

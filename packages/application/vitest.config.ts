@@ -1,3 +1,6 @@
 import { defineConfig } from "vitest/config"
 
-export default defineConfig({ test: { name: "application", include: ["src/**/*.test.ts", "test/**/*.test.ts"] } })
+// Use-case walks and property runs take seconds on a loaded 2-core machine; no timing is asserted (30 s, as elsewhere).
+export default defineConfig({
+  test: { name: "application", include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000 },
+})

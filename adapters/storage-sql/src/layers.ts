@@ -9,9 +9,12 @@ import {
   DocumentStore,
   DossierListing,
   DossierStore,
+  FeedbackStore,
   IdempotencyStore,
+  IndicatorStore,
   Outbox,
   PaymentStore,
+  SlaStore,
   StoreUnavailable,
   UnitOfWork,
 } from "@motcua/application"
@@ -78,6 +81,9 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(DocumentStore, ports.documentStore))
         .pipe(Context.add(DossierListing, ports.dossierListing))
         .pipe(Context.add(PaymentStore, ports.paymentStore))
+        .pipe(Context.add(IndicatorStore, ports.indicatorStore))
+        .pipe(Context.add(FeedbackStore, ports.feedbackStore))
+        .pipe(Context.add(SlaStore, ports.slaStore))
     }),
   )
 

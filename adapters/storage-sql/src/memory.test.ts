@@ -2,9 +2,10 @@
 // it can trust it to behave like the SQL adapter.
 import { layerMemoryStorage, MemoryDatabase } from "@motcua/application"
 import { ManagedRuntime } from "effect"
-import { storageContract } from "./contract.test-support.ts"
+import { type ContractTarget, storageContract } from "./contract.test-support.ts"
+import { qualityContract } from "./quality-contract.test-support.ts"
 
-storageContract({
+const target: ContractTarget = {
   name: "in-memory (layerMemoryStorage)",
   open: async ({ maxDocumentBytes }) => {
     const runtime = ManagedRuntime.make(layerMemoryStorage({ maxDocumentBytes }))
@@ -32,4 +33,7 @@ storageContract({
       close: () => runtime.dispose(),
     }
   },
-})
+}
+
+storageContract(target)
+qualityContract(target)

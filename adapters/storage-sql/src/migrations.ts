@@ -1,7 +1,7 @@
 // In-code migrations (kysely/migration with a provider object: nothing is read from the file system, so the
 // migrations ship inside the package and run the same from the CLI, the API and the tests). Append new migrations;
 // never edit one that has been released. Names sort in the order they run.
-import { type Kysely, sql } from "kysely"
+import { type CreateTableBuilder, type Kysely, sql } from "kysely"
 import { type Migration, Migrator } from "kysely/migration"
 import type { Dialect } from "./schema.ts"
 
@@ -439,6 +439,102 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .on("wallet_entry")
           .columns(["owner_id", "created_at"])
           .execute()
+      },
+    },
+    // The quality work (issue 15): each dossier's facts for the Decision 766 index (a cache rebuilt from the
+    // snapshots: indicators.ts), the dossiers whose record reached the national portal, citizens' ratings and
+    // petitions (feedback.ts), and the service-level notices recorded once each (sla.ts). Flags are integers 0/1.
+    "2026-12-04-150-quality": {
+      async up(db: Kysely<unknown>) {
+        const flag = (name: string) => (t: CreateTableBuilder<string, never>) =>
+          t.addColumn(name, "integer", (c) => c.notNull().check(sql.raw(`${name} in (0, 1)`)))
+        let facts = db.schema
+          .createTable("indicator_fact")
+          .addColumn("code", "text", (c) => c.primaryKey().references("dossier.code").onDelete("cascade"))
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text")
+          .addColumn("procedure_code", "text", (c) => c.notNull())
+          .addColumn("channel", "text", (c) => c.notNull())
+          .addColumn("standing", "text", (c) => c.notNull())
+          .addColumn("received_at", "text", (c) => c.notNull())
+          .addColumn("accepted_at", "text")
+          .addColumn("ended_at", "text")
+          .addColumn("appointment_at", "text")
+          .addColumn("late_marked_at", "text")
+          .addColumn("paused_since", "text")
+          .addColumn("handling_minutes", bigint)
+        for (const name of [
+          "electronic_result",
+          "digitised",
+          "reused_data",
+          "verified_account",
+          "fee_due",
+          "paid_online",
+        ])
+          facts = flag(name)(facts as CreateTableBuilder<string, never>) as typeof facts
+        await facts.execute()
+        await db.schema.createIndex("indicator_fact_received").on("indicator_fact").column("received_at").execute()
+
+        await db.schema
+          .createTable("dossier_synced")
+          .addColumn("dossier_code", "text", (c) => c.primaryKey().references("dossier.code").onDelete("cascade"))
+          .addColumn("synced_at", "text", (c) => c.notNull())
+          .execute()
+
+        await db.schema
+          .createTable("dossier_rating")
+          .addColumn("dossier_code", "text", (c) => c.primaryKey().references("dossier.code").onDelete("cascade"))
+          .addColumn("rater_id", "text", (c) => c.notNull())
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("access", "integer", (c) => c.notNull().check(sql`access between 1 and 5`))
+          .addColumn("procedure", "integer", (c) => c.notNull().check(sql`procedure between 1 and 5`))
+          .addColumn("officer", "integer", (c) => c.notNull().check(sql`officer between 1 and 5`))
+          .addColumn("result", "integer", (c) => c.notNull().check(sql`result between 1 and 5`))
+          .addColumn("liked", "integer", (c) => c.notNull().check(sql`liked in (0, 1)`))
+          .addColumn("comment", "text")
+          .execute()
+
+        await db.schema
+          .createTable("petition")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("sender_id", "text", (c) => c.notNull())
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text")
+          .addColumn("procedure_code", "text")
+          .addColumn("dossier_code", "text")
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("sent_at", "text", (c) => c.notNull())
+          .addColumn("classified", "integer", (c) => c.notNull())
+          .addColumn("ended_at", "text")
+          .addColumn("due_at", "text", (c) => c.notNull())
+          .addColumn("late_at", "text")
+          .addColumn("not_satisfied", "integer", (c) => c.notNull())
+          .addColumn("re_petitioned", "integer", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex("petition_sent").on("petition").columns(["sent_at", "id"]).execute()
+        await db.schema.createIndex("petition_dossier").on("petition").column("dossier_code").execute()
+        await db.schema.createIndex("petition_sender").on("petition").columns(["sender_id", "sent_at"]).execute()
+
+        await db.schema
+          .createTable("sla_notice")
+          .addColumn("dossier_code", "text", (c) => c.notNull().references("dossier.code").onDelete("cascade"))
+          .addColumn("subject", "text", (c) => c.notNull())
+          /** '' for a notice about the dossier's appointment. */
+          .addColumn("step_id", "text", (c) => c.notNull())
+          .addColumn("due_at", "text", (c) => c.notNull())
+          .addColumn("threshold", "text", (c) => c.notNull())
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("assignee_id", "text")
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text")
+          .addPrimaryKeyConstraint("sla_notice_pk", ["dossier_code", "subject", "step_id", "due_at", "threshold"])
+          .execute()
+        await db.schema.createIndex("sla_notice_assignee").on("sla_notice").columns(["assignee_id", "at"]).execute()
+        await db.schema.createIndex("sla_notice_role").on("sla_notice").columns(["role", "agency_code", "at"]).execute()
       },
     },
   }

@@ -8,13 +8,14 @@ import { join } from "node:path"
 import { Outbox } from "@motcua/application"
 import { ManagedRuntime } from "effect"
 import { describe, expect, it } from "vitest"
-import { storageContract } from "./contract.test-support.ts"
+import { type ContractTarget, storageContract } from "./contract.test-support.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
+import { qualityContract } from "./quality-contract.test-support.ts"
 import { openSqlTarget } from "./sql-target.test-support.ts"
 import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
 
 describeOnPostgres("storage contract: PostgreSQL", (adminUrl) => {
-  storageContract({
+  const postgresTarget: ContractTarget = {
     name: "PostgreSQL (pg, real server)",
     open: async ({ maxDocumentBytes }) => {
       const database = await freshPostgresDatabase(adminUrl, "motcua_t")
@@ -26,7 +27,9 @@ describeOnPostgres("storage contract: PostgreSQL", (adminUrl) => {
         await rm(join(documentsDir, ".."), { recursive: true, force: true })
       })
     },
-  })
+  }
+  storageContract(postgresTarget)
+  qualityContract(postgresTarget)
 
   describe("PostgreSQL specifics", () => {
     it("claims outbox rows with FOR UPDATE SKIP LOCKED", async () => {

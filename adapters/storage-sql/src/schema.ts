@@ -95,6 +95,81 @@ export interface DossierOwnerTable {
   created_at: string
 }
 
+/** Each dossier's facts for the index (issue 15), as of `version`; flags 0/1 (indicators.ts). */
+export interface IndicatorFactTable {
+  code: string
+  version: number
+  agency_code: string
+  unit_code: string | null
+  procedure_code: string
+  channel: string
+  standing: string
+  received_at: string
+  accepted_at: string | null
+  ended_at: string | null
+  appointment_at: string | null
+  late_marked_at: string | null
+  paused_since: string | null
+  handling_minutes: number | null
+  electronic_result: number
+  digitised: number
+  reused_data: number
+  verified_account: number
+  fee_due: number
+  paid_online: number
+}
+
+export interface DossierSyncedTable {
+  dossier_code: string
+  synced_at: string
+}
+
+export interface DossierRatingTable {
+  dossier_code: string
+  rater_id: string
+  at: string
+  access: number
+  procedure: number
+  officer: number
+  result: number
+  liked: number
+  comment: string | null
+}
+
+/** A petition: the domain's Petition as JSON (`body`), with what lists and the index read in columns. */
+export interface PetitionTable {
+  id: string
+  version: number
+  sender_id: string
+  agency_code: string
+  unit_code: string | null
+  procedure_code: string | null
+  dossier_code: string | null
+  status: string
+  sent_at: string
+  classified: number
+  ended_at: string | null
+  due_at: string
+  late_at: string | null
+  not_satisfied: number
+  re_petitioned: number
+  body: string
+}
+
+export interface SlaNoticeTable {
+  dossier_code: string
+  subject: string
+  /** '' for the dossier's appointment. */
+  step_id: string
+  due_at: string
+  threshold: string
+  at: string
+  role: string
+  assignee_id: string | null
+  agency_code: string
+  unit_code: string | null
+}
+
 export interface DB {
   dossier: DossierTable
   dossier_owner: DossierOwnerTable
@@ -104,6 +179,11 @@ export interface DB {
   idempotency: IdempotencyTable
   daily_sequence: DailySequenceTable
   document: DocumentTable
+  indicator_fact: IndicatorFactTable
+  dossier_synced: DossierSyncedTable
+  dossier_rating: DossierRatingTable
+  petition: PetitionTable
+  sla_notice: SlaNoticeTable
 }
 
 export type Dialect = "sqlite" | "postgres"

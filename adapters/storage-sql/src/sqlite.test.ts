@@ -7,8 +7,9 @@ import Database from "better-sqlite3"
 import { Effect, ManagedRuntime } from "effect"
 import { CompiledQuery } from "kysely"
 import { afterAll, describe, expect, it } from "vitest"
-import { storageContract } from "./contract.test-support.ts"
+import { type ContractTarget, storageContract } from "./contract.test-support.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
+import { qualityContract } from "./quality-contract.test-support.ts"
 import { openSqlTarget } from "./sql-target.test-support.ts"
 import { openSqlite } from "./sqlite.ts"
 
@@ -22,7 +23,7 @@ afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true })
 })
 
-storageContract({
+const sqliteTarget: ContractTarget = {
   name: "SQLite (better-sqlite3, temp file)",
   open: async ({ maxDocumentBytes }) => {
     const folder = tempFolder()
@@ -35,7 +36,9 @@ storageContract({
     // The second runtime is another connection to the same file, as a second process would have.
     return openSqlTarget(SqlStorage.layerSqlite(options), SqlStorage.layerSqlite(options), async () => {})
   },
-})
+}
+storageContract(sqliteTarget)
+qualityContract(sqliteTarget)
 
 describe("SQLite specifics", () => {
   it("opens in WAL mode with the synchronous level asked for, and refuses an unknown level", () => {

@@ -1,6 +1,6 @@
 // The storage ports over one Kysely<DB>, for both dialects: this file only wires the concepts together, one per file
-// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts, payments.ts (accounts.ts builds on
-// the layer). The
+// — dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts, and the quality work's
+// indicators.ts, feedback.ts, sla.ts (accounts.ts builds on the layer). The
 // dialect differences are few and named where they occur: row locks (`FOR UPDATE`, `SKIP LOCKED`) exist only on
 // PostgreSQL; on SQLite a transaction holds the database's single write lock from its start (BEGIN IMMEDIATE, see
 // connection.ts), which gives the same guarantees.
@@ -16,9 +16,12 @@ import type {
   DocumentStoreShape,
   DossierListingShape,
   DossierStoreShape,
+  FeedbackStoreShape,
   IdempotencyStoreShape,
+  IndicatorStoreShape,
   OutboxShape,
   PaymentStoreShape,
+  SlaStoreShape,
   UnitOfWorkShape,
 } from "@motcua/application"
 import type { Kysely } from "kysely"
@@ -27,10 +30,13 @@ import type { Connection } from "./connection.ts"
 import { makeDocumentStore, prepareDocumentQueries } from "./document-store.ts"
 import { makeDossierListing } from "./dossier-listing.ts"
 import { makeDossierStore, prepareDossierQueries } from "./dossiers.ts"
+import { makeFeedbackStore } from "./feedback.ts"
 import { makeIdempotencyStore, prepareIdempotencyQueries } from "./idempotency.ts"
+import { makeIndicatorStore } from "./indicators.ts"
 import { makeOutbox, prepareOutboxQueries } from "./outbox.ts"
 import { makePaymentStore } from "./payments.ts"
 import type { DB, Dialect } from "./schema.ts"
+import { makeSlaStore } from "./sla.ts"
 import { makeStorageContext } from "./storage-context.ts"
 
 export interface SqlStorageConfig {
@@ -49,6 +55,9 @@ export interface SqlStoragePorts {
   readonly documentStore: DocumentStoreShape
   readonly dossierListing: DossierListingShape
   readonly paymentStore: PaymentStoreShape
+  readonly indicatorStore: IndicatorStoreShape
+  readonly feedbackStore: FeedbackStoreShape
+  readonly slaStore: SlaStoreShape
 }
 
 /**
@@ -69,5 +78,8 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     documentStore: makeDocumentStore(ctx, documents, config),
     dossierListing: makeDossierListing(ctx),
     paymentStore: makePaymentStore(ctx),
+    indicatorStore: makeIndicatorStore(ctx),
+    feedbackStore: makeFeedbackStore(ctx),
+    slaStore: makeSlaStore(ctx),
   }
 }

@@ -36,6 +36,7 @@ import { notificationOperations } from "./routes/notifications.ts"
 import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
+import { qualityOperations } from "./routes/quality.ts"
 import { reportOperations } from "./routes/reports.ts"
 import { walletOperations } from "./routes/wallet.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
@@ -250,6 +251,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...notificationOperations,
     ...outboxOperations,
     ...reportOperations,
+    ...qualityOperations,
     ...healthOperations,
     ...metaOperations,
   ]

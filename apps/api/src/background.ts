@@ -1,6 +1,7 @@
 // What a server does besides answering requests: it relays the outbox (national portal sync, notifications, payment
-// requests, supplementation deadline checks) and cleans up (expired sessions, documents staged but never attached),
-// and on the same pass asks the postal operator for the journey of the orders still underway.
+// requests, supplementation deadline checks), sweeps for dossiers due soon or overdue (service-level notices, sent
+// through the outbox), and cleans up (expired sessions, documents staged but never attached), and on the same pass
+// asks the postal operator for the journey of the orders still underway.
 // Every instance may run both: outbox rows are leased to one relay at a time (PostgreSQL: FOR UPDATE SKIP LOCKED),
 // and the clean-up statements are idempotent.
 import { hostname } from "node:os"
@@ -16,6 +17,7 @@ import {
   recheckPendingPayments,
   relayOnce,
   SignInFailureStore,
+  slaSweep,
   standardHandlers,
 } from "@motcua/application"
 import { Effect, Result } from "effect"
@@ -67,7 +69,13 @@ export interface MaintenanceSettings {
   readonly signInWindowMs?: number
 }
 
+export interface SlaSettings {
+  /** Pause between sweeps; 0 turns them off for this instance (several instances may sweep: notices are once). */
+  readonly intervalMs: number
+}
+
 export const DEFAULT_RELAY: RelaySettings = { intervalMs: 2_000, batch: 100 }
+export const DEFAULT_SLA: SlaSettings = { intervalMs: 5 * 60_000 }
 export const DEFAULT_MAINTENANCE: MaintenanceSettings = { intervalMs: 15 * 60_000 }
 export const DEFAULT_ORPHAN_DOCUMENT_AGE_MS = 24 * 60 * 60_000
 
@@ -242,6 +250,22 @@ export function startPaymentRecheck(runtime: ApiRuntime, intervalMs: number, log
         logger.log("info", "payments re-checked", { paid: r.paid, failed: r.failed, expired: r.expired })
       for (const e of r.errors) logger.log("warn", "payment gateway could not be asked", e)
     }
+    return false
+  })
+}
+
+/** Starts the periodic SLA sweep (due soon → the holder, overdue → the unit's leader); undefined when its interval is 0. */
+export function startSlaSweep(runtime: ApiRuntime, settings: SlaSettings, logger: Logger): PeriodicTask | undefined {
+  if (settings.intervalMs === 0) return undefined
+  return startPeriodic({ name: "sla sweep", intervalMs: settings.intervalMs, logger, maxBurst: 1 }, async () => {
+    const swept = await runtime.run(slaSweep())
+    if (Result.isFailure(swept)) logger.log("error", "sla sweep failed", { error: swept.failure })
+    else if (swept.success.noticed.length > 0)
+      logger.log("info", "sla notices", {
+        examined: swept.success.examined,
+        dueSoon: swept.success.noticed.filter((n) => n.threshold === "due-soon").length,
+        overdue: swept.success.noticed.filter((n) => n.threshold === "overdue").length,
+      })
     return false
   })
 }

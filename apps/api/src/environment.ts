@@ -9,8 +9,10 @@ import {
   DEFAULT_ORPHAN_DOCUMENT_AGE_MS,
   DEFAULT_RELAY,
   DEFAULT_RELAY_TRAFFIC,
+  DEFAULT_SLA,
   type MaintenanceSettings,
   type RelaySettings,
+  type SlaSettings,
 } from "./background.ts"
 import { type NotificationSettings, notificationSettings } from "./notifications.ts"
 import { type PortalSettings, portalSettings } from "./portal.ts"
@@ -33,6 +35,8 @@ export class ConfigurationError extends Error {
 export interface EnvironmentSettings {
   readonly relay: RelaySettings
   readonly maintenance: MaintenanceSettings
+  /** The SLA sweep (MOTCUA_SLA_INTERVAL_MS; 0 = this instance does not sweep). */
+  readonly sla: SlaSettings
   readonly signInThrottle: SignInThrottleSettings | false
   readonly trustProxy: boolean
   readonly developmentKeysDir: string | undefined
@@ -141,6 +145,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const portal = portalSettings(env, problems)
   const inboundInterval = whole("MOTCUA_PORTAL_INBOUND_INTERVAL_MS", 60_000, 0)
   const cleanupInterval = whole("MOTCUA_CLEANUP_INTERVAL_MS", DEFAULT_MAINTENANCE.intervalMs, 0)
+  const slaInterval = whole("MOTCUA_SLA_INTERVAL_MS", DEFAULT_SLA.intervalMs, 0)
   const orphanAge = whole("MOTCUA_ORPHAN_DOCUMENT_AGE_MS", DEFAULT_ORPHAN_DOCUMENT_AGE_MS, 60_000)
   const throttleOn = flag("MOTCUA_SIGNIN_THROTTLE", true)
   const maxFailures = whole("MOTCUA_SIGNIN_MAX_FAILURES", DEFAULT_SIGN_IN_THROTTLE.maxFailures, 1)
@@ -250,6 +255,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     portal,
     portalInboundIntervalMs: inboundInterval,
     maintenance: { intervalMs: cleanupInterval, orphanDocumentAgeMs: orphanAge },
+    sla: { intervalMs: slaInterval },
     signInThrottle: throttleOn ? { maxFailures, maxFailuresPerAddress: maxPerAddress, lockoutMs: lockout } : false,
     trustProxy,
     developmentKeysDir: keysDir === undefined || keysDir === "" ? undefined : keysDir,

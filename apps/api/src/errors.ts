@@ -3,6 +3,7 @@
 // bug: a 500 whose body says nothing of the internals (the error itself goes to the log, masked).
 import {
   ActionRefused,
+  AlreadyRated,
   CallbackRejected,
   DocumentNotFound,
   DocumentNotOwned,
@@ -17,8 +18,12 @@ import {
   PaymentMessageRefused,
   PaymentRefused,
   PaymentsNotConfigured,
+  PetitionNotFound,
+  PetitionRefused,
   PostalOperatorFailed,
   PostalRefused,
+  RatingRefused,
+  ReportRequestInvalid,
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
@@ -299,6 +304,23 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     return {
       problem: make("unauthenticated", `Đăng nhập bằng định danh điện tử không thành công: ${error.reason}`, instance),
       unauthenticatedReason: error.reason,
+    }
+  if (error instanceof ReportRequestInvalid)
+    return {
+      problem: make("unprocessable", error.message, instance, [
+        { path: fieldPath("query", error.field), message: error.detail },
+      ]),
+    }
+  if (error instanceof RatingRefused)
+    return { problem: make("unprocessable", error.message, instance, [], { _tag: "RatingRefused" }) }
+  if (error instanceof AlreadyRated)
+    return {
+      problem: make("conflict", error.message, instance, [], { _tag: "AlreadyRated", at: error.at }),
+    }
+  if (error instanceof PetitionNotFound) return { problem: make("not-found", error.message, instance) }
+  if (error instanceof PetitionRefused)
+    return {
+      problem: make("unprocessable", error.message, instance, [], error.reason as unknown as Record<string, unknown>),
     }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)
     return {

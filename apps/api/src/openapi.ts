@@ -113,12 +113,15 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   postal: "Thu gom hồ sơ và chuyển trả kết quả qua bưu chính (postal pick-up and delivery)",
   lookup: "Tra cứu hồ sơ công khai (public dossier lookup)",
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
+  feedback: "Đánh giá hồ sơ, phản ánh, kiến nghị (ratings and petitions)",
+  sla: "Cảnh báo sắp đến hạn, quá hạn (service-level notices)",
   health: "Tình trạng máy chủ (liveness and readiness)",
   operations: "Vận hành: hàng đợi gửi đi, đồng bộ Cổng DVCQG (operations: the outbox, national portal sync)",
   wallet: "Kho dữ liệu điện tử của công dân (the citizen's e-wallet of papers and results)",
   meta: "Tài liệu API (this document and its reference page)",
   notifications: "Thông báo cho người nộp: tình trạng, kênh nhận (notices: delivery status, chosen channels)",
-  reports: "Báo cáo, thống kê cho lãnh đạo (reports for the leaders' dashboards)",
+  reports:
+    "Báo cáo, thống kê cho lãnh đạo; chỉ số chất lượng phục vụ, Quyết định 766 (reports for the leaders' dashboards; the service-quality index)",
 }
 
 const idempotencyParameter = (required: boolean): Json => ({

@@ -37,6 +37,7 @@ import {
   PostalStore,
   PostalTariffs,
   type Principal,
+  QualityConfig,
   type Scanner,
   type Signer,
   SignInFailureStore,
@@ -47,10 +48,10 @@ import {
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
-import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import {
   type DatabaseTarget,
@@ -297,6 +298,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     postalLayer(options, data),
     paymentsLayer(options, data),
     eidLayer(options.eid),
+    // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
+    ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),

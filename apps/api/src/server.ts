@@ -15,10 +15,12 @@ import {
   type InboundSettings,
   type MaintenanceSettings,
   type RelaySettings,
+  type SlaSettings,
   startMaintenance,
   startPaymentRecheck,
   startPortalInbound,
   startRelay,
+  startSlaSweep,
 } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
@@ -42,6 +44,8 @@ export interface ServerOptions extends RuntimeOptions {
   readonly relay?: Partial<RelaySettings>
   /** Clean-up of expired sessions and staged documents (MOTCUA_CLEANUP_INTERVAL_MS; 0 = off). */
   readonly maintenance?: Partial<MaintenanceSettings>
+  /** The SLA sweep: due-soon and overdue notices (MOTCUA_SLA_INTERVAL_MS; 0 = off). */
+  readonly sla?: Partial<SlaSettings>
   /** Failed sign-in limits (MOTCUA_SIGNIN_*); false turns them off. */
   readonly signInThrottle?: SignInThrottleSettings | false
   /** Client addresses from X-Forwarded-For (MOTCUA_TRUST_PROXY). */
@@ -68,6 +72,8 @@ export interface RunningServer {
   readonly portalInboundNow: (() => Promise<void>) | undefined
   /** Runs the clean-up now (undefined when turned off). */
   readonly cleanUpNow: (() => Promise<void>) | undefined
+  /** Runs an SLA sweep now (undefined when turned off). */
+  readonly slaSweepNow: (() => Promise<void>) | undefined
   /** Stops the background work (waiting for a pass in flight), stops accepting connections, closes the database. */
   readonly close: () => Promise<void>
 }
@@ -182,12 +188,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
   )
   const recheck = startPaymentRecheck(runtime, options.paymentRecheckIntervalMs ?? env.paymentRecheckIntervalMs, logger)
+  const sla = startSlaSweep(runtime, { ...env.sla, ...options.sla }, logger)
   logger.log("info", "listening", {
     port,
     storage: runtime.storage,
     relay: relay !== undefined,
     portal: portalConfigured ? "dvcqg" : "development",
     cleanUp: maintenance !== undefined,
+    slaSweep: sla !== undefined,
   })
   let closing: Promise<void> | undefined
   return {
@@ -196,9 +204,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     relayNow: relay?.runNow,
     portalInboundNow: inbound?.runNow,
     cleanUpNow: maintenance?.runNow,
+    slaSweepNow: sla?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop(), recheck?.stop()])
+        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop(), recheck?.stop(), sla?.stop()])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()

@@ -23,3 +23,11 @@ export function timeLeft(dueIso: string, now: Date): { overdue: boolean; text: s
   const text = days > 0 ? `${days}d ${hours}h` : `${hours}h ${minutes % 60}m`
   return { overdue: ms < 0, text, hours: ms / 3_600_000 }
 }
+
+/** Working minutes (from the API's `timeLeft`) as text: `2h 30m`, or `1d 3h` counting 8 working hours a day. */
+export function workingTimeText(minutes: number): string {
+  const m = Math.abs(minutes)
+  const days = Math.floor(m / (8 * 60))
+  const hours = Math.floor((m % (8 * 60)) / 60)
+  return days > 0 ? `${days}d ${hours}h` : `${hours}h ${m % 60}m`
+}

@@ -5,8 +5,8 @@
 // the dossier through every step with the actions their page offers (accept, hand-over, approval, signature with the
 // result uploaded, the clerk's step, payment at the counter, result ready, return) until the public lookup shows
 // status 10. A post office agent takes a birth registration in for a citizen, registers home delivery, and once the
-// ward's officers have handled it finds it among the results to hand back and returns it by post. A leader reads the
-// dashboard's charts. A citizen files using only the keyboard. axe-core finds no serious or critical violation on
+// ward's officers have handled it finds it among the results to hand back and returns it by post. The citizen rates the
+// returned dossier once. A leader reads the dashboard's charts. A citizen files using only the keyboard. axe-core finds no serious or critical violation on
 // every main page; English works; the home page's first load stays under 200 KB of gzipped JavaScript, and its
 // timings on a throttled connection are written down. Screenshots of each page go to apps/web/test-artifacts/.
 import { mkdirSync, writeFileSync } from "node:fs"
@@ -429,6 +429,22 @@ describe("the web pages in Chromium", () => {
     ])
     expect(await offered(page)).toEqual([])
     await record(page, "auditor-dossier")
+  })
+
+  it("the citizen rates the returned dossier on its page, once", async () => {
+    const page = await citizen(CITIZEN_TOKEN)
+    await openDossier(page, dossierCode)
+    await expect.poll(() => state(page)).toBe("10 Đã trả kết quả")
+    await page.getByLabel("Công chức giải quyết").selectOption("4")
+    await page.getByLabel("Không hài lòng", { exact: true }).check()
+    await record(page, "rating")
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click()
+    await page.getByRole("status").filter({ hasText: "Cảm ơn bạn đã đánh giá." }).waitFor()
+    const stored = await fetch(`${site.url}/api/v1/dossiers/${dossierCode}/rating`, {
+      headers: { authorization: `Bearer ${CITIZEN_TOKEN}` },
+    })
+    expect(stored.status).toBe(200)
+    expect(await stored.json()).toMatchObject({ rating: { officer: 4, liked: false, access: 5 } })
   })
 
   it("the public lookup shows status 10 without personal data", async () => {

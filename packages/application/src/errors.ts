@@ -1,7 +1,7 @@
 // Typed errors of the use cases, mapped once at the edge to HTTP problems: ActionRefused → 422, Forbidden → 403,
 // Unauthenticated → 401, DossierNotFound → 404, VersionConflict → 409, IdempotencyKeyReused → 422 (the last
 // three and StoreUnavailable come from the storage ports).
-import { describeRefusal, type Refusal } from "@motcua/domain"
+import { describePetitionRefusal, describeRefusal, type PetitionRefusal, type Refusal } from "@motcua/domain"
 import { Data } from "effect"
 
 /** The dossier machine refused the action (wrong state, missing documents, fees unpaid, ...), HTTP 422. */
@@ -44,5 +44,35 @@ export class CorruptDossier extends Data.TaggedError("CorruptDossier")<{
 }> {
   override get message(): string {
     return `dossier ${this.code} cannot be read: ${this.detail}`
+  }
+}
+
+/** A report was asked for with a bad period, unit or drill-down (HTTP 422): `field` names the input at fault. */
+export class ReportRequestInvalid extends Data.TaggedError("ReportRequestInvalid")<{
+  readonly field: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `yêu cầu báo cáo không hợp lệ / invalid report request (${this.field}): ${this.detail}`
+  }
+}
+
+/** A rating that cannot be taken (the dossier has not been returned yet), HTTP 422. */
+export class RatingRefused extends Data.TaggedError("RatingRefused")<{
+  readonly code: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `hồ sơ ${this.code}: không đánh giá được / cannot be rated: ${this.detail}`
+  }
+}
+
+/** The petition's lifecycle refused the action (wrong state, asked twice, not the sender, …), HTTP 422. */
+export class PetitionRefused extends Data.TaggedError("PetitionRefused")<{
+  readonly id: string
+  readonly reason: PetitionRefusal
+}> {
+  override get message(): string {
+    return `phản ánh, kiến nghị ${this.id}: ${describePetitionRefusal(this.reason)}`
   }
 }

@@ -1,7 +1,8 @@
 // @motcua/catalog-quangninh: sample deployment data for Quảng Ninh (54 commune-level units, agencies, intake points,
 // procedures), kept as JSON files that province IT can read and edit, and loaded through the domain's schemas.
 //
-// holidays.json (optional) is decoded with the calendar's HolidayOverrides schema.
+// holidays.json (optional) is decoded with the calendar's HolidayOverrides schema; quality.json (optional) with the
+// domain's QualitySettingsFile (Decision 766 scoring rules, imported counts, SLA window, petition deadlines).
 //
 // Every loader returns a `Result`: success with the decoded data, or failure with one `DecodeError` whose message
 // lists every problem, each prefixed with its file and path (`data/procedures/land.json: procedures[3].fees[0]…`).
@@ -14,6 +15,7 @@ import {
   type PaymentAccounts,
   type PostalTariff,
   paymentAccountProblems,
+  type QualitySettings,
 } from "@motcua/domain"
 import { Result } from "effect"
 import { loadCatalogue } from "./catalogue.ts"
@@ -22,6 +24,7 @@ import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
 import { loadPaymentAccounts } from "./payment-accounts.ts"
 import { loadPostalTariff } from "./postal-tariff.ts"
+import { loadQualitySettings, qualityProblems } from "./quality.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
@@ -39,6 +42,7 @@ export {
 } from "./jurisdiction.ts"
 export { loadPaymentAccounts, PAYMENT_ACCOUNTS_FILE, PaymentAccountsFile } from "./payment-accounts.ts"
 export { loadPostalTariff, POSTAL_TARIFF_FILE } from "./postal-tariff.ts"
+export { loadQualitySettings, QUALITY_FILE, qualityProblems } from "./quality.ts"
 export { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
 export interface QuangNinhData {
@@ -50,6 +54,8 @@ export interface QuangNinhData {
   readonly postalTariff?: PostalTariff
   /** The centres' collection accounts and e-receipt symbols, when the data directory has a payment-accounts.json. */
   readonly paymentAccounts?: PaymentAccounts
+  /** Scoring rules, imported counts, SLA warning window and petition deadlines, when there is a quality.json. */
+  readonly quality?: QualitySettings
 }
 
 /**
@@ -64,14 +70,16 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   const holidays = loadHolidays(dataDir)
   const postalTariff = loadPostalTariff(dataDir)
   const paymentAccounts = loadPaymentAccounts(dataDir)
+  const quality = loadQualitySettings(dataDir)
   if (
     Result.isFailure(jurisdiction) ||
     Result.isFailure(catalogue) ||
     Result.isFailure(holidays) ||
     Result.isFailure(postalTariff) ||
-    Result.isFailure(paymentAccounts)
+    Result.isFailure(paymentAccounts) ||
+    Result.isFailure(quality)
   ) {
-    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff, paymentAccounts])
+    const problems = failedProblems([jurisdiction, catalogue, holidays, postalTariff, paymentAccounts, quality])
     return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   }
   const problems = [
@@ -80,6 +88,7 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     ...(paymentAccounts.success === undefined
       ? []
       : paymentAccountProblems(jurisdiction.success, paymentAccounts.success, "data/payment-accounts.json: accounts")),
+    ...(quality.success === undefined ? [] : qualityProblems(quality.success, catalogue.success)),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   return Result.succeed({
@@ -88,6 +97,7 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
     ...(holidays.success === undefined ? {} : { holidays: holidays.success }),
     ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
     ...(paymentAccounts.success === undefined ? {} : { paymentAccounts: paymentAccounts.success }),
+    ...(quality.success === undefined ? {} : { quality: quality.success }),
   })
 }
 export {

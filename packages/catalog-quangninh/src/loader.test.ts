@@ -234,3 +234,36 @@ describe("payment-accounts.json", () => {
     ])
   })
 })
+
+describe("quality.json", () => {
+  test("the shipped settings load: the portal's rules, 4 working hours' warning, five certification procedures", () => {
+    const data = loadQuangNinh(dir)
+    if (Result.isFailure(data)) throw data.failure
+    expect(data.success.quality?.rules.name).toBe("portal")
+    expect(data.success.quality?.slaWarningMinutes).toBe(240)
+    expect(data.success.quality?.import.certificationProcedures).toHaveLength(5)
+  })
+
+  test("a bad rule, an unknown field and a certification procedure missing from the catalogue, each with its path", () => {
+    const quality = readJson("quality.json") as Json
+    quality.rules = { base: "portal", indicators: { "3.1": { max: 4, threshold: 1.5, whenNoDenominator: "zero" } } }
+    quality.slaWarninghours = 2
+    writeJson("quality.json", quality)
+    const paths = failure(loadQuangNinh(dir)).problems.map((p) => p.path)
+    expect(paths).toContain('data/quality.json: rules.indicators["3.1"].threshold')
+    expect(paths).toContain("data/quality.json: slaWarninghours")
+    quality.rules = { base: "portal" }
+    delete quality.slaWarninghours
+    quality.import = { certificationProcedures: ["9.999999"] }
+    writeJson("quality.json", quality)
+    expect(failure(loadQuangNinh(dir)).problems.map((p) => p.path)).toEqual([
+      "data/quality.json: import.certificationProcedures[0]",
+    ])
+  })
+
+  test("is optional", () => {
+    rmSync(join(dir, "quality.json"))
+    const data = loadQuangNinh(dir)
+    expect(Result.isSuccess(data) && data.success.quality).toBeUndefined()
+  })
+})

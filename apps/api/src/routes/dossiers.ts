@@ -645,8 +645,11 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     path: "/api/v1/work-queue",
     operationId: "workQueue",
     tag: "dossiers",
-    summary: "Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước",
-    description: "The dossiers waiting for one of the caller's roles within its scope, earliest due first.",
+    summary: "Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước, kèm thời gian còn lại",
+    description:
+      "The dossiers waiting for one of the caller's roles within its scope, earliest due first (least working time " +
+      "left first), each with the working minutes left before its step is due and its standing (on track, due soon " +
+      "within the deployment's warning window, overdue).",
     auth: "required",
     query: Schema.Struct({
       role: Schema.Literals(appRoles),
@@ -657,7 +660,21 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     response: {
       status: 200,
       description: "Hàng đợi",
-      schema: listOf(Schema.Struct({ code: Schema.String, version: Version, summary: DossierSummary }), "WorkQueue"),
+      schema: listOf(
+        Schema.Struct({
+          code: Schema.String,
+          version: Version,
+          summary: DossierSummary,
+          /** Working time left before the step is due, on the centre's calendar (negative: overdue). */
+          timeLeft: Schema.NullOr(
+            Schema.Struct({
+              minutes: Schema.Number.check(Schema.isInt()),
+              standing: Schema.Literals(["on-track", "due-soon", "overdue"]),
+            }),
+          ),
+        }),
+        "WorkQueue",
+      ),
     },
     problems: ["unauthenticated", "forbidden"],
     handle: async ({ principal, query }, deps) => {

@@ -132,6 +132,9 @@ function printSummary(io: Io, result: SimulationResult, json: boolean): void {
     byChannel: tally(result.dossiers.map((d) => d.channel)),
     byScenario: tally(result.dossiers.map((d) => d.scenario)),
     byFinalState: tally(result.dossiers.map((d) => d.finalState)),
+    synced: result.synced,
+    ratings: result.ratings,
+    petitions: result.petitions,
     stuck: result.dossiers.filter((d) => d.stuck !== undefined).map((d) => ({ code: d.code, why: d.stuck })),
   }
   if (json) {
@@ -161,6 +164,17 @@ function printSummary(io: Io, result: SimulationResult, json: boolean): void {
   line(say("Kênh", "channel"), summary.byChannel)
   line(say("Tình huống", "scenario"), summary.byScenario)
   line(say("Trạng thái cuối", "final state"), summary.byFinalState)
+  io.out(
+    say(
+      `Đồng bộ Cổng DVCQG (mô phỏng) ${summary.synced}, đánh giá ${summary.ratings}, phản ánh, kiến nghị ${summary.petitions}`,
+      "synced (simulated), ratings, petitions",
+    ),
+  )
   for (const s of summary.stuck) io.err(say(`Hồ sơ ${s.code} bị kẹt: ${s.why}`, "dossier stuck"))
-  io.out(say("Xem báo cáo: motcua report", "see the report"))
+  io.out(
+    say(
+      "Xem báo cáo: motcua report --simulation, motcua report index --period YYYY-MM --simulation",
+      "see the reports",
+    ),
+  )
 }

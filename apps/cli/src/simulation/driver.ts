@@ -3,9 +3,16 @@
 // who hold it, through the application's use cases on the chosen storage, exactly as the API would. A simulated
 // clock (the application's TestClock) moves from one event to the next in time order; officers take a share of each
 // step's allowance, applicants take days to bring a supplement. One seed, one history.
+//
+// Besides the dossiers' own lives, what the quality index counts (issue 15), in realistic shares: most records
+// reach the national portal (a simulated dossier is never sent: the simulation's own database marks it synced, as
+// the portal's acknowledgement would), a share of applicants rate their returned dossier (most of them liking it),
+// and a few send a petition that the authority classifies, answers and publishes, late now and then, and that the
+// sender may rate.
 import {
   ActionRefused,
   accept,
+  actOnPetition,
   approve,
   type CatalogStore,
   type Clock,
@@ -19,11 +26,14 @@ import {
   Forbidden,
   fileOnline,
   type Ids,
+  IndicatorStore,
   intakeAtCounter,
   loadDossier,
   markResultReady,
   type PaymentGateway,
+  PetitionRefused,
   type Principal,
+  rateDossier,
   receiveSupplement,
   refuse,
   reject,
@@ -32,6 +42,8 @@ import {
   returnResult,
   type Signer,
   type StoragePorts,
+  type StoredPetition,
+  sendPetition,
   sign,
   supplementationDeadlinePassed,
   TEST_CALLBACK_SIGNATURE,
@@ -97,6 +109,10 @@ export interface SimulatedDossier {
 export interface SimulationResult {
   readonly dossiers: ReadonlyArray<SimulatedDossier>
   readonly transitions: number
+  /** Dossiers marked synced to the national portal (in the simulation's database only). */
+  readonly synced: number
+  readonly ratings: number
+  readonly petitions: number
   readonly startedAt: string
   readonly endedAt: string
 }
@@ -106,6 +122,16 @@ const MINUTE = 60_000
 const FINAL_STATES: ReadonlySet<string> = closedStates
 const LEADERS: ReadonlySet<string> = new Set(leaderRoles)
 const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = { online: 45, counter: 45, post: 10 }
+/** Shares of what the index counts besides the dossiers' lives (see the module comment). */
+const SHARES = {
+  synced: 0.96,
+  rated: 0.55,
+  liked: 0.9,
+  petition: 0.03,
+  petitionLate: 0.1,
+  petitionRated: 0.6,
+  petitionSatisfied: 0.8,
+} as const
 
 /** One dossier as the simulation follows it. */
 interface Sim {
@@ -216,7 +242,16 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   const units = jurisdiction.units.map((u) => u.code)
 
   const sims: Sim[] = []
-  const agenda = new Agenda<{ kind: "file"; index: number } | { kind: "act"; sim: Sim }>()
+  type Item =
+    | { kind: "file"; index: number }
+    | { kind: "act"; sim: Sim }
+    | { kind: "sync"; sim: Sim }
+    | { kind: "rate"; sim: Sim }
+    | { kind: "petition"; sim: Sim; step: number; stored?: StoredPetition }
+  const agenda = new Agenda<Item>()
+  let synced = 0
+  let ratings = 0
+  let petitions = 0
   const spanHours = options.days * 8
   for (let index = 0; index < options.count; index++) {
     const at = addWorkingHours(calendar, iso(startMs), root.between(0, spanHours))
@@ -340,6 +375,10 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
       sims.push(sim)
       const wait = d.channel === "online" ? random.between(0.5, 6) : random.between(0.1, 0.6)
       agenda.push(later(wait), { kind: "act", sim })
+      const quality = random.fork("quality")
+      if (quality.chance(SHARES.synced)) agenda.push(later(quality.between(0.05, 0.5)), { kind: "sync", sim })
+      if (quality.chance(SHARES.petition))
+        agenda.push(later(quality.between(8, 80)), { kind: "petition", sim, step: 0 })
       return
     }
     return yield* Effect.fail(new Error(`could not file dossier ${index} after 25 draws: ${lastProblem}`))
@@ -641,14 +680,85 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
     }
     const after = yield* loadDossier(sim.code)
     sim.finalState = after.dossier.value
+    if (after.dossier.value === "returned" && sim.random.chance(SHARES.rated))
+      agenda.push(later(sim.random.between(2, 30)), { kind: "rate", sim })
     if (FINAL_STATES.has(after.dossier.value)) return finish(sim)
     agenda.push(nextDelay(sim, after.dossier.value, openStepOf(after.context)), { kind: "act", sim })
   })
 
+  const indicators = yield* IndicatorStore
+  /** A petition's life: sent, classified, answered (late now and then), published, perhaps rated by its sender. */
+  const petitionStep = Effect.fn("simulate.petition")(function* (item: Extract<Item, { kind: "petition" }>) {
+    const { sim } = item
+    const r = sim.random
+    if (item.step === 0) {
+      const sent = yield* sendPetition(sim.citizen, {
+        dossierCode: sim.code,
+        content: "Đề nghị cho biết tiến độ giải quyết hồ sơ và lý do chậm trả kết quả",
+      })
+      petitions++
+      agenda.push(later(r.between(1, 8)), { kind: "petition", sim, step: 1, stored: sent })
+      return
+    }
+    const stored = item.stored as StoredPetition
+    const loaded = yield* loadDossier(sim.code)
+    const handler = officer("specialist", loaded.context)
+    const [event, next, who] =
+      item.step === 1
+        ? ([
+            { type: "classify", kind: "feedback", topic: "delay" },
+            r.chance(SHARES.petitionLate) ? r.between(120, 200) : r.between(8, 80),
+            handler,
+          ] as const)
+        : item.step === 2
+          ? ([
+              { type: "answer", text: "Đơn vị đã kiểm tra và thông báo tiến độ giải quyết hồ sơ." },
+              r.between(1, 12),
+              handler,
+            ] as const)
+          : item.step === 3
+            ? ([{ type: "publish" }, r.between(4, 40), handler] as const)
+            : ([{ type: "rate", satisfied: r.chance(SHARES.petitionSatisfied) }, 0, sim.citizen] as const)
+    const outcome = yield* Effect.result(actOnPetition(who, stored.petition.id, event))
+    if (Result.isFailure(outcome)) {
+      if (outcome.failure instanceof PetitionRefused) return
+      return yield* Effect.fail(outcome.failure)
+    }
+    if (item.step < 3 || (item.step === 3 && r.chance(SHARES.petitionRated)))
+      agenda.push(later(next), { kind: "petition", sim, step: item.step + 1, stored: outcome.success })
+  })
+
   for (let next = agenda.pop(); next !== undefined; next = agenda.pop()) {
     yield* clock.set(iso(Math.max(next.at, Date.parse(clock.current()))))
-    if (next.item.kind === "file") yield* file(next.item.index)
-    else yield* act(next.item.sim)
+    const item = next.item
+    switch (item.kind) {
+      case "file":
+        yield* file(item.index)
+        break
+      case "act":
+        yield* act(item.sim)
+        break
+      case "sync":
+        yield* indicators.markSynced(item.sim.code, clock.current())
+        synced++
+        break
+      case "rate": {
+        const liked = item.sim.random.chance(SHARES.liked)
+        const score = () => (liked ? item.sim.random.int(4, 5) : item.sim.random.int(1, 3))
+        yield* rateDossier(item.sim.citizen, item.sim.code, {
+          access: score(),
+          procedure: score(),
+          officer: score(),
+          result: score(),
+          liked,
+        })
+        ratings++
+        break
+      }
+      case "petition":
+        yield* petitionStep(item)
+        break
+    }
   }
 
   const dossiers: SimulatedDossier[] = sims.map((s) => ({
@@ -664,6 +774,9 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   return {
     dossiers,
     transitions: dossiers.reduce((sum, d) => sum + d.transitions, 0),
+    synced,
+    ratings,
+    petitions,
     startedAt,
     endedAt: clock.current(),
   } satisfies SimulationResult

@@ -857,8 +857,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước
-         * @description The dossiers waiting for one of the caller's roles within its scope, earliest due first.
+         * Hồ sơ chờ xử lý theo vai trò, hạn sớm nhất trước, kèm thời gian còn lại
+         * @description The dossiers waiting for one of the caller's roles within its scope, earliest due first (least working time left first), each with the working minutes left before its step is due and its standing (on track, due soon within the deployment's warning window, overdue).
          */
         get: operations["workQueue"];
         put?: never;
@@ -1501,6 +1501,194 @@ export interface paths {
          * @description Dossiers received, resolved and resolved early / on time / late, per commune-level unit, field and month of receipt, and per national status, counting only the dossiers the caller's scope reaches (leaders: their authority; centre administrators: their centre; auditors and province administrators: their scope). Timeliness follows the national index rule (classifyDossier). Filters: from/to (days of receipt, inclusive), unitCode (`tinh` for province level), fieldCode. An account whose roles grant no report is 403.
          */
         get: operations["dossierReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chỉ số chất lượng phục vụ (Quyết định 766) của kỳ, theo đơn vị trong phạm vi
+         * @description The Decision 766 index of a month, quarter or year: every indicator's numerator, denominator and score, the six groups and the total of the caller's scope (its units' counts summed, never their scores averaged), and each handling unit of the scope. Indicators motcua does not hold (1.1–1.3, 4.5a) come from the province's import; `notHeld` names those missing. For leaders, centre and province administrators and auditors.
+         */
+        get: operations["indexReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/index/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách hồ sơ đứng sau một con số của báo cáo chỉ số
+         * @description The dossiers received in the period behind a number of the index report (the late ones, the unsynced ones, …), within the caller's scope, by code in pages (`after`: the last code of the previous page).
+         */
+        get: operations["indexReportDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Đánh giá của hồ sơ (nếu có)
+         * @description A dossier's rating, or null, for whoever may read the dossier.
+         */
+        get: operations["dossierRating"];
+        put?: never;
+        /**
+         * Công dân đánh giá hồ sơ đã trả kết quả (một lần)
+         * @description The applicant rates a returned dossier once: access, procedure, officer and result from 1 (very dissatisfied) to 5, and like or dislike (indicator 5.4). 409 when it was rated already, 422 before its result was returned.
+         */
+        post: operations["rateDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phản ánh, kiến nghị của tôi (công dân) hoặc trong phạm vi (cán bộ), mới nhất trước
+         * @description A citizen's own petitions, or those of a staff account's authorities and units; newest first, in pages (`before`: the last id of the previous page).
+         */
+        get: operations["listPetitions"];
+        put?: never;
+        /**
+         * Công dân gửi phản ánh, kiến nghị về hồ sơ hoặc thủ tục
+         * @description A citizen sends a petition about one of their dossiers (it goes to the dossier's authority), or about a procedure (its province-level authority, or, for a commune-level one, the authority of `unitCode`). `rePetitionOf` names an earlier petition of theirs about the same matter (counted against 5.3).
+         */
+        post: operations["sendPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phản ánh, kiến nghị đã được trả lời và công khai
+         * @description Answered and published petitions with their answers, for everyone; the sender is never shown.
+         */
+        get: operations["publishedPetitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một phản ánh, kiến nghị (người gửi, cán bộ cơ quan xử lý)
+         * @description One petition with its version, for its sender and the staff of the authority that handles it.
+         */
+        get: operations["getPetition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xử lý phản ánh, kiến nghị: phân loại, từ chối, yêu cầu bổ sung, trả lời, công khai; người gửi đánh giá
+         * @description One step of a petition's handling by its authority's staff (classify, refuse, requestSupplement, supplementReceived, answer, publish), or its sender's rating once published (rate). The deadlines of 5.2 (15 / 2 / 5 / 2 working days) are kept on the petition. `expectedVersion`, when given, must be the stored one (409 otherwise); an action the lifecycle refuses is 422 with the reason.
+         */
+        post: operations["actOnPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cảnh báo sắp đến hạn, quá hạn gửi cho tôi (cán bộ)
+         * @description Service-level notices for the caller: those naming them, and those for their roles in their authorities and units (due soon → the step's holder; overdue → the unit's leader), newest first.
+         */
+        get: operations["slaNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ quá hạn chưa có thư xin lỗi và hẹn lại (lãnh đạo)
+         * @description Dossiers found overdue whose appointment has not moved since (no apology letter with a new appointment, which the law requires) and that are not finished, within the caller's scope; for leaders and administrators.
+         */
+        get: operations["overdueWithoutApology"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2782,6 +2970,13 @@ export interface components {
                 } & {
                     [key: string]: unknown;
                 };
+                timeLeft: ({
+                    minutes: number;
+                    /** @enum {string} */
+                    standing: "on-track" | "due-soon" | "overdue";
+                } & {
+                    [key: string]: unknown;
+                }) | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -3467,6 +3662,315 @@ export interface components {
             byField: components["schemas"]["ReportGroupRow"][];
             byMonth: components["schemas"]["ReportMonthRow"][];
             timeliness: components["schemas"]["ReportTimeliness"];
+        } & {
+            [key: string]: unknown;
+        };
+        IndicatorScore: {
+            /** @enum {string} */
+            id: "1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "3.1" | "3.2" | "3.3" | "3.5" | "3.5b" | "3.6" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5a" | "4.5b" | "4.6" | "5.1" | "5.2" | "5.3" | "5.4";
+            /** @enum {string} */
+            group: "transparency" | "progress" | "online" | "payment" | "digitisation" | "satisfaction";
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+            score: number;
+            max: number;
+            threshold?: number;
+            tracked: boolean;
+            /** @enum {string} */
+            basis: "counts" | "no-denominator" | "previous-year";
+        } & {
+            [key: string]: unknown;
+        };
+        Index766: {
+            rules: string;
+            groups: ({
+                /** @enum {string} */
+                id: "transparency" | "progress" | "online" | "payment" | "digitisation" | "satisfaction";
+                name: string;
+                nameEn: string;
+                max: number;
+                score: number;
+                indicators: components["schemas"]["IndicatorScore"][];
+                missing: ("1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "3.1" | "3.2" | "3.3" | "3.5" | "3.5b" | "3.6" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5a" | "4.5b" | "4.6" | "5.1" | "5.2" | "5.3" | "5.4")[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            total: number;
+            max: number;
+            missing: ("1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "3.1" | "3.2" | "3.3" | "3.5" | "3.5b" | "3.6" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5a" | "4.5b" | "4.6" | "5.1" | "5.2" | "5.3" | "5.4")[];
+        } & {
+            [key: string]: unknown;
+        };
+        ScopeIndex: {
+            key: string;
+            code: string;
+            name: string;
+            index: components["schemas"]["Index766"];
+        } & {
+            [key: string]: unknown;
+        };
+        IndexReport: {
+            period: {
+                /** @enum {string} */
+                kind: "month" | "quarter" | "year";
+                label: string;
+                year: number;
+                from: string;
+                to: string;
+                /** Format: date-time */
+                startInstant: string;
+                /** Format: date-time */
+                endInstant: string;
+                /** @enum {number} */
+                periodsPerYear: 12 | 4 | 1;
+            } & {
+                [key: string]: unknown;
+            };
+            rules: string;
+            /** Format: date-time */
+            generatedAt: string;
+            total: components["schemas"]["ScopeIndex"];
+            units: components["schemas"]["ScopeIndex"][];
+            notHeld: ({
+                /** @enum {string} */
+                id: "1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "3.1" | "3.2" | "3.3" | "3.5" | "3.5b" | "3.6" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5a" | "4.5b" | "4.6" | "5.1" | "5.2" | "5.3" | "5.4";
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            unreadable: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        DrilledDossier: {
+            code: string;
+            agencyCode: string;
+            unitCode: string | null;
+            procedureCode: string;
+            channel: string;
+            /** Format: date-time */
+            receivedAt: string;
+            appointmentAt: string | null;
+            endedAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        DrilledDossiers: {
+            total: number;
+            items: components["schemas"]["DrilledDossier"][];
+        } & {
+            [key: string]: unknown;
+        };
+        DossierRating: {
+            dossierCode: string;
+            raterId: string;
+            /** Format: date-time */
+            at: string;
+            access: number;
+            procedure: number;
+            officer: number;
+            result: number;
+            liked: boolean;
+            comment?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DossierRatingAnswer: {
+            rating: components["schemas"]["DossierRating"] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Petition: {
+            id: string;
+            /** Format: date-time */
+            sentAt: string;
+            sender: {
+                id: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            dossierCode?: string;
+            procedureCode?: string;
+            agencyCode: string;
+            unitCode?: string;
+            content: string;
+            rePetitionOf?: string;
+            /** @enum {string} */
+            status: "received" | "classified" | "awaiting-supplement" | "answered" | "published" | "refused";
+            /** @enum {string} */
+            kind?: "feedback" | "recommendation";
+            /** @enum {string} */
+            topic?: "conduct" | "delay" | "procedure" | "fees" | "regulation" | "other";
+            classified?: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    role: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            refusal?: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    role: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            supplementation?: {
+                /** Format: date-time */
+                requestedAt: string;
+                by: {
+                    id: string;
+                    role: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                what: string;
+                /** Format: date-time */
+                receivedAt?: string;
+                addition?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            answer?: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    role: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                text: string;
+            } & {
+                [key: string]: unknown;
+            };
+            published?: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    role: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            rating?: {
+                /** Format: date-time */
+                at: string;
+                satisfied: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            rePetitioned: boolean;
+            due: {
+                /** Format: date-time */
+                handling: string;
+                /** Format: date-time */
+                refusal: string;
+                /** Format: date-time */
+                supplementationRequest: string;
+                /** Format: date-time */
+                publication?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            lastEventAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StoredPetition: {
+            petition: components["schemas"]["Petition"];
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Petitions: {
+            total: number;
+            items: components["schemas"]["StoredPetition"][];
+        } & {
+            [key: string]: unknown;
+        };
+        PublishedPetition: {
+            id: string;
+            /** Format: date-time */
+            sentAt: string;
+            procedureCode?: string;
+            agencyCode: string;
+            /** @enum {string} */
+            kind?: "feedback" | "recommendation";
+            /** @enum {string} */
+            topic?: "conduct" | "delay" | "procedure" | "fees" | "regulation" | "other";
+            content: string;
+            answer: string;
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: date-time */
+            publishedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PublishedPetitions: {
+            total: number;
+            items: components["schemas"]["PublishedPetition"][];
+        } & {
+            [key: string]: unknown;
+        };
+        SlaNotice: {
+            dossierCode: string;
+            /** @enum {string} */
+            subject: "dossier" | "step";
+            stepId: string | null;
+            /** @enum {string} */
+            threshold: "due-soon" | "overdue";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            at: string;
+            role: string;
+            assigneeId: string | null;
+            agencyCode: string;
+            unitCode: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        SlaNotices: {
+            total: number;
+            items: components["schemas"]["SlaNotice"][];
+        } & {
+            [key: string]: unknown;
+        };
+        OverdueDossier: {
+            code: string;
+            agencyCode: string;
+            unitCode: string | null;
+            procedureCode: string;
+            /** Format: date-time */
+            appointmentAt: string;
+            /** Format: date-time */
+            noticedAt: string;
+            statusCode: number;
+        } & {
+            [key: string]: unknown;
+        };
+        OverdueDossiers: {
+            total: number;
+            items: components["schemas"]["OverdueDossier"][];
         } & {
             [key: string]: unknown;
         };
@@ -6081,6 +6585,390 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierReport"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    indexReport: {
+        parameters: {
+            query: {
+                /** @description Kỳ báo cáo: tháng YYYY-MM, quý YYYY-Qn hoặc năm YYYY (a month, a quarter or a year) */
+                period: string;
+                /** @description Mã đơn vị cấp xã (5 chữ số) hoặc mã cơ quan cấp tỉnh (a commune-level unit or a province-level authority) */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo chỉ số */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexReport"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    indexReportDossiers: {
+        parameters: {
+            query: {
+                /** @description Kỳ báo cáo: tháng YYYY-MM, quý YYYY-Qn hoặc năm YYYY (a month, a quarter or a year) */
+                period: string;
+                which: "late" | "unsynced" | "not-online" | "not-digitised" | "no-electronic-result" | "not-paid-online" | "complained";
+                /** @description Mã đơn vị cấp xã (5 chữ số) hoặc mã cơ quan cấp tỉnh (a commune-level unit or a province-level authority) */
+                unit?: string;
+                after?: string & unknown;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrilledDossiers"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đánh giá */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRatingAnswer"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    rateDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    access: number;
+                    procedure: number;
+                    officer: number;
+                    result: number;
+                    liked: boolean;
+                    comment?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận đánh giá */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRating"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    listPetitions: {
+        parameters: {
+            query?: {
+                status?: "received" | "classified" | "awaiting-supplement" | "answered" | "published" | "refused";
+                before?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Phản ánh, kiến nghị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Petitions"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    sendPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dossierCode?: string & unknown;
+                    procedureCode?: string;
+                    unitCode?: string;
+                    content: string;
+                    rePetitionOf?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Đã tiếp nhận phản ánh, kiến nghị */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPetition"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    publishedPetitions: {
+        parameters: {
+            query?: {
+                agencyCode?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã công khai */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedPetitions"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            500: components["responses"]["internal"];
+        };
+    };
+    getPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Phản ánh, kiến nghị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPetition"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    actOnPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: ({
+                        /** @enum {string} */
+                        type: "classify";
+                        /** @enum {string} */
+                        kind: "feedback" | "recommendation";
+                        /** @enum {string} */
+                        topic: "conduct" | "delay" | "procedure" | "fees" | "regulation" | "other";
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "refuse";
+                        reason: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "requestSupplement";
+                        what: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "supplementReceived";
+                        addition: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "answer";
+                        text: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "publish";
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        type: "rate";
+                        satisfied: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    expectedVersion?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Phản ánh, kiến nghị sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPetition"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    slaNotices: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cảnh báo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaNotices"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    overdueWithoutApology: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hồ sơ quá hạn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueDossiers"];
                 };
             };
             400: components["responses"]["invalid-input"];

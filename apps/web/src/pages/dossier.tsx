@@ -136,6 +136,7 @@ export default function DossierPage() {
         )}
       </section>
       <PostalOrders code={d.code} />
+      {me.isCitizen && d.summary.statusCode === 10 && <RatingForm code={d.code} />}
       <DossierHistory context={context} />
       <DossierForms code={d.code} version={d.version} />
       {me.readsAudit && <AuditTrail code={d.code} />}
@@ -309,5 +310,87 @@ function ActionForm({
         {run.isError && <ErrorNote error={run.error} title={t("dossier.refused")} />}
       </form>
     </details>
+  )
+}
+
+const ASPECTS = ["access", "procedure", "officer", "result"] as const
+
+/** The applicant's rating of a returned dossier (once): four aspects from 1 to 5, and like or dislike. */
+function RatingForm({ code }: { code: string }) {
+  const { t } = useTranslation()
+  const client = useQueryClient()
+  const [scores, setScores] = useState<Record<(typeof ASPECTS)[number], number>>({
+    access: 5,
+    procedure: 5,
+    officer: 5,
+    result: 5,
+  })
+  const [liked, setLiked] = useState(true)
+  const rating = useQuery({
+    queryKey: ["rating", code],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/dossiers/{code}/rating", { params: { path: { code } } })
+      if (error !== undefined) throw error
+      return data.rating
+    },
+  })
+  const send = useMutation({
+    mutationFn: async () => {
+      const { data, error } = await api.POST("/api/v1/dossiers/{code}/rating", {
+        params: { path: { code } },
+        body: { ...scores, liked },
+      })
+      if (error !== undefined) throw error
+      return data
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ["rating", code] }),
+  })
+  if (rating.isPending) return <Loading />
+  if (rating.data !== null && rating.data !== undefined)
+    return (
+      <section aria-labelledby="rating-heading">
+        <h2 id="rating-heading">{t("rating.heading")}</h2>
+        <p role="status">{t("rating.thanks")}</p>
+      </section>
+    )
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    send.mutate()
+  }
+  return (
+    <section aria-labelledby="rating-heading">
+      <h2 id="rating-heading">{t("rating.heading")}</h2>
+      <form onSubmit={submit} data-form="rating">
+        {ASPECTS.map((aspect) => (
+          <div key={aspect}>
+            <label htmlFor={`rating-${aspect}`}>{t(`rating.${aspect}`)}</label>
+            <select
+              id={`rating-${aspect}`}
+              value={scores[aspect]}
+              onChange={(e) => setScores({ ...scores, [aspect]: Number(e.target.value) })}
+            >
+              {[5, 4, 3, 2, 1].map((n) => (
+                <option key={n} value={n}>
+                  {t(`rating.score${n}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <fieldset>
+          <legend>{t("rating.overall")}</legend>
+          <label>
+            <input type="radio" name="liked" checked={liked} onChange={() => setLiked(true)} /> {t("rating.like")}
+          </label>
+          <label>
+            <input type="radio" name="liked" checked={!liked} onChange={() => setLiked(false)} /> {t("rating.dislike")}
+          </label>
+        </fieldset>
+        <button type="submit" disabled={send.isPending}>
+          {t("rating.send")}
+        </button>
+        {send.isError && <ErrorNote error={send.error} />}
+      </form>
+    </section>
   )
 }

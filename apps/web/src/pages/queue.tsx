@@ -1,11 +1,12 @@
 // The officer's work queue for each of their roles (and, when it spans several, each commune-level unit), soonest
-// due first, time left coloured (late, within a day, later) in text as well as colour.
+// due first, the working time left (counted by the API on the centre's calendar) coloured (overdue, due soon within
+// the deployment's warning window, on track) in text as well as colour.
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router"
 import { api } from "../api/client.ts"
-import { formatInstant, formatMoney, timeLeft } from "../format.ts"
+import { formatInstant, formatMoney, workingTimeText } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 
@@ -88,8 +89,15 @@ export default function QueuePage() {
           </thead>
           <tbody>
             {items.map((item) => {
-              const left = item.summary.dueAt === null ? undefined : timeLeft(item.summary.dueAt, now)
-              const tone = left === undefined ? "none" : left.overdue ? "late" : left.hours < 24 ? "soon" : "ok"
+              const left = item.timeLeft
+              const tone =
+                left === null
+                  ? "none"
+                  : left.standing === "overdue"
+                    ? "late"
+                    : left.standing === "due-soon"
+                      ? "soon"
+                      : "ok"
               return (
                 <tr key={item.code}>
                   <td>
@@ -104,11 +112,11 @@ export default function QueuePage() {
                   </td>
                   <td>{formatInstant(item.summary.dueAt, i18n.language)}</td>
                   <td className={`due due-${tone}`}>
-                    {left === undefined
+                    {left === null
                       ? t("queue.noDue")
-                      : left.overdue
-                        ? t("queue.overdue", { time: left.text })
-                        : t("queue.left", { time: left.text })}
+                      : left.standing === "overdue"
+                        ? t("queue.overdue", { time: workingTimeText(left.minutes) })
+                        : t("queue.left", { time: workingTimeText(left.minutes) })}
                   </td>
                   <td>{formatMoney(item.summary.feeTotal, i18n.language)}</td>
                 </tr>

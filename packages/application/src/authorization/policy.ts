@@ -56,6 +56,18 @@ export const appActions = [
   "wallet.read",
   /** Add a paper to the e-wallet, delete an entry (the owner only). */
   "wallet.manage",
+  /** The applicant rates a returned dossier, once (quality/feedback.ts). */
+  "rating.submit",
+  /** A citizen sends a petition (phản ánh, kiến nghị) about a dossier or a procedure. */
+  "petition.file",
+  /** Reading a petition: its sender, and the staff of the authority that handles it. */
+  "petition.read",
+  /** Classifying, refusing, asking for more, answering and publishing a petition: the authority's staff. */
+  "petition.handle",
+  /** The sender rates the handling of a published petition. */
+  "petition.rate",
+  /** Service-level notices (due soon, overdue) and the list of overdue dossiers without an apology (quality/sla.ts). */
+  "sla.read",
 ] as const
 export type AppAction = (typeof appActions)[number]
 
@@ -88,6 +100,9 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "report.read": "agency",
   "refund.approve": "agency",
   "receipt.replace": "agency",
+  "petition.read": "agency",
+  "petition.handle": "agency",
+  "sla.read": "agency",
 }
 
 /**
@@ -107,6 +122,10 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "payment.create": "own",
     "wallet.read": "own",
     "wallet.manage": "own",
+    "rating.submit": "own",
+    "petition.file": "public",
+    "petition.read": "own",
+    "petition.rate": "own",
   },
   "counter-officer": {
     "dossier.intake": "intake-point",
@@ -130,6 +149,9 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "payment.ledger": "intake-point",
     "payment.resolve": "intake-point",
     "refund.request": "intake",
+    "petition.read": "intake",
+    "petition.handle": "intake",
+    "sla.read": "intake",
   },
   specialist: {
     "dossier.requestSupplementation": "agency",
@@ -143,6 +165,9 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "petition.read": "agency",
+    "petition.handle": "agency",
+    "sla.read": "agency",
   },
   // A unit's leader and the authority's leader may do the same; which of them decides a dossier is the
   // procedure's step role, which the machine checks (domain permissions.ts).
@@ -155,6 +180,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "sla.read": "agency",
   },
   "inter-agency": {
     "dossier.requestSupplementation": "agency",
@@ -164,6 +190,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.read": "agency",
     "queue.read": "agency",
     "lookup.public": "public",
+    "sla.read": "agency",
   },
   "post-office-agent": {
     "dossier.intake": "intake-point",
@@ -186,6 +213,8 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "payment.ledger": "intake-point",
     "refund.approve": "intake-point",
     "receipt.replace": "intake-point",
+    "petition.read": "intake",
+    "sla.read": "intake",
   },
   "province-admin": {
     "dossier.read": "agency",
@@ -195,11 +224,14 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "webhook.manage": "public",
     "outbox.manage": "public",
     "report.read": "agency",
+    "petition.read": "agency",
+    "sla.read": "agency",
   },
   auditor: {
     "dossier.read": "agency",
     "dossier.readAudit": "agency",
     "lookup.public": "public",
+    "petition.read": "agency",
     "report.read": "agency",
   },
   // A system holds an API key, which proves who it is but not what happened: it may only do what is proven some other

@@ -20,6 +20,8 @@ export const topics = {
   notifyApplicant: "notify.applicant",
   paymentRequest: "payment.request",
   deadlineCheck: "deadline.check",
+  /** Service-level notices to officers (due soon, overdue), enqueued by the SLA sweep (quality/sla.ts). */
+  notifyOfficer: "notify.officer",
   /** One per transition, for embedding systems' webhook subscriptions (webhooks/deliver.ts). */
   webhookEvent: "webhook.event",
 } as const

@@ -6,6 +6,7 @@ import {
   type CalendarConfigJson,
   type Catalogue,
   type HolidayOverrides,
+  isInForce,
   type Jurisdiction,
   makeCalendar,
   type Procedure,
@@ -22,6 +23,8 @@ export interface CatalogStoreShape {
   readonly calendar: Calendar
   /** The version of procedure `code` in force on `date` (`YYYY-MM-DD`). */
   readonly procedureInForce: (code: string, date: string) => Effect.Effect<Procedure, ProcedureNotFound>
+  /** Every procedure version in force on `date` (`YYYY-MM-DD`), one per code: what the index counts procedures of. */
+  readonly proceduresInForce: (date: string) => ReadonlyArray<Procedure>
 }
 
 export interface CatalogData {
@@ -43,6 +46,7 @@ export const makeCatalogStore = (data: CatalogData): CatalogStoreShape => {
     jurisdiction: data.jurisdiction,
     calendar,
     procedureInForce: (code, date) => Effect.fromResult(procedureInForce(data.catalogue, code, date)),
+    proceduresInForce: (date) => data.catalogue.filter((p) => isInForce(p, date)),
   }
 }
 

@@ -4,6 +4,7 @@
 // hash-chained. All ports built from one MemoryDatabase share its state: `layerMemoryStorage` (storage.ts) builds
 // them all over one. The port files do not import this one (no import circles): only storage.ts does.
 import type {
+  DossierFacts,
   PaymentConfirmation,
   PaymentMessage,
   PaymentRequestRecord,
@@ -30,6 +31,7 @@ import type { IdempotencyStoreShape } from "./idempotency-store.ts"
 import type { Json } from "./json.ts"
 import type { OutboxShape } from "./outbox.ts"
 import type { PaymentBalance, PaymentStoreShape } from "./payment-store.ts"
+import type { DossierRating, SlaNotice, StoredPetition } from "./quality.ts"
 import {
   type AuditEntry,
   type AuditEntryInput,
@@ -74,6 +76,8 @@ export interface MemoryState {
   /** Owner id → the codes of the dossiers it owns (NewDossier.owners). */
   owners: Map<string, Set<string>>
   payments: MemoryPayments
+  /** The quality ports' tables (memory-quality.ts). */
+  quality: MemoryQualityState
 }
 
 /** The payments ledger (PaymentStore). */
@@ -112,6 +116,31 @@ const copyPayments = (p: MemoryPayments): MemoryPayments => ({
   series: new Map(p.series),
 })
 
+/** What the quality ports keep (IndicatorStore, FeedbackStore, SlaStore: memory-quality.ts). */
+export interface MemoryQualityState {
+  readonly facts: Map<string, { readonly version: number; readonly facts: DossierFacts }>
+  readonly synced: Map<string, string>
+  readonly ratings: Map<string, DossierRating>
+  readonly petitions: Map<string, StoredPetition>
+  readonly slaNotices: Map<string, SlaNotice>
+}
+
+const emptyQuality = (): MemoryQualityState => ({
+  facts: new Map(),
+  synced: new Map(),
+  ratings: new Map(),
+  petitions: new Map(),
+  slaNotices: new Map(),
+})
+
+const copyQuality = (q: MemoryQualityState): MemoryQualityState => ({
+  facts: new Map(q.facts),
+  synced: new Map(q.synced),
+  ratings: new Map(q.ratings),
+  petitions: new Map(q.petitions),
+  slaNotices: new Map(q.slaNotices),
+})
+
 const emptyState = (): MemoryState => ({
   dossiers: new Map(),
   audit: [],
@@ -123,6 +152,7 @@ const emptyState = (): MemoryState => ({
   documents: new Map(),
   owners: new Map(),
   payments: emptyPayments(),
+  quality: emptyQuality(),
 })
 
 const copyState = (s: MemoryState): MemoryState => ({
@@ -136,6 +166,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   documents: new Map(s.documents),
   owners: new Map([...s.owners].map(([owner, codes]) => [owner, new Set(codes)])),
   payments: copyPayments(s.payments),
+  quality: copyQuality(s.quality),
 })
 
 export interface MemoryDatabaseShape {
@@ -163,7 +194,7 @@ const CurrentMemoryTransaction = Context.Reference<MemoryDatabaseShape | undefin
 )
 
 /** Runs `effect` alone against `db`, joining the current transaction when there is one, rolling back on failure. */
-const atomic = <A, E, R>(db: MemoryDatabaseShape, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+export const atomic = <A, E, R>(db: MemoryDatabaseShape, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(CurrentMemoryTransaction, (current) =>
     current === db
       ? effect
@@ -194,7 +225,12 @@ function appendAudit(db: MemoryDatabaseShape, dossierCode: string, inputs: Reado
   db.state.head = head
 }
 
-function enqueue(db: MemoryDatabaseShape, dossierCode: string, at: string, rows: ReadonlyArray<OutboxMessageInput>) {
+export function enqueue(
+  db: MemoryDatabaseShape,
+  dossierCode: string,
+  at: string,
+  rows: ReadonlyArray<OutboxMessageInput>,
+) {
   for (const row of rows) {
     const id = db.state.nextOutboxId++
     db.state.outbox.set(id, {

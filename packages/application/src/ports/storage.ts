@@ -15,8 +15,10 @@ import {
   makeMemoryPaymentStore,
   makeMemoryUnitOfWork,
 } from "./memory.ts"
+import { makeMemoryFeedbackStore, makeMemoryIndicatorStore, makeMemorySlaStore } from "./memory-quality.ts"
 import { Outbox } from "./outbox.ts"
 import { PaymentStore } from "./payment-store.ts"
+import { FeedbackStore, IndicatorStore, SlaStore } from "./quality.ts"
 import { UnitOfWork } from "./unit-of-work.ts"
 
 /** Every storage port: what a storage adapter's layer provides. */
@@ -29,6 +31,9 @@ export type StoragePorts =
   | DocumentStore
   | DossierListing
   | PaymentStore
+  | IndicatorStore
+  | FeedbackStore
+  | SlaStore
 
 /** All storage ports over one MemoryDatabase, which is provided too (tests may tamper with its state). */
 export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number } = {}) =>
@@ -41,4 +46,7 @@ export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number
     Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
     Layer.effect(DossierListing, MemoryDatabase.useSync(makeMemoryDossierListing)),
     Layer.effect(PaymentStore, MemoryDatabase.useSync(makeMemoryPaymentStore)),
+    Layer.effect(IndicatorStore, MemoryDatabase.useSync(makeMemoryIndicatorStore)),
+    Layer.effect(FeedbackStore, MemoryDatabase.useSync(makeMemoryFeedbackStore)),
+    Layer.effect(SlaStore, MemoryDatabase.useSync(makeMemorySlaStore)),
   ).pipe(Layer.provideMerge(Layer.sync(MemoryDatabase, () => MemoryDatabase.make(options))))

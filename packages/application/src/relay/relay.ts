@@ -17,6 +17,7 @@ import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
 import { PaymentGateway } from "../ports/payment-gateway.ts"
 import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
+import { IndicatorStore } from "../ports/quality.ts"
 import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
 import { WebhookStore } from "../ports/webhook-store.ts"
 import { WebhookTransport } from "../ports/webhook-transport.ts"
@@ -306,7 +307,9 @@ export const schedulerPrincipal = (agencyCodes: ReadonlyArray<string>): Principa
 })
 
 /**
- * The handlers of the application's topics: portal sync → PortalSync.push, applicant notices → Notifier.send,
+ * The handlers of the application's topics: portal sync → PortalSync.push (and, for a dossier record, the dossier
+ * marked synced for indicator 1.4), applicant notices → Notifier.send, officers' service-level notices →
+ * Notifier.send on the portal channel,
  * payment requests → PaymentGateway.createPaymentRequest, deadline checks → the supplementation deadline use case
  * (a check that finds the dossier elsewhere has nothing to do; appointment and step checks are reminders, not yet
  * sent).
@@ -316,6 +319,7 @@ export const standardHandlers = Effect.gen(function* () {
   const notifier = yield* Notifier
   const gateway = yield* PaymentGateway
   const catalog = yield* CatalogStore
+  const clock = yield* Clock
   const scheduler = schedulerPrincipal(catalog.jurisdiction.agencies.map((a) => a.code))
   const codeOf = (m: OutboxMessage) =>
     m.dossierCode === null ? Effect.fail(`outbox row ${m.id} has no dossier`) : Effect.succeed(m.dossierCode)
@@ -325,6 +329,30 @@ export const standardHandlers = Effect.gen(function* () {
         const dossierCode = yield* codeOf(m)
         const kind = field(m.payload, "kind") === "record" ? "record" : "progress"
         yield* portal.push({ kind, dossierCode, pushId: `outbox-${m.id}`, payload: m.payload, attempt: m.attempts })
+        // the dossier's record is on the national portal now: indicator 1.4 counts it as synced
+        if (kind === "record") {
+          const indicators = yield* Effect.serviceOption(IndicatorStore)
+          if (Option.isSome(indicators)) yield* indicators.value.markSynced(dossierCode, yield* clock.now)
+        }
+      }),
+    [topics.notifyOfficer]: (m: OutboxMessage) =>
+      Effect.gen(function* () {
+        const dossierCode = yield* codeOf(m)
+        const assignee = field(m.payload, "assigneeId")
+        const unit = field(m.payload, "unitCode")
+        // to the named officer's account, else to the role's desk in the unit or authority (the portal channel)
+        const recipient =
+          typeof assignee === "string"
+            ? assignee
+            : `${text(m.payload, "role")}@${typeof unit === "string" ? unit : text(m.payload, "agencyCode")}`
+        yield* notifier.send({
+          about: text(m.payload, "about"),
+          channel: "portal",
+          recipient,
+          dossierCode,
+          notificationId: `outbox-${m.id}`,
+          data: m.payload,
+        })
       }),
     [topics.notifyApplicant]: (m: OutboxMessage) =>
       Effect.gen(function* () {

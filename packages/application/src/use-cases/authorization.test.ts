@@ -10,6 +10,7 @@ import { requestRefund } from "../payments/refunds.ts"
 import { openPaymentRequest } from "../payments/requests.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
 import { TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
+import { rateDossier } from "../quality/feedback.ts"
 import { advance, HOUR, INTAKE, principals as p, residenceFiling, runTest } from "../test-support/harness.ts"
 import { supplementationDeadlinePassed } from "./deadlines.ts"
 import { fileOnline, intakeAtCounter } from "./filing.ts"
@@ -77,6 +78,19 @@ const invoke = (
     "receipt.replace": null, // needs a receipt: payments/payments.test.ts checks it
     "wallet.read": null, // not about a dossier: the owner only (wallet.test.ts)
     "wallet.manage": null, // not about a dossier: the owner only (wallet.test.ts)
+    "rating.submit": rateDossier(principal, code, {
+      access: 5,
+      procedure: 5,
+      officer: 5,
+      result: 5,
+      liked: true,
+    }) as never,
+    // petitions, reports and service-level notices are not about a dossier: quality/quality.test.ts checks them
+    "petition.file": null,
+    "petition.read": null,
+    "petition.handle": null,
+    "petition.rate": null,
+    "sla.read": null,
   }
 }
 

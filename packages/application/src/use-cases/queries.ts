@@ -21,6 +21,7 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
 import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
+import { withTimeLeft } from "../quality/sla.ts"
 import { intakePointOwner } from "./filing.ts"
 import { offeredActions } from "./offered-actions.ts"
 
@@ -164,7 +165,8 @@ export const workQueue = Effect.fnUntraced(function* (
       holderAgencyCode: row.summary.agencyCode,
       ...(row.summary.unitCode === null ? {} : { unitCode: row.summary.unitCode }),
     }).allow
-  return rows.filter(visible).map((row) => ({ ...row, summary: shownSummary(row.summary) }))
+  // earliest due first, which is least working time left first: each row says how much is left
+  return yield* withTimeLeft(rows.filter(visible).map((row) => ({ ...row, summary: shownSummary(row.summary) })))
 })
 
 /** What anyone may learn from a dossier code: where the dossier stands. Nothing about the applicant or officers. */
