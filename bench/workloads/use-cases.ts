@@ -28,6 +28,7 @@ import {
   completeStep,
   confirmPayment,
   type DocumentMeta,
+  DocumentRenderer,
   DocumentStore,
   type DossierCommit,
   DossierStore,
@@ -36,12 +37,14 @@ import {
   IdempotencyStore,
   type IdempotencyStoreShape,
   Ids,
+  IssuedResultStore,
   instantOf,
   type Json,
   layerMemoryStorage,
   MemoryDatabase,
   markResultReady,
   type NewDossier,
+  PublicPages,
   requestHash,
   returnResult,
   Signer,
@@ -96,6 +99,9 @@ export const servicesLayer = (data: CatalogData, clock: BenchClock) =>
     clockLayer(clock),
     Ids.layerTest,
     Signer.layerTest.pipe(Layer.provide(CallLog.layer)),
+    DocumentRenderer.layerTest,
+    IssuedResultStore.layerMemory,
+    PublicPages.layerTest,
   )
 
 const at = (clock: BenchClock, n: number, step: number) =>

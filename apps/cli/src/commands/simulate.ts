@@ -2,7 +2,18 @@
 // channel, through the application's use cases; deterministic for a seed. Into its own database by default
 // (<data>/simulation.sqlite), never the live one; every dossier is marked simulated, so none is ever sent outside.
 import { join } from "node:path"
-import { CallLog, CatalogStore, Clock, Ids, layerSimulationRun, PaymentGateway, Signer } from "@motcua/application"
+import {
+  CallLog,
+  CatalogStore,
+  Clock,
+  DocumentRenderer,
+  Ids,
+  IssuedResultStore,
+  layerSimulationRun,
+  PaymentGateway,
+  PublicPages,
+  Signer,
+} from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
 import { Effect, Layer } from "effect"
 import {
@@ -78,7 +89,14 @@ its own database by default, not the live one; simulated dossiers are never sent
       catalog,
       Clock.layerTest(`${start}T01:00:00.000Z`),
       Ids.layer,
-      Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
+      // simulated results are signed by the test signer over text stand-ins: nothing is rendered or certified
+      Layer.mergeAll(
+        Signer.layerTest,
+        PaymentGateway.layerTest,
+        DocumentRenderer.layerTest,
+        IssuedResultStore.layerMemory,
+        PublicPages.layerTest,
+      ).pipe(Layer.provideMerge(CallLog.layer)),
       layerSimulationRun,
     )
     const bar = progressBar(io, say("hồ sơ", "dossiers"))

@@ -12,6 +12,7 @@ import {
   completeStep,
   confirmPayment,
   confirmPaymentCallback,
+  type DocumentRenderer,
   DocumentStore,
   type DossierView,
   extendWithApology,
@@ -19,11 +20,13 @@ import {
   Forbidden,
   fileOnline,
   type Ids,
+  type IssuedResultStore,
   intakeAtCounter,
   loadDossier,
   markResultReady,
   type PaymentGateway,
   type Principal,
+  type PublicPages,
   receiveSupplement,
   refuse,
   reject,
@@ -182,7 +185,17 @@ const iso = (ms: number) => new Date(ms).toISOString()
 type Move = { readonly label: string; readonly run: () => Effect.Effect<DossierView, unknown, SimulationServices> }
 
 /** The services the simulation's use cases need: storage, catalogue, clock, ids, signer, payment gateway. */
-export type SimulationServices = StoragePorts | CatalogStore | Clock | TestClock | Ids | Signer | PaymentGateway
+export type SimulationServices =
+  | StoragePorts
+  | CatalogStore
+  | Clock
+  | TestClock
+  | Ids
+  | Signer
+  | PaymentGateway
+  | DocumentRenderer
+  | IssuedResultStore
+  | PublicPages
 
 export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
   const clock = yield* TestClock

@@ -9,9 +9,11 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock, TestClock } from "../ports/clock.ts"
 import { IdCardReader, Scanner } from "../ports/devices.ts"
 import { Ids } from "../ports/ids.ts"
+import { IssuedResultStore, PublicPages } from "../ports/issued-results.ts"
 import { Notifier } from "../ports/notifier.ts"
 import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
+import { DocumentRenderer } from "../ports/renderer.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
@@ -45,6 +47,9 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Notifier.layerTest,
     PaymentGateway.layerTest,
     Signer.layerTest,
+    DocumentRenderer.layerTest,
+    IssuedResultStore.layerMemory,
+    PublicPages.layerTest,
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
   ).pipe(Layer.provideMerge(CallLog.layer))
