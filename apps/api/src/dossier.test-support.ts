@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DAY, HOUR, MINUTE, pdf, residenceFiling, START } from "@motcua/application/testing"
+import type { X509SignerSettings } from "@motcua/signature-x509"
 import { SqlDatabase } from "@motcua/storage-sql"
 import { describeOnPostgres, freshPostgresDatabase, testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Effect } from "effect"
@@ -74,7 +75,13 @@ export interface TestSystem {
 /** The app over a fresh database (or memory) with the demo accounts seeded and a clock stopped at START. */
 export async function testSystem(
   kind: StorageKind,
-  options: { readonly documentLimit?: number; readonly stagedBytesPerPrincipal?: number } = {},
+  options: {
+    readonly documentLimit?: number
+    readonly stagedBytesPerPrincipal?: number
+    /** X.509 signing of results (signature-x509); the development signer otherwise. */
+    readonly signer?: X509SignerSettings
+    readonly publicUrl?: string
+  } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
   let millis = Date.parse(START)
@@ -82,6 +89,8 @@ export async function testSystem(
     data,
     now: () => new Date(millis),
     ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),
+    ...(options.signer === undefined ? {} : { signer: options.signer }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   })
   await seedDemoAccounts(runtime, { cost: TEST_COST })
   const app = createApp({

@@ -14,6 +14,8 @@ import {
   IdempotencyKeyReused,
   PostalOperatorFailed,
   PostalRefused,
+  ResultNotFound,
+  SigningRefused,
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
@@ -249,6 +251,20 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
         { path: "body", message: error.message },
       ]),
     }
+  if (error instanceof SigningRefused)
+    return {
+      problem: make(
+        "unprocessable",
+        `Không ký được: ${error.detail}`,
+        instance,
+        [{ path: "body", message: error.detail }],
+        {
+          _tag: "SigningRefused",
+          reason: error.reason,
+        },
+      ),
+    }
+  if (error instanceof ResultNotFound) return { problem: make("not-found", error.message, instance) }
   if (error instanceof CallbackRejected)
     return { problem: make("unauthenticated", `Lệnh gọi lại không hợp lệ: ${error.reason}`, instance) }
   if (error instanceof StoreUnavailable || error instanceof ExternalServiceFailed)

@@ -12,12 +12,14 @@ import {
   type DevelopmentCall,
   type DevelopmentCalls,
   type DevelopmentKeys,
+  type DocumentRenderer,
   DossierNotFound,
   DossierStore,
   generateDevelopmentKeys,
   type IdCardReader,
   IdentityProvider,
   Ids,
+  IssuedResultStore,
   instantOf,
   layerDevelopmentOutside,
   layerMemoryStorage,
@@ -30,6 +32,7 @@ import {
   PostalStore,
   PostalTariffs,
   type Principal,
+  PublicPages,
   type Scanner,
   type Signer,
   SignInFailureStore,
@@ -39,11 +42,14 @@ import {
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
+import { PdfRenderer } from "@motcua/render-pdf"
+import { X509Signer, type X509SignerSettings } from "@motcua/signature-x509"
 import {
   type DatabaseTarget,
   isPostgresUrl,
   parseDatabaseUrl,
   SqlAccountStore,
+  SqlIssuedResultStore,
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
@@ -77,6 +83,9 @@ export type AppServices =
   | PostalOperator
   | PostalTariffs
   | SignInFailureStore
+  | DocumentRenderer
+  | IssuedResultStore
+  | PublicPages
 
 export interface RuntimeOptions {
   /**
@@ -123,7 +132,17 @@ export interface RuntimeOptions {
   readonly webhookTimeoutMs?: number
   /** The real notifier (routed per channel, notifications.ts); the development notifier when undefined. */
   readonly notifier?: NotifierShape
+  /**
+   * X.509 signing of results (adapters/signature-x509: PKCS#12 files per officer or a remote signing service);
+   * without it results are signed by the development signer (a development key that certifies nobody).
+   */
+  readonly signer?: X509SignerSettings
+  /** The public base URL of the verification and lookup pages printed in QR codes (MOTCUA_PUBLIC_URL). */
+  readonly publicUrl?: string
 }
+
+/** The base URL printed in QR codes when none is configured. */
+export const DEFAULT_PUBLIC_URL = "http://localhost:8080"
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
 
@@ -165,13 +184,20 @@ function storageLayer(options: RuntimeOptions) {
       SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
+      IssuedResultStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
   return Layer.provideMerge(
-    Layer.mergeAll(SqlAccountStore.layer, SqlSignInFailureStore.layer, SqlWebhookStore.layer, SqlPostalStore.layer),
+    Layer.mergeAll(
+      SqlAccountStore.layer,
+      SqlSignInFailureStore.layer,
+      SqlWebhookStore.layer,
+      SqlPostalStore.layer,
+      SqlIssuedResultStore.layer,
+    ),
     sql,
   )
 }
@@ -241,6 +267,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
+    PdfRenderer.layer,
+    PublicPages.layer({ baseUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, place: data.jurisdiction.province.name }),
+    // after the development adapters: a configured X.509 signer replaces the development one
+    ...(options.signer === undefined
+      ? []
+      : [X509Signer.layer({ ...options.signer, ...(options.now === undefined ? {} : { now: options.now }) })]),
     // after the development adapters: a configured notifier replaces theirs
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
   )

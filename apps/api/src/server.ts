@@ -86,6 +86,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.notifier === undefined ? notifierOption(env.notifications, logger) : {}),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.signer === undefined && env.signer === undefined ? {} : { signer: options.signer ?? env.signer }),
+    ...(options.publicUrl === undefined && env.publicUrl === undefined
+      ? {}
+      : { publicUrl: options.publicUrl ?? env.publicUrl }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),
