@@ -154,13 +154,13 @@ describe("dependency rule", () => {
     const root = workspace({
       "adapters/render-pdf/package.json": manifest("@motcua/render-pdf", ["@motcua/application", "pdf-lib"]),
       "adapters/render-pdf/src/a.ts": 'import { x } from "@motcua/application"\nimport { PDFDocument } from "pdf-lib"',
-      "apps/web/package.json": manifest("@motcua/web", ["@motcua/render-pdf"]),
-      "apps/web/src/a.ts": 'import { render } from "@motcua/render-pdf"',
+      "apps/kiosk/package.json": manifest("@motcua/kiosk", ["@motcua/render-pdf"]),
+      "apps/kiosk/src/a.ts": 'import { render } from "@motcua/render-pdf"',
     })
     expect(checkDependencyRule(root)).toEqual([])
     const rules = [{ folder: "adapters/*", workspace: [], npm: "declared", nodeBuiltins: true } as const]
     expect(checkDependencyRule(root, rules).map((v) => v.rule)).toContainEqual(
-      "no dependency rule covers apps/web: add one to RULES in scripts/check-deps.ts",
+      "no dependency rule covers apps/kiosk: add one to RULES in scripts/check-deps.ts",
     )
   })
 

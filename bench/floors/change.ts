@@ -16,6 +16,8 @@ export interface FloorChange {
   }>
   readonly documentIds?: ReadonlyArray<string>
   readonly attachedBy?: string
+  /** Who may see the new dossier as theirs (NewDossier.owners): the applicant, and the citizen who filed it. */
+  readonly owners?: ReadonlyArray<string>
 }
 
 export interface FloorCommit extends FloorChange {

@@ -74,6 +74,8 @@ export function postgresFloor(pool: pg.Pool) {
         change.at,
       ])
       if (inserted.rowCount !== 1) throw new Error(`${change.code} exists`)
+      for (const owner of new Set(change.owners ?? []))
+        await client.query(q.insertOwner, [owner, change.code, change.at])
       await attachments(client, change)
     },
     commit: async (client: pg.PoolClient, change: FloorCommit) => {

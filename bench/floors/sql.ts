@@ -17,6 +17,8 @@ export const SQL = {
     'insert into "daily_sequence" ("agency_code", "day", "value") values (?, ?, ?) on conflict ("agency_code", "day") do update set "value" = daily_sequence.value + 1 returning "value"',
   insertDossier:
     'insert into "dossier" ("code", "version", "status_code", "state", "procedure_code", "agency_code", "unit_code", "current_role", "due_at", "appointment_at", "fee_total_dong", "snapshot", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("code") do nothing',
+  insertOwner:
+    'insert into "dossier_owner" ("owner_id", "dossier_code", "created_at") values (?, ?, ?) on conflict ("owner_id", "dossier_code") do nothing',
   updateDossier:
     'update "dossier" set "version" = version + 1, "status_code" = ?, "state" = ?, "procedure_code" = ?, "agency_code" = ?, "unit_code" = ?, "current_role" = ?, "due_at" = ?, "appointment_at" = ?, "fee_total_dong" = ?, "snapshot" = ?, "updated_at" = ? where "code" = ? and "version" = ? returning "version", "created_at"',
   attachDocument:

@@ -68,6 +68,7 @@ export function sqliteFloor(db: Database.Database) {
         change.at,
       )
       if (inserted.changes !== 1) throw new Error(`${change.code} exists`)
+      for (const owner of new Set(change.owners ?? [])) s.insertOwner.run(owner, change.code, change.at)
       attachments(change)
     },
     /** The next version of a dossier, checked against the expected one, with its attachments. */

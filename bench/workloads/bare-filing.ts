@@ -85,6 +85,7 @@ export async function startBareServer(options: {
         }
         floor.create({
           code,
+          owners: [body.applicant.id, options.citizenId],
           summary,
           snapshot: { value: snapshot.value, context },
           at,

@@ -117,6 +117,7 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
         SQL.idempotencyInsert,
         SQL.nextSequence,
         SQL.insertDossier,
+        SQL.insertOwner,
         SQL.readHead,
         SQL.insertAudit,
         SQL.updateHead,

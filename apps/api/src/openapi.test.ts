@@ -202,7 +202,7 @@ describe("the document's security, servers and formats (issue 16)", () => {
     expect(doc.servers.map((s) => s.url)).toEqual(["/"])
     expect(doc.paths["/api/v1/procedures"]?.get?.security).toEqual([])
     expect(doc.paths["/api/v1/lookup/{code}"]?.get?.security).toEqual([])
-    expect(doc.paths["/api/v1/payments/callback"]?.post?.security).toEqual([{ bearer: [] }])
+    expect(doc.paths["/api/v1/payments/callback"]?.post?.security).toEqual([{ apiKey: [] }])
     expect(doc.paths["/api/v1/dossiers/{code}"]?.get?.security).toEqual([{ session: [] }, { bearer: [] }])
     const code = doc.paths["/api/v1/dossiers/{code}"]?.get?.parameters?.find((p) => p.name === "code")
     expect(code?.schema.pattern).toBeDefined()

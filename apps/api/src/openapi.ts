@@ -112,6 +112,9 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   audit: "Nhật ký kiểm toán (the audit log and its hash chain)",
   health: "Tình trạng máy chủ (liveness and readiness)",
   meta: "Tài liệu API (this document and its reference page)",
+  assistant: "Trợ lý hỏi đáp thủ tục cho người dân (the citizen assistant)",
+  postal: "Nhận hồ sơ, trả kết quả qua bưu chính (pick-up and delivery by post)",
+  webhooks: "Đăng ký nhận sự kiện hồ sơ cho hệ thống tích hợp (webhook subscriptions for embedding systems)",
 }
 
 const idempotencyParameter = (required: boolean): Json => ({
@@ -216,8 +219,11 @@ export function openApiDocument<Deps>(
   webhookDocuments.forEach((w, i) => {
     webhooks[w.name] = {
       post: {
+        operationId: w.name,
         summary: w.summary,
         description: w.description,
+        // The receiver authenticates us by the Motcua-Signature HMAC below, not by a credential we present.
+        security: [],
         parameters: [
           {
             name: "Motcua-Signature",

@@ -992,32 +992,7 @@ export interface webhooks {
          * Sự kiện hồ sơ gửi tới hệ thống đăng ký (a dossier event sent to a subscriber)
          * @description POSTed as JSON to each subscription taking its type, at least once (de-duplicate on `id`). Header `Motcua-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + '.' + body)>`: verify it over the raw body and refuse a timestamp more than 5 minutes old (`verifyWebhookSignature` in @motcua/application does both). Answer 2xx; anything else (redirects included) is retried with backoff, and 10 failures in a row disable the subscription. Example check in Node: `const [t, v1] = header.split(',').map(p => p.split('=')[1]); const ok = crypto.timingSafeEqual(Buffer.from(v1, 'hex'), crypto.createHmac('sha256', secret).update(t + '.' + body).digest()) && Math.abs(Date.now() / 1000 - Number(t)) < 300`.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body> */
-                    "Motcua-Signature": string;
-                    "Motcua-Event-Id": string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WebhookEvent"];
-                };
-            };
-            responses: {
-                /** @description Đã nhận (received); anything else is retried */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["dossierEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3923,6 +3898,32 @@ export interface operations {
                 };
             };
             500: components["responses"]["internal"];
+        };
+    };
+    dossierEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 over t.body> */
+                "Motcua-Signature": string;
+                "Motcua-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận (received); anything else is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
