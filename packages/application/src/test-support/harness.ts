@@ -131,4 +131,11 @@ export const paidCallback = (dossierCode: string) => ({
 })
 
 /** A small valid PDF (the document store checks the magic bytes). */
-export const pdf = (text: string): Uint8Array => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
+/** A small PDF with one empty page (readable by PDF libraries) carrying `text` in a comment. */
+export const pdf = (text: string): Uint8Array =>
+  new TextEncoder().encode(
+    `%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n" +
+      "trailer << /Root 1 0 R >>\n%%EOF\n",
+  )
