@@ -28,6 +28,7 @@ import {
   completeStep,
   confirmPayment,
   type DocumentMeta,
+  DocumentRenderer,
   DocumentStore,
   type DossierCommit,
   DossierStore,
@@ -36,6 +37,7 @@ import {
   IdempotencyStore,
   type IdempotencyStoreShape,
   Ids,
+  IssuedResultStore,
   instantOf,
   type Json,
   layerMemoryStorage,
@@ -44,6 +46,7 @@ import {
   type NewDossier,
   PaymentStore,
   type PaymentStoreShape,
+  PublicPages,
   requestHash,
   returnResult,
   Signer,
@@ -102,6 +105,9 @@ export const servicesLayer = (data: CatalogData, clock: BenchClock) =>
     Signer.layerTest.pipe(Layer.provide(CallLog.layer)),
     // the lifecycle returns at the counter: the wallet is never written, only required by returnResult's type
     WalletStore.layerMemory,
+    DocumentRenderer.layerTest,
+    IssuedResultStore.layerMemory,
+    PublicPages.layerTest,
   )
 
 const at = (clock: BenchClock, n: number, step: number) =>

@@ -2,6 +2,7 @@
 // embedded default, and PostgreSQL via pg). See README.md for the design.
 export { makeSqlAccountStore, SqlAccountStore } from "./accounts.ts"
 export { type DatabaseTarget, DatabaseUrlError, isPostgresUrl, parseDatabaseUrl } from "./database-url.ts"
+export { makeSqlIssuedResultStore, SqlIssuedResultStore } from "./issued-results.ts"
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
 export { type MigrationOutcome, migrateToLatest, migrations } from "./migrations.ts"
 export { makeSqlNotificationStore, SqlNotificationStore } from "./notifications.ts"

@@ -537,6 +537,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("sla_notice_role").on("sla_notice").columns(["role", "agency_code", "at"]).execute()
       },
     },
+    // Signed results by verification id (issued-results.ts): what the public verification page reads. The record's
+    // fixed part is JSON; status and revocation are columns, changed by one conditional update.
+    "2026-12-05-001-issued-results": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("issued_result")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("dossier_code", "text", (c) => c.notNull())
+          .addColumn("signed_at", "text", (c) => c.notNull())
+          .addColumn("record", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('valid', 'revoked')`))
+          .addColumn("revoked_at", "text")
+          .addColumn("revoked_by", "text")
+          .addColumn("revocation_reason", "text")
+          .execute()
+        await db.schema.createIndex("issued_result_dossier").on("issued_result").columns(["dossier_code"]).execute()
+      },
+    },
   }
 }
 

@@ -38,6 +38,7 @@ import { paymentOperations } from "./routes/payments.ts"
 import { postalOperations } from "./routes/postal.ts"
 import { qualityOperations } from "./routes/quality.ts"
 import { reportOperations } from "./routes/reports.ts"
+import { resultOperations, verificationOutcome, verificationPage } from "./routes/results.ts"
 import { walletOperations } from "./routes/wallet.ts"
 import { WEBHOOK_DOCUMENTS, webhookOperations } from "./routes/webhooks.ts"
 import type { ApiRuntime } from "./runtime.ts"
@@ -245,6 +246,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...documentOperations,
     ...paymentOperations,
     ...lookupOperations,
+    ...resultOperations,
     ...auditOperations,
     ...webhookOperations,
     ...postalOperations,
@@ -323,6 +325,24 @@ export function createApp(options: AppOptions): Hono<Env> {
         run,
       )
   }
+
+  // The page behind a result's QR code: HTML without JavaScript (any phone's browser shows it), Vietnamese first; a
+  // plain form posts a PDF to check against what was issued (the JSON forms are /api/v1/verify/{id}).
+  const html = (body: string, status: 200 | 404 = 200) =>
+    new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8" } })
+  app.get("/verify/:id", async (c) => {
+    const id = c.req.param("id")
+    const outcome = await verificationOutcome(deps, id)
+    return html(verificationPage(id, outcome), "missing" in outcome ? 404 : 200)
+  })
+  app.post("/verify/:id", bodyLimit({ maxSize: maxDocument }), async (c) => {
+    const id = c.req.param("id")
+    const form = await c.req.parseBody()
+    const file = form.file
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array()
+    const outcome = await verificationOutcome(deps, id, bytes)
+    return html(verificationPage(id, outcome), "missing" in outcome ? 404 : 200)
+  })
 
   const pages = options.webRoot === undefined ? undefined : webPages(options.webRoot)
   app.notFound(async (c) => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DAY, HOUR, MINUTE, pdf, residenceFiling, START } from "@motcua/application/testing"
+import type { X509SignerSettings } from "@motcua/signature-x509"
 import { SqlDatabase } from "@motcua/storage-sql"
 import { describeOnPostgres, freshPostgresDatabase, testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Effect } from "effect"
@@ -81,6 +82,9 @@ export async function testSystem(
     readonly runtime?: Partial<RuntimeOptions>
     /** Citizen sign-in with an OpenID provider (identity-oidc's test provider). */
     readonly eid?: RuntimeOptions["eid"] & { readonly minimumLevel?: number }
+    /** X.509 signing of results (signature-x509); the development signer otherwise. */
+    readonly signer?: X509SignerSettings
+    readonly publicUrl?: string
   } = {},
 ): Promise<TestSystem> {
   const database = kind === "memory" ? undefined : await testDatabase(kind)
@@ -91,6 +95,8 @@ export async function testSystem(
     now: () => new Date(millis),
     ...(database === undefined ? {} : { databaseUrl: database.url, documentsDir: database.documentsDir }),
     ...(options.eid === undefined ? {} : { eid: options.eid }),
+    ...(options.signer === undefined ? {} : { signer: options.signer }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   })
   await seedDemoAccounts(runtime, { cost: TEST_COST })
   const app = createApp({

@@ -2,7 +2,10 @@
 // serve` and scripts/start.sh honour the same variables. startServer reads them for every setting its caller did
 // not give; a value that is not usable stops the start with every bad variable named (ConfigurationError).
 // docs/configuration.md lists them all.
+
+import { existsSync } from "node:fs"
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import { readTrustedRoots, type X509SignerSettings } from "@motcua/signature-x509"
 import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,
@@ -56,6 +59,10 @@ export interface EnvironmentSettings {
   readonly allowHttpWebhooks: boolean
   /** Milliseconds before a webhook delivery is abandoned (MOTCUA_WEBHOOK_TIMEOUT_MS). */
   readonly webhookTimeoutMs: number
+  /** X.509 signing of results (MOTCUA_SIGNER_*); none = the development signer. */
+  readonly signer: X509SignerSettings | undefined
+  /** MOTCUA_PUBLIC_URL: the base of the verification pages printed in QR codes. */
+  readonly publicUrl: string | undefined
   /** The postal operator's API (MOTCUA_POSTAL_URL, _API_KEY, _CALLBACK_SECRET); none = postal orders not configured. */
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
@@ -167,6 +174,10 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const allowHttpWebhooks = flag("MOTCUA_WEBHOOK_ALLOW_HTTP", false)
   const webhookTimeoutMs = whole("MOTCUA_WEBHOOK_TIMEOUT_MS", 10_000, 100)
   const notifications = notificationSettings(env, problems)
+  const signer = signerSettings(env, problems)
+  const publicUrl = env.MOTCUA_PUBLIC_URL?.trim() ?? ""
+  if (publicUrl !== "" && !/^https?:\/\/[^/]+/.test(publicUrl))
+    problems.push({ variable: "MOTCUA_PUBLIC_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
   const postalUrl = env.MOTCUA_POSTAL_URL?.trim() ?? ""
   const postalKey = env.MOTCUA_POSTAL_API_KEY?.trim() ?? ""
   const postalSecret = env.MOTCUA_POSTAL_CALLBACK_SECRET?.trim() ?? ""
@@ -266,6 +277,8 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
+    signer,
+    publicUrl: publicUrl === "" ? undefined : publicUrl,
     allowHttpWebhooks,
     webhookTimeoutMs,
     gateway: gatewayOn ? { ...gatewayVars, hash: gatewayHash } : undefined,
@@ -326,5 +339,51 @@ function eidSettings(
       identityLevel: read("MOTCUA_EID_CLAIM_LEVEL") || "identity_level",
     },
     allowHttpLoopback,
+  }
+}
+
+/**
+ * The X.509 signer from MOTCUA_SIGNER_P12_DIR (+ _P12_PASSWORD) and/or MOTCUA_SIGNER_REMOTE_URL (+ _REMOTE_TOKEN),
+ * with MOTCUA_SIGNER_TRUST_ROOTS (required with either), MOTCUA_SIGNER_LOCATION and MOTCUA_TSA_URL.
+ */
+function signerSettings(
+  env: Environment,
+  problems: Array<{ variable: string; message: string }>,
+): X509SignerSettings | undefined {
+  const value = (name: string) => {
+    const raw = env[name]?.trim() ?? ""
+    return raw === "" ? undefined : raw
+  }
+  const p12Dir = value("MOTCUA_SIGNER_P12_DIR")
+  const remoteUrl = value("MOTCUA_SIGNER_REMOTE_URL")
+  if (p12Dir === undefined && remoteUrl === undefined) return undefined
+  const rootsFile = value("MOTCUA_SIGNER_TRUST_ROOTS")
+  let trustedRootsPem = ""
+  if (rootsFile === undefined)
+    problems.push({
+      variable: "MOTCUA_SIGNER_TRUST_ROOTS",
+      message: "bắt buộc khi ký số X.509 (required with X.509 signing): a PEM file of the trusted root certificates",
+    })
+  else
+    try {
+      trustedRootsPem = readTrustedRoots(rootsFile)
+    } catch (error) {
+      problems.push({ variable: "MOTCUA_SIGNER_TRUST_ROOTS", message: String(error) })
+    }
+  if (p12Dir !== undefined && !existsSync(p12Dir))
+    problems.push({ variable: "MOTCUA_SIGNER_P12_DIR", message: `thư mục không tồn tại (no such folder): ${p12Dir}` })
+  for (const name of ["MOTCUA_SIGNER_REMOTE_URL", "MOTCUA_TSA_URL"])
+    if (value(name) !== undefined && !/^https?:\/\//.test(value(name) ?? ""))
+      problems.push({ variable: name, message: "phải là URL http(s) (must be an http(s) URL)" })
+  const password = value("MOTCUA_SIGNER_P12_PASSWORD")
+  const token = value("MOTCUA_SIGNER_REMOTE_TOKEN")
+  const tsaUrl = value("MOTCUA_TSA_URL")
+  return {
+    ...(p12Dir === undefined ? {} : { p12Dir }),
+    ...(password === undefined ? {} : { p12Password: password }),
+    ...(remoteUrl === undefined ? {} : { remote: { url: remoteUrl, ...(token === undefined ? {} : { token }) } }),
+    trustedRootsPem,
+    location: value("MOTCUA_SIGNER_LOCATION") ?? "Việt Nam",
+    ...(tsaUrl === undefined ? {} : { tsaUrl }),
   }
 }

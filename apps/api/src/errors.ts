@@ -24,6 +24,8 @@ import {
   PostalRefused,
   RatingRefused,
   ReportRequestInvalid,
+  ResultNotFound,
+  SigningRefused,
   StoreUnavailable,
   Unauthenticated,
   VersionConflict,
@@ -290,6 +292,20 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
         { path: "body", message: error.message },
       ]),
     }
+  if (error instanceof SigningRefused)
+    return {
+      problem: make(
+        "unprocessable",
+        `Không ký được: ${error.detail}`,
+        instance,
+        [{ path: "body", message: error.detail }],
+        {
+          _tag: "SigningRefused",
+          reason: error.reason,
+        },
+      ),
+    }
+  if (error instanceof ResultNotFound) return { problem: make("not-found", error.message, instance) }
   if (error instanceof CallbackRejected)
     return {
       problem: make(

@@ -101,6 +101,7 @@ const securityOf = (auth: "required" | "api-key" | undefined) =>
 /** What each tag groups, for the reference's sections. */
 const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   catalogue: "Danh mục thủ tục hành chính (the procedure catalogue)",
+  results: "Kết quả đã ký số và kiểm tra kết quả bằng mã QR (signed results and their verification)",
   jurisdiction: "Đơn vị hành chính, cơ quan, điểm tiếp nhận (units, agencies, intake points)",
   fees: "Tính phí, lệ phí (fee quotes)",
   accounts: "Đăng nhập cán bộ, phiên (officers' sign-in and sessions)",

@@ -14,6 +14,7 @@ import {
   type DevelopmentCall,
   type DevelopmentCalls,
   type DevelopmentKeys,
+  type DocumentRenderer,
   DossierNotFound,
   DossierStore,
   ExternalServiceFailed,
@@ -21,6 +22,7 @@ import {
   type IdCardReader,
   IdentityProvider,
   Ids,
+  IssuedResultStore,
   instantOf,
   layerDevelopmentOutside,
   layerMemoryStorage,
@@ -37,6 +39,7 @@ import {
   PostalStore,
   PostalTariffs,
   type Principal,
+  PublicPages,
   QualityConfig,
   type Scanner,
   type Signer,
@@ -53,11 +56,14 @@ import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gatewa
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
+import { PdfRenderer } from "@motcua/render-pdf"
+import { X509Signer, type X509SignerSettings } from "@motcua/signature-x509"
 import {
   type DatabaseTarget,
   isPostgresUrl,
   parseDatabaseUrl,
   SqlAccountStore,
+  SqlIssuedResultStore,
   SqlNotificationStore,
   SqlPaymentRequestStore,
   SqlPostalStore,
@@ -102,6 +108,9 @@ export type AppServices =
   | SignInFailureStore
   | PaymentSettings
   | TransferNotices
+  | DocumentRenderer
+  | IssuedResultStore
+  | PublicPages
 
 export interface RuntimeOptions {
   /**
@@ -165,7 +174,17 @@ export interface RuntimeOptions {
     readonly gatewayTtlMs?: number
     readonly recheckAfterMs?: number
   }
+  /**
+   * X.509 signing of results (adapters/signature-x509: PKCS#12 files per officer or a remote signing service);
+   * without it results are signed by the development signer (a development key that certifies nobody).
+   */
+  readonly signer?: X509SignerSettings
+  /** The public base URL of the verification and lookup pages printed in QR codes (MOTCUA_PUBLIC_URL). */
+  readonly publicUrl?: string
 }
+
+/** The base URL printed in QR codes when none is configured. */
+export const DEFAULT_PUBLIC_URL = "http://localhost:8080"
 
 export type StorageKind = "memory" | "sqlite" | "postgres"
 
@@ -212,6 +231,7 @@ function storageLayer(options: RuntimeOptions) {
       PaymentRequestStore.layerMemory,
       NotificationStore.layerMemory,
       WalletStore.layerMemory,
+      IssuedResultStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
@@ -226,6 +246,7 @@ function storageLayer(options: RuntimeOptions) {
       SqlPaymentRequestStore.layer,
       SqlNotificationStore.layer,
       SqlWalletStore.layer,
+      SqlIssuedResultStore.layer,
     ),
     sql,
   )
@@ -301,6 +322,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
     ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
+    PdfRenderer.layer,
+    PublicPages.layer({ baseUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, place: data.jurisdiction.province.name }),
+    // after the development adapters: a configured X.509 signer replaces the development one
+    ...(options.signer === undefined
+      ? []
+      : [X509Signer.layer({ ...options.signer, ...(options.now === undefined ? {} : { now: options.now }) })]),
     // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),

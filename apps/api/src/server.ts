@@ -113,6 +113,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? {}
       : { transferNotices: options.transferNotices ?? env.transferNotices }),
     ...(env.eid === undefined ? {} : { eid: env.eid }),
+    ...(options.signer === undefined && env.signer === undefined ? {} : { signer: options.signer ?? env.signer }),
+    ...(options.publicUrl === undefined && env.publicUrl === undefined
+      ? {}
+      : { publicUrl: options.publicUrl ?? env.publicUrl }),
     developmentLog:
       options.developmentLog ??
       ((call) => logger.log("info", `development ${call.port}.${call.operation}`, { development: call.fields })),

@@ -4,6 +4,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./args.ts"
 import type { Command } from "./command.ts"
 import { ask } from "./commands/ask.ts"
 import { catalogue } from "./commands/catalogue.ts"
+import { keys } from "./commands/keys.ts"
 import { migrate } from "./commands/migrate.ts"
 import { outbox } from "./commands/outbox.ts"
 import { payments } from "./commands/payments.ts"
@@ -12,6 +13,7 @@ import { report } from "./commands/report.ts"
 import { seed } from "./commands/seed.ts"
 import { serve } from "./commands/serve.ts"
 import { simulate } from "./commands/simulate.ts"
+import { verify } from "./commands/verify.ts"
 import { vietqr } from "./commands/vietqr.ts"
 import { type Io, say } from "./io.ts"
 
@@ -28,6 +30,8 @@ export const commands: ReadonlyArray<Command> = [
   outbox,
   portal,
   portalSim,
+  keys,
+  verify,
 ]
 
 export const MAIN_HELP = `motcua — hệ thống một cửa (one-stop shop)

@@ -11,9 +11,12 @@ import {
   CallLog,
   CatalogStore,
   Clock,
+  DocumentRenderer,
   Ids,
+  IssuedResultStore,
   PaymentGateway,
   PortalSyncPayload,
+  PublicPages,
   Signer,
   WalletStore,
 } from "@motcua/application"
@@ -76,7 +79,13 @@ async function fileLifecycles(settings: Settings, count: number) {
     Clock.layerTest("2025-07-01T01:00:00.000Z"),
     Ids.layer,
     WalletStore.layerMemory,
-    Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
+    Layer.mergeAll(
+      Signer.layerTest,
+      PaymentGateway.layerTest,
+      DocumentRenderer.layerTest,
+      IssuedResultStore.layerMemory,
+      PublicPages.layerTest,
+    ).pipe(Layer.provideMerge(CallLog.layer)),
   )
   const result = await Effect.runPromise(
     Effect.provide(

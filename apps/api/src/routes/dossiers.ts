@@ -355,8 +355,13 @@ const actions = [
     event: "sign",
     operationId: "signResult",
     summary: "Ký số văn bản kết quả",
-    description: "The leader signs the result document (uploaded first with POST /api/v1/documents).",
-    body: Schema.Struct({ expectedVersion, documentId: Id }),
+    description:
+      "The leader signs the result: the PDF uploaded first with POST /api/v1/documents (a verification page with " +
+      "its QR code is added to it), or, without documentId, the result document rendered from the dossier. The " +
+      "signed PDF is stored and registered for verification (GET /api/v1/dossiers/{code}/results). A file that is " +
+      "not a PDF, is encrypted or contains JavaScript, and a certificate expired or not yet valid, are 422 " +
+      "SigningRefused with the reason.",
+    body: Schema.Struct({ expectedVersion, documentId: Schema.optionalKey(Id) }),
     run: (p, code, b) => sign(p, code, b),
   }),
   action({

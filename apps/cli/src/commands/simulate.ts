@@ -6,9 +6,12 @@ import {
   CallLog,
   CatalogStore,
   Clock,
+  DocumentRenderer,
   Ids,
+  IssuedResultStore,
   layerSimulationRun,
   PaymentGateway,
+  PublicPages,
   Signer,
   WalletStore,
 } from "@motcua/application"
@@ -87,7 +90,14 @@ its own database by default, not the live one; simulated dossiers are never sent
       catalog,
       Clock.layerTest(`${start}T01:00:00.000Z`),
       Ids.layer,
-      Layer.mergeAll(Signer.layerTest, PaymentGateway.layerTest).pipe(Layer.provideMerge(CallLog.layer)),
+      // simulated results are signed by the test signer over text stand-ins: nothing is rendered or certified
+      Layer.mergeAll(
+        Signer.layerTest,
+        PaymentGateway.layerTest,
+        DocumentRenderer.layerTest,
+        IssuedResultStore.layerMemory,
+        PublicPages.layerTest,
+      ).pipe(Layer.provideMerge(CallLog.layer)),
       layerSimulationRun,
       // results returned by e-wallet go to wallets kept for the run only
       WalletStore.layerMemory,

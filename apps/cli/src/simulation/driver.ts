@@ -19,6 +19,7 @@ import {
   completeStep,
   confirmPayment,
   confirmPaymentCallback,
+  type DocumentRenderer,
   DocumentStore,
   type DossierView,
   extendWithApology,
@@ -27,12 +28,14 @@ import {
   fileOnline,
   type Ids,
   IndicatorStore,
+  type IssuedResultStore,
   intakeAtCounter,
   loadDossier,
   markResultReady,
   type PaymentGateway,
   PetitionRefused,
   type Principal,
+  type PublicPages,
   rateDossier,
   receiveSupplement,
   refuse,
@@ -218,6 +221,9 @@ export type SimulationServices =
   | Signer
   | PaymentGateway
   | WalletStore
+  | DocumentRenderer
+  | IssuedResultStore
+  | PublicPages
 
 export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
   const clock = yield* TestClock

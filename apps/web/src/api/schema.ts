@@ -680,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Ký số văn bản kết quả
-         * @description The leader signs the result document (uploaded first with POST /api/v1/documents). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò authority-leader hoặc unit-leader (the current step's holder: authority-leader or unit-leader).
+         * @description The leader signs the result: the PDF uploaded first with POST /api/v1/documents (a verification page with its QR code is added to it), or, without documentId, the result document rendered from the dossier. The signed PDF is stored and registered for verification (GET /api/v1/dossiers/{code}/results). A file that is not a PDF, is encrypted or contains JavaScript, and a certificate expired or not yet valid, are 422 SigningRefused with the reason. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò authority-leader hoặc unit-leader (the current step's holder: authority-leader or unit-leader).
          */
         post: operations["signResult"];
         delete?: never;
@@ -1191,6 +1191,90 @@ export interface paths {
         get: operations["publicLookup"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kiểm tra kết quả theo mã xác thực (công khai)
+         * @description What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and when, and whether it is valid or revoked. Nothing personal.
+         */
+        get: operations["verifyResult"];
+        put?: never;
+        /**
+         * Đối chiếu tệp PDF với kết quả đã cấp (công khai)
+         * @description Upload a PDF (Content-Type application/pdf): is it byte for byte the result issued under this code, still valid, and does its own digital signature verify (intact, whole document, trusted certificate)?
+         */
+        post: operations["checkResultFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các kết quả đã ký của hồ sơ
+         * @description The signed results issued for a dossier, newest first (who may read the dossier).
+         */
+        get: operations["dossierResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải tệp PDF kết quả đã ký
+         * @description The signed result file (PDF with its embedded signature), for who may read the dossier.
+         */
+        get: operations["resultPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thu hồi kết quả đã cấp
+         * @description An officer who may sign for the dossier's authority revokes a result; its verification page says so from then on, with the date and the reason.
+         */
+        post: operations["revokeResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2853,7 +2937,7 @@ export interface components {
         SignResultRequest: {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
-            documentId: string;
+            documentId?: string;
         } & {
             [key: string]: unknown;
         };
@@ -3333,6 +3417,95 @@ export interface components {
             appointmentAt: string | null;
             processedAt: string | null;
             returnedAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực hay đã thu hồi — không có thông tin cá nhân */
+        ResultVerification: {
+            verificationId: string;
+            url: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            statusLabel: string;
+            title: string;
+            dossierCode: string;
+            procedureCode: string;
+            procedureName: string;
+            agency: {
+                code: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            signedAt: string;
+            signer?: {
+                commonName: string;
+                serialNumber: string;
+                issuer: string;
+            } & {
+                [key: string]: unknown;
+            };
+            algorithm: string;
+            sha256: string;
+            revokedAt?: string;
+            revocationReason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Đối chiếu tệp tải lên với kết quả đã cấp */
+        ResultFileCheck: {
+            result: components["schemas"]["ResultVerification"];
+            matchesIssued: boolean;
+            sha256: string;
+            signature: {
+                checked: boolean;
+                valid: boolean;
+                problems: string[];
+                messages: string[];
+                signer?: {
+                    commonName: string;
+                    serialNumber: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                signedAt?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            authentic: boolean;
+            verdict: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IssuedResult: {
+            verificationId: string;
+            url: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            statusLabel: string;
+            title: string;
+            dossierCode: string;
+            procedureCode: string;
+            procedureName: string;
+            agency: {
+                code: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            signedAt: string;
+            signer?: {
+                commonName: string;
+                serialNumber: string;
+                issuer: string;
+            } & {
+                [key: string]: unknown;
+            };
+            algorithm: string;
+            sha256: string;
+            revokedAt?: string;
+            revocationReason?: string;
+            documentId: string;
         } & {
             [key: string]: unknown;
         };
@@ -6082,6 +6255,161 @@ export interface operations {
                 };
             };
             400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    verifyResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã xác thực in trong mã QR của kết quả (16 ký tự) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả đã cấp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    checkResultFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã xác thực in trong mã QR của kết quả (16 ký tự) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Kết quả đối chiếu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultFileCheck"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả đã ký */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IssuedResult"][];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    resultPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã xác thực in trong mã QR của kết quả (16 ký tự) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF đã ký */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    revokeResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã xác thực in trong mã QR của kết quả (16 ký tự) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Kết quả sau khi thu hồi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };

@@ -39,7 +39,6 @@ export default function QueuePage() {
   })
   const unitName = new Map((units.data?.items ?? []).map((u) => [u.code, u.name]))
   const unitsInQueue = [...new Set((queue.data?.items ?? []).flatMap((i) => i.summary.unitCode ?? []))]
-  const now = new Date()
   const items = [...(queue.data?.items ?? [])]
     .filter((i) => unit === "" || i.summary.unitCode === unit)
     .sort(

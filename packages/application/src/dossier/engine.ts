@@ -109,8 +109,11 @@ export interface ActRequest<E, R> {
    */
   readonly expectedVersion?: number | undefined
   readonly event: (ctx: BuildContext) => Effect.Effect<EventBody, E, R>
-  /** Staged documents (DocumentStore.put) to attach in the same transaction. */
-  readonly documentIds?: ReadonlyArray<string>
+  /**
+   * Staged documents (DocumentStore.put) to attach in the same transaction; a function is asked once the event is
+   * built (a document the event builder stored itself, such as the signed result).
+   */
+  readonly documentIds?: ReadonlyArray<string> | (() => ReadonlyArray<string>)
 }
 
 /** Decides an event on a loaded dossier without writing anything: the machine's answer or ActionRefused. */
@@ -176,6 +179,7 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
     eventData: eventData as Json,
     paymentRequestIds,
   })
+  const documentIds = typeof request.documentIds === "function" ? request.documentIds() : request.documentIds
   // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork around it
   // (on SQLite that lets the storage run it as one synchronous program, without the lock and its fiber steps).
   const record = yield* store.commit({
@@ -186,9 +190,7 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
     at,
     audit: plan.audit,
     outbox: plan.outbox,
-    ...(request.documentIds === undefined
-      ? {}
-      : { documentIds: request.documentIds, attachedBy: request.principal.id }),
+    ...(documentIds === undefined || documentIds.length === 0 ? {} : { documentIds, attachedBy: request.principal.id }),
   })
   return { view: viewOf(record), loaded, next }
 })

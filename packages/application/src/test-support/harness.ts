@@ -10,9 +10,11 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock, TestClock } from "../ports/clock.ts"
 import { IdCardReader, Scanner } from "../ports/devices.ts"
 import { Ids } from "../ports/ids.ts"
+import { IssuedResultStore, PublicPages } from "../ports/issued-results.ts"
 import { Notifier } from "../ports/notifier.ts"
 import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
+import { DocumentRenderer } from "../ports/renderer.ts"
 import { Signer } from "../ports/signer.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
 import { TransferNotices } from "../ports/transfer-notices.ts"
@@ -48,6 +50,9 @@ export const testLayer = (options: { readonly start?: string } = {}) =>
     Notifier.layerTest,
     PaymentGateway.layerTest,
     Signer.layerTest,
+    DocumentRenderer.layerTest,
+    IssuedResultStore.layerMemory,
+    PublicPages.layerTest,
     IdCardReader.layerTest([]),
     Scanner.layerTest([]),
     PaymentSettings.layer({ accounts: data.paymentAccounts, gateway: true }),
@@ -132,4 +137,11 @@ export const paidCallback = (dossierCode: string) => ({
 })
 
 /** A small valid PDF (the document store checks the magic bytes). */
-export const pdf = (text: string): Uint8Array => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
+/** A small PDF with one empty page (readable by PDF libraries) carrying `text` in a comment. */
+export const pdf = (text: string): Uint8Array =>
+  new TextEncoder().encode(
+    `%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n" +
+      "trailer << /Root 1 0 R >>\n%%EOF\n",
+  )

@@ -132,7 +132,19 @@ describe("a dossier from online filing to return (1.004222, ward of Hồng Gai)"
     expect(context.signature?.signatureId).toMatch(/^sig-[0-9a-f]{16}$/)
     expect(context.payments.map((x) => [x.paymentId, x.amount])).toEqual([["napas-0001", 10000]])
     expect(context.resultDocumentIds).toEqual([r.resultId])
-    expect(r.record.documentIds).toEqual([r.resultId])
+    // the uploaded result and the signed file made from it (a verification page added, then signed)
+    const signedId = context.signature?.document?.documentId
+    expect(signedId).toEqual(expect.any(String))
+    expect(r.record.documentIds).toEqual([r.resultId, signedId])
+    expect(context.signature?.document?.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(context.signature?.document?.verificationId).toMatch(/^[A-HJ-NP-Z2-9]{16}$/)
+  })
+
+  it("the audit entry of the signature records the signed file's SHA-256 and verification id", () => {
+    const entry = r.audit.find((e) => e.action === "dossier.sign")
+    const document = r.dossier.context.signature?.document
+    expect(JSON.stringify(entry)).toContain(document?.sha256)
+    expect(JSON.stringify(entry)).toContain(document?.verificationId)
   })
 
   it("writes exactly one audit entry per transition, in order, on an intact chain", () => {

@@ -1,47 +1,150 @@
-// Signing the result: the leader's signature over the result document's bytes, from the Signer port. The machine is
-// asked first (with a placeholder signature id) so that nothing is signed for a dossier that cannot take it.
+// Signing the result: the leader's signature over the actual result PDF. The machine is asked first (with a
+// placeholder signature id) so that nothing is rendered or signed for a dossier that cannot take it. The PDF is the
+// one the leader uploaded (with a verification page added) or, without one, the result document rendered from the
+// dossier; either carries a QR code to its verification page. The signer returns the signed file (X.509: PAdES
+// inside the PDF), which is stored and attached to the dossier in the commit; the register of issued results gets
+// its SHA-256 and the certificate's serial, and so does the audit entry (the sign event's `document`).
+import { createHash, randomBytes } from "node:crypto"
+import { vietnamDate } from "@motcua/domain"
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
-import { act, tryEvent } from "../dossier/engine.ts"
+import { act, type BuildContext, tryEvent } from "../dossier/engine.ts"
 import { ActionRefused } from "../errors.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
 import { DocumentStore } from "../ports/document-store.ts"
+import { IssuedResultStore, PublicPages, verificationUrl } from "../ports/issued-results.ts"
+import { DocumentRenderer, type ResultDocument } from "../ports/renderer.ts"
 import { Signer } from "../ports/signer.ts"
+
+const BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789" // no I, O, 0, 1: read aloud and typed without mistakes
+
+/** A new verification id: 16 characters of a 32-letter alphabet (80 random bits), unguessable. */
+export function newVerificationId(): string {
+  const bytes = randomBytes(16)
+  return Array.from(bytes, (b) => BASE32[b & 31]).join("")
+}
+
+export const isVerificationId = (id: string): boolean => /^[A-HJ-NP-Z2-9]{16}$/.test(id)
+
+const roleTitles: Readonly<Record<string, string>> = {
+  "authority-leader": "Thủ trưởng cơ quan",
+  "unit-leader": "Lãnh đạo đơn vị",
+}
+
+/** The result document of a dossier as it stands when the leader signs. */
+function resultDocumentOf(
+  ctx: BuildContext,
+  agencyName: string,
+  number: string,
+  qrUrl: string,
+  place: string,
+): ResultDocument {
+  const { context, procedure } = ctx.loaded
+  const decision = context.decision
+  const agency = agencyName.trim()
+  return {
+    frame: { issuer: agency, number, place, date: vietnamDate(ctx.at), qrUrl },
+    title: procedure.result.name,
+    dossierCode: context.dossierCode,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    applicantName: context.applicant.name,
+    decision: decision?.kind ?? "approved",
+    ...(decision?.note === undefined ? {} : { note: decision.note }),
+    ...(decision?.reasons === undefined ? {} : { reasons: decision.reasons }),
+    ...(procedure.result.validity === undefined ? {} : { validity: procedure.result.validity }),
+    signerTitle: `${roleTitles[ctx.actor.role] ?? "Người ký"} ${agency}`,
+    signerName: ctx.actor.id,
+  }
+}
 
 export const sign = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
-  input: { readonly documentId: string; readonly expectedVersion?: number },
+  input: { readonly documentId?: string | undefined; readonly expectedVersion?: number },
 ) {
   const documents = yield* DocumentStore
   const signer = yield* Signer
+  const renderer = yield* DocumentRenderer
+  const issued = yield* IssuedResultStore
+  const pages = yield* PublicPages
+  const catalog = yield* CatalogStore
+  // the signed file is known only once signed; the engine attaches what is here when it commits
+  const attach: string[] = input.documentId === undefined ? [] : [input.documentId]
   return yield* act({
     principal,
     action: "dossier.sign",
     code,
     expectedVersion: input.expectedVersion,
-    // a staged result document is attached with the signature
-    documentIds: [input.documentId],
+    documentIds: () => attach,
     event: (ctx) =>
       Effect.gen(function* () {
         yield* tryEvent(ctx, { type: "sign", signatureId: "pending" })
-        const document = yield* documents.get(input.documentId)
-        if (document.meta.dossierCode !== null && document.meta.dossierCode !== code) {
-          return yield* Effect.fail(
-            new ActionRefused({
-              code,
-              reason: {
-                _tag: "InvalidEvent",
-                problems: [{ path: "documentId", message: `tài liệu thuộc hồ sơ khác / belongs to another dossier` }],
-              },
-            }),
+        const verificationId = newVerificationId()
+        const url = verificationUrl(pages, verificationId)
+        const { context, procedure } = ctx.loaded
+        let pdf: Uint8Array
+        if (input.documentId !== undefined) {
+          const document = yield* documents.get(input.documentId)
+          if (document.meta.dossierCode !== null && document.meta.dossierCode !== code) {
+            return yield* Effect.fail(
+              new ActionRefused({
+                code,
+                reason: {
+                  _tag: "InvalidEvent",
+                  problems: [{ path: "documentId", message: `tài liệu thuộc hồ sơ khác / belongs to another dossier` }],
+                },
+              }),
+            )
+          }
+          pdf = yield* renderer.markForVerification(document.bytes, {
+            url,
+            verificationId,
+            dossierCode: code,
+            title: procedure.result.name,
+          })
+        } else {
+          const agency = catalog.jurisdiction.agencies.find((a) => a.code === context.agencyCode)
+          pdf = yield* renderer.renderResult(
+            resultDocumentOf(ctx, agency?.name ?? context.agencyCode, `${code}/KQ`, url, pages.place),
           )
         }
         const signature = yield* signer.sign({
           signerId: principal.id,
-          bytes: document.bytes,
-          reference: `${code}/${input.documentId}`,
+          bytes: pdf,
+          reference: `${code}/${verificationId}`,
+          reason: `Ký số kết quả: ${procedure.result.name}`,
         })
-        return { type: "sign" as const, signatureId: signature.signatureId }
+        const signedBytes = signature.signedDocument ?? pdf
+        const stored = yield* documents.put(signedBytes, "application/pdf", { principalId: principal.id })
+        attach.push(stored.id)
+        const sha256 = createHash("sha256").update(signedBytes).digest("hex")
+        yield* issued.record({
+          id: verificationId,
+          dossierCode: code,
+          procedureCode: procedure.code,
+          procedureName: procedure.name,
+          agencyCode: context.agencyCode,
+          title: procedure.result.name,
+          documentId: stored.id,
+          sha256,
+          signatureId: signature.signatureId,
+          algorithm: signature.algorithm,
+          ...(signature.certificate === undefined ? {} : { certificate: signature.certificate }),
+          signedBy: principal.id,
+          signedAt: ctx.at,
+          status: "valid",
+        })
+        return {
+          type: "sign" as const,
+          signatureId: signature.signatureId,
+          document: {
+            documentId: stored.id,
+            sha256,
+            verificationId,
+            ...(signature.certificate === undefined ? {} : { certificateSerial: signature.certificate.serialNumber }),
+          },
+        }
       }),
   })
 })

@@ -150,7 +150,18 @@ export interface DossierContext {
   readonly obligations: ReadonlyArray<ObligationRecord>
   readonly payments: ReadonlyArray<PaymentRecord>
   readonly decision?: DecisionRecord
-  readonly signature?: { readonly at: string; readonly by: ActedBy; readonly signatureId: string }
+  readonly signature?: {
+    readonly at: string
+    readonly by: ActedBy
+    readonly signatureId: string
+    /** The signed result file (document id, SHA-256, verification id, certificate serial). */
+    readonly document?: {
+      readonly documentId: string
+      readonly sha256: string
+      readonly verificationId: string
+      readonly certificateSerial?: string
+    }
+  }
   readonly processedAt?: string
   readonly resultDocumentIds?: ReadonlyArray<string>
   readonly returned?: { readonly at: string; readonly by: ActedBy; readonly method: ReturnMethod }

@@ -231,11 +231,21 @@ export const TransferToAgency = Schema.Struct({
 })
 export const Approve = Schema.Struct({ type: Schema.Literal("approve"), ...common, note: Schema.optionalKey(NonEmpty) })
 export const Reject = Schema.Struct({ type: Schema.Literal("reject"), ...common, reasons: NonEmptyList(NonEmpty) })
+/** The signed result file: its document id, SHA-256, verification id and the signer certificate's serial. */
+export const SignedResultFile = Schema.Struct({
+  documentId: NonEmpty,
+  sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
+  verificationId: NonEmpty,
+  certificateSerial: Schema.optionalKey(NonEmpty),
+})
+export type SignedResultFile = typeof SignedResultFile.Type
 export const Sign = Schema.Struct({
   type: Schema.Literal("sign"),
   ...common,
   /** Id of the signature (certificate serial / signed document id) from the signer. */
   signatureId: NonEmpty,
+  /** The signed result file, when the signature was made over one (recorded in the audit entry). */
+  document: Schema.optionalKey(SignedResultFile),
 })
 export const ResultReady = Schema.Struct({
   type: Schema.Literal("resultReady"),

@@ -258,7 +258,15 @@ export function applyEvent(
     case "reject":
       return { ...base, decision: { kind: "rejected", at, by, reasons: event.reasons } }
     case "sign":
-      return { ...base, signature: { at, by, signatureId: event.signatureId } }
+      return {
+        ...base,
+        signature: {
+          at,
+          by,
+          signatureId: event.signatureId,
+          ...(event.document === undefined ? {} : { document: event.document }),
+        },
+      }
     case "resultReady":
       return {
         ...base,

@@ -1,0 +1,5 @@
+// @motcua/render-pdf: the standard forms, result documents and verification pages as PDF (pdf-lib, DejaVu fonts
+// embedded, a QR code from the qrcode package), and the DocumentRenderer port over them.
+export { appendVerificationPage, MOTTO, NATION, renderFormPdf, renderResultPdf } from "./documents.ts"
+export { checkResultPdf, PdfRenderer } from "./layer.ts"
+export { placeAndDate } from "./layout.ts"

@@ -1,0 +1,295 @@
+// A dossier over HTTP from filing to return with X.509 signing configured (the development CA's files, as
+// `motcua keys dev-ca` makes them): the result PDF is signed so that pdfsig reports it valid and openssl cms
+// -verify accepts it against the root; its text has the dossier code and the citizen-facing title; its QR code
+// decodes (zbarimg) to the verification URL, which answers; a changed copy is reported modified; bad uploads and an
+// expired certificate are refused with a clear 422.
+import { execFileSync, spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { signDevelopmentPaymentCallback } from "@motcua/application"
+import { paidCallback } from "@motcua/application/testing"
+import { createDevelopmentCa, signaturesIn } from "@motcua/signature-x509"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  type Credentials,
+  citizen,
+  DAY,
+  gateway,
+  HOUR,
+  officers,
+  residenceFiling,
+  START,
+  send,
+  type TestSystem,
+  testSystem,
+} from "./dossier.test-support.ts"
+import { readProblem } from "./testing.test-support.ts"
+
+const PUBLIC_URL = "https://dichvucong.quangninh.test"
+const TITLE = "Thông báo kết quả giải quyết thủ tục đăng ký cư trú"
+
+const dir = mkdtempSync(join(tmpdir(), "motcua-signed-"))
+const inDir = (name: string, bytes: Uint8Array | string) => {
+  const file = join(dir, name)
+  writeFileSync(file, bytes)
+  return file
+}
+const pdfsig = (pdf: Uint8Array) =>
+  spawnSync("pdfsig", ["-nocert", inDir("check.pdf", pdf)], { encoding: "utf8" }).stdout
+const pdftotext = (pdf: Uint8Array) =>
+  execFileSync("pdftotext", ["-enc", "UTF-8", inDir("text.pdf", pdf), "-"], { encoding: "utf8" }).replace(/\s+/g, " ")
+const qrCodes = (pdf: Uint8Array) => {
+  const file = inDir("qr.pdf", pdf)
+  execFileSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", file, join(dir, "qr")])
+  return spawnSync("zbarimg", ["-q", "--raw", "-Sbinary", join(dir, "qr.png")])
+    .stdout.toString("utf8")
+    .trim()
+}
+
+describe("signed results over HTTP (X.509 with the development CA, SQLite)", () => {
+  let system: TestSystem
+  let as: (username: string) => Promise<Credentials>
+  let rootFile: string
+  beforeAll(async () => {
+    // certificates valid from the test clock's start (6 October 2025) for three years
+    const ca = createDevelopmentCa(
+      [{ signerId: "ld-hg-01", name: "Trần Văn Lãnh Đạo", organisation: "Công an phường Hồng Gai" }],
+      { now: new Date(START) },
+    )
+    const p12Dir = join(dir, "signers")
+    execFileSync("mkdir", ["-p", p12Dir])
+    for (const [id, file] of ca.signers) writeFileSync(join(p12Dir, `${id}.p12`), file.p12)
+    rootFile = inDir("root.pem", ca.rootPem)
+    system = await testSystem("sqlite", {
+      publicUrl: PUBLIC_URL,
+      signer: { p12Dir, p12Password: ca.password, trustedRootsPem: ca.rootPem, location: "Quảng Ninh" },
+    })
+    as = officers(system)
+  }, 60_000)
+  afterAll(async () => {
+    await system?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const post = (c: Credentials, path: string, body: unknown, headers?: Record<string, string>) =>
+    send(system.app, c, "POST", path, body, headers)
+
+  /** Files a dossier and takes it to the leader's approval; returns its code and version. */
+  async function approved(key: string): Promise<{ code: string; version: number }> {
+    const filed = await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": key })
+    expect(filed.status).toBe(201)
+    let { code, version } = (await filed.json()) as { code: string; version: number }
+    const step = async (who: string, segment: string, body: object = {}) => {
+      const answer = await post(await as(who), `/api/v1/dossiers/${code}/${segment}`, {
+        expectedVersion: version,
+        ...body,
+      })
+      const text = await answer.text()
+      expect(answer.status, text).toBe(200)
+      version = (JSON.parse(text) as { version: number }).version
+    }
+    system.advance(HOUR)
+    await step("cb-hg-01", "accept")
+    await step("cb-hg-01", "complete-step", { assigneeId: "cv-hg-01" })
+    system.advance(DAY)
+    await step("cv-hg-01", "complete-step")
+    await step("ld-hg-01", "approve", { note: "Đồng ý đăng ký thường trú" })
+    return { code, version }
+  }
+
+  let signedPdf: Uint8Array
+  let verificationId: string
+
+  it("the whole lifecycle ends with a signed result PDF: pdfsig valid, openssl accepts, text and QR as issued", async () => {
+    let { code, version } = await approved("signed-1")
+    const step = async (who: Credentials, segment: string, body: object = {}) => {
+      const answer = await post(who, `/api/v1/dossiers/${code}/${segment}`, { expectedVersion: version, ...body })
+      const text = await answer.text()
+      expect(answer.status, text).toBe(200)
+      version = (JSON.parse(text) as { version: number }).version
+    }
+    system.advance(10 * 60_000)
+    await step(await as("ld-hg-01"), "sign")
+    const listed = await send(system.app, citizen(), "GET", `/api/v1/dossiers/${code}/results`)
+    expect(listed.status).toBe(200)
+    const { items } = (await listed.json()) as {
+      items: Array<{ verificationId: string; documentId: string; url: string }>
+    }
+    expect(items).toHaveLength(1)
+    verificationId = items[0]?.verificationId ?? ""
+    expect(items[0]?.url).toBe(`${PUBLIC_URL}/verify/${verificationId}`)
+    await step(await as("ld-hg-01"), "complete-step")
+    const notice = paidCallback(code)
+    const callback = {
+      ...notice,
+      signature: signDevelopmentPaymentCallback(system.runtime.developmentKeys.paymentSecret, notice),
+    }
+    const paid = await post(gateway(), "/api/v1/payments/callback", callback, { "idempotency-key": "signed-cb-1" })
+    expect(paid.status).toBe(200)
+    version = ((await paid.json()) as { version: number }).version
+    await step(await as("vt-hg-01"), "complete-step")
+    await step(await as("cb-hg-01"), "mark-result-ready", { resultDocumentIds: [items[0]?.documentId] })
+    await step(await as("cb-hg-01"), "return-result", { method: "e-wallet" })
+
+    // the citizen downloads the signed result
+    const download = await send(system.app, citizen(), "GET", `/api/v1/results/${verificationId}/pdf`)
+    expect(download.status).toBe(200)
+    expect(download.headers.get("content-type")).toBe("application/pdf")
+    signedPdf = new Uint8Array(await download.arrayBuffer())
+
+    const report = pdfsig(signedPdf)
+    expect(report).toContain("Signature Validation: Signature is Valid.")
+    expect(report).toContain("Total document signed")
+    expect(report).toContain("Signer Certificate Common Name: Trần Văn Lãnh Đạo")
+    const [signature] = signaturesIn(signedPdf)
+    if (signature === undefined) throw new Error("no signature in the result")
+    const cms = spawnSync(
+      "openssl",
+      ["cms", "-verify", "-binary", "-inform", "DER", "-in", inDir("sig.der", signature.cms)]
+        .concat(["-content", inDir("content.bin", signature.signedBytes), "-CAfile", rootFile, "-purpose", "any"])
+        .concat(["-out", "/dev/null"]),
+      { encoding: "utf8" },
+    )
+    expect(`${cms.stdout}${cms.stderr}`).toContain("Verification successful")
+
+    const text = pdftotext(signedPdf)
+    expect(text).toContain(code)
+    expect(text.normalize("NFC")).toContain(TITLE.toLocaleUpperCase("vi"))
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    expect(qrCodes(signedPdf)).toBe(`${PUBLIC_URL}/verify/${verificationId}`)
+
+    // the audit entry of the signature records the file's SHA-256 and the certificate's serial
+    const audit = (await (
+      await send(system.app, await as("tt-01"), "GET", `/api/v1/dossiers/${code}/audit`)
+    ).json()) as { items: Array<{ action: string }> }
+    const signed = JSON.stringify(audit.items.find((e) => e.action === "dossier.sign"))
+    const sha256 = execFileSync("sha256sum", [inDir("sha.pdf", signedPdf)], { encoding: "utf8" }).split(" ")[0] ?? ""
+    expect(signed).toContain(sha256)
+    const serial = execFileSync("openssl", ["x509", "-noout", "-serial"], {
+      input: execFileSync("openssl", ["pkcs7", "-inform", "DER", "-print_certs"], { input: signature.cms }),
+      encoding: "utf8",
+    })
+    expect(signed).toContain(serial.trim().replace("serial=", ""))
+  }, 120_000)
+
+  it("anyone verifies the result by its code: JSON, the HTML page, and an uploaded copy (the same, or changed)", async () => {
+    const answer = await system.app.request(`/api/v1/verify/${verificationId}`)
+    expect(answer.status).toBe(200)
+    const result = (await answer.json()) as Record<string, unknown>
+    expect(result).toMatchObject({
+      status: "valid",
+      title: expect.stringContaining(TITLE),
+      procedureCode: "1.004222",
+      signer: { commonName: "Trần Văn Lãnh Đạo" },
+    })
+    expect(JSON.stringify(result)).not.toContain("022090001234")
+    expect(JSON.stringify(result)).not.toContain("Nguyễn Văn An")
+
+    const page = await system.app.request(`/verify/${verificationId}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain("Kết quả hợp lệ, đang có hiệu lực")
+    expect(html).toContain("Trần Văn Lãnh Đạo")
+
+    const upload = (bytes: Uint8Array) =>
+      system.app.request(`/api/v1/verify/${verificationId}`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf" },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      })
+    const same = (await (await upload(signedPdf)).json()) as Record<string, unknown>
+    expect(same).toMatchObject({ matchesIssued: true, authentic: true, signature: { checked: true, valid: true } })
+    const changed = new Uint8Array(signedPdf)
+    const at = Buffer.from(changed).toString("latin1").indexOf("/MediaBox")
+    changed[at + 12] = changed[at + 12] === 0x31 ? 0x32 : 0x31
+    const other = (await (await upload(changed)).json()) as {
+      authentic: boolean
+      verdict: string
+      signature: { problems: string[] }
+    }
+    expect(other.authentic).toBe(false)
+    expect(other.signature.problems).toContain("modified")
+    expect(other.verdict).toContain("đã bị sửa sau khi ký")
+    // the form on the page posts a file the same way
+    const form = new FormData()
+    form.append("file", new Blob([changed as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), "kq.pdf")
+    const posted = await system.app.request(`/verify/${verificationId}`, { method: "POST", body: form })
+    expect(await posted.text()).toContain("đã bị sửa sau khi ký")
+
+    const unknown = await system.app.request("/api/v1/verify/ABCDEFGHJKLMNPQR")
+    expect(unknown.status).toBe(404)
+    expect((await readProblem(unknown)).detail).toContain("không có kết quả nào")
+    expect((await system.app.request("/verify/ABCDEFGHJKLMNPQR")).status).toBe(404)
+  })
+
+  it("a revoked result says so on its page and in the check", async () => {
+    const revoked = await post(await as("ld-hg-01"), `/api/v1/results/${verificationId}/revoke`, {
+      reason: "Cấp nhầm đối tượng",
+    })
+    expect(revoked.status).toBe(200)
+    expect(await (await system.app.request(`/verify/${verificationId}`)).text()).toContain("đã bị thu hồi")
+    const check = (await (
+      await system.app.request(`/api/v1/verify/${verificationId}`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf" },
+        body: signedPdf as Uint8Array<ArrayBuffer>,
+      })
+    ).json()) as { authentic: boolean; result: { status: string; revocationReason: string } }
+    expect(check).toMatchObject({
+      authentic: false,
+      result: { status: "revoked", revocationReason: "Cấp nhầm đối tượng" },
+    })
+  })
+
+  it("a non-PDF, a PDF with JavaScript and an encrypted PDF as the result to sign are 422 with the reason", async () => {
+    const { code, version } = await approved("signed-bad-1")
+    const leader = await as("ld-hg-01")
+    const attempt = async (bytes: Uint8Array, type: string) => {
+      const upload = await system.app.request("/api/v1/documents", {
+        method: "POST",
+        headers: { ...leader.headers, "content-type": type },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      })
+      expect(upload.status).toBe(201)
+      const { id } = (await upload.json()) as { id: string }
+      const answer = await post(leader, `/api/v1/dossiers/${code}/sign`, { expectedVersion: version, documentId: id })
+      expect(answer.status).toBe(422)
+      const problem = (await answer.json()) as { detail: string; reason: { _tag: string; reason: string } }
+      expect(problem.reason._tag).toBe("SigningRefused")
+      return problem
+    }
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+    expect((await attempt(png, "image/png")).reason.reason).toBe("not-pdf")
+    const script = new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj\n" +
+        "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n" +
+        "4 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    )
+    const withScript = await attempt(script, "application/pdf")
+    expect(withScript.reason.reason).toBe("javascript")
+    expect(withScript.detail).toContain("JavaScript")
+    execFileSync("qpdf", ["--encrypt", "", "owner", "256", "--", inDir("plain.pdf", signedPdf), join(dir, "enc.pdf")])
+    expect((await attempt(new Uint8Array(readFileSync(join(dir, "enc.pdf"))), "application/pdf")).reason.reason).toBe(
+      "encrypted",
+    )
+    // nothing was signed: the dossier has no result yet
+    const results = await send(system.app, leader, "GET", `/api/v1/dossiers/${code}/results`)
+    expect(((await results.json()) as { items: unknown[] }).items).toEqual([])
+  }, 60_000)
+
+  it("an expired certificate refuses to sign, with its end date", async () => {
+    const { code } = await approved("signed-expired-1")
+    system.advance(4 * 365 * DAY) // the development certificates last three years
+    const leader = await as("ld-hg-01")
+    const dossier = (await (await send(system.app, leader, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      version: number
+    }
+    const answer = await post(leader, `/api/v1/dossiers/${code}/sign`, { expectedVersion: dossier.version })
+    expect(answer.status).toBe(422)
+    const problem = (await answer.json()) as { detail: string; reason: { reason: string } }
+    expect(problem.reason.reason).toBe("certificate-expired")
+    expect(problem.detail).toContain("đã hết hạn")
+  }, 60_000)
+})

@@ -1,0 +1,84 @@
+// Rendering documents people hold: the standard forms and the result document as PDF, each with a QR code to its
+// public page, and the verification mark (QR and page) added to a result PDF an officer uploaded. Implemented by
+// adapters/render-pdf; the test layer writes a small text stand-in that keeps what was asked for.
+import type { FormData, ProcessControlSlip, TrackingLog } from "@motcua/domain"
+import { Context, Effect, Layer } from "effect"
+import type { ExternalServiceFailed } from "./external-errors.ts"
+import { SigningRefused } from "./signer.ts"
+
+/** Any of the seven standard forms' data (domain/dossier/forms.ts). */
+export type StandardForm = FormData | ProcessControlSlip | TrackingLog
+
+/** What frames a document: who issues it, its number, place and date, and where its QR code leads. */
+export interface DocumentFrame {
+  /** The issuing authority, printed top left (e.g. "CÔNG AN PHƯỜNG HỒNG GAI"). */
+  readonly issuer: string
+  /** The document's number ("Số: …"). */
+  readonly number: string
+  /** Where and when it is issued: "Quảng Ninh", a civil date `YYYY-MM-DD`. */
+  readonly place: string
+  readonly date: string
+  /** The URL the QR code holds (the public verification or lookup page). */
+  readonly qrUrl: string
+}
+
+/** The result of a dossier as a document: the citizen-facing title and what was decided. */
+export interface ResultDocument {
+  readonly frame: DocumentFrame
+  /** The result's citizen-facing title (the procedure's result name), printed upper case. */
+  readonly title: string
+  readonly dossierCode: string
+  readonly procedureCode: string
+  readonly procedureName: string
+  readonly applicantName: string
+  readonly decision: "approved" | "rejected"
+  readonly note?: string
+  readonly reasons?: ReadonlyArray<string>
+  /** How long the result is valid, as published. */
+  readonly validity?: string
+  /** Who signs, printed above the signature: the role and the officer's name or id. */
+  readonly signerTitle: string
+  readonly signerName: string
+}
+
+/** The mark a signed result carries so that anyone can check it. */
+export interface VerificationMark {
+  readonly url: string
+  readonly verificationId: string
+  readonly dossierCode: string
+  readonly title: string
+}
+
+export interface DocumentRendererShape {
+  readonly renderResult: (document: ResultDocument) => Effect.Effect<Uint8Array, ExternalServiceFailed>
+  /** Adds a verification page (QR, dossier code, title) to an uploaded PDF; refuses what cannot be signed. */
+  readonly markForVerification: (
+    pdf: Uint8Array,
+    mark: VerificationMark,
+  ) => Effect.Effect<Uint8Array, SigningRefused | ExternalServiceFailed>
+  readonly renderForm: (form: StandardForm, frame: DocumentFrame) => Effect.Effect<Uint8Array, ExternalServiceFailed>
+}
+
+export class DocumentRenderer extends Context.Service<DocumentRenderer, DocumentRendererShape>()(
+  "@motcua/application/DocumentRenderer",
+) {
+  /** Text stand-ins starting with `%PDF-` (not real PDFs) that keep what was asked, for the use-case tests. */
+  static readonly layerTest = Layer.succeed(
+    DocumentRenderer,
+    DocumentRenderer.of({
+      renderResult: (d) =>
+        Effect.succeed(stand(`result|${d.title}|${d.dossierCode}|${d.decision}|${d.frame.qrUrl}|${d.signerName}`)),
+      markForVerification: (pdf, mark) => {
+        const text = Buffer.from(pdf).toString("latin1")
+        if (!text.startsWith("%PDF-"))
+          return Effect.fail(new SigningRefused({ reason: "not-pdf", detail: "tệp không phải PDF / not a PDF" }))
+        return Effect.succeed(
+          new Uint8Array(Buffer.concat([Buffer.from(pdf), Buffer.from(`\n%mark|${mark.url}|${mark.dossierCode}`)])),
+        )
+      },
+      renderForm: (form, frame) => Effect.succeed(stand(`form|${form.form}|${frame.number}|${frame.qrUrl}`)),
+    }),
+  )
+}
+
+const stand = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.7\n%${text}\n%%EOF\n`, "utf8"))
