@@ -245,12 +245,19 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
 
   it("sends an incomplete dossier back at intake: 1, 5, 1, then accepted with what was brought", async () => {
     const filing = residenceFiling({ documents: [{ id: "ct01", digitised: true }] })
+    // online, a filing without a mandatory paper is refused at filing (issue 14), nothing stored
+    const online = await post(citizen(), "/api/v1/dossiers", filing, { "idempotency-key": "intake-sup-0" })
+    expect(online.status).toBe(422)
+    expect(((await online.json()) as { reason: { reason: string } }).reason.reason).toBe("documents-missing")
+    // at the counter the officer takes it in as brought, then asks for what is missing at intake
+    const counter = await who.counter
     const filed = await ok(
-      await post(citizen(), "/api/v1/dossiers", filing, { "idempotency-key": "intake-sup-1" }),
+      await post(counter, "/api/v1/dossiers", { ...filing, intakePointId: "ttphcc-06685" }, {
+        "idempotency-key": "intake-sup-1",
+      }),
       201,
     )
     const at = (segment: string) => `/api/v1/dossiers/${filed.code}/${segment}`
-    const counter = await who.counter
     // accepting it as it is would need a document it does not have
     const refused = await post(counter, at("accept"), { expectedVersion: filed.version })
     expect(refused.status).toBe(422)
@@ -276,7 +283,7 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     expect(asked.summary).toMatchObject({ statusCode: 5, state: "awaitingIntakeSupplement", appointmentAt: null })
     system.advance(2 * HOUR)
     const brought = await ok(
-      await post(citizen(), at("receive-supplement"), {
+      await post(counter, at("receive-supplement"), {
         expectedVersion: asked.version,
         documents: [{ id: "cho-o-hop-phap" }],
       }),
