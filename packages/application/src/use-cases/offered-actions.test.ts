@@ -5,8 +5,8 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import type { Principal } from "../authorization/principal.ts"
 import { DocumentStore } from "../ports/document-store.ts"
-import { advance, HOUR, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
-import { fileOnline } from "./filing.ts"
+import { advance, HOUR, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
+import { intakeAtCounter } from "./filing.ts"
 import * as L from "./lifecycle.ts"
 import { confirmPayment } from "./payments.ts"
 import { getDossier } from "./queries.ts"
@@ -46,7 +46,12 @@ const walk = Effect.gen(function* () {
   const at = function* (stage: string, code: string) {
     stages.push({ stage, offers: yield* offers(code) })
   }
-  const filed = yield* fileOnline(p.citizen, residenceFiling({ documents: [{ id: "ct01" }] }), "k1")
+  // taken in at the counter as brought (online, a missing mandatory paper is refused at filing)
+  const filed = yield* intakeAtCounter(
+    p.counter,
+    { ...residenceFiling({ documents: [{ id: "ct01" }] }), intakePointId: INTAKE },
+    "k1",
+  )
   const code = filed.code
   yield* at("filed, a mandatory paper missing", code)
   yield* advance(HOUR)
@@ -74,7 +79,7 @@ const walk = Effect.gen(function* () {
   yield* L.completeStep(p.clerk, code, {})
   yield* at("at the return step, fee unpaid", code)
   const blocked = (yield* getDossier(p.counter, code)).actions.find((a) => a.event === "resultReady")
-  yield* confirmPayment(p.counter, code, { paymentId: "cash-1", amount: 10_000 }, "pay-1")
+  yield* confirmPayment(p.counter, code, { paymentId: "cash-1", amount: 20_000 }, "pay-1")
   yield* at("at the return step, paid", code)
   yield* L.markResultReady(p.counter, code, {})
   yield* at("processed", code)
