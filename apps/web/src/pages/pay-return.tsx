@@ -11,12 +11,16 @@ import { PAYING_KEY, RequestTable, usePaymentRequests } from "./pay.tsx"
 const OUTCOMES = ["confirmed", "duplicate", "held", "not-paid", "rejected"] as const
 type Outcome = (typeof OUTCOMES)[number]
 
-function payingCode(): string | undefined {
+/** The dossier and request the citizen left to pay on the gateway (pay.tsx keeps them for the tab's life). */
+function paying(): { code?: string; requestId?: string } {
   try {
-    const kept = JSON.parse(sessionStorage.getItem(PAYING_KEY) ?? "null") as { code?: unknown } | null
-    return typeof kept?.code === "string" ? kept.code : undefined
+    const kept = JSON.parse(sessionStorage.getItem(PAYING_KEY) ?? "null") as Record<string, unknown> | null
+    return {
+      ...(typeof kept?.code === "string" ? { code: kept.code } : {}),
+      ...(typeof kept?.requestId === "string" ? { requestId: kept.requestId } : {}),
+    }
   } catch {
-    return undefined
+    return {}
   }
 }
 
@@ -37,23 +41,32 @@ export default function PayReturnPage() {
       const outcome: Outcome = (OUTCOMES as ReadonlyArray<string>).includes(body.outcome ?? "")
         ? (body.outcome as Outcome)
         : "rejected"
-      return { outcome, dossierCode: body.dossierCode ?? payingCode() }
+      return { outcome, dossierCode: body.dossierCode ?? paying().code }
     },
   })
   const code = settled.data?.dossierCode
   const requests = usePaymentRequests(code)
+  // A repeat (the IPN arrived first, as it usually does) says nothing new: what the ledger holds for the request
+  // the citizen left to pay says how it went.
+  const left = requests.data?.find((r) => r.id === paying().requestId)
+  const outcome =
+    settled.data?.outcome === "duplicate" && left?.status === "paid"
+      ? "confirmed"
+      : settled.data?.outcome === "duplicate" && left?.status === "failed"
+        ? "not-paid"
+        : settled.data?.outcome
   return (
     <section aria-labelledby="return-heading">
       <h1 id="return-heading">{t("citizen.payReturn.heading")}</h1>
       {settled.isPending && <p role="status">{t("citizen.payReturn.checking")}</p>}
       {settled.isError && <ErrorNote error={settled.error} />}
-      {settled.data !== undefined && (
+      {outcome !== undefined && (
         <p
           role="status"
           data-testid="pay-outcome"
-          className={settled.data.outcome === "confirmed" || settled.data.outcome === "duplicate" ? "done" : "error"}
+          className={outcome === "confirmed" || outcome === "duplicate" ? "done" : "error"}
         >
-          {t(`citizen.payReturn.${settled.data.outcome}`)}
+          {t(`citizen.payReturn.${outcome}`)}
         </p>
       )}
       {code !== undefined && (
