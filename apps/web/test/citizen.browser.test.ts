@@ -160,7 +160,9 @@ async function call<T>(who: Caller, method: string, path: string, body?: unknown
       ...headers,
       ...(body === undefined || body instanceof Uint8Array ? {} : { "content-type": "application/json" }),
     },
-    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { body: body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
   })
   const text = await response.text()
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`)
@@ -185,7 +187,7 @@ async function bankNotice(fields: Record<string, unknown>): Promise<Response> {
 describe("the citizen's pages in Chromium", () => {
   let code = ""
   let second = ""
-  let resultPdf = Buffer.alloc(0)
+  let resultPdf: Buffer = Buffer.alloc(0)
   let verificationId = ""
 
   it("the home page loads none of the citizen pages' scripts: each is its own chunk", async () => {

@@ -1,7 +1,7 @@
 // The citizen's e-wallet (kho dữ liệu điện tử): the papers they keep and the results of their dossiers, each with its
 // type, validity and the dossier it came from; a paper added (PDF, JPEG or PNG, with its type and validity),
 // downloaded or deleted. Filing takes papers from here instead of uploads (file.tsx, WalletPick).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router"
