@@ -80,11 +80,13 @@ export const RULES: ReadonlyArray<DependencyRule> = [
     nodeBuiltins: true,
   },
   // The web pages import only their own npm packages (the API is reached over HTTP with generated types); their
-  // tooling and tests (scripts/, test/) build the OpenAPI document from the API and start a real server.
+  // tooling and tests (scripts/, test/) build the OpenAPI document from the API and start a real server, with the
+  // adapters' test stand-ins (an OpenID provider, the payment gateway's simulator) beside it.
   {
     folder: "apps/web",
     workspace: [],
-    testWorkspace: ["apps/api", "packages/catalog-quangninh"],
+    // the citizen pages' test signs in through a real OpenID provider and pays on the gateway's simulator
+    testWorkspace: ["apps/api", "packages/catalog-quangninh", "adapters/identity-oidc", "adapters/payment-gateway"],
     npm: "declared",
     nodeBuiltins: true,
   },

@@ -120,4 +120,16 @@ describe("citizen sign-in with the national e-ID over HTTP", () => {
     const response = await app.request(`/api/v1/auth/eid/start?returnTo=${encodeURIComponent("//evil.example/")}`)
     expect(response.status).toBe(400)
   })
+
+  it("tells the sign-in page which ways citizens may sign in: e-ID here, and no development tokens", async () => {
+    const options = await app.request("/api/v1/auth/options")
+    expect(await options.json()).toEqual({ eid: true, citizenTokens: false })
+    const demo = await createRuntime({ data })
+    try {
+      const plain = createApp({ ...data, logger: memoryLogger(), runtime: demo, secureCookies: false })
+      expect(await (await plain.request("/api/v1/auth/options")).json()).toEqual({ eid: false, citizenTokens: true })
+    } finally {
+      await demo.dispose()
+    }
+  })
 })

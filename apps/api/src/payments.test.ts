@@ -2,6 +2,8 @@
 // payment-vietqr adapter), the gateway's IPN and return (the real payment-gateway adapter against the local
 // implementation of its protocol, which calls this server over HTTP), held money, refunds, receipts and daily
 // reconciliation. Forged, replayed, altered-amount and wrong-dossier messages are refused with 4xx and change nothing.
+import { parseVietQr } from "@motcua/domain"
+import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { citizen, onEachDatabase, residenceFiling, send, testSystem } from "./dossier.test-support.ts"
 import { account, CENTRE, notice, type PaymentsSystem, paymentsSystem } from "./payments.test-support.ts"
@@ -20,7 +22,14 @@ onEachDatabase("payments over HTTP", (kind) => {
   const ask = async (code: string, channel: "vietqr" | "gateway") => {
     const r = await send(app(), citizen(), "POST", `/api/v1/dossiers/${code}/payment-requests`, { channel })
     expect(r.status).toBe(201)
-    return (await r.json()) as { id: string; reference: string; qrPayload?: string; payUrl?: string; amount: number }
+    return (await r.json()) as {
+      id: string
+      reference: string
+      qrPayload?: string
+      payUrl?: string
+      amount: number
+      account?: { bankBin: string; accountNumber: string; accountName: string }
+    }
   }
   const dossier = async (code: string) =>
     (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}`)).json()) as {
@@ -46,6 +55,15 @@ onEachDatabase("payments over HTTP", (kind) => {
     const request = await ask(code, "vietqr")
     expect(request.amount).toBe(10_000)
     expect(request.qrPayload).toContain(request.reference)
+    // the account shown for a transfer typed by hand is the one the QR carries
+    const scanned = parseVietQr(request.qrPayload ?? "")
+    expect(Result.isSuccess(scanned)).toBe(true)
+    if (Result.isSuccess(scanned))
+      expect(request.account).toMatchObject({
+        bankBin: scanned.success.bankBin,
+        accountNumber: scanned.success.accountNumber,
+      })
+    expect(request.account?.accountName.length).toBeGreaterThan(0)
     const png = await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/payment-requests/${request.id}/qr`)
     expect(png.headers.get("content-type")).toBe("image/png")
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
@@ -108,6 +126,11 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(JSON.parse(outcome.ipnAnswer?.body ?? "{}")).toMatchObject({ RspCode: "00", outcome: "confirmed" })
     const page = await fetch(outcome.returnUrl ?? "")
     expect(await page.text()).toContain("Thanh toán thành công")
+    // the web pages' own return page asks for JSON: the IPN came first, so this return is its duplicate
+    const asJson = await fetch(outcome.returnUrl ?? "", { headers: { accept: "application/json" } })
+    expect(asJson.headers.get("content-type")).toBe("application/json")
+    expect(await asJson.json()).toEqual({ outcome: "duplicate" })
+    expect(request.account).toBeUndefined()
     const ipn = p.simulator.ipnsSent.at(-1) ?? {}
     const replay = await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(ipn)}`)
     expect(replay.status).toBe(409)

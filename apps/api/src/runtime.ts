@@ -205,6 +205,8 @@ export interface ApiRuntime {
   readonly signInFailures: UpdateCounts
   /** Which payment channels are configured: VietQR (the centres' accounts, the bank's notices) and the gateway. */
   readonly payments: { readonly vietqr: boolean; readonly vietqrNotices: boolean; readonly gateway: boolean }
+  /** Whether citizens may sign in with a development token (the demo citizens, or those the caller passed). */
+  readonly citizenTokens: boolean
 }
 
 /** Thrown by createRuntime when the province's data does not load (every problem listed). */
@@ -349,6 +351,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return Result.isFailure(probe) && probe.failure instanceof DossierNotFound
     },
     dispose: () => managed.dispose(),
+    citizenTokens: Object.keys(options.citizens ?? demoCitizens()).length > 0,
     payments: {
       vietqr: data.paymentAccounts !== undefined,
       vietqrNotices: data.paymentAccounts !== undefined && options.transferNotices !== undefined,

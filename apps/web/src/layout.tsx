@@ -24,6 +24,10 @@ export function Layout() {
           <NavLink to="/">{t("nav.procedures")}</NavLink>
           <NavLink to="/tra-cuu">{t("nav.lookup")}</NavLink>
           {me.isCitizen && <NavLink to="/ca-nhan/ho-so">{t("nav.myDossiers")}</NavLink>}
+          {me.isCitizen && <NavLink to="/ca-nhan/kho-du-lieu">{t("citizen.nav.wallet")}</NavLink>}
+          {me.isCitizen && <NavLink to="/ca-nhan/thong-bao">{t("citizen.nav.notifications")}</NavLink>}
+          <NavLink to="/phan-anh">{t("citizen.nav.petitions")}</NavLink>
+          <NavLink to="/xac-thuc">{t("citizen.nav.verify")}</NavLink>
           {me.isOfficer && !me.isAgent && <NavLink to="/can-bo/ho-so">{t("nav.queue")}</NavLink>}
           {me.intakePointIds.length > 0 && <NavLink to="/diem-tiep-nhan">{t("nav.intakePoint")}</NavLink>}
           {me.seesReports && <NavLink to="/lanh-dao/bao-cao">{t("nav.dashboard")}</NavLink>}

@@ -16,6 +16,13 @@ const MinePage = lazy(() => import("./pages/mine.tsx"))
 const AgentPage = lazy(() => import("./pages/agent.tsx"))
 const DashboardPage = lazy(() => import("./pages/dashboard.tsx"))
 const NotFoundPage = lazy(() => import("./pages/not-found.tsx"))
+// the citizen's own pages and the public verification and petitions (issue 11)
+const WalletPage = lazy(() => import("./pages/wallet.tsx"))
+const PayPage = lazy(() => import("./pages/pay.tsx"))
+const PayReturnPage = lazy(() => import("./pages/pay-return.tsx"))
+const VerifyPage = lazy(() => import("./pages/verify.tsx"))
+const NotificationsPage = lazy(() => import("./pages/notifications.tsx"))
+const PetitionsPage = lazy(() => import("./pages/petitions.tsx"))
 
 const page = (Page: React.ComponentType) => (
   <Suspense fallback={<Loading />}>
@@ -38,6 +45,13 @@ export const router = createBrowserRouter([
       { path: "/ca-nhan/ho-so", element: page(MinePage) },
       { path: "/diem-tiep-nhan", element: page(AgentPage) },
       { path: "/lanh-dao/bao-cao", element: page(DashboardPage) },
+      { path: "/ca-nhan/kho-du-lieu", element: page(WalletPage) },
+      { path: "/ca-nhan/thong-bao", element: page(NotificationsPage) },
+      { path: "/ho-so/:code/thanh-toan", element: page(PayPage) },
+      { path: "/thanh-toan/ket-qua", element: page(PayReturnPage) },
+      { path: "/xac-thuc", element: page(VerifyPage) },
+      { path: "/xac-thuc/:id", element: page(VerifyPage) },
+      { path: "/phan-anh", element: page(PetitionsPage) },
       { path: "*", element: page(NotFoundPage) },
     ],
   },

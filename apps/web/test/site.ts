@@ -10,6 +10,12 @@ import { fileURLToPath } from "node:url"
 import { memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
 import { build } from "vite"
 
+/**
+ * More of the server's environment, made once the site's address is known (before the server starts): an e-ID
+ * provider's redirect URI and a gateway's return URL name it. With it, the server listens on a port chosen first.
+ */
+export type SiteEnvironment = (url: string) => Promise<Record<string, string>> | Record<string, string>
+
 export interface Site {
   readonly url: string
   readonly outDir: string
@@ -48,13 +54,24 @@ async function startPostalOperator(): Promise<Server> {
   return operator
 }
 
-export async function startSite(): Promise<Site> {
+/** A port free now, for a server that must know its address before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+export async function startSite(environment?: SiteEnvironment): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), "motcua-web-test-"))
   const operator = await startPostalOperator()
   const outDir = join(dir, "pages")
   await buildPages(outDir)
+  const port = environment === undefined ? 0 : await freePort()
+  const more = environment === undefined ? {} : await environment(`http://127.0.0.1:${port}`)
   const server = await startServer({
-    port: 0,
+    port,
     hostname: "127.0.0.1",
     logger: memoryLogger(),
     databaseUrl: `sqlite:${join(dir, "motcua.sqlite")}`,
@@ -65,6 +82,7 @@ export async function startSite(): Promise<Site> {
       MOTCUA_POSTAL_URL: `http://127.0.0.1:${(operator.address() as AddressInfo).port}/api`,
       MOTCUA_POSTAL_API_KEY: "web-test-postal-key",
       MOTCUA_POSTAL_CALLBACK_SECRET: "web-test-postal-callback-secret-0123456789",
+      ...more,
     },
     // the relay runs when the test asks (server.relayNow): the payment request of a filing, with its QR payload
     relay: { intervalMs: 3_600_000 },

@@ -69,7 +69,28 @@ const redirect = (location: string, cookies: ReadonlyArray<string>) => {
   return new Response(null, { status: 302, headers })
 }
 
+const SignInOptions = Schema.Struct({
+  eid: Schema.Boolean.annotate({ description: "Đăng nhập bằng VNeID đã được cấu hình (e-ID sign-in is configured)" }),
+  citizenTokens: Schema.Boolean.annotate({
+    description: "Nhận mã đăng nhập thử nghiệm của công dân (development tokens are accepted: demos only)",
+  }),
+}).annotate({ identifier: "SignInOptions" })
+
 export const eidOperations = [
+  operation({
+    method: "get",
+    path: "/api/v1/auth/options",
+    operationId: "signInOptions",
+    tag: "accounts",
+    summary: "Các cách công dân đăng nhập được (công khai)",
+    description:
+      "How citizens may sign in on this server: with the national e-ID (MOTCUA_EID_*), and whether development " +
+      "tokens are accepted (MOTCUA_DEMO_CITIZENS=1). The sign-in page offers only these.",
+    response: { status: 200, description: "Các cách đăng nhập", schema: SignInOptions },
+    problems: [],
+    handle: (_input, deps) =>
+      Result.succeed({ eid: deps.eid !== undefined, citizenTokens: deps.runtime?.citizenTokens ?? false }),
+  }),
   operation({
     method: "get",
     path: "/api/v1/auth/eid/start",

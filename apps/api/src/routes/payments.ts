@@ -23,7 +23,7 @@ import {
   requestRefund,
   resolveHeldPayment,
 } from "@motcua/application"
-import { DossierCode, parseStatementCsv } from "@motcua/domain"
+import { DossierCode, type PaymentRequestRecord, parseStatementCsv } from "@motcua/domain"
 import { drawVietQrPng, drawVietQrSvg } from "@motcua/payment-vietqr"
 import { Effect, Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
@@ -77,7 +77,38 @@ const PaymentRequestDocument = Schema.Struct({
   paidAt: Schema.optionalKey(Schema.String),
   checkedAt: Schema.optionalKey(Schema.String),
   closedReason: Schema.optionalKey(Schema.String),
+  account: Schema.optionalKey(
+    Schema.Struct({
+      bankBin: Schema.String,
+      bankName: Schema.String,
+      accountNumber: Schema.String,
+      accountName: Schema.String,
+    }).annotate({
+      description:
+        "VietQR: tài khoản nhận của trung tâm, để chuyển khoản bằng tay khi không quét được mã (the centre's " +
+        "account, for a transfer typed by hand)",
+    }),
+  ),
 }).annotate({ identifier: "PaymentRequest" })
+
+/** A request as the API shows it: a VietQR one with its centre's account, for a transfer typed by hand. */
+const requestView = (deps: ApiDeps) => (request: PaymentRequestRecord) => {
+  const account =
+    request.channel === "vietqr"
+      ? deps.runtime?.data.paymentAccounts?.accounts.find((a) => a.centreId === request.centreId)
+      : undefined
+  return account === undefined
+    ? request
+    : {
+        ...request,
+        account: {
+          bankBin: account.bankBin,
+          bankName: account.bankName,
+          accountNumber: account.accountNumber,
+          accountName: account.accountName,
+        },
+      }
+}
 
 const NoticeOutcome = Schema.Struct({
   messageId: Schema.String,
@@ -236,8 +267,16 @@ const CivilDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).
 const CodeParams = Schema.Struct({ code: DossierCode })
 const notConfigured = (what: string) => Result.fail(new PaymentsNotConfigured({ what }))
 
-/** The page the citizen's browser lands on when it comes back from the gateway (Vietnamese first). */
-function returnPage(outcome: string, dossierCode: string | undefined): Response {
+/**
+ * The page the citizen's browser lands on when it comes back from the gateway (Vietnamese first); or, for the web
+ * pages' own return page (which forwards the gateway's parameters here with `Accept: application/json`), the outcome
+ * as JSON: `{ outcome: confirmed | duplicate | held | not-paid | rejected, dossierCode? }`.
+ */
+function returnPage(outcome: string, dossierCode: string | undefined, json = false): Response {
+  if (json)
+    return new Response(JSON.stringify({ outcome, ...(dossierCode === undefined ? {} : { dossierCode }) }), {
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    })
   const [title, text] =
     outcome === "confirmed" || outcome === "duplicate"
       ? ["Thanh toán thành công", "Khoản thanh toán đã được ghi nhận cho hồ sơ. (Your payment was received.)"]
@@ -306,7 +345,8 @@ export const paymentOperations = [
     body: Schema.Struct({ channel: Channel }).annotate({ identifier: "PaymentRequestAsked" }),
     response: { status: 201, description: "Yêu cầu thanh toán", schema: PaymentRequestDocument },
     problems: ["unauthenticated", "forbidden", "not-found", "unprocessable", "unsupported-media-type", "unavailable"],
-    handle: ({ principal, params, body }, deps) => runUseCase(deps, openPaymentRequest(principal, params.code, body)),
+    handle: async ({ principal, params, body }, deps) =>
+      Result.map(await runUseCase(deps, openPaymentRequest(principal, params.code, body)), requestView(deps)),
   }),
   operation({
     method: "get",
@@ -322,7 +362,10 @@ export const paymentOperations = [
     handle: ({ principal, params }, deps) =>
       runUseCase(
         deps,
-        Effect.map(paymentRequestsOf(principal, params.code), (items) => ({ total: items.length, items })),
+        Effect.map(paymentRequestsOf(principal, params.code), (items) => ({
+          total: items.length,
+          items: items.map(requestView(deps)),
+        })),
       ),
   }),
   operation({
@@ -419,20 +462,22 @@ export const paymentOperations = [
     summary: "Công dân quay lại từ cổng thanh toán (trang kết quả)",
     description:
       "Where the gateway sends the citizen's browser back, with the same signed parameters as the notice: settled " +
-      "like it (whichever arrives first credits the payment, the other changes nothing), then a page saying how it went.",
+      "like it (whichever arrives first credits the payment, the other changes nothing), then a page saying how it went " +
+      "(or, with `Accept: application/json`, `{ outcome, dossierCode? }` for the web pages' own return page).",
     query: GatewayParams,
     response: { status: 200, description: "Trang kết quả (HTML)", mediaType: "text/html" },
     problems: ["unavailable"],
-    handle: async ({ rawQuery }, deps) => {
+    handle: async ({ rawQuery, header }, deps) => {
       if (deps.runtime !== undefined && !deps.runtime.payments.gateway) return notConfigured("MOTCUA_GATEWAY_*")
+      const json = (header("accept") ?? "").includes("application/json")
       const settled = await runUseCase(deps, receiveGatewayNotice(rawQuery, "gateway-return"))
       if (Result.isSuccess(settled))
-        return Result.succeed(returnPage(settled.success.outcome, settled.success.dossierCode))
+        return Result.succeed(returnPage(settled.success.outcome, settled.success.dossierCode, json))
       const error = settled.failure as { _tag?: string; outcome?: string }
       if (error._tag === "PaymentMessageRefused" && error.outcome === "duplicate")
-        return Result.succeed(returnPage("duplicate", undefined))
+        return Result.succeed(returnPage("duplicate", undefined, json))
       if (error._tag === "CallbackRejected" || error._tag === "PaymentMessageRefused")
-        return Result.succeed(returnPage("rejected", undefined))
+        return Result.succeed(returnPage("rejected", undefined, json))
       return settled
     },
   }),

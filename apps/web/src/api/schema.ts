@@ -225,6 +225,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các cách công dân đăng nhập được (công khai)
+         * @description How citizens may sign in on this server: with the national e-ID (MOTCUA_EID_*), and whether development tokens are accepted (MOTCUA_DEMO_CITIZENS=1). The sign-in page offers only these.
+         */
+        get: operations["signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/eid/start": {
         parameters: {
             query?: never;
@@ -1002,7 +1022,7 @@ export interface paths {
         };
         /**
          * Công dân quay lại từ cổng thanh toán (trang kết quả)
-         * @description Where the gateway sends the citizen's browser back, with the same signed parameters as the notice: settled like it (whichever arrives first credits the payment, the other changes nothing), then a page saying how it went.
+         * @description Where the gateway sends the citizen's browser back, with the same signed parameters as the notice: settled like it (whichever arrives first credits the payment, the other changes nothing), then a page saying how it went (or, with `Accept: application/json`, `{ outcome, dossierCode? }` for the web pages' own return page).
          */
         get: operations["gatewayReturn"];
         put?: never;
@@ -2562,6 +2582,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        SignInOptions: {
+            /** @description Đăng nhập bằng VNeID đã được cấu hình (e-ID sign-in is configured) */
+            eid: boolean;
+            /** @description Nhận mã đăng nhập thử nghiệm của công dân (development tokens are accepted: demos only) */
+            citizenTokens: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         AgentPairing: {
             code: string;
             expiresAt: string;
@@ -3132,6 +3160,15 @@ export interface components {
             paidAt?: string;
             checkedAt?: string;
             closedReason?: string;
+            /** @description VietQR: tài khoản nhận của trung tâm, để chuyển khoản bằng tay khi không quét được mã (the centre's account, for a transfer typed by hand) */
+            account?: {
+                bankBin: string;
+                bankName: string;
+                accountNumber: string;
+                accountName: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -4618,6 +4655,27 @@ export interface operations {
             };
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các cách đăng nhập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
             500: components["responses"]["internal"];
         };
     };

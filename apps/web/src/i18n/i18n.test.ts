@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url"
 import { expect, it } from "vitest"
 import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
+import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS, noticeKindKey } from "../pages/dossier-citizen.tsx"
+import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../pages/pay.tsx"
+import { PETITION_STATUSES } from "../pages/petitions.tsx"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
 
@@ -65,6 +68,15 @@ it("every key the pages use is translated", async () => {
   for (const role of [...appRoles.filter((r) => r !== "integration-client"), "system"]) used.add(`role.${role}`)
   for (const t of ["early", "on-time", "late"]) used.add(`timeliness.${t}`)
   for (const method of ["counter", "post", "e-wallet"]) used.add(`method.${method}`)
+  // the citizen's pages: notices, payment requests, petitions and the gateway's return, by their data
+  for (const kind of [...NOTICE_KINDS, "something-new"]) used.add(noticeKindKey(kind))
+  for (const channel of NOTICE_CHANNELS) used.add(`citizen.notices.channel_${channel}`)
+  for (const status of DELIVERY_STATUSES) used.add(`citizen.notices.status_${status}`)
+  for (const status of PAYMENT_STATUSES) used.add(`citizen.pay.status_${status}`)
+  for (const channel of PAYMENT_CHANNELS) used.add(`citizen.pay.channel_${channel}`)
+  for (const status of PETITION_STATUSES) used.add(`citizen.petitions.status_${status}`)
+  for (const outcome of ["confirmed", "duplicate", "held", "not-paid", "rejected"])
+    used.add(`citizen.payReturn.${outcome}`)
   expect(used.size).toBeGreaterThan(200)
   for (const catalogue of [vi, en]) {
     const missing = [...used].filter((key) => typeof valueAt(catalogue as Tree, key) !== "string")

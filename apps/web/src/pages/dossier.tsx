@@ -9,12 +9,14 @@ import { useTranslation } from "react-i18next"
 import { useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { contextView, openSupplementation } from "../context.ts"
+import { fileNameOf, saveBlob } from "../download.ts"
 import { formatInstant, formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
 import { uploadDocument } from "../upload.ts"
 import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
 import { AuditTrail } from "./audit.tsx"
+import { DossierCitizenSections } from "./dossier-citizen.tsx"
 import { DossierHistory } from "./dossier-history.tsx"
 import { DossierForms } from "./forms.tsx"
 import { PaymentSection } from "./payment.tsx"
@@ -135,6 +137,7 @@ export default function DossierPage() {
           </ul>
         )}
       </section>
+      <DossierCitizenSections code={d.code} payment={d.payment} />
       <PostalOrders code={d.code} />
       {me.isCitizen && d.summary.statusCode === 10 && <RatingForm code={d.code} />}
       <DossierHistory context={context} />
@@ -157,12 +160,7 @@ function DownloadButton({ code, documentId }: { code: string; documentId: string
       parseAs: "blob",
     })
     if (error !== undefined || data === undefined) return setError(error ?? "download failed")
-    const url = URL.createObjectURL(data as Blob)
-    const link = document.createElement("a")
-    link.href = url
-    link.download = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? documentId
-    link.click()
-    URL.revokeObjectURL(url)
+    saveBlob(data as Blob, fileNameOf(response, documentId))
   }
   return (
     <>

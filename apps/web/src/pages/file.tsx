@@ -1,7 +1,7 @@
 // Filing as a signed-in citizen (online), or on a citizen's behalf by a counter officer or a post office agent at
 // their intake point (the channel is the point's: counter, or post for a post office): the applicant's details, the
-// commune or ward of residence, the papers uploaded (PDF, JPEG or PNG), and the fee quote for the channel shown before
-// anything is filed.
+// commune or ward of residence, the papers uploaded (PDF, JPEG or PNG) or, for a citizen, taken from their e-wallet,
+// and the fee quote for the channel shown before anything is filed.
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -10,6 +10,7 @@ import { api, type Schemas } from "../api/client.ts"
 import { formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
+import { useWallet, WalletPick } from "./wallet-pick.tsx"
 
 const PROVINCE = "22"
 type Channel = "online" | "counter" | "post"
@@ -30,6 +31,9 @@ export default function FilePage() {
     subject: "",
   })
   const [files, setFiles] = useState<Record<string, File | undefined>>({})
+  // document id → the wallet entry taken instead of an upload
+  const [fromWallet, setFromWallet] = useState<Record<string, string>>({})
+  const wallet = useWallet(me.isCitizen ? me.principal?.id : undefined)
   const [error, setError] = useState<unknown>()
   const [filed, setFiled] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -83,7 +87,14 @@ export default function FilePage() {
     try {
       const attachmentIds: string[] = []
       const present: { id: string }[] = []
+      const picks: { documentId: string; walletEntryId: string }[] = []
       for (const document of p.documents) {
+        const entryId = fromWallet[document.id] ?? ""
+        if (entryId !== "") {
+          picks.push({ documentId: document.id, walletEntryId: entryId })
+          present.push({ id: document.id })
+          continue
+        }
         const file = files[document.id]
         if (file === undefined) continue
         const { data, error } = await api.POST("/api/v1/documents", {
@@ -111,6 +122,7 @@ export default function FilePage() {
           ...(needsSubject ? { subjectUnitCode: form.subject === "" ? form.unit : form.subject } : {}),
           documents: present,
           attachmentIds,
+          ...(picks.length === 0 ? {} : { fromWallet: picks }),
         },
       })
       if (error !== undefined) throw error
@@ -198,6 +210,15 @@ export default function FilePage() {
                 accept="application/pdf,image/jpeg,image/png"
                 onChange={(e) => setFiles({ ...files, [d.id]: e.target.files?.[0] })}
               />
+              {wallet.data !== undefined && (
+                <WalletPick
+                  documentId={d.id}
+                  documentName={i18n.language === "en" && d.nameEn ? d.nameEn : d.name}
+                  entries={wallet.data}
+                  value={fromWallet[d.id] ?? ""}
+                  onChange={(entryId) => setFromWallet({ ...fromWallet, [d.id]: entryId })}
+                />
+              )}
             </div>
           ))}
         </fieldset>

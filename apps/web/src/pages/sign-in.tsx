@@ -1,8 +1,11 @@
 // Signing in: officers with their local account (the API sets the session cookie and the CSRF cookie); citizens with
-// a token from the identity provider (the demo citizens' tokens while the national e-ID is not configured).
+// the national e-ID (VNeID: the browser goes to the API's OpenID route, then to the provider, and comes back signed in
+// with a session like an officer's), or with a development token when the server accepts them (demos). The page
+// offers only what the server says it takes (GET /api/v1/auth/options).
+import { useQuery } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useNavigate } from "react-router"
+import { useNavigate, useSearchParams } from "react-router"
 import { api, citizenToken } from "../api/client.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote } from "../ui.tsx"
@@ -15,6 +18,18 @@ export default function SignInPage() {
   const [password, setPassword] = useState("")
   const [token, setToken] = useState("")
   const [error, setError] = useState<unknown>()
+  const [search] = useSearchParams()
+  // where to come back after the e-ID's round trip: a page of this site only (the API checks it again)
+  const back = search.get("tiep") ?? ""
+  const returnTo = /^\/(?![/\\])/.test(back) ? back : "/ca-nhan/ho-so"
+  const options = useQuery({
+    queryKey: ["sign-in-options"],
+    queryFn: async () => {
+      const { data, error } = await api.GET("/api/v1/auth/options")
+      if (error !== undefined) throw error
+      return data
+    },
+  })
 
   const officer = async (event: FormEvent) => {
     event.preventDefault()
@@ -61,12 +76,29 @@ export default function SignInPage() {
           />
           <button type="submit">{t("signIn.submit")}</button>
         </form>
-        <form onSubmit={citizen} aria-labelledby="citizen-heading" className="panel">
+        <section aria-labelledby="citizen-heading" className="panel">
           <h2 id="citizen-heading">{t("signIn.citizen")}</h2>
-          <label htmlFor="token">{t("signIn.citizenToken")}</label>
-          <input id="token" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
-          <button type="submit">{t("signIn.citizenSubmit")}</button>
-        </form>
+          <p>{t("citizen.eid.intro")}</p>
+          {options.data?.eid === true ? (
+            <a
+              className="button"
+              data-testid="eid-sign-in"
+              href={`/api/v1/auth/eid/start?returnTo=${encodeURIComponent(returnTo)}`}
+              onClick={() => citizenToken.clear()}
+            >
+              {t("citizen.eid.button")}
+            </a>
+          ) : (
+            options.data !== undefined && <p className="muted">{t("citizen.eid.unavailable")}</p>
+          )}
+          {options.data?.citizenTokens === true && (
+            <form onSubmit={citizen} aria-label={t("citizen.eid.demo")}>
+              <label htmlFor="token">{t("signIn.citizenToken")}</label>
+              <input id="token" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
+              <button type="submit">{t("signIn.citizenSubmit")}</button>
+            </form>
+          )}
+        </section>
       </div>
     </section>
   )
