@@ -15,6 +15,10 @@ const FilePage = lazy(() => import("./pages/file.tsx"))
 const MinePage = lazy(() => import("./pages/mine.tsx"))
 const AgentPage = lazy(() => import("./pages/agent.tsx"))
 const DashboardPage = lazy(() => import("./pages/dashboard.tsx"))
+const PaymentsPage = lazy(() => import("./pages/payments.tsx"))
+const IndexPage = lazy(() => import("./pages/index766.tsx"))
+const SlaPage = lazy(() => import("./pages/sla.tsx"))
+const PetitionsPage = lazy(() => import("./pages/petitions.tsx"))
 const NotFoundPage = lazy(() => import("./pages/not-found.tsx"))
 
 const page = (Page: React.ComponentType) => (
@@ -38,6 +42,10 @@ export const router = createBrowserRouter([
       { path: "/ca-nhan/ho-so", element: page(MinePage) },
       { path: "/diem-tiep-nhan", element: page(AgentPage) },
       { path: "/lanh-dao/bao-cao", element: page(DashboardPage) },
+      { path: "/lanh-dao/chi-so", element: page(IndexPage) },
+      { path: "/can-bo/thanh-toan", element: page(PaymentsPage) },
+      { path: "/can-bo/canh-bao", element: page(SlaPage) },
+      { path: "/can-bo/phan-anh", element: page(PetitionsPage) },
       { path: "*", element: page(NotFoundPage) },
     ],
   },

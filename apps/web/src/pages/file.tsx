@@ -1,15 +1,20 @@
 // Filing as a signed-in citizen (online), or on a citizen's behalf by a counter officer or a post office agent at
 // their intake point (the channel is the point's: counter, or post for a post office): the applicant's details, the
 // commune or ward of residence, the papers uploaded (PDF, JPEG or PNG), and the fee quote for the channel shown before
-// anything is filed.
+// anything is filed. Staff at an intake point have the desk's devices beside the form (counter-devices.tsx, its own
+// chunk): the ID-card reader fills the applicant, and papers scanned through the counter agent are attached as
+// digitised documents.
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { type FormEvent, useState } from "react"
+import { type FormEvent, lazy, Suspense, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
+import type { Scan } from "./counter-devices.tsx"
+
+const CounterDevices = lazy(() => import("./counter-devices.tsx"))
 
 const PROVINCE = "22"
 type Channel = "online" | "counter" | "post"
@@ -30,6 +35,7 @@ export default function FilePage() {
     subject: "",
   })
   const [files, setFiles] = useState<Record<string, File | undefined>>({})
+  const [scans, setScans] = useState<Record<string, Scan>>({})
   const [error, setError] = useState<unknown>()
   const [filed, setFiled] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -82,8 +88,15 @@ export default function FilePage() {
     setError(undefined)
     try {
       const attachmentIds: string[] = []
-      const present: { id: string }[] = []
+      const present: { id: string; digitised?: true }[] = []
       for (const document of p.documents) {
+        const scan = scans[document.id]
+        if (scan !== undefined) {
+          // scanned at the desk through the counter agent: uploaded already, by this officer
+          attachmentIds.push(scan.documentId)
+          present.push({ id: document.id, digitised: true })
+          continue
+        }
         const file = files[document.id]
         if (file === undefined) continue
         const { data, error } = await api.POST("/api/v1/documents", {
@@ -138,6 +151,20 @@ export default function FilePage() {
       {point !== undefined && <p>{t("file.onBehalf")}</p>}
       {!p.channels.includes(channel) && <p className="error">{t("file.channelNotOffered")}</p>}
       {error !== undefined && <ErrorNote error={error} />}
+      {point !== undefined && (
+        <Suspense fallback={<Loading />}>
+          <CounterDevices
+            form={form}
+            onFill={(fields) => setForm((current) => ({ ...current, ...fields }))}
+            documents={p.documents.map((d) => ({
+              id: d.id,
+              name: i18n.language === "en" && d.nameEn ? d.nameEn : d.name,
+            }))}
+            scans={scans}
+            onScanned={(id, scan) => setScans((current) => ({ ...current, [id]: scan }))}
+          />
+        </Suspense>
+      )}
       <form onSubmit={submit} className="panel">
         {points.data !== undefined && points.data.length > 0 && (
           <div>
@@ -198,6 +225,11 @@ export default function FilePage() {
                 accept="application/pdf,image/jpeg,image/png"
                 onChange={(e) => setFiles({ ...files, [d.id]: e.target.files?.[0] })}
               />
+              {scans[d.id] !== undefined && (
+                <p className="ok" data-testid={`scanned-${d.id}`}>
+                  {t("desk.scanned", { count: scans[d.id]?.pages ?? 0 })}
+                </p>
+              )}
             </div>
           ))}
         </fieldset>
