@@ -48,7 +48,14 @@ async function startPostalOperator(): Promise<Server> {
   return operator
 }
 
-export async function startSite(): Promise<Site> {
+export interface SiteOptions {
+  /** The server's clock (a test moves it); the system clock by default. */
+  readonly now?: () => Date
+  /** More settings for the server (e.g. MOTCUA_VIETQR_NOTICE_SECRET for signed bank notices). */
+  readonly env?: Readonly<Record<string, string>>
+}
+
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), "motcua-web-test-"))
   const operator = await startPostalOperator()
   const outDir = join(dir, "pages")
@@ -65,7 +72,9 @@ export async function startSite(): Promise<Site> {
       MOTCUA_POSTAL_URL: `http://127.0.0.1:${(operator.address() as AddressInfo).port}/api`,
       MOTCUA_POSTAL_API_KEY: "web-test-postal-key",
       MOTCUA_POSTAL_CALLBACK_SECRET: "web-test-postal-callback-secret-0123456789",
+      ...options.env,
     },
+    ...(options.now === undefined ? {} : { now: options.now }),
     // the relay runs when the test asks (server.relayNow): the payment request of a filing, with its QR payload
     relay: { intervalMs: 3_600_000 },
     maintenance: { intervalMs: 0 },
