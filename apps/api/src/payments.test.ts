@@ -182,6 +182,15 @@ onEachDatabase("payments over HTTP", (kind) => {
     })
     expect(again.status).toBe(409)
     const head = await p.as("qt-hg-01")
+    // the centre's head finds it among the centre's refunds waiting for a decision; another centre's officer may not
+    const waiting = async () =>
+      (
+        (await (await send(app(), head, "GET", `/api/v1/centres/${CENTRE}/refunds?status=requested`)).json()) as {
+          items: Array<{ id: string }>
+        }
+      ).items.map((r) => r.id)
+    expect(await waiting()).toContain(refund.id)
+    expect((await send(app(), await p.as("cb-hh-01"), "GET", `/api/v1/centres/${CENTRE}/refunds`)).status).toBe(403)
     const approved = await send(app(), head, "POST", `/api/v1/refunds/${refund.id}/decision`, {
       approve: true,
       note: "",
@@ -190,6 +199,7 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(
       (await send(app(), head, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
     ).toBe(409)
+    expect(await waiting()).not.toContain(refund.id)
   })
 
   it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader", async () => {

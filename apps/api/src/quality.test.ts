@@ -172,7 +172,11 @@ onEachDatabase("ratings, petitions, SLA notices and the index report over HTTP",
     const report = (await response.json()) as {
       total: {
         key: string
-        index: { groups: Array<{ indicators: Array<{ id: string; numerator: number; denominator: number }> }> }
+        index: {
+          groups: Array<{
+            indicators: Array<{ id: string; numerator: number; denominator: number; name: string; nameEn: string }>
+          }>
+        }
       }
       units: Array<{ code: string }>
     }
@@ -181,6 +185,9 @@ onEachDatabase("ratings, petitions, SLA notices and the index report over HTTP",
     const indicator = (id: string) => report.total.index.groups.flatMap((g) => g.indicators).find((s) => s.id === id)
     expect(indicator("2.1")).toMatchObject({ numerator: 1, denominator: 2 }) // the open one is late by 31 October
     expect(indicator("5.2")).toMatchObject({ numerator: 1, denominator: 1 })
+    // each indicator comes with its name, so the pages need no copy of the domain's list
+    expect(indicator("2.1")).toMatchObject({ name: "Hồ sơ giải quyết trước hạn, đúng hạn" })
+    expect(indicator("5.2")?.nameEn).toBe("petitions handled on time / petitions")
     const late = (await (await get(leader, "/api/v1/reports/index/dossiers?period=2025-10&which=late")).json()) as {
       items: Array<{ code: string }>
     }

@@ -24,10 +24,14 @@ const TYPES: Readonly<Record<string, string>> = {
 }
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"])
 
-/** The pages' security headers: scripts, styles and fonts from this origin only; no framing. */
+/**
+ * The pages' security headers: scripts, styles and fonts from this origin only; no framing. The pages may call this
+ * origin and, for the officer desk's devices, the counter agent on the officer's own PC (loopback only:
+ * docs/integrations/counter-devices.md).
+ */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy":
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; connect-src 'self'; " +
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; connect-src 'self' http://127.0.0.1:* http://localhost:*; " +
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
   "x-content-type-options": "nosniff",
   "referrer-policy": "same-origin",

@@ -148,7 +148,15 @@ describe("counter agent", () => {
     expect((await agent.app.request("/scan", json({ label: "x" }))).status).toBe(401)
     expect((await agent.app.request("/status", { headers: { origin: "https://evil.example" } })).status).toBe(403)
     expect((await agent.app.request("http://agent.evil.example/status")).status).toBe(403)
-    const preflight = await agent.app.request("/pair", { method: "OPTIONS", headers: { origin: api } })
+    const preflight = await agent.app.request("/pair", {
+      method: "OPTIONS",
+      headers: { origin: api, "access-control-request-private-network": "true" },
+    })
     expect(preflight.headers.get("access-control-allow-origin")).toBe(api)
+    expect(preflight.headers.get("access-control-allow-private-network")).toBe("true")
+    // a problem is readable by the desk's page too (the officer sees why: not paired, scanner jammed, …)
+    const unpaired = await agent.app.request("/devices", { headers: { origin: api } })
+    expect(unpaired.status).toBe(401)
+    expect(unpaired.headers.get("access-control-allow-origin")).toBe(api)
   })
 })

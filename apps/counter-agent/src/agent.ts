@@ -66,14 +66,24 @@ export function createAgent(options: AgentOptions) {
       return problem(403, "Forbidden", "Chỉ nhận yêu cầu tới localhost (loopback only).")
     if (origin !== undefined && !origins.has(origin))
       return problem(403, "Forbidden", `Trang ${origin} không được phép gọi phần mềm thiết bị (origin not allowed).`)
-    if (origin !== undefined) {
-      c.header("access-control-allow-origin", origin)
-      c.header("vary", "origin")
-      c.header("access-control-allow-headers", "authorization, content-type")
-      c.header("access-control-allow-methods", "GET, POST")
-    }
-    if (c.req.method === "OPTIONS") return c.body(null, 204)
-    return next()
+    const cors: Record<string, string> =
+      origin === undefined
+        ? {}
+        : {
+            "access-control-allow-origin": origin,
+            vary: "origin",
+            "access-control-allow-headers": "authorization, content-type",
+            "access-control-allow-methods": "GET, POST",
+            // a desk served from a public address may call the agent on loopback (Chromium's private network
+            // access preflight)
+            ...(c.req.header("access-control-request-private-network") === "true"
+              ? { "access-control-allow-private-network": "true" }
+              : {}),
+          }
+    if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: cors })
+    await next()
+    // every answer carries them, problems included, so that the desk can read why a call failed
+    for (const [name, value] of Object.entries(cors)) c.res.headers.set(name, value)
   })
 
   const paired = (authorization: string | undefined): Pairing | undefined => {

@@ -30,7 +30,11 @@ export function Layout() {
           <NavLink to="/xac-thuc">{t("citizen.nav.verify")}</NavLink>
           {me.isOfficer && !me.isAgent && <NavLink to="/can-bo/ho-so">{t("nav.queue")}</NavLink>}
           {me.intakePointIds.length > 0 && <NavLink to="/diem-tiep-nhan">{t("nav.intakePoint")}</NavLink>}
+          {me.paymentCentreIds.length > 0 && <NavLink to="/can-bo/thanh-toan">{t("officerNav.payments")}</NavLink>}
+          {me.readsSla && <NavLink to="/can-bo/canh-bao">{t("officerNav.sla")}</NavLink>}
+          {me.readsPetitions && <NavLink to="/can-bo/phan-anh">{t("officerNav.petitions")}</NavLink>}
           {me.seesReports && <NavLink to="/lanh-dao/bao-cao">{t("nav.dashboard")}</NavLink>}
+          {me.seesReports && <NavLink to="/lanh-dao/chi-so">{t("officerNav.index")}</NavLink>}
           {me.principal === undefined ? (
             <NavLink to="/dang-nhap">{t("nav.signIn")}</NavLink>
           ) : (

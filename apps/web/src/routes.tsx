@@ -15,6 +15,10 @@ const FilePage = lazy(() => import("./pages/file.tsx"))
 const MinePage = lazy(() => import("./pages/mine.tsx"))
 const AgentPage = lazy(() => import("./pages/agent.tsx"))
 const DashboardPage = lazy(() => import("./pages/dashboard.tsx"))
+const PaymentsPage = lazy(() => import("./pages/payments.tsx"))
+const IndexPage = lazy(() => import("./pages/index766.tsx"))
+const SlaPage = lazy(() => import("./pages/sla.tsx"))
+const PetitionsDeskPage = lazy(() => import("./pages/petitions-desk.tsx"))
 const NotFoundPage = lazy(() => import("./pages/not-found.tsx"))
 // the citizen's own pages and the public verification and petitions (issue 11)
 const WalletPage = lazy(() => import("./pages/wallet.tsx"))
@@ -52,6 +56,10 @@ export const router = createBrowserRouter([
       { path: "/xac-thuc", element: page(VerifyPage) },
       { path: "/xac-thuc/:id", element: page(VerifyPage) },
       { path: "/phan-anh", element: page(PetitionsPage) },
+      { path: "/lanh-dao/chi-so", element: page(IndexPage) },
+      { path: "/can-bo/thanh-toan", element: page(PaymentsPage) },
+      { path: "/can-bo/canh-bao", element: page(SlaPage) },
+      { path: "/can-bo/phan-anh", element: page(PetitionsDeskPage) },
       { path: "*", element: page(NotFoundPage) },
     ],
   },

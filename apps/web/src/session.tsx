@@ -16,6 +16,14 @@ export interface Me {
   readonly readsAudit: boolean
   /** The intake points the account takes dossiers in at (counter officers, post office agents). */
   readonly intakePointIds: ReadonlyArray<string>
+  /** The centres whose payments the account keeps (counter officers) or heads (centre administrators). */
+  readonly paymentCentreIds: ReadonlyArray<string>
+  /** Staff who read the petitions of their scope (and, for most of them, handle them). */
+  readonly readsPetitions: boolean
+  /** Staff who get due-soon and overdue notices (the policy's sla.read). */
+  readonly readsSla: boolean
+  /** The province administrator: the outbox and the national portal sync. */
+  readonly managesOutbox: boolean
   readonly refresh: () => Promise<void>
 }
 
@@ -24,6 +32,32 @@ const REPORT_ROLES = ["unit-leader", "authority-leader", "centre-admin", "provin
 
 /** The roles that read a dossier's audit trail (the policy's dossier.readAudit). */
 const AUDIT_ROLES = ["auditor", "centre-admin", "province-admin"]
+
+/** The roles that keep a centre's payments ledger (the policy's payment.ledger). */
+const LEDGER_ROLES = ["counter-officer", "centre-admin"]
+
+/** The roles that read petitions (the policy's petition.read; citizens read their own on their own pages). */
+const PETITION_ROLES = [
+  "counter-officer",
+  "specialist",
+  "unit-leader",
+  "authority-leader",
+  "centre-admin",
+  "province-admin",
+  "auditor",
+]
+
+/** The roles that get service-level notices (the policy's sla.read). */
+const SLA_ROLES = [
+  "counter-officer",
+  "specialist",
+  "unit-leader",
+  "authority-leader",
+  "clerk",
+  "inter-agency",
+  "centre-admin",
+  "province-admin",
+]
 
 const MeContext = createContext<Me | undefined>(undefined)
 
@@ -50,6 +84,10 @@ export function MeProvider({ children }: { children: ReactNode }) {
     seesReports: REPORT_ROLES.some((r) => roles.includes(r)),
     readsAudit: AUDIT_ROLES.some((r) => roles.includes(r)),
     intakePointIds: intake ? (scope.intakePointIds ?? []) : [],
+    paymentCentreIds: LEDGER_ROLES.some((r) => roles.includes(r)) ? (scope.intakePointIds ?? []) : [],
+    readsPetitions: PETITION_ROLES.some((r) => roles.includes(r)),
+    readsSla: SLA_ROLES.some((r) => roles.includes(r)),
+    managesOutbox: roles.includes("province-admin"),
     refresh: () => client.invalidateQueries({ queryKey: ["session"] }),
   }
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>

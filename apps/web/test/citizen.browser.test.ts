@@ -45,27 +45,29 @@ const violations: Record<string, string[]> = {}
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   simulator = await startGatewaySimulator(GATEWAY)
-  site = await startSite(async (url) => {
-    idp = await startTestProvider({
-      clients: [{ ...CLIENT, redirectUri: `${url}/api/v1/auth/eid/callback` }],
-      citizens: {
-        "sub-an": { personal_id: CITIZEN, name: "Nguyễn Văn An", birthdate: "1990-03-15", identity_level: 2 },
-      },
-    })
-    return {
-      MOTCUA_EID_ISSUER: idp.issuer,
-      MOTCUA_EID_CLIENT_ID: CLIENT.clientId,
-      MOTCUA_EID_CLIENT_SECRET: CLIENT.clientSecret,
-      MOTCUA_EID_REDIRECT_URI: `${url}/api/v1/auth/eid/callback`,
-      MOTCUA_EID_ALLOW_HTTP_LOOPBACK: "true",
-      MOTCUA_GATEWAY_PAY_URL: simulator.payUrl,
-      MOTCUA_GATEWAY_QUERY_URL: simulator.queryUrl,
-      MOTCUA_GATEWAY_MERCHANT: GATEWAY.merchantCode,
-      MOTCUA_GATEWAY_SECRET: GATEWAY.secret,
-      // the app's own return page (pages/pay-return.tsx), which hands the parameters to the API
-      MOTCUA_GATEWAY_RETURN_URL: `${url}/thanh-toan/ket-qua`,
-      MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET,
-    }
+  site = await startSite({
+    environment: async (url) => {
+      idp = await startTestProvider({
+        clients: [{ ...CLIENT, redirectUri: `${url}/api/v1/auth/eid/callback` }],
+        citizens: {
+          "sub-an": { personal_id: CITIZEN, name: "Nguyễn Văn An", birthdate: "1990-03-15", identity_level: 2 },
+        },
+      })
+      return {
+        MOTCUA_EID_ISSUER: idp.issuer,
+        MOTCUA_EID_CLIENT_ID: CLIENT.clientId,
+        MOTCUA_EID_CLIENT_SECRET: CLIENT.clientSecret,
+        MOTCUA_EID_REDIRECT_URI: `${url}/api/v1/auth/eid/callback`,
+        MOTCUA_EID_ALLOW_HTTP_LOOPBACK: "true",
+        MOTCUA_GATEWAY_PAY_URL: simulator.payUrl,
+        MOTCUA_GATEWAY_QUERY_URL: simulator.queryUrl,
+        MOTCUA_GATEWAY_MERCHANT: GATEWAY.merchantCode,
+        MOTCUA_GATEWAY_SECRET: GATEWAY.secret,
+        // the app's own return page (pages/pay-return.tsx), which hands the parameters to the API
+        MOTCUA_GATEWAY_RETURN_URL: `${url}/thanh-toan/ket-qua`,
+        MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET,
+      }
+    },
   })
   simulator.setIpnUrl(`${site.url}/api/v1/payments/gateway/notice`)
   browser = await launchChromium()
@@ -497,7 +499,7 @@ describe("the citizen's pages in Chromium", () => {
     const id = /kiến nghị (\S+)\.$/.exec((await sent.textContent()) ?? "")?.[1] ?? ""
     expect(id).not.toBe("")
     await expect.poll(() => page.getByTestId("petition-status").first().textContent()).toContain("Đã tiếp nhận")
-    await record(page, "petitions")
+    await record(page, "petitions-citizen")
 
     const specialist = await officer("cv-hg-01")
     const act = (event: object) => call(specialist, "POST", `/api/v1/petitions/${id}/events`, { event })
@@ -552,7 +554,7 @@ describe("the citizen's pages in Chromium", () => {
       "dossier-results",
       "verify",
       "wallet-with-result",
-      "petitions",
+      "petitions-citizen",
       "petitions-public",
       "wallet-english",
     ])

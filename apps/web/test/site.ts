@@ -63,7 +63,17 @@ async function freePort(): Promise<number> {
   return port
 }
 
-export async function startSite(environment?: SiteEnvironment): Promise<Site> {
+export interface SiteOptions {
+  /** The server's clock (a test moves it); the system clock by default. */
+  readonly now?: () => Date
+  /** More settings for the server (e.g. MOTCUA_VIETQR_NOTICE_SECRET for signed bank notices). */
+  readonly env?: Readonly<Record<string, string>>
+  /** More settings made once the site's address is known (the server then listens on a port chosen before it starts). */
+  readonly environment?: SiteEnvironment
+}
+
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const environment = options.environment
   const dir = mkdtempSync(join(tmpdir(), "motcua-web-test-"))
   const operator = await startPostalOperator()
   const outDir = join(dir, "pages")
@@ -83,7 +93,9 @@ export async function startSite(environment?: SiteEnvironment): Promise<Site> {
       MOTCUA_POSTAL_API_KEY: "web-test-postal-key",
       MOTCUA_POSTAL_CALLBACK_SECRET: "web-test-postal-callback-secret-0123456789",
       ...more,
+      ...options.env,
     },
+    ...(options.now === undefined ? {} : { now: options.now }),
     // the relay runs when the test asks (server.relayNow): the payment request of a filing, with its QR payload
     relay: { intervalMs: 3_600_000 },
     maintenance: { intervalMs: 0 },

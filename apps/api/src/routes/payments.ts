@@ -19,6 +19,7 @@ import {
   receiveTransferNotice,
   reconcileForOfficer,
   refundsOf,
+  refundsOfCentre,
   replaceReceipt,
   requestRefund,
   resolveHeldPayment,
@@ -200,6 +201,8 @@ const Refund = Schema.Struct({
   decisionNote: Schema.optionalKey(Schema.String),
   lines: Schema.optionalKey(Schema.Array(Schema.Unknown)),
 }).annotate({ identifier: "Refund" })
+
+const Refunds = listOf(Refund, "Refunds")
 
 const Payer = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
@@ -597,12 +600,35 @@ export const paymentOperations = [
     description: "The dossier's refunds with their decisions, for whoever may read the dossier.",
     auth: "required",
     params: CodeParams,
-    response: { status: 200, description: "Các khoản hoàn trả", schema: listOf(Refund, "Refunds") },
+    response: { status: 200, description: "Các khoản hoàn trả", schema: Refunds },
     problems: ["unauthenticated", "forbidden", "not-found"],
     handle: ({ principal, params }, deps) =>
       runUseCase(
         deps,
         Effect.map(refundsOf(principal, params.code), (items) => ({ total: items.length, items })),
+      ),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/centres/{centreId}/refunds",
+    operationId: "refundsOfCentre",
+    tag: "payments",
+    summary: "Các khoản hoàn trả của trung tâm (chờ duyệt, đã duyệt, từ chối)",
+    description:
+      "The refunds asked for the centre's dossiers and for money held at its account, for its payments officers and " +
+      "its head; `status=requested` lists those waiting for a decision (decided at POST /api/v1/refunds/{id}/decision).",
+    auth: "required",
+    params: Schema.Struct({ centreId: CentreId }),
+    query: Schema.Struct({ status: Schema.optionalKey(Schema.Literals(["requested", "approved", "rejected"])) }),
+    response: { status: 200, description: "Các khoản hoàn trả", schema: Refunds },
+    problems: ["unauthenticated", "forbidden"],
+    handle: ({ principal, params, query }, deps) =>
+      runUseCase(
+        deps,
+        Effect.map(refundsOfCentre(principal, params.centreId, query.status), (items) => ({
+          total: items.length,
+          items,
+        })),
       ),
   }),
   operation({

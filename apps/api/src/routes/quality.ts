@@ -22,6 +22,7 @@ import {
   DossierCode,
   groupIds,
   indicatorIds,
+  indicatorNames,
   PetitionEvent,
   PetitionKind,
   PetitionTopic,
@@ -50,6 +51,8 @@ const Finite = Schema.Number.check(Schema.isFinite())
 
 const IndicatorScoreDocument = Schema.Struct({
   id: Schema.Literals(indicatorIds),
+  name: Schema.String.annotate({ description: "Tên chỉ số (what it counts, Vietnamese)" }),
+  nameEn: Schema.String.annotate({ description: "The indicator's numerator / denominator, in English" }),
   group: Schema.Literals(groupIds),
   numerator: Finite,
   denominator: Finite,
@@ -215,6 +218,28 @@ const PetitionStatus = Schema.Literals([
   "refused",
 ])
 
+/** A scope's index with each indicator's name (the domain's, Vietnamese and English), so that pages need no copy. */
+const named = <
+  S extends {
+    readonly index: {
+      readonly groups: ReadonlyArray<{
+        readonly indicators: ReadonlyArray<{ readonly id: keyof typeof indicatorNames }>
+      }>
+    }
+  },
+>(
+  scope: S,
+) => ({
+  ...scope,
+  index: {
+    ...scope.index,
+    groups: scope.index.groups.map((group) => ({
+      ...group,
+      indicators: group.indicators.map((indicator) => ({ ...indicator, ...indicatorNames[indicator.id] })),
+    })),
+  },
+})
+
 const list = <A>(rows: Result.Result<ReadonlyArray<A>, unknown>) =>
   Result.map(rows, (items) => ({ total: items.length, items }))
 
@@ -238,7 +263,10 @@ export const qualityOperations = [
       runUseCase(
         deps,
         Effect.flatMap(reportViewerOf(principal), (viewer) =>
-          indexReport(viewer, { period: query.period, ...(query.unit === undefined ? {} : { unit: query.unit }) }),
+          Effect.map(
+            indexReport(viewer, { period: query.period, ...(query.unit === undefined ? {} : { unit: query.unit }) }),
+            (report) => ({ ...report, total: named(report.total), units: report.units.map(named) }),
+          ),
         ),
       ),
   }),

@@ -1117,6 +1117,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centres/{centreId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các khoản hoàn trả của trung tâm (chờ duyệt, đã duyệt, từ chối)
+         * @description The refunds asked for the centre's dossiers and for money held at its account, for its payments officers and its head; `status=requested` lists those waiting for a decision (decided at POST /api/v1/refunds/{id}/decision).
+         */
+        get: operations["refundsOfCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/refunds/{id}/decision": {
         parameters: {
             query?: never;
@@ -3878,6 +3898,10 @@ export interface components {
         IndicatorScore: {
             /** @enum {string} */
             id: "1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "3.1" | "3.2" | "3.3" | "3.5" | "3.5b" | "3.6" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5a" | "4.5b" | "4.6" | "5.1" | "5.2" | "5.3" | "5.4";
+            /** @description Tên chỉ số (what it counts, Vietnamese) */
+            name: string;
+            /** @description The indicator's numerator / denominator, in English */
+            nameEn: string;
             /** @enum {string} */
             group: "transparency" | "progress" | "online" | "payment" | "digitisation" | "satisfaction";
             numerator: number;
@@ -6162,6 +6186,35 @@ export interface operations {
             404: components["responses"]["not-found"];
             415: components["responses"]["unsupported-media-type"];
             422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    refundsOfCentre: {
+        parameters: {
+            query?: {
+                status?: "requested" | "approved" | "rejected";
+            };
+            header?: never;
+            path: {
+                /** @description Mã trung tâm phục vụ hành chính công (điểm tiếp nhận), ví dụ ttphcc-06685 */
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các khoản hoàn trả */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refunds"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
             500: components["responses"]["internal"];
         };
     };

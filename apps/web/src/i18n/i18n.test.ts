@@ -8,8 +8,11 @@ import { expect, it } from "vitest"
 import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
 import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS, noticeKindKey } from "../pages/dossier-citizen.tsx"
+import { DRILL_DOWNS } from "../pages/index766.tsx"
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../pages/pay.tsx"
+import { HELD_REASONS, REFUND_REASONS, REFUND_STATUSES } from "../pages/payments.tsx"
 import { PETITION_STATUSES } from "../pages/petitions.tsx"
+import { PETITION_KINDS, PETITION_STEPS, PETITION_TOPICS } from "../pages/petitions-desk.tsx"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
 
@@ -77,6 +80,20 @@ it("every key the pages use is translated", async () => {
   for (const status of PETITION_STATUSES) used.add(`citizen.petitions.status_${status}`)
   for (const outcome of ["confirmed", "duplicate", "held", "not-paid", "rejected"])
     used.add(`citizen.payReturn.${outcome}`)
+  // the officer pages: fields a card fills, the index's lists, held money, refunds, petitions
+  for (const field of ["name", "idNumber", "address"]) used.add(`desk.field_${field}`)
+  for (const which of Object.values(DRILL_DOWNS)) used.add(`index.which_${which}`)
+  for (const reason of HELD_REASONS) used.add(`pay.held_${reason}`)
+  for (const reason of REFUND_REASONS) used.add(`pay.refund_${reason}`)
+  for (const status of REFUND_STATUSES) used.add(`pay.status_${status}`)
+  for (const status of PETITION_STATUSES) used.add(`petition.status_${status}`)
+  for (const kind of PETITION_KINDS) used.add(`petition.kind_${kind}`)
+  for (const topic of PETITION_TOPICS) used.add(`petition.topic_${topic}`)
+  for (const step of PETITION_STEPS) {
+    used.add(`petition.step_${step}`)
+    if (step !== "classify" && step !== "publish") used.add(`petition.text_${step}`)
+  }
+  for (const key of ["pay.approvedDone", "pay.rejectedDone"]) used.add(key)
   expect(used.size).toBeGreaterThan(200)
   for (const catalogue of [vi, en]) {
     const missing = [...used].filter((key) => typeof valueAt(catalogue as Tree, key) !== "string")

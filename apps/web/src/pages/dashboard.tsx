@@ -1,11 +1,17 @@
 // The leaders' dashboard: dossiers received, resolved and resolved on time per unit, field and month of receipt, as
 // charts (Apache ECharts, loaded with this page only) with the same numbers in tables, from GET
 // /api/v1/reports/dossiers (what the caller's scope reaches). Period filters; a unit or field narrows the others.
+// The Decision 766 index has its own page (index766.tsx), linked from here; the province administrator also sees the
+// outbox and the national portal sync's health (outbox.tsx, loaded for that role only).
 import { useQuery } from "@tanstack/react-query"
-import { type FormEvent, useEffect, useRef, useState } from "react"
+import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { Link } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
+import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
+
+const OutboxHealth = lazy(() => import("./outbox.tsx"))
 
 type Report = Schemas["DossierReport"]
 interface Row {
@@ -23,6 +29,7 @@ const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(
 
 export default function DashboardPage() {
   const { t } = useTranslation()
+  const me = useMe()
   const [filters, setFilters] = useState({ from: "", to: "", unitCode: "", fieldCode: "" })
   const [draft, setDraft] = useState(filters)
   const report = useQuery({
@@ -98,8 +105,14 @@ export default function DashboardPage() {
       {r !== undefined && <ReportView report={r} />}
       <section aria-labelledby="index-heading" className="panel">
         <h2 id="index-heading">{t("dashboard.indexHeading")}</h2>
-        <p>{t("dashboard.indexPending")}</p>
+        <p>{t("index.fromDashboard")}</p>
+        <Link to="/lanh-dao/chi-so">{t("officerNav.index")}</Link>
       </section>
+      {me.managesOutbox && (
+        <Suspense fallback={<Loading />}>
+          <OutboxHealth />
+        </Suspense>
+      )}
     </section>
   )
 }

@@ -4,7 +4,7 @@
 // machine's own answer), each sent with the version shown; an action a rule blocks is listed with the machine's
 // reason, and a refusal of what was sent is shown with the API's reason (Vietnamese first).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { type FormEvent, useState } from "react"
+import { type FormEvent, lazy, Suspense, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
@@ -22,6 +22,9 @@ import { DossierForms } from "./forms.tsx"
 import { PaymentSection } from "./payment.tsx"
 import { PostalOrders } from "./postal.tsx"
 import { SupplementAnswer } from "./supplement.tsx"
+
+// receipts and refunds, for staff only (its own chunk)
+const DossierMoney = lazy(() => import("./dossier-money.tsx"))
 
 type Offered = Schemas["OfferedAction"]
 const isActionName = (name: string): name is ActionName => Object.hasOwn(ACTION_FIELDS, name)
@@ -123,6 +126,15 @@ export default function DossierPage() {
         )}
       </section>
       <PaymentSection payment={d.payment} />
+      {me.isOfficer && (
+        <Suspense fallback={<Loading />}>
+          <DossierMoney
+            code={d.code}
+            state={d.summary.state}
+            asksRefunds={me.principal?.roles.includes("counter-officer") ?? false}
+          />
+        </Suspense>
+      )}
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t("dossier.documents")}</h2>
         {d.documentIds.length === 0 ? (

@@ -1,16 +1,21 @@
 // Filing as a signed-in citizen (online), or on a citizen's behalf by a counter officer or a post office agent at
 // their intake point (the channel is the point's: counter, or post for a post office): the applicant's details, the
 // commune or ward of residence, the papers uploaded (PDF, JPEG or PNG) or, for a citizen, taken from their e-wallet,
-// and the fee quote for the channel shown before anything is filed.
+// and the fee quote for the channel shown before anything is filed. Staff at an intake point have the desk's devices
+// beside the form (counter-devices.tsx, its own chunk): the ID-card reader fills the applicant, and papers scanned
+// through the counter agent are attached as digitised documents.
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { type FormEvent, useState } from "react"
+import { type FormEvent, lazy, Suspense, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
+import type { Scan } from "./counter-devices.tsx"
 import { useWallet, WalletPick } from "./wallet-pick.tsx"
+
+const CounterDevices = lazy(() => import("./counter-devices.tsx"))
 
 const PROVINCE = "22"
 type Channel = "online" | "counter" | "post"
@@ -34,6 +39,7 @@ export default function FilePage() {
   // document id → the wallet entry taken instead of an upload
   const [fromWallet, setFromWallet] = useState<Record<string, string>>({})
   const wallet = useWallet(me.isCitizen ? me.principal?.id : undefined)
+  const [scans, setScans] = useState<Record<string, Scan>>({})
   const [error, setError] = useState<unknown>()
   const [filed, setFiled] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -86,9 +92,16 @@ export default function FilePage() {
     setError(undefined)
     try {
       const attachmentIds: string[] = []
-      const present: { id: string }[] = []
+      const present: { id: string; digitised?: true }[] = []
       const picks: { documentId: string; walletEntryId: string }[] = []
       for (const document of p.documents) {
+        const scan = scans[document.id]
+        if (scan !== undefined) {
+          // scanned at the desk through the counter agent: uploaded already, by this officer
+          attachmentIds.push(scan.documentId)
+          present.push({ id: document.id, digitised: true })
+          continue
+        }
         const entryId = fromWallet[document.id] ?? ""
         if (entryId !== "") {
           picks.push({ documentId: document.id, walletEntryId: entryId })
@@ -150,6 +163,20 @@ export default function FilePage() {
       {point !== undefined && <p>{t("file.onBehalf")}</p>}
       {!p.channels.includes(channel) && <p className="error">{t("file.channelNotOffered")}</p>}
       {error !== undefined && <ErrorNote error={error} />}
+      {point !== undefined && (
+        <Suspense fallback={<Loading />}>
+          <CounterDevices
+            form={form}
+            onFill={(fields) => setForm((current) => ({ ...current, ...fields }))}
+            documents={p.documents.map((d) => ({
+              id: d.id,
+              name: i18n.language === "en" && d.nameEn ? d.nameEn : d.name,
+            }))}
+            scans={scans}
+            onScanned={(id, scan) => setScans((current) => ({ ...current, [id]: scan }))}
+          />
+        </Suspense>
+      )}
       <form onSubmit={submit} className="panel">
         {points.data !== undefined && points.data.length > 0 && (
           <div>
@@ -218,6 +245,11 @@ export default function FilePage() {
                   value={fromWallet[d.id] ?? ""}
                   onChange={(entryId) => setFromWallet({ ...fromWallet, [d.id]: entryId })}
                 />
+              )}
+              {scans[d.id] !== undefined && (
+                <p className="ok" data-testid={`scanned-${d.id}`}>
+                  {t("desk.scanned", { count: scans[d.id]?.pages ?? 0 })}
+                </p>
               )}
             </div>
           ))}

@@ -127,3 +127,16 @@ export const refundsOf = Effect.fnUntraced(function* (principal: Principal, code
   yield* authorizeOn(principal, "dossier.read", loaded)
   return yield* (yield* PaymentStore).refunds({ dossierCode: code })
 })
+
+/**
+ * A centre's refunds (those asked for its dossiers and for money held at its account), for its payments officers and
+ * its head: what waits for a decision (`requested`), or what was approved and is to be paid back.
+ */
+export const refundsOfCentre = Effect.fnUntraced(function* (
+  principal: Principal,
+  centreId: string,
+  status?: RefundRecord["status"],
+) {
+  yield* authorizeTarget(principal, "payment.ledger", centreTarget(centreId))
+  return yield* (yield* PaymentStore).refunds({ centreId, ...(status === undefined ? {} : { status }) })
+})

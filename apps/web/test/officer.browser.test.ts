@@ -1,0 +1,614 @@
+// The officer, leader, centre and post-office pages in Chromium (Debian's, through playwright-core), against a real API
+// server on SQLite with the demo accounts (test/site.ts), signed bank notices enabled, and the real counter agent
+// (apps/counter-agent, its own process) driving SANE's `test` scanner:
+// - a counter officer pairs the desk with the agent, scans both papers of a residence registration through it, and
+//   fills the applicant from an ID-card reader's keystroke burst — what the officer typed differently is replaced only
+//   when the officer says so, and a card that does not check is refused with the API's reason;
+// - money held at the centre's account is applied to a dossier or returned; the refund waits for another account (the
+//   centre's head), who approves it; the day is reconciled against a bank statement CSV, a broken one refused by line;
+// - a leader replaces a wrong e-receipt; a refused dossier's fee is asked back on its page and approved by the leader;
+// - a leader reads the Decision 766 index and the late dossier behind 2.1, and the overdue dossier without an apology
+//   the SLA sweep found (a dossier filed on the 2nd of the month before last on the server's clock, so that it is
+//   past its appointment and unfinished at that month's end);
+// - a specialist classifies, answers and publishes a citizen's petition; the province administrator reads the outbox
+//   and the portal sync's health on the dashboard; a post office agent's intake form has the desk's devices too.
+// axe-core finds no serious or critical violation on any of these pages; screenshots go to apps/web/test-artifacts/.
+import { type ChildProcess, spawn } from "node:child_process"
+import { createHmac } from "node:crypto"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import axe from "axe-core"
+import { Result } from "effect"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium } from "./chromium.ts"
+import { type Site, startSite } from "./site.ts"
+
+const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
+const AGENT_MAIN = fileURLToPath(new URL("../../counter-agent/src/main.ts", import.meta.url))
+const CITIZEN_TOKEN = "demo-citizen-022090001234"
+const PASSWORD = "motcua-demo-2025"
+const NOTICE_SECRET = "web-officer-test-bank-notice-secret-0123456789"
+const CENTRE = "ttphcc-06685"
+/** The card's QR text as a CCCD reader types it (id, old id, name, birth date, sex, address, issue date). */
+const CARD = "022090001234|100123456|Nguyễn Văn An|15031990|Nam|Tổ 5, khu 3, phường Hồng Gai|01072021"
+
+let site: Site
+let browser: Browser
+let agent: ChildProcess | undefined
+let agentUrl = ""
+const saneDir = mkdtempSync(join(tmpdir(), "motcua-web-sane-"))
+/** 09:00 in Vietnam on the 2nd of the month before last: when the late dossier is filed. */
+const lateFiled = (() => {
+  const now = new Date(Date.now() + 7 * 3_600_000)
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 2, 2, 0))
+})()
+/** The server's clock runs this far from the real one (at first, at the late dossier's filing). */
+let offsetMs = lateFiled.getTime() - Date.now()
+const violations: Record<string, string[]> = {}
+const contexts: BrowserContext[] = []
+/** The dossier filed in the past: overdue now, late in its month's index. */
+let lateCode = ""
+const lateMonth = new Date(lateFiled.getTime() + 7 * 3_600_000).toISOString().slice(0, 7)
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** The real counter agent, as an officer's PC runs it, with SANE's test backend as its scanner. */
+async function startAgent(): Promise<void> {
+  writeFileSync(join(saneDir, "dll.conf"), "test\n")
+  const port = await freePort()
+  agent = spawn(process.execPath, [AGENT_MAIN], {
+    env: {
+      ...process.env,
+      MOTCUA_AGENT_API: site.url,
+      MOTCUA_AGENT_PORT: String(port),
+      MOTCUA_AGENT_SCANNER: "test:0",
+      SANE_CONFIG_DIR: saneDir,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let output = ""
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the counter agent did not start: ${output}`)), 30_000)
+    agent?.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes(`http://127.0.0.1:${port}`)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    agent?.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    agent?.on("exit", (code) => reject(new Error(`the counter agent exited (${code}): ${output}`)))
+  })
+  agentUrl = `http://127.0.0.1:${port}`
+}
+
+/** A demo officer's session over HTTP (cookie and CSRF token), for seeding. */
+async function session(username: string): Promise<Record<string, string>> {
+  const answer = await fetch(`${site.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  expect(answer.status).toBe(200)
+  const { csrfToken } = (await answer.json()) as { csrfToken: string }
+  return {
+    cookie: answer.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+    "x-csrf-token": csrfToken,
+  }
+}
+
+async function call<T>(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<T> {
+  const answer = await fetch(`${site.url}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json", ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  })
+  const text = await answer.text()
+  if (!answer.ok) throw new Error(`${path}: ${answer.status} ${text}`)
+  return JSON.parse(text) as T
+}
+
+const citizen = { authorization: `Bearer ${CITIZEN_TOKEN}` }
+
+/** Files a residence registration online as the demo citizen, with both papers uploaded. */
+async function fileOnline(key: string): Promise<string> {
+  const ids: string[] = []
+  for (const name of ["ct01", "cho-o"]) {
+    const uploaded = await fetch(`${site.url}/api/v1/documents`, {
+      method: "POST",
+      headers: { ...citizen, "content-type": "application/pdf" },
+      body: `%PDF-1.7\n% ${name} ${key}\n%%EOF\n`,
+    })
+    expect(uploaded.status).toBe(201)
+    ids.push(((await uploaded.json()) as { id: string }).id)
+  }
+  const filed = await call<{ code: string }>("/api/v1/dossiers", {
+    headers: { ...citizen, "idempotency-key": key },
+    body: {
+      procedureCode: "1.004222",
+      applicant: { id: "022090001234", name: "Nguyễn Văn An", kind: "citizen" },
+      residence: { provinceCode: "22", unitCode: "06685" },
+      subjectUnitCode: "06685",
+      documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }],
+      attachmentIds: ids,
+    },
+  })
+  return filed.code
+}
+
+/** A bank's signed notice of a transfer into the centre's account (adapters/payment-vietqr's protocol). */
+async function bankNotice(transactionId: string, amount: number, description: string) {
+  const account = await accountNumber()
+  const body = JSON.stringify({
+    transactionId,
+    accountNumber: account,
+    amount,
+    description,
+    creditedAt: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19).replace("T", " "),
+  })
+  const at = Math.floor(Date.now() / 1000)
+  const signature = createHmac("sha256", NOTICE_SECRET).update(`${at}.${body}`).digest("hex")
+  return call<{ outcome: string; reason: string }>("/api/v1/payments/vietqr/notice", {
+    headers: { "x-timestamp": String(at), "x-signature": signature },
+    body: JSON.parse(body),
+  })
+}
+
+let account: string | undefined
+/** The centre's account, as its payment requests' VietQR payload names it. */
+async function accountNumber(): Promise<string> {
+  if (account !== undefined) return account
+  const data = loadQuangNinh()
+  if (Result.isFailure(data)) throw new Error("the sample data does not load")
+  const found = data.success.paymentAccounts?.accounts.find((a) => a.centreId === CENTRE)
+  if (found === undefined) throw new Error(`no account for ${CENTRE}`)
+  account = found.accountNumber
+  return account
+}
+
+async function signedIn(username: string): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    viewport: { width: 1100, height: 900 },
+  })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(`${site.url}/dang-nhap`)
+  await page.getByLabel("Tên đăng nhập").fill(username)
+  await page.getByLabel("Mật khẩu").fill(PASSWORD)
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click()
+  await page.waitForURL((url) => !url.pathname.endsWith("/dang-nhap"))
+  return page
+}
+
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source)
+  const results = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
+    const run = await (globalThis as any).axe.run(document, { resultTypes: ["violations"] })
+    return run.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }))
+  })
+  return (results as { id: string; impact: string; targets: string[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`)
+}
+
+async function record(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle")
+  violations[name] = await accessibilityViolations(page)
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/**
+ * A keyboard-wedge reader: every character as a key press 4 ms after the last (the events' own timestamps), then
+ * Enter — pipelined through the DevTools protocol, as fast as a reader types.
+ */
+async function wedge(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const start = Date.now() / 1000
+  const sends: Promise<unknown>[] = []
+  let i = 0
+  for (const ch of text) {
+    const timestamp = start + i++ * 0.004
+    sends.push(
+      cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch, timestamp }),
+    )
+    sends.push(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch, timestamp }))
+  }
+  sends.push(
+    cdp.send("Input.dispatchKeyEvent", {
+      type: "keyDown",
+      key: "Enter",
+      code: "Enter",
+      windowsVirtualKeyCode: 13,
+      text: "\r",
+      timestamp: start + i * 0.004,
+    }),
+  )
+  sends.push(
+    cdp.send("Input.dispatchKeyEvent", {
+      type: "keyUp",
+      key: "Enter",
+      code: "Enter",
+      windowsVirtualKeyCode: 13,
+      timestamp: start + i * 0.004,
+    }),
+  )
+  await Promise.all(sends)
+  await cdp.detach()
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  site = await startSite({
+    now: () => new Date(Date.now() + offsetMs),
+    env: { MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET },
+  })
+  // the month before last on the server's clock: a residence registration filed online and accepted at the counter
+  lateCode = await fileOnline("officer-late-1")
+  const counter = await session("cb-hg-01")
+  const { version } = await call<{ version: number }>(`/api/v1/dossiers/${lateCode}`, { headers: counter })
+  await call(`/api/v1/dossiers/${lateCode}/accept`, { headers: counter, body: { expectedVersion: version } })
+  // back to now: the dossier is overdue; the sweep notices it, the relay syncs the records to the portal
+  offsetMs = 0
+  await site.server.slaSweepNow?.()
+  await site.server.relayNow?.()
+  browser = await launchChromium()
+  await startAgent()
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined)
+  await browser?.close()
+  agent?.kill("SIGTERM")
+  await site?.close()
+  rmSync(saneDir, { recursive: true, force: true })
+})
+
+describe("the officer, leader and post-office pages in Chromium", () => {
+  let paidCode = ""
+
+  it("a counter officer pairs the agent, scans both papers and fills the applicant from the ID-card reader", async () => {
+    const page = await signedIn("cb-hg-01")
+    await page.goto(`${site.url}/thu-tuc/1.004222/nop`)
+    await page.getByRole("heading", { name: "Thiết bị tại quầy" }).waitFor()
+    // the agent is found at its address, running but not paired with this officer yet
+    await page.getByLabel("Địa chỉ phần mềm thiết bị trên máy này").fill(agentUrl)
+    await page.getByRole("button", { name: "Kết nối" }).click()
+    await expect.poll(() => page.getByTestId("agent-state").textContent()).toContain("chưa ghép nối")
+    await page.getByRole("button", { name: "Ghép nối với tài khoản của tôi" }).click()
+    await expect.poll(() => page.getByTestId("agent-state").textContent()).toMatch(/Đã ghép nối. Số máy quét: [1-9]/)
+
+    // the officer typed a name by hand, then the reader sends the card while the phone field has focus
+    await page.getByLabel("Họ và tên").fill("Nguyen Van A")
+    await page.getByLabel("Số điện thoại").focus()
+    await wedge(page, CARD)
+    await expect.poll(() => page.getByTestId("card-status").textContent()).toContain("Đã đọc thẻ của Nguyễn Văn An")
+    // the empty fields are filled, what the reader typed into the phone field is taken back, the typed name is kept
+    expect(await page.getByLabel("Số định danh cá nhân").inputValue()).toBe("022090001234")
+    expect(await page.getByLabel("Địa chỉ", { exact: true }).inputValue()).toBe("Tổ 5, khu 3, phường Hồng Gai")
+    expect(await page.getByLabel("Số điện thoại").inputValue()).toBe("")
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyen Van A")
+    const conflicts = page.getByTestId("card-conflicts")
+    expect(await conflicts.locator("tbody tr").allTextContents()).toEqual(["Họ và tênNguyen Van ANguyễn Văn An"])
+    await record(page, "counter-card-conflict")
+    await conflicts.getByRole("button", { name: "Giữ thông tin đã nhập" }).click()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyen Van A")
+    // read again: this time the officer takes the card's name
+    await page.getByLabel("Họ và tên").focus()
+    await wedge(page, CARD)
+    await page.getByTestId("card-conflicts").getByRole("button", { name: "Dùng thông tin trên thẻ" }).click()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    // a card whose id does not match its birth date is refused with the API's reason; the form is untouched
+    await wedge(page, CARD.replace("15031990", "15031991"))
+    await page.getByRole("alert").filter({ hasText: "Không đọc được thẻ" }).waitFor()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+
+    // both papers scanned through the agent (SANE's test scanner), attached as digitised documents
+    await page.getByLabel("Độ phân giải khi quét").selectOption("100")
+    await page.getByRole("button", { name: /Quét giấy tờ: Tờ khai thay đổi thông tin cư trú/ }).click()
+    await page.getByTestId("scanned-ct01").waitFor({ timeout: 60_000 })
+    await page.getByRole("button", { name: /Quét giấy tờ: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp/ }).click()
+    await page.getByTestId("scanned-cho-o-hop-phap").waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId("scanned-ct01").textContent()).toContain("số trang: 1")
+    await page.getByLabel("Xã, phường nơi cư trú").selectOption("06685")
+    await record(page, "counter-intake-devices")
+    await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
+    const filed = page.getByRole("status").filter({ hasText: "Đã nộp hồ sơ" })
+    await Promise.race([filed.waitFor(), page.getByRole("alert").last().waitFor()])
+    if (!(await filed.isVisible())) expect.fail(`intake refused: ${await page.getByRole("alert").last().textContent()}`)
+    const code = /Đã nộp hồ sơ (\S+)/.exec((await filed.textContent()) ?? "")?.[1] ?? ""
+    const counter = await session("cb-hg-01")
+    const dossier = await call<{ documentIds: string[]; context: { applicant: { name: string } } }>(
+      `/api/v1/dossiers/${code}`,
+      { headers: counter },
+    )
+    expect(dossier.documentIds).toHaveLength(2)
+    expect(dossier.context.applicant.name).toBe("Nguyễn Văn An")
+    // the stored papers are the scans: PDFs
+    const bytes = await (
+      await fetch(`${site.url}/api/v1/dossiers/${code}/documents/${dossier.documentIds[0]}`, { headers: counter })
+    ).arrayBuffer()
+    expect(new TextDecoder().decode(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-")
+  })
+
+  it("a post office agent's intake form has the desk's devices too", async () => {
+    const page = await signedIn("bd-hg-01")
+    await page.goto(`${site.url}/thu-tuc/1.001193/nop`)
+    await page.getByRole("heading", { name: "Đầu đọc thẻ CCCD" }).waitFor()
+    await page.getByLabel("Địa chỉ phần mềm thiết bị trên máy này").fill(agentUrl)
+    await page.getByRole("button", { name: "Kết nối" }).click()
+    // the agent is paired with the counter officer, not with this agent's tab
+    await expect.poll(() => page.getByTestId("agent-state").textContent()).toContain("chưa ghép nối")
+    await record(page, "agent-intake-devices")
+  })
+
+  it("money held at the centre is applied to a dossier or returned; the refund is approved by the centre's head", async () => {
+    paidCode = await fileOnline("officer-paid-1")
+    // the citizen asks to pay by VietQR: a transfer to the centre's account carrying the request's reference
+    const { reference } = await call<{ reference: string }>(`/api/v1/dossiers/${paidCode}/payment-requests`, {
+      headers: citizen,
+      body: { channel: "vietqr" },
+    })
+    expect(reference).toMatch(/^MC/)
+    // twice the fee with the right reference, then the fee without any reference: both held for an officer
+    expect(await bankNotice("FT-OVER-1", 20_000, `${reference} NOP PHI`)).toMatchObject({
+      outcome: "held",
+      reason: "overpayment",
+    })
+    expect(await bankNotice("FT-NOREF-1", 10_000, "CHUYEN TIEN LE PHI")).toMatchObject({
+      outcome: "held",
+      reason: "no-reference",
+    })
+
+    const page = await signedIn("cb-hg-01")
+    await page.getByRole("link", { name: "Thanh toán" }).click()
+    const items = page.getByTestId("held-item")
+    await expect.poll(() => items.count()).toBe(2)
+    await record(page, "payments-held")
+    const noReference = items.filter({ hasText: "Không có mã thanh toán" })
+    await noReference.getByLabel("Mã hồ sơ").fill(paidCode)
+    await noReference.getByRole("button", { name: "Ghi nhận cho hồ sơ" }).click()
+    await expect.poll(() => items.count()).toBe(1)
+    const over = items.filter({ hasText: "Nộp thừa" })
+    await over.getByLabel("Đề nghị hoàn trả người chuyển").check()
+    await over.getByLabel("Lý do hoàn trả").fill("Nộp thừa, hoàn lại người chuyển")
+    await over.getByRole("button", { name: "Đề nghị hoàn trả người chuyển" }).click()
+    await expect.poll(() => items.count()).toBe(0)
+    const waiting = page.getByTestId("refunds-waiting")
+    await expect.poll(() => waiting.textContent()).toContain("20.000 đ")
+    // the officer who asked is not offered the decision
+    expect(await waiting.textContent()).toContain("Bạn là người đề nghị khoản hoàn trả này")
+    expect(await waiting.getByRole("button", { name: "Duyệt hoàn trả" }).count()).toBe(0)
+    const paid = await call<{ payment: { outstanding: number } }>(`/api/v1/dossiers/${paidCode}`, {
+      headers: citizen,
+    })
+    expect(paid.payment.outstanding).toBe(0)
+
+    const head = await signedIn("qt-hg-01")
+    await head.goto(`${site.url}/can-bo/thanh-toan`)
+    const forHead = head.getByTestId("refunds-waiting")
+    await expect.poll(() => forHead.textContent()).toContain("20.000 đ")
+    await record(head, "payments-refund-approval")
+    await forHead.getByLabel("Ý kiến khi duyệt").fill("Đồng ý hoàn trả")
+    await forHead.getByRole("button", { name: "Duyệt hoàn trả" }).click()
+    await head
+      .getByRole("status")
+      .filter({ hasText: /Đã duyệt hoàn trả HT/ })
+      .waitFor()
+    await expect.poll(() => head.getByText("Không có đề nghị hoàn trả nào chờ duyệt.").count()).toBe(1)
+  })
+
+  it("the day is reconciled against the bank's statement; a broken statement is refused with its line", async () => {
+    const page = await signedIn("cb-hg-01")
+    await page.goto(`${site.url}/can-bo/thanh-toan`)
+    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
+    const accountNo = await accountNumber()
+    const statement = [
+      "transaction_id,booked_at,account,amount,description",
+      `FT-NOREF-1,${day} 10:15:00,${accountNo},10000,CHUYEN TIEN LE PHI`,
+    ].join("\n")
+    const section = page.getByRole("region", { name: "Đối chiếu trong ngày" })
+    await section.getByLabel("Ngày").fill(day)
+    await section.getByLabel(/Sao kê ngân hàng/).setInputFiles({
+      name: "sao-ke.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${statement.replace("10000,CHUYEN", "10.5,CHUYEN")}\n`),
+    })
+    await section.getByRole("button", { name: "Đối chiếu", exact: true }).click()
+    await expect.poll(() => section.getByRole("alert").textContent()).toContain("dòng 2, cột amount")
+    await section.getByLabel(/Sao kê ngân hàng/).setInputFiles({
+      name: "sao-ke.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${statement}\n`),
+    })
+    await section.getByRole("button", { name: "Đối chiếu", exact: true }).click()
+    const report = page.getByTestId("reconciliation")
+    await report.waitFor()
+    // the page shows the API's reconciliation of the same day and statement
+    const expected = await call<{ matched: number; mismatches: { kind: string }[] }>(
+      `/api/v1/centres/${CENTRE}/payments/reconciliation`,
+      { headers: await session("cb-hg-01"), body: { date: day, statementCsv: statement } },
+    )
+    // the money applied to the dossier is on the statement: it matches
+    expect(expected.matched).toBeGreaterThanOrEqual(1)
+    expect(await page.getByTestId("reconciliation-matched").textContent()).toBe(String(expected.matched))
+    const kinds = await report.locator("[data-testid=mismatches] tbody tr td:first-child").allTextContents()
+    expect(kinds).toEqual(expected.mismatches.map((m) => m.kind))
+    await record(page, "payments-reconciliation")
+  })
+
+  it("a leader replaces a wrong e-receipt; a refused dossier's fee is asked back by the counter and approved by the leader", async () => {
+    const leader = await signedIn("ld-hg-01")
+    await leader.goto(`${site.url}/ho-so/${paidCode}`)
+    const receipts = leader.getByTestId("receipt")
+    await expect.poll(() => receipts.count()).toBe(1)
+    await leader.locator("summary").filter({ hasText: "Hủy và lập biên lai thay thế" }).first().click()
+    await leader.getByLabel("Lý do hủy biên lai").fill("Sai tên người nộp")
+    await leader.getByLabel("Người nộp tiền").fill("Nguyễn Văn An (người nộp thay: Trần Thị Bình)")
+    await leader.getByRole("button", { name: "Hủy và lập biên lai thay thế" }).click()
+    await leader.getByRole("status").filter({ hasText: "Đã hủy biên lai sai và lập biên lai thay thế" }).waitFor()
+    await expect.poll(() => receipts.count()).toBe(2)
+    expect(await leader.getByTestId("receipt-status").allTextContents()).toEqual(
+      expect.arrayContaining(["Đã hủy", "Đang có hiệu lực"]),
+    )
+
+    // the counter officer refuses the paid dossier at intake, then asks for its fee back on its page
+    const counter = await signedIn("cb-hg-01")
+    await counter.goto(`${site.url}/ho-so/${paidCode}`)
+    await counter.getByTestId("dossier-state").waitFor()
+    await counter
+      .getByTestId("dossier-actions")
+      .locator("summary")
+      .filter({ hasText: /^Từ chối tiếp nhận$/ })
+      .click()
+    const refuse = counter.locator('form[data-action="refuse"]')
+    await refuse.locator("textarea, input").first().fill("Không thuộc thẩm quyền tiếp nhận")
+    await refuse.getByRole("button", { name: "Từ chối tiếp nhận", exact: true }).click()
+    await expect.poll(() => counter.getByTestId("dossier-state").textContent()).toContain("3")
+    await counter.getByLabel("Ghi chú đề nghị hoàn trả").fill("Hoàn lệ phí hồ sơ bị từ chối")
+    await counter.getByRole("button", { name: "Đề nghị hoàn trả" }).click()
+    await counter
+      .getByRole("status")
+      .filter({ hasText: /Đã đề nghị hoàn trả HT.*: 10.000 đ/ })
+      .waitFor()
+    await record(counter, "dossier-refund-asked")
+
+    await leader.reload()
+    const refund = leader.getByTestId("refund")
+    await expect.poll(() => refund.getByTestId("refund-status").textContent()).toBe("Chờ duyệt")
+    await refund.getByRole("button", { name: "Duyệt hoàn trả" }).click()
+    await expect.poll(() => refund.getByTestId("refund-status").textContent()).toBe("Đã duyệt")
+    await record(leader, "dossier-receipts-refunds")
+  })
+
+  it("a leader reads the 766 index, the late dossier behind 2.1, and the overdue dossier without an apology", async () => {
+    const page = await signedIn("ld-hg-01")
+    await page.getByRole("link", { name: "Chỉ số 766" }).click()
+    await page.getByLabel("Kỳ báo cáo").fill(lateMonth)
+    await page.getByRole("button", { name: "Xem chỉ số" }).click()
+    await expect.poll(() => page.getByTestId("index-period").textContent()).toContain(lateMonth.slice(0, 4))
+    // the page shows the API's numbers for the same period and scope
+    const api = await call<{
+      total: {
+        index: { total: number; groups: { indicators: { id: string; numerator: number; denominator: number }[] }[] }
+      }
+    }>(`/api/v1/reports/index?period=${lateMonth}`, { headers: await session("ld-hg-01") })
+    const late = api.total.index.groups.flatMap((g) => g.indicators).find((i) => i.id === "2.1")
+    expect(late?.denominator).toBeGreaterThanOrEqual(1)
+    const row = page.getByTestId("indicator-2.1")
+    await expect.poll(() => row.locator("td").nth(1).textContent()).toBe(String(late?.denominator))
+    expect(await row.locator("th").textContent()).toContain("Hồ sơ giải quyết trước hạn, đúng hạn")
+    expect(await page.getByTestId("index-groups").locator("li").count()).toBe(6)
+    await row.getByRole("button", { name: /Chỉ số 2.1: xem Hồ sơ trễ hạn/ }).click()
+    const drill = page.getByTestId("index-drill")
+    await expect.poll(() => drill.textContent()).toContain(lateCode)
+    await record(page, "index-766")
+    await drill.getByRole("link", { name: lateCode }).click()
+    await page.getByTestId("dossier-state").waitFor()
+
+    await page.getByRole("link", { name: "Cảnh báo hạn" }).click()
+    await expect.poll(() => page.getByTestId("sla-overdue").textContent()).toContain(lateCode)
+    await expect.poll(() => page.getByTestId("sla-notices").textContent()).toContain("Quá hạn")
+    await record(page, "sla-notices")
+  })
+
+  it("a specialist classifies, answers and publishes a citizen's petition", async () => {
+    await call("/api/v1/petitions", {
+      headers: citizen,
+      body: { dossierCode: lateCode, content: "Hồ sơ của tôi đã quá hẹn mà chưa có kết quả." },
+    })
+    const page = await signedIn("cv-hg-01")
+    await page.getByRole("link", { name: "Phản ánh, kiến nghị" }).click()
+    const petition = page.getByTestId("petition").filter({ hasText: lateCode })
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Mới tiếp nhận")
+    await record(page, "petitions")
+    await petition
+      .locator("summary")
+      .filter({ hasText: /^Phân loại$/ })
+      .click()
+    await petition.getByLabel("Loại").selectOption("feedback")
+    await petition.getByLabel("Nội dung liên quan").selectOption("delay")
+    await petition.getByRole("button", { name: "Phân loại", exact: true }).click()
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã phân loại")
+    await petition
+      .locator("summary")
+      .filter({ hasText: /^Trả lời$/ })
+      .click()
+    await petition
+      .getByLabel("Nội dung trả lời")
+      .fill("Cơ quan xin lỗi vì sự chậm trễ; hồ sơ sẽ được giải quyết và hẹn lại ngày trả kết quả.")
+    await petition.getByRole("button", { name: "Trả lời", exact: true }).click()
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã trả lời")
+    await petition
+      .locator("summary")
+      .filter({ hasText: /^Công khai$/ })
+      .click()
+    await petition.getByRole("button", { name: "Công khai", exact: true }).click()
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã công khai")
+    const published = await call<{ items: { answer: string }[] }>("/api/v1/petitions/published")
+    expect(published.items.map((p) => p.answer)).toContain(
+      "Cơ quan xin lỗi vì sự chậm trễ; hồ sơ sẽ được giải quyết và hẹn lại ngày trả kết quả.",
+    )
+  })
+
+  it("the province administrator reads the outbox and the portal sync's health on the dashboard", async () => {
+    const page = await signedIn("qt-tinh-01")
+    await page.getByRole("link", { name: "Báo cáo" }).click()
+    const health = page.getByTestId("outbox-health")
+    await health.getByTestId("outbox-backlog").waitFor()
+    const listing = await call<{ backlog: { pending: number; dead: number } }>("/api/v1/admin/outbox?limit=1", {
+      headers: await session("qt-tinh-01"),
+    })
+    const backlog = await health.getByTestId("outbox-backlog").locator("dd").allTextContents()
+    expect(backlog[0]).toBe(String(listing.backlog.pending))
+    expect(backlog[2]).toBe(String(listing.backlog.dead))
+    // the relay synced the dossiers' records to the portal (the development stand-in)
+    const synced = await health.getByTestId("portal-sync").locator("dd").first().textContent()
+    expect(Number.parseInt(synced ?? "0", 10)).toBeGreaterThan(0)
+    await record(page, "dashboard-outbox")
+  })
+
+  it("has no serious or critical accessibility violation on any of these pages (axe-core)", () => {
+    for (const name of [
+      "counter-card-conflict",
+      "counter-intake-devices",
+      "agent-intake-devices",
+      "payments-held",
+      "payments-refund-approval",
+      "payments-reconciliation",
+      "dossier-refund-asked",
+      "dossier-receipts-refunds",
+      "index-766",
+      "sla-notices",
+      "petitions",
+      "dashboard-outbox",
+    ])
+      expect(Object.keys(violations)).toContain(name)
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])))
+  })
+})
