@@ -163,6 +163,9 @@ onEachDatabase("signed results over HTTP (X.509 with the development CA)", (kind
     expect(text).toContain(code)
     expect(text.normalize("NFC")).toContain(TITLE.toLocaleUpperCase("vi"))
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    // under the signature: the leader's name as their account has it, not the account id
+    expect(text.normalize("NFC")).toContain("Lãnh đạo Công an phường Hồng Gai")
+    expect(text).not.toContain("ld-hg-01")
     expect(qrCodes(signedPdf)).toBe(`${PUBLIC_URL}/verify/${verificationId}`)
 
     // the audit entry of the signature records the file's SHA-256 and the certificate's serial
