@@ -257,6 +257,44 @@ onEachDatabase("signed results over HTTP (X.509 with the development CA)", (kind
     })
   })
 
+  it("the forms that apply to a dossier download as PDF: header, title, code, applicant, QR to the lookup page", async () => {
+    const { code } = await approved("forms-pdf-1")
+    const download = (who: Credentials, form: string) =>
+      send(system.app, who, "GET", `/api/v1/dossiers/${code}/forms/${form}/pdf`)
+    const receipt = await download(citizen(), "receipt")
+    expect(receipt.status).toBe(200)
+    expect(receipt.headers.get("content-type")).toBe("application/pdf")
+    expect(receipt.headers.get("content-disposition")).toContain(`${code}-receipt.pdf`)
+    const pdf = new Uint8Array(await receipt.arrayBuffer())
+    const text = pdftotext(pdf).normalize("NFC")
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "CÔNG AN PHƯỜNG HỒNG GAI",
+      `Số: ${code}/TN`,
+      "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+      `Mã hồ sơ: ${code}`,
+      "Nguyễn Văn An",
+    ])
+      expect(text).toContain(expected)
+    expect(text).toMatch(/Quảng Ninh, ngày \d{2} tháng \d{2} năm 2025/)
+    expect(qrCodes(pdf)).toBe(`${PUBLIC_URL}/tra-cuu/${code}`)
+    // the officers' slip and the tracking log's row too
+    const control = await download(await as("cv-hg-01"), "process-control")
+    expect(control.status).toBe(200)
+    expect(pdftotext(new Uint8Array(await control.arrayBuffer())).normalize("NFC")).toContain(
+      "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+    )
+    const log = await download(await as("cb-hg-01"), "tracking-log")
+    expect(log.status).toBe(200)
+    expect(pdftotext(new Uint8Array(await log.arrayBuffer())).normalize("NFC")).toContain("SỔ THEO DÕI HỒ SƠ")
+    // a form that does not apply now is 404 naming those that do; another citizen may not read it
+    const refusal = await download(citizen(), "refusal")
+    expect(refusal.status).toBe(404)
+    expect((await readProblem(refusal)).detail).toContain("receipt")
+    expect((await download(citizen("022090009999"), "receipt")).status).toBe(403)
+  }, 60_000)
+
   it("a non-PDF, a PDF with JavaScript and an encrypted PDF as the result to sign are 422 with the reason", async () => {
     const { code, version } = await approved("signed-bad-1")
     const leader = await as("ld-hg-01")
