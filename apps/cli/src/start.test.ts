@@ -39,7 +39,7 @@ describe("scripts/start.sh", () => {
     data.remove()
   })
 
-  it("migrates, seeds, prints the demo accounts and serves /healthz; SIGTERM stops it with 0", async () => {
+  it("migrates, seeds, prints the demo accounts, serves /healthz, signs a result with the development CA; SIGTERM stops it with 0", async () => {
     let out = ""
     const { DATABASE_URL: _sqliteHere, ...inherited } = process.env
     const env = { ...inherited, MOTCUA_DATA: data.path, PORT: "0" }
