@@ -24,6 +24,7 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "http.bench.ts", args: rounds },
   { file: "assistant.bench.ts", args: [] },
   { file: "portal.bench.ts", args: rounds },
+  { file: "signing.bench.ts", args: rounds },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

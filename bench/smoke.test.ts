@@ -3,7 +3,8 @@
 // (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head; for the calendar and
 // dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
 // result); for the assistant benchmark, every question of its evaluation sets answered once with an answer it may
-// give, citing only the catalogue's procedures. No timing is measured or asserted here (the figures belong to `pnpm bench`).
+// give, citing only the catalogue's procedures; for the signing benchmark, one result signed by each side, the
+// adapter's PDF accepted by pdfsig and openssl, openssl's CMS by openssl cms -verify. No timing is measured or asserted here (the figures belong to `pnpm bench`).
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
@@ -13,6 +14,7 @@ import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
+import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
 import { smokeUseCases } from "./workloads/use-case-run.ts"
 
@@ -56,6 +58,14 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     const w = assistantWorkload()
     expect(w.smoke()).toBe(w.questions.length)
     expect(w.questions.length).toBeGreaterThan(500)
+  })
+
+  test("signing: one result each side; pdfsig and openssl accept the adapter's, openssl accepts its own", async () => {
+    // smokeSigning throws when our verifier refuses the adapter's PDF or openssl refuses its own CMS
+    const { pdfsig, opensslOnAdapter } = await smokeSigning()
+    expect(pdfsig).toContain("Signature Validation: Signature is Valid.")
+    expect(pdfsig).toContain("Total document signed")
+    expect(opensslOnAdapter).toContain("Verification successful")
   })
 
   test.skipIf(pgUrl === undefined)(

@@ -7,6 +7,10 @@
 # MOTCUA_HOST (127.0.0.1; 0.0.0.0 to serve the network — the demo passwords are public, mind who can reach it).
 # The demo's citizen tokens (printed by the seed) are public too: this script turns them on (MOTCUA_DEMO_CITIZENS=1);
 # a real deployment leaves them off.
+# Unless MOTCUA_SIGNER_P12_DIR or MOTCUA_SIGNER_REMOTE_URL names the province's own, results are signed with X.509
+# certificates of the development CA (`motcua keys dev-ca` into $MOTCUA_DATA/dev-ca, made once and kept), through the
+# same adapter and verification as production; MOTCUA_PUBLIC_URL (the address printed in the results' QR codes)
+# defaults to http://localhost:$PORT. docs/integrations/signatures.md.
 # Unless MOTCUA_PORTAL_URL names a real portal, the stand-in national portal (apps/portal-sim) starts beside the API on
 # MOTCUA_PORTAL_SIM_PORT (8090; a free one when PORT=0; "off" for none) and the API syncs to it for real.
 set -euo pipefail
@@ -36,6 +40,17 @@ Xem thêm (where to look): API /api/v1/…, tài liệu (reference) /docs, OpenA
 Thử (try): motcua simulate --count 200 && motcua report   (pnpm motcua …, trong cửa sổ khác / in another terminal)
 TEXT
 export MOTCUA_DEMO_CITIZENS=1
+
+# Results signed like production: the development CA's PKCS#12 file per demo leader, its root as the trusted root
+if [ -z "${MOTCUA_SIGNER_P12_DIR:-}" ] && [ -z "${MOTCUA_SIGNER_REMOTE_URL:-}" ]; then
+  dev_ca="$(motcua keys dev-ca --out "$data/dev-ca")"
+  export MOTCUA_SIGNER_P12_DIR="$dev_ca/signers" MOTCUA_SIGNER_P12_PASSWORD=motcua-dev
+  export MOTCUA_SIGNER_TRUST_ROOTS="$dev_ca/root.pem" MOTCUA_SIGNER_LOCATION="${MOTCUA_SIGNER_LOCATION:-Quảng Ninh}"
+  say "ký số kết quả bằng CA phát triển (results signed with the development CA): $dev_ca — kiểm tra (check) motcua verify <tệp.pdf> --roots $dev_ca/root.pem"
+fi
+if [ -z "${MOTCUA_PUBLIC_URL:-}" ] && [ "${PORT:-8080}" != "0" ]; then
+  export MOTCUA_PUBLIC_URL="http://localhost:${PORT:-8080}"
+fi
 
 sim=""
 sim_port="${MOTCUA_PORTAL_SIM_PORT:-$([ "${PORT:-8080}" = "0" ] && echo 0 || echo 8090)}"

@@ -9,7 +9,8 @@
 // a staged result document, the leader's hand-over, the cash payment (idempotent), the clerk's step, result ready,
 // return). Each action reads the dossier (row + attached document ids, snapshot parsed), then commits snapshot,
 // summary, audit entry and outbox rows with the version check in one transaction. After the hand-over the
-// specialist's work queue is read. The signature reads the staged document (row and file, checked by its hash).
+// specialist's work queue is read. The signature reads the staged document (row and file, checked by its hash) and
+// stores the signed file (file, then row) before its commit attaches both.
 //
 // How the floor gets its inputs: a planner runs the same use cases on the application's in-memory ports (same clock,
 // same principals, the same staged document ids) and records what they hand to the storage ports (the new dossier,
@@ -177,7 +178,13 @@ export type RawOp =
       /** A payment's ledger entry, written in the same transaction (payments/credit.ts). */
       readonly confirmation?: FloorConfirmation
     }
-  | { readonly kind: "sign"; readonly documentId: string; readonly commit: DossierCommit }
+  | {
+      readonly kind: "sign"
+      readonly documentId: string
+      /** The signed file the signature stores (its row is written before the commit that attaches it). */
+      readonly signed: { readonly meta: DocumentMeta; readonly bytes: Uint8Array }
+      readonly commit: DossierCommit
+    }
   | { readonly kind: "queue"; readonly role: string; readonly agencyCode: string; readonly limit: number }
 
 export interface PlannedLifecycle {
@@ -198,6 +205,7 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
   let pendingIdempotent: { scope: string; key: string; requestHash: string; at: string } | undefined
   let lastDay = ""
   let staged: { id: string; bytes: Uint8Array } | undefined
+  let signedDocument: { meta: DocumentMeta; bytes: Uint8Array } | undefined
   // Wraps the in-memory stores: every create and commit, and every idempotent request, is recorded.
   const recording = Layer.effect(
     DossierStore,
@@ -235,7 +243,10 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
               change.documentIds?.[0] === staged.id &&
               !ops.some((op) => op.kind === "sign")
             ) {
-              ops.push({ kind: "sign", documentId: staged.id, commit: change })
+              const signed = signedDocument
+              if (signed === undefined || change.documentIds?.[1] !== signed.meta.id)
+                throw new Error("the signature attached no stored signed file")
+              ops.push({ kind: "sign", documentId: staged.id, signed, commit: change })
             } else {
               ops.push({ kind: "act", commit: change })
             }
@@ -293,12 +304,27 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       return shape
     }),
   )
+  // The signed file the signature stores: kept for the sign op (the only put during a lifecycle).
+  const documents = Layer.effect(
+    DocumentStore,
+    Effect.gen(function* () {
+      const inner = yield* DocumentStore
+      return DocumentStore.of({
+        ...inner,
+        put: (bytes, declaredType, uploader) =>
+          Effect.map(inner.put(bytes, declaredType, uploader), (meta) => {
+            signedDocument = { meta, bytes }
+            return meta
+          }),
+      })
+    }),
+  )
   // The recording stores over the in-memory ones; the other storage ports and the services as they are.
   const memory = layerMemoryStorage()
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       memory,
-      Layer.provide(Layer.mergeAll(recording, idempotency, payments), memory),
+      Layer.provide(Layer.mergeAll(recording, idempotency, payments, documents), memory),
       servicesLayer(data, clock),
     ),
   )
@@ -308,6 +334,7 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       const out: PlannedLifecycle[] = []
       for (const item of items) {
         ops = []
+        signedDocument = undefined
         const bytes = resultPdf(item.n)
         staged = { id: item.documentId, bytes }
         db.state.documents.set(item.documentId, { meta: stagedMeta(item.documentId, bytes), bytes })
@@ -388,6 +415,18 @@ export async function stageRawDocuments(
   }
 }
 
+/** The values of the adapter's put statement (floors/sql.ts putDocument), in its column order. */
+const putValues = (meta: DocumentMeta): ReadonlyArray<unknown> => [
+  meta.id,
+  meta.sha256,
+  meta.size,
+  meta.mediaType,
+  meta.createdAt,
+  null,
+  null,
+  meta.uploadedBy,
+]
+
 const checkDocumentBytes = (bytes: Uint8Array, row: { sha256: string }) => {
   const digest = createHash("sha256").update(bytes).digest("hex")
   if (digest !== row.sha256 || bytes[0] !== 0x25) throw new Error("the staged document changed")
@@ -428,6 +467,9 @@ export function rawSqliteUseCases(floor: SqliteFloor, docs: RawDocuments) {
           const row = floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
           checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
+          // the signed file, as the adapter's put stores it: the bytes, then the row
+          await writeFile(documentPath(docs, op.signed.meta.id), op.signed.bytes)
+          floor.putDocument(putValues(op.signed.meta))
           floor.transaction(() => floor.commit(op.commit))
           break
         }
@@ -472,6 +514,8 @@ export function rawPgUseCases(floor: PostgresFloor, docs: RawDocuments) {
           const row = await floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
           checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
+          await writeFile(documentPath(docs, op.signed.meta.id), op.signed.bytes)
+          await floor.putDocument(putValues(op.signed.meta))
           await floor.transaction((client) => floor.commit(client, op.commit))
           break
         }

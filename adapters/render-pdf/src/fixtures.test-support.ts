@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { DocumentFrame, StandardForm } from "@motcua/application"
+import type { DocumentFrame, ResultDocument, StandardForm, VerificationMark } from "@motcua/application"
 
 const header = {
   dossierCode: "000.11.50.H49-251006-0001",
@@ -144,6 +144,33 @@ export const frame = (n: number): DocumentFrame => ({
   qrUrl: "https://dichvucong.quangninh.gov.vn/lookup/000.11.50.H49-251006-0001",
 })
 
+/** The result document of the same dossier, as the leader signs it. */
+export const resultDocument: ResultDocument = {
+  frame: {
+    ...frame(12),
+    number: "000.11.50.H49-251006-0001/KQ",
+    qrUrl: "https://dichvucong.quangninh.gov.vn/verify/Q7XK2M9PZ4ABCDEF",
+  },
+  title: "Xác nhận đăng ký thường trú",
+  dossierCode: "000.11.50.H49-251006-0001",
+  procedureCode: "1.004222",
+  procedureName: "Đăng ký thường trú",
+  applicantName: "Nguyễn Thị Hường",
+  decision: "approved",
+  note: "Đồng ý đăng ký thường trú tại Tổ 5, khu 3.",
+  validity: "Không thời hạn",
+  signerTitle: "Trưởng Công an phường",
+  signerName: "Trần Văn Lãnh Đạo",
+}
+
+/** What the verification page added to an uploaded result of that dossier says. */
+export const verificationMark: VerificationMark = {
+  url: "https://dichvucong.quangninh.gov.vn/verify/Q7XK2M9PZ4ABCDEF",
+  verificationId: "Q7XK2M9PZ4ABCDEF",
+  dossierCode: "000.11.50.H49-251006-0001",
+  title: "Xác nhận đăng ký thường trú",
+}
+
 function inTemp<T>(pdf: Uint8Array, body: (dir: string, file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), "motcua-render-"))
   try {
@@ -176,9 +203,11 @@ export const qrCodesIn = (pdf: Uint8Array): string[] =>
 export const pdffonts = (pdf: Uint8Array): string =>
   inTemp(pdf, (_, file) => execFileSync("pdffonts", [file], { encoding: "utf8" }))
 
-/** The first page as PNG (for the docs). */
-export const firstPagePng = (pdf: Uint8Array): Uint8Array =>
+/** One page (the first by default, -1 for the last) as PNG at `dpi`, drawn by pdftoppm (for the docs). */
+export const pagePng = (pdf: Uint8Array, page = 1, dpi = 60): Uint8Array =>
   inTemp(pdf, (dir, file) => {
-    execFileSync("pdftoppm", ["-r", "60", "-png", "-singlefile", file, join(dir, "page")])
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 1)
+    const n = String(page < 0 ? pages + 1 + page : page)
+    execFileSync("pdftoppm", ["-r", String(dpi), "-png", "-f", n, "-l", n, "-singlefile", file, join(dir, "page")])
     return new Uint8Array(readFileSync(join(dir, "page.png")))
   })

@@ -1,7 +1,7 @@
 // The documents read back by tools we did not write: pdftotext finds the Vietnamese text exactly (diacritics
 // included), pdffonts sees every font embedded, zbarimg decodes the QR code of each page rendered by pdftoppm.
 import { execFileSync } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { DocumentRenderer } from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
@@ -9,7 +9,15 @@ import { Effect } from "effect"
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib"
 import { describe, expect, it } from "vitest"
 import { appendVerificationPage, MOTTO, NATION, renderFormPdf, renderResultPdf } from "./documents.ts"
-import { firstPagePng, forms, frame, pdffonts, pdftotext, qrCodesIn } from "./fixtures.test-support.ts"
+import {
+  forms,
+  frame,
+  pdffonts,
+  pdftotext,
+  qrCodesIn,
+  resultDocument,
+  verificationMark,
+} from "./fixtures.test-support.ts"
 import { PdfRenderer } from "./layer.ts"
 
 /** Text as compared: pdftotext breaks lines where we wrapped them; join them with single spaces. */
@@ -60,29 +68,9 @@ describe("the seven standard forms", () => {
     const decomposed = { ...receipt, applicant: { ...receipt.applicant, name: "Nguyễn Thị Hường".normalize("NFD") } }
     expect(flat(pdftotext(await renderFormPdf(decomposed, frame(1))))).toContain("Nguyễn Thị Hường")
   })
-
-  it("writes a picture of each form's first page for the docs when MOTCUA_WRITE_FORM_IMAGES is a folder", async () => {
-    const folder = process.env.MOTCUA_WRITE_FORM_IMAGES
-    if (folder === undefined || folder === "") return
-    mkdirSync(folder, { recursive: true })
-    for (const [i, form] of forms.entries())
-      writeFileSync(join(folder, `${form.form}.png`), firstPagePng(await renderFormPdf(form, frame(i + 1))))
-  })
 })
 
-const result = {
-  frame: { ...frame(12), qrUrl: "https://dichvucong.quangninh.gov.vn/verify/Q7XK2M9PZ4" },
-  title: "Xác nhận đăng ký thường trú",
-  dossierCode: "000.11.50.H49-251006-0001",
-  procedureCode: "1.004222",
-  procedureName: "Đăng ký thường trú",
-  applicantName: "Nguyễn Thị Hường",
-  decision: "approved" as const,
-  note: "Đồng ý đăng ký thường trú tại Tổ 5, khu 3.",
-  validity: "Không thời hạn",
-  signerTitle: "Trưởng Công an phường",
-  signerName: "Trần Văn Lãnh Đạo",
-}
+const result = resultDocument
 
 describe("the result document", () => {
   it("has the citizen-facing title, the dossier code, the decision, the signer and a QR code to its verification page", async () => {
@@ -119,12 +107,7 @@ describe("an uploaded result", () => {
     page.drawText("Quyet dinh so 15", { x: 50, y: 700, font: await doc.embedFont(StandardFonts.Helvetica) })
     return doc.save()
   }
-  const mark = {
-    url: "https://dichvucong.quangninh.gov.vn/verify/Q7XK2M9PZ4",
-    verificationId: "Q7XK2M9PZ4",
-    dossierCode: "000.11.50.H49-251006-0001",
-    title: "Xác nhận đăng ký thường trú",
-  }
+  const mark = verificationMark
 
   it("keeps its pages and gains a last page with the title, the dossier code and the QR code", async () => {
     const marked = await appendVerificationPage(await upload(), mark)

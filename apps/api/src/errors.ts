@@ -13,6 +13,7 @@ import {
   ExternalServiceFailed,
   FilingRefused,
   Forbidden,
+  FormNotAvailable,
   IdempotencyKeyReused,
   MessageNotFound,
   PaymentMessageRefused,
@@ -306,6 +307,7 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
       ),
     }
   if (error instanceof ResultNotFound) return { problem: make("not-found", error.message, instance) }
+  if (error instanceof FormNotAvailable) return { problem: make("not-found", error.message, instance) }
   if (error instanceof CallbackRejected)
     return {
       problem: make(

@@ -113,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? {}
       : { transferNotices: options.transferNotices ?? env.transferNotices }),
     ...(env.eid === undefined ? {} : { eid: env.eid }),
-    ...(options.signer === undefined && env.signer === undefined ? {} : { signer: options.signer ?? env.signer }),
+    ...signerOption(options.signer ?? env.signer, logger),
     ...(options.publicUrl === undefined && env.publicUrl === undefined
       ? {}
       : { publicUrl: options.publicUrl ?? env.publicUrl }),
@@ -239,6 +239,27 @@ function notifierOption(settings: NotificationSettings, logger: Logger): { notif
     })
   else logger.log("info", "notification channels", { channels: [...channels, "portal"] })
   return notifier === undefined ? {} : { notifier }
+}
+
+/** The X.509 signer when configured, said in the log (where the keys are, never a password or token). */
+function signerOption(
+  settings: RuntimeOptions["signer"],
+  logger: Logger,
+): { signer?: NonNullable<RuntimeOptions["signer"]> } {
+  if (settings === undefined) {
+    logger.log("info", "result signatures: development signer (Ed25519, certifies nobody)", {
+      reason:
+        "set MOTCUA_SIGNER_P12_DIR or MOTCUA_SIGNER_REMOTE_URL with MOTCUA_SIGNER_TRUST_ROOTS to sign with X.509 (docs/integrations/signatures.md)",
+    })
+    return {}
+  }
+  logger.log("info", "result signatures: X.509 (PAdES)", {
+    ...(settings.p12Dir === undefined ? {} : { p12Dir: settings.p12Dir }),
+    ...(settings.remote === undefined ? {} : { remoteUrl: settings.remote.url.replace(/\/\/[^@/]*@/, "//") }),
+    ...(settings.tsaUrl === undefined ? {} : { tsaUrl: settings.tsaUrl }),
+    location: settings.location,
+  })
+  return { signer: settings }
 }
 
 /** The national portal when configured, said in the log (without credentials). */

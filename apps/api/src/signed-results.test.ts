@@ -1,8 +1,9 @@
 // A dossier over HTTP from filing to return with X.509 signing configured (the development CA's files, as
-// `motcua keys dev-ca` makes them): the result PDF is signed so that pdfsig reports it valid and openssl cms
-// -verify accepts it against the root; its text has the dossier code and the citizen-facing title; its QR code
-// decodes (zbarimg) to the verification URL, which answers; a changed copy is reported modified; bad uploads and an
-// expired certificate are refused with a clear 422.
+// `motcua keys dev-ca` makes them), on SQLite and on PostgreSQL: the result PDF is signed so that pdfsig reports it
+// valid and openssl cms -verify accepts it against the root; its text has the dossier code and the citizen-facing
+// title; its QR code decodes (zbarimg) to the verification URL, whose page and JSON say valid, then revoked once
+// revoked; a changed copy is reported modified; bad uploads and an expired or not yet valid certificate are
+// refused with a clear 422.
 import { execFileSync, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -10,7 +11,7 @@ import { join } from "node:path"
 import { signDevelopmentPaymentCallback } from "@motcua/application"
 import { paidCallback } from "@motcua/application/testing"
 import { createDevelopmentCa, signaturesIn } from "@motcua/signature-x509"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import {
   type Credentials,
   citizen,
@@ -18,6 +19,7 @@ import {
   gateway,
   HOUR,
   officers,
+  onEachDatabase,
   residenceFiling,
   START,
   send,
@@ -29,29 +31,30 @@ import { readProblem } from "./testing.test-support.ts"
 const PUBLIC_URL = "https://dichvucong.quangninh.test"
 const TITLE = "Thông báo kết quả giải quyết thủ tục đăng ký cư trú"
 
-const dir = mkdtempSync(join(tmpdir(), "motcua-signed-"))
-const inDir = (name: string, bytes: Uint8Array | string) => {
-  const file = join(dir, name)
-  writeFileSync(file, bytes)
-  return file
-}
-const pdfsig = (pdf: Uint8Array) =>
-  spawnSync("pdfsig", ["-nocert", inDir("check.pdf", pdf)], { encoding: "utf8" }).stdout
-const pdftotext = (pdf: Uint8Array) =>
-  execFileSync("pdftotext", ["-enc", "UTF-8", inDir("text.pdf", pdf), "-"], { encoding: "utf8" }).replace(/\s+/g, " ")
-const qrCodes = (pdf: Uint8Array) => {
-  const file = inDir("qr.pdf", pdf)
-  execFileSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", file, join(dir, "qr")])
-  return spawnSync("zbarimg", ["-q", "--raw", "-Sbinary", join(dir, "qr.png")])
-    .stdout.toString("utf8")
-    .trim()
-}
+onEachDatabase("signed results over HTTP (X.509 with the development CA)", (kind) => {
+  let dir = ""
+  const inDir = (name: string, bytes: Uint8Array | string) => {
+    const file = join(dir, name)
+    writeFileSync(file, bytes)
+    return file
+  }
+  const pdfsig = (pdf: Uint8Array) =>
+    spawnSync("pdfsig", ["-nocert", inDir("check.pdf", pdf)], { encoding: "utf8" }).stdout
+  const pdftotext = (pdf: Uint8Array) =>
+    execFileSync("pdftotext", ["-enc", "UTF-8", inDir("text.pdf", pdf), "-"], { encoding: "utf8" }).replace(/\s+/g, " ")
+  const qrCodes = (pdf: Uint8Array) => {
+    const file = inDir("qr.pdf", pdf)
+    execFileSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", file, join(dir, "qr")])
+    return spawnSync("zbarimg", ["-q", "--raw", "-Sbinary", join(dir, "qr.png")])
+      .stdout.toString("utf8")
+      .trim()
+  }
 
-describe("signed results over HTTP (X.509 with the development CA, SQLite)", () => {
   let system: TestSystem
   let as: (username: string) => Promise<Credentials>
   let rootFile: string
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "motcua-signed-"))
     // certificates valid from the test clock's start (6 October 2025) for three years
     const ca = createDevelopmentCa(
       [{ signerId: "ld-hg-01", name: "Trần Văn Lãnh Đạo", organisation: "Công an phường Hồng Gai" }],
@@ -61,7 +64,7 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
     execFileSync("mkdir", ["-p", p12Dir])
     for (const [id, file] of ca.signers) writeFileSync(join(p12Dir, `${id}.p12`), file.p12)
     rootFile = inDir("root.pem", ca.rootPem)
-    system = await testSystem("sqlite", {
+    system = await testSystem(kind, {
       publicUrl: PUBLIC_URL,
       signer: { p12Dir, p12Password: ca.password, trustedRootsPem: ca.rootPem, location: "Quảng Ninh" },
     })
@@ -69,19 +72,22 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
   }, 60_000)
   afterAll(async () => {
     await system?.close()
-    rmSync(dir, { recursive: true, force: true })
+    if (dir !== "") rmSync(dir, { recursive: true, force: true })
   })
 
   const post = (c: Credentials, path: string, body: unknown, headers?: Record<string, string>) =>
     send(system.app, c, "POST", path, body, headers)
 
-  /** Files a dossier and takes it to the leader's approval; returns its code and version. */
-  async function approved(key: string): Promise<{ code: string; version: number }> {
-    const filed = await post(citizen(), "/api/v1/dossiers", residenceFiling(), { "idempotency-key": key })
+  /** Files a dossier and takes it to the leader's approval (on `on`, the test's system by default). */
+  async function approved(key: string, on: TestSystem = system): Promise<{ code: string; version: number }> {
+    const officer = on === system ? as : officers(on)
+    const filed = await send(on.app, citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+      "idempotency-key": key,
+    })
     expect(filed.status).toBe(201)
     let { code, version } = (await filed.json()) as { code: string; version: number }
     const step = async (who: string, segment: string, body: object = {}) => {
-      const answer = await post(await as(who), `/api/v1/dossiers/${code}/${segment}`, {
+      const answer = await send(on.app, await officer(who), "POST", `/api/v1/dossiers/${code}/${segment}`, {
         expectedVersion: version,
         ...body,
       })
@@ -89,10 +95,10 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
       expect(answer.status, text).toBe(200)
       version = (JSON.parse(text) as { version: number }).version
     }
-    system.advance(HOUR)
+    on.advance(HOUR)
     await step("cb-hg-01", "accept")
     await step("cb-hg-01", "complete-step", { assigneeId: "cv-hg-01" })
-    system.advance(DAY)
+    on.advance(DAY)
     await step("cv-hg-01", "complete-step")
     await step("ld-hg-01", "approve", { note: "Đồng ý đăng ký thường trú" })
     return { code, version }
@@ -157,6 +163,9 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
     expect(text).toContain(code)
     expect(text.normalize("NFC")).toContain(TITLE.toLocaleUpperCase("vi"))
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    // under the signature: the leader's name as their account has it, not the account id
+    expect(text.normalize("NFC")).toContain("Lãnh đạo Công an phường Hồng Gai")
+    expect(text).not.toContain("ld-hg-01")
     expect(qrCodes(signedPdf)).toBe(`${PUBLIC_URL}/verify/${verificationId}`)
 
     // the audit entry of the signature records the file's SHA-256 and the certificate's serial
@@ -223,12 +232,18 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
     expect((await system.app.request("/verify/ABCDEFGHJKLMNPQR")).status).toBe(404)
   })
 
-  it("a revoked result says so on its page and in the check", async () => {
+  it("a revoked result says so on its page, in its JSON and in the check of an uploaded copy", async () => {
     const revoked = await post(await as("ld-hg-01"), `/api/v1/results/${verificationId}/revoke`, {
       reason: "Cấp nhầm đối tượng",
     })
     expect(revoked.status).toBe(200)
-    expect(await (await system.app.request(`/verify/${verificationId}`)).text()).toContain("đã bị thu hồi")
+    const page = await (await system.app.request(`/verify/${verificationId}`)).text()
+    expect(page).toContain("đã bị thu hồi")
+    expect(page).toContain("Cấp nhầm đối tượng")
+    expect(page).not.toContain("Kết quả hợp lệ, đang có hiệu lực")
+    const json = await system.app.request(`/api/v1/verify/${verificationId}`)
+    expect(json.status).toBe(200)
+    expect(await json.json()).toMatchObject({ status: "revoked", revocationReason: "Cấp nhầm đối tượng" })
     const check = (await (
       await system.app.request(`/api/v1/verify/${verificationId}`, {
         method: "POST",
@@ -241,6 +256,44 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
       result: { status: "revoked", revocationReason: "Cấp nhầm đối tượng" },
     })
   })
+
+  it("the forms that apply to a dossier download as PDF: header, title, code, applicant, QR to the lookup page", async () => {
+    const { code } = await approved("forms-pdf-1")
+    const download = (who: Credentials, form: string) =>
+      send(system.app, who, "GET", `/api/v1/dossiers/${code}/forms/${form}/pdf`)
+    const receipt = await download(citizen(), "receipt")
+    expect(receipt.status).toBe(200)
+    expect(receipt.headers.get("content-type")).toBe("application/pdf")
+    expect(receipt.headers.get("content-disposition")).toContain(`${code}-receipt.pdf`)
+    const pdf = new Uint8Array(await receipt.arrayBuffer())
+    const text = pdftotext(pdf).normalize("NFC")
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "CÔNG AN PHƯỜNG HỒNG GAI",
+      `Số: ${code}/TN`,
+      "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+      `Mã hồ sơ: ${code}`,
+      "Nguyễn Văn An",
+    ])
+      expect(text).toContain(expected)
+    expect(text).toMatch(/Quảng Ninh, ngày \d{2} tháng \d{2} năm 2025/)
+    expect(qrCodes(pdf)).toBe(`${PUBLIC_URL}/tra-cuu/${code}`)
+    // the officers' slip and the tracking log's row too
+    const control = await download(await as("cv-hg-01"), "process-control")
+    expect(control.status).toBe(200)
+    expect(pdftotext(new Uint8Array(await control.arrayBuffer())).normalize("NFC")).toContain(
+      "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+    )
+    const log = await download(await as("cb-hg-01"), "tracking-log")
+    expect(log.status).toBe(200)
+    expect(pdftotext(new Uint8Array(await log.arrayBuffer())).normalize("NFC")).toContain("SỔ THEO DÕI HỒ SƠ")
+    // a form that does not apply now is 404 naming those that do; another citizen may not read it
+    const refusal = await download(citizen(), "refusal")
+    expect(refusal.status).toBe(404)
+    expect((await readProblem(refusal)).detail).toContain("receipt")
+    expect((await download(citizen("022090009999"), "receipt")).status).toBe(403)
+  }, 60_000)
 
   it("a non-PDF, a PDF with JavaScript and an encrypted PDF as the result to sign are 422 with the reason", async () => {
     const { code, version } = await approved("signed-bad-1")
@@ -291,5 +344,39 @@ describe("signed results over HTTP (X.509 with the development CA, SQLite)", () 
     const problem = (await answer.json()) as { detail: string; reason: { reason: string } }
     expect(problem.reason.reason).toBe("certificate-expired")
     expect(problem.detail).toContain("đã hết hạn")
+  }, 60_000)
+
+  it("a certificate not valid yet refuses to sign, with its start date, and nothing is signed", async () => {
+    // another system whose leader's certificate starts 30 days after the test clock's start
+    const later = createDevelopmentCa(
+      [{ signerId: "ld-hg-01", name: "Trần Văn Lãnh Đạo", organisation: "Công an phường Hồng Gai" }],
+      { now: new Date(Date.parse(START) + 30 * DAY) },
+    )
+    const p12Dir = join(dir, "later-signers")
+    execFileSync("mkdir", ["-p", p12Dir])
+    for (const [id, file] of later.signers) writeFileSync(join(p12Dir, `${id}.p12`), file.p12)
+    const early = await testSystem(kind, {
+      publicUrl: PUBLIC_URL,
+      signer: { p12Dir, p12Password: later.password, trustedRootsPem: later.rootPem, location: "Quảng Ninh" },
+    })
+    try {
+      const { code, version } = await approved("signed-early-1", early)
+      const leader = await officers(early)("ld-hg-01")
+      const answer = await send(early.app, leader, "POST", `/api/v1/dossiers/${code}/sign`, {
+        expectedVersion: version,
+      })
+      expect(answer.status).toBe(422)
+      const problem = (await answer.json()) as { detail: string; reason: { _tag: string; reason: string } }
+      expect(problem.reason).toMatchObject({ _tag: "SigningRefused", reason: "certificate-not-yet-valid" })
+      expect(problem.detail).toContain("chưa có hiệu lực")
+      expect(problem.detail).toContain("Trần Văn Lãnh Đạo")
+      const results = await send(early.app, leader, "GET", `/api/v1/dossiers/${code}/results`)
+      expect(((await results.json()) as { items: unknown[] }).items).toEqual([])
+      // the dossier still waits for the signature: same version
+      const dossier = await send(early.app, leader, "GET", `/api/v1/dossiers/${code}`)
+      expect(((await dossier.json()) as { version: number }).version).toBe(version)
+    } finally {
+      await early.close()
+    }
   }, 60_000)
 })

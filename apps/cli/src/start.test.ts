@@ -1,10 +1,14 @@
 // scripts/start.sh end to end, on a temporary data folder and a free port: migrate, seed, serve beside the stand-in
-// national portal; /healthz answers; a filing reaches the portal; SIGTERM stops it cleanly. (The install step is skipped: the test runs after `pnpm install`.)
-import { type ChildProcess, spawn } from "node:child_process"
+// national portal; /healthz answers; a filing reaches the portal; the demo leader signs its result with the
+// development CA's certificate (made by start.sh with `motcua keys dev-ca`), which pdfsig and `motcua verify`
+// accept; SIGTERM stops it cleanly. (The install step is skipped: the test runs after `pnpm install`.)
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { DEMO_PASSWORD } from "@motcua/api"
 import { residenceFiling } from "@motcua/application/testing"
 import { afterAll, describe, expect, it } from "vitest"
-import { tempDir } from "./test-support.ts"
+import { cli, tempDir } from "./test-support.ts"
 
 const root = join(import.meta.dirname, "..", "..", "..")
 
@@ -35,7 +39,7 @@ describe("scripts/start.sh", () => {
     data.remove()
   })
 
-  it("migrates, seeds, prints the demo accounts and serves /healthz; SIGTERM stops it with 0", async () => {
+  it("migrates, seeds, prints the demo accounts, serves /healthz, signs a result with the development CA; SIGTERM stops it with 0", async () => {
     let out = ""
     const { DATABASE_URL: _sqliteHere, ...inherited } = process.env
     const env = { ...inherited, MOTCUA_DATA: data.path, PORT: "0" }
@@ -46,7 +50,7 @@ describe("scripts/start.sh", () => {
     child.stderr?.on("data", (chunk: Buffer) => {
       out += chunk.toString()
     })
-    const [, port] = await waitFor(child, () => out, /đang chạy tại http:\/\/localhost:(\d+)/, 60_000)
+    const [, port] = await waitFor(child, () => out, /đang chạy tại http:\/\/localhost:(\d+)/, 150_000)
     expect(out).toContain("cb-hg-01")
     expect(out).toContain("/openapi.json")
     const health = await fetch(`http://127.0.0.1:${port}/healthz`)
@@ -77,8 +81,65 @@ describe("scripts/start.sh", () => {
     }
     expect(held?.record.TrangThaiHoSo).toBe("1")
 
+    // the demo signs like production: the development CA start.sh made, one PKCS#12 file per demo leader
+    const ca = join(data.path, "dev-ca")
+    expect(existsSync(join(ca, "root.pem"))).toBe(true)
+    expect(out).toContain("result signatures: X.509 (PAdES)")
+    expect(existsSync(join(ca, "signers", "ld-hg-01.p12"))).toBe(true)
+    const api = `http://127.0.0.1:${port}`
+    const signIn = async (username: string) => {
+      const answer = await fetch(`${api}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      })
+      expect(answer.status, username).toBe(200)
+      const { csrfToken } = (await answer.json()) as { csrfToken: string }
+      const cookie = answer.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ")
+      return { cookie, "x-csrf-token": csrfToken }
+    }
+    const citizenHeaders = { authorization: "Bearer demo-citizen-022090001234" }
+    let version = (
+      (await (await fetch(`${api}/api/v1/dossiers/${code}`, { headers: citizenHeaders })).json()) as {
+        version: number
+      }
+    ).version
+    const act = async (username: string, segment: string, body: object = {}) => {
+      const answer = await fetch(`${api}/api/v1/dossiers/${code}/${segment}`, {
+        method: "POST",
+        headers: { ...(await signIn(username)), "content-type": "application/json" },
+        body: JSON.stringify({ expectedVersion: version, ...body }),
+      })
+      const text = await answer.text()
+      expect(answer.status, `${segment}: ${text}`).toBe(200)
+      version = (JSON.parse(text) as { version: number }).version
+    }
+    await act("cb-hg-01", "accept")
+    await act("cb-hg-01", "complete-step", { assigneeId: "cv-hg-01" })
+    await act("cv-hg-01", "complete-step")
+    await act("ld-hg-01", "approve", { note: "Đồng ý" })
+    await act("ld-hg-01", "sign")
+    const results = (await (
+      await fetch(`${api}/api/v1/dossiers/${code}/results`, { headers: citizenHeaders })
+    ).json()) as { items: Array<{ verificationId: string }> }
+    const verificationId = results.items[0]?.verificationId ?? ""
+    const pdf = await fetch(`${api}/api/v1/results/${verificationId}/pdf`, { headers: citizenHeaders })
+    expect(pdf.status).toBe(200)
+    const file = join(data.path, "ket-qua.pdf")
+    writeFileSync(file, new Uint8Array(await pdf.arrayBuffer()))
+    const report = spawnSync("pdfsig", ["-nocert", file], { encoding: "utf8" }).stdout
+    expect(report).toContain("Signature Validation: Signature is Valid.")
+    expect(report).toContain("Signer Certificate Common Name: Lãnh đạo Công an phường Hồng Gai")
+    const verified = await cli(["verify", file, "--roots", join(ca, "root.pem")])
+    expect(verified.code, verified.lines.join("\n")).toBe(0)
+    const check = (await (await fetch(`${api}/api/v1/verify/${verificationId}`)).json()) as Record<string, unknown>
+    expect(check).toMatchObject({ status: "valid", signer: { commonName: "Lãnh đạo Công an phường Hồng Gai" } })
+
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)))
     child.kill("SIGTERM")
     expect(await exited).toBe(0)
-  }, 120_000)
+  }, 240_000)
 })

@@ -13,6 +13,7 @@ import {
   DocumentNotFound,
   DossierSummary,
   dossierDocument,
+  dossierFormPdf,
   dossierForms,
   extendWithApology,
   fileOnline,
@@ -612,6 +613,40 @@ export const dossierOperations: Operation<ApiDeps>[] = [
         total: items.length,
         items: items.map((f) => ({ ...f, data: f.data as Record<string, unknown> })),
       })),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/forms/{form}/pdf",
+    operationId: "dossierFormPdf",
+    tag: "dossiers",
+    summary: "Tải biểu mẫu của hồ sơ dạng PDF (để in, giao cho người nộp)",
+    description:
+      "One of the standard forms that apply to the dossier now, as PDF to print or hand over: issued by the " +
+      "dossier's authority under the national header, numbered `<dossier code>/<short name>`, dated today, every " +
+      "field labelled in Vietnamese, a QR code to the dossier's public lookup page. `form` is one of those " +
+      "`GET …/forms` lists (`receipt`, `process-control`, `supplementation-request`, `refusal`, `apology`, " +
+      "`stop-notice`, `tracking-log-entry` or `tracking-log`); one that does not apply now is 404, naming those that do.",
+    auth: "required",
+    params: Schema.Struct({
+      code: DossierCode,
+      form: Schema.String.check(Schema.isPattern(/^[a-z-]{1,40}$/)).annotate({
+        description: "Biểu mẫu (form), e.g. receipt",
+      }),
+    }),
+    response: { status: 200, description: "Biểu mẫu (PDF)", mediaType: "application/pdf" },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: async ({ principal, params }, deps) =>
+      Result.map(
+        await runUseCase(deps, dossierFormPdf(principal, params.code, params.form)),
+        ({ bytes, fileName }) =>
+          new Response(bytes as Uint8Array<ArrayBuffer>, {
+            headers: {
+              "content-type": "application/pdf",
+              "content-length": String(bytes.length),
+              "content-disposition": `attachment; filename="${fileName}"`,
+            },
+          }),
+      ),
   }),
   operation({
     method: "get",

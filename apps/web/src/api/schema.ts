@@ -849,6 +849,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/forms/{form}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải biểu mẫu của hồ sơ dạng PDF (để in, giao cho người nộp)
+         * @description One of the standard forms that apply to the dossier now, as PDF to print or hand over: issued by the dossier's authority under the national header, numbered `<dossier code>/<short name>`, dated today, every field labelled in Vietnamese, a QR code to the dossier's public lookup page. `form` is one of those `GET …/forms` lists (`receipt`, `process-control`, `supplementation-request`, `refusal`, `apology`, `stop-notice`, `tracking-log-entry` or `tracking-log`); one that does not apply now is 404, naming those that do.
+         */
+        get: operations["dossierFormPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake-points/{intakePointId}/dossiers": {
         parameters: {
             query?: never;
@@ -5693,6 +5713,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierForms"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierFormPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+                /** @description Biểu mẫu (form), e.g. receipt */
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biểu mẫu (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
                 };
             };
             400: components["responses"]["invalid-input"];

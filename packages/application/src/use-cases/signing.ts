@@ -6,10 +6,11 @@
 // its SHA-256 and the certificate's serial, and so does the audit entry (the sign event's `document`).
 import { createHash, randomBytes } from "node:crypto"
 import { vietnamDate } from "@motcua/domain"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { act, type BuildContext, tryEvent } from "../dossier/engine.ts"
 import { ActionRefused } from "../errors.ts"
+import { AccountStore } from "../ports/account-store.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { IssuedResultStore, PublicPages, verificationUrl } from "../ports/issued-results.ts"
@@ -38,6 +39,7 @@ function resultDocumentOf(
   number: string,
   qrUrl: string,
   place: string,
+  signerName: string,
 ): ResultDocument {
   const { context, procedure } = ctx.loaded
   const decision = context.decision
@@ -54,7 +56,7 @@ function resultDocumentOf(
     ...(decision?.reasons === undefined ? {} : { reasons: decision.reasons }),
     ...(procedure.result.validity === undefined ? {} : { validity: procedure.result.validity }),
     signerTitle: `${roleTitles[ctx.actor.role] ?? "Người ký"} ${agency}`,
-    signerName: ctx.actor.id,
+    signerName,
   }
 }
 
@@ -69,6 +71,8 @@ export const sign = Effect.fnUntraced(function* (
   const issued = yield* IssuedResultStore
   const pages = yield* PublicPages
   const catalog = yield* CatalogStore
+  // the name printed under the signature: the officer's account name where accounts are kept, else the account id
+  const accounts = yield* Effect.serviceOption(AccountStore)
   // the signed file is known only once signed; the engine attaches what is here when it commits
   const attach: string[] = input.documentId === undefined ? [] : [input.documentId]
   return yield* act({
@@ -105,8 +109,16 @@ export const sign = Effect.fnUntraced(function* (
           })
         } else {
           const agency = catalog.jurisdiction.agencies.find((a) => a.code === context.agencyCode)
+          const account = Option.isSome(accounts) ? yield* accounts.value.findAccount(principal.id) : undefined
           pdf = yield* renderer.renderResult(
-            resultDocumentOf(ctx, agency?.name ?? context.agencyCode, `${code}/KQ`, url, pages.place),
+            resultDocumentOf(
+              ctx,
+              agency?.name ?? context.agencyCode,
+              `${code}/KQ`,
+              url,
+              pages.place,
+              account?.displayName ?? principal.id,
+            ),
           )
         }
         const signature = yield* signer.sign({

@@ -1,0 +1,89 @@
+// Benchmark: signing throughput (results/s) of adapters/signature-x509's Signer port against `openssl cms -sign` on
+// the same result PDFs with the same key, in the same run (workloads/signing.ts). ABBA rounds (adapter, openssl,
+// openssl, adapter), a full GC before each timed half; after each round one file of each side is checked (our
+// verifier for the adapter's PAdES signature, `openssl cms -verify` for openssl's CMS), or the run fails.
+// Both sides sign one result at a time. Target: ≥ 0.8×. The adapter does more than openssl (it reads the PDF, adds
+// the signature field and writes a signed PDF; openssl writes the bare CMS) but pays no process start: on this
+// machine each costs about 20 ms of CPU per result, so a change that makes the PDF handling slower shows here.
+//
+//   node bench/signing.bench.ts     options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000)
+import { collectGarbage, median } from "./harness/abba.ts"
+import { report } from "./harness/table.ts"
+import { openSigning, opensslVersion } from "./workloads/signing.ts"
+
+const args = process.argv.slice(2)
+const option = (name: string) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const rounds = Math.max(5, Number(option("--rounds") ?? 7))
+const roundMs = Number(option("--round-ms") ?? 2000)
+const TARGET = 0.8
+
+const sides = await openSigning(12)
+console.log(
+  `Signing ${sides.files.length} distinct result PDFs (render-pdf) with RSA-2048 and SHA-256: the X.509 Signer port ` +
+    `(PAdES, signed PDF written) against ${opensslVersion()} cms -sign (detached CMS written), one at a time.`,
+)
+let exitCode = 0
+try {
+  const timed = async (f: () => Promise<void>) => {
+    collectGarbage()
+    const begin = performance.now()
+    await f()
+    return performance.now() - begin
+  }
+  const indices = (from: number, count: number) =>
+    Array.from({ length: count }, (_, k) => (from + k) % sides.files.length)
+  let next = 0
+  const round = async (size: number) => {
+    const first = indices(next, Math.ceil(size / 2))
+    const second = indices(next + first.length, Math.floor(size / 2))
+    next += size
+    let adapterMs = await timed(() => sides.adapter(first))
+    let opensslMs = await timed(() => sides.openssl(first))
+    opensslMs += await timed(() => sides.openssl(second))
+    adapterMs += await timed(() => sides.adapter(second))
+    const last = second.at(-1) ?? first.at(-1) ?? 0
+    await sides.checkAdapter(last)
+    sides.checkOpenssl(last)
+    return { adapter: (size * 1000) / adapterMs, openssl: (size * 1000) / opensslMs }
+  }
+  const warm = await round(12)
+  const size = Math.max(20, Math.round((roundMs / 1000) * warm.openssl))
+  console.log(`${rounds} ABBA rounds of ${size} results per side`)
+  const adapterRates: number[] = []
+  const opensslRates: number[] = []
+  const ratios: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const { adapter, openssl } = await round(size)
+    adapterRates.push(adapter)
+    opensslRates.push(openssl)
+    ratios.push(adapter / openssl)
+    console.log(
+      `  round ${r + 1}: adapter ${adapter.toFixed(1)} results/s, openssl ${openssl.toFixed(1)} results/s, ratio ${(adapter / openssl).toFixed(3)}`,
+    )
+  }
+  const ratio = median(ratios)
+  console.log(
+    `adapter ${median(adapterRates).toFixed(1)} results/s, openssl ${median(opensslRates).toFixed(1)} results/s, ratio ${ratio.toFixed(3)}× (target ≥ ${TARGET}×)`,
+  )
+  report("Signing", [
+    {
+      benchmark: "signing results (PAdES vs openssl cms -sign)",
+      mode: "RSA-2048, SHA-256, one at a time",
+      unit: "results/s",
+      measured: median(adapterRates),
+      floor: median(opensslRates),
+      ratio,
+      ratios,
+      target: { ratio: TARGET },
+    },
+  ])
+} catch (error) {
+  exitCode = 1
+  console.error(error)
+} finally {
+  await sides.close()
+}
+process.exit(exitCode)
