@@ -37,7 +37,7 @@ export const SQL = {
   getDossier: 'select * from "dossier" where "code" = ?',
   getDocument: 'select * from "document" where "id" = ?',
   insertDocument:
-    'insert into "document" ("id", "sha256", "size", "media_type", "created_at", "dossier_code", "attached_at") values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into "document" ("id", "sha256", "size", "media_type", "created_at", "dossier_code", "attached_at", "uploaded_by") values (?, ?, ?, ?, ?, ?, ?, ?)',
   workQueue:
     'select * from "dossier" where "current_role" = ? and "agency_code" in (?) order by case when due_at is null then 1 else 0 end, "due_at", "code" limit ?',
 } as const

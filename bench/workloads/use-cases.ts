@@ -17,8 +17,8 @@
 // hand-written store must: serialise, hash, and issue the statements. Both sides write the same audit entries, so
 // their chains end at the same head hash (checked after every round).
 import { createHash } from "node:crypto"
-import { readFile, writeFile } from "node:fs/promises"
-import { join } from "node:path"
+import { mkdir, writeFile } from "node:fs/promises"
+import { dirname } from "node:path"
 import {
   accept,
   approve,
@@ -30,6 +30,7 @@ import {
   type DocumentMeta,
   DocumentRenderer,
   DocumentStore,
+  type DocumentStoreShape,
   type DossierCommit,
   DossierStore,
   type DossierStoreShape,
@@ -57,6 +58,7 @@ import {
 import { principals, residenceFiling } from "@motcua/application/testing"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { FloorConfirmation } from "../floors/change.ts"
+import { floorDocumentPath, readFloorDocument, writeFloorDocument } from "../floors/files.ts"
 import type { PostgresFloor } from "../floors/postgres.ts"
 import type { SqliteFloor } from "../floors/sqlite.ts"
 
@@ -177,7 +179,14 @@ export type RawOp =
       /** A payment's ledger entry, written in the same transaction (payments/credit.ts). */
       readonly confirmation?: FloorConfirmation
     }
-  | { readonly kind: "sign"; readonly documentId: string; readonly commit: DossierCommit }
+  | {
+      readonly kind: "sign"
+      /** The staged document read back and checked. */
+      readonly documentId: string
+      /** The signed PDF the signature stores (DocumentStore.put: its file, then its row) before the commit. */
+      readonly stored: { readonly meta: DocumentMeta; readonly bytes: Uint8Array }
+      readonly commit: DossierCommit
+    }
   | { readonly kind: "queue"; readonly role: string; readonly agencyCode: string; readonly limit: number }
 
 export interface PlannedLifecycle {
@@ -198,6 +207,7 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
   let pendingIdempotent: { scope: string; key: string; requestHash: string; at: string } | undefined
   let lastDay = ""
   let staged: { id: string; bytes: Uint8Array } | undefined
+  let stored: { meta: DocumentMeta; bytes: Uint8Array } | undefined
   // Wraps the in-memory stores: every create and commit, and every idempotent request, is recorded.
   const recording = Layer.effect(
     DossierStore,
@@ -230,12 +240,12 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
             const request = pendingIdempotent
             if (request !== undefined) {
               ops.push({ kind: "idempotent-act", ...request, body: undefined, commit: change, answer: null })
-            } else if (
-              staged !== undefined &&
-              change.documentIds?.[0] === staged.id &&
-              !ops.some((op) => op.kind === "sign")
-            ) {
-              ops.push({ kind: "sign", documentId: staged.id, commit: change })
+            } else if (stored !== undefined) {
+              if (staged === undefined || change.documentIds?.[0] !== staged.id) {
+                throw new Error("a document stored outside the signature of the staged result")
+              }
+              ops.push({ kind: "sign", documentId: staged.id, stored, commit: change })
+              stored = undefined
             } else {
               ops.push({ kind: "act", commit: change })
             }
@@ -275,6 +285,23 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       return shape
     }),
   )
+  // The signed PDF the signature stores goes with the commit that attaches it (the sign op).
+  const documents = Layer.effect(
+    DocumentStore,
+    Effect.gen(function* () {
+      const inner = yield* DocumentStore
+      const shape: DocumentStoreShape = {
+        ...inner,
+        put: (bytes, declaredType, uploader, options) =>
+          Effect.map(inner.put(bytes, declaredType, uploader, options), (meta) => {
+            if (stored !== undefined) throw new Error("two documents stored in one step")
+            stored = { meta, bytes: bytes.slice() }
+            return meta
+          }),
+      }
+      return shape
+    }),
+  )
   // A payment's confirmation goes with the commit that records it (the idempotent act it belongs to).
   const payments = Layer.effect(
     PaymentStore,
@@ -298,7 +325,7 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       memory,
-      Layer.provide(Layer.mergeAll(recording, idempotency, payments), memory),
+      Layer.provide(Layer.mergeAll(recording, idempotency, payments, documents), memory),
       servicesLayer(data, clock),
     ),
   )
@@ -372,7 +399,25 @@ export interface RawDocuments {
   readonly dir: string
 }
 
-const documentPath = (docs: RawDocuments, id: string) => join(docs.dir, id)
+/** The document row's values (floors/sql.ts insertDocument), as the adapter's put writes them. */
+const documentRow = (meta: DocumentMeta) => [
+  meta.id,
+  meta.sha256,
+  meta.size,
+  meta.mediaType,
+  meta.createdAt,
+  null,
+  null,
+  meta.uploadedBy,
+]
+
+/** What a hand-written store does to store the signed PDF: hash it, write its file durably, then its row. */
+async function storeSigned(docs: RawDocuments, stored: { meta: DocumentMeta; bytes: Uint8Array }) {
+  const sha256 = createHash("sha256").update(stored.bytes).digest("hex")
+  if (sha256 !== stored.meta.sha256 || stored.bytes[0] !== 0x25) throw new Error("the signed document differs")
+  await writeFloorDocument(docs.dir, stored.meta.id, stored.bytes)
+  return documentRow(stored.meta)
+}
 
 /** Stages the planned documents in the floor's database and folder (before timing, like the adapter's put). */
 export async function stageRawDocuments(
@@ -382,9 +427,9 @@ export async function stageRawDocuments(
 ) {
   for (const { item } of planned) {
     const bytes = resultPdf(item.n)
-    await writeFile(documentPath(docs, item.documentId), bytes)
-    const meta = stagedMeta(item.documentId, bytes)
-    await insert([meta.id, meta.sha256, meta.size, meta.mediaType, meta.createdAt, null, null])
+    await mkdir(dirname(floorDocumentPath(docs.dir, item.documentId)), { recursive: true })
+    await writeFile(floorDocumentPath(docs.dir, item.documentId), bytes)
+    await insert(documentRow(stagedMeta(item.documentId, bytes)))
   }
 }
 
@@ -427,7 +472,8 @@ export function rawSqliteUseCases(floor: SqliteFloor, docs: RawDocuments) {
           floor.load(op.commit.code)
           const row = floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
-          checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
+          checkDocumentBytes(await readFloorDocument(docs.dir, op.documentId), row)
+          floor.insertDocument(await storeSigned(docs, op.stored))
           floor.transaction(() => floor.commit(op.commit))
           break
         }
@@ -471,7 +517,8 @@ export function rawPgUseCases(floor: PostgresFloor, docs: RawDocuments) {
           await floor.load(floor.pool, op.commit.code)
           const row = await floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
-          checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
+          checkDocumentBytes(await readFloorDocument(docs.dir, op.documentId), row)
+          await floor.insertDocument(await storeSigned(docs, op.stored))
           await floor.transaction((client) => floor.commit(client, op.commit))
           break
         }
