@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type DossierSummary, DossierStore, type NewDossier, UnitOfWork } from "@motcua/application"
+import { DossierStore, type DossierSummary, type NewDossier, UnitOfWork } from "@motcua/application"
 import Database from "better-sqlite3"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -38,11 +38,7 @@ const groupTarget: ContractTarget = {
       maxDocumentBytes,
       groupCommit: { maxBatch: 8, maxWaitMs: 1 },
     } as const
-    const opened = await openSqlTarget(
-      SqlStorage.layerSqlite(options),
-      SqlStorage.layerSqlite(options),
-      async () => {},
-    )
+    const opened = await openSqlTarget(SqlStorage.layerSqlite(options), SqlStorage.layerSqlite(options), async () => {})
     // "Two instances" share this one: a second connection in the same process would wait for the open batch's
     // write lock synchronously (busy_timeout), blocking the event loop that is to commit the batch. Separate
     // processes (the deployments) wait at most the batch's time; sqlite.test.ts runs the two-instance cases.
@@ -199,7 +195,9 @@ describe("group commit", () => {
       synchronous: "FULL",
       groupCommit: { maxBatch: 32, maxWaitMs: 5 },
     })
-    expect(parseDatabaseUrl("sqlite:/tmp/x.sqlite?group_commit=32").dialect).toBe("sqlite")
+    expect(parseDatabaseUrl("sqlite:/tmp/x.sqlite?group_commit=32")).toMatchObject({
+      groupCommit: { maxBatch: 32, maxWaitMs: 0 },
+    })
     expect(() => parseDatabaseUrl("sqlite:/tmp/x.sqlite?group_commit=many")).toThrow(DatabaseUrlError)
     expect(() => parseDatabaseUrl("sqlite:/tmp/x.sqlite?group_commit_wait_ms=5")).toThrow(/needs group_commit/)
     expect(() => parseDatabaseUrl("sqlite:/tmp/x.sqlite?group_commit=8&group_commit_wait_ms=5000")).toThrow(
