@@ -21,6 +21,7 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "dossier.bench.ts", args: [] },
   { file: "storage.bench.ts", args: [...pg, ...rounds] },
   { file: "lifecycle.bench.ts", args: [...pg, ...rounds] },
+  { file: "group-commit.bench.ts", args: rounds },
   { file: "http.bench.ts", args: rounds },
   { file: "assistant.bench.ts", args: [] },
   { file: "portal.bench.ts", args: rounds },

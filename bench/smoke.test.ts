@@ -12,6 +12,7 @@ import { describe, expect, test } from "vitest"
 import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
+import { smokeGroupCommit } from "./workloads/group-commit.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
@@ -33,6 +34,10 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
 
   test("use-case lifecycle on SQLite: the use cases and the floor execute the same statements and rows", async () => {
     expect(await smokeUseCases("sqlite-full", catalog)).toBeGreaterThan(50)
+  })
+
+  test("group commit: 16 lifecycles by 8 clients with it on and off, every row written, both audit chains intact", async () => {
+    expect(await smokeGroupCommit()).toBe(16)
   })
 
   test("HTTP filing: the API and the bare handler execute the same statements and rows", async () => {

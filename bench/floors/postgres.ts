@@ -124,6 +124,5 @@ export function postgresFloor(pool: pg.Pool) {
     getDocument: async (id: string) =>
       (await pool.query(q.getDocument, [id])).rows[0] as { sha256: string } | undefined,
     insertDocument: async (values: ReadonlyArray<unknown>) => void (await pool.query(q.insertDocument, [...values])),
-    putDocument: async (values: ReadonlyArray<unknown>) => void (await pool.query(q.putDocument, [...values])),
   }
 }

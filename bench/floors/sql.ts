@@ -37,9 +37,6 @@ export const SQL = {
   getDossier: 'select * from "dossier" where "code" = ?',
   getDocument: 'select * from "document" where "id" = ?',
   insertDocument:
-    'insert into "document" ("id", "sha256", "size", "media_type", "created_at", "dossier_code", "attached_at") values (?, ?, ?, ?, ?, ?, ?)',
-  /** The adapter's DocumentStore.put: the signed result the leader's signature stores. */
-  putDocument:
     'insert into "document" ("id", "sha256", "size", "media_type", "created_at", "dossier_code", "attached_at", "uploaded_by") values (?, ?, ?, ?, ?, ?, ?, ?)',
   workQueue:
     'select * from "dossier" where "current_role" = ? and "agency_code" in (?) order by case when due_at is null then 1 else 0 end, "due_at", "code" limit ?',

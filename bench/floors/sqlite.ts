@@ -120,6 +120,5 @@ export function sqliteFloor(db: Database.Database) {
       s.workQueue.all(role, agency, limit) as Array<{ code: string }>,
     getDocument: (id: string) => s.getDocument.get(id) as { sha256: string } | undefined,
     insertDocument: (values: ReadonlyArray<unknown>) => void s.insertDocument.run(...values),
-    putDocument: (values: ReadonlyArray<unknown>) => void s.putDocument.run(...values),
   }
 }

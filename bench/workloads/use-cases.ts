@@ -18,8 +18,8 @@
 // hand-written store must: serialise, hash, and issue the statements. Both sides write the same audit entries, so
 // their chains end at the same head hash (checked after every round).
 import { createHash } from "node:crypto"
-import { readFile, writeFile } from "node:fs/promises"
-import { join } from "node:path"
+import { mkdir, writeFile } from "node:fs/promises"
+import { dirname } from "node:path"
 import {
   accept,
   approve,
@@ -31,6 +31,7 @@ import {
   type DocumentMeta,
   DocumentRenderer,
   DocumentStore,
+  type DocumentStoreShape,
   type DossierCommit,
   DossierStore,
   type DossierStoreShape,
@@ -58,6 +59,7 @@ import {
 import { principals, residenceFiling } from "@motcua/application/testing"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { FloorConfirmation } from "../floors/change.ts"
+import { floorDocumentPath, readFloorDocument, writeFloorDocument } from "../floors/files.ts"
 import type { PostgresFloor } from "../floors/postgres.ts"
 import type { SqliteFloor } from "../floors/sqlite.ts"
 
@@ -180,9 +182,10 @@ export type RawOp =
     }
   | {
       readonly kind: "sign"
+      /** The staged document read back and checked. */
       readonly documentId: string
-      /** The signed file the signature stores (its row is written before the commit that attaches it). */
-      readonly signed: { readonly meta: DocumentMeta; readonly bytes: Uint8Array }
+      /** The signed PDF the signature stores (DocumentStore.put: its file, then its row) before the commit. */
+      readonly stored: { readonly meta: DocumentMeta; readonly bytes: Uint8Array }
       readonly commit: DossierCommit
     }
   | { readonly kind: "queue"; readonly role: string; readonly agencyCode: string; readonly limit: number }
@@ -205,7 +208,7 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
   let pendingIdempotent: { scope: string; key: string; requestHash: string; at: string } | undefined
   let lastDay = ""
   let staged: { id: string; bytes: Uint8Array } | undefined
-  let signedDocument: { meta: DocumentMeta; bytes: Uint8Array } | undefined
+  let stored: { meta: DocumentMeta; bytes: Uint8Array } | undefined
   // Wraps the in-memory stores: every create and commit, and every idempotent request, is recorded.
   const recording = Layer.effect(
     DossierStore,
@@ -238,15 +241,12 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
             const request = pendingIdempotent
             if (request !== undefined) {
               ops.push({ kind: "idempotent-act", ...request, body: undefined, commit: change, answer: null })
-            } else if (
-              staged !== undefined &&
-              change.documentIds?.[0] === staged.id &&
-              !ops.some((op) => op.kind === "sign")
-            ) {
-              const signed = signedDocument
-              if (signed === undefined || change.documentIds?.[1] !== signed.meta.id)
-                throw new Error("the signature attached no stored signed file")
-              ops.push({ kind: "sign", documentId: staged.id, signed, commit: change })
+            } else if (stored !== undefined) {
+              if (staged === undefined || change.documentIds?.[0] !== staged.id) {
+                throw new Error("a document stored outside the signature of the staged result")
+              }
+              ops.push({ kind: "sign", documentId: staged.id, stored, commit: change })
+              stored = undefined
             } else {
               ops.push({ kind: "act", commit: change })
             }
@@ -286,6 +286,23 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       return shape
     }),
   )
+  // The signed PDF the signature stores goes with the commit that attaches it (the sign op).
+  const documents = Layer.effect(
+    DocumentStore,
+    Effect.gen(function* () {
+      const inner = yield* DocumentStore
+      const shape: DocumentStoreShape = {
+        ...inner,
+        put: (bytes, declaredType, uploader, options) =>
+          Effect.map(inner.put(bytes, declaredType, uploader, options), (meta) => {
+            if (stored !== undefined) throw new Error("two documents stored in one step")
+            stored = { meta, bytes: bytes.slice() }
+            return meta
+          }),
+      }
+      return shape
+    }),
+  )
   // A payment's confirmation goes with the commit that records it (the idempotent act it belongs to).
   const payments = Layer.effect(
     PaymentStore,
@@ -304,21 +321,6 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       return shape
     }),
   )
-  // The signed file the signature stores: kept for the sign op (the only put during a lifecycle).
-  const documents = Layer.effect(
-    DocumentStore,
-    Effect.gen(function* () {
-      const inner = yield* DocumentStore
-      return DocumentStore.of({
-        ...inner,
-        put: (bytes, declaredType, uploader) =>
-          Effect.map(inner.put(bytes, declaredType, uploader), (meta) => {
-            signedDocument = { meta, bytes }
-            return meta
-          }),
-      })
-    }),
-  )
   // The recording stores over the in-memory ones; the other storage ports and the services as they are.
   const memory = layerMemoryStorage()
   const runtime = ManagedRuntime.make(
@@ -334,7 +336,6 @@ export async function makePlanner(data: CatalogData): Promise<Planner> {
       const out: PlannedLifecycle[] = []
       for (const item of items) {
         ops = []
-        signedDocument = undefined
         const bytes = resultPdf(item.n)
         staged = { id: item.documentId, bytes }
         db.state.documents.set(item.documentId, { meta: stagedMeta(item.documentId, bytes), bytes })
@@ -399,24 +400,8 @@ export interface RawDocuments {
   readonly dir: string
 }
 
-const documentPath = (docs: RawDocuments, id: string) => join(docs.dir, id)
-
-/** Stages the planned documents in the floor's database and folder (before timing, like the adapter's put). */
-export async function stageRawDocuments(
-  planned: ReadonlyArray<PlannedLifecycle>,
-  docs: RawDocuments,
-  insert: (values: ReadonlyArray<unknown>) => Promise<void> | void,
-) {
-  for (const { item } of planned) {
-    const bytes = resultPdf(item.n)
-    await writeFile(documentPath(docs, item.documentId), bytes)
-    const meta = stagedMeta(item.documentId, bytes)
-    await insert([meta.id, meta.sha256, meta.size, meta.mediaType, meta.createdAt, null, null])
-  }
-}
-
-/** The values of the adapter's put statement (floors/sql.ts putDocument), in its column order. */
-const putValues = (meta: DocumentMeta): ReadonlyArray<unknown> => [
+/** The document row's values (floors/sql.ts insertDocument), as the adapter's put writes them. */
+const documentRow = (meta: DocumentMeta) => [
   meta.id,
   meta.sha256,
   meta.size,
@@ -426,6 +411,28 @@ const putValues = (meta: DocumentMeta): ReadonlyArray<unknown> => [
   null,
   meta.uploadedBy,
 ]
+
+/** What a hand-written store does to store the signed PDF: hash it, write its file durably, then its row. */
+async function storeSigned(docs: RawDocuments, stored: { meta: DocumentMeta; bytes: Uint8Array }) {
+  const sha256 = createHash("sha256").update(stored.bytes).digest("hex")
+  if (sha256 !== stored.meta.sha256 || stored.bytes[0] !== 0x25) throw new Error("the signed document differs")
+  await writeFloorDocument(docs.dir, stored.meta.id, stored.bytes)
+  return documentRow(stored.meta)
+}
+
+/** Stages the planned documents in the floor's database and folder (before timing, like the adapter's put). */
+export async function stageRawDocuments(
+  planned: ReadonlyArray<PlannedLifecycle>,
+  docs: RawDocuments,
+  insert: (values: ReadonlyArray<unknown>) => Promise<void> | void,
+) {
+  for (const { item } of planned) {
+    const bytes = resultPdf(item.n)
+    await mkdir(dirname(floorDocumentPath(docs.dir, item.documentId)), { recursive: true })
+    await writeFile(floorDocumentPath(docs.dir, item.documentId), bytes)
+    await insert(documentRow(stagedMeta(item.documentId, bytes)))
+  }
+}
 
 const checkDocumentBytes = (bytes: Uint8Array, row: { sha256: string }) => {
   const digest = createHash("sha256").update(bytes).digest("hex")
@@ -466,10 +473,8 @@ export function rawSqliteUseCases(floor: SqliteFloor, docs: RawDocuments) {
           floor.load(op.commit.code)
           const row = floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
-          checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
-          // the signed file, as the adapter's put stores it: the bytes, then the row
-          await writeFile(documentPath(docs, op.signed.meta.id), op.signed.bytes)
-          floor.putDocument(putValues(op.signed.meta))
+          checkDocumentBytes(await readFloorDocument(docs.dir, op.documentId), row)
+          floor.insertDocument(await storeSigned(docs, op.stored))
           floor.transaction(() => floor.commit(op.commit))
           break
         }
@@ -513,9 +518,8 @@ export function rawPgUseCases(floor: PostgresFloor, docs: RawDocuments) {
           await floor.load(floor.pool, op.commit.code)
           const row = await floor.getDocument(op.documentId)
           if (row === undefined) throw new Error(`document ${op.documentId} missing`)
-          checkDocumentBytes(await readFile(documentPath(docs, op.documentId)), row)
-          await writeFile(documentPath(docs, op.signed.meta.id), op.signed.bytes)
-          await floor.putDocument(putValues(op.signed.meta))
+          checkDocumentBytes(await readFloorDocument(docs.dir, op.documentId), row)
+          await floor.insertDocument(await storeSigned(docs, op.stored))
           await floor.transaction((client) => floor.commit(client, op.commit))
           break
         }

@@ -55,6 +55,8 @@ export interface Connection {
     transactional: boolean,
     make: Make<A, E>,
   ) => Effect.Effect<A, E | StoreUnavailable>
+  /** Commits what group commit holds open (SQLite with GroupCommit; nothing elsewhere): before closing. */
+  readonly flush: Effect.Effect<void>
 }
 
 /** Runs a program on an executor whose transaction (or lock) the caller already holds. */
@@ -102,6 +104,7 @@ export function kyselyConnection(db: Kysely<DB>): Connection {
       transactional
         ? transaction(operation, (x) => runProgramEffect(operation, make, x))
         : runProgramEffect(operation, make, executor),
+    flush: Effect.void,
   }
 }
 
@@ -189,12 +192,48 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
     transaction: base.transaction,
     run: (operation, transactional, make) =>
       transactional ? ownTransaction(operation, make) : base.run(operation, transactional, make),
+    flush: Effect.void,
   }
+}
+
+/**
+ * Group commit (SQLite): the work of concurrent operations committed together, one COMMIT (one fsync at
+ * `synchronous=FULL`) for a batch. Off unless configured (SqliteOptions.groupCommit, `?group_commit=` in the URL).
+ */
+export interface GroupCommit {
+  /** Most operations in one batch (2…10 000): the batch commits as soon as it holds this many. */
+  readonly maxBatch: number
+  /** Longest a batch stays open after its first operation, in milliseconds (0…1 000; 0: the next turn of the loop). */
+  readonly maxWaitMs: number
+}
+
+/** Checks a group-commit setting; the message says which value is wrong (Vietnamese, then English). */
+export function checkGroupCommit(group: GroupCommit): GroupCommit {
+  const { maxBatch, maxWaitMs } = group
+  if (!Number.isInteger(maxBatch) || maxBatch < 2 || maxBatch > 10_000) {
+    throw new TypeError(
+      `group commit: số thao tác mỗi lô phải là số nguyên 2…10000 (maxBatch must be an integer 2…10000), nhận ${String(maxBatch)}`,
+    )
+  }
+  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > 1000) {
+    throw new TypeError(
+      `group commit: thời gian chờ phải từ 0 đến 1000 ms (maxWaitMs must be 0…1000), nhận ${String(maxWaitMs)}`,
+    )
+  }
+  return group
+}
+
+/** An operation that ran in the open batch and waits for its COMMIT to be told its result. */
+interface Waiter {
+  readonly operation: string
+  result: Exit.Exit<unknown, unknown>
+  settled: boolean
+  resume: ((exit: Exit.Exit<unknown, unknown>) => void) | undefined
 }
 
 const NO_ROWS: never[] = Object.freeze([]) as never[]
 
-export function sqliteConnection(database: SqliteDatabase): Connection {
+export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCommit): Connection {
   const lock = Semaphore.makeUnsafe(1)
   /**
    * How many fibers hold the lock (0 or 1). A program runs synchronously from BEGIN to COMMIT without giving
@@ -202,18 +241,6 @@ export function sqliteConnection(database: SqliteDatabase): Connection {
    * between. When someone holds it (a UnitOfWork transaction waiting on something), the program waits its turn.
    */
   let holders = 0
-  const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    lock.withPermits(1)(
-      Effect.suspend(() => {
-        holders += 1
-        return Effect.ensuring(
-          effect,
-          Effect.sync(() => {
-            holders -= 1
-          }),
-        )
-      }),
-    )
   const execute = <Row>(compiled: {
     readonly sql: string
     readonly parameters: ReadonlyArray<unknown>
@@ -274,25 +301,226 @@ export function sqliteConnection(database: SqliteDatabase): Connection {
       }
       return outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)
     })
-  return {
-    direct: (f) => exclusive(f(executor)),
-    transaction: (operation, f) =>
+  const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    lock.withPermits(1)(
+      Effect.suspend(() => {
+        holders += 1
+        return Effect.ensuring(
+          effect,
+          Effect.sync(() => {
+            holders -= 1
+          }),
+        )
+      }),
+    )
+  if (groupCommit === undefined) {
+    return {
+      direct: (f) => exclusive(f(executor)),
+      transaction: (operation, f) =>
+        exclusive(
+          Effect.acquireUseRelease(
+            raw(`${operation}: begin`, "begin immediate"),
+            () => f(executor),
+            (_, exit) =>
+              Exit.isSuccess(exit)
+                ? raw(`${operation}: commit`, "commit").pipe(
+                    // A COMMIT that fails (SQLITE_BUSY) leaves the transaction open: end it.
+                    Effect.tapError(() => Effect.ignore(raw(`${operation}: rollback`, "rollback"))),
+                  )
+                : Effect.ignore(raw(`${operation}: rollback`, "rollback")),
+          ),
+        ),
+      run: (operation, transactional, make) =>
+        Effect.suspend(() =>
+          holders === 0 ? runNow(operation, transactional, make) : exclusive(runNow(operation, transactional, make)),
+        ),
+      flush: Effect.void,
+    }
+  }
+  return groupCommitted(checkGroupCommit(groupCommit), {
+    executor,
+    exclusive,
+    holders: () => holders,
+    begin: () => void begin.run([]),
+    commit: () => void commit.run([]),
+    rollback: () => void rollback.run([]),
+    statement: (sql) => {
+      const prepared = database.prepare(sql)
+      return () => void prepared.run([])
+    },
+  })
+}
+
+interface SqliteParts {
+  readonly executor: Executor
+  readonly exclusive: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  readonly holders: () => number
+  readonly begin: () => void
+  readonly commit: () => void
+  readonly rollback: () => void
+  readonly statement: (sql: string) => () => void
+}
+
+/**
+ * Group commit on the one SQLite connection. The first operation opens a batch (BEGIN IMMEDIATE); every operation
+ * — a program, a UnitOfWork transaction, statements outside a transaction — runs inside the batch in a savepoint of
+ * its own, released when it succeeds and rolled back to (its work alone undone) when it fails. The batch commits
+ * (one COMMIT) when it holds `maxBatch` operations or `maxWaitMs` after it opened, and never while an operation is
+ * under way (a UnitOfWork body that waits on something holds the lock: the COMMIT waits for it). Every operation
+ * learns its result only after that COMMIT returns — failures too, since a refusal may rest on another operation's
+ * uncommitted work — so nothing acknowledged is ever lost. If the COMMIT fails, or an error ends the batch's
+ * transaction, every operation of the batch fails with StoreUnavailable: nothing of it was written.
+ */
+function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
+  const { executor, exclusive } = parts
+  const sync = executor.sync as SyncQuery
+  const savepoint = parts.statement("savepoint motcua_op")
+  const release = parts.statement("release motcua_op")
+  const rollbackTo = parts.statement("rollback to motcua_op")
+  let batch: Waiter[] | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let immediate: ReturnType<typeof setImmediate> | undefined
+  /** The batch's time is up (or it is full) while an operation holds the lock: commit when it lets go. */
+  let due = false
+
+  /** Ends the open batch: its operations get their own results (`failure` undefined) or all fail with it. */
+  const end = (failure: unknown) => {
+    const waiters = batch ?? []
+    batch = undefined
+    due = false
+    if (timer !== undefined) clearTimeout(timer)
+    if (immediate !== undefined) clearImmediate(immediate)
+    timer = undefined
+    immediate = undefined
+    for (const waiter of waiters) {
+      if (failure !== undefined) {
+        waiter.result = Exit.fail(
+          new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
+        )
+      }
+      waiter.settled = true
+      waiter.resume?.(waiter.result)
+    }
+  }
+  /** COMMIT the open batch (no operation is under way), then tell its operations their results. */
+  const flushNow = () => {
+    if (batch === undefined) return
+    let failure: unknown
+    try {
+      parts.commit()
+    } catch (error) {
+      failure = error
+      try {
+        parts.rollback()
+      } catch {
+        // the failed COMMIT left no transaction open
+      }
+    }
+    end(failure)
+  }
+  const flushWhenFree = () => {
+    if (parts.holders() === 0) flushNow()
+    else due = true
+  }
+  /** Opens the batch if none is open, and the operation's savepoint. */
+  const enter = () => {
+    if (batch === undefined) {
+      parts.begin()
+      batch = []
+      if (group.maxWaitMs === 0) immediate = setImmediate(flushWhenFree)
+      else timer = setTimeout(flushWhenFree, group.maxWaitMs)
+    }
+    savepoint()
+  }
+  /** Ends an operation's savepoint (rolled back to when it failed) and enrols it in the batch. */
+  const leave = (operation: string, result: Exit.Exit<unknown, unknown>): Waiter => {
+    const waiter: Waiter = { operation, result, settled: false, resume: undefined }
+    try {
+      if (Exit.isFailure(result)) rollbackTo()
+      release()
+    } catch (cause) {
+      // the savepoint is gone: an error made SQLite end the batch's transaction
+      batch?.push(waiter)
+      try {
+        parts.rollback()
+      } catch {
+        // already rolled back by SQLite
+      }
+      end(cause)
+      return waiter
+    }
+    batch?.push(waiter)
+    if ((batch?.length ?? 0) >= group.maxBatch) due = true
+    return waiter
+  }
+  /** Commits a due batch once no one holds the lock. */
+  const settleDue = () => {
+    if (due && parts.holders() === 0) flushNow()
+  }
+  /** The operation's result, once its batch is committed. */
+  const awaitCommit = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> => {
+    settleDue()
+    if (waiter.settled) return waiter.result as Exit.Exit<A, E | StoreUnavailable>
+    return Effect.callback<A, E | StoreUnavailable>((resume) => {
+      if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
+      else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
+    })
+  }
+  /** A program, synchronously, in its savepoint inside the batch; returns its waiter. */
+  const enrolProgram = <A, E>(operation: string, make: Make<A, E>): Waiter => {
+    try {
+      enter()
+    } catch (cause) {
+      return {
+        operation,
+        result: Exit.fail(new StoreUnavailable({ operation, cause })),
+        settled: true,
+        resume: undefined,
+      }
+    }
+    let result: Exit.Exit<unknown, unknown>
+    try {
+      const outcome = runProgramSync(make(), sync)
+      result = outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
+    } catch (cause) {
+      result = Exit.fail(new StoreUnavailable({ operation, cause }))
+    }
+    return leave(operation, result)
+  }
+  /**
+   * An effect (statements outside a transaction, or a UnitOfWork body) in its savepoint, holding the lock; its
+   * savepoint is ended however the body ends (interrupted too), then it waits for the COMMIT without the lock.
+   */
+  const inBatch = <A, E, R>(operation: string, body: Effect.Effect<A, E, R>) => {
+    let waiter: Waiter | undefined
+    return Effect.flatMap(
       exclusive(
         Effect.acquireUseRelease(
-          raw(`${operation}: begin`, "begin immediate"),
-          () => f(executor),
+          Effect.try({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+          () => body,
           (_, exit) =>
-            Exit.isSuccess(exit)
-              ? raw(`${operation}: commit`, "commit").pipe(
-                  // A COMMIT that fails (SQLITE_BUSY) leaves the transaction open: end it.
-                  Effect.tapError(() => Effect.ignore(raw(`${operation}: rollback`, "rollback"))),
-                )
-              : Effect.ignore(raw(`${operation}: rollback`, "rollback")),
-        ),
+            Effect.sync(() => {
+              waiter = leave(operation, exit as Exit.Exit<unknown, unknown>)
+            }),
+        ).pipe(Effect.exit),
       ),
-    run: (operation, transactional, make) =>
+      (exit) =>
+        waiter === undefined
+          ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
+          : awaitCommit<A, E>(waiter),
+    )
+  }
+  return {
+    direct: (f) => inBatch("statements", f(executor)),
+    transaction: (operation, f) => inBatch(operation, f(executor)),
+    run: (operation, _transactional, make) =>
       Effect.suspend(() =>
-        holders === 0 ? runNow(operation, transactional, make) : exclusive(runNow(operation, transactional, make)),
+        parts.holders() === 0
+          ? awaitCommit(enrolProgram(operation, make))
+          : Effect.flatMap(exclusive(Effect.sync(() => enrolProgram(operation, make))), (waiter) =>
+              awaitCommit(waiter),
+            ),
       ),
+    flush: Effect.sync(flushWhenFree),
   }
 }

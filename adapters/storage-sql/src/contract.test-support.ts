@@ -10,7 +10,9 @@ import {
   DossierListing,
   DossierStore,
   type DossierSummary,
+  documentIdFrom,
   IdempotencyStore,
+  isDocumentId,
   type NewDossier,
   Outbox,
   PaymentStore,
@@ -718,6 +720,31 @@ export function storageContract(target: ContractTarget): void {
         const fits = big.slice(0, MAX_DOCUMENT_BYTES)
         expect((await run(put(fits, "application/pdf"))).size).toBe(MAX_DOCUMENT_BYTES)
         expect(await failure(DocumentStore.use((d) => d.get("no-such-id")))).toMatchObject({ _tag: "DocumentNotFound" })
+      })
+
+      it("stores under an id the application chose, never over another document, and refuses an id of another shape", async () => {
+        const id = documentIdFrom("document-0001")
+        expect(isDocumentId(id)).toBe(true)
+        const meta = await run(DocumentStore.use((d) => d.put(PDF, "application/pdf", undefined, { id })))
+        expect(meta.id).toBe(id)
+        expect((await run(DocumentStore.use((d) => d.get(id)))).meta).toEqual(meta)
+        // the same id again: refused, and the document that has it keeps its bytes
+        const reused = await failure(DocumentStore.use((d) => d.put(PNG, "image/png", undefined, { id })))
+        expect(reused).toMatchObject({ _tag: "StoreUnavailable" })
+        expect(String(reused.message)).toContain(`document id ${id} is already in use`)
+        const kept = await run(DocumentStore.use((d) => d.get(id)))
+        expect(Buffer.from(kept.bytes).equals(Buffer.from(PDF))).toBe(true)
+        expect(kept.meta.mediaType).toBe("application/pdf")
+        // an id that is not a document id (a path, a kind-prefixed Ids value) is never used as one
+        for (const bad of ["../escape", "document-0001", id.toUpperCase(), ""]) {
+          const refused = await failure(DocumentStore.use((d) => d.put(PDF, "application/pdf", undefined, { id: bad })))
+          expect(refused).toMatchObject({ _tag: "StoreUnavailable" })
+          expect(String(refused.message)).toContain("is not a document id")
+        }
+        // without a chosen id, a new random one each time
+        const a = await run(put(PDF, "application/pdf"))
+        const b = await run(put(PDF, "application/pdf"))
+        expect(isDocumentId(a.id) && isDocumentId(b.id) && a.id !== b.id).toBe(true)
       })
 
       it("attaches documents in the dossier's transaction; a failed commit leaves only an orphan the sweep removes", async () => {

@@ -2,7 +2,7 @@
 // A file is written to a temporary name, synced and renamed into place (then the folder is synced), so a document
 // row never points at a partly written file. Metadata and the link to a dossier live in the `document` table.
 import { randomBytes } from "node:crypto"
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises"
+import { link, mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises"
 import { join } from "node:path"
 
 const TEMP_MARK = ".tmp-"
@@ -18,7 +18,11 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export async function writeDocumentFile(dir: string, id: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes a document's file, never over another: the synced temporary file is linked to the document's name (which
+ * fails when that name exists) and then removed. Returns "exists" (and writes nothing) when a file has the name.
+ */
+export async function writeDocumentFile(dir: string, id: string, bytes: Uint8Array): Promise<"written" | "exists"> {
   const target = documentPath(dir, id)
   const folder = join(dir, id.slice(0, 2))
   await mkdir(folder, { recursive: true })
@@ -30,8 +34,16 @@ export async function writeDocumentFile(dir: string, id: string, bytes: Uint8Arr
   } finally {
     await handle.close()
   }
-  await rename(temp, target)
+  try {
+    await link(temp, target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
+    await rm(temp, { force: true })
+    return "exists"
+  }
+  await rm(temp, { force: true })
   await syncFolder(folder)
+  return "written"
 }
 
 export const readDocumentFile = (dir: string, id: string): Promise<Uint8Array> => readFile(documentPath(dir, id))

@@ -1,7 +1,6 @@
 // Documents: bytes on the file system (document-files.ts), metadata and the link to a dossier in the `document`
 // table. Uploads are staged (no dossier) until a dossier's create or commit attaches them (attachDocuments); staged
 // uploads that were never attached are swept (DocumentStore port).
-import { randomUUID } from "node:crypto"
 import {
   checkDocument,
   type DocumentMediaType,
@@ -9,6 +8,8 @@ import {
   DocumentNotFound,
   DocumentNotOwned,
   type DocumentStoreShape,
+  idForPut,
+  idInUse,
   instantOf,
   quotaExceeded,
   StoreUnavailable,
@@ -132,12 +133,14 @@ export function makeDocumentStore(
   const { withDb, exec } = ctx
   const dir = config.documentsDir
   return {
-    put: (bytes, declaredType, uploader) =>
+    put: (bytes, declaredType, uploader, options) =>
       Effect.gen(function* () {
         const checked = checkDocument(bytes, declaredType, config.maxDocumentBytes)
         if (checked instanceof Error) return yield* Effect.fail(checked)
+        const id = idForPut(options)
+        if (id instanceof StoreUnavailable) return yield* Effect.fail(id)
         const meta: DocumentMeta = {
-          id: randomUUID(),
+          id,
           ...checked,
           createdAt: yield* now,
           dossierCode: null,
@@ -153,8 +156,10 @@ export function makeDocumentStore(
           if (staged + meta.size > limit) return yield* Effect.fail(quotaExceeded(staged, meta.size, limit))
         }
         // Bytes first, then the row: a row never points at a missing file. If the row cannot be written the file
-        // is removed (and the sweep would remove it anyway).
-        yield* attempt("store document", () => writeDocumentFile(dir, meta.id, bytes))
+        // is removed (and the sweep would remove it anyway). A file never replaces another: a chosen id whose file
+        // exists fails here, before anything is written.
+        const written = yield* attempt("store document", () => writeDocumentFile(dir, meta.id, bytes))
+        if (written === "exists") return yield* Effect.fail(idInUse(meta.id))
         yield* withDb((k) =>
           exec("store document", k, q.insertDocument, {
             id: meta.id,

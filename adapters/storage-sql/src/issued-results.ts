@@ -5,6 +5,7 @@ import {
   IssuedResultStore,
   type IssuedResultStoreShape,
   StoreUnavailable,
+  UnitOfWork,
 } from "@motcua/application"
 import { Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
@@ -36,10 +37,18 @@ const fromRow = (row: IssuedResultTable): IssuedResult => {
 }
 
 export const makeSqlIssuedResultStore = Effect.gen(function* () {
-  const { db: kysely } = yield* SqlDatabase
+  const { db: kysely, dialect } = yield* SqlDatabase
+  const unitOfWork = yield* UnitOfWork
   const db = kysely as unknown as Kysely<ResultsDB>
-  const attempt = <A>(f: () => Promise<A>) =>
-    Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation: "issued results", cause }) })
+  // on SQLite under the connection's lock (UnitOfWork), so that no statement lands in another fiber's open
+  // transaction (or group-commit batch) and each is answered only once committed
+  const attempt = <A>(f: () => Promise<A>) => {
+    const statement = Effect.tryPromise({
+      try: f,
+      catch: (cause) => new StoreUnavailable({ operation: "issued results", cause }),
+    })
+    return dialect === "sqlite" ? unitOfWork.transaction(statement) : statement
+  }
   const shape: IssuedResultStoreShape = {
     record: (result) =>
       attempt(async () => {

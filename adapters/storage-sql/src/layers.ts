@@ -60,7 +60,12 @@ const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect)
       },
       catch: (cause) => new StoreUnavailable({ operation, cause }),
     }),
-    ({ db }) => Effect.promise(() => db.destroy()),
+    // what group commit holds open is committed before the database closes
+    ({ db, connection }) =>
+      Effect.andThen(
+        connection.flush,
+        Effect.promise(() => db.destroy()),
+      ),
   )
 
 const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptions, open: () => Opened) =>
@@ -97,7 +102,7 @@ export const SqlStorage = {
       options,
       () => {
         const { db, database } = openSqlite(options)
-        return { db, connection: sqliteConnection(database) }
+        return { db, connection: sqliteConnection(database, options.groupCommit) }
       },
     ),
   /** PostgreSQL server through a connection pool. */
@@ -108,7 +113,8 @@ export const SqlStorage = {
     }),
   /**
    * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
-   * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL).
+   * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL), and
+   * `?group_commit=<most operations per batch>&group_commit_wait_ms=<ms>` turns group commit on (database-url.ts).
    */
   layerFromUrl: (url: string, options: CommonOptions = {}) => {
     let target: DatabaseTarget
@@ -121,6 +127,11 @@ export const SqlStorage = {
     }
     return target.dialect === "postgres"
       ? SqlStorage.layerPostgres({ url: target.url, ...options })
-      : SqlStorage.layerSqlite({ file: target.file, synchronous: target.synchronous, ...options })
+      : SqlStorage.layerSqlite({
+          file: target.file,
+          synchronous: target.synchronous,
+          ...(target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }),
+          ...options,
+        })
   },
 }

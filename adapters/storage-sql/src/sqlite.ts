@@ -13,6 +13,7 @@
 // in a transaction and then fail to upgrade to writing (which SQLite reports as SQLITE_BUSY without waiting).
 import Database from "better-sqlite3"
 import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from "kysely"
+import type { GroupCommit } from "./connection.ts"
 import type { DB } from "./schema.ts"
 
 export type SqliteSynchronous = "NORMAL" | "FULL"
@@ -25,6 +26,8 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number
   /** How many prepared statements to keep. Default 256. */
   readonly statementCacheSize?: number
+  /** Commit concurrent operations together (connection.ts, GroupCommit). Default: off, one COMMIT per operation. */
+  readonly groupCommit?: GroupCommit
 }
 
 /** The better-sqlite3 handle with a statement cache, in the shape kysely's SqliteDialect expects. */

@@ -1,6 +1,6 @@
 // The WalletStore port of @motcua/application over the storage's database (table `wallet_entry`, created by the
 // "wallet" migration): the citizen's e-wallet, each entry with its bytes (bytea on PostgreSQL, blob on SQLite).
-import { StoreUnavailable, type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
+import { StoreUnavailable, UnitOfWork, type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
 import { Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { SqlDatabase } from "./layers.ts"
@@ -55,10 +55,18 @@ const entryOf = (row: Omit<WalletEntryTable, "content">): WalletEntry => ({
 })
 
 export const makeSqlWalletStore = Effect.gen(function* () {
-  const { db: kysely } = yield* SqlDatabase
+  const { db: kysely, dialect } = yield* SqlDatabase
+  const unitOfWork = yield* UnitOfWork
   const db = kysely as unknown as Kysely<WalletDB>
-  const attempt = <A>(f: () => Promise<A>) =>
-    Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation: "wallet", cause }) })
+  // on SQLite under the connection's lock (UnitOfWork), so that no statement lands in another fiber's open
+  // transaction (or group-commit batch) and each is answered only once committed
+  const attempt = <A>(f: () => Promise<A>) => {
+    const statement = Effect.tryPromise({
+      try: f,
+      catch: (cause) => new StoreUnavailable({ operation: "wallet", cause }),
+    })
+    return dialect === "sqlite" ? unitOfWork.transaction(statement) : statement
+  }
   const store: WalletStoreShape = {
     add: (entry, bytes) =>
       attempt(async () => {

@@ -16,7 +16,12 @@ export function storageLayer(target: DatabaseTarget, documentsDir?: string) {
   prepareDatabaseFolder(target)
   const documents = documentsDir === undefined ? {} : { documentsDir }
   return target.dialect === "sqlite"
-    ? SqlStorage.layerSqlite({ file: target.file, synchronous: target.synchronous, ...documents })
+    ? SqlStorage.layerSqlite({
+        file: target.file,
+        synchronous: target.synchronous,
+        ...(target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }),
+        ...documents,
+      })
     : SqlStorage.layerPostgres({ url: target.url, ...documents })
 }
 

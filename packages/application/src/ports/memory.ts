@@ -15,12 +15,13 @@ import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
 import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES, quotaExceeded } from "./document-content.ts"
-import type { DocumentStoreShape } from "./document-store.ts"
+import { type DocumentStoreShape, idForPut, idInUse } from "./document-store.ts"
 import type { DossierListingShape } from "./dossier-listing.ts"
 import type { DossierStoreShape } from "./dossier-store.ts"
 import {
   DocumentNotFound,
   DocumentNotOwned,
+  type DocumentRejected,
   DossierAlreadyExists,
   DossierNotFound,
   IdempotencyKeyReused,
@@ -596,13 +597,15 @@ function stagedBytesOf(db: MemoryDatabaseShape, principalId: string): number {
 }
 
 export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreShape => ({
-  put: (bytes, declaredType, uploader) =>
+  put: (bytes, declaredType, uploader, options) =>
     Effect.gen(function* () {
       const checked = checkDocument(bytes, declaredType, db.maxDocumentBytes)
       if (checked instanceof Error) return yield* Effect.fail(checked)
+      const id = idForPut(options)
+      if (id instanceof StoreUnavailable) return yield* Effect.fail(id)
       const createdAt = yield* now
       const meta: DocumentMeta = {
-        id: crypto.randomUUID(),
+        id,
         ...checked,
         createdAt,
         dossierCode: null,
@@ -611,12 +614,13 @@ export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreS
       // the quota is checked and the document stored in one atomic step, so concurrent uploads cannot both fit
       yield* atomic(
         db,
-        Effect.suspend(() => {
+        Effect.suspend((): Effect.Effect<void, DocumentRejected | StoreUnavailable> => {
           const limit = uploader?.stagedBytesLimit
           if (uploader !== undefined && limit !== undefined) {
             const staged = stagedBytesOf(db, uploader.principalId)
             if (staged + meta.size > limit) return Effect.fail(quotaExceeded(staged, meta.size, limit))
           }
+          if (db.state.documents.has(meta.id)) return Effect.fail(idInUse(meta.id))
           db.state.documents.set(meta.id, { meta, bytes: bytes.slice() })
           return Effect.void
         }),

@@ -4,7 +4,7 @@
 // dossier; either carries a QR code to its verification page. The signer returns the signed file (X.509: PAdES
 // inside the PDF), which is stored and attached to the dossier in the commit; the register of issued results gets
 // its SHA-256 and the certificate's serial, and so does the audit entry (the sign event's `document`).
-import { createHash, randomBytes } from "node:crypto"
+import { createHash } from "node:crypto"
 import { vietnamDate } from "@motcua/domain"
 import { Effect, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
@@ -12,16 +12,21 @@ import { act, type BuildContext, tryEvent } from "../dossier/engine.ts"
 import { ActionRefused } from "../errors.ts"
 import { AccountStore } from "../ports/account-store.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
-import { DocumentStore } from "../ports/document-store.ts"
+import { DocumentStore, documentIdFrom } from "../ports/document-store.ts"
+import { Ids } from "../ports/ids.ts"
 import { IssuedResultStore, PublicPages, verificationUrl } from "../ports/issued-results.ts"
 import { DocumentRenderer, type ResultDocument } from "../ports/renderer.ts"
 import { Signer } from "../ports/signer.ts"
 
 const BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789" // no I, O, 0, 1: read aloud and typed without mistakes
 
-/** A new verification id: 16 characters of a 32-letter alphabet (80 random bits), unguessable. */
-export function newVerificationId(): string {
-  const bytes = randomBytes(16)
+/**
+ * The verification id derived from an id of the `Ids` port (`Ids.next("verification")`): 16 characters of a
+ * 32-letter alphabet taken from its SHA-256 (80 bits). Unguessable with the real ids (random UUIDs); the same under
+ * the test ids on every run and every storage.
+ */
+export function verificationIdFrom(seed: string): string {
+  const bytes = createHash("sha256").update(seed).digest().subarray(0, 16)
   return Array.from(bytes, (b) => BASE32[b & 31]).join("")
 }
 
@@ -73,6 +78,7 @@ export const sign = Effect.fnUntraced(function* (
   const catalog = yield* CatalogStore
   // the name printed under the signature: the officer's account name where accounts are kept, else the account id
   const accounts = yield* Effect.serviceOption(AccountStore)
+  const ids = yield* Ids
   // the signed file is known only once signed; the engine attaches what is here when it commits
   const attach: string[] = input.documentId === undefined ? [] : [input.documentId]
   return yield* act({
@@ -84,7 +90,7 @@ export const sign = Effect.fnUntraced(function* (
     event: (ctx) =>
       Effect.gen(function* () {
         yield* tryEvent(ctx, { type: "sign", signatureId: "pending" })
-        const verificationId = newVerificationId()
+        const verificationId = verificationIdFrom(yield* ids.next("verification"))
         const url = verificationUrl(pages, verificationId)
         const { context, procedure } = ctx.loaded
         let pdf: Uint8Array
@@ -128,7 +134,12 @@ export const sign = Effect.fnUntraced(function* (
           reason: `Ký số kết quả: ${procedure.result.name}`,
         })
         const signedBytes = signature.signedDocument ?? pdf
-        const stored = yield* documents.put(signedBytes, "application/pdf", { principalId: principal.id })
+        const stored = yield* documents.put(
+          signedBytes,
+          "application/pdf",
+          { principalId: principal.id },
+          { id: documentIdFrom(yield* ids.next("document")) },
+        )
         attach.push(stored.id)
         const sha256 = createHash("sha256").update(signedBytes).digest("hex")
         yield* issued.record({
