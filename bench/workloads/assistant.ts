@@ -16,6 +16,7 @@ export const EVAL_SETS = [
   { file: "questions.json", label: "evaluation set (tuned on)" },
   { file: "holdout.json", label: "held-out set 1 (written after the first tuning)" },
   { file: "holdout2.json", label: "held-out set 2 (written before the retrieval changes of issue 12)" },
+  { file: "holdout3.json", label: "held-out set 3 (written before the out-of-catalogue and vocabulary changes)" },
 ] as const
 
 export function assistantWorkload() {
