@@ -71,7 +71,7 @@ const TIE_RATIO = 0.85
  * catalogue procedure is taken as what the question is about: "không tìm thấy", with where to go instead. Calibrated
  * on the sets tuned on (questions.json, holdout.json, holdout2.json; docs/assistant.md): where both are found, an
  * answerable question's best out-of-catalogue entry scores at most 1.4 times its procedure, an unanswerable one's
- * at least 10 times the catalogue's best; 3 lies between, nearer the answerable side (a wrong "không tìm thấy" still
+ * at least 9 times the catalogue's best; 3 lies between, nearer the answerable side (a wrong "không tìm thấy" still
  * says where to go and lists the closest procedure; a wrong answer names a procedure that is not what was asked).
  */
 const ELSEWHERE_RATIO = 3
