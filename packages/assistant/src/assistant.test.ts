@@ -133,6 +133,14 @@ describe("answers from the catalogue", () => {
     expect(some.procedure?.fees.assumed).toEqual([{ input: "quantities.copy", value: 1 }])
   })
 
+  it("counts people named by what they are (workers, students) for a fee charged per person", async () => {
+    const { readFacts } = await import("./facts.ts")
+    expect(readFacts("đăng ký tạm trú cho 12 công nhân").quantities?.person).toBe(12)
+    expect(readFacts("khai tạm trú cho 7 sinh viên").quantities?.person).toBe(7)
+    expect(readFacts("temporary residence for 30 workers").quantities?.person).toBe(30)
+    expect(readFacts("đăng ký tạm trú").quantities?.person).toBeUndefined()
+  })
+
   it("does not read 'đăng ký thường trú' as Xã Kỳ Thượng", () => {
     expect(ask("dang ky thuong tru").procedure?.place.unit).toBeUndefined()
   })
