@@ -14,8 +14,15 @@ const EVAL = join(import.meta.dirname, "../../packages/assistant/eval")
 
 export const EVAL_SETS = [
   { file: "questions.json", label: "evaluation set (tuned on)" },
-  { file: "holdout.json", label: "held-out set 1 (written after the first tuning)" },
-  { file: "holdout2.json", label: "held-out set 2 (written before the retrieval changes of issue 12)" },
+  { file: "holdout.json", label: "set 1 (written after the first tuning; tuned on since 6 December 2026)" },
+  {
+    file: "holdout2.json",
+    label: "set 2 (written before the retrieval changes of issue 12; tuned on since 6 December 2026)",
+  },
+  {
+    file: "holdout3.json",
+    label: "held-out set 3 (written before the out-of-catalogue and vocabulary changes; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {

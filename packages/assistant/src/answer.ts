@@ -88,6 +88,18 @@ export interface Answer {
   readonly followUp?: FollowUp
   /** The ranked procedures considered (closest first), with their names. */
   readonly candidates: ReadonlyArray<{ readonly code: string; readonly name: string; readonly score: number }>
+  /**
+   * For "không tìm thấy" about a procedure the catalogue does not hold but the province's vocabulary knows
+   * (`elsewhere` of assistant.json): what it is and where to go instead.
+   */
+  readonly elsewhere?: {
+    readonly id: string
+    readonly name: string
+    readonly nameEn: string
+    readonly where: string
+    readonly whereEn: string
+    readonly unverified?: string
+  }
   /** Notes on how the question was read (cut to length, instructions ignored). */
   readonly notices: ReadonlyArray<string>
   /** Who phrased `text`: the plain template, or the language model (checked against the facts). */

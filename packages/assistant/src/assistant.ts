@@ -22,7 +22,7 @@ import { type ConversationState, makeConversations } from "./conversations.ts"
 import { type QuestionFacts, readFacts } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
-import { inForce, makeRetriever } from "./retrieval.ts"
+import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
 import { foldedPhrase, syllables } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
@@ -66,6 +66,17 @@ const MIN_COVERAGE = 0.3
 const MIN_EXPLAINED = 0.25
 /** Two procedures whose scores are within this ratio both fit: the citizen is asked. */
 const TIE_RATIO = 0.85
+/**
+ * A procedure the catalogue does not hold (`vocabulary.elsewhere`) that scores at least this many times the best
+ * catalogue procedure is taken as what the question is about: "không tìm thấy", with where to go instead. Calibrated
+ * on the sets tuned on (questions.json, holdout.json, holdout2.json; docs/assistant.md): where both are found, an
+ * answerable question's best out-of-catalogue entry scores at most 1.4 times its procedure, an unanswerable one's
+ * at least 9 times the catalogue's best; 3 lies between, nearer the answerable side (a wrong "không tìm thấy" still
+ * says where to go and lists the closest procedure; a wrong answer names a procedure that is not what was asked).
+ */
+const ELSEWHERE_RATIO = 3
+/** How many ranked entries (catalogue procedures and out-of-catalogue entries together) are looked at. */
+const RANK_LIMIT = 8
 
 const INSTRUCTION_ATTEMPT =
   /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
@@ -79,6 +90,7 @@ export function makeAssistant(data: AssistantData): Assistant {
   const retriever = makeRetriever(procedures, data.vocabulary)
   const places = makePlaceFinder(data.jurisdiction.units, data.formerUnits)
   const conversations = makeConversations()
+  const elsewhere = new Map((data.vocabulary.elsewhere ?? []).map((e) => [e.id, e]))
   const variantCues = data.vocabulary.questions
     .filter((q) => q.variantId !== undefined)
     .map((q) => ({ code: q.code, variantId: q.variantId as string, phrases: q.phrases.map(foldedPhrase) }))
@@ -343,15 +355,49 @@ export function makeAssistant(data: AssistantData): Assistant {
         return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
     }
 
-    const ranked = retriever.rank(searchText)
+    const all = retriever.rank(searchText, RANK_LIMIT)
+    const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
+    const found = (c: Candidate | undefined): c is Candidate =>
+      c !== undefined &&
+      c.lexical >= MIN_SCORE &&
+      c.coverage >= (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) &&
+      c.explainedAll >= MIN_EXPLAINED &&
+      c.namesAWord
+    // A procedure the catalogue does not hold, named as clearly as a catalogue procedure would have to be and
+    // scoring near or above the best of them: say so, and where to go, rather than answer with a neighbour.
+    const outside = all.find((c) => elsewhereId(c.code) !== undefined)
+    const entry = outside === undefined ? undefined : elsewhere.get(elsewhereId(outside.code) as string)
     if (
-      top === undefined ||
-      top.lexical < MIN_SCORE ||
-      top.coverage < (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) ||
-      top.explainedAll < MIN_EXPLAINED ||
-      !top.namesAWord
+      entry !== undefined &&
+      found(outside) &&
+      (!found(top) || (outside as Candidate).score >= top.score * ELSEWHERE_RATIO)
     ) {
+      conversations.save(conversationId, state, input.now)
+      const closest = found(top) ? candidatesOf([top]) : []
+      const also = closest.map((c) => ` Nếu bạn hỏi về thủ tục khác: gần nhất trong danh mục là ${c.name} (${c.code}).`)
+      const alsoEn = closest.map((c) => ` If you meant something else, the closest catalogue procedure is ${c.code}.`)
+      const unverified = entry.unverified === undefined ? "" : ` (chưa xác minh: ${entry.unverified})`
+      return {
+        conversationId,
+        kind: "not-found",
+        text: `Không tìm thấy thủ tục này trong danh mục thủ tục của tỉnh: “${entry.name}” không thuộc các thủ tục tôi có dữ liệu, nên tôi không nêu giấy tờ, phí hay thời hạn của nó. Nơi giải quyết: ${entry.where}${unverified}.${also.join("")}`,
+        textEn: `Not in the province's procedure catalogue: “${entry.nameEn}” is not among the procedures I hold data for, so I give no documents, fees or times for it. Where to go: ${entry.whereEn}.${alsoEn.join("")}`,
+        citations: closest.map((c) => c.code),
+        candidates: closest,
+        elsewhere: {
+          id: entry.id,
+          name: entry.name,
+          nameEn: entry.nameEn,
+          where: entry.where,
+          whereEn: entry.whereEn,
+          ...(entry.unverified === undefined ? {} : { unverified: entry.unverified }),
+        },
+        notices,
+        phrasedBy: "template",
+      }
+    }
+    if (!found(top)) {
       const closest = ranked.length > 0 ? ranked : []
       conversations.save(conversationId, state, input.now)
       const list = candidatesOf(closest.slice(0, 3))

@@ -18,7 +18,11 @@ export interface QuestionFacts {
 const COUNTS: ReadonlyArray<readonly [RegExp, keyof NonNullable<QuestionFacts["quantities"]>]> = [
   [/(\d{1,4})\s*(ban sao|ban|copies|copy)\b/u, "copy"],
   [/(\d{1,4})\s*(trang|pages?)\b/u, "page"],
-  [/(\d{1,4})\s*(nguoi|persons?|people|nhan khau)\b/u, "person"],
+  // People counted by what they are, too: "25 công nhân", "10 lao động", "4 sinh viên", "12 workers".
+  [
+    /(\d{1,4})\s*(nguoi|persons?|people|nhan khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|workers?|employees?|students?)\b/u,
+    "person",
+  ],
   [/(\d{1,4})\s*(phieu|certificates?)\b/u, "certificate"],
   [/(\d{1,4})\s*(xe|vehicles?)\b/u, "vehicle"],
 ]

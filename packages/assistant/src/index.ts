@@ -16,4 +16,4 @@ export { factProblems, type Phraser, type PhrasingOptions, type PhrasingRequest,
 export type { FormerUnitName } from "./places.ts"
 export { makeRetriever } from "./retrieval.ts"
 export { foldedPhrase, syllables, terms } from "./text.ts"
-export { EMPTY_VOCABULARY, QuestionPhrases, Synonym, Vocabulary } from "./vocabulary.ts"
+export { Elsewhere, EMPTY_VOCABULARY, QuestionPhrases, Synonym, Vocabulary } from "./vocabulary.ts"

@@ -83,8 +83,19 @@ const documentsOf = (
   for (const q of vocabulary.questions)
     for (const phrase of q.phrases)
       add(q.code, q.variantId === undefined ? phrase : `${names.get(q.code) ?? ""} ${phrase}`)
+  // Procedures the catalogue does not hold compete with its own, so that a question about one of them finds it
+  // rather than a catalogue procedure sharing a word.
+  for (const e of vocabulary.elsewhere ?? [])
+    for (const text of [e.name, e.nameEn, ...e.phrases]) add(elsewhereCode(e.id), text)
   return docs
 }
+
+const ELSEWHERE = "elsewhere:"
+/** The code under which an out-of-catalogue entry (`vocabulary.elsewhere`) is ranked. */
+export const elsewhereCode = (id: string) => `${ELSEWHERE}${id}`
+/** Whether a ranked code is an out-of-catalogue entry, and its id. */
+export const elsewhereId = (code: string): string | undefined =>
+  code.startsWith(ELSEWHERE) ? code.slice(ELSEWHERE.length) : undefined
 
 interface AgeRange {
   readonly from?: number
@@ -239,6 +250,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   for (const d of documents) learnFrom(d.text)
   // The raw names too (before synonyms), so "quyền sử dụng đất" gives "qsdd" even where a synonym rewrote it.
   for (const p of procedures) learnFrom(words(p.name).join(" "))
+  for (const e of vocabulary.elsewhere ?? []) for (const t of [e.name, ...e.phrases]) learnFrom(words(t).join(" "))
 
   const correct = (prepared: string): string => {
     const w = prepared.split(" ").filter((x) => x !== "")
@@ -297,6 +309,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     field.set(p.code, p.field.code)
     ages.set(p.code, ageRange(p.name))
   }
+  for (const e of vocabulary.elsewhere ?? []) bags.set(elsewhereCode(e.id), new Set())
   for (const d of documents) for (const term of termsOf(d.text)) bags.get(d.code)?.add(term)
   const weightOf = new Map<string, number>()
   for (const bag of bags.values()) for (const w of bag) weightOf.set(w, (weightOf.get(w) ?? 0) + 1)

@@ -3,7 +3,11 @@
 //   a question containing a phrase is searched with the catalogue word added;
 // - `questions`: ways citizens ask for one procedure, or one variant of it ("trễ hạn khai sinh" → 1.001193
 //   qua-han); they are indexed next to the procedure's own names, and a variant's phrases pick that variant;
-// - `stopWords`: question words that say nothing about the procedure ("thủ tục", "như thế nào", "how do I").
+// - `stopWords`: question words that say nothing about the procedure ("thủ tục", "như thế nào", "how do I");
+// - `elsewhere`: common procedures citizens bring to a one-stop shop that the province's catalogue does not hold
+//   (driving licences, vehicle plates, tax codes, health insurance, …), the words citizens use for them, and where
+//   to go instead: a question about one gets "không tìm thấy" with that advice, never a catalogue procedure that
+//   only shares a word with it.
 // Decoded with a Schema so a mistake in the file is reported with its path, like every other data file.
 import { Schema } from "effect"
 
@@ -23,11 +27,28 @@ export const QuestionPhrases = Schema.Struct({
 })
 export type QuestionPhrases = typeof QuestionPhrases.Type
 
+export const Elsewhere = Schema.Struct({
+  /** A short stable name for the entry (letters, digits and hyphens). */
+  id: Schema.String.check(Schema.isPattern(/^[a-z0-9-]{1,60}$/u)),
+  /** What the procedure is, in Vietnamese and in English. */
+  name: NonEmpty,
+  nameEn: NonEmpty,
+  /** How citizens ask for it (Vietnamese, with or without diacritics, and English). */
+  phrases: Schema.Array(NonEmpty).check(Schema.isMinLength(1)),
+  /** Where to go instead, in Vietnamese and in English. */
+  where: NonEmpty,
+  whereEn: NonEmpty,
+  /** What in `where` the province has not checked yet (the answer then says "chưa xác minh"). */
+  unverified: Schema.optionalKey(NonEmpty),
+})
+export type Elsewhere = typeof Elsewhere.Type
+
 export const Vocabulary = Schema.Struct({
   notes: Schema.optionalKey(Schema.Array(Schema.String)),
   synonyms: Schema.Array(Synonym),
   questions: Schema.Array(QuestionPhrases),
   stopWords: Schema.Array(NonEmpty),
+  elsewhere: Schema.optionalKey(Schema.Array(Elsewhere)),
 })
 export type Vocabulary = typeof Vocabulary.Type
 

@@ -44,6 +44,19 @@ export const AssistantAnswer = Schema.Struct({
     Schema.Struct({ question: Schema.String, questionEn: Schema.String, options: Schema.Array(Option) }),
   ),
   candidates: Schema.Array(Schema.Struct({ code: Schema.String, name: Schema.String, score: Schema.Number })),
+  elsewhere: Schema.optionalKey(
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.String,
+      nameEn: Schema.String,
+      where: Schema.String,
+      whereEn: Schema.String,
+      unverified: Schema.optionalKey(Schema.String),
+    }).annotate({
+      description:
+        "Với kind not-found: thủ tục không có trong danh mục của tỉnh mà trợ lý nhận ra, và nơi cần đến (where, tiếng Việt; whereEn)",
+    }),
+  ),
   notices: Schema.Array(Schema.String),
   phrasedBy: Schema.Literals(["template", "model"]),
 }).annotate({ identifier: "AssistantAnswer" })

@@ -2591,6 +2591,17 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description Với kind not-found: thủ tục không có trong danh mục của tỉnh mà trợ lý nhận ra, và nơi cần đến (where, tiếng Việt; whereEn) */
+            elsewhere?: {
+                id: string;
+                name: string;
+                nameEn: string;
+                where: string;
+                whereEn: string;
+                unverified?: string;
+            } & {
+                [key: string]: unknown;
+            };
             notices: string[];
             /** @enum {string} */
             phrasedBy: "template" | "model";
