@@ -9,6 +9,7 @@
 // returned dossier once. A leader reads the dashboard's charts. A citizen files using only the keyboard. axe-core finds no serious or critical violation on
 // every main page; English works; the home page's first load stays under 200 KB of gzipped JavaScript, and its
 // timings on a throttled connection are written down. Screenshots of each page go to apps/web/test-artifacts/.
+import { execFileSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -40,7 +41,12 @@ afterAll(async () => {
 })
 
 async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 1100, height: 900 } })
+  return browser.newContext({
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    viewport: { width: 1100, height: 900 },
+    acceptDownloads: true,
+  })
 }
 
 async function newPage(): Promise<Page> {
@@ -388,6 +394,13 @@ describe("the web pages in Chromium", () => {
       ])
     await forms.locator("summary").nth(1).click()
     await expect.poll(() => forms.textContent()).toContain("Quá trình giải quyết 3 — Bước xử lý")
+    // the printed process-control slip, as the API renders it: a PDF whose text pdftotext reads back
+    const download = counter.waitForEvent("download")
+    await forms.getByTestId("form-pdf-process-control").click()
+    const printed = await (await download).path()
+    const text = execFileSync("pdftotext", ["-layout", printed, "-"], { encoding: "utf8" })
+    expect(text).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
+    expect(text).toContain(dossierCode)
     await record(counter, "officer-dossier-returned")
   })
 

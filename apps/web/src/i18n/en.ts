@@ -345,6 +345,7 @@ export const en: Catalogue = {
   },
   forms: {
     heading: "Forms (as printed, in Vietnamese)",
+    pdf: "Download the printed form (PDF): {{title}}",
   },
   citizen: {
     nav: {

@@ -344,6 +344,7 @@ export const vi = {
   },
   forms: {
     heading: "Biểu mẫu",
+    pdf: "Tải bản in (PDF): {{title}}",
   },
   // The citizen's own pages (issue 11): e-ID sign-in, the e-wallet, paying on the payments ledger, signed results
   // and their public verification, notification channels and notices, petitions.
