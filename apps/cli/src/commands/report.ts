@@ -34,7 +34,7 @@ và tổng điểm của tỉnh (cộng số liệu của các đơn vị, khôn
 sau một con số, LOẠI là ${drillDowns.join(", ")}.
 --rules: cách chấm điểm (mặc định theo quality.json, nếu không có: portal — cách Cổng DVCQG công bố; description —
 theo văn bản mô tả công thức). Chỉ số motcua không nắm (1.1–1.3, 4.5a) lấy từ quality.json; báo cáo ghi rõ chỉ số còn
-thiếu. Chi tiết: docs/indicators.md.
+thiếu. Chi tiết: docs/quality-index.md.
 (The Decision 766 index of a period: each indicator's numerator, denominator and score, the six groups and the
 province's total computed from its units' counts, and each handling unit; --dossiers lists the dossiers behind a
 number.)${COMMON_HELP}`

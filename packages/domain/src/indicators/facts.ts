@@ -4,7 +4,7 @@
  * (`withinTimeAt`). The facts that are not in the dossier's own record (whether it reached the national portal,
  * whether a petition or a dislike rating names it) come from the store and are added when counting.
  *
- * Readings chosen (docs/indicators.md lists them):
+ * Readings chosen (docs/quality-index.md lists them):
  * - received: every dossier filed, except one refused at intake (status 3: "không được tiếp nhận", it was never
  *   received); counted for 2.1: received and not withdrawn by the applicant (the authority's timeliness is not at
  *   stake), as the domain's `classifyDossier` does. Refusal and withdrawal are read as they stand now.
