@@ -555,6 +555,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("issued_result_dossier").on("issued_result").columns(["dossier_code"]).execute()
       },
     },
+    // Auditors list the audit entries of one person (the reads of personal data they made, issue 14): by actor.
+    "2026-12-06-140-audit-actor": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex("audit_entry_actor").on("audit_entry").columns(["actor", "seq"]).execute()
+      },
+    },
   }
 }
 

@@ -1321,6 +1321,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nhật ký truy cập dữ liệu cá nhân: ai đã xem hồ sơ, giấy tờ, kho dữ liệu (thanh tra)
+         * @description The audited reads of personal data, oldest first: every read of a dossier's applicant data or documents or of a citizen's e-wallet by anyone but the citizen concerned, and every refused attempt (`.denied`), with who, when, which dossier or wallet and the work item (the dossier's state and step, the role acted in). By person (`actor`, auditors and province administrators) or by dossier (`dossier`, whoever may read its audit, in scope); at least one. The entries are links of the audit hash chain (`/api/v1/audit/chain`).
+         */
+        get: operations["personalDataReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -3548,6 +3568,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        PersonalDataReads: {
+            total: number;
+            items: components["schemas"]["AuditEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
         WebhookSubscribe: {
             /** @description Địa chỉ https nhận sự kiện (the receiver's https URL) */
             url: string;
@@ -6461,6 +6487,36 @@ export interface operations {
             };
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    personalDataReads: {
+        parameters: {
+            query?: {
+                actor?: string;
+                dossier?: string & unknown;
+                after?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lượt truy cập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataReads"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };
