@@ -91,8 +91,7 @@ export function* appendAudit(
 export function makeAuditLog(ctx: StorageContext, q: AuditQueries): AuditLogShape {
   const { db, withDb, exec } = ctx
   return {
-    append: (dossierCode, entries) =>
-      ctx.runProgram("append audit", true, () => appendAudit(q, dossierCode, entries)),
+    append: (dossierCode, entries) => ctx.runProgram("append audit", true, () => appendAudit(q, dossierCode, entries)),
     read: (query) =>
       withDb((k) =>
         k

@@ -405,6 +405,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/population/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tra cứu, xác thực người nộp với Cơ sở dữ liệu quốc gia về dân cư (có sự đồng ý của công dân)
+         * @description Looks a citizen up in the national population database by their personal identification number, with the consent they gave (`signed-at-counter`, `e-id`, `declared-online`) and for a procedure (the purpose the registry logs): found or not, and whether the name and date of birth given match. The record prefills the intake form (fill empty fields; ask before replacing what the officer typed). Counter officers and post office agents; a citizen for themselves only. Every lookup is audited (`read.population` in /api/v1/audit/reads). 503 when the registry is not configured or does not answer.
+         */
+        post: operations["lookUpApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -2648,6 +2668,36 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PopulationLookup: {
+            /** @description Số định danh cá nhân (12 chữ số) */
+            personalId: string;
+            /** @enum {string} */
+            consent: "signed-at-counter" | "e-id" | "declared-online";
+            procedureCode: string;
+            fullName?: string;
+            dateOfBirth?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PopulationRecord: {
+            personalId: string;
+            fullName: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "Nam" | "Nữ";
+            permanentAddress?: string;
+            reference?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PopulationLookupResult: {
+            found: boolean;
+            verified: boolean;
+            mismatches: ("fullName" | "dateOfBirth")[];
+            record?: components["schemas"]["PopulationRecord"];
+        } & {
+            [key: string]: unknown;
+        };
         Applicant: {
             id: string;
             name: string;
@@ -2731,6 +2781,13 @@ export interface components {
             })[];
             /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
             intakePointId?: string;
+            /** @description Xác thực người đứng tên (công dân) với Cơ sở dữ liệu quốc gia về dân cư, khi người đó đã đồng ý (ký tại quầy, qua tài khoản định danh, khai khi nộp trực tuyến): hồ sơ ghi nhận đã xác thực (chỉ số 4.5, cờ xác thực gửi Cổng DVCQG). Không có trong CSDL → 422 applicant-not-in-population-db; họ tên không khớp → 422 applicant-mismatch; CSDL không trả lời → 503. Check the applicant against the population database. */
+            verifyApplicant?: {
+                /** @enum {string} */
+                consent: "signed-at-counter" | "e-id" | "declared-online";
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -4906,6 +4963,36 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    lookUpApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PopulationLookup"];
+            };
+        };
+        responses: {
+            /** @description Kết quả tra cứu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationLookupResult"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
     myDossiers: {
         parameters: {
             query?: {
@@ -4964,6 +5051,7 @@ export interface operations {
             415: components["responses"]["unsupported-media-type"];
             422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     getDossier: {

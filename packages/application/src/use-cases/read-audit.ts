@@ -14,7 +14,7 @@ import { AuditLog } from "../ports/audit-log.ts"
 import { Clock } from "../ports/clock.ts"
 
 /** What was read. */
-export type PersonalDataResource = "dossier" | "dossier-document" | "wallet" | "wallet-document"
+export type PersonalDataResource = "dossier" | "dossier-document" | "wallet" | "wallet-document" | "population"
 
 /** Every read entry's action starts with this: `read.dossier`, `read.wallet-document.denied`, … */
 export const READ_ACTION_PREFIX = "read."
@@ -25,6 +25,11 @@ export interface PersonalDataRead {
   /** The wallet's owner (their personal identification number), for wallet reads. */
   readonly walletOwnerId?: string
   readonly documentId?: string
+  /** Whom a population-database lookup was about (their personal identification number). */
+  readonly subjectId?: string
+  /** A population-database lookup's consent and purpose (the procedure). */
+  readonly consent?: string
+  readonly purpose?: string
   /** The dossier's machine state when read (`processing.appraisal`), and its current step's id. */
   readonly workItem?: { readonly state: string; readonly stepId?: string }
   /** The role the reader acted in (the policy's answer). */
@@ -33,10 +38,14 @@ export interface PersonalDataRead {
   readonly refused?: string
 }
 
-/** A read by the citizen the data is about, allowed, is theirs: not recorded. Everything else is. */
+/**
+ * A read by the citizen the data is about, allowed, is theirs: not recorded. Everything else is, and every lookup in
+ * the population database (the registry's data leaves it: the law asks for a record of each).
+ */
 const recorded = (principal: Principal, read: PersonalDataRead) =>
   read.refused !== undefined ||
   principal.scope._tag !== "Citizen" ||
+  read.resource === "population" ||
   (read.walletOwnerId !== undefined && read.walletOwnerId !== principal.scope.citizenId)
 
 /** Appends the read to the audit chain (when it is one to record). */
@@ -53,6 +62,9 @@ export const auditRead = Effect.fnUntraced(function* (principal: Principal, read
         roles: [...principal.roles],
         ...(rest.walletOwnerId === undefined ? {} : { walletOwnerId: rest.walletOwnerId }),
         ...(rest.documentId === undefined ? {} : { documentId: rest.documentId }),
+        ...(rest.subjectId === undefined ? {} : { subjectId: rest.subjectId }),
+        ...(rest.consent === undefined ? {} : { consent: rest.consent }),
+        ...(rest.purpose === undefined ? {} : { purpose: rest.purpose }),
         ...(rest.workItem === undefined
           ? {}
           : {
