@@ -3,7 +3,12 @@
 // (SQLite), both hold the rows that lifecycle writes, both audit chains end at the same head; for the calendar and
 // dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
 // result); for the assistant benchmark, every question of its evaluation sets answered once with an answer it may
-// give, citing only the catalogue's procedures. No timing is measured or asserted here (the figures belong to `pnpm bench`).
+// give, citing only the catalogue's procedures; for the 766 index report, a small generated store whose report equals
+// the hand-written SQL's counts, and the API server's year report answering 200. No timing is measured or asserted here (the figures belong to `pnpm bench`).
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
@@ -12,6 +17,7 @@ import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
+import { buildIndexDatabase, checkEqual, floorRunner, reportRunner } from "./workloads/index-report.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
 import { smokeUseCases } from "./workloads/use-case-run.ts"
@@ -57,6 +63,42 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     expect(w.smoke()).toBe(w.questions.length)
     expect(w.questions.length).toBeGreaterThan(500)
   })
+
+  test("766 index report: over 3,000 generated dossiers the report's numbers equal the hand-written SQL's; the API server answers the year", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "motcua-smoke-index-"))
+    try {
+      const file = join(folder, "index.sqlite")
+      const built = await buildIndexDatabase(file, data, 3_000)
+      expect([built.units, built.procedures]).toEqual([54, 48])
+      const measured = reportRunner(file, data)
+      const floor = floorRunner(file, data)
+      try {
+        for (const period of ["2025-06", "2024"]) {
+          const report = await measured.run(period)
+          expect(checkEqual(report, floor.run(period).dossiers)).toBeGreaterThanOrEqual(54)
+        }
+      } finally {
+        await measured.close()
+        floor.close()
+      }
+      const server = spawnSync(
+        process.execPath,
+        [join(import.meta.dirname, "workloads", "index-report-server.ts"), file, "2025"],
+        {
+          encoding: "utf8",
+        },
+      )
+      expect(server.status, server.stderr).toBe(0)
+      const answer = JSON.parse(server.stdout.trim().split("\n").at(-1) ?? "{}") as {
+        status: number
+        peakRssMb: number
+      }
+      expect(answer.status).toBe(200)
+      expect(answer.peakRssMb).toBeGreaterThan(0)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }, 300_000)
 
   test.skipIf(pgUrl === undefined)(
     "both lifecycles on PostgreSQL: the same rows and chain head on both sides",
