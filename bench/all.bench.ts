@@ -26,6 +26,11 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "assistant.bench.ts", args: [] },
   { file: "portal.bench.ts", args: rounds },
   { file: "signing.bench.ts", args: rounds },
+  // 1,000,000 dossiers take a few minutes to generate: `--index-dossiers N` to change the volume
+  {
+    file: "index-report.bench.ts",
+    args: pass("--index-dossiers").length === 0 ? [] : ["--dossiers", pass("--index-dossiers")[1] ?? ""],
+  },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

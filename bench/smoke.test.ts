@@ -4,7 +4,13 @@
 // dossier-machine benchmarks, their opening checks (both implementations agree; the lifecycle replays to the
 // result); for the assistant benchmark, every question of its evaluation sets answered once with an answer it may
 // give, citing only the catalogue's procedures; for the signing benchmark, one result signed by each side, the
-// adapter's PDF accepted by pdfsig and openssl, openssl's CMS by openssl cms -verify. No timing is measured or asserted here (the figures belong to `pnpm bench`).
+// adapter's PDF accepted by pdfsig and openssl, openssl's CMS by openssl cms -verify; for the 766 index report, a
+// small generated store whose report equals the hand-written SQL's counts, and the API server's year report answering
+// 200. No timing is measured or asserted here (the figures belong to `pnpm bench`).
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
@@ -14,6 +20,7 @@ import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeGroupCommit } from "./workloads/group-commit.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
+import { buildIndexDatabase, checkEqual, floorRunner, reportRunner } from "./workloads/index-report.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
@@ -72,6 +79,42 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     expect(pdfsig).toContain("Total document signed")
     expect(opensslOnAdapter).toContain("Verification successful")
   })
+
+  test("766 index report: over 3,000 generated dossiers the report's numbers equal the hand-written SQL's; the API server answers the year", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "motcua-smoke-index-"))
+    try {
+      const file = join(folder, "index.sqlite")
+      const built = await buildIndexDatabase(file, data, 3_000)
+      expect([built.units, built.procedures]).toEqual([54, 48])
+      const measured = reportRunner(file, data)
+      const floor = floorRunner(file, data)
+      try {
+        for (const period of ["2025-06", "2024"]) {
+          const report = await measured.run(period)
+          expect(checkEqual(report, floor.run(period).dossiers)).toBeGreaterThanOrEqual(54)
+        }
+      } finally {
+        await measured.close()
+        floor.close()
+      }
+      const server = spawnSync(
+        process.execPath,
+        [join(import.meta.dirname, "workloads", "index-report-server.ts"), file, "2025"],
+        {
+          encoding: "utf8",
+        },
+      )
+      expect(server.status, server.stderr).toBe(0)
+      const answer = JSON.parse(server.stdout.trim().split("\n").at(-1) ?? "{}") as {
+        status: number
+        peakRssMb: number
+      }
+      expect(answer.status).toBe(200)
+      expect(answer.peakRssMb).toBeGreaterThan(0)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }, 300_000)
 
   test.skipIf(pgUrl === undefined)(
     "both lifecycles on PostgreSQL: the same rows and chain head on both sides",

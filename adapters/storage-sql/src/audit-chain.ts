@@ -12,7 +12,7 @@ import {
   StoreUnavailable,
 } from "@motcua/application"
 import { Effect } from "effect"
-import type { Kysely, Selectable } from "kysely"
+import { type Kysely, type Selectable, sql } from "kysely"
 import { auditHashOf } from "./audit-hash.ts"
 import { type PreparedQuery, param, prepare } from "./prepared.ts"
 import { ask, failed, type Outcome, ok, type Program } from "./program.ts"
@@ -60,7 +60,7 @@ export const auditHeadMissing = () =>
 /** Appends the entries of one dossier change to the chain, inside the change's transaction. */
 export function* appendAudit(
   q: AuditQueries,
-  dossierCode: string,
+  dossierCode: string | null,
   entries: ReadonlyArray<AuditEntryInput>,
 ): Program<Outcome<void, StoreUnavailable>> {
   if (entries.length === 0) return ok(undefined)
@@ -91,6 +91,7 @@ export function* appendAudit(
 export function makeAuditLog(ctx: StorageContext, q: AuditQueries): AuditLogShape {
   const { db, withDb, exec } = ctx
   return {
+    append: (dossierCode, entries) => ctx.runProgram("append audit", true, () => appendAudit(q, dossierCode, entries)),
     read: (query) =>
       withDb((k) =>
         k
@@ -100,6 +101,11 @@ export function makeAuditLog(ctx: StorageContext, q: AuditQueries): AuditLogShap
               .selectFrom("audit_entry")
               .selectAll()
               .$if(query.dossierCode !== undefined, (qb) => qb.where("dossier_code", "=", query.dossierCode ?? ""))
+              .$if(query.actor !== undefined, (qb) => qb.where("actor", "=", query.actor ?? ""))
+              .$if(query.actionPrefix !== undefined, (qb) => {
+                const prefix = query.actionPrefix ?? ""
+                return qb.where(sql`substr(action, 1, ${prefix.length})`, "=", prefix)
+              })
               .$if(query.afterSeq !== undefined, (qb) => qb.where("seq", ">", query.afterSeq ?? 0))
               // Up to the head, read in the same statement: a row beyond it was not appended by the store.
               .where("seq", "<=", (eb) => eb.selectFrom("audit_head").select("last_seq").where("id", "=", 1))

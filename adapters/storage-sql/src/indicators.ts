@@ -1,6 +1,6 @@
 // The index's counting (IndicatorStore port, issue 15): each dossier's facts in `indicator_fact` (computed by the
 // application from the snapshot, kept with the dossier version they are of), the dossiers whose record reached the
-// national portal (`dossier_synced`), and the period's sums in one GROUP BY per authority, unit and procedure — the
+// national portal (`dossier_synced`), the dossiers whose facts may be stale (`indicator_dirty`, kept by triggers), and the period's sums in one GROUP BY per authority, unit and procedure — the
 // domain's reference tally (tallyDossiers, tallyPetitions) written in SQL that runs the same on SQLite and
 // PostgreSQL. Instants are fixed-width UTC text, so every comparison is a text comparison.
 import {
@@ -86,12 +86,14 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
           .query(
             "stale indicator facts",
             db
-              .selectFrom("dossier as d")
+              // only the dossiers marked since their facts were last saved (migration 2026-12-06-141's triggers)
+              .selectFrom("indicator_dirty as x")
+              .innerJoin("dossier as d", "d.code", "x.code")
               .leftJoin("indicator_fact as f", "f.code", "d.code")
               .select(["d.code", "d.version", "d.snapshot"])
-              .where("d.code", ">", afterCode)
+              .where("x.code", ">", afterCode)
               .where((eb) => eb.or([eb("f.code", "is", null), eb("f.version", "<", eb.ref("d.version"))]))
-              .orderBy("d.code")
+              .orderBy("x.code")
               .limit(Math.max(0, Math.trunc(limit)))
               .compile(),
           )
@@ -135,6 +137,34 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
                     .compile(),
                 ),
               { discard: true },
+            ).pipe(
+              // unmark what is current now; a dossier written meanwhile stays marked (its version moved on)
+              Effect.andThen(
+                Effect.forEach(
+                  Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) =>
+                    rows.slice(i * CHUNK, (i + 1) * CHUNK).map((r) => r.facts.code),
+                  ),
+                  (codes) =>
+                    x.query(
+                      "save indicator facts",
+                      db
+                        .deleteFrom("indicator_dirty")
+                        .where("code", "in", codes)
+                        .where((eb) =>
+                          eb.exists(
+                            eb
+                              .selectFrom("indicator_fact as f")
+                              .innerJoin("dossier as d", "d.code", "f.code")
+                              .select(sql`1`.as("one"))
+                              .whereRef("f.code", "=", "indicator_dirty.code")
+                              .whereRef("f.version", ">=", "d.version"),
+                          ),
+                        )
+                        .compile(),
+                    ),
+                  { discard: true },
+                ),
+              ),
             ),
           ),
     markSynced: (code, at) =>

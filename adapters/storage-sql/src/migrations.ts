@@ -555,6 +555,41 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("issued_result_dossier").on("issued_result").columns(["dossier_code"]).execute()
       },
     },
+    // Auditors list the audit entries of one person (the reads of personal data they made, issue 14): by actor.
+    "2026-12-06-140-audit-actor": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex("audit_entry_actor").on("audit_entry").columns(["actor", "seq"]).execute()
+      },
+    },
+    // Which dossiers' index facts may be stale, kept by the database itself: a trigger marks a dossier when it is
+    // created and whenever its version moves (in the writing transaction, whoever writes), and saving facts that
+    // are current unmarks it. A report's check then costs the dossiers changed since the last one, not the whole
+    // store (indicators.ts `stale`; the 1,000,000-dossier benchmark). The dossiers stale now are marked here.
+    "2026-12-06-141-indicator-dirty": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("indicator_dirty")
+          .addColumn("code", "text", (c) => c.primaryKey())
+          .execute()
+        if (dialect === "postgres") {
+          await sql`create function motcua_indicator_dirty() returns trigger language plpgsql as $$
+            begin
+              insert into indicator_dirty (code) values (new.code) on conflict (code) do nothing;
+              return null;
+            end $$`.execute(db)
+          await sql`create trigger dossier_indicator_dirty after insert or update of version on dossier
+            for each row execute function motcua_indicator_dirty()`.execute(db)
+        } else {
+          await sql`create trigger dossier_indicator_dirty_insert after insert on dossier
+            begin insert or ignore into indicator_dirty (code) values (new.code); end`.execute(db)
+          await sql`create trigger dossier_indicator_dirty_update after update of version on dossier
+            begin insert or ignore into indicator_dirty (code) values (new.code); end`.execute(db)
+        }
+        await sql`insert into indicator_dirty (code)
+          select d.code from dossier d left join indicator_fact f on f.code = d.code
+          where f.code is null or f.version < d.version`.execute(db)
+      },
+    },
   }
 }
 

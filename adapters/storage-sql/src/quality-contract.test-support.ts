@@ -267,6 +267,26 @@ export function qualityContract(target: ContractTarget): void {
         const period = { startInstant: "2000-01-01T00:00:00.000Z", endInstant: "2100-01-01T00:00:00.000Z" }
         await run(IndicatorStore.use((s) => s.saveFacts([{ version: 2, facts: { ...a, channel: "post" } }])))
         await run(IndicatorStore.use((s) => s.saveFacts([{ version: 1, facts: { ...a, channel: "online" } }])))
+        expect(await stale()).toEqual([[c.code, 1]])
+        // facts saved for a version the dossier has already left do not make it current
+        const second = await run(DossierStore.use((s) => s.get(a.code)))
+        await run(
+          DossierStore.use((s) =>
+            s.commit({
+              ...second,
+              expectedVersion: second.version,
+              at: "2026-10-03T02:00:00.000Z",
+              audit: [],
+              outbox: [],
+            }),
+          ),
+        )
+        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 2, facts: { ...a, channel: "post" } }])))
+        expect(await stale()).toEqual([
+          [a.code, 3],
+          [c.code, 1],
+        ])
+        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 3, facts: { ...a, channel: "post" } }])))
         const only = { unitCodes: [], agencyCodes: [] }
         expect(await run(IndicatorStore.use((s) => s.tallyDossiers(period, only)))).toEqual([])
         const rows = await run(IndicatorStore.use((s) => s.dossiersBehind(period, {}, "not-online", "", 100)))

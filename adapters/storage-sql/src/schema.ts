@@ -180,6 +180,8 @@ export interface DB {
   daily_sequence: DailySequenceTable
   document: DocumentTable
   indicator_fact: IndicatorFactTable
+  /** Dossiers whose facts may be stale: marked by triggers on dossier, unmarked when current facts are saved. */
+  indicator_dirty: { code: string }
   dossier_synced: DossierSyncedTable
   dossier_rating: DossierRatingTable
   petition: PetitionTable

@@ -35,6 +35,7 @@ import { lookupOperations } from "./routes/lookup.ts"
 import { notificationOperations } from "./routes/notifications.ts"
 import { outboxOperations } from "./routes/outbox.ts"
 import { paymentOperations } from "./routes/payments.ts"
+import { populationOperations } from "./routes/population.ts"
 import { postalOperations } from "./routes/postal.ts"
 import { qualityOperations } from "./routes/quality.ts"
 import { reportOperations } from "./routes/reports.ts"
@@ -242,6 +243,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...eidOperations,
     ...counterAgentOperations,
     ...walletOperations,
+    ...populationOperations,
     ...dossierOperations,
     ...documentOperations,
     ...paymentOperations,

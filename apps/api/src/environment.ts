@@ -5,6 +5,7 @@
 
 import { existsSync } from "node:fs"
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import type { PopulationHttpSettings } from "@motcua/population-http"
 import { readTrustedRoots, type X509SignerSettings } from "@motcua/signature-x509"
 import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
@@ -65,6 +66,8 @@ export interface EnvironmentSettings {
   readonly publicUrl: string | undefined
   /** The postal operator's API (MOTCUA_POSTAL_URL, _API_KEY, _CALLBACK_SECRET); none = postal orders not configured. */
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
+  /** The national population database's gateway (MOTCUA_POPULATION_URL, _TOKEN, _TIMEOUT_MS); none = not configured. */
+  readonly population: PopulationHttpSettings | undefined
   /** Real notification channels (MOTCUA_SMTP_URL, MOTCUA_SMS_*, MOTCUA_ZALO_*); none = the development notifier. */
   readonly notifications: NotificationSettings
   /** The national portal (MOTCUA_PORTAL_*); none = the development stand-in, nothing fetched. */
@@ -193,6 +196,21 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
           variable,
           message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
         })
+  const populationUrl = env.MOTCUA_POPULATION_URL?.trim() ?? ""
+  const populationToken = env.MOTCUA_POPULATION_TOKEN?.trim() ?? ""
+  const populationTimeout = env.MOTCUA_POPULATION_TIMEOUT_MS?.trim() ?? ""
+  if (populationUrl !== "" && !/^https?:\/\//.test(populationUrl))
+    problems.push({ variable: "MOTCUA_POPULATION_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (populationUrl !== "" && populationToken === "")
+    problems.push({
+      variable: "MOTCUA_POPULATION_TOKEN",
+      message: "bắt buộc khi có MOTCUA_POPULATION_URL (required with MOTCUA_POPULATION_URL)",
+    })
+  if (populationTimeout !== "" && !/^[1-9]\d{0,5}$/.test(populationTimeout))
+    problems.push({
+      variable: "MOTCUA_POPULATION_TIMEOUT_MS",
+      message: `phải là số mili giây từ 1 đến 999999 (milliseconds, 1–999999), nhận "${populationTimeout}"`,
+    })
   const oneOf = <T extends string>(variable: string, allowed: ReadonlyArray<T>): T => {
     const raw = env[variable]?.trim() ?? ""
     if (raw === "") return allowed[0] as T
@@ -277,6 +295,14 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
+    population:
+      populationUrl === ""
+        ? undefined
+        : {
+            baseUrl: populationUrl,
+            token: populationToken,
+            ...(populationTimeout === "" ? {} : { timeoutMs: Number(populationTimeout) }),
+          },
     signer,
     publicUrl: publicUrl === "" ? undefined : publicUrl,
     allowHttpWebhooks,

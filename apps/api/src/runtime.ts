@@ -32,6 +32,7 @@ import {
   type PaymentGateway,
   PaymentRequestStore,
   PaymentSettings,
+  PopulationRegistry,
   PortalInbound,
   PortalSync,
   PostalOperator,
@@ -54,6 +55,7 @@ import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
 import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
+import { PopulationHttp, type PopulationHttpSettings } from "@motcua/population-http"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
 import { PdfRenderer } from "@motcua/render-pdf"
@@ -153,6 +155,12 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /**
+   * The national population database (population-http): verifying applicants at the counter and at filing; without
+   * it those lookups answer 503 (not configured). A test may give the port itself (`populationRegistry`).
+   */
+  readonly population?: PopulationHttpSettings
+  readonly populationRegistry?: Layer.Layer<PopulationRegistry>
   /** The national e-ID's OpenID provider (identity-oidc); without it citizen sign-in answers 503 (not configured). */
   readonly eid?: OidcSignInConfig
   /** Milliseconds before a webhook delivery is abandoned (10 000 by default). */
@@ -319,6 +327,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     outside,
     HttpWebhookTransport.layer(options.webhookTimeoutMs === undefined ? {} : { timeoutMs: options.webhookTimeoutMs }),
     postalLayer(options, data),
+    options.populationRegistry ??
+      (options.population === undefined
+        ? PopulationRegistry.layerNotConfigured
+        : PopulationHttp.layer(options.population)),
     paymentsLayer(options, data),
     eidLayer(options.eid),
     // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines

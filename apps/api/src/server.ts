@@ -108,6 +108,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...portalOption(options.portal ?? env.portal, logger),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.population === undefined && env.population === undefined
+      ? {}
+      : { population: options.population ?? env.population }),
     ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
     ...(options.transferNotices === undefined && env.transferNotices === undefined
       ? {}

@@ -1,7 +1,8 @@
 // motcua report index on a simulated month: the report's numbers equal a recount of the stored dossiers (their
 // snapshots through the domain's facts and reference tally, the simulation's sync marks, ratings and petitions);
-// CSV and JSON say the same; the dossiers behind a number are the late ones; bad input is a usage error that names
+// CSV, JSON and the Excel workbook (read back by SheetJS) say the same; the dossiers behind a number are the late ones; bad input is a usage error that names
 // the option.
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import type { IndexReport } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
@@ -20,6 +21,7 @@ import {
 } from "@motcua/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import * as XLSX from "xlsx"
 import { openDatabase } from "./database.ts"
 import { parseDatabaseUrl, SIMULATION_FILE } from "./settings.ts"
 import { cli, tempDir } from "./test-support.ts"
@@ -248,12 +250,99 @@ describe("motcua report index on a simulated October (120 dossiers)", () => {
       "--period",
       PERIOD,
       "--format",
-      "xlsx",
+      "ods",
       "--simulation",
       "--data",
       dir.path,
     ])
     expect(badFormat.code).toBe(2)
+    expect(badFormat.stderr).toContain("xlsx")
+    // a workbook is bytes: never to the terminal
+    const noOutput = await cli([
+      "report",
+      "index",
+      "--period",
+      PERIOD,
+      "--format",
+      "xlsx",
+      "--simulation",
+      "--data",
+      dir.path,
+    ])
+    expect(noOutput.code).toBe(2)
+    expect(noOutput.stderr).toContain("--output")
+  })
+
+  it("writes an Excel workbook that a spreadsheet reader reads back with the same numbers (SheetJS)", async () => {
+    const file = join(dir.path, "index.xlsx")
+    const written = await cli([
+      "report",
+      "index",
+      "--period",
+      PERIOD,
+      "--simulation",
+      "--format",
+      "xlsx",
+      "--output",
+      file,
+      "--data",
+      dir.path,
+    ])
+    expect(written.code, written.stderr).toBe(0)
+    expect(written.stdout).toBe("")
+    const book = XLSX.read(readFileSync(file), { type: "buffer" })
+    expect(book.SheetNames).toEqual(["Tổng điểm", "Chỉ số", "Chưa có số liệu"])
+    const rowsOf = (name: string) =>
+      XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null })
+    const [header, ...indicators] = rowsOf("Chỉ số")
+    expect(header).toEqual(
+      "period,scope,code,name,group,indicator,numerator,denominator,ratio,score,max,basis".split(","),
+    )
+    // numbers are numbers (a spreadsheet sums them), equal to the JSON report's
+    const province = indicators.filter((r) => r[1] === "province")
+    for (const id of ["2.1", "3.3", "4.2", "5.4"] as const) {
+      const row = province.find((r) => r[5] === id)
+      expect(row?.slice(6, 8), id).toEqual([indicator(id)?.numerator, indicator(id)?.denominator])
+      expect(typeof row?.[9]).toBe("number")
+    }
+    const [, totalRow, ...unitRows] = rowsOf("Tổng điểm")
+    expect(totalRow?.slice(1, 6)).toEqual([
+      "province",
+      report.total.code,
+      report.total.name,
+      report.total.index.total,
+      100,
+    ])
+    expect(unitRows).toHaveLength(report.units.length)
+    expect(unitRows.map((r) => r[4])).toEqual(report.units.map((u) => u.index.total))
+    expect(
+      rowsOf("Chưa có số liệu")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(report.notHeld.map((n) => n.id))
+
+    const lateFile = join(dir.path, "late.xlsx")
+    const late = await cli([
+      "report",
+      "index",
+      "--period",
+      PERIOD,
+      "--simulation",
+      "--dossiers",
+      "late",
+      "--format",
+      "xlsx",
+      "--output",
+      lateFile,
+      "--data",
+      dir.path,
+    ])
+    expect(late.code, late.stderr).toBe(0)
+    const lateBook = XLSX.read(readFileSync(lateFile), { type: "buffer" })
+    const lateRows = XLSX.utils.sheet_to_json<{ code: string }>(lateBook.Sheets["Hồ sơ"] as XLSX.WorkSheet)
+    expect(lateRows.map((r) => r.code)).toHaveLength(
+      (indicator("2.1")?.denominator ?? 0) - (indicator("2.1")?.numerator ?? 0),
+    )
   })
 
   it("reports one unit with --unit", async () => {

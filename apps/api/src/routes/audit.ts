@@ -1,6 +1,7 @@
 // Audit for auditors and administrators: a dossier's audit entries (policy `dossier.readAudit`, in scope) and the
-// check of the whole hash chain, which reports the first entry found edited, inserted or deleted.
-import { AuditLog, dossierAudit, Forbidden, type Principal } from "@motcua/application"
+// check of the whole hash chain, which reports the first entry found edited, inserted or deleted; the audited reads
+// of personal data (read-audit.ts of the application) by person or by dossier.
+import { AuditLog, dossierAudit, Forbidden, type Principal, readAudit } from "@motcua/application"
 import { DossierCode } from "@motcua/domain"
 import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
@@ -84,6 +85,43 @@ export const auditOperations = [
         Effect.andThen(
           mayCheckChain(principal),
           AuditLog.use((log) => log.verifyChain()),
+        ),
+      ),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/audit/reads",
+    operationId: "personalDataReads",
+    tag: "audit",
+    summary: "Nhật ký truy cập dữ liệu cá nhân: ai đã xem hồ sơ, giấy tờ, kho dữ liệu (thanh tra)",
+    description:
+      "The audited reads of personal data, oldest first: every read of a dossier's applicant data or documents or " +
+      "of a citizen's e-wallet by anyone but the citizen concerned, and every refused attempt (`.denied`), with " +
+      "who, when, which dossier or wallet and the work item (the dossier's state and step, the role acted in). " +
+      "By person (`actor`, auditors and province administrators) or by dossier (`dossier`, whoever may read its " +
+      "audit, in scope); at least one. The entries are links of the audit hash chain (`/api/v1/audit/chain`).",
+    auth: "required",
+    query: Schema.Struct({
+      actor: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+      dossier: Schema.optionalKey(DossierCode),
+      after: Schema.optionalKey(Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))),
+      limit: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1000 })),
+      ),
+    }),
+    response: { status: 200, description: "Lượt truy cập", schema: listOf(AuditEntryDocument, "PersonalDataReads") },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: ({ principal, query }, deps) =>
+      runUseCase(
+        deps,
+        Effect.map(
+          readAudit(principal, {
+            ...(query.actor === undefined ? {} : { actor: query.actor }),
+            ...(query.dossier === undefined ? {} : { dossierCode: query.dossier }),
+            ...(query.after === undefined ? {} : { afterSeq: query.after }),
+            limit: query.limit ?? 200,
+          }),
+          (entries) => ({ total: entries.length, items: entries }),
         ),
       ),
   }),

@@ -156,6 +156,15 @@ export const FilingBody = Schema.Struct({
       description: "Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến",
     }),
   ),
+  verifyApplicant: Schema.optionalKey(
+    Schema.Struct({ consent: Schema.Literals(["signed-at-counter", "e-id", "declared-online"]) }).annotate({
+      description:
+        "Xác thực người đứng tên (công dân) với Cơ sở dữ liệu quốc gia về dân cư, khi người đó đã đồng ý (ký tại " +
+        "quầy, qua tài khoản định danh, khai khi nộp trực tuyến): hồ sơ ghi nhận đã xác thực (chỉ số 4.5, cờ xác " +
+        "thực gửi Cổng DVCQG). Không có trong CSDL → 422 applicant-not-in-population-db; họ tên không khớp → 422 " +
+        "applicant-mismatch; CSDL không trả lời → 503. Check the applicant against the population database.",
+    }),
+  ),
 }).annotate({ identifier: "Filing" })
 
 const Dong = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
@@ -480,7 +489,14 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     idempotencyKey: "required",
     body: FilingBody,
     response: { status: 201, description: "Hồ sơ đã nộp", schema: DossierView },
-    problems: ["unauthenticated", "forbidden", "unprocessable", "payload-too-large", "unsupported-media-type"],
+    problems: [
+      "unauthenticated",
+      "forbidden",
+      "unprocessable",
+      "payload-too-large",
+      "unsupported-media-type",
+      "unavailable",
+    ],
     handle: ({ principal, body, idempotencyKey }, deps) => {
       const key = idempotencyKey ?? ""
       const { intakePointId, ...filing } = body

@@ -1,7 +1,8 @@
 // motcua report: counts by status, unit, field and month of receipt, and the on-time rate (national index rule);
 // motcua report index: the Decision 766 index of a month, quarter or year, per handling unit, with the dossiers
 // behind any number.
-
+import { writeFileSync } from "node:fs"
+import { resolve } from "node:path"
 import {
   CatalogStore,
   Clock,
@@ -18,26 +19,36 @@ import { civilDate, commonOptions, EXIT_OK, parseCommandLine, positiveInteger, U
 import { COMMON_HELP, type Command } from "../command.ts"
 import { storageLayer } from "../database.ts"
 import { loadDeployment } from "../deployment.ts"
-import type { Io } from "../io.ts"
+import { type Io, say } from "../io.ts"
 import { buildReport } from "../report/compute.ts"
 import { formatJson, formatTable } from "../report/format.ts"
-import { formatDossiersCsv, formatDossiersTable, formatIndexCsv, formatIndexTable } from "../report/index-format.ts"
+import {
+  dossiersWorkbook,
+  formatDossiersCsv,
+  formatDossiersTable,
+  formatIndexCsv,
+  formatIndexTable,
+  indexWorkbook,
+} from "../report/index-format.ts"
 import { readDossiers } from "../report/read.ts"
+import { type Sheet, writeXlsx } from "../report/xlsx.ts"
 import { documentsDirOf, resolveSettings, simulationDatabase } from "../settings.ts"
 
-export const INDEX_HELP = `Cách dùng (usage): motcua report index --period YYYY-MM|YYYY-Qn|YYYY [--unit MÃ] [--format table|csv|json]
+export const INDEX_HELP = `Cách dùng (usage): motcua report index --period YYYY-MM|YYYY-Qn|YYYY [--unit MÃ]
+                                 [--format table|csv|json|xlsx [--output TỆP]]
                                  [--dossiers LOẠI [--after MÃ-HỒ-SƠ] [--limit N]] [--rules portal|description] [--simulation]
 
 Bộ chỉ số chất lượng phục vụ (Quyết định 766/QĐ-TTg) của kỳ: từng chỉ số với tử số, mẫu số, tỷ lệ và điểm, sáu nhóm
 và tổng điểm của tỉnh (cộng số liệu của các đơn vị, không lấy trung bình điểm), và từng đơn vị xử lý (xã, phường,
 đặc khu; cơ quan cấp tỉnh). --unit: một đơn vị (mã 5 chữ số) hoặc cơ quan cấp tỉnh. --dossiers: danh sách hồ sơ đứng
-sau một con số, LOẠI là ${drillDowns.join(", ")}.
+sau một con số, LOẠI là ${drillDowns.join(", ")}. --format xlsx: bảng tính Excel (tổng điểm và nhóm của từng phạm vi,
+từng chỉ số, chỉ số chưa có số liệu), ghi vào tệp --output (bắt buộc với xlsx).
 --rules: cách chấm điểm (mặc định theo quality.json, nếu không có: portal — cách Cổng DVCQG công bố; description —
 theo văn bản mô tả công thức). Chỉ số motcua không nắm (1.1–1.3, 4.5a) lấy từ quality.json; báo cáo ghi rõ chỉ số còn
-thiếu. Chi tiết: docs/indicators.md.
+thiếu. Chi tiết: docs/quality-index.md.
 (The Decision 766 index of a period: each indicator's numerator, denominator and score, the six groups and the
 province's total computed from its units' counts, and each handling unit; --dossiers lists the dossiers behind a
-number.)${COMMON_HELP}`
+number; --format xlsx writes an Excel workbook to the --output file.)${COMMON_HELP}`
 
 export const report: Command = {
   name: "report",
@@ -100,14 +111,27 @@ async function runIndex(args: ReadonlyArray<string>, io: Io): Promise<number> {
     after: { type: "string" },
     limit: { type: "string" },
     rules: { type: "string" },
+    output: { type: "string" },
     simulation: { type: "boolean" },
   })
   if (positionals.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${positionals.join(" ")}`)
   if (values.period === undefined)
     throw new UsageError("thiếu --period YYYY-MM, YYYY-Qn hoặc YYYY (missing --period: a month, a quarter or a year)")
   const format = values.format ?? "table"
-  if (format !== "table" && format !== "csv" && format !== "json")
-    throw new UsageError(`--format phải là table, csv hoặc json (must be table, csv or json), nhận "${format}"`)
+  if (format !== "table" && format !== "csv" && format !== "json" && format !== "xlsx")
+    throw new UsageError(
+      `--format phải là table, csv, json hoặc xlsx (must be table, csv, json or xlsx), nhận "${format}"`,
+    )
+  // a workbook is bytes, not lines: it goes to a file, never to the terminal
+  if (format === "xlsx" && (values.output === undefined || values.output === ""))
+    throw new UsageError("--format xlsx cần --output TỆP.xlsx (an Excel workbook is written to a file: give --output)")
+  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output)
+  /** Prints text, or writes it (or the workbook) to --output and says where. */
+  const emit = (text: () => string, sheets: () => Sheet[]) => {
+    if (output === undefined) return io.out(text())
+    writeFileSync(output, format === "xlsx" ? writeXlsx(sheets()) : `${text()}\n`)
+    io.err(say(`đã ghi ${output}`, `written to ${output}`))
+  }
   if (values.rules !== undefined && values.rules !== "portal" && values.rules !== "description")
     throw new UsageError(
       `--rules phải là portal hoặc description (must be portal or description), nhận "${values.rules}"`,
@@ -149,22 +173,27 @@ async function runIndex(args: ReadonlyArray<string>, io: Io): Promise<number> {
         ...(values.after === undefined ? {} : { after: values.after }),
       }),
     )
-    io.out(
-      format === "json"
-        ? JSON.stringify(rows, null, 2)
-        : format === "csv"
-          ? formatDossiersCsv(rows)
-          : formatDossiersTable(values.dossiers, rows),
+    const which = values.dossiers
+    emit(
+      () =>
+        format === "json"
+          ? JSON.stringify(rows, null, 2)
+          : format === "csv"
+            ? formatDossiersCsv(rows)
+            : formatDossiersTable(which, rows),
+      () => dossiersWorkbook(rows),
     )
     return EXIT_OK
   }
   const built = await run(indexReport(everything, { period: values.period, ...unit }))
-  io.out(
-    format === "json"
-      ? JSON.stringify(built, null, 2)
-      : format === "csv"
-        ? formatIndexCsv(built)
-        : formatIndexTable(built),
+  emit(
+    () =>
+      format === "json"
+        ? JSON.stringify(built, null, 2)
+        : format === "csv"
+          ? formatIndexCsv(built)
+          : formatIndexTable(built),
+    () => indexWorkbook(built),
   )
   return EXIT_OK
 }

@@ -1,7 +1,8 @@
-// The index report (motcua report index) as text for people, CSV for spreadsheets, JSON for tools; and the list of
-// dossiers behind a number. Vietnamese first, English in brackets.
+// The index report (motcua report index) as text for people, CSV and an Excel workbook for spreadsheets, JSON for
+// tools; and the list of dossiers behind a number. Vietnamese first, English in brackets.
 import type { DrilledDossier, IndexReport, ScopeIndex } from "@motcua/application"
 import { type IndicatorScore, indicatorNames } from "@motcua/domain"
+import type { Cell, Sheet } from "./xlsx.ts"
 
 const number = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2))
 const percent = (ratio: number | null, tracked: boolean) =>
@@ -84,8 +85,8 @@ const csvCell = (value: string | number | null) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** One row per scope and indicator: the total first, then each handling unit. */
-export function formatIndexCsv(report: IndexReport): string {
+/** One row per scope and indicator: the total first, then each handling unit (the CSV and the workbook's rows). */
+function formatIndexCsvRows(report: IndexReport): { header: string[]; rows: Cell[][] } {
   const header = [
     "period",
     "scope",
@@ -100,7 +101,7 @@ export function formatIndexCsv(report: IndexReport): string {
     "max",
     "basis",
   ]
-  const rows = [report.total, ...(report.units.length <= 1 ? [] : report.units)].flatMap((scope) => [
+  const rows = [report.total, ...(report.units.length <= 1 ? [] : report.units)].flatMap((scope): Cell[][] => [
     ...scope.index.groups.flatMap((g) =>
       g.indicators.map((s) => [
         report.period.label,
@@ -132,6 +133,12 @@ export function formatIndexCsv(report: IndexReport): string {
       "missing",
     ]),
   ])
+  return { header, rows }
+}
+
+/** One row per scope and indicator: the total first, then each handling unit. */
+export function formatIndexCsv(report: IndexReport): string {
+  const { header, rows } = formatIndexCsvRows(report)
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n")
 }
 
@@ -154,7 +161,7 @@ export function formatDossiersTable(which: string, rows: ReadonlyArray<DrilledDo
   ].join("\n")
 }
 
-export function formatDossiersCsv(rows: ReadonlyArray<DrilledDossier>): string {
+function dossiersCsvRows(rows: ReadonlyArray<DrilledDossier>): { header: string[]; rows: Cell[][] } {
   const header = [
     "code",
     "procedureCode",
@@ -165,9 +172,9 @@ export function formatDossiersCsv(rows: ReadonlyArray<DrilledDossier>): string {
     "appointmentAt",
     "endedAt",
   ]
-  return [
+  return {
     header,
-    ...rows.map((r) => [
+    rows: rows.map((r) => [
       r.code,
       r.procedureCode,
       r.agencyCode,
@@ -177,7 +184,65 @@ export function formatDossiersCsv(rows: ReadonlyArray<DrilledDossier>): string {
       r.appointmentAt,
       r.endedAt,
     ]),
+  }
+}
+
+export function formatDossiersCsv(rows: ReadonlyArray<DrilledDossier>): string {
+  const csv = dossiersCsvRows(rows)
+  return [csv.header, ...csv.rows].map((r) => r.map(csvCell).join(",")).join("\n")
+}
+
+/**
+ * The index as a workbook (`--format xlsx`): "Tổng điểm" the total and groups of each scope, "Chỉ số" one row per
+ * scope and indicator (the CSV's rows, numbers as numbers), "Chưa có số liệu" what the report does not hold.
+ */
+export function indexWorkbook(report: IndexReport): Sheet[] {
+  const scopes = [report.total, ...(report.units.length <= 1 ? [] : report.units)]
+  const groupIds = report.total.index.groups.map((g) => g.id)
+  const csv = formatIndexCsvRows(report)
+  return [
+    {
+      name: "Tổng điểm",
+      columns: [
+        { header: "kỳ (period)", width: 10 },
+        { header: "phạm vi (scope)", width: 24 },
+        { header: "mã (code)", width: 16 },
+        { header: "tên (name)", width: 36 },
+        { header: "tổng (total)", width: 12 },
+        { header: "tối đa (max)", width: 12 },
+        ...groupIds.map((id) => ({ header: `nhóm ${id}`, width: 12 })),
+      ],
+      rows: scopes.map((s) => [
+        report.period.label,
+        s.key,
+        s.code,
+        s.name,
+        s.index.total,
+        s.index.max,
+        ...s.index.groups.map((g) => g.score),
+      ]),
+    },
+    {
+      name: "Chỉ số",
+      columns: csv.header.map((header) => ({ header, width: header === "name" ? 36 : 14 })),
+      rows: csv.rows,
+    },
+    {
+      name: "Chưa có số liệu",
+      columns: [
+        { header: "chỉ số (indicator)", width: 16 },
+        { header: "lý do (reason)", width: 100 },
+      ],
+      rows: [
+        ...report.notHeld.map((n) => [n.id, n.reason]),
+        ...report.unreadable.map((code) => [code, "hồ sơ không đọc được, không tính (unreadable, left out)"]),
+      ],
+    },
   ]
-    .map((r) => r.map(csvCell).join(","))
-    .join("\n")
+}
+
+/** The dossiers behind a number as a workbook: one sheet, the CSV's columns. */
+export function dossiersWorkbook(rows: ReadonlyArray<DrilledDossier>): Sheet[] {
+  const csv = dossiersCsvRows(rows)
+  return [{ name: "Hồ sơ", columns: csv.header.map((header) => ({ header, width: 26 })), rows: csv.rows }]
 }

@@ -425,6 +425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/population/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tra cứu, xác thực người nộp với Cơ sở dữ liệu quốc gia về dân cư (có sự đồng ý của công dân)
+         * @description Looks a citizen up in the national population database by their personal identification number, with the consent they gave (`signed-at-counter`, `e-id`, `declared-online`) and for a procedure (the purpose the registry logs): found or not, and whether the name and date of birth given match. The record prefills the intake form (fill empty fields; ask before replacing what the officer typed). Counter officers and post office agents; a citizen for themselves only. Every lookup is audited (`read.population` in /api/v1/audit/reads). 503 when the registry is not configured or does not answer.
+         */
+        post: operations["lookUpApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1373,6 +1393,26 @@ export interface paths {
          * @description Recomputes the whole audit hash chain: Intact with the head, or the first broken entry and why (edited, inserted, deleted). For auditors and province administrators.
          */
         get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nhật ký truy cập dữ liệu cá nhân: ai đã xem hồ sơ, giấy tờ, kho dữ liệu (thanh tra)
+         * @description The audited reads of personal data, oldest first: every read of a dossier's applicant data or documents or of a citizen's e-wallet by anyone but the citizen concerned, and every refused attempt (`.denied`), with who, when, which dossier or wallet and the work item (the dossier's state and step, the role acted in). By person (`actor`, auditors and province administrators) or by dossier (`dossier`, whoever may read its audit, in scope); at least one. The entries are links of the audit hash chain (`/api/v1/audit/chain`).
+         */
+        get: operations["personalDataReads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2707,6 +2747,36 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PopulationLookup: {
+            /** @description Số định danh cá nhân (12 chữ số) */
+            personalId: string;
+            /** @enum {string} */
+            consent: "signed-at-counter" | "e-id" | "declared-online";
+            procedureCode: string;
+            fullName?: string;
+            dateOfBirth?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PopulationRecord: {
+            personalId: string;
+            fullName: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "Nam" | "Nữ";
+            permanentAddress?: string;
+            reference?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PopulationLookupResult: {
+            found: boolean;
+            verified: boolean;
+            mismatches: ("fullName" | "dateOfBirth")[];
+            record?: components["schemas"]["PopulationRecord"];
+        } & {
+            [key: string]: unknown;
+        };
         Applicant: {
             id: string;
             name: string;
@@ -2790,6 +2860,13 @@ export interface components {
             })[];
             /** @description Điểm tiếp nhận khi cán bộ tiếp nhận tại quầy / bưu điện; bỏ trống khi nộp trực tuyến */
             intakePointId?: string;
+            /** @description Xác thực người đứng tên (công dân) với Cơ sở dữ liệu quốc gia về dân cư, khi người đó đã đồng ý (ký tại quầy, qua tài khoản định danh, khai khi nộp trực tuyến): hồ sơ ghi nhận đã xác thực (chỉ số 4.5, cờ xác thực gửi Cổng DVCQG). Không có trong CSDL → 422 applicant-not-in-population-db; họ tên không khớp → 422 applicant-mismatch; CSDL không trả lời → 503. Check the applicant against the population database. */
+            verifyApplicant?: {
+                /** @enum {string} */
+                consent: "signed-at-counter" | "e-id" | "declared-online";
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -3636,6 +3713,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        PersonalDataReads: {
+            total: number;
+            items: components["schemas"]["AuditEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
         WebhookSubscribe: {
             /** @description Địa chỉ https nhận sự kiện (the receiver's https URL) */
             url: string;
@@ -4993,6 +5076,36 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    lookUpApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PopulationLookup"];
+            };
+        };
+        responses: {
+            /** @description Kết quả tra cứu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationLookupResult"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
+        };
+    };
     myDossiers: {
         parameters: {
             query?: {
@@ -5051,6 +5164,7 @@ export interface operations {
             415: components["responses"]["unsupported-media-type"];
             422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     getDossier: {
@@ -6632,6 +6746,36 @@ export interface operations {
             };
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal"];
+        };
+    };
+    personalDataReads: {
+        parameters: {
+            query?: {
+                actor?: string;
+                dossier?: string & unknown;
+                after?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lượt truy cập */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataReads"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
         };
     };

@@ -38,7 +38,10 @@ export const PortalRecordView = Schema.Struct({
   /** Filed on the national portal: its dossier id and its id of the applicant's account. */
   portalDossierId: Maybe,
   portalApplicantId: Maybe,
-  /** The applicant's portal account is verified with VNeID (known only for dossiers filed on the portal). */
+  /**
+   * The applicant is verified: their portal account with VNeID (a dossier filed on the portal), or their identity
+   * against the national population database at filing here.
+   */
   vneidVerified: Schema.Boolean,
   summary: Text,
   /** When the dossier was filed (handed in online, at a counter or a post office). */
@@ -190,7 +193,9 @@ export function portalRecordView(
     },
     portalDossierId: or(context.portal?.dossierId),
     portalApplicantId: or(context.portal?.applicantId),
-    vneidVerified: context.portal?.vneidVerified === true,
+    // verified: the portal's own word for a filing made there, or the applicant checked against the national
+    // population database here (the identity VNeID accounts are verified against)
+    vneidVerified: context.portal?.vneidVerified === true || context.applicantVerification !== undefined,
     summary: context.summary ?? procedure.name,
     filedAt: context.receivedAt,
     acceptedAt: or(context.acceptedAt),

@@ -220,7 +220,7 @@ export const makeMemoryUnitOfWork = (db: MemoryDatabaseShape): UnitOfWorkShape =
   transaction: (effect) => atomic(db, effect),
 })
 
-function appendAudit(db: MemoryDatabaseShape, dossierCode: string, inputs: ReadonlyArray<AuditEntryInput>) {
+function appendAudit(db: MemoryDatabaseShape, dossierCode: string | null, inputs: ReadonlyArray<AuditEntryInput>) {
   const { entries, head } = chainEntries(db.state.head, dossierCode, inputs)
   db.state.audit.push(...entries)
   db.state.head = head
@@ -427,10 +427,17 @@ export const makeMemoryAuditLog = (db: MemoryDatabaseShape): AuditLogShape => ({
             (e) =>
               e.seq <= db.state.head.seq &&
               (query.dossierCode === undefined || e.dossierCode === query.dossierCode) &&
+              (query.actor === undefined || e.actor === query.actor) &&
+              (query.actionPrefix === undefined || e.action.startsWith(query.actionPrefix)) &&
               (query.afterSeq === undefined || e.seq > query.afterSeq),
           )
           .slice(0, Math.max(0, query.limit)),
       ),
+    ),
+  append: (dossierCode, entries) =>
+    atomic(
+      db,
+      Effect.sync(() => appendAudit(db, dossierCode, entries)),
     ),
   verifyChain: () =>
     atomic(

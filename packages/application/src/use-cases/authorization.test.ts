@@ -117,11 +117,14 @@ const outsiders: Principal[] = [
 
 describe("use cases deny out-of-scope principals before touching the dossier", () => {
   const filedByOwner = new Set<AppAction>(["dossier.fileOnline"])
+  // a refused read of personal data is recorded (issue 14: reads are audited like changes), and nothing else
+  const auditedRefusals = new Map<AppAction, string>([["dossier.read", "read.dossier.denied"]])
   for (const outsider of outsiders) {
     for (const action of appActions) {
       const granted = outsider.roles.some((r) => rolesFor(action).includes(r))
       if (!granted || filedByOwner.has(action)) continue
-      it(`${outsider.id}: ${action} is Forbidden and writes nothing`, async () => {
+      const recorded = auditedRefusals.get(action)
+      it(`${outsider.id}: ${action} is Forbidden and writes ${recorded ?? "nothing"}`, async () => {
         const outcome = await runTest(
           Effect.gen(function* () {
             const filed = yield* fileOnline(p.citizen, residenceFiling(), "setup")
@@ -140,12 +143,14 @@ describe("use cases deny out-of-scope principals before touching the dossier", (
               outbox: db.state.outbox.size,
               version: db.state.dossiers.get(filed.code)?.version,
             }
-            return { error, before, after }
+            const added = db.state.audit.slice(before.audit).map((e) => [e.actor, e.action, e.dossierCode])
+            return { error, before, after, added }
           }),
         )
         if (outcome === null) return
         expect(outcome.error).toBeInstanceOf(Forbidden)
-        expect(outcome.after).toEqual(outcome.before)
+        expect(outcome.added).toEqual(recorded === undefined ? [] : [[outsider.id, recorded, expect.any(String)]])
+        expect(outcome.after).toEqual({ ...outcome.before, audit: outcome.before.audit + outcome.added.length })
       })
     }
   }

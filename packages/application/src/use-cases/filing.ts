@@ -43,9 +43,11 @@ import { Clock } from "../ports/clock.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
+import type { PopulationConsentKind } from "../ports/population-registry.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
 import { SimulationRun } from "../simulation/simulation-run.ts"
 import { takeFromWallet } from "../wallet/use-cases.ts"
+import { verifyFilingApplicant } from "./population.ts"
 
 /** The facts a procedure's fee rules depend on, as the fee quote takes them (the channel is the filing's own). */
 export type FeeFacts = Omit<FeeQuoteRequest, "channel" | "variantId">
@@ -82,6 +84,12 @@ export type FilingInput = FeeFacts & {
    * refused (`exemption-unproven`): a self-declared category alone never reduces a fee.
    */
   readonly exemptionProofs?: ReadonlyArray<ExemptionProof>
+  /**
+   * Check the applicant (a citizen) against the national population database, with their consent given as said: the
+   * dossier records the verification (indicator 4.5(b), the portal's "verified" flag); not found or a name that does
+   * not match is refused (population.ts).
+   */
+  readonly verifyApplicant?: { readonly consent: PopulationConsentKind }
 }
 
 export interface ExemptionProof {
@@ -131,6 +139,10 @@ const file = (
       const missing = yield* missingOnline(procedure, input)
       if (missing !== undefined) return yield* Effect.fail(missing)
     }
+    const applicantVerification =
+      input.verifyApplicant === undefined
+        ? undefined
+        : yield* verifyFilingApplicant(principal, input.applicant, input.verifyApplicant.consent, procedure.code)
     const fees = yield* catalogueFees(procedure, input, channel)
     const exemptions = yield* exemptionClaims(principal, input, actorRole)
     // the person filing for the applicant (online, marked onBehalfOf): recorded on the dossier
@@ -166,6 +178,7 @@ const file = (
           ...(exemptions.length === 0 ? {} : { exemptions }),
           ...(simulated ? { simulated: true as const } : {}),
           ...(portal === undefined ? {} : { portal }),
+          ...(applicantVerification === undefined ? {} : { applicantVerification }),
         }
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))

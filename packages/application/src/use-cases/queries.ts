@@ -24,11 +24,12 @@ import type { DossierQueueItem } from "../ports/records.ts"
 import { withTimeLeft } from "../quality/sla.ts"
 import { intakePointOwner } from "./filing.ts"
 import { offeredActions } from "./offered-actions.ts"
+import { authorizeDossierRead } from "./read-audit.ts"
 
 /** A dossier as its handlers and its applicant see it, with the actions its page offers the caller now. */
 export const getDossier = Effect.fnUntraced(function* (principal: Principal, code: string) {
   const loaded = yield* loadDossier(code)
-  yield* authorizeOn(principal, "dossier.read", loaded)
+  yield* authorizeDossierRead(principal, loaded, "dossier")
   const { record, context, procedure } = loaded
   return {
     code: record.code,
@@ -102,10 +103,13 @@ export const intakePointDossiers = Effect.fnUntraced(function* (
   return rows.map((row) => ({ ...row, summary: shownSummary(row.summary) }))
 })
 
-/** A document of a dossier (its bytes), for whoever may read the dossier; one of another dossier is not found. */
+/**
+ * A document of a dossier (its bytes), for whoever may read the dossier; one of another dossier is not found. The
+ * attempt is audited (read-audit.ts) before anything is answered.
+ */
 export const dossierDocument = Effect.fnUntraced(function* (principal: Principal, code: string, documentId: string) {
   const loaded = yield* loadDossier(code)
-  yield* authorizeOn(principal, "dossier.read", loaded)
+  yield* authorizeDossierRead(principal, loaded, "dossier-document", documentId)
   if (!loaded.record.documentIds.includes(documentId))
     return yield* Effect.fail(new DocumentNotFound({ id: documentId }))
   return yield* (yield* DocumentStore).get(documentId)

@@ -1,7 +1,8 @@
 // The citizen's e-wallet (kho dữ liệu điện tử) as use cases: the citizen lists, downloads, adds and deletes what is
 // theirs; a filing takes a paper from it instead of an upload (the paper is copied to the dossier and recorded as
 // "taken from the citizen's store"); a result returned by e-wallet lands in the applicant's wallet. Nobody but the
-// owner reads a wallet: officers see the copies attached to the dossiers they handle, through the dossier.
+// owner reads a wallet: officers see the copies attached to the dossiers they handle, through the dossier (that read
+// is audited as the dossier's). Anyone else asking is refused, and the refusal audited (read-audit.ts).
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
 import { authorize } from "../authorization/policy.ts"
@@ -14,28 +15,50 @@ import { DocumentNotFound, DocumentRejected } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import type { DossierRecord } from "../ports/records.ts"
 import { type WalletEntry, WalletStore } from "../ports/wallet-store.ts"
+import { auditRead } from "../use-cases/read-audit.ts"
 
 /** What one citizen may keep (Decree 45/2020 leaves it to the system: deployments change it in code for now). */
 export const WALLET_QUOTA = { entries: 200, bytes: 100 * 1024 * 1024 } as const
 
-const mayUse = (principal: Principal, action: "wallet.read" | "wallet.manage", ownerId: string) => {
+/**
+ * The policy on the wallet of `ownerId`. A refusal is audited (a citizen reading another's wallet is 403 and
+ * recorded, read-audit.ts); so is an allowed read by anyone but the owner, were the policy ever to allow one.
+ */
+const mayUse = (
+  principal: Principal,
+  action: "wallet.read" | "wallet.manage",
+  ownerId: string,
+  read?: { readonly resource: "wallet" | "wallet-document"; readonly documentId?: string },
+) => {
   const decision = authorize(principal, action, { ownerIds: [ownerId] })
+  if (read === undefined)
+    return decision.allow
+      ? Effect.void
+      : Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason }))
+  const audited = {
+    resource: read.resource,
+    walletOwnerId: ownerId,
+    ...(read.documentId === undefined ? {} : { documentId: read.documentId }),
+  }
   return decision.allow
-    ? Effect.void
-    : Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason }))
+    ? auditRead(principal, { ...audited, actedAs: decision.role })
+    : Effect.andThen(
+        auditRead(principal, { ...audited, refused: decision.reason }),
+        Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason })),
+      )
 }
 
 const ownerOf = (principal: Principal) => (principal.scope._tag === "Citizen" ? principal.scope.citizenId : "")
 
 /** The owner's entries, newest first (the owner only: another citizen or any officer is Forbidden). */
 export const listWallet = Effect.fnUntraced(function* (principal: Principal, ownerId: string) {
-  yield* mayUse(principal, "wallet.read", ownerId)
+  yield* mayUse(principal, "wallet.read", ownerId, { resource: "wallet" })
   return yield* (yield* WalletStore).list(ownerId)
 })
 
 /** One entry's bytes, for its owner. */
 export const walletDocument = Effect.fnUntraced(function* (principal: Principal, ownerId: string, entryId: string) {
-  yield* mayUse(principal, "wallet.read", ownerId)
+  yield* mayUse(principal, "wallet.read", ownerId, { resource: "wallet-document", documentId: entryId })
   const wallet = yield* WalletStore
   const entry = yield* wallet.get(entryId)
   if (entry === undefined || entry.ownerId !== ownerId) return yield* Effect.fail(new DocumentNotFound({ id: entryId }))
@@ -132,7 +155,10 @@ export const takeFromWallet = Effect.fnUntraced(function* (
     const entry = yield* wallet.get(pick.walletEntryId)
     if (entry === undefined || entry.ownerId !== ownerId) {
       // not theirs, or gone: the same answer, so nobody learns what is in another's wallet
-      yield* mayUse(principal, "wallet.read", entry?.ownerId ?? "(unknown)")
+      yield* mayUse(principal, "wallet.read", entry?.ownerId ?? "(unknown)", {
+        resource: "wallet-document",
+        documentId: pick.walletEntryId,
+      })
       return yield* Effect.fail(new DocumentNotFound({ id: pick.walletEntryId }))
     }
     const bytes = yield* wallet.content(entry.id)

@@ -6,6 +6,7 @@
 import type { Channel, StaffRole } from "../catalogue/schema.ts"
 import type {
   Applicant,
+  ApplicantVerification,
   DocumentPresent,
   ExemptionClaim,
   MissingItem,
@@ -181,6 +182,8 @@ export interface DossierContext {
   readonly simulated?: true
   /** Filed on the national public service portal and received from it (FileDossier.portal). */
   readonly portal?: PortalFiling
+  /** The applicant checked against the national population database at filing (FileDossier.applicantVerification). */
+  readonly applicantVerification?: ApplicantVerification
 }
 
 /** The late flag: a second supplementation request or an extension with apology makes the dossier late. */

@@ -116,6 +116,25 @@ export const PortalFiling = Schema.Struct({
 export type PortalFiling = typeof PortalFiling.Type
 
 /**
+ * The applicant's identity checked against the national population database (Cơ sở dữ liệu quốc gia về dân cư) at
+ * filing, with the citizen's consent (Decree 13/2023; Decree 104/2022 on using population data instead of papers):
+ * the registry's record matched the applicant's id number, name and date of birth. Feeds indicator 4.5(b) and the
+ * portal record's "verified" flag.
+ */
+export const ApplicantVerification = Schema.Struct({
+  source: Schema.Literal("population-db"),
+  at: StrictInstant,
+  /** The account that asked (the officer or agent at the counter, or the citizen online). */
+  by: NonEmpty,
+  /** How the citizen consented: signed at the counter, through their e-ID session, declared when filing online. */
+  consent: Schema.Literals(["signed-at-counter", "e-id", "declared-online"]),
+  /** The registry's reference for the lookup (its trace id), when it gives one. */
+  reference: Schema.optionalKey(NonEmpty),
+})
+/** As the filing carries it (instants as text). */
+export type ApplicantVerification = typeof ApplicantVerification.Encoded
+
+/**
  * Filing: the dossier comes into existence. Sent online by the applicant (`citizen`, channel `online`), at a
  * centre's counter (`counter-officer`, `counter`), or by a post office agent (`post-office-agent`, `post`).
  * The application layer has already routed the dossier (`resolveCompetence`): `agencyCode`/`unitCode` are the
@@ -167,6 +186,8 @@ export const FileDossier = Schema.Struct({
    * portal's id of the applicant's account (MaDoiTuong) and whether that account is verified with VNeID.
    */
   portal: Schema.optionalKey(PortalFiling),
+  /** The applicant checked against the national population database (see ApplicantVerification). */
+  applicantVerification: Schema.optionalKey(ApplicantVerification),
 })
 export type FileDossier = typeof FileDossier.Type
 

@@ -60,6 +60,7 @@ export function filedContext(env: DossierEnv, event: FileDossier): DossierContex
     lastEventAt: event.at,
     ...(event.simulated === true ? { simulated: true } : {}),
     ...(event.portal === undefined ? {} : { portal: event.portal }),
+    ...(event.applicantVerification === undefined ? {} : { applicantVerification: event.applicantVerification }),
   }
 }
 

@@ -4,7 +4,7 @@
  * (`withinTimeAt`). The facts that are not in the dossier's own record (whether it reached the national portal,
  * whether a petition or a dislike rating names it) come from the store and are added when counting.
  *
- * Readings chosen (docs/indicators.md lists them):
+ * Readings chosen (docs/quality-index.md lists them):
  * - received: every dossier filed, except one refused at intake (status 3: "không được tiếp nhận", it was never
  *   received); counted for 2.1: received and not withdrawn by the applicant (the authority's timeliness is not at
  *   stake), as the domain's `classifyDossier` does. Refusal and withdrawal are read as they stand now.
@@ -13,7 +13,8 @@
  * - digitised: every submitted document was scanned (or taken from the citizen's data store), and the dossier has
  *   an electronic result once it has a result at all.
  * - re-using data: at least one document was taken from the citizen's data store (e-wallet).
- * - verified account: filed online by the citizen's own account (citizen accounts are the national e-ID's).
+ * - verified account: filed online by the citizen's own account (citizen accounts are the national e-ID's), or the
+ *   applicant checked against the national population database at filing (`applicantVerification`).
  * - fee due: fees or financial obligations above 0 đồng; paid online: a payment confirmed by the gateway (the
  *   system's signed callback), not by an officer at the counter.
  */
@@ -97,7 +98,9 @@ export function dossierFacts(context: DossierContext, calendar: Calendar): Dossi
     electronicResult,
     digitised: documentsDigitised && (context.processedAt === undefined || electronicResult),
     reusedData: context.documents.some((d) => d.fromEWallet === true),
-    verifiedAccount: context.channel === "online" && context.filedBy.role === "citizen",
+    verifiedAccount:
+      (context.channel === "online" && context.filedBy.role === "citizen") ||
+      context.applicantVerification !== undefined,
     feeDue: owed > 0,
     paidOnline: context.payments.some((p) => p.confirmedBy.role === "system"),
   }

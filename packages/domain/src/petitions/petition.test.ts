@@ -151,6 +151,26 @@ describe("the lifecycle refuses what does not fit", () => {
     })
   })
 
+  it("waiting for the sender's supplement does not pause the 15 working days (decision-766: published ≤ sent + 15)", () => {
+    const waited = walk(sent(), [
+      [oct(6, "10:00"), classify],
+      [oct(7, "09:00"), { type: "requestSupplement", what: "Mã hồ sơ" }],
+      // the sender takes a week to answer: the handling deadline stays where the sending put it
+      [oct(14, "09:00"), { type: "supplementReceived", addition: "Mã hồ sơ là …" }],
+    ])
+    expect(waited.due.handling).toBe(sent().due.handling)
+    const published = walk(waited, [
+      [oct(27, "09:00"), answer],
+      [oct(27, "10:00"), { type: "publish" }],
+    ])
+    expect(petitionLateAt(published)).toBe(oct(27, "08:00"))
+    const inTime = walk(waited, [
+      [oct(24, "09:00"), answer],
+      [oct(24, "10:00"), { type: "publish" }],
+    ])
+    expect(petitionLateAt(inTime)).toBeUndefined()
+  })
+
   it("a rating: by the sender, once, after publication; 'not satisfied' counts against 5.3", () => {
     const published = walk(sent(), [
       [oct(6, "10:00"), classify],

@@ -1,0 +1,1 @@
+export { POPULATION_PROTOCOL, PopulationHttp, type PopulationHttpSettings, populationHttpRegistry } from "./registry.ts"
