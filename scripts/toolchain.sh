@@ -3,6 +3,10 @@
 # .tools/ folder when the machine's own are missing or too old. Source it: it puts them first on PATH.
 # Why from the npm registry: it is the one place these machines (and CI) can download from; it serves Node as the
 # platform packages `node-<os>-<arch>` (a real binary) and pnpm as a self-contained bundle.
+# Strict while it runs, then the caller's shell options as they were: sourced into an interactive shell it must not
+# leave `set -e` behind (a later failing command, even a grep that finds nothing, would end that shell).
+_motcua_caller_flags="$-"
+if shopt -qo pipefail; then _motcua_caller_pipefail=1; else _motcua_caller_pipefail=0; fi
 set -euo pipefail
 
 MOTCUA_NODE_VERSION="24.9.0"    # Node 24 LTS; engines asks for >= 22.12
@@ -48,3 +52,7 @@ if ! { command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null)" = "$
   export PATH="$MOTCUA_TOOLS/bin:$PATH"
 fi
 say "using node $(node --version), pnpm $(pnpm --version)"
+case "$_motcua_caller_flags" in *e*) ;; *) set +e ;; esac
+case "$_motcua_caller_flags" in *u*) ;; *) set +u ;; esac
+[ "$_motcua_caller_pipefail" = 1 ] || set +o pipefail
+unset _motcua_caller_flags _motcua_caller_pipefail
