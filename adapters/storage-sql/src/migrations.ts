@@ -555,6 +555,15 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("issued_result_dossier").on("issued_result").columns(["dossier_code"]).execute()
       },
     },
+    // The payment links the relay kept for each dossier ("2026-12-04-120-payment-links") are retired: a dossier's
+    // payment requests are the payments ledger's (payment_request), which the filing's request now opens. The links
+    // were only what the development gateway answered (no money moved through them), so nothing is carried over.
+    "2026-12-06-090-drop-payment-link": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropIndex("payment_link_dossier").ifExists().execute()
+        await db.schema.dropTable("payment_link").ifExists().execute()
+      },
+    },
   }
 }
 

@@ -252,9 +252,14 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
     // at the counter the officer takes it in as brought, then asks for what is missing at intake
     const counter = await who.counter
     const filed = await ok(
-      await post(counter, "/api/v1/dossiers", { ...filing, intakePointId: "ttphcc-06685" }, {
-        "idempotency-key": "intake-sup-1",
-      }),
+      await post(
+        counter,
+        "/api/v1/dossiers",
+        { ...filing, intakePointId: "ttphcc-06685" },
+        {
+          "idempotency-key": "intake-sup-1",
+        },
+      ),
       201,
     )
     const at = (segment: string) => `/api/v1/dossiers/${filed.code}/${segment}`

@@ -30,7 +30,6 @@ import {
   Notifier,
   type NotifierShape,
   type PaymentGateway,
-  PaymentRequestStore,
   PaymentSettings,
   PortalInbound,
   PortalSync,
@@ -65,7 +64,6 @@ import {
   SqlAccountStore,
   SqlIssuedResultStore,
   SqlNotificationStore,
-  SqlPaymentRequestStore,
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
@@ -101,7 +99,6 @@ export type AppServices =
   | WebhookStore
   | WebhookTransport
   | PostalStore
-  | PaymentRequestStore
   | NotificationStore
   | PostalOperator
   | PostalTariffs
@@ -168,6 +165,11 @@ export interface RuntimeOptions {
   readonly gateway?: GatewaySettings
   /** How the bank signs transfer notices (MOTCUA_VIETQR_NOTICE_*); without it, the notice route answers 503. */
   readonly transferNotices?: TransferNoticeSettings
+  /**
+   * The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): `vietqr` (the default: the
+   * collecting centre's account) or `gateway` (when one is configured); see PaymentSettings.filingChannel.
+   */
+  readonly filingChannel?: "vietqr" | "gateway"
   /** How long payment requests stay open and when pending gateway ones are asked about (defaults in PaymentSettings). */
   readonly paymentTimes?: {
     readonly vietqrTtlMs?: number
@@ -228,7 +230,6 @@ function storageLayer(options: RuntimeOptions) {
       SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
-      PaymentRequestStore.layerMemory,
       NotificationStore.layerMemory,
       WalletStore.layerMemory,
       IssuedResultStore.layerMemory,
@@ -243,7 +244,6 @@ function storageLayer(options: RuntimeOptions) {
       SqlSignInFailureStore.layer,
       SqlWebhookStore.layer,
       SqlPostalStore.layer,
-      SqlPaymentRequestStore.layer,
       SqlNotificationStore.layer,
       SqlWalletStore.layer,
       SqlIssuedResultStore.layer,
@@ -384,6 +384,7 @@ function paymentsLayer(options: RuntimeOptions, data: QuangNinhData) {
   const settings = PaymentSettings.layer({
     accounts: data.paymentAccounts,
     gateway: options.gateway !== undefined,
+    ...(options.filingChannel === undefined ? {} : { filingChannel: options.filingChannel }),
     ...options.paymentTimes,
   })
   const notices =

@@ -2736,7 +2736,17 @@ export interface components {
             [key: string]: unknown;
         };
         DossierPaymentRequest: {
+            /** @description Mã yêu cầu thanh toán trong sổ thanh toán (the ledger's request id, as in /payment-requests) */
             requestId: string;
+            /** @description Mã thanh toán (MC…): nội dung chuyển khoản phải có mã này */
+            reference: string;
+            /**
+             * @description vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán
+             * @enum {string}
+             */
+            channel: "vietqr" | "gateway";
+            /** @enum {string} */
+            status: "pending" | "paid" | "expired" | "failed" | "cancelled";
             amount: number;
             items: ({
                 name: string;
@@ -2746,10 +2756,14 @@ export interface components {
             })[];
             /** @description Đường dẫn thanh toán của cổng thanh toán */
             payUrl?: string;
-            /** @description Nội dung mã VietQR (EMVCo) để quét */
+            /** @description Nội dung mã VietQR (EMVCo): tài khoản của trung tâm, số tiền, mã thanh toán */
             qrPayload?: string;
             createdAt: string;
-            /** @description Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed) */
+            /** @description Hết hạn lúc (after this, an unpaid request is closed) */
+            expiresAt: string;
+            paidAt?: string;
+            closedReason?: string;
+            /** @description Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what is still owed) */
             open: boolean;
         } & {
             [key: string]: unknown;

@@ -37,7 +37,8 @@ import { receiptsOf, replaceReceipt } from "./receipts.ts"
 import { recheckPendingPayments } from "./recheck.ts"
 import { reconcileCentre } from "./reconcile.ts"
 import { decideRefund, requestRefund } from "./refunds.ts"
-import { openPaymentRequest } from "./requests.ts"
+import { filingChannelFor, openPaymentRequest } from "./requests.ts"
+import { DEFAULT_PAYMENT_SETTINGS } from "./settings.ts"
 
 const account = data.paymentAccounts?.accounts.find((a) => a.centreId === INTAKE)
 if (account === undefined) throw new Error("the sample data has no account for Hồng Gai's centre")
@@ -570,5 +571,19 @@ describe("counter payments and the relayed callback go through the same path", (
     expect(out.ledger.receipts).toMatchObject([{ number: 1, method: "Tại quầy (không dùng tiền mặt)" }])
     expect(out.db).toEqual({ paid: 10_000, refunded: 0 })
     expect(AGENCY).toBe("000.11.50.H49")
+  })
+})
+
+describe("the channel of the request a filing asks for", () => {
+  it("VietQR to the centre's account by default; the gateway when chosen and configured; none without either", () => {
+    const base = { ...DEFAULT_PAYMENT_SETTINGS, accounts: data.paymentAccounts, gateway: false }
+    expect(filingChannelFor(base, INTAKE)).toBe("vietqr")
+    // chosen, but no gateway is configured: the centre's account still takes it
+    expect(filingChannelFor({ ...base, filingChannel: "gateway" }, INTAKE)).toBe("vietqr")
+    expect(filingChannelFor({ ...base, gateway: true }, INTAKE)).toBe("vietqr")
+    expect(filingChannelFor({ ...base, gateway: true, filingChannel: "gateway" }, INTAKE)).toBe("gateway")
+    expect(filingChannelFor({ ...base, accounts: undefined, gateway: true }, INTAKE)).toBe("gateway")
+    expect(filingChannelFor({ ...base, accounts: undefined }, INTAKE)).toBeUndefined()
+    expect(filingChannelFor(base, "no-such-centre")).toBeUndefined()
   })
 })
