@@ -564,6 +564,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable("payment_link").ifExists().execute()
       },
     },
+    // A refund's transfer back (payments.ts's payRefund): the bank reference in a column, one refund per reference
+    // and centre (NULL, not paid out yet, is not a value the index compares).
+    "2026-12-06-091-refund-payout": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("refund").addColumn("payout_reference", "text").execute()
+        await db.schema
+          .createIndex("refund_payout_reference")
+          .on("refund")
+          .columns(["centre_id", "payout_reference"])
+          .unique()
+          .execute()
+      },
+    },
   }
 }
 

@@ -169,7 +169,7 @@ onEachDatabase("payments over HTTP", (kind) => {
     ).toBe(409)
   })
 
-  it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader", async () => {
+  it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader, paid out once", async () => {
     const code = await file("refund-1")
     const request = await ask(code, "vietqr")
     await notice(p.base, { transactionId: "FT-R1", description: request.reference }).post()
@@ -192,6 +192,24 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(
       (await send(app(), leader, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
     ).toBe(200)
+
+    // the accountant's transfer back, recorded by the centre's head: approved → paid, once
+    const payout = { bankReference: "FT-OUT-R1", paidOn: "2025-10-06", amount: 10_000 }
+    const head = await p.as("qt-hg-01")
+    const path = `/api/v1/refunds/${refund.id}/payout`
+    expect((await send(app(), counter, "POST", path, payout)).status).toBe(403)
+    const wrong = await send(app(), head, "POST", path, { ...payout, amount: 1_000 })
+    expect(wrong.status).toBe(422)
+    expect((await readProblem(wrong)).errors.map((e) => e.path)).toEqual(["body.amount"])
+    const paidOut = await send(app(), head, "POST", path, { ...payout, note: "UNC số 12" })
+    expect(paidOut.status, await paidOut.clone().text()).toBe(200)
+    expect(await paidOut.json()).toMatchObject({
+      status: "paid",
+      payout: { ...payout, recordedBy: "qt-hg-01", note: "UNC số 12" },
+    })
+    expect((await send(app(), head, "POST", path, payout)).status).toBe(409)
+    const listed = await send(app(), counter, "GET", `/api/v1/dossiers/${code}/refunds`)
+    expect(((await listed.json()) as { items: Array<{ status: string }> }).items.map((r) => r.status)).toEqual(["paid"])
   })
 
   it("reconciles the day against the bank's statement; a broken statement is refused line by line", async () => {
@@ -202,6 +220,8 @@ onEachDatabase("payments over HTTP", (kind) => {
       `FT-V1,${day} 10:15:00,${account.accountNumber},10000,MC`,
       `FT-BURST,${day} 10:15:00,${account.accountNumber},10000,MC`,
       `FT-R1,${day} 10:15:00,${account.accountNumber},10000,MC`,
+      // the refused dossier's refund, paid out: found by the bank reference its payout recorded
+      `FT-OUT-R1,${day} 16:00:00,${account.accountNumber},-10000,CHUYEN TRA LE PHI`,
     ]
     const report = await send(app(), counter, "POST", `/api/v1/centres/${CENTRE}/payments/reconciliation`, {
       date: day,
@@ -211,8 +231,11 @@ onEachDatabase("payments over HTTP", (kind) => {
     const body = (await report.json()) as {
       matched: number
       mismatches: Array<{ kind: string; transactionId?: string }>
+      pendingRefunds: Array<{ amount: number }>
     }
-    expect(body.matched).toBe(3)
+    expect(body.matched).toBe(4)
+    // the held overpayment's refund is approved, its transfer back not recorded yet
+    expect(body.pendingRefunds.map((r) => r.amount)).toEqual([20_000])
     // the overpayment credited FT-OVER: on the account, returned by an approved refund; the refund's transfer back
     // and the gateway's settlement are not on this statement
     expect(body.mismatches.map((m) => m.kind)).toEqual(["confirmed-not-credited"])

@@ -18,6 +18,7 @@ import {
   receiveGatewayNotice,
   receiveTransferNotice,
   reconcileForOfficer,
+  recordRefundPayout,
   refundsOf,
   replaceReceipt,
   requestRefund,
@@ -160,7 +161,9 @@ const Refund = Schema.Struct({
   messageId: Schema.optionalKey(Schema.String),
   amount: Dong,
   reason: Schema.Literals(["refused", "withdrawn", "unmatched", "overpaid"]),
-  status: Schema.Literals(["requested", "approved", "rejected"]),
+  status: Schema.Literals(["requested", "approved", "rejected", "paid"]).annotate({
+    description: "requested → approved | rejected; approved → paid when the transfer back is recorded",
+  }),
   requestedBy: Schema.String,
   requestedAt: Instant,
   note: Schema.String,
@@ -168,6 +171,16 @@ const Refund = Schema.Struct({
   decidedAt: Schema.optionalKey(Schema.String),
   decisionNote: Schema.optionalKey(Schema.String),
   lines: Schema.optionalKey(Schema.Array(Schema.Unknown)),
+  payout: Schema.optionalKey(
+    Schema.Struct({
+      bankReference: Schema.String,
+      paidOn: Schema.String,
+      amount: Dong,
+      recordedBy: Schema.String,
+      recordedAt: Instant,
+      note: Schema.optionalKey(Schema.String),
+    }).annotate({ identifier: "RefundPayout", description: "Giao dịch chuyển trả (the transfer back, recorded)" }),
+  ),
 }).annotate({ identifier: "Refund" })
 
 const Payer = Schema.Struct({
@@ -575,6 +588,31 @@ export const paymentOperations = [
     response: { status: 200, description: "Khoản hoàn trả sau quyết định", schema: Refund },
     problems: ["unauthenticated", "forbidden", "not-found", "conflict", "unprocessable", "unsupported-media-type"],
     handle: ({ principal, params, body }, deps) => runUseCase(deps, decideRefund(principal, params.id, body)),
+  }),
+  operation({
+    method: "post",
+    path: "/api/v1/refunds/{id}/payout",
+    operationId: "recordRefundPayout",
+    tag: "payments",
+    summary: "Ghi nhận đã chuyển trả khoản hoàn trả đã duyệt (mã giao dịch ngân hàng, ngày, số tiền)",
+    description:
+      "Records the centre accountant's transfer back of an approved refund: the bank's reference of the transfer, " +
+      "the day it was booked (Vietnam, not before the approval nor after today) and the amount (exactly the " +
+      "refund's). The refund becomes `paid`, once (409 after); a bank reference another refund of the centre has is " +
+      "refused (422). Daily reconciliation matches the statement's debit to it by that reference. The centre's head.",
+    auth: "required",
+    params: Schema.Struct({ id: Id }),
+    body: Schema.Struct({
+      bankReference: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)).annotate({
+        description: "Mã giao dịch của ngân hàng (ghi trên sao kê)",
+      }),
+      paidOn: CivilDate,
+      amount: Dong,
+      note: Schema.optionalKey(Note),
+    }).annotate({ identifier: "RefundPayoutRecord" }),
+    response: { status: 200, description: "Khoản hoàn trả đã chi trả", schema: Refund },
+    problems: ["unauthenticated", "forbidden", "not-found", "conflict", "unprocessable", "unsupported-media-type"],
+    handle: ({ principal, params, body }, deps) => runUseCase(deps, recordRefundPayout(principal, params.id, body)),
   }),
   operation({
     method: "get",

@@ -1117,6 +1117,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/{id}/payout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận đã chuyển trả khoản hoàn trả đã duyệt (mã giao dịch ngân hàng, ngày, số tiền)
+         * @description Records the centre accountant's transfer back of an approved refund: the bank's reference of the transfer, the day it was booked (Vietnam, not before the approval nor after today) and the amount (exactly the refund's). The refund becomes `paid`, once (409 after); a bank reference another refund of the centre has is refused (422). Daily reconciliation matches the statement's debit to it by that reference. The centre's head.
+         */
+        post: operations["recordRefundPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/receipts": {
         parameters: {
             query?: never;
@@ -3248,6 +3268,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /** @description Giao dịch chuyển trả (the transfer back, recorded) */
+        RefundPayout: {
+            bankReference: string;
+            paidOn: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
         Refund: {
             id: string;
             /** @description Mã hoàn trả (HT…): ghi trong nội dung chuyển tiền trả lại */
@@ -3259,8 +3292,11 @@ export interface components {
             amount: number;
             /** @enum {string} */
             reason: "refused" | "withdrawn" | "unmatched" | "overpaid";
-            /** @enum {string} */
-            status: "requested" | "approved" | "rejected";
+            /**
+             * @description requested → approved | rejected; approved → paid when the transfer back is recorded
+             * @enum {string}
+             */
+            status: "requested" | "approved" | "rejected" | "paid";
             requestedBy: string;
             /** Format: date-time */
             requestedAt: string;
@@ -3269,6 +3305,7 @@ export interface components {
             decidedAt?: string;
             decisionNote?: string;
             lines?: unknown[];
+            payout?: components["schemas"]["RefundPayout"];
         } & {
             [key: string]: unknown;
         };
@@ -3342,6 +3379,17 @@ export interface components {
         RefundDecision: {
             approve: boolean;
             note: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RefundPayoutRecord: {
+            /** @description Mã giao dịch của ngân hàng (ghi trên sao kê) */
+            bankReference: string;
+            /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+            paidOn: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            note?: string;
         } & {
             [key: string]: unknown;
         };
@@ -6137,6 +6185,40 @@ export interface operations {
         };
         responses: {
             /** @description Khoản hoàn trả sau quyết định */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    recordRefundPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundPayoutRecord"];
+            };
+        };
+        responses: {
+            /** @description Khoản hoàn trả đã chi trả */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -19,7 +19,7 @@ export {
 export { type ReplaceReceiptInput, receiptOf, receiptsOf, replaceReceipt } from "./receipts.ts"
 export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
 export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
-export { decideRefund, refundsOf, requestRefund } from "./refunds.ts"
+export { decideRefund, recordRefundPayout, refundsOf, requestRefund } from "./refunds.ts"
 export {
   authorizeTarget,
   centreOfDossier,
