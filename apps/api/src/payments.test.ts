@@ -2,10 +2,27 @@
 // payment-vietqr adapter), the gateway's IPN and return (the real payment-gateway adapter against the local
 // implementation of its protocol, which calls this server over HTTP), held money, refunds, receipts and daily
 // reconciliation. Forged, replayed, altered-amount and wrong-dossier messages are refused with 4xx and change nothing.
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { citizen, onEachDatabase, residenceFiling, send, testSystem } from "./dossier.test-support.ts"
 import { account, CENTRE, notice, type PaymentsSystem, paymentsSystem } from "./payments.test-support.ts"
 import { readProblem } from "./testing.test-support.ts"
+
+/** The text of a PDF as poppler's pdftotext reads it (diacritics included), whitespace folded. */
+const pdftotext = (pdf: Uint8Array): string => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-receipt-"))
+  try {
+    writeFileSync(join(dir, "receipt.pdf"), pdf)
+    return execFileSync("pdftotext", ["-enc", "UTF-8", join(dir, "receipt.pdf"), "-"], { encoding: "utf8" })
+      .normalize("NFC")
+      .replace(/\s+/g, " ")
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 onEachDatabase("payments over HTTP", (kind) => {
   let p: PaymentsSystem
@@ -30,7 +47,7 @@ onEachDatabase("payments over HTTP", (kind) => {
   const receipts = async (code: string) =>
     (
       (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/receipts`)).json()) as {
-        items: Array<{ number: number; total: number; status: string }>
+        items: Array<{ id: string; number: number; total: number; status: string }>
       }
     ).items
 
@@ -88,6 +105,29 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(stale.status).toBe(401)
     expect((await dossier(code)).version).toBe(before.version + 1)
     expect(await receipts(code)).toMatchObject([{ number: 1, total: 10_000, status: "issued" }])
+
+    // the receipt as PDF, Vietnamese text read back by pdftotext; not for another citizen
+    const [issued] = await receipts(code)
+    const pdf = await send(app(), citizen(), "GET", `/api/v1/receipts/${issued?.id}?format=pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get("content-type")).toBe("application/pdf")
+    expect(pdf.headers.get("content-disposition")).toMatch(/^inline; filename="bien-lai-X06685-\d{2}E-0000001\.pdf"$/)
+    const text = pdftotext(new Uint8Array(await pdf.arrayBuffer()))
+    for (const expected of [
+      "BIÊN LAI THU TIỀN PHÍ, LỆ PHÍ",
+      "Số: 0000001",
+      "Họ và tên người nộp tiền: Nguyễn Văn An",
+      `Mã hồ sơ: ${code}`,
+      "Số tiền bằng chữ: Mười nghìn đồng",
+      "Hình thức thanh toán: Chuyển khoản (VietQR)",
+    ])
+      expect(text).toContain(expected)
+    const json = await send(app(), citizen(), "GET", `/api/v1/receipts/${issued?.id}?format=json`)
+    expect(await json.json()).toMatchObject({ id: issued?.id, number: 1 })
+    const foreign = await send(app(), citizen("022090009999"), "GET", `/api/v1/receipts/${issued?.id}?format=pdf`)
+    expect(foreign.status).toBe(403)
+    const unknown = await send(app(), citizen(), "GET", "/api/v1/receipts/no-such-receipt?format=pdf")
+    expect(unknown.status).toBe(404)
   })
 
   it("the same notice five times at once is credited once", async () => {

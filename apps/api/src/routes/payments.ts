@@ -14,6 +14,7 @@ import {
   paymentRequestOf,
   paymentRequestsOf,
   receiptOf,
+  receiptPdfOf,
   receiptsOf,
   receiveGatewayNotice,
   receiveTransferNotice,
@@ -24,7 +25,7 @@ import {
   requestRefund,
   resolveHeldPayment,
 } from "@motcua/application"
-import { DossierCode, parseStatementCsv } from "@motcua/domain"
+import { DossierCode, formatReceiptNumber, parseStatementCsv } from "@motcua/domain"
 import { drawVietQrPng, drawVietQrSvg } from "@motcua/payment-vietqr"
 import { Effect, Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
@@ -636,13 +637,34 @@ export const paymentOperations = [
     path: "/api/v1/receipts/{id}",
     operationId: "receipt",
     tag: "payments",
-    summary: "Một biên lai điện tử (dữ liệu có cấu trúc)",
-    description: "One e-receipt as structured data, for whoever may read its dossier.",
+    summary: "Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)",
+    description:
+      "One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with " +
+      "`format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, " +
+      "series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public " +
+      "lookup page). A cancelled receipt is printed as cancelled, naming its replacement.",
     auth: "required",
     params: Schema.Struct({ id: Id }),
-    response: { status: 200, description: "Biên lai", schema: Receipt },
+    query: Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "pdf"])) }),
+    response: { status: 200, description: "Biên lai", schema: Receipt, alternatives: ["application/pdf"] },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) => runUseCase(deps, receiptOf(principal, params.id)),
+    handle: async ({ principal, params, query }, deps) => {
+      if (query.format !== "pdf") return runUseCase(deps, receiptOf(principal, params.id))
+      const rendered = await runUseCase(deps, receiptPdfOf(principal, params.id))
+      if (Result.isFailure(rendered)) return rendered
+      const { receipt, bytes } = rendered.success
+      const name = `bien-lai-${receipt.series}-${formatReceiptNumber(receipt.number)}.pdf`.replace(/[^\w.-]/g, "_")
+      return Result.succeed(
+        new Response(bytes as Uint8Array<ArrayBuffer>, {
+          headers: {
+            "content-type": "application/pdf",
+            "content-disposition": `inline; filename="${name}"`,
+            "cache-control": "private, no-store",
+            "x-content-type-options": "nosniff",
+          },
+        }),
+      )
+    },
   }),
   operation({
     method: "post",

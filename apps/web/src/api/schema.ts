@@ -1165,8 +1165,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Một biên lai điện tử (dữ liệu có cấu trúc)
-         * @description One e-receipt as structured data, for whoever may read its dossier.
+         * Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)
+         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page). A cancelled receipt is printed as cancelled, naming its replacement.
          */
         get: operations["receipt"];
         put?: never;
@@ -6266,7 +6266,9 @@ export interface operations {
     };
     receipt: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "pdf";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6282,6 +6284,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Receipt"];
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["invalid-input"];

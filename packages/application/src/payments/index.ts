@@ -16,7 +16,7 @@ export {
   recordRejected,
   settle,
 } from "./notices.ts"
-export { type ReplaceReceiptInput, receiptOf, receiptsOf, replaceReceipt } from "./receipts.ts"
+export { type ReplaceReceiptInput, receiptOf, receiptPdfOf, receiptsOf, replaceReceipt } from "./receipts.ts"
 export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
 export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
 export { decideRefund, recordRefundPayout, refundsOf, requestRefund } from "./refunds.ts"
