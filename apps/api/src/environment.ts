@@ -99,6 +99,8 @@ export interface EnvironmentSettings {
   readonly paymentRecheckIntervalMs: number
   /** The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): vietqr, or gateway. */
   readonly paymentChannel: "vietqr" | "gateway"
+  /** How the gateway's IPN is answered (MOTCUA_GATEWAY_IPN_ANSWER): HTTP status codes, or VNPay's 200 + RspCode. */
+  readonly gatewayIpnAnswer: "status" | "rspcode"
   /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
   readonly assistantModel:
     | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
@@ -239,6 +241,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const noticeSigned = oneOf("MOTCUA_VIETQR_NOTICE_SIGNED", ["timestamp.body", "body"] as const)
   const paymentRecheckIntervalMs = whole("MOTCUA_PAYMENT_RECHECK_INTERVAL_MS", 60_000, 0)
   const paymentChannel = oneOf("MOTCUA_PAYMENT_CHANNEL", ["vietqr", "gateway"] as const)
+  const gatewayIpnAnswer = oneOf("MOTCUA_GATEWAY_IPN_ANSWER", ["status", "rspcode"] as const)
   if (paymentChannel === "gateway" && !gatewayOn)
     problems.push({
       variable: "MOTCUA_PAYMENT_CHANNEL",
@@ -296,6 +299,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
         : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
     paymentRecheckIntervalMs,
     paymentChannel,
+    gatewayIpnAnswer,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
     eid,
     assistantModel:

@@ -288,6 +288,68 @@ onEachDatabase("payments over HTTP", (kind) => {
   })
 })
 
+describe("the gateway's IPN answered in VNPay's form (MOTCUA_GATEWAY_IPN_ANSWER=rspcode, SQLite)", () => {
+  let p: PaymentsSystem
+  beforeAll(async () => {
+    p = await paymentsSystem("sqlite", { gatewayIpnAnswer: "rspcode" })
+  }, 60_000)
+  afterAll(async () => p?.close())
+
+  it("answers 200 with RspCode: 00 credited, 02 a repeat or a paid request, 97 forged, 01 another dossier; nothing changes", async () => {
+    const app = p.system.app
+    const file = async (key: string) => {
+      const filed = await send(app, citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+        "idempotency-key": key,
+      })
+      return ((await filed.json()) as { code: string }).code
+    }
+    const receipts = async (code: string) =>
+      ((await (await send(app, citizen(), "GET", `/api/v1/dossiers/${code}/receipts`)).json()) as { items: unknown[] })
+        .items
+    const code = await file("rsp-1")
+    const asked = await send(app, citizen(), "POST", `/api/v1/dossiers/${code}/payment-requests`, {
+      channel: "gateway",
+    })
+    const request = (await asked.json()) as { payUrl: string }
+    const outcome = await p.simulator.pay(request.payUrl)
+    expect(outcome.ipnAnswer?.status).toBe(200)
+    expect(JSON.parse(outcome.ipnAnswer?.body ?? "{}")).toMatchObject({ RspCode: "00", outcome: "confirmed" })
+    const ipn = p.simulator.ipnsSent.at(-1) ?? {}
+    const answer = async (params: Record<string, string>) => {
+      const response = await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(params)}`)
+      expect(response.status).toBe(200)
+      return (await response.json()) as { RspCode: string; Message: string }
+    }
+    expect(await answer(ipn)).toEqual({ RspCode: "02", Message: "Order already confirmed" })
+    expect(await answer({ ...ipn, vnp_Amount: "100" })).toEqual({ RspCode: "97", Message: "Invalid Checksum" })
+    const { vnp_TxnRef: _dropped, ...withoutRef } = ipn
+    expect((await answer(withoutRef)).RspCode).toMatch(/^(97|99)$/)
+    const code2 = await file("rsp-2")
+    // another transaction for the request already paid: kept for an officer, "already confirmed" to the gateway
+    const again: Record<string, string> = { ...ipn, vnp_TransactionNo: "77777777" }
+    delete again.vnp_SecureHash
+    again.vnp_SecureHash = p.simulator.sign(again)
+    expect(await answer(again)).toMatchObject({ RspCode: "02", outcome: "held", reason: "request-closed" })
+    const wrong: Record<string, string> = {
+      ...ipn,
+      vnp_TransactionNo: "88888888",
+      vnp_OrderInfo: `Thanh toan ho so ${code2}`,
+    }
+    delete wrong.vnp_SecureHash
+    wrong.vnp_SecureHash = p.simulator.sign(wrong)
+    expect(await answer(wrong)).toEqual({ RspCode: "01", Message: "Order not found" })
+    expect(await receipts(code)).toHaveLength(1)
+    expect(await receipts(code2)).toHaveLength(0)
+    // the bank's notices keep their 4xx: only the gateway speaks its own protocol
+    const forged = await notice(
+      p.base,
+      { transactionId: "FT-RSP" },
+      { secret: "another-secret-0123456789abcdefghij" },
+    ).post()
+    expect(forged.status).toBe(401)
+  })
+})
+
 describe("payment routes without configuration", () => {
   it("answer 503 for the notices of channels not configured", async () => {
     const system = await testSystem("memory")

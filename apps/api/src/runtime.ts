@@ -170,6 +170,12 @@ export interface RuntimeOptions {
    * collecting centre's account) or `gateway` (when one is configured); see PaymentSettings.filingChannel.
    */
   readonly filingChannel?: "vietqr" | "gateway"
+  /**
+   * How the gateway's IPN route answers (MOTCUA_GATEWAY_IPN_ANSWER): `status` (the default: 4xx problems for refused
+   * notices, as every other message route) or `rspcode` (VNPay's form: always HTTP 200 with `RspCode`, which VNPay's
+   * acceptance tests check). The notice is recorded the same way either way.
+   */
+  readonly gatewayIpnAnswer?: "status" | "rspcode"
   /** How long payment requests stay open and when pending gateway ones are asked about (defaults in PaymentSettings). */
   readonly paymentTimes?: {
     readonly vietqrTtlMs?: number
@@ -206,7 +212,13 @@ export interface ApiRuntime {
   /** Failed sign-in counts, in the runtime's SignInFailureStore (the database: every instance on it shares them). */
   readonly signInFailures: UpdateCounts
   /** Which payment channels are configured: VietQR (the centres' accounts, the bank's notices) and the gateway. */
-  readonly payments: { readonly vietqr: boolean; readonly vietqrNotices: boolean; readonly gateway: boolean }
+  readonly payments: {
+    readonly vietqr: boolean
+    readonly vietqrNotices: boolean
+    readonly gateway: boolean
+    /** How the gateway's IPN is answered (RuntimeOptions.gatewayIpnAnswer). */
+    readonly gatewayIpnAnswer: "status" | "rspcode"
+  }
 }
 
 /** Thrown by createRuntime when the province's data does not load (every problem listed). */
@@ -353,6 +365,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       vietqr: data.paymentAccounts !== undefined,
       vietqrNotices: data.paymentAccounts !== undefined && options.transferNotices !== undefined,
       gateway: options.gateway !== undefined,
+      gatewayIpnAnswer: options.gatewayIpnAnswer ?? "status",
     },
     signInFailures: async (keys, change) => {
       const updated = await run(SignInFailureStore.use((store) => store.update(keys, change)))

@@ -110,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
     ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
     filingChannel: options.filingChannel ?? env.paymentChannel,
+    gatewayIpnAnswer: options.gatewayIpnAnswer ?? env.gatewayIpnAnswer,
     ...(options.transferNotices === undefined && env.transferNotices === undefined
       ? {}
       : { transferNotices: options.transferNotices ?? env.transferNotices }),

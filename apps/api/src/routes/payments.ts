@@ -96,7 +96,11 @@ const NoticeOutcome = Schema.Struct({
 }).annotate({ identifier: "PaymentNoticeOutcome" })
 
 const GatewayNoticeAnswer = Schema.Struct({
-  RspCode: Schema.Literal("00").annotate({ description: "00: đã nhận (the gateway's protocol: received)" }),
+  RspCode: Schema.Literals(["00", "02", "04"]).annotate({
+    description:
+      "00: đã nhận (received). Only with MOTCUA_GATEWAY_IPN_ANSWER=rspcode, for money held for an officer: 04 số " +
+      "tiền không khớp (the amount differs), 02 yêu cầu đã thanh toán hoặc hồ sơ không còn nợ (already paid)",
+  }),
   Message: Schema.String,
   ...NoticeOutcome.fields,
 }).annotate({ identifier: "GatewayNoticeAnswer" })
@@ -249,6 +253,23 @@ const CivilDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).
 
 const CodeParams = Schema.Struct({ code: DossierCode })
 const notConfigured = (what: string) => Result.fail(new PaymentsNotConfigured({ what }))
+
+/**
+ * VNPay's answer to a refused IPN (its merchant integration guide: the merchant answers HTTP 200 with `RspCode` and
+ * `Message`), or undefined for a failure that is ours (storage down: left to the usual 5xx, so the gateway retries).
+ */
+function vnpayRefusal(error: unknown): { readonly RspCode: string; readonly Message: string } | undefined {
+  const e = error as { _tag?: string; code?: string; outcome?: string; reason?: string }
+  if (e._tag === "CallbackRejected")
+    return e.code === "malformed"
+      ? { RspCode: "99", Message: "Input data required" }
+      : { RspCode: "97", Message: "Invalid Checksum" }
+  if (e._tag === "PaymentMessageRefused")
+    return e.outcome === "duplicate"
+      ? { RspCode: "02", Message: "Order already confirmed" }
+      : { RspCode: "01", Message: "Order not found" }
+  return undefined
+}
 
 /** The page the citizen's browser lands on when it comes back from the gateway (Vietnamese first). */
 function returnPage(outcome: string, dossierCode: string | undefined): Response {
@@ -412,18 +433,35 @@ export const paymentOperations = [
     description:
       "The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is " +
       "credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), " +
-      "one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received.",
+      "one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received. With " +
+      "MOTCUA_GATEWAY_IPN_ANSWER=rspcode (VNPay's protocol) every answer is HTTP 200 with VNPay's code instead of a " +
+      "4xx: 97 forged, altered or stale; 99 malformed; 02 a repeat, or a payment of a request already paid (held); 01 " +
+      "an unknown request or another dossier's; 04 the amount differs (held for an officer); the notice is recorded " +
+      "the same way.",
     query: GatewayParams,
     response: { status: 200, description: "Đã nhận", schema: GatewayNoticeAnswer },
     problems: ["unauthenticated", "conflict", "unprocessable", "unavailable"],
-    handle: async ({ rawQuery }, deps) =>
-      deps.runtime !== undefined && !deps.runtime.payments.gateway
-        ? notConfigured("MOTCUA_GATEWAY_*")
-        : Result.map(await runUseCase(deps, receiveGatewayNotice(rawQuery, "gateway-notice")), (outcome) => ({
-            RspCode: "00" as const,
-            Message: "Confirm Success",
-            ...outcome,
-          })),
+    handle: async ({ rawQuery }, deps) => {
+      if (deps.runtime !== undefined && !deps.runtime.payments.gateway) return notConfigured("MOTCUA_GATEWAY_*")
+      const settled = await runUseCase(deps, receiveGatewayNotice(rawQuery, "gateway-notice"))
+      const heldAs = (o: { outcome: string; reason: string }) =>
+        o.outcome !== "held"
+          ? undefined
+          : o.reason === "underpayment" || o.reason === "overpayment"
+            ? ({ RspCode: "04", Message: "Invalid amount" } as const)
+            : o.reason === "request-closed" || o.reason === "dossier-refused"
+              ? ({ RspCode: "02", Message: "Order already confirmed" } as const)
+              : undefined
+      if (deps.runtime?.payments.gatewayIpnAnswer !== "rspcode")
+        return Result.map(settled, (outcome) => ({ RspCode: "00" as const, Message: "Confirm Success", ...outcome }))
+      if (Result.isSuccess(settled))
+        return Result.succeed({
+          ...(heldAs(settled.success) ?? { RspCode: "00" as const, Message: "Confirm Success" }),
+          ...settled.success,
+        })
+      const answer = vnpayRefusal(settled.failure)
+      return answer === undefined ? settled : Result.succeed(Response.json(answer))
+    },
   }),
   operation({
     method: "get",

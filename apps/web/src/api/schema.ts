@@ -982,7 +982,7 @@ export interface paths {
         };
         /**
          * Cổng thanh toán báo kết quả giao dịch (IPN, có chữ ký)
-         * @description The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received.
+         * @description The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received. With MOTCUA_GATEWAY_IPN_ANSWER=rspcode (VNPay's protocol) every answer is HTTP 200 with VNPay's code instead of a 4xx: 97 forged, altered or stale; 99 malformed; 02 a repeat, or a payment of a request already paid (held); 01 an unknown request or another dossier's; 04 the amount differs (held for an officer); the notice is recorded the same way.
          */
         get: operations["gatewayNotice"];
         put?: never;
@@ -3195,10 +3195,10 @@ export interface components {
         };
         GatewayNoticeAnswer: {
             /**
-             * @description 00: đã nhận (the gateway's protocol: received)
+             * @description 00: đã nhận (received). Only with MOTCUA_GATEWAY_IPN_ANSWER=rspcode, for money held for an officer: 04 số tiền không khớp (the amount differs), 02 yêu cầu đã thanh toán hoặc hồ sơ không còn nợ (already paid)
              * @enum {string}
              */
-            RspCode: "00";
+            RspCode: "00" | "02" | "04";
             Message: string;
             messageId: string;
             /**
