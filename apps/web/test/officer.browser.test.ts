@@ -543,7 +543,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       body: { dossierCode: lateCode, content: "Hồ sơ của tôi đã quá hẹn mà chưa có kết quả." },
     })
     const page = await signedIn("cv-hg-01")
-    await page.getByRole("link", { name: "Phản ánh, kiến nghị" }).click()
+    await page.getByRole("link", { name: "Xử lý phản ánh, kiến nghị" }).click()
     const petition = page.getByTestId("petition").filter({ hasText: lateCode })
     await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Mới tiếp nhận")
     await record(page, "petitions")

@@ -582,7 +582,7 @@ export const en: Catalogue = {
   officerNav: {
     payments: "Payments",
     sla: "Deadline alerts",
-    petitions: "Petitions",
+    petitions: "Handling petitions",
     index: "766 index",
   },
   desk: {

@@ -583,7 +583,7 @@ export const vi = {
   officerNav: {
     payments: "Thanh toán",
     sla: "Cảnh báo hạn",
-    petitions: "Phản ánh, kiến nghị",
+    petitions: "Xử lý phản ánh, kiến nghị",
     index: "Chỉ số 766",
   },
   desk: {
