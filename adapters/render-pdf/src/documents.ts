@@ -3,9 +3,17 @@
 // verification page added to a result PDF an officer uploaded. Each has the national header (no emblem), a number, a
 // date in Vietnamese and a QR code to its public page.
 
-import type { DocumentFrame, ResultDocument, StandardForm, VerificationMark } from "@motcua/application"
+import type {
+  DocumentFrame,
+  ReceiptDocument,
+  ResultDocument,
+  StandardForm,
+  VerificationMark,
+} from "@motcua/application"
 import {
   ApologySlip,
+  formatDong,
+  formatReceiptNumber,
   ProcessControlSlip,
   ReceiptSlip,
   RefusalSlip,
@@ -190,5 +198,124 @@ export async function appendVerificationPage(pdf: Uint8Array, mark: Verification
     { size: 10 },
   )
   await qr(w, mark.url, QR_CAPTION_RESULT(mark.url))
+  return w.doc.save()
+}
+
+const QR_CAPTION_RECEIPT = (url: string) =>
+  `Quét mã QR để tra cứu hồ sơ đã nộp phí, lệ phí / Scan the QR code to look up the dossier paid for: ${url}`
+
+/** The civil date in Vietnam of an ISO instant, `YYYY-MM-DD`. */
+const vietnamDate = (instant: string): string =>
+  new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10)
+
+/** One line of a table: each cell's text in its column (left, or right for amounts), the row as tall as its tallest cell. */
+function row(
+  w: Writer,
+  cells: ReadonlyArray<{ readonly text: string; readonly x: number; readonly width: number; readonly right?: boolean }>,
+  font: "regular" | "bold" = "regular",
+): void {
+  ensure(w, 16)
+  const top = w.y
+  let bottom = top
+  for (const cell of cells) {
+    w.y = top
+    text(w, cell.text, { x: cell.x, width: cell.width, font, size: 10.5, ...(cell.right ? { align: "right" } : {}) })
+    bottom = Math.min(bottom, w.y)
+  }
+  w.y = bottom - 2
+}
+
+/**
+ * An e-receipt (biên lai điện tử, Decree 11/2020/NĐ-CP, Circular 78/2021/TT-BTC): the collecting organisation and
+ * centre with the form symbol, series and number; the payer; what was paid, line by line; the total in figures and
+ * in Vietnamese words; how it was paid; a cancelled receipt says so and names its replacement, a replacement names
+ * the receipt it replaces. The QR code leads to the dossier's public lookup page.
+ */
+export async function renderReceiptPdf(document: ReceiptDocument): Promise<Uint8Array> {
+  const r = document.receipt
+  const number = formatReceiptNumber(r.number)
+  const w = await newWriter(
+    `Biên lai thu tiền phí, lệ phí ${r.series} số ${number}`,
+    `Biên lai ${r.series} số ${number} — hồ sơ ${r.dossierCode}`,
+  )
+  twoColumns(
+    w,
+    [
+      { text: r.collector.toLocaleUpperCase("vi"), font: "bold", size: 10.5 },
+      { text: r.centreName, size: 10.5 },
+    ],
+    [
+      { text: `Mẫu số: ${r.form}`, size: 10.5 },
+      { text: `Ký hiệu: ${r.series}`, size: 10.5 },
+      { text: `Số: ${number}`, font: "bold", size: 11 },
+    ],
+  )
+  w.y -= 10
+  title(w, "Biên lai thu tiền phí, lệ phí")
+  text(w, "(Biên lai điện tử / Electronic receipt)", { font: "italic", size: 10, align: "center", gapAfter: 4 })
+  text(w, placeAndDate(document.place, vietnamDate(r.issuedAt)), {
+    font: "italic",
+    size: 11,
+    align: "center",
+    gapAfter: 10,
+  })
+  if (r.status === "cancelled") {
+    text(w, "BIÊN LAI ĐÃ HỦY / CANCELLED", { font: "bold", size: 13, align: "center" })
+    if (r.cancelled !== undefined)
+      text(w, `Hủy lúc ${vietnamDateTime(r.cancelled.at)}, lý do: ${r.cancelled.reason}`, { align: "center" })
+    if (r.replacedBy !== undefined) text(w, `Được thay thế bởi biên lai ${r.replacedBy}`, { align: "center" })
+    w.y -= 8
+  }
+  if (r.replaces !== undefined) text(w, `Thay thế biên lai đã hủy: ${r.replaces}`, { font: "italic", gapAfter: 4 })
+  text(w, `Họ và tên người nộp tiền: ${r.payer.name}`, { font: "bold" })
+  if (r.payer.id !== undefined) text(w, `Số định danh cá nhân / mã số: ${r.payer.id}`)
+  if (r.payer.address !== undefined) text(w, `Địa chỉ: ${r.payer.address}`)
+  text(w, `Mã hồ sơ: ${r.dossierCode}`)
+  text(w, `Thủ tục hành chính: ${r.procedureName}`, { gapAfter: 8 })
+
+  const left = columns.left
+  const amountWidth = 120
+  const amountX = columns.right - amountWidth
+  const nameX = left + 30
+  const nameWidth = amountX - nameX - 10
+  rule(w, (left + columns.right) / 2, columns.right - left)
+  w.y -= 4
+  row(
+    w,
+    [
+      { text: "STT", x: left, width: 28 },
+      { text: "Nội dung thu", x: nameX, width: nameWidth },
+      { text: "Số tiền (đồng)", x: amountX, width: amountWidth, right: true },
+    ],
+    "bold",
+  )
+  for (const [i, item] of r.items.entries())
+    row(w, [
+      { text: `${i + 1}`, x: left, width: 28 },
+      { text: item.name, x: nameX, width: nameWidth },
+      { text: formatDong(item.amount).replace(/\s*(đ|đồng)$/u, ""), x: amountX, width: amountWidth, right: true },
+    ])
+  rule(w, (left + columns.right) / 2, columns.right - left)
+  w.y -= 4
+  row(
+    w,
+    [
+      { text: "Tổng cộng", x: nameX, width: nameWidth },
+      { text: formatDong(r.total), x: amountX, width: amountWidth, right: true },
+    ],
+    "bold",
+  )
+  w.y -= 4
+  text(w, `Số tiền bằng chữ: ${r.totalInWords}`, { font: "italic" })
+  text(w, `Hình thức thanh toán: ${r.method}`)
+  text(w, `Mã giao dịch: ${r.paymentId}`)
+  text(w, `Thời điểm lập: ${vietnamDateTime(r.issuedAt)}`, { gapAfter: 14 })
+  ensure(w, 60)
+  const x = columns.leftCentre * 2 - columns.left
+  const width = columns.right - x
+  text(w, "ĐƠN VỊ THU TIỀN", { font: "bold", x, width, align: "center" })
+  text(w, "(Biên lai điện tử do hệ thống lập)", { font: "italic", x, width, align: "center", gapAfter: 6 })
+  text(w, r.centreName, { font: "bold", x, width, align: "center" })
+  await qr(w, document.qrUrl, QR_CAPTION_RECEIPT(document.qrUrl))
   return w.doc.save()
 }

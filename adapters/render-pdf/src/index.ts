@@ -1,5 +1,12 @@
-// @motcua/render-pdf: the standard forms, result documents and verification pages as PDF (pdf-lib, DejaVu fonts
+// @motcua/render-pdf: the standard forms, result documents, e-receipts and verification pages as PDF (pdf-lib, DejaVu fonts
 // embedded, a QR code from the qrcode package), and the DocumentRenderer port over them.
-export { appendVerificationPage, MOTTO, NATION, renderFormPdf, renderResultPdf } from "./documents.ts"
+export {
+  appendVerificationPage,
+  MOTTO,
+  NATION,
+  renderFormPdf,
+  renderReceiptPdf,
+  renderResultPdf,
+} from "./documents.ts"
 export { checkResultPdf, PdfRenderer } from "./layer.ts"
 export { placeAndDate } from "./layout.ts"

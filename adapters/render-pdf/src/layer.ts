@@ -2,7 +2,7 @@
 import { DocumentRenderer, ExternalServiceFailed, SigningRefused } from "@motcua/application"
 import { Effect, Layer } from "effect"
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream } from "pdf-lib"
-import { appendVerificationPage, renderFormPdf, renderResultPdf } from "./documents.ts"
+import { appendVerificationPage, renderFormPdf, renderReceiptPdf, renderResultPdf } from "./documents.ts"
 
 const failed = (operation: string) => (cause: unknown) =>
   new ExternalServiceFailed({ port: "DocumentRenderer", operation, cause })
@@ -54,6 +54,8 @@ export const PdfRenderer = {
         Effect.tryPromise({ try: () => renderResultPdf(document), catch: failed("renderResult") }),
       renderForm: (form, frame) =>
         Effect.tryPromise({ try: () => renderFormPdf(form, frame), catch: failed("renderForm") }),
+      renderReceipt: (document) =>
+        Effect.tryPromise({ try: () => renderReceiptPdf(document), catch: failed("renderReceipt") }),
       markForVerification: (pdf, mark) =>
         Effect.gen(function* () {
           const problem = yield* Effect.promise(() => checkResultPdf(pdf))

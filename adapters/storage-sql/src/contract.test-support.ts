@@ -1005,6 +1005,41 @@ export function storageContract(target: ContractTarget): void {
         expect(await pay((s) => s.balance(code(1)))).toEqual({ paid: 30_000, refunded: 20_000 })
       })
 
+      it("pays an approved refund out once, also when two instances record it at once; one bank reference per refund", async () => {
+        await pay((s) => s.addConfirmation(confirmation("p1", 30_000)))
+        for (const id of ["rfa", "rfb", "rfc"]) await pay((s) => s.addRefund(refund(id, 10_000)))
+        const payout = (bankReference: string) => ({
+          bankReference,
+          paidOn: "2026-11-23",
+          amount: 10_000,
+          recordedBy: "kt",
+          recordedAt: T0,
+        })
+        // a refund not approved is not paid out
+        expect(await pay((s) => s.payRefund("rfa", payout("OUT-1")))).toEqual({ paid: false, reason: "not-approved" })
+        expect(await pay((s) => s.payRefund("no-such-refund", payout("OUT-1")))).toEqual({
+          paid: false,
+          reason: "not-approved",
+        })
+        for (const id of ["rfa", "rfb"])
+          await pay((s) => s.decideRefund(id, { status: "approved", by: "ld", at: T0, note: "" }))
+        const recorded = await Promise.all(
+          [store.runtime, store.second].map((runtime) =>
+            runtime.runPromise(PaymentStore.use((s) => s.payRefund("rfa", payout("OUT-1")))),
+          ),
+        )
+        expect(recorded.filter((r) => r.paid)).toHaveLength(1)
+        expect(recorded.find((r) => !r.paid)).toEqual({ paid: false, reason: "not-approved" })
+        expect(await pay((s) => s.refund("rfa"))).toMatchObject({ status: "paid", payout: payout("OUT-1") })
+        // the same transfer cannot pay another refund of the centre
+        expect(await pay((s) => s.payRefund("rfb", payout("OUT-1")))).toEqual({ paid: false, reason: "reference-used" })
+        expect((await pay((s) => s.refund("rfb")))?.status).toBe("approved")
+        expect(await pay((s) => s.payRefund("rfb", payout("OUT-2")))).toMatchObject({ paid: true })
+        expect((await pay((s) => s.refunds({ status: "paid" }))).map((r) => r.id).sort()).toEqual(["rfa", "rfb"])
+        // paid out is still refunded: the balance keeps counting it
+        expect(await pay((s) => s.balance(code(1)))).toEqual({ paid: 30_000, refunded: 30_000 })
+      })
+
       it("numbers receipts per centre and series without gaps, under concurrency and rollbacks", async () => {
         const issue = (runtime: StorageRuntime, id: string) =>
           runtime.runPromise(PaymentStore.use((s) => s.issueReceipt(draft(id))))

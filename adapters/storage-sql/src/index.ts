@@ -13,7 +13,6 @@ export { makeSqlIssuedResultStore, SqlIssuedResultStore } from "./issued-results
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
 export { type MigrationOutcome, migrateToLatest, migrations } from "./migrations.ts"
 export { makeSqlNotificationStore, SqlNotificationStore } from "./notifications.ts"
-export { makeSqlPaymentRequestStore, SqlPaymentRequestStore } from "./payment-requests.ts"
 export { makeSqlPostalStore, SqlPostalStore } from "./postal.ts"
 export { openPostgres, type PostgresOptions } from "./postgres.ts"
 export { bind, param, prepare } from "./prepared.ts"

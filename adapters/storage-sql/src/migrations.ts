@@ -590,6 +590,28 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           where f.code is null or f.version < d.version`.execute(db)
       },
     },
+    // The payment links the relay kept for each dossier ("2026-12-04-120-payment-links") are retired: a dossier's
+    // payment requests are the payments ledger's (payment_request), which the filing's request now opens. The links
+    // were only what the development gateway answered (no money moved through them), so nothing is carried over.
+    "2026-12-06-090-drop-payment-link": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropIndex("payment_link_dossier").ifExists().execute()
+        await db.schema.dropTable("payment_link").ifExists().execute()
+      },
+    },
+    // A refund's transfer back (payments.ts's payRefund): the bank reference in a column, one refund per reference
+    // and centre (NULL, not paid out yet, is not a value the index compares).
+    "2026-12-06-091-refund-payout": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("refund").addColumn("payout_reference", "text").execute()
+        await db.schema
+          .createIndex("refund_payout_reference")
+          .on("refund")
+          .columns(["centre_id", "payout_reference"])
+          .unique()
+          .execute()
+      },
+    },
   }
 }
 

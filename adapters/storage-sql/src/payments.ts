@@ -10,6 +10,8 @@
 // - a refund: `update payment_balance set refunded = refunded + x where dossier_code = ? and paid - refunded >= x`
 //   (PostgreSQL re-checks the condition on the row's latest version after waiting for its lock); 0 rows: refused;
 // - a decision: `update refund … where id = ? and status = 'requested'`;
+// - a payout: `update refund … where id = ? and status = 'approved' and not exists (another refund of the centre with
+//   that bank reference)`, with a unique index on (centre_id, payout_reference) behind it;
 // - a receipt number: `update receipt_series set last_number = last_number + 1 … returning last_number`, in the
 //   transaction that inserts the receipt (a rolled-back receipt takes no number).
 import {
@@ -61,6 +63,8 @@ interface PaymentsDB {
     centre_id: string
     status: string
     requested_at: string
+    /** The bank reference of the transfer back, once paid out (migration 2026-12-06-091-refund-payout). */
+    payout_reference: string | null
     body: string
   }
   receipt_series: { centre_id: string; series: string; last_number: number }
@@ -374,6 +378,7 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
               centre_id: r.centreId,
               status: r.status,
               requested_at: utc(r.requestedAt),
+              payout_reference: r.payout?.bankReference ?? null,
               body: JSON.stringify(r),
             }),
           )
@@ -415,6 +420,38 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
                 .where("dossier_code", "=", r.dossierCode),
             )
           return decided
+        }),
+      ),
+    payRefund: (id, payout) =>
+      atomically("pay refund", (x) =>
+        Effect.gen(function* () {
+          const found = yield* query(x, "pay refund", db.selectFrom("refund").select("body").where("id", "=", id))
+          const row = found.rows[0]
+          const r = row === undefined ? undefined : parse<RefundRecord>(row)
+          if (r === undefined || r.status !== "approved")
+            return { paid: false as const, reason: "not-approved" as const }
+          const taken = yield* query(
+            x,
+            "pay refund",
+            db
+              .selectFrom("refund")
+              .select("id")
+              .where("centre_id", "=", r.centreId)
+              .where("payout_reference", "=", payout.bankReference),
+          )
+          if (taken.rows.length > 0) return { paid: false as const, reason: "reference-used" as const }
+          const paid: RefundRecord = { ...r, status: "paid", payout }
+          const updated = yield* query(
+            x,
+            "pay refund",
+            db
+              .updateTable("refund")
+              .set({ status: "paid", payout_reference: payout.bankReference, body: JSON.stringify(paid) })
+              .where("id", "=", id)
+              .where("status", "=", "approved"),
+          )
+          if (affected(updated) === 0) return { paid: false as const, reason: "not-approved" as const }
+          return { paid: true as const, refund: paid }
         }),
       ),
     refund: (id) =>

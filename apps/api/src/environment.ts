@@ -100,6 +100,10 @@ export interface EnvironmentSettings {
     | undefined
   /** Pause between re-checks of pending gateway payments and expiries (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
   readonly paymentRecheckIntervalMs: number
+  /** The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): vietqr, or gateway. */
+  readonly paymentChannel: "vietqr" | "gateway"
+  /** How the gateway's IPN is answered (MOTCUA_GATEWAY_IPN_ANSWER): HTTP status codes, or VNPay's 200 + RspCode. */
+  readonly gatewayIpnAnswer: "status" | "rspcode"
   /** The OpenAI-compatible model that rephrases the assistant's answers (MOTCUA_ASSISTANT_MODEL_*); none when unset. */
   readonly assistantModel:
     | { readonly url: string; readonly apiKey?: string; readonly model: string; readonly timeoutMs: number }
@@ -254,6 +258,13 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const noticeEncoding = oneOf("MOTCUA_VIETQR_NOTICE_ENCODING", ["hex", "base64"] as const)
   const noticeSigned = oneOf("MOTCUA_VIETQR_NOTICE_SIGNED", ["timestamp.body", "body"] as const)
   const paymentRecheckIntervalMs = whole("MOTCUA_PAYMENT_RECHECK_INTERVAL_MS", 60_000, 0)
+  const paymentChannel = oneOf("MOTCUA_PAYMENT_CHANNEL", ["vietqr", "gateway"] as const)
+  const gatewayIpnAnswer = oneOf("MOTCUA_GATEWAY_IPN_ANSWER", ["status", "rspcode"] as const)
+  if (paymentChannel === "gateway" && !gatewayOn)
+    problems.push({
+      variable: "MOTCUA_PAYMENT_CHANNEL",
+      message: "gateway cần cấu hình cổng thanh toán MOTCUA_GATEWAY_* (gateway needs the gateway configured)",
+    })
   const assistantPerMinute = whole("MOTCUA_ASSISTANT_PER_MINUTE", DEFAULT_ASSISTANT_PER_MINUTE, 0)
   const modelUrl = env.MOTCUA_ASSISTANT_MODEL_URL?.trim() ?? ""
   const modelKey = env.MOTCUA_ASSISTANT_MODEL_KEY?.trim() ?? ""
@@ -313,6 +324,8 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
         ? undefined
         : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
     paymentRecheckIntervalMs,
+    paymentChannel,
+    gatewayIpnAnswer,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
     eid,
     assistantModel:

@@ -185,6 +185,9 @@ export function openApiDocument<Deps>(
         content: {
           [op.response.mediaType ?? "application/json"]:
             op.response.schema === undefined ? {} : { schema: schemaAt(slot.response) },
+          ...Object.fromEntries(
+            (op.response.alternatives ?? []).map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+          ),
         },
       },
     }

@@ -71,6 +71,8 @@ export interface OperationSpec<
     /** A Schema for JSON answers; a media type and a free description otherwise (HTML page). */
     readonly schema?: Schema.Top
     readonly mediaType?: string
+    /** Other media types the same answer comes in when asked (e.g. `application/pdf` with `?format=pdf`): bytes. */
+    readonly alternatives?: ReadonlyArray<string>
   }
   /** The problems this operation may answer with, besides those every operation may (400, 500). */
   readonly problems: ReadonlyArray<ProblemKind>

@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server"
 import { type GatewaySimulator, startGatewaySimulator } from "@motcua/payment-gateway/testing"
 import { signTransferNotice } from "@motcua/payment-vietqr"
 import { type Credentials, officers, type TestSystem, testSystem } from "./dossier.test-support.ts"
+import type { RuntimeOptions } from "./runtime.ts"
 import { data } from "./testing.test-support.ts"
 
 export const NOTICE_SECRET = "bank-notice-secret-for-tests-0123456789"
@@ -28,7 +29,11 @@ export interface PaymentsSystem {
   readonly close: () => Promise<void>
 }
 
-export async function paymentsSystem(kind: "sqlite" | "postgres"): Promise<PaymentsSystem> {
+export async function paymentsSystem(
+  kind: "sqlite" | "postgres",
+  /** More of the runtime's options (the filing's payment channel, …). */
+  runtime: Partial<RuntimeOptions> = {},
+): Promise<PaymentsSystem> {
   let system: TestSystem | undefined
   const simulator = await startGatewaySimulator({
     merchantCode: MERCHANT,
@@ -58,6 +63,7 @@ export async function paymentsSystem(kind: "sqlite" | "postgres"): Promise<Payme
         returnUrl: `${base}/api/v1/payments/gateway/return`,
       },
       transferNotices: { secret: NOTICE_SECRET },
+      ...runtime,
     },
   })
   simulator.setIpnUrl(`${base}/api/v1/payments/gateway/notice`)

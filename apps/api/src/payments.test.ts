@@ -2,12 +2,30 @@
 // payment-vietqr adapter), the gateway's IPN and return (the real payment-gateway adapter against the local
 // implementation of its protocol, which calls this server over HTTP), held money, refunds, receipts and daily
 // reconciliation. Forged, replayed, altered-amount and wrong-dossier messages are refused with 4xx and change nothing.
+
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { parseVietQr } from "@motcua/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { citizen, onEachDatabase, residenceFiling, send, testSystem } from "./dossier.test-support.ts"
 import { account, CENTRE, notice, type PaymentsSystem, paymentsSystem } from "./payments.test-support.ts"
 import { readProblem } from "./testing.test-support.ts"
+
+/** The text of a PDF as poppler's pdftotext reads it (diacritics included), whitespace folded. */
+const pdftotext = (pdf: Uint8Array): string => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-receipt-"))
+  try {
+    writeFileSync(join(dir, "receipt.pdf"), pdf)
+    return execFileSync("pdftotext", ["-enc", "UTF-8", join(dir, "receipt.pdf"), "-"], { encoding: "utf8" })
+      .normalize("NFC")
+      .replace(/\s+/g, " ")
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 onEachDatabase("payments over HTTP", (kind) => {
   let p: PaymentsSystem
@@ -39,7 +57,7 @@ onEachDatabase("payments over HTTP", (kind) => {
   const receipts = async (code: string) =>
     (
       (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/receipts`)).json()) as {
-        items: Array<{ number: number; total: number; status: string }>
+        items: Array<{ id: string; number: number; total: number; status: string }>
       }
     ).items
 
@@ -106,6 +124,29 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(stale.status).toBe(401)
     expect((await dossier(code)).version).toBe(before.version + 1)
     expect(await receipts(code)).toMatchObject([{ number: 1, total: 10_000, status: "issued" }])
+
+    // the receipt as PDF, Vietnamese text read back by pdftotext; not for another citizen
+    const [issued] = await receipts(code)
+    const pdf = await send(app(), citizen(), "GET", `/api/v1/receipts/${issued?.id}?format=pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get("content-type")).toBe("application/pdf")
+    expect(pdf.headers.get("content-disposition")).toMatch(/^inline; filename="bien-lai-X06685-\d{2}E-0000001\.pdf"$/)
+    const text = pdftotext(new Uint8Array(await pdf.arrayBuffer()))
+    for (const expected of [
+      "BIÊN LAI THU TIỀN PHÍ, LỆ PHÍ",
+      "Số: 0000001",
+      "Họ và tên người nộp tiền: Nguyễn Văn An",
+      `Mã hồ sơ: ${code}`,
+      "Số tiền bằng chữ: Mười nghìn đồng",
+      "Hình thức thanh toán: Chuyển khoản (VietQR)",
+    ])
+      expect(text).toContain(expected)
+    const json = await send(app(), citizen(), "GET", `/api/v1/receipts/${issued?.id}?format=json`)
+    expect(await json.json()).toMatchObject({ id: issued?.id, number: 1 })
+    const foreign = await send(app(), citizen("022090009999"), "GET", `/api/v1/receipts/${issued?.id}?format=pdf`)
+    expect(foreign.status).toBe(403)
+    const unknown = await send(app(), citizen(), "GET", "/api/v1/receipts/no-such-receipt?format=pdf")
+    expect(unknown.status).toBe(404)
   })
 
   it("the same notice five times at once is credited once", async () => {
@@ -202,7 +243,7 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(await waiting()).not.toContain(refund.id)
   })
 
-  it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader", async () => {
+  it("a refused dossier's fee is refunded once: asked by the counter, approved by a leader, paid out once", async () => {
     const code = await file("refund-1")
     const request = await ask(code, "vietqr")
     await notice(p.base, { transactionId: "FT-R1", description: request.reference }).post()
@@ -225,6 +266,24 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(
       (await send(app(), leader, "POST", `/api/v1/refunds/${refund.id}/decision`, { approve: true, note: "" })).status,
     ).toBe(200)
+
+    // the accountant's transfer back, recorded by the centre's head: approved → paid, once
+    const payout = { bankReference: "FT-OUT-R1", paidOn: "2025-10-06", amount: 10_000 }
+    const head = await p.as("qt-hg-01")
+    const path = `/api/v1/refunds/${refund.id}/payout`
+    expect((await send(app(), counter, "POST", path, payout)).status).toBe(403)
+    const wrong = await send(app(), head, "POST", path, { ...payout, amount: 1_000 })
+    expect(wrong.status).toBe(422)
+    expect((await readProblem(wrong)).errors.map((e) => e.path)).toEqual(["body.amount"])
+    const paidOut = await send(app(), head, "POST", path, { ...payout, note: "UNC số 12" })
+    expect(paidOut.status, await paidOut.clone().text()).toBe(200)
+    expect(await paidOut.json()).toMatchObject({
+      status: "paid",
+      payout: { ...payout, recordedBy: "qt-hg-01", note: "UNC số 12" },
+    })
+    expect((await send(app(), head, "POST", path, payout)).status).toBe(409)
+    const listed = await send(app(), counter, "GET", `/api/v1/dossiers/${code}/refunds`)
+    expect(((await listed.json()) as { items: Array<{ status: string }> }).items.map((r) => r.status)).toEqual(["paid"])
   })
 
   it("reconciles the day against the bank's statement; a broken statement is refused line by line", async () => {
@@ -235,6 +294,8 @@ onEachDatabase("payments over HTTP", (kind) => {
       `FT-V1,${day} 10:15:00,${account.accountNumber},10000,MC`,
       `FT-BURST,${day} 10:15:00,${account.accountNumber},10000,MC`,
       `FT-R1,${day} 10:15:00,${account.accountNumber},10000,MC`,
+      // the refused dossier's refund, paid out: found by the bank reference its payout recorded
+      `FT-OUT-R1,${day} 16:00:00,${account.accountNumber},-10000,CHUYEN TRA LE PHI`,
     ]
     const report = await send(app(), counter, "POST", `/api/v1/centres/${CENTRE}/payments/reconciliation`, {
       date: day,
@@ -244,8 +305,11 @@ onEachDatabase("payments over HTTP", (kind) => {
     const body = (await report.json()) as {
       matched: number
       mismatches: Array<{ kind: string; transactionId?: string }>
+      pendingRefunds: Array<{ amount: number }>
     }
-    expect(body.matched).toBe(3)
+    expect(body.matched).toBe(4)
+    // the held overpayment's refund is approved, its transfer back not recorded yet
+    expect(body.pendingRefunds.map((r) => r.amount)).toEqual([20_000])
     // the overpayment credited FT-OVER: on the account, returned by an approved refund; the refund's transfer back
     // and the gateway's settlement are not on this statement
     expect(body.mismatches.map((m) => m.kind)).toEqual(["confirmed-not-credited"])
@@ -255,6 +319,68 @@ onEachDatabase("payments over HTTP", (kind) => {
     })
     expect(broken.status).toBe(422)
     expect((await readProblem(broken)).errors.map((e) => e.path)).toEqual(["body.statementCsv: dòng 2, cột amount"])
+  })
+})
+
+describe("the gateway's IPN answered in VNPay's form (MOTCUA_GATEWAY_IPN_ANSWER=rspcode, SQLite)", () => {
+  let p: PaymentsSystem
+  beforeAll(async () => {
+    p = await paymentsSystem("sqlite", { gatewayIpnAnswer: "rspcode" })
+  }, 60_000)
+  afterAll(async () => p?.close())
+
+  it("answers 200 with RspCode: 00 credited, 02 a repeat or a paid request, 97 forged, 01 another dossier; nothing changes", async () => {
+    const app = p.system.app
+    const file = async (key: string) => {
+      const filed = await send(app, citizen(), "POST", "/api/v1/dossiers", residenceFiling(), {
+        "idempotency-key": key,
+      })
+      return ((await filed.json()) as { code: string }).code
+    }
+    const receipts = async (code: string) =>
+      ((await (await send(app, citizen(), "GET", `/api/v1/dossiers/${code}/receipts`)).json()) as { items: unknown[] })
+        .items
+    const code = await file("rsp-1")
+    const asked = await send(app, citizen(), "POST", `/api/v1/dossiers/${code}/payment-requests`, {
+      channel: "gateway",
+    })
+    const request = (await asked.json()) as { payUrl: string }
+    const outcome = await p.simulator.pay(request.payUrl)
+    expect(outcome.ipnAnswer?.status).toBe(200)
+    expect(JSON.parse(outcome.ipnAnswer?.body ?? "{}")).toMatchObject({ RspCode: "00", outcome: "confirmed" })
+    const ipn = p.simulator.ipnsSent.at(-1) ?? {}
+    const answer = async (params: Record<string, string>) => {
+      const response = await fetch(`${p.base}/api/v1/payments/gateway/notice?${new URLSearchParams(params)}`)
+      expect(response.status).toBe(200)
+      return (await response.json()) as { RspCode: string; Message: string }
+    }
+    expect(await answer(ipn)).toEqual({ RspCode: "02", Message: "Order already confirmed" })
+    expect(await answer({ ...ipn, vnp_Amount: "100" })).toEqual({ RspCode: "97", Message: "Invalid Checksum" })
+    const { vnp_TxnRef: _dropped, ...withoutRef } = ipn
+    expect((await answer(withoutRef)).RspCode).toMatch(/^(97|99)$/)
+    const code2 = await file("rsp-2")
+    // another transaction for the request already paid: kept for an officer, "already confirmed" to the gateway
+    const again: Record<string, string> = { ...ipn, vnp_TransactionNo: "77777777" }
+    delete again.vnp_SecureHash
+    again.vnp_SecureHash = p.simulator.sign(again)
+    expect(await answer(again)).toMatchObject({ RspCode: "02", outcome: "held", reason: "request-closed" })
+    const wrong: Record<string, string> = {
+      ...ipn,
+      vnp_TransactionNo: "88888888",
+      vnp_OrderInfo: `Thanh toan ho so ${code2}`,
+    }
+    delete wrong.vnp_SecureHash
+    wrong.vnp_SecureHash = p.simulator.sign(wrong)
+    expect(await answer(wrong)).toEqual({ RspCode: "01", Message: "Order not found" })
+    expect(await receipts(code)).toHaveLength(1)
+    expect(await receipts(code2)).toHaveLength(0)
+    // the bank's notices keep their 4xx: only the gateway speaks its own protocol
+    const forged = await notice(
+      p.base,
+      { transactionId: "FT-RSP" },
+      { secret: "another-secret-0123456789abcdefghij" },
+    ).post()
+    expect(forged.status).toBe(401)
   })
 })
 

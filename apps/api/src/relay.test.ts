@@ -2,7 +2,8 @@
 // this process) over one database, each running its relay with small batches so that they compete for rows. Dossiers
 // are filed over HTTP on both, some get a supplementation request whose deadline then passes. In the end every
 // outbox row is done, each was claimed once, each portal push and notification was delivered exactly once (counted
-// in the development adapters' records of both servers), and each passed deadline stopped its dossier once.
+// in the development adapters' records of both servers), each fee's payment request was opened once in the payments
+// ledger, and each passed deadline stopped its dossier once.
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -182,9 +183,19 @@ onEachDatabase("the server's outbox relay", (kind) => {
       const id = `outbox-${row.id}`
       if (row.topic === topics.portalSync) expect(count("pushId", id), id).toBe(1)
       if (row.topic === topics.notifyApplicant) expect(count("notificationId", id), id).toBe(1)
-      if (row.topic === topics.paymentRequest)
-        expect(count("requestId", (JSON.parse(row.payload) as { requestId: string }).requestId), id).toBe(1)
     }
+    // each payment request row opened one request in the payments ledger, with the row's request id
+    const asked = rows
+      .filter((r) => r.topic === topics.paymentRequest)
+      .map((r) => (JSON.parse(r.payload) as { requestId: string }).requestId)
+      .sort()
+    expect(asked.length).toBe(codes.length)
+    const ledger = await query<{ id: string; dossier_code: string }>(
+      runtime,
+      "select id, dossier_code from payment_request order by id",
+    )
+    expect(ledger.map((r) => r.id).sort()).toEqual(asked)
+    expect(new Set(ledger.map((r) => r.dossier_code))).toEqual(new Set(codes))
     const by = await query<{ claimed_by: string | null }>(
       runtime,
       "select distinct claimed_by from outbox where status = 'done'",

@@ -30,7 +30,6 @@ import {
   Notifier,
   type NotifierShape,
   type PaymentGateway,
-  PaymentRequestStore,
   PaymentSettings,
   PopulationRegistry,
   PortalInbound,
@@ -67,7 +66,6 @@ import {
   SqlAccountStore,
   SqlIssuedResultStore,
   SqlNotificationStore,
-  SqlPaymentRequestStore,
   SqlPostalStore,
   SqlSignInFailureStore,
   SqlStorage,
@@ -103,7 +101,6 @@ export type AppServices =
   | WebhookStore
   | WebhookTransport
   | PostalStore
-  | PaymentRequestStore
   | NotificationStore
   | PostalOperator
   | PostalTariffs
@@ -176,6 +173,17 @@ export interface RuntimeOptions {
   readonly gateway?: GatewaySettings
   /** How the bank signs transfer notices (MOTCUA_VIETQR_NOTICE_*); without it, the notice route answers 503. */
   readonly transferNotices?: TransferNoticeSettings
+  /**
+   * The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): `vietqr` (the default: the
+   * collecting centre's account) or `gateway` (when one is configured); see PaymentSettings.filingChannel.
+   */
+  readonly filingChannel?: "vietqr" | "gateway"
+  /**
+   * How the gateway's IPN route answers (MOTCUA_GATEWAY_IPN_ANSWER): `status` (the default: 4xx problems for refused
+   * notices, as every other message route) or `rspcode` (VNPay's form: always HTTP 200 with `RspCode`, which VNPay's
+   * acceptance tests check). The notice is recorded the same way either way.
+   */
+  readonly gatewayIpnAnswer?: "status" | "rspcode"
   /** How long payment requests stay open and when pending gateway ones are asked about (defaults in PaymentSettings). */
   readonly paymentTimes?: {
     readonly vietqrTtlMs?: number
@@ -212,7 +220,13 @@ export interface ApiRuntime {
   /** Failed sign-in counts, in the runtime's SignInFailureStore (the database: every instance on it shares them). */
   readonly signInFailures: UpdateCounts
   /** Which payment channels are configured: VietQR (the centres' accounts, the bank's notices) and the gateway. */
-  readonly payments: { readonly vietqr: boolean; readonly vietqrNotices: boolean; readonly gateway: boolean }
+  readonly payments: {
+    readonly vietqr: boolean
+    readonly vietqrNotices: boolean
+    readonly gateway: boolean
+    /** How the gateway's IPN is answered (RuntimeOptions.gatewayIpnAnswer). */
+    readonly gatewayIpnAnswer: "status" | "rspcode"
+  }
   /** Whether citizens may sign in with a development token (the demo citizens, or those the caller passed). */
   readonly citizenTokens: boolean
 }
@@ -238,7 +252,6 @@ function storageLayer(options: RuntimeOptions) {
       SignInFailureStore.layerMemory,
       WebhookStore.layerMemory,
       PostalStore.layerMemory,
-      PaymentRequestStore.layerMemory,
       NotificationStore.layerMemory,
       WalletStore.layerMemory,
       IssuedResultStore.layerMemory,
@@ -253,7 +266,6 @@ function storageLayer(options: RuntimeOptions) {
       SqlSignInFailureStore.layer,
       SqlWebhookStore.layer,
       SqlPostalStore.layer,
-      SqlPaymentRequestStore.layer,
       SqlNotificationStore.layer,
       SqlWalletStore.layer,
       SqlIssuedResultStore.layer,
@@ -368,6 +380,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       vietqr: data.paymentAccounts !== undefined,
       vietqrNotices: data.paymentAccounts !== undefined && options.transferNotices !== undefined,
       gateway: options.gateway !== undefined,
+      gatewayIpnAnswer: options.gatewayIpnAnswer ?? "status",
     },
     signInFailures: async (keys, change) => {
       const updated = await run(SignInFailureStore.use((store) => store.update(keys, change)))
@@ -399,6 +412,7 @@ function paymentsLayer(options: RuntimeOptions, data: QuangNinhData) {
   const settings = PaymentSettings.layer({
     accounts: data.paymentAccounts,
     gateway: options.gateway !== undefined,
+    ...(options.filingChannel === undefined ? {} : { filingChannel: options.filingChannel }),
     ...options.paymentTimes,
   })
   const notices =

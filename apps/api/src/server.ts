@@ -112,6 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? {}
       : { population: options.population ?? env.population }),
     ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
+    filingChannel: options.filingChannel ?? env.paymentChannel,
+    gatewayIpnAnswer: options.gatewayIpnAnswer ?? env.gatewayIpnAnswer,
     ...(options.transferNotices === undefined && env.transferNotices === undefined
       ? {}
       : { transferNotices: options.transferNotices ?? env.transferNotices }),

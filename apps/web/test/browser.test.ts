@@ -275,7 +275,7 @@ describe("the web pages in Chromium", () => {
     if (!(await filed.isVisible())) expect.fail(`filing refused: ${await page.getByRole("alert").textContent()}`)
     dossierCode = /Đã nộp hồ sơ (\S+)/.exec((await filed.textContent()) ?? "")?.[1] ?? ""
     expect(dossierCode).toMatch(/-\d{6}-\d+$/)
-    // the relay asks the gateway for the fee: the request comes back with a pay link and a VietQR payload
+    // the relay opens the fee's payment request in the ledger: a VietQR transfer to the ward centre's own account
     await site.server.relayNow?.()
     await page.getByRole("link", { name: "Xem hồ sơ" }).click()
     await expect.poll(() => state(page)).toBe("1 Mới đăng ký")
@@ -284,7 +284,10 @@ describe("the web pages in Chromium", () => {
     await qr.waitFor()
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     expect(await qr.getAttribute("alt")).toContain("10.000 đ")
-    expect(await page.getByRole("link", { name: /Thanh toán trực tuyến/ }).getAttribute("href")).toMatch(/^https:/)
+    // the payload under the code is a VietQR (NAPAS GUID) for the 10.000 đ owed, with the request's reference
+    const payload = (await page.getByTestId("payment-request").locator("code").textContent()) ?? ""
+    expect(payload).toContain("A000000727")
+    expect(payload).toMatch(/5405100005802VN62\d{2}01\d{2}MC/)
     // the citizen may only withdraw now; the papers uploaded come back from the page
     expect(await offered(page)).toEqual(["Rút hồ sơ"])
     await expect.poll(() => page.getByRole("button", { name: /Tải tài liệu/ }).count()).toBe(2)

@@ -170,14 +170,30 @@ export const FilingBody = Schema.Struct({
 const Dong = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
 
 const PaymentRequestShown = Schema.Struct({
-  requestId: Schema.String,
+  requestId: Schema.String.annotate({
+    description: "Mã yêu cầu thanh toán trong sổ thanh toán (the ledger's request id, as in /payment-requests)",
+  }),
+  reference: Schema.String.annotate({ description: "Mã thanh toán (MC…): nội dung chuyển khoản phải có mã này" }),
+  channel: Schema.Literals(["vietqr", "gateway"]).annotate({
+    description: "vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán",
+  }),
+  status: Schema.Literals(["pending", "paid", "expired", "failed", "cancelled"]),
   amount: Dong,
   items: Schema.Array(Schema.Struct({ name: Schema.String, amount: Dong })),
   payUrl: Schema.optionalKey(Schema.String.annotate({ description: "Đường dẫn thanh toán của cổng thanh toán" })),
-  qrPayload: Schema.optionalKey(Schema.String.annotate({ description: "Nội dung mã VietQR (EMVCo) để quét" })),
+  qrPayload: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "Nội dung mã VietQR (EMVCo): tài khoản của trung tâm, số tiền, mã thanh toán",
+    }),
+  ),
   createdAt: Schema.String,
+  expiresAt: Schema.String.annotate({ description: "Hết hạn lúc (after this, an unpaid request is closed)" }),
+  paidAt: Schema.optionalKey(Schema.String),
+  closedReason: Schema.optionalKey(Schema.String),
   open: Schema.Boolean.annotate({
-    description: "Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed)",
+    description:
+      "Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what " +
+      "is still owed)",
   }),
 }).annotate({ identifier: "DossierPaymentRequest" })
 

@@ -14,17 +14,19 @@ import {
   paymentRequestOf,
   paymentRequestsOf,
   receiptOf,
+  receiptPdfOf,
   receiptsOf,
   receiveGatewayNotice,
   receiveTransferNotice,
   reconcileForOfficer,
+  recordRefundPayout,
   refundsOf,
   refundsOfCentre,
   replaceReceipt,
   requestRefund,
   resolveHeldPayment,
 } from "@motcua/application"
-import { DossierCode, type PaymentRequestRecord, parseStatementCsv } from "@motcua/domain"
+import { DossierCode, formatReceiptNumber, type PaymentRequestRecord, parseStatementCsv } from "@motcua/domain"
 import { drawVietQrPng, drawVietQrSvg } from "@motcua/payment-vietqr"
 import { Effect, Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
@@ -126,7 +128,11 @@ const NoticeOutcome = Schema.Struct({
 }).annotate({ identifier: "PaymentNoticeOutcome" })
 
 const GatewayNoticeAnswer = Schema.Struct({
-  RspCode: Schema.Literal("00").annotate({ description: "00: đã nhận (the gateway's protocol: received)" }),
+  RspCode: Schema.Literals(["00", "02", "04"]).annotate({
+    description:
+      "00: đã nhận (received). Only with MOTCUA_GATEWAY_IPN_ANSWER=rspcode, for money held for an officer: 04 số " +
+      "tiền không khớp (the amount differs), 02 yêu cầu đã thanh toán hoặc hồ sơ không còn nợ (already paid)",
+  }),
   Message: Schema.String,
   ...NoticeOutcome.fields,
 }).annotate({ identifier: "GatewayNoticeAnswer" })
@@ -192,7 +198,9 @@ const Refund = Schema.Struct({
   messageId: Schema.optionalKey(Schema.String),
   amount: Dong,
   reason: Schema.Literals(["refused", "withdrawn", "unmatched", "overpaid"]),
-  status: Schema.Literals(["requested", "approved", "rejected"]),
+  status: Schema.Literals(["requested", "approved", "rejected", "paid"]).annotate({
+    description: "requested → approved | rejected; approved → paid when the transfer back is recorded",
+  }),
   requestedBy: Schema.String,
   requestedAt: Instant,
   note: Schema.String,
@@ -200,6 +208,16 @@ const Refund = Schema.Struct({
   decidedAt: Schema.optionalKey(Schema.String),
   decisionNote: Schema.optionalKey(Schema.String),
   lines: Schema.optionalKey(Schema.Array(Schema.Unknown)),
+  payout: Schema.optionalKey(
+    Schema.Struct({
+      bankReference: Schema.String,
+      paidOn: Schema.String,
+      amount: Dong,
+      recordedBy: Schema.String,
+      recordedAt: Instant,
+      note: Schema.optionalKey(Schema.String),
+    }).annotate({ identifier: "RefundPayout", description: "Giao dịch chuyển trả (the transfer back, recorded)" }),
+  ),
 }).annotate({ identifier: "Refund" })
 
 const Refunds = listOf(Refund, "Refunds")
@@ -269,6 +287,23 @@ const CivilDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).
 
 const CodeParams = Schema.Struct({ code: DossierCode })
 const notConfigured = (what: string) => Result.fail(new PaymentsNotConfigured({ what }))
+
+/**
+ * VNPay's answer to a refused IPN (its merchant integration guide: the merchant answers HTTP 200 with `RspCode` and
+ * `Message`), or undefined for a failure that is ours (storage down: left to the usual 5xx, so the gateway retries).
+ */
+function vnpayRefusal(error: unknown): { readonly RspCode: string; readonly Message: string } | undefined {
+  const e = error as { _tag?: string; code?: string; outcome?: string; reason?: string }
+  if (e._tag === "CallbackRejected")
+    return e.code === "malformed"
+      ? { RspCode: "99", Message: "Input data required" }
+      : { RspCode: "97", Message: "Invalid Checksum" }
+  if (e._tag === "PaymentMessageRefused")
+    return e.outcome === "duplicate"
+      ? { RspCode: "02", Message: "Order already confirmed" }
+      : { RspCode: "01", Message: "Order not found" }
+  return undefined
+}
 
 /**
  * The page the citizen's browser lands on when it comes back from the gateway (Vietnamese first); or, for the web
@@ -444,18 +479,35 @@ export const paymentOperations = [
     description:
       "The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is " +
       "credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), " +
-      "one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received.",
+      "one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received. With " +
+      "MOTCUA_GATEWAY_IPN_ANSWER=rspcode (VNPay's protocol) every answer is HTTP 200 with VNPay's code instead of a " +
+      "4xx: 97 forged, altered or stale; 99 malformed; 02 a repeat, or a payment of a request already paid (held); 01 " +
+      "an unknown request or another dossier's; 04 the amount differs (held for an officer); the notice is recorded " +
+      "the same way.",
     query: GatewayParams,
     response: { status: 200, description: "Đã nhận", schema: GatewayNoticeAnswer },
     problems: ["unauthenticated", "conflict", "unprocessable", "unavailable"],
-    handle: async ({ rawQuery }, deps) =>
-      deps.runtime !== undefined && !deps.runtime.payments.gateway
-        ? notConfigured("MOTCUA_GATEWAY_*")
-        : Result.map(await runUseCase(deps, receiveGatewayNotice(rawQuery, "gateway-notice")), (outcome) => ({
-            RspCode: "00" as const,
-            Message: "Confirm Success",
-            ...outcome,
-          })),
+    handle: async ({ rawQuery }, deps) => {
+      if (deps.runtime !== undefined && !deps.runtime.payments.gateway) return notConfigured("MOTCUA_GATEWAY_*")
+      const settled = await runUseCase(deps, receiveGatewayNotice(rawQuery, "gateway-notice"))
+      const heldAs = (o: { outcome: string; reason: string }) =>
+        o.outcome !== "held"
+          ? undefined
+          : o.reason === "underpayment" || o.reason === "overpayment"
+            ? ({ RspCode: "04", Message: "Invalid amount" } as const)
+            : o.reason === "request-closed" || o.reason === "dossier-refused"
+              ? ({ RspCode: "02", Message: "Order already confirmed" } as const)
+              : undefined
+      if (deps.runtime?.payments.gatewayIpnAnswer !== "rspcode")
+        return Result.map(settled, (outcome) => ({ RspCode: "00" as const, Message: "Confirm Success", ...outcome }))
+      if (Result.isSuccess(settled))
+        return Result.succeed({
+          ...(heldAs(settled.success) ?? { RspCode: "00" as const, Message: "Confirm Success" }),
+          ...settled.success,
+        })
+      const answer = vnpayRefusal(settled.failure)
+      return answer === undefined ? settled : Result.succeed(Response.json(answer))
+    },
   }),
   operation({
     method: "get",
@@ -648,6 +700,31 @@ export const paymentOperations = [
     handle: ({ principal, params, body }, deps) => runUseCase(deps, decideRefund(principal, params.id, body)),
   }),
   operation({
+    method: "post",
+    path: "/api/v1/refunds/{id}/payout",
+    operationId: "recordRefundPayout",
+    tag: "payments",
+    summary: "Ghi nhận đã chuyển trả khoản hoàn trả đã duyệt (mã giao dịch ngân hàng, ngày, số tiền)",
+    description:
+      "Records the centre accountant's transfer back of an approved refund: the bank's reference of the transfer, " +
+      "the day it was booked (Vietnam, not before the approval nor after today) and the amount (exactly the " +
+      "refund's). The refund becomes `paid`, once (409 after); a bank reference another refund of the centre has is " +
+      "refused (422). Daily reconciliation matches the statement's debit to it by that reference. The centre's head.",
+    auth: "required",
+    params: Schema.Struct({ id: Id }),
+    body: Schema.Struct({
+      bankReference: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)).annotate({
+        description: "Mã giao dịch của ngân hàng (ghi trên sao kê)",
+      }),
+      paidOn: CivilDate,
+      amount: Dong,
+      note: Schema.optionalKey(Note),
+    }).annotate({ identifier: "RefundPayoutRecord" }),
+    response: { status: 200, description: "Khoản hoàn trả đã chi trả", schema: Refund },
+    problems: ["unauthenticated", "forbidden", "not-found", "conflict", "unprocessable", "unsupported-media-type"],
+    handle: ({ principal, params, body }, deps) => runUseCase(deps, recordRefundPayout(principal, params.id, body)),
+  }),
+  operation({
     method: "get",
     path: "/api/v1/dossiers/{code}/receipts",
     operationId: "receiptsOfDossier",
@@ -669,13 +746,34 @@ export const paymentOperations = [
     path: "/api/v1/receipts/{id}",
     operationId: "receipt",
     tag: "payments",
-    summary: "Một biên lai điện tử (dữ liệu có cấu trúc)",
-    description: "One e-receipt as structured data, for whoever may read its dossier.",
+    summary: "Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)",
+    description:
+      "One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with " +
+      "`format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, " +
+      "series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public " +
+      "lookup page). A cancelled receipt is printed as cancelled, naming its replacement.",
     auth: "required",
     params: Schema.Struct({ id: Id }),
-    response: { status: 200, description: "Biên lai", schema: Receipt },
+    query: Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "pdf"])) }),
+    response: { status: 200, description: "Biên lai", schema: Receipt, alternatives: ["application/pdf"] },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) => runUseCase(deps, receiptOf(principal, params.id)),
+    handle: async ({ principal, params, query }, deps) => {
+      if (query.format !== "pdf") return runUseCase(deps, receiptOf(principal, params.id))
+      const rendered = await runUseCase(deps, receiptPdfOf(principal, params.id))
+      if (Result.isFailure(rendered)) return rendered
+      const { receipt, bytes } = rendered.success
+      const name = `bien-lai-${receipt.series}-${formatReceiptNumber(receipt.number)}.pdf`.replace(/[^\w.-]/g, "_")
+      return Result.succeed(
+        new Response(bytes as Uint8Array<ArrayBuffer>, {
+          headers: {
+            "content-type": "application/pdf",
+            "content-disposition": `inline; filename="${name}"`,
+            "cache-control": "private, no-store",
+            "x-content-type-options": "nosniff",
+          },
+        }),
+      )
+    },
   }),
   operation({
     method: "post",

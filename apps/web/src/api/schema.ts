@@ -1042,7 +1042,7 @@ export interface paths {
         };
         /**
          * Cổng thanh toán báo kết quả giao dịch (IPN, có chữ ký)
-         * @description The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received.
+         * @description The gateway's server-to-server notice, its `vnp_*` parameters signed with `vnp_SecureHash`. A paid notice is credited once per gateway transaction; a repeat is 409, a forged or altered one 401 (in the rejected log), one naming another dossier or an unknown request 422. Answers `RspCode: 00` when received. With MOTCUA_GATEWAY_IPN_ANSWER=rspcode (VNPay's protocol) every answer is HTTP 200 with VNPay's code instead of a 4xx: 97 forged, altered or stale; 99 malformed; 02 a repeat, or a payment of a request already paid (held); 01 an unknown request or another dossier's; 04 the amount differs (held for an officer); the notice is recorded the same way.
          */
         get: operations["gatewayNotice"];
         put?: never;
@@ -1197,6 +1197,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/{id}/payout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận đã chuyển trả khoản hoàn trả đã duyệt (mã giao dịch ngân hàng, ngày, số tiền)
+         * @description Records the centre accountant's transfer back of an approved refund: the bank's reference of the transfer, the day it was booked (Vietnam, not before the approval nor after today) and the amount (exactly the refund's). The refund becomes `paid`, once (409 after); a bank reference another refund of the centre has is refused (422). Daily reconciliation matches the statement's debit to it by that reference. The centre's head.
+         */
+        post: operations["recordRefundPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/receipts": {
         parameters: {
             query?: never;
@@ -1225,8 +1245,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Một biên lai điện tử (dữ liệu có cấu trúc)
-         * @description One e-receipt as structured data, for whoever may read its dossier.
+         * Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)
+         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page). A cancelled receipt is printed as cancelled, naming its replacement.
          */
         get: operations["receipt"];
         put?: never;
@@ -2892,7 +2912,17 @@ export interface components {
             [key: string]: unknown;
         };
         DossierPaymentRequest: {
+            /** @description Mã yêu cầu thanh toán trong sổ thanh toán (the ledger's request id, as in /payment-requests) */
             requestId: string;
+            /** @description Mã thanh toán (MC…): nội dung chuyển khoản phải có mã này */
+            reference: string;
+            /**
+             * @description vietqr: chuyển khoản bằng mã VietQR vào tài khoản của trung tâm; gateway: cổng thanh toán
+             * @enum {string}
+             */
+            channel: "vietqr" | "gateway";
+            /** @enum {string} */
+            status: "pending" | "paid" | "expired" | "failed" | "cancelled";
             amount: number;
             items: ({
                 name: string;
@@ -2902,10 +2932,14 @@ export interface components {
             })[];
             /** @description Đường dẫn thanh toán của cổng thanh toán */
             payUrl?: string;
-            /** @description Nội dung mã VietQR (EMVCo) để quét */
+            /** @description Nội dung mã VietQR (EMVCo): tài khoản của trung tâm, số tiền, mã thanh toán */
             qrPayload?: string;
             createdAt: string;
-            /** @description Còn hiệu lực: yêu cầu mới nhất, khi hồ sơ còn nợ (the newest request, while something is owed) */
+            /** @description Hết hạn lúc (after this, an unpaid request is closed) */
+            expiresAt: string;
+            paidAt?: string;
+            closedReason?: string;
+            /** @description Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what is still owed) */
             open: boolean;
         } & {
             [key: string]: unknown;
@@ -3326,10 +3360,10 @@ export interface components {
         };
         GatewayNoticeAnswer: {
             /**
-             * @description 00: đã nhận (the gateway's protocol: received)
+             * @description 00: đã nhận (received). Only with MOTCUA_GATEWAY_IPN_ANSWER=rspcode, for money held for an officer: 04 số tiền không khớp (the amount differs), 02 yêu cầu đã thanh toán hoặc hồ sơ không còn nợ (already paid)
              * @enum {string}
              */
-            RspCode: "00";
+            RspCode: "00" | "02" | "04";
             Message: string;
             messageId: string;
             /**
@@ -3399,6 +3433,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /** @description Giao dịch chuyển trả (the transfer back, recorded) */
+        RefundPayout: {
+            bankReference: string;
+            paidOn: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
         Refund: {
             id: string;
             /** @description Mã hoàn trả (HT…): ghi trong nội dung chuyển tiền trả lại */
@@ -3410,8 +3457,11 @@ export interface components {
             amount: number;
             /** @enum {string} */
             reason: "refused" | "withdrawn" | "unmatched" | "overpaid";
-            /** @enum {string} */
-            status: "requested" | "approved" | "rejected";
+            /**
+             * @description requested → approved | rejected; approved → paid when the transfer back is recorded
+             * @enum {string}
+             */
+            status: "requested" | "approved" | "rejected" | "paid";
             requestedBy: string;
             /** Format: date-time */
             requestedAt: string;
@@ -3420,6 +3470,7 @@ export interface components {
             decidedAt?: string;
             decisionNote?: string;
             lines?: unknown[];
+            payout?: components["schemas"]["RefundPayout"];
         } & {
             [key: string]: unknown;
         };
@@ -3493,6 +3544,17 @@ export interface components {
         RefundDecision: {
             approve: boolean;
             note: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RefundPayoutRecord: {
+            /** @description Mã giao dịch của ngân hàng (ghi trên sao kê) */
+            bankReference: string;
+            /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+            paidOn: string;
+            /** @description Số tiền (đồng, số nguyên) */
+            amount: number;
+            note?: string;
         } & {
             [key: string]: unknown;
         };
@@ -6426,6 +6488,40 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    recordRefundPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundPayoutRecord"];
+            };
+        };
+        responses: {
+            /** @description Khoản hoàn trả đã chi trả */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
     receiptsOfDossier: {
         parameters: {
             query?: never;
@@ -6455,7 +6551,9 @@ export interface operations {
     };
     receipt: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "pdf";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6471,6 +6569,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Receipt"];
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["invalid-input"];

@@ -50,6 +50,8 @@ export const appActions = [
   "refund.request",
   /** Approving or rejecting a refund (never the account that asked for it). */
   "refund.approve",
+  /** Recording the transfer back of an approved refund (the centre's accountant's, entered by the centre's head). */
+  "refund.pay",
   /** Cancelling a wrong e-receipt and issuing its replacement. */
   "receipt.replace",
   /** The citizen's e-wallet: list and download its entries (the owner only: officers see copies in dossiers). */
@@ -212,6 +214,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "report.read": "intake",
     "payment.ledger": "intake-point",
     "refund.approve": "intake-point",
+    "refund.pay": "intake-point",
     "receipt.replace": "intake-point",
     "petition.read": "intake",
     "sla.read": "intake",

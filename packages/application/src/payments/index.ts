@@ -16,16 +16,18 @@ export {
   recordRejected,
   settle,
 } from "./notices.ts"
-export { type ReplaceReceiptInput, receiptOf, receiptsOf, replaceReceipt } from "./receipts.ts"
+export { type ReplaceReceiptInput, receiptOf, receiptPdfOf, receiptsOf, replaceReceipt } from "./receipts.ts"
 export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
 export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
-export { decideRefund, refundsOf, refundsOfCentre, requestRefund } from "./refunds.ts"
+export { decideRefund, recordRefundPayout, refundsOf, refundsOfCentre, requestRefund } from "./refunds.ts"
 export {
   authorizeTarget,
   centreOfDossier,
   centreTarget,
+  filingChannelFor,
   moneyTarget,
   type OpenPaymentRequestInput,
+  openFiledPaymentRequest,
   openPaymentRequest,
   paymentRequestOf,
   paymentRequestsOf,

@@ -36,8 +36,9 @@ import { receiveGatewayNotice, receiveTransferNotice } from "./notices.ts"
 import { receiptsOf, replaceReceipt } from "./receipts.ts"
 import { recheckPendingPayments } from "./recheck.ts"
 import { reconcileCentre } from "./reconcile.ts"
-import { decideRefund, requestRefund } from "./refunds.ts"
-import { openPaymentRequest } from "./requests.ts"
+import { decideRefund, recordRefundPayout, requestRefund } from "./refunds.ts"
+import { filingChannelFor, openPaymentRequest } from "./requests.ts"
+import { DEFAULT_PAYMENT_SETTINGS } from "./settings.ts"
 
 const account = data.paymentAccounts?.accounts.find((a) => a.centreId === INTAKE)
 if (account === undefined) throw new Error("the sample data has no account for Hồng Gai's centre")
@@ -480,6 +481,63 @@ describe("refunds", () => {
     expect(out.early).toMatchObject({ reason: "not-refundable" })
     expect(out.again.amount).toBe(10_000)
   })
+
+  it("are paid out once, when approved: the transfer back recorded with its bank reference, matched on the statement", async () => {
+    const out = await runTest(
+      Effect.gen(function* () {
+        const code = yield* paidThenRefused
+        const refund = yield* requestRefund(p.counter, code, { note: "hoàn lệ phí" })
+        const payout = { bankReference: "FT25279OUT01", paidOn: "2025-10-06", amount: 10_000 }
+        const beforeApproval = yield* Effect.flip(recordRefundPayout(centreAdmin, refund.id, payout))
+        yield* decideRefund(p.leader, refund.id, { approve: true, note: "" })
+        const byCounter = yield* Effect.flip(recordRefundPayout(p.counter, refund.id, payout))
+        const wrongAmount = yield* Effect.flip(recordRefundPayout(centreAdmin, refund.id, { ...payout, amount: 9_000 }))
+        const future = yield* Effect.flip(
+          recordRefundPayout(centreAdmin, refund.id, { ...payout, paidOn: "2025-10-07" }),
+        )
+        // recorded twice at once: paid once
+        const recorded = yield* Effect.all(
+          [recordRefundPayout(centreAdmin, refund.id, payout), recordRefundPayout(counterHead, refund.id, payout)].map(
+            Effect.result,
+          ),
+          { concurrency: "unbounded" },
+        )
+        const stored = yield* (yield* PaymentStore).refund(refund.id)
+        const balance = yield* (yield* PaymentStore).balance(code)
+        const csv = (lines: string[]) => {
+          const parsed = parseStatementCsv(["transaction_id,booked_at,account,amount,description", ...lines].join("\n"))
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+          return parsed.lines
+        }
+        const credit = `FT25281000001,2025-10-06 10:00:00,${account.accountNumber},10000,MC`
+        const withDebit = yield* reconcileCentre({
+          date: "2025-10-06",
+          centreId: INTAKE,
+          statement: csv([credit, `FT25279OUT01,2025-10-06 15:00:00,${account.accountNumber},-10000,CHUYEN TRA`]),
+        })
+        const withoutDebit = yield* reconcileCentre({ date: "2025-10-06", centreId: INTAKE, statement: csv([credit]) })
+        return { beforeApproval, byCounter, wrongAmount, future, recorded, stored, balance, withDebit, withoutDebit }
+      }),
+    )
+    expect(out.beforeApproval).toMatchObject({ reason: "not-approved" })
+    expect(out.byCounter._tag).toBe("Forbidden")
+    expect(out.wrongAmount).toMatchObject({ reason: "payout-amount", field: "amount" })
+    expect(out.future).toMatchObject({ reason: "payout-date", field: "paidOn" })
+    expect(out.recorded.filter(Result.isSuccess)).toHaveLength(1)
+    const second = out.recorded.find(Result.isFailure)
+    expect(second !== undefined && Result.isFailure(second) && second.failure).toMatchObject({ reason: "already-paid" })
+    expect(out.stored).toMatchObject({
+      status: "paid",
+      payout: { bankReference: "FT25279OUT01", paidOn: "2025-10-06", amount: 10_000 },
+    })
+    expect(out.balance).toEqual({ paid: 10_000, refunded: 10_000 })
+    expect(out.withDebit.mismatches).toEqual([])
+    expect(out.withDebit.matched).toBe(2)
+    expect(out.withDebit.pendingRefunds).toEqual([])
+    expect(out.withoutDebit.mismatches.map((m) => [m.kind, m.transactionId])).toEqual([
+      ["refund-not-debited", "FT25279OUT01"],
+    ])
+  })
 })
 
 describe("receipts", () => {
@@ -570,5 +628,19 @@ describe("counter payments and the relayed callback go through the same path", (
     expect(out.ledger.receipts).toMatchObject([{ number: 1, method: "Tại quầy (không dùng tiền mặt)" }])
     expect(out.db).toEqual({ paid: 10_000, refunded: 0 })
     expect(AGENCY).toBe("000.11.50.H49")
+  })
+})
+
+describe("the channel of the request a filing asks for", () => {
+  it("VietQR to the centre's account by default; the gateway when chosen and configured; none without either", () => {
+    const base = { ...DEFAULT_PAYMENT_SETTINGS, accounts: data.paymentAccounts, gateway: false }
+    expect(filingChannelFor(base, INTAKE)).toBe("vietqr")
+    // chosen, but no gateway is configured: the centre's account still takes it
+    expect(filingChannelFor({ ...base, filingChannel: "gateway" }, INTAKE)).toBe("vietqr")
+    expect(filingChannelFor({ ...base, gateway: true }, INTAKE)).toBe("vietqr")
+    expect(filingChannelFor({ ...base, gateway: true, filingChannel: "gateway" }, INTAKE)).toBe("gateway")
+    expect(filingChannelFor({ ...base, accounts: undefined, gateway: true }, INTAKE)).toBe("gateway")
+    expect(filingChannelFor({ ...base, accounts: undefined }, INTAKE)).toBeUndefined()
+    expect(filingChannelFor(base, "no-such-centre")).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-// E-receipts: issued with each payment credited (credit.ts), read with the dossier, and — when wrong (a misspelt
+// E-receipts: issued with each payment credited (credit.ts), read with the dossier (as data, or as PDF), and — when wrong (a misspelt
 // payer, for instance) — cancelled and replaced, never edited: the replacement takes the next number of its centre's
 // series and names the receipt it replaces, which keeps its number and says by which it was replaced.
 import { accountOf, type ReceiptRecord, receiptSeriesFor } from "@motcua/domain"
@@ -7,7 +7,9 @@ import type { Principal } from "../authorization/principal.ts"
 import { authorizeOn, loadDossier } from "../dossier/engine.ts"
 import { Clock } from "../ports/clock.ts"
 import { Ids } from "../ports/ids.ts"
+import { lookupUrl, PublicPages } from "../ports/issued-results.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
+import { DocumentRenderer } from "../ports/renderer.ts"
 import { inTransaction } from "./credit.ts"
 import { PaymentRefused } from "./errors.ts"
 import { authorizeTarget, moneyTarget } from "./requests.ts"
@@ -27,6 +29,21 @@ export const receiptOf = Effect.fnUntraced(function* (principal: Principal, id: 
   const loaded = yield* loadDossier(receipt.dossierCode)
   yield* authorizeOn(principal, "dossier.read", loaded)
   return receipt
+})
+
+/**
+ * One receipt as PDF (biên lai điện tử with Vietnamese text: the DocumentRenderer), for whoever may read its dossier;
+ * its QR code leads to the dossier's public lookup page. A cancelled receipt is printed as cancelled.
+ */
+export const receiptPdfOf = Effect.fnUntraced(function* (principal: Principal, id: string) {
+  const receipt = yield* receiptOf(principal, id)
+  const pages = yield* PublicPages
+  const bytes = yield* (yield* DocumentRenderer).renderReceipt({
+    receipt,
+    place: pages.place,
+    qrUrl: lookupUrl(pages, receipt.dossierCode),
+  })
+  return { receipt, bytes }
 })
 
 export interface ReplaceReceiptInput {

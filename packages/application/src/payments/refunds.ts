@@ -4,7 +4,15 @@
 // or awaiting a decision: the PaymentStore checks and counts it in one step, so concurrent requests cannot both
 // pass; a refund is decided once, so it is paid out at most once. The transfer back carries the refund's reference
 // (`HT…`) in its description, by which reconciliation finds it on the statement.
-import { dossierRefund, type RefundReason, type RefundRecord, refundRefusal, stateOf } from "@motcua/domain"
+import {
+  dossierRefund,
+  type PayoutInput,
+  payoutRefusal,
+  type RefundReason,
+  type RefundRecord,
+  refundRefusal,
+  stateOf,
+} from "@motcua/domain"
 import { Effect, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { authorizeOn, loadDossier } from "../dossier/engine.ts"
@@ -119,6 +127,58 @@ export const decideRefund = Effect.fnUntraced(function* (
       return decided
     }),
   )
+})
+
+/**
+ * Records the transfer back of an approved refund, as the centre's accountant made it: the bank's reference, the day
+ * it was booked, the amount (exactly the refund's). The refund becomes `paid`, once: a second record is refused
+ * (409), as is a bank reference another refund of the centre already has. Reconciliation then finds the statement's
+ * debit by that reference. By the centre's head (`refund.pay`).
+ */
+export const recordRefundPayout = Effect.fnUntraced(function* (
+  principal: Principal,
+  id: string,
+  input: PayoutInput & { readonly note?: string },
+) {
+  const store = yield* PaymentStore
+  const refund = yield* store.refund(id)
+  if (refund === undefined)
+    return yield* Effect.fail(new PaymentRefused({ reason: "not-found", detail: `Không có khoản hoàn trả ${id}` }))
+  if (refund.dossierCode !== undefined) {
+    const loaded = yield* loadDossier(refund.dossierCode)
+    yield* authorizeTarget(principal, "refund.pay", moneyTarget(loaded, refund.centreId))
+  } else yield* authorizeTarget(principal, "refund.pay", centreTarget(refund.centreId))
+  const now = yield* (yield* Clock).now
+  const payout = { bankReference: input.bankReference, paidOn: input.paidOn, amount: input.amount }
+  const refused = payoutRefusal(refund, payout, now)
+  if (refused !== undefined)
+    return yield* Effect.fail(
+      new PaymentRefused({
+        reason: refused.reason,
+        detail: refused.detail,
+        ...(refused.field === undefined ? {} : { field: refused.field }),
+      }),
+    )
+  const paid = yield* store.payRefund(id, {
+    ...payout,
+    recordedBy: principal.id,
+    recordedAt: now,
+    ...(input.note === undefined || input.note === "" ? {} : { note: input.note }),
+  })
+  if (!paid.paid)
+    return yield* Effect.fail(
+      paid.reason === "reference-used"
+        ? new PaymentRefused({
+            reason: "payout-reference-used",
+            detail: `Giao dịch ${input.bankReference} đã được ghi cho khoản hoàn trả khác / the bank reference is another refund's`,
+            field: "bankReference",
+          })
+        : new PaymentRefused({
+            reason: "already-paid",
+            detail: `Khoản hoàn trả ${refund.reference} đã được chi trả / already paid out`,
+          }),
+    )
+  return paid.refund
 })
 
 /** The refunds of a dossier, for whoever may read it. */

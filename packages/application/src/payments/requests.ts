@@ -28,7 +28,7 @@ import { PaymentGateway } from "../ports/payment-gateway.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
 import { owedItems } from "./credit.ts"
 import { PaymentRefused, PaymentsNotConfigured } from "./errors.ts"
-import { PaymentSettings } from "./settings.ts"
+import { PaymentSettings, type PaymentSettingsShape } from "./settings.ts"
 
 /** The collecting centre of a loaded dossier (accounts.ts's rule), or a refusal when the deployment has none. */
 export const centreOfDossier = Effect.fnUntraced(function* (loaded: LoadedDossier) {
@@ -71,16 +71,25 @@ export interface OpenPaymentRequestInput {
 }
 
 /**
- * A payment request for everything the dossier still owes (the domain's amountOutstanding), to the collecting
- * centre's account. Refused when nothing is owed, or when the dossier's state takes no payment.
+ * The channel of the payment request a filing asks for (the outbox's `payment.request`): the gateway when the
+ * deployment chose it (MOTCUA_PAYMENT_CHANNEL=gateway) and one is configured; otherwise a VietQR transfer when the
+ * collecting centre has an account; otherwise the gateway when one is configured; otherwise none (the dossier then
+ * shows only what is owed, and the citizen pays at the counter).
  */
-export const openPaymentRequest = Effect.fnUntraced(function* (
-  principal: Principal,
-  code: string,
-  input: OpenPaymentRequestInput,
-) {
-  const loaded = yield* loadDossier(code)
-  yield* authorizeOn(principal, "payment.create", loaded)
+export const filingChannelFor = (settings: PaymentSettingsShape, centreId: string): PaymentChannel | undefined => {
+  const vietqr = settings.accounts !== undefined && accountOf(settings.accounts, centreId) !== undefined
+  if (settings.filingChannel === "gateway" && settings.gateway) return "gateway"
+  if (vietqr) return "vietqr"
+  return settings.gateway ? "gateway" : undefined
+}
+
+/**
+ * A payment request for everything the loaded dossier still owes, on `channel`, to its collecting centre's account;
+ * with `id` when given (the filing's request id), else a new one. An open request of the same channel and amount is
+ * given back instead of a second one.
+ */
+const requestFor = Effect.fnUntraced(function* (loaded: LoadedDossier, channel: PaymentChannel, givenId?: string) {
+  const code = loaded.record.code
   const settings = yield* PaymentSettings
   const store = yield* PaymentStore
   const state = stateOf(loaded.dossier)
@@ -97,24 +106,24 @@ export const openPaymentRequest = Effect.fnUntraced(function* (
   const open = (yield* store.requestsOf(code)).find(
     (r) =>
       r.status === "pending" &&
-      r.channel === input.channel &&
+      r.channel === channel &&
       r.amount === amount &&
       r.centreId === centre.id &&
       Date.parse(r.expiresAt) > Date.parse(now),
   )
   if (open !== undefined) return open
-  const id = yield* (yield* Ids).next("payment")
+  const id = givenId ?? (yield* (yield* Ids).next("payment"))
   let reference = referenceFor(id, 0)
   for (let attempt = 1; (yield* store.requestByReference(reference)) !== undefined; attempt++)
     reference = referenceFor(id, attempt)
   const items = owedItems(loaded.context)
-  const ttl = input.channel === "vietqr" ? settings.vietqrTtlMs : settings.gatewayTtlMs
+  const ttl = channel === "vietqr" ? settings.vietqrTtlMs : settings.gatewayTtlMs
   const base = {
     id,
     reference,
     dossierCode: code,
     centreId: centre.id,
-    channel: input.channel,
+    channel,
     amount,
     items,
     status: "pending" as const,
@@ -122,7 +131,7 @@ export const openPaymentRequest = Effect.fnUntraced(function* (
     expiresAt: new Date(Date.parse(now) + ttl).toISOString(),
   }
   let request: PaymentRequestRecord
-  if (input.channel === "vietqr") {
+  if (channel === "vietqr") {
     const account = settings.accounts === undefined ? undefined : accountOf(settings.accounts, centre.id)
     if (account === undefined)
       return yield* Effect.fail(new PaymentsNotConfigured({ what: `no account for centre ${centre.id}` }))
@@ -152,6 +161,43 @@ export const openPaymentRequest = Effect.fnUntraced(function* (
   }
   yield* store.addRequest(request)
   return request
+})
+
+/**
+ * A payment request for everything the dossier still owes (the domain's amountOutstanding), to the collecting
+ * centre's account. Refused when nothing is owed, or when the dossier's state takes no payment.
+ */
+export const openPaymentRequest = Effect.fnUntraced(function* (
+  principal: Principal,
+  code: string,
+  input: OpenPaymentRequestInput,
+) {
+  const loaded = yield* loadDossier(code)
+  yield* authorizeOn(principal, "payment.create", loaded)
+  return yield* requestFor(loaded, input.channel)
+})
+
+/**
+ * The payment request a filing (or a financial obligation) asks for, made when the outbox relay delivers its
+ * `payment.request` message: a ledger request with the message's request id, on the deployment's channel
+ * (filingChannelFor). Delivered again, it finds the request it made. Nothing is made — and the message is done —
+ * when no channel is configured, when the dossier owes nothing any more (paid at the counter meanwhile) or when its
+ * state takes no payment; undefined then.
+ */
+export const openFiledPaymentRequest = Effect.fnUntraced(function* (code: string, requestId: string) {
+  const store = yield* PaymentStore
+  const made = yield* store.request(requestId)
+  if (made !== undefined) return made
+  const loaded = yield* loadDossier(code)
+  const centre = collectingCentre((yield* CatalogStore).jurisdiction, loaded.context)
+  if (centre === undefined) return undefined
+  const channel = filingChannelFor(yield* PaymentSettings, centre.id)
+  if (channel === undefined) return undefined
+  return yield* requestFor(loaded, channel, requestId).pipe(
+    Effect.catchTag("PaymentRefused", (refused) =>
+      refused.reason === "state" || refused.reason === "nothing-owed" ? Effect.void : Effect.fail(refused),
+    ),
+  )
 })
 
 /** The payment requests of a dossier, for whoever may read it. */

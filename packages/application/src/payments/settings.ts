@@ -1,6 +1,6 @@
 // What the payment use cases need of the deployment: the centres' accounts and receipt symbols (deployment data),
 // how long a payment request stays open per channel, and when the re-check job asks the gateway about one.
-import type { PaymentAccounts } from "@motcua/domain"
+import type { PaymentAccounts, PaymentChannel } from "@motcua/domain"
 import { Context, Layer } from "effect"
 
 export interface PaymentSettingsShape {
@@ -8,6 +8,11 @@ export interface PaymentSettingsShape {
   readonly accounts: PaymentAccounts | undefined
   /** Whether a real gateway is configured (gateway requests are refused as not configured otherwise). */
   readonly gateway: boolean
+  /**
+   * The channel of the request a filing asks for (requests.ts's filingChannelFor): VietQR to the centre's account
+   * (the default), or the gateway when one is configured.
+   */
+  readonly filingChannel?: PaymentChannel
   /** How long a VietQR request stays open (24 hours by default). */
   readonly vietqrTtlMs: number
   /** How long a gateway request stays open (30 minutes by default: the gateway's page expires with it). */

@@ -804,6 +804,18 @@ export const makeMemoryPaymentStore = (db: MemoryDatabaseShape): PaymentStoreSha
         }
         return decided
       }),
+    payRefund: (id, payout) =>
+      run(() => {
+        const r = p().refunds.get(id)
+        if (r === undefined || r.status !== "approved") return { paid: false as const, reason: "not-approved" as const }
+        const used = [...p().refunds.values()].some(
+          (o) => o.centreId === r.centreId && o.payout?.bankReference === payout.bankReference,
+        )
+        if (used) return { paid: false as const, reason: "reference-used" as const }
+        const paid: RefundRecord = { ...r, status: "paid", payout }
+        p().refunds.set(id, paid)
+        return { paid: true as const, refund: paid }
+      }),
     refund: (id) => run(() => p().refunds.get(id)),
     refunds: (f) =>
       run(() =>

@@ -8,7 +8,7 @@
 // - a verified message is recorded once per (channel, key): a concurrent or later repeat is told it is one;
 // - a payment id is confirmed once; a request leaves `pending` once (a conditional update);
 // - a refund is added only while the dossier's refunds (requested or approved) plus it stay within what was paid —
-//   checked and counted in one step; a refund is decided once;
+//   checked and counted in one step; a refund is decided once, and paid out once (one bank transfer per refund);
 // - receipts are numbered per centre and series from 1 without gaps (the number is taken in the transaction that
 //   issues the receipt: a rolled-back issue takes none).
 import type {
@@ -18,6 +18,7 @@ import type {
   PaymentRequestRecord,
   PaymentRequestStatus,
   ReceiptRecord,
+  RefundPayout,
   RefundRecord,
 } from "@motcua/domain"
 import type { Effect } from "effect"
@@ -123,6 +124,19 @@ export interface PaymentStoreShape {
       readonly note: string
     },
   ) => Effect.Effect<RefundRecord | undefined, StoreUnavailable>
+  /**
+   * Records the transfer back of a refund still `approved` (status `paid`, once). Refused, nothing written, when it
+   * is not approved (any more), or when another refund of its centre already has that bank reference (one transfer
+   * pays one refund).
+   */
+  readonly payRefund: (
+    id: string,
+    payout: RefundPayout,
+  ) => Effect.Effect<
+    | { readonly paid: true; readonly refund: RefundRecord }
+    | { readonly paid: false; readonly reason: "not-approved" | "reference-used" },
+    StoreUnavailable
+  >
   readonly refund: (id: string) => Effect.Effect<RefundRecord | undefined, StoreUnavailable>
   readonly refunds: (filter: {
     readonly centreId?: string

@@ -1,7 +1,7 @@
-// Rendering documents people hold: the standard forms and the result document as PDF, each with a QR code to its
-// public page, and the verification mark (QR and page) added to a result PDF an officer uploaded. Implemented by
+// Rendering documents people hold: the standard forms, the result document and the e-receipt as PDF, each with a QR
+// code to its public page, and the verification mark (QR and page) added to a result PDF an officer uploaded. Implemented by
 // adapters/render-pdf; the test layer writes a small text stand-in that keeps what was asked for.
-import type { FormData, ProcessControlSlip, TrackingLog } from "@motcua/domain"
+import type { FormData, ProcessControlSlip, ReceiptRecord, TrackingLog } from "@motcua/domain"
 import { Context, Effect, Layer } from "effect"
 import type { ExternalServiceFailed } from "./external-errors.ts"
 import { SigningRefused } from "./signer.ts"
@@ -49,6 +49,15 @@ export interface VerificationMark {
   readonly title: string
 }
 
+/** An e-receipt as printed: the record as issued (or cancelled), where it is issued, and where its QR code leads. */
+export interface ReceiptDocument {
+  readonly receipt: ReceiptRecord
+  /** Printed with the date ("Quảng Ninh, ngày …"). */
+  readonly place: string
+  /** The URL the QR code holds: the dossier's public lookup page. */
+  readonly qrUrl: string
+}
+
 export interface DocumentRendererShape {
   readonly renderResult: (document: ResultDocument) => Effect.Effect<Uint8Array, ExternalServiceFailed>
   /** Adds a verification page (QR, dossier code, title) to an uploaded PDF; refuses what cannot be signed. */
@@ -57,6 +66,8 @@ export interface DocumentRendererShape {
     mark: VerificationMark,
   ) => Effect.Effect<Uint8Array, SigningRefused | ExternalServiceFailed>
   readonly renderForm: (form: StandardForm, frame: DocumentFrame) => Effect.Effect<Uint8Array, ExternalServiceFailed>
+  /** An e-receipt (biên lai điện tử) as PDF: form symbol, series, number, payer, items, total in figures and words. */
+  readonly renderReceipt: (document: ReceiptDocument) => Effect.Effect<Uint8Array, ExternalServiceFailed>
 }
 
 export class DocumentRenderer extends Context.Service<DocumentRenderer, DocumentRendererShape>()(
@@ -77,6 +88,8 @@ export class DocumentRenderer extends Context.Service<DocumentRenderer, Document
         )
       },
       renderForm: (form, frame) => Effect.succeed(stand(`form|${form.form}|${frame.number}|${frame.qrUrl}`)),
+      renderReceipt: ({ receipt: r, qrUrl }) =>
+        Effect.succeed(stand(`receipt|${r.form}|${r.series}|${r.number}|${r.status}|${r.total}|${qrUrl}`)),
     }),
   )
 }

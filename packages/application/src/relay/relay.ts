@@ -8,14 +8,13 @@ import { Effect, Fiber, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { deliverNotice } from "../notifications/deliver.ts"
+import { openFiledPaymentRequest } from "../payments/requests.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
 import type { StoreUnavailable } from "../ports/errors.ts"
 import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
-import { PaymentGateway } from "../ports/payment-gateway.ts"
-import { PaymentRequestStore } from "../ports/payment-requests.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { IndicatorStore } from "../ports/quality.ts"
 import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
@@ -310,14 +309,13 @@ export const schedulerPrincipal = (agencyCodes: ReadonlyArray<string>): Principa
  * The handlers of the application's topics: portal sync → PortalSync.push (and, for a dossier record, the dossier
  * marked synced for indicator 1.4), applicant notices → Notifier.send, officers' service-level notices →
  * Notifier.send on the portal channel,
- * payment requests → PaymentGateway.createPaymentRequest, deadline checks → the supplementation deadline use case
+ * payment requests → a request in the payments ledger (payments/requests.ts: VietQR or the gateway), deadline checks → the supplementation deadline use case
  * (a check that finds the dossier elsewhere has nothing to do; appointment and step checks are reminders, not yet
  * sent).
  */
 export const standardHandlers = Effect.gen(function* () {
   const portal = yield* PortalSync
   const notifier = yield* Notifier
-  const gateway = yield* PaymentGateway
   const catalog = yield* CatalogStore
   const clock = yield* Clock
   const scheduler = schedulerPrincipal(catalog.jurisdiction.agencies.map((a) => a.code))
@@ -380,25 +378,9 @@ export const standardHandlers = Effect.gen(function* () {
       }),
     [topics.paymentRequest]: (m: OutboxMessage) =>
       Effect.gen(function* () {
-        const dossierCode = yield* codeOf(m)
-        const items = field(m.payload, "items")
-        const request = {
-          requestId: text(m.payload, "requestId"),
-          dossierCode,
-          amount: Number(field(m.payload, "amount")),
-          items: Array.isArray(items) ? (items as Array<{ name: string; amount: number }>) : [],
-        }
-        const created = yield* gateway.createPaymentRequest({ ...request, description: text(m.payload, "description") })
-        // kept for the dossier's page: how to pay (a deployment without the store shows only what is owed)
-        const store = yield* Effect.serviceOption(PaymentRequestStore)
-        if (Option.isSome(store)) {
-          yield* store.value.record({
-            ...request,
-            ...(created.payUrl === undefined ? {} : { payUrl: created.payUrl }),
-            ...(created.qrPayload === undefined ? {} : { qrPayload: created.qrPayload }),
-            createdAt: yield* (yield* Clock).now,
-          })
-        }
+        // a request in the payments ledger (VietQR to the collecting centre's account, or the gateway's page),
+        // with the message's request id: a redelivered message finds the one it made
+        yield* openFiledPaymentRequest(yield* codeOf(m), text(m.payload, "requestId"))
       }),
     [topics.webhookEvent]: (m: OutboxMessage) =>
       Effect.gen(function* () {
@@ -428,5 +410,11 @@ export const standardHandlers = Effect.gen(function* () {
         )
       }),
   }
-  return handlers
+  // one requirement for all of them (inferred per handler, they differ: relayOnce could not infer its R)
+  return handlers as RelayHandlers<ServicesOf<typeof handlers>>
 })
+
+/** The services any of a record of handlers requires. */
+type ServicesOf<H> = {
+  [K in keyof H]: H[K] extends (m: OutboxMessage) => Effect.Effect<unknown, unknown, infer R> ? R : never
+}[keyof H]

@@ -75,6 +75,7 @@ const invoke = (
     "payment.resolve": null, // needs held money: payments/payments.test.ts checks it
     "refund.request": requestRefund(principal, code, { note: "x" }) as never,
     "refund.approve": null, // needs a refund: payments/payments.test.ts checks it
+    "refund.pay": null, // needs an approved refund: payments/payments.test.ts checks it
     "receipt.replace": null, // needs a receipt: payments/payments.test.ts checks it
     "wallet.read": null, // not about a dossier: the owner only (wallet.test.ts)
     "wallet.manage": null, // not about a dossier: the owner only (wallet.test.ts)

@@ -1,14 +1,14 @@
 // Queries: one dossier (for those who may see it), a role's work queue ordered by due time, the dossier's audit
 // trail, and the public lookup by code, which shows nothing personal.
 import {
-  amountOwed,
+  amountOutstanding,
   amountPaid,
   type DossierContext,
   type NationalStatusCode,
   nationalStatusLabels,
   parseDossierCode,
 } from "@motcua/domain"
-import { Effect, Option, Result } from "effect"
+import { Effect, Result } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { AppRole, Principal } from "../authorization/principal.ts"
 import { authorizeOn, loadDossier } from "../dossier/engine.ts"
@@ -16,10 +16,11 @@ import { shownSummary } from "../dossier/summary.ts"
 import { Forbidden } from "../errors.ts"
 import { AuditLog } from "../ports/audit-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
+import { Clock } from "../ports/clock.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
-import { PaymentRequestStore } from "../ports/payment-requests.ts"
+import { PaymentStore } from "../ports/payment-store.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
 import { withTimeLeft } from "../quality/sla.ts"
 import { intakePointOwner } from "./filing.ts"
@@ -44,19 +45,34 @@ export const getDossier = Effect.fnUntraced(function* (principal: Principal, cod
 })
 
 /**
- * What the dossier still owes and how to pay it: the catalogue's fees and the requested obligations less what was
- * paid (by any channel), and the payment requests made for it. Each request asks for everything owed when it was
- * made, so only the newest one is open, and only while something is still owed.
+ * What the dossier still owes and how to pay it, from the payments ledger: the catalogue's fees and the requested
+ * obligations less what was paid (by any channel, the counter's included), and the ledger's payment requests, oldest
+ * first. A request is `open` — the citizen may pay it — while it is pending, not expired, and asks exactly what is
+ * still owed (a payment of any other amount would be held for an officer); none is open once nothing is owed.
  */
 const paymentOf = (code: string, context: DossierContext) =>
   Effect.gen(function* () {
-    const outstanding = Math.max(0, amountOwed(context, "before-result") - amountPaid(context))
-    const store = yield* Effect.serviceOption(PaymentRequestStore)
-    const requests = Option.isSome(store) ? yield* store.value.ofDossier(code) : []
+    const outstanding = amountOutstanding(context)
+    const now = Date.parse(yield* (yield* Clock).now)
+    const requests = yield* (yield* PaymentStore).requestsOf(code)
     return {
       outstanding,
       paid: amountPaid(context),
-      requests: requests.map((r, i) => ({ ...r, open: outstanding > 0 && i === requests.length - 1 })),
+      requests: requests.map((r) => ({
+        requestId: r.id,
+        reference: r.reference,
+        channel: r.channel,
+        status: r.status,
+        amount: r.amount,
+        items: r.items,
+        ...(r.payUrl === undefined ? {} : { payUrl: r.payUrl }),
+        ...(r.qrPayload === undefined ? {} : { qrPayload: r.qrPayload }),
+        createdAt: r.createdAt,
+        expiresAt: r.expiresAt,
+        ...(r.paidAt === undefined ? {} : { paidAt: r.paidAt }),
+        ...(r.closedReason === undefined ? {} : { closedReason: r.closedReason }),
+        open: r.status === "pending" && Date.parse(r.expiresAt) > now && outstanding > 0 && r.amount === outstanding,
+      })),
     }
   })
 

@@ -108,7 +108,21 @@ export interface PaymentMessage {
 }
 
 export type RefundReasonCode = "refused" | "withdrawn" | "unmatched" | "overpaid"
-export type RefundStatus = "requested" | "approved" | "rejected"
+/** `paid`: the accountant's transfer back is recorded (once; only an approved refund is paid). */
+export type RefundStatus = "requested" | "approved" | "rejected" | "paid"
+
+/** The transfer back of an approved refund, as the centre's accountant made it. */
+export interface RefundPayout {
+  /** The bank's reference of the transfer (what the statement's debit line carries as its transaction id). */
+  readonly bankReference: string
+  /** The day the bank booked it, `YYYY-MM-DD` (Vietnam). */
+  readonly paidOn: string
+  /** Whole đồng: the refund's amount. */
+  readonly amount: number
+  readonly recordedBy: string
+  readonly recordedAt: string
+  readonly note?: string
+}
 
 export interface RefundRecord {
   readonly id: string
@@ -130,4 +144,6 @@ export interface RefundRecord {
   readonly decisionNote?: string
   /** For refused and withdrawn dossiers: the lines of the domain's refundFor. */
   readonly lines?: ReadonlyArray<FeeRefundLine>
+  /** The transfer back, once recorded (status `paid`). */
+  readonly payout?: RefundPayout
 }

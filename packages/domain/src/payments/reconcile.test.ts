@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import type { PaymentConfirmation, PaymentMessage, PaymentRequestRecord, RefundRecord } from "./ledger.ts"
 import { reconcile } from "./reconcile.ts"
 import { refundReferenceFrom } from "./reference.ts"
+import { payoutRefusal } from "./refunds.ts"
 import type { StatementLine } from "./statement.ts"
 
 const CENTRE = "ttphcc-06685"
@@ -150,6 +151,90 @@ describe("reconcile", () => {
     expect(report.mismatches.map((m) => [m.kind, m.dossierCode])).toEqual([
       ["confirmation-without-request", "D-3"],
       ["request-without-confirmation", "D-2"],
+    ])
+  })
+
+  it("matches a debit to a refund paid out by its recorded bank reference, once; a recorded payout not on the statement is a mismatch", () => {
+    const refund = (n: number, over: Partial<RefundRecord> = {}): RefundRecord => ({
+      id: `rf${n}`,
+      reference: refundReferenceFrom(new Uint8Array([n, 2, 3, 4, 5, 6, 7])),
+      centreId: CENTRE,
+      dossierCode: `D-${n}`,
+      amount: 10_000,
+      reason: "refused",
+      status: "paid",
+      requestedBy: "a",
+      requestedAt: AT,
+      note: "",
+      decidedAt: AT,
+      payout: { bankReference: `OUT-${n}`, paidOn: "2025-10-08", amount: 10_000, recordedBy: "kt", recordedAt: AT },
+      ...over,
+    })
+    const paidNoReference = refund(1) // the debit's description does not carry HT…: found by the bank reference
+    const paidOtherTransaction = refund(2) // the debit carries its HT…, but the payout names another transaction
+    const paidMissing = refund(3) // recorded paid out today, never on the statement
+    const paidYesterday = refund(4, {
+      payout: { bankReference: "OUT-4", paidOn: "2025-10-07", amount: 10_000, recordedBy: "kt", recordedAt: AT },
+    })
+    const approved = refund(5, { status: "approved", payout: undefined })
+    const report = reconcile({
+      ...base,
+      refunds: [paidNoReference, paidOtherTransaction, paidMissing, paidYesterday, approved],
+      requests: [],
+      confirmations: [],
+      messages: [],
+      statement: [
+        line(2, "OUT-1", -10_000, "CHUYEN TRA"),
+        line(3, "OUT-1", -10_000, "CHUYEN TRA"),
+        line(4, "OUT-X", -10_000, `HOAN TRA ${paidOtherTransaction.reference}`),
+      ],
+    })
+    expect(report.mismatches.map((m) => [m.kind, m.line ?? m.transactionId])).toEqual([
+      ["debit-unexplained", 3],
+      ["debit-unexplained", 4],
+      ["refund-not-debited", "OUT-2"],
+      ["refund-not-debited", "OUT-3"],
+    ])
+    expect(report.mismatches[0]?.reason).toContain("đã khớp với giao dịch khác")
+    expect(report.mismatches[1]?.reason).toContain("giao dịch OUT-2")
+    expect(report.matched).toBe(1)
+    // only the approved refund, whose payout is not recorded, is pending
+    expect(report.pendingRefunds).toEqual([{ id: "rf5", reference: approved.reference, amount: 10_000 }])
+  })
+})
+
+describe("payoutRefusal", () => {
+  const approved = { status: "approved" as const, amount: 10_000, decidedAt: AT, reference: "HT1" }
+  const now = "2025-10-09T09:00:00+07:00"
+  const good = { bankReference: "FT25282001", paidOn: "2025-10-09", amount: 10_000 }
+  it("accepts the approved refund's amount, a bank reference, a day between the approval and today", () => {
+    expect(payoutRefusal(approved, good, now)).toBeUndefined()
+    expect(payoutRefusal(approved, { ...good, paidOn: "2025-10-08" }, now)).toBeUndefined()
+  })
+  it("refuses, naming the field: not approved, paid already, another amount, no reference, a wrong day", () => {
+    const reasons = [
+      payoutRefusal({ ...approved, status: "requested" }, good, now),
+      payoutRefusal({ ...approved, status: "rejected" }, good, now),
+      payoutRefusal({ ...approved, status: "paid" }, good, now),
+      payoutRefusal(approved, { ...good, amount: 9_999 }, now),
+      payoutRefusal(approved, { ...good, amount: 10_000.5 }, now),
+      payoutRefusal(approved, { ...good, bankReference: "" }, now),
+      payoutRefusal(approved, { ...good, bankReference: "FT 1" }, now),
+      payoutRefusal(approved, { ...good, paidOn: "2025-02-30" }, now),
+      payoutRefusal(approved, { ...good, paidOn: "2025-10-10" }, now),
+      payoutRefusal(approved, { ...good, paidOn: "2025-10-07" }, now),
+    ].map((r) => [r?.reason, r?.field])
+    expect(reasons).toEqual([
+      ["not-approved", undefined],
+      ["not-approved", undefined],
+      ["already-paid", undefined],
+      ["payout-amount", "amount"],
+      ["payout-amount", "amount"],
+      ["payout-reference", "bankReference"],
+      ["payout-reference", "bankReference"],
+      ["payout-date", "paidOn"],
+      ["payout-date", "paidOn"],
+      ["payout-date", "paidOn"],
     ])
   })
 })

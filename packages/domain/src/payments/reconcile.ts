@@ -10,8 +10,10 @@
 // - A confirmation by bank transfer or gateway on the day that no statement line carries is a mismatch (money
 //   credited to a dossier that the bank does not show). Counter payments are not on the account's statement and
 //   are only totalled.
-// - A statement debit is explained by an approved refund whose reference (`HT…`) its description carries, for the
-//   same amount; approved refunds not yet on the statement are listed as pending, not as mismatches.
+// - A statement debit is explained by a refund paid out (its recorded transfer: the debit's transaction id is the
+//   payout's bank reference) or approved, whose reference (`HT…`) its description carries — for the same amount,
+//   each refund once. A refund recorded as paid out on the day that no debit carries is a mismatch; approved
+//   refunds whose payout is not recorded yet are listed as pending, not as mismatches.
 // - Without a statement, requests and confirmations must agree (a paid request has its confirmation and the other
 //   way round), and money held for an officer and not yet resolved is a mismatch.
 import { formatDong } from "../fees/money.ts"
@@ -24,6 +26,7 @@ export type MismatchKind =
   | "confirmed-not-credited"
   | "amount-differs"
   | "debit-unexplained"
+  | "refund-not-debited"
   | "held-unresolved"
   | "request-without-confirmation"
   | "confirmation-without-request"
@@ -56,7 +59,7 @@ export interface ReconciliationInput {
    * (messages that named no centre — forged, unreadable — belong to no centre's report: they are in the rejected log).
    */
   readonly messages: ReadonlyArray<PaymentMessage>
-  /** Every refund of the centre (approved refunds explain debits whenever they were approved). */
+  /** Every refund of the centre (approved and paid refunds explain debits whenever they were decided). */
   readonly refunds: ReadonlyArray<RefundRecord>
   readonly statement?: ReadonlyArray<StatementLine>
 }
@@ -77,7 +80,7 @@ export interface ReconciliationReport {
   /** Statement lines (or, without a statement, confirmations) that agree. */
   readonly matched: number
   readonly mismatches: ReadonlyArray<Mismatch>
-  /** Approved refunds whose transfer back is not on the statement yet. */
+  /** Approved refunds whose transfer back is neither recorded nor on the statement yet. */
   readonly pendingRefunds: ReadonlyArray<{ readonly id: string; readonly reference: string; readonly amount: number }>
 }
 
@@ -110,8 +113,13 @@ export function reconcile(input: ReconciliationInput): ReconciliationReport {
     const messageByKey = new Map<string, PaymentMessage>()
     for (const m of messages) if (m.key !== undefined && m.outcome !== "duplicate") messageByKey.set(m.key, m)
     const seenExternal = new Set<string>()
-    const approved = input.refunds.filter((r) => r.centreId === input.centreId && r.status === "approved")
-    const refundByReference = new Map(approved.map((r) => [r.reference, r]))
+    const ours = input.refunds.filter((r) => r.centreId === input.centreId)
+    const approved = ours.filter((r) => r.status === "approved")
+    const paidOut = ours.filter((r) => r.status === "paid")
+    const refundByReference = new Map([...approved, ...paidOut].map((r) => [r.reference, r]))
+    const refundByPayout = new Map(
+      paidOut.flatMap((r) => (r.payout === undefined ? [] : [[r.payout.bankReference, r]])),
+    )
     const paidBack = new Set<string>()
     for (const line of lines) {
       if (line.amount > 0) {
@@ -153,19 +161,29 @@ export function reconcile(input: ReconciliationInput): ReconciliationReport {
         })
       } else {
         debits += -line.amount
-        const refund = findRefundReferences(line.description)
-          .map((ref) => refundByReference.get(ref))
-          .find((r) => r !== undefined)
-        if (refund !== undefined && refund.amount === -line.amount && !paidBack.has(refund.id)) {
+        const refund =
+          refundByPayout.get(line.transactionId) ??
+          findRefundReferences(line.description)
+            .map((ref) => refundByReference.get(ref))
+            .find((r) => r !== undefined)
+        const recorded = refund?.payout?.bankReference
+        const problem =
+          refund === undefined
+            ? "Tiền ra khỏi tài khoản không ứng với khoản hoàn trả nào đã duyệt / a debit no approved refund explains"
+            : paidBack.has(refund.id)
+              ? `Khoản hoàn trả ${refund.reference} đã khớp với giao dịch khác / the refund is already matched to another debit`
+              : refund.amount !== -line.amount
+                ? `Khoản hoàn trả ${refund.reference} là ${formatDong(refund.amount)}, sao kê ghi ${formatDong(-line.amount)} / the refund's amount differs`
+                : recorded !== undefined && recorded !== line.transactionId
+                  ? `Giao dịch mang mã hoàn trả ${refund.reference} nhưng khoản chi trả đã ghi là giao dịch ${recorded} / the recorded payout names another transaction`
+                  : undefined
+        if (refund !== undefined && problem === undefined) {
           paidBack.add(refund.id)
           matched++
         } else
           mismatches.push({
             kind: "debit-unexplained",
-            reason:
-              refund === undefined
-                ? "Tiền ra khỏi tài khoản không ứng với khoản hoàn trả nào đã duyệt / a debit no approved refund explains"
-                : `Khoản hoàn trả ${refund.reference} là ${formatDong(refund.amount)}, sao kê ghi ${formatDong(-line.amount)} / the refund's amount differs`,
+            reason: problem ?? "",
             transactionId: line.transactionId,
             amount: line.amount,
             line: line.line,
@@ -187,6 +205,15 @@ export function reconcile(input: ReconciliationInput): ReconciliationReport {
     }
     for (const r of approved)
       if (!paidBack.has(r.id)) pendingRefunds.push({ id: r.id, reference: r.reference, amount: r.amount })
+    for (const r of paidOut)
+      if (!paidBack.has(r.id) && r.payout?.paidOn === input.date)
+        mismatches.push({
+          kind: "refund-not-debited",
+          reason: `Đã ghi chi trả khoản hoàn trả ${r.reference} (${formatDong(r.amount)}, giao dịch ${r.payout.bankReference}) nhưng sao kê không có / the recorded payout is not on the statement`,
+          transactionId: r.payout.bankReference,
+          amount: r.amount,
+          ...(r.dossierCode === undefined ? {} : { dossierCode: r.dossierCode }),
+        })
   } else {
     const requestById = new Map(input.requests.map((r) => [r.id, r]))
     const confirmationById = new Map(input.confirmations.map((c) => [c.paymentId, c]))

@@ -8,6 +8,7 @@ import { amountPaid } from "../dossier/guards.ts"
 import { formatDong } from "../fees/money.ts"
 import type { FeeQuote, FeeQuoteLine } from "../fees/quote.ts"
 import { type FeeRefund, type RefundReason, refundFor } from "../fees/refund.ts"
+import type { RefundRecord } from "./ledger.ts"
 
 const ORDER = { "at-intake": 0, "before-processing": 1, "before-result": 2 } as const
 
@@ -77,5 +78,72 @@ export function refundRefusal(
   const room = balance.paid - balance.refunded
   if (amount > room)
     return `Số tiền hoàn trả ${formatDong(amount)} vượt số còn có thể hoàn ${formatDong(Math.max(0, room))} (đã nộp ${formatDong(balance.paid)}, đã hoàn hoặc chờ duyệt ${formatDong(balance.refunded)}) / more than was paid minus what is already refunded`
+  return undefined
+}
+
+/** What a payout record says: the bank's reference of the transfer back, the day it was booked, the amount. */
+export interface PayoutInput {
+  readonly bankReference: string
+  readonly paidOn: string
+  readonly amount: number
+}
+
+const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const BANK_REFERENCE = /^[\x21-\x7e]{1,60}$/
+
+/** The civil date in Vietnam of an ISO instant. */
+const vietnamDate = (instant: string): string =>
+  new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * Why the transfer back of `refund` cannot be recorded as `payout` at `now`, with the field it is about, or
+ * undefined: only an approved refund is paid, once; for exactly its amount; with the bank's reference (printable,
+ * no spaces, at most 60 characters); on a real day neither before the approval nor after today (Vietnam).
+ */
+export function payoutRefusal(
+  refund: Pick<RefundRecord, "status" | "amount" | "decidedAt" | "reference">,
+  payout: PayoutInput,
+  now: string,
+): { readonly reason: string; readonly field?: keyof PayoutInput; readonly detail: string } | undefined {
+  if (refund.status === "paid")
+    return { reason: "already-paid", detail: `Khoản hoàn trả ${refund.reference} đã được chi trả / already paid out` }
+  if (refund.status !== "approved")
+    return {
+      reason: "not-approved",
+      detail: `Khoản hoàn trả ${refund.reference} chưa được duyệt (${refund.status}) / only an approved refund is paid out`,
+    }
+  if (!BANK_REFERENCE.test(payout.bankReference))
+    return {
+      reason: "payout-reference",
+      field: "bankReference",
+      detail:
+        "Mã giao dịch ngân hàng: 1–60 ký tự in được, không dấu cách / the bank reference: 1–60 printable characters, no spaces",
+    }
+  if (!Number.isSafeInteger(payout.amount) || payout.amount !== refund.amount)
+    return {
+      reason: "payout-amount",
+      field: "amount",
+      detail: `Số tiền chi trả phải đúng ${formatDong(refund.amount)} đã duyệt, nhận ${String(payout.amount)} / the amount must be the approved refund's`,
+    }
+  const m = CIVIL_DATE.exec(payout.paidOn)
+  const day = m === null ? Number.NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  if (m === null || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== payout.paidOn)
+    return {
+      reason: "payout-date",
+      field: "paidOn",
+      detail: `Ngày chi trả không hợp lệ: ${payout.paidOn} / not a date (YYYY-MM-DD)`,
+    }
+  if (payout.paidOn > vietnamDate(now))
+    return {
+      reason: "payout-date",
+      field: "paidOn",
+      detail: `Ngày chi trả ${payout.paidOn} ở tương lai / in the future`,
+    }
+  if (refund.decidedAt !== undefined && payout.paidOn < vietnamDate(refund.decidedAt))
+    return {
+      reason: "payout-date",
+      field: "paidOn",
+      detail: `Ngày chi trả ${payout.paidOn} trước ngày duyệt ${vietnamDate(refund.decidedAt)} / before the approval`,
+    }
   return undefined
 }
