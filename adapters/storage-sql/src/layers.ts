@@ -6,6 +6,7 @@ import { join, resolve } from "node:path"
 import {
   AuditLog,
   DEFAULT_MAX_DOCUMENT_BYTES,
+  DigitisedPaperStore,
   DocumentStore,
   DossierListing,
   DossierStore,
@@ -84,6 +85,7 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         .pipe(Context.add(AuditLog, ports.auditLog))
         .pipe(Context.add(Outbox, ports.outbox))
         .pipe(Context.add(DocumentStore, ports.documentStore))
+        .pipe(Context.add(DigitisedPaperStore, ports.digitisedPaperStore))
         .pipe(Context.add(DossierListing, ports.dossierListing))
         .pipe(Context.add(PaymentStore, ports.paymentStore))
         .pipe(Context.add(IndicatorStore, ports.indicatorStore))

@@ -170,6 +170,25 @@ export interface SlaNoticeTable {
   unit_code: string | null
 }
 
+/** A digitised paper's version (digitised-papers.ts); rows are only inserted. */
+export interface DigitisedPaperTable {
+  dossier_code: string
+  document_id: string
+  version: number
+  file_id: string
+  pages: number | null
+  sha256: string
+  media_type: string
+  size: number | string
+  source: string
+  digitised_by: string
+  digitised_at: string
+  intake_point_id: string | null
+  unit_code: string | null
+  agency_code: string
+  wallet_entry_id: string | null
+}
+
 export interface DB {
   dossier: DossierTable
   dossier_owner: DossierOwnerTable
@@ -179,6 +198,7 @@ export interface DB {
   idempotency: IdempotencyTable
   daily_sequence: DailySequenceTable
   document: DocumentTable
+  digitised_paper: DigitisedPaperTable
   indicator_fact: IndicatorFactTable
   /** Dossiers whose facts may be stale: marked by triggers on dossier, unmarked when current facts are saved. */
   indicator_dirty: { code: string }

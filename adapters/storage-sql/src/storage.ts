@@ -13,6 +13,7 @@
 // documents) are compiled once at start-up (prepared.ts), by each concept's `prepare…Queries`.
 import type {
   AuditLogShape,
+  DigitisedPaperStoreShape,
   DocumentStoreShape,
   DossierListingShape,
   DossierStoreShape,
@@ -27,6 +28,7 @@ import type {
 import type { Kysely } from "kysely"
 import { makeAuditLog, prepareAuditQueries } from "./audit-chain.ts"
 import type { Connection } from "./connection.ts"
+import { makeDigitisedPaperStore } from "./digitised-papers.ts"
 import { makeDocumentStore, prepareDocumentQueries } from "./document-store.ts"
 import { makeDossierListing } from "./dossier-listing.ts"
 import { makeDossierStore, prepareDossierQueries } from "./dossiers.ts"
@@ -53,6 +55,7 @@ export interface SqlStoragePorts {
   readonly auditLog: AuditLogShape
   readonly outbox: OutboxShape
   readonly documentStore: DocumentStoreShape
+  readonly digitisedPaperStore: DigitisedPaperStoreShape
   readonly dossierListing: DossierListingShape
   readonly paymentStore: PaymentStoreShape
   readonly indicatorStore: IndicatorStoreShape
@@ -76,6 +79,7 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
     auditLog: makeAuditLog(ctx, audit),
     outbox: makeOutbox(ctx, outbox),
     documentStore: makeDocumentStore(ctx, documents, config),
+    digitisedPaperStore: makeDigitisedPaperStore(ctx),
     dossierListing: makeDossierListing(ctx),
     paymentStore: makePaymentStore(ctx),
     indicatorStore: makeIndicatorStore(ctx),

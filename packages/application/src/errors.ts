@@ -37,6 +37,20 @@ export class FilingRefused extends Data.TaggedError("FilingRefused")<{
   }
 }
 
+/**
+ * A digitised paper refused before anything is stored: a required document the procedure does not have, a document
+ * whose SHA-256 or page count is not what the digitiser said, or one already used. `field` is the input's path.
+ */
+export class PaperRefused extends Data.TaggedError("PaperRefused")<{
+  readonly reason: "unknown-document" | "hash-mismatch" | "pages-mismatch" | "pages-unknown" | "not-at-this-counter"
+  readonly detail: string
+  readonly field: string
+}> {
+  override get message(): string {
+    return `không ghi nhận được giấy tờ số hóa / digitised paper refused (${this.reason}): ${this.detail}`
+  }
+}
+
 /** Stored data the application cannot use (a snapshot that is not one of the machine's): a bug or corruption. */
 export class CorruptDossier extends Data.TaggedError("CorruptDossier")<{
   readonly code: string

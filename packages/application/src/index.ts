@@ -4,6 +4,8 @@
 export * from "./accounts/index.ts"
 export * from "./authorization/index.ts"
 export * from "./dev/index.ts"
+export { countPages } from "./digitisation/pages.ts"
+export * from "./digitisation/use-cases.ts"
 export { type DossierView, type EventBody, loadDossier } from "./dossier/engine.ts"
 export { cachedMachineCount } from "./dossier/machines.ts"
 export { type OutboxTopic, topics } from "./dossier/plan.ts"

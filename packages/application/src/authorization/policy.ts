@@ -30,6 +30,11 @@ export const appActions = [
   "dossier.deadlinePassed",
   "dossier.read",
   "dossier.readAudit",
+  /**
+   * Recording a paper of a dossier as digitised, or replacing it with a new version (digitisation/use-cases.ts): the
+   * applicant's own upload, the officers and post office agents taking papers in for it.
+   */
+  "dossier.digitise",
   "queue.read",
   "lookup.public",
   /** Webhook subscriptions of embedding systems: the scope is checked by the use case (own subscriptions only). */
@@ -119,6 +124,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.receiveSupplement": "own",
     "dossier.withdraw": "own",
     "dossier.read": "own",
+    "dossier.digitise": "own",
     "lookup.public": "public",
     "postal.request": "own",
     "payment.create": "own",
@@ -144,6 +150,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.stop": "intake",
     "dossier.correct": "intake",
     "dossier.read": "intake",
+    "dossier.digitise": "intake",
     "queue.read": "intake",
     "lookup.public": "public",
     "postal.request": "intake",
@@ -199,6 +206,7 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "dossier.receiveSupplement": "intake-point",
     "dossier.returnResult": "intake-point",
     "dossier.read": "intake-point",
+    "dossier.digitise": "intake-point",
     "queue.read": "intake-point",
     "lookup.public": "public",
     "postal.request": "intake-point",

@@ -1,6 +1,7 @@
 // Ports of the application layer: what use cases need from the outside world, as effect services.
 export * from "./audit-chain.ts"
 export * from "./audit-log.ts"
+export * from "./digitised-papers.ts"
 export * from "./document-content.ts"
 export * from "./document-store.ts"
 export * from "./dossier-listing.ts"

@@ -14,6 +14,12 @@ import type {
 import { Clock, Context, Effect, Exit, Layer, Semaphore } from "effect"
 import { type ChainHead, chainEntries, EMPTY_HEAD, verifyChain } from "./audit-chain.ts"
 import type { AuditLogShape } from "./audit-log.ts"
+import {
+  byDocumentThenVersion,
+  type DigitisedPaper,
+  type DigitisedPaperStoreShape,
+  PaperVersionTaken,
+} from "./digitised-papers.ts"
 import { checkDocument, DEFAULT_MAX_DOCUMENT_BYTES, quotaExceeded } from "./document-content.ts"
 import { type DocumentStoreShape, idForPut, idInUse } from "./document-store.ts"
 import type { DossierListingShape } from "./dossier-listing.ts"
@@ -74,6 +80,8 @@ export interface MemoryState {
   idempotency: Map<string, { readonly requestHash: string; readonly response: string }>
   sequences: Map<string, number>
   documents: Map<string, { readonly meta: DocumentMeta; readonly bytes: Uint8Array }>
+  /** Digitised papers, every version, in the order recorded (digitised-papers.ts). */
+  papers: DigitisedPaper[]
   /** Owner id → the codes of the dossiers it owns (NewDossier.owners). */
   owners: Map<string, Set<string>>
   payments: MemoryPayments
@@ -151,6 +159,7 @@ const emptyState = (): MemoryState => ({
   idempotency: new Map(),
   sequences: new Map(),
   documents: new Map(),
+  papers: [],
   owners: new Map(),
   payments: emptyPayments(),
   quality: emptyQuality(),
@@ -165,6 +174,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   idempotency: new Map(s.idempotency),
   sequences: new Map(s.sequences),
   documents: new Map(s.documents),
+  papers: s.papers.slice(),
   owners: new Map([...s.owners].map(([owner, codes]) => [owner, new Set(codes)])),
   payments: copyPayments(s.payments),
   quality: copyQuality(s.quality),
@@ -658,6 +668,34 @@ export const makeMemoryDocumentStore = (db: MemoryDatabaseShape): DocumentStoreS
         }
         return removed
       }),
+    ),
+})
+
+export const makeMemoryDigitisedPaperStore = (db: MemoryDatabaseShape): DigitisedPaperStoreShape => ({
+  add: (paper) =>
+    atomic(
+      db,
+      Effect.suspend(() => {
+        const taken = db.state.papers.some(
+          (p) =>
+            p.dossierCode === paper.dossierCode && p.documentId === paper.documentId && p.version === paper.version,
+        )
+        if (taken)
+          return Effect.fail(
+            new PaperVersionTaken({
+              dossierCode: paper.dossierCode,
+              documentId: paper.documentId,
+              version: paper.version,
+            }),
+          )
+        db.state.papers.push({ ...paper })
+        return Effect.void
+      }),
+    ),
+  list: (dossierCode) =>
+    atomic(
+      db,
+      Effect.sync(() => db.state.papers.filter((p) => p.dossierCode === dossierCode).sort(byDocumentThenVersion)),
     ),
 })
 

@@ -1,5 +1,6 @@
 import { Layer } from "effect"
 import { AuditLog } from "./audit-log.ts"
+import { DigitisedPaperStore } from "./digitised-papers.ts"
 import { DocumentStore } from "./document-store.ts"
 import { DossierListing } from "./dossier-listing.ts"
 import { DossierStore } from "./dossier-store.ts"
@@ -7,6 +8,7 @@ import { IdempotencyStore } from "./idempotency-store.ts"
 import {
   MemoryDatabase,
   makeMemoryAuditLog,
+  makeMemoryDigitisedPaperStore,
   makeMemoryDocumentStore,
   makeMemoryDossierListing,
   makeMemoryDossierStore,
@@ -29,6 +31,7 @@ export type StoragePorts =
   | AuditLog
   | Outbox
   | DocumentStore
+  | DigitisedPaperStore
   | DossierListing
   | PaymentStore
   | IndicatorStore
@@ -44,6 +47,7 @@ export const layerMemoryStorage = (options: { readonly maxDocumentBytes?: number
     Layer.effect(AuditLog, MemoryDatabase.useSync(makeMemoryAuditLog)),
     Layer.effect(Outbox, MemoryDatabase.useSync(makeMemoryOutbox)),
     Layer.effect(DocumentStore, MemoryDatabase.useSync(makeMemoryDocumentStore)),
+    Layer.effect(DigitisedPaperStore, MemoryDatabase.useSync(makeMemoryDigitisedPaperStore)),
     Layer.effect(DossierListing, MemoryDatabase.useSync(makeMemoryDossierListing)),
     Layer.effect(PaymentStore, MemoryDatabase.useSync(makeMemoryPaymentStore)),
     Layer.effect(IndicatorStore, MemoryDatabase.useSync(makeMemoryIndicatorStore)),

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { type AppAction, appActions, rolesFor } from "../authorization/policy.ts"
 import { appRoles, type Principal } from "../authorization/principal.ts"
+import { digitisePaper } from "../digitisation/use-cases.ts"
 import { Forbidden } from "../errors.ts"
 import { heldPayments } from "../payments/held.ts"
 import { requestRefund } from "../payments/refunds.ts"
@@ -64,6 +65,7 @@ const invoke = (
     "dossier.deadlinePassed": supplementationDeadlinePassed(principal, code, "k") as never,
     "dossier.read": getDossier(principal, code) as never,
     "dossier.readAudit": dossierAudit(principal, code) as never,
+    "dossier.digitise": digitisePaper(principal, code, { documentId: "ct01", attachmentId: "x" }) as never,
     "queue.read": null, // a queue has no single target: covered below
     "lookup.public": null, // public by design
     "postal.request": null, // postal/postal.test.ts checks it with the postal ports

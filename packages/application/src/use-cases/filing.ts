@@ -31,6 +31,7 @@ import {
 import { Effect, Result } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
+import { type FilingPaper, filingPapers, type PaperInput, storeFilingPapers } from "../digitisation/use-cases.ts"
 import { type DossierView, viewOf } from "../dossier/engine.ts"
 import { machineFor } from "../dossier/machines.ts"
 import { paymentRequestsIn, planOf } from "../dossier/plan.ts"
@@ -68,6 +69,12 @@ export type FilingInput = FeeFacts & {
   readonly documents: ReadonlyArray<DocumentPresent>
   /** Staged documents (DocumentStore.put: scans, uploads) to attach to the new dossier. */
   readonly attachmentIds?: ReadonlyArray<string>
+  /**
+   * Which required document each scanned or uploaded paper is (the staged document holding it, its pages and, from
+   * the counter agent, its SHA-256): each is recorded as digitised (digitisation/use-cases.ts) and attached; the
+   * documents' `digitised` flags follow from these records.
+   */
+  readonly papers?: ReadonlyArray<PaperInput>
   /**
    * Online: the citizen files for someone else (a child, a person who authorised them): how they are related. Without
    * it, an online filing's applicant must be the signed-in citizen.
@@ -109,6 +116,7 @@ const file = (
   intake: Intake,
   actorRole: "citizen" | "counter-officer" | "post-office-agent",
   portal?: PortalFiling,
+  walletPapers: ReadonlyArray<FilingPaper> = [],
 ) =>
   Effect.gen(function* () {
     const catalog = yield* CatalogStore
@@ -135,8 +143,21 @@ const file = (
     }
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
+    // the papers it brings, checked and made into records before anything is written; the documents' flags follow
+    const brought = yield* filingPapers(principal, {
+      procedure,
+      variantId: input.variantId,
+      at,
+      agencyCode: authority.code,
+      unitCode: handlingUnitCode ?? null,
+      intakePointId: intakePoint?.id ?? null,
+      documents: input.documents,
+      papers: [...(input.papers ?? []).map((p, i) => ({ ...p, field: `papers[${i}]` })), ...walletPapers],
+    })
+    const documents = brought.documents
+    const attachmentIds = [...new Set([...(input.attachmentIds ?? []), ...brought.papers.map((p) => p.fileId)])]
     if (channel === "online") {
-      const missing = yield* missingOnline(procedure, input)
+      const missing = yield* missingOnline(procedure, { ...input, documents })
       if (missing !== undefined) return yield* Effect.fail(missing)
     }
     const applicantVerification =
@@ -173,7 +194,7 @@ const file = (
           applicant: input.applicant,
           ...(representative === undefined ? {} : { representative }),
           ...(input.summary === undefined ? {} : { summary: input.summary }),
-          documents: input.documents,
+          documents,
           fees,
           ...(exemptions.length === 0 ? {} : { exemptions }),
           ...(simulated ? { simulated: true as const } : {}),
@@ -200,7 +221,7 @@ const file = (
             ...(input.variantId === undefined ? {} : { variantId: input.variantId }),
             channel,
             ...(intakePoint === undefined ? {} : { intakePointId: intakePoint.id }),
-            documents: input.documents.map((d) => d.id),
+            documents: documents.map((d) => d.id),
           } satisfies Json,
           paymentRequestIds,
         })
@@ -211,7 +232,7 @@ const file = (
           at,
           audit: plan.audit,
           outbox: plan.outbox,
-          ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds, attachedBy: principal.id }),
+          ...(attachmentIds.length === 0 ? {} : { documentIds: attachmentIds, attachedBy: principal.id }),
           // the applicant and the account that filed list it as theirs (officers find theirs in work queues); a
           // dossier taken in at an intake point is on that point's list too (intakePointDossiers: the post office's
           // results to hand back)
@@ -220,6 +241,7 @@ const file = (
               ? [input.applicant.id, principal.id]
               : [input.applicant.id, ...(intake.kind === "intake-point" ? [intakePointOwner(intake.id)] : [])],
         })
+        yield* storeFilingPapers(code.success, brought.papers)
         return viewOf(record)
       }),
     )
@@ -390,22 +412,17 @@ export const fileOnline = Effect.fnUntraced(function* (
     Effect.gen(function* () {
       const picks = input.fromWallet ?? []
       if (picks.length === 0) return yield* file(principal, input, { kind: "online" }, "citizen")
-      // the wallet's papers become this filing's attachments, each marked as taken from the citizen's store
+      // the wallet's papers are copied into this filing and recorded as digitised papers taken from the citizen's
+      // store (their documents flagged so by the records, digitisation/use-cases.ts)
       const copied = yield* takeFromWallet(principal, picks)
-      const fromStore = new Set(picks.map((p) => p.documentId))
-      const documents = [
-        ...input.documents.map((d) => (fromStore.has(d.id) ? { ...d, fromEWallet: true } : d)),
-        ...[...fromStore]
-          .filter((id) => !input.documents.some((d) => d.id === id))
-          .map((id) => ({ id, fromEWallet: true, digitised: true })),
-      ]
+      const walletPapers: FilingPaper[] = picks.map((pick, i) => ({
+        documentId: pick.documentId,
+        attachmentId: copied[i] as string,
+        walletEntryId: pick.walletEntryId,
+        field: `fromWallet[${i}]`,
+      }))
       const { fromWallet: _, ...rest } = input
-      return yield* file(
-        principal,
-        { ...rest, documents, attachmentIds: [...(input.attachmentIds ?? []), ...copied] },
-        { kind: "online" },
-        "citizen",
-      )
+      return yield* file(principal, rest, { kind: "online" }, "citizen", undefined, walletPapers)
     }),
   )
   return answer

@@ -20,6 +20,7 @@
 export * from "./classification.ts"
 export * from "./context.ts"
 export * from "./decide.ts"
+export * from "./digitised.ts"
 export * from "./effects.ts"
 export type { DossierEnv } from "./env.ts"
 export * from "./events.ts"
