@@ -1,8 +1,35 @@
 import { defineConfig } from "vitest/config"
+import { BaseSequencer, type TestSpecification } from "vitest/node"
+
+// The files that take minutes, longest first. They start before everything else, so that the rest of the suite runs
+// beside them on the other worker instead of after them: on a fresh clone (as CI is) vitest has no timings of its
+// own and would start them wherever their project's name falls.
+const LONG_FILES = [
+  "apps/cli/src/portal-relay.test.ts", // 2,000 lifecycles through a faulty portal, twice (issue 8's bar)
+  "apps/web/test/officer.browser.test.ts",
+  "apps/web/test/citizen.browser.test.ts",
+  "apps/web/test/browser.test.ts",
+  "apps/api/src/crash.test.ts",
+]
+
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) =>
+      LONG_FILES.findIndex((path) => spec.moduleId.replaceAll("\\", "/").endsWith(path))
+    const sorted = await super.sort(files)
+    const long = sorted.filter((spec) => rank(spec) >= 0).sort((a, b) => rank(a) - rank(b))
+    return [...long, ...sorted.filter((spec) => rank(spec) < 0)]
+  }
+}
 
 // One run over every workspace package: each package keeps its own vitest.config.ts (name, environment).
 export default defineConfig({
   test: {
     projects: ["packages/*", "adapters/*", "apps/*", "scripts", "bench"],
+    // Two files at a time on CI's two cores (vitest's default is one fewer worker than cores: one): most long files
+    // wait on other processes (the portal simulator and relays, PostgreSQL, Chromium), so the other worker has the
+    // CPU meanwhile. MOTCUA_TEST_WORKERS sets another count.
+    maxWorkers: Number(process.env.MOTCUA_TEST_WORKERS ?? 2),
+    sequence: { sequencer: LongFilesFirst },
   },
 })

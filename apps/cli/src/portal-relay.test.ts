@@ -4,7 +4,8 @@
 // sessions expiring), a relay process killed with SIGKILL five times along the way and replaced. At the end the
 // simulator holds every dossier's record in its final status and every progress update exactly once, in the order
 // the changes happened, and no row is dead. On SQLite with one relay at a time; on PostgreSQL with two relays
-// working side by side. (MOTCUA_PORTAL_RELAY_TEST_COUNT sets another count for a quicker local run.)
+// working side by side. (MOTCUA_PORTAL_RELAY_TEST_COUNT sets another count for a quicker local run;
+// MOTCUA_PORTAL_RELAY_TEST_TRACE=1 shows where the time goes.)
 import { type ChildProcess, fork, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import {
@@ -34,6 +35,8 @@ import { tempDir } from "./test-support.ts"
 
 const COUNT = Number(process.env.MOTCUA_PORTAL_RELAY_TEST_COUNT ?? 2000)
 const KILLS = 5
+// MOTCUA_PORTAL_RELAY_TEST_TRACE=1 prints the filing time and the delivery's progress each second (where the time goes)
+const TRACE = process.env.MOTCUA_PORTAL_RELAY_TEST_TRACE === "1"
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url))
 const SIM = fileURLToPath(new URL("../../portal-sim/src/main.ts", import.meta.url))
 
@@ -207,7 +210,9 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
     ])
     const { url, dir } = target()
     settings = resolveSettings({ data: dir }, memoryIo({ env: { DATABASE_URL: url } }))
+    const t0 = Date.now()
     codes = await fileLifecycles(settings, COUNT)
+    if (TRACE) console.log(`relay test: filed in ${Date.now() - t0} ms`)
   }, 900_000)
   afterAll(() => {
     sim?.child.kill("SIGTERM")
@@ -242,6 +247,10 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
       const started = Date.now()
       for (;;) {
         const done = total - (await open())
+        if (TRACE)
+          console.log(
+            `relay test: t=${((Date.now() - started) / 1000).toFixed(1)} done=${done}/${total} kills=${kills}`,
+          )
         if (done === total) break
         if (Date.now() - started > 2_400_000) throw new Error(`not delivered in time: ${done}/${total} done`)
         for (const relay of running)
