@@ -430,17 +430,9 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
           const r = row === undefined ? undefined : parse<RefundRecord>(row)
           if (r === undefined || r.status !== "approved")
             return { paid: false as const, reason: "not-approved" as const }
-          const taken = yield* query(
-            x,
-            "pay refund",
-            db
-              .selectFrom("refund")
-              .select("id")
-              .where("centre_id", "=", r.centreId)
-              .where("payout_reference", "=", payout.bankReference),
-          )
-          if (taken.rows.length > 0) return { paid: false as const, reason: "reference-used" as const }
           const paid: RefundRecord = { ...r, status: "paid", payout }
+          // One statement decides (see the top): on PostgreSQL a second instance paying the same refund waits for
+          // the first one's row lock, then finds it paid; the bank reference is checked in the same statement.
           const updated = yield* query(
             x,
             "pay refund",
@@ -448,9 +440,26 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
               .updateTable("refund")
               .set({ status: "paid", payout_reference: payout.bankReference, body: JSON.stringify(paid) })
               .where("id", "=", id)
-              .where("status", "=", "approved"),
+              .where("status", "=", "approved")
+              .where((eb) =>
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom("refund as other")
+                      .select("other.id")
+                      .whereRef("other.centre_id", "=", "refund.centre_id")
+                      .where("other.payout_reference", "=", payout.bankReference),
+                  ),
+                ),
+              ),
           )
-          if (affected(updated) === 0) return { paid: false as const, reason: "not-approved" as const }
+          if (affected(updated) === 0) {
+            // why not: the refund is no longer approved (someone paid it first), or the reference is taken
+            const now = yield* query(x, "pay refund", db.selectFrom("refund").select("status").where("id", "=", id))
+            return now.rows[0]?.status === "approved"
+              ? { paid: false as const, reason: "reference-used" as const }
+              : { paid: false as const, reason: "not-approved" as const }
+          }
           return { paid: true as const, refund: paid }
         }),
       ),
