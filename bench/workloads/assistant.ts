@@ -23,6 +23,10 @@ export const EVAL_SETS = [
     file: "holdout3.json",
     label: "held-out set 3 (written before the out-of-catalogue and vocabulary changes; misses never read)",
   },
+  {
+    file: "holdout4.json",
+    label: "held-out set 4 (written apart from the assistant's vocabulary and code; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
