@@ -15,20 +15,19 @@
 // axe-core finds no serious or critical violation on any of these pages; screenshots go to apps/web/test-artifacts/.
 import { type ChildProcess, spawn } from "node:child_process"
 import { createHmac } from "node:crypto"
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import axe from "axe-core"
 import { Result } from "effect"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
+import { newContext, pageChecks } from "./page-checks.ts"
 import { type Site, startSite } from "./site.ts"
 
-const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const AGENT_MAIN = fileURLToPath(new URL("../../counter-agent/src/main.ts", import.meta.url))
 const CITIZEN_TOKEN = "demo-citizen-022090001234"
 const PASSWORD = "motcua-demo-2025"
@@ -49,7 +48,7 @@ const lateFiled = (() => {
 })()
 /** The server's clock runs this far from the real one (at first, at the late dossier's filing). */
 let offsetMs = lateFiled.getTime() - Date.now()
-const violations: Record<string, string[]> = {}
+const { record, expectAccessible } = pageChecks()
 const contexts: BrowserContext[] = []
 /** The dossier filed in the past: overdue now, late in its month's index. */
 let lateCode = ""
@@ -186,11 +185,7 @@ async function accountNumber(): Promise<string> {
 }
 
 async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    viewport: { width: 1100, height: 900 },
-  })
+  const context = await newContext(browser, { acceptDownloads: false })
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(`${site.url}/dang-nhap`)
@@ -199,28 +194,6 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click()
   await page.waitForURL((url) => !url.pathname.endsWith("/dang-nhap"))
   return page
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source)
-  const results = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const run = await (globalThis as any).axe.run(document, { resultTypes: ["violations"] })
-    return run.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }))
-  })
-  return (results as { id: string; impact: string; targets: string[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`)
-}
-
-async function record(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle")
-  violations[name] = await accessibilityViolations(page)
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
 /**
@@ -263,7 +236,6 @@ async function wedge(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
   site = await startSite({
     now: () => new Date(Date.now() + offsetMs),
     env: { MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET },
@@ -594,7 +566,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
   })
 
   it("has no serious or critical accessibility violation on any of these pages (axe-core)", () => {
-    for (const name of [
+    expectAccessible([
       "counter-card-conflict",
       "counter-intake-devices",
       "agent-intake-devices",
@@ -608,7 +580,5 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       "petitions",
       "dashboard-outbox",
     ])
-      expect(Object.keys(violations)).toContain(name)
-    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])))
   })
 })
