@@ -263,6 +263,8 @@ afterAll(async () => {
 
 describe("the officer, leader and post-office pages in Chromium", () => {
   let paidCode = ""
+  /** The dossier taken in at the counter with the scanned papers. */
+  let scannedCode = ""
 
   it("a counter officer pairs the agent, scans both papers and fills the applicant from the ID-card reader", async () => {
     const page = await signedIn("cb-hg-01")
@@ -314,6 +316,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     await Promise.race([filed.waitFor(), page.getByRole("alert").last().waitFor()])
     if (!(await filed.isVisible())) expect.fail(`intake refused: ${await page.getByRole("alert").last().textContent()}`)
     const code = /Đã nộp hồ sơ (\S+)/.exec((await filed.textContent()) ?? "")?.[1] ?? ""
+    scannedCode = code
     const counter = await session("cb-hg-01")
     const dossier = await call<{ documentIds: string[]; context: { applicant: { name: string } } }>(
       `/api/v1/dossiers/${code}`,
@@ -326,6 +329,40 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       await fetch(`${site.url}/api/v1/dossiers/${code}/documents/${dossier.documentIds[0]}`, { headers: counter })
     ).arrayBuffer()
     expect(new TextDecoder().decode(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-")
+  })
+
+  it("the officer previews a scanned paper on the dossier's page, drawn by the API as an image; the read audited", async () => {
+    expect(scannedCode).not.toBe("")
+    const page = await signedIn("cb-hg-01")
+    const opened = await page.goto(`${site.url}/ho-so/${scannedCode}`)
+    // the page keeps its strict policy: no PDF embedded, images from the origin or blobs only
+    expect(opened?.headers()["content-security-policy"]).toContain("object-src 'none'")
+    await page.getByTestId("dossier-state").waitFor()
+    const counter = await session("cb-hg-01")
+    const { documentIds } = await call<{ documentIds: string[] }>(`/api/v1/dossiers/${scannedCode}`, {
+      headers: counter,
+    })
+    const second = documentIds[1] ?? ""
+    await page.getByRole("button", { name: `Xem trước tài liệu ${second.slice(0, 8)}` }).click()
+    const preview = page.getByTestId(`preview-${second}`)
+    const image = preview.getByRole("img", { name: `Trang 1/1 của tài liệu ${second.slice(0, 8)}` })
+    await image.waitFor()
+    // the scan's page as the API drew it: a real picture, shown from a blob fetched with the officer's session
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
+    expect(await image.getAttribute("src")).toMatch(/^blob:/)
+    expect(await preview.locator("figcaption").textContent()).toContain("Trang 1/1")
+    expect(await preview.getByRole("button", { name: "Trang sau" }).isDisabled()).toBe(true)
+    await record(page, "dossier-document-preview")
+    // seen is read: the preview is in the audit trail like a download
+    const reads = await call<{ items: { action: string; actor: string; detail: { documentId?: string } }[] }>(
+      `/api/v1/audit/reads?dossier=${scannedCode}`,
+      { headers: await session("tt-01") },
+    )
+    expect(reads.items.filter((e) => e.detail.documentId === second).map((e) => [e.action, e.actor])).toEqual([
+      ["read.dossier-document", "cb-hg-01"],
+    ])
+    await page.getByRole("button", { name: `Đóng xem trước tài liệu ${second.slice(0, 8)}` }).click()
+    await preview.waitFor({ state: "detached" })
   })
 
   it("a post office agent's intake form has the desk's devices too", async () => {
@@ -568,6 +605,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
   it("has no serious or critical accessibility violation on any of these pages (axe-core)", () => {
     expectAccessible([
       "counter-card-conflict",
+      "dossier-document-preview",
       "counter-intake-devices",
       "agent-intake-devices",
       "payments-held",

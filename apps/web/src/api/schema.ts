@@ -509,6 +509,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/documents/{documentId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem trước tài liệu của hồ sơ: một trang dạng ảnh (người xử lý, người nộp)
+         * @description One page of a dossier's document as an image, for the pages' preview (their content-security policy embeds no PDF): a PDF's page `page` (from 1, default 1) drawn as PNG, an image as itself (its only page). The header `x-page-count` says how many pages the document has. Read and audited like the download; a page the document does not have, or a PDF that cannot be read, is 422; a document of another dossier is 404.
+         */
+        get: operations["dossierDocumentPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/accept": {
         parameters: {
             query?: never;
@@ -5281,6 +5301,38 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierDocumentPreview: {
+        parameters: {
+            query?: {
+                page?: string;
+            };
+            header?: never;
+            path: {
+                code: string & unknown;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang tài liệu dạng ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
         };
     };
