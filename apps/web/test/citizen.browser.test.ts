@@ -194,6 +194,25 @@ describe("the citizen's pages in Chromium", () => {
     expect(me).toMatchObject({ id: CITIZEN, name: "Nguyễn Văn An", roles: ["citizen"] })
   })
 
+  it("a failed e-ID sign-in shows a page that says why and leads back to sign in, not the API's JSON", async () => {
+    const page = await (await newContext()).newPage()
+    // back from the provider without the flow's cookie (another browser, or too late): the sign-in is not in progress
+    await page.goto(`${site.url}/api/v1/auth/eid/callback?code=stale-code&state=stale-state`)
+    await page.waitForURL("**/dang-nhap/that-bai?ly-do=expired")
+    await page.getByRole("heading", { level: 1, name: "Đăng nhập bằng VNeID không thành công" }).waitFor()
+    expect(await page.getByTestId("eid-failed-reason").textContent()).toContain("Phiên đăng nhập đã hết hạn")
+    await record(page, "eid-sign-in-failed")
+    // a word the API does not send is told as a refusal: nothing of the address is shown
+    await page.goto(`${site.url}/dang-nhap/that-bai?ly-do=${encodeURIComponent("<b>gọi 0123</b>")}`)
+    expect(await page.getByTestId("eid-failed-reason").textContent()).toBe(
+      "Thông tin đăng nhập trả về không hợp lệ nên không được chấp nhận.",
+    )
+    await page.getByRole("link", { name: "Đăng nhập lại" }).click()
+    await page.waitForURL("**/dang-nhap")
+    await page.getByRole("link", { name: "Đăng nhập bằng VNeID" }).waitFor()
+    await page.context().close()
+  })
+
   it("keeps papers in the e-wallet: adds two, downloads one byte for byte, deletes the other", async () => {
     const page = await citizenPage()
     await page.getByRole("link", { name: "Kho dữ liệu" }).click()
@@ -511,6 +530,7 @@ describe("the citizen's pages in Chromium", () => {
     expectAccessible(
       [
         "citizen-sign-in",
+        "eid-sign-in-failed",
         "wallet",
         "file-from-wallet",
         "pay-vietqr",

@@ -274,7 +274,7 @@ export interface paths {
         };
         /**
          * VNeID trả người dùng về sau khi đăng nhập
-         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason.
+         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason — except to a browser (`Accept: text/html`) when the server serves the web pages: it is sent (303) to the page `/dang-nhap/that-bai?ly-do=<why>` (why: `expired`, `cancelled`, `level`, `unavailable` or `refused`), which says what went wrong and leads back to sign in.
          */
         get: operations["completeEidSignIn"];
         put?: never;

@@ -360,6 +360,17 @@ export const en: Catalogue = {
       petitions: "Feedback and petitions",
       verify: "Verify a result",
     },
+    eidFailed: {
+      heading: "Signing in with VNeID did not succeed",
+      expired: "The sign-in had expired or was already used (it took too long, or you signed in from another tab).",
+      cancelled: "You cancelled or did not agree to sign in on the VNeID page.",
+      level: "Your electronic identification account is not yet at level 2, the level needed to file online.",
+      unavailable:
+        "The electronic identification system is not answering right now. Please try again in a few minutes.",
+      refused: "The sign-in answer was not valid and was not accepted.",
+      next: "You are not signed in. Please sign in again; if it still fails, contact the one-stop counter.",
+      again: "Sign in again",
+    },
     eid: {
       heading: "Citizens",
       intro: "Sign in with your VNeID electronic identity (level 2) to file and follow dossiers.",

@@ -13,6 +13,7 @@ import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../pages/pay.tsx"
 import { HELD_REASONS, REFUND_REASONS, REFUND_STATUSES } from "../pages/payments.tsx"
 import { PETITION_STATUSES } from "../pages/petitions.tsx"
 import { PETITION_KINDS, PETITION_STEPS, PETITION_TOPICS } from "../pages/petitions-desk.tsx"
+import { EID_FAILURES } from "../pages/sign-in-failed.tsx"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
 
@@ -78,6 +79,7 @@ it("every key the pages use is translated", async () => {
   for (const status of PAYMENT_STATUSES) used.add(`citizen.pay.status_${status}`)
   for (const channel of PAYMENT_CHANNELS) used.add(`citizen.pay.channel_${channel}`)
   for (const status of PETITION_STATUSES) used.add(`citizen.petitions.status_${status}`)
+  for (const reason of EID_FAILURES) used.add(`citizen.eidFailed.${reason}`)
   for (const outcome of ["confirmed", "duplicate", "held", "not-paid", "rejected"])
     used.add(`citizen.payReturn.${outcome}`)
   // the officer pages: fields a card fills, the index's lists, held money, refunds, petitions

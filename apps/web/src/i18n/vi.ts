@@ -361,6 +361,16 @@ export const vi = {
       petitions: "Phản ánh, kiến nghị",
       verify: "Xác thực kết quả",
     },
+    eidFailed: {
+      heading: "Đăng nhập bằng VNeID không thành công",
+      expired: "Phiên đăng nhập đã hết hạn hoặc đã được dùng (quá lâu, hoặc đăng nhập ở thẻ khác).",
+      cancelled: "Bạn đã hủy hoặc không đồng ý đăng nhập trên trang VNeID.",
+      level: "Tài khoản định danh điện tử của bạn chưa đạt mức 2, mức cần để nộp hồ sơ trực tuyến.",
+      unavailable: "Hệ thống định danh điện tử tạm thời không phản hồi. Vui lòng thử lại sau ít phút.",
+      refused: "Thông tin đăng nhập trả về không hợp lệ nên không được chấp nhận.",
+      next: "Bạn chưa được đăng nhập. Hãy đăng nhập lại; nếu vẫn không được, hãy liên hệ bộ phận một cửa.",
+      again: "Đăng nhập lại",
+    },
     eid: {
       heading: "Công dân",
       intro: "Đăng nhập bằng tài khoản định danh điện tử VNeID (mức 2) để nộp và theo dõi hồ sơ.",
