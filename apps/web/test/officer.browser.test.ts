@@ -554,7 +554,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     const page = await signedIn("cv-hg-01")
     await page.getByRole("link", { name: "Xử lý phản ánh, kiến nghị" }).click()
     const petition = page.getByTestId("petition").filter({ hasText: lateCode })
-    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Mới tiếp nhận")
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã tiếp nhận")
     await record(page, "petitions")
     await petition
       .locator("summary")
@@ -563,7 +563,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     await petition.getByLabel("Loại").selectOption("feedback")
     await petition.getByLabel("Nội dung liên quan").selectOption("delay")
     await petition.getByRole("button", { name: "Phân loại", exact: true }).click()
-    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã phân loại")
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã phân loại, đang xử lý")
     await petition
       .locator("summary")
       .filter({ hasText: /^Trả lời$/ })
@@ -578,7 +578,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       .filter({ hasText: /^Công khai$/ })
       .click()
     await petition.getByRole("button", { name: "Công khai", exact: true }).click()
-    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã công khai")
+    await expect.poll(() => petition.getByTestId("petition-status").textContent()).toBe("Đã trả lời và công khai")
     const published = await call<{ items: { answer: string }[] }>("/api/v1/petitions/published")
     expect(published.items.map((p) => p.answer)).toContain(
       "Cơ quan xin lỗi vì sự chậm trễ; hồ sơ sẽ được giải quyết và hẹn lại ngày trả kết quả.",
@@ -599,6 +599,44 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     // the relay synced the dossiers' records to the portal (the development stand-in)
     const synced = await health.getByTestId("portal-sync").locator("dd").first().textContent()
     expect(Number.parseInt(synced ?? "0", 10)).toBeGreaterThan(0)
+    // the rows waiting (and being sent or retried), as the API lists them: with attempts, next try and last error
+    const admin = await session("qt-tinh-01")
+    type Row = { id: number; topic: string; status: string }
+    const open = async (topic?: string) => {
+      const filter = topic === undefined ? "" : `&topic=${encodeURIComponent(topic)}`
+      const lists = await Promise.all(
+        ["pending", "claimed"].map((status) =>
+          call<{ items: Row[] }>(`/api/v1/admin/outbox?status=${status}&limit=500${filter}`, { headers: admin }),
+        ),
+      )
+      return lists.flatMap((l) => l.items)
+    }
+    const waiting = health.getByTestId("outbox-waiting")
+    await waiting.waitFor()
+    const shownIds = async () =>
+      (await waiting.locator("tbody tr td:first-child").allTextContents()).map(Number).sort((a, b) => a - b)
+    const all = await open()
+    expect(all.length).toBeGreaterThan(0)
+    expect(await shownIds()).toEqual(all.map((r) => r.id).sort((a, b) => a - b))
+    expect(await waiting.locator("thead th").allTextContents()).toEqual([
+      "#",
+      "Tình trạng",
+      "Loại",
+      "Mã hồ sơ",
+      "Số lần thử",
+      "Lần thử tới",
+      "Lỗi lần cuối",
+    ])
+    // filtered by one topic: that topic's rows only, as the API filters them
+    const topics = [...new Set(all.map((r) => r.topic))].sort()
+    const chosen = topics.includes("portal.sync") ? "portal.sync" : (topics[0] ?? "")
+    expect(await health.getByLabel("Lọc theo loại").locator("option").allTextContents()).toEqual(
+      expect.arrayContaining(["Tất cả các loại", ...topics]),
+    )
+    await health.getByLabel("Lọc theo loại").selectOption(chosen)
+    const ofTopic = await open(chosen)
+    await expect.poll(shownIds).toEqual(ofTopic.map((r) => r.id).sort((a, b) => a - b))
+    expect(new Set(await waiting.locator("tbody tr td:nth-child(3)").allTextContents())).toEqual(new Set([chosen]))
     await record(page, "dashboard-outbox")
   })
 

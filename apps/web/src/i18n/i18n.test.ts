@@ -9,6 +9,7 @@ import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
 import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS, noticeKindKey } from "../pages/dossier-citizen.tsx"
 import { DRILL_DOWNS } from "../pages/index766.tsx"
+import { WAITING_STATES } from "../pages/outbox.tsx"
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../pages/pay.tsx"
 import { HELD_REASONS, REFUND_REASONS, REFUND_STATUSES } from "../pages/payments.tsx"
 import { PETITION_STATUSES } from "../pages/petitions.tsx"
@@ -78,7 +79,6 @@ it("every key the pages use is translated", async () => {
   for (const status of DELIVERY_STATUSES) used.add(`citizen.notices.status_${status}`)
   for (const status of PAYMENT_STATUSES) used.add(`citizen.pay.status_${status}`)
   for (const channel of PAYMENT_CHANNELS) used.add(`citizen.pay.channel_${channel}`)
-  for (const status of PETITION_STATUSES) used.add(`citizen.petitions.status_${status}`)
   for (const reason of EID_FAILURES) used.add(`citizen.eidFailed.${reason}`)
   for (const outcome of ["confirmed", "duplicate", "held", "not-paid", "rejected"])
     used.add(`citizen.payReturn.${outcome}`)
@@ -95,6 +95,7 @@ it("every key the pages use is translated", async () => {
     used.add(`petition.step_${step}`)
     if (step !== "classify" && step !== "publish") used.add(`petition.text_${step}`)
   }
+  for (const state of WAITING_STATES) used.add(`outbox.state_${state}`)
   for (const key of ["pay.approvedDone", "pay.rejectedDone"]) used.add(key)
   expect(used.size).toBeGreaterThan(200)
   for (const catalogue of [vi, en]) {
