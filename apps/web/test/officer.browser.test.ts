@@ -16,6 +16,7 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { createHmac } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createServer as createHttpServer, type Server } from "node:http"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -38,6 +39,9 @@ const CARD = "022090001234|100123456|Nguyễn Văn An|15031990|Nam|Tổ 5, khu 3
 
 let site: Site
 let browser: Browser
+/** The province's gateway to the national population database (population-http's protocol), and what it was asked. */
+let registry: Server | undefined
+const registryAsked: { personalId: string; purpose: string; requestedBy: string; consent: { kind: string } }[] = []
 let agent: ChildProcess | undefined
 let agentUrl = ""
 const saneDir = mkdtempSync(join(tmpdir(), "motcua-web-sane-"))
@@ -235,10 +239,48 @@ async function wedge(page: Page, text: string): Promise<void> {
   await cdp.detach()
 }
 
+/** The gateway knows one citizen: the demo citizen, with the address of their permanent residence. */
+async function startRegistry(): Promise<string> {
+  registry = createHttpServer((req, res) => {
+    let body = ""
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString()
+    })
+    req.on("end", () => {
+      const asked = JSON.parse(body) as (typeof registryAsked)[number]
+      registryAsked.push(asked)
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(
+        JSON.stringify(
+          asked.personalId === "022090001234"
+            ? {
+                found: true,
+                reference: "DC-0001",
+                citizen: {
+                  personalId: "022090001234",
+                  fullName: "Nguyễn Văn An",
+                  dateOfBirth: "1990-03-15",
+                  sex: "Nam",
+                  permanentAddress: "Số 12 phố Cột Đồng Hồ, phường Hồng Gai",
+                },
+              }
+            : { found: false },
+        ),
+      )
+    })
+  })
+  await new Promise<void>((resolve) => registry?.listen(0, "127.0.0.1", resolve))
+  return `http://127.0.0.1:${(registry.address() as { port: number }).port}`
+}
+
 beforeAll(async () => {
   site = await startSite({
     now: () => new Date(Date.now() + offsetMs),
-    env: { MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET },
+    env: {
+      MOTCUA_VIETQR_NOTICE_SECRET: NOTICE_SECRET,
+      MOTCUA_POPULATION_URL: await startRegistry(),
+      MOTCUA_POPULATION_TOKEN: "web-officer-test-population-token",
+    },
   })
   // the month before last on the server's clock: a residence registration filed online and accepted at the counter
   lateCode = await fileOnline("officer-late-1")
@@ -258,6 +300,7 @@ afterAll(async () => {
   await browser?.close()
   agent?.kill("SIGTERM")
   await site?.close()
+  await new Promise<void>((resolve) => (registry === undefined ? resolve() : registry.close(() => resolve())))
   rmSync(saneDir, { recursive: true, force: true })
 })
 
@@ -329,6 +372,56 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       await fetch(`${site.url}/api/v1/dossiers/${code}/documents/${dossier.documentIds[0]}`, { headers: counter })
     ).arrayBuffer()
     expect(new TextDecoder().decode(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-")
+  })
+
+  it("the counter officer looks the applicant up in the population database, with consent, and fills the form", async () => {
+    const page = await signedIn("cb-hg-01")
+    await page.goto(`${site.url}/thu-tuc/1.004222/nop`)
+    await page.getByRole("heading", { name: "Cơ sở dữ liệu quốc gia về dân cư" }).waitFor()
+    const lookUp = page.getByRole("button", { name: "Tra cứu CSDL quốc gia về dân cư" })
+    // the officer typed another name and the id; the address is empty
+    await page.getByLabel("Họ và tên").fill("Trần Văn An")
+    await page.getByLabel("Số định danh cá nhân").fill("022090001234")
+    // no lookup without the citizen's signed consent
+    expect(await lookUp.isDisabled()).toBe(true)
+    await page.getByLabel("Công dân đã ký đồng ý cho tra cứu thông tin cá nhân").check()
+    await lookUp.click()
+    await expect
+      .poll(() => page.getByTestId("registry-status").textContent())
+      .toBe("Đã tìm thấy Nguyễn Văn An, nhưng khác với thông tin đã nhập: họ và tên.")
+    // the registry was asked with the consent and the procedure as purpose, by this officer
+    expect(registryAsked.at(-1)).toMatchObject({
+      personalId: "022090001234",
+      purpose: "1.004222",
+      requestedBy: "cb-hg-01",
+      consent: { kind: "signed-at-counter" },
+    })
+    // the empty address is filled; the typed name is kept until the officer says otherwise
+    expect(await page.getByLabel("Địa chỉ", { exact: true }).inputValue()).toBe(
+      "Số 12 phố Cột Đồng Hồ, phường Hồng Gai",
+    )
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Trần Văn An")
+    const conflicts = page.getByTestId("registry-conflicts")
+    expect(await conflicts.locator("tbody tr").allTextContents()).toEqual(["Họ và tênTrần Văn AnNguyễn Văn An"])
+    await record(page, "counter-population-lookup")
+    await conflicts.getByRole("button", { name: "Dùng thông tin trong CSDL dân cư" }).click()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    expect(await page.getByTestId("registry-status").textContent()).toBe(
+      "Đã thay bằng thông tin trong CSDL quốc gia về dân cư.",
+    )
+    // someone the registry does not know: said so, nothing filled
+    await page.getByLabel("Số định danh cá nhân").fill("022090009999")
+    await lookUp.click()
+    await expect
+      .poll(() => page.getByTestId("registry-status").textContent())
+      .toBe("Không có số định danh 022090009999 trong CSDL quốc gia về dân cư.")
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    // each lookup is audited as a read of the population database
+    const reads = await call<{ items: { action: string; actor: string }[] }>(
+      "/api/v1/audit/reads?actor=cb-hg-01&limit=500",
+      { headers: await session("tt-01") },
+    )
+    expect(reads.items.filter((e) => e.action === "read.population").length).toBe(2)
   })
 
   it("the officer previews a scanned paper on the dossier's page, drawn by the API as an image; the read audited", async () => {
@@ -643,6 +736,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
   it("has no serious or critical accessibility violation on any of these pages (axe-core)", () => {
     expectAccessible([
       "counter-card-conflict",
+      "counter-population-lookup",
       "dossier-document-preview",
       "counter-intake-devices",
       "agent-intake-devices",

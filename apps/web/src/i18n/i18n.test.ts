@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url"
 import { expect, it } from "vitest"
 import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
+import { FIELD_SOURCES } from "../pages/counter-devices.tsx"
 import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS, noticeKindKey } from "../pages/dossier-citizen.tsx"
 import { DRILL_DOWNS } from "../pages/index766.tsx"
 import { WAITING_STATES } from "../pages/outbox.tsx"
@@ -84,6 +85,9 @@ it("every key the pages use is translated", async () => {
     used.add(`citizen.payReturn.${outcome}`)
   // the officer pages: fields a card fills, the index's lists, held money, refunds, petitions
   for (const field of ["name", "idNumber", "address"]) used.add(`desk.field_${field}`)
+  for (const source of FIELD_SOURCES)
+    for (const key of ["conflictHeading", "from", "use"]) used.add(`desk.${key}_${source}`)
+  for (const field of ["fullName", "dateOfBirth"]) used.add(`desk.mismatch_${field}`)
   for (const which of Object.values(DRILL_DOWNS)) used.add(`index.which_${which}`)
   for (const reason of HELD_REASONS) used.add(`pay.held_${reason}`)
   for (const reason of REFUND_REASONS) used.add(`pay.refund_${reason}`)
