@@ -274,7 +274,7 @@ export interface paths {
         };
         /**
          * VNeID trả người dùng về sau khi đăng nhập
-         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason.
+         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason — except to a browser (`Accept: text/html`) when the server serves the web pages: it is sent (303) to the page `/dang-nhap/that-bai?ly-do=<why>` (why: `expired`, `cancelled`, `level`, `unavailable` or `refused`), which says what went wrong and leads back to sign in.
          */
         get: operations["completeEidSignIn"];
         put?: never;
@@ -501,6 +501,26 @@ export interface paths {
          * @description A document attached to the dossier (the result, forms, the papers filed), as its bytes with its media type, for whoever may read the dossier. A document of another dossier is 404.
          */
         get: operations["dossierDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/documents/{documentId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem trước tài liệu của hồ sơ: một trang dạng ảnh (người xử lý, người nộp)
+         * @description One page of a dossier's document as an image, for the pages' preview (their content-security policy embeds no PDF): a PDF's page `page` (from 1, default 1) drawn as PNG, an image as itself (its only page). The header `x-page-count` says how many pages the document has. Read and audited like the download; a page the document does not have, or a PDF that cannot be read, is 422; a document of another dossier is 404.
+         */
+        get: operations["dossierDocumentPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5281,6 +5301,38 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierDocumentPreview: {
+        parameters: {
+            query?: {
+                page?: string;
+            };
+            header?: never;
+            path: {
+                code: string & unknown;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang tài liệu dạng ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
         };
     };

@@ -166,6 +166,7 @@ export default function FilePage() {
       {point !== undefined && (
         <Suspense fallback={<Loading />}>
           <CounterDevices
+            procedureCode={p.code}
             form={form}
             onFill={(fields) => setForm((current) => ({ ...current, ...fields }))}
             documents={p.documents.map((d) => ({
