@@ -36,8 +36,8 @@ describe("the server's process settings", () => {
       "ensureServerProcess()",
       "console.log(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, arena: process.env.MALLOC_ARENA_MAX, mark: process.env.MOTCUA_PROCESS_SETTINGS, argv: process.argv.slice(1) }))",
     ].join("\n")
-    const env = { ...process.env, NODE_OPTIONS: "", MALLOC_ARENA_MAX: "", [PROCESS_SETTINGS_VARIABLE]: "" }
-    delete env.MALLOC_ARENA_MAX
+    const { MALLOC_ARENA_MAX: _unset, ...inherited } = process.env
+    const env = { ...inherited, NODE_OPTIONS: "", [PROCESS_SETTINGS_VARIABLE]: "" }
     const child = spawnSync(process.execPath, ["--no-warnings", "--input-type=module", "-e", script, "--", "a1"], {
       encoding: "utf8",
       env,
