@@ -232,9 +232,17 @@ onEachDatabase("ratings, petitions, SLA notices and the index report over HTTP",
     expect(late.items.map((d) => d.code)).toEqual([open])
     // any unit of the province may be asked for, and the overdue list without an apology is the province's
     expect((await get(admin, "/api/v1/reports/index?period=2025-10&unit=06688")).status).toBe(200)
-    const overdue = (await (await get(admin, "/api/v1/sla/overdue")).json()) as { items: Array<{ code: string }> }
+    // (the open dossier is overdue once its appointment has passed and a sweep has seen it)
+    system.advance(14 * DAY)
+    await system.runtime.run(slaSweep())
+    const later = await as("qt-tinh-01") // signed in again: the session of two weeks ago has ended
+    const overdue = (await (await get(later, "/api/v1/sla/overdue")).json()) as { items: Array<{ code: string }> }
     expect(overdue.items.map((d) => d.code)).toEqual([open])
+    // the dossier report of the dashboard counts the province's dossiers too
+    const dossiers = await get(later, "/api/v1/reports/dossiers")
+    expect(dossiers.status).toBe(200)
+    expect(((await dossiers.json()) as { total: number }).total).toBe(2)
     // reports only: the dossiers themselves stay out of a scope that lists none
-    expect((await get(admin, `/api/v1/dossiers/${open}`)).status).toBe(403)
+    expect((await get(later, `/api/v1/dossiers/${open}`)).status).toBe(403)
   })
 })
