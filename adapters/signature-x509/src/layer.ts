@@ -15,10 +15,11 @@ import {
 import { Effect, Layer } from "effect"
 import { KeyUnavailable, localKey, readPkcs12, type SigningKey } from "./keys.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
+import { certificatesFromPem } from "./pem.ts"
 import { httpSigningService, type RemoteSigningSettings, remoteKey } from "./remote.ts"
 import { CertificateNotValid, signPdf } from "./sign.ts"
 import { httpTimestamp } from "./tsa.ts"
-import { certificatesFromPem, signerInfoOf, verifyPdf } from "./verify.ts"
+import { signerInfoOf, verifyPdf } from "./verify.ts"
 
 export interface X509SignerSettings {
   /** Folder of `<account id>.p12` files, one per officer who signs. */
@@ -139,9 +140,4 @@ export const X509Signer = {
     }),
 }
 
-/** Reads the trusted roots file (PEM) and refuses one without a certificate. */
-export function readTrustedRoots(file: string): string {
-  const pem = readFileSync(file, "utf8")
-  if (certificatesFromPem(pem).length === 0) throw new Error(`${file}: no certificate (PEM) found`)
-  return pem
-}
+export { readTrustedRoots } from "./pem.ts"

@@ -1,7 +1,7 @@
 // Our own check of a signed PDF, the same questions pdfsig answers: does the last signature's digest match the bytes
 // it covers, does it cover the whole file (nothing appended after signing), does the signature verify with the
 // embedded signer certificate, and does that certificate chain to a root we trust and was it valid when signed.
-import { createHash, verify as verifySignature, X509Certificate } from "node:crypto"
+import { createHash, verify as verifySignature, type X509Certificate } from "node:crypto"
 import { OID, parseSignedData } from "./cms.ts"
 import { loadSignablePdf, PdfRefused, signaturesIn } from "./pdf.ts"
 import { commonName } from "./sign.ts"
@@ -159,8 +159,4 @@ export function chainToRoot(
   return undefined
 }
 
-/** Certificates from PEM text (one or more `BEGIN CERTIFICATE` blocks). */
-export function certificatesFromPem(pem: string): X509Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
-  return blocks.map((block) => new X509Certificate(block))
-}
+export { certificatesFromPem } from "./pem.ts"

@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs"
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import type { PopulationHttpSettings } from "@motcua/population-http"
-import { readTrustedRoots, type X509SignerSettings } from "@motcua/signature-x509"
+import type { X509SignerSettings } from "@motcua/signature-x509"
+import { readTrustedRoots } from "@motcua/signature-x509/pem"
 import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,

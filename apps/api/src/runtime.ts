@@ -14,7 +14,7 @@ import {
   type DevelopmentCall,
   type DevelopmentCalls,
   type DevelopmentKeys,
-  type DocumentRenderer,
+  DocumentRenderer,
   DossierNotFound,
   DossierStore,
   ExternalServiceFailed,
@@ -42,7 +42,7 @@ import {
   PublicPages,
   QualityConfig,
   type Scanner,
-  type Signer,
+  Signer,
   SignInFailureStore,
   type StoragePorts,
   TransferNotices,
@@ -57,8 +57,7 @@ import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/paymen
 import { PopulationHttp, type PopulationHttpSettings } from "@motcua/population-http"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
-import { PdfRenderer } from "@motcua/render-pdf"
-import { X509Signer, type X509SignerSettings } from "@motcua/signature-x509"
+import type { X509SignerSettings } from "@motcua/signature-x509"
 import {
   type DatabaseTarget,
   isPostgresUrl,
@@ -76,6 +75,7 @@ import { HttpWebhookTransport } from "@motcua/webhook-http"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
+import { lazyLayer } from "./lazy.ts"
 import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
 import type { PortalSettings } from "./portal.ts"
 import type { UpdateCounts } from "./sign-in-throttle.ts"
@@ -243,6 +243,14 @@ export class DataLoadError extends Error {
 export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
   databaseUrl === undefined || databaseUrl === "" ? "memory" : isPostgresUrl(databaseUrl) ? "postgres" : "sqlite"
 
+/**
+ * The SQLite page cache of the API server, in KiB, unless DATABASE_URL names one (`?cache_kib=`): 4 MiB instead of
+ * better-sqlite3's 16 MiB. A year's index report scans a year of dossiers; with 16 MiB the cache filled and the sorter
+ * held as much again, ~+17 MB resident over 50,000 dossiers against ~+6 MB with 4 MiB (docs/performance.md), and
+ * those pages are the operating system's file cache anyway.
+ */
+export const SERVER_SQLITE_CACHE_KIB = 4096
+
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
   if (url === undefined || url === "")
@@ -257,6 +265,7 @@ function storageLayer(options: RuntimeOptions) {
       IssuedResultStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
+    sqliteCacheKib: SERVER_SQLITE_CACHE_KIB,
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
@@ -348,12 +357,16 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
     ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
-    PdfRenderer.layer,
+    // rendering and signing load their libraries on first use (lazy.ts): most requests never need them
+    lazyLayer(DocumentRenderer, () => import("@motcua/render-pdf").then((m) => m.PdfRenderer.layer), {
+      renderResult: true,
+      markForVerification: true,
+      renderForm: true,
+      renderReceipt: true,
+    }),
     PublicPages.layer({ baseUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, place: data.jurisdiction.province.name }),
     // after the development adapters: a configured X.509 signer replaces the development one
-    ...(options.signer === undefined
-      ? []
-      : [X509Signer.layer({ ...options.signer, ...(options.now === undefined ? {} : { now: options.now }) })]),
+    ...(options.signer === undefined ? [] : [x509SignerLayer(options.signer, options.now)]),
     // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),
@@ -388,6 +401,15 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return updated.success
     },
   }
+}
+
+/** The configured X.509 signer (adapters/signature-x509), loaded on the first signature or verification. */
+function x509SignerLayer(settings: X509SignerSettings, now: (() => Date) | undefined) {
+  const withClock = { ...settings, ...(now === undefined ? {} : { now }) }
+  return lazyLayer(Signer, () => import("@motcua/signature-x509").then((m) => m.X509Signer.layer(withClock)), {
+    sign: true,
+    verify: true,
+  })
 }
 
 /** Citizen sign-in with the national e-ID when configured (MOTCUA_EID_*); otherwise 503 (not configured). */
