@@ -80,6 +80,12 @@ const PaymentRequestDocument = Schema.Struct({
   paidAt: Schema.optionalKey(Schema.String),
   checkedAt: Schema.optionalKey(Schema.String),
   closedReason: Schema.optionalKey(Schema.String),
+  supersededBy: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request",
+    }),
+  ),
   account: Schema.optionalKey(
     Schema.Struct({
       bankBin: Schema.String,
@@ -166,7 +172,7 @@ const HeldPayment = Schema.Struct({
   outcome: Schema.String,
   reason: Schema.String.annotate({
     description:
-      "Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused",
+      "Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, paid-by-another-request, dossier-refused",
   }),
   detail: Schema.String,
   centreId: Schema.optionalKey(Schema.String),
@@ -495,7 +501,7 @@ export const paymentOperations = [
           ? undefined
           : o.reason === "underpayment" || o.reason === "overpayment"
             ? ({ RspCode: "04", Message: "Invalid amount" } as const)
-            : o.reason === "request-closed" || o.reason === "dossier-refused"
+            : o.reason === "request-closed" || o.reason === "paid-by-another-request" || o.reason === "dossier-refused"
               ? ({ RspCode: "02", Message: "Order already confirmed" } as const)
               : undefined
       if (deps.runtime?.payments.gatewayIpnAnswer !== "rspcode")

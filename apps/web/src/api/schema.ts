@@ -2939,6 +2939,8 @@ export interface components {
             expiresAt: string;
             paidAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what is still owed) */
             open: boolean;
         } & {
@@ -3322,6 +3324,8 @@ export interface components {
             paidAt?: string;
             checkedAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description VietQR: tài khoản nhận của trung tâm, để chuyển khoản bằng tay khi không quét được mã (the centre's account, for a transfer typed by hand) */
             account?: {
                 bankBin: string;
@@ -3393,7 +3397,7 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             outcome: string;
-            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused */
+            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, paid-by-another-request, dossier-refused */
             reason: string;
             detail: string;
             centreId?: string;

@@ -256,7 +256,76 @@ describe("bank transfer notices", () => {
     expect(outcomes(out.both)).toEqual(["confirmed", "held"])
     expect(out.second.payments).toHaveLength(1)
     const held = out.both.find((r) => Result.isSuccess(r) && r.success.outcome === "held")
-    expect(held !== undefined && Result.isSuccess(held) && held.success.reason).toBe("dossier-refused")
+    // the second either found its request closed by the first (paid-by-another-request) or the dossier paid
+    expect(held !== undefined && Result.isSuccess(held) && held.success.reason).toMatch(
+      /^(dossier-refused|paid-by-another-request)$/,
+    )
+  })
+})
+
+describe("a dossier paid by one channel", () => {
+  it("closes its other pending requests at once; money still sent to one is held with that reason and reconciled", async () => {
+    const out = await runTest(
+      Effect.gen(function* () {
+        const { code, request: qr } = yield* filedAndRequested()
+        const card = yield* openPaymentRequest(p.citizen, code, { channel: "gateway" })
+        const paid = yield* receiveGatewayNotice(
+          {
+            signature: TEST_CALLBACK_SIGNATURE,
+            requestId: card.id,
+            transactionId: "GW-SUP",
+            amount: "10000",
+            paidAt: "2025-10-06T03:00:00.000Z",
+          },
+          "gateway-notice",
+        )
+        const store = yield* PaymentStore
+        const closed = yield* store.request(qr.id)
+        const view = yield* getDossier(p.citizen, code)
+        // the citizen's banking app still had the QR: the transfer arrives after the gateway paid
+        const late = yield* receiveTransferNotice(
+          notice({ transactionId: "FT-LATE", description: `NOP PHI ${qr.reference}` }),
+          {},
+        )
+        const queue = yield* heldPayments(p.counter, INTAKE)
+        const statement = parseStatementCsv(
+          [
+            "transaction_id,booked_at,account,amount,description",
+            `FT-LATE,2025-10-06 10:05:00,${account.accountNumber},10000,NOP PHI ${qr.reference}`,
+          ].join("\n"),
+        )
+        if (!statement.ok) throw new Error(JSON.stringify(statement.problems))
+        const report = yield* reconcileCentre({ date: "2025-10-06", centreId: INTAKE, statement: statement.lines })
+        // a counter payment closes pending requests too: there is no other request to name
+        const filed2 = yield* fileOnline(p.citizen, residenceFiling(), "superseded-2")
+        const qr2 = yield* openPaymentRequest(p.citizen, filed2.code, { channel: "vietqr" })
+        yield* confirmPayment(p.counter, filed2.code, { paymentId: "cash-sup", amount: 10_000 }, "k-sup")
+        const closed2 = yield* store.request(qr2.id)
+        return { paid, card, closed, view, late, queue, report, closed2, context: yield* contextOf(code) }
+      }),
+    )
+    expect(out.paid.outcome).toBe("confirmed")
+    expect(out.closed).toMatchObject({
+      status: "cancelled",
+      supersededBy: "gateway:GW-SUP",
+      closedReason: `Hồ sơ đã được thanh toán bằng yêu cầu khác (${out.card.reference}) / paid by another request (${out.card.reference})`,
+    })
+    const shown = out.view.payment?.requests.find((r) => r.requestId === out.closed?.id)
+    expect(shown).toMatchObject({ status: "cancelled", open: false, supersededBy: "gateway:GW-SUP" })
+    // held, never credited: the dossier has the gateway's payment only
+    expect(out.late).toMatchObject({ outcome: "held", reason: "paid-by-another-request", requestId: out.closed?.id })
+    expect(out.late.detail).toContain("gateway:GW-SUP")
+    expect(out.context.payments.map((x) => x.paymentId)).toEqual(["gateway:GW-SUP"])
+    expect(out.queue.map((m) => [m.reason, m.key])).toEqual([["paid-by-another-request", "FT-LATE"]])
+    // reconciliation explains the credit on the statement by what became of it
+    const late = out.report.mismatches.find((m) => m.transactionId === "FT-LATE")
+    expect(late).toMatchObject({ kind: "credit-not-confirmed", messageId: out.late.messageId })
+    expect(late?.reason).toContain("paid by another payment (gateway:GW-SUP)")
+    expect(out.closed2).toMatchObject({
+      status: "cancelled",
+      supersededBy: "cash-sup",
+      closedReason: "Hồ sơ đã được thanh toán bằng khoản khác (cash-sup) / paid by another payment (cash-sup)",
+    })
   })
 })
 

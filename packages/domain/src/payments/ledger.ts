@@ -28,8 +28,13 @@ export interface PaymentRequestRecord {
   readonly paidAt?: string
   /** When the gateway was last asked about it (the re-check job). */
   readonly checkedAt?: string
-  /** Why it ended unpaid (failed at the gateway, expired, cancelled). */
+  /** Why it ended unpaid (failed at the gateway, expired, cancelled, paid by another request). */
   readonly closedReason?: string
+  /**
+   * The payment that settled the dossier while this request was still pending (`cancelled`: paid by another request
+   * or at the counter). Money that still arrives for it is held (`paid-by-another-request`).
+   */
+  readonly supersededBy?: string
 }
 
 /** How a payment reached motcua: a bank notice, the gateway, the counter, or the relayed callback of a gateway. */
