@@ -757,17 +757,20 @@ export const paymentOperations = [
       "One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with " +
       "`format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, " +
       "series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public " +
-      "lookup page). A cancelled receipt is printed as cancelled, naming its replacement.",
+      "lookup page), signed by the collecting centre (PAdES, with the centre's certificate through the signer; " +
+      "`x-motcua-signature: signed`, or `unsigned` under the development signer). A cancelled receipt is printed " +
+      "as cancelled, naming its replacement's number; a replacement names the number it replaces. A centre without " +
+      "a certificate is 422 (`no-certificate`), a signing service down 503.",
     auth: "required",
     params: Schema.Struct({ id: Id }),
     query: Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "pdf"])) }),
     response: { status: 200, description: "Biên lai", schema: Receipt, alternatives: ["application/pdf"] },
-    problems: ["unauthenticated", "forbidden", "not-found"],
+    problems: ["unauthenticated", "forbidden", "not-found", "unprocessable", "unavailable"],
     handle: async ({ principal, params, query }, deps) => {
       if (query.format !== "pdf") return runUseCase(deps, receiptOf(principal, params.id))
       const rendered = await runUseCase(deps, receiptPdfOf(principal, params.id))
       if (Result.isFailure(rendered)) return rendered
-      const { receipt, bytes } = rendered.success
+      const { receipt, bytes, signed } = rendered.success
       const name = `bien-lai-${receipt.series}-${formatReceiptNumber(receipt.number)}.pdf`.replace(/[^\w.-]/g, "_")
       return Result.succeed(
         new Response(bytes as Uint8Array<ArrayBuffer>, {
@@ -776,6 +779,7 @@ export const paymentOperations = [
             "content-disposition": `inline; filename="${name}"`,
             "cache-control": "private, no-store",
             "x-content-type-options": "nosniff",
+            "x-motcua-signature": signed ? "signed" : "unsigned",
           },
         }),
       )

@@ -1246,7 +1246,7 @@ export interface paths {
         };
         /**
          * Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)
-         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page). A cancelled receipt is printed as cancelled, naming its replacement.
+         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page), signed by the collecting centre (PAdES, with the centre's certificate through the signer; `x-motcua-signature: signed`, or `unsigned` under the development signer). A cancelled receipt is printed as cancelled, naming its replacement's number; a replacement names the number it replaces. A centre without a certificate is 422 (`no-certificate`), a signing service down 503.
          */
         get: operations["receipt"];
         put?: never;
@@ -6580,7 +6580,9 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     replaceReceipt: {

@@ -16,7 +16,14 @@ export {
   recordRejected,
   settle,
 } from "./notices.ts"
-export { type ReplaceReceiptInput, receiptOf, receiptPdfOf, receiptsOf, replaceReceipt } from "./receipts.ts"
+export {
+  type ReplaceReceiptInput,
+  receiptOf,
+  receiptPdfOf,
+  receiptSignerId,
+  receiptsOf,
+  replaceReceipt,
+} from "./receipts.ts"
 export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
 export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
 export { decideRefund, recordRefundPayout, refundsOf, refundsOfCentre, requestRefund } from "./refunds.ts"
