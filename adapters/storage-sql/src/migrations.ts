@@ -612,6 +612,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // What the tax authority's e-invoice system made of a receipt (payments.ts's recordEInvoice), JSON; NULL until
+    // it is sent.
+    "2026-12-06-100-receipt-einvoice": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("receipt").addColumn("einvoice", "text").execute()
+      },
+    },
   }
 }
 

@@ -29,6 +29,7 @@ import { StoreUnavailable } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
+import { enqueueEInvoices } from "./einvoice.ts"
 import { PaymentSettings } from "./settings.ts"
 
 /** Runs `effect` in one storage transaction (joining the caller's, if any). */
@@ -163,6 +164,8 @@ export const creditDossier = (principal: Principal, action: AppAction, code: str
         issuedAt: now,
         status: "issued",
       })
+      // to the tax authority's e-invoice system, through the outbox (when one is configured)
+      yield* enqueueEInvoices(code, [{ receiptId: receipt.id, action: "issue" }])
     }
     const confirmation: PaymentConfirmation = {
       paymentId: credit.paymentId,

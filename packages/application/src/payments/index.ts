@@ -5,6 +5,7 @@ export {
   owedItems,
   paymentsPrincipal,
 } from "./credit.ts"
+export { type EInvoiceAction, einvoiceHandler, enqueueEInvoices, sendReceiptEInvoice } from "./einvoice.ts"
 export * from "./errors.ts"
 export { type HeldAction, heldPayments, refundReferenceOf, resolveHeldPayment } from "./held.ts"
 export {

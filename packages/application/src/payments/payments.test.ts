@@ -11,12 +11,16 @@ import {
 import { Effect, Layer, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import type { Principal } from "../authorization/principal.ts"
+import { topics } from "../dossier/plan.ts"
 import { getDossier } from "../index.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
+import { type EInvoiceIssue, EInvoiceRefused, EInvoices, type EInvoicesShape } from "../ports/einvoice.ts"
 import { CallbackRejected } from "../ports/external-errors.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
+import { Outbox } from "../ports/outbox.ts"
 import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
+import { relayOnce, standardHandlers } from "../relay/relay.ts"
 import {
   AGENCY,
   advance,
@@ -31,6 +35,7 @@ import {
 import { fileOnline } from "../use-cases/filing.ts"
 import * as L from "../use-cases/lifecycle.ts"
 import { confirmPayment } from "../use-cases/payments.ts"
+import { sendReceiptEInvoice } from "./einvoice.ts"
 import { heldPayments, resolveHeldPayment } from "./held.ts"
 import { receiveGatewayNotice, receiveTransferNotice } from "./notices.ts"
 import { receiptsOf, replaceReceipt } from "./receipts.ts"
@@ -711,5 +716,108 @@ describe("the channel of the request a filing asks for", () => {
     expect(filingChannelFor({ ...base, accounts: undefined, gateway: true }, INTAKE)).toBe("gateway")
     expect(filingChannelFor({ ...base, accounts: undefined }, INTAKE)).toBeUndefined()
     expect(filingChannelFor(base, "no-such-centre")).toBeUndefined()
+  })
+})
+
+const sendReceiptAgain = (receiptId: string) => sendReceiptEInvoice(receiptId, "issue")
+
+describe("e-receipts to the tax authority's e-invoice system, through the outbox", () => {
+  /** A stand-in of the port: keeps what it was sent; `refuse` makes it refuse the next issue. */
+  const fake = () => {
+    const issued: EInvoiceIssue[] = []
+    const cancelled: string[] = []
+    const state = { refuse: false }
+    const service: EInvoicesShape = {
+      issue: (issue) =>
+        Effect.suspend(() => {
+          if (state.refuse)
+            return Effect.fail(new EInvoiceRefused({ reason: "mismatch", detail: "số khác / another number" }))
+          issued.push(issue)
+          return Effect.succeed({
+            invoiceNo: `${issue.receipt.series}${issue.receipt.number}`,
+            lookupCode: `TC-${issue.receipt.number}`,
+            taxAuthorityCode: `CQT-${issue.receipt.number}`,
+          })
+        }),
+      cancel: (receipt) => Effect.sync(() => void cancelled.push(receipt.id)),
+    }
+    return { issued, cancelled, state, service }
+  }
+
+  it("sends each issued receipt once and each cancellation after it, keeping the authority's codes on the receipt", async () => {
+    const e = fake()
+    const out = await runTest(
+      Effect.gen(function* () {
+        const relay = Effect.flatMap(standardHandlers, (h) => relayOnce(h))
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-1")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei", amount: 10_000 }, "k-ei")
+        const [first] = yield* receiptsOf(p.citizen, filed.code)
+        const rows = yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+        yield* relay
+        const accepted = yield* (yield* PaymentStore).receipt(first?.id ?? "")
+        // delivered again (a lease that ran out): the receipt is accepted already, nothing is sent
+        yield* sendReceiptAgain(first?.id ?? "")
+        const replaced = yield* replaceReceipt(centreAdmin, first?.id ?? "", {
+          reason: "sai tên",
+          payer: { name: "Nguyễn Văn Ân" },
+        })
+        const second = yield* relay
+        const store = yield* PaymentStore
+        return {
+          second,
+          after: yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 }),
+          rows,
+          accepted,
+          old: yield* store.receipt(first?.id ?? ""),
+          replacement: yield* store.receipt(replaced.replacement.id),
+          first,
+        }
+      }).pipe(Effect.provideService(EInvoices, e.service)),
+    )
+    expect(out.rows.map((r) => [r.topic, r.status])).toEqual([["einvoice.receipt", "pending"]])
+    expect(out.second.dead).toEqual([])
+    expect(out.after.map((r) => r.status)).toEqual(["done", "done", "done"])
+    expect(out.accepted?.einvoice).toMatchObject({
+      status: "accepted",
+      lookupCode: `TC-${out.first?.number}`,
+      taxAuthorityCode: `CQT-${out.first?.number}`,
+    })
+    expect(e.issued.map((i) => [i.receipt.id, i.replaces?.number])).toEqual([
+      [out.first?.id, undefined],
+      [out.replacement?.id, out.first?.number],
+    ])
+    expect(e.cancelled).toEqual([out.first?.id])
+    expect(out.old).toMatchObject({
+      status: "cancelled",
+      einvoice: { status: "cancelled", lookupCode: `TC-${out.first?.number}` },
+    })
+    expect(out.replacement?.einvoice?.status).toBe("accepted")
+  })
+
+  it("a refused or mismatching answer flags the receipt and leaves the row dead for an officer; none is sent without a system", async () => {
+    const e = fake()
+    e.state.refuse = true
+    const out = await runTest(
+      Effect.gen(function* () {
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-2")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei2", amount: 10_000 }, "k-ei2")
+        const [receipt] = yield* receiptsOf(p.citizen, filed.code)
+        const report = yield* Effect.flatMap(standardHandlers, (h) => relayOnce(h))
+        const rows = yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+        return { report, rows, receipt: yield* (yield* PaymentStore).receipt(receipt?.id ?? "") }
+      }).pipe(Effect.provideService(EInvoices, e.service)),
+    )
+    expect(out.rows.map((r) => r.status)).toEqual(["dead"])
+    expect(out.rows[0]?.lastError).toContain("another number")
+    expect(out.receipt?.einvoice).toMatchObject({ status: "refused", problem: "số khác / another number" })
+    expect(e.issued).toEqual([])
+    const without = await runTest(
+      Effect.gen(function* () {
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-3")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei3", amount: 10_000 }, "k-ei3")
+        return yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+      }),
+    )
+    expect(without).toEqual([])
   })
 })

@@ -12,6 +12,7 @@ import { PaymentStore } from "../ports/payment-store.ts"
 import { DocumentRenderer } from "../ports/renderer.ts"
 import { Signer } from "../ports/signer.ts"
 import { inTransaction } from "./credit.ts"
+import { enqueueEInvoices } from "./einvoice.ts"
 import { PaymentRefused } from "./errors.ts"
 import { authorizeTarget, moneyTarget } from "./requests.ts"
 import { PaymentSettings } from "./settings.ts"
@@ -100,7 +101,8 @@ export const replaceReceipt = Effect.fnUntraced(function* (
   const newId = yield* (yield* Ids).next("receipt")
   return yield* inTransaction(
     Effect.gen(function* () {
-      const { number: _n, cancelled: _c, replacedBy: _r, ...kept } = old
+      // the replacement is a receipt of its own: not what the e-invoice system made of the old one
+      const { number: _n, cancelled: _c, replacedBy: _r, einvoice: _e, ...kept } = old
       const replacement = yield* store.issueReceipt({
         ...kept,
         id: newId,
@@ -117,6 +119,10 @@ export const replaceReceipt = Effect.fnUntraced(function* (
         return yield* Effect.fail(
           new PaymentRefused({ reason: "already-cancelled", detail: `Biên lai ${id} đã bị hủy / already cancelled` }),
         )
+      yield* enqueueEInvoices(old.dossierCode, [
+        { receiptId: old.id, action: "cancel" },
+        { receiptId: replacement.id, action: "issue" },
+      ])
       return { cancelled: { ...old, status: "cancelled" as const }, replacement }
     }),
   )

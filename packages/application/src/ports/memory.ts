@@ -850,6 +850,11 @@ export const makeMemoryPaymentStore = (db: MemoryDatabaseShape): PaymentStoreSha
         return true
       }),
     receipt: (id) => run(() => p().receipts.get(id)),
+    recordEInvoice: (id, einvoice) =>
+      run(() => {
+        const r = p().receipts.get(id)
+        if (r !== undefined) p().receipts.set(id, { ...r, einvoice })
+      }),
     receipts: (f) =>
       run(() =>
         [...p().receipts.values()]

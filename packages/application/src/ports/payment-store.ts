@@ -153,6 +153,11 @@ export interface PaymentStoreShape {
     replacedBy: string | undefined,
   ) => Effect.Effect<boolean, StoreUnavailable>
   readonly receipt: (id: string) => Effect.Effect<ReceiptRecord | undefined, StoreUnavailable>
+  /** Records what the tax authority's e-invoice system made of a receipt (replacing what was recorded before). */
+  readonly recordEInvoice: (
+    id: string,
+    einvoice: NonNullable<ReceiptRecord["einvoice"]>,
+  ) => Effect.Effect<void, StoreUnavailable>
   readonly receipts: (filter: LedgerFilter) => Effect.Effect<ReadonlyArray<ReceiptRecord>, StoreUnavailable>
 }
 
