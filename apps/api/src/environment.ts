@@ -64,6 +64,18 @@ export interface EnvironmentSettings {
   readonly signer: X509SignerSettings | undefined
   /** MOTCUA_PUBLIC_URL: the base of the verification pages printed in QR codes. */
   readonly publicUrl: string | undefined
+  /**
+   * The e-invoice provider (MOTCUA_EINVOICE_URL, _USERNAME, _PASSWORD, _TAX_CODE); none = e-receipts are not sent to
+   * the tax authority.
+   */
+  readonly einvoice:
+    | {
+        readonly baseUrl: string
+        readonly username: string
+        readonly password: string
+        readonly supplierTaxCode: string
+      }
+    | undefined
   /** The postal operator's API (MOTCUA_POSTAL_URL, _API_KEY, _CALLBACK_SECRET); none = postal orders not configured. */
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** The national population database's gateway (MOTCUA_POPULATION_URL, _TOKEN, _TIMEOUT_MS); none = not configured. */
@@ -200,6 +212,27 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
           variable,
           message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
         })
+  const einvoiceUrl = env.MOTCUA_EINVOICE_URL?.trim() ?? ""
+  const einvoiceUser = env.MOTCUA_EINVOICE_USERNAME?.trim() ?? ""
+  const einvoicePassword = env.MOTCUA_EINVOICE_PASSWORD ?? ""
+  const einvoiceTaxCode = env.MOTCUA_EINVOICE_TAX_CODE?.trim() ?? ""
+  if (einvoiceUrl !== "" && !/^https?:\/\//.test(einvoiceUrl))
+    problems.push({ variable: "MOTCUA_EINVOICE_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (einvoiceUrl !== "") {
+    for (const [variable, value] of [
+      ["MOTCUA_EINVOICE_USERNAME", einvoiceUser],
+      ["MOTCUA_EINVOICE_PASSWORD", einvoicePassword],
+    ] as const)
+      if (value === "")
+        problems.push({ variable, message: "bắt buộc khi có MOTCUA_EINVOICE_URL (required with MOTCUA_EINVOICE_URL)" })
+    // a Vietnamese tax code: 10 digits, or 10 digits, a hyphen and 3 for a branch
+    if (!/^\d{10}(-\d{3})?$/.test(einvoiceTaxCode))
+      problems.push({
+        variable: "MOTCUA_EINVOICE_TAX_CODE",
+        message:
+          "mã số thuế 10 chữ số (hoặc 10-3) của đơn vị thu, bắt buộc khi có MOTCUA_EINVOICE_URL (the collecting organisation's tax code)",
+      })
+  }
   const populationUrl = env.MOTCUA_POPULATION_URL?.trim() ?? ""
   const populationToken = env.MOTCUA_POPULATION_TOKEN?.trim() ?? ""
   const populationTimeout = env.MOTCUA_POPULATION_TIMEOUT_MS?.trim() ?? ""
@@ -306,6 +339,15 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
+    einvoice:
+      einvoiceUrl === ""
+        ? undefined
+        : {
+            baseUrl: einvoiceUrl,
+            username: einvoiceUser,
+            password: einvoicePassword,
+            supplierTaxCode: einvoiceTaxCode,
+          },
     population:
       populationUrl === ""
         ? undefined

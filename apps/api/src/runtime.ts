@@ -51,6 +51,7 @@ import {
   type WebhookTransport,
 } from "@motcua/application"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { EInvoiceHttp, type EInvoiceHttpSettings } from "@motcua/einvoice-http"
 import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
@@ -152,6 +153,11 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /**
+   * The e-invoice provider that passes e-receipts on to the tax authority (einvoice-http); without it receipts are
+   * not sent (no outbox row is written).
+   */
+  readonly einvoice?: EInvoiceHttpSettings
   /**
    * The national population database (population-http): verifying applicants at the counter and at filing; without
    * it those lookups answer 503 (not configured). A test may give the port itself (`populationRegistry`).
@@ -358,6 +364,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),
     ...(options.gateway === undefined ? [] : [PaymentGatewayHttp.layer(options.gateway)]),
+    ...(options.einvoice === undefined ? [] : [EInvoiceHttp.layer(options.einvoice)]),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.

@@ -108,6 +108,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...portalOption(options.portal ?? env.portal, logger),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.einvoice === undefined && env.einvoice === undefined
+      ? {}
+      : { einvoice: options.einvoice ?? env.einvoice }),
     ...(options.population === undefined && env.population === undefined
       ? {}
       : { population: options.population ?? env.population }),

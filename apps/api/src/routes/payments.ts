@@ -257,6 +257,20 @@ const Receipt = Schema.Struct({
   cancelled: Schema.optionalKey(Schema.Struct({ at: Schema.String, by: Schema.String, reason: Schema.String })),
   replaces: Schema.optionalKey(Schema.String),
   replacedBy: Schema.optionalKey(Schema.String),
+  einvoice: Schema.optionalKey(
+    Schema.Struct({
+      status: Schema.Literals(["accepted", "cancelled", "refused"]),
+      at: Schema.String,
+      taxAuthorityCode: Schema.optionalKey(Schema.String.annotate({ description: "Mã của cơ quan thuế" })),
+      lookupCode: Schema.optionalKey(Schema.String.annotate({ description: "Mã tra cứu biên lai" })),
+      invoiceNo: Schema.optionalKey(Schema.String),
+      problem: Schema.optionalKey(Schema.String),
+    }).annotate({
+      description:
+        "Hệ thống hóa đơn điện tử của cơ quan thuế đã nhận (accepted), đã nhận việc hủy (cancelled) hoặc từ chối " +
+        "(refused, với lý do) / what the tax authority's e-invoice system made of the receipt",
+    }),
+  ),
 }).annotate({ identifier: "Receipt" })
 
 const Mismatch = Schema.Struct({

@@ -3609,6 +3609,20 @@ export interface components {
             };
             replaces?: string;
             replacedBy?: string;
+            /** @description Hệ thống hóa đơn điện tử của cơ quan thuế đã nhận (accepted), đã nhận việc hủy (cancelled) hoặc từ chối (refused, với lý do) / what the tax authority's e-invoice system made of the receipt */
+            einvoice?: {
+                /** @enum {string} */
+                status: "accepted" | "cancelled" | "refused";
+                at: string;
+                /** @description Mã của cơ quan thuế */
+                taxAuthorityCode?: string;
+                /** @description Mã tra cứu biên lai */
+                lookupCode?: string;
+                invoiceNo?: string;
+                problem?: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
