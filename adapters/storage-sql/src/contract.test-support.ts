@@ -1076,6 +1076,15 @@ export function storageContract(target: ContractTarget): void {
         })
       })
 
+      it("keeps each centre's bank statement cursor, replaced when saved again", async () => {
+        expect(await pay((s) => s.statementCursor("ttphcc-06685"))).toBeUndefined()
+        await pay((s) => s.saveStatementCursor("ttphcc-06685", "c2"))
+        await pay((s) => s.saveStatementCursor("ttphcc-06688", "x1"))
+        await pay((s) => s.saveStatementCursor("ttphcc-06685", "c5"))
+        expect(await pay((s) => s.statementCursor("ttphcc-06685"))).toBe("c5")
+        expect(await pay((s) => s.statementCursor("ttphcc-06688"))).toBe("x1")
+      })
+
       it("keeps what the e-invoice system made of a receipt beside it; a cancellation at the same moment keeps both", async () => {
         await pay((s) => s.issueReceipt(draft("ei1")))
         const accepted = { status: "accepted" as const, at: T0, invoiceNo: "X06685-26E1", lookupCode: "TC-1" }

@@ -68,6 +68,8 @@ interface PaymentsDB {
     body: string
   }
   receipt_series: { centre_id: string; series: string; last_number: number }
+  /** Where the polling of a centre's bank statement API stopped (migration 2026-12-06-101-statement-cursor). */
+  statement_cursor: { centre_id: string; cursor: string }
   receipt: {
     id: string
     centre_id: string
@@ -551,6 +553,21 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
     receipt: (id) =>
       Effect.map(rows("receipt", db.selectFrom("receipt").select(["body", "einvoice"]).where("id", "=", id)), (rs) =>
         rs[0] === undefined ? undefined : parseReceipt(rs[0]),
+      ),
+    statementCursor: (centreId) =>
+      Effect.map(
+        rows("statement cursor", db.selectFrom("statement_cursor").select("cursor").where("centre_id", "=", centreId)),
+        (rs) => rs[0]?.cursor,
+      ),
+    saveStatementCursor: (centreId, cursor) =>
+      Effect.asVoid(
+        changed(
+          "save statement cursor",
+          db
+            .insertInto("statement_cursor")
+            .values({ centre_id: centreId, cursor })
+            .onConflict((oc) => oc.column("centre_id").doUpdateSet({ cursor })),
+        ),
       ),
     recordEInvoice: (id, einvoice) =>
       Effect.asVoid(

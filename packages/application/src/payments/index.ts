@@ -41,3 +41,4 @@ export {
   paymentRequestsOf,
 } from "./requests.ts"
 export * from "./settings.ts"
+export { pollBankStatements, type StatementPollReport } from "./statements.ts"

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { getDossier } from "../index.ts"
+import { type BankStatementLine, BankStatements } from "../ports/bank-statements.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
 import { type EInvoiceIssue, EInvoiceRefused, EInvoices, type EInvoicesShape } from "../ports/einvoice.ts"
 import { CallbackRejected } from "../ports/external-errors.ts"
@@ -44,6 +45,7 @@ import { reconcileCentre } from "./reconcile.ts"
 import { decideRefund, recordRefundPayout, requestRefund } from "./refunds.ts"
 import { filingChannelFor, openPaymentRequest } from "./requests.ts"
 import { DEFAULT_PAYMENT_SETTINGS } from "./settings.ts"
+import { pollBankStatements } from "./statements.ts"
 
 const account = data.paymentAccounts?.accounts.find((a) => a.centreId === INTAKE)
 if (account === undefined) throw new Error("the sample data has no account for Hồng Gai's centre")
@@ -819,5 +821,64 @@ describe("e-receipts to the tax authority's e-invoice system, through the outbox
       }),
     )
     expect(without).toEqual([])
+  })
+})
+
+describe("polling the centres' bank statement APIs", () => {
+  it("settles credit lines like transfer notices, once per bank reference, and moves each centre's cursor", async () => {
+    const book: BankStatementLine[] = []
+    const asked: Array<[string, string | undefined]> = []
+    const bank = BankStatements.of({
+      since: (a, cursor) =>
+        Effect.sync(() => {
+          asked.push([a.accountNumber, cursor])
+          const from = cursor === undefined ? 0 : Number(cursor)
+          const lines = a.accountNumber === account.accountNumber ? book.slice(from) : []
+          return { lines, cursor: String(from + lines.length) }
+        }),
+    })
+    const line = (over: Partial<BankStatementLine>): BankStatementLine => ({
+      transactionId: "FT-S1",
+      accountNumber: account.accountNumber,
+      amount: 10_000,
+      description: "CK",
+      bookedAt: "2025-10-06T10:00:00+07:00",
+      ...over,
+    })
+    const out = await runTest(
+      Effect.gen(function* () {
+        const one = yield* filedAndRequested()
+        const two = yield* filedAndRequested()
+        // the second's notice came by webhook first: its statement line is the same payment
+        yield* receiveTransferNotice(notice({ transactionId: "FT-S2", description: two.request.reference }), {})
+        book.push(
+          line({ transactionId: "FT-S1", description: `NGUYEN VAN AN ${one.request.reference}` }),
+          line({ transactionId: "FT-S2", description: two.request.reference }),
+          line({ transactionId: "FT-S3", description: "CHUYEN TIEN" }),
+          line({ transactionId: "FT-OUT", amount: -10_000, description: "HOAN TRA" }),
+          // a line of another account than the one asked: not trusted
+          line({ transactionId: "FT-X", accountNumber: "999999", description: one.request.reference }),
+        )
+        const first = yield* pollBankStatements
+        const again = yield* pollBankStatements
+        const store = yield* PaymentStore
+        return {
+          first,
+          again,
+          one: yield* contextOf(one.code),
+          two: yield* contextOf(two.code),
+          cursor: yield* store.statementCursor(INTAKE),
+          held: yield* heldPayments(p.counter, INTAKE),
+        }
+      }).pipe(Effect.provideService(BankStatements, bank)),
+    )
+    expect(out.first).toMatchObject({ confirmed: 1, held: 1, duplicates: 1, skipped: 2 })
+    expect(out.again).toMatchObject({ confirmed: 0, held: 0, duplicates: 0 })
+    expect(out.one.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S1"])
+    expect(out.two.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S2"])
+    expect(out.held.map((m) => [m.kind, m.key, m.reason])).toEqual([["statement-line", "FT-S3", "no-reference"]])
+    expect(out.cursor).toBe("5")
+    // the second poll of the centre started where the first stopped
+    expect(asked.filter(([a]) => a === account.accountNumber).map(([, c]) => c)).toEqual([undefined, "5"])
   })
 })

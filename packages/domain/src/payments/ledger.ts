@@ -59,7 +59,14 @@ export interface PaymentConfirmation {
   readonly receiptId?: string
 }
 
-export type MessageKind = "transfer-notice" | "gateway-notice" | "gateway-return" | "gateway-query" | "callback"
+export type MessageKind =
+  | "transfer-notice"
+  | "gateway-notice"
+  | "gateway-return"
+  | "gateway-query"
+  | "callback"
+  /** A credit line of a centre's bank statement, fetched from the bank's statement API (statements.ts). */
+  | "statement-line"
 
 /**
  * What became of a message: credited to a dossier (`confirmed`), kept for an officer (`held`), refused as
