@@ -17,6 +17,8 @@ export interface BankStub {
   readonly lines: Map<string, StubLine[]>
   readonly asked: Array<{ account: string; cursor: string | null; bin: string | null }>
   answer: string | undefined
+  /** The account whose next page `answer` replaces (any account's when unset). */
+  answerAccount: string | undefined
   down: boolean
   readonly close: () => Promise<void>
 }
@@ -24,7 +26,7 @@ export interface BankStub {
 export async function startBankStub(token: string, pageSize = 2): Promise<BankStub> {
   const lines = new Map<string, StubLine[]>()
   const asked: BankStub["asked"] = []
-  const state = { answer: undefined as string | undefined, down: false }
+  const state = { answer: undefined as string | undefined, answerAccount: undefined as string | undefined, down: false }
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://stub")
     const send = (status: number, body: string) => {
@@ -38,7 +40,7 @@ export async function startBankStub(token: string, pageSize = 2): Promise<BankSt
     const account = decodeURIComponent(match[1] ?? "")
     const cursor = url.searchParams.get("cursor")
     asked.push({ account, cursor, bin: url.searchParams.get("bin") })
-    if (state.answer !== undefined) {
+    if (state.answer !== undefined && (state.answerAccount === undefined || state.answerAccount === account)) {
       const body = state.answer
       state.answer = undefined
       return send(200, body)

@@ -112,6 +112,10 @@ export interface EnvironmentSettings {
     | undefined
   /** Pause between re-checks of pending gateway payments and expiries (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
   readonly paymentRecheckIntervalMs: number
+  /** The banks' statement API (MOTCUA_BANK_STATEMENT_URL, _TOKEN); none = the centres' accounts are not polled. */
+  readonly bankStatements: { readonly baseUrl: string; readonly token: string } | undefined
+  /** Pause between polls of the statement API (MOTCUA_BANK_STATEMENT_INTERVAL_MS, default 5 minutes; 0 = off). */
+  readonly bankStatementIntervalMs: number
   /** The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): vietqr, or gateway. */
   readonly paymentChannel: "vietqr" | "gateway"
   /** How the gateway's IPN is answered (MOTCUA_GATEWAY_IPN_ANSWER): HTTP status codes, or VNPay's 200 + RspCode. */
@@ -291,6 +295,16 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const noticeEncoding = oneOf("MOTCUA_VIETQR_NOTICE_ENCODING", ["hex", "base64"] as const)
   const noticeSigned = oneOf("MOTCUA_VIETQR_NOTICE_SIGNED", ["timestamp.body", "body"] as const)
   const paymentRecheckIntervalMs = whole("MOTCUA_PAYMENT_RECHECK_INTERVAL_MS", 60_000, 0)
+  const bankStatementIntervalMs = whole("MOTCUA_BANK_STATEMENT_INTERVAL_MS", 300_000, 0)
+  const statementUrl = env.MOTCUA_BANK_STATEMENT_URL?.trim() ?? ""
+  const statementToken = env.MOTCUA_BANK_STATEMENT_TOKEN?.trim() ?? ""
+  if (statementUrl !== "" && !/^https?:\/\//.test(statementUrl))
+    problems.push({ variable: "MOTCUA_BANK_STATEMENT_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (statementUrl !== "" && statementToken === "")
+    problems.push({
+      variable: "MOTCUA_BANK_STATEMENT_TOKEN",
+      message: "bắt buộc khi có MOTCUA_BANK_STATEMENT_URL (required with MOTCUA_BANK_STATEMENT_URL)",
+    })
   const paymentChannel = oneOf("MOTCUA_PAYMENT_CHANNEL", ["vietqr", "gateway"] as const)
   const gatewayIpnAnswer = oneOf("MOTCUA_GATEWAY_IPN_ANSWER", ["status", "rspcode"] as const)
   if (paymentChannel === "gateway" && !gatewayOn)
@@ -366,6 +380,8 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
         ? undefined
         : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
     paymentRecheckIntervalMs,
+    bankStatements: statementUrl === "" ? undefined : { baseUrl: statementUrl, token: statementToken },
+    bankStatementIntervalMs,
     paymentChannel,
     gatewayIpnAnswer,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,

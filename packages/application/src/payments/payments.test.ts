@@ -872,7 +872,7 @@ describe("polling the centres' bank statement APIs", () => {
         }
       }).pipe(Effect.provideService(BankStatements, bank)),
     )
-    expect(out.first).toMatchObject({ confirmed: 1, held: 1, duplicates: 1, skipped: 2 })
+    expect(out.first).toMatchObject({ confirmed: 1, held: 1, duplicates: 1, skipped: 2, errors: [] })
     expect(out.again).toMatchObject({ confirmed: 0, held: 0, duplicates: 0 })
     expect(out.one.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S1"])
     expect(out.two.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S2"])

@@ -4,7 +4,8 @@
 // the bank's reference — so a line whose transfer notice already came (or a page fetched twice) is a duplicate and
 // changes nothing. Debit lines are the refunds' transfers back: reconciliation looks at them. A line of another account
 // than the one asked is not trusted and is skipped (counted). The cursor is saved after the page's lines are
-// settled: a poll that fails halfway starts the page again, harmlessly.
+// settled: a poll that fails halfway starts the page again, harmlessly. A centre whose bank cannot be asked, or
+// answers a page that cannot be read, is reported and asked again next time; the others go on.
 import { Effect } from "effect"
 import { BankStatements } from "../ports/bank-statements.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
@@ -21,6 +22,8 @@ export interface StatementPollReport {
   readonly rejected: number
   /** Debit lines (for reconciliation) and lines of another account than the one asked (untrusted). */
   readonly skipped: number
+  /** Centres whose bank could not be asked or answered a page that could not be read: asked again next time. */
+  readonly errors: ReadonlyArray<{ readonly centreId: string; readonly error: string }>
 }
 
 export const pollBankStatements = Effect.gen(function* () {
@@ -28,10 +31,19 @@ export const pollBankStatements = Effect.gen(function* () {
   if (accounts === undefined) return yield* Effect.fail(new PaymentsNotConfigured({ what: "no centre accounts" }))
   const bank = yield* BankStatements
   const store = yield* PaymentStore
-  const report = { centres: 0, confirmed: 0, held: 0, duplicates: 0, rejected: 0, skipped: 0 }
+  const errors: Array<{ centreId: string; error: string }> = []
+  const report = { centres: 0, confirmed: 0, held: 0, duplicates: 0, rejected: 0, skipped: 0, errors }
   for (const account of accounts.accounts) {
     const cursor = yield* store.statementCursor(account.centreId)
-    const page = yield* bank.since({ bankBin: account.bankBin, accountNumber: account.accountNumber }, cursor)
+    const fetched = yield* Effect.result(
+      bank.since({ bankBin: account.bankBin, accountNumber: account.accountNumber }, cursor),
+    )
+    // one bank down, or one unreadable page, does not stop the other centres: this one is asked again next time
+    if (fetched._tag === "Failure") {
+      errors.push({ centreId: account.centreId, error: fetched.failure.message })
+      continue
+    }
+    const page = fetched.success
     report.centres++
     for (const line of page.lines) {
       if (line.amount <= 0 || line.accountNumber !== account.accountNumber) {
