@@ -32,6 +32,19 @@ describe("the e-invoice provider's configuration", () => {
       supplierTaxCode: "5700100256-001",
     })
   })
+  it("the bank statement API: the URL and its token, or each bad one named", () => {
+    expect(
+      settingsFromEnvironment({
+        MOTCUA_BANK_STATEMENT_URL: "https://bank.example.vn/api",
+        MOTCUA_BANK_STATEMENT_TOKEN: "t",
+      }).bankStatements,
+    ).toEqual({ baseUrl: "https://bank.example.vn/api", token: "t" })
+    expect(settingsFromEnvironment({}).bankStatementIntervalMs).toBe(300_000)
+    expect(problemsOf({ MOTCUA_BANK_STATEMENT_URL: "bank" })).toEqual([
+      "MOTCUA_BANK_STATEMENT_URL",
+      "MOTCUA_BANK_STATEMENT_TOKEN",
+    ])
+  })
   it("names each bad variable", () => {
     expect(problemsOf({ MOTCUA_EINVOICE_URL: "ftp://x", MOTCUA_EINVOICE_TAX_CODE: "57001" })).toEqual([
       "MOTCUA_EINVOICE_URL",
