@@ -50,7 +50,9 @@ import {
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
+import { BankStatementHttp, type BankStatementHttpSettings } from "@motcua/bank-statement-http"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { EInvoiceHttp, type EInvoiceHttpSettings } from "@motcua/einvoice-http"
 import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
@@ -152,6 +154,13 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /**
+   * The e-invoice provider that passes e-receipts on to the tax authority (einvoice-http); without it receipts are
+   * not sent (no outbox row is written).
+   */
+  readonly einvoice?: EInvoiceHttpSettings
+  /** The banks' statement API the centres' accounts are polled through (bank-statement-http); none = not polled. */
+  readonly bankStatements?: BankStatementHttpSettings
   /**
    * The national population database (population-http): verifying applicants at the counter and at filing; without
    * it those lookups answer 503 (not configured). A test may give the port itself (`populationRegistry`).
@@ -371,6 +380,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),
     ...(options.gateway === undefined ? [] : [PaymentGatewayHttp.layer(options.gateway)]),
+    ...(options.einvoice === undefined ? [] : [EInvoiceHttp.layer(options.einvoice)]),
+    ...(options.bankStatements === undefined ? [] : [BankStatementHttp.layer(options.bankStatements)]),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.

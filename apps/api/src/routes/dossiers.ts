@@ -191,6 +191,12 @@ const PaymentRequestShown = Schema.Struct({
   expiresAt: Schema.String.annotate({ description: "Hết hạn lúc (after this, an unpaid request is closed)" }),
   paidAt: Schema.optionalKey(Schema.String),
   closedReason: Schema.optionalKey(Schema.String),
+  supersededBy: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request",
+    }),
+  ),
   open: Schema.Boolean.annotate({
     description:
       "Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what " +

@@ -1266,7 +1266,7 @@ export interface paths {
         };
         /**
          * Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)
-         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page). A cancelled receipt is printed as cancelled, naming its replacement.
+         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page), signed by the collecting centre (PAdES, with the centre's certificate through the signer; `x-motcua-signature: signed`, or `unsigned` under the development signer). A cancelled receipt is printed as cancelled, naming its replacement's number; a replacement names the number it replaces. A centre without a certificate is 422 (`no-certificate`), a signing service down 503.
          */
         get: operations["receipt"];
         put?: never;
@@ -2959,6 +2959,8 @@ export interface components {
             expiresAt: string;
             paidAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what is still owed) */
             open: boolean;
         } & {
@@ -3342,6 +3344,8 @@ export interface components {
             paidAt?: string;
             checkedAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description VietQR: tài khoản nhận của trung tâm, để chuyển khoản bằng tay khi không quét được mã (the centre's account, for a transfer typed by hand) */
             account?: {
                 bankBin: string;
@@ -3413,7 +3417,7 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             outcome: string;
-            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused */
+            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, paid-by-another-request, dossier-refused */
             reason: string;
             detail: string;
             centreId?: string;
@@ -3625,6 +3629,20 @@ export interface components {
             };
             replaces?: string;
             replacedBy?: string;
+            /** @description Hệ thống hóa đơn điện tử của cơ quan thuế đã nhận (accepted), đã nhận việc hủy (cancelled) hoặc từ chối (refused, với lý do) / what the tax authority's e-invoice system made of the receipt */
+            einvoice?: {
+                /** @enum {string} */
+                status: "accepted" | "cancelled" | "refused";
+                at: string;
+                /** @description Mã của cơ quan thuế */
+                taxAuthorityCode?: string;
+                /** @description Mã tra cứu biên lai */
+                lookupCode?: string;
+                invoiceNo?: string;
+                problem?: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -6628,7 +6646,9 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     replaceReceipt: {

@@ -664,6 +664,7 @@ export const en: Catalogue = {
     "held_wrong-account": "Paid to another account",
     "held_request-closed": "Payment request closed",
     "held_dossier-refused": "The dossier no longer owes it",
+    "held_paid-by-another-request": "The dossier was paid by another request",
     resolve: "Resolve this money",
     apply: "Apply to a dossier",
     return: "Ask to return it to the payer",

@@ -664,6 +664,7 @@ export const vi = {
     "held_wrong-account": "Chuyển vào tài khoản khác",
     "held_request-closed": "Yêu cầu thanh toán đã đóng",
     "held_dossier-refused": "Hồ sơ không còn phải nộp",
+    "held_paid-by-another-request": "Hồ sơ đã được thanh toán bằng yêu cầu khác",
     resolve: "Xử lý khoản tiền",
     apply: "Ghi nhận cho hồ sơ",
     return: "Đề nghị hoàn trả người chuyển",

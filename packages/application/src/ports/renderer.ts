@@ -56,6 +56,16 @@ export interface ReceiptDocument {
   readonly place: string
   /** The URL the QR code holds: the dossier's public lookup page. */
   readonly qrUrl: string
+  /** The cancelled receipt this one replaces (`receipt.replaces`), by its series and number as printed. */
+  readonly replaces?: ReceiptRef
+  /** The receipt that replaced this cancelled one (`receipt.replacedBy`). */
+  readonly replacedBy?: ReceiptRef
+}
+
+/** A receipt as another receipt names it: its series and number. */
+export interface ReceiptRef {
+  readonly series: string
+  readonly number: number
 }
 
 /**

@@ -72,6 +72,7 @@ const paymentOf = (code: string, context: DossierContext) =>
         expiresAt: r.expiresAt,
         ...(r.paidAt === undefined ? {} : { paidAt: r.paidAt }),
         ...(r.closedReason === undefined ? {} : { closedReason: r.closedReason }),
+        ...(r.supersededBy === undefined ? {} : { supersededBy: r.supersededBy }),
         open: r.status === "pending" && Date.parse(r.expiresAt) > now && outstanding > 0 && r.amount === outstanding,
       })),
     }
