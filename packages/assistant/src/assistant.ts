@@ -81,6 +81,9 @@ const RANK_LIMIT = 8
 const INSTRUCTION_ATTEMPT =
   /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
 
+/** What a conversation id may be; any other id starts a new conversation. */
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/u
+
 // Random, so one citizen cannot guess another's conversation (it holds their place and counts).
 const newConversationId = () => `c-${globalThis.crypto.randomUUID()}`
 
@@ -293,7 +296,7 @@ export function makeAssistant(data: AssistantData): Assistant {
 
   const ask = (input: AskInput): Answer => {
     const conversationId =
-      typeof input.conversationId === "string" && /^[A-Za-z0-9_-]{1,64}$/u.test(input.conversationId)
+      typeof input.conversationId === "string" && CONVERSATION_ID.test(input.conversationId)
         ? input.conversationId
         : newConversationId()
     const notices: string[] = []
