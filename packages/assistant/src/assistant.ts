@@ -23,7 +23,7 @@ import { type QuestionFacts, readFacts } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
 import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
-import { foldedPhrase, syllables } from "./text.ts"
+import { foldedPhrase, syllables, withoutPhrase } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
 /** Questions longer than this are cut: no procedure question needs more, and search time stays bounded. */
@@ -330,7 +330,7 @@ export function makeAssistant(data: AssistantData): Assistant {
     const facts = readFacts(question, previous?.facts)
     const match = places.find(question) ?? previous?.place
     const state: ConversationState = { facts, ...(match === undefined ? {} : { place: match }) }
-    const searchText = match === undefined ? question : folded.replace(` ${match.phrase} `, " ")
+    const searchText = match === undefined ? question : withoutPhrase(question, match.phrase)
 
     // A reply to the last follow-up: an option's number or words, or just the place that was asked for.
     if (previous !== undefined && previous.code !== undefined) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
 import { ageRange, askedAge, inForce, makeRetriever } from "./retrieval.ts"
-import { initials, isVietnameseSyllable, soundKey, stem } from "./text.ts"
+import { initials, isVietnameseSyllable, soundKey, stem, withoutPhrase } from "./text.ts"
 
 describe("words", () => {
   it("tells a Vietnamese syllable from an English word or an acronym", () => {
@@ -30,6 +30,12 @@ describe("words", () => {
 
   it("makes acronyms of runs of syllables", () => {
     expect(initials(["trung", "hoc", "co", "so"])).toBe("thcs")
+  })
+
+  it("takes a phrase out of a text by its folded words, leaving the rest as written", () => {
+    expect(withoutPhrase("xin cấp sổ đỏ ở xã Đồng Tiến!", "xa dong tien")).toBe("xin cấp sổ đỏ ở")
+    expect(withoutPhrase("Đồng Tiến, xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
+    expect(withoutPhrase("xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
   })
 
   it("reads the ages a name limits a procedure to, and the age a question gives", () => {
