@@ -60,6 +60,25 @@ describe("retrieval", () => {
     expect(retriever.prepare("cần giấy tờ gì")).toBe("")
   })
 
+  it("keeps a question word typed without diacritics where it makes one of the catalogue's words", () => {
+    // "đi", "cho", "để" and the English "do" are question words; "di dời", "tặng cho", "mới đẻ" and "sổ đỏ" are not.
+    expect(retriever.prepare("di doi nha can giay phep gi")).toContain("di doi")
+    expect(top("di doi nha can giay phep gi")).toBe("1.013232")
+    expect(retriever.prepare("bo me tang cho con manh dat")).toContain("tang cho")
+    expect(retriever.prepare("vo toi moi de")).toContain("dang ky khai sinh")
+    expect(retriever.prepare("xin cap so do")).toBe(retriever.prepare("xin cấp sổ đỏ"))
+    // Elsewhere they are still question words.
+    expect(retriever.prepare("cho tôi hỏi làm khai sinh")).toBe(retriever.prepare("làm khai sinh"))
+  })
+
+  it("reads a synonym written with diacritics only where the question writes the same word, or none", () => {
+    // "đò" (a ferry boat) is neither "độ" of "chế độ" nor "đỏ" of "sổ đỏ"; "do" alone may be "đò".
+    expect(retriever.prepare("chế độ thai sản")).not.toContain("phuong tien")
+    expect(retriever.prepare("đăng ký đò chở khách")).toContain("phuong tien thuy noi dia")
+    expect(retriever.prepare("doi ten tren so do")).not.toContain("phuong tien")
+    expect(retriever.prepare("dang ky thuyen danh ca")).toContain("phuong tien thuy noi dia")
+  })
+
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {
     expect(retriever.prepare("dang ky thuong chu")).toBe(retriever.prepare("đăng ký thường trú"))
     expect(top("đăng kí tạm chú")).toBe("1.004194")
