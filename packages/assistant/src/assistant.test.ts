@@ -142,6 +142,40 @@ describe("answers from the catalogue", () => {
     expect(some.procedure?.fees.assumed).toEqual([{ input: "quantities.copy", value: 1 }])
   })
 
+  it("reads counts written as words, and pages of each copy, for fees charged per copy, person or page", async () => {
+    const { readFacts } = await import("./facts.ts")
+    expect(readFacts("xin hai bản sao giấy khai sinh").quantities?.copy).toBe(2)
+    expect(readFacts("tạm trú cho tám công nhân").quantities?.person).toBe(8)
+    expect(readFacts("three copies, 4 pages each").quantities).toEqual({ copy: 3, page: 4 })
+    // A word that is a number only before a unit: "bà" and "năm" are not counts here.
+    expect(readFacts("bà tôi năm nay xin bản sao").quantities).toBeUndefined()
+    expect(ask("xin hai bản sao giấy khai sinh").procedure?.fees.counter?.total).toBe(16_000)
+    // Certified copies are charged by the page of each copy: 2 000 đ for pages 1–2, 1 000 đ after.
+    const pages = ask("công chứng 2 bản sao học bạ, mỗi bản 6 trang")
+    expect(pages.procedure?.code).toBe("2.000815")
+    expect(pages.procedure?.fees.counter?.total).toBe(2 * (2 * 2_000 + 4 * 1_000))
+    expect(pages.procedure?.fees.assumed).toEqual([])
+  })
+
+  it("applies the exemption the question claims (poor household) when the fee has it, and says a proof is needed", () => {
+    const poor = ask("gia đình tôi là hộ nghèo, mất căn cước làm lại có phải nộp tiền không")
+    expect(poor.procedure?.code).toBe("1.014064")
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "1.014064", data.catalogueDate))
+    const full = Result.getOrThrow(quoteFees(p, { channel: "counter" })).total
+    expect(full).toBeGreaterThan(0)
+    expect(poor.procedure?.fees.counter?.total).toBe(0)
+    expect(poor.procedure?.fees.categories).toEqual(["poor-household"])
+    expect(poor.text).toContain("miễn, giảm cho hộ nghèo")
+    expect(poor.text).toContain("cần giấy tờ chứng minh")
+    // A category the procedure's fees do not exempt changes nothing, and the answer says so.
+    const copy = ask("nhà tôi là hộ nghèo, xin bản sao giấy khai sinh")
+    expect(copy.procedure?.code).toBe("2.000635")
+    expect(copy.procedure?.fees.counter?.total).toBe(8_000)
+    expect(copy.text).toContain("không miễn, giảm phí cho hộ nghèo")
+    // "con" is not the law's child, nor a relation a category.
+    expect(ask("đăng ký thường trú cho con").procedure?.fees.categories).toEqual([])
+  })
+
   it("counts people named by what they are (workers, students) for a fee charged per person", async () => {
     const { readFacts } = await import("./facts.ts")
     expect(readFacts("đăng ký tạm trú cho 12 công nhân").quantities?.person).toBe(12)

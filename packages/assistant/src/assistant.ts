@@ -128,6 +128,10 @@ export function makeAssistant(data: AssistantData): Assistant {
       ...(facts.quantities === undefined ? {} : { quantities: facts.quantities }),
       ...(facts.declaredValue === undefined ? {} : { declaredValue: facts.declaredValue }),
       ...(facts.area === undefined ? {} : { area: facts.area }),
+      // Only the categories this procedure's fees know: a category another procedure exempts is not an error here.
+      ...((known) => (known.length === 0 ? {} : { applicantCategories: known }))(
+        (facts.categories ?? []).filter((c) => exemptionCategories(p, variantId).has(c)),
+      ),
     }
     const first = quoteFees(p, request)
     if (Result.isSuccess(first)) return { quote: first.success, assumed: [], missing: [] }
@@ -150,6 +154,11 @@ export function makeAssistant(data: AssistantData): Assistant {
       : { assumed, missing: [second.failure.message] }
   }
 
+  const exemptionCategories = (p: Procedure, variantId: string | undefined): Set<string> => {
+    const applied = Result.getOrElse(applyVariant(p, variantId), () => p)
+    return new Set(applied.fees.flatMap((f) => f.exemptions.map((e) => e.category)))
+  }
+
   const fees = (p: Procedure, variantId: string | undefined, facts: QuestionFacts): FeeSummary => {
     const counter = p.channels.includes("counter") ? quote(p, variantId, "counter", facts) : undefined
     const online = p.channels.includes("online") ? quote(p, variantId, "online", facts) : undefined
@@ -162,6 +171,7 @@ export function makeAssistant(data: AssistantData): Assistant {
       ...(onlineQuote === undefined ? {} : { online: onlineQuote }),
       onlineSaving: saving,
       assumed: counter?.assumed ?? online?.assumed ?? [],
+      categories: facts.categories ?? [],
       missing: [...new Set([...(counter?.missing ?? []), ...(online?.missing ?? [])])],
     }
   }
