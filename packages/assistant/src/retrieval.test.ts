@@ -16,6 +16,10 @@ describe("words", () => {
     expect(new Set(["register", "registration", "registering", "registered"].map(stem))).toEqual(new Set(["regist"]))
     expect(stem("certificate")).toBe(stem("certified"))
     expect(stem("marriage")).toBe(stem("married"))
+    // A consonant doubled before an ending is one.
+    expect(stem("splitting")).toBe(stem("split"))
+    expect(stem("stopped")).toBe(stem("stop"))
+    expect(stem("filling")).toBe(stem("fill"))
     for (const s of ["khuyen", "truong", "nghieng"]) expect(stem(s)).toBe(s)
   })
 
@@ -77,6 +81,19 @@ describe("retrieval", () => {
     expect(retriever.prepare("đăng ký đò chở khách")).toContain("phuong tien thuy noi dia")
     expect(retriever.prepare("doi ten tren so do")).not.toContain("phuong tien")
     expect(retriever.prepare("dang ky thuyen danh ca")).toContain("phuong tien thuy noi dia")
+  })
+
+  it("reads an English possessive as its noun, and English everyday words through the vocabulary", () => {
+    expect(retriever.prepare("my family's household")).toBe(retriever.prepare("my family household"))
+    expect(top("split from my parents' household")).toBe("1.010038")
+    expect(top("foster care for a child living in a social protection centre")).toBe("2.001942")
+  })
+
+  it("reads everyday Vietnamese for what the names say in legal words (vocabulary)", () => {
+    expect(top("dời ngôi nhà sang vị trí khác trên cùng thửa đất")).toBe("1.013232")
+    expect(top("chuyển đất vườn lên đất ở")).toBe("1.013949")
+    expect(top("hỗ trợ tiền chôn cất cho người hưởng bảo trợ xã hội")).toBe("1.001731")
+    expect(top("đánh rơi thẻ căn cước")).toBe("1.014064")
   })
 
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {

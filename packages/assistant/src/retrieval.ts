@@ -149,6 +149,8 @@ const tokensOf = (text: string): Token[] =>
   text
     .normalize("NFC")
     .toLowerCase()
+    // An English possessive is its noun: "family's household" is not "family", "s", "household".
+    .replace(/(?<=\p{L})['’]s\b/gu, "")
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((raw) => {
       const marked = foldText(raw) !== raw

@@ -85,6 +85,8 @@ export function stem(token: string): string {
       s = s.slice(0, -ending.length) + replacement
       break
     }
+  // A consonant doubled before an ending is one: "splitting" and "split", "stopped" and "stop" meet.
+  if (s !== token) s = s.replace(/([bdgmnprt])\1$/u, "$1")
   s = s.replace(/[ye]$/u, "")
   return s.slice(0, 6)
 }
