@@ -232,6 +232,18 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("chứng thực hợp đồng mua bán xe máy").procedure?.code).toBe("2.001035")
   })
 
+  it("takes an out-of-catalogue entry scoring twice the best catalogue procedure (the calibrated factor)", () => {
+    // A first passport shares "lần đầu" with first-time land registration and the first ID card (2.7 times the
+    // best of them); a transfer of land use rights after a purchase shares "transfer" with vehicle transfers (less
+    // than once): the first is "không tìm thấy" with where to go, the second is answered.
+    const passport = ask("làm hộ chiếu lần đầu")
+    expect(passport.kind).toBe("not-found")
+    expect(passport.elsewhere?.id).toBe("ho-chieu")
+    const land = ask("transfer land use rights after buying a plot")
+    expect(land.kind).not.toBe("not-found")
+    expect(land.citations).toContain("1.013831")
+  })
+
   it("every out-of-catalogue entry of the vocabulary is found by its own name and says where to go", () => {
     for (const e of data.vocabulary.elsewhere ?? []) {
       const a = ask(e.name)
