@@ -85,6 +85,12 @@ describe("answers from the catalogue", () => {
     )
   })
 
+  it("takes a question about a fine for a late birth registration as the late case", () => {
+    const a = ask("con được 5 tháng rồi mới làm khai sinh thì có bị phạt không")
+    expect(a.procedure?.code).toBe("1.001193")
+    expect(a.procedure?.variant?.id).toBe("qua-han")
+  })
+
   it("offers the cases when the question names none, and the reply picks one in the same conversation", () => {
     const a = ask("đăng ký khai tử", "conv-variant")
     expect(a.kind).toBe("answer")

@@ -94,6 +94,8 @@ describe("retrieval", () => {
     expect(top("chuyển đất vườn lên đất ở")).toBe("1.013949")
     expect(top("hỗ trợ tiền chôn cất cho người hưởng bảo trợ xã hội")).toBe("1.001731")
     expect(top("đánh rơi thẻ căn cước")).toBe("1.014064")
+    // Who the citizen is ("vợ chồng con trai") says nothing of the procedure; "ra riêng" does.
+    expect(top("vợ chồng con trai muốn ra riêng")).toBe("1.010038")
   })
 
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {
