@@ -21,7 +21,8 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout3.json",
-    label: "held-out set 3 (written before the out-of-catalogue and vocabulary changes; misses never read)",
+    label:
+      "set 3 (written before the out-of-catalogue and vocabulary changes; tuned on since round 5, 6 December 2026)",
   },
   {
     file: "holdout4.json",

@@ -1,7 +1,7 @@
 // Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json and
 // holdout3.json, holdout4.json from holdout2.src.txt, holdout3.src.txt, holdout4.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
 // competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
-// that variant and the facts written in the question. In the first two files, questions written with diacritics are
+// that variant, the facts written in the question and the categories of applicant it names (`category:…`). In the first two files, questions written with diacritics are
 // also added without them, as citizens type on phones; the second, third and fourth held-out sets are taken as written. A tag
 // `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
 // Run: node packages/assistant/eval/build.ts
@@ -61,8 +61,15 @@ function build(source: string, target: string, addFolded = true) {
       vehicle: 1,
       ...facts,
     }
+    // `category:poor-household` (several joined by commas): the applicant categories the question names.
+    const categories = given.category === undefined ? [] : given.category.split(",")
     const fee = Result.getOrThrow(
-      quoteFees(p, { channel: needs, quantities, ...(variant === "" ? {} : { variantId: variant }) }),
+      quoteFees(p, {
+        channel: needs,
+        quantities,
+        ...(variant === "" ? {} : { variantId: variant }),
+        ...(categories.length === 0 ? {} : { applicantCategories: categories }),
+      }),
     ).total
     const entry = {
       question,
