@@ -5,6 +5,7 @@ import { createHash, verify as verifySignature, X509Certificate } from "node:cry
 import { OID, parseSignedData } from "./cms.ts"
 import { loadSignablePdf, PdfRefused, signaturesIn } from "./pdf.ts"
 import { commonName } from "./sign.ts"
+import { checkTimestampToken } from "./tsa.ts"
 
 export type VerificationProblem =
   | "no-signature"
@@ -13,6 +14,8 @@ export type VerificationProblem =
   | "unknown-signer" // the signer's certificate is not in the signature
   | "untrusted" // no chain to a trusted root
   | "certificate-not-valid-at-signing" // expired or not yet valid at the claimed signing time
+  | "timestamp-invalid" // the time-stamp token's own signature or imprint does not verify
+  | "timestamp-untrusted" // the time-stamp authority's certificate is not for time-stamping or not from a trusted CA
   | "unreadable"
 
 export interface SignerInfo {
@@ -37,6 +40,8 @@ export interface PdfVerification {
   readonly signedAt: string | undefined
   /** Whether the signature carries an RFC 3161 time-stamp token. */
   readonly timestamped: boolean
+  /** The time-stamp token, checked: its time and authority (problems `timestamp-invalid`, `timestamp-untrusted`). */
+  readonly timestamp?: { readonly time: string | undefined; readonly authority: string | undefined }
   /** SHA-256 (hex) of the whole file. */
   readonly sha256: string
 }
@@ -50,6 +55,9 @@ const problemText: Readonly<Record<VerificationProblem, string>> = {
   "certificate-not-valid-at-signing":
     "chứng thư không có hiệu lực vào thời điểm ký / the certificate was not valid when the document was signed",
   unreadable: "không đọc được chữ ký / the signature cannot be read",
+  "timestamp-invalid": "dấu thời gian không hợp lệ (chữ ký của nó không khớp) / the time-stamp token does not verify",
+  "timestamp-untrusted":
+    "dấu thời gian không do tổ chức cấp dấu thời gian được tin cậy cấp / the time-stamp is not from a trusted authority",
 }
 
 export const serialHex = (certificate: X509Certificate): string => certificate.serialNumber.toUpperCase()
@@ -107,6 +115,16 @@ export async function verifyPdf(
   const digest = createHash("sha256").update(last.signedBytes).digest()
   if (parsed.digestAlgorithm !== OID.sha256 || parsed.messageDigest === undefined) problems.add("unreadable")
   else if (!digest.equals(Buffer.from(parsed.messageDigest))) problems.add("modified")
+  let timestamp: PdfVerification["timestamp"]
+  if (parsed.timestampToken !== undefined) {
+    // PAdES B-T: the token stamps the signature value; the authority's root must be among the trusted roots
+    const check = checkTimestampToken(parsed.timestampToken, parsed.signature, (leaf, pool) =>
+      chainToRoot(leaf, pool, trustedRoots),
+    )
+    if (!check.intact) problems.add("timestamp-invalid")
+    else if (!check.trusted) problems.add("timestamp-untrusted")
+    timestamp = { time: check.time?.toISOString(), authority: check.authority }
+  }
   const signer = parsed.signer
   const signedAt = last.claimedTime ?? parsed.signingTime
   if (signer === undefined) problems.add("unknown-signer")
@@ -128,6 +146,7 @@ export async function verifyPdf(
     signer: signer === undefined ? undefined : signerInfoOf(signer),
     signedAt: signedAt?.toISOString(),
     timestamped: parsed.timestampToken !== undefined,
+    ...(timestamp === undefined ? {} : { timestamp }),
   })
 }
 
