@@ -3,7 +3,7 @@
 // B-T when a time-stamp authority is configured); `verify` checks a file's signature against the trusted roots.
 
 import type { X509Certificate } from "node:crypto"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
   ExternalServiceFailed,
@@ -13,6 +13,7 @@ import {
   SigningRefused,
 } from "@motcua/application"
 import { Effect, Layer } from "effect"
+import { type RevocationList, readRevocationLists } from "./crl.ts"
 import { KeyUnavailable, localKey, readPkcs12, type SigningKey } from "./keys.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
 import { httpSigningService, type RemoteSigningSettings, remoteKey } from "./remote.ts"
@@ -33,6 +34,11 @@ export interface X509SignerSettings {
   readonly location: string
   /** An RFC 3161 time-stamp authority's URL. */
   readonly tsaUrl?: string
+  /**
+   * A folder of certificate revocation lists (PEM or DER, as the CAs publish them), read again at each verification
+   * so that a CRL replaced there counts at once: a signature by a revoked certificate is reported revoked.
+   */
+  readonly crlDir?: string
   /** The clock (tests move it). */
   readonly now?: () => Date
 }
@@ -125,7 +131,10 @@ export const X509Signer = {
           }),
         verify: (bytes) =>
           Effect.promise(async (): Promise<SignatureCheck> => {
-            const report = await verifyPdf(bytes, roots)
+            const report = await verifyPdf(bytes, roots, {
+              ...(settings.crlDir === undefined ? {} : { revocationLists: revocationListsIn(settings.crlDir) }),
+              now: now(),
+            })
             return {
               checked: true,
               valid: report.valid,
@@ -137,6 +146,38 @@ export const X509Signer = {
           }),
       })
     }),
+}
+
+/**
+ * The CRLs in a folder (every file; PEM or DER). A file that is not a CRL is named in the error: checked at start
+ * (readRevocationFolder); at verification such a file is left out rather than failing the public check.
+ */
+export function readRevocationFolder(dir: string): RevocationList[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      try {
+        return readRevocationLists(new Uint8Array(readFileSync(join(dir, name))))
+      } catch (error) {
+        throw new Error(`${join(dir, name)}: không phải danh sách thu hồi chứng thư (not a CRL): ${String(error)}`)
+      }
+    })
+}
+
+const revocationListsIn = (dir: string): RevocationList[] => {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names.flatMap((name) => {
+    try {
+      return readRevocationLists(new Uint8Array(readFileSync(join(dir, name))))
+    } catch {
+      return []
+    }
+  })
 }
 
 /** Reads the trusted roots file (PEM) and refuses one without a certificate. */

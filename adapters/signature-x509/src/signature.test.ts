@@ -16,6 +16,7 @@ import { join } from "node:path"
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseSignedData } from "./cms.ts"
+import { readRevocationLists } from "./crl.ts"
 import { createDevelopmentCa } from "./dev-ca.ts"
 import { KeyUnavailable, localKey, readPkcs12 } from "./keys.ts"
 import { type OpensslCa, opensslCa, opensslCmsVerify, pdfsig } from "./openssl-ca.test-support.ts"
@@ -291,6 +292,74 @@ describe("remote signing (an HSM behind the HTTP signing protocol, here a local 
     await expect(
       remoteKey(httpSigningService({ url: "http://127.0.0.1:9", timeoutMs: 2000 }), "ld-hg-01"),
     ).rejects.toThrow(KeyUnavailable)
+  })
+})
+
+describe("certificate revocation (CRLs made by openssl ca -gencrl)", () => {
+  it("a signature by a certificate the CA revoked is reported revoked, with when and why; openssl agrees", async () => {
+    const revoked = ca.issue("Lê Văn Mất Khóa")
+    const kept = ca.issue("Phạm Thị Còn")
+    const byRevoked = await signPdf(await samplePdf(), { ...options, key: keyOf(revoked) })
+    const byKept = await signPdf(await samplePdf(), { ...options, key: keyOf(kept) })
+    const before = readRevocationLists(new TextEncoder().encode(ca.crls()))
+    expect(await verifyPdf(byRevoked.bytes, roots, { revocationLists: before })).toMatchObject({
+      valid: true,
+      certificateStatus: "good",
+    })
+    ca.revoke(revoked.certPem, "keyCompromise")
+    const pem = ca.crls()
+    const lists = readRevocationLists(new TextEncoder().encode(pem))
+    const report = await verifyPdf(byRevoked.bytes, roots, { revocationLists: lists })
+    expect(report).toMatchObject({
+      valid: false,
+      problems: ["certificate-revoked"],
+      certificateStatus: "revoked",
+      revocationReason: "keyCompromise",
+    })
+    expect(Math.abs(Date.parse(report.revokedAt ?? "") - Date.now())).toBeLessThan(120_000)
+    expect(report.messages.join(" ")).toContain("đã bị thu hồi")
+    // another certificate of the same CA is still good
+    expect(await verifyPdf(byKept.bytes, roots, { revocationLists: lists })).toMatchObject({
+      valid: true,
+      certificateStatus: "good",
+    })
+    // openssl says the same of the two certificates, from the same CRLs
+    const dir = mkdtempSync(join(tmpdir(), "motcua-crl-"))
+    try {
+      writeFileSync(join(dir, "chain.pem"), ca.rootPem + ca.intermediatePem + pem)
+      const check = (certPem: string) => {
+        writeFileSync(join(dir, "leaf.pem"), certPem)
+        const out = spawnSync("openssl", ["verify", "-crl_check_all", "-CAfile", "chain.pem", "leaf.pem"], {
+          cwd: dir,
+          encoding: "utf8",
+        })
+        return `${out.stdout}${out.stderr}`
+      }
+      expect(check(revoked.certPem)).toContain("certificate revoked")
+      expect(check(kept.certPem)).toContain("leaf.pem: OK")
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("a CRL not signed by the certificate's issuer is not believed; without CRLs the status is not checked", async () => {
+    const signer = ca.issue("Đỗ Văn Khác")
+    const signed = await signPdf(await samplePdf(), { ...options, key: keyOf(signer) })
+    const other = opensslCa()
+    try {
+      const strangerSigned = other.issue("Đỗ Văn Khác")
+      other.revoke(strangerSigned.certPem)
+      // the other CA's CRL names another issuer: nothing is known of our signer
+      const foreign = readRevocationLists(new TextEncoder().encode(other.crls()))
+      expect(await verifyPdf(signed.bytes, roots, { revocationLists: foreign })).toMatchObject({
+        valid: true,
+        certificateStatus: "unknown",
+      })
+    } finally {
+      other.remove()
+    }
+    expect(await verifyPdf(signed.bytes, roots)).toMatchObject({ valid: true, certificateStatus: "not-checked" })
+    expect(() => readRevocationLists(new TextEncoder().encode("not a CRL"))).toThrow()
   })
 })
 

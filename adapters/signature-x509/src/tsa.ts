@@ -134,6 +134,6 @@ export function checkTimestampToken(
   const chain = signer === undefined ? undefined : chainTo(signer, parsed.certificates)
   const forTimeStamping = signer !== undefined && (signer.keyUsage ?? []).includes(TIME_STAMPING)
   const validThen = (c: X509Certificate) => new Date(c.validFrom) <= time && time <= new Date(c.validTo)
-  const trusted = forTimeStamping && chain !== undefined && chain.every(validThen)
+  const trusted = forTimeStamping && (chain?.every(validThen) ?? false)
   return { intact, trusted, time, authority }
 }
