@@ -10,8 +10,11 @@ import { runUseCase } from "./run.ts"
 
 const operation = defineOperation<ApiDeps>()
 
-/** What the public sees of who holds the dossier: a role's title (the domain's), never a person. */
-const holderTitle = (role: string) => (role === "citizen" ? `${roleTitle(role)} (đang chờ bổ sung)` : roleTitle(role))
+/**
+ * What the public sees of who holds the dossier: a role's title (the domain's), never a person; the applicant holds
+ * it only while it waits for their supplement, which is what the lookup says then.
+ */
+const holderTitle = (role: string) => (role === "citizen" ? "Người nộp hồ sơ (đang chờ bổ sung)" : roleTitle(role))
 
 export const PublicDossierStatus = Schema.Struct({
   code: Schema.String,

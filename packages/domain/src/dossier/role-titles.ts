@@ -12,7 +12,7 @@ export const roleTitles: Readonly<Record<Role, string>> = {
   clerk: "Văn thư",
   "inter-agency": "Cơ quan phối hợp liên thông",
   "post-office-agent": "Nhân viên bưu chính",
-  citizen: "Người nộp hồ sơ",
+  citizen: "Công dân",
   system: "Hệ thống",
 }
 
