@@ -13,11 +13,11 @@ import {
   SigningRefused,
 } from "@motcua/application"
 import { Effect, Layer } from "effect"
-import { type RevocationList, readRevocationLists } from "./crl.ts"
+import { type RevocationList, readRevocationLists, revocationStatus } from "./crl.ts"
 import { KeyUnavailable, localKey, readPkcs12, type SigningKey } from "./keys.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
 import { httpSigningService, type RemoteSigningSettings, remoteKey } from "./remote.ts"
-import { CertificateNotValid, signPdf } from "./sign.ts"
+import { CertificateNotValid, commonName, signPdf } from "./sign.ts"
 import { httpTimestamp } from "./tsa.ts"
 import { certificatesFromPem, signerInfoOf, verifyPdf } from "./verify.ts"
 
@@ -87,6 +87,22 @@ function keyFinder(settings: X509SignerSettings): (signerId: string) => Promise<
 
 export const certificateOf = (certificate: X509Certificate): SignerCertificate => signerInfoOf(certificate)
 
+/** Refuses a chain one of whose certificates its issuer's CRL lists as revoked (before anything is signed). */
+async function assertNotRevoked(chain: ReadonlyArray<X509Certificate>, lists: ReadonlyArray<RevocationList>) {
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const certificate = chain[i] as X509Certificate
+    const status = await revocationStatus(certificate, chain[i + 1] as X509Certificate, lists, new Date())
+    if (status.status !== "revoked") continue
+    const who = commonName(certificate.subject)
+    const at = status.at.toISOString()
+    throw new CertificateNotValid(
+      "certificate-revoked",
+      `chứng thư số của ${who} đã bị thu hồi lúc ${at} / the certificate of ${who} was revoked on ${at}` +
+        (status.reason === undefined ? "" : ` (${status.reason})`),
+    )
+  }
+}
+
 /** Turns what the signing code throws into the port's errors. */
 function signingError(error: unknown): SigningRefused | ExternalServiceFailed {
   if (error instanceof PdfRefused) return new SigningRefused({ reason: error.reason, detail: error.message })
@@ -109,6 +125,7 @@ export const X509Signer = {
           Effect.tryPromise({
             try: async () => {
               const key = await findKey(request.signerId)
+              if (settings.crlDir !== undefined) await assertNotRevoked(key.chain, revocationListsIn(settings.crlDir))
               const signed = await signPdf(request.bytes, {
                 key,
                 at: new Date(Math.floor(now().getTime() / 1000) * 1000),

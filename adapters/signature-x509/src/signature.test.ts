@@ -13,12 +13,15 @@ import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Signer } from "@motcua/application"
+import { Effect } from "effect"
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseSignedData } from "./cms.ts"
 import { readRevocationLists } from "./crl.ts"
 import { createDevelopmentCa } from "./dev-ca.ts"
 import { KeyUnavailable, localKey, readPkcs12 } from "./keys.ts"
+import { X509Signer } from "./layer.ts"
 import { type OpensslCa, opensslCa, opensslCmsVerify, pdfsig } from "./openssl-ca.test-support.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
 import { httpSigningService, remoteKey, SHA256_DIGEST_INFO_PREFIX } from "./remote.ts"
@@ -339,6 +342,43 @@ describe("certificate revocation (CRLs made by openssl ca -gencrl)", () => {
       expect(check(kept.certPem)).toContain("leaf.pem: OK")
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("the X.509 signer refuses to sign with a revoked certificate (SigningRefused certificate-revoked), then verifies", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "motcua-crl-signer-"))
+    try {
+      const p12Dir = join(folder, "p12")
+      const crlDir = join(folder, "crl")
+      execFileSync("mkdir", ["-p", p12Dir, crlDir])
+      const fired = ca.issue("Vũ Văn Nghỉ Việc")
+      const staying = ca.issue("Hoàng Thị Ở Lại")
+      writeFileSync(join(p12Dir, "ld-01.p12"), fired.p12)
+      writeFileSync(join(p12Dir, "ld-01.password"), fired.password)
+      writeFileSync(join(p12Dir, "ld-02.p12"), staying.p12)
+      writeFileSync(join(p12Dir, "ld-02.password"), staying.password)
+      const signer = Effect.runSync(
+        Effect.provide(
+          Signer.useSync((s) => s),
+          X509Signer.layer({ p12Dir, crlDir, trustedRootsPem: ca.rootPem, location: "Quảng Ninh" }),
+        ),
+      )
+      const pdf = await samplePdf()
+      const signedBefore = await Effect.runPromise(signer.sign({ signerId: "ld-01", bytes: pdf, reference: "KQ-1" }))
+      ca.revoke(fired.certPem, "affiliationChanged")
+      writeFileSync(join(crlDir, "ca.crl"), ca.crls())
+      const refused = await Effect.runPromise(
+        Effect.flip(signer.sign({ signerId: "ld-01", bytes: pdf, reference: "KQ-1" })),
+      )
+      expect(refused).toMatchObject({ _tag: "SigningRefused", reason: "certificate-revoked" })
+      expect(refused.message).toContain("đã bị thu hồi")
+      // the other leader still signs; what the revoked one signed before is now reported revoked
+      const kept = await Effect.runPromise(signer.sign({ signerId: "ld-02", bytes: pdf, reference: "KQ-2" }))
+      expect(await Effect.runPromise(signer.verify(kept.signedDocument ?? pdf))).toMatchObject({ valid: true })
+      const old = await Effect.runPromise(signer.verify(signedBefore.signedDocument ?? pdf))
+      expect(old).toMatchObject({ valid: false, problems: ["certificate-revoked"] })
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
     }
   })
 
