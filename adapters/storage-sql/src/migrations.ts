@@ -629,6 +629,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // A result in a citizen's e-wallet replaced by a corrected one (signing.ts's replaceResult): the entry that
+    // replaced it. NULL for every entry so far (no result was ever replaced before).
+    "2026-12-06-110-wallet-replaced-by": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("wallet_entry").addColumn("replaced_by", "text").execute()
+      },
+    },
   }
 }
 

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs"
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import type { PopulationHttpSettings } from "@motcua/population-http"
 import type { X509SignerSettings } from "@motcua/signature-x509"
-import { readTrustedRoots } from "@motcua/signature-x509/pem"
+import { checkRevocationFolder, readTrustedRoots } from "@motcua/signature-x509/pem"
 import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,
@@ -442,7 +442,8 @@ function eidSettings(
 
 /**
  * The X.509 signer from MOTCUA_SIGNER_P12_DIR (+ _P12_PASSWORD) and/or MOTCUA_SIGNER_REMOTE_URL (+ _REMOTE_TOKEN),
- * with MOTCUA_SIGNER_TRUST_ROOTS (required with either), MOTCUA_SIGNER_LOCATION and MOTCUA_TSA_URL.
+ * with MOTCUA_SIGNER_TRUST_ROOTS (required with either), MOTCUA_SIGNER_LOCATION, MOTCUA_TSA_URL and
+ * MOTCUA_SIGNER_CRL_DIR.
  */
 function signerSettings(
   env: Environment,
@@ -473,6 +474,16 @@ function signerSettings(
   for (const name of ["MOTCUA_SIGNER_REMOTE_URL", "MOTCUA_TSA_URL"])
     if (value(name) !== undefined && !/^https?:\/\//.test(value(name) ?? ""))
       problems.push({ variable: name, message: "phải là URL http(s) (must be an http(s) URL)" })
+  const crlDir = value("MOTCUA_SIGNER_CRL_DIR")
+  if (crlDir !== undefined)
+    if (!existsSync(crlDir))
+      problems.push({ variable: "MOTCUA_SIGNER_CRL_DIR", message: `thư mục không tồn tại (no such folder): ${crlDir}` })
+    else
+      try {
+        checkRevocationFolder(crlDir)
+      } catch (error) {
+        problems.push({ variable: "MOTCUA_SIGNER_CRL_DIR", message: String(error) })
+      }
   const password = value("MOTCUA_SIGNER_P12_PASSWORD")
   const token = value("MOTCUA_SIGNER_REMOTE_TOKEN")
   const tsaUrl = value("MOTCUA_TSA_URL")
@@ -483,5 +494,6 @@ function signerSettings(
     trustedRootsPem,
     location: value("MOTCUA_SIGNER_LOCATION") ?? "Việt Nam",
     ...(tsaUrl === undefined ? {} : { tsaUrl }),
+    ...(crlDir === undefined ? {} : { crlDir }),
   }
 }

@@ -27,6 +27,7 @@ import {
   receiveSupplement,
   refuse,
   reject,
+  replaceResult,
   requestPayment,
   requestSupplementation,
   returnResult,
@@ -396,6 +397,21 @@ const actions = [
       "SigningRefused with the reason.",
     body: Schema.Struct({ expectedVersion, documentId: Schema.optionalKey(Id) }),
     run: (p, code, b) => sign(p, code, b),
+  }),
+  action({
+    segment: "replace-result",
+    event: "replaceResult",
+    operationId: "replaceResult",
+    summary: "Thay thế kết quả đã ký bằng kết quả đính chính",
+    description:
+      "A leader of the dossier's authority issues a corrected result in place of the signed one (valid, or revoked " +
+      "already): signed like the first (documentId as for sign, or rendered from the dossier), it becomes the " +
+      "dossier's result and names the one it replaces; the old result's verification says 'đã được thay thế bởi … / " +
+      "replaced by …' with a link to the new one. A result already returned to the citizen's e-wallet is marked " +
+      "replaced there and the corrected one added. Refusals as for sign; 422 SignatureRequired when nothing was " +
+      "signed yet.",
+    body: Schema.Struct({ expectedVersion, documentId: Schema.optionalKey(Id), reason: Text }),
+    run: (p, code, b) => replaceResult(p, code, b),
   }),
   action({
     segment: "mark-result-ready",

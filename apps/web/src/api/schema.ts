@@ -749,6 +749,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/replace-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thay thế kết quả đã ký bằng kết quả đính chính
+         * @description A leader of the dossier's authority issues a corrected result in place of the signed one (valid, or revoked already): signed like the first (documentId as for sign, or rendered from the dossier), it becomes the dossier's result and names the one it replaces; the old result's verification says 'đã được thay thế bởi … / replaced by …' with a link to the new one. A result already returned to the citizen's e-wallet is marked replaced there and the corrected one added. Refusals as for sign; 422 SignatureRequired when nothing was signed yet. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → accepted; working → working; processed → processed; returned → returned. Người được gửi (who may send it): unit-leader (agency), authority-leader (agency).
+         */
+        post: operations["replaceResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/mark-result-ready": {
         parameters: {
             query?: never;
@@ -1326,7 +1346,7 @@ export interface paths {
         };
         /**
          * Kiểm tra kết quả theo mã xác thực (công khai)
-         * @description What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and when, and whether it is valid or revoked. Nothing personal.
+         * @description What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and when, and whether it is valid, revoked or replaced by a corrected result (with a link to it). Nothing personal.
          */
         get: operations["verifyResult"];
         put?: never;
@@ -2050,7 +2070,7 @@ export interface components {
             /** @description Mã sự kiện: nhận trùng thì bỏ qua (de-duplicate on it) */
             id: string;
             /** @enum {string} */
-            type: "dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*";
+            type: "dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.replaceResult" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*";
             occurredAt: string;
             agencyCode: string | null;
             data: {
@@ -2778,6 +2798,8 @@ export interface components {
             validUntil?: string;
             dossierCode?: string;
             createdAt: string;
+            /** @description Kết quả đã được thay thế bởi kết quả đính chính (mã giấy tờ mới) / replaced by this entry */
+            replacedBy?: string;
         } & {
             [key: string]: unknown;
         };
@@ -3150,6 +3172,14 @@ export interface components {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
             documentId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReplaceResultRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            documentId?: string;
+            reason: string;
         } & {
             [key: string]: unknown;
         };
@@ -3685,12 +3715,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực hay đã thu hồi — không có thông tin cá nhân */
+        /** @description Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực, đã thu hồi hay đã được thay thế — không có thông tin cá nhân */
         ResultVerification: {
             verificationId: string;
             url: string;
             /** @enum {string} */
-            status: "valid" | "revoked";
+            status: "valid" | "revoked" | "replaced";
             statusLabel: string;
             title: string;
             dossierCode: string;
@@ -3714,6 +3744,22 @@ export interface components {
             sha256: string;
             revokedAt?: string;
             revocationReason?: string;
+            /** @description Kết quả đính chính đã thay thế kết quả này / the corrected result that replaced this one */
+            replacedBy?: {
+                verificationId: string;
+                url: string;
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Kết quả mà kết quả này thay thế / the result this one replaced */
+            replaces?: {
+                verificationId: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -3746,7 +3792,7 @@ export interface components {
             verificationId: string;
             url: string;
             /** @enum {string} */
-            status: "valid" | "revoked";
+            status: "valid" | "revoked" | "replaced";
             statusLabel: string;
             title: string;
             dossierCode: string;
@@ -3770,6 +3816,22 @@ export interface components {
             sha256: string;
             revokedAt?: string;
             revocationReason?: string;
+            /** @description Kết quả đính chính đã thay thế kết quả này / the corrected result that replaced this one */
+            replacedBy?: {
+                verificationId: string;
+                url: string;
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Kết quả mà kết quả này thay thế / the result this one replaced */
+            replaces?: {
+                verificationId: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
             documentId: string;
         } & {
             [key: string]: unknown;
@@ -3823,7 +3885,7 @@ export interface components {
             /** @description Địa chỉ https nhận sự kiện (the receiver's https URL) */
             url: string;
             /** @description Loại sự kiện, hoặc * cho mọi loại (event types, or * for all) */
-            eventTypes: ("dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*")[];
+            eventTypes: ("dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.replaceResult" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*")[];
             /** @description Khóa ký HMAC; bỏ trống để hệ thống tạo (the HMAC secret; made up when absent) */
             secret?: string;
         } & {
@@ -5719,6 +5781,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignResultRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    replaceResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceResultRequest"];
             };
         };
         responses: {

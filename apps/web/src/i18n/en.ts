@@ -196,6 +196,7 @@ export const en: Catalogue = {
     approve: "Approve",
     reject: "Reject",
     sign: "Sign the result",
+    "replace-result": "Replace the signed result",
     "mark-result-ready": "Result ready",
     "return-result": "Return the result",
     withdraw: "Withdraw",

@@ -195,6 +195,7 @@ export const vi = {
     approve: "Phê duyệt",
     reject: "Không phê duyệt",
     sign: "Ký số kết quả",
+    "replace-result": "Thay thế kết quả đã ký",
     "mark-result-ready": "Kết quả sẵn sàng trả",
     "return-result": "Trả kết quả",
     withdraw: "Rút hồ sơ",

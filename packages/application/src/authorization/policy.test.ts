@@ -235,6 +235,7 @@ describe("the policy and the domain's permissions agree (one rule, stated in two
     "dossier.approve": "approve",
     "dossier.reject": "reject",
     "dossier.sign": "sign",
+    "dossier.replaceResult": "replaceResult",
     "dossier.markResultReady": "resultReady",
     "dossier.returnResult": "returnResult",
     "dossier.withdraw": "withdraw",

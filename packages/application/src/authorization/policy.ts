@@ -21,6 +21,8 @@ export const appActions = [
   "dossier.approve",
   "dossier.reject",
   "dossier.sign",
+  /** A corrected result replacing the signed one (revoking it, if still valid, in the same step). */
+  "dossier.replaceResult",
   "dossier.markResultReady",
   "dossier.returnResult",
   "dossier.withdraw",
@@ -94,6 +96,7 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.approve": "agency",
   "dossier.reject": "agency",
   "dossier.sign": "agency",
+  "dossier.replaceResult": "agency",
   "dossier.markResultReady": "agency",
   "dossier.stop": "agency",
   "dossier.extendWithApology": "agency",
