@@ -372,6 +372,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       markForVerification: true,
       renderForm: true,
       renderReceipt: true,
+      previewPage: true,
     }),
     PublicPages.layer({ baseUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, place: data.jurisdiction.province.name }),
     // after the development adapters: a configured X.509 signer replaces the development one
