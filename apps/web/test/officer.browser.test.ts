@@ -36,6 +36,8 @@ const NOTICE_SECRET = "web-officer-test-bank-notice-secret-0123456789"
 const CENTRE = "ttphcc-06685"
 /** The card's QR text as a CCCD reader types it (id, old id, name, birth date, sex, address, issue date). */
 const CARD = "022090001234|100123456|Nguyễn Văn An|15031990|Nam|Tổ 5, khu 3, phường Hồng Gai|01072021"
+/** The same card's back, its machine-readable zone (the domain's formatMrz of the card's data, valid to 2030). */
+const CARD_MRZ = ["IDVNM0900012345022090001234<<3", "9003152M3003150VNM<<<<<<<<<<<6", "NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<"]
 
 let site: Site
 let browser: Browser
@@ -202,39 +204,27 @@ async function signedIn(username: string): Promise<Page> {
 
 /**
  * A keyboard-wedge reader: every character as a key press 4 ms after the last (the events' own timestamps), then
- * Enter — pipelined through the DevTools protocol, as fast as a reader types.
+ * Enter — pipelined through the DevTools protocol, as fast as a reader types. Several lines (an MRZ reader's) each
+ * end with Enter, the next one following at the same pace.
  */
-async function wedge(page: Page, text: string): Promise<void> {
+async function wedge(page: Page, ...lines: string[]): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   const start = Date.now() / 1000
   const sends: Promise<unknown>[] = []
   let i = 0
-  for (const ch of text) {
+  const enter = { key: "Enter", code: "Enter", windowsVirtualKeyCode: 13 }
+  for (const line of lines) {
+    for (const ch of line) {
+      const timestamp = start + i++ * 0.004
+      sends.push(
+        cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch, timestamp }),
+      )
+      sends.push(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch, timestamp }))
+    }
     const timestamp = start + i++ * 0.004
-    sends.push(
-      cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch, timestamp }),
-    )
-    sends.push(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch, timestamp }))
+    sends.push(cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...enter, text: "\r", timestamp }))
+    sends.push(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...enter, timestamp }))
   }
-  sends.push(
-    cdp.send("Input.dispatchKeyEvent", {
-      type: "keyDown",
-      key: "Enter",
-      code: "Enter",
-      windowsVirtualKeyCode: 13,
-      text: "\r",
-      timestamp: start + i * 0.004,
-    }),
-  )
-  sends.push(
-    cdp.send("Input.dispatchKeyEvent", {
-      type: "keyUp",
-      key: "Enter",
-      code: "Enter",
-      windowsVirtualKeyCode: 13,
-      timestamp: start + i * 0.004,
-    }),
-  )
   await Promise.all(sends)
   await cdp.detach()
 }
@@ -344,6 +334,16 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     await wedge(page, CARD.replace("15031990", "15031991"))
     await page.getByRole("alert").filter({ hasText: "Không đọc được thẻ" }).waitFor()
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    // the back of the card through an MRZ reader: three lines, one burst; the name as the MRZ writes it (no
+    // diacritics) differs from the form's, so the officer is asked, and keeps the form's
+    await page.getByLabel("Họ và tên").focus()
+    await wedge(page, ...CARD_MRZ)
+    await page.getByTestId("card-status").filter({ hasText: "022090001234" }).waitFor()
+    const mrzConflicts = page.getByTestId("card-conflicts")
+    expect(await mrzConflicts.locator("tbody tr").allTextContents()).toEqual(["Họ và tênNguyễn Văn AnNGUYEN VAN AN"])
+    await mrzConflicts.getByRole("button", { name: "Giữ thông tin đã nhập" }).click()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    expect(await page.getByLabel("Số định danh cá nhân").inputValue()).toBe("022090001234")
 
     // both papers scanned through the agent (SANE's test scanner), attached as digitised documents
     await page.getByLabel("Độ phân giải khi quét").selectOption("100")

@@ -164,13 +164,14 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
     const onKey = (event: KeyboardEvent) => {
       const step = detector.key(event.key, event.timeStamp)
       if (step.kind === "started") before = latest.current
-      if (step.kind !== "burst") return
+      if (step.kind !== "burst" && step.kind !== "line") return
       // the reader's Enter must not send the form; what it typed into a field is taken back
       event.preventDefault()
       event.stopPropagation()
+      if (step.kind === "line") return
       const typed = before
       fill.current(typed)
-      void readCard(step.text).then(
+      void readCard(step.text, step.format).then(
         (card) => {
           setError(undefined)
           setRead(offer("card", typed, cardFields(card), fill.current))
@@ -321,8 +322,8 @@ const cardFields = (card: Card): Partial<Record<FieldName, string>> => ({
   ...(card.permanentAddress === undefined ? {} : { address: card.permanentAddress }),
 })
 
-async function readCard(text: string): Promise<Card> {
-  const { data, error } = await api.POST("/api/v1/id-cards/read", { body: { format: "qr", text } })
+async function readCard(text: string, format: "qr" | "mrz"): Promise<Card> {
+  const { data, error } = await api.POST("/api/v1/id-cards/read", { body: { format, text } })
   if (error !== undefined) throw error
   return data
 }
