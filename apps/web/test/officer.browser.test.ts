@@ -424,6 +424,26 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       { headers: await session("tt-01") },
     )
     expect(reads.items.filter((e) => e.action === "read.population").length).toBe(2)
+
+    // looked up again and found: the filing asks the API to verify the applicant with the same consent, and the
+    // dossier records it (indicator 4.5, the portal's verified flag)
+    await page.getByLabel("Số định danh cá nhân").fill("022090001234")
+    await lookUp.click()
+    await expect.poll(() => page.getByTestId("registry-status").textContent()).toContain("Nguyễn Văn An")
+    await page.getByLabel("Xã, phường nơi cư trú").selectOption("06685")
+    await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
+    const filed = page.getByRole("status").filter({ hasText: "Đã nộp hồ sơ" })
+    await Promise.race([filed.waitFor(), page.getByRole("alert").last().waitFor()])
+    if (!(await filed.isVisible())) expect.fail(`intake refused: ${await page.getByRole("alert").last().textContent()}`)
+    const code = /Đã nộp hồ sơ (\S+)/.exec((await filed.textContent()) ?? "")?.[1] ?? ""
+    const dossier = await call<{ context: { applicantVerification?: { source: string; consent: string } } }>(
+      `/api/v1/dossiers/${code}`,
+      { headers: await session("cb-hg-01") },
+    )
+    expect(dossier.context.applicantVerification).toMatchObject({
+      source: "population-db",
+      consent: "signed-at-counter",
+    })
   })
 
   it("the officer previews a scanned paper on the dossier's page, drawn by the API as an image; the read audited", async () => {

@@ -44,6 +44,7 @@ export default function CounterDevices({
   documents,
   scans,
   onScanned,
+  onFound,
 }: {
   procedureCode: string
   form: ApplicantFields
@@ -51,13 +52,15 @@ export default function CounterDevices({
   documents: ReadonlyArray<{ readonly id: string; readonly name: string }>
   scans: Readonly<Record<string, Scan>>
   onScanned: (documentId: string, scan: Scan) => void
+  /** The id number the population database knows, looked up with the citizen's signed consent (or none). */
+  onFound: (personalId: string | undefined) => void
 }) {
   const { t } = useTranslation()
   return (
     <section className="panel devices" aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t("desk.heading")}</h2>
       <CardReader form={form} onFill={onFill} />
-      <PopulationLookup procedureCode={procedureCode} form={form} onFill={onFill} />
+      <PopulationLookup procedureCode={procedureCode} form={form} onFill={onFill} onFound={onFound} />
       <AgentPanel documents={documents} scans={scans} onScanned={onScanned} />
     </section>
   )
@@ -221,10 +224,12 @@ function PopulationLookup({
   procedureCode,
   form,
   onFill,
+  onFound,
 }: {
   procedureCode: string
   form: ApplicantFields
   onFill: (fields: Partial<ApplicantFields>) => void
+  onFound: (personalId: string | undefined) => void
 }) {
   const { t } = useTranslation()
   const [consent, setConsent] = useState(false)
@@ -251,6 +256,8 @@ function PopulationLookup({
       })
       if (error !== undefined) throw error
       setAnswer(data)
+      // the filing then asks the API to verify the applicant with the same consent (verifyApplicant)
+      onFound(data.found ? idNumber : undefined)
       setOffered(
         data.record === undefined
           ? undefined
@@ -268,6 +275,7 @@ function PopulationLookup({
     } catch (e) {
       setAnswer(undefined)
       setOffered(undefined)
+      onFound(undefined)
       setError(e)
     } finally {
       setBusy(false)
