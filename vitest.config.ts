@@ -26,10 +26,8 @@ class LongFilesFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     projects: ["packages/*", "adapters/*", "apps/*", "scripts", "bench"],
-    // Two files at a time on CI's two cores (vitest's default is one fewer worker than cores: one): most long files
-    // wait on other processes (the portal simulator and relays, PostgreSQL, Chromium), so the other worker has the
-    // CPU meanwhile. MOTCUA_TEST_WORKERS sets another count.
-    maxWorkers: Number(process.env.MOTCUA_TEST_WORKERS ?? 2),
+    // (how many files run at a time is given on the command line by scripts/run-tests.ts: a project's own config
+    // would not take it from here)
     sequence: { sequencer: LongFilesFirst },
   },
 })
