@@ -5,7 +5,9 @@ import { BaseSequencer, type TestSpecification } from "vitest/node"
 // beside them on the other worker instead of after them: on a fresh clone (as CI is) vitest has no timings of its
 // own and would start them wherever their project's name falls.
 const LONG_FILES = [
-  "apps/cli/src/portal-relay.test.ts", // 2,000 lifecycles through a faulty portal, twice (issue 8's bar)
+  // 2,000 lifecycles through a faulty portal (issue 8's bar), on each database in a file of its own: both start at once
+  "apps/cli/src/portal-relay.sqlite.test.ts",
+  "apps/cli/src/portal-relay.postgres.test.ts",
   "apps/web/test/officer.browser.test.ts",
   "apps/web/test/citizen.browser.test.ts",
   "apps/web/test/browser.test.ts",
