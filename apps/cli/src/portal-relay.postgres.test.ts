@@ -1,7 +1,7 @@
-// Issue 8's bar for the relay on PostgreSQL, two relays side by side: portal-relay.run.ts says what it proves.
+// Issue 8's bar for the relay on PostgreSQL, two relays side by side: portal-relay.test-support.ts says what it proves.
 import { describeOnPostgres, freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { afterAll, beforeAll } from "vitest"
-import { relayRun } from "./portal-relay.run.ts"
+import { relayRun } from "./portal-relay.test-support.ts"
 import { tempDir } from "./test-support.ts"
 
 describeOnPostgres("the relay to the national portal, on PostgreSQL (two relays)", (adminUrl) => {

@@ -1,6 +1,6 @@
-// Issue 8's bar for the relay on SQLite, one relay at a time: portal-relay.run.ts says what it proves.
+// Issue 8's bar for the relay on SQLite, one relay at a time: portal-relay.test-support.ts says what it proves.
 import { afterAll, describe } from "vitest"
-import { relayRun } from "./portal-relay.run.ts"
+import { relayRun } from "./portal-relay.test-support.ts"
 import { tempDir } from "./test-support.ts"
 
 describe("the relay to the national portal, on SQLite (one relay at a time)", () => {
