@@ -27,10 +27,10 @@ export type WedgeStep =
   | { readonly kind: "line" }
   | { readonly kind: "none" }
 
-/** Feeds keydown events (`key` as the browser names it, `at` the event's time in ms); see WedgeStep. */
 /** One line of a TD1 machine-readable zone as a reader types it. */
 const MRZ_LINE = /^[A-Z0-9<]{30}$/
 
+/** Feeds keydown events (`key` as the browser names it, `at` the event's time in ms); see WedgeStep. */
 export class BurstDetector {
   private text = ""
   private first = 0
