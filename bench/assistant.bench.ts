@@ -16,7 +16,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 
 let failedBars = false
 for (const set of w.sets) {
-  const s = summarise(set.questions.map((q, i) => evaluateOne(w.assistant, q, NOW, `${set.file}-${i}`)))
+  // A conversation id holds letters, digits, "-" and "_" only (the assistant starts a new conversation for any
+  // other): the set's file name without its dot, or every reply to a follow-up would be read as a new question.
+  const prefix = set.file.replace(/[^A-Za-z0-9]/gu, "-")
+  const s = summarise(set.questions.map((q, i) => evaluateOne(w.assistant, q, NOW, `${prefix}-${i}`)))
   console.log(`\n${set.label}, ${set.file}: ${s.questions} questions (${s.answerable} answerable)`)
   console.log(`  top-1 procedure: ${pct(s.top1)}   (bar ≥ 90 %)`)
   console.log(`  top-3 procedure: ${pct(s.top3)}   (bar ≥ 98 %)`)

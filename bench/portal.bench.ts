@@ -5,7 +5,7 @@
 //
 //   node bench/portal.bench.ts     options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000),
 //                                  --concurrency C (default 16)
-import { collectGarbage, median } from "./harness/abba.ts"
+import { measureRateRounds, timed } from "./harness/abba.ts"
 import { report } from "./harness/table.ts"
 import { type Dossier, openPortalRelay } from "./workloads/portal-relay.ts"
 
@@ -26,61 +26,45 @@ console.log(
   `Relay → portal simulator (${sides.url}) against a bare HTTP client posting the same bodies; ${perDossier} pushes ` +
     `per dossier, ${concurrency} at a time.`,
 )
-const exitCode = 0
 try {
   // ABBA by hand: the relay's rows of a half are written (untimed) just before its turn, so that a pass never finds
   // the other half's rows
-  const timed = async (f: () => Promise<void>) => {
-    collectGarbage()
-    const begin = performance.now()
-    await f()
-    return performance.now() - begin
-  }
-  const round = async (size: number) => {
-    const first = sides.dossiers(Math.ceil(size / 2))
-    const second = sides.dossiers(Math.floor(size / 2))
-    await sides.enqueue(first)
-    let relayMs = await timed(() => sides.relay(first))
-    let bareMs = await timed(() => sides.bare(first))
-    bareMs += await timed(() => sides.bare(second))
-    await sides.enqueue(second)
-    relayMs += await timed(() => sides.relay(second))
-    const rows = rowsOf(first) + rowsOf(second)
-    return { relay: (rows * 1000) / relayMs, bare: (rows * 1000) / bareMs }
-  }
-  const warm = await round(40)
-  // enough dossiers that both sides keep every slot busy (as with real traffic: many dossiers at once)
-  const size = Math.max(100, Math.round((roundMs / 1000) * (warm.bare / perDossier)))
-  console.log(`${rounds} ABBA rounds of ${size} dossiers (${size * perDossier} rows) per side`)
-  const relayRates: number[] = []
-  const bareRates: number[] = []
-  const ratios: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    const { relay, bare } = await round(size)
-    relayRates.push(relay)
-    bareRates.push(bare)
-    ratios.push(relay / bare)
-    console.log(
-      `  round ${r + 1}: relay ${relay.toFixed(0)} rows/s, floor ${bare.toFixed(0)} rows/s, ratio ${(relay / bare).toFixed(3)}`,
-    )
-  }
-  const ratio = median(ratios)
-  console.log(
-    `relay ${median(relayRates).toFixed(0)} rows/s, floor ${median(bareRates).toFixed(0)} rows/s, ratio ${ratio.toFixed(3)}× (target ≥ ${TARGET}×)`,
-  )
+  const result = await measureRateRounds({
+    rounds,
+    roundMs,
+    warmSize: 40,
+    // enough dossiers that both sides keep every slot busy (as with real traffic: many dossiers at once)
+    minSize: 100,
+    unitsPerItem: perDossier,
+    names: { measured: "relay", floor: "floor", unit: "rows/s", items: "dossiers" },
+    log: (line) => console.log(line),
+    round: async (size) => {
+      const first = sides.dossiers(Math.ceil(size / 2))
+      const second = sides.dossiers(Math.floor(size / 2))
+      await sides.enqueue(first)
+      let relayMs = await timed(() => sides.relay(first))
+      let bareMs = await timed(() => sides.bare(first))
+      bareMs += await timed(() => sides.bare(second))
+      await sides.enqueue(second)
+      relayMs += await timed(() => sides.relay(second))
+      const rows = rowsOf(first) + rowsOf(second)
+      return { measured: (rows * 1000) / relayMs, floor: (rows * 1000) / bareMs }
+    },
+  })
+  console.log(`target ≥ ${TARGET}×`)
   report("Portal relay", [
     {
       benchmark: "portal relay → simulator",
       mode: "SQLite NORMAL, loopback",
       unit: "rows/s",
-      measured: median(relayRates),
-      floor: median(bareRates),
-      ratio,
-      ratios,
+      measured: result.measured,
+      floor: result.floor,
+      ratio: result.ratio,
+      ratios: result.ratios,
       target: { ratio: TARGET },
     },
   ])
 } finally {
   await sides.close()
 }
-process.exit(exitCode)
+process.exit(0)

@@ -7,7 +7,7 @@
 // machine each costs about 20 ms of CPU per result, so a change that makes the PDF handling slower shows here.
 //
 //   node bench/signing.bench.ts     options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000)
-import { collectGarbage, median } from "./harness/abba.ts"
+import { measureRateRounds, timed } from "./harness/abba.ts"
 import { report } from "./harness/table.ts"
 import { openSigning, opensslVersion } from "./workloads/signing.ts"
 
@@ -27,56 +27,40 @@ console.log(
 )
 let exitCode = 0
 try {
-  const timed = async (f: () => Promise<void>) => {
-    collectGarbage()
-    const begin = performance.now()
-    await f()
-    return performance.now() - begin
-  }
   const indices = (from: number, count: number) =>
     Array.from({ length: count }, (_, k) => (from + k) % sides.files.length)
   let next = 0
-  const round = async (size: number) => {
-    const first = indices(next, Math.ceil(size / 2))
-    const second = indices(next + first.length, Math.floor(size / 2))
-    next += size
-    let adapterMs = await timed(() => sides.adapter(first))
-    let opensslMs = await timed(() => sides.openssl(first))
-    opensslMs += await timed(() => sides.openssl(second))
-    adapterMs += await timed(() => sides.adapter(second))
-    const last = second.at(-1) ?? first.at(-1) ?? 0
-    await sides.checkAdapter(last)
-    sides.checkOpenssl(last)
-    return { adapter: (size * 1000) / adapterMs, openssl: (size * 1000) / opensslMs }
-  }
-  const warm = await round(12)
-  const size = Math.max(20, Math.round((roundMs / 1000) * warm.openssl))
-  console.log(`${rounds} ABBA rounds of ${size} results per side`)
-  const adapterRates: number[] = []
-  const opensslRates: number[] = []
-  const ratios: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    const { adapter, openssl } = await round(size)
-    adapterRates.push(adapter)
-    opensslRates.push(openssl)
-    ratios.push(adapter / openssl)
-    console.log(
-      `  round ${r + 1}: adapter ${adapter.toFixed(1)} results/s, openssl ${openssl.toFixed(1)} results/s, ratio ${(adapter / openssl).toFixed(3)}`,
-    )
-  }
-  const ratio = median(ratios)
-  console.log(
-    `adapter ${median(adapterRates).toFixed(1)} results/s, openssl ${median(opensslRates).toFixed(1)} results/s, ratio ${ratio.toFixed(3)}× (target ≥ ${TARGET}×)`,
-  )
+  const result = await measureRateRounds({
+    rounds,
+    roundMs,
+    warmSize: 12,
+    minSize: 20,
+    names: { measured: "adapter", floor: "openssl", unit: "results/s", items: "results" },
+    log: (line) => console.log(line),
+    round: async (size) => {
+      const first = indices(next, Math.ceil(size / 2))
+      const second = indices(next + first.length, Math.floor(size / 2))
+      next += size
+      let adapterMs = await timed(() => sides.adapter(first))
+      let opensslMs = await timed(() => sides.openssl(first))
+      opensslMs += await timed(() => sides.openssl(second))
+      adapterMs += await timed(() => sides.adapter(second))
+      const last = second.at(-1) ?? first.at(-1) ?? 0
+      await sides.checkAdapter(last)
+      sides.checkOpenssl(last)
+      return { measured: (size * 1000) / adapterMs, floor: (size * 1000) / opensslMs }
+    },
+  })
+  console.log(`target ≥ ${TARGET}×`)
   report("Signing", [
     {
       benchmark: "signing results (PAdES vs openssl cms -sign)",
       mode: "RSA-2048, SHA-256, one at a time",
       unit: "results/s",
-      measured: median(adapterRates),
-      floor: median(opensslRates),
-      ratio,
-      ratios,
+      measured: result.measured,
+      floor: result.floor,
+      ratio: result.ratio,
+      ratios: result.ratios,
       target: { ratio: TARGET },
     },
   ])

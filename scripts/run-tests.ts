@@ -17,6 +17,10 @@ const run = spawnSync(
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    // Two files at a time on CI's two cores (vitest's default is one fewer worker than cores: one): most long files
+    // wait on other processes (the portal simulator and relays, PostgreSQL, Chromium), so the other worker has the
+    // CPU meanwhile. Given here, not in vitest.config.ts: every project resolves its own default from its own config.
+    `--maxWorkers=${process.env.MOTCUA_TEST_WORKERS ?? "2"}`,
     ...process.argv.slice(2),
   ],
   { cwd: root, stdio: "inherit" },

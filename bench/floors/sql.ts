@@ -19,6 +19,8 @@ export const SQL = {
     'insert into "dossier" ("code", "version", "status_code", "state", "procedure_code", "agency_code", "unit_code", "current_role", "due_at", "appointment_at", "fee_total_dong", "snapshot", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("code") do nothing',
   insertOwner:
     'insert into "dossier_owner" ("owner_id", "dossier_code", "created_at") values (?, ?, ?) on conflict ("owner_id", "dossier_code") do nothing',
+  // the dossier's payment requests, read when a payment is credited (its other pending requests are closed)
+  requestsOfDossier: 'select "body" from "payment_request" where "dossier_code" = ? order by "created_at", "id"',
   insertConfirmation:
     'insert into "payment_confirmation" ("payment_id", "dossier_code", "centre_id", "paid_at", "body") values (?, ?, ?, ?, ?) on conflict ("payment_id") do nothing',
   addToBalance:

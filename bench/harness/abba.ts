@@ -129,3 +129,64 @@ export async function measureAbba<T>(m: AbbaMeasurement<T>): Promise<ModeResult>
     lifecycles: done,
   }
 }
+
+/** Runs `work` after a full garbage collection; answers its wall-clock time in ms. */
+export async function timed(work: () => Promise<void>): Promise<number> {
+  collectGarbage()
+  const begin = performance.now()
+  await work()
+  return performance.now() - begin
+}
+
+export interface RateRounds {
+  readonly rounds: number
+  readonly roundMs: number
+  /** Items of the warm-up round (not counted). */
+  readonly warmSize: number
+  /** Fewest items a counted round runs, however slow the floor. */
+  readonly minSize: number
+  /** Units of the rates per item (a dossier is several pushes; 1 when the rate counts items). */
+  readonly unitsPerItem?: number
+  /** One ABBA round of `size` items (the caller times each half with `timed`): both sides' rates in units/s. */
+  readonly round: (size: number) => Promise<{ readonly measured: number; readonly floor: number }>
+  /** How the log names the sides, the rate's unit and the items ("adapter", "openssl", "results/s", "results"). */
+  readonly names: { readonly measured: string; readonly floor: string; readonly unit: string; readonly items: string }
+  readonly log: (line: string) => void
+}
+
+export interface RateResult {
+  readonly measured: number
+  readonly floor: number
+  readonly ratio: number
+  readonly ratios: ReadonlyArray<number>
+}
+
+/**
+ * Rounds of a two-sided rate measurement whose rounds the caller runs in ABBA order (the portal relay and the signing
+ * benches: their halves need set-up between them that `measureAbba` has no place for). A warm-up round sets the size
+ * so that the floor's round takes about `roundMs`; the medians of the rates and of the per-round ratios are the result.
+ */
+export async function measureRateRounds(r: RateRounds): Promise<RateResult> {
+  const unitsPerItem = r.unitsPerItem ?? 1
+  const warm = await r.round(r.warmSize)
+  const size = Math.max(r.minSize, Math.round(((r.roundMs / 1000) * warm.floor) / unitsPerItem))
+  r.log(`${r.rounds} ABBA rounds of ${size} ${r.names.items} per side`)
+  const measuredRates: number[] = []
+  const floorRates: number[] = []
+  const ratios: number[] = []
+  const digits = (rate: number) => rate.toFixed(rate >= 100 ? 0 : 1)
+  for (let round = 0; round < r.rounds; round += 1) {
+    const { measured, floor } = await r.round(size)
+    measuredRates.push(measured)
+    floorRates.push(floor)
+    ratios.push(measured / floor)
+    r.log(
+      `  round ${round + 1}: ${r.names.measured} ${digits(measured)} ${r.names.unit}, ${r.names.floor} ${digits(floor)} ${r.names.unit}, ratio ${(measured / floor).toFixed(3)}`,
+    )
+  }
+  const result = { measured: median(measuredRates), floor: median(floorRates), ratio: median(ratios), ratios }
+  r.log(
+    `${r.names.measured} ${digits(result.measured)} ${r.names.unit}, ${r.names.floor} ${digits(result.floor)} ${r.names.unit}, ratio ${result.ratio.toFixed(3)}×`,
+  )
+  return result
+}

@@ -21,7 +21,12 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout3.json",
-    label: "held-out set 3 (written before the out-of-catalogue and vocabulary changes; misses never read)",
+    label:
+      "set 3 (written before the out-of-catalogue and vocabulary changes; tuned on since round 5, 6 December 2026)",
+  },
+  {
+    file: "holdout4.json",
+    label: "held-out set 4 (written apart from the assistant's vocabulary and code; misses never read)",
   },
 ] as const
 

@@ -1,16 +1,38 @@
-// The API server's memory during the index report of a year (index-report.bench.ts runs this in its own process):
-// the API as `motcua serve` builds it (createRuntime over the benchmark's SQLite file, createApp), an auditor whose
-// scope is every authority and unit of the province signed in, then GET /api/v1/reports/index?period=YEAR. The peak resident set size is the kernel's
-// (process.resourceUsage().maxRSS), so the synchronous SQL's peak is not missed between samples. Prints one JSON line.
-//   node bench/workloads/index-report-server.ts FILE YEAR
+// The API server's memory at rest and during the index report of a month and of a year (index-report.bench.ts runs
+// this in its own process): the process settings the server runs with (apps/api process-settings.ts, applied by a
+// restart in place, as `node apps/api/src/main.ts` and `motcua serve` do), then the API as the server builds it
+// (createRuntime over the benchmark's SQLite file, createApp), an auditor whose scope is every authority and unit of
+// the province signed in, then GET /api/v1/reports/index?period=MONTH and ?period=YEAR.
+// - At rest: the resident set after start-up and the sign-in, as the server would sit (no forced collection).
+// - During a report: the kernel's high-water mark of the resident set, reset just before the request
+//   (/proc/self/clear_refs "5", Linux) and read after it, so the synchronous SQL's peak is not missed between samples
+//   and start-up's own peak does not count. Prints one JSON line.
+//   node bench/workloads/index-report-server.ts FILE MONTH YEAR
+import { readFileSync, writeFileSync } from "node:fs"
+import { ensureServerProcess } from "@motcua/api/process-settings"
 
-import { createApp, createRuntime, memoryLogger } from "@motcua/api"
-import { saveStaffAccount } from "@motcua/application"
-import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { Result } from "effect"
+ensureServerProcess()
 
-const [file, year] = process.argv.slice(2)
-if (file === undefined || year === undefined) throw new Error("usage: index-report-server.ts FILE YEAR")
+const [file, month, year] = process.argv.slice(2)
+if (file === undefined || month === undefined || year === undefined)
+  throw new Error("usage: index-report-server.ts FILE MONTH YEAR")
+
+const mb = (kb: number) => kb / 1024
+/** The resident set's high-water mark since the last reset, in MB (VmHWM). */
+const highWaterMb = () => {
+  const found = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"))
+  if (found?.[1] === undefined) throw new Error("no VmHWM in /proc/self/status: the peak is measured on Linux only")
+  return mb(Number(found[1]))
+}
+const residentMb = () => process.memoryUsage().rss / 1024 / 1024
+/** Resets the high-water mark to the current resident set (Linux ≥ 4.0); fails loudly where it cannot. */
+const resetHighWater = () => writeFileSync("/proc/self/clear_refs", "5")
+
+const { createApp, createRuntime, memoryLogger } = await import("@motcua/api")
+const { saveStaffAccount } = await import("@motcua/application")
+const { loadQuangNinh } = await import("@motcua/catalog-quangninh")
+const { Result } = await import("effect")
+
 const data = Result.getOrThrow(loadQuangNinh())
 const runtime = await createRuntime({ data, databaseUrl: `sqlite:${file}` })
 const PASSWORD = "bench-auditor-password-766"
@@ -45,16 +67,29 @@ const cookie = signIn.headers
   .getSetCookie()
   .map((c) => c.split(";")[0])
   .join("; ")
-const mb = (kb: number) => kb / 1024
-const baselineRssMb = mb(process.resourceUsage().maxRSS)
-// the resident set at rest before the report (after startup's own peak has been given back, as far as it is)
-globalThis.gc?.()
-const restRssMb = process.memoryUsage().rss / 1024 / 1024
-const started = performance.now()
-const response = await app.request(`/api/v1/reports/index?period=${year}`, { headers: { cookie } })
-const body = await response.text()
-const ms = performance.now() - started
-const peakRssMb = mb(process.resourceUsage().maxRSS)
+const startupPeakRssMb = highWaterMb()
+const restRssMb = residentMb()
+
+const during = async (period: string) => {
+  resetHighWater()
+  const started = performance.now()
+  const response = await app.request(`/api/v1/reports/index?period=${period}`, { headers: { cookie } })
+  const body = await response.text()
+  const ms = performance.now() - started
+  const peakRssMb = highWaterMb()
+  return { period, status: response.status, ms, peakRssMb, bytes: body.length, afterRssMb: residentMb() }
+}
+const monthReport = await during(month)
+const yearReport = await during(year)
 await runtime.dispose()
-console.log(JSON.stringify({ status: response.status, ms, baselineRssMb, restRssMb, peakRssMb, bytes: body.length }))
-if (response.status !== 200) process.exit(1)
+console.log(
+  JSON.stringify({
+    settings: { execArgv: process.execArgv, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null },
+    startupPeakRssMb,
+    restRssMb,
+    month: monthReport,
+    year: yearReport,
+    peakRssMb: Math.max(restRssMb, monthReport.peakRssMb, yearReport.peakRssMb),
+  }),
+)
+if (monthReport.status !== 200 || yearReport.status !== 200) process.exit(1)

@@ -8,6 +8,8 @@
 // authority, unit and procedure, the catalogue's procedures per unit, the scoring of every unit and the province).
 // Floor: hand-written SQL computing the same counts (one GROUP BY for dossiers, one for petitions), through
 // better-sqlite3 prepared once. The numbers must be equal: every unit's counts of the report against the floor's rows.
+import { spawnSync } from "node:child_process"
+import { join } from "node:path"
 import { CatalogStore, Clock, everything, type IndexReport, indexReport, QualityConfig } from "@motcua/application"
 import type { QuangNinhData } from "@motcua/catalog-quangninh"
 import { defaultQualitySettings, parsePeriod, previousYearOf } from "@motcua/domain"
@@ -340,4 +342,38 @@ export function checkEqual(report: IndexReport, floor: ReadonlyArray<FloorRow>):
   if (reported !== total)
     throw new Error(`dossiers received: the report's units add up to ${reported}, the floor ${total}`)
   return compared
+}
+
+/** What workloads/index-report-server.ts measures (MB of resident set). */
+export interface ServerMemory {
+  readonly settings: { readonly execArgv: ReadonlyArray<string>; readonly MALLOC_ARENA_MAX: string | null }
+  readonly startupPeakRssMb: number
+  readonly restRssMb: number
+  readonly month: ServerReportMemory
+  readonly year: ServerReportMemory
+  /** The largest of the resident set at rest and the two reports' peaks. */
+  readonly peakRssMb: number
+}
+export interface ServerReportMemory {
+  readonly period: string
+  readonly status: number
+  readonly ms: number
+  readonly peakRssMb: number
+  readonly afterRssMb: number
+  readonly bytes: number
+}
+
+/**
+ * The API server's memory over the store in `file`, at rest and during the index report of `month` and of `year`, in
+ * a process of its own started as the server is (workloads/index-report-server.ts). Throws when that process fails.
+ */
+export function serverMemory(file: string, month: string, year: string): ServerMemory {
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, "index-report-server.ts"), file, month, year], {
+    encoding: "utf8",
+    // the server's own process settings, not those of whoever runs the benchmark
+    env: { ...process.env, NODE_OPTIONS: "", MOTCUA_PROCESS_SETTINGS: "" },
+  })
+  if (child.status !== 0)
+    throw new Error(`the API server's run failed (exit ${child.status}): ${child.stderr.slice(-2000)}`)
+  return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as ServerMemory
 }

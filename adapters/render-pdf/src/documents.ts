@@ -263,10 +263,24 @@ export async function renderReceiptPdf(document: ReceiptDocument): Promise<Uint8
     text(w, "BIÊN LAI ĐÃ HỦY / CANCELLED", { font: "bold", size: 13, align: "center" })
     if (r.cancelled !== undefined)
       text(w, `Hủy lúc ${vietnamDateTime(r.cancelled.at)}, lý do: ${r.cancelled.reason}`, { align: "center" })
-    if (r.replacedBy !== undefined) text(w, `Được thay thế bởi biên lai ${r.replacedBy}`, { align: "center" })
+    if (r.replacedBy !== undefined)
+      text(
+        w,
+        document.replacedBy === undefined
+          ? `Được thay thế bởi biên lai ${r.replacedBy}`
+          : `Được thay thế bởi biên lai ký hiệu ${document.replacedBy.series} số ${formatReceiptNumber(document.replacedBy.number)}`,
+        { align: "center" },
+      )
     w.y -= 8
   }
-  if (r.replaces !== undefined) text(w, `Thay thế biên lai đã hủy: ${r.replaces}`, { font: "italic", gapAfter: 4 })
+  if (r.replaces !== undefined)
+    text(
+      w,
+      document.replaces === undefined
+        ? `Thay thế biên lai đã hủy: ${r.replaces}`
+        : `Thay thế biên lai đã hủy ký hiệu ${document.replaces.series} số ${formatReceiptNumber(document.replaces.number)}`,
+      { font: "italic", gapAfter: 4 },
+    )
   text(w, `Họ và tên người nộp tiền: ${r.payer.name}`, { font: "bold" })
   if (r.payer.id !== undefined) text(w, `Số định danh cá nhân / mã số: ${r.payer.id}`)
   if (r.payer.address !== undefined) text(w, `Địa chỉ: ${r.payer.address}`)

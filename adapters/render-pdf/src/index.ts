@@ -10,3 +10,4 @@ export {
 } from "./documents.ts"
 export { checkResultPdf, PdfRenderer } from "./layer.ts"
 export { placeAndDate } from "./layout.ts"
+export { type PreviewOptions, previewPdfPage } from "./preview.ts"

@@ -1,8 +1,9 @@
 // The application's DocumentRenderer port over pdf-lib.
-import { DocumentRenderer, ExternalServiceFailed, SigningRefused } from "@motcua/application"
+import { DocumentRenderer, ExternalServiceFailed, PreviewRefused, SigningRefused } from "@motcua/application"
 import { Effect, Layer } from "effect"
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream } from "pdf-lib"
 import { appendVerificationPage, renderFormPdf, renderReceiptPdf, renderResultPdf } from "./documents.ts"
+import { previewPdfPage } from "./preview.ts"
 
 const failed = (operation: string) => (cause: unknown) =>
   new ExternalServiceFailed({ port: "DocumentRenderer", operation, cause })
@@ -65,6 +66,11 @@ export const PdfRenderer = {
             catch: failed("markForVerification"),
           })
         }),
+      previewPage: (pdf, page) =>
+        Effect.flatMap(
+          Effect.tryPromise({ try: () => previewPdfPage(pdf, page), catch: failed("previewPage") }),
+          (drawn) => (drawn instanceof PreviewRefused ? Effect.fail(drawn) : Effect.succeed(drawn)),
+        ),
     }),
   ),
 }

@@ -101,6 +101,32 @@ describe("the e-receipt as PDF", () => {
     expect(replacement).toContain("Số: 0000013")
   })
 
+  it("names the receipt replaced, and the replacement, by series and number when given them", async () => {
+    const cancelled = flat(
+      pdftotext(
+        await renderReceiptPdf({
+          ...document,
+          receipt: { ...receipt, status: "cancelled", replacedBy: "receipt-13" },
+          replacedBy: { series: receipt.series, number: 13 },
+        }),
+      ),
+    )
+    expect(cancelled).toContain(`Được thay thế bởi biên lai ký hiệu ${receipt.series} số 0000013`)
+    const replacement = flat(
+      pdftotext(
+        await renderReceiptPdf({
+          ...document,
+          receipt: { ...receipt, number: 13, replaces: "receipt-12" },
+          replaces: { series: receipt.series, number: receipt.number },
+        }),
+      ),
+    )
+    expect(replacement).toContain(
+      `Thay thế biên lai đã hủy ký hiệu ${receipt.series} số ${String(receipt.number).padStart(7, "0")}`,
+    )
+    expect(replacement).not.toContain("receipt-12")
+  })
+
   it("prints names given decomposed (NFD) composed, through the DocumentRenderer port", async () => {
     const pdf = await Effect.runPromise(
       DocumentRenderer.use((r) =>

@@ -3,7 +3,7 @@
 // B-T when a time-stamp authority is configured); `verify` checks a file's signature against the trusted roots.
 
 import type { X509Certificate } from "node:crypto"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
   ExternalServiceFailed,
@@ -13,12 +13,14 @@ import {
   SigningRefused,
 } from "@motcua/application"
 import { Effect, Layer } from "effect"
+import { type RevocationList, readRevocationLists, revocationStatus } from "./crl.ts"
 import { KeyUnavailable, localKey, readPkcs12, type SigningKey } from "./keys.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
+import { certificatesFromPem } from "./pem.ts"
 import { httpSigningService, type RemoteSigningSettings, remoteKey } from "./remote.ts"
-import { CertificateNotValid, signPdf } from "./sign.ts"
+import { CertificateNotValid, commonName, signPdf } from "./sign.ts"
 import { httpTimestamp } from "./tsa.ts"
-import { certificatesFromPem, signerInfoOf, verifyPdf } from "./verify.ts"
+import { signerInfoOf, verifyPdf } from "./verify.ts"
 
 export interface X509SignerSettings {
   /** Folder of `<account id>.p12` files, one per officer who signs. */
@@ -33,6 +35,11 @@ export interface X509SignerSettings {
   readonly location: string
   /** An RFC 3161 time-stamp authority's URL. */
   readonly tsaUrl?: string
+  /**
+   * A folder of certificate revocation lists (PEM or DER, as the CAs publish them), read again at each verification
+   * so that a CRL replaced there counts at once: a signature by a revoked certificate is reported revoked.
+   */
+  readonly crlDir?: string
   /** The clock (tests move it). */
   readonly now?: () => Date
 }
@@ -81,6 +88,22 @@ function keyFinder(settings: X509SignerSettings): (signerId: string) => Promise<
 
 export const certificateOf = (certificate: X509Certificate): SignerCertificate => signerInfoOf(certificate)
 
+/** Refuses a chain one of whose certificates its issuer's CRL lists as revoked (before anything is signed). */
+async function assertNotRevoked(chain: ReadonlyArray<X509Certificate>, lists: ReadonlyArray<RevocationList>) {
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const certificate = chain[i] as X509Certificate
+    const status = await revocationStatus(certificate, chain[i + 1] as X509Certificate, lists, new Date())
+    if (status.status !== "revoked") continue
+    const who = commonName(certificate.subject)
+    const at = status.at.toISOString()
+    throw new CertificateNotValid(
+      "certificate-revoked",
+      `chứng thư số của ${who} đã bị thu hồi lúc ${at} / the certificate of ${who} was revoked on ${at}` +
+        (status.reason === undefined ? "" : ` (${status.reason})`),
+    )
+  }
+}
+
 /** Turns what the signing code throws into the port's errors. */
 function signingError(error: unknown): SigningRefused | ExternalServiceFailed {
   if (error instanceof PdfRefused) return new SigningRefused({ reason: error.reason, detail: error.message })
@@ -103,6 +126,7 @@ export const X509Signer = {
           Effect.tryPromise({
             try: async () => {
               const key = await findKey(request.signerId)
+              if (settings.crlDir !== undefined) await assertNotRevoked(key.chain, revocationListsIn(settings.crlDir))
               const signed = await signPdf(request.bytes, {
                 key,
                 at: new Date(Math.floor(now().getTime() / 1000) * 1000),
@@ -125,7 +149,10 @@ export const X509Signer = {
           }),
         verify: (bytes) =>
           Effect.promise(async (): Promise<SignatureCheck> => {
-            const report = await verifyPdf(bytes, roots)
+            const report = await verifyPdf(bytes, roots, {
+              ...(settings.crlDir === undefined ? {} : { revocationLists: revocationListsIn(settings.crlDir) }),
+              now: now(),
+            })
             return {
               checked: true,
               valid: report.valid,
@@ -139,9 +166,23 @@ export const X509Signer = {
     }),
 }
 
-/** Reads the trusted roots file (PEM) and refuses one without a certificate. */
-export function readTrustedRoots(file: string): string {
-  const pem = readFileSync(file, "utf8")
-  if (certificatesFromPem(pem).length === 0) throw new Error(`${file}: no certificate (PEM) found`)
-  return pem
+export { readTrustedRoots } from "./pem.ts"
+
+// The CRLs of the folder (MOTCUA_SIGNER_CRL_DIR), read at each verification (the province keeps the folder up to
+// date); a file that cannot be read is left out rather than failing the public check (the server checked the
+// folder's files by their form when it started: pem.ts's checkRevocationFolder).
+const revocationListsIn = (dir: string): RevocationList[] => {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names.flatMap((name) => {
+    try {
+      return readRevocationLists(new Uint8Array(readFileSync(join(dir, name))))
+    } catch {
+      return []
+    }
+  })
 }

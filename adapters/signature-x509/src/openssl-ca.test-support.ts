@@ -16,6 +16,10 @@ export interface OpensslCa {
     name: string,
     options?: { readonly days?: number; readonly startDate?: string; readonly endDate?: string; readonly ec?: boolean },
   ) => { readonly p12: Uint8Array; readonly password: string; readonly certPem: string; readonly keyPem: string }
+  /** Revokes an issued certificate (`openssl ca -revoke`), with a CRL reason. */
+  readonly revoke: (certPem: string, reason?: string) => void
+  /** The CRLs (`openssl ca -gencrl`), PEM: the intermediate's (of the signers) and the root's (of the intermediate). */
+  readonly crls: () => string
   readonly remove: () => void
 }
 
@@ -33,6 +37,13 @@ default_md = sha256
 policy = anything
 copy_extensions = none
 unique_subject = no
+[ root ]
+dir = ${dir}
+database = ${dir}/root-index.txt
+new_certs_dir = ${dir}/issued
+serial = ${dir}/serial
+default_md = sha256
+policy = anything
 [ anything ]
 commonName = supplied
 organizationName = optional
@@ -55,6 +66,7 @@ export function opensslCa(): OpensslCa {
   const run = (args: string[]) => openssl(args, dir)
   writeFileSync(join(dir, "ca.cnf"), caConfig(dir))
   writeFileSync(join(dir, "index.txt"), "")
+  writeFileSync(join(dir, "root-index.txt"), "")
   writeFileSync(join(dir, "serial"), "1000\n")
   execFileSync("mkdir", ["-p", join(dir, "issued")])
   run(
@@ -135,6 +147,32 @@ export function opensslCa(): OpensslCa {
         certPem: readFileSync(join(dir, `${base}.pem`), "utf8"),
         keyPem: readFileSync(join(dir, `${base}.key`), "utf8"),
       }
+    },
+    revoke: (certPem, reason = "keyCompromise") => {
+      writeFileSync(join(dir, "revoke.pem"), certPem)
+      run(
+        ["ca", "-config", "ca.cnf", "-cert", "int.pem", "-keyfile", "int.key", "-revoke", "revoke.pem"].concat([
+          "-crl_reason",
+          reason,
+        ]),
+      )
+    },
+    crls: () => {
+      run(
+        ["ca", "-gencrl", "-config", "ca.cnf", "-cert", "int.pem", "-keyfile", "int.key", "-crldays", "30"].concat([
+          "-out",
+          "int.crl",
+        ]),
+      )
+      run(
+        ["ca", "-gencrl", "-config", "ca.cnf", "-name", "root", "-cert", "root.pem", "-keyfile", "root.key"].concat([
+          "-crldays",
+          "30",
+          "-out",
+          "root.crl",
+        ]),
+      )
+      return readFileSync(join(dir, "int.crl"), "utf8") + readFileSync(join(dir, "root.crl"), "utf8")
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }

@@ -18,9 +18,9 @@ export interface SignPdfOptions {
   readonly timestamp?: (digest: Uint8Array) => Promise<Uint8Array>
 }
 
-/** The certificate cannot sign at `at`: not yet valid or expired. */
+/** The certificate cannot sign at `at`: not yet valid, expired, or revoked by its CA. */
 export class CertificateNotValid extends Error {
-  readonly reason: "certificate-expired" | "certificate-not-yet-valid"
+  readonly reason: "certificate-expired" | "certificate-not-yet-valid" | "certificate-revoked"
   constructor(reason: CertificateNotValid["reason"], message: string) {
     super(message)
     this.name = "CertificateNotValid"

@@ -1,22 +1,33 @@
 // PAdES signatures checked by tools we did not write: pdfsig (poppler) and openssl cms -verify, with certificates
 // made by OpenSSL; tampering seen by both and by our verifier; bad documents and unusable certificates refused.
-import { execFileSync } from "node:child_process"
-import { createPrivateKey, constants as cryptoConstants, privateEncrypt, X509Certificate } from "node:crypto"
+import { execFileSync, spawnSync } from "node:child_process"
+import {
+  createHash,
+  createPrivateKey,
+  constants as cryptoConstants,
+  privateEncrypt,
+  X509Certificate,
+} from "node:crypto"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Signer } from "@motcua/application"
+import { Effect } from "effect"
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { parseSignedData } from "./cms.ts"
+import { readRevocationLists } from "./crl.ts"
 import { createDevelopmentCa } from "./dev-ca.ts"
 import { KeyUnavailable, localKey, readPkcs12 } from "./keys.ts"
+import { X509Signer } from "./layer.ts"
 import { type OpensslCa, opensslCa, opensslCmsVerify, pdfsig } from "./openssl-ca.test-support.ts"
 import { PdfRefused, signaturesIn } from "./pdf.ts"
 import { httpSigningService, remoteKey, SHA256_DIGEST_INFO_PREFIX } from "./remote.ts"
 import { CertificateNotValid, commonName, signPdf } from "./sign.ts"
-import { httpTimestamp, timestampTime } from "./tsa.ts"
-import { certificatesFromPem, verifyPdf } from "./verify.ts"
+import { checkTimestampToken, httpTimestamp, timestampTime } from "./tsa.ts"
+import { certificatesFromPem, chainToRoot, verifyPdf } from "./verify.ts"
 
 async function samplePdf(text = "Giay chung nhan"): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
@@ -287,6 +298,111 @@ describe("remote signing (an HSM behind the HTTP signing protocol, here a local 
   })
 })
 
+describe("certificate revocation (CRLs made by openssl ca -gencrl)", () => {
+  it("a signature by a certificate the CA revoked is reported revoked, with when and why; openssl agrees", async () => {
+    const revoked = ca.issue("Lê Văn Mất Khóa")
+    const kept = ca.issue("Phạm Thị Còn")
+    const byRevoked = await signPdf(await samplePdf(), { ...options, key: keyOf(revoked) })
+    const byKept = await signPdf(await samplePdf(), { ...options, key: keyOf(kept) })
+    const before = readRevocationLists(new TextEncoder().encode(ca.crls()))
+    expect(await verifyPdf(byRevoked.bytes, roots, { revocationLists: before })).toMatchObject({
+      valid: true,
+      certificateStatus: "good",
+    })
+    ca.revoke(revoked.certPem, "keyCompromise")
+    const pem = ca.crls()
+    const lists = readRevocationLists(new TextEncoder().encode(pem))
+    const report = await verifyPdf(byRevoked.bytes, roots, { revocationLists: lists })
+    expect(report).toMatchObject({
+      valid: false,
+      problems: ["certificate-revoked"],
+      certificateStatus: "revoked",
+      revocationReason: "keyCompromise",
+    })
+    expect(Math.abs(Date.parse(report.revokedAt ?? "") - Date.now())).toBeLessThan(120_000)
+    expect(report.messages.join(" ")).toContain("đã bị thu hồi")
+    // another certificate of the same CA is still good
+    expect(await verifyPdf(byKept.bytes, roots, { revocationLists: lists })).toMatchObject({
+      valid: true,
+      certificateStatus: "good",
+    })
+    // openssl says the same of the two certificates, from the same CRLs
+    const dir = mkdtempSync(join(tmpdir(), "motcua-crl-"))
+    try {
+      writeFileSync(join(dir, "chain.pem"), ca.rootPem + ca.intermediatePem + pem)
+      const check = (certPem: string) => {
+        writeFileSync(join(dir, "leaf.pem"), certPem)
+        const out = spawnSync("openssl", ["verify", "-crl_check_all", "-CAfile", "chain.pem", "leaf.pem"], {
+          cwd: dir,
+          encoding: "utf8",
+        })
+        return `${out.stdout}${out.stderr}`
+      }
+      expect(check(revoked.certPem)).toContain("certificate revoked")
+      expect(check(kept.certPem)).toContain("leaf.pem: OK")
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("the X.509 signer refuses to sign with a revoked certificate (SigningRefused certificate-revoked), then verifies", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "motcua-crl-signer-"))
+    try {
+      const p12Dir = join(folder, "p12")
+      const crlDir = join(folder, "crl")
+      execFileSync("mkdir", ["-p", p12Dir, crlDir])
+      const fired = ca.issue("Vũ Văn Nghỉ Việc")
+      const staying = ca.issue("Hoàng Thị Ở Lại")
+      writeFileSync(join(p12Dir, "ld-01.p12"), fired.p12)
+      writeFileSync(join(p12Dir, "ld-01.password"), fired.password)
+      writeFileSync(join(p12Dir, "ld-02.p12"), staying.p12)
+      writeFileSync(join(p12Dir, "ld-02.password"), staying.password)
+      const signer = Effect.runSync(
+        Effect.provide(
+          Signer.useSync((s) => s),
+          X509Signer.layer({ p12Dir, crlDir, trustedRootsPem: ca.rootPem, location: "Quảng Ninh" }),
+        ),
+      )
+      const pdf = await samplePdf()
+      const signedBefore = await Effect.runPromise(signer.sign({ signerId: "ld-01", bytes: pdf, reference: "KQ-1" }))
+      ca.revoke(fired.certPem, "affiliationChanged")
+      writeFileSync(join(crlDir, "ca.crl"), ca.crls())
+      const refused = await Effect.runPromise(
+        Effect.flip(signer.sign({ signerId: "ld-01", bytes: pdf, reference: "KQ-1" })),
+      )
+      expect(refused).toMatchObject({ _tag: "SigningRefused", reason: "certificate-revoked" })
+      expect(refused.message).toContain("đã bị thu hồi")
+      // the other leader still signs; what the revoked one signed before is now reported revoked
+      const kept = await Effect.runPromise(signer.sign({ signerId: "ld-02", bytes: pdf, reference: "KQ-2" }))
+      expect(await Effect.runPromise(signer.verify(kept.signedDocument ?? pdf))).toMatchObject({ valid: true })
+      const old = await Effect.runPromise(signer.verify(signedBefore.signedDocument ?? pdf))
+      expect(old).toMatchObject({ valid: false, problems: ["certificate-revoked"] })
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
+  it("a CRL not signed by the certificate's issuer is not believed; without CRLs the status is not checked", async () => {
+    const signer = ca.issue("Đỗ Văn Khác")
+    const signed = await signPdf(await samplePdf(), { ...options, key: keyOf(signer) })
+    const other = opensslCa()
+    try {
+      const strangerSigned = other.issue("Đỗ Văn Khác")
+      other.revoke(strangerSigned.certPem)
+      // the other CA's CRL names another issuer: nothing is known of our signer
+      const foreign = readRevocationLists(new TextEncoder().encode(other.crls()))
+      expect(await verifyPdf(signed.bytes, roots, { revocationLists: foreign })).toMatchObject({
+        valid: true,
+        certificateStatus: "unknown",
+      })
+    } finally {
+      other.remove()
+    }
+    expect(await verifyPdf(signed.bytes, roots)).toMatchObject({ valid: true, certificateStatus: "not-checked" })
+    expect(() => readRevocationLists(new TextEncoder().encode("not a CRL"))).toThrow()
+  })
+})
+
 describe("RFC 3161 time-stamp (a local authority run by openssl ts -reply)", () => {
   let server: Server
   let url: string
@@ -324,12 +440,70 @@ describe("RFC 3161 time-stamp (a local authority run by openssl ts -reply)", () 
     await new Promise<void>((resolve) => server?.close(() => resolve()))
     rmSync(dir, { recursive: true, force: true })
   })
+  const tsaRoot = () => new X509Certificate(readFileSync(join(dir, "tsa.pem")))
+  /** `openssl ts -verify` of a token over a digest, against the authority's certificate: its exit status. */
+  const opensslTsVerify = (token: Uint8Array, digest: Buffer) => {
+    writeFileSync(join(dir, "check.der"), token)
+    return spawnSync(
+      "openssl",
+      ["ts", "-verify", "-digest", digest.toString("hex"), "-in", "check.der", "-token_in", "-CAfile", "tsa.pem"],
+      { cwd: dir, encoding: "utf8" },
+    )
+  }
+  /** The token inside the last signature of a PDF, and the signature value it stamps. */
+  const tokenIn = (pdf: Uint8Array) => {
+    const [signature] = signaturesIn(pdf)
+    if (signature === undefined) throw new Error("no signature found")
+    const parsed = parseSignedData(signature.cms)
+    if (parsed.timestampToken === undefined) throw new Error("no time-stamp token")
+    return { token: parsed.timestampToken, value: Buffer.from(parsed.signature) }
+  }
+
+  it("the token's own signature is verified, as openssl ts -verify does: both accept it, both refuse a changed one", async () => {
+    const signed = await signPdf(await samplePdf(), { ...options, key: keyOf(leader), timestamp: httpTimestamp(url) })
+    const { token, value } = tokenIn(signed.bytes)
+    const digest = createHash("sha256").update(value).digest()
+    const accepted = opensslTsVerify(token, digest)
+    expect(accepted.stdout).toContain("Verification: OK")
+    const trusting = (leaf: X509Certificate, pool: ReadonlyArray<X509Certificate>) =>
+      chainToRoot(leaf, pool, [tsaRoot()])
+    expect(checkTimestampToken(token, value, trusting)).toMatchObject({ intact: true, trusted: true })
+    // over another value (a token moved from another signature): both refuse
+    const other = Buffer.from(value)
+    other[0] = (other[0] ?? 0) ^ 1
+    expect(checkTimestampToken(token, other, trusting).intact).toBe(false)
+    expect(opensslTsVerify(token, createHash("sha256").update(other).digest()).status).not.toBe(0)
+
+    // one digit of the stamped time changed, inside the PDF: the document's own signature still verifies (the token
+    // is an unsigned attribute), but the token's signature does not — for our verifier and for openssl
+    const genTime = /20\d{12}Z/.exec(Buffer.from(token).toString("latin1"))
+    if (genTime === null) throw new Error("no genTime in the token")
+    const hexOld = Buffer.from(genTime[0], "latin1").toString("hex")
+    const changedTime = genTime[0].replace(/^(20\d\d)/, (y) => String(Number(y) - 1))
+    const hexNew = Buffer.from(changedTime, "latin1").toString("hex")
+    const text = Buffer.from(signed.bytes).toString("latin1")
+    const at = text.toLowerCase().indexOf(hexOld)
+    expect(at).toBeGreaterThan(0)
+    const tampered = Buffer.from(signed.bytes)
+    const hexCase = text.slice(at, at + hexOld.length) === hexOld.toUpperCase() ? hexNew.toUpperCase() : hexNew
+    tampered.write(hexCase, at, "latin1")
+    const report = await verifyPdf(tampered, [...roots, tsaRoot()])
+    expect(report.problems).toEqual(["timestamp-invalid"])
+    expect(report.messages.join(" ")).toContain("dấu thời gian không hợp lệ")
+    expect(opensslTsVerify(tokenIn(tampered).token, digest).status).not.toBe(0)
+  })
+
+  it("a token from an authority whose root is not trusted is reported untrusted", async () => {
+    const signed = await signPdf(await samplePdf(), { ...options, key: keyOf(leader), timestamp: httpTimestamp(url) })
+    const report = await verifyPdf(signed.bytes, roots)
+    expect(report).toMatchObject({ valid: false, problems: ["timestamp-untrusted"] })
+  })
 
   it("embeds the authority's token over the signature value; pdfsig still valid, our verifier sees the time-stamp", async () => {
     const signed = await signPdf(await samplePdf(), { ...options, key: keyOf(leader), timestamp: httpTimestamp(url) })
     expect(pdfsig(signed.bytes).output).toContain("Signature is Valid.")
-    const ours = await verifyPdf(signed.bytes, roots)
-    expect(ours).toMatchObject({ valid: true, timestamped: true })
+    const ours = await verifyPdf(signed.bytes, [...roots, tsaRoot()])
+    expect(ours).toMatchObject({ valid: true, timestamped: true, timestamp: { authority: "CN=Test TSA" } })
     const [signature] = signaturesIn(signed.bytes)
     if (signature === undefined) throw new Error("no signature found")
     expect(opensslCmsVerify(signature.cms, signature.signedBytes, ca.rootFile).status).toBe(0)

@@ -1,10 +1,10 @@
 // RFC 3161 time-stamps: a TimeStampReq for a SHA-256 digest posted to the authority (`application/timestamp-query`),
 // its TimeStampResp checked (granted, same digest and nonce) and its token returned for the signature's unsigned
 // attributes (PAdES B-T). The ASN.1 is pkijs's.
-import { randomBytes } from "node:crypto"
+import { createHash, randomBytes, verify as verifySignature, type X509Certificate } from "node:crypto"
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
-import { OID } from "./cms.ts"
+import { OID, parseSignedData } from "./cms.ts"
 
 export class TimestampFailed extends Error {
   constructor(message: string) {
@@ -64,4 +64,76 @@ export function timestampTime(token: Uint8Array): Date {
   const content = signed.encapContentInfo.eContent
   if (content === undefined) throw new TimestampFailed("time-stamp token without TSTInfo")
   return pkijs.TSTInfo.fromBER(content.getValue()).genTime
+}
+
+const HASHES: Readonly<Record<string, string>> = {
+  [OID.sha256]: "sha256",
+  "2.16.840.1.101.3.4.2.2": "sha384",
+  "2.16.840.1.101.3.4.2.3": "sha512",
+}
+const TST_INFO = "1.2.840.113549.1.9.16.1.4"
+const TIME_STAMPING = "1.3.6.1.5.5.7.3.8"
+
+/** What the check of a time-stamp token found (RFC 3161 §2.4.2, as `openssl ts -verify` checks it). */
+export interface TimestampCheck {
+  /** The token's own signature verifies, over a TSTInfo whose imprint is the digest of what it stamps. */
+  readonly intact: boolean
+  /** The authority's certificate is for time-stamping, chains to a trusted root and was valid at the stamped time. */
+  readonly trusted: boolean
+  /** The stamped time (genTime), when the token could be read. */
+  readonly time: Date | undefined
+  /** The authority's certificate name, when embedded. */
+  readonly authority: string | undefined
+}
+
+/**
+ * Checks an RFC 3161 token over `stamped` (for PAdES, the signature value): the TSTInfo's imprint is its digest, the
+ * token's signed attributes carry the TSTInfo's digest, the token's signature verifies with the embedded authority
+ * certificate, which has the time-stamping usage and chains (through `chainTo`) to a trusted root.
+ */
+export function checkTimestampToken(
+  token: Uint8Array,
+  stamped: Uint8Array,
+  chainTo: (leaf: X509Certificate, pool: ReadonlyArray<X509Certificate>) => X509Certificate[] | undefined,
+): TimestampCheck {
+  const broken = { intact: false, trusted: false, time: undefined, authority: undefined }
+  let info: pkijs.TSTInfo
+  let parsed: ReturnType<typeof parseSignedData>
+  let content: Uint8Array
+  try {
+    const contentInfo = pkijs.ContentInfo.fromBER(ab(token))
+    const signed = new pkijs.SignedData({ schema: contentInfo.content })
+    const eContent = signed.encapContentInfo.eContent
+    if (signed.encapContentInfo.eContentType !== TST_INFO || eContent === undefined) return broken
+    content = new Uint8Array(eContent.getValue())
+    info = pkijs.TSTInfo.fromBER(ab(content))
+    parsed = parseSignedData(token)
+  } catch {
+    return broken
+  }
+  const time = info.genTime
+  const signer = parsed.signer
+  const authority = signer?.subject.replace(/\n/g, ", ")
+  const imprintHash = HASHES[info.messageImprint.hashAlgorithm.algorithmId]
+  const contentHash = HASHES[parsed.digestAlgorithm]
+  let intact = false
+  if (imprintHash !== undefined && contentHash !== undefined && signer !== undefined && parsed.messageDigest) {
+    const imprintOk = createHash(imprintHash)
+      .update(stamped)
+      .digest()
+      .equals(Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView))
+    const contentOk = createHash(contentHash).update(content).digest().equals(Buffer.from(parsed.messageDigest))
+    let signatureOk = false
+    try {
+      signatureOk = verifySignature(contentHash, parsed.signedAttributes, signer.publicKey, parsed.signature)
+    } catch {
+      signatureOk = false
+    }
+    intact = imprintOk && contentOk && signatureOk
+  }
+  const chain = signer === undefined ? undefined : chainTo(signer, parsed.certificates)
+  const forTimeStamping = signer !== undefined && (signer.keyUsage ?? []).includes(TIME_STAMPING)
+  const validThen = (c: X509Certificate) => new Date(c.validFrom) <= time && time <= new Date(c.validTo)
+  const trusted = forTimeStamping && (chain?.every(validThen) ?? false)
+  return { intact, trusted, time, authority }
 }

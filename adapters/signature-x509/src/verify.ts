@@ -1,10 +1,12 @@
 // Our own check of a signed PDF, the same questions pdfsig answers: does the last signature's digest match the bytes
 // it covers, does it cover the whole file (nothing appended after signing), does the signature verify with the
 // embedded signer certificate, and does that certificate chain to a root we trust and was it valid when signed.
-import { createHash, verify as verifySignature, X509Certificate } from "node:crypto"
+import { createHash, verify as verifySignature, type X509Certificate } from "node:crypto"
 import { OID, parseSignedData } from "./cms.ts"
+import { type RevocationList, revocationStatus } from "./crl.ts"
 import { loadSignablePdf, PdfRefused, signaturesIn } from "./pdf.ts"
 import { commonName } from "./sign.ts"
+import { checkTimestampToken } from "./tsa.ts"
 
 export type VerificationProblem =
   | "no-signature"
@@ -13,6 +15,9 @@ export type VerificationProblem =
   | "unknown-signer" // the signer's certificate is not in the signature
   | "untrusted" // no chain to a trusted root
   | "certificate-not-valid-at-signing" // expired or not yet valid at the claimed signing time
+  | "certificate-revoked" // a certificate of the chain was revoked (and no trusted time-stamp shows it was before)
+  | "timestamp-invalid" // the time-stamp token's own signature or imprint does not verify
+  | "timestamp-untrusted" // the time-stamp authority's certificate is not for time-stamping or not from a trusted CA
   | "unreadable"
 
 export interface SignerInfo {
@@ -37,8 +42,25 @@ export interface PdfVerification {
   readonly signedAt: string | undefined
   /** Whether the signature carries an RFC 3161 time-stamp token. */
   readonly timestamped: boolean
+  /** The time-stamp token, checked: its time and authority (problems `timestamp-invalid`, `timestamp-untrusted`). */
+  readonly timestamp?: { readonly time: string | undefined; readonly authority: string | undefined }
+  /**
+   * The signer's chain against the certificate revocation lists given: `good` (each certificate's issuer has a CRL
+   * that does not list it), `revoked` (with when and why), `unknown` (some issuer has no CRL here), or `not-checked`
+   * (no CRL given).
+   */
+  readonly certificateStatus: "good" | "revoked" | "unknown" | "not-checked"
+  readonly revokedAt?: string
+  readonly revocationReason?: string
   /** SHA-256 (hex) of the whole file. */
   readonly sha256: string
+}
+
+export interface VerifyOptions {
+  /** CRLs of the CAs (readRevocationLists): a revoked certificate in the chain is reported. */
+  readonly revocationLists?: ReadonlyArray<RevocationList>
+  /** The present moment (whether a CRL is past its next update); the clock's by default. */
+  readonly now?: Date
 }
 
 const problemText: Readonly<Record<VerificationProblem, string>> = {
@@ -50,6 +72,11 @@ const problemText: Readonly<Record<VerificationProblem, string>> = {
   "certificate-not-valid-at-signing":
     "chứng thư không có hiệu lực vào thời điểm ký / the certificate was not valid when the document was signed",
   unreadable: "không đọc được chữ ký / the signature cannot be read",
+  "certificate-revoked":
+    "chứng thư số của người ký đã bị thu hồi / the signer's certificate has been revoked by its certification authority",
+  "timestamp-invalid": "dấu thời gian không hợp lệ (chữ ký của nó không khớp) / the time-stamp token does not verify",
+  "timestamp-untrusted":
+    "dấu thời gian không do tổ chức cấp dấu thời gian được tin cậy cấp / the time-stamp is not from a trusted authority",
 }
 
 export const serialHex = (certificate: X509Certificate): string => certificate.serialNumber.toUpperCase()
@@ -67,6 +94,7 @@ export const signerInfoOf = (certificate: X509Certificate): SignerInfo => ({
 export async function verifyPdf(
   pdf: Uint8Array,
   trustedRoots: ReadonlyArray<X509Certificate>,
+  options: VerifyOptions = {},
 ): Promise<PdfVerification> {
   const sha256 = createHash("sha256").update(pdf).digest("hex")
   const problems = new Set<VerificationProblem>()
@@ -77,6 +105,7 @@ export async function verifyPdf(
     signer: undefined,
     signedAt: undefined,
     timestamped: false,
+    certificateStatus: "not-checked",
     sha256,
     ...rest,
   })
@@ -107,8 +136,22 @@ export async function verifyPdf(
   const digest = createHash("sha256").update(last.signedBytes).digest()
   if (parsed.digestAlgorithm !== OID.sha256 || parsed.messageDigest === undefined) problems.add("unreadable")
   else if (!digest.equals(Buffer.from(parsed.messageDigest))) problems.add("modified")
+  let timestamp: PdfVerification["timestamp"]
+  /** The time a trusted, intact time-stamp proves the signature existed at. */
+  let provenAt: Date | undefined
+  if (parsed.timestampToken !== undefined) {
+    // PAdES B-T: the token stamps the signature value; the authority's root must be among the trusted roots
+    const check = checkTimestampToken(parsed.timestampToken, parsed.signature, (leaf, pool) =>
+      chainToRoot(leaf, pool, trustedRoots),
+    )
+    if (!check.intact) problems.add("timestamp-invalid")
+    else if (!check.trusted) problems.add("timestamp-untrusted")
+    else provenAt = check.time
+    timestamp = { time: check.time?.toISOString(), authority: check.authority }
+  }
   const signer = parsed.signer
   const signedAt = last.claimedTime ?? parsed.signingTime
+  let revocation: Awaited<ReturnType<typeof chainStatus>> | undefined
   if (signer === undefined) problems.add("unknown-signer")
   else {
     let ok = false
@@ -122,13 +165,49 @@ export async function verifyPdf(
     if (chain === undefined) problems.add("untrusted")
     else if (signedAt !== undefined && chain.some((cert) => !validAt(cert, signedAt)))
       problems.add("certificate-not-valid-at-signing")
+    if (chain !== undefined && options.revocationLists !== undefined && options.revocationLists.length > 0) {
+      revocation = await chainStatus(chain, options.revocationLists, options.now ?? new Date())
+      // a certificate revoked after a trusted time-stamp proves the signature was made still stands (RFC 5280, PAdES)
+      if (revocation.certificateStatus === "revoked" && !(provenAt !== undefined && provenAt < revocation.at))
+        problems.add("certificate-revoked")
+    }
   }
   return report({
     signatures: found.length,
     signer: signer === undefined ? undefined : signerInfoOf(signer),
     signedAt: signedAt?.toISOString(),
     timestamped: parsed.timestampToken !== undefined,
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(revocation === undefined
+      ? {}
+      : {
+          certificateStatus: revocation.certificateStatus,
+          ...(revocation.certificateStatus === "revoked"
+            ? {
+                revokedAt: revocation.at.toISOString(),
+                ...(revocation.reason === undefined ? {} : { revocationReason: revocation.reason }),
+              }
+            : {}),
+        }),
   })
+}
+
+/** The revocation status of a chain (leaf first, root last): the first revoked certificate, else good or unknown. */
+async function chainStatus(
+  chain: ReadonlyArray<X509Certificate>,
+  lists: ReadonlyArray<RevocationList>,
+  now: Date,
+): Promise<
+  | { readonly certificateStatus: "good" | "unknown" }
+  | { readonly certificateStatus: "revoked"; readonly at: Date; readonly reason: string | undefined }
+> {
+  let unknown = false
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const status = await revocationStatus(chain[i] as X509Certificate, chain[i + 1] as X509Certificate, lists, now)
+    if (status.status === "revoked") return { certificateStatus: "revoked", at: status.at, reason: status.reason }
+    if (status.status === "unknown") unknown = true
+  }
+  return { certificateStatus: unknown ? "unknown" : "good" }
 }
 
 const validAt = (certificate: X509Certificate, at: Date) =>
@@ -159,8 +238,4 @@ export function chainToRoot(
   return undefined
 }
 
-/** Certificates from PEM text (one or more `BEGIN CERTIFICATE` blocks). */
-export function certificatesFromPem(pem: string): X509Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
-  return blocks.map((block) => new X509Certificate(block))
-}
+export { certificatesFromPem } from "./pem.ts"

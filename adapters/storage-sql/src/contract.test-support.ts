@@ -1075,6 +1075,31 @@ export function storageContract(target: ContractTarget): void {
           number: expect.any(Number),
         })
       })
+
+      it("keeps each centre's bank statement cursor, replaced when saved again", async () => {
+        expect(await pay((s) => s.statementCursor("ttphcc-06685"))).toBeUndefined()
+        await pay((s) => s.saveStatementCursor("ttphcc-06685", "c2"))
+        await pay((s) => s.saveStatementCursor("ttphcc-06688", "x1"))
+        await pay((s) => s.saveStatementCursor("ttphcc-06685", "c5"))
+        expect(await pay((s) => s.statementCursor("ttphcc-06685"))).toBe("c5")
+        expect(await pay((s) => s.statementCursor("ttphcc-06688"))).toBe("x1")
+      })
+
+      it("keeps what the e-invoice system made of a receipt beside it; a cancellation at the same moment keeps both", async () => {
+        await pay((s) => s.issueReceipt(draft("ei1")))
+        const accepted = { status: "accepted" as const, at: T0, invoiceNo: "X06685-26E1", lookupCode: "TC-1" }
+        await Promise.all([
+          store.runtime.runPromise(PaymentStore.use((s) => s.recordEInvoice("ei1", accepted))),
+          store.second.runPromise(
+            PaymentStore.use((s) => s.cancelReceipt("ei1", { at: T0, by: "gd", reason: "sai tên" }, undefined)),
+          ),
+        ])
+        expect(await pay((s) => s.receipt("ei1"))).toMatchObject({ status: "cancelled", einvoice: accepted })
+        await pay((s) => s.recordEInvoice("ei1", { ...accepted, status: "cancelled" }))
+        const listed = await pay((s) => s.receipts({ dossierCode: code(1) }))
+        expect(listed.find((r) => r.id === "ei1")?.einvoice?.status).toBe("cancelled")
+        expect(listed.find((r) => r.id === "ei1")?.status).toBe("cancelled")
+      })
     })
   })
 }

@@ -1,10 +1,12 @@
 // DATABASE_URL, read once for every app (the API's runtime, the CLI) and the storage layer: `postgres://` or
 // `postgresql://` → PostgreSQL; `sqlite:<path>`, `sqlite://<path>` or a plain path → SQLite, with
 // `?synchronous=NORMAL|FULL` (default FULL) and, to commit concurrent operations together, `?group_commit=<most
-// operations per batch, 2…10000>` with `&group_commit_wait_ms=<longest wait, 0…1000, default 0: the next turn of the event loop>` (connection.ts).
+// operations per batch, 2…10000>` with `&group_commit_wait_ms=<longest wait, 0…1000, default 0: the next turn of the event loop>` (connection.ts),
+// and `?cache_kib=<page cache in KiB, 256…4194304>` (sqlite.ts; the API server's default is smaller than SQLite's).
 // A relative SQLite path is resolved against `cwd` when one is given.
 import { resolve } from "node:path"
 import { checkGroupCommit, type GroupCommit } from "./connection.ts"
+import { checkCacheKib } from "./sqlite.ts"
 
 export type DatabaseTarget =
   | {
@@ -12,6 +14,8 @@ export type DatabaseTarget =
       readonly file: string
       readonly synchronous: "NORMAL" | "FULL"
       readonly groupCommit?: GroupCommit
+      /** The page cache in KiB (`?cache_kib=`), when the URL names one. */
+      readonly cacheKib?: number
     }
   | { readonly dialect: "postgres"; readonly url: string }
 
@@ -39,13 +43,21 @@ export function parseDatabaseUrl(url: string, cwd?: string): DatabaseTarget {
     )
   }
   const file = path === ":memory:" || cwd === undefined ? path : resolve(cwd, path)
+  const cacheText = params.get("cache_kib")
+  let cache: { cacheKib?: number } = {}
+  if (cacheText !== null)
+    try {
+      cache = { cacheKib: checkCacheKib(/^\d+$/.test(cacheText) ? Number(cacheText) : Number.NaN) }
+    } catch (error) {
+      throw new DatabaseUrlError(`${(error as Error).message.replace(/"NaN"$/, `"${cacheText}"`)} (in ${url})`)
+    }
   const batch = params.get("group_commit")
   const wait = params.get("group_commit_wait_ms")
   if (batch === null) {
     if (wait !== null) {
       throw new DatabaseUrlError(`group_commit_wait_ms cần group_commit (needs group_commit) (in ${url})`)
     }
-    return { dialect: "sqlite", file, synchronous }
+    return { dialect: "sqlite", file, synchronous, ...cache }
   }
   const number = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN)
   let groupCommit: GroupCommit
@@ -57,5 +69,5 @@ export function parseDatabaseUrl(url: string, cwd?: string): DatabaseTarget {
   } catch (error) {
     throw new DatabaseUrlError(`${(error as Error).message} (in ${url})`)
   }
-  return { dialect: "sqlite", file, synchronous, groupCommit }
+  return { dialect: "sqlite", file, synchronous, groupCommit, ...cache }
 }

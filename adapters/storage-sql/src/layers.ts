@@ -116,9 +116,10 @@ export const SqlStorage = {
   /**
    * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
    * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL), and
-   * `?group_commit=<most operations per batch>&group_commit_wait_ms=<ms>` turns group commit on (database-url.ts).
+   * `?group_commit=<most operations per batch>&group_commit_wait_ms=<ms>` turns group commit on, and `?cache_kib=`
+   * sets the page cache (database-url.ts); `sqliteCacheKib` is the page cache when the URL names none.
    */
-  layerFromUrl: (url: string, options: CommonOptions = {}) => {
+  layerFromUrl: (url: string, options: CommonOptions & { readonly sqliteCacheKib?: number } = {}) => {
     let target: DatabaseTarget
     try {
       target = parseDatabaseUrl(url)
@@ -134,6 +135,9 @@ export const SqlStorage = {
           synchronous: target.synchronous,
           ...(target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }),
           ...options,
+          ...((target.cacheKib ?? options.sqliteCacheKib) === undefined
+            ? {}
+            : { cacheKib: target.cacheKib ?? options.sqliteCacheKib }),
         })
   },
 }

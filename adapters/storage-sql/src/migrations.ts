@@ -637,6 +637,30 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute()
       },
     },
+    // What the tax authority's e-invoice system made of a receipt (payments.ts's recordEInvoice), JSON; NULL until
+    // it is sent.
+    "2026-12-06-100-receipt-einvoice": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("receipt").addColumn("einvoice", "text").execute()
+      },
+    },
+    // Where the polling of each centre's bank statement API stopped (payments.ts's statementCursor).
+    "2026-12-06-101-statement-cursor": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("statement_cursor")
+          .addColumn("centre_id", "text", (c) => c.primaryKey())
+          .addColumn("cursor", "text", (c) => c.notNull())
+          .execute()
+      },
+    },
+    // A result in a citizen's e-wallet replaced by a corrected one (signing.ts's replaceResult): the entry that
+    // replaced it. NULL for every entry so far (no result was ever replaced before).
+    "2026-12-06-110-wallet-replaced-by": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("wallet_entry").addColumn("replaced_by", "text").execute()
+      },
+    },
   }
 }
 

@@ -68,6 +68,8 @@ interface PaymentsDB {
     body: string
   }
   receipt_series: { centre_id: string; series: string; last_number: number }
+  /** Where the polling of a centre's bank statement API stopped (migration 2026-12-06-101-statement-cursor). */
+  statement_cursor: { centre_id: string; cursor: string }
   receipt: {
     id: string
     centre_id: string
@@ -77,6 +79,11 @@ interface PaymentsDB {
     issued_at: string
     status: string
     body: string
+    /**
+     * What the tax authority's e-invoice system made of it, JSON (migration 2026-12-06-100-receipt-einvoice): a
+     * column of its own, so that recording it never rewrites the receipt's body (a cancellation at the same moment).
+     */
+    einvoice: string | null
   }
 }
 
@@ -88,6 +95,12 @@ const utc = (instant: string): string => {
 }
 
 const parse = <T>(row: { body: string }): T => JSON.parse(row.body) as T
+
+/** A receipt's body with what the e-invoice system made of it (its own column). */
+const parseReceipt = (row: { body: string; einvoice: string | null }): ReceiptRecord => {
+  const { einvoice: _stale, ...receipt } = parse<ReceiptRecord>(row)
+  return row.einvoice === null ? receipt : { ...receipt, einvoice: JSON.parse(row.einvoice) }
+}
 
 export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
   const db = ctx.db as unknown as Kysely<PaymentsDB>
@@ -430,17 +443,9 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
           const r = row === undefined ? undefined : parse<RefundRecord>(row)
           if (r === undefined || r.status !== "approved")
             return { paid: false as const, reason: "not-approved" as const }
-          const taken = yield* query(
-            x,
-            "pay refund",
-            db
-              .selectFrom("refund")
-              .select("id")
-              .where("centre_id", "=", r.centreId)
-              .where("payout_reference", "=", payout.bankReference),
-          )
-          if (taken.rows.length > 0) return { paid: false as const, reason: "reference-used" as const }
           const paid: RefundRecord = { ...r, status: "paid", payout }
+          // One statement decides (see the top): on PostgreSQL a second instance paying the same refund waits for
+          // the first one's row lock, then finds it paid; the bank reference is checked in the same statement.
           const updated = yield* query(
             x,
             "pay refund",
@@ -448,9 +453,26 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
               .updateTable("refund")
               .set({ status: "paid", payout_reference: payout.bankReference, body: JSON.stringify(paid) })
               .where("id", "=", id)
-              .where("status", "=", "approved"),
+              .where("status", "=", "approved")
+              .where((eb) =>
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom("refund as other")
+                      .select("other.id")
+                      .whereRef("other.centre_id", "=", "refund.centre_id")
+                      .where("other.payout_reference", "=", payout.bankReference),
+                  ),
+                ),
+              ),
           )
-          if (affected(updated) === 0) return { paid: false as const, reason: "not-approved" as const }
+          if (affected(updated) === 0) {
+            // why not: the refund is no longer approved (someone paid it first), or the reference is taken
+            const now = yield* query(x, "pay refund", db.selectFrom("refund").select("status").where("id", "=", id))
+            return now.rows[0]?.status === "approved"
+              ? { paid: false as const, reason: "reference-used" as const }
+              : { paid: false as const, reason: "not-approved" as const }
+          }
           return { paid: true as const, refund: paid }
         }),
       ),
@@ -538,8 +560,33 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
         }),
       ),
     receipt: (id) =>
-      Effect.map(rows("receipt", db.selectFrom("receipt").select("body").where("id", "=", id)), (rs) =>
-        rs[0] === undefined ? undefined : parse<ReceiptRecord>(rs[0]),
+      Effect.map(rows("receipt", db.selectFrom("receipt").select(["body", "einvoice"]).where("id", "=", id)), (rs) =>
+        rs[0] === undefined ? undefined : parseReceipt(rs[0]),
+      ),
+    statementCursor: (centreId) =>
+      Effect.map(
+        rows("statement cursor", db.selectFrom("statement_cursor").select("cursor").where("centre_id", "=", centreId)),
+        (rs) => rs[0]?.cursor,
+      ),
+    saveStatementCursor: (centreId, cursor) =>
+      Effect.asVoid(
+        changed(
+          "save statement cursor",
+          db
+            .insertInto("statement_cursor")
+            .values({ centre_id: centreId, cursor })
+            .onConflict((oc) => oc.column("centre_id").doUpdateSet({ cursor })),
+        ),
+      ),
+    recordEInvoice: (id, einvoice) =>
+      Effect.asVoid(
+        changed(
+          "record e-invoice",
+          db
+            .updateTable("receipt")
+            .set({ einvoice: JSON.stringify(einvoice) })
+            .where("id", "=", id),
+        ),
       ),
     receipts: (f) =>
       Effect.flatMap(
@@ -548,13 +595,13 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
           to: f.to === undefined ? undefined : utc(f.to),
         })),
         ({ from, to }) => {
-          let q = db.selectFrom("receipt").select("body")
+          let q = db.selectFrom("receipt").select(["body", "einvoice"])
           if (f.centreId !== undefined) q = q.where("centre_id", "=", f.centreId)
           if (f.dossierCode !== undefined) q = q.where("dossier_code", "=", f.dossierCode)
           if (from !== undefined) q = q.where("issued_at", ">=", from)
           if (to !== undefined) q = q.where("issued_at", "<", to)
           return Effect.map(rows("receipts", q.orderBy("issued_at").orderBy("number")), (rs) =>
-            rs.map((row) => parse<ReceiptRecord>(row)),
+            rs.map((row) => parseReceipt(row)),
           )
         },
       ),

@@ -8,6 +8,7 @@ import { Effect, ManagedRuntime } from "effect"
 import { CompiledQuery } from "kysely"
 import { afterAll, describe, expect, it } from "vitest"
 import { type ContractTarget, storageContract } from "./contract.test-support.ts"
+import { parseDatabaseUrl } from "./database-url.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
 import { qualityContract } from "./quality-contract.test-support.ts"
 import { openSqlTarget } from "./sql-target.test-support.ts"
@@ -121,5 +122,36 @@ describe("SQLite specifics", () => {
     const error = await bad.runPromise(Effect.void).catch((e: unknown) => e)
     expect(String(error)).toMatch(/NORMAL or FULL/)
     await bad.dispose()
+  })
+
+  it("sets the page cache from the URL (cache_kib), else from the caller's default, else keeps the build's", async () => {
+    const folder = tempFolder()
+    const cacheOf = async (url: string, sqliteCacheKib?: number) => {
+      const runtime = ManagedRuntime.make(
+        SqlStorage.layerFromUrl(url, {
+          documentsDir: join(folder, "docs"),
+          ...(sqliteCacheKib === undefined ? {} : { sqliteCacheKib }),
+        }),
+      )
+      try {
+        const { db } = await runtime.runPromise(SqlDatabase.useSync((d) => d))
+        const { rows } = await db.executeQuery(
+          CompiledQuery.raw("pragma cache_size") as CompiledQuery<{ cache_size: number }>,
+        )
+        return rows[0]?.cache_size
+      } finally {
+        await runtime.dispose()
+      }
+    }
+    const file = `sqlite:${join(folder, "cache.sqlite")}`
+    expect(await cacheOf(`${file}?cache_kib=2048`, 4096)).toBe(-2048)
+    expect(await cacheOf(file, 4096)).toBe(-4096)
+    expect(await cacheOf(file)).toBe(-16000) // better-sqlite3's build default
+    for (const bad of ["abc", "100", "-5", "1.5"]) {
+      expect(() => parseDatabaseUrl(`${file}?cache_kib=${bad}`)).toThrow(
+        new RegExp(`cache_kib .*nhận "${bad.replace(".", "\\.")}".*in sqlite:`),
+      )
+    }
+    expect(() => openSqlite({ file: join(folder, "y.sqlite"), cacheKib: 10 })).toThrow(/cache_kib/)
   })
 })

@@ -28,6 +28,12 @@ export interface SqliteOptions {
   readonly statementCacheSize?: number
   /** Commit concurrent operations together (connection.ts, GroupCommit). Default: off, one COMMIT per operation. */
   readonly groupCommit?: GroupCommit
+  /**
+   * The page cache, in KiB (`PRAGMA cache_size = -N`). Default: the build's, 16 MiB for better-sqlite3. A long scan
+   * (a year's index report) fills it, and SQLite's sorter may hold as much again, all resident: the API server asks
+   * for less (runtime.ts).
+   */
+  readonly cacheKib?: number
 }
 
 /** The better-sqlite3 handle with a statement cache, in the shape kysely's SqliteDialect expects. */
@@ -62,6 +68,18 @@ export interface OpenedSqlite {
   readonly database: SqliteDatabase
 }
 
+/** The smallest and largest page cache accepted, in KiB. */
+export const CACHE_KIB_RANGE = { min: 256, max: 4_194_304 } as const
+
+/** A page cache size in KiB, whole and within CACHE_KIB_RANGE, or a TypeError saying what was wrong. */
+export function checkCacheKib(kib: number): number {
+  if (!Number.isInteger(kib) || kib < CACHE_KIB_RANGE.min || kib > CACHE_KIB_RANGE.max)
+    throw new TypeError(
+      `cache_kib phải là số nguyên ${CACHE_KIB_RANGE.min}…${CACHE_KIB_RANGE.max} (must be a whole number of KiB in that range), nhận "${kib}"`,
+    )
+  return kib
+}
+
 export function openSqlite(options: SqliteOptions): OpenedSqlite {
   const synchronous = options.synchronous ?? "FULL"
   if (synchronous !== "NORMAL" && synchronous !== "FULL") {
@@ -72,6 +90,7 @@ export function openSqlite(options: SqliteOptions): OpenedSqlite {
   raw.pragma(`synchronous = ${synchronous}`)
   raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
   raw.pragma("foreign_keys = ON")
+  if (options.cacheKib !== undefined) raw.pragma(`cache_size = -${checkCacheKib(options.cacheKib)}`)
   const database = cachingDatabase(raw, options.statementCacheSize ?? 256)
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) })
   return { db, raw, database }

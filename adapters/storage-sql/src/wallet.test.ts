@@ -1,5 +1,5 @@
 // The WalletStore contract, the same on memory, SQLite and PostgreSQL: entries by owner newest first, the bytes
-// returned as stored, usage counted for the quota, removal.
+// returned as stored, usage counted for the quota, a result marked replaced by its corrected one, removal.
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -61,6 +61,25 @@ function contract(name: string, open: () => Promise<{ store: WalletStoreShape; c
         bytes: bytes("a1").length + bytes("a2").length,
       })
       expect(await run(store.usage("nobody"))).toEqual({ count: 0, bytes: 0 })
+    })
+
+    it("marks a result replaced by the entry of its corrected one, and keeps it", async () => {
+      await run(
+        store.add(
+          entry("a3", "022090001234", "2025-10-08T01:00:00.000Z", {
+            kind: "result",
+            dossierCode: "000.11.50.H49-251006-0001",
+          }),
+          bytes("a3"),
+        ),
+      )
+      expect(await run(store.markReplaced("a2", "a3"))).toBe(true)
+      expect(await run(store.markReplaced("nope", "a3"))).toBe(false)
+      expect(await run(store.get("a2"))).toMatchObject({ id: "a2", replacedBy: "a3" })
+      const listed = await run(store.list("022090001234"))
+      expect(listed.find((e) => e.id === "a3")?.replacedBy).toBeUndefined()
+      expect(listed.find((e) => e.id === "a2")?.replacedBy).toBe("a3")
+      expect(await run(store.remove("a3"))).toBe(true)
     })
 
     it("removes an entry once", async () => {

@@ -18,6 +18,7 @@ interface WalletEntryTable {
   valid_until: string | null
   dossier_code: string | null
   created_at: string
+  replaced_by: string | null
   content: Uint8Array
 }
 interface WalletDB {
@@ -37,6 +38,7 @@ const COLUMNS = [
   "valid_until",
   "dossier_code",
   "created_at",
+  "replaced_by",
 ] as const
 
 const entryOf = (row: Omit<WalletEntryTable, "content">): WalletEntry => ({
@@ -52,6 +54,7 @@ const entryOf = (row: Omit<WalletEntryTable, "content">): WalletEntry => ({
   ...(row.valid_until === null ? {} : { validUntil: row.valid_until }),
   ...(row.dossier_code === null ? {} : { dossierCode: row.dossier_code }),
   createdAt: row.created_at,
+  ...(row.replaced_by === null ? {} : { replacedBy: row.replaced_by }),
 })
 
 export const makeSqlWalletStore = Effect.gen(function* () {
@@ -85,6 +88,7 @@ export const makeSqlWalletStore = Effect.gen(function* () {
             valid_until: entry.validUntil ?? null,
             dossier_code: entry.dossierCode ?? null,
             created_at: entry.createdAt,
+            replaced_by: entry.replacedBy ?? null,
             content: Buffer.from(bytes),
           })
           .execute()
@@ -110,6 +114,15 @@ export const makeSqlWalletStore = Effect.gen(function* () {
       attempt(async () => {
         const row = await db.selectFrom("wallet_entry").select("content").where("id", "=", id).executeTakeFirst()
         return row === undefined ? undefined : new Uint8Array(row.content)
+      }),
+    markReplaced: (id, replacedBy) =>
+      attempt(async () => {
+        const result = await db
+          .updateTable("wallet_entry")
+          .set({ replaced_by: replacedBy })
+          .where("id", "=", id)
+          .executeTakeFirst()
+        return Number(result.numUpdatedRows) > 0
       }),
     remove: (id) =>
       attempt(async () => {

@@ -27,7 +27,7 @@ import { catalogueOperations } from "./routes/catalogue.ts"
 import { counterAgentOperations } from "./routes/counter-agent.ts"
 import { documentOperations } from "./routes/documents.ts"
 import { dossierOperations } from "./routes/dossiers.ts"
-import { eidOperations } from "./routes/eid.ts"
+import { EID_CALLBACK_PATH, eidFailure, eidFailureRedirect, eidOperations } from "./routes/eid.ts"
 import { feeOperations } from "./routes/fees.ts"
 import { healthOperations } from "./routes/health.ts"
 import { jurisdictionOperations } from "./routes/jurisdiction.ts"
@@ -163,6 +163,14 @@ export function createApp(options: AppOptions): Hono<Env> {
         error: unexpected,
         stack: unexpected instanceof Error ? unexpected.stack : undefined,
       })
+    // a browser coming back from the e-ID gets a page that says what went wrong, not the problem's JSON
+    if (
+      options.webRoot !== undefined &&
+      c.req.method === "GET" &&
+      c.req.path === EID_CALLBACK_PATH &&
+      (c.req.header("accept") ?? "").includes("text/html")
+    )
+      return eidFailureRedirect(eidFailure(error, c.req.query("error")), deps.secureCookies)
     return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
       "content-type": PROBLEM_CONTENT_TYPE,
     })

@@ -7,10 +7,12 @@
 import { hostname } from "node:os"
 import {
   AccountStore,
+  BankStatements,
   Clock,
   DEFAULT_MAX_ATTEMPTS,
   DocumentStore,
   outboxLag,
+  pollBankStatements,
   pollPostalOrders,
   type RelayReport,
   receivePortalFilings,
@@ -20,7 +22,7 @@ import {
   slaSweep,
   standardHandlers,
 } from "@motcua/application"
-import { Effect, Result } from "effect"
+import { Effect, Option, Result } from "effect"
 import type { Logger } from "./logging.ts"
 import { type PeriodicTask, startPeriodic } from "./periodic.ts"
 import type { ApiRuntime } from "./runtime.ts"
@@ -250,6 +252,31 @@ export function startPaymentRecheck(runtime: ApiRuntime, intervalMs: number, log
         logger.log("info", "payments re-checked", { paid: r.paid, failed: r.failed, expired: r.expired })
       for (const e of r.errors) logger.log("warn", "payment gateway could not be asked", e)
     }
+    return false
+  })
+}
+
+/** One poll of the centres' bank statement APIs when a BankStatements adapter is configured (undefined otherwise). */
+export const statementPoll = Effect.flatMap(Effect.serviceOption(BankStatements), (bank) =>
+  Option.isNone(bank)
+    ? Effect.succeed(undefined)
+    : pollBankStatements.pipe(Effect.provideService(BankStatements, bank.value)),
+)
+
+/**
+ * Starts the polling of the centres' bank statement APIs (payments/statements.ts) when one is configured; undefined
+ * otherwise or when its interval is 0. Every instance may run it: a bank reference is settled once (the ledger's
+ * message log), and a cursor saved twice is saved the same.
+ */
+export function startStatementPoll(runtime: ApiRuntime, intervalMs: number, logger: Logger): PeriodicTask | undefined {
+  if (intervalMs === 0) return undefined
+  return startPeriodic({ name: "bank statements", intervalMs, logger, maxBurst: 1 }, async () => {
+    const done = await runtime.run(statementPoll)
+    if (Result.isFailure(done)) logger.log("error", "bank statement poll failed", { error: done.failure })
+    else if (done.success !== undefined && done.success.confirmed + done.success.held + done.success.rejected > 0)
+      logger.log("info", "bank statements polled", { ...done.success })
+    if (Result.isSuccess(done))
+      for (const e of done.success?.errors ?? []) logger.log("warn", "a centre's bank statement could not be read", e)
     return false
   })
 }

@@ -1,7 +1,11 @@
 // Citizens sign in over HTTP with the national e-ID through a real OpenID provider (oidc-provider, started here with a
 // VNeID-like claim set): /api/v1/auth/eid/start → the provider → /api/v1/auth/eid/callback → a session like an
 // officer's, with which the citizen files in their own name. A level-1 account, a tampered state and a callback
-// without the flow's cookie are 401; a returnTo of another site is 400.
+// without the flow's cookie are 401; a returnTo of another site is 400. A browser (asking for HTML) of a server that
+// serves the web pages is sent instead to the page that says why (`/dang-nhap/that-bai?ly-do=…`).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { residenceFiling } from "@motcua/application/testing"
 import { Browser, startTestProvider, type TestProvider } from "@motcua/identity-oidc/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -16,6 +20,9 @@ const CLIENT = { clientId: "motcua", clientSecret: "motcua-secret-0123456789", r
 let idp: TestProvider
 let runtime: ApiRuntime
 let app: ReturnType<typeof createApp>
+/** The same server with the web pages (a stand-in build: one index.html). */
+let withPages: ReturnType<typeof createApp>
+const webRoot = mkdtempSync(join(tmpdir(), "motcua-eid-pages-"))
 
 beforeAll(async () => {
   idp = await startTestProvider({
@@ -34,8 +41,18 @@ beforeAll(async () => {
     secureCookies: false,
     eid: { redirectUri: REDIRECT, minimumLevel: 2 },
   })
+  writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>motcua</title>")
+  withPages = createApp({
+    ...data,
+    logger: memoryLogger(),
+    runtime,
+    secureCookies: false,
+    eid: { redirectUri: REDIRECT, minimumLevel: 2 },
+    webRoot,
+  })
 })
 afterAll(async () => {
+  rmSync(webRoot, { recursive: true, force: true })
   await runtime?.dispose()
   await idp?.close()
 })
@@ -113,6 +130,39 @@ describe("citizen sign-in with the national e-ID over HTTP", () => {
     tampered.searchParams.set("state", "forged-state")
     expect((await finish(tampered)).status).toBe(401)
     const bare = await app.request(`${callback.pathname}${callback.search}`)
+    expect(bare.status).toBe(401)
+  })
+
+  it("sends a browser whose sign-in failed to the page that says why, never with the request's own text", async () => {
+    const html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    const failed = async (url: URL, cookie?: string) => {
+      const answer = await withPages.request(`${url.pathname}${url.search}`, {
+        headers: { accept: html, ...(cookie === undefined ? {} : { cookie }) },
+      })
+      expect(answer.status).toBe(303)
+      expect(cookiesOf(answer)).toContain("motcua_eid=") // the flow's cookie is cleared
+      return answer.headers.get("location")
+    }
+    const low = await signInAs("sub-binh")
+    expect(await failed(low.callback, low.flowCookie)).toBe("/dang-nhap/that-bai?ly-do=level")
+    const tampered = await signInAs("sub-an")
+    const forged = new URL(tampered.callback)
+    forged.searchParams.set("state", "forged-state")
+    expect(await failed(forged, tampered.flowCookie)).toBe("/dang-nhap/that-bai?ly-do=refused")
+    expect(await failed(tampered.callback)).toBe("/dang-nhap/that-bai?ly-do=expired")
+    // the citizen said no at the provider: it comes back with an error (its description is not carried over)
+    const cancelled = await signInAs("sub-an")
+    const state = new URL(cancelled.callback).searchParams.get("state") ?? ""
+    const said = new URL(
+      `${REDIRECT}?error=access_denied&error_description=${encodeURIComponent("<b>gọi 0123</b>")}&state=${state}`,
+    )
+    expect(await failed(said, cancelled.flowCookie)).toBe("/dang-nhap/that-bai?ly-do=cancelled")
+    // a client that does not ask for HTML still gets the problem; so does a browser of a server without pages
+    const json = await withPages.request(`${said.pathname}${said.search}`, {
+      headers: { cookie: cancelled.flowCookie },
+    })
+    expect(json.status).toBe(401)
+    const bare = await app.request(`${said.pathname}${said.search}`, { headers: { accept: html } })
     expect(bare.status).toBe(401)
   })
 

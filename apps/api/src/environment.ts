@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs"
 import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
 import type { PopulationHttpSettings } from "@motcua/population-http"
-import { readTrustedRoots, type X509SignerSettings } from "@motcua/signature-x509"
+import type { X509SignerSettings } from "@motcua/signature-x509"
+import { checkRevocationFolder, readTrustedRoots } from "@motcua/signature-x509/pem"
 import { DEFAULT_ASSISTANT_PER_MINUTE } from "./assistant.ts"
 import {
   DEFAULT_MAINTENANCE,
@@ -64,6 +65,18 @@ export interface EnvironmentSettings {
   readonly signer: X509SignerSettings | undefined
   /** MOTCUA_PUBLIC_URL: the base of the verification pages printed in QR codes. */
   readonly publicUrl: string | undefined
+  /**
+   * The e-invoice provider (MOTCUA_EINVOICE_URL, _USERNAME, _PASSWORD, _TAX_CODE); none = e-receipts are not sent to
+   * the tax authority.
+   */
+  readonly einvoice:
+    | {
+        readonly baseUrl: string
+        readonly username: string
+        readonly password: string
+        readonly supplierTaxCode: string
+      }
+    | undefined
   /** The postal operator's API (MOTCUA_POSTAL_URL, _API_KEY, _CALLBACK_SECRET); none = postal orders not configured. */
   readonly postal: { readonly baseUrl: string; readonly apiKey: string; readonly callbackSecret: string } | undefined
   /** The national population database's gateway (MOTCUA_POPULATION_URL, _TOKEN, _TIMEOUT_MS); none = not configured. */
@@ -100,6 +113,10 @@ export interface EnvironmentSettings {
     | undefined
   /** Pause between re-checks of pending gateway payments and expiries (MOTCUA_PAYMENT_RECHECK_INTERVAL_MS; 0 = off). */
   readonly paymentRecheckIntervalMs: number
+  /** The banks' statement API (MOTCUA_BANK_STATEMENT_URL, _TOKEN); none = the centres' accounts are not polled. */
+  readonly bankStatements: { readonly baseUrl: string; readonly token: string } | undefined
+  /** Pause between polls of the statement API (MOTCUA_BANK_STATEMENT_INTERVAL_MS, default 5 minutes; 0 = off). */
+  readonly bankStatementIntervalMs: number
   /** The channel of the payment request a filing asks for (MOTCUA_PAYMENT_CHANNEL): vietqr, or gateway. */
   readonly paymentChannel: "vietqr" | "gateway"
   /** How the gateway's IPN is answered (MOTCUA_GATEWAY_IPN_ANSWER): HTTP status codes, or VNPay's 200 + RspCode. */
@@ -200,6 +217,27 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
           variable,
           message: "bắt buộc khi có MOTCUA_POSTAL_URL (required with MOTCUA_POSTAL_URL; the secret ≥ 32 characters)",
         })
+  const einvoiceUrl = env.MOTCUA_EINVOICE_URL?.trim() ?? ""
+  const einvoiceUser = env.MOTCUA_EINVOICE_USERNAME?.trim() ?? ""
+  const einvoicePassword = env.MOTCUA_EINVOICE_PASSWORD ?? ""
+  const einvoiceTaxCode = env.MOTCUA_EINVOICE_TAX_CODE?.trim() ?? ""
+  if (einvoiceUrl !== "" && !/^https?:\/\//.test(einvoiceUrl))
+    problems.push({ variable: "MOTCUA_EINVOICE_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (einvoiceUrl !== "") {
+    for (const [variable, value] of [
+      ["MOTCUA_EINVOICE_USERNAME", einvoiceUser],
+      ["MOTCUA_EINVOICE_PASSWORD", einvoicePassword],
+    ] as const)
+      if (value === "")
+        problems.push({ variable, message: "bắt buộc khi có MOTCUA_EINVOICE_URL (required with MOTCUA_EINVOICE_URL)" })
+    // a Vietnamese tax code: 10 digits, or 10 digits, a hyphen and 3 for a branch
+    if (!/^\d{10}(-\d{3})?$/.test(einvoiceTaxCode))
+      problems.push({
+        variable: "MOTCUA_EINVOICE_TAX_CODE",
+        message:
+          "mã số thuế 10 chữ số (hoặc 10-3) của đơn vị thu, bắt buộc khi có MOTCUA_EINVOICE_URL (the collecting organisation's tax code)",
+      })
+  }
   const populationUrl = env.MOTCUA_POPULATION_URL?.trim() ?? ""
   const populationToken = env.MOTCUA_POPULATION_TOKEN?.trim() ?? ""
   const populationTimeout = env.MOTCUA_POPULATION_TIMEOUT_MS?.trim() ?? ""
@@ -258,6 +296,16 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
   const noticeEncoding = oneOf("MOTCUA_VIETQR_NOTICE_ENCODING", ["hex", "base64"] as const)
   const noticeSigned = oneOf("MOTCUA_VIETQR_NOTICE_SIGNED", ["timestamp.body", "body"] as const)
   const paymentRecheckIntervalMs = whole("MOTCUA_PAYMENT_RECHECK_INTERVAL_MS", 60_000, 0)
+  const bankStatementIntervalMs = whole("MOTCUA_BANK_STATEMENT_INTERVAL_MS", 300_000, 0)
+  const statementUrl = env.MOTCUA_BANK_STATEMENT_URL?.trim() ?? ""
+  const statementToken = env.MOTCUA_BANK_STATEMENT_TOKEN?.trim() ?? ""
+  if (statementUrl !== "" && !/^https?:\/\//.test(statementUrl))
+    problems.push({ variable: "MOTCUA_BANK_STATEMENT_URL", message: "phải là URL http(s) (must be an http(s) URL)" })
+  if (statementUrl !== "" && statementToken === "")
+    problems.push({
+      variable: "MOTCUA_BANK_STATEMENT_TOKEN",
+      message: "bắt buộc khi có MOTCUA_BANK_STATEMENT_URL (required with MOTCUA_BANK_STATEMENT_URL)",
+    })
   const paymentChannel = oneOf("MOTCUA_PAYMENT_CHANNEL", ["vietqr", "gateway"] as const)
   const gatewayIpnAnswer = oneOf("MOTCUA_GATEWAY_IPN_ANSWER", ["status", "rspcode"] as const)
   if (paymentChannel === "gateway" && !gatewayOn)
@@ -306,6 +354,15 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,
     postal: postalUrl === "" ? undefined : { baseUrl: postalUrl, apiKey: postalKey, callbackSecret: postalSecret },
+    einvoice:
+      einvoiceUrl === ""
+        ? undefined
+        : {
+            baseUrl: einvoiceUrl,
+            username: einvoiceUser,
+            password: einvoicePassword,
+            supplierTaxCode: einvoiceTaxCode,
+          },
     population:
       populationUrl === ""
         ? undefined
@@ -324,6 +381,8 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
         ? undefined
         : { secret: noticeSecret, algorithm: noticeHash, encoding: noticeEncoding, signed: noticeSigned },
     paymentRecheckIntervalMs,
+    bankStatements: statementUrl === "" ? undefined : { baseUrl: statementUrl, token: statementToken },
+    bankStatementIntervalMs,
     paymentChannel,
     gatewayIpnAnswer,
     assistantPerMinute: assistantPerMinute === 0 ? false : assistantPerMinute,
@@ -383,7 +442,8 @@ function eidSettings(
 
 /**
  * The X.509 signer from MOTCUA_SIGNER_P12_DIR (+ _P12_PASSWORD) and/or MOTCUA_SIGNER_REMOTE_URL (+ _REMOTE_TOKEN),
- * with MOTCUA_SIGNER_TRUST_ROOTS (required with either), MOTCUA_SIGNER_LOCATION and MOTCUA_TSA_URL.
+ * with MOTCUA_SIGNER_TRUST_ROOTS (required with either), MOTCUA_SIGNER_LOCATION, MOTCUA_TSA_URL and
+ * MOTCUA_SIGNER_CRL_DIR.
  */
 function signerSettings(
   env: Environment,
@@ -414,6 +474,16 @@ function signerSettings(
   for (const name of ["MOTCUA_SIGNER_REMOTE_URL", "MOTCUA_TSA_URL"])
     if (value(name) !== undefined && !/^https?:\/\//.test(value(name) ?? ""))
       problems.push({ variable: name, message: "phải là URL http(s) (must be an http(s) URL)" })
+  const crlDir = value("MOTCUA_SIGNER_CRL_DIR")
+  if (crlDir !== undefined)
+    if (!existsSync(crlDir))
+      problems.push({ variable: "MOTCUA_SIGNER_CRL_DIR", message: `thư mục không tồn tại (no such folder): ${crlDir}` })
+    else
+      try {
+        checkRevocationFolder(crlDir)
+      } catch (error) {
+        problems.push({ variable: "MOTCUA_SIGNER_CRL_DIR", message: String(error) })
+      }
   const password = value("MOTCUA_SIGNER_P12_PASSWORD")
   const token = value("MOTCUA_SIGNER_REMOTE_TOKEN")
   const tsaUrl = value("MOTCUA_TSA_URL")
@@ -424,5 +494,6 @@ function signerSettings(
     trustedRootsPem,
     location: value("MOTCUA_SIGNER_LOCATION") ?? "Việt Nam",
     ...(tsaUrl === undefined ? {} : { tsaUrl }),
+    ...(crlDir === undefined ? {} : { crlDir }),
   }
 }

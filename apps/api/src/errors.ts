@@ -23,6 +23,7 @@ import {
   PetitionRefused,
   PostalOperatorFailed,
   PostalRefused,
+  PreviewRefused,
   RatingRefused,
   ReportRequestInvalid,
   ResultNotFound,
@@ -322,6 +323,16 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
     return {
       problem: make("unauthenticated", `Đăng nhập bằng định danh điện tử không thành công: ${error.reason}`, instance),
       unauthenticatedReason: error.reason,
+    }
+  if (error instanceof PreviewRefused)
+    return {
+      problem: make(
+        "unprocessable",
+        `Không xem trước được: ${error.detail}`,
+        instance,
+        [{ path: error.reason === "no-such-page" ? "query.page" : "params.documentId", message: error.detail }],
+        { _tag: "PreviewRefused", reason: error.reason },
+      ),
     }
   if (error instanceof ReportRequestInvalid)
     return {

@@ -5,7 +5,7 @@
 // for the operator (never silently dropped); `portal` notices are what the national portal shows from the sync.
 import { readFileSync } from "node:fs"
 import { type ChannelSenders, type NotifierShape, routedNotifier } from "@motcua/application"
-import { type EmailSettings, emailNotifier } from "@motcua/notify-email"
+import type { EmailSettings } from "@motcua/notify-email"
 import { type SmsSettings, smsNotifier } from "@motcua/notify-sms"
 import { fileTokenStore, type ZaloSettings, zaloNotifier } from "@motcua/notify-zalo"
 import { Effect } from "effect"
@@ -137,11 +137,24 @@ export function notificationSettings(env: Environment, problems: Problems): Noti
   }
 }
 
+/**
+ * The e-mail channel, its adapter (and nodemailer's ~6 MB of code, resident for the server's life once loaded)
+ * loaded on the first message rather than at start.
+ */
+function emailSender(settings: EmailSettings): NotifierShape {
+  let sender: Promise<NotifierShape> | undefined
+  const loaded = Effect.promise(() => {
+    sender ??= import("@motcua/notify-email").then((m) => m.emailNotifier(settings))
+    return sender
+  })
+  return { send: (notification) => Effect.flatMap(loaded, (s) => s.send(notification)) }
+}
+
 /** The routed notifier over the configured channels, or undefined when none is (the development notifier stays). */
 export function configuredNotifier(settings: NotificationSettings): NotifierShape | undefined {
   if (settings.email === undefined && settings.sms === undefined && settings.zalo === undefined) return undefined
   const senders: ChannelSenders = {
-    ...(settings.email === undefined ? {} : { email: emailNotifier(settings.email) }),
+    ...(settings.email === undefined ? {} : { email: emailSender(settings.email) }),
     ...(settings.sms === undefined ? {} : { sms: smsNotifier(settings.sms) }),
     ...(settings.zalo === undefined ? {} : { zalo: zaloNotifier(settings.zalo) }),
     // the citizen's portal account shows the dossier's progress from the national portal sync itself

@@ -320,6 +320,53 @@ onEachDatabase("payments over HTTP", (kind) => {
     expect(broken.status).toBe(422)
     expect((await readProblem(broken)).errors.map((e) => e.path)).toEqual(["body.statementCsv: dòng 2, cột amount"])
   })
+
+  it("paid by the gateway, the dossier's VietQR request is closed at once; a transfer still sent to it is held and reconciled", async () => {
+    const code = await file("superseded-1")
+    const qr = await ask(code, "vietqr")
+    const card = await ask(code, "gateway")
+    const outcome = await p.simulator.pay(card.payUrl ?? "")
+    expect(JSON.parse(outcome.ipnAnswer?.body ?? "{}")).toMatchObject({ outcome: "confirmed" })
+    const view = (await (await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      payment: { requests: Array<{ requestId: string; status: string; open: boolean; closedReason?: string }> }
+    }
+    const closed = view.payment.requests.find((r) => r.requestId === qr.id)
+    expect(closed).toMatchObject({
+      status: "cancelled",
+      open: false,
+      closedReason: `Hồ sơ đã được thanh toán bằng yêu cầu khác (${card.reference}) / paid by another request (${card.reference})`,
+    })
+    const listed = await send(app(), citizen(), "GET", `/api/v1/dossiers/${code}/payment-requests`)
+    const items = ((await listed.json()) as { items: Array<{ id: string; status: string; supersededBy?: string }> })
+      .items
+    expect(items.find((r) => r.id === qr.id)?.supersededBy).toMatch(/^gateway:/)
+    // the citizen's banking app still had the QR: held for an officer, never credited
+    const late = await notice(p.base, { transactionId: "FT-LATE-1", description: `NOP PHI ${qr.reference}` }).post()
+    expect(late.status).toBe(200)
+    expect(await late.json()).toMatchObject({ outcome: "held", reason: "paid-by-another-request" })
+    expect(await receipts(code)).toHaveLength(1)
+    const counter = await p.as("cb-hg-01")
+    const held = (await (await send(app(), counter, "GET", `/api/v1/centres/${CENTRE}/payments/held`)).json()) as {
+      items: Array<{ reason: string; key?: string; requestId?: string }>
+    }
+    expect(held.items.filter((m) => m.key === "FT-LATE-1")).toMatchObject([
+      { reason: "paid-by-another-request", requestId: qr.id },
+    ])
+    // reconciliation explains the transfer on the statement by what became of it
+    const report = await send(app(), counter, "POST", `/api/v1/centres/${CENTRE}/payments/reconciliation`, {
+      date: "2025-10-06",
+      statementCsv: [
+        "transaction_id,booked_at,account,amount,description",
+        `FT-LATE-1,2025-10-06 11:00:00,${account.accountNumber},10000,NOP PHI ${qr.reference}`,
+      ].join("\n"),
+    })
+    const mismatches = (
+      (await report.json()) as { mismatches: Array<{ kind: string; transactionId?: string; reason: string }> }
+    ).mismatches
+    const line = mismatches.find((m) => m.transactionId === "FT-LATE-1")
+    expect(line?.kind).toBe("credit-not-confirmed")
+    expect(line?.reason).toContain("paid by another payment (gateway:")
+  })
 })
 
 describe("the gateway's IPN answered in VNPay's form (MOTCUA_GATEWAY_IPN_ANSWER=rspcode, SQLite)", () => {

@@ -202,4 +202,47 @@ onEachDatabase("ratings, petitions, SLA notices and the index report over HTTP",
     expect((await readProblem(badPeriod)).errors.map((e) => e.path)).toEqual(["query.period"])
     expect((await get(undefined, "/api/v1/reports/index?period=2025-10")).status).toBe(401)
   })
+
+  it("the province's administrator (a province-level scope listing no authority) sees the whole province", async () => {
+    const admin = await as("qt-tinh-01")
+    const response = await get(admin, "/api/v1/reports/index?period=2025-10")
+    expect(response.status, await response.clone().text()).toBe(200)
+    const report = (await response.json()) as {
+      total: {
+        key: string
+        index: { groups: Array<{ indicators: Array<{ id: string; numerator: number; denominator: number }> }> }
+      }
+      units: Array<{ key: string; code: string }>
+    }
+    const { jurisdiction } = system.runtime.data
+    // every handling unit of the province: its commune-level units and its province-level authorities
+    expect(report.total.key).toBe("province")
+    expect(report.units.map((u) => u.key).sort()).toEqual(
+      [
+        ...jurisdiction.units.map((u) => `unit:${u.code}`),
+        ...jurisdiction.agencies.filter((a) => a.level === "province").map((a) => `agency:${a.code}`),
+      ].sort(),
+    )
+    const indicator = (id: string) => report.total.index.groups.flatMap((g) => g.indicators).find((s) => s.id === id)
+    // the two dossiers of the province, as the ward's leader counts them in the ward
+    expect(indicator("2.1")).toMatchObject({ numerator: 1, denominator: 2 })
+    const late = (await (await get(admin, "/api/v1/reports/index/dossiers?period=2025-10&which=late")).json()) as {
+      items: Array<{ code: string }>
+    }
+    expect(late.items.map((d) => d.code)).toEqual([open])
+    // any unit of the province may be asked for, and the overdue list without an apology is the province's
+    expect((await get(admin, "/api/v1/reports/index?period=2025-10&unit=06688")).status).toBe(200)
+    // (the open dossier is overdue once its appointment has passed and a sweep has seen it)
+    system.advance(14 * DAY)
+    await system.runtime.run(slaSweep())
+    const later = await as("qt-tinh-01") // signed in again: the session of two weeks ago has ended
+    const overdue = (await (await get(later, "/api/v1/sla/overdue")).json()) as { items: Array<{ code: string }> }
+    expect(overdue.items.map((d) => d.code)).toEqual([open])
+    // the dossier report of the dashboard counts the province's dossiers too
+    const dossiers = await get(later, "/api/v1/reports/dossiers")
+    expect(dossiers.status).toBe(200)
+    expect(((await dossiers.json()) as { total: number }).total).toBe(2)
+    // reports only: the dossiers themselves stay out of a scope that lists none
+    expect((await get(later, `/api/v1/dossiers/${open}`)).status).toBe(403)
+  })
 })

@@ -14,7 +14,7 @@ import {
   type DevelopmentCall,
   type DevelopmentCalls,
   type DevelopmentKeys,
-  type DocumentRenderer,
+  DocumentRenderer,
   DossierNotFound,
   DossierStore,
   ExternalServiceFailed,
@@ -42,7 +42,7 @@ import {
   PublicPages,
   QualityConfig,
   type Scanner,
-  type Signer,
+  Signer,
   SignInFailureStore,
   type StoragePorts,
   TransferNotices,
@@ -50,15 +50,16 @@ import {
   WebhookStore,
   type WebhookTransport,
 } from "@motcua/application"
+import { BankStatementHttp, type BankStatementHttpSettings } from "@motcua/bank-statement-http"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { EInvoiceHttp, type EInvoiceHttpSettings } from "@motcua/einvoice-http"
 import { OidcSignIn, type OidcSignInConfig } from "@motcua/identity-oidc"
 import { type GatewaySettings, PaymentGatewayHttp } from "@motcua/payment-gateway"
 import { type TransferNoticeSettings, TransferNoticesHttp } from "@motcua/payment-vietqr"
 import { PopulationHttp, type PopulationHttpSettings } from "@motcua/population-http"
 import { makePortalInbound, makePortalSync, portalClient } from "@motcua/portal-dvcqg"
 import { PostalHttp, type PostalHttpSettings } from "@motcua/postal-http"
-import { PdfRenderer } from "@motcua/render-pdf"
-import { X509Signer, type X509SignerSettings } from "@motcua/signature-x509"
+import type { X509SignerSettings } from "@motcua/signature-x509"
 import {
   type DatabaseTarget,
   isPostgresUrl,
@@ -76,6 +77,7 @@ import { HttpWebhookTransport } from "@motcua/webhook-http"
 import { Effect, Clock as EffectClock, Layer, ManagedRuntime, Result } from "effect"
 import { demoCitizens } from "./demo.ts"
 import { loadDevelopmentKeys } from "./development-keys.ts"
+import { lazyLayer } from "./lazy.ts"
 import { effectLoggerLayer, jsonLogger, type Logger } from "./logging.ts"
 import type { PortalSettings } from "./portal.ts"
 import type { UpdateCounts } from "./sign-in-throttle.ts"
@@ -152,6 +154,13 @@ export interface RuntimeOptions {
   readonly logger?: Logger
   /** The postal operator's API (postal-http); without it postal orders answer 503 (not configured). */
   readonly postal?: PostalHttpSettings
+  /**
+   * The e-invoice provider that passes e-receipts on to the tax authority (einvoice-http); without it receipts are
+   * not sent (no outbox row is written).
+   */
+  readonly einvoice?: EInvoiceHttpSettings
+  /** The banks' statement API the centres' accounts are polled through (bank-statement-http); none = not polled. */
+  readonly bankStatements?: BankStatementHttpSettings
   /**
    * The national population database (population-http): verifying applicants at the counter and at filing; without
    * it those lookups answer 503 (not configured). A test may give the port itself (`populationRegistry`).
@@ -243,6 +252,14 @@ export class DataLoadError extends Error {
 export const storageKindOf = (databaseUrl: string | undefined): StorageKind =>
   databaseUrl === undefined || databaseUrl === "" ? "memory" : isPostgresUrl(databaseUrl) ? "postgres" : "sqlite"
 
+/**
+ * The SQLite page cache of the API server, in KiB, unless DATABASE_URL names one (`?cache_kib=`): 4 MiB instead of
+ * better-sqlite3's 16 MiB. A year's index report scans a year of dossiers; with 16 MiB the cache filled and the sorter
+ * held as much again, ~+17 MB resident over 50,000 dossiers against ~+6 MB with 4 MiB (docs/performance.md), and
+ * those pages are the operating system's file cache anyway.
+ */
+export const SERVER_SQLITE_CACHE_KIB = 4096
+
 function storageLayer(options: RuntimeOptions) {
   const url = options.databaseUrl
   if (url === undefined || url === "")
@@ -257,6 +274,7 @@ function storageLayer(options: RuntimeOptions) {
       IssuedResultStore.layerMemory,
     )
   const sql = SqlStorage.layerFromUrl(url, {
+    sqliteCacheKib: SERVER_SQLITE_CACHE_KIB,
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: options.maxDocumentBytes }),
   })
@@ -348,16 +366,23 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
     ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
-    PdfRenderer.layer,
+    // rendering and signing load their libraries on first use (lazy.ts): most requests never need them
+    lazyLayer(DocumentRenderer, () => import("@motcua/render-pdf").then((m) => m.PdfRenderer.layer), {
+      renderResult: true,
+      markForVerification: true,
+      renderForm: true,
+      renderReceipt: true,
+      previewPage: true,
+    }),
     PublicPages.layer({ baseUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, place: data.jurisdiction.province.name }),
     // after the development adapters: a configured X.509 signer replaces the development one
-    ...(options.signer === undefined
-      ? []
-      : [X509Signer.layer({ ...options.signer, ...(options.now === undefined ? {} : { now: options.now }) })]),
+    ...(options.signer === undefined ? [] : [x509SignerLayer(options.signer, options.now)]),
     // after the development adapters: a configured notifier, portal and gateway replace their stand-ins
     ...(options.notifier === undefined ? [] : [Layer.succeed(Notifier, Notifier.of(options.notifier))]),
     portalLayer(options.portal),
     ...(options.gateway === undefined ? [] : [PaymentGatewayHttp.layer(options.gateway)]),
+    ...(options.einvoice === undefined ? [] : [EInvoiceHttp.layer(options.einvoice)]),
+    ...(options.bankStatements === undefined ? [] : [BankStatementHttp.layer(options.bankStatements)]),
   )
   const managed = ManagedRuntime.make(layer)
   // Build now, so that a database that cannot be opened or migrated stops the start instead of the first request.
@@ -388,6 +413,15 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
       return updated.success
     },
   }
+}
+
+/** The configured X.509 signer (adapters/signature-x509), loaded on the first signature or verification. */
+function x509SignerLayer(settings: X509SignerSettings, now: (() => Date) | undefined) {
+  const withClock = { ...settings, ...(now === undefined ? {} : { now }) }
+  return lazyLayer(Signer, () => import("@motcua/signature-x509").then((m) => m.X509Signer.layer(withClock)), {
+    sign: true,
+    verify: true,
+  })
 }
 
 /** Citizen sign-in with the national e-ID when configured (MOTCUA_EID_*); otherwise 503 (not configured). */

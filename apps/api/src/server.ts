@@ -21,6 +21,7 @@ import {
   startPortalInbound,
   startRelay,
   startSlaSweep,
+  startStatementPoll,
 } from "./background.ts"
 import { demoCitizens } from "./demo.ts"
 import { type Environment, settingsFromEnvironment } from "./environment.ts"
@@ -108,6 +109,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...portalOption(options.portal ?? env.portal, logger),
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     ...(options.postal === undefined && env.postal === undefined ? {} : { postal: options.postal ?? env.postal }),
+    ...(options.bankStatements === undefined && env.bankStatements === undefined
+      ? {}
+      : { bankStatements: options.bankStatements ?? env.bankStatements }),
+    ...(options.einvoice === undefined && env.einvoice === undefined
+      ? {}
+      : { einvoice: options.einvoice ?? env.einvoice }),
     ...(options.population === undefined && env.population === undefined
       ? {}
       : { population: options.population ?? env.population }),
@@ -197,6 +204,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
   )
   const recheck = startPaymentRecheck(runtime, options.paymentRecheckIntervalMs ?? env.paymentRecheckIntervalMs, logger)
+  const statements =
+    options.bankStatements === undefined && env.bankStatements === undefined
+      ? undefined
+      : startStatementPoll(runtime, env.bankStatementIntervalMs, logger)
   const sla = startSlaSweep(runtime, { ...env.sla, ...options.sla }, logger)
   logger.log("info", "listening", {
     port,
@@ -216,7 +227,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     slaSweepNow: sla?.runNow,
     close: () => {
       closing ??= (async () => {
-        await Promise.all([relay?.stop(), maintenance?.stop(), inbound?.stop(), recheck?.stop(), sla?.stop()])
+        await Promise.all([
+          relay?.stop(),
+          maintenance?.stop(),
+          inbound?.stop(),
+          recheck?.stop(),
+          statements?.stop(),
+          sla?.stop(),
+        ])
         await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
         await runtime.dispose()
       })()

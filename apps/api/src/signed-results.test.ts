@@ -106,9 +106,11 @@ onEachDatabase("signed results over HTTP (X.509 with the development CA)", (kind
 
   let signedPdf: Uint8Array
   let verificationId: string
+  let signedCode: string
 
   it("the whole lifecycle ends with a signed result PDF: pdfsig valid, openssl accepts, text and QR as issued", async () => {
     let { code, version } = await approved("signed-1")
+    signedCode = code
     const step = async (who: Credentials, segment: string, body: object = {}) => {
       const answer = await post(who, `/api/v1/dossiers/${code}/${segment}`, { expectedVersion: version, ...body })
       const text = await answer.text()
@@ -256,6 +258,114 @@ onEachDatabase("signed results over HTTP (X.509 with the development CA)", (kind
       result: { status: "revoked", revocationReason: "Cấp nhầm đối tượng" },
     })
   })
+
+  it("a corrected result replaces the revoked one: each names the other, the wallet marks the old, tools verify the new", async () => {
+    const code = signedCode
+    const leader = await as("ld-hg-01")
+    const version = async () =>
+      ((await (await send(system.app, leader, "GET", `/api/v1/dossiers/${code}`)).json()) as { version: number })
+        .version
+    // only a leader of the authority may: the specialist is refused, and nothing changes
+    const before = await version()
+    const specialist = await post(await as("cv-hg-01"), `/api/v1/dossiers/${code}/replace-result`, {
+      expectedVersion: before,
+      reason: "Sai địa chỉ",
+    })
+    expect(specialist.status).toBe(403)
+    system.advance(HOUR)
+    const replaced = await post(leader, `/api/v1/dossiers/${code}/replace-result`, {
+      expectedVersion: before,
+      reason: "Sai địa chỉ thường trú trên kết quả",
+    })
+    expect(replaced.status, await replaced.clone().text()).toBe(200)
+    expect(((await replaced.json()) as { version: number }).version).toBe(before + 1)
+
+    // the dossier lists both: the corrected one in force first, then the one it replaced
+    const listed = (await (await send(system.app, citizen(), "GET", `/api/v1/dossiers/${code}/results`)).json()) as {
+      items: Array<{ verificationId: string; status: string; replaces?: { verificationId: string } }>
+    }
+    expect(listed.items.map((i) => i.status)).toEqual(["valid", "replaced"])
+    const newId = listed.items[0]?.verificationId ?? ""
+    expect(newId).not.toBe(verificationId)
+    expect(listed.items[0]?.replaces?.verificationId).toBe(verificationId)
+
+    // the old one: JSON, page and upload check say replaced, by which, with a link
+    const old = (await (await system.app.request(`/api/v1/verify/${verificationId}`)).json()) as Record<string, unknown>
+    expect(old).toMatchObject({
+      status: "replaced",
+      revocationReason: "Cấp nhầm đối tượng",
+      replacedBy: {
+        verificationId: newId,
+        url: `${PUBLIC_URL}/verify/${newId}`,
+        reason: "Sai địa chỉ thường trú trên kết quả",
+      },
+    })
+    const oldPage = await (await system.app.request(`/verify/${verificationId}`)).text()
+    expect(oldPage).toContain(`Đã được thay thế bởi kết quả <a href="${PUBLIC_URL}/verify/${newId}">${newId}</a>`)
+    expect(oldPage).toContain("Replaced by")
+    const check = (await (
+      await system.app.request(`/api/v1/verify/${verificationId}`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf" },
+        body: signedPdf as Uint8Array<ArrayBuffer>,
+      })
+    ).json()) as { authentic: boolean; verdict: string }
+    expect(check.authentic).toBe(false)
+    expect(check.verdict).toContain(`đã được thay thế bởi kết quả ${newId}`)
+
+    // the new one: valid, says what it replaced, and is a signed PDF the tools accept, its QR to its own page
+    const fresh = (await (await system.app.request(`/api/v1/verify/${newId}`)).json()) as Record<string, unknown>
+    expect(fresh).toMatchObject({ status: "valid", replaces: { verificationId } })
+    expect(fresh.replacedBy).toBeUndefined()
+    const newPage = await (await system.app.request(`/verify/${newId}`)).text()
+    expect(newPage).toContain("Kết quả hợp lệ, đang có hiệu lực")
+    expect(newPage).toContain(`Kết quả này thay thế kết quả <a href="${PUBLIC_URL}/verify/${verificationId}">`)
+    const download = await send(system.app, citizen(), "GET", `/api/v1/results/${newId}/pdf`)
+    expect(download.status).toBe(200)
+    const newPdf = new Uint8Array(await download.arrayBuffer())
+    expect(pdfsig(newPdf)).toContain("Signature Validation: Signature is Valid.")
+    expect(qrCodes(newPdf)).toBe(`${PUBLIC_URL}/verify/${newId}`)
+    const newSha = execFileSync("sha256sum", [inDir("new.pdf", newPdf)], { encoding: "utf8" }).split(" ")[0] ?? ""
+    const upload = (await (
+      await system.app.request(`/api/v1/verify/${newId}`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf" },
+        body: newPdf as Uint8Array<ArrayBuffer>,
+      })
+    ).json()) as { authentic: boolean }
+    expect(upload.authentic).toBe(true)
+
+    // the audit entry names the new file and its verification id
+    const audit = (await (
+      await send(system.app, await as("tt-01"), "GET", `/api/v1/dossiers/${code}/audit`)
+    ).json()) as { items: Array<{ action: string }> }
+    const entry = JSON.stringify(audit.items.find((e) => e.action === "dossier.replaceResult"))
+    expect(entry).toContain(newSha)
+    expect(entry).toContain(newId)
+    expect(entry).toContain("Sai địa chỉ thường trú trên kết quả")
+
+    // returned by e-wallet: the citizen's wallet marks the old result replaced and holds the new one
+    const wallet = (await (await send(system.app, citizen(), "GET", "/api/v1/wallets/022090001234")).json()) as {
+      items: Array<{ id: string; kind: string; dossierCode?: string; sha256: string; replacedBy?: string }>
+    }
+    const results = wallet.items.filter((e) => e.kind === "result" && e.dossierCode === code)
+    const added = results.find((e) => e.sha256 === newSha)
+    expect(added?.replacedBy).toBeUndefined()
+    const oldSha = execFileSync("sha256sum", [inDir("old.pdf", signedPdf)], { encoding: "utf8" }).split(" ")[0]
+    expect(results.find((e) => e.sha256 === oldSha)?.replacedBy).toBe(added?.id)
+  }, 120_000)
+
+  it("a result cannot be replaced before one is signed", async () => {
+    const { code, version } = await approved("signed-replace-early-1")
+    const answer = await post(await as("ld-hg-01"), `/api/v1/dossiers/${code}/replace-result`, {
+      expectedVersion: version,
+      reason: "Thử thay thế",
+    })
+    expect(answer.status).toBe(422)
+    expect((await readProblem(answer)).detail).toContain("Kết quả phải được ký trước")
+    const results = await send(system.app, await as("ld-hg-01"), "GET", `/api/v1/dossiers/${code}/results`)
+    expect(((await results.json()) as { items: unknown[] }).items).toEqual([])
+  }, 60_000)
 
   it("the forms that apply to a dossier download as PDF: header, title, code, applicant, QR to the lookup page", async () => {
     const { code } = await approved("forms-pdf-1")

@@ -1,7 +1,7 @@
-// The X.509 signer's variables (MOTCUA_SIGNER_*, MOTCUA_TSA_URL): what a province sets, read into the adapter's
+// The X.509 signer's variables (MOTCUA_SIGNER_*, MOTCUA_TSA_URL, MOTCUA_SIGNER_CRL_DIR): what a province sets, read into the adapter's
 // settings; a missing trusted-roots file, a folder that does not exist or a URL that is not http(s) stops the start
 // with each bad variable named.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { createDevelopmentCa } from "@motcua/signature-x509"
@@ -57,6 +57,20 @@ describe("the signer's configuration", () => {
       remote: { url: "https://hsm.example.test/sign", token: "token" },
       location: "Việt Nam",
     })
+  })
+
+  it("a folder of CRLs: kept in the settings; a missing folder or a file in it that is not a CRL stops the start", () => {
+    const crls = join(dir, "crls")
+    mkdirSync(crls)
+    const base = { MOTCUA_SIGNER_P12_DIR: dir, MOTCUA_SIGNER_TRUST_ROOTS: roots }
+    expect(settingsFromEnvironment({ ...base, MOTCUA_SIGNER_CRL_DIR: crls }).signer).toMatchObject({ crlDir: crls })
+    expect(problemsOf({ ...base, MOTCUA_SIGNER_CRL_DIR: join(dir, "no-crls") })).toEqual([
+      `MOTCUA_SIGNER_CRL_DIR: thư mục không tồn tại (no such folder): ${join(dir, "no-crls")}`,
+    ])
+    writeFileSync(join(crls, "ca.crl"), "not a CRL")
+    expect(problemsOf({ ...base, MOTCUA_SIGNER_CRL_DIR: crls })).toEqual([
+      expect.stringMatching(/^MOTCUA_SIGNER_CRL_DIR: .*ca\.crl: không phải danh sách thu hồi chứng thư \(not a CRL\)/),
+    ])
   })
 
   it("refuses to start without trusted roots, with a roots file without a certificate, a missing folder, a bad URL", () => {

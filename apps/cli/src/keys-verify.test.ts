@@ -20,6 +20,21 @@ describe("motcua keys dev-ca and motcua verify", () => {
       encoding: "utf8",
     })
     expect(info).toContain("BEGIN CERTIFICATE")
+    // the demo centre's certificate, which signs its e-receipts, is filed under the centre's id
+    const centre = execFileSync(
+      "openssl",
+      [
+        "pkcs12",
+        "-in",
+        join(dir.path, "ca", "signers", "ttphcc-06685.p12"),
+        "-passin",
+        "pass:motcua-dev",
+        "-nokeys",
+        "-clcerts",
+      ],
+      { encoding: "utf8" },
+    )
+    expect(centre).toMatch(/CN = .*ttphcc-06685/)
     // a second run keeps the CA
     expect((await cli(["keys", "dev-ca", "--out", "ca"], { cwd: dir.path })).code).toBe(0)
 

@@ -9,6 +9,7 @@ import { Loading } from "./ui.tsx"
 const ProcedurePage = lazy(() => import("./pages/procedure.tsx"))
 const LookupPage = lazy(() => import("./pages/lookup.tsx"))
 const SignInPage = lazy(() => import("./pages/sign-in.tsx"))
+const SignInFailedPage = lazy(() => import("./pages/sign-in-failed.tsx"))
 const QueuePage = lazy(() => import("./pages/queue.tsx"))
 const DossierPage = lazy(() => import("./pages/dossier.tsx"))
 const FilePage = lazy(() => import("./pages/file.tsx"))
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: "/tra-cuu", element: page(LookupPage) },
       { path: "/tra-cuu/:code", element: page(LookupPage) },
       { path: "/dang-nhap", element: page(SignInPage) },
+      { path: "/dang-nhap/that-bai", element: page(SignInFailedPage) },
       { path: "/can-bo/ho-so", element: page(QueuePage) },
       { path: "/ho-so/:code", element: page(DossierPage) },
       { path: "/ca-nhan/ho-so", element: page(MinePage) },

@@ -10,16 +10,14 @@
 // every main page; English works; the home page's first load stays under 200 KB of gzipped JavaScript, and its
 // timings on a throttled connection are written down. Screenshots of each page go to apps/web/test-artifacts/.
 import { execFileSync } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import axe from "axe-core"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
+import { ARTIFACTS, newContext as contextIn, pageChecks } from "./page-checks.ts"
 import { type Site, startSite } from "./site.ts"
 
-const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const CITIZEN_TOKEN = "demo-citizen-022090001234"
 const OTHER_CITIZEN_TOKEN = "demo-citizen-022090009999"
 const PASSWORD = "motcua-demo-2025"
@@ -27,11 +25,10 @@ const PASSWORD = "motcua-demo-2025"
 let site: Site
 let browser: Browser
 const contexts = new Map<string, BrowserContext>()
-/** Every page's axe-core serious and critical violations, by the page's name. */
-const violations: Record<string, string[]> = {}
+/** Every page's axe-core serious and critical violations and its screenshot, by the page's name. */
+const { record, expectAccessible } = pageChecks()
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
   site = await startSite()
   browser = await launchChromium()
 })
@@ -40,48 +37,12 @@ afterAll(async () => {
   await site?.close()
 })
 
-async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    viewport: { width: 1100, height: 900 },
-    acceptDownloads: true,
-  })
+function newContext(): Promise<BrowserContext> {
+  return contextIn(browser)
 }
 
 async function newPage(): Promise<Page> {
   return (await newContext()).newPage()
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
-
-/**
- * axe-core's serious and critical violations on the page as it is now. The script is evaluated through the
- * DevTools protocol, which the pages' content-security policy (same-origin scripts only) does not apply to.
- */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source)
-  const results = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const run = await (globalThis as any).axe.run(document, { resultTypes: ["violations"] })
-    return run.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }))
-  })
-  return (results as { id: string; impact: string; targets: string[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`)
-}
-
-/** Checks the page with axe-core and takes its screenshot, under one name. */
-async function record(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle")
-  violations[name] = await accessibilityViolations(page)
-  await screenshot(page, name)
 }
 
 /** A signed-in page for a demo officer (one browser context each, kept for the whole run). */
@@ -670,8 +631,7 @@ describe("the web pages in Chromium", () => {
     await page.getByTestId("lookup-result").waitFor()
     await record(page, "lookup-result")
     await page.context().close()
-    const pages = Object.keys(violations)
-    for (const name of [
+    expectAccessible([
       "home",
       "procedure",
       "file-online",
@@ -691,7 +651,5 @@ describe("the web pages in Chromium", () => {
       "dashboard",
       "sign-in",
     ])
-      expect(pages).toContain(name)
-    expect(violations).toEqual(Object.fromEntries(pages.map((k) => [k, []])))
   })
 })

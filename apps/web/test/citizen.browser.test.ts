@@ -15,18 +15,15 @@
 //   the sender.
 // axe-core finds no serious or critical violation on any of these pages; screenshots go to test-artifacts/.
 import { createHash, createHmac } from "node:crypto"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { readFileSync } from "node:fs"
 import { startTestProvider, type TestProvider } from "@motcua/identity-oidc/testing"
 import { type GatewaySimulator, startGatewaySimulator } from "@motcua/payment-gateway/testing"
-import axe from "axe-core"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
+import { newContext as contextIn, pageChecks } from "./page-checks.ts"
 import { type Site, startSite } from "./site.ts"
 
-const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const CITIZEN = "022090001234"
 const DEMO_TOKEN = `demo-citizen-${CITIZEN}`
 const PASSWORD = "motcua-demo-2025"
@@ -40,10 +37,9 @@ let simulator: GatewaySimulator
 let browser: Browser
 /** The citizen signed in with the e-ID: one browser context (its session cookie) for the whole run. */
 let citizenContext: BrowserContext
-const violations: Record<string, string[]> = {}
+const { record, expectAccessible } = pageChecks()
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
   simulator = await startGatewaySimulator(GATEWAY)
   site = await startSite({
     environment: async (url) => {
@@ -81,39 +77,11 @@ afterAll(async () => {
 })
 
 function newContext(): Promise<BrowserContext> {
-  return browser.newContext({
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    viewport: { width: 1100, height: 900 },
-    acceptDownloads: true,
-  })
+  return contextIn(browser)
 }
 
 async function citizenPage(): Promise<Page> {
   return citizenContext.pages()[0] ?? citizenContext.newPage()
-}
-
-/** axe-core's serious and critical violations (evaluated through the DevTools protocol, outside the page's CSP). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source)
-  const results = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const run = await (globalThis as any).axe.run(document, { resultTypes: ["violations"] })
-    return run.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }))
-  })
-  return (results as { id: string; impact: string; targets: string[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`)
-}
-
-async function record(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle")
-  violations[name] = await accessibilityViolations(page)
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
 /** A small PDF with one empty page (the signer reads it) carrying `text` in a comment. */
@@ -224,6 +192,25 @@ describe("the citizen's pages in Chromium", () => {
     expect(await page.evaluate(() => sessionStorage.getItem("motcua.citizenToken"))).toBeNull()
     const me = await page.evaluate(async () => (await fetch("/api/v1/session")).json())
     expect(me).toMatchObject({ id: CITIZEN, name: "Nguyễn Văn An", roles: ["citizen"] })
+  })
+
+  it("a failed e-ID sign-in shows a page that says why and leads back to sign in, not the API's JSON", async () => {
+    const page = await (await newContext()).newPage()
+    // back from the provider without the flow's cookie (another browser, or too late): the sign-in is not in progress
+    await page.goto(`${site.url}/api/v1/auth/eid/callback?code=stale-code&state=stale-state`)
+    await page.waitForURL("**/dang-nhap/that-bai?ly-do=expired")
+    await page.getByRole("heading", { level: 1, name: "Đăng nhập bằng VNeID không thành công" }).waitFor()
+    expect(await page.getByTestId("eid-failed-reason").textContent()).toContain("Phiên đăng nhập đã hết hạn")
+    await record(page, "eid-sign-in-failed")
+    // a word the API does not send is told as a refusal: nothing of the address is shown
+    await page.goto(`${site.url}/dang-nhap/that-bai?ly-do=${encodeURIComponent("<b>gọi 0123</b>")}`)
+    expect(await page.getByTestId("eid-failed-reason").textContent()).toBe(
+      "Thông tin đăng nhập trả về không hợp lệ nên không được chấp nhận.",
+    )
+    await page.getByRole("link", { name: "Đăng nhập lại" }).click()
+    await page.waitForURL("**/dang-nhap")
+    await page.getByRole("link", { name: "Đăng nhập bằng VNeID" }).waitFor()
+    await page.context().close()
   })
 
   it("keeps papers in the e-wallet: adds two, downloads one byte for byte, deletes the other", async () => {
@@ -540,26 +527,26 @@ describe("the citizen's pages in Chromium", () => {
   })
 
   it("has no serious or critical accessibility violation on any of the citizen's pages (axe-core)", () => {
-    const pages = Object.keys(violations)
-    for (const name of [
-      "citizen-sign-in",
-      "wallet",
-      "file-from-wallet",
-      "pay-vietqr",
-      "pay-receipts",
-      "pay-gateway",
-      "pay-return",
-      "notification-channels",
-      "dossier-notices",
-      "dossier-results",
-      "verify",
-      "wallet-with-result",
-      "petitions-citizen",
-      "petitions-public",
-      "wallet-english",
-    ])
-      expect(pages).toContain(name)
-    writeFileSync(join(ARTIFACTS, "citizen-axe.json"), `${JSON.stringify(violations, null, 2)}\n`)
-    expect(violations).toEqual(Object.fromEntries(pages.map((k) => [k, []])))
+    expectAccessible(
+      [
+        "citizen-sign-in",
+        "eid-sign-in-failed",
+        "wallet",
+        "file-from-wallet",
+        "pay-vietqr",
+        "pay-receipts",
+        "pay-gateway",
+        "pay-return",
+        "notification-channels",
+        "dossier-notices",
+        "dossier-results",
+        "verify",
+        "wallet-with-result",
+        "petitions-citizen",
+        "petitions-public",
+        "wallet-english",
+      ],
+      "citizen-axe.json",
+    )
   })
 })

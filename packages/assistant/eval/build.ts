@@ -1,8 +1,8 @@
 // Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json and
-// holdout3.json from holdout2.src.txt and holdout3.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
+// holdout3.json, holdout4.json from holdout2.src.txt, holdout3.src.txt, holdout4.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
 // competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
-// that variant and the facts written in the question. In the first two files, questions written with diacritics are
-// also added without them, as citizens type on phones; the second and third held-out sets are taken as written. A tag
+// that variant, the facts written in the question and the categories of applicant it names (`category:…`). In the first two files, questions written with diacritics are
+// also added without them, as citizens type on phones; the second, third and fourth held-out sets are taken as written. A tag
 // `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
 // Run: node packages/assistant/eval/build.ts
 import { readFileSync, writeFileSync } from "node:fs"
@@ -61,8 +61,15 @@ function build(source: string, target: string, addFolded = true) {
       vehicle: 1,
       ...facts,
     }
+    // `category:poor-household` (several joined by commas): the applicant categories the question names.
+    const categories = given.category === undefined ? [] : given.category.split(",")
     const fee = Result.getOrThrow(
-      quoteFees(p, { channel: needs, quantities, ...(variant === "" ? {} : { variantId: variant }) }),
+      quoteFees(p, {
+        channel: needs,
+        quantities,
+        ...(variant === "" ? {} : { variantId: variant }),
+        ...(categories.length === 0 ? {} : { applicantCategories: categories }),
+      }),
     ).total
     const entry = {
       question,
@@ -85,3 +92,4 @@ build("questions.src.txt", "questions.json")
 build("holdout.src.txt", "holdout.json")
 build("holdout2.src.txt", "holdout2.json", false)
 build("holdout3.src.txt", "holdout3.json", false)
+build("holdout4.src.txt", "holdout4.json", false)

@@ -33,6 +33,11 @@ export interface FeeSummary {
   readonly onlineSaving: number
   /** Facts the quote assumed because the question did not give them (e.g. `quantities.copy` = 1). */
   readonly assumed: ReadonlyArray<{ readonly input: string; readonly value: number }>
+  /**
+   * Categories of applicant the question named (e.g. `poor-household`): the quotes apply those this procedure's fees
+   * exempt (their lines carry `exemption`), and an exemption needs a proof when filing.
+   */
+  readonly categories: ReadonlyArray<string>
   /** Facts without which some fee cannot be worked out (e.g. `declaredValue`). */
   readonly missing: ReadonlyArray<string>
 }

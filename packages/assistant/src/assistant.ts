@@ -23,7 +23,7 @@ import { type QuestionFacts, readFacts } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
 import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
-import { foldedPhrase, syllables } from "./text.ts"
+import { foldedPhrase, syllables, withoutPhrase } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
 /** Questions longer than this are cut: no procedure question needs more, and search time stays bounded. */
@@ -69,17 +69,19 @@ const TIE_RATIO = 0.85
 /**
  * A procedure the catalogue does not hold (`vocabulary.elsewhere`) that scores at least this many times the best
  * catalogue procedure is taken as what the question is about: "không tìm thấy", with where to go instead. Calibrated
- * on the sets tuned on (questions.json, holdout.json, holdout2.json; docs/assistant.md): where both are found, an
- * answerable question's best out-of-catalogue entry scores at most 1.4 times its procedure, an unanswerable one's
- * at least 9 times the catalogue's best; 3 lies between, nearer the answerable side (a wrong "không tìm thấy" still
- * says where to go and lists the closest procedure; a wrong answer names a procedure that is not what was asked).
+ * on the sets tuned on (questions.json and sets 1–3; docs/assistant.md): where both are found, an answerable
+ * question's best out-of-catalogue entry scores at most 1.35 times its procedure, an unanswerable one's at least
+ * 2.71 times the catalogue's best; 2 lies between, about as far (in ratio) from either side.
  */
-const ELSEWHERE_RATIO = 3
+const ELSEWHERE_RATIO = 2
 /** How many ranked entries (catalogue procedures and out-of-catalogue entries together) are looked at. */
 const RANK_LIMIT = 8
 
 const INSTRUCTION_ATTEMPT =
   /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
+
+/** What a conversation id may be; any other id starts a new conversation. */
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/u
 
 // Random, so one citizen cannot guess another's conversation (it holds their place and counts).
 const newConversationId = () => `c-${globalThis.crypto.randomUUID()}`
@@ -125,6 +127,10 @@ export function makeAssistant(data: AssistantData): Assistant {
       ...(facts.quantities === undefined ? {} : { quantities: facts.quantities }),
       ...(facts.declaredValue === undefined ? {} : { declaredValue: facts.declaredValue }),
       ...(facts.area === undefined ? {} : { area: facts.area }),
+      // Only the categories this procedure's fees know: a category another procedure exempts is not an error here.
+      ...((known) => (known.length === 0 ? {} : { applicantCategories: known }))(
+        (facts.categories ?? []).filter((c) => exemptionCategories(p, variantId).has(c)),
+      ),
     }
     const first = quoteFees(p, request)
     if (Result.isSuccess(first)) return { quote: first.success, assumed: [], missing: [] }
@@ -147,6 +153,11 @@ export function makeAssistant(data: AssistantData): Assistant {
       : { assumed, missing: [second.failure.message] }
   }
 
+  const exemptionCategories = (p: Procedure, variantId: string | undefined): Set<string> => {
+    const applied = Result.getOrElse(applyVariant(p, variantId), () => p)
+    return new Set(applied.fees.flatMap((f) => f.exemptions.map((e) => e.category)))
+  }
+
   const fees = (p: Procedure, variantId: string | undefined, facts: QuestionFacts): FeeSummary => {
     const counter = p.channels.includes("counter") ? quote(p, variantId, "counter", facts) : undefined
     const online = p.channels.includes("online") ? quote(p, variantId, "online", facts) : undefined
@@ -159,6 +170,7 @@ export function makeAssistant(data: AssistantData): Assistant {
       ...(onlineQuote === undefined ? {} : { online: onlineQuote }),
       onlineSaving: saving,
       assumed: counter?.assumed ?? online?.assumed ?? [],
+      categories: facts.categories ?? [],
       missing: [...new Set([...(counter?.missing ?? []), ...(online?.missing ?? [])])],
     }
   }
@@ -293,7 +305,7 @@ export function makeAssistant(data: AssistantData): Assistant {
 
   const ask = (input: AskInput): Answer => {
     const conversationId =
-      typeof input.conversationId === "string" && /^[A-Za-z0-9_-]{1,64}$/u.test(input.conversationId)
+      typeof input.conversationId === "string" && CONVERSATION_ID.test(input.conversationId)
         ? input.conversationId
         : newConversationId()
     const notices: string[] = []
@@ -327,7 +339,7 @@ export function makeAssistant(data: AssistantData): Assistant {
     const facts = readFacts(question, previous?.facts)
     const match = places.find(question) ?? previous?.place
     const state: ConversationState = { facts, ...(match === undefined ? {} : { place: match }) }
-    const searchText = match === undefined ? question : folded.replace(` ${match.phrase} `, " ")
+    const searchText = match === undefined ? question : withoutPhrase(question, match.phrase)
 
     // A reply to the last follow-up: an option's number or words, or just the place that was asked for.
     if (previous !== undefined && previous.code !== undefined) {

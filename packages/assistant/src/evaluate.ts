@@ -6,7 +6,7 @@
 import { applyVariant, type Procedure } from "@motcua/domain"
 import { Result, Schema } from "effect"
 import type { Answer } from "./answer.ts"
-import type { Assistant } from "./assistant.ts"
+import { type Assistant, CONVERSATION_ID } from "./assistant.ts"
 
 export const EvalQuestion = Schema.Union([
   Schema.Struct({
@@ -59,6 +59,10 @@ const rankedCodes = (a: Answer): string[] => {
 }
 
 export function evaluateOne(assistant: Assistant, q: EvalQuestion, now: string, id: string): EvalResult {
+  // With an id the assistant does not keep, the reply to a follow-up would start a new conversation and be
+  // measured as a question of its own.
+  if (!CONVERSATION_ID.test(id))
+    throw new Error(`evaluateOne: conversation id "${id}" must be 1–64 letters, digits, "-" or "_"`)
   let answer = assistant.ask({ question: q.question, conversationId: id, now })
   const ranked = rankedCodes(answer)
   if ("expected" in q) {

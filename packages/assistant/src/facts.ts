@@ -1,4 +1,5 @@
-// The fee facts a question gives in words: "3 bản sao", "2 trang", "giá trị 500 triệu", "nhà 120 m2", "4 người".
+// The fee facts a question gives in words: "3 bản sao", "hai bản sao", "2 trang", "giá trị 500 triệu", "nhà 120
+// m2", "4 người", and the categories of applicant a fee exempts that it names ("hộ nghèo", "người khuyết tật").
 // Only what is written is taken; a count that is missing is assumed to be one and said so (see assistant.ts).
 import { foldText } from "@motcua/domain"
 
@@ -13,36 +14,109 @@ export interface QuestionFacts {
   }
   readonly declaredValue?: number
   readonly area?: number
+  /** Categories of applicant the question says the citizen belongs to, as the fee items' exemptions name them. */
+  readonly categories?: ReadonlyArray<string>
 }
 
-const COUNTS: ReadonlyArray<readonly [RegExp, keyof NonNullable<QuestionFacts["quantities"]>]> = [
+type Unit = keyof NonNullable<QuestionFacts["quantities"]>
+
+// Counts written as words, Vietnamese (folded) and English: only before a unit of two syllables or an English unit,
+// where they cannot be read otherwise ("hai bản sao", "ba người"; but "bà" or "năm" before "bản" are not counts).
+const NUMBER_WORDS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+}
+const WORD = Object.keys(NUMBER_WORDS).join("|")
+
+const COUNTS: ReadonlyArray<readonly [RegExp, Unit]> = [
   [/(\d{1,4})\s*(ban sao|ban|copies|copy)\b/u, "copy"],
-  [/(\d{1,4})\s*(trang|pages?)\b/u, "page"],
-  // People counted by what they are, too: "25 công nhân", "10 lao động", "4 sinh viên", "12 workers".
+  [new RegExp(`\\b(${WORD}) (ban sao|copies|copy)\\b`, "u"), "copy"],
+  [/(\d{1,4})\s*(trang|pages?|sheets?)\b/u, "page"],
+  [new RegExp(`\\b(${WORD}) (trang|pages?|sheets?)\\b`, "u"), "page"],
+  // People counted by what they are, too: "25 công nhân", "10 lao động", "4 sinh viên", "12 workers", "5 khẩu".
   [
-    /(\d{1,4})\s*(nguoi|persons?|people|nhan khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|workers?|employees?|students?)\b/u,
+    /(\d{1,4})\s*(nguoi|persons?|people|nhan khau|khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|workers?|employees?|students?)\b/u,
+    "person",
+  ],
+  [
+    new RegExp(
+      `\\b(${WORD}) (nguoi|nhan khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|persons?|people|workers?|employees?|students?)\\b`,
+      "u",
+    ),
     "person",
   ],
   [/(\d{1,4})\s*(phieu|certificates?)\b/u, "certificate"],
   [/(\d{1,4})\s*(xe|vehicles?)\b/u, "vehicle"],
 ]
 
+// The categories of applicant the catalogue's fee exemptions name, and how a question says it belongs to one:
+// whole words only, never guessed from a relation ("con" is not a child under the law, "bố" is not elderly).
+const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
+  [/\bho ngheo\b|\bpoor household/u, ["poor-household"]],
+  [/\bkhuyet tat\b|\bdisabilit|\bdisabled\b/u, ["person-with-disability"]],
+  [
+    /\bnguoi co cong\b|\bco cong voi cach mang\b|\bthuong binh\b|\bbenh binh\b|\bliet si\b|\bwar invalid|\bmartyr/u,
+    ["person-with-revolutionary-merit-and-relatives", "person-with-revolutionary-merit-family"],
+  ],
+  [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
+  [/\btre em\b/u, ["child"]],
+  [/\bnguoi cao tuoi\b|\belderly\b/u, ["elderly"]],
+  [/\bdac biet kho khan\b/u, ["hardship-area"]],
+]
+const ETHNIC_MINORITY = /\bdan toc thieu so\b|\bethnic minorit/u
+
+/** The categories of applicant a question names (see CATEGORIES), in a stable order. */
+export function readCategories(question: string): string[] {
+  const text = ` ${foldText(question).replace(/[^a-z0-9]+/gu, " ")} `
+  const out = new Set<string>()
+  for (const [pattern, categories] of CATEGORIES) if (pattern.test(text)) for (const c of categories) out.add(c)
+  // The exemption is for an ethnic minority in a commune of special hardship: both must be said.
+  if (ETHNIC_MINORITY.test(text) && out.has("hardship-area")) out.add("ethnic-minority-hardship-area")
+  return [...out].sort()
+}
+
 export function readFacts(question: string, previous?: QuestionFacts): QuestionFacts {
   const text = foldText(question)
   const quantities: Record<string, number> = { ...previous?.quantities }
   for (const [pattern, unit] of COUNTS) {
     const m = pattern.exec(text)
-    if (m?.[1] !== undefined) quantities[unit] = Number(m[1])
+    const n = m?.[1] === undefined ? undefined : (NUMBER_WORDS[m[1]] ?? Number(m[1]))
+    if (n !== undefined && quantities[unit] === previous?.quantities?.[unit]) quantities[unit] = n
   }
   const area = /(\d{1,6}(?:[.,]\d+)?)\s*(m2|m²|met vuong|square met)/u.exec(text)
   const value = /(\d{1,9}(?:[.,]\d+)?)\s*(ty|trieu|nghin|dong|d)\b/u.exec(text)
   const multiplier: Record<string, number> = { ty: 1e9, trieu: 1e6, nghin: 1e3, dong: 1, d: 1 }
-  const out: { quantities?: Record<string, number>; declaredValue?: number; area?: number } = {}
+  const out: {
+    quantities?: Record<string, number>
+    declaredValue?: number
+    area?: number
+    categories?: ReadonlyArray<string>
+  } = {}
   if (Object.keys(quantities).length > 0) out.quantities = quantities
   if (area?.[1] !== undefined) out.area = Number(area[1].replace(",", "."))
   else if (previous?.area !== undefined) out.area = previous.area
   if (value?.[1] !== undefined && value[2] !== undefined)
     out.declaredValue = Math.round(Number(value[1].replace(",", ".")) * (multiplier[value[2]] ?? 1))
   else if (previous?.declaredValue !== undefined) out.declaredValue = previous.declaredValue
+  const categories = [...new Set([...(previous?.categories ?? []), ...readCategories(question)])].sort()
+  if (categories.length > 0) out.categories = categories
   return out
 }

@@ -27,6 +27,8 @@ export function factProblems(text: string, facts: ProcedureAnswer): string | und
   const allowed = new Set<number>([0, facts.fees.onlineSaving])
   for (const q of quotes) {
     allowed.add(q.total)
+    // The amount without the exemptions applied, which the plain answer names ("không thuộc diện này thì …").
+    allowed.add(q.lines.reduce((sum, l) => sum + l.gross, 0))
     for (const line of q.lines) {
       allowed.add(line.amount)
       allowed.add(line.gross)

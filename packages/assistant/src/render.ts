@@ -12,6 +12,39 @@ const ONLINE_VI = {
 }
 const ONLINE_EN = { full: "fully online", partial: "partly online", none: "not online" }
 
+// The catalogue's categories of applicant, as the answer names them.
+const CATEGORY_VI: Record<string, string> = {
+  "poor-household": "hộ nghèo",
+  "person-with-disability": "người khuyết tật",
+  "person-with-revolutionary-merit-and-relatives": "người có công với cách mạng và thân nhân",
+  "person-with-revolutionary-merit-family": "gia đình người có công với cách mạng",
+  "orphan-under-18": "trẻ mồ côi dưới 18 tuổi",
+  child: "trẻ em",
+  elderly: "người cao tuổi",
+  "hardship-area": "vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn",
+  "ethnic-minority-hardship-area": "người dân tộc thiểu số ở vùng đặc biệt khó khăn",
+}
+const CATEGORY_EN: Record<string, string> = {
+  "poor-household": "poor household",
+  "person-with-disability": "person with a disability",
+  "person-with-revolutionary-merit-and-relatives": "person with revolutionary merit or relative",
+  "person-with-revolutionary-merit-family": "family of a person with revolutionary merit",
+  "orphan-under-18": "orphan under 18",
+  child: "child",
+  elderly: "elderly person",
+  "hardship-area": "area of special hardship",
+  "ethnic-minority-hardship-area": "ethnic minority in an area of special hardship",
+}
+// What a counted unit is called in the answer ("tính cho 1 bản").
+const UNIT_COUNT_VI: Record<string, string> = {
+  copy: "bản",
+  page: "trang",
+  person: "người",
+  certificate: "phiếu",
+  item: "mục",
+  vehicle: "phương tiện",
+}
+
 /** `2026-12-07T09:30:00+07:00` → `09:30 ngày 07/12/2026`. */
 const slipDate = (instant: string) =>
   `${instant.slice(11, 16)} ngày ${instant.slice(8, 10)}/${instant.slice(5, 7)}/${instant.slice(0, 4)}`
@@ -36,7 +69,7 @@ export function renderAnswer(a: ProcedureAnswer, followUp?: FollowUp): { text: s
     ...(a.documents.length === 0 ? ["- Không yêu cầu giấy tờ."] : a.documents.map(documentLine)),
   )
   en.push(`Documents: ${a.documents.length} item(s), listed in the structured answer.`)
-  const { counter, online, onlineSaving, assumed, missing } = a.fees
+  const { counter, online, onlineSaving, assumed, missing, categories } = a.fees
   const main = counter ?? online
   if (main !== undefined) {
     vi.push(
@@ -50,8 +83,24 @@ export function renderAnswer(a: ProcedureAnswer, followUp?: FollowUp): { text: s
       en.push(`Online: ${formatDongEn(online.total)} (${formatDongEn(onlineSaving)} less).`)
     }
   }
-  for (const x of assumed)
-    vi.push(`(Tính cho ${x.value} ${x.input.replace("quantities.", "")}; cho biết số lượng để tính đúng.)`)
+  const reduced = main?.lines.filter((l) => l.exemption !== undefined) ?? []
+  if (main !== undefined && reduced.length > 0) {
+    const gross = main.lines.reduce((sum, l) => sum + l.gross, 0)
+    const named = [...new Set(reduced.map((l) => l.exemption?.category ?? ""))]
+    vi.push(
+      `Đã tính miễn, giảm cho ${named.map((c) => CATEGORY_VI[c] ?? c).join(", ")}: khi nộp cần giấy tờ chứng minh; không thuộc diện này thì ${formatDong(gross)}.`,
+    )
+    en.push(
+      `Exemption applied for ${named.map((c) => CATEGORY_EN[c] ?? c).join(", ")}: a proof is needed when filing; otherwise ${formatDongEn(gross)}.`,
+    )
+  } else if (main !== undefined && main.total > 0 && categories.length > 0) {
+    vi.push(`Thủ tục này không miễn, giảm phí cho ${categories.map((c) => CATEGORY_VI[c] ?? c).join(", ")}.`)
+    en.push(`This procedure's fees have no exemption for ${categories.map((c) => CATEGORY_EN[c] ?? c).join(", ")}.`)
+  }
+  for (const x of assumed) {
+    const unit = x.input.replace("quantities.", "")
+    vi.push(`(Tính cho ${x.value} ${UNIT_COUNT_VI[unit] ?? unit}; cho biết số lượng để tính đúng.)`)
+  }
   if (missing.length > 0) {
     vi.push(`Chưa tính được một số khoản phí: cần biết ${missing.join(", ")}.`)
     en.push(`Some fees need: ${missing.join(", ")}.`)

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
 import { ageRange, askedAge, inForce, makeRetriever } from "./retrieval.ts"
-import { initials, isVietnameseSyllable, soundKey, stem } from "./text.ts"
+import { initials, isVietnameseSyllable, soundKey, stem, withoutPhrase } from "./text.ts"
 
 describe("words", () => {
   it("tells a Vietnamese syllable from an English word or an acronym", () => {
@@ -16,6 +16,10 @@ describe("words", () => {
     expect(new Set(["register", "registration", "registering", "registered"].map(stem))).toEqual(new Set(["regist"]))
     expect(stem("certificate")).toBe(stem("certified"))
     expect(stem("marriage")).toBe(stem("married"))
+    // A consonant doubled before an ending is one.
+    expect(stem("splitting")).toBe(stem("split"))
+    expect(stem("stopped")).toBe(stem("stop"))
+    expect(stem("filling")).toBe(stem("fill"))
     for (const s of ["khuyen", "truong", "nghieng"]) expect(stem(s)).toBe(s)
   })
 
@@ -30,6 +34,12 @@ describe("words", () => {
 
   it("makes acronyms of runs of syllables", () => {
     expect(initials(["trung", "hoc", "co", "so"])).toBe("thcs")
+  })
+
+  it("takes a phrase out of a text by its folded words, leaving the rest as written", () => {
+    expect(withoutPhrase("xin cấp sổ đỏ ở xã Đồng Tiến!", "xa dong tien")).toBe("xin cấp sổ đỏ ở")
+    expect(withoutPhrase("Đồng Tiến, xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
+    expect(withoutPhrase("xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
   })
 
   it("reads the ages a name limits a procedure to, and the age a question gives", () => {
@@ -52,6 +62,40 @@ describe("retrieval", () => {
     expect(retriever.prepare("chưa có căn cước")).toContain("can cuoc")
     expect(retriever.prepare("chua co can cuoc")).toContain("can cuoc")
     expect(retriever.prepare("cần giấy tờ gì")).toBe("")
+  })
+
+  it("keeps a question word typed without diacritics where it makes one of the catalogue's words", () => {
+    // "đi", "cho", "để" and the English "do" are question words; "di dời", "tặng cho", "mới đẻ" and "sổ đỏ" are not.
+    expect(retriever.prepare("di doi nha can giay phep gi")).toContain("di doi")
+    expect(top("di doi nha can giay phep gi")).toBe("1.013232")
+    expect(retriever.prepare("bo me tang cho con manh dat")).toContain("tang cho")
+    expect(retriever.prepare("vo toi moi de")).toContain("dang ky khai sinh")
+    expect(retriever.prepare("xin cap so do")).toBe(retriever.prepare("xin cấp sổ đỏ"))
+    // Elsewhere they are still question words.
+    expect(retriever.prepare("cho tôi hỏi làm khai sinh")).toBe(retriever.prepare("làm khai sinh"))
+  })
+
+  it("reads a synonym written with diacritics only where the question writes the same word, or none", () => {
+    // "đò" (a ferry boat) is neither "độ" of "chế độ" nor "đỏ" of "sổ đỏ"; "do" alone may be "đò".
+    expect(retriever.prepare("chế độ thai sản")).not.toContain("phuong tien")
+    expect(retriever.prepare("đăng ký đò chở khách")).toContain("phuong tien thuy noi dia")
+    expect(retriever.prepare("doi ten tren so do")).not.toContain("phuong tien")
+    expect(retriever.prepare("dang ky thuyen danh ca")).toContain("phuong tien thuy noi dia")
+  })
+
+  it("reads an English possessive as its noun, and English everyday words through the vocabulary", () => {
+    expect(retriever.prepare("my family's household")).toBe(retriever.prepare("my family household"))
+    expect(top("split from my parents' household")).toBe("1.010038")
+    expect(top("foster care for a child living in a social protection centre")).toBe("2.001942")
+  })
+
+  it("reads everyday Vietnamese for what the names say in legal words (vocabulary)", () => {
+    expect(top("dời ngôi nhà sang vị trí khác trên cùng thửa đất")).toBe("1.013232")
+    expect(top("chuyển đất vườn lên đất ở")).toBe("1.013949")
+    expect(top("hỗ trợ tiền chôn cất cho người hưởng bảo trợ xã hội")).toBe("1.001731")
+    expect(top("đánh rơi thẻ căn cước")).toBe("1.014064")
+    // Who the citizen is ("vợ chồng con trai") says nothing of the procedure; "ra riêng" does.
+    expect(top("vợ chồng con trai muốn ra riêng")).toBe("1.010038")
   })
 
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {

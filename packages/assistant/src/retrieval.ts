@@ -149,6 +149,8 @@ const tokensOf = (text: string): Token[] =>
   text
     .normalize("NFC")
     .toLowerCase()
+    // An English possessive is its noun: "family's household" is not "family", "s", "household".
+    .replace(/(?<=\p{L})['’]s\b/gu, "")
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((raw) => {
       const marked = foldText(raw) !== raw
@@ -171,9 +173,28 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   const stopWord = new Set(singles.map((t) => t.word))
   const isStopSingle = (t: Token) => (t.marked ? stopRaw.has(t.raw) : stopWord.has(t.word))
   const phraseStarts = new Set(stopPhrases.map((p) => (p[0] as Token).word))
-  // Pairs of the catalogue's words (once its texts are read): a question word typed without diacritics that makes
-  // one of them with a neighbour is kept ("can cuoc" is "căn cước", not "cần" + "cước").
-  let catalogueTwoWords = new Set<string>()
+  // Two-syllable words the catalogue and the province's vocabulary write in Vietnamese: each pair of neighbouring
+  // syllables of the procedures' and variants' names, and each phrase of two syllables of the synonyms, question
+  // phrases and out-of-catalogue entries (longer phrases are sentences: their "cho con" is no word). A question word
+  // typed without diacritics that makes one of them with a neighbour is kept ("can cuoc" is "căn cước", not "cần" +
+  // "cước"; "di doi" is "di dời", not "đi" + "dời"; "so do" is "sổ đỏ", not "sổ" + the English "do"), in the
+  // indexed texts as in the question.
+  const catalogueTwoWords = new Set<string>()
+  const addPairs = (w: ReadonlyArray<string>) => {
+    for (let i = 0; i + 1 < w.length; i++)
+      if (isVietnameseSyllable(w[i] as string) && isVietnameseSyllable(w[i + 1] as string))
+        catalogueTwoWords.add(`${w[i]} ${w[i + 1]}`)
+  }
+  for (const p of procedures) for (const name of [p.name, ...p.variants.map((v) => v.name)]) addPairs(words(name))
+  const phrases = [
+    ...vocabulary.synonyms.flatMap((x) => [...x.phrases, x.means]),
+    ...vocabulary.questions.flatMap((q) => q.phrases),
+    ...(vocabulary.elsewhere ?? []).flatMap((e) => e.phrases),
+  ]
+  for (const phrase of phrases) {
+    const w = words(phrase)
+    if (w.length === 2) addPairs(w)
+  }
   const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
     const kept: Token[] = []
     for (let i = 0; i < tokens.length; ) {
@@ -198,34 +219,56 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     }
     return kept
   }
-  const asPhrase = (text: string) => ` ${words(text).join(" ")} `
   const isStopFree = (text: string) => withoutStopWords(tokensOf(text)).length === tokensOf(text).length
-  // Synonyms are looked for once the question words are gone ("bố tôi mất" reads " bo mat ", like the phrase "bố
-  // mất"); a phrase that holds a question word could never match, and is left out. Longest phrases first, and a
+  // Synonyms are looked for once the question words are gone ("bố tôi mất" reads "bố mất", like the phrase "bố
+  // mất"); a phrase that holds a question word could never match, and is left out. A phrase's word written with
+  // diacritics matches only the same word when the text writes it with diacritics too ("đò" is not "độ" of "chế
+  // độ", nor "đỏ"), and any word that folds like it when the text has none ("do" may be "đò"); a word of the phrase
+  // written without diacritics matches by its folded form. At each place the longest phrase is tried first, and a
   // phrase once replaced is gone: "tách hộ khẩu" becomes "tách hộ" and is then no longer read as "hộ khẩu" (which
   // means permanent residence).
-  const synonyms = vocabulary.synonyms
-    .flatMap((s) =>
-      s.phrases.filter(isStopFree).map((phrase) => ({ phrase: asPhrase(phrase), means: asPhrase(s.means) })),
-    )
-    .filter((s) => s.phrase.trim() !== "")
-    .sort((a, b) => b.phrase.length - a.phrase.length)
-  // The same steps for the question and for every indexed text, so both sides speak the catalogue's words.
-  const readWords = (text: string): string => {
-    let out = ` ${withoutStopWords(tokensOf(text))
-      .map((t) => t.word)
-      .join(" ")} `
-    for (const s of synonyms) if (out.includes(s.phrase)) out = out.replaceAll(s.phrase, s.means)
-    return out.trim().replace(/\s+/gu, " ")
+  const synonymsByFirst = new Map<string, Array<{ tokens: Token[]; means: string[] }>>()
+  for (const s of vocabulary.synonyms)
+    for (const phrase of s.phrases.filter(isStopFree)) {
+      const tokens = tokensOf(phrase)
+      const first = tokens[0]
+      if (first === undefined) continue
+      const list = synonymsByFirst.get(first.word) ?? []
+      list.push({ tokens, means: words(s.means) })
+      synonymsByFirst.set(first.word, list)
+    }
+  for (const list of synonymsByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  const sameWord = (written: Token, phrase: Token, alone: boolean) =>
+    written.marked && phrase.marked
+      ? written.raw === phrase.raw
+      : // A question word typed without diacritics (kept as part of a pair) is not a one-word phrase written
+        // with them: "so do" is "sổ đỏ", and its "do" is not also "đò".
+        written.word === phrase.word && !(alone && phrase.marked && !written.marked && isStopSingle(written))
+  const withSynonyms = (tokens: ReadonlyArray<Token>): string[] => {
+    const out: string[] = []
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i] as Token
+      const hit = synonymsByFirst
+        .get(t.word)
+        ?.find((s) =>
+          s.tokens.every(
+            (x, j) => tokens[i + j] !== undefined && sameWord(tokens[i + j] as Token, x, s.tokens.length === 1),
+          ),
+        )
+      if (hit === undefined) {
+        out.push(t.word)
+        i++
+      } else {
+        out.push(...hit.means)
+        i += hit.tokens.length
+      }
+    }
+    return out
   }
+  // The same steps for the question and for every indexed text, so both sides speak the catalogue's words.
+  const readWords = (text: string): string => withSynonyms(withoutStopWords(tokensOf(text))).join(" ")
 
   const documents = documentsOf(procedures, vocabulary, readWords)
-  catalogueTwoWords = new Set(
-    documents.flatMap((d) => {
-      const w = d.text.split(" ")
-      return w.slice(1).map((x, i) => `${w[i]} ${x}`)
-    }),
-  )
 
   // What the catalogue's own texts teach: the words and pairs it has, the pairs by their sound (to correct a
   // misspelt pair), and the acronyms its runs of syllables make (to spell one out).

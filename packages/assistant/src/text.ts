@@ -29,6 +29,21 @@ export function terms(text: string): string[] {
 /** The folded text padded with spaces, so that a phrase can be found as whole syllables with `includes`. */
 export const foldedPhrase = (text: string): string => ` ${syllables(text).join(" ")} `
 
+/**
+ * The text with the first run of its words that folds to `phrase` (folded syllables joined by spaces) taken out, the
+ * other words as written: a place's name is removed from a question without losing the diacritics of the rest ("xin
+ * cấp sổ đỏ ở xã Đồng Tiến" → "xin cấp sổ đỏ"), which tell "sổ đỏ" from the English "do".
+ */
+export function withoutPhrase(text: string, phrase: string): string {
+  const written = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "")
+  const target = phrase.split(" ").filter((w) => w !== "")
+  const folded = written.map((w) => syllables(w).join(" "))
+  for (let i = 0; i + target.length <= written.length; i++)
+    if (target.every((t, j) => folded[i + j] === t))
+      return [...written.slice(0, i), ...written.slice(i + target.length)].join(" ")
+  return written.join(" ")
+}
+
 // A folded Vietnamese syllable: an optional initial consonant, a vowel nucleus, an optional final. Loose (it admits
 // some impossible syllables), but no English word of two or more consonants at either end passes.
 const VIETNAMESE_SYLLABLE =
@@ -70,6 +85,8 @@ export function stem(token: string): string {
       s = s.slice(0, -ending.length) + replacement
       break
     }
+  // A consonant doubled before an ending is one: "splitting" and "split", "stopped" and "stop" meet.
+  if (s !== token) s = s.replace(/([bdgmnprt])\1$/u, "$1")
   s = s.replace(/[ye]$/u, "")
   return s.slice(0, 6)
 }

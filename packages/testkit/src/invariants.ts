@@ -40,12 +40,15 @@ const STATUS: Readonly<Record<string, NationalStatusCode>> = {
   returned: 10,
 }
 
-/** Terminal states and the only events documented for them (transitions.ts: a returned dossier takes corrections). */
+/**
+ * Terminal states and the only events documented for them (transitions.ts: a returned dossier takes corrections,
+ * and a corrected result may replace the signed one).
+ */
 export const terminalEvents: Readonly<Record<string, ReadonlyArray<string>>> = {
   refused: [],
   withdrawn: [],
   stopped: [],
-  returned: ["correct"],
+  returned: ["correct", "replaceResult"],
 }
 
 const ms = (instant: string) => Date.parse(instant)
@@ -78,6 +81,33 @@ const resultNeedsDecision: Invariant = {
       if (c.decision === undefined) return `${state} with no decision`
       if (trace.procedure.result.signatureRequired && c.signature === undefined) return `${state} with no signature`
       if (c.processedAt === undefined) return `${state} with no processing end recorded`
+      return undefined
+    }),
+}
+
+const signatureChain: Invariant = {
+  name: "replaced-results-chain",
+  sentence:
+    "Kết quả bị thay thế được giữ lại, mỗi kết quả chỉ rõ kết quả thay thế nó, và kết quả đang có hiệu lực là kết quả cuối cùng của chuỗi / " +
+    "a replaced result is kept, each names the one that replaced it, and the result in force is the last of that chain: no signature is lost or rewritten.",
+  check: (trace) =>
+    eachStep(trace, (step, _i, prior) => {
+      const c = step.snapshot.context
+      const replaced = c.replacedSignatures ?? []
+      const chain = [
+        ...replaced.map((r) => r.signatureId),
+        ...(c.signature === undefined ? [] : [c.signature.signatureId]),
+      ]
+      for (let k = 0; k < replaced.length; k++)
+        if (replaced[k]?.replacedWith !== chain[k + 1])
+          return `replaced signature ${replaced[k]?.signatureId} names ${replaced[k]?.replacedWith}, not ${chain[k + 1]}`
+      if (replaced.length > 0 && c.signature?.replaces !== replaced[replaced.length - 1]?.signatureId)
+        return `the signature in force replaces ${c.signature?.replaces}, not the last replaced one`
+      const was = [
+        ...(prior?.replacedSignatures ?? []).map((r) => r.signatureId),
+        ...(prior?.signature === undefined ? [] : [prior.signature.signatureId]),
+      ]
+      if (was.some((id, k) => chain[k] !== id)) return `the signatures ${was.join(", ")} became ${chain.join(", ")}`
       return undefined
     }),
 }
@@ -311,6 +341,7 @@ const timeForward: Invariant = {
 /** Every invariant, in the order they are reported. */
 export const invariants: ReadonlyArray<Invariant> = [
   resultNeedsDecision,
+  signatureChain,
   supplementationOnce,
   clockStopped,
   appointmentNeverEarlier,

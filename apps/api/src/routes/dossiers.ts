@@ -13,6 +13,7 @@ import {
   DocumentNotFound,
   DossierSummary,
   dossierDocument,
+  dossierDocumentPreview,
   dossierFormPdf,
   dossierForms,
   extendWithApology,
@@ -26,6 +27,7 @@ import {
   receiveSupplement,
   refuse,
   reject,
+  replaceResult,
   requestPayment,
   requestSupplementation,
   returnResult,
@@ -190,6 +192,12 @@ const PaymentRequestShown = Schema.Struct({
   expiresAt: Schema.String.annotate({ description: "Hết hạn lúc (after this, an unpaid request is closed)" }),
   paidAt: Schema.optionalKey(Schema.String),
   closedReason: Schema.optionalKey(Schema.String),
+  supersededBy: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request",
+    }),
+  ),
   open: Schema.Boolean.annotate({
     description:
       "Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what " +
@@ -389,6 +397,21 @@ const actions = [
       "SigningRefused with the reason.",
     body: Schema.Struct({ expectedVersion, documentId: Schema.optionalKey(Id) }),
     run: (p, code, b) => sign(p, code, b),
+  }),
+  action({
+    segment: "replace-result",
+    event: "replaceResult",
+    operationId: "replaceResult",
+    summary: "Thay thế kết quả đã ký bằng kết quả đính chính",
+    description:
+      "A leader of the dossier's authority issues a corrected result in place of the signed one (valid, or revoked " +
+      "already): signed like the first (documentId as for sign, or rendered from the dossier), it becomes the " +
+      "dossier's result and names the one it replaces; the old result's verification says 'đã được thay thế bởi … / " +
+      "replaced by …' with a link to the new one. A result already returned to the citizen's e-wallet is marked " +
+      "replaced there and the corrected one added. Refusals as for sign; 422 SignatureRequired when nothing was " +
+      "signed yet.",
+    body: Schema.Struct({ expectedVersion, documentId: Schema.optionalKey(Id), reason: Text }),
+    run: (p, code, b) => replaceResult(p, code, b),
   }),
   action({
     segment: "mark-result-ready",
@@ -603,6 +626,55 @@ export const dossierOperations: Operation<ApiDeps>[] = [
             }),
         ),
         // a document that is not this dossier's is simply not there (422 elsewhere: a filing naming one)
+        (error) =>
+          error instanceof DocumentNotFound
+            ? new ApiProblem({
+                kind: "not-found",
+                detail: `Hồ sơ không có tài liệu ${params.documentId} (no such document).`,
+              })
+            : error,
+      ),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/documents/{documentId}/preview",
+    operationId: "dossierDocumentPreview",
+    tag: "dossiers",
+    summary: "Xem trước tài liệu của hồ sơ: một trang dạng ảnh (người xử lý, người nộp)",
+    description:
+      "One page of a dossier's document as an image, for the pages' preview (their content-security policy embeds " +
+      "no PDF): a PDF's page `page` (from 1, default 1) drawn as PNG, an image as itself (its only page). The header " +
+      "`x-page-count` says how many pages the document has. Read and audited like the download; a page the document " +
+      "does not have, or a PDF that cannot be read, is 422; a document of another dossier is 404.",
+    auth: "required",
+    params: Schema.Struct({ code: CodeParams.fields.code, documentId: Id }),
+    query: Schema.Struct({
+      page: Schema.optionalKey(
+        Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 10_000 })),
+      ),
+    }),
+    response: {
+      status: 200,
+      description: "Trang tài liệu dạng ảnh",
+      mediaType: "image/png",
+      alternatives: ["image/jpeg"],
+    },
+    problems: ["unauthenticated", "forbidden", "not-found", "unprocessable"],
+    handle: async ({ principal, params, query }, deps) =>
+      Result.mapError(
+        Result.map(
+          await runUseCase(deps, dossierDocumentPreview(principal, params.code, params.documentId, query.page ?? 1)),
+          ({ mediaType, bytes, pages }) =>
+            new Response(bytes as Uint8Array<ArrayBuffer>, {
+              headers: {
+                "content-type": mediaType,
+                "content-length": String(bytes.length),
+                "x-page-count": String(pages),
+                "x-content-type-options": "nosniff",
+                "cache-control": "private, no-store",
+              },
+            }),
+        ),
         (error) =>
           error instanceof DocumentNotFound
             ? new ApiProblem({

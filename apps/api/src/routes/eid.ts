@@ -2,8 +2,17 @@
 // GET /api/v1/auth/eid/start sends the browser to the provider with a fresh state, nonce and PKCE challenge, kept in a
 // short-lived HttpOnly cookie scoped to these two paths; GET /api/v1/auth/eid/callback checks the state against the
 // cookie, has the code exchanged and the ID token validated, opens a session like an officer's (the same cookies and
-// CSRF token) and sends the browser back to the page it came from. Any failure is 401 with the reason.
-import { CitizenSignIn, DEFAULT_SESSION_MS, type EidAuthorization, signInCitizen } from "@motcua/application"
+// CSRF token) and sends the browser back to the page it came from. Any failure is 401 with the reason — or, for a
+// browser (which asks for HTML) when the server serves the web pages, a redirect to the pages' own account of it
+// (`/dang-nhap/that-bai?ly-do=…`, Vietnamese first, with the way back to sign in): eidFailureRedirect.
+import {
+  CitizenSignIn,
+  DEFAULT_SESSION_MS,
+  type EidAuthorization,
+  EidSignInRefused,
+  ExternalServiceFailed,
+  signInCitizen,
+} from "@motcua/application"
 import { Effect, Result, Schema } from "effect"
 import { sessionCookies } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
@@ -67,6 +76,35 @@ const redirect = (location: string, cookies: ReadonlyArray<string>) => {
   const headers = new Headers({ location, "cache-control": "no-store" })
   for (const c of cookies) headers.append("set-cookie", c)
   return new Response(null, { status: 302, headers })
+}
+
+/** The callback's path: a failure there is shown to a browser as a page (eidFailureRedirect). */
+export const EID_CALLBACK_PATH = `${EID_PATH}/callback`
+
+/** The web page that tells a citizen why the e-ID sign-in failed (apps/web: pages/sign-in-failed.tsx). */
+export const EID_FAILURE_PAGE = "/dang-nhap/that-bai"
+
+/**
+ * Why an e-ID sign-in failed, as the page shows it: the sign-in was not in progress any more (no flow cookie: too
+ * slow, or another tab), the citizen cancelled at the provider (it answered with `error`), the identity's level is too
+ * low, the provider or the setting is unavailable, or the answer was refused (a tampered state, a replayed code, a
+ * token that does not check). Only this word goes into the page's address: never a text of the request's.
+ */
+export type EidFailure = "expired" | "cancelled" | "level" | "unavailable" | "refused"
+
+export function eidFailure(error: unknown, providerError: string | undefined): EidFailure {
+  if (error instanceof ApiProblem) return error.kind === "unavailable" ? "unavailable" : "expired"
+  if (error instanceof ExternalServiceFailed) return "unavailable"
+  if (error instanceof EidSignInRefused && error.levelTooLow === true) return "level"
+  if (providerError !== undefined && providerError !== "") return "cancelled"
+  return "refused"
+}
+
+/** A browser's failed callback: to the pages' account of it (303), the flow's cookie cleared. */
+export function eidFailureRedirect(failure: EidFailure, secure: boolean): Response {
+  const headers = new Headers({ location: `${EID_FAILURE_PAGE}?ly-do=${failure}`, "cache-control": "no-store" })
+  headers.append("set-cookie", flowCookie("", 0, secure))
+  return new Response(null, { status: 303, headers })
 }
 
 const SignInOptions = Schema.Struct({
@@ -136,7 +174,10 @@ export const eidOperations = [
       "PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the " +
       "required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly " +
       "session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, " +
-      "a token for another audience or an expired one: 401 with the reason.",
+      "a token for another audience or an expired one: 401 with the reason — except to a browser (`Accept: text/html`) " +
+      "when the server serves the web pages: it is sent (303) to the page `/dang-nhap/that-bai?ly-do=<why>` (why: " +
+      "`expired`, `cancelled`, `level`, `unavailable` or `refused`), which says what went wrong and leads back to " +
+      "sign in.",
     query: Schema.Struct({
       code: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
       state: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))),

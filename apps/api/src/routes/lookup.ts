@@ -2,7 +2,7 @@
 // unit handling it and the role of the official responsible for the current step — never the applicant, nor the
 // names of officers. No authentication.
 import { CatalogStore, DossierStore, publicLookup } from "@motcua/application"
-import { DossierCode } from "@motcua/domain"
+import { DossierCode, roleTitle } from "@motcua/domain"
 import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
@@ -10,18 +10,11 @@ import { runUseCase } from "./run.ts"
 
 const operation = defineOperation<ApiDeps>()
 
-/** What the public sees of who holds the dossier: a role, never a person. */
-const ROLE_TITLES: Readonly<Record<string, string>> = {
-  "counter-officer": "Công chức Bộ phận Một cửa",
-  specialist: "Chuyên viên thụ lý",
-  "unit-leader": "Lãnh đạo phòng chuyên môn",
-  "authority-leader": "Lãnh đạo cơ quan có thẩm quyền",
-  clerk: "Văn thư",
-  "inter-agency": "Cơ quan phối hợp liên thông",
-  "post-office-agent": "Nhân viên bưu chính",
-  citizen: "Người nộp hồ sơ (đang chờ bổ sung)",
-  system: "Hệ thống",
-}
+/**
+ * What the public sees of who holds the dossier: a role's title (the domain's), never a person; the applicant holds
+ * it only while it waits for their supplement, which is what the lookup says then.
+ */
+const holderTitle = (role: string) => (role === "citizen" ? "Người nộp hồ sơ (đang chờ bổ sung)" : roleTitle(role))
 
 export const PublicDossierStatus = Schema.Struct({
   code: Schema.String,
@@ -71,7 +64,7 @@ export const lookupOperations = [
           return {
             ...status,
             handlingUnit: unit === undefined ? null : { code: unit.code, name: unit.name },
-            responsibleOfficial: role === null ? null : { role, title: ROLE_TITLES[role] ?? role },
+            responsibleOfficial: role === null ? null : { role, title: holderTitle(role) },
           }
         }),
       ),

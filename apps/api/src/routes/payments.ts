@@ -80,6 +80,12 @@ const PaymentRequestDocument = Schema.Struct({
   paidAt: Schema.optionalKey(Schema.String),
   checkedAt: Schema.optionalKey(Schema.String),
   closedReason: Schema.optionalKey(Schema.String),
+  supersededBy: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request",
+    }),
+  ),
   account: Schema.optionalKey(
     Schema.Struct({
       bankBin: Schema.String,
@@ -166,7 +172,7 @@ const HeldPayment = Schema.Struct({
   outcome: Schema.String,
   reason: Schema.String.annotate({
     description:
-      "Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused",
+      "Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, paid-by-another-request, dossier-refused",
   }),
   detail: Schema.String,
   centreId: Schema.optionalKey(Schema.String),
@@ -251,6 +257,20 @@ const Receipt = Schema.Struct({
   cancelled: Schema.optionalKey(Schema.Struct({ at: Schema.String, by: Schema.String, reason: Schema.String })),
   replaces: Schema.optionalKey(Schema.String),
   replacedBy: Schema.optionalKey(Schema.String),
+  einvoice: Schema.optionalKey(
+    Schema.Struct({
+      status: Schema.Literals(["accepted", "cancelled", "refused"]),
+      at: Schema.String,
+      taxAuthorityCode: Schema.optionalKey(Schema.String.annotate({ description: "Mã của cơ quan thuế" })),
+      lookupCode: Schema.optionalKey(Schema.String.annotate({ description: "Mã tra cứu biên lai" })),
+      invoiceNo: Schema.optionalKey(Schema.String),
+      problem: Schema.optionalKey(Schema.String),
+    }).annotate({
+      description:
+        "Hệ thống hóa đơn điện tử của cơ quan thuế đã nhận (accepted), đã nhận việc hủy (cancelled) hoặc từ chối " +
+        "(refused, với lý do) / what the tax authority's e-invoice system made of the receipt",
+    }),
+  ),
 }).annotate({ identifier: "Receipt" })
 
 const Mismatch = Schema.Struct({
@@ -495,7 +515,7 @@ export const paymentOperations = [
           ? undefined
           : o.reason === "underpayment" || o.reason === "overpayment"
             ? ({ RspCode: "04", Message: "Invalid amount" } as const)
-            : o.reason === "request-closed" || o.reason === "dossier-refused"
+            : o.reason === "request-closed" || o.reason === "paid-by-another-request" || o.reason === "dossier-refused"
               ? ({ RspCode: "02", Message: "Order already confirmed" } as const)
               : undefined
       if (deps.runtime?.payments.gatewayIpnAnswer !== "rspcode")
@@ -751,17 +771,20 @@ export const paymentOperations = [
       "One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with " +
       "`format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, " +
       "series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public " +
-      "lookup page). A cancelled receipt is printed as cancelled, naming its replacement.",
+      "lookup page), signed by the collecting centre (PAdES, with the centre's certificate through the signer; " +
+      "`x-motcua-signature: signed`, or `unsigned` under the development signer). A cancelled receipt is printed " +
+      "as cancelled, naming its replacement's number; a replacement names the number it replaces. A centre without " +
+      "a certificate is 422 (`no-certificate`), a signing service down 503.",
     auth: "required",
     params: Schema.Struct({ id: Id }),
     query: Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "pdf"])) }),
     response: { status: 200, description: "Biên lai", schema: Receipt, alternatives: ["application/pdf"] },
-    problems: ["unauthenticated", "forbidden", "not-found"],
+    problems: ["unauthenticated", "forbidden", "not-found", "unprocessable", "unavailable"],
     handle: async ({ principal, params, query }, deps) => {
       if (query.format !== "pdf") return runUseCase(deps, receiptOf(principal, params.id))
       const rendered = await runUseCase(deps, receiptPdfOf(principal, params.id))
       if (Result.isFailure(rendered)) return rendered
-      const { receipt, bytes } = rendered.success
+      const { receipt, bytes, signed } = rendered.success
       const name = `bien-lai-${receipt.series}-${formatReceiptNumber(receipt.number)}.pdf`.replace(/[^\w.-]/g, "_")
       return Result.succeed(
         new Response(bytes as Uint8Array<ArrayBuffer>, {
@@ -770,6 +793,7 @@ export const paymentOperations = [
             "content-disposition": `inline; filename="${name}"`,
             "cache-control": "private, no-store",
             "x-content-type-options": "nosniff",
+            "x-motcua-signature": signed ? "signed" : "unsigned",
           },
         }),
       )

@@ -21,12 +21,14 @@ const VerificationId = Schema.String.check(Schema.isPattern(/^[A-Z0-9]{1,32}$/))
   description: "Mã xác thực in trong mã QR của kết quả (16 ký tự)",
 })
 
+const ResultLink = Schema.Struct({ verificationId: Schema.String, url: Schema.String })
+
 const Certificate = Schema.Struct({ commonName: Schema.String, serialNumber: Schema.String, issuer: Schema.String })
 
 export const ResultVerificationSchema = Schema.Struct({
   verificationId: Schema.String,
   url: Schema.String,
-  status: Schema.Literals(["valid", "revoked"]),
+  status: Schema.Literals(["valid", "revoked", "replaced"]),
   statusLabel: Schema.String,
   title: Schema.String,
   dossierCode: Schema.String,
@@ -39,10 +41,18 @@ export const ResultVerificationSchema = Schema.Struct({
   sha256: Schema.String,
   revokedAt: Schema.optionalKey(Schema.String),
   revocationReason: Schema.optionalKey(Schema.String),
+  replacedBy: Schema.optionalKey(
+    Schema.Struct({ ...ResultLink.fields, at: Schema.String, reason: Schema.String }).annotate({
+      description: "Kết quả đính chính đã thay thế kết quả này / the corrected result that replaced this one",
+    }),
+  ),
+  replaces: Schema.optionalKey(
+    ResultLink.annotate({ description: "Kết quả mà kết quả này thay thế / the result this one replaced" }),
+  ),
 }).annotate({
   identifier: "ResultVerification",
   description:
-    "Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực hay đã thu hồi — không có thông tin cá nhân",
+    "Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực, đã thu hồi hay đã được thay thế — không có thông tin cá nhân",
 })
 
 const ResultFileCheckSchema = Schema.Struct({
@@ -87,7 +97,7 @@ export const resultOperations = [
     summary: "Kiểm tra kết quả theo mã xác thực (công khai)",
     description:
       "What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and " +
-      "when, and whether it is valid or revoked. Nothing personal.",
+      "when, and whether it is valid, revoked or replaced by a corrected result (with a link to it). Nothing personal.",
     params: Schema.Struct({ id: VerificationId }),
     response: { status: 200, description: "Kết quả đã cấp", schema: ResultVerificationSchema },
     problems: ["not-found"],
@@ -183,6 +193,16 @@ export function verificationPage(
   outcome: { readonly result?: ResultVerification; readonly check?: ResultFileCheck; readonly missing?: boolean },
 ): string {
   const r = outcome.result ?? outcome.check?.result
+  const link = (to: { readonly verificationId: string; readonly url: string }) =>
+    `<a href="${escapeHtml(to.url)}">${escapeHtml(to.verificationId)}</a>`
+  const replacement =
+    r?.replacedBy === undefined
+      ? ""
+      : `<p class="bad"><strong>Đã được thay thế bởi kết quả ${link(r.replacedBy)} lúc ${escapeHtml(vnTime(r.replacedBy.at))} / Replaced by ${link(r.replacedBy)}</strong> — ${escapeHtml(r.replacedBy.reason)}</p>`
+  const replaces =
+    r?.replaces === undefined
+      ? ""
+      : `<p>Kết quả này thay thế kết quả ${link(r.replaces)} / This result replaces ${link(r.replaces)}</p>`
   const rows =
     r === undefined
       ? ""
@@ -223,6 +243,8 @@ export function verificationPage(
 <h1>Kiểm tra kết quả giải quyết thủ tục hành chính</h1>
 <p lang="en">Verify the result of an administrative procedure</p>
 ${heading}
+${replacement}
+${replaces}
 ${verdict}
 ${rows === "" ? "" : `<table>${rows}</table>`}
 ${

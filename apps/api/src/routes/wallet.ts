@@ -37,6 +37,11 @@ export const WalletEntryDocument = Schema.Struct({
   validUntil: Schema.optionalKey(Schema.String),
   dossierCode: Schema.optionalKey(Schema.String),
   createdAt: Schema.String,
+  replacedBy: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "Kết quả đã được thay thế bởi kết quả đính chính (mã giấy tờ mới) / replaced by this entry",
+    }),
+  ),
 }).annotate({ identifier: "WalletEntry", description: "Một giấy tờ hoặc kết quả trong kho dữ liệu của công dân" })
 
 const notFound = (id: string) =>

@@ -1,9 +1,11 @@
 // motcua keys dev-ca: the development CA (a root, an intermediate and a PKCS#12 signing certificate for each demo
-// leader), so that a demo signs results like production: MOTCUA_SIGNER_P12_DIR=<dir>/signers,
+// leader, and one for each centre the demo's counter officers work at, which signs its e-receipts under the centre's
+// id), so that a demo signs results and receipts like production: MOTCUA_SIGNER_P12_DIR=<dir>/signers,
 // MOTCUA_SIGNER_TRUST_ROOTS=<dir>/root.pem. Nothing it makes is trusted outside the demo.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { DEMO_ACCOUNTS } from "@motcua/api"
+import { receiptSignerId } from "@motcua/application"
 import { createDevelopmentCa } from "@motcua/signature-x509"
 import { EXIT_OK, parseCommandLine, UsageError } from "../args.ts"
 import type { Command } from "../command.ts"
@@ -23,8 +25,10 @@ export const keys: Command = {
   summary: "khóa và chứng thư số phát triển (development keys and certificates)",
   help: `Cách dùng (usage): motcua keys dev-ca [--out <thư mục>] [--password <mật khẩu>] [--force]
 
-Tạo CA phát triển: root.pem, intermediate.pem và signers/<mã cán bộ>.p12 cho mỗi lãnh đạo demo
-(creates the development CA: root.pem, intermediate.pem and signers/<account id>.p12 for each demo leader).
+Tạo CA phát triển: root.pem, intermediate.pem, signers/<mã cán bộ>.p12 cho mỗi lãnh đạo demo và
+signers/<mã trung tâm>.p12 cho mỗi trung tâm (ký biên lai điện tử)
+(creates the development CA: root.pem, intermediate.pem, signers/<account id>.p12 for each demo leader and
+signers/<centre id>.p12 for each demo centre, which signs its e-receipts).
 Dùng với / use with: MOTCUA_SIGNER_P12_DIR=<out>/signers MOTCUA_SIGNER_P12_PASSWORD=<password>
                      MOTCUA_SIGNER_TRUST_ROOTS=<out>/root.pem
   --out        thư mục ghi (folder to write; default ./data/dev-ca)
@@ -47,8 +51,23 @@ Dùng với / use with: MOTCUA_SIGNER_P12_DIR=<out>/signers MOTCUA_SIGNER_P12_PA
       return EXIT_OK
     }
     const leaders = DEMO_ACCOUNTS.filter((a) => a.roles.some((r) => LEADER_ROLES.has(r)))
+    // the collecting centres sign their e-receipts with their own certificate, filed under the centre's id
+    const centres = [
+      ...new Set(
+        DEMO_ACCOUNTS.filter((a) => a.roles.includes("counter-officer")).flatMap((a) =>
+          a.scope._tag === "Staff" ? a.scope.intakePointIds : [],
+        ),
+      ),
+    ]
     const ca = createDevelopmentCa(
-      leaders.map((a) => ({ signerId: a.id, name: a.displayName, organisation: "motcua demo" })),
+      [
+        ...leaders.map((a) => ({ signerId: a.id, name: a.displayName, organisation: "motcua demo" })),
+        ...centres.map((id) => ({
+          signerId: receiptSignerId(id),
+          name: `Trung tâm Phục vụ hành chính công ${id}`,
+          organisation: "motcua demo",
+        })),
+      ],
       values.password === undefined ? {} : { password: values.password },
     )
     mkdirSync(join(out, "signers"), { recursive: true, mode: 0o700 })

@@ -274,7 +274,7 @@ export interface paths {
         };
         /**
          * VNeID trả người dùng về sau khi đăng nhập
-         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason.
+         * @description The provider's redirect back. The state must match the cookie set by /start; the code is exchanged with the PKCE verifier and the ID token validated (issuer, audience, expiry, nonce, signature). A citizen of the required identification level (MOTCUA_EID_MIN_LEVEL, 2 by default) gets a session like an officer's (HttpOnly session cookie and the CSRF cookie) and is redirected (302) to `returnTo`. A tampered state, a replayed code, a token for another audience or an expired one: 401 with the reason — except to a browser (`Accept: text/html`) when the server serves the web pages: it is sent (303) to the page `/dang-nhap/that-bai?ly-do=<why>` (why: `expired`, `cancelled`, `level`, `unavailable` or `refused`), which says what went wrong and leads back to sign in.
          */
         get: operations["completeEidSignIn"];
         put?: never;
@@ -509,6 +509,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/documents/{documentId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem trước tài liệu của hồ sơ: một trang dạng ảnh (người xử lý, người nộp)
+         * @description One page of a dossier's document as an image, for the pages' preview (their content-security policy embeds no PDF): a PDF's page `page` (from 1, default 1) drawn as PNG, an image as itself (its only page). The header `x-page-count` says how many pages the document has. Read and audited like the download; a page the document does not have, or a PDF that cannot be read, is 422; a document of another dossier is 404.
+         */
+        get: operations["dossierDocumentPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/accept": {
         parameters: {
             query?: never;
@@ -723,6 +743,26 @@ export interface paths {
          * @description The leader signs the result: the PDF uploaded first with POST /api/v1/documents (a verification page with its QR code is added to it), or, without documentId, the result document rendered from the dossier. The signed PDF is stored and registered for verification (GET /api/v1/dossiers/{code}/results). A file that is not a PDF, is encrypted or contains JavaScript, and a certificate expired or not yet valid, are 422 SigningRefused with the reason. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → working; working → working. Người được gửi (who may send it): người giữ bước hiện tại, vai trò authority-leader hoặc unit-leader (the current step's holder: authority-leader or unit-leader).
          */
         post: operations["signResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/replace-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thay thế kết quả đã ký bằng kết quả đính chính
+         * @description A leader of the dossier's authority issues a corrected result in place of the signed one (valid, or revoked already): signed like the first (documentId as for sign, or rendered from the dossier), it becomes the dossier's result and names the one it replaces; the old result's verification says 'đã được thay thế bởi … / replaced by …' with a link to the new one. A result already returned to the citizen's e-wallet is marked replaced there and the corrected one added. Refusals as for sign; 422 SignatureRequired when nothing was signed yet. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): accepted → accepted; working → working; processed → processed; returned → returned. Người được gửi (who may send it): unit-leader (agency), authority-leader (agency).
+         */
+        post: operations["replaceResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1246,7 +1286,7 @@ export interface paths {
         };
         /**
          * Một biên lai điện tử: dữ liệu có cấu trúc, hoặc PDF (?format=pdf)
-         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page). A cancelled receipt is printed as cancelled, naming its replacement.
+         * @description One e-receipt, for whoever may read its dossier: as structured data (default, `format=json`), or with `format=pdf` as the printable receipt (application/pdf; Vietnamese text in an embedded font: form symbol, series, number, payer, items, total in figures and in words, method, and a QR code to the dossier's public lookup page), signed by the collecting centre (PAdES, with the centre's certificate through the signer; `x-motcua-signature: signed`, or `unsigned` under the development signer). A cancelled receipt is printed as cancelled, naming its replacement's number; a replacement names the number it replaces. A centre without a certificate is 422 (`no-certificate`), a signing service down 503.
          */
         get: operations["receipt"];
         put?: never;
@@ -1306,7 +1346,7 @@ export interface paths {
         };
         /**
          * Kiểm tra kết quả theo mã xác thực (công khai)
-         * @description What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and when, and whether it is valid or revoked. Nothing personal.
+         * @description What the QR code on a signed result stands for: the title, dossier, procedure, authority, who signed and when, and whether it is valid, revoked or replaced by a corrected result (with a link to it). Nothing personal.
          */
         get: operations["verifyResult"];
         put?: never;
@@ -2030,7 +2070,7 @@ export interface components {
             /** @description Mã sự kiện: nhận trùng thì bỏ qua (de-duplicate on it) */
             id: string;
             /** @enum {string} */
-            type: "dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*";
+            type: "dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.replaceResult" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*";
             occurredAt: string;
             agencyCode: string | null;
             data: {
@@ -2628,7 +2668,7 @@ export interface components {
             text: string;
             textEn: string;
             citations: string[];
-            /** @description code, name, variant, documents (catalogue RequiredDocument), fees { counter, online: FeeQuote, onlineSaving, assumed, missing }, time { provincial, appointmentIfFiledNow }, place { authority, unit, centres, boundaryFree }, online { level, channels, filingLink } */
+            /** @description code, name, variant, documents (catalogue RequiredDocument), fees { counter, online: FeeQuote, onlineSaving, assumed, categories (applicant categories the question named; the quotes apply those the fees exempt), missing }, time { provincial, appointmentIfFiledNow }, place { authority, unit, centres, boundaryFree }, online { level, channels, filingLink } */
             procedure?: unknown;
             followUp?: {
                 question: string;
@@ -2758,6 +2798,8 @@ export interface components {
             validUntil?: string;
             dossierCode?: string;
             createdAt: string;
+            /** @description Kết quả đã được thay thế bởi kết quả đính chính (mã giấy tờ mới) / replaced by this entry */
+            replacedBy?: string;
         } & {
             [key: string]: unknown;
         };
@@ -2939,6 +2981,8 @@ export interface components {
             expiresAt: string;
             paidAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description Thanh toán được ngay: đang chờ, chưa hết hạn và đúng số còn phải nộp (pending, not expired, and exactly what is still owed) */
             open: boolean;
         } & {
@@ -3128,6 +3172,14 @@ export interface components {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
             documentId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ReplaceResultRequest: {
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion: number;
+            documentId?: string;
+            reason: string;
         } & {
             [key: string]: unknown;
         };
@@ -3322,6 +3374,8 @@ export interface components {
             paidAt?: string;
             checkedAt?: string;
             closedReason?: string;
+            /** @description Khoản thanh toán đã trả đủ hồ sơ khi yêu cầu này còn chờ: yêu cầu bị đóng (cancelled) / the payment that settled the dossier and closed this request */
+            supersededBy?: string;
             /** @description VietQR: tài khoản nhận của trung tâm, để chuyển khoản bằng tay khi không quét được mã (the centre's account, for a transfer typed by hand) */
             account?: {
                 bankBin: string;
@@ -3393,7 +3447,7 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             outcome: string;
-            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, dossier-refused */
+            /** @description Lý do giữ lại: underpayment, overpayment, no-reference, several-references, unknown-reference, wrong-account, request-closed, paid-by-another-request, dossier-refused */
             reason: string;
             detail: string;
             centreId?: string;
@@ -3605,6 +3659,20 @@ export interface components {
             };
             replaces?: string;
             replacedBy?: string;
+            /** @description Hệ thống hóa đơn điện tử của cơ quan thuế đã nhận (accepted), đã nhận việc hủy (cancelled) hoặc từ chối (refused, với lý do) / what the tax authority's e-invoice system made of the receipt */
+            einvoice?: {
+                /** @enum {string} */
+                status: "accepted" | "cancelled" | "refused";
+                at: string;
+                /** @description Mã của cơ quan thuế */
+                taxAuthorityCode?: string;
+                /** @description Mã tra cứu biên lai */
+                lookupCode?: string;
+                invoiceNo?: string;
+                problem?: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -3647,12 +3715,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực hay đã thu hồi — không có thông tin cá nhân */
+        /** @description Kết quả đã cấp: ai ký, khi nào, cho hồ sơ và thủ tục nào, còn hiệu lực, đã thu hồi hay đã được thay thế — không có thông tin cá nhân */
         ResultVerification: {
             verificationId: string;
             url: string;
             /** @enum {string} */
-            status: "valid" | "revoked";
+            status: "valid" | "revoked" | "replaced";
             statusLabel: string;
             title: string;
             dossierCode: string;
@@ -3676,6 +3744,22 @@ export interface components {
             sha256: string;
             revokedAt?: string;
             revocationReason?: string;
+            /** @description Kết quả đính chính đã thay thế kết quả này / the corrected result that replaced this one */
+            replacedBy?: {
+                verificationId: string;
+                url: string;
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Kết quả mà kết quả này thay thế / the result this one replaced */
+            replaces?: {
+                verificationId: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -3708,7 +3792,7 @@ export interface components {
             verificationId: string;
             url: string;
             /** @enum {string} */
-            status: "valid" | "revoked";
+            status: "valid" | "revoked" | "replaced";
             statusLabel: string;
             title: string;
             dossierCode: string;
@@ -3732,6 +3816,22 @@ export interface components {
             sha256: string;
             revokedAt?: string;
             revocationReason?: string;
+            /** @description Kết quả đính chính đã thay thế kết quả này / the corrected result that replaced this one */
+            replacedBy?: {
+                verificationId: string;
+                url: string;
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Kết quả mà kết quả này thay thế / the result this one replaced */
+            replaces?: {
+                verificationId: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
             documentId: string;
         } & {
             [key: string]: unknown;
@@ -3785,7 +3885,7 @@ export interface components {
             /** @description Địa chỉ https nhận sự kiện (the receiver's https URL) */
             url: string;
             /** @description Loại sự kiện, hoặc * cho mọi loại (event types, or * for all) */
-            eventTypes: ("dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*")[];
+            eventTypes: ("dossier.file" | "dossier.accept" | "dossier.refuse" | "dossier.requestSupplementation" | "dossier.receiveSupplement" | "dossier.supplementationDeadlinePassed" | "dossier.requestFinancialObligation" | "dossier.paymentConfirmed" | "dossier.completeStep" | "dossier.transfer" | "dossier.approve" | "dossier.reject" | "dossier.sign" | "dossier.replaceResult" | "dossier.resultReady" | "dossier.returnResult" | "dossier.withdraw" | "dossier.stop" | "dossier.extendWithApology" | "dossier.correct" | "webhook.test" | "*")[];
             /** @description Khóa ký HMAC; bỏ trống để hệ thống tạo (the HMAC secret; made up when absent) */
             secret?: string;
         } & {
@@ -5284,6 +5384,38 @@ export interface operations {
             500: components["responses"]["internal"];
         };
     };
+    dossierDocumentPreview: {
+        parameters: {
+            query?: {
+                page?: string;
+            };
+            header?: never;
+            path: {
+                code: string & unknown;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang tài liệu dạng ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
     acceptDossier: {
         parameters: {
             query?: never;
@@ -5649,6 +5781,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignResultRequest"];
+            };
+        };
+        responses: {
+            /** @description Hồ sơ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            422: components["responses"]["unprocessable"];
+            500: components["responses"]["internal"];
+        };
+    };
+    replaceResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceResultRequest"];
             };
         };
         responses: {
@@ -6576,7 +6743,9 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
+            503: components["responses"]["unavailable"];
         };
     };
     replaceReceipt: {

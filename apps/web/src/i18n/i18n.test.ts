@@ -7,12 +7,15 @@ import { fileURLToPath } from "node:url"
 import { expect, it } from "vitest"
 import { currentOpenApiDocument } from "../../scripts/openapi-types.ts"
 import { ACTION_FIELDS } from "../pages/actions.ts"
+import { FIELD_SOURCES } from "../pages/counter-devices.tsx"
 import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS, noticeKindKey } from "../pages/dossier-citizen.tsx"
 import { DRILL_DOWNS } from "../pages/index766.tsx"
+import { WAITING_STATES } from "../pages/outbox.tsx"
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../pages/pay.tsx"
 import { HELD_REASONS, REFUND_REASONS, REFUND_STATUSES } from "../pages/payments.tsx"
 import { PETITION_STATUSES } from "../pages/petitions.tsx"
 import { PETITION_KINDS, PETITION_STEPS, PETITION_TOPICS } from "../pages/petitions-desk.tsx"
+import { EID_FAILURES } from "../pages/sign-in-failed.tsx"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
 
@@ -77,11 +80,14 @@ it("every key the pages use is translated", async () => {
   for (const status of DELIVERY_STATUSES) used.add(`citizen.notices.status_${status}`)
   for (const status of PAYMENT_STATUSES) used.add(`citizen.pay.status_${status}`)
   for (const channel of PAYMENT_CHANNELS) used.add(`citizen.pay.channel_${channel}`)
-  for (const status of PETITION_STATUSES) used.add(`citizen.petitions.status_${status}`)
+  for (const reason of EID_FAILURES) used.add(`citizen.eidFailed.${reason}`)
   for (const outcome of ["confirmed", "duplicate", "held", "not-paid", "rejected"])
     used.add(`citizen.payReturn.${outcome}`)
   // the officer pages: fields a card fills, the index's lists, held money, refunds, petitions
   for (const field of ["name", "idNumber", "address"]) used.add(`desk.field_${field}`)
+  for (const source of FIELD_SOURCES)
+    for (const key of ["conflictHeading", "from", "use"]) used.add(`desk.${key}_${source}`)
+  for (const field of ["fullName", "dateOfBirth"]) used.add(`desk.mismatch_${field}`)
   for (const which of Object.values(DRILL_DOWNS)) used.add(`index.which_${which}`)
   for (const reason of HELD_REASONS) used.add(`pay.held_${reason}`)
   for (const reason of REFUND_REASONS) used.add(`pay.refund_${reason}`)
@@ -93,6 +99,7 @@ it("every key the pages use is translated", async () => {
     used.add(`petition.step_${step}`)
     if (step !== "classify" && step !== "publish") used.add(`petition.text_${step}`)
   }
+  for (const state of WAITING_STATES) used.add(`outbox.state_${state}`)
   for (const key of ["pay.approvedDone", "pay.rejectedDone"]) used.add(key)
   expect(used.size).toBeGreaterThan(200)
   for (const catalogue of [vi, en]) {

@@ -13,6 +13,7 @@ export type ActionName =
   | "approve"
   | "reject"
   | "sign"
+  | "replace-result"
   | "mark-result-ready"
   | "return-result"
   | "withdraw"
@@ -53,6 +54,11 @@ export const ACTION_FIELDS: Readonly<Record<ActionName, ReadonlyArray<Field>>> =
   approve: [{ name: "note", kind: "text", optional: true }],
   reject: [{ name: "reasons", kind: "reasons" }],
   sign: [{ name: "documentId", kind: "file" }],
+  // the corrected result: uploaded, or (without a file) rendered from the dossier as it stands
+  "replace-result": [
+    { name: "documentId", kind: "file", optional: true },
+    { name: "reason", kind: "text" },
+  ],
   "mark-result-ready": [{ name: "resultDocumentIds", kind: "file", optional: true, many: true }],
   "return-result": [{ name: "method", kind: "choice", options: ["counter", "post", "e-wallet"] }],
   withdraw: [{ name: "reason", kind: "text", optional: true }],

@@ -3,6 +3,9 @@
 //   typed into a field is taken back, and the text is parsed by the API (POST /api/v1/id-cards/read); the card's
 //   name, id number and address fill the empty fields, and any field the officer typed differently is replaced only
 //   when the officer says so;
+// - the national population database (POST /api/v1/population/lookup), asked by the officer for the id number typed
+//   or read, once the citizen's signed consent is ticked: the record fills the form the same way (empty fields filled,
+//   a field typed differently replaced only on the officer's word), and the answer says whether the name typed matches;
 // - the counter agent on the officer's PC (apps/counter-agent, loopback only; docs/integrations/counter-devices.md):
 //   paired with a one-time code the API gives this officer, it lists the scanners and scans a paper through SANE,
 //   uploads it as the officer's document, and the intake attaches it (marked digitised).
@@ -35,27 +38,117 @@ const AGENT_TOKEN_KEY = "motcua.counterAgentToken"
 const DEFAULT_AGENT = "http://127.0.0.1:47100"
 
 export default function CounterDevices({
+  procedureCode,
   form,
   onFill,
   documents,
   scans,
   onScanned,
+  onFound,
 }: {
+  procedureCode: string
   form: ApplicantFields
   onFill: (fields: Partial<ApplicantFields>) => void
   documents: ReadonlyArray<{ readonly id: string; readonly name: string }>
   scans: Readonly<Record<string, Scan>>
   onScanned: (documentId: string, scan: Scan) => void
+  /** The id number the population database knows, looked up with the citizen's signed consent (or none). */
+  onFound: (personalId: string | undefined) => void
 }) {
   const { t } = useTranslation()
   return (
     <section className="panel devices" aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t("desk.heading")}</h2>
       <CardReader form={form} onFill={onFill} />
+      <PopulationLookup procedureCode={procedureCode} form={form} onFill={onFill} onFound={onFound} />
       <AgentPanel documents={documents} scans={scans} onScanned={onScanned} />
     </section>
   )
 }
+
+/** Where a set of the applicant's fields came from: the card, or the population database. */
+type Source = "card" | "registry"
+
+/** Fields offered to the form, and those the officer typed differently (to be settled by the officer). */
+interface Offered {
+  readonly source: Source
+  readonly fields: Partial<Record<FieldName, string>>
+  readonly conflicts: ReadonlyArray<FieldName>
+}
+
+/**
+ * Offers fields read from a source to the form as it was typed: the empty ones are filled at once, and those the
+ * officer typed differently are returned as conflicts, never replaced here.
+ */
+function offer(
+  source: Source,
+  typed: ApplicantFields,
+  fields: Partial<Record<FieldName, string>>,
+  fill: (fields: Partial<ApplicantFields>) => void,
+): Offered {
+  const conflicts = CARD_FIELDS.filter(
+    (f) => fields[f] !== undefined && typed[f].trim() !== "" && typed[f].trim() !== fields[f],
+  )
+  fill(
+    Object.fromEntries(
+      CARD_FIELDS.filter((f) => fields[f] !== undefined && !conflicts.includes(f)).map((f) => [f, fields[f]]),
+    ),
+  )
+  return { source, fields, conflicts }
+}
+
+/** The fields a source offered that differ from what the officer typed: replace them, or keep what was typed. */
+function Conflicts({
+  offered,
+  form,
+  onFill,
+  onSettled,
+}: {
+  offered: Offered
+  form: ApplicantFields
+  onFill: (fields: Partial<ApplicantFields>) => void
+  onSettled: (replaced: boolean) => void
+}) {
+  const { t } = useTranslation()
+  if (offered.conflicts.length === 0) return null
+  const settle = (replace: boolean) => {
+    if (replace) onFill(Object.fromEntries(offered.conflicts.map((f) => [f, offered.fields[f]])))
+    onSettled(replace)
+  }
+  const id = `${offered.source}-conflict-heading`
+  return (
+    <section aria-labelledby={id} className="conflict" data-testid={`${offered.source}-conflicts`}>
+      <h4 id={id}>{t(`desk.conflictHeading_${offered.source}`)}</h4>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("desk.field")}</th>
+            <th scope="col">{t("desk.typed")}</th>
+            <th scope="col">{t(`desk.from_${offered.source}`)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {offered.conflicts.map((f) => (
+            <tr key={f}>
+              <th scope="row">{t(`desk.field_${f}`)}</th>
+              <td>{form[f]}</td>
+              <td>{offered.fields[f]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => settle(true)}>
+        {t(`desk.use_${offered.source}`)}
+      </button>{" "}
+      <button type="button" className="secondary" onClick={() => settle(false)}>
+        {t("desk.keepTyped")}
+      </button>
+    </section>
+  )
+}
+
+/** The sources of the applicant's fields, for the catalogues' keys (desk.from_…, desk.use_…, …). */
+export const FIELD_SOURCES: ReadonlyArray<Source> = ["card", "registry"]
 
 function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: Partial<ApplicantFields>) => void }) {
   const { t } = useTranslation()
@@ -63,7 +156,7 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
   latest.current = form
   const fill = useRef(onFill)
   fill.current = onFill
-  const [read, setRead] = useState<{ card: Card; conflicts: ReadonlyArray<FieldName> }>()
+  const [read, setRead] = useState<Offered>()
   const [error, setError] = useState<unknown>()
   const [note, setNote] = useState("")
 
@@ -74,24 +167,17 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
     const onKey = (event: KeyboardEvent) => {
       const step = detector.key(event.key, event.timeStamp)
       if (step.kind === "started") before = latest.current
-      if (step.kind !== "burst") return
+      if (step.kind !== "burst" && step.kind !== "line") return
       // the reader's Enter must not send the form; what it typed into a field is taken back
       event.preventDefault()
       event.stopPropagation()
+      if (step.kind === "line") return
       const typed = before
       fill.current(typed)
-      void readCard(step.text).then(
+      void readCard(step.text, step.format).then(
         (card) => {
           setError(undefined)
-          const fromCard = cardFields(card)
-          const conflicts = CARD_FIELDS.filter(
-            (f) => fromCard[f] !== undefined && typed[f].trim() !== "" && typed[f].trim() !== fromCard[f],
-          )
-          const free = Object.fromEntries(
-            CARD_FIELDS.filter((f) => fromCard[f] !== undefined && !conflicts.includes(f)).map((f) => [f, fromCard[f]]),
-          )
-          fill.current(free)
-          setRead({ card, conflicts })
+          setRead(offer("card", typed, cardFields(card), fill.current))
           setNote(t("desk.cardRead", { name: card.fullName, id: card.id }))
         },
         (e: unknown) => {
@@ -105,14 +191,6 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
     return () => window.removeEventListener("keydown", onKey, true)
   }, [t])
 
-  const resolve = (replace: boolean) => {
-    if (read === undefined) return
-    const fromCard = cardFields(read.card)
-    if (replace) onFill(Object.fromEntries(read.conflicts.map((f) => [f, fromCard[f]])))
-    setRead({ ...read, conflicts: [] })
-    setNote(replace ? t("desk.replaced") : t("desk.kept"))
-  }
-
   return (
     <div className="card-reader">
       <h3>{t("desk.cardHeading")}</h3>
@@ -121,34 +199,126 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
         {note}
       </p>
       {error !== undefined && <ErrorNote error={error} title={t("desk.cardRefused")} />}
-      {read !== undefined && read.conflicts.length > 0 && (
-        <section aria-labelledby="card-conflict-heading" className="conflict" data-testid="card-conflicts">
-          <h4 id="card-conflict-heading">{t("desk.conflictHeading")}</h4>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("desk.field")}</th>
-                <th scope="col">{t("desk.typed")}</th>
-                <th scope="col">{t("desk.onCard")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {read.conflicts.map((f) => (
-                <tr key={f}>
-                  <th scope="row">{t(`desk.field_${f}`)}</th>
-                  <td>{form[f]}</td>
-                  <td>{cardFields(read.card)[f]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button type="button" onClick={() => resolve(true)}>
-            {t("desk.useCard")}
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => resolve(false)}>
-            {t("desk.keepTyped")}
-          </button>
-        </section>
+      {read !== undefined && (
+        <Conflicts
+          offered={read}
+          form={form}
+          onFill={onFill}
+          onSettled={(replaced) => {
+            setRead({ ...read, conflicts: [] })
+            setNote(replaced ? t("desk.replaced") : t("desk.kept"))
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+type Lookup = Schemas["PopulationLookupResult"]
+
+/**
+ * The national population database, asked for the id number on the form with the consent the citizen signed at the
+ * counter (the checkbox): the record fills the form like a card, and the answer says whether the typed name matches.
+ */
+function PopulationLookup({
+  procedureCode,
+  form,
+  onFill,
+  onFound,
+}: {
+  procedureCode: string
+  form: ApplicantFields
+  onFill: (fields: Partial<ApplicantFields>) => void
+  onFound: (personalId: string | undefined) => void
+}) {
+  const { t } = useTranslation()
+  const [consent, setConsent] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [answer, setAnswer] = useState<Lookup>()
+  const [offered, setOffered] = useState<Offered>()
+  const [error, setError] = useState<unknown>()
+  const [note, setNote] = useState("")
+  const idNumber = form.idNumber.trim()
+
+  const lookUp = async () => {
+    setBusy(true)
+    setError(undefined)
+    setNote("")
+    try {
+      const typedName = form.name.trim()
+      const { data, error } = await api.POST("/api/v1/population/lookup", {
+        body: {
+          personalId: idNumber,
+          consent: "signed-at-counter",
+          procedureCode,
+          ...(typedName === "" ? {} : { fullName: typedName }),
+        },
+      })
+      if (error !== undefined) throw error
+      setAnswer(data)
+      // the filing then asks the API to verify the applicant with the same consent (verifyApplicant)
+      onFound(data.found ? idNumber : undefined)
+      setOffered(
+        data.record === undefined
+          ? undefined
+          : offer(
+              "registry",
+              form,
+              {
+                name: data.record.fullName,
+                idNumber: data.record.personalId,
+                ...(data.record.permanentAddress === undefined ? {} : { address: data.record.permanentAddress }),
+              },
+              onFill,
+            ),
+      )
+    } catch (e) {
+      setAnswer(undefined)
+      setOffered(undefined)
+      onFound(undefined)
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="population">
+      <h3>{t("desk.registryHeading")}</h3>
+      <p className="muted">{t("desk.registryHint")}</p>
+      <label className="check">
+        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{" "}
+        {t("desk.registryConsent")}
+      </label>
+      <button type="button" onClick={lookUp} disabled={!consent || !/^\d{12}$/.test(idNumber) || busy}>
+        {t("desk.registryLookUp")}
+      </button>
+      {!/^\d{12}$/.test(idNumber) && <p className="muted">{t("desk.registryNeedsId")}</p>}
+      <p role="status" data-testid="registry-status">
+        {note !== ""
+          ? note
+          : answer === undefined
+            ? ""
+            : !answer.found
+              ? t("desk.registryNotFound", { id: idNumber })
+              : answer.mismatches.length > 0
+                ? t("desk.registryMismatch", {
+                    name: answer.record?.fullName ?? "",
+                    fields: answer.mismatches.map((m) => t(`desk.mismatch_${m}`)).join(", "),
+                  })
+                : t("desk.registryFound", { name: answer.record?.fullName ?? "" })}
+      </p>
+      {error !== undefined && <ErrorNote error={error} title={t("desk.registryRefused")} />}
+      {offered !== undefined && (
+        <Conflicts
+          offered={offered}
+          form={form}
+          onFill={onFill}
+          onSettled={(replaced) => {
+            setOffered({ ...offered, conflicts: [] })
+            setNote(replaced ? t("desk.replacedRegistry") : t("desk.kept"))
+          }}
+        />
       )}
     </div>
   )
@@ -160,8 +330,8 @@ const cardFields = (card: Card): Partial<Record<FieldName, string>> => ({
   ...(card.permanentAddress === undefined ? {} : { address: card.permanentAddress }),
 })
 
-async function readCard(text: string): Promise<Card> {
-  const { data, error } = await api.POST("/api/v1/id-cards/read", { body: { format: "qr", text } })
+async function readCard(text: string, format: "qr" | "mrz"): Promise<Card> {
+  const { data, error } = await api.POST("/api/v1/id-cards/read", { body: { format, text } })
   if (error !== undefined) throw error
   return data
 }

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next"
 import { api, type Schemas } from "../api/client.ts"
 import { formatInstant, formatMoney } from "../format.ts"
 import { ErrorNote, Loading } from "../ui.tsx"
+import { useReceipts } from "./pay.tsx"
 import { REFUND_REASONS, REFUND_STATUSES, RefundDecision } from "./payments.tsx"
 
 /** The states in which a dossier's fees may be refunded (the application's refund rule). */
@@ -37,14 +38,7 @@ export default function DossierMoney({
 
 function Receipts({ code, onDone }: { code: string; onDone: (text: string) => void }) {
   const { t, i18n } = useTranslation()
-  const receipts = useQuery({
-    queryKey: ["receipts", code],
-    queryFn: async () => {
-      const { data, error } = await api.GET("/api/v1/dossiers/{code}/receipts", { params: { path: { code } } })
-      if (error !== undefined) throw error
-      return data.items
-    },
-  })
+  const receipts = useReceipts(code)
   return (
     <>
       <h3>{t("money.receipts")}</h3>

@@ -16,6 +16,7 @@ import { ErrorNote, Loading } from "../ui.tsx"
 import { uploadDocument } from "../upload.ts"
 import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
 import { AuditTrail } from "./audit.tsx"
+import { DocumentPreview } from "./document-preview.tsx"
 import { DossierCitizenSections } from "./dossier-citizen.tsx"
 import { DossierHistory } from "./dossier-history.tsx"
 import { DossierForms } from "./forms.tsx"
@@ -143,7 +144,7 @@ export default function DossierPage() {
           <ul className="plain">
             {d.documentIds.map((id) => (
               <li key={id}>
-                <DownloadButton code={d.code} documentId={id} />
+                <DownloadButton code={d.code} documentId={id} /> <DocumentPreview code={d.code} documentId={id} />
               </li>
             ))}
           </ul>

@@ -40,6 +40,8 @@ export default function FilePage() {
   const [fromWallet, setFromWallet] = useState<Record<string, string>>({})
   const wallet = useWallet(me.isCitizen ? me.principal?.id : undefined)
   const [scans, setScans] = useState<Record<string, Scan>>({})
+  // the id number the population database knew when the officer looked it up with the citizen's signed consent
+  const [foundInRegistry, setFoundInRegistry] = useState<string>()
   const [error, setError] = useState<unknown>()
   const [filed, setFiled] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -136,6 +138,10 @@ export default function FilePage() {
           documents: present,
           attachmentIds,
           ...(picks.length === 0 ? {} : { fromWallet: picks }),
+          // looked up with consent, and still the same person: the dossier records the verification (indicator 4.5)
+          ...(point !== undefined && foundInRegistry !== undefined && foundInRegistry === form.idNumber.trim()
+            ? { verifyApplicant: { consent: "signed-at-counter" as const } }
+            : {}),
         },
       })
       if (error !== undefined) throw error
@@ -166,6 +172,7 @@ export default function FilePage() {
       {point !== undefined && (
         <Suspense fallback={<Loading />}>
           <CounterDevices
+            procedureCode={p.code}
             form={form}
             onFill={(fields) => setForm((current) => ({ ...current, ...fields }))}
             documents={p.documents.map((d) => ({
@@ -174,6 +181,7 @@ export default function FilePage() {
             }))}
             scans={scans}
             onScanned={(id, scan) => setScans((current) => ({ ...current, [id]: scan }))}
+            onFound={setFoundInRegistry}
           />
         </Suspense>
       )}

@@ -263,9 +263,9 @@ export function RequestTable({ requests }: { requests: ReadonlyArray<Request> })
   )
 }
 
-function Receipts({ code }: { code: string }) {
-  const { t, i18n } = useTranslation()
-  const receipts = useQuery({
+/** A dossier's e-receipts (the citizen's payment page and the officers' money panel show the same list). */
+export function useReceipts(code: string) {
+  return useQuery({
     queryKey: ["receipts", code],
     queryFn: async () => {
       const { data, error } = await api.GET("/api/v1/dossiers/{code}/receipts", { params: { path: { code } } })
@@ -273,6 +273,11 @@ function Receipts({ code }: { code: string }) {
       return data.items
     },
   })
+}
+
+function Receipts({ code }: { code: string }) {
+  const { t, i18n } = useTranslation()
+  const receipts = useReceipts(code)
   return (
     <section aria-labelledby="receipts-heading">
       <h2 id="receipts-heading">{t("citizen.pay.receipts")}</h2>

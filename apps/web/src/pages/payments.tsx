@@ -22,6 +22,7 @@ export const HELD_REASONS = [
   "wrong-account",
   "request-closed",
   "dossier-refused",
+  "paid-by-another-request",
 ] as const
 /** Why a refund was asked and where it stands (the API's Refund.reason and status). */
 export const REFUND_REASONS = ["refused", "withdrawn", "unmatched", "overpaid"] as const

@@ -231,7 +231,7 @@ function MyPetition({ stored }: { stored: Stored }) {
       </span>
       <p>{p.content}</p>
       <p data-testid="petition-status">
-        {t("citizen.petitions.status")}: <strong>{t(`citizen.petitions.status_${p.status}`)}</strong>
+        {t("citizen.petitions.status")}: <strong>{t(`petition.status_${p.status}`)}</strong>
       </p>
       {p.refusal !== undefined && (
         <p>

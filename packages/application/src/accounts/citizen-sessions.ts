@@ -37,6 +37,7 @@ export const signInCitizen = Effect.fnUntraced(function* (identity: EidIdentity,
         reason:
           `tài khoản định danh điện tử mức ${identity.identityLevel}, cần mức ${rules.minimumLevel} ` +
           `(identification level ${identity.identityLevel}, level ${rules.minimumLevel} required)`,
+        levelTooLow: true,
       }),
     )
   const store = yield* AccountStore

@@ -9,6 +9,7 @@ import {
   type PolicyTarget,
   permissionMatrix,
   permissionRows,
+  reachOf,
   rolesFor,
   type ScopeRule,
 } from "./policy.ts"
@@ -43,6 +44,11 @@ const scopes: Record<ScopeRule, { readonly inside: PrincipalScope; readonly outs
   client: {
     inside: { _tag: "Integration", clientId: "gw", agencyCodes: ["000.11.50.H49"] },
     outside: { _tag: "Integration", clientId: "gw", agencyCodes: ["000.00.00.H49"] },
+  },
+  // the province's administrator lists no authority: its province-level scope is the whole province
+  province: {
+    inside: { _tag: "Staff", level: "province", agencyCodes: [], unitCodes: [], intakePointIds: [] },
+    outside: staff({ agencyCodes: ["000.11.51.H49"], unitCodes: ["06688"] }),
   },
 }
 const principal = (role: AppRole, scope: PrincipalScope): Principal => ({ id: `acc-${role}`, roles: [role], scope })
@@ -79,7 +85,7 @@ describe("deny by default", () => {
   })
 
   it("denies every scoped rule on an empty target", () => {
-    for (const rule of ["own", "intake", "agency", "intake-point", "client"] as const) {
+    for (const rule of ["own", "intake", "agency", "intake-point", "client", "province"] as const) {
       expect(inScope(scopes[rule].inside, rule, {})).toBe(false)
     }
   })
@@ -88,6 +94,68 @@ describe("deny by default", () => {
     expect(inScope(scopes.agency.inside, "own", target)).toBe(false)
     expect(inScope(scopes.own.inside, "agency", target)).toBe(false)
     expect(inScope(scopes.own.inside, "client", target)).toBe(false)
+    expect(inScope(scopes.own.inside, "province", target)).toBe(false)
+    expect(inScope(scopes.client.inside, "province", target)).toBe(false)
+  })
+
+  it("a province-level scope is the whole province only for the province rule; a listed scope stays listed", () => {
+    const province = scopes.province.inside
+    // any dossier of the province, by its authority or its unit
+    expect(inScope(province, "province", { agencyCode: "000.00.99.H49" })).toBe(true)
+    expect(inScope(province, "province", { unitCode: "06994" })).toBe(true)
+    // the same empty lists reach nothing under the other staff rules
+    for (const rule of ["intake", "agency", "intake-point"] as const)
+      expect(inScope(province, rule, target)).toBe(false)
+    // a commune-level scope under the province rule reaches what it lists, as `agency` does
+    expect(inScope(staff({ unitCodes: ["06685"] }), "province", target)).toBe(true)
+    expect(inScope(staff({ unitCodes: ["06688"] }), "province", target)).toBe(false)
+    // a province-level scope with a role granting the action only by `agency` gets nothing more than its list
+    expect(authorize(principal("province-admin", province), "report.read", target).allow).toBe(true)
+    expect(authorize(principal("province-admin", province), "dossier.read", target).allow).toBe(false)
+    expect(authorize(principal("auditor", province), "report.read", target).allow).toBe(false)
+  })
+})
+
+describe("what a grant reaches, as a list to filter by (reachOf)", () => {
+  const provinceScope = scopes.province.inside
+  it("the province's administrator on a province-level scope reaches the whole province for reports", () => {
+    expect(reachOf(principal("province-admin", provinceScope), "report.read")).toEqual({ _tag: "Province" })
+    // a grant by `agency` reaches the (empty) list, whatever the level
+    expect(reachOf(principal("province-admin", provinceScope), "sla.read")).toEqual({
+      _tag: "Listed",
+      agencyCodes: [],
+      unitCodes: [],
+      intakePointIds: [],
+    })
+  })
+  it("a listed scope reaches its lists; a role without the grant or a non-staff principal reaches nothing", () => {
+    const listed = staff({ agencyCodes: ["000.11.50.H49"], unitCodes: ["06685"] })
+    expect(reachOf(principal("province-admin", listed), "report.read")).toEqual({
+      _tag: "Listed",
+      agencyCodes: ["000.11.50.H49"],
+      unitCodes: ["06685"],
+      intakePointIds: [],
+    })
+    expect(reachOf(principal("auditor", provinceScope), "report.read")?._tag).toBe("Listed")
+    expect(reachOf(principal("specialist", provinceScope), "report.read")).toBeUndefined()
+    expect(reachOf(principal("citizen", scopes.own.inside), "report.read")).toBeUndefined()
+    expect(reachOf({ id: "x", roles: [], scope: provinceScope }, "report.read")).toBeUndefined()
+  })
+  it("reaches the province exactly when some role grants the action by `province` on a province-level scope (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...appRoles]),
+        fc.constantFrom("province" as const, "commune" as const),
+        fc.constantFrom(...appActions),
+        (roles, level, action: AppAction) => {
+          const scope: PrincipalScope = { _tag: "Staff", level, agencyCodes: [], unitCodes: [], intakePointIds: [] }
+          const reach = reachOf({ id: "p", roles, scope }, action)
+          const rules = roles.map((r) => permissionMatrix[r][action]).filter((r) => r !== undefined)
+          if (rules.length === 0) expect(reach).toBeUndefined()
+          else expect(reach?._tag).toBe(level === "province" && rules.includes("province") ? "Province" : "Listed")
+        },
+      ),
+    )
   })
 
   it("lists the matrix as rows, and which roles may take each action", () => {
@@ -167,6 +235,7 @@ describe("the policy and the domain's permissions agree (one rule, stated in two
     "dossier.approve": "approve",
     "dossier.reject": "reject",
     "dossier.sign": "sign",
+    "dossier.replaceResult": "replaceResult",
     "dossier.markResultReady": "resultReady",
     "dossier.returnResult": "returnResult",
     "dossier.withdraw": "withdraw",

@@ -21,6 +21,8 @@ export const appActions = [
   "dossier.approve",
   "dossier.reject",
   "dossier.sign",
+  /** A corrected result replacing the signed one (revoking it, if still valid, in the same step). */
+  "dossier.replaceResult",
   "dossier.markResultReady",
   "dossier.returnResult",
   "dossier.withdraw",
@@ -85,9 +87,11 @@ export type AppAction = (typeof appActions)[number]
  * - `intake`: the dossier's authority, unit or intake point is in the staff scope;
  * - `agency`: its authority or unit is in the staff scope (or, for an inter-agency step, the authority holding it);
  * - `intake-point`: its intake point is in the staff scope;
- * - `client`: an integration client acting for the dossier's authority.
+ * - `client`: an integration client acting for the dossier's authority;
+ * - `province`: the whole province for a staff account whose scope is province-level (`level: "province"`, such as
+ *   the province's administrator, who lists no authority); a commune-level scope reaches what it lists, as `agency`.
  */
-export type ScopeRule = "public" | "own" | "intake" | "agency" | "intake-point" | "client"
+export type ScopeRule = "public" | "own" | "intake" | "agency" | "intake-point" | "client" | "province"
 
 const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.requestSupplementation": "agency",
@@ -97,6 +101,7 @@ const leaderGrants: Readonly<Partial<Record<AppAction, ScopeRule>>> = {
   "dossier.approve": "agency",
   "dossier.reject": "agency",
   "dossier.sign": "agency",
+  "dossier.replaceResult": "agency",
   "dossier.markResultReady": "agency",
   "dossier.stop": "agency",
   "dossier.extendWithApology": "agency",
@@ -234,7 +239,8 @@ export const permissionMatrix: Readonly<Record<AppRole, Readonly<Partial<Record<
     "lookup.public": "public",
     "webhook.manage": "public",
     "outbox.manage": "public",
-    "report.read": "agency",
+    // the index and dossier reports of the whole province (counts, and the dossier codes behind them)
+    "report.read": "province",
     "petition.read": "agency",
     "sla.read": "agency",
   },
@@ -303,6 +309,42 @@ export function inScope(scope: PrincipalScope, rule: ScopeRule, target: PolicyTa
       )
     case "intake-point":
       return scope._tag === "Staff" && has(scope.intakePointIds, target.intakePointId)
+    case "province":
+      return (
+        scope._tag === "Staff" &&
+        ((scope.level === "province" && (target.agencyCode !== undefined || target.unitCode !== undefined)) ||
+          inScope(scope, "agency", target))
+      )
+  }
+}
+
+/**
+ * What of the province a staff principal's grant of `action` reaches, for the use cases that ask the store for
+ * everything in scope at once (reports, lists) rather than checking one target: the whole province (a role granting
+ * it with the `province` rule, on a province-level scope), or the authorities, units and intake points the scope
+ * lists. Undefined when no role of the principal grants the action or the principal is not staff. The one place a
+ * scope becomes a list to filter by; `inScope` stays the one place a single target is judged.
+ */
+export type Reach =
+  | { readonly _tag: "Province" }
+  | {
+      readonly _tag: "Listed"
+      readonly agencyCodes: ReadonlyArray<string>
+      readonly unitCodes: ReadonlyArray<string>
+      readonly intakePointIds: ReadonlyArray<string>
+    }
+
+export function reachOf(principal: Principal, action: AppAction): Reach | undefined {
+  const scope = principal.scope
+  if (scope._tag !== "Staff") return undefined
+  const rules = principal.roles.flatMap((role) => permissionMatrix[role]?.[action] ?? [])
+  if (rules.length === 0) return undefined
+  if (scope.level === "province" && rules.includes("province")) return { _tag: "Province" }
+  return {
+    _tag: "Listed",
+    agencyCodes: scope.agencyCodes,
+    unitCodes: scope.unitCodes,
+    intakePointIds: scope.intakePointIds,
   }
 }
 

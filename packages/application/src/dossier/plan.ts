@@ -24,6 +24,8 @@ export const topics = {
   notifyOfficer: "notify.officer",
   /** One per transition, for embedding systems' webhook subscriptions (webhooks/deliver.ts). */
   webhookEvent: "webhook.event",
+  /** A receipt issued or cancelled, for the tax authority's e-invoice system (payments/einvoice.ts). */
+  einvoiceReceipt: "einvoice.receipt",
 } as const
 export type OutboxTopic = (typeof topics)[keyof typeof topics]
 

@@ -2,7 +2,8 @@
 // re-check job, an officer applying held money, a counter payment, the relayed callback of the development gateway):
 // the machine's `paymentConfirmed` (which refuses a payment id twice and any amount but what is owed:
 // PaymentAmountWrong), the request it pays marked paid, the confirmation with its amount added to the dossier's
-// balance, and the e-receipt numbered in its centre's series — in one transaction, all or nothing.
+// balance, the dossier's other pending requests closed (paid by another request), and the e-receipt numbered in its
+// centre's series — in one transaction, all or nothing.
 import {
   accountOf,
   amountInWords,
@@ -16,6 +17,7 @@ import {
   type ReceiptItem,
   type ReceiptRecord,
   receiptSeriesFor,
+  supersededReason,
 } from "@motcua/domain"
 import { Effect, Option } from "effect"
 import type { AppAction } from "../authorization/policy.ts"
@@ -27,6 +29,7 @@ import { StoreUnavailable } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
 import { UnitOfWork } from "../ports/unit-of-work.ts"
+import { enqueueEInvoices } from "./einvoice.ts"
 import { PaymentSettings } from "./settings.ts"
 
 /** Runs `effect` in one storage transaction (joining the caller's, if any). */
@@ -121,6 +124,17 @@ export const creditDossier = (principal: Principal, action: AppAction, code: str
           new StoreUnavailable({ operation: "credit payment", cause: `request ${request.id} changed meanwhile` }),
         )
     }
+    // Every other pending request of the dossier asked for money that is no longer owed (each asks for all that was
+    // owed when it was made): closed at once, saying why, so that it is no longer offered and money that still
+    // arrives for it is held for an officer (paid-by-another-request), never credited.
+    const closedReason = supersededReason(credit.paymentId, request)
+    for (const other of yield* store.requestsOf(code))
+      if (other.status === "pending" && other.id !== credit.requestId)
+        // false: it left `pending` meanwhile (paid, expired or failed first) — then it is not ours to close
+        yield* store.updateRequest(
+          { ...other, status: "cancelled", closedReason, supersededBy: credit.paymentId },
+          "pending",
+        )
     const settings = Option.getOrUndefined(yield* Effect.serviceOption(PaymentSettings))
     const account =
       settings?.accounts === undefined || centre === undefined ? undefined : accountOf(settings.accounts, centre.id)
@@ -150,6 +164,8 @@ export const creditDossier = (principal: Principal, action: AppAction, code: str
         issuedAt: now,
         status: "issued",
       })
+      // to the tax authority's e-invoice system, through the outbox (when one is configured)
+      yield* enqueueEInvoices(code, [{ receiptId: receipt.id, action: "issue" }])
     }
     const confirmation: PaymentConfirmation = {
       paymentId: credit.paymentId,

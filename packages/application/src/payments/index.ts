@@ -5,6 +5,7 @@ export {
   owedItems,
   paymentsPrincipal,
 } from "./credit.ts"
+export { type EInvoiceAction, einvoiceHandler, enqueueEInvoices, sendReceiptEInvoice } from "./einvoice.ts"
 export * from "./errors.ts"
 export { type HeldAction, heldPayments, refundReferenceOf, resolveHeldPayment } from "./held.ts"
 export {
@@ -16,7 +17,14 @@ export {
   recordRejected,
   settle,
 } from "./notices.ts"
-export { type ReplaceReceiptInput, receiptOf, receiptPdfOf, receiptsOf, replaceReceipt } from "./receipts.ts"
+export {
+  type ReplaceReceiptInput,
+  receiptOf,
+  receiptPdfOf,
+  receiptSignerId,
+  receiptsOf,
+  replaceReceipt,
+} from "./receipts.ts"
 export { type RecheckReport, recheckPendingPayments } from "./recheck.ts"
 export { type ReconcileInput, reconcileCentre, reconcileForOfficer, vietnamDay } from "./reconcile.ts"
 export { decideRefund, recordRefundPayout, refundsOf, refundsOfCentre, requestRefund } from "./refunds.ts"
@@ -33,3 +41,4 @@ export {
   paymentRequestsOf,
 } from "./requests.ts"
 export * from "./settings.ts"
+export { pollBankStatements, type StatementPollReport } from "./statements.ts"

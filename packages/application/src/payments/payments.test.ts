@@ -11,12 +11,17 @@ import {
 import { Effect, Layer, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import type { Principal } from "../authorization/principal.ts"
+import { topics } from "../dossier/plan.ts"
 import { getDossier } from "../index.ts"
+import { type BankStatementLine, BankStatements } from "../ports/bank-statements.ts"
 import { DossierStore } from "../ports/dossier-store.ts"
+import { type EInvoiceIssue, EInvoiceRefused, EInvoices, type EInvoicesShape } from "../ports/einvoice.ts"
 import { CallbackRejected } from "../ports/external-errors.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
+import { Outbox } from "../ports/outbox.ts"
 import { PaymentGateway, TEST_CALLBACK_SIGNATURE } from "../ports/payment-gateway.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
+import { relayOnce, standardHandlers } from "../relay/relay.ts"
 import {
   AGENCY,
   advance,
@@ -31,6 +36,7 @@ import {
 import { fileOnline } from "../use-cases/filing.ts"
 import * as L from "../use-cases/lifecycle.ts"
 import { confirmPayment } from "../use-cases/payments.ts"
+import { sendReceiptEInvoice } from "./einvoice.ts"
 import { heldPayments, resolveHeldPayment } from "./held.ts"
 import { receiveGatewayNotice, receiveTransferNotice } from "./notices.ts"
 import { receiptsOf, replaceReceipt } from "./receipts.ts"
@@ -39,6 +45,7 @@ import { reconcileCentre } from "./reconcile.ts"
 import { decideRefund, recordRefundPayout, requestRefund } from "./refunds.ts"
 import { filingChannelFor, openPaymentRequest } from "./requests.ts"
 import { DEFAULT_PAYMENT_SETTINGS } from "./settings.ts"
+import { pollBankStatements } from "./statements.ts"
 
 const account = data.paymentAccounts?.accounts.find((a) => a.centreId === INTAKE)
 if (account === undefined) throw new Error("the sample data has no account for Hồng Gai's centre")
@@ -256,7 +263,76 @@ describe("bank transfer notices", () => {
     expect(outcomes(out.both)).toEqual(["confirmed", "held"])
     expect(out.second.payments).toHaveLength(1)
     const held = out.both.find((r) => Result.isSuccess(r) && r.success.outcome === "held")
-    expect(held !== undefined && Result.isSuccess(held) && held.success.reason).toBe("dossier-refused")
+    // the second either found its request closed by the first (paid-by-another-request) or the dossier paid
+    expect(held !== undefined && Result.isSuccess(held) && held.success.reason).toMatch(
+      /^(dossier-refused|paid-by-another-request)$/,
+    )
+  })
+})
+
+describe("a dossier paid by one channel", () => {
+  it("closes its other pending requests at once; money still sent to one is held with that reason and reconciled", async () => {
+    const out = await runTest(
+      Effect.gen(function* () {
+        const { code, request: qr } = yield* filedAndRequested()
+        const card = yield* openPaymentRequest(p.citizen, code, { channel: "gateway" })
+        const paid = yield* receiveGatewayNotice(
+          {
+            signature: TEST_CALLBACK_SIGNATURE,
+            requestId: card.id,
+            transactionId: "GW-SUP",
+            amount: "10000",
+            paidAt: "2025-10-06T03:00:00.000Z",
+          },
+          "gateway-notice",
+        )
+        const store = yield* PaymentStore
+        const closed = yield* store.request(qr.id)
+        const view = yield* getDossier(p.citizen, code)
+        // the citizen's banking app still had the QR: the transfer arrives after the gateway paid
+        const late = yield* receiveTransferNotice(
+          notice({ transactionId: "FT-LATE", description: `NOP PHI ${qr.reference}` }),
+          {},
+        )
+        const queue = yield* heldPayments(p.counter, INTAKE)
+        const statement = parseStatementCsv(
+          [
+            "transaction_id,booked_at,account,amount,description",
+            `FT-LATE,2025-10-06 10:05:00,${account.accountNumber},10000,NOP PHI ${qr.reference}`,
+          ].join("\n"),
+        )
+        if (!statement.ok) throw new Error(JSON.stringify(statement.problems))
+        const report = yield* reconcileCentre({ date: "2025-10-06", centreId: INTAKE, statement: statement.lines })
+        // a counter payment closes pending requests too: there is no other request to name
+        const filed2 = yield* fileOnline(p.citizen, residenceFiling(), "superseded-2")
+        const qr2 = yield* openPaymentRequest(p.citizen, filed2.code, { channel: "vietqr" })
+        yield* confirmPayment(p.counter, filed2.code, { paymentId: "cash-sup", amount: 10_000 }, "k-sup")
+        const closed2 = yield* store.request(qr2.id)
+        return { paid, card, closed, view, late, queue, report, closed2, context: yield* contextOf(code) }
+      }),
+    )
+    expect(out.paid.outcome).toBe("confirmed")
+    expect(out.closed).toMatchObject({
+      status: "cancelled",
+      supersededBy: "gateway:GW-SUP",
+      closedReason: `Hồ sơ đã được thanh toán bằng yêu cầu khác (${out.card.reference}) / paid by another request (${out.card.reference})`,
+    })
+    const shown = out.view.payment?.requests.find((r) => r.requestId === out.closed?.id)
+    expect(shown).toMatchObject({ status: "cancelled", open: false, supersededBy: "gateway:GW-SUP" })
+    // held, never credited: the dossier has the gateway's payment only
+    expect(out.late).toMatchObject({ outcome: "held", reason: "paid-by-another-request", requestId: out.closed?.id })
+    expect(out.late.detail).toContain("gateway:GW-SUP")
+    expect(out.context.payments.map((x) => x.paymentId)).toEqual(["gateway:GW-SUP"])
+    expect(out.queue.map((m) => [m.reason, m.key])).toEqual([["paid-by-another-request", "FT-LATE"]])
+    // reconciliation explains the credit on the statement by what became of it
+    const late = out.report.mismatches.find((m) => m.transactionId === "FT-LATE")
+    expect(late).toMatchObject({ kind: "credit-not-confirmed", messageId: out.late.messageId })
+    expect(late?.reason).toContain("paid by another payment (gateway:GW-SUP)")
+    expect(out.closed2).toMatchObject({
+      status: "cancelled",
+      supersededBy: "cash-sup",
+      closedReason: "Hồ sơ đã được thanh toán bằng khoản khác (cash-sup) / paid by another payment (cash-sup)",
+    })
   })
 })
 
@@ -642,5 +718,167 @@ describe("the channel of the request a filing asks for", () => {
     expect(filingChannelFor({ ...base, accounts: undefined, gateway: true }, INTAKE)).toBe("gateway")
     expect(filingChannelFor({ ...base, accounts: undefined }, INTAKE)).toBeUndefined()
     expect(filingChannelFor(base, "no-such-centre")).toBeUndefined()
+  })
+})
+
+const sendReceiptAgain = (receiptId: string) => sendReceiptEInvoice(receiptId, "issue")
+
+describe("e-receipts to the tax authority's e-invoice system, through the outbox", () => {
+  /** A stand-in of the port: keeps what it was sent; `refuse` makes it refuse the next issue. */
+  const fake = () => {
+    const issued: EInvoiceIssue[] = []
+    const cancelled: string[] = []
+    const state = { refuse: false }
+    const service: EInvoicesShape = {
+      issue: (issue) =>
+        Effect.suspend(() => {
+          if (state.refuse)
+            return Effect.fail(new EInvoiceRefused({ reason: "mismatch", detail: "số khác / another number" }))
+          issued.push(issue)
+          return Effect.succeed({
+            invoiceNo: `${issue.receipt.series}${issue.receipt.number}`,
+            lookupCode: `TC-${issue.receipt.number}`,
+            taxAuthorityCode: `CQT-${issue.receipt.number}`,
+          })
+        }),
+      cancel: (receipt) => Effect.sync(() => void cancelled.push(receipt.id)),
+    }
+    return { issued, cancelled, state, service }
+  }
+
+  it("sends each issued receipt once and each cancellation after it, keeping the authority's codes on the receipt", async () => {
+    const e = fake()
+    const out = await runTest(
+      Effect.gen(function* () {
+        const relay = Effect.flatMap(standardHandlers, (h) => relayOnce(h))
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-1")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei", amount: 10_000 }, "k-ei")
+        const [first] = yield* receiptsOf(p.citizen, filed.code)
+        const rows = yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+        yield* relay
+        const accepted = yield* (yield* PaymentStore).receipt(first?.id ?? "")
+        // delivered again (a lease that ran out): the receipt is accepted already, nothing is sent
+        yield* sendReceiptAgain(first?.id ?? "")
+        const replaced = yield* replaceReceipt(centreAdmin, first?.id ?? "", {
+          reason: "sai tên",
+          payer: { name: "Nguyễn Văn Ân" },
+        })
+        const second = yield* relay
+        const store = yield* PaymentStore
+        return {
+          second,
+          after: yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 }),
+          rows,
+          accepted,
+          old: yield* store.receipt(first?.id ?? ""),
+          replacement: yield* store.receipt(replaced.replacement.id),
+          first,
+        }
+      }).pipe(Effect.provideService(EInvoices, e.service)),
+    )
+    expect(out.rows.map((r) => [r.topic, r.status])).toEqual([["einvoice.receipt", "pending"]])
+    expect(out.second.dead).toEqual([])
+    expect(out.after.map((r) => r.status)).toEqual(["done", "done", "done"])
+    expect(out.accepted?.einvoice).toMatchObject({
+      status: "accepted",
+      lookupCode: `TC-${out.first?.number}`,
+      taxAuthorityCode: `CQT-${out.first?.number}`,
+    })
+    expect(e.issued.map((i) => [i.receipt.id, i.replaces?.number])).toEqual([
+      [out.first?.id, undefined],
+      [out.replacement?.id, out.first?.number],
+    ])
+    expect(e.cancelled).toEqual([out.first?.id])
+    expect(out.old).toMatchObject({
+      status: "cancelled",
+      einvoice: { status: "cancelled", lookupCode: `TC-${out.first?.number}` },
+    })
+    expect(out.replacement?.einvoice?.status).toBe("accepted")
+  })
+
+  it("a refused or mismatching answer flags the receipt and leaves the row dead for an officer; none is sent without a system", async () => {
+    const e = fake()
+    e.state.refuse = true
+    const out = await runTest(
+      Effect.gen(function* () {
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-2")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei2", amount: 10_000 }, "k-ei2")
+        const [receipt] = yield* receiptsOf(p.citizen, filed.code)
+        const report = yield* Effect.flatMap(standardHandlers, (h) => relayOnce(h))
+        const rows = yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+        return { report, rows, receipt: yield* (yield* PaymentStore).receipt(receipt?.id ?? "") }
+      }).pipe(Effect.provideService(EInvoices, e.service)),
+    )
+    expect(out.rows.map((r) => r.status)).toEqual(["dead"])
+    expect(out.rows[0]?.lastError).toContain("another number")
+    expect(out.receipt?.einvoice).toMatchObject({ status: "refused", problem: "số khác / another number" })
+    expect(e.issued).toEqual([])
+    const without = await runTest(
+      Effect.gen(function* () {
+        const filed = yield* fileOnline(p.citizen, residenceFiling(), "einvoice-3")
+        yield* confirmPayment(p.counter, filed.code, { paymentId: "cash-ei3", amount: 10_000 }, "k-ei3")
+        return yield* (yield* Outbox).list({ topic: topics.einvoiceReceipt, limit: 10 })
+      }),
+    )
+    expect(without).toEqual([])
+  })
+})
+
+describe("polling the centres' bank statement APIs", () => {
+  it("settles credit lines like transfer notices, once per bank reference, and moves each centre's cursor", async () => {
+    const book: BankStatementLine[] = []
+    const asked: Array<[string, string | undefined]> = []
+    const bank = BankStatements.of({
+      since: (a, cursor) =>
+        Effect.sync(() => {
+          asked.push([a.accountNumber, cursor])
+          const from = cursor === undefined ? 0 : Number(cursor)
+          const lines = a.accountNumber === account.accountNumber ? book.slice(from) : []
+          return { lines, cursor: String(from + lines.length) }
+        }),
+    })
+    const line = (over: Partial<BankStatementLine>): BankStatementLine => ({
+      transactionId: "FT-S1",
+      accountNumber: account.accountNumber,
+      amount: 10_000,
+      description: "CK",
+      bookedAt: "2025-10-06T10:00:00+07:00",
+      ...over,
+    })
+    const out = await runTest(
+      Effect.gen(function* () {
+        const one = yield* filedAndRequested()
+        const two = yield* filedAndRequested()
+        // the second's notice came by webhook first: its statement line is the same payment
+        yield* receiveTransferNotice(notice({ transactionId: "FT-S2", description: two.request.reference }), {})
+        book.push(
+          line({ transactionId: "FT-S1", description: `NGUYEN VAN AN ${one.request.reference}` }),
+          line({ transactionId: "FT-S2", description: two.request.reference }),
+          line({ transactionId: "FT-S3", description: "CHUYEN TIEN" }),
+          line({ transactionId: "FT-OUT", amount: -10_000, description: "HOAN TRA" }),
+          // a line of another account than the one asked: not trusted
+          line({ transactionId: "FT-X", accountNumber: "999999", description: one.request.reference }),
+        )
+        const first = yield* pollBankStatements
+        const again = yield* pollBankStatements
+        const store = yield* PaymentStore
+        return {
+          first,
+          again,
+          one: yield* contextOf(one.code),
+          two: yield* contextOf(two.code),
+          cursor: yield* store.statementCursor(INTAKE),
+          held: yield* heldPayments(p.counter, INTAKE),
+        }
+      }).pipe(Effect.provideService(BankStatements, bank)),
+    )
+    expect(out.first).toMatchObject({ confirmed: 1, held: 1, duplicates: 1, skipped: 2, errors: [] })
+    expect(out.again).toMatchObject({ confirmed: 0, held: 0, duplicates: 0 })
+    expect(out.one.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S1"])
+    expect(out.two.payments.map((x) => x.paymentId)).toEqual(["vietqr:FT-S2"])
+    expect(out.held.map((m) => [m.kind, m.key, m.reason])).toEqual([["statement-line", "FT-S3", "no-reference"]])
+    expect(out.cursor).toBe("5")
+    // the second poll of the centre started where the first stopped
+    expect(asked.filter(([a]) => a === account.accountNumber).map(([, c]) => c)).toEqual([undefined, "5"])
   })
 })

@@ -10,6 +10,7 @@ import {
   type NationalStatusCode,
   nationalStatusLabels,
   type Procedure,
+  roleTitle,
   statusOfState,
 } from "@motcua/domain"
 import { Schema } from "effect"
@@ -121,19 +122,6 @@ export const PortalSyncPayload = Schema.Union([
 ])
 export type PortalSyncPayload = typeof PortalSyncPayload.Type
 
-/** The titles of the roles, as the portal's progress shows who handled a step (never a citizen's name). */
-export const roleTitles: Readonly<Record<string, string>> = {
-  "counter-officer": "Công chức Bộ phận Một cửa",
-  specialist: "Chuyên viên thụ lý",
-  "unit-leader": "Lãnh đạo phòng chuyên môn",
-  "authority-leader": "Lãnh đạo cơ quan có thẩm quyền",
-  clerk: "Văn thư",
-  "inter-agency": "Cơ quan phối hợp liên thông",
-  "post-office-agent": "Nhân viên bưu chính",
-  citizen: "Công dân",
-  system: "Hệ thống",
-}
-
 /** What each event did, as the progress update says it. */
 export const eventContents: Readonly<Record<string, string>> = {
   file: "Nộp hồ sơ",
@@ -149,6 +137,7 @@ export const eventContents: Readonly<Record<string, string>> = {
   approve: "Phê duyệt kết quả",
   reject: "Không phê duyệt, trả lại bước trước",
   sign: "Ký duyệt kết quả",
+  replaceResult: "Thay thế kết quả đã ký bằng kết quả đính chính",
   resultReady: "Đã có kết quả giải quyết",
   returnResult: "Trả kết quả",
   withdraw: "Công dân rút hồ sơ",
@@ -262,7 +251,8 @@ export function portalProgressView(input: ProgressInput): PortalProgressView {
     // a citizen's id number is personal data: the portal is told only that the citizen acted
     handlerId: input.actor.role === "citizen" ? "citizen" : input.actor.id,
     handlerName: input.actor.role === "citizen" ? null : or(input.actor.name),
-    handlerTitle: roleTitles[input.actor.role] ?? input.actor.role,
+    // the portal's progress shows who handled a step by the role's title (never a citizen's name)
+    handlerTitle: roleTitle(input.actor.role),
     department: or(step?.unit),
     stepStartedAt: or(step?.startedAt),
     stepDueAt: or(step?.dueAt),

@@ -28,7 +28,11 @@ export interface EidIdentity {
 }
 
 /** The e-ID's answer does not prove who the citizen is: wrong state, audience, nonce, expired token, reused code… */
-export class EidSignInRefused extends Data.TaggedError("EidSignInRefused")<{ readonly reason: string }> {
+export class EidSignInRefused extends Data.TaggedError("EidSignInRefused")<{
+  readonly reason: string
+  /** The identity is real but its identification level is below the one required (the citizen can raise it). */
+  readonly levelTooLow?: true
+}> {
   override get message(): string {
     return `đăng nhập bằng định danh điện tử không thành công / e-ID sign-in refused: ${this.reason}`
   }

@@ -101,6 +101,8 @@ export interface MemoryPayments {
   receipts: Map<string, ReceiptRecord>
   /** `centre series` → the last number issued. */
   series: Map<string, number>
+  /** centre → the bank statement API's cursor (payments/statements.ts). */
+  statementCursors: Map<string, string>
 }
 
 const emptyPayments = (): MemoryPayments => ({
@@ -112,6 +114,7 @@ const emptyPayments = (): MemoryPayments => ({
   refunds: new Map(),
   receipts: new Map(),
   series: new Map(),
+  statementCursors: new Map(),
 })
 
 const copyPayments = (p: MemoryPayments): MemoryPayments => ({
@@ -123,6 +126,7 @@ const copyPayments = (p: MemoryPayments): MemoryPayments => ({
   refunds: new Map(p.refunds),
   receipts: new Map(p.receipts),
   series: new Map(p.series),
+  statementCursors: new Map(p.statementCursors),
 })
 
 /** What the quality ports keep (IndicatorStore, FeedbackStore, SlaStore: memory-quality.ts). */
@@ -888,6 +892,13 @@ export const makeMemoryPaymentStore = (db: MemoryDatabaseShape): PaymentStoreSha
         return true
       }),
     receipt: (id) => run(() => p().receipts.get(id)),
+    statementCursor: (centreId) => run(() => p().statementCursors.get(centreId)),
+    saveStatementCursor: (centreId, cursor) => run(() => void p().statementCursors.set(centreId, cursor)),
+    recordEInvoice: (id, einvoice) =>
+      run(() => {
+        const r = p().receipts.get(id)
+        if (r !== undefined) p().receipts.set(id, { ...r, einvoice })
+      }),
     receipts: (f) =>
       run(() =>
         [...p().receipts.values()]

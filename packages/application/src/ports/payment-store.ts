@@ -153,6 +153,14 @@ export interface PaymentStoreShape {
     replacedBy: string | undefined,
   ) => Effect.Effect<boolean, StoreUnavailable>
   readonly receipt: (id: string) => Effect.Effect<ReceiptRecord | undefined, StoreUnavailable>
+  /** Where the polling of a centre's bank statement API stopped (payments/statements.ts); undefined: never polled. */
+  readonly statementCursor: (centreId: string) => Effect.Effect<string | undefined, StoreUnavailable>
+  readonly saveStatementCursor: (centreId: string, cursor: string) => Effect.Effect<void, StoreUnavailable>
+  /** Records what the tax authority's e-invoice system made of a receipt (replacing what was recorded before). */
+  readonly recordEInvoice: (
+    id: string,
+    einvoice: NonNullable<ReceiptRecord["einvoice"]>,
+  ) => Effect.Effect<void, StoreUnavailable>
   readonly receipts: (filter: LedgerFilter) => Effect.Effect<ReadonlyArray<ReceiptRecord>, StoreUnavailable>
 }
 

@@ -2,7 +2,7 @@
 // code to its public page, and the verification mark (QR and page) added to a result PDF an officer uploaded. Implemented by
 // adapters/render-pdf; the test layer writes a small text stand-in that keeps what was asked for.
 import type { FormData, ProcessControlSlip, ReceiptRecord, TrackingLog } from "@motcua/domain"
-import { Context, Effect, Layer } from "effect"
+import { Context, Data, Effect, Layer } from "effect"
 import type { ExternalServiceFailed } from "./external-errors.ts"
 import { SigningRefused } from "./signer.ts"
 
@@ -56,6 +56,42 @@ export interface ReceiptDocument {
   readonly place: string
   /** The URL the QR code holds: the dossier's public lookup page. */
   readonly qrUrl: string
+  /** The cancelled receipt this one replaces (`receipt.replaces`), by its series and number as printed. */
+  readonly replaces?: ReceiptRef
+  /** The receipt that replaced this cancelled one (`receipt.replacedBy`). */
+  readonly replacedBy?: ReceiptRef
+}
+
+/** A receipt as another receipt names it: its series and number. */
+export interface ReceiptRef {
+  readonly series: string
+  readonly number: number
+}
+
+/**
+ * A preview that cannot be drawn (HTTP 422): a page the document does not have (pages count from 1), or a PDF the
+ * renderer cannot read (its upload was checked only by its first bytes).
+ */
+export class PreviewRefused extends Data.TaggedError("PreviewRefused")<{
+  readonly reason: "no-such-page" | "unreadable"
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `không xem trước được / no preview: ${this.detail}`
+  }
+}
+
+/** The refusal of page `page` of a document of `pages` pages. */
+export const noSuchPage = (page: number, pages: number): PreviewRefused =>
+  new PreviewRefused({
+    reason: "no-such-page",
+    detail: `tài liệu có ${pages} trang, không có trang ${page} / the document has ${pages} page(s), not page ${page}`,
+  })
+
+/** One page of a document drawn as a PNG image, and how many pages the document has. */
+export interface PagePreview {
+  readonly png: Uint8Array
+  readonly pages: number
 }
 
 export interface DocumentRendererShape {
@@ -68,6 +104,14 @@ export interface DocumentRendererShape {
   readonly renderForm: (form: StandardForm, frame: DocumentFrame) => Effect.Effect<Uint8Array, ExternalServiceFailed>
   /** An e-receipt (biên lai điện tử) as PDF: form symbol, series, number, payer, items, total in figures and words. */
   readonly renderReceipt: (document: ReceiptDocument) => Effect.Effect<Uint8Array, ExternalServiceFailed>
+  /**
+   * One page of a PDF (from 1) drawn as a PNG image, for a preview in the pages (their content-security policy
+   * embeds no PDF); a page the PDF does not have, or a PDF that cannot be read, is PreviewRefused.
+   */
+  readonly previewPage: (
+    pdf: Uint8Array,
+    page: number,
+  ) => Effect.Effect<PagePreview, PreviewRefused | ExternalServiceFailed>
 }
 
 export class DocumentRenderer extends Context.Service<DocumentRenderer, DocumentRendererShape>()(
@@ -90,8 +134,15 @@ export class DocumentRenderer extends Context.Service<DocumentRenderer, Document
       renderForm: (form, frame) => Effect.succeed(stand(`form|${form.form}|${frame.number}|${frame.qrUrl}`)),
       renderReceipt: ({ receipt: r, qrUrl }) =>
         Effect.succeed(stand(`receipt|${r.form}|${r.series}|${r.number}|${r.status}|${r.total}|${qrUrl}`)),
+      // a stand-in PDF has one page, drawn as a 1×1 PNG
+      previewPage: (_, page) =>
+        page === 1 ? Effect.succeed({ png: ONE_PIXEL_PNG, pages: 1 }) : Effect.fail(noSuchPage(page, 1)),
     }),
   )
 }
+
+const ONE_PIXEL_PNG = new Uint8Array(
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==", "base64"),
+)
 
 const stand = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.7\n%${text}\n%%EOF\n`, "utf8"))

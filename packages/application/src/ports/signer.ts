@@ -48,6 +48,7 @@ export type SigningRefusalReason =
   | "malformed"
   | "certificate-expired"
   | "certificate-not-yet-valid"
+  | "certificate-revoked"
   | "no-certificate"
 
 /** The signer refuses: a bad document or an unusable certificate (HTTP 422), never worth retrying as it is. */

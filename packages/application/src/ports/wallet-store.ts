@@ -24,6 +24,8 @@ export interface WalletEntry {
   /** The dossier it came from (a result, or a paper digitised at its intake). */
   readonly dossierCode?: string
   readonly createdAt: Instant
+  /** A result replaced by a corrected one: the entry of the result that replaced it (kept, marked, not deleted). */
+  readonly replacedBy?: string
 }
 
 export interface WalletStoreShape {
@@ -32,6 +34,8 @@ export interface WalletStoreShape {
   readonly list: (ownerId: string) => Effect.Effect<ReadonlyArray<WalletEntry>, StoreUnavailable>
   readonly get: (id: string) => Effect.Effect<WalletEntry | undefined, StoreUnavailable>
   readonly content: (id: string) => Effect.Effect<Uint8Array | undefined, StoreUnavailable>
+  /** Marks an entry replaced by another (a result by its corrected one); false when there is no such entry. */
+  readonly markReplaced: (id: string, replacedBy: string) => Effect.Effect<boolean, StoreUnavailable>
   /** Removes the entry; answers whether there was one. */
   readonly remove: (id: string) => Effect.Effect<boolean, StoreUnavailable>
   /** How many entries and bytes the owner keeps (for the quota). */
@@ -53,6 +57,13 @@ export const makeMemoryWalletStore = (): WalletStoreShape => {
       ),
     get: (id) => Effect.sync(() => entries.get(id)?.entry),
     content: (id) => Effect.sync(() => entries.get(id)?.bytes),
+    markReplaced: (id, replacedBy) =>
+      Effect.sync(() => {
+        const found = entries.get(id)
+        if (found === undefined) return false
+        entries.set(id, { ...found, entry: { ...found.entry, replacedBy } })
+        return true
+      }),
     remove: (id) => Effect.sync(() => entries.delete(id)),
     usage: (ownerId) =>
       Effect.sync(() => {

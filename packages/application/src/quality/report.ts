@@ -5,8 +5,9 @@
 // dialects), the procedures' from the catalogue in force at the end of the period, and what motcua does not hold
 // (1.1–1.3, 4.5a) from the province's import; the report names what is missing.
 //
-// Who sees what: the CLI (an operator with the database) sees everything; over the API, leaders, centre and province
-// administrators and auditors (`report.read`) see the dossiers of the authorities and units of their scope only.
+// Who sees what: the CLI (an operator with the database) sees everything; over the API, leaders, centre
+// administrators and auditors (`report.read`) see the dossiers of the authorities and units of their scope only, and
+// the province's administrator (a province-wide role on a province-level scope) the whole province.
 import {
   countsOfUnit,
   type DossierTally,
@@ -27,7 +28,7 @@ import {
   type UnitProcedure,
 } from "@motcua/domain"
 import { Effect } from "effect"
-import { rolesFor } from "../authorization/policy.ts"
+import { reachOf, rolesFor } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { Forbidden, ReportRequestInvalid } from "../errors.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
@@ -37,7 +38,7 @@ import type { Instant } from "../ports/records.ts"
 import { refreshIndicatorFacts } from "./facts.ts"
 import { QualityConfig } from "./settings.ts"
 
-/** Who is asking: everything (the CLI), or the authorities and units of a staff scope. */
+/** Who is asking: everything (the CLI, the province-wide administrator), or the authorities and units of a staff scope. */
 export type ReportViewer =
   | { readonly _tag: "Everything" }
   | { readonly _tag: "Scope"; readonly agencyCodes: ReadonlyArray<string>; readonly unitCodes: ReadonlyArray<string> }
@@ -319,10 +320,15 @@ export const indexDrillDown = Effect.fnUntraced(function* (viewer: ReportViewer,
   return chosen?.kind === "agency" ? rows.filter((r) => r.unitCode === null) : rows
 })
 
-/** The viewer a principal reports as: leaders, administrators and auditors, over their staff scope. */
+/**
+ * The viewer a principal reports as: leaders, administrators and auditors, over what their grant of `report.read`
+ * reaches (the policy's `reachOf`): the whole province for a province-wide role on a province-level scope (the
+ * province's administrator), otherwise the authorities and units their staff scope lists.
+ */
 export function reportViewerOf(principal: Principal): Effect.Effect<ReportViewer, Forbidden> {
-  const allowed = rolesFor("report.read")
-  if (!principal.roles.some((r) => allowed.includes(r)) || principal.scope._tag !== "Staff")
+  const reach = reachOf(principal, "report.read")
+  if (reach === undefined) {
+    const allowed = rolesFor("report.read")
     return Effect.fail(
       new Forbidden({
         principalId: principal.id,
@@ -330,9 +336,10 @@ export function reportViewerOf(principal: Principal): Effect.Effect<ReportViewer
         reason: `cần vai trò ${allowed.join(", ")} / needs one of the roles ${allowed.join(", ")}`,
       }),
     )
-  return Effect.succeed({
-    _tag: "Scope",
-    agencyCodes: principal.scope.agencyCodes,
-    unitCodes: principal.scope.unitCodes,
-  })
+  }
+  return Effect.succeed(
+    reach._tag === "Province"
+      ? everything
+      : { _tag: "Scope", agencyCodes: reach.agencyCodes, unitCodes: reach.unitCodes },
+  )
 }

@@ -14,7 +14,7 @@ import {
   timeLeft,
 } from "@motcua/domain"
 import { Effect } from "effect"
-import { rolesFor } from "../authorization/policy.ts"
+import { reachOf, rolesFor } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { loadDossier } from "../dossier/engine.ts"
 import { stored } from "../dossier/instants.ts"
@@ -132,10 +132,11 @@ export const slaSweep = Effect.fnUntraced(function* (options: { readonly pageSiz
   return { examined, noticed } satisfies SlaSweepReport
 })
 
-const staffScopeOf = (principal: Principal, action: "sla.read" | "report.read") => {
-  const allowed: ReadonlyArray<string> = rolesFor(action)
-  const scope = principal.scope
-  if (scope._tag !== "Staff" || !principal.roles.some((r) => allowed.includes(r)))
+/** What the principal's grant of `action` reaches (the policy's `reachOf`), or Forbidden. */
+const reachFor = (principal: Principal, action: "sla.read" | "report.read") => {
+  const reach = reachOf(principal, action)
+  if (reach === undefined) {
+    const allowed: ReadonlyArray<string> = rolesFor(action)
     return Effect.fail(
       new Forbidden({
         principalId: principal.id,
@@ -143,7 +144,8 @@ const staffScopeOf = (principal: Principal, action: "sla.read" | "report.read") 
         reason: `cần vai trò ${allowed.join(", ")} / needs one of the roles ${allowed.join(", ")}`,
       }),
     )
-  return Effect.succeed(scope)
+  }
+  return Effect.succeed(reach)
 }
 
 /**
@@ -151,7 +153,9 @@ const staffScopeOf = (principal: Principal, action: "sla.read" | "report.read") 
  * sees the notices for either leader role (an authority without a unit leader still hears of its overdue dossiers).
  */
 export const slaInbox = Effect.fnUntraced(function* (principal: Principal, limit = 100) {
-  const scope = yield* staffScopeOf(principal, "sla.read")
+  const reach = yield* reachFor(principal, "sla.read")
+  // notices go to holders in authorities and units; a province-wide reach is not a holder of any
+  const scope = reach._tag === "Listed" ? reach : { agencyCodes: [], unitCodes: [] }
   const leads = principal.roles.some((r) => (leaderRoles as ReadonlyArray<string>).includes(r))
   return yield* (yield* SlaStore).inbox({
     recipientId: principal.id,
@@ -164,9 +168,9 @@ export const slaInbox = Effect.fnUntraced(function* (principal: Principal, limit
 
 /** Overdue dossiers without an apology and a new appointment, for leaders and administrators in scope. */
 export const overdueWithoutApology = Effect.fnUntraced(function* (principal: Principal, limit = 100) {
-  const scope = yield* staffScopeOf(principal, "report.read")
+  const reach = yield* reachFor(principal, "report.read")
   return yield* (yield* SlaStore).overdueWithoutApology(
-    { agencyCodes: scope.agencyCodes, unitCodes: scope.unitCodes },
+    reach._tag === "Province" ? {} : { agencyCodes: reach.agencyCodes, unitCodes: reach.unitCodes },
     Math.min(Math.max(1, Math.trunc(limit)), 500),
   )
 })

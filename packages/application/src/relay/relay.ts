@@ -8,9 +8,11 @@ import { Effect, Fiber, Option } from "effect"
 import type { Principal } from "../authorization/principal.ts"
 import { topics } from "../dossier/plan.ts"
 import { deliverNotice } from "../notifications/deliver.ts"
+import { einvoiceHandler } from "../payments/einvoice.ts"
 import { openFiledPaymentRequest } from "../payments/requests.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
+import { EInvoices } from "../ports/einvoice.ts"
 import type { StoreUnavailable } from "../ports/errors.ts"
 import type { Json } from "../ports/json.ts"
 import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
@@ -399,6 +401,13 @@ export const standardHandlers = Effect.gen(function* () {
           Effect.provideService(WebhookStore, store.value),
           Effect.provideService(WebhookTransport, transport.value),
         )
+      }),
+    [topics.einvoiceReceipt]: (m: OutboxMessage) =>
+      Effect.gen(function* () {
+        // rows are written only when an e-invoice system is configured (payments/einvoice.ts)
+        const einvoices = yield* Effect.serviceOption(EInvoices)
+        if (Option.isNone(einvoices)) return
+        yield* einvoiceHandler(m).pipe(Effect.provideService(EInvoices, einvoices.value))
       }),
     [topics.deadlineCheck]: (m: OutboxMessage) =>
       Effect.gen(function* () {

@@ -18,7 +18,7 @@ import { fileOnline, intakeAtCounter } from "./filing.ts"
 import * as L from "./lifecycle.ts"
 import { confirmPayment, confirmPaymentCallback } from "./payments.ts"
 import { dossierAudit, getDossier, publicLookup, workQueue } from "./queries.ts"
-import { sign } from "./signing.ts"
+import { replaceResult, sign } from "./signing.ts"
 
 /** Each action's use case, called on dossier `code` with a plausible body. */
 const invoke = (
@@ -50,6 +50,7 @@ const invoke = (
     "dossier.approve": L.approve(principal, code, v) as never,
     "dossier.reject": L.reject(principal, code, { reasons: ["x"] }) as never,
     "dossier.sign": sign(principal, code, { documentId: "none" }) as never,
+    "dossier.replaceResult": replaceResult(principal, code, { documentId: "none", reason: "x" }) as never,
     "dossier.markResultReady": L.markResultReady(principal, code, v) as never,
     "dossier.returnResult": L.returnResult(principal, code, { method: "counter" }) as never,
     "dossier.withdraw": L.withdraw(principal, code, v) as never,

@@ -166,7 +166,8 @@ describe("the actions a dossier's page offers, stage by stage (1.004222, ward of
       "extendWithApology",
     ])
     expect(stage("at the clerk")?.clerk).toEqual(["completeStep", "-resultReady"])
-    expect(stage("at the clerk")?.leader).toEqual(["extendWithApology"])
+    // signed: the leader no longer holds it, but may replace the signed result by a corrected one
+    expect(stage("at the clerk")?.leader).toEqual(["replaceResult", "extendWithApology"])
   })
 
   it("a rule that blocks an action is shown with the machine's reason (the fee before the result)", () => {
@@ -184,6 +185,9 @@ describe("the actions a dossier's page offers, stage by stage (1.004222, ward of
 
   it("processed: the counter officer returns at the counter or by e-wallet; returned: only corrections", () => {
     expect(stage("processed")?.counter).toEqual(["returnResult(counter,e-wallet)"])
+    // a leader of the authority may also replace the signed result by a corrected one, before or after the return
+    expect(stage("processed")?.leader).toEqual(["replaceResult"])
+    expect(stage("returned")?.leader).toEqual(["correct", "replaceResult"])
     expect(stage("returned")?.counter).toEqual(["correct"])
     expect(stage("returned")?.specialist).toEqual(["correct"])
     expect(stage("returned")?.citizen).toEqual([])

@@ -38,6 +38,7 @@ export const actionOfEvent: Readonly<Partial<Record<DossierEventType, AppAction>
   approve: "dossier.approve",
   reject: "dossier.reject",
   sign: "dossier.sign",
+  replaceResult: "dossier.replaceResult",
   resultReady: "dossier.markResultReady",
   returnResult: "dossier.returnResult",
   withdraw: "dossier.withdraw",
@@ -117,6 +118,8 @@ function probes(event: DossierEventType, loaded: LoadedDossier, at: string): Rea
       return [{ type: "reject", reasons: [PROBE] }]
     case "sign":
       return [{ type: "sign", signatureId: "pending" }]
+    case "replaceResult":
+      return [{ type: "replaceResult", signatureId: "pending", reason: PROBE }]
     case "resultReady":
       return [{ type: "resultReady" }]
     case "returnResult":
@@ -144,7 +147,11 @@ function verdict(
 ): { readonly ok: true } | { readonly ok: false; readonly reason: Refusal } | undefined {
   const decision = decide(machine, loaded.dossier, { ...body, actor, at })
   if (decision.ok || aboutInput.has(decision.reason._tag)) return { ok: true }
-  return notOffered(decision.reason) ? undefined : { ok: false, reason: decision.reason }
+  // nothing signed yet: there is no result to replace, so replacing one is not an action of this dossier yet
+  const nothingToReplace =
+    body.type === "replaceResult" &&
+    (decision.reason._tag === "SignatureRequired" || decision.reason._tag === "DecisionMissing")
+  return notOffered(decision.reason) || nothingToReplace ? undefined : { ok: false, reason: decision.reason }
 }
 
 /** The actions the dossier's page offers this principal now, in the order the state's row lists its events. */

@@ -22,6 +22,7 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import { DocumentNotFound, DossierNotFound } from "../ports/errors.ts"
 import { PaymentStore } from "../ports/payment-store.ts"
 import type { DossierQueueItem } from "../ports/records.ts"
+import { DocumentRenderer, noSuchPage } from "../ports/renderer.ts"
 import { withTimeLeft } from "../quality/sla.ts"
 import { intakePointOwner } from "./filing.ts"
 import { offeredActions } from "./offered-actions.ts"
@@ -71,6 +72,7 @@ const paymentOf = (code: string, context: DossierContext) =>
         expiresAt: r.expiresAt,
         ...(r.paidAt === undefined ? {} : { paidAt: r.paidAt }),
         ...(r.closedReason === undefined ? {} : { closedReason: r.closedReason }),
+        ...(r.supersededBy === undefined ? {} : { supersededBy: r.supersededBy }),
         open: r.status === "pending" && Date.parse(r.expiresAt) > now && outstanding > 0 && r.amount === outstanding,
       })),
     }
@@ -129,6 +131,26 @@ export const dossierDocument = Effect.fnUntraced(function* (principal: Principal
   if (!loaded.record.documentIds.includes(documentId))
     return yield* Effect.fail(new DocumentNotFound({ id: documentId }))
   return yield* (yield* DocumentStore).get(documentId)
+})
+
+/**
+ * One page of a dossier's document as an image, for a preview: a PDF's page drawn as PNG by the renderer, an image as
+ * itself (its only page), with the number of pages. Read and audited like the download (dossierDocument); a page the
+ * document does not have is PreviewRefused.
+ */
+export const dossierDocumentPreview = Effect.fnUntraced(function* (
+  principal: Principal,
+  code: string,
+  documentId: string,
+  page: number,
+) {
+  const { meta, bytes } = yield* dossierDocument(principal, code, documentId)
+  if (meta.mediaType !== "application/pdf") {
+    if (page !== 1) return yield* Effect.fail(noSuchPage(page, 1))
+    return { mediaType: meta.mediaType, bytes, pages: 1 }
+  }
+  const preview = yield* (yield* DocumentRenderer).previewPage(bytes, page)
+  return { mediaType: "image/png" as const, bytes: preview.png, pages: preview.pages }
 })
 
 /** The dossier's audit entries, in chain order (auditors, administrators). */

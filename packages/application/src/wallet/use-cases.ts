@@ -4,6 +4,7 @@
 // owner reads a wallet: officers see the copies attached to the dossiers they handle, through the dossier (that read
 // is audited as the dossier's). Anyone else asking is refused, and the refusal audited (read-audit.ts).
 import { createHash } from "node:crypto"
+import type { DossierContext } from "@motcua/domain"
 import { Effect } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
@@ -167,6 +168,33 @@ export const takeFromWallet = Effect.fnUntraced(function* (
     attachmentIds.push(copied.id)
   }
   return attachmentIds
+})
+
+/**
+ * A corrected result replacing one already returned by e-wallet: the applicant's entry of the old result (the same
+ * dossier and SHA-256) is marked replaced by a new entry holding the corrected result, which is added.
+ */
+export const replaceInWallet = Effect.fnUntraced(function* (
+  context: DossierContext,
+  code: string,
+  replacedSha256: string,
+  newDocumentId: string,
+) {
+  const applicant = context.applicant
+  if (applicant.kind !== "citizen") return undefined
+  const wallet = yield* WalletStore
+  const { bytes } = yield* (yield* DocumentStore).get(newDocumentId)
+  const added = yield* store(
+    applicant.id,
+    "result",
+    { documentType: "result", name: `Kết quả hồ sơ ${code} (đính chính / corrected)`, dossierCode: code },
+    bytes,
+  )
+  const old = (yield* wallet.list(applicant.id)).filter(
+    (e) => e.kind === "result" && e.dossierCode === code && e.sha256 === replacedSha256 && e.replacedBy === undefined,
+  )
+  for (const entry of old) yield* wallet.markReplaced(entry.id, added.id)
+  return added
 })
 
 /** A result returned by e-wallet: the dossier's result documents go into the applicant's wallet (citizens only). */

@@ -17,6 +17,7 @@ export const webhookEventTypes = [
   "dossier.approve",
   "dossier.reject",
   "dossier.sign",
+  "dossier.replaceResult",
   "dossier.resultReady",
   "dossier.returnResult",
   "dossier.withdraw",

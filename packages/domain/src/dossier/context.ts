@@ -107,6 +107,31 @@ export interface ExtensionRecord {
   readonly reason: string
 }
 
+/** A signature of the dossier's result. */
+export interface SignatureRecord {
+  readonly at: string
+  readonly by: ActedBy
+  readonly signatureId: string
+  /** The signed result file (document id, SHA-256, verification id, certificate serial). */
+  readonly document?: {
+    readonly documentId: string
+    readonly sha256: string
+    readonly verificationId: string
+    readonly certificateSerial?: string
+  }
+  /** The signature this one replaced (`replaceResult`), when it is a corrected result. */
+  readonly replaces?: string
+}
+
+/** A signature replaced by a corrected result (`replaceResult`). */
+export interface ReplacedSignature extends SignatureRecord {
+  readonly replacedAt: string
+  readonly replacedBy: ActedBy
+  /** The signature of the result that replaced it. */
+  readonly replacedWith: string
+  readonly reason: string
+}
+
 export interface CorrectionRecord {
   readonly at: string
   readonly by: ActedBy
@@ -151,18 +176,10 @@ export interface DossierContext {
   readonly obligations: ReadonlyArray<ObligationRecord>
   readonly payments: ReadonlyArray<PaymentRecord>
   readonly decision?: DecisionRecord
-  readonly signature?: {
-    readonly at: string
-    readonly by: ActedBy
-    readonly signatureId: string
-    /** The signed result file (document id, SHA-256, verification id, certificate serial). */
-    readonly document?: {
-      readonly documentId: string
-      readonly sha256: string
-      readonly verificationId: string
-      readonly certificateSerial?: string
-    }
-  }
+  /** The signature of the result in force (the last one, when a corrected result replaced an earlier one). */
+  readonly signature?: SignatureRecord
+  /** Signatures replaced by corrected results, oldest first, each with when, by whom and why it was replaced. */
+  readonly replacedSignatures?: ReadonlyArray<ReplacedSignature>
   readonly processedAt?: string
   readonly resultDocumentIds?: ReadonlyArray<string>
   readonly returned?: { readonly at: string; readonly by: ActedBy; readonly method: ReturnMethod }

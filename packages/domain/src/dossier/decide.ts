@@ -56,6 +56,7 @@ const schemaOfType: Readonly<Record<Events.DossierEventType, (typeof Events.Doss
   approve: Events.Approve,
   reject: Events.Reject,
   sign: Events.Sign,
+  replaceResult: Events.ReplaceResult,
   resultReady: Events.ResultReady,
   returnResult: Events.ReturnResult,
   withdraw: Events.Withdraw,

@@ -95,7 +95,12 @@ const notices: Readonly<Partial<Record<DossierEvent["type"], ApplicantNotice["ab
 const forms: ReadonlySet<string> = new Set(["receipt", "refusal", "supplementation-request", "stop-notice", "apology"])
 
 /** Events that change the portal's dossier record without changing the status. */
-const recordChanges: ReadonlySet<string> = new Set(["paymentConfirmed", "extendWithApology", "correct"])
+const recordChanges: ReadonlySet<string> = new Set([
+  "paymentConfirmed",
+  "extendWithApology",
+  "correct",
+  "replaceResult",
+])
 /** Events that are a progress update without changing the status. */
 const progressChanges: ReadonlySet<string> = new Set(["completeStep", "transfer", "approve", "reject", "sign"])
 

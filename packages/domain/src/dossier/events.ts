@@ -268,6 +268,21 @@ export const Sign = Schema.Struct({
   /** The signed result file, when the signature was made over one (recorded in the audit entry). */
   document: Schema.optionalKey(SignedResultFile),
 })
+/**
+ * A corrected result replacing the signed one (a leader of the authority, at any time after the first signature,
+ * including after the return): the new signature becomes the dossier's, the one it replaces is kept in
+ * `replacedSignatures` with the reason, so the old result's verification says what replaced it.
+ */
+export const ReplaceResult = Schema.Struct({
+  type: Schema.Literal("replaceResult"),
+  ...common,
+  /** Id of the new signature from the signer. */
+  signatureId: NonEmpty,
+  /** The new signed result file. */
+  document: Schema.optionalKey(SignedResultFile),
+  /** Why the result is replaced (shown on the old result's verification page). */
+  reason: NonEmpty,
+})
 export const ResultReady = Schema.Struct({
   type: Schema.Literal("resultReady"),
   ...common,
@@ -319,6 +334,7 @@ export const DossierEvent = Schema.Union([
   Approve,
   Reject,
   Sign,
+  ReplaceResult,
   ResultReady,
   ReturnResult,
   Withdraw,
@@ -347,6 +363,7 @@ export const dossierEventTypes: ReadonlyArray<DossierEventType> = [
   "approve",
   "reject",
   "sign",
+  "replaceResult",
   "resultReady",
   "returnResult",
   "withdraw",

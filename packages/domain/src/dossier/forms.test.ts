@@ -72,7 +72,7 @@ describe("forms built from the dossier", () => {
     ])
     expect(slip.appointment).toBe(oct(13, "09:00"))
     expect(vietnamDateTime(slip.appointment)).toBe("13/10/2025 09:00")
-    expect(slip.receivedBy).toEqual({ id: "cb-tn-01", role: "counter-officer" })
+    expect(slip.receivedBy).toEqual({ id: "cb-tn-01", role: "Công chức Bộ phận Một cửa" })
     expect(slip.channel).toBe("Trực tuyến")
   })
 

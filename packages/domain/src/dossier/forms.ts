@@ -22,6 +22,7 @@ import type { Procedure } from "../catalogue/schema.ts"
 import { classifyDossier, type DossierTimeliness } from "./classification.ts"
 import type { ActedBy, DossierContext, Timeliness } from "./context.ts"
 import type { FormKind } from "./effects.ts"
+import { roleTitle } from "./role-titles.ts"
 import { type DossierStateName, type HasStateValue, nationalStatusLabels, stateOf, statusOfState } from "./status.ts"
 
 const labelled = <S extends Schema.Top>(schema: S, title: string) => schema.annotate({ title })
@@ -38,7 +39,7 @@ export const timelinessLabels: Readonly<Record<DossierTimeliness, string>> = {
   "not-counted": "Không tính",
 }
 
-const Officer = labelled(Schema.Struct({ id: Text("Mã cán bộ"), role: Text("Vai trò") }), "Cán bộ")
+const Officer = labelled(Schema.Struct({ id: Text("Mã cán bộ"), role: Text("Chức danh") }), "Cán bộ")
 const Applicant = labelled(
   Schema.Struct({
     name: Text("Họ và tên / Tên tổ chức"),
@@ -203,7 +204,8 @@ export interface DossierView extends HasStateValue {
   readonly context: DossierContext
 }
 
-const officer = (by: ActedBy) => ({ id: by.id, role: by.role })
+/** An officer as a form prints them: their account id and their role's title (not its key). */
+const officer = (by: ActedBy) => ({ id: by.id, role: roleTitle(by.role) })
 const channelLabels = { online: "Trực tuyến", counter: "Trực tiếp tại Bộ phận Một cửa", post: "Qua dịch vụ bưu chính" }
 const returnLabels = { counter: "Trực tiếp", post: "Qua dịch vụ bưu chính", "e-wallet": "Trả kết quả điện tử" }
 

@@ -153,6 +153,10 @@ export const decisionAlreadyMade = (context: DossierContext): Refusal | undefine
 export const alreadySigned = (context: DossierContext): Refusal | undefined =>
   context.signature === undefined ? undefined : { _tag: "AlreadySigned", at: context.signature.at }
 
+/** Pure check: a corrected result replaces a signed one, so there must be one. */
+export const notYetSigned = (context: DossierContext): Refusal | undefined =>
+  context.signature === undefined ? { _tag: "SignatureRequired" } : undefined
+
 /** Pure check: a signature is present where the procedure's result requires one. */
 export const signatureMissing = (env: DossierEnv, context: DossierContext): Refusal | undefined =>
   env.procedure.result.signatureRequired && context.signature === undefined ? { _tag: "SignatureRequired" } : undefined
@@ -325,6 +329,8 @@ function ruleRefusal(
       return decisionAlreadyMade(context) ?? beforeProcessing
     case "sign":
       return decisionMissing(context) ?? alreadySigned(context) ?? beforeProcessing
+    case "replaceResult":
+      return decisionMissing(context) ?? notYetSigned(context)
     case "resultReady":
       return (
         decisionMissing(context) ??

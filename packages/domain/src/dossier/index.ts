@@ -37,6 +37,7 @@ export {
 } from "./permissions.ts"
 export { applyEvent, filedContext, statusesEntered } from "./reducers.ts"
 export * from "./refusals.ts"
+export * from "./role-titles.ts"
 export * from "./status.ts"
 export {
   addDuration,

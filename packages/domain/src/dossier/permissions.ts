@@ -77,6 +77,10 @@ const grants: Readonly<Partial<Record<DossierEventType, ReadonlyArray<Grant>>>> 
     ["unit-leader", "agency"],
     ["authority-leader", "agency"],
   ],
+  replaceResult: [
+    ["unit-leader", "agency"],
+    ["authority-leader", "agency"],
+  ],
   correct: [
     ["counter-officer", "intake"],
     ["specialist", "agency"],

@@ -268,6 +268,32 @@ export function applyEvent(
           ...(event.document === undefined ? {} : { document: event.document }),
         },
       }
+    case "replaceResult": {
+      const replaced = base.signature
+      if (replaced === undefined) return base // refused by its guard: never here
+      return {
+        ...base,
+        signature: {
+          at,
+          by,
+          signatureId: event.signatureId,
+          ...(event.document === undefined ? {} : { document: event.document }),
+          replaces: replaced.signatureId,
+        },
+        replacedSignatures: [
+          ...(base.replacedSignatures ?? []),
+          { ...replaced, replacedAt: at, replacedBy: by, replacedWith: event.signatureId, reason: event.reason },
+        ],
+        // the new signed file stands for the result from now on (the one to return, or returned already)
+        ...(base.resultDocumentIds === undefined || replaced.document === undefined
+          ? {}
+          : {
+              resultDocumentIds: base.resultDocumentIds.map((id) =>
+                id === replaced.document?.documentId ? (event.document?.documentId ?? id) : id,
+              ),
+            }),
+      }
+    }
     case "resultReady":
       return {
         ...base,

@@ -62,7 +62,8 @@ export const finalStates: ReadonlySet<DossierStateName> = new Set(["refused", "w
 
 /**
  * States where handling is over: the final states and `returned`, which is not final only because the returned
- * result may still be corrected (`correct`). Simulations and reports stop a dossier here.
+ * result may still be corrected (`correct`, or a corrected result replacing it: `replaceResult`). Simulations and
+ * reports stop a dossier here.
  */
 export const closedStates: ReadonlySet<DossierStateName> = new Set([...finalStates, "returned"])
 

@@ -7,14 +7,15 @@
  * | filed (1) | accept → accepted; refuse → refused; requestSupplementation → awaitingIntakeSupplement; withdraw → withdrawn; paymentConfirmed → filed |
  * | awaitingIntakeSupplement (5) | supplementReceived → filed (intake again); supplementationDeadlinePassed → refused (not received); withdraw → withdrawn; paymentConfirmed → awaitingIntakeSupplement |
  * | accepted (2) | the processing events below, as for `working` (processing starts: 4 is recorded first) |
- * | working (4) | completeStep, transfer, approve, reject, sign, extendWithApology, paymentConfirmed → working; requestSupplementation → awaitingSupplement; requestFinancialObligation → awaitingPayment; resultReady → processed; stop → stopped; withdraw → withdrawn |
+ * | working (4) | completeStep, transfer, approve, reject, sign, extendWithApology, paymentConfirmed → working; replaceResult → working; requestSupplementation → awaitingSupplement; requestFinancialObligation → awaitingPayment; resultReady → processed; stop → stopped; withdraw → withdrawn |
  * | awaitingSupplement (5) | supplementReceived → working; supplementationDeadlinePassed, stop → stopped; withdraw → withdrawn; extendWithApology, paymentConfirmed → awaitingSupplement |
  * | awaitingPayment (6) | paymentConfirmed → working once everything requested is paid, else stays; stop → stopped; withdraw → withdrawn; extendWithApology → awaitingPayment |
- * | processed (9) | completeStep → processed (the result goes on to the return step); returnResult → returned |
- * | returned (10) | correct → returned (recorded as a correction, never reopened) |
+ * | processed (9) | completeStep, replaceResult → processed (the result goes on to the return step); returnResult → returned |
+ * | returned (10) | correct, replaceResult → returned (recorded as a correction or a corrected result, never reopened) |
  * | refused (3), withdrawn (7), stopped (8) | nothing: final |
  *
- * From `accepted`, `extendWithApology` and `paymentConfirmed` stay in `accepted` (no processing has started).
+ * From `accepted`, `extendWithApology`, `paymentConfirmed` and `replaceResult` stay in `accepted` (no processing has
+ * started; `replaceResult` is refused there by its rule, since nothing is signed before processing).
  */
 import type { DossierEventType } from "./events.ts"
 import type { DossierStateName } from "./status.ts"
@@ -35,6 +36,7 @@ const processing = (self: DossierStateName): Row => ({
   approve: to("working"),
   reject: to("working"),
   sign: to("working"),
+  replaceResult: to(self),
   requestSupplementation: to("awaitingSupplement"),
   requestFinancialObligation: to("awaitingPayment"),
   resultReady: to("processed"),
@@ -79,10 +81,12 @@ export const transitionTable: Readonly<Record<DossierStateName, Row>> = {
   },
   processed: {
     completeStep: to("processed"),
+    replaceResult: to("processed"),
     returnResult: to("returned"),
   },
   returned: {
     correct: to("returned"),
+    replaceResult: to("returned"),
   },
   refused: {},
   withdrawn: {},

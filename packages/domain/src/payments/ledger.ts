@@ -28,8 +28,13 @@ export interface PaymentRequestRecord {
   readonly paidAt?: string
   /** When the gateway was last asked about it (the re-check job). */
   readonly checkedAt?: string
-  /** Why it ended unpaid (failed at the gateway, expired, cancelled). */
+  /** Why it ended unpaid (failed at the gateway, expired, cancelled, paid by another request). */
   readonly closedReason?: string
+  /**
+   * The payment that settled the dossier while this request was still pending (`cancelled`: paid by another request
+   * or at the counter). Money that still arrives for it is held (`paid-by-another-request`).
+   */
+  readonly supersededBy?: string
 }
 
 /** How a payment reached motcua: a bank notice, the gateway, the counter, or the relayed callback of a gateway. */
@@ -54,7 +59,14 @@ export interface PaymentConfirmation {
   readonly receiptId?: string
 }
 
-export type MessageKind = "transfer-notice" | "gateway-notice" | "gateway-return" | "gateway-query" | "callback"
+export type MessageKind =
+  | "transfer-notice"
+  | "gateway-notice"
+  | "gateway-return"
+  | "gateway-query"
+  | "callback"
+  /** A credit line of a centre's bank statement, fetched from the bank's statement API (statements.ts). */
+  | "statement-line"
 
 /**
  * What became of a message: credited to a dossier (`confirmed`), kept for an officer (`held`), refused as

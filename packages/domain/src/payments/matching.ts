@@ -18,6 +18,9 @@ export interface RequestToMatch {
   readonly centreId: string
   readonly amount: number
   readonly status: PaymentRequestStatus
+  /** Why it was closed, and the payment that settled its dossier when that closed it (ledger.ts). */
+  readonly closedReason?: string
+  readonly supersededBy?: string
 }
 
 export type HoldReason =
@@ -26,6 +29,8 @@ export type HoldReason =
   | "unknown-reference"
   | "wrong-account"
   | "request-closed"
+  /** The request was closed because its dossier was paid by another request (or at the counter). */
+  | "paid-by-another-request"
   | "underpayment"
   | "overpayment"
   /** The amount matched the request, but the dossier no longer owes it (paid another way, amounts changed). */
@@ -58,6 +63,11 @@ export function checkAgainstRequest(
     return hold(
       "wrong-account",
       `Tiền vào tài khoản của ${paid.centreId ?? "(tài khoản không thuộc trung tâm nào)"}, yêu cầu ${request.reference} thu vào tài khoản của ${request.centreId} / credited to another centre's account`,
+    )
+  if (request.status === "cancelled" && request.supersededBy !== undefined)
+    return hold(
+      "paid-by-another-request",
+      `Yêu cầu thanh toán ${request.reference} đã đóng vì hồ sơ ${request.dossierCode} đã được thanh toán bằng khoản khác (${request.supersededBy}) / request ${request.reference} was closed: dossier ${request.dossierCode} was paid by another payment (${request.supersededBy})`,
     )
   if (request.status !== "pending")
     return hold(
@@ -106,3 +116,13 @@ export const unknownReference = (reference: string): Hold =>
   )
 
 export const dossierRefused = (why: string): Hold => hold("dossier-refused", why)
+
+/**
+ * Why a dossier's other pending request is closed when a payment settles the dossier: it asked for money that is no
+ * longer owed (every request asks for all that was owed when it was made). `by` is the request that was paid, when
+ * a request was (a counter payment has none).
+ */
+export const supersededReason = (paymentId: string, by: { readonly reference: string } | undefined): string =>
+  by === undefined
+    ? `Hồ sơ đã được thanh toán bằng khoản khác (${paymentId}) / paid by another payment (${paymentId})`
+    : `Hồ sơ đã được thanh toán bằng yêu cầu khác (${by.reference}) / paid by another request (${by.reference})`

@@ -77,6 +77,15 @@ describe("matching a transfer to its request", () => {
     const paid = checkAgainstRequest({ ...request, status: "paid" }, { amount: 10_000, centreId: "ttphcc-06685" })
     expect(paid?.reason).toBe("request-closed")
     expect(paid?.detail).toContain("đã được thanh toán")
+    // closed because its dossier was paid another way: held with that reason, the payment named
+    const superseded = { ...request, status: "cancelled" as const, supersededBy: "gateway:GW-1" }
+    const late = checkAgainstRequest(superseded, { amount: 10_000, centreId: "ttphcc-06685" })
+    expect(late?.reason).toBe("paid-by-another-request")
+    expect(late?.detail).toContain("paid by another payment (gateway:GW-1)")
+    expect(
+      checkAgainstRequest({ ...request, status: "cancelled" }, { amount: 10_000, centreId: "ttphcc-06685" })?.reason,
+    ).toBe("request-closed")
+    expect(checkAgainstRequest(superseded, { amount: 10_000, centreId: "ttphcc-06688" })?.reason).toBe("wrong-account")
   })
   it("holds a transfer with no reference or several", () => {
     const a = paymentReferenceFrom(new Uint8Array([5, 5, 5, 5, 5, 5, 5]))

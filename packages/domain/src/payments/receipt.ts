@@ -42,6 +42,27 @@ export interface ReceiptRecord {
   readonly replaces?: string
   /** The receipt that replaced this one. */
   readonly replacedBy?: string
+  /** What the tax authority's e-invoice system made of it (sent through the outbox after it is issued). */
+  readonly einvoice?: ReceiptEInvoice
+}
+
+/**
+ * A receipt as the tax authority's e-invoice system (through the province's provider) knows it: `accepted` with the
+ * authority's code and the lookup code a payer checks it with; `cancelled` once its cancellation is accepted too;
+ * `refused` when the system refused it or answered something that does not fit (the problem says what) — then an
+ * officer must look at it: it is not sent again by itself.
+ */
+export interface ReceiptEInvoice {
+  readonly status: "accepted" | "cancelled" | "refused"
+  readonly at: string
+  /** Mã của cơ quan thuế (the authority's code for it), when the answer gives one. */
+  readonly taxAuthorityCode?: string
+  /** Mã tra cứu: what the payer looks it up with on the provider's site. */
+  readonly lookupCode?: string
+  /** The number the e-invoice system records it under. */
+  readonly invoiceNo?: string
+  /** Why it was refused, Vietnamese then English. */
+  readonly problem?: string
 }
 
 /** `12` → `0000012`. */

@@ -211,6 +211,10 @@ export function buildEvent(model: DossierModel, calendar: Calendar, intent: Even
     case "sign":
       body.signatureId = `ky-${pick}`
       break
+    case "replaceResult":
+      body.signatureId = `ky-thay-${model.replaced}-${pick}`
+      body.reason = "Sai thông tin trên kết quả đã ký"
+      break
     case "resultReady":
       body.resultDocumentIds = ["ket-qua-1"]
       break

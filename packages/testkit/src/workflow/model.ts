@@ -55,6 +55,10 @@ export const grants: Readonly<Record<string, ReadonlyArray<readonly [Role, Scope
     ["unit-leader", "agency"],
     ["authority-leader", "agency"],
   ],
+  replaceResult: [
+    ["unit-leader", "agency"],
+    ["authority-leader", "agency"],
+  ],
   correct: [
     ["counter-officer", "intake"],
     ["specialist", "agency"],
@@ -94,6 +98,7 @@ const PROCESSING = [
   "approve",
   "reject",
   "sign",
+  "replaceResult",
   "requestSupplementation",
   "requestFinancialObligation",
   "resultReady",
@@ -118,8 +123,8 @@ export const eventsOfState: Readonly<Record<DossierStateName, ReadonlyArray<stri
     "paymentConfirmed",
   ],
   awaitingPayment: ["paymentConfirmed", "stop", "withdraw", "extendWithApology"],
-  processed: ["completeStep", "returnResult"],
-  returned: ["correct"],
+  processed: ["completeStep", "replaceResult", "returnResult"],
+  returned: ["correct", "replaceResult"],
   refused: [],
   withdrawn: [],
   stopped: [],
@@ -184,6 +189,8 @@ export class DossierModel {
   obligations = 0
   decision: "approved" | "rejected" | undefined = undefined
   signed = false
+  /** How many times a corrected result replaced the signed one. */
+  replaced = 0
   /** Copied from the machine after each accepted event (see the module comment). */
   appointment: number | undefined = undefined
   lastAt: number
@@ -304,6 +311,10 @@ export class DossierModel {
       case "sign":
         if (this.decision === undefined) return "DecisionMissing"
         return this.signed ? "AlreadySigned" : unpaidBefore
+      case "replaceResult":
+        // a corrected result replaces a signed one: nothing to replace before the first signature
+        if (this.decision === undefined) return "DecisionMissing"
+        return this.signed ? undefined : "SignatureRequired"
       case "resultReady":
         if (this.decision === undefined) return "DecisionMissing"
         if (this.procedure.result.signatureRequired && !this.signed) return "SignatureRequired"
@@ -373,6 +384,7 @@ export class DossierModel {
         return s === "awaitingPayment" && this.paid + (e.amount ?? 0) >= this.owedForObligations() ? "working" : s
       case "extendWithApology":
       case "correct":
+      case "replaceResult":
         return s
       default:
         // completeStep, transfer, approve, reject, sign: processing goes on (from `processed`, the result moves on)
@@ -431,6 +443,9 @@ export class DossierModel {
       case "sign":
         this.signed = true
         break
+      case "replaceResult":
+        this.replaced++
+        break
     }
     this.state = to
   }
@@ -452,6 +467,7 @@ export class DossierModel {
     m.obligations = c.obligations.reduce((s, o) => s + o.amount, 0)
     m.decision = c.decision?.kind
     m.signed = c.signature !== undefined
+    m.replaced = c.replacedSignatures?.length ?? 0
     m.appointment = c.appointment === undefined ? undefined : Date.parse(c.appointment)
     m.lastAt = Date.parse(c.lastEventAt)
     m.accepted = c.payments.length

@@ -4,7 +4,9 @@
 // sessions expiring), a relay process killed with SIGKILL five times along the way and replaced. At the end the
 // simulator holds every dossier's record in its final status and every progress update exactly once, in the order
 // the changes happened, and no row is dead. On SQLite with one relay at a time; on PostgreSQL with two relays
-// working side by side. (MOTCUA_PORTAL_RELAY_TEST_COUNT sets another count for a quicker local run.)
+// working side by side, each in a file of its own (portal-relay.sqlite.test.ts, portal-relay.postgres.test.ts), so
+// that the two run on the suite's two workers at once. (MOTCUA_PORTAL_RELAY_TEST_COUNT sets another count for a quicker local run;
+// MOTCUA_PORTAL_RELAY_TEST_TRACE=1 shows where the time goes.)
 import { type ChildProcess, fork, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import {
@@ -22,18 +24,18 @@ import {
 } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { toDossierRecord, toProgressItems } from "@motcua/portal-dvcqg"
-import { describeOnPostgres, freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, Layer, Result, Schema } from "effect"
 import { sql } from "kysely"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { openDatabase, storageLayer } from "./database.ts"
 import { memoryIo } from "./io.ts"
 import { documentsDirOf, resolveSettings, type Settings } from "./settings.ts"
 import { simulate } from "./simulation/driver.ts"
-import { tempDir } from "./test-support.ts"
 
 const COUNT = Number(process.env.MOTCUA_PORTAL_RELAY_TEST_COUNT ?? 2000)
 const KILLS = 5
+// MOTCUA_PORTAL_RELAY_TEST_TRACE=1 prints the filing time and the delivery's progress each second (where the time goes)
+const TRACE = process.env.MOTCUA_PORTAL_RELAY_TEST_TRACE === "1"
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url))
 const SIM = fileURLToPath(new URL("../../portal-sim/src/main.ts", import.meta.url))
 
@@ -186,7 +188,8 @@ async function inspect(sim: Sim, path: string): Promise<unknown> {
   }
 }
 
-function relayRun(side: number, target: () => { url: string; dir: string }) {
+/** The bar test with `side` relays at a time over the database `target` names (inside a describe). */
+export function relayRun(side: number, target: () => { url: string; dir: string }) {
   let sim: Sim
   let settings: Settings
   let codes: string[] = []
@@ -207,7 +210,9 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
     ])
     const { url, dir } = target()
     settings = resolveSettings({ data: dir }, memoryIo({ env: { DATABASE_URL: url } }))
+    const t0 = Date.now()
     codes = await fileLifecycles(settings, COUNT)
+    if (TRACE) console.log(`relay test: filed in ${Date.now() - t0} ms`)
   }, 900_000)
   afterAll(() => {
     sim?.child.kill("SIGTERM")
@@ -242,6 +247,10 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
       const started = Date.now()
       for (;;) {
         const done = total - (await open())
+        if (TRACE)
+          console.log(
+            `relay test: t=${((Date.now() - started) / 1000).toFixed(1)} done=${done}/${total} kills=${kills}`,
+          )
         if (done === total) break
         if (Date.now() - started > 2_400_000) throw new Error(`not delivered in time: ${done}/${total} done`)
         for (const relay of running)
@@ -308,25 +317,3 @@ function relayRun(side: number, target: () => { url: string; dir: string }) {
     }
   }, 2_700_000)
 }
-
-describe("the relay to the national portal, on SQLite (one relay at a time)", () => {
-  const dir = tempDir("portal-relay")
-  afterAll(() => dir.remove())
-  relayRun(1, () => ({ url: `sqlite:${dir.path}/motcua.sqlite?synchronous=NORMAL`, dir: dir.path }))
-})
-
-describeOnPostgres("the relay to the national portal, on PostgreSQL (two relays)", (adminUrl) => {
-  const dir = tempDir("portal-relay-pg")
-  let url = ""
-  let drop = async () => {}
-  beforeAll(async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_portal_relay")
-    url = database.url
-    drop = database.drop
-  })
-  afterAll(async () => {
-    await drop()
-    dir.remove()
-  })
-  relayRun(2, () => ({ url, dir: dir.path }))
-})

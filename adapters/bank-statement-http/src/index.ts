@@ -1,0 +1,1 @@
+export { BankStatementHttp, type BankStatementHttpSettings, bankStatementHttp, readPage } from "./statements.ts"

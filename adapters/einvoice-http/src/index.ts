@@ -1,0 +1,8 @@
+export {
+  EInvoiceHttp,
+  type EInvoiceHttpSettings,
+  einvoiceHttp,
+  invoiceBody,
+  invoiceNoOf,
+  readIssueAnswer,
+} from "./einvoice.ts"

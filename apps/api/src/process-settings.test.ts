@@ -1,0 +1,67 @@
+// The server's process settings for memory (process-settings.ts): what a process lacks, what the operator gave is
+// kept, the restart happens once; and `node src/main.ts` really runs with them (a child, restarted in place).
+import { spawnSync } from "node:child_process"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import {
+  missingServerSettings,
+  PROCESS_SETTINGS_VARIABLE,
+  SERVER_ENVIRONMENT,
+  SERVER_V8_FLAGS,
+} from "./process-settings.ts"
+
+describe("the server's process settings", () => {
+  it("a bare process lacks every flag and variable", () => {
+    expect(missingServerSettings([], {})).toEqual({ flags: SERVER_V8_FLAGS, environment: SERVER_ENVIRONMENT })
+  })
+  it("keeps what the operator gave, in flags, NODE_OPTIONS (any spelling, or turned off) or the environment", () => {
+    expect(missingServerSettings(["--optimize-for-size"], { MALLOC_ARENA_MAX: "4" })).toBeUndefined()
+    expect(missingServerSettings([], { NODE_OPTIONS: "--max-old-space-size=512 --optimize_for_size" })).toEqual({
+      flags: [],
+      environment: SERVER_ENVIRONMENT,
+    })
+    expect(missingServerSettings(["--no-optimize-for-size"], {})?.flags).toEqual([])
+    expect(missingServerSettings(["--expose-gc"], { MALLOC_ARENA_MAX: "8" })).toEqual({
+      flags: SERVER_V8_FLAGS,
+      environment: {},
+    })
+  })
+  it("asks for nothing once applied, or when turned off", () => {
+    expect(missingServerSettings([], { [PROCESS_SETTINGS_VARIABLE]: "applied" })).toBeUndefined()
+    expect(missingServerSettings([], { [PROCESS_SETTINGS_VARIABLE]: "off" })).toBeUndefined()
+  })
+  it("a process started bare restarts in place with them, keeping its own flags and arguments", () => {
+    const script = [
+      `import { ensureServerProcess } from ${JSON.stringify(join(import.meta.dirname, "process-settings.ts"))}`,
+      "ensureServerProcess()",
+      "console.log(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, arena: process.env.MALLOC_ARENA_MAX, mark: process.env.MOTCUA_PROCESS_SETTINGS, argv: process.argv.slice(1) }))",
+    ].join("\n")
+    const { MALLOC_ARENA_MAX: _unset, ...inherited } = process.env
+    const env = { ...inherited, NODE_OPTIONS: "", [PROCESS_SETTINGS_VARIABLE]: "" }
+    const child = spawnSync(process.execPath, ["--no-warnings", "--input-type=module", "-e", script, "--", "a1"], {
+      encoding: "utf8",
+      env,
+    })
+    expect(child.status, child.stderr).toBe(0)
+    const seen = JSON.parse(child.stdout.trim()) as {
+      execArgv: string[]
+      arena: string
+      mark: string
+      argv: string[]
+    }
+    expect(seen.execArgv).toEqual([...SERVER_V8_FLAGS, "--no-warnings", "--input-type=module", "-e", script])
+    expect(seen.arena).toBe(SERVER_ENVIRONMENT.MALLOC_ARENA_MAX)
+    expect(seen.mark).toBe("applied")
+    expect(seen.argv).toEqual(["a1"])
+    // turned off: the process runs as started
+    const off = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      env: { ...env, [PROCESS_SETTINGS_VARIABLE]: "off" },
+    })
+    expect((JSON.parse(off.stdout.trim()) as { execArgv: string[] }).execArgv).toEqual([
+      "--input-type=module",
+      "-e",
+      script,
+    ])
+  })
+})
