@@ -1,4 +1,4 @@
-// The DigitisedPaperStore port over table `digitised_paper` (migration "2026-12-06-140-digitised-paper"): one row per
+// The DigitisedPaperStore port over table `digitised_paper` (migration "2026-12-06-142-digitised-paper"): one row per
 // version of a dossier's paper, only ever inserted. `add` runs on the caller's transaction (the dossier's commit that
 // sets the flags the paper gives), and a version already recorded is refused by the primary key (ON CONFLICT DO
 // NOTHING, then PaperVersionTaken) on both dialects, so two replacements at once cannot both become version n.

@@ -599,31 +599,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable("payment_link").ifExists().execute()
       },
     },
-    // Digitised papers (issue 14): each scanned, uploaded or e-wallet paper of a dossier as the required document it
-    // is, one row per version (a replacement adds the next; rows are never updated), its bytes in `document`.
-    "2026-12-06-140-digitised-paper": {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable("digitised_paper")
-          .addColumn("dossier_code", "text", (c) => c.notNull().references("dossier.code").onDelete("cascade"))
-          .addColumn("document_id", "text", (c) => c.notNull())
-          .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
-          .addColumn("file_id", "text", (c) => c.notNull().references("document.id"))
-          .addColumn("pages", "integer", (c) => c.check(sql`pages is null or pages >= 1`))
-          .addColumn("sha256", "text", (c) => c.notNull())
-          .addColumn("media_type", "text", (c) => c.notNull())
-          .addColumn("size", bigint, (c) => c.notNull())
-          .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('officer', 'citizen', 'e-wallet')`))
-          .addColumn("digitised_by", "text", (c) => c.notNull())
-          .addColumn("digitised_at", "text", (c) => c.notNull())
-          .addColumn("intake_point_id", "text")
-          .addColumn("unit_code", "text")
-          .addColumn("agency_code", "text", (c) => c.notNull())
-          .addColumn("wallet_entry_id", "text")
-          .addPrimaryKeyConstraint("digitised_paper_pk", ["dossier_code", "document_id", "version"])
-          .execute()
-      },
-    },
     // A refund's transfer back (payments.ts's payRefund): the bank reference in a column, one refund per reference
     // and centre (NULL, not paid out yet, is not a value the index compares).
     "2026-12-06-091-refund-payout": {
@@ -659,6 +634,31 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "2026-12-06-110-wallet-replaced-by": {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable("wallet_entry").addColumn("replaced_by", "text").execute()
+      },
+    },
+    // Digitised papers (issue 14): each scanned, uploaded or e-wallet paper of a dossier as the required document it
+    // is, one row per version (a replacement adds the next; rows are never updated), its bytes in `document`.
+    "2026-12-06-142-digitised-paper": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("digitised_paper")
+          .addColumn("dossier_code", "text", (c) => c.notNull().references("dossier.code").onDelete("cascade"))
+          .addColumn("document_id", "text", (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
+          .addColumn("file_id", "text", (c) => c.notNull().references("document.id"))
+          .addColumn("pages", "integer", (c) => c.check(sql`pages is null or pages >= 1`))
+          .addColumn("sha256", "text", (c) => c.notNull())
+          .addColumn("media_type", "text", (c) => c.notNull())
+          .addColumn("size", bigint, (c) => c.notNull())
+          .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('officer', 'citizen', 'e-wallet')`))
+          .addColumn("digitised_by", "text", (c) => c.notNull())
+          .addColumn("digitised_at", "text", (c) => c.notNull())
+          .addColumn("intake_point_id", "text")
+          .addColumn("unit_code", "text")
+          .addColumn("agency_code", "text", (c) => c.notNull())
+          .addColumn("wallet_entry_id", "text")
+          .addPrimaryKeyConstraint("digitised_paper_pk", ["dossier_code", "document_id", "version"])
+          .execute()
       },
     },
   }
