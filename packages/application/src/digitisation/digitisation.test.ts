@@ -1,0 +1,192 @@
+// Digitised papers (issue 14 §4): a counter's scan or an upload recorded as the required document it is, with pages
+// counted from the bytes and the stored SHA-256; a replacement is the next version and the old one stays readable;
+// bad input is a typed refusal that stores nothing (no record, no new dossier version, no attachment).
+import { createHash } from "node:crypto"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { Forbidden, PaperRefused } from "../errors.ts"
+import { DigitisedPaperStore } from "../ports/digitised-papers.ts"
+import { DocumentStore } from "../ports/document-store.ts"
+import { DocumentNotFound, VersionConflict } from "../ports/errors.ts"
+import { advance, HOUR, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
+import { intakeAtCounter } from "../use-cases/filing.ts"
+import { dossierDocument, getDossier } from "../use-cases/queries.ts"
+import { countPages } from "./pages.ts"
+import { digitisePaper, dossierPapers } from "./use-cases.ts"
+
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
+
+/** A PDF of `pages` empty pages (uncompressed page objects). */
+const pdfOf = (pages: number, text: string): Uint8Array => {
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(" ")
+  const objects = Array.from(
+    { length: pages },
+    (_, i) => `${i + 3} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n`,
+  ).join("")
+  return new TextEncoder().encode(
+    `%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
+      `2 0 obj << /Type /Pages /Kids [${kids}] /Count ${pages} >> endobj\n${objects}trailer << /Root 1 0 R >>\n%%EOF\n`,
+  )
+}
+
+const stage = (bytes: Uint8Array, by: string = p.counter.id) =>
+  Effect.gen(function* () {
+    return (yield* (yield* DocumentStore).put(bytes, "application/pdf", { principalId: by })).id
+  })
+
+/** A dossier taken in at the counter, without papers yet. */
+const counterDossier = Effect.gen(function* () {
+  const filed = yield* intakeAtCounter(
+    p.counter,
+    { ...residenceFiling({ documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }] }), intakePointId: INTAKE },
+    "k-digitise",
+  )
+  return filed.code
+})
+
+describe("digitising a dossier's papers", () => {
+  it("records a scan as the required document it is, and a replacement as the next version beside the old", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const code = yield* counterDossier
+        const before = yield* getDossier(p.counter, code)
+        expect(before.context.documents.find((d) => d.id === "ct01")?.digitised).not.toBe(true)
+
+        const first = pdfOf(1, "tờ khai CT01 bản quét")
+        const firstId = yield* stage(first)
+        const one = yield* digitisePaper(p.counter, code, {
+          documentId: "ct01",
+          attachmentId: firstId,
+          sha256: sha(first),
+        })
+        expect(one.paper).toMatchObject({
+          dossierCode: code,
+          documentId: "ct01",
+          version: 1,
+          fileId: firstId,
+          pages: 1,
+          sha256: sha(first),
+          source: "officer",
+          digitisedBy: p.counter.id,
+          intakePointId: INTAKE,
+        })
+        expect(one.replacedVersion).toBeNull()
+        const after = yield* getDossier(p.counter, code)
+        expect(after.version).toBe(before.version + 1)
+        expect(after.context.documents.find((d) => d.id === "ct01")).toMatchObject({ digitised: true })
+        expect(after.context.documents.find((d) => d.id === "cho-o-hop-phap")?.digitised).not.toBe(true)
+
+        yield* advance(HOUR)
+        const second = pdfOf(3, "tờ khai CT01 quét lại")
+        // only its uploader may attach a staged document: another officer's scan is refused, nothing recorded
+        const notTheirs = yield* stage(second)
+        expect(
+          yield* Effect.flip(digitisePaper(p.counter2, code, { documentId: "ct01", attachmentId: notTheirs })),
+        ).toMatchObject({ _tag: "DocumentNotOwned" })
+        expect(yield* (yield* DigitisedPaperStore).list(code)).toHaveLength(1)
+        const secondId = yield* stage(second, p.counter2.id)
+        const two = yield* digitisePaper(p.counter2, code, { documentId: "ct01", attachmentId: secondId, pages: 3 })
+        expect(two.paper).toMatchObject({ version: 2, pages: 3, sha256: sha(second), digitisedBy: p.counter2.id })
+        expect(two.replacedVersion).toBe(1)
+
+        const papers = yield* dossierPapers(p.specialist, code)
+        expect(papers).toHaveLength(1)
+        expect(papers[0]?.documentId).toBe("ct01")
+        expect(papers[0]?.current.version).toBe(2)
+        expect(papers[0]?.versions.map((v) => [v.version, v.sha256, v.pages])).toEqual([
+          [1, sha(first), 1],
+          [2, sha(second), 3],
+        ])
+        // the old version's bytes stay attached and readable: never overwritten
+        expect(sha((yield* dossierDocument(p.specialist, code, firstId)).bytes)).toBe(sha(first))
+        expect(sha((yield* dossierDocument(p.specialist, code, secondId)).bytes)).toBe(sha(second))
+        // the applicant reads their own dossier's papers; another citizen does not
+        expect((yield* dossierPapers(p.citizen, code))[0]?.versions).toHaveLength(2)
+        expect(yield* Effect.flip(dossierPapers(p.otherCitizen, code))).toBeInstanceOf(Forbidden)
+      }),
+    )
+  })
+
+  it("refuses bad input with a typed error naming the field, and stores nothing", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const code = yield* counterDossier
+        const version = (yield* getDossier(p.counter, code)).version
+        const good = pdfOf(2, "giấy tờ chỗ ở")
+        const staged = yield* stage(good)
+        const refusal = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.flip(effect)
+
+        const unknown = yield* refusal(digitisePaper(p.counter, code, { documentId: "khong-co", attachmentId: staged }))
+        expect(unknown).toBeInstanceOf(PaperRefused)
+        expect(unknown).toMatchObject({ reason: "unknown-document", field: "body.documentId" })
+        expect((unknown as PaperRefused).detail).toContain("ct01")
+
+        const wrongHash = yield* refusal(
+          digitisePaper(p.counter, code, {
+            documentId: "cho-o-hop-phap",
+            attachmentId: staged,
+            sha256: "ab".repeat(32),
+          }),
+        )
+        expect(wrongHash).toMatchObject({ _tag: "PaperRefused", reason: "hash-mismatch", field: "body.sha256" })
+
+        const wrongPages = yield* refusal(
+          digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: staged, pages: 5 }),
+        )
+        expect(wrongPages).toMatchObject({ _tag: "PaperRefused", reason: "pages-mismatch", field: "body.pages" })
+
+        const notMine = yield* refusal(
+          digitisePaper(p.foreignCounter, code, { documentId: "cho-o-hop-phap", attachmentId: staged }),
+        )
+        expect(notMine).toBeInstanceOf(Forbidden)
+        const otherCitizen = yield* refusal(
+          digitisePaper(p.otherCitizen, code, { documentId: "cho-o-hop-phap", attachmentId: staged }),
+        )
+        expect(otherCitizen).toBeInstanceOf(Forbidden)
+
+        const elsewhere = yield* refusal(
+          digitisePaper(p.counter, code, {
+            documentId: "cho-o-hop-phap",
+            attachmentId: staged,
+            intakePointId: "ttphcc-06688",
+          }),
+        )
+        expect(elsewhere).toMatchObject({ _tag: "PaperRefused", reason: "not-at-this-counter" })
+
+        const stale = yield* refusal(
+          digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: staged, expectedVersion: 0 }),
+        )
+        expect(stale).toBeInstanceOf(VersionConflict)
+
+        // neither a Word file nor a text file becomes a document, so never a paper
+        const word = yield* refusal(
+          (yield* DocumentStore).put(new TextEncoder().encode("PK\u0003\u0004 word"), "application/msword"),
+        )
+        expect(word).toMatchObject({ _tag: "DocumentRejected", reason: "unsupported-type" })
+
+        // nothing of the above was stored: no record, no new dossier version, the staged document still unattached
+        expect(yield* (yield* DigitisedPaperStore).list(code)).toEqual([])
+        expect((yield* getDossier(p.counter, code)).version).toBe(version)
+        expect((yield* (yield* DocumentStore).get(staged)).meta.dossierCode).toBeNull()
+
+        // the same staged document then goes through once; used again it is no longer a staged document
+        yield* digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: staged, pages: 2 })
+        const again = yield* refusal(
+          digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: staged }),
+        )
+        expect(again).toBeInstanceOf(DocumentNotFound)
+        expect((yield* (yield* DigitisedPaperStore).list(code)).map((r) => r.version)).toEqual([1])
+      }),
+    )
+  })
+
+  it("counts pages from the bytes: an image is one page, a PDF its page objects, compressed or not", () => {
+    expect(countPages(pdfOf(4, "x"), "application/pdf")).toBe(4)
+    expect(countPages(pdf("one"), "application/pdf")).toBe(1)
+    expect(countPages(new Uint8Array([0xff, 0xd8, 0xff]), "image/jpeg")).toBe(1)
+    // `/Type /Pages` (the tree's node) is not a page
+    expect(
+      countPages(new TextEncoder().encode("%PDF-1.7\n<< /Type /Pages /Count 0 >>\n%%EOF"), "application/pdf"),
+    ).toBe(undefined)
+  })
+})
