@@ -6,6 +6,8 @@ import {
   type AuditEntryInput,
   AuditLog,
   auditHash,
+  type DigitisedPaper,
+  DigitisedPaperStore,
   DocumentStore,
   DossierListing,
   DossierStore,
@@ -831,6 +833,90 @@ export function storageContract(target: ContractTarget): void {
           ),
         )
         expect(new Set(committed.documentIds)).toEqual(new Set([first.id, system.id]))
+      })
+    })
+
+    describe("digitised papers", () => {
+      const paper = (fileId: string, overrides: Partial<DigitisedPaper> = {}): DigitisedPaper => ({
+        dossierCode: code(1),
+        documentId: "ct01",
+        version: 1,
+        fileId,
+        pages: 2,
+        sha256: "c".repeat(64),
+        mediaType: "application/pdf",
+        size: PDF.length,
+        source: "officer",
+        digitisedBy: "cb-01",
+        digitisedAt: T0,
+        intakePointId: "ttphcc-06685",
+        unitCode: "06685",
+        agencyCode: AGENCY,
+        walletEntryId: null,
+        ...overrides,
+      })
+      const list = (dossierCode: string) => run(DigitisedPaperStore.use((s) => s.list(dossierCode)))
+      const attachedDocument = async (dossierCode: string) => {
+        const meta = await run(DocumentStore.use((d) => d.put(PDF, "application/pdf")))
+        await run(
+          DossierStore.use((s) =>
+            s
+              .get(dossierCode)
+              .pipe(
+                Effect.flatMap((d) =>
+                  s.commit({ ...newDossier(dossierCode), expectedVersion: d.version, documentIds: [meta.id] }),
+                ),
+              ),
+          ),
+        )
+        return meta.id
+      }
+
+      it("keeps every version whole, listed by required document then version; a taken version is refused", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        await run(DossierStore.use((s) => s.create(newDossier(code(2)))))
+        const [a, b, c] = [
+          await attachedDocument(code(1)),
+          await attachedDocument(code(1)),
+          await attachedDocument(code(1)),
+        ]
+        const second = paper(b, { version: 2, pages: null, source: "e-wallet", walletEntryId: "w-1", unitCode: null })
+        const other = paper(c, { documentId: "cho-o", intakePointId: null, source: "citizen", mediaType: "image/png" })
+        // recorded out of order: the list is by document then version whatever the order of writing
+        for (const p of [second, other, paper(a)]) await run(DigitisedPaperStore.use((s) => s.add(p)))
+        expect(await list(code(1))).toEqual([other, paper(a), second])
+        expect((await list(code(1))).map((p) => [p.documentId, p.version])).toEqual([
+          ["cho-o", 1],
+          ["ct01", 1],
+          ["ct01", 2],
+        ])
+        expect(await list(code(2))).toEqual([])
+
+        // the same version again (two replacements at once) is refused and changes nothing
+        const taken = await failure(
+          DigitisedPaperStore.use((s) => s.add(paper(c, { version: 2, sha256: "d".repeat(64) }))),
+        )
+        expect(taken).toMatchObject({ _tag: "PaperVersionTaken", dossierCode: code(1), documentId: "ct01", version: 2 })
+        expect((await list(code(1))).find((p) => p.version === 2)).toEqual(second)
+      })
+
+      it("writes a paper in the dossier's transaction: a failed unit of work leaves no record", async () => {
+        await run(DossierStore.use((s) => s.create(newDossier(code(1)))))
+        const fileId = await attachedDocument(code(1))
+        const error = await failure(
+          UnitOfWork.use((uow) =>
+            uow.transaction(
+              Effect.gen(function* () {
+                yield* (yield* DigitisedPaperStore).add(paper(fileId))
+                return yield* Effect.fail(new ComputeFailed({}))
+              }),
+            ),
+          ),
+        )
+        expect(error._tag).toBe("ComputeFailed")
+        expect(await list(code(1))).toEqual([])
+        await run(DigitisedPaperStore.use((s) => s.add(paper(fileId))))
+        expect(await list(code(1))).toEqual([paper(fileId)])
       })
     })
 

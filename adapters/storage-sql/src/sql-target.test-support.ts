@@ -9,6 +9,7 @@ import { SqlDatabase } from "./layers.ts"
 type SqlLayer = Layer.Layer<StoragePorts | SqlDatabase, unknown>
 
 const TABLES = [
+  "digitised_paper",
   "payment_request",
   "payment_message",
   "payment_confirmation",
