@@ -16,6 +16,8 @@ import {
   FormNotAvailable,
   IdempotencyKeyReused,
   MessageNotFound,
+  PaperRefused,
+  PaperVersionTaken,
   PaymentMessageRefused,
   PaymentRefused,
   PaymentsNotConfigured,
@@ -306,6 +308,24 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
           reason: error.reason,
         },
       ),
+    }
+  if (error instanceof PaperRefused)
+    return {
+      problem: make(
+        "unprocessable",
+        `Không ghi nhận được giấy tờ số hóa: ${error.detail}`,
+        instance,
+        [{ path: error.field, message: error.detail }],
+        { _tag: "PaperRefused", reason: error.reason },
+      ),
+    }
+  if (error instanceof PaperVersionTaken)
+    return {
+      problem: make("conflict", error.message, instance, [], {
+        _tag: "PaperVersionTaken",
+        documentId: error.documentId,
+        version: error.version,
+      }),
     }
   if (error instanceof ResultNotFound) return { problem: make("not-found", error.message, instance) }
   if (error instanceof FormNotAvailable) return { problem: make("not-found", error.message, instance) }

@@ -12,10 +12,12 @@ import {
   correct,
   DocumentNotFound,
   DossierSummary,
+  digitisePaper,
   dossierDocument,
   dossierDocumentPreview,
   dossierFormPdf,
   dossierForms,
+  dossierPapers,
   extendWithApology,
   fileOnline,
   getDossier,
@@ -248,6 +250,44 @@ const DossierDetail = Schema.Struct({
       "allow the caller now (as sending them would be decided), and those a rule blocks, with the reason.",
   }),
 }).annotate({ identifier: "DossierDetail" })
+
+const Count = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0))
+
+/** One version of a digitised paper (DigitisedPaperStore). */
+const DigitisedPaperView = Schema.Struct({
+  documentId: Schema.String.annotate({ description: "Thành phần hồ sơ (RequiredDocument.id)" }),
+  version: Version.annotate({ description: "1 for the first digitisation; each replacement the next" }),
+  fileId: Schema.String.annotate({
+    description: "The attached document: GET /api/v1/dossiers/{code}/documents/{fileId}",
+  }),
+  pages: Schema.NullOr(Count),
+  sha256: Schema.String,
+  mediaType: Schema.String,
+  size: Count,
+  source: Schema.Literals(["officer", "citizen", "e-wallet"]),
+  digitisedBy: Schema.String,
+  digitisedAt: Schema.String,
+  intakePointId: Schema.NullOr(Schema.String),
+  unitCode: Schema.NullOr(Schema.String),
+  agencyCode: Schema.String,
+  walletEntryId: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "DigitisedPaper" })
+
+const PaperHistoryView = Schema.Struct({
+  documentId: Schema.String,
+  name: Schema.String,
+  current: DigitisedPaperView,
+  versions: Schema.Array(DigitisedPaperView).annotate({ description: "Every version, oldest first" }),
+}).annotate({ identifier: "PaperHistory" })
+
+const DigitisePaperBody = Schema.Struct({
+  documentId: Id.annotate({ description: "The procedure's required document the paper is (RequiredDocument.id)" }),
+  attachmentId: Id.annotate({ description: "The staged document with the bytes (POST /api/v1/documents)" }),
+  pages: Schema.optionalKey(Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 10_000 }))),
+  sha256: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9a-fA-F]{64}$/))),
+  intakePointId: Schema.optionalKey(Id),
+  expectedVersion: Schema.optionalKey(expectedVersion),
+}).annotate({ identifier: "DigitisePaperRequest" })
 
 /** One lifecycle action: its path segment, body Schema, use case and what the OpenAPI says. */
 interface ActionSpec<B extends Schema.Top> {
@@ -634,6 +674,56 @@ export const dossierOperations: Operation<ApiDeps>[] = [
               })
             : error,
       ),
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/dossiers/{code}/papers",
+    operationId: "dossierPapers",
+    tag: "dossiers",
+    summary: "Giấy tờ đã số hóa của hồ sơ, kèm các phiên bản (người xử lý, người nộp)",
+    description:
+      "The dossier's digitised papers: for each required document digitised, its current version and every " +
+      "version, oldest first (a replacement never overwrites: each version's bytes stay readable with " +
+      "GET /api/v1/dossiers/{code}/documents/{fileId}). For whoever may read the dossier; the read is audited.",
+    auth: "required",
+    params: CodeParams,
+    response: {
+      status: 200,
+      description: "Giấy tờ số hóa",
+      schema: Schema.Struct({ items: Schema.Array(PaperHistoryView) }).annotate({ identifier: "DossierPapers" }),
+    },
+    problems: ["unauthenticated", "forbidden", "not-found"],
+    handle: async ({ principal, params }, deps) =>
+      Result.map(await runUseCase(deps, dossierPapers(principal, params.code)), (items) => ({ items })),
+  }),
+  operation({
+    method: "post",
+    path: "/api/v1/dossiers/{code}/papers",
+    operationId: "digitisePaper",
+    tag: "dossiers",
+    summary: "Số hóa một giấy tờ của hồ sơ (quét tại quầy, tải lên), hoặc thay bằng phiên bản mới",
+    description:
+      "Records a paper of the dossier as the required document it is: the bytes uploaded first with " +
+      "POST /api/v1/documents (a counter agent's scan, an upload), attached here. Pages are counted from the bytes " +
+      "(a number given otherwise is 422 pages-mismatch); a sha256 given must be the stored document's " +
+      "(422 hash-mismatch). A paper digitised again is the next version; the old one stays. The dossier's " +
+      "documents[].digitised flag, the national portal's record and the digitisation indicators follow. Who may: " +
+      "the dossier's applicant and the officers taking papers in for it (action dossier.digitise). An unknown " +
+      "required document is 422 unknown-document; a file neither PDF nor JPEG/PNG is refused at upload (415).",
+    auth: "required",
+    params: CodeParams,
+    body: DigitisePaperBody,
+    response: {
+      status: 201,
+      description: "Giấy tờ đã ghi nhận",
+      schema: Schema.Struct({
+        paper: DigitisedPaperView,
+        dossierVersion: Version,
+        replacedVersion: Schema.NullOr(Version),
+      }).annotate({ identifier: "DigitisedPaperRecorded" }),
+    },
+    problems: ["unauthenticated", "forbidden", "not-found", "conflict", "unprocessable"],
+    handle: async ({ principal, params, body }, deps) => runUseCase(deps, digitisePaper(principal, params.code, body)),
   }),
   operation({
     method: "get",

@@ -509,6 +509,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Giấy tờ đã số hóa của hồ sơ, kèm các phiên bản (người xử lý, người nộp)
+         * @description The dossier's digitised papers: for each required document digitised, its current version and every version, oldest first (a replacement never overwrites: each version's bytes stay readable with GET /api/v1/dossiers/{code}/documents/{fileId}). For whoever may read the dossier; the read is audited.
+         */
+        get: operations["dossierPapers"];
+        put?: never;
+        /**
+         * Số hóa một giấy tờ của hồ sơ (quét tại quầy, tải lên), hoặc thay bằng phiên bản mới
+         * @description Records a paper of the dossier as the required document it is: the bytes uploaded first with POST /api/v1/documents (a counter agent's scan, an upload), attached here. Pages are counted from the bytes (a number given otherwise is 422 pages-mismatch); a sha256 given must be the stored document's (422 hash-mismatch). A paper digitised again is the next version; the old one stays. The dossier's documents[].digitised flag, the national portal's record and the digitisation indicators follow. Who may: the dossier's applicant and the officers taking papers in for it (action dossier.digitise). An unknown required document is 422 unknown-document; a file neither PDF nor JPEG/PNG is refused at upload (415).
+         */
+        post: operations["digitisePaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/documents/{documentId}/preview": {
         parameters: {
             query?: never;
@@ -3064,6 +3088,62 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        DigitisedPaper: {
+            /** @description Thành phần hồ sơ (RequiredDocument.id) */
+            documentId: string;
+            /** @description 1 for the first digitisation; each replacement the next */
+            version: number;
+            /** @description The attached document: GET /api/v1/dossiers/{code}/documents/{fileId} */
+            fileId: string;
+            pages: number | null;
+            sha256: string;
+            mediaType: string;
+            size: number;
+            /** @enum {string} */
+            source: "officer" | "citizen" | "e-wallet";
+            digitisedBy: string;
+            digitisedAt: string;
+            intakePointId: string | null;
+            unitCode: string | null;
+            agencyCode: string;
+            walletEntryId: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        PaperHistory: {
+            documentId: string;
+            name: string;
+            current: components["schemas"]["DigitisedPaper"];
+            /** @description Every version, oldest first */
+            versions: components["schemas"]["DigitisedPaper"][];
+        } & {
+            [key: string]: unknown;
+        };
+        DossierPapers: {
+            items: components["schemas"]["PaperHistory"][];
+        } & {
+            [key: string]: unknown;
+        };
+        DigitisePaperRequest: {
+            /** @description The procedure's required document the paper is (RequiredDocument.id) */
+            documentId: string;
+            /** @description The staged document with the bytes (POST /api/v1/documents) */
+            attachmentId: string;
+            pages?: number;
+            sha256?: string;
+            intakePointId?: string;
+            /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
+            expectedVersion?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        DigitisedPaperRecorded: {
+            paper: components["schemas"]["DigitisedPaper"];
+            dossierVersion: number;
+            replacedVersion: number | null;
+        } & {
+            [key: string]: unknown;
+        };
         AcceptDossierRequest: {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
@@ -5381,6 +5461,66 @@ export interface operations {
             401: components["responses"]["unauthenticated"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    dossierPapers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ số hóa */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierPapers"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal"];
+        };
+    };
+    digitisePaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigitisePaperRequest"];
+            };
+        };
+        responses: {
+            /** @description Giấy tờ đã ghi nhận */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigitisedPaperRecorded"];
+                };
+            };
+            400: components["responses"]["invalid-input"];
+            401: components["responses"]["unauthenticated"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            422: components["responses"]["unprocessable"];
             500: components["responses"]["internal"];
         };
     };
