@@ -126,6 +126,44 @@ describe("counter agent", () => {
     expect(new TextDecoder().decode(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-")
   })
 
+  it("records a scan as a digitised paper of a dossier with the scan's SHA-256 and page count", async () => {
+    const { agent, auth } = await pairedAgent()
+    const filed = await fetch(`${api}/api/v1/dossiers`, {
+      method: "POST",
+      headers: { ...officer, "content-type": "application/json", "idempotency-key": "agent-paper-1" },
+      body: JSON.stringify({
+        procedureCode: "1.013978",
+        applicant: { id: "022090001234", name: "Nguyễn Văn An", kind: "citizen" },
+        residence: { provinceCode: "22", unitCode: "06685" },
+        subjectUnitCode: "06685",
+        documents: [{ id: "don-15" }, { id: "giay-to-qsdd" }, { id: "so-do-nha" }],
+        intakePointId: "ttphcc-06685",
+      }),
+    })
+    expect(filed.status).toBe(201)
+    const { code } = (await filed.json()) as { code: string }
+    const scanned = await agent.app.request("/scan", json({ label: "Đơn", resolution: 75, mode: "Gray" }, auth))
+    expect(scanned.status).toBe(201)
+    const scan = (await scanned.json()) as { documentId: string; sha256: string; pages: number }
+    const recorded = await fetch(`${api}/api/v1/dossiers/${code}/papers`, {
+      method: "POST",
+      headers: { ...officer, "content-type": "application/json" },
+      body: JSON.stringify({ documentId: "don-15", attachmentId: scan.documentId, sha256: scan.sha256 }),
+    })
+    expect(recorded.status, await recorded.clone().text()).toBe(201)
+    const { paper } = (await recorded.json()) as { paper: { sha256: string; pages: number; fileId: string } }
+    // the page count is the API's own, counted from the PDF the agent made of the scanner's pages
+    expect(paper).toMatchObject({ sha256: scan.sha256, pages: scan.pages, fileId: scan.documentId })
+    const bytes = await (
+      await fetch(`${api}/api/v1/dossiers/${code}/documents/${paper.fileId}`, { headers: officer })
+    ).arrayBuffer()
+    expect(createHash("sha256").update(new Uint8Array(bytes)).digest("hex")).toBe(scan.sha256)
+    const listed = (await (await fetch(`${api}/api/v1/dossiers/${code}/papers`, { headers: officer })).json()) as {
+      items: Array<{ documentId: string; current: { version: number } }>
+    }
+    expect(listed.items.map((i) => [i.documentId, i.current.version])).toEqual([["don-15", 1]])
+  })
+
   it("answers a jam with its problem and uploads nothing", async () => {
     const { agent, auth } = await pairedAgent(["--read-return-value", "SANE_STATUS_JAMMED"])
     const scanned = await agent.app.request("/scan", json({ label: "x", resolution: 50 }, auth))

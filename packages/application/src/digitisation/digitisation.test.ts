@@ -2,6 +2,7 @@
 // counted from the bytes and the stored SHA-256; a replacement is the next version and the old one stays readable;
 // bad input is a typed refusal that stores nothing (no record, no new dossier version, no attachment).
 import { createHash } from "node:crypto"
+import { deflateSync } from "node:zlib"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { Forbidden, PaperRefused } from "../errors.ts"
@@ -184,6 +185,18 @@ describe("digitising a dossier's papers", () => {
     expect(countPages(pdfOf(4, "x"), "application/pdf")).toBe(4)
     expect(countPages(pdf("one"), "application/pdf")).toBe(1)
     expect(countPages(new Uint8Array([0xff, 0xd8, 0xff]), "image/jpeg")).toBe(1)
+    // pages inside a compressed object stream that follows another stream (as pdf-lib saves a scan): the
+    // first stream's "endstream" must not be taken for the start of the next
+    const inner = deflateSync(
+      Buffer.from("3 0 4 60 5 120 << /Type /Page /Parent 2 0 R >> << /Type /Page /Parent 2 0 R >> << /Type /Page >>"),
+    )
+    const compressed = Buffer.concat([
+      Buffer.from("%PDF-1.7\n6 0 obj\n<< /Length 8 >>\nstream\nq 1 0 0 Q\nendstream\nendobj\n"),
+      Buffer.from(`7 0 obj\n<< /Type /ObjStm /N 3 /First 14 /Filter /FlateDecode /Length ${inner.length} >>\nstream\n`),
+      inner,
+      Buffer.from("\nendstream\nendobj\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF\n"),
+    ])
+    expect(countPages(new Uint8Array(compressed), "application/pdf")).toBe(3)
     // `/Type /Pages` (the tree's node) is not a page
     expect(
       countPages(new TextEncoder().encode("%PDF-1.7\n<< /Type /Pages /Count 0 >>\n%%EOF"), "application/pdf"),

@@ -6,7 +6,8 @@ import { inflateSync } from "node:zlib"
 import type { DocumentMediaType } from "../ports/records.ts"
 
 const PAGE = /\/Type\s*\/Page(?![A-Za-z])/g
-const STREAM = /stream\r?\n/g
+// "endstream" is not the start of a stream (matching it would misplace every stream after the first)
+const STREAM = /(?<!end)stream\r?\n/g
 
 const pagesIn = (text: string): number => text.match(PAGE)?.length ?? 0
 
