@@ -3,14 +3,18 @@
 // bad input is a typed refusal that stores nothing (no record, no new dossier version, no attachment).
 import { createHash } from "node:crypto"
 import { deflateSync } from "node:zlib"
+import { dossierFacts } from "@motcua/domain"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { Forbidden, PaperRefused } from "../errors.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
 import { DigitisedPaperStore } from "../ports/digitised-papers.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { DocumentNotFound, VersionConflict } from "../ports/errors.ts"
+import { Outbox } from "../ports/outbox.ts"
 import { advance, HOUR, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
 import { intakeAtCounter } from "../use-cases/filing.ts"
+import * as L from "../use-cases/lifecycle.ts"
 import { dossierDocument, getDossier } from "../use-cases/queries.ts"
 import { countPages } from "./pages.ts"
 import { digitisePaper, dossierPapers } from "./use-cases.ts"
@@ -177,6 +181,58 @@ describe("digitising a dossier's papers", () => {
         )
         expect(again).toBeInstanceOf(DocumentNotFound)
         expect((yield* (yield* DigitisedPaperStore).list(code)).map((r) => r.version)).toEqual([1])
+      }),
+    )
+  })
+
+  it("gives the portal's record and the digitisation indicators their flags from the records, kept by later actions", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const code = yield* counterDossier
+        const { calendar } = yield* CatalogStore
+        const context = function* () {
+          return (yield* getDossier(p.counter, code)).context
+        }
+        expect(dossierFacts(yield* context(), calendar).digitised).toBe(false)
+        // what the relay would deliver, in order (one message per dossier at a time), each completed
+        const delivered = function* () {
+          const outbox = yield* Outbox
+          const out: Array<{ topic: string; payload: unknown }> = []
+          for (;;) {
+            const batch = yield* outbox.claim("relay", 1000, 60_000)
+            if (batch.length === 0) return out
+            for (const m of batch) {
+              out.push(m)
+              yield* outbox.complete(m.id, "relay")
+            }
+          }
+        }
+        yield* delivered()
+
+        const ct01 = pdf("tờ khai")
+        yield* digitisePaper(p.counter, code, { documentId: "ct01", attachmentId: yield* stage(ct01) })
+        // one of two documents digitised: not yet a digitised dossier for the indicators
+        expect(dossierFacts(yield* context(), calendar).digitised).toBe(false)
+        const residence = pdf("hợp đồng thuê nhà")
+        yield* digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: yield* stage(residence) })
+        const facts = dossierFacts(yield* context(), calendar)
+        expect(facts.digitised).toBe(true)
+        expect(facts.reusedData).toBe(false)
+
+        // the national portal's record was pushed again with each paper, its documents flagged from the records
+        const pushed = (yield* delivered())
+          .map(
+            (m) => m.payload as { kind?: string; record?: { documents?: Array<{ id?: string; digitised?: boolean }> } },
+          )
+          .filter((m) => m.kind === "record")
+        expect(pushed).toHaveLength(2)
+        expect(pushed.at(-1)?.record?.documents?.map((d) => d.digitised)).toEqual([true, true])
+
+        // accepting with the documents as brought (no flags) does not undo what the records say
+        yield* L.accept(p.counter, code, { documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }] })
+        const accepted = yield* context()
+        expect(accepted.documents.map((d) => d.digitised)).toEqual([true, true])
+        expect(dossierFacts(accepted, calendar).digitised).toBe(true)
       }),
     )
   })
