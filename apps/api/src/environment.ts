@@ -4,7 +4,7 @@
 // docs/configuration.md lists them all.
 
 import { existsSync } from "node:fs"
-import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL } from "@motcua/application"
+import { DEFAULT_STAGED_BYTES_PER_PRINCIPAL, DEFAULT_WALLET_QUOTA, type WalletQuota } from "@motcua/application"
 import type { PopulationHttpSettings } from "@motcua/population-http"
 import type { X509SignerSettings } from "@motcua/signature-x509"
 import { checkRevocationFolder, readTrustedRoots } from "@motcua/signature-x509/pem"
@@ -50,6 +50,8 @@ export interface EnvironmentSettings {
   readonly documentLimit: number | undefined
   /** Most bytes one principal may have uploaded and not yet attached (MOTCUA_STAGED_BYTES_PER_PRINCIPAL). */
   readonly stagedBytesPerPrincipal: number
+  /** What one citizen may keep in their e-wallet (MOTCUA_WALLET_MAX_ENTRIES, MOTCUA_WALLET_MAX_BYTES). */
+  readonly walletQuota: WalletQuota
   /**
    * The development identity provider's fixed, public citizen tokens (`demo-citizen-…`), MOTCUA_DEMO_CITIZENS=1:
    * off unless asked for, since anyone who read the docs could otherwise act as those citizens on a real server.
@@ -195,6 +197,10 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
       ? undefined
       : whole("MOTCUA_DOCUMENT_LIMIT", 0, 1)
   const stagedBytesPerPrincipal = whole("MOTCUA_STAGED_BYTES_PER_PRINCIPAL", DEFAULT_STAGED_BYTES_PER_PRINCIPAL, 1)
+  const walletQuota: WalletQuota = {
+    entries: whole("MOTCUA_WALLET_MAX_ENTRIES", DEFAULT_WALLET_QUOTA.entries, 1),
+    bytes: whole("MOTCUA_WALLET_MAX_BYTES", DEFAULT_WALLET_QUOTA.bytes, 1),
+  }
   const allowHttpWebhooks = flag("MOTCUA_WEBHOOK_ALLOW_HTTP", false)
   const webhookTimeoutMs = whole("MOTCUA_WEBHOOK_TIMEOUT_MS", 10_000, 100)
   const notifications = notificationSettings(env, problems)
@@ -350,6 +356,7 @@ export function settingsFromEnvironment(env: Environment): EnvironmentSettings {
     recentCallsCapacity: recent,
     documentLimit,
     stagedBytesPerPrincipal,
+    walletQuota,
     demoCitizens,
     webRoot: webRoot === undefined || webRoot === "" ? undefined : webRoot === "off" ? false : webRoot,
     notifications,

@@ -277,7 +277,13 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
           ? "unprocessable"
           : "unsupported-media-type"
     return {
-      problem: make(kind, `Tài liệu bị từ chối: ${error.detail}`, instance, [{ path: "body", message: error.message }]),
+      problem: make(
+        kind,
+        `Tài liệu bị từ chối: ${error.detail}`,
+        instance,
+        [{ path: "body", message: error.message }],
+        error.quota === undefined ? undefined : { _tag: "DocumentRejected", reason: error.reason, quota: error.quota },
+      ),
     }
   }
   if (error instanceof DocumentNotOwned)

@@ -46,9 +46,11 @@ import {
   SignInFailureStore,
   type StoragePorts,
   TransferNotices,
+  type WalletQuota,
   WalletStore,
   WebhookStore,
   type WebhookTransport,
+  walletQuotaLayer,
 } from "@motcua/application"
 import { BankStatementHttp, type BankStatementHttpSettings } from "@motcua/bank-statement-http"
 import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
@@ -206,6 +208,8 @@ export interface RuntimeOptions {
   readonly signer?: X509SignerSettings
   /** The public base URL of the verification and lookup pages printed in QR codes (MOTCUA_PUBLIC_URL). */
   readonly publicUrl?: string
+  /** What one citizen may keep in their e-wallet (MOTCUA_WALLET_MAX_*); the application's default without it. */
+  readonly walletQuota?: WalletQuota
 }
 
 /** The base URL printed in QR codes when none is configured. */
@@ -365,6 +369,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<ApiRu
     eidLayer(options.eid),
     // the deployment's quality settings (quality.json): scoring rules, imported counts, SLA window, petition deadlines
     ...(data.quality === undefined ? [] : [Layer.succeed(QualityConfig, data.quality)]),
+    ...(options.walletQuota === undefined ? [] : [walletQuotaLayer(options.walletQuota)]),
     effectLoggerLayer(options.logger ?? jsonLogger((line) => console.error(line))),
     // rendering and signing load their libraries on first use (lazy.ts): most requests never need them
     lazyLayer(DocumentRenderer, () => import("@motcua/render-pdf").then((m) => m.PdfRenderer.layer), {

@@ -120,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : { population: options.population ?? env.population }),
     ...(options.gateway === undefined && env.gateway === undefined ? {} : { gateway: options.gateway ?? env.gateway }),
     filingChannel: options.filingChannel ?? env.paymentChannel,
+    walletQuota: options.walletQuota ?? env.walletQuota,
     gatewayIpnAnswer: options.gatewayIpnAnswer ?? env.gatewayIpnAnswer,
     ...(options.transferNotices === undefined && env.transferNotices === undefined
       ? {}

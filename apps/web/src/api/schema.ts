@@ -396,7 +396,7 @@ export interface paths {
         put?: never;
         /**
          * Lưu một giấy tờ vào kho dữ liệu của mình
-         * @description The signed-in citizen keeps a paper (PDF, JPEG or PNG as the body) in their e-wallet, to take it into later filings instead of uploading it again. Query: what it is (`documentType`, the catalogue's document id or the national code), `name`, and validity dates. A quota per citizen (200 entries, 100 MiB): beyond it, 413.
+         * @description The signed-in citizen keeps a paper (PDF, JPEG or PNG as the body) in their e-wallet, to take it into later filings instead of uploading it again. Query: what it is (`documentType`, the catalogue's document id or the national code), `name`, and validity dates. A quota per citizen (MOTCUA_WALLET_MAX_ENTRIES, MOTCUA_WALLET_MAX_BYTES; by default 200 entries, 100 MiB): beyond it, 413 whose `reason.quota` states the limits and what the citizen uses now.
          */
         post: operations["saveToWallet"];
         delete?: never;

@@ -42,6 +42,13 @@ export type DocumentRejection = "empty" | "too-large" | "unsupported-type" | "ty
 export class DocumentRejected extends Data.TaggedError("DocumentRejected")<{
   readonly reason: DocumentRejection
   readonly detail: string
+  /** For `quota-exceeded` by an e-wallet: its limits and what the owner uses now. */
+  readonly quota?: {
+    readonly entries: number
+    readonly bytes: number
+    readonly usedEntries: number
+    readonly usedBytes: number
+  }
 }> {
   override get message(): string {
     return `tài liệu bị từ chối / document refused (${this.reason}): ${this.detail}`

@@ -5,7 +5,7 @@
 // is audited as the dossier's). Anyone else asking is refused, and the refusal audited (read-audit.ts).
 import { createHash } from "node:crypto"
 import type { DossierContext } from "@motcua/domain"
-import { Effect } from "effect"
+import { Context, Effect, Layer } from "effect"
 import { authorize } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { Forbidden } from "../errors.ts"
@@ -18,8 +18,25 @@ import type { DossierRecord } from "../ports/records.ts"
 import { type WalletEntry, WalletStore } from "../ports/wallet-store.ts"
 import { auditRead } from "../use-cases/read-audit.ts"
 
-/** What one citizen may keep (Decree 45/2020 leaves it to the system: deployments change it in code for now). */
-export const WALLET_QUOTA = { entries: 200, bytes: 100 * 1024 * 1024 } as const
+/** What one citizen may keep in their e-wallet: how many entries and how many bytes in all. */
+export interface WalletQuota {
+  readonly entries: number
+  readonly bytes: number
+}
+
+/** The quota when the deployment sets none (Decree 45/2020 leaves it to the system): 200 entries, 100 MiB. */
+export const DEFAULT_WALLET_QUOTA: WalletQuota = { entries: 200, bytes: 100 * 1024 * 1024 }
+
+/**
+ * The deployment's wallet quota (MOTCUA_WALLET_MAX_ENTRIES, MOTCUA_WALLET_MAX_BYTES through the API's environment):
+ * the default unless the composition root provides one (`walletQuotaLayer`).
+ */
+export const WalletQuotaConfig = Context.Reference<WalletQuota>("@motcua/application/WalletQuotaConfig", {
+  defaultValue: () => DEFAULT_WALLET_QUOTA,
+})
+
+/** Provides the deployment's wallet quota. */
+export const walletQuotaLayer = (quota: WalletQuota) => Layer.succeed(WalletQuotaConfig, quota)
 
 /**
  * The policy on the wallet of `ownerId`. A refusal is audited (a citizen reading another's wallet is 403 and
@@ -76,13 +93,16 @@ export interface NewWalletPaper {
   readonly dossierCode?: string
 }
 
-const quotaRefusal = (count: number, bytes: number, size: number) =>
-  count + 1 > WALLET_QUOTA.entries || bytes + size > WALLET_QUOTA.bytes
+/** The refusal of one more paper of `size` bytes beyond the quota: it states the limit and the current use. */
+const quotaRefusal = (quota: WalletQuota, count: number, bytes: number, size: number) =>
+  count + 1 > quota.entries || bytes + size > quota.bytes
     ? new DocumentRejected({
         reason: "quota-exceeded",
         detail:
-          `kho dữ liệu đã có ${count} giấy tờ, ${bytes} byte; hạn mức ${WALLET_QUOTA.entries} giấy tờ, ` +
-          `${WALLET_QUOTA.bytes} byte (the wallet's quota would be exceeded)`,
+          `kho dữ liệu đã có ${count} giấy tờ, ${bytes} byte; giấy tờ mới ${size} byte vượt hạn mức ${quota.entries} ` +
+          `giấy tờ, ${quota.bytes} byte (the wallet holds ${count} entries, ${bytes} bytes; a new one of ${size} ` +
+          `bytes would exceed the quota of ${quota.entries} entries, ${quota.bytes} bytes)`,
+        quota: { entries: quota.entries, bytes: quota.bytes, usedEntries: count, usedBytes: bytes },
       })
     : undefined
 
@@ -99,7 +119,7 @@ const store = Effect.fnUntraced(function* (
     )
   const wallet = yield* WalletStore
   const usage = yield* wallet.usage(ownerId)
-  const over = quotaRefusal(usage.count, usage.bytes, bytes.length)
+  const over = quotaRefusal(yield* WalletQuotaConfig, usage.count, usage.bytes, bytes.length)
   if (over !== undefined) return yield* Effect.fail(over)
   const entry: WalletEntry = {
     id: yield* (yield* Ids).next("wallet"),

@@ -21,7 +21,14 @@ import * as L from "../use-cases/lifecycle.ts"
 import { confirmPaymentCallback } from "../use-cases/payments.ts"
 import { dossierDocument, getDossier } from "../use-cases/queries.ts"
 import { sign } from "../use-cases/signing.ts"
-import { deleteFromWallet, listWallet, saveToWallet, WALLET_QUOTA, walletDocument } from "./use-cases.ts"
+import {
+  DEFAULT_WALLET_QUOTA,
+  deleteFromWallet,
+  listWallet,
+  saveToWallet,
+  WalletQuotaConfig,
+  walletDocument,
+} from "./use-cases.ts"
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
 const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.flip(effect)
@@ -55,11 +62,26 @@ describe("the citizen's e-wallet", () => {
   it("keeps a citizen within the quota", async () => {
     await runTest(
       Effect.gen(function* () {
-        const big = new Uint8Array(WALLET_QUOTA.bytes / 2 + 1)
+        const big = new Uint8Array(DEFAULT_WALLET_QUOTA.bytes / 2 + 1)
         big.set(pdf("lớn"))
         yield* saveToWallet(p.citizen, { documentType: "x", name: "1" }, big)
         const refused = yield* failureOf(saveToWallet(p.citizen, { documentType: "x", name: "2" }, big))
-        expect(refused).toMatchObject({ _tag: "DocumentRejected", reason: "quota-exceeded" })
+        expect(refused).toMatchObject({
+          _tag: "DocumentRejected",
+          reason: "quota-exceeded",
+          quota: { ...DEFAULT_WALLET_QUOTA, usedEntries: 1, usedBytes: big.length },
+        })
+        // a deployment's own quota: 2 entries
+        const small = { entries: 2, bytes: 10_000 }
+        const inSmall = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+          Effect.provideService(effect, WalletQuotaConfig, small)
+        yield* inSmall(saveToWallet(p.otherCitizen, { documentType: "x", name: "1" }, pdf("một")))
+        yield* inSmall(saveToWallet(p.otherCitizen, { documentType: "x", name: "2" }, pdf("hai")))
+        const third = yield* failureOf(
+          inSmall(saveToWallet(p.otherCitizen, { documentType: "x", name: "3" }, pdf("ba"))),
+        )
+        expect(third).toMatchObject({ reason: "quota-exceeded", quota: { entries: 2, usedEntries: 2 } })
+        expect((third as { detail: string }).detail).toContain("2 entries")
       }),
     )
   })
