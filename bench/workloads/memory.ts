@@ -36,6 +36,8 @@ export interface MemoryRun {
   readonly load: readonly [number, number]
   /** What the row check found (printed with the figures). */
   readonly checked: string
+  /** The V8 flags the measured process ran with (the API server's: its process settings applied). */
+  readonly execArgv?: ReadonlyArray<string>
 }
 
 const failed = (what: string, run: SampledRun) =>
@@ -180,12 +182,12 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   })
   try {
-    const port = await new Promise<number>((resolve, reject) => {
+    const { port, settings } = await new Promise<{ port: number; settings: string[] }>((resolve, reject) => {
       let text = ""
       server.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
         text += chunk
         const line = text.split("\n").find((l) => l.startsWith("{"))
-        if (line !== undefined) resolve((JSON.parse(line) as { port: number }).port)
+        if (line !== undefined) resolve(JSON.parse(line) as { port: number; settings: string[] })
       })
       server.on("close", (code) => reject(new Error(`the API server ended before listening (exit ${code})`)))
     })
@@ -244,6 +246,7 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
       growth: growthOf(samples, warmupMs),
       load: [loadBefore, loadAfter],
       checked: `${counts.dossiers} dossiers and idempotency rows for ${created} filings answered 201`,
+      execArgv: settings,
     }
   } finally {
     loader.send("exit")
