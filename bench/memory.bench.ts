@@ -108,11 +108,13 @@ try {
     for (const n of importCounts) list.push(keep(await importRun(n)))
     acrossN("motcua catalogue import", list)
   }
-  console.log("\n| run | N | peak RSS MB | after warm-up MB | at the end MB | slope MB/min | seconds | load avg |")
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+  console.log(
+    "\n| run | N | peak RSS MB | first sample MB | after warm-up MB | at the end MB | slope MB/min | seconds | load avg |",
+  )
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
   for (const r of runs)
     console.log(
-      `| ${r.part} | ${r.n} | ${mb(r.peakMb)} | ${mb(r.growth.warmMb)} | ${mb(r.growth.endMb)} | ${r.growth.slopeMbPerMin.toFixed(2)} | ${r.seconds.toFixed(0)} | ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)} |`,
+      `| ${r.part} | ${r.n} | ${mb(r.peakMb)} | ${mb(r.growth.startMb)} | ${mb(r.growth.warmMb)} | ${mb(r.growth.endMb)} | ${r.growth.slopeMbPerMin.toFixed(2)} | ${r.seconds.toFixed(0)} | ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)} |`,
     )
   if (rows.length > 0) report("Memory: resident sets (the API server's bar, constant memory over N)", rows)
 } catch (error) {

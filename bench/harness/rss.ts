@@ -121,6 +121,8 @@ export function runSampled(
 }
 
 export interface Growth {
+  /** The first sample's resident set (a server: at rest after start-up, before the load), MB. */
+  readonly startMb: number
   /** The resident set when warm-up ended (the median of the samples of the second after it), MB. */
   readonly warmMb: number
   /** The resident set at the end (the median of the last second's samples), MB. */
@@ -136,8 +138,9 @@ const medianOf = (xs: ReadonlyArray<number>) => {
 
 /** How the resident set moved after `warmupMs` (samples before it are start-up and JIT, not growth). */
 export function growthOf(samples: ReadonlyArray<RssSample>, warmupMs: number): Growth {
+  const startMb = samples[0]?.rssMb ?? Number.NaN
   const after = samples.filter((s) => s.ms >= warmupMs)
-  if (after.length < 2) return { warmMb: Number.NaN, endMb: Number.NaN, slopeMbPerMin: Number.NaN }
+  if (after.length < 2) return { startMb, warmMb: Number.NaN, endMb: Number.NaN, slopeMbPerMin: Number.NaN }
   const first = after[0] as RssSample
   const last = after[after.length - 1] as RssSample
   const warmMb = medianOf(after.filter((s) => s.ms <= first.ms + 1000).map((s) => s.rssMb))
@@ -151,5 +154,5 @@ export function growthOf(samples: ReadonlyArray<RssSample>, warmupMs: number): G
     sxy += (s.ms - mx) * (s.rssMb - my)
     sxx += (s.ms - mx) ** 2
   }
-  return { warmMb, endMb, slopeMbPerMin: sxx === 0 ? 0 : (sxy / sxx) * 60_000 }
+  return { startMb, warmMb, endMb, slopeMbPerMin: sxx === 0 ? 0 : (sxy / sxx) * 60_000 }
 }

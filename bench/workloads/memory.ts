@@ -258,4 +258,4 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
 
 /** One line of a run for the log: its figures and the load average it was taken at. */
 export const describeRun = (r: MemoryRun) =>
-  `${r.part}, N = ${r.n}: peak ${r.peakMb.toFixed(0)} MB, after warm-up ${r.growth.warmMb.toFixed(0)} MB, at the end ${r.growth.endMb.toFixed(0)} MB, slope ${r.growth.slopeMbPerMin.toFixed(2)} MB/min, ${r.seconds.toFixed(0)} s, load ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}; ${r.checked}`
+  `${r.part}, N = ${r.n}: peak ${r.peakMb.toFixed(0)} MB, first sample ${r.growth.startMb.toFixed(0)} MB, after warm-up ${r.growth.warmMb.toFixed(0)} MB, at the end ${r.growth.endMb.toFixed(0)} MB, slope ${r.growth.slopeMbPerMin.toFixed(2)} MB/min, ${r.seconds.toFixed(0)} s, load ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}; ${r.checked}`
