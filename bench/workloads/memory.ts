@@ -249,7 +249,7 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
       execArgv: settings,
     }
   } finally {
-    loader.send("exit")
+    if (loader.connected) loader.send("exit")
     if (server.exitCode === null) server.kill("SIGTERM")
     await exited
     rmSync(folder, { recursive: true, force: true })
