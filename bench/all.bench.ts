@@ -5,6 +5,8 @@
 //   pnpm bench                  # SQLite only
 //   pnpm bench -- --pg auto     # the storage and lifecycle benchmarks on PostgreSQL too (scripts/postgres.sh)
 //   pnpm bench -- --rounds 5 --round-ms 300   # shorter ABBA rounds
+//   pnpm bench -- --memory-counts 1000,10000  # the memory benchmark's N for simulate and import (default 10⁴, 10⁵:
+//                                             # about an hour on this machine), --server-minutes M (default 5)
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -30,6 +32,16 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   {
     file: "index-report.bench.ts",
     args: pass("--index-dossiers").length === 0 ? [] : ["--dossiers", pass("--index-dossiers")[1] ?? ""],
+  },
+  // the API server under 5 minutes of filing load, simulate and catalogue import at 10⁴ and 10⁵
+  {
+    file: "memory.bench.ts",
+    args: [
+      ...pass("--server-minutes"),
+      ...(pass("--memory-counts").length === 0
+        ? []
+        : ["--simulate-counts", pass("--memory-counts")[1] ?? "", "--import-counts", pass("--memory-counts")[1] ?? ""]),
+    ],
   },
 ]
 

@@ -6,8 +6,11 @@
 // give, citing only the catalogue's procedures; for the signing benchmark, one result signed by each side, the
 // adapter's PDF accepted by pdfsig and openssl, openssl's CMS by openssl cms -verify; for the 766 index report, a
 // small generated store whose report equals the hand-written SQL's counts, and the API server's memory measured (with
-// the server's process settings) at rest and during the month's and the year's report, each answering 200. No timing
-// or memory figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
+// the server's process settings) at rest and during the month's and the year's report, each answering 200; for the
+// memory benchmark, `motcua simulate` of 20 dossiers, `catalogue import` of 1,500 generated procedures and the API
+// server under 3 s of filing load, each in its own process with its resident set sampled, each run's data checked
+// (dossiers and audit entries, imported procedures, one dossier and idempotency row per 201). No timing or memory
+// figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -22,6 +25,7 @@ import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeGroupCommit } from "./workloads/group-commit.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { buildIndexDatabase, checkEqual, floorRunner, reportRunner, serverMemory } from "./workloads/index-report.ts"
+import { generatedCode, importRun, serverRun, simulateRun } from "./workloads/memory.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
@@ -113,6 +117,24 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true })
     }
+  }, 300_000)
+
+  test("memory: simulate, catalogue import and the API server under load, each in its own process, sampled and checked", async () => {
+    // each run throws when its data is wrong (dossiers, audit entries, imported procedures, one row per 201)
+    const simulated = await simulateRun(20)
+    expect(simulated.checked).toMatch(/^20 dossiers/)
+    const imported = await importRun(1_500)
+    expect(imported.checked).toMatch(/^1500 procedures imported/)
+    const served = await serverRun(3_000, 1_000, 200)
+    expect(served.n % 200).toBe(0)
+    expect(served.execArgv).toEqual(expect.arrayContaining([...SERVER_V8_FLAGS]))
+    for (const run of [simulated, imported, served]) {
+      // the sampler read the process: no figure is asserted, only that there is one
+      expect(run.peakMb).toBeGreaterThan(0)
+      expect(run.load).toHaveLength(2)
+    }
+    expect(generatedCode(0)).toBe("9.000000")
+    expect(generatedCode(1_234_567)).toBe("8.234567")
   }, 300_000)
 
   test.skipIf(pgUrl === undefined)(

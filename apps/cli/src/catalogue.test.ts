@@ -85,6 +85,25 @@ describe("motcua catalogue", () => {
     expect(existsSync(join(c, "catalogue"))).toBe(false)
   })
 
+  it("imports a bundle one file at a time: a file given twice or a bundle cut short is refused and nothing written", async () => {
+    const d = join(work.path, "d")
+    const text = readFileSync(join(work.path, "bundle.json"), "utf8")
+    const units = JSON.stringify(JSON.parse(text).files["units.json"])
+    writeFileSync(join(work.path, "twice.json"), text.replace('"files": {', `"files": {"units.json": ${units},`))
+    const twice = await cli(["catalogue", "import", "twice.json", "--data", d], { cwd: work.path })
+    expect(twice.code).toBe(1)
+    expect(twice.stdout).toContain('twice.json: files["units.json"]: tệp có hai lần (file given twice)')
+    writeFileSync(join(work.path, "cut.json"), text.slice(0, Math.floor(text.length / 2)))
+    const cut = await cli(["catalogue", "import", "cut.json", "--data", d], { cwd: work.path })
+    expect(cut.code).toBe(1)
+    expect(cut.stdout).toMatch(/^cut\.json: không phải JSON hợp lệ \(invalid JSON\): .*unexpected end/m)
+    expect(existsSync(join(d, "catalogue"))).toBe(false)
+    // and a folder imports the same way
+    const folder = await cli(["catalogue", "import", join("a", "catalogue"), "--data", d], { cwd: work.path })
+    expect(folder.code).toBe(0)
+    expect(folder.stdout).toContain("54 đơn vị")
+  })
+
   it("answers usage errors with 2", async () => {
     expect((await cli(["catalogue"])).code).toBe(2)
     expect((await cli(["catalogue", "frob"])).code).toBe(2)

@@ -89,6 +89,7 @@ async function fileLifecycles(settings: Settings, count: number) {
       PublicPages.layerTest,
     ).pipe(Layer.provideMerge(CallLog.layer)),
   )
+  const codes: string[] = []
   const result = await Effect.runPromise(
     Effect.provide(
       Effect.gen(function* () {
@@ -101,13 +102,15 @@ async function fileLifecycles(settings: Settings, count: number) {
           catalogue: data.catalogue,
           jurisdiction: data.jurisdiction,
           calendar: store.calendar,
+          onDossier: (d) => codes.push(d.code),
         })
       }),
       services,
     ),
   )
-  expect(result.dossiers.filter((d) => d.stuck !== undefined)).toEqual([])
-  return result.dossiers.map((d) => d.code)
+  expect(result.stuck).toEqual([])
+  expect(codes).toHaveLength(result.dossiers)
+  return codes
 }
 
 interface Relay {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { AuditLog } from "@motcua/application"
-import type { DossierContext } from "@motcua/domain"
+import { type DossierContext, vietnamDate } from "@motcua/domain"
 import { SqlStorage } from "@motcua/storage-sql"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -78,6 +78,19 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
       stored.dossiers.map((d) => (JSON.parse(d.snapshot).context as DossierContext).intakePointId),
     )
     expect(intakePoints.size).toBeGreaterThan(5)
+  })
+
+  it("spreads the filings over the --days working days (5 by default here), drawn in time order", () => {
+    // the filing instants are the order statistics of uniform draws over 5 working days from Tuesday 1 July 2025
+    // 08:00; a dossier is received when filed at a counter, or when an online filing is accepted (up to a working
+    // day later)
+    const days = new Set(
+      stored.dossiers.map((d) => vietnamDate((JSON.parse(d.snapshot).context as DossierContext).receivedAt)),
+    )
+    expect([...days].every((day) => day >= "2025-07-01" && day <= "2025-07-08")).toBe(true)
+    // 50 uniform draws over 5 days: every filing day gets some (a day without any has a chance below 1 in 10⁴)
+    for (const day of ["2025-07-01", "2025-07-02", "2025-07-03", "2025-07-04", "2025-07-07"])
+      expect(days.has(day)).toBe(true)
   })
 
   it("writes into its own database, never the live one, marks every dossier simulated and enqueues nothing", async () => {

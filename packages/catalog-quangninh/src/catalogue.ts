@@ -1,7 +1,7 @@
 // The procedure catalogue from every `data/procedures/*.json` file: each file is a JSON array of Procedure entries
 // (one field of procedures per file, so that several people can edit different fields). Files are read in name order
 // and concatenated; an invalid entry is reported with its file and its index in that file.
-import { type Catalogue, DecodeError, decodeCatalogue, type Problem } from "@motcua/domain"
+import { type Catalogue, catalogueWideProblems, DecodeError, decodeCatalogue, type Problem } from "@motcua/domain"
 import { Result } from "effect"
 import { DATA_DIR, displayName, failedProblems, inFile, listJson, readJson } from "./files.ts"
 
@@ -61,12 +61,11 @@ export function loadCatalogue(dataDir: string = DATA_DIR): Result.Result<Catalog
   const files = results.flatMap((r) =>
     Result.isSuccess(r.result) ? [{ file: r.file, procedures: r.result.success }] : [],
   )
-  // Versions of one code may sit in different files: the catalogue-wide rules are checked on the concatenation.
-  return Result.mapError(
-    decodeCatalogue(
-      files.flatMap((f) => f.procedures),
-      what,
-    ),
-    (e) => new DecodeError({ what, problems: e.problems.map((p) => locateAcrossFiles(files, p)) }),
-  )
+  // Versions of one code may sit in different files: the catalogue-wide rules are checked on the concatenation, of
+  // the procedures decoded already (decoding it all again held a second copy: docs/performance.md, "Memory").
+  const catalogue = files.flatMap((f) => f.procedures)
+  const wide = catalogueWideProblems(catalogue)
+  if (wide.length > 0)
+    return Result.fail(new DecodeError({ what, problems: wide.map((p) => locateAcrossFiles(files, p)) }))
+  return Result.succeed(catalogue)
 }

@@ -3,9 +3,10 @@
 // file and path.
 import { writeFileSync } from "node:fs"
 import { resolve } from "node:path"
+import type { QuangNinhData } from "@motcua/catalog-quangninh"
 import type { Problem } from "@motcua/domain"
 import { commonOptions, EXIT_FAILURE, EXIT_OK, parseCommandLine, UsageError } from "../args.ts"
-import { bundleOf, type Checked, installCatalogue, readCatalogue, shown } from "../catalogue-files.ts"
+import { bundleOf, importCatalogue, readCatalogue, shown } from "../catalogue-files.ts"
 import { COMMON_HELP, type Command } from "../command.ts"
 import { type Io, say } from "../io.ts"
 import { activeCatalogueDir, resolveSettings } from "../settings.ts"
@@ -26,7 +27,7 @@ function printProblems(io: Io, problems: ReadonlyArray<Problem>): void {
   io.err(say(`Danh mục không hợp lệ: ${problems.length} lỗi`, `catalogue invalid: ${problems.length} problem(s)`))
 }
 
-function describe(checked: Extract<Checked, { ok: true }>): string {
+function describe(checked: { readonly data: QuangNinhData }): string {
   const j = checked.data.jurisdiction
   return say(
     `${j.units.length} đơn vị, ${j.agencies.length} cơ quan, ${j.intakePoints.length} điểm tiếp nhận, ${checked.data.catalogue.length} thủ tục`,
@@ -78,13 +79,13 @@ const subcommands: Record<string, (args: ReadonlyArray<string>, io: Io) => numbe
     if (rest.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${rest.join(" ")}`)
     const settings = resolveSettings(values, io)
     const source = resolve(io.cwd, from)
-    const checked = readCatalogue(source, shown(source, io.cwd))
+    // file by file into a folder beside the catalogue, checked there, then swapped in (never the whole bundle held)
+    const checked = importCatalogue(source, shown(source, io.cwd), settings.catalogueDir)
     if (!checked.ok) {
       printProblems(io, checked.problems)
       io.err(say("Không nhập gì", "nothing imported"))
       return EXIT_FAILURE
     }
-    installCatalogue(settings.catalogueDir, checked.files)
     io.out(say(`Đã nhập danh mục vào ${shown(settings.catalogueDir, io.cwd)}`, "catalogue imported"))
     io.out(describe(checked))
     return EXIT_OK

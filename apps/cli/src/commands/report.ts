@@ -20,7 +20,7 @@ import { COMMON_HELP, type Command } from "../command.ts"
 import { storageLayer } from "../database.ts"
 import { loadDeployment } from "../deployment.ts"
 import { type Io, say } from "../io.ts"
-import { buildReport } from "../report/compute.ts"
+import { reportTally } from "../report/compute.ts"
 import { formatJson, formatTable } from "../report/format.ts"
 import {
   dossiersWorkbook,
@@ -30,7 +30,7 @@ import {
   formatIndexTable,
   indexWorkbook,
 } from "../report/index-format.ts"
-import { readDossiers } from "../report/read.ts"
+import { eachDossier } from "../report/read.ts"
 import { type Sheet, writeXlsx } from "../report/xlsx.ts"
 import { documentsDirOf, resolveSettings, simulationDatabase } from "../settings.ts"
 
@@ -84,14 +84,15 @@ the database motcua simulate writes into by default.)${COMMON_HELP}`,
     const settings = resolveSettings(values, io)
     const { data } = loadDeployment(settings)
     const target = values.simulation === true ? simulationDatabase(settings, undefined, io.cwd) : settings.database
-    // through the storage layer (migrated when it opens) and its DossierListing port
-    const dossiers = await Effect.runPromise(
+    // through the storage layer (migrated when it opens) and its DossierListing port, a page at a time
+    const tally = reportTally(data, { from, to })
+    await Effect.runPromise(
       Effect.provide(
-        readDossiers,
+        eachDossier(tally.add),
         storageLayer(target, values.simulation === true ? undefined : documentsDirOf(settings)),
       ),
     )
-    const built = buildReport(dossiers, data, { from, to })
+    const built = tally.result()
     io.out(format === "json" ? formatJson(built) : formatTable(built))
     return EXIT_OK
   },

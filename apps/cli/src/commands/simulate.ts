@@ -8,14 +8,13 @@ import {
   Clock,
   DocumentRenderer,
   Ids,
-  IssuedResultStore,
   layerSimulationRun,
   PaymentGateway,
   PublicPages,
   Signer,
-  WalletStore,
 } from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
+import { SqlIssuedResultStore, SqlWalletStore } from "@motcua/storage-sql"
 import { Effect, Layer } from "effect"
 import {
   civilDate,
@@ -86,21 +85,27 @@ its own database by default, not the live one; simulated dossiers are never sent
       ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
     })
     const services = Layer.mergeAll(
-      storageLayer(target, target.dialect === "postgres" ? join(settings.dataDir, "simulation-documents") : undefined),
+      // the signed results and the e-wallets the results are returned to, in the simulation's database beside its
+      // dossiers (kept in memory they would grow with every dossier of the run)
+      Layer.provideMerge(
+        Layer.mergeAll(SqlIssuedResultStore.layer, SqlWalletStore.layer),
+        storageLayer(
+          target,
+          target.dialect === "postgres" ? join(settings.dataDir, "simulation-documents") : undefined,
+        ),
+      ),
       catalog,
       Clock.layerTest(`${start}T01:00:00.000Z`),
       Ids.layer,
-      // simulated results are signed by the test signer over text stand-ins: nothing is rendered or certified
+      // simulated results are signed by the test signer over text stand-ins: nothing is rendered or certified; the
+      // stand-ins' calls are not kept (a long run would keep every one)
       Layer.mergeAll(
         Signer.layerTest,
         PaymentGateway.layerTest,
         DocumentRenderer.layerTest,
-        IssuedResultStore.layerMemory,
         PublicPages.layerTest,
-      ).pipe(Layer.provideMerge(CallLog.layer)),
+      ).pipe(Layer.provideMerge(CallLog.layerUnkept)),
       layerSimulationRun,
-      // results returned by e-wallet go to wallets kept for the run only
-      WalletStore.layerMemory,
     )
     const bar = progressBar(io, say("hồ sơ", "dossiers"))
     const program = Effect.gen(function* () {
@@ -123,29 +128,23 @@ its own database by default, not the live one; simulated dossiers are never sent
       bar.end()
     }
     printSummary(io, result, values.json === true)
-    return result.dossiers.some((d) => d.stuck !== undefined) ? EXIT_FAILURE : EXIT_OK
+    return result.stuck.length > 0 ? EXIT_FAILURE : EXIT_OK
   },
-}
-
-function tally<K extends string>(keys: ReadonlyArray<K>): Record<K, number> {
-  const out = {} as Record<K, number>
-  for (const k of keys) out[k] = (out[k] ?? 0) + 1
-  return out
 }
 
 function printSummary(io: Io, result: SimulationResult, json: boolean): void {
   const summary = {
-    dossiers: result.dossiers.length,
+    dossiers: result.dossiers,
     transitions: result.transitions,
     simulatedFrom: result.startedAt,
     simulatedTo: result.endedAt,
-    byChannel: tally(result.dossiers.map((d) => d.channel)),
-    byScenario: tally(result.dossiers.map((d) => d.scenario)),
-    byFinalState: tally(result.dossiers.map((d) => d.finalState)),
+    byChannel: result.byChannel,
+    byScenario: result.byScenario,
+    byFinalState: result.byFinalState,
     synced: result.synced,
     ratings: result.ratings,
     petitions: result.petitions,
-    stuck: result.dossiers.filter((d) => d.stuck !== undefined).map((d) => ({ code: d.code, why: d.stuck })),
+    stuck: result.stuck,
   }
   if (json) {
     io.out(JSON.stringify(summary, null, 2))

@@ -7,6 +7,8 @@ export {
   type MonthRow,
   type Report,
   type ReportOptions,
+  type ReportTally,
+  reportTally,
   type StoredDossier,
   type Timeliness,
 } from "@motcua/application"

@@ -94,6 +94,8 @@ export interface SimulationOptions {
   readonly calendar: Calendar
   /** Called when a dossier reaches the end of its simulated life (done of total). */
   readonly onProgress?: (done: number, total: number) => void
+  /** Called with each dossier when its simulated life ends (the result keeps only counts, not the dossiers). */
+  readonly onDossier?: (dossier: SimulatedDossier) => void
 }
 
 export interface SimulatedDossier {
@@ -109,8 +111,17 @@ export interface SimulatedDossier {
   readonly stuck?: string
 }
 
+/**
+ * What a run did, as counts: the dossiers themselves are not kept (a run of a million dossiers holds only those still
+ * in their lives), `onDossier` sees each one as it ends.
+ */
 export interface SimulationResult {
-  readonly dossiers: ReadonlyArray<SimulatedDossier>
+  readonly dossiers: number
+  readonly byChannel: Readonly<Record<string, number>>
+  readonly byScenario: Readonly<Record<string, number>>
+  readonly byFinalState: Readonly<Record<string, number>>
+  /** The dossiers the driver found no move for (it should not happen). */
+  readonly stuck: ReadonlyArray<{ readonly code: string; readonly why: string }>
   readonly transitions: number
   /** Dossiers marked synced to the national portal (in the simulation's database only). */
   readonly synced: number
@@ -247,7 +258,6 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   const unitName = new Map(jurisdiction.units.map((u) => [u.code, u.name]))
   const units = jurisdiction.units.map((u) => u.code)
 
-  const sims: Sim[] = []
   type Item =
     | { kind: "file"; index: number }
     | { kind: "act"; sim: Sim }
@@ -259,15 +269,45 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   let ratings = 0
   let petitions = 0
   const spanHours = options.days * 8
-  for (let index = 0; index < options.count; index++) {
-    const at = addWorkingHours(calendar, iso(startMs), root.between(0, spanHours))
+  // Filings arrive at `count` instants drawn uniformly over the span, drawn in time order one at a time (the order
+  // statistics of uniform draws, each from the one before), so that the agenda holds one filing to come, not all.
+  let filingPoint = 0
+  const scheduleFiling = (index: number) => {
+    if (index >= options.count) return
+    filingPoint += (1 - filingPoint) * (1 - (1 - root.next()) ** (1 / (options.count - index)))
+    const at = addWorkingHours(calendar, iso(startMs), filingPoint * spanHours)
     agenda.push(Date.parse(at), { kind: "file", index })
   }
+  scheduleFiling(0)
   let done = 0
+  let transitions = 0
+  const byChannel: Record<string, number> = {}
+  const byScenario: Record<string, number> = {}
+  const byFinalState: Record<string, number> = {}
+  const stuck: Array<{ code: string; why: string }> = []
+  const tally = (counts: Record<string, number>, key: string) => {
+    counts[key] = (counts[key] ?? 0) + 1
+  }
   const finish = (sim: Sim) => {
     if (sim.done) return
     sim.done = true
     done++
+    const dossier: SimulatedDossier = {
+      code: sim.code,
+      procedureCode: sim.procedure.code,
+      channel: sim.channel,
+      intakePointId: sim.intakePoint?.id,
+      scenario: sim.plan.scenario,
+      transitions: sim.transitions,
+      finalState: sim.finalState,
+      ...(sim.stuck === undefined ? {} : { stuck: sim.stuck }),
+    }
+    transitions += dossier.transitions
+    tally(byChannel, dossier.channel)
+    tally(byScenario, dossier.scenario)
+    tally(byFinalState, dossier.finalState)
+    if (dossier.stuck !== undefined) stuck.push({ code: dossier.code, why: dossier.stuck })
+    options.onDossier?.(dossier)
     options.onProgress?.(done, options.count)
   }
   /** `hours` working hours after now, at least a minute later. */
@@ -378,7 +418,6 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
         finalState: "filed",
         done: false,
       }
-      sims.push(sim)
       const wait = d.channel === "online" ? random.between(0.5, 6) : random.between(0.1, 0.6)
       agenda.push(later(wait), { kind: "act", sim })
       const quality = random.fork("quality")
@@ -739,6 +778,7 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
     const item = next.item
     switch (item.kind) {
       case "file":
+        scheduleFiling(item.index + 1)
         yield* file(item.index)
         break
       case "act":
@@ -767,19 +807,15 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
     }
   }
 
-  const dossiers: SimulatedDossier[] = sims.map((s) => ({
-    code: s.code,
-    procedureCode: s.procedure.code,
-    channel: s.channel,
-    intakePointId: s.intakePoint?.id,
-    scenario: s.plan.scenario,
-    transitions: s.transitions,
-    finalState: s.finalState,
-    ...(s.stuck === undefined ? {} : { stuck: s.stuck }),
-  }))
+  if (done !== options.count)
+    return yield* Effect.fail(new Error(`${options.count - done} of ${options.count} dossiers did not end their lives`))
   return {
-    dossiers,
-    transitions: dossiers.reduce((sum, d) => sum + d.transitions, 0),
+    dossiers: done,
+    byChannel,
+    byScenario,
+    byFinalState,
+    stuck,
+    transitions,
     synced,
     ratings,
     petitions,

@@ -28,7 +28,8 @@ export interface CallLogShape {
 }
 
 export class CallLog extends Context.Service<CallLog, CallLogShape>()("@motcua/application/CallLog") {
-  static readonly make = (): CallLogShape => {
+  /** `keep: false`: calls pass through (injected failures still apply) but are not kept (long runs: the simulation). */
+  static readonly make = (options: { readonly keep?: boolean } = {}): CallLogShape => {
     const calls: RecordedCall[] = []
     const failures = new Map<string, number>()
     return {
@@ -39,7 +40,7 @@ export class CallLog extends Context.Service<CallLog, CallLogShape>()("@motcua/a
       },
       record: (port, method, input) =>
         Effect.suspend(() => {
-          calls.push({ port, method, input })
+          if (options.keep !== false) calls.push({ port, method, input })
           const left = failures.get(port) ?? 0
           if (left === 0) return Effect.void
           failures.set(port, left - 1)
@@ -47,5 +48,7 @@ export class CallLog extends Context.Service<CallLog, CallLogShape>()("@motcua/a
         }),
     }
   }
-  static readonly layer = Layer.sync(CallLog, CallLog.make)
+  static readonly layer = Layer.sync(CallLog, () => CallLog.make())
+  /** A CallLog that keeps no call (see `make`). */
+  static readonly layerUnkept = Layer.sync(CallLog, () => CallLog.make({ keep: false }))
 }

@@ -108,3 +108,24 @@ describe("the leaders' report and an intake point's dossiers", async () => {
     expect(r.foreignList).toBeInstanceOf(Forbidden)
   })
 })
+
+// The report reads the listing a page (1,000) at a time and keeps counts, not dossiers: over more than one page every
+// dossier is counted once, and the leader elsewhere still sees none.
+describe("the leaders' report over more than one page of dossiers", async () => {
+  const FILED = 1_003
+  const r = await runTest(
+    Effect.gen(function* () {
+      for (let i = 0; i < FILED; i++) yield* fileOnline(p.citizen, residenceFiling(), `page-${i}`)
+      return { leader: yield* dossierReport(p.leader, {}), foreign: yield* dossierReport(foreignLeader, {}) }
+    }),
+  )
+
+  it("counts every dossier once, in one month, none ended", () => {
+    expect(r.leader.total).toBe(FILED)
+    expect(r.leader.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(FILED)
+    expect(r.leader.byMonth.map((m) => m.received)).toEqual([FILED])
+    expect(r.leader.timeliness.pending).toBe(FILED)
+    expect(r.leader.byUnit.reduce((sum, u) => sum + u.received, 0)).toBe(FILED)
+    expect(r.foreign.total).toBe(0)
+  })
+})

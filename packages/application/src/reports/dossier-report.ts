@@ -86,50 +86,120 @@ export interface ReportOptions {
 
 const PROVINCE_LEVEL = "tinh"
 
-function timelinessOf(classes: ReadonlyArray<DossierTimeliness>): Timeliness {
-  const count = (c: DossierTimeliness) => classes.filter((x) => x === c).length
-  const early = count("early")
-  const onTime = count("on-time")
-  const late = count("late")
-  const ended = early + onTime + late
-  return {
-    early,
-    onTime,
-    late,
-    pending: count("pending"),
-    notCounted: count("not-counted"),
-    onTimeRate: ended === 0 ? null : (early + onTime) / ended,
-  }
-}
+type ClassCounts = Record<DossierTimeliness, number>
+const noClasses = (): ClassCounts => ({ early: 0, "on-time": 0, late: 0, pending: 0, "not-counted": 0 })
 
-/** Rows per key (most dossiers first), each with the timeliness of its dossiers. */
-function grouped(entries: ReadonlyArray<readonly [string, string, DossierTimeliness]>): GroupRow[] {
-  const map = new Map<string, { label: string; classes: DossierTimeliness[] }>()
-  for (const [key, label, cls] of entries) {
-    const found = map.get(key)
-    if (found === undefined) map.set(key, { label, classes: [cls] })
-    else found.classes.push(cls)
+function timelinessOf(c: ClassCounts): Timeliness {
+  const ended = c.early + c["on-time"] + c.late
+  return {
+    early: c.early,
+    onTime: c["on-time"],
+    late: c.late,
+    pending: c.pending,
+    notCounted: c["not-counted"],
+    onTimeRate: ended === 0 ? null : (c.early + c["on-time"]) / ended,
   }
-  return [...map.entries()]
-    .map(([key, v]) => {
-      const t = timelinessOf(v.classes)
-      return { key, label: v.label, count: v.classes.length, received: v.classes.length, resolved: resolved(t), ...t }
-    })
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
 const resolved = (t: Timeliness) => t.early + t.onTime + t.late
+const total = (c: ClassCounts) => c.early + c["on-time"] + c.late + c.pending + c["not-counted"]
+/** Most dossiers first, then by key. */
+const byCountThenKey = (a: Count, b: Count) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
-function counted(entries: ReadonlyArray<readonly [string, string]>): Count[] {
-  const map = new Map<string, { label: string; count: number }>()
-  for (const [key, label] of entries) {
-    const found = map.get(key)
-    if (found === undefined) map.set(key, { label, count: 1 })
-    else found.count++
-  }
+/** Rows per key (most dossiers first), each with the timeliness of its dossiers. */
+function grouped(map: ReadonlyMap<string, { readonly label: string; readonly classes: ClassCounts }>): GroupRow[] {
   return [...map.entries()]
-    .map(([key, v]) => ({ key, label: v.label, count: v.count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(([key, v]) => {
+      const t = timelinessOf(v.classes)
+      const count = total(v.classes)
+      return { key, label: v.label, count, received: count, resolved: resolved(t), ...t }
+    })
+    .sort(byCountThenKey)
+}
+
+/**
+ * The report counted one dossier at a time: `add` each stored dossier (those outside the options' period, unit or
+ * field are skipped), then `result`. It keeps counts per status, unit, field and month, never the dossiers, so a
+ * report over any number of dossiers takes the memory of its rows.
+ */
+export interface ReportTally {
+  readonly add: (dossier: StoredDossier) => void
+  readonly result: () => Report
+}
+
+export function reportTally(
+  reference: { readonly catalogue: Catalogue; readonly jurisdiction: Jurisdiction },
+  options: ReportOptions = {},
+): ReportTally {
+  const fieldOf = new Map(reference.catalogue.map((p) => [p.code, p.field]))
+  const unitName = new Map(reference.jurisdiction.units.map((u) => [u.code, u.name]))
+  const statuses = new Map<string, { label: string; count: number }>()
+  const units = new Map<string, { label: string; classes: ClassCounts }>()
+  const fields = new Map<string, { label: string; classes: ClassCounts }>()
+  const months = new Map<string, ClassCounts>()
+  const all = noClasses()
+  let paid = 0
+  let paidOnline = 0
+  const count = (
+    map: Map<string, { label: string; classes: ClassCounts }>,
+    key: string,
+    label: string,
+    cls: DossierTimeliness,
+  ) => {
+    const found = map.get(key) ?? { label, classes: noClasses() }
+    found.classes[cls]++
+    map.set(key, found)
+  }
+  return {
+    add: (d) => {
+      const day = vietnamDate(d.context.receivedAt)
+      if (options.from !== undefined && day < options.from) return
+      if (options.to !== undefined && day > options.to) return
+      if (options.unitCode !== undefined && (d.context.unitCode ?? PROVINCE_LEVEL) !== options.unitCode) return
+      if (options.fieldCode !== undefined && fieldOf.get(d.context.procedureCode)?.code !== options.fieldCode) return
+      const cls = classifyDossier(d.context)
+      all[cls]++
+      const status = String(d.statusCode)
+      const found = statuses.get(status)
+      if (found === undefined)
+        statuses.set(status, {
+          label: nationalStatusLabels[d.statusCode as NationalStatusCode] ?? "?",
+          count: 1,
+        })
+      else found.count++
+      const unit = d.context.unitCode
+      if (unit === undefined) count(units, PROVINCE_LEVEL, "Cấp tỉnh (province level)", cls)
+      else count(units, unit, unitName.get(unit) ?? unit, cls)
+      const field = fieldOf.get(d.context.procedureCode)
+      if (field === undefined) count(fields, "?", "(không rõ lĩnh vực)", cls)
+      else count(fields, field.code, field.name, cls)
+      const month = months.get(day.slice(0, 7)) ?? noClasses()
+      month[cls]++
+      months.set(day.slice(0, 7), month)
+      // the domain's indicator, one dossier at a time (it counts each dossier on its own)
+      const payment = onlinePaymentIndicator([d.context])
+      paid += payment.paid
+      paidOnline += payment.paidOnline
+    },
+    result: () => ({
+      from: options.from ?? null,
+      to: options.to ?? null,
+      total: total(all),
+      byStatus: [...statuses.entries()]
+        .map(([key, v]) => ({ key, label: v.label, count: v.count }))
+        .sort((a, b) => Number(a.key) - Number(b.key)),
+      byUnit: grouped(units),
+      byField: grouped(fields),
+      byMonth: [...months.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([month, classes]) => {
+          const t = timelinessOf(classes)
+          return { month, received: total(classes), resolved: resolved(t), ...t }
+        }),
+      timeliness: timelinessOf(all),
+      onlinePayments: { paid, paidOnline, share: paid === 0 ? null : paidOnline / paid },
+    }),
+  }
 }
 
 export function buildReport(
@@ -137,72 +207,36 @@ export function buildReport(
   reference: { readonly catalogue: Catalogue; readonly jurisdiction: Jurisdiction },
   options: ReportOptions = {},
 ): Report {
-  const fieldOf = new Map(reference.catalogue.map((p) => [p.code, p.field]))
-  const unitName = new Map(reference.jurisdiction.units.map((u) => [u.code, u.name]))
-  const kept: Array<{ d: StoredDossier; day: string; cls: DossierTimeliness }> = []
-  for (const d of dossiers) {
-    const day = vietnamDate(d.context.receivedAt)
-    if (options.from !== undefined && day < options.from) continue
-    if (options.to !== undefined && day > options.to) continue
-    if (options.unitCode !== undefined && (d.context.unitCode ?? PROVINCE_LEVEL) !== options.unitCode) continue
-    if (options.fieldCode !== undefined && fieldOf.get(d.context.procedureCode)?.code !== options.fieldCode) continue
-    kept.push({ d, day, cls: classifyDossier(d.context) })
-  }
-  const byStatus = counted(
-    kept.map(
-      ({ d }) => [String(d.statusCode), nationalStatusLabels[d.statusCode as NationalStatusCode] ?? "?"] as const,
-    ),
-  ).sort((a, b) => Number(a.key) - Number(b.key))
-  const byUnit = grouped(
-    kept.map(({ d, cls }) => {
-      const unit = d.context.unitCode
-      return unit === undefined
-        ? ([PROVINCE_LEVEL, "Cấp tỉnh (province level)", cls] as const)
-        : ([unit, unitName.get(unit) ?? unit, cls] as const)
-    }),
-  )
-  const byField = grouped(
-    kept.map(({ d, cls }) => {
-      const field = fieldOf.get(d.context.procedureCode)
-      return field === undefined
-        ? (["?", "(không rõ lĩnh vực)", cls] as const)
-        : ([field.code, field.name, cls] as const)
-    }),
-  )
-  const months = [...new Set(kept.map((k) => k.day.slice(0, 7)))].sort()
-  const byMonth = months.map((month) => {
-    const rows = kept.filter((k) => k.day.startsWith(month))
-    const t = timelinessOf(rows.map((r) => r.cls))
-    return { month, received: rows.length, resolved: resolved(t), ...t }
-  })
-  return {
-    from: options.from ?? null,
-    to: options.to ?? null,
-    total: kept.length,
-    byStatus,
-    byUnit,
-    byField,
-    byMonth,
-    timeliness: timelinessOf(kept.map((k) => k.cls)),
-    onlinePayments: onlinePaymentIndicator(kept.map((k) => k.d.context)),
-  }
+  const tally = reportTally(reference, options)
+  for (const d of dossiers) tally.add(d)
+  return tally.result()
 }
 
-/** Every stored dossier (status and snapshot context), read in pages by code through the DossierListing port. */
-export const readDossiers = Effect.gen(function* () {
-  const listing = yield* DossierListing
-  const out: StoredDossier[] = []
-  let after = ""
-  for (;;) {
-    const page = yield* listing.page(after, PAGE)
-    for (const dossier of page) {
-      const snapshot = dossier.snapshot as unknown as { context: DossierContext }
-      out.push({ code: dossier.code, statusCode: dossier.statusCode, context: snapshot.context })
+/**
+ * Every stored dossier (status and snapshot context) handed to `each`, read in pages by code through the
+ * DossierListing port: only one page is held at a time.
+ */
+export const eachDossier = (each: (dossier: StoredDossier) => void) =>
+  Effect.gen(function* () {
+    const listing = yield* DossierListing
+    let after = ""
+    for (;;) {
+      const page = yield* listing.page(after, PAGE)
+      for (const dossier of page) {
+        const snapshot = dossier.snapshot as unknown as { context: DossierContext }
+        each({ code: dossier.code, statusCode: dossier.statusCode, context: snapshot.context })
+      }
+      const last = page.at(-1)
+      if (last === undefined || page.length < PAGE) return
+      after = last.code
     }
-    const last = page.at(-1)
-    if (last === undefined || page.length < PAGE) return out
-    after = last.code
-  }
+  })
+
+/** Every stored dossier (status and snapshot context), in code order (eachDossier into a list). */
+export const readDossiers = Effect.gen(function* () {
+  const out: StoredDossier[] = []
+  yield* eachDossier((d) => out.push(d))
+  return out
 })
 
 const PAGE = 1000
@@ -222,7 +256,9 @@ export const dossierReport = Effect.fnUntraced(function* (principal: Principal, 
       }),
     )
   const catalog = yield* CatalogStore
-  const all = yield* readDossiers
-  const visible = all.filter((d) => authorize(principal, "report.read", targetOf(d.context)).allow)
-  return buildReport(visible, { catalogue: catalog.catalogue, jurisdiction: catalog.jurisdiction }, options)
+  const tally = reportTally({ catalogue: catalog.catalogue, jurisdiction: catalog.jurisdiction }, options)
+  yield* eachDossier((d) => {
+    if (authorize(principal, "report.read", targetOf(d.context)).allow) tally.add(d)
+  })
+  return tally.result()
 })

@@ -1,7 +1,7 @@
 // Queries over a decoded catalogue. A catalogue holds every published version of each procedure; most questions are
 // asked "as of" a date, because a dossier is handled under the version in force on the day it was received.
 import { Data, Result } from "effect"
-import { DecodeError, decodeAll } from "../shared/decode.ts"
+import { DecodeError, decodeAll, type Problem } from "../shared/decode.ts"
 import { Catalogue, type Level, type Procedure, type RequiredDocument } from "./schema.ts"
 
 export class ProcedureNotFound extends Data.TaggedError("ProcedureNotFound")<{
@@ -42,17 +42,20 @@ function overlappingVersions(catalogue: Catalogue): Array<readonly [number, numb
 export function decodeCatalogue(input: unknown, what = "catalogue"): Result.Result<Catalogue, DecodeError> {
   const decoded = decodeAll(Catalogue, input, what, "procedures")
   if (Result.isFailure(decoded)) return decoded
-  const overlaps = overlappingVersions(decoded.success)
-  if (overlaps.length === 0) return decoded
-  return Result.fail(
-    new DecodeError({
-      what,
-      problems: overlaps.map(([first, second]) => ({
-        path: `procedures[${second}].effectiveFrom`,
-        message: `this version of ${decoded.success[second]?.code} is in force on days when procedures[${first}] is too`,
-      })),
-    }),
-  )
+  const problems = catalogueWideProblems(decoded.success)
+  return problems.length === 0 ? decoded : Result.fail(new DecodeError({ what, problems }))
+}
+
+/**
+ * The catalogue-wide rules, on procedures decoded already (decodeCatalogue's, for a catalogue decoded in parts: the
+ * loader decodes file by file, then checks the whole once, without decoding it again): no two versions of one code
+ * in force on the same day.
+ */
+export function catalogueWideProblems(catalogue: Catalogue): Problem[] {
+  return overlappingVersions(catalogue).map(([first, second]) => ({
+    path: `procedures[${second}].effectiveFrom`,
+    message: `this version of ${catalogue[second]?.code} is in force on days when procedures[${first}] is too`,
+  }))
 }
 
 /** The version of `code` in force on `date`. */
