@@ -31,6 +31,11 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
     file: "index-report.bench.ts",
     args: pass("--index-dossiers").length === 0 ? [] : ["--dossiers", pass("--index-dossiers")[1] ?? ""],
   },
+  // the full national day is long at today's per-transition cost: `--day-dossiers N` to change the volume
+  {
+    file: "national-day.bench.ts",
+    args: pass("--day-dossiers").length === 0 ? [] : ["--dossiers", pass("--day-dossiers")[1] ?? ""],
+  },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

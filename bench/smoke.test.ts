@@ -6,7 +6,9 @@
 // give, citing only the catalogue's procedures; for the signing benchmark, one result signed by each side, the
 // adapter's PDF accepted by pdfsig and openssl, openssl's CMS by openssl cms -verify; for the 766 index report, a
 // small generated store whose report equals the hand-written SQL's counts, and the API server's memory measured (with
-// the server's process settings) at rest and during the month's and the year's report, each answering 200. No timing
+// the server's process settings) at rest and during the month's and the year's report, each answering 200; for the
+// national day, 24 dossiers by 4 clients through the use cases and the relay to the portal simulator, with the day's
+// own checks (states, versions, audit chain, outbox drained, the simulator's records). No timing
 // or memory figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -22,6 +24,7 @@ import { dossierWorkload } from "./workloads/dossier-machine.ts"
 import { smokeGroupCommit } from "./workloads/group-commit.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { buildIndexDatabase, checkEqual, floorRunner, reportRunner, serverMemory } from "./workloads/index-report.ts"
+import { runNationalDay } from "./workloads/national-day.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
@@ -55,6 +58,22 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
   test("portal relay: the relay and the bare client each deliver every push of their dossiers to the simulator", async () => {
     expect(await smokePortalRelay()).toBeGreaterThan(30)
   })
+
+  test("national day: a few dozen dossiers by 4 clients over one SQLite (FULL, group commit), every row checked", async () => {
+    // runNationalDay throws DayCheckFailed on any lost or wrong row (states, versions, audit chain, outbox, simulator)
+    const day = await runNationalDay({
+      dossiers: 24,
+      clients: 4,
+      storage: "sqlite",
+      batch: 16,
+      relayConcurrency: 4,
+      log: () => {},
+    })
+    expect(day.dossiers).toBe(24)
+    expect(day.transitions).toBeGreaterThan(24)
+    expect(day.portalRows).toBeGreaterThanOrEqual(24)
+    expect(new Set(Object.keys(day.byChannel)).size).toBeGreaterThan(1)
+  }, 300_000)
 
   test("calendar: the module and the day-by-day floor agree", () => {
     const { starts } = calendarWorkload(100)
