@@ -43,6 +43,11 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
         : ["--simulate-counts", pass("--memory-counts")[1] ?? "", "--import-counts", pass("--memory-counts")[1] ?? ""]),
     ],
   },
+  // the full national day is long at today's per-transition cost: `--day-dossiers N` to change the volume
+  {
+    file: "national-day.bench.ts",
+    args: pass("--day-dossiers").length === 0 ? [] : ["--dossiers", pass("--day-dossiers")[1] ?? ""],
+  },
 ]
 
 const folder = mkdtempSync(join(tmpdir(), "motcua-bench-all-"))

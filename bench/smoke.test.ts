@@ -9,8 +9,10 @@
 // the server's process settings) at rest and during the month's and the year's report, each answering 200; for the
 // memory benchmark, `motcua simulate` of 20 dossiers, `catalogue import` of 1,500 generated procedures and the API
 // server under 3 s of filing load, each in its own process with its resident set sampled, each run's data checked
-// (dossiers and audit entries, imported procedures, one dossier and idempotency row per 201). No timing or memory
-// figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
+// (dossiers and audit entries, imported procedures, one dossier and idempotency row per 201); for the national day,
+// 24 dossiers by 4 clients through the use cases and the relay to the portal simulator, with the day's own checks
+// (states, versions, audit chain, outbox drained, the simulator's records). No timing or memory figure is asserted
+// here (the figures and the 150 MB bar belong to `pnpm bench`).
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -26,6 +28,7 @@ import { smokeGroupCommit } from "./workloads/group-commit.ts"
 import { smokeHttp } from "./workloads/http-filing.ts"
 import { buildIndexDatabase, checkEqual, floorRunner, reportRunner, serverMemory } from "./workloads/index-report.ts"
 import { generatedCode, importRun, serverRun, simulateRun } from "./workloads/memory.ts"
+import { runNationalDay } from "./workloads/national-day.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
@@ -59,6 +62,22 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
   test("portal relay: the relay and the bare client each deliver every push of their dossiers to the simulator", async () => {
     expect(await smokePortalRelay()).toBeGreaterThan(30)
   })
+
+  test("national day: a few dozen dossiers by 4 clients over one SQLite (FULL, group commit), every row checked", async () => {
+    // runNationalDay throws DayCheckFailed on any lost or wrong row (states, versions, audit chain, outbox, simulator)
+    const day = await runNationalDay({
+      dossiers: 24,
+      clients: 4,
+      storage: "sqlite",
+      batch: 16,
+      relayConcurrency: 4,
+      log: () => {},
+    })
+    expect(day.dossiers).toBe(24)
+    expect(day.transitions).toBeGreaterThan(24)
+    expect(day.portalRows).toBeGreaterThanOrEqual(24)
+    expect(new Set(Object.keys(day.byChannel)).size).toBeGreaterThan(1)
+  }, 300_000)
 
   test("calendar: the module and the day-by-day floor agree", () => {
     const { starts } = calendarWorkload(100)

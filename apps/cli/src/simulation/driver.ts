@@ -96,6 +96,8 @@ export interface SimulationOptions {
   readonly onProgress?: (done: number, total: number) => void
   /** Called with each dossier when its simulated life ends (the result keeps only counts, not the dossiers). */
   readonly onDossier?: (dossier: SimulatedDossier) => void
+  /** Called after each committed use case with its name and wall time in ms (the national-day bench's p50/p99). */
+  readonly onMove?: (label: string, ms: number) => void
 }
 
 export interface SimulatedDossier {
@@ -381,7 +383,9 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
               { ...input, ...fees, intakePointId: d.intakePoint.id },
               key,
             )
+      const filedAt = performance.now()
       const outcome = yield* Effect.result(filed)
+      if (Result.isSuccess(outcome)) options.onMove?.(`file(${d.channel})`, performance.now() - filedAt)
       if (Result.isFailure(outcome)) {
         if (outcome.failure instanceof FilingRefused || outcome.failure instanceof ActionRefused) {
           lastProblem = outcome.failure.message
@@ -696,6 +700,7 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
     const refusals: string[] = []
     let moved = false
     for (const move of movesFor(sim, state, loaded.context, step)) {
+      let movedAt = performance.now()
       let outcome = yield* Effect.result(move.run())
       if (Result.isFailure(outcome) && outcome.failure instanceof ActionRefused) {
         const owed = feesRefusal(outcome.failure.reason)
@@ -703,10 +708,12 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
           const paid = yield* Effect.result(pay(sim, loaded.context, owed))
           if (Result.isFailure(paid)) return yield* Effect.fail(paid.failure)
           sim.transitions++
+          movedAt = performance.now()
           outcome = yield* Effect.result(move.run())
         }
       }
       if (Result.isSuccess(outcome)) {
+        options.onMove?.(move.label, performance.now() - movedAt)
         sim.transitions++
         sim.moves++
         moved = true
