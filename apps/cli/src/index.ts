@@ -3,4 +3,9 @@
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./args.ts"
 export { commands, MAIN_HELP, runCli } from "./cli.ts"
 export { type Io, memoryIo, processIo } from "./io.ts"
-export { type SimulationOptions, type SimulationResult, simulate as simulateDossiers } from "./simulation/driver.ts"
+export {
+  type SimulatedDossier,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate as simulateDossiers,
+} from "./simulation/driver.ts"
