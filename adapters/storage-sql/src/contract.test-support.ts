@@ -532,6 +532,32 @@ export function storageContract(target: ContractTarget): void {
         expect(again.map((m) => [m.id, m.lastError])).toEqual([[second?.id, "503"]])
       })
 
+      it("completes several rows in one call, and names those whose lease another relay took over", async () => {
+        await enqueue(2)
+        const rows = await run(Outbox.use((o) => o.claim("a", 4, 60_000)))
+        expect(rows).toHaveLength(4)
+        const [r1, r2, r3, r4] = rows.map((m) => m.id)
+        expect(await run(Outbox.use((o) => o.completeMany([], "a")))).toEqual([])
+        expect(await run(Outbox.use((o) => o.completeMany([r1 ?? 0, r2 ?? 0, r3 ?? 0], "a")))).toEqual([])
+        const listed = await run(Outbox.use((o) => o.list({ limit: 10 })))
+        expect(listed.map((r) => [r.id, r.status])).toEqual([
+          [r1, "done"],
+          [r2, "done"],
+          [r3, "done"],
+          [r4, "claimed"],
+        ])
+        expect(listed.slice(0, 3).every((r) => r.completedAt !== null)).toBe(true)
+        // settled rows cannot be settled again; a row held by another relay is not written (b's lease is lost)
+        expect(await run(Outbox.use((o) => o.completeMany([r1 ?? 0, r4 ?? 0], "b")))).toEqual([r1, r4])
+        expect(await run(Outbox.use((o) => o.fail(r4 ?? 0, "a", "503", "2000-01-01T00:00:00.000Z")))).toBe("retry")
+        // a's lease on r4 runs out (0 ms) and c takes it over: a's late completion is lost, c's counts
+        expect((await run(Outbox.use((o) => o.claim("a", 4, 0)))).map((m) => m.id)).toEqual([r4])
+        expect((await run(Outbox.use((o) => o.claim("c", 4, 60_000)))).map((m) => m.id)).toEqual([r4])
+        expect(await run(Outbox.use((o) => o.completeMany([r4 ?? 0], "a")))).toEqual([r4])
+        expect(await run(Outbox.use((o) => o.completeMany([r4 ?? 0], "c")))).toEqual([])
+        expect(await drainOutbox()).toEqual([])
+      })
+
       it("gives up on a row after the most attempts: it becomes dead and is never claimed again", async () => {
         await enqueue(1)
         const failNow = (id: number, worker: string) =>

@@ -233,6 +233,18 @@ export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
           return ok(affected(done) === 1 ? ("completed" as const) : ("lease-lost" as const))
         }),
       ),
+    // one transaction, so one commit for them all (the per-row commit was most of what completing cost)
+    completeMany: (ids, workerId) =>
+      ids.length === 0
+        ? Effect.succeed([])
+        : Effect.flatMap(now, (at) =>
+            runProgram("complete outbox rows", true, function* () {
+              const lost: number[] = []
+              for (const id of ids)
+                if (affected(yield* ask(q.complete, { id, worker: workerId, now: at })) !== 1) lost.push(id)
+              return ok(lost)
+            }),
+          ),
     fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       runProgram("fail outbox", false, function* () {
         const row = (yield* ask(q.fail, {

@@ -477,6 +477,13 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         return outcome
       }),
     )
+  const complete = (id: number, workerId: string) =>
+    Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+      settle(id, workerId, (row) => [
+        { ...row, status: "done", leaseUntil: null, completedAt: instantOf(millis) },
+        "completed" as const,
+      ]),
+    )
   return {
     claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
       atomic(
@@ -517,12 +524,11 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
             })
         }),
       ),
-    complete: (id, workerId) =>
-      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
-        settle(id, workerId, (row) => [
-          { ...row, status: "done", leaseUntil: null, completedAt: instantOf(millis) },
-          "completed" as const,
-        ]),
+    complete,
+    completeMany: (ids, workerId) =>
+      Effect.map(
+        Effect.forEach(ids, (id) => Effect.map(complete(id, workerId), (outcome) => ({ id, outcome }))),
+        (outcomes) => outcomes.filter((o) => o.outcome === "lease-lost").map((o) => o.id),
       ),
     fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       settle(id, workerId, (row) => {

@@ -78,6 +78,14 @@ export interface OutboxShape {
   /** The message was delivered: it is never claimed again. Only while `workerId` holds the row (see the outcome). */
   readonly complete: (id: number, workerId: string) => Effect.Effect<CompleteOutcome, StoreUnavailable>
   /**
+   * Several delivered messages at once, in one write (the relay completes the rows whose deliveries ended meanwhile
+   * together): as `complete` for each id. Answers the ids whose lease was lost (nothing written for them).
+   */
+  readonly completeMany: (
+    ids: ReadonlyArray<number>,
+    workerId: string,
+  ) => Effect.Effect<ReadonlyArray<number>, StoreUnavailable>
+  /**
    * Delivery failed: keep `error` and offer the message again from `retryAt`, or, once it has been claimed
    * `maxAttempts` (DEFAULT_MAX_ATTEMPTS) times or when `permanent` (the receiver refused it: sending it again
    * cannot help), mark it dead. Only while `workerId` holds the row.

@@ -158,7 +158,32 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       workerId,
     })
   }
-  const deliverOne = (message: OutboxMessage) =>
+  // continuous mode completes the rows whose deliveries ended meanwhile together, at the claimer's next turn (one
+  // write for them, then the claim that may take their dossiers' next rows); a pass completes each row on its own
+  const toComplete: OutboxMessage[] = []
+  const completeWaiting = Effect.suspend(() => {
+    if (toComplete.length === 0) return Effect.void
+    const batch = toComplete.splice(0)
+    return Effect.flatMap(
+      outbox.completeMany(
+        batch.map((m) => m.id),
+        workerId,
+      ),
+      (lost) => {
+        const lostIds = new Set(lost)
+        return Effect.forEach(
+          batch,
+          (message) => {
+            if (lostIds.has(message.id)) return leaseLost(message)
+            delivered.push(message.id)
+            return Effect.void
+          },
+          { discard: true },
+        )
+      },
+    )
+  })
+  const deliverOne = (message: OutboxMessage, completeLater = false) =>
     Effect.gen(function* () {
       const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined
       const delivery: Effect.Effect<void, unknown, R> =
@@ -173,7 +198,8 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
       const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
       if (outcome._tag === "Success") {
-        if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
+        if (completeLater) toComplete.push(message)
+        else if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
         else delivered.push(message.id)
         return
       }
@@ -208,7 +234,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
   if (options.continuous !== true) {
     const messages = yield* outbox.claim(workerId, limit, leaseMs, maxAttempts, options.topic)
     claimed = messages.length
-    yield* Effect.forEach(messages, deliverOne, { concurrency, discard: true })
+    yield* Effect.forEach(messages, (message) => deliverOne(message), { concurrency, discard: true })
   } else {
     // One claimer keeps `concurrency` deliveries going: when slots are free and nothing waits, it claims up to a
     // slot-full of rows (the first start at once, the rest wait here for a slot: one claim serves several rows). A
@@ -232,12 +258,13 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
     const fibers: Array<Fiber.Fiber<void, StoreUnavailable>> = []
     const waiting: Array<{ readonly message: OutboxMessage; readonly at: number }> = []
     const start = (message: OutboxMessage) =>
-      Effect.map(Effect.forkChild(deliverOne(message).pipe(Effect.ensuring(done))), (fiber) => {
+      Effect.map(Effect.forkChild(deliverOne(message, true).pipe(Effect.ensuring(done))), (fiber) => {
         inFlight++
         fibers.push(fiber)
       })
     for (;;) {
       const seen = completions
+      yield* completeWaiting
       while (inFlight < concurrency && waiting.length > 0) {
         const next = waiting.shift() as { readonly message: OutboxMessage; readonly at: number }
         if (performance.now() - next.at < leaseMs / 4) yield* start(next.message)
@@ -270,6 +297,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       yield* Effect.promise(() => next)
     }
     yield* Fiber.joinAll(fibers)
+    yield* completeWaiting
   }
   const order = (ids: number[]) => ids.sort((a, b) => a - b)
   failed.sort((a, b) => a.id - b.id)
