@@ -133,6 +133,17 @@ describe("answers from the catalogue", () => {
     expect(a.procedure?.place.unit).toMatchObject({ code: "07192", formerName: "Xã Đồng Tiến" })
   })
 
+  it("takes the old district after a commune's name out with it ('xã Minh Châu huyện Vân Đồn cũ')", () => {
+    // Left in, "huyện Vân Đồn cũ" weighed as words of the question, and a death registration got "không tìm thấy".
+    const a = ask("khai tu cho me o xa Minh Chau huyen Van Don cu")
+    expect(a.kind).toBe("answer")
+    expect(a.procedure?.code).toBe("1.000656")
+    expect(a.procedure?.place.unit).toMatchObject({ formerName: "Xã Minh Châu" })
+    const b = ask("xin phép xây nhà ở thị trấn Quảng Hà huyện Hải Hà cũ")
+    expect(b.kind).toBe("answer")
+    expect(b.procedure?.place.unit).toMatchObject({ code: "06922" })
+  })
+
   it("remembers the place for the next question of the conversation, and asks for it when it matters", () => {
     const a = ask("đăng ký thường trú", "conv-place")
     expect(a.followUp?.question).toContain("xã, phường")
