@@ -242,6 +242,36 @@ describe("questions it cannot answer, and bad input", () => {
     }
   })
 
+  it("answers a long question whose other words only say who and when, and reads an English age", () => {
+    const death = ask("ong noi mat tu nam ngoai gio moi di khai tu thi co mat phi khong")
+    expect(death.kind).toBe("answer")
+    expect(death.procedure?.code).toBe("1.000656")
+    // An 8-year-old's card is the under-14 card: the card for 14 and over is not among the options.
+    const card = ask("ID card for my 8-year-old daughter")
+    expect(card.kind).not.toBe("not-found")
+    expect(card.citations).toContain("1.014062")
+    expect(card.citations).not.toContain("1.014061")
+  })
+
+  it("tells near-miss procedures of another authority from the catalogue's neighbours", () => {
+    // Registering a mortgage (land office) is not certifying the mortgage contract (in the catalogue); an
+    // international driving permit is not the ID card; a cooperative is not a household business; land tax is
+    // not land allocation; a child's passport is not the child's ID card.
+    const cases = [
+      { q: "đăng ký thế chấp sổ đỏ để vay ngân hàng", id: "dang-ky-the-chap" },
+      { q: "cấp giấy phép lái xe quốc tế", id: "giay-phep-lai-xe" },
+      { q: "đăng ký kinh doanh hợp tác xã", id: "doanh-nghiep" },
+      { q: "dong thue dat hang nam o dau", id: "thue" },
+      { q: "lam passport cho con nho", id: "ho-chieu" },
+    ]
+    for (const c of cases) {
+      const a = ask(c.q)
+      expect(a.kind, c.q).toBe("not-found")
+      expect(a.elsewhere?.id, c.q).toBe(c.id)
+    }
+    expect(ask("chứng thực hợp đồng thế chấp nhà đất").procedure?.code).toBe("2.001035")
+  })
+
   it("keeps answering the catalogue's own procedures that share words with an out-of-catalogue one", () => {
     // "gia hạn tạm trú" (a citizen's) is not a foreigner's visa; "sang tên sổ đỏ" (land) is not a vehicle transfer.
     expect(ask("gia hạn tạm trú").procedure?.code).toBe("1.002755")
