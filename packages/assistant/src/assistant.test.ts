@@ -253,6 +253,18 @@ describe("questions it cannot answer, and bad input", () => {
     expect(card.citations).not.toContain("1.014061")
   })
 
+  it("knows everyday ways of naming neighbours: a son's marriage then split, a diploma's certified copy", () => {
+    // The marriage is why; the household split is what is asked.
+    expect(ask("con trai lấy vợ muốn tách khẩu ra ở riêng").citations).toContain("1.010038")
+    expect(ask("con trai lấy vợ muốn tách khẩu ra ở riêng").procedure?.code).not.toBe("1.000894")
+    // A diploma is a document whose copy is certified; a child born before the wedding is acknowledged.
+    const diploma = ask("bằng đại học 1 trang, công chứng 3 bản hết bao nhiêu")
+    expect(diploma.procedure?.code).toBe("2.000815")
+    expect(ask("nhận con cho đứa bé sinh ra trước khi hai vợ chồng cưới").citations).toContain("1.001022")
+    // The register itself was lost: the birth is registered again.
+    expect(ask("sổ hộ tịch bị mất, làm lại khai sinh").citations).toContain("1.004884")
+  })
+
   it("tells near-miss procedures of another authority from the catalogue's neighbours", () => {
     // Registering a mortgage (land office) is not certifying the mortgage contract (in the catalogue); an
     // international driving permit is not the ID card; a cooperative is not a household business; land tax is
