@@ -26,7 +26,7 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout4.json",
-    label: "held-out set 4 (written apart from the assistant's vocabulary and code; misses never read)",
+    label: "set 4 (written apart from the assistant's vocabulary and code; tuned on since round 6)",
   },
 ] as const
 

@@ -133,6 +133,17 @@ describe("answers from the catalogue", () => {
     expect(a.procedure?.place.unit).toMatchObject({ code: "07192", formerName: "Xã Đồng Tiến" })
   })
 
+  it("takes the old district after a commune's name out with it ('xã Minh Châu huyện Vân Đồn cũ')", () => {
+    // Left in, "huyện Vân Đồn cũ" weighed as words of the question, and a death registration got "không tìm thấy".
+    const a = ask("khai tu cho me o xa Minh Chau huyen Van Don cu")
+    expect(a.kind).toBe("answer")
+    expect(a.procedure?.code).toBe("1.000656")
+    expect(a.procedure?.place.unit).toMatchObject({ formerName: "Xã Minh Châu" })
+    const b = ask("xin phép xây nhà ở thị trấn Quảng Hà huyện Hải Hà cũ")
+    expect(b.kind).toBe("answer")
+    expect(b.procedure?.place.unit).toMatchObject({ code: "06922" })
+  })
+
   it("remembers the place for the next question of the conversation, and asks for it when it matters", () => {
     const a = ask("đăng ký thường trú", "conv-place")
     expect(a.followUp?.question).toContain("xã, phường")
@@ -229,6 +240,48 @@ describe("questions it cannot answer, and bad input", () => {
       expect(a.text, c.q).not.toMatch(/Phí, lệ phí|Hồ sơ cần chuẩn bị/u)
       for (const code of a.citations) expect(a.text, c.q).toContain(code)
     }
+  })
+
+  it("answers a long question whose other words only say who and when, and reads an English age", () => {
+    const death = ask("ong noi mat tu nam ngoai gio moi di khai tu thi co mat phi khong")
+    expect(death.kind).toBe("answer")
+    expect(death.procedure?.code).toBe("1.000656")
+    // An 8-year-old's card is the under-14 card: the card for 14 and over is not among the options.
+    const card = ask("ID card for my 8-year-old daughter")
+    expect(card.kind).not.toBe("not-found")
+    expect(card.citations).toContain("1.014062")
+    expect(card.citations).not.toContain("1.014061")
+  })
+
+  it("knows everyday ways of naming neighbours: a son's marriage then split, a diploma's certified copy", () => {
+    // The marriage is why; the household split is what is asked.
+    expect(ask("con trai lấy vợ muốn tách khẩu ra ở riêng").citations).toContain("1.010038")
+    expect(ask("con trai lấy vợ muốn tách khẩu ra ở riêng").procedure?.code).not.toBe("1.000894")
+    // A diploma is a document whose copy is certified; a child born before the wedding is acknowledged.
+    const diploma = ask("bằng đại học 1 trang, công chứng 3 bản hết bao nhiêu")
+    expect(diploma.procedure?.code).toBe("2.000815")
+    expect(ask("nhận con cho đứa bé sinh ra trước khi hai vợ chồng cưới").citations).toContain("1.001022")
+    // The register itself was lost: the birth is registered again.
+    expect(ask("sổ hộ tịch bị mất, làm lại khai sinh").citations).toContain("1.004884")
+  })
+
+  it("tells near-miss procedures of another authority from the catalogue's neighbours", () => {
+    // Registering a mortgage (land office) is not certifying the mortgage contract (in the catalogue); an
+    // international driving permit is not the ID card; a cooperative is not a household business; land tax is
+    // not land allocation; a child's passport is not the child's ID card.
+    const cases = [
+      { q: "đăng ký thế chấp sổ đỏ để vay ngân hàng", id: "dang-ky-the-chap" },
+      { q: "cấp giấy phép lái xe quốc tế", id: "giay-phep-lai-xe" },
+      { q: "đăng ký kinh doanh hợp tác xã", id: "doanh-nghiep" },
+      { q: "dong thue dat hang nam o dau", id: "thue" },
+      { q: "lam passport cho con nho", id: "ho-chieu" },
+    ]
+    for (const c of cases) {
+      const a = ask(c.q)
+      expect(a.kind, c.q).toBe("not-found")
+      expect(a.elsewhere?.id, c.q).toBe(c.id)
+    }
+    expect(ask("chứng thực hợp đồng thế chấp nhà đất").procedure?.code).toBe("2.001035")
   })
 
   it("keeps answering the catalogue's own procedures that share words with an out-of-catalogue one", () => {

@@ -69,9 +69,9 @@ const TIE_RATIO = 0.85
 /**
  * A procedure the catalogue does not hold (`vocabulary.elsewhere`) that scores at least this many times the best
  * catalogue procedure is taken as what the question is about: "không tìm thấy", with where to go instead. Calibrated
- * on the sets tuned on (questions.json and sets 1–3; docs/assistant.md): where both are found, an answerable
+ * on the sets tuned on (questions.json and sets 1–4; docs/assistant.md): where both are found, an answerable
  * question's best out-of-catalogue entry scores at most 1.35 times its procedure, an unanswerable one's at least
- * 2.71 times the catalogue's best; 2 lies between, about as far (in ratio) from either side.
+ * 2.48 times the catalogue's best; 2 lies between.
  */
 const ELSEWHERE_RATIO = 2
 /** How many ranked entries (catalogue procedures and out-of-catalogue entries together) are looked at. */

@@ -55,6 +55,22 @@ export function makePlaceFinder(
     const unit = byCode.get(f.unitCodes[0] ?? "")
     if (unit !== undefined) entries.push({ bare: bareName(f.name), unit, former: f, needsKind: true, exact: "" })
   }
+  // The former districts, by their folded names with their kind ("huyen van don"): a commune's name is often
+  // followed by its old district ("xã Minh Châu huyện Vân Đồn cũ"), which belongs to the place, not to the question.
+  const districts = [
+    ...new Set(
+      [
+        ...formerUnits.flatMap((f) => (f.formerDistrict === undefined ? [] : [f.formerDistrict])),
+        ...formerUnits.map((f) => f.name).filter((n) => /^(huyện|thành phố|thị xã)\s/iu.test(n)),
+      ].map((n) => syllables(n).join(" ")),
+    ),
+  ]
+  const withDistrict = (folded: string, phrase: string): string => {
+    const after = (tail: string) => folded.includes(` ${phrase} ${tail} `)
+    const district = districts.find((d) => after(d) || after(`${d} cu`))
+    const tail = district === undefined ? "" : after(`${district} cu`) ? ` ${district} cu` : ` ${district}`
+    return district === undefined && after("cu") ? `${phrase} cu` : `${phrase}${tail}`
+  }
   // Longest names first: "móng cái 1" before "móng cái"; today's names before old ones of the same length.
   entries.sort((a, b) => b.bare.length - a.bare.length || Number(a.needsKind) - Number(b.needsKind))
 
@@ -68,7 +84,7 @@ export function makePlaceFinder(
       const withKind = KIND_WORDS.map((k) => ` ${k} ${e.bare} `).find((p) => folded.includes(p))
       const phrase = withKind ?? (!e.needsKind && written.includes(e.exact) ? ` ${e.bare} ` : undefined)
       if (phrase === undefined) continue
-      const base = { unit: e.unit, phrase: phrase.trim() }
+      const base = { unit: e.unit, phrase: withDistrict(folded, phrase.trim()) }
       if (e.former === undefined) return base
       return {
         ...base,

@@ -49,6 +49,9 @@ describe("words", () => {
     expect(askedAge("làm căn cước cho bé 5 tuổi")).toBe(5)
     expect(askedAge("cháu được 4 tháng tuổi")).toBe(0)
     expect(askedAge("my 15 years old daughter")).toBe(15)
+    // English with hyphens.
+    expect(askedAge("ID card for my 8-year-old daughter")).toBe(8)
+    expect(askedAge("a 4-month-old baby")).toBe(0)
     expect(askedAge("đăng ký kết hôn")).toBeUndefined()
   })
 })
@@ -121,5 +124,17 @@ describe("retrieval", () => {
   it("ranks by everything the catalogue says of a procedure: the reissue for a lost card", () => {
     expect(top("mất thẻ căn cước")).toBe("1.014064")
     expect(top("đổi thẻ căn cước khi đủ 40 tuổi")).toBe("1.014063")
+  })
+
+  it("pairs two English words whatever their order, as English orders them either way", () => {
+    // The catalogue says "household business"; the citizen writes "business household".
+    expect(top("permanently close a business household")).toBe("1.001266")
+    expect(top("close my household business")).toBe("1.001266")
+  })
+
+  it("drops the words that only say who or when, so the procedure's words weigh", () => {
+    // "ông nội", "năm ngoái", "giờ mới" typed without diacritics; "daughter" like "con gái".
+    expect(retriever.prepare("ong noi mat tu nam ngoai gio moi di khai tu")).toBe(retriever.prepare("mất từ khai tử"))
+    expect(retriever.prepare("ID card for my 8-year-old daughter")).toBe(retriever.prepare("ID card 8"))
   })
 })

@@ -57,11 +57,18 @@ export interface Retriever {
 /** The words of a text as the retrieval reads them: folded syllables, English words stemmed. */
 export const words = (text: string): string[] => syllables(text).map(stem)
 
+/**
+ * The term of two neighbouring words. Two English words are paired in alphabetical order: English puts them in
+ * either order ("close a business household", the catalogue's "household business"), Vietnamese in one.
+ */
+export const pairTerm = (a: string, b: string): string =>
+  !isVietnameseSyllable(a) && !isVietnameseSyllable(b) && b < a ? `${b}_${a}` : `${a}_${b}`
+
 /** Index terms of prepared text (already words joined by spaces): each word and each neighbouring pair. */
 const termsOf = (prepared: string): string[] => {
   const w = prepared.split(" ").filter((x) => x !== "")
   const out = [...w]
-  for (let i = 0; i + 1 < w.length; i++) out.push(`${w[i]}_${w[i + 1]}`)
+  for (let i = 0; i + 1 < w.length; i++) out.push(pairTerm(w[i] as string, w[i + 1] as string))
   return out
 }
 
@@ -117,8 +124,9 @@ export function ageRange(name: string): AgeRange | undefined {
 /** The age a question gives ("bé 5 tuổi", "16 years old"; "4 tháng tuổi" is under one). */
 export function askedAge(question: string): number | undefined {
   const folded = foldText(question)
-  if (/\d{1,2} (thang|ngay|tuan) tuoi|\d{1,2} (months?|weeks?|days?) old/u.test(folded)) return 0
-  const years = /(\d{1,3}) ?(tuoi|years? old|yo\b)/u.exec(folded)?.[1]
+  // English writes the age with hyphens too: "an 8-year-old", "a 4-month-old".
+  if (/\d{1,2} (thang|ngay|tuan) tuoi|\d{1,2}[ -](months?|weeks?|days?)[ -]old/u.test(folded)) return 0
+  const years = /(\d{1,3})[ -]?(tuoi|years?[ -]old|yo\b)/u.exec(folded)?.[1]
   return years === undefined ? undefined : Number(years)
 }
 
