@@ -28,6 +28,10 @@ export const EVAL_SETS = [
     file: "holdout4.json",
     label: "set 4 (written apart from the assistant's vocabulary and code; tuned on since round 6)",
   },
+  {
+    file: "holdout5.json",
+    label: "held-out set 5 (written apart from the assistant's vocabulary and code; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
