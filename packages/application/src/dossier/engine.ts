@@ -10,7 +10,6 @@ import {
   decide,
   type PersistedDossier,
   type Procedure,
-  persist,
   stateOf,
   vietnamDate,
 } from "@motcua/domain"
@@ -163,7 +162,7 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
   const ctx: BuildContext = { loaded, machine, actor: actorOf(request.principal, asRole), at }
   const body = yield* request.event(ctx)
   const decision = yield* tryEvent(ctx, body)
-  const next = persist(decision.snapshot)
+  const next = decision.persisted
   const paymentRequestIds = yield* Effect.forEach(Array.from({ length: paymentRequestsIn(decision.actions) }), () =>
     ids.next("payment-request"),
   )
