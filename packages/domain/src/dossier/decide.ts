@@ -5,9 +5,9 @@
  *
  * ```ts
  * const machine = Result.getOrThrow(createDossierMachine({ procedure, calendar }))
- * const filed = open(machine, fileEvent)                 // { ok: true, snapshot, actions } | { ok: false, reason }
+ * const filed = open(machine, fileEvent)  // { ok: true, snapshot, persisted, actions } | { ok: false, reason }
  * if (filed.ok) {
- *   const stored = JSON.stringify(filed.snapshot)        // plain JSON: keep it with a version number
+ *   const stored = JSON.stringify(filed.persisted)       // plain JSON: keep it with a version number
  *   const next = decide(machine, JSON.parse(stored), acceptEvent)
  * }
  * ```
