@@ -7,7 +7,6 @@
 import {
   createDossierMachine,
   type DossierAction,
-  DossierEvent,
   type DossierMachine,
   decodeAll,
   decodeEvent,
