@@ -61,11 +61,12 @@ export function dossierWorkload() {
   const lifecycle = () => {
     const opened = open(setup.machine, filing)
     if (!opened.ok) throw new Error("filing refused")
-    let snapshot = opened.snapshot
+    // As the engine does: each decision from the JSON form the last one gave (no live xstate snapshot is built).
+    let snapshot = opened.persisted
     for (const event of events) {
       const next = decide(setup.machine, snapshot, event)
       if (!next.ok) throw new Error(`refused: ${JSON.stringify(next.reason)}`)
-      snapshot = next.snapshot
+      snapshot = next.persisted
     }
     return snapshot
   }

@@ -185,7 +185,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     await next()
     c.res.headers.set("x-request-id", requestId)
     const status = c.res.status
-    logger.log(status >= 500 ? "error" : "info", "request", {
+    logger.request(status >= 500 ? "error" : "info", {
       method: c.req.method,
       path: loggablePath(c.req.path, routeSegments),
       status,
@@ -388,11 +388,11 @@ async function readInput(
   if (op.body !== undefined) {
     const parsed = await readJson(c)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    rawBody = await c.req.text()
-    const unsafe = unsafeTextProblems(parsed.success, "body")
+    rawBody = parsed.success.text
+    const unsafe = unsafeTextProblems(parsed.success.value, "body")
     if (unsafe.length > 0) return Result.fail(new DecodeError({ what: "Nội dung yêu cầu", problems: unsafe }))
     // a field the operation does not know is refused with its path: a misspelt one must not be silently dropped
-    const decoded = decodeAll(op.body, parsed.success, "Nội dung yêu cầu", "body", { unknownFields: "error" })
+    const decoded = decodeAll(op.body, parsed.success.value, "Nội dung yêu cầu", "body", { unknownFields: "error" })
     if (Result.isFailure(decoded)) return decoded
     body = decoded.success
   }
@@ -404,8 +404,10 @@ async function readInput(
   })
 }
 
-/** The body as JSON: 415 unless it is declared JSON, 400 when it does not parse. */
-async function readJson(c: Context<Env>): Promise<Result.Result<unknown, ApiProblem>> {
+/** The body as JSON, with its text (read once): 415 unless it is declared JSON, 400 when it does not parse. */
+async function readJson(
+  c: Context<Env>,
+): Promise<Result.Result<{ readonly value: unknown; readonly text: string }, ApiProblem>> {
   const type = c.req.header("content-type")
   if (type === undefined || !JSON_MEDIA_TYPE.test(type))
     return Result.fail(
@@ -417,7 +419,7 @@ async function readJson(c: Context<Env>): Promise<Result.Result<unknown, ApiProb
     )
   const text = await c.req.text()
   try {
-    return Result.succeed(JSON.parse(text))
+    return Result.succeed({ value: JSON.parse(text) as unknown, text })
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "không đọc được"
     return Result.fail(

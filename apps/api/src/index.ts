@@ -25,7 +25,16 @@ export {
 export type { ApiDeps, ReadinessCheck } from "./deps.ts"
 export { ConfigurationError, type EnvironmentSettings, settingsFromEnvironment } from "./environment.ts"
 export { toProblem } from "./errors.ts"
-export { jsonLogger, type Logger, type LogLevel, MASKED, maskPersonalData, maskText, memoryLogger } from "./logging.ts"
+export {
+  jsonLogger,
+  type Logger,
+  type LogLevel,
+  MASKED,
+  maskPersonalData,
+  maskText,
+  memoryLogger,
+  type RequestLogFields,
+} from "./logging.ts"
 export type { PortalSettings } from "./portal.ts"
 export { ApiProblem, PROBLEM_CONTENT_TYPE, ProblemDetails } from "./problem.ts"
 export {

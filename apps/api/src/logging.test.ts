@@ -1,5 +1,6 @@
+import fc from "fast-check"
 import { describe, expect, test } from "vitest"
-import { MASKED, maskPersonalData, maskText } from "./logging.ts"
+import { MASKED, maskPersonalData, maskText, memoryLogger } from "./logging.ts"
 import { postJson, testApp } from "./testing.test-support.ts"
 
 describe("maskText", () => {
@@ -98,5 +99,35 @@ describe("request logs", () => {
       "/api/v1/units/***",
       "/api/v1/…/*********",
     ])
+  })
+})
+
+describe("the request line", () => {
+  // Built without the generic walk: it must be exactly what `log` writes (through `maskPersonalData`) for the
+  // same fields, personal numbers anywhere in them included.
+  const digits = fc.stringMatching(/^[0-9 .+-]{0,16}$/)
+  const text = fc.oneof(fc.string(), digits, fc.constantFrom("0912345678", "012345678901", "a@b.vn", "123456789"))
+  const parts = fc.array(fc.oneof(text, digits), { maxLength: 4 }).map((xs) => xs.join("/"))
+  test("is the line `log` would write for the same fields", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          level: fc.constantFrom("info", "warn", "error") as fc.Arbitrary<"info" | "warn" | "error">,
+          method: fc.oneof(fc.constantFrom("GET", "POST"), text),
+          path: parts,
+          status: fc.oneof(fc.integer({ min: 100, max: 599 }), fc.integer(), fc.constant(912345678)),
+          durationMs: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(123456789012)),
+          requestId: fc.oneof(fc.uuid(), text),
+        }),
+        ({ level, ...fields }) => {
+          const at = () => new Date("2026-12-04T00:00:00Z")
+          const direct = memoryLogger(at)
+          const walked = memoryLogger(at)
+          direct.request(level, fields)
+          walked.log(level, "request", fields)
+          expect(direct.lines).toEqual(walked.lines)
+        },
+      ),
+    )
   })
 })

@@ -12,6 +12,17 @@ export type LogFields = Readonly<Record<string, unknown>>
 
 export interface Logger {
   readonly log: (level: LogLevel, message: string, fields?: LogFields) => void
+  /** The one line per HTTP request (message "request"), the same as `log` would write for these fields. */
+  readonly request: (level: LogLevel, fields: RequestLogFields) => void
+}
+
+/** The fields of the request log line: all flat, so they are masked one by one rather than by the generic walk. */
+export interface RequestLogFields {
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly durationMs: number
+  readonly requestId: string
 }
 
 /** What a masked named field is replaced with. */
@@ -42,6 +53,13 @@ export function maskText(text: string): string {
     .replace(EMAIL, MASKED)
 }
 
+/** An ID or phone number sent as a JSON number is still one: masked as text when it looks like one. */
+function maskNumber(v: number): number | string {
+  if (!Number.isInteger(v) || Math.abs(v) < 1e8) return v
+  const masked = maskText(String(v))
+  return masked === String(v) ? v : masked
+}
+
 /**
  * A copy of `value` safe to log: personal fields replaced by `***`, and personal numbers masked inside every string.
  * Cycles and very deep values are cut rather than followed.
@@ -50,11 +68,7 @@ export function maskPersonalData(value: unknown): unknown {
   const seen = new WeakSet<object>()
   const visit = (v: unknown, inPerson: boolean, depth: number): unknown => {
     if (typeof v === "string") return maskText(v)
-    // An ID or phone number sent as a JSON number is still one.
-    if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) >= 1e8) {
-      const masked = maskText(String(v))
-      return masked === String(v) ? v : masked
-    }
+    if (typeof v === "number") return maskNumber(v)
     if (typeof v !== "object" || v === null) return v
     if (seen.has(v) || depth > 20) return "[…]"
     seen.add(v)
@@ -94,6 +108,23 @@ export function jsonLogger(write: (line: string) => void, now: () => Date = () =
     log: (level, message, fields = {}) => {
       const line = maskPersonalData({ time: now().toISOString(), level, message, ...fields })
       write(JSON.stringify(line))
+    },
+    // Every request writes this line: its fields are known and flat, so each string is masked with `maskText`
+    // directly (what `maskPersonalData` does to a flat record whose keys are not personal), without the walk.
+    // `time` is the logger's own clock and `level`/`message` are constants; status and duration are small numbers.
+    request: (level, fields) => {
+      write(
+        JSON.stringify({
+          time: now().toISOString(),
+          level,
+          message: "request",
+          method: maskText(fields.method),
+          path: maskText(fields.path),
+          status: maskNumber(fields.status),
+          durationMs: maskNumber(fields.durationMs),
+          requestId: maskText(fields.requestId),
+        }),
+      )
     },
   }
 }

@@ -4,13 +4,14 @@
 
 import {
   type Actor,
+  type Decision,
   type DossierContext,
   type DossierEventInput,
   type DossierMachine,
   decide,
   type PersistedDossier,
   type Procedure,
-  persist,
+  type Role,
   stateOf,
   vietnamDate,
 } from "@motcua/domain"
@@ -24,7 +25,7 @@ import { DossierStore } from "../ports/dossier-store.ts"
 import { VersionConflict } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
-import type { DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
+import type { DossierCommit, DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
 import { machineFor } from "./machines.ts"
 import { paymentRequestsIn, planOf } from "./plan.ts"
 import { shownSummary, summarize } from "./summary.ts"
@@ -80,11 +81,15 @@ export const loadDossier = Effect.fnUntraced(function* (code: string) {
 
 /** Checks the policy for an action on a loaded dossier; the role of the step holding it is tried first. */
 export function authorizeOn(principal: Principal, action: AppAction, loaded: LoadedDossier) {
+  const role = authorizedRole(principal, action, loaded)
+  return role instanceof Forbidden ? Effect.fail(role) : Effect.succeed(role)
+}
+
+/** {@link authorizeOn} as a plain function: the role the principal acts in, or why not. */
+function authorizedRole(principal: Principal, action: AppAction, loaded: LoadedDossier) {
   const step = loaded.procedure.process[loaded.context.currentStep]
   const decision = authorize(principal, action, targetOf(loaded.context), step === undefined ? [] : [step.role])
-  return decision.allow
-    ? Effect.succeed(decision.role)
-    : Effect.fail(new Forbidden({ principalId: principal.id, action, reason: decision.reason }))
+  return decision.allow ? decision.role : new Forbidden({ principalId: principal.id, action, reason: decision.reason })
 }
 
 /** An event body without the actor and instant, which the engine adds. */
@@ -118,10 +123,14 @@ export interface ActRequest<E, R> {
 
 /** Decides an event on a loaded dossier without writing anything: the machine's answer or ActionRefused. */
 export const tryEvent = (ctx: BuildContext, body: EventBody) => {
+  const decision = decisionOn(ctx, body)
+  return decision instanceof ActionRefused ? Effect.fail(decision) : Effect.succeed(decision)
+}
+
+/** {@link tryEvent} as a plain function. */
+function decisionOn(ctx: BuildContext, body: EventBody): Extract<Decision, { ok: true }> | ActionRefused {
   const decision = decide(ctx.machine, ctx.loaded.dossier, { ...body, actor: ctx.actor, at: ctx.at })
-  return decision.ok
-    ? Effect.succeed(decision)
-    : Effect.fail(new ActionRefused({ code: ctx.loaded.record.code, reason: decision.reason }))
+  return decision.ok ? decision : new ActionRefused({ code: ctx.loaded.record.code, reason: decision.reason })
 }
 
 /** The engine: one state change of an existing dossier, committed with its audit entries and outbox rows. */
@@ -137,36 +146,61 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
   const clock = yield* Clock
   const ids = yield* Ids
   const loaded = yield* loadDossier(request.code)
-  // Authorise first: a conflict reports the stored version, which a caller without access must not learn.
-  const role = yield* authorizeOn(request.principal, request.action, loaded)
-  const asRole = machineRole(role)
-  if (asRole === undefined) {
-    return yield* Effect.fail(
-      new Forbidden({
-        principalId: request.principal.id,
-        action: request.action,
-        reason: `${role} does not act on dossiers`,
-      }),
-    )
-  }
-  if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.record.version) {
-    return yield* Effect.fail(
-      new VersionConflict({
-        code: request.code,
-        expectedVersion: request.expectedVersion,
-        actualVersion: loaded.record.version,
-      }),
-    )
-  }
+  const asRole = admit(request, loaded)
+  if (typeof asRole !== "string") return yield* Effect.fail(asRole)
   const machine = yield* machineFor(catalog, loaded.procedure, loaded.context.variantId)
   const at = yield* clock.now
   const ctx: BuildContext = { loaded, machine, actor: actorOf(request.principal, asRole), at }
   const body = yield* request.event(ctx)
-  const decision = yield* tryEvent(ctx, body)
-  const next = persist(decision.snapshot)
-  const paymentRequestIds = yield* Effect.forEach(Array.from({ length: paymentRequestsIn(decision.actions) }), () =>
-    ids.next("payment-request"),
-  )
+  const decision = decisionOn(ctx, body)
+  if (decision instanceof ActionRefused) return yield* Effect.fail(decision)
+  const requests = paymentRequestsIn(decision.actions)
+  const paymentRequestIds =
+    requests === 0 ? [] : yield* Effect.forEach(Array.from({ length: requests }), () => ids.next("payment-request"))
+  const next = decision.persisted
+  // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork around it
+  // (on SQLite that lets the storage run it as one synchronous program, without the lock and its fiber steps).
+  const record = yield* store.commit(commitOf(request, loaded, body, decision, paymentRequestIds, catalog, at))
+  return { view: viewOf(record), loaded, next }
+})
+
+/**
+ * The policy of `act`, as one plain function: the principal allowed on the dossier (the role of the step holding it
+ * tried first) in a role that acts on dossiers, then the version the caller saw. Authorisation comes first: a
+ * conflict reports the stored version, which a caller without access must not learn.
+ */
+function admit<E, R>(request: ActRequest<E, R>, loaded: LoadedDossier): Role | Forbidden | VersionConflict {
+  const role = authorizedRole(request.principal, request.action, loaded)
+  if (role instanceof Forbidden) return role
+  const asRole = machineRole(role)
+  if (asRole === undefined) {
+    return new Forbidden({
+      principalId: request.principal.id,
+      action: request.action,
+      reason: `${role} does not act on dossiers`,
+    })
+  }
+  if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.record.version) {
+    return new VersionConflict({
+      code: request.code,
+      expectedVersion: request.expectedVersion,
+      actualVersion: loaded.record.version,
+    })
+  }
+  return asRole
+}
+
+/** What `act` commits for an accepted decision: the next snapshot, its summary, audit entries and outbox rows. */
+function commitOf<E, R>(
+  request: ActRequest<E, R>,
+  loaded: LoadedDossier,
+  body: EventBody,
+  decision: Extract<Decision, { ok: true }>,
+  paymentRequestIds: ReadonlyArray<string>,
+  catalog: CatalogStoreShape,
+  at: Instant,
+): DossierCommit {
+  const next = decision.persisted
   const { type: _type, ...eventData } = body
   const plan = planOf({
     actions: decision.actions,
@@ -180,9 +214,7 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
     paymentRequestIds,
   })
   const documentIds = typeof request.documentIds === "function" ? request.documentIds() : request.documentIds
-  // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork around it
-  // (on SQLite that lets the storage run it as one synchronous program, without the lock and its fiber steps).
-  const record = yield* store.commit({
+  return {
     code: request.code,
     expectedVersion: loaded.record.version,
     snapshot: next as unknown as Json,
@@ -191,6 +223,5 @@ export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest
     audit: plan.audit,
     outbox: plan.outbox,
     ...(documentIds === undefined || documentIds.length === 0 ? {} : { documentIds, attachedBy: request.principal.id }),
-  })
-  return { view: viewOf(record), loaded, next }
-})
+  }
+}

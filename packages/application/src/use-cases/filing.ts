@@ -22,7 +22,6 @@ import {
   open,
   type PortalFiling,
   type Procedure,
-  persist,
   quoteFees,
   resolveCompetence,
   stateOf,
@@ -203,7 +202,7 @@ const file = (
         }
         const opened = open(machine, filing)
         if (!opened.ok) return yield* Effect.fail(new ActionRefused({ code: code.success, reason: opened.reason }))
-        const next = persist(opened.snapshot)
+        const next = opened.persisted
         // the catalogue's fees are requested at filing (one payment request when something is owed)
         const paymentRequestIds = yield* Effect.forEach(Array.from({ length: paymentRequestsIn(opened.actions) }), () =>
           ids.next("payment-request"),

@@ -5,9 +5,9 @@
  *
  * ```ts
  * const machine = Result.getOrThrow(createDossierMachine({ procedure, calendar }))
- * const filed = open(machine, fileEvent)                 // { ok: true, snapshot, actions } | { ok: false, reason }
+ * const filed = open(machine, fileEvent)  // { ok: true, snapshot, persisted, actions } | { ok: false, reason }
  * if (filed.ok) {
- *   const stored = JSON.stringify(filed.snapshot)        // plain JSON: keep it with a version number
+ *   const stored = JSON.stringify(filed.persisted)       // plain JSON: keep it with a version number
  *   const next = decide(machine, JSON.parse(stored), acceptEvent)
  * }
  * ```
@@ -15,7 +15,7 @@
  * Events are given in their JSON form and decoded with the schemas of `events.ts`; a bad event is refused with
  * `InvalidEvent { problems }`, each problem with its path. Snapshots may be live xstate snapshots or their JSON.
  */
-import { type AnyActorLogic, type AnyActorScope, createActor, type SnapshotFrom } from "xstate"
+import type { SnapshotFrom } from "xstate"
 import { decodeAll, type Problem } from "../shared/decode.ts"
 import type { DossierContext } from "./context.ts"
 import type { DossierAction } from "./effects.ts"
@@ -24,9 +24,9 @@ import * as Events from "./events.ts"
 import { checkEvent, unknownDocuments } from "./guards.ts"
 import { type DossierMachine, dossierEnv } from "./machine.ts"
 import { filingActorRefusal } from "./permissions.ts"
-import { withPrechecked } from "./prechecked.ts"
 import type { Refusal } from "./refusals.ts"
 import { type DossierStateName, dossierStateNames, stateOf } from "./status.ts"
+import { filedStep, type Step, stepOf } from "./step.ts"
 
 export type DossierSnapshot = SnapshotFrom<DossierMachine>
 
@@ -37,7 +37,12 @@ export interface PersistedDossier {
 }
 
 export type Decision =
-  | { readonly ok: true; readonly snapshot: DossierSnapshot; readonly actions: ReadonlyArray<DossierAction> }
+  | {
+      readonly ok: true
+      readonly snapshot: DossierSnapshot
+      readonly persisted: PersistedDossier
+      readonly actions: ReadonlyArray<DossierAction>
+    }
   | { readonly ok: false; readonly reason: Refusal }
 
 const refuse = (reason: Refusal): Decision => ({ ok: false, reason })
@@ -105,9 +110,6 @@ export function restoreSnapshot(
   return machine.resolveState({ value: snapshot.value, context: snapshot.context })
 }
 
-const toActions = (actions: ReadonlyArray<{ readonly type: string; readonly params?: unknown }>): DossierAction[] =>
-  actions.map((a) => ({ type: a.type, params: a.params }) as DossierAction)
-
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error)
 
@@ -142,62 +144,21 @@ export function filingRefusal(env: DossierEnv, event: Events.FileDossier): Refus
 }
 
 /**
- * xstate's pure `transition` / `initialTransition` build a throw-away actor for every call (an actor, its system, and
- * the machine's initial snapshot, whose context factory fails without a filing): most of the cost of a decision.
- * The dossier machine spawns and invokes nothing, so one inert scope per machine serves every call; each call only
- * swaps in its own action collector (calls are synchronous, so they never interleave).
+ * An accepted answer. `persisted` is the next snapshot's JSON form (what storage keeps); `snapshot` is the live xstate
+ * snapshot of the same state and context, built from it on first read (`machine.resolveState`): the transition itself
+ * is computed without xstate (step.ts), so a caller that only stores the result never pays for a live snapshot.
  */
-interface InertScope {
-  readonly scope: AnyActorScope
-  collected: Array<{ readonly type: string; readonly params?: unknown }>
-}
-const inertScopes = new WeakMap<DossierMachine, InertScope>()
-
-function inertScopeOf(machine: DossierMachine): InertScope {
-  const cached = inertScopes.get(machine)
-  if (cached !== undefined) return cached
-  const self = createActor(machine as AnyActorLogic)
-  const entry: InertScope = {
-    collected: [],
-    scope: {
-      self,
-      defer: () => {},
-      id: "",
-      logger: () => {},
-      sessionId: "",
-      stopChild: () => {},
-      system: self.system,
-      emit: () => {},
-      actionExecutor: (action) => {
-        entry.collected.push(action as { readonly type: string; readonly params?: unknown })
-      },
-    } as AnyActorScope,
-  }
-  inertScopes.set(machine, entry)
-  return entry
-}
-
-/** xstate's `transition(machine, snapshot, event)` on the machine's shared inert scope. */
-function transition(machine: DossierMachine, snapshot: DossierSnapshot, event: Events.DossierEvent) {
-  const entry = inertScopeOf(machine)
-  const collected: InertScope["collected"] = []
-  entry.collected = collected
-  try {
-    return [machine.transition(snapshot, event, entry.scope), collected] as const
-  } finally {
-    entry.collected = []
-  }
-}
-
-/** xstate's `initialTransition(machine, input)` on the machine's shared inert scope. */
-function initialTransition(machine: DossierMachine, input: Events.FileDossier) {
-  const entry = inertScopeOf(machine)
-  const collected: InertScope["collected"] = []
-  entry.collected = collected
-  try {
-    return [machine.getInitialSnapshot(entry.scope, input), collected] as const
-  } finally {
-    entry.collected = []
+function accepted(machine: DossierMachine, step: Step): Decision {
+  const persisted: PersistedDossier = { value: step.value, context: step.context }
+  let live: DossierSnapshot | undefined
+  return {
+    ok: true,
+    get snapshot() {
+      live ??= machine.resolveState(persisted)
+      return live
+    },
+    persisted,
+    actions: step.actions,
   }
 }
 
@@ -211,9 +172,7 @@ export function open(machine: DossierMachine, filing: unknown): Decision {
   const reason = filingRefusal(env, event)
   if (reason !== undefined) return refuse(reason)
   try {
-    const [snapshot, actions] = initialTransition(machine, event)
-    if (snapshot.status === "error") return invalid([{ path: "", message: messageOf(snapshot.error) }])
-    return { ok: true, snapshot, actions: toActions(actions) }
+    return accepted(machine, filedStep(env, event))
   } catch (error) {
     return invalid([{ path: "", message: messageOf(error) }])
   }
@@ -236,28 +195,39 @@ export function decide(
   }
 }
 
+/** The state and context of a live snapshot or its JSON; undefined when the JSON names no state of the machine. */
+function stateAndContext(
+  snapshot: DossierSnapshot | PersistedDossier,
+): { readonly state: DossierStateName; readonly context: DossierContext } | undefined {
+  if (typeof snapshot !== "object" || snapshot === null) return undefined
+  const state = snapshot.value as unknown
+  const context = snapshot.context as unknown
+  if (typeof state !== "string" || !dossierStateNames.includes(state as DossierStateName)) return undefined
+  if (typeof context !== "object" || context === null) return undefined
+  return { state: state as DossierStateName, context: context as DossierContext }
+}
+
 function decideUnsafe(machine: DossierMachine, snapshot: DossierSnapshot | PersistedDossier, input: unknown): Decision {
   const env = envOrProblem(machine)
   if ("ok" in env) return env
-  const live = restoreSnapshot(machine, snapshot)
-  const state = live === undefined ? undefined : stateOf(live)
-  if (live === undefined || state === undefined) {
+  const current = stateAndContext(snapshot)
+  if (current === undefined) {
     return invalid([{ path: "snapshot", message: "not a snapshot of this machine / không phải trạng thái hồ sơ" }])
   }
+  const { state, context } = current
   if (typeof input === "object" && input !== null && (input as { type?: unknown }).type === "file") {
     return refuse({ _tag: "NotAllowedInState", state, event: "file" })
   }
   const decoded = decodeEvent(input)
   if (!decoded.ok) return invalid(decoded.problems)
   const event = decoded.event
-  const reason = checkEvent(env, state, live.context, event)
+  const reason = checkEvent(env, state, context, event)
   if (reason !== undefined) return refuse(reason)
   try {
-    const [next, actions] = withPrechecked(event, state, live.context, () => transition(machine, live, event))
-    if (next.status === "error") return invalid([{ path: "", message: messageOf(next.error) }])
-    // The guard runs the same checks, so the machine always moves here; if it did not, say so rather than pass.
-    if (next === live) return refuse({ _tag: "NotAllowedInState", state, event: event.type })
-    return { ok: true, snapshot: next, actions: toActions(actions) }
+    const step = stepOf(env, state, context, event)
+    // `checkEvent` refuses an event the state does not take, so a route is always found; if not, say so.
+    if (step === undefined) return refuse({ _tag: "NotAllowedInState", state, event: event.type })
+    return accepted(machine, step)
   } catch (error) {
     return invalid([{ path: "", message: messageOf(error) }])
   }

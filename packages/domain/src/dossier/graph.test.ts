@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
+import { transition } from "xstate"
 import { getShortestPaths } from "xstate/graph"
 import { type Decision, decide, open } from "./decide.ts"
 import type { DossierEvent } from "./events.ts"
@@ -103,13 +104,30 @@ describe("the machine's graph (getShortestPaths over a sample procedure with an 
     expect(refused).toBeGreaterThan(paths.length)
   })
 
-  it("agrees with the machine: decide accepts exactly the events xstate would take", () => {
+  // decide computes transitions without xstate (step.ts); the machine's pure `transition` must give the same answer:
+  // the same next state, context and named actions, or no move where decide refuses.
+  it("agrees with the machine: same next state, context and actions, or the same refusal", () => {
+    let compared = 0
     for (const path of paths) {
-      for (const event of candidateEvents(path.state.context, procedure.process) as DossierEvent[]) {
-        const decision = decide(machine, path.state, event)
-        const moved = path.state.can(event)
-        expect(decision.ok).toBe(moved)
+      const candidates = candidateEvents(path.state.context, procedure.process) as DossierEvent[]
+      const events: DossierEvent[] = [
+        ...candidates,
+        ...candidates.map((e) => ({ ...e, actor: { ...e.actor, role: "citizen" as const, id: "x" } })),
+        ...candidates.map((e) => ({ ...e, at: "2025-01-01T00:00:00+07:00" }) as DossierEvent),
+      ]
+      for (const event of events) {
+        const decision = decide(machine, roundTrip(path.state), event)
+        const [next, actions] = transition(machine, path.state, event)
+        if (decision.ok) {
+          expect(decision.persisted.value).toBe(next.value)
+          expect(decision.persisted.context).toStrictEqual(next.context)
+          expect(decision.actions).toStrictEqual(actions.map((a) => ({ type: a.type, params: a.params })))
+        } else {
+          expect(next).toBe(path.state)
+        }
+        compared++
       }
     }
+    expect(compared).toBeGreaterThan(paths.length)
   })
 })

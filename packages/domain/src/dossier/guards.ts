@@ -34,7 +34,7 @@ import { actorRefusal, currentStep } from "./permissions.ts"
 import type { Refusal } from "./refusals.ts"
 import type { DossierStateName } from "./status.ts"
 import { vietnamDate } from "./time.ts"
-import { transitionTable } from "./transitions.ts"
+import { type Route, transitionTable } from "./transitions.ts"
 
 // ---- money ------------------------------------------------------------------------------------------------------
 
@@ -99,6 +99,13 @@ export function paymentAmountRefusal(
 /** Whether a payment of `amount` would cover everything requested so far (fees before processing + obligations). */
 export const paymentSettles = (context: DossierContext, amount: number): boolean =>
   amountPaid(context) + amount >= amountOwed(context, "obligations")
+
+/** The extra conditions of `transitionTable` routes (`Route.when`): the machine's guards of the same names. */
+export const routeConditions: Readonly<
+  Record<NonNullable<Route["when"]>, (context: DossierContext, event: DossierEvent) => boolean>
+> = {
+  paymentSettles: (context, event) => event.type === "paymentConfirmed" && paymentSettles(context, event.amount),
+}
 
 // ---- documents -------------------------------------------------------------------------------------------------
 

@@ -4,8 +4,9 @@
  * API in one breath (details in each module's comment):
  * - `createDossierMachine({ procedure, variantId?, calendar, pauseForFinancialObligation? })` → `Result<machine>`
  *   (machine.ts).
- * - `open(machine, filing)` and `decide(machine, snapshot, event)` → `{ ok: true, snapshot, actions }` or
- *   `{ ok: false, reason }` (decide.ts). Inputs are JSON (decoded with the Schemas of events.ts); snapshots are live
+ * - `open(machine, filing)` and `decide(machine, snapshot, event)` → `{ ok: true, snapshot, persisted, actions }`
+ *   or `{ ok: false, reason }` (decide.ts; the transition is computed from the machine's table and plain functions,
+ *   step.ts, proven equal to the machine's own by the graph test and the testkit's machine-agreement test). Inputs are JSON (decoded with the Schemas of events.ts); snapshots are live
  *   or their JSON; nothing throws, nothing runs: `actions` are the named actions of effects.ts (audit, syncPortal,
  *   notifyApplicant, requestPayment, scheduleDeadlineCheck) for the application layer.
  * - `Refusal` (refusals.ts): the typed reasons; `checkEvent` and the check functions (guards.ts) are what the

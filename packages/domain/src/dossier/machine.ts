@@ -8,8 +8,9 @@
  * - States and their events: `transitions.ts`; guards: `guards.ts` (one xstate guard, `allowed`, runs every check);
  *   context changes: `reducers.ts`, run by the `apply` action (an `assign`); named actions for the application
  *   layer: `effects.ts`, enqueued by the `effects` action.
- * - Driven with the pure `transition(machine, snapshot, event)` / `initialTransition(machine, filing)`, which return
- *   the next snapshot and the named actions without running anything. The snapshot is plain JSON.
+ * - The definition of the lifecycle: `decide` and `open` (decide.ts) compute each transition from the same table and
+ *   plain functions without running xstate (step.ts), and `step.test.ts` proves they agree with the machine's pure
+ *   `transition(machine, snapshot, event)` / `initialTransition(machine, filing)`. The snapshot is plain JSON.
  */
 import { Result } from "effect"
 import { and, assign, setup } from "xstate"
@@ -21,8 +22,7 @@ import type { ApplicantNotice, AuditEntry, DeadlineCheck, PaymentRequest, Portal
 import { effectsOf, filingEffects } from "./effects.ts"
 import type { DossierEnv } from "./env.ts"
 import type { DossierEvent, FileDossier } from "./events.ts"
-import { checkEvent, paymentSettles } from "./guards.ts"
-import { isPrechecked } from "./prechecked.ts"
+import { checkEvent, routeConditions } from "./guards.ts"
 import { applyEvent, filedContext } from "./reducers.ts"
 import { type DossierStateName, dossierStateNames, finalStates } from "./status.ts"
 import { inVietnamTime } from "./time.ts"
@@ -50,12 +50,10 @@ function buildMachine(env: DossierEnv) {
     },
     guards: {
       /** Every check of `guards.ts` for the event in the given state. */
-      // `decide` has already run these checks on the same state and context (prechecked.ts): not twice.
       allowed: ({ context, event }, params: { readonly state: DossierStateName }) =>
-        isPrechecked(event, params.state, context) || checkEvent(env, params.state, context, event) === undefined,
+        checkEvent(env, params.state, context, event) === undefined,
       /** The payment covers everything requested so far. */
-      paymentSettles: ({ context, event }) =>
-        event.type === "paymentConfirmed" && paymentSettles(context, event.amount),
+      paymentSettles: ({ context, event }) => routeConditions.paymentSettles(context, event),
     },
     actions: {
       apply: assign(({ context, event }, params: Edge) =>
