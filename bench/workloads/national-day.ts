@@ -15,24 +15,19 @@ import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import {
   AuditLog,
-  CallLog,
   CatalogStore,
   Clock,
-  DocumentRenderer,
   DossierStore,
   Ids,
   IssuedResultStore,
   Outbox,
-  PaymentGateway,
   PortalSync,
-  PublicPages,
   relayOnce,
-  Signer,
   topics,
   WalletStore,
 } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { type SimulatedDossier, simulateDossiers } from "@motcua/cli"
+import { type SimulatedDossier, simulateDossiers, simulationStandIns } from "@motcua/cli"
 import { makePortalSync } from "@motcua/portal-dvcqg"
 import { SqlStorage } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
@@ -124,13 +119,8 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
         ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
       }),
       Ids.layer,
-      Layer.mergeAll(
-        Signer.layerTest,
-        PaymentGateway.layerTest,
-        DocumentRenderer.layerTest,
-        IssuedResultStore.layerMemory,
-        PublicPages.layerTest,
-      ).pipe(Layer.provideMerge(CallLog.layer)),
+      IssuedResultStore.layerMemory,
+      simulationStandIns,
       WalletStore.layerMemory,
       Layer.succeed(PortalSync, PortalSync.of(portal)),
     ),

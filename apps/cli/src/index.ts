@@ -9,3 +9,4 @@ export {
   type SimulationResult,
   simulate as simulateDossiers,
 } from "./simulation/driver.ts"
+export { simulationStandIns } from "./simulation/stand-ins.ts"

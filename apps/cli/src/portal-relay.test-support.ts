@@ -9,19 +9,7 @@
 // MOTCUA_PORTAL_RELAY_TEST_TRACE=1 shows where the time goes.)
 import { type ChildProcess, fork, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import {
-  CallLog,
-  CatalogStore,
-  Clock,
-  DocumentRenderer,
-  Ids,
-  IssuedResultStore,
-  PaymentGateway,
-  PortalSyncPayload,
-  PublicPages,
-  Signer,
-  WalletStore,
-} from "@motcua/application"
+import { CatalogStore, Clock, Ids, IssuedResultStore, PortalSyncPayload, WalletStore } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { toDossierRecord, toProgressItems } from "@motcua/portal-dvcqg"
 import { Effect, Layer, Result, Schema } from "effect"
@@ -31,6 +19,7 @@ import { openDatabase, storageLayer } from "./database.ts"
 import { memoryIo } from "./io.ts"
 import { documentsDirOf, resolveSettings, type Settings } from "./settings.ts"
 import { simulate } from "./simulation/driver.ts"
+import { simulationStandIns } from "./simulation/stand-ins.ts"
 
 const COUNT = Number(process.env.MOTCUA_PORTAL_RELAY_TEST_COUNT ?? 2000)
 const KILLS = 5
@@ -81,13 +70,8 @@ async function fileLifecycles(settings: Settings, count: number) {
     Clock.layerTest("2025-07-01T01:00:00.000Z"),
     Ids.layer,
     WalletStore.layerMemory,
-    Layer.mergeAll(
-      Signer.layerTest,
-      PaymentGateway.layerTest,
-      DocumentRenderer.layerTest,
-      IssuedResultStore.layerMemory,
-      PublicPages.layerTest,
-    ).pipe(Layer.provideMerge(CallLog.layer)),
+    IssuedResultStore.layerMemory,
+    simulationStandIns,
   )
   const codes: string[] = []
   const result = await Effect.runPromise(

@@ -2,17 +2,7 @@
 // channel, through the application's use cases; deterministic for a seed. Into its own database by default
 // (<data>/simulation.sqlite), never the live one; every dossier is marked simulated, so none is ever sent outside.
 import { join } from "node:path"
-import {
-  CallLog,
-  CatalogStore,
-  Clock,
-  DocumentRenderer,
-  Ids,
-  layerSimulationRun,
-  PaymentGateway,
-  PublicPages,
-  Signer,
-} from "@motcua/application"
+import { CatalogStore, Clock, Ids, layerSimulationRun } from "@motcua/application"
 import { vietnamDateTime } from "@motcua/domain"
 import { SqlIssuedResultStore, SqlWalletStore } from "@motcua/storage-sql"
 import { Effect, Layer } from "effect"
@@ -32,6 +22,7 @@ import { type Io, say } from "../io.ts"
 import { displayUrl, resolveSettings, simulationDatabase } from "../settings.ts"
 import { simulate as runSimulation, type SimulationResult } from "../simulation/driver.ts"
 import { progressBar } from "../simulation/progress.ts"
+import { simulationStandIns } from "../simulation/stand-ins.ts"
 
 export const DEFAULT_START = "2025-07-01"
 
@@ -97,14 +88,7 @@ its own database by default, not the live one; simulated dossiers are never sent
       catalog,
       Clock.layerTest(`${start}T01:00:00.000Z`),
       Ids.layer,
-      // simulated results are signed by the test signer over text stand-ins: nothing is rendered or certified; the
-      // stand-ins' calls are not kept (a long run would keep every one)
-      Layer.mergeAll(
-        Signer.layerTest,
-        PaymentGateway.layerTest,
-        DocumentRenderer.layerTest,
-        PublicPages.layerTest,
-      ).pipe(Layer.provideMerge(CallLog.layerUnkept)),
+      simulationStandIns,
       layerSimulationRun,
     )
     const bar = progressBar(io, say("hồ sơ", "dossiers"))
