@@ -172,4 +172,60 @@ describe("digitised papers over HTTP", () => {
 
     expect(await (await send(system.app, counter, "GET", papers)).json()).toEqual({ items: [] })
   })
+  it("records the papers a filing brings as digitised, and refuses a filing whose paper is wrong with its path", async () => {
+    const counter = await officer(system.app, "cb-hg-01")
+    const scan = pdf("Tờ khai CT01 quét khi tiếp nhận")
+    const filed = await send(
+      system.app,
+      counter,
+      "POST",
+      "/api/v1/dossiers",
+      {
+        ...residenceFiling({ documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }] }),
+        intakePointId: "ttphcc-06685",
+        papers: [{ documentId: "ct01", attachmentId: await staged(counter, scan), sha256: sha(scan) }],
+      },
+      { "idempotency-key": "papers-3" },
+    )
+    expect(filed.status, await filed.clone().text()).toBe(201)
+    const { code } = (await filed.json()) as { code: string }
+    const listed = (await (await send(system.app, counter, "GET", `/api/v1/dossiers/${code}/papers`)).json()) as {
+      items: Array<{ documentId: string; current: Paper }>
+    }
+    expect(listed.items.map((i) => [i.documentId, i.current.version, i.current.sha256, i.current.pages])).toEqual([
+      ["ct01", 1, sha(scan), 1],
+    ])
+    const detail = (await (await send(system.app, counter, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+      context: { documents: Array<{ id: string; digitised?: boolean }> }
+    }
+    expect(detail.context.documents.find((d) => d.id === "ct01")?.digitised).toBe(true)
+    expect(detail.context.documents.find((d) => d.id === "cho-o-hop-phap")?.digitised).not.toBe(true)
+
+    const mine = (await (
+      await send(system.app, counter, "GET", "/api/v1/intake-points/ttphcc-06685/dossiers?limit=100")
+    ).json()) as {
+      items: unknown[]
+    }
+    const wrong = await send(
+      system.app,
+      counter,
+      "POST",
+      "/api/v1/dossiers",
+      {
+        ...residenceFiling({ documents: [{ id: "ct01" }] }),
+        intakePointId: "ttphcc-06685",
+        papers: [{ documentId: "khong-co", attachmentId: await staged(counter, pdf("giấy tờ")) }],
+      },
+      { "idempotency-key": "papers-4" },
+    )
+    expect(wrong.status).toBe(422)
+    expect((await readProblem(wrong)).errors.map((e) => e.path)).toEqual(["body.papers[0].documentId"])
+    // nothing filed
+    const after = (await (
+      await send(system.app, counter, "GET", "/api/v1/intake-points/ttphcc-06685/dossiers?limit=100")
+    ).json()) as {
+      items: unknown[]
+    }
+    expect(after.items.length).toBe(mine.items.length)
+  })
 })

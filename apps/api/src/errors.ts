@@ -321,7 +321,7 @@ function applicationProblem(error: unknown, instance: string): MappedProblem | u
         "unprocessable",
         `Không ghi nhận được giấy tờ số hóa: ${error.detail}`,
         instance,
-        [{ path: error.field, message: error.detail }],
+        [{ path: fieldPath("body", error.field), message: error.detail }],
         { _tag: "PaperRefused", reason: error.reason },
       ),
     }

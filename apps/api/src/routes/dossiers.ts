@@ -91,6 +91,14 @@ export const DossierView = Schema.Struct({
   summary: DossierSummary.annotate({ identifier: "DossierSummary" }),
 }).annotate({ identifier: "DossierView", description: "Hồ sơ sau thay đổi: mã, phiên bản, tóm tắt trạng thái" })
 
+/** A scanned or uploaded paper: which required document it is and the staged bytes (filing's papers, the papers route). */
+const PaperFields = {
+  documentId: Id.annotate({ description: "The procedure's required document the paper is (RequiredDocument.id)" }),
+  attachmentId: Id.annotate({ description: "The staged document with the bytes (POST /api/v1/documents)" }),
+  pages: Schema.optionalKey(Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 10_000 }))),
+  sha256: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9a-fA-F]{64}$/))),
+}
+
 export const FilingBody = Schema.Struct({
   procedureCode: ProcedureCode.annotate({ description: "Mã thủ tục quốc gia, vd. 1.004222" }),
   variantId: Schema.optionalKey(Id),
@@ -145,6 +153,17 @@ export const FilingBody = Schema.Struct({
         "Nộp thay người khác (trực tuyến): quan hệ với người đứng tên, vd. cha, người được ủy quyền. Thiếu trường này " +
         "mà người đứng tên không phải chủ tài khoản → 422 applicant-not-caller. Filing for someone else online.",
     }),
+  ),
+  papers: Schema.optionalKey(
+    Schema.Array(Schema.Struct(PaperFields).annotate({ identifier: "FiledPaper" }))
+      .check(Schema.isMaxLength(100))
+      .annotate({
+        description:
+          "Giấy tờ quét hoặc tải lên kèm hồ sơ: mỗi bản là giấy tờ nào của thủ tục (documentId) và tệp đã tải lên " +
+          "(attachmentId, POST /api/v1/documents); được ghi nhận là giấy tờ đã số hóa (số trang, SHA-256, ai, khi " +
+          "nào) và đính kèm hồ sơ. Sai → 422 chỉ rõ trường papers[i]. Scanned or uploaded papers, each recorded as the " +
+          "required document it is (digitised) and attached.",
+      }),
   ),
   fromWallet: Schema.optionalKey(
     Schema.Array(Schema.Struct({ documentId: Id, walletEntryId: Id }))
@@ -281,10 +300,7 @@ const PaperHistoryView = Schema.Struct({
 }).annotate({ identifier: "PaperHistory" })
 
 const DigitisePaperBody = Schema.Struct({
-  documentId: Id.annotate({ description: "The procedure's required document the paper is (RequiredDocument.id)" }),
-  attachmentId: Id.annotate({ description: "The staged document with the bytes (POST /api/v1/documents)" }),
-  pages: Schema.optionalKey(Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 10_000 }))),
-  sha256: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9a-fA-F]{64}$/))),
+  ...PaperFields,
   intakePointId: Schema.optionalKey(Id),
   expectedVersion: Schema.optionalKey(expectedVersion),
 }).annotate({ identifier: "DigitisePaperRequest" })

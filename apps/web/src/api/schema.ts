@@ -2890,6 +2890,16 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        FiledPaper: {
+            /** @description The procedure's required document the paper is (RequiredDocument.id) */
+            documentId: string;
+            /** @description The staged document with the bytes (POST /api/v1/documents) */
+            attachmentId: string;
+            pages?: number;
+            sha256?: string;
+        } & {
+            [key: string]: unknown;
+        };
         Filing: {
             /** @description Mã thủ tục quốc gia, vd. 1.004222 */
             procedureCode: string;
@@ -2937,6 +2947,8 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            /** @description Giấy tờ quét hoặc tải lên kèm hồ sơ: mỗi bản là giấy tờ nào của thủ tục (documentId) và tệp đã tải lên (attachmentId, POST /api/v1/documents); được ghi nhận là giấy tờ đã số hóa (số trang, SHA-256, ai, khi nào) và đính kèm hồ sơ. Sai → 422 chỉ rõ trường papers[i]. Scanned or uploaded papers, each recorded as the required document it is (digitised) and attached. */
+            papers?: components["schemas"]["FiledPaper"][];
             /** @description Trực tuyến: giấy tờ lấy từ kho dữ liệu của chính người nộp thay cho tải lên (được ghi là lấy từ kho dữ liệu). Online: required documents taken from the signed-in citizen's e-wallet instead of uploaded. */
             fromWallet?: ({
                 documentId: string;

@@ -123,7 +123,7 @@ describe("digitising a dossier's papers", () => {
 
         const unknown = yield* refusal(digitisePaper(p.counter, code, { documentId: "khong-co", attachmentId: staged }))
         expect(unknown).toBeInstanceOf(PaperRefused)
-        expect(unknown).toMatchObject({ reason: "unknown-document", field: "body.documentId" })
+        expect(unknown).toMatchObject({ reason: "unknown-document", field: "documentId" })
         expect((unknown as PaperRefused).detail).toContain("ct01")
 
         const wrongHash = yield* refusal(
@@ -133,12 +133,12 @@ describe("digitising a dossier's papers", () => {
             sha256: "ab".repeat(32),
           }),
         )
-        expect(wrongHash).toMatchObject({ _tag: "PaperRefused", reason: "hash-mismatch", field: "body.sha256" })
+        expect(wrongHash).toMatchObject({ _tag: "PaperRefused", reason: "hash-mismatch", field: "sha256" })
 
         const wrongPages = yield* refusal(
           digitisePaper(p.counter, code, { documentId: "cho-o-hop-phap", attachmentId: staged, pages: 5 }),
         )
-        expect(wrongPages).toMatchObject({ _tag: "PaperRefused", reason: "pages-mismatch", field: "body.pages" })
+        expect(wrongPages).toMatchObject({ _tag: "PaperRefused", reason: "pages-mismatch", field: "pages" })
 
         const notMine = yield* refusal(
           digitisePaper(p.foreignCounter, code, { documentId: "cho-o-hop-phap", attachmentId: staged }),

@@ -84,7 +84,7 @@ const preparePaper = (
       return yield* Effect.fail(
         new PaperRefused({
           reason: "unknown-document",
-          field: `${field}.documentId`,
+          field: within(field, "documentId"),
           detail:
             `thủ tục ${procedure.code} không có thành phần hồ sơ "${input.documentId}"; có: ` +
             `${required.map((d) => d.id).join(", ")} (the procedure has no such required document)`,
@@ -98,14 +98,14 @@ const preparePaper = (
       return yield* Effect.fail(
         new PaperRefused({
           reason: "hash-mismatch",
-          field: `${field}.sha256`,
+          field: within(field, "sha256"),
           detail:
             `SHA-256 của tài liệu đã lưu là ${meta.sha256}, khác với ${input.sha256} (the stored document is not the ` +
             "one that was hashed: scan or upload it again)",
         }),
       )
     }
-    const pages = yield* pagesOf(meta, bytes, input.pages, `${field}.pages`, pagesRequired)
+    const pages = yield* pagesOf(meta, bytes, input.pages, within(field, "pages"), pagesRequired)
     const version = existing
       .filter((p) => p.documentId === input.documentId)
       .reduce((n, p) => Math.max(n, p.version), 0)
@@ -133,6 +133,9 @@ const preparePaper = (
  * The paper's pages: counted from the bytes (a number said otherwise is refused), else as said; a PDF whose pages
  * cannot be counted and that nobody counted is refused when `required`, else recorded without a count (null).
  */
+/** The path of an input's field below the input's own path ("" for the request's top level: `documentId`). */
+const within = (field: string, name: string) => (field === "" ? name : `${field}.${name}`)
+
 const pagesOf = (meta: DocumentMeta, bytes: Uint8Array, said: number | undefined, field: string, required: boolean) => {
   const counted = countPages(bytes, meta.mediaType)
   if (said !== undefined && counted !== undefined && said !== counted)
@@ -240,7 +243,7 @@ export const digitisePaper = Effect.fnUntraced(function* (
     agencyCode: context.agencyCode,
     unitCode: context.unitCode ?? null,
   }
-  const paper = yield* preparePaper(input, procedure, context.variantId, code, existing, origin, "body")
+  const paper = yield* preparePaper(input, procedure, context.variantId, code, existing, origin, "")
   const next = withPaperFlags(loaded.dossier, [...existing, paper])
   const replaced = existing.filter((p) => p.documentId === paper.documentId).at(-1)
   const record = yield* (yield* UnitOfWork).transaction(
