@@ -11,7 +11,7 @@
 // whoever runs the benchmark.
 import { fork, spawn } from "node:child_process"
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { openSqlite } from "@motcua/storage-sql"
@@ -43,6 +43,16 @@ export interface MemoryRun {
 const failed = (what: string, run: SampledRun) =>
   new Error(`${what} failed (exit ${run.code}): ${run.stderr.slice(-3000)}${run.stdout.slice(-1000)}`)
 
+/** One row of counts read from a run's SQLite file after the run has ended. */
+function countRows<T>(file: string, query: string): T {
+  const { raw } = openSqlite({ file, synchronous: "NORMAL" })
+  try {
+    return raw.prepare(query).get() as T
+  } finally {
+    raw.close()
+  }
+}
+
 /** Where warm-up ends in a run to its end: a fifth of it (start-up, JIT, the first pages of the database). */
 const warmupOf = (run: SampledRun) => (run.seconds * 1000) / 5
 
@@ -59,15 +69,10 @@ export async function simulateRun(n: number): Promise<MemoryRun> {
     const summary = JSON.parse(run.stdout) as { dossiers: number; transitions: number; stuck: unknown[] }
     if (summary.dossiers !== n || summary.stuck.length > 0)
       throw new RowsLost(`simulate: ${summary.dossiers} of ${n} dossiers, ${summary.stuck.length} stuck`)
-    const { raw } = openSqlite({ file: join(folder, "simulation.sqlite"), synchronous: "NORMAL" })
-    let counts: { dossiers: number; audit: number }
-    try {
-      counts = raw
-        .prepare("select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit")
-        .get() as { dossiers: number; audit: number }
-    } finally {
-      raw.close()
-    }
+    const counts = countRows<{ dossiers: number; audit: number }>(
+      join(folder, "simulation.sqlite"),
+      "select (select count(*) from dossier) as dossiers, (select count(*) from audit_entry) as audit",
+    )
     if (counts.dossiers !== n || counts.audit < summary.transitions)
       throw new RowsLost(
         `simulate: the database holds ${counts.dossiers} dossiers (expected ${n}) and ${counts.audit} audit entries (expected ≥ ${summary.transitions})`,
@@ -199,7 +204,7 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
         )
         loader.send(request)
       })
-    const loadBefore = (await import("node:os")).loadavg()[0] ?? 0
+    const loadBefore = loadavg()[0] ?? 0
     const sampler = sampleRss(pid)
     const started = performance.now()
     let created = 0
@@ -222,18 +227,13 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
     }
     const seconds = (performance.now() - started) / 1000
     const { samples, peakMb } = sampler.stop()
-    const loadAfter = (await import("node:os")).loadavg()[0] ?? 0
+    const loadAfter = loadavg()[0] ?? 0
     server.kill("SIGTERM")
     await exited
-    const { raw } = openSqlite({ file, synchronous: "NORMAL" })
-    let counts: { dossiers: number; keys: number }
-    try {
-      counts = raw
-        .prepare("select (select count(*) from dossier) as dossiers, (select count(*) from idempotency) as keys")
-        .get() as { dossiers: number; keys: number }
-    } finally {
-      raw.close()
-    }
+    const counts = countRows<{ dossiers: number; keys: number }>(
+      file,
+      "select (select count(*) from dossier) as dossiers, (select count(*) from idempotency) as keys",
+    )
     if (counts.dossiers !== created || counts.keys !== created)
       throw new RowsLost(
         `API server: ${created} filings answered 201, the database holds ${counts.dossiers} dossiers and ${counts.keys} idempotency rows`,
