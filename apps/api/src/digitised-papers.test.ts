@@ -37,6 +37,17 @@ const staged = async (who: Credentials, bytes: Uint8Array) => {
   return ((await response.json()) as { id: string }).id
 }
 
+/** A residence filing at the Hồng Gai counter by its officer, with these documents and any more of the body. */
+const fileAtCounter = (who: Credentials, key: string, documents: string[], more: Record<string, unknown> = {}) =>
+  send(
+    system.app,
+    who,
+    "POST",
+    "/api/v1/dossiers",
+    { ...residenceFiling({ documents: documents.map((id) => ({ id })) }), intakePointId: "ttphcc-06685", ...more },
+    { "idempotency-key": key },
+  )
+
 interface Paper {
   documentId: string
   version: number
@@ -51,14 +62,7 @@ interface Paper {
 describe("digitised papers over HTTP", () => {
   it("records a paper, replaces it by the next version and lists both; the old bytes stay readable", async () => {
     const counter = await officer(system.app, "cb-hg-01")
-    const filed = await send(
-      system.app,
-      counter,
-      "POST",
-      "/api/v1/dossiers",
-      { ...residenceFiling({ documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }] }), intakePointId: "ttphcc-06685" },
-      { "idempotency-key": "papers-1" },
-    )
+    const filed = await fileAtCounter(counter, "papers-1", ["ct01", "cho-o-hop-phap"])
     expect(filed.status).toBe(201)
     const { code, version } = (await filed.json()) as { code: string; version: number }
     const papers = `/api/v1/dossiers/${code}/papers`
@@ -129,14 +133,7 @@ describe("digitised papers over HTTP", () => {
 
   it("answers bad input with a 4xx naming the field, and records nothing", async () => {
     const counter = await officer(system.app, "cb-hg-01")
-    const filed = await send(
-      system.app,
-      counter,
-      "POST",
-      "/api/v1/dossiers",
-      { ...residenceFiling({ documents: [{ id: "ct01" }] }), intakePointId: "ttphcc-06685" },
-      { "idempotency-key": "papers-2" },
-    )
+    const filed = await fileAtCounter(counter, "papers-2", ["ct01"])
     const { code } = (await filed.json()) as { code: string }
     const papers = `/api/v1/dossiers/${code}/papers`
     const id = await staged(counter, pdf("giấy tờ"))
@@ -175,18 +172,9 @@ describe("digitised papers over HTTP", () => {
   it("records the papers a filing brings as digitised, and refuses a filing whose paper is wrong with its path", async () => {
     const counter = await officer(system.app, "cb-hg-01")
     const scan = pdf("Tờ khai CT01 quét khi tiếp nhận")
-    const filed = await send(
-      system.app,
-      counter,
-      "POST",
-      "/api/v1/dossiers",
-      {
-        ...residenceFiling({ documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }] }),
-        intakePointId: "ttphcc-06685",
-        papers: [{ documentId: "ct01", attachmentId: await staged(counter, scan), sha256: sha(scan) }],
-      },
-      { "idempotency-key": "papers-3" },
-    )
+    const filed = await fileAtCounter(counter, "papers-3", ["ct01", "cho-o-hop-phap"], {
+      papers: [{ documentId: "ct01", attachmentId: await staged(counter, scan), sha256: sha(scan) }],
+    })
     expect(filed.status, await filed.clone().text()).toBe(201)
     const { code } = (await filed.json()) as { code: string }
     const listed = (await (await send(system.app, counter, "GET", `/api/v1/dossiers/${code}/papers`)).json()) as {
@@ -206,18 +194,9 @@ describe("digitised papers over HTTP", () => {
     ).json()) as {
       items: unknown[]
     }
-    const wrong = await send(
-      system.app,
-      counter,
-      "POST",
-      "/api/v1/dossiers",
-      {
-        ...residenceFiling({ documents: [{ id: "ct01" }] }),
-        intakePointId: "ttphcc-06685",
-        papers: [{ documentId: "khong-co", attachmentId: await staged(counter, pdf("giấy tờ")) }],
-      },
-      { "idempotency-key": "papers-4" },
-    )
+    const wrong = await fileAtCounter(counter, "papers-4", ["ct01"], {
+      papers: [{ documentId: "khong-co", attachmentId: await staged(counter, pdf("giấy tờ")) }],
+    })
     expect(wrong.status).toBe(422)
     expect((await readProblem(wrong)).errors.map((e) => e.path)).toEqual(["body.papers[0].documentId"])
     // nothing filed
