@@ -1,19 +1,15 @@
 // The IssuedResultStore contract, the same on memory, SQLite and PostgreSQL: a record read back whole, a dossier's
 // results newest first, revocation once (a second revocation and an unknown id change nothing).
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import {
   type IssuedResult,
   IssuedResultStore,
   type IssuedResultStoreShape,
   makeMemoryIssuedResultStore,
 } from "@motcua/application"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { SqlIssuedResultStore } from "./issued-results.ts"
-import { SqlStorage } from "./layers.ts"
-import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { contractOnEveryStorage } from "./store-contract.test-support.ts"
 
 const result = (id: string, overrides: Partial<IssuedResult> = {}): IssuedResult => ({
   id,
@@ -80,38 +76,13 @@ function contract(name: string, open: () => Promise<{ store: IssuedResultStoreSh
   })
 }
 
-const sqlStore = async (layer: ReturnType<typeof SqlStorage.layerSqlite>) => {
-  const runtime = ManagedRuntime.make(Layer.provideMerge(SqlIssuedResultStore.layer, layer))
-  const store = await runtime.runPromise(IssuedResultStore.useSync((s) => s))
-  return { store, close: () => runtime.dispose() }
-}
-
-contract("memory", async () => ({ store: makeMemoryIssuedResultStore(), close: async () => {} }))
-
-contract("SQLite", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "motcua-results-"))
-  const opened = await sqlStore(SqlStorage.layerSqlite({ file: join(dir, "motcua.sqlite"), synchronous: "NORMAL" }))
-  return {
-    store: opened.store,
-    close: async () => {
-      await opened.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-})
-
-describeOnPostgres("IssuedResultStore on PostgreSQL", (adminUrl) => {
-  contract("PostgreSQL", async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_results")
-    const opened = await sqlStore(
-      SqlStorage.layerPostgres({ url: database.url, documentsDir: mkdtempSync(join(tmpdir(), "ir-")) }),
-    )
-    return {
-      store: opened.store,
-      close: async () => {
-        await opened.close()
-        await database.drop()
-      },
-    }
-  })
-})
+contractOnEveryStorage(
+  {
+    port: "IssuedResultStore",
+    slug: "results",
+    memory: makeMemoryIssuedResultStore,
+    sqlLayer: SqlIssuedResultStore.layer,
+    read: IssuedResultStore.useSync((s) => s),
+  },
+  contract,
+)

@@ -1,13 +1,9 @@
 // The WalletStore contract, the same on memory, SQLite and PostgreSQL: entries by owner newest first, the bytes
 // returned as stored, usage counted for the quota, a result marked replaced by its corrected one, removal.
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { makeMemoryWalletStore, type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SqlStorage } from "./layers.ts"
-import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { contractOnEveryStorage } from "./store-contract.test-support.ts"
 import { SqlWalletStore } from "./wallet.ts"
 
 const bytes = (text: string) => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
@@ -90,38 +86,13 @@ function contract(name: string, open: () => Promise<{ store: WalletStoreShape; c
   })
 }
 
-const sqlStore = async (layer: ReturnType<typeof SqlStorage.layerSqlite>) => {
-  const runtime = ManagedRuntime.make(Layer.provideMerge(SqlWalletStore.layer, layer))
-  const store = await runtime.runPromise(WalletStore.useSync((s) => s))
-  return { store, close: () => runtime.dispose() }
-}
-
-contract("memory", async () => ({ store: makeMemoryWalletStore(), close: async () => {} }))
-
-contract("SQLite", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "motcua-wallet-"))
-  const opened = await sqlStore(SqlStorage.layerSqlite({ file: join(dir, "motcua.sqlite"), synchronous: "NORMAL" }))
-  return {
-    store: opened.store,
-    close: async () => {
-      await opened.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-})
-
-describeOnPostgres("WalletStore on PostgreSQL", (adminUrl) => {
-  contract("PostgreSQL", async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_wallet")
-    const opened = await sqlStore(
-      SqlStorage.layerPostgres({ url: database.url, documentsDir: mkdtempSync(join(tmpdir(), "wallet-")) }),
-    )
-    return {
-      store: opened.store,
-      close: async () => {
-        await opened.close()
-        await database.drop()
-      },
-    }
-  })
-})
+contractOnEveryStorage(
+  {
+    port: "WalletStore",
+    slug: "wallet",
+    memory: makeMemoryWalletStore,
+    sqlLayer: SqlWalletStore.layer,
+    read: WalletStore.useSync((s) => s),
+  },
+  contract,
+)

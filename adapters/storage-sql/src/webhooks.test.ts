@@ -1,19 +1,15 @@
 // The WebhookStore contract, the same on memory, SQLite and PostgreSQL: subscriptions by owner and event type,
 // attempts newest first, failures counted in a row and reset by a delivery, disabling at the limit (also under
 // concurrent attempts), re-enabling, removal with its attempts.
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import {
   makeMemoryWebhookStore,
   WebhookStore,
   type WebhookStoreShape,
   type WebhookSubscription,
 } from "@motcua/application"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SqlStorage } from "./layers.ts"
-import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { contractOnEveryStorage } from "./store-contract.test-support.ts"
 import { SqlWebhookStore } from "./webhooks.ts"
 
 const subscription = (id: string, overrides: Partial<WebhookSubscription> = {}): WebhookSubscription => ({
@@ -104,38 +100,13 @@ function contract(name: string, open: () => Promise<{ store: WebhookStoreShape; 
   })
 }
 
-const sqlStore = async (layer: ReturnType<typeof SqlStorage.layerSqlite>) => {
-  const runtime = ManagedRuntime.make(Layer.provideMerge(SqlWebhookStore.layer, layer))
-  const store = await runtime.runPromise(WebhookStore.useSync((s) => s))
-  return { store, close: () => runtime.dispose() }
-}
-
-contract("memory", async () => ({ store: makeMemoryWebhookStore(), close: async () => {} }))
-
-contract("SQLite", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "motcua-webhooks-"))
-  const opened = await sqlStore(SqlStorage.layerSqlite({ file: join(dir, "motcua.sqlite"), synchronous: "NORMAL" }))
-  return {
-    store: opened.store,
-    close: async () => {
-      await opened.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-})
-
-describeOnPostgres("WebhookStore on PostgreSQL", (adminUrl) => {
-  contract("PostgreSQL", async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_webhooks")
-    const opened = await sqlStore(
-      SqlStorage.layerPostgres({ url: database.url, documentsDir: mkdtempSync(join(tmpdir(), "wh-")) }),
-    )
-    return {
-      store: opened.store,
-      close: async () => {
-        await opened.close()
-        await database.drop()
-      },
-    }
-  })
-})
+contractOnEveryStorage(
+  {
+    port: "WebhookStore",
+    slug: "webhooks",
+    memory: makeMemoryWebhookStore,
+    sqlLayer: SqlWebhookStore.layer,
+    read: WebhookStore.useSync((s) => s),
+  },
+  contract,
+)
