@@ -211,66 +211,18 @@ describe("motcua report index on a simulated October (120 dossiers)", () => {
   })
 
   it("refuses bad input as a usage error naming the option", async () => {
-    const missing = await cli(["report", "index", "--simulation", "--data", dir.path])
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain("--period")
-    const badPeriod = await cli(["report", "index", "--period", "2025-13", "--simulation", "--data", dir.path])
-    expect(badPeriod.code).toBe(2)
-    expect(badPeriod.stderr).toContain("--period")
-    expect(badPeriod.stderr).toContain("YYYY-MM")
-    const badUnit = await cli([
-      "report",
-      "index",
-      "--period",
-      PERIOD,
-      "--unit",
-      "99999",
-      "--simulation",
-      "--data",
-      dir.path,
-    ])
-    expect(badUnit.code).toBe(2)
-    expect(badUnit.stderr).toContain("--unit")
-    const badWhich = await cli([
-      "report",
-      "index",
-      "--period",
-      PERIOD,
-      "--dossiers",
-      "slow",
-      "--simulation",
-      "--data",
-      dir.path,
-    ])
-    expect(badWhich.code).toBe(2)
-    expect(badWhich.stderr).toContain("--dossiers")
-    const badFormat = await cli([
-      "report",
-      "index",
-      "--period",
-      PERIOD,
-      "--format",
-      "ods",
-      "--simulation",
-      "--data",
-      dir.path,
-    ])
-    expect(badFormat.code).toBe(2)
-    expect(badFormat.stderr).toContain("xlsx")
+    const refused = async (args: string[], ...mentions: string[]) => {
+      const run = await cli(["report", "index", ...args, "--simulation", "--data", dir.path])
+      expect(run.code, args.join(" ")).toBe(2)
+      for (const mention of mentions) expect(run.stderr).toContain(mention)
+    }
+    await refused([], "--period")
+    await refused(["--period", "2025-13"], "--period", "YYYY-MM")
+    await refused(["--period", PERIOD, "--unit", "99999"], "--unit")
+    await refused(["--period", PERIOD, "--dossiers", "slow"], "--dossiers")
+    await refused(["--period", PERIOD, "--format", "ods"], "xlsx")
     // a workbook is bytes: never to the terminal
-    const noOutput = await cli([
-      "report",
-      "index",
-      "--period",
-      PERIOD,
-      "--format",
-      "xlsx",
-      "--simulation",
-      "--data",
-      dir.path,
-    ])
-    expect(noOutput.code).toBe(2)
-    expect(noOutput.stderr).toContain("--output")
+    await refused(["--period", PERIOD, "--format", "xlsx"], "--output")
   })
 
   it("writes an Excel workbook that a spreadsheet reader reads back with the same numbers (SheetJS)", async () => {
