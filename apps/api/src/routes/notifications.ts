@@ -12,7 +12,7 @@ import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
-import { listOf } from "./shared.ts"
+import { asList, listOf } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -60,10 +60,7 @@ export const notificationOperations = [
     response: { status: 200, description: "Các thông báo", schema: listOf(Delivery, "NotificationDeliveries") },
     problems: ["unauthenticated", "forbidden", "not-found"],
     handle: ({ principal, params }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(notificationsOf(principal, params.code), (items) => ({ total: items.length, items })),
-      ),
+      runUseCase(deps, Effect.map(notificationsOf(principal, params.code), asList)),
   }),
   operation({
     method: "get",

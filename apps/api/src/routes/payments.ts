@@ -34,7 +34,7 @@ import { defineOperation } from "../operation.ts"
 import { ApiProblem } from "../problem.ts"
 import { DossierView } from "./dossiers.ts"
 import { runUseCase } from "./run.ts"
-import { Count, listOf } from "./shared.ts"
+import { asList, Count, listOf } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -420,10 +420,7 @@ export const paymentOperations = [
     handle: ({ principal, params }, deps) =>
       runUseCase(
         deps,
-        Effect.map(paymentRequestsOf(principal, params.code), (items) => ({
-          total: items.length,
-          items: items.map(requestView(deps)),
-        })),
+        Effect.map(paymentRequestsOf(principal, params.code), (items) => asList(items.map(requestView(deps)))),
       ),
   }),
   operation({
@@ -568,10 +565,7 @@ export const paymentOperations = [
     response: { status: 200, description: "Các khoản", schema: listOf(HeldPayment, "HeldPayments") },
     problems: ["unauthenticated", "forbidden"],
     handle: ({ principal, params }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(heldPayments(principal, params.centreId), (items) => ({ total: items.length, items })),
-      ),
+      runUseCase(deps, Effect.map(heldPayments(principal, params.centreId), asList)),
   }),
   operation({
     method: "post",
@@ -674,11 +668,7 @@ export const paymentOperations = [
     params: CodeParams,
     response: { status: 200, description: "Các khoản hoàn trả", schema: Refunds },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(refundsOf(principal, params.code), (items) => ({ total: items.length, items })),
-      ),
+    handle: ({ principal, params }, deps) => runUseCase(deps, Effect.map(refundsOf(principal, params.code), asList)),
   }),
   operation({
     method: "get",
@@ -695,13 +685,7 @@ export const paymentOperations = [
     response: { status: 200, description: "Các khoản hoàn trả", schema: Refunds },
     problems: ["unauthenticated", "forbidden"],
     handle: ({ principal, params, query }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(refundsOfCentre(principal, params.centreId, query.status), (items) => ({
-          total: items.length,
-          items,
-        })),
-      ),
+      runUseCase(deps, Effect.map(refundsOfCentre(principal, params.centreId, query.status), asList)),
   }),
   operation({
     method: "post",
@@ -755,11 +739,7 @@ export const paymentOperations = [
     params: CodeParams,
     response: { status: 200, description: "Các biên lai", schema: listOf(Receipt, "Receipts") },
     problems: ["unauthenticated", "forbidden", "not-found"],
-    handle: ({ principal, params }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(receiptsOf(principal, params.code), (items) => ({ total: items.length, items })),
-      ),
+    handle: ({ principal, params }, deps) => runUseCase(deps, Effect.map(receiptsOf(principal, params.code), asList)),
   }),
   operation({
     method: "get",

@@ -6,7 +6,7 @@ import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
-import { listOf } from "./shared.ts"
+import { asList, listOf } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -89,10 +89,7 @@ export const postalOperations = [
     response: { status: 200, description: "Các đơn", schema: listOf(PostalOrderDocument, "PostalOrders") },
     problems: ["unauthenticated", "forbidden", "not-found"],
     handle: ({ principal, params }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(postalOrdersOf(principal, params.code), (items) => ({ total: items.length, items })),
-      ),
+      runUseCase(deps, Effect.map(postalOrdersOf(principal, params.code), asList)),
   }),
   operation({
     method: "post",

@@ -32,7 +32,7 @@ import { Effect, Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
-import { Count, listOf, Version } from "./shared.ts"
+import { asList, Count, listOf, Version } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -240,8 +240,7 @@ const named = <
   },
 })
 
-const list = <A>(rows: Result.Result<ReadonlyArray<A>, unknown>) =>
-  Result.map(rows, (items) => ({ total: items.length, items }))
+const list = <A>(rows: Result.Result<ReadonlyArray<A>, unknown>) => Result.map(rows, asList)
 
 export const qualityOperations = [
   operation({

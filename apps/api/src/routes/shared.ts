@@ -13,3 +13,6 @@ export const Version = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanO
 /** A list answer: how many items, and the items. */
 export const listOf = <S extends Schema.Top>(item: S, identifier: string) =>
   Schema.Struct({ total: Count, items: Schema.Array(item) }).annotate({ identifier })
+
+/** The value of a list answer (`listOf`): how many items, and the items. */
+export const asList = <A>(items: ReadonlyArray<A>) => ({ total: items.length, items })

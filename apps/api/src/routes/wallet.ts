@@ -1,20 +1,13 @@
 // The citizen's e-wallet (kho dữ liệu điện tử) over HTTP: the signed-in citizen lists, downloads, adds and deletes
 // what is theirs; anyone else asking for a wallet is 403. A filing takes a paper from it with `fromWallet` (dossiers.ts);
 // a result returned by e-wallet lands in it.
-import {
-  DocumentNotFound,
-  deleteFromWallet,
-  listWallet,
-  saveToWallet,
-  type WalletEntry,
-  walletDocument,
-} from "@motcua/application"
+import { DocumentNotFound, deleteFromWallet, listWallet, saveToWallet, walletDocument } from "@motcua/application"
 import { Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { ApiProblem } from "../problem.ts"
 import { runUseCase } from "./run.ts"
-import { Count } from "./shared.ts"
+import { asList, Count } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -71,13 +64,7 @@ export const walletOperations = [
     },
     problems: ["unauthenticated", "forbidden"],
     handle: async ({ principal, params }, deps) =>
-      Result.map(
-        await runUseCase(deps, listWallet(principal, params.ownerId)),
-        (items: ReadonlyArray<WalletEntry>) => ({
-          total: items.length,
-          items,
-        }),
-      ),
+      Result.map(await runUseCase(deps, listWallet(principal, params.ownerId)), asList),
   }),
   operation({
     method: "get",

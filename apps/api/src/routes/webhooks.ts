@@ -14,7 +14,7 @@ import { Effect, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
 import { runUseCase } from "./run.ts"
-import { listOf } from "./shared.ts"
+import { asList, listOf } from "./shared.ts"
 
 const operation = defineOperation<ApiDeps>()
 
@@ -135,11 +135,7 @@ export const webhookOperations = [
     auth: "required",
     response: { status: 200, description: "Danh sách", schema: listOf(SubscriptionView, "WebhookSubscriptions") },
     problems: ["unauthenticated", "forbidden"],
-    handle: ({ principal }, deps) =>
-      runUseCase(
-        deps,
-        Effect.map(listWebhooks(principal), (items) => ({ total: items.length, items })),
-      ),
+    handle: ({ principal }, deps) => runUseCase(deps, Effect.map(listWebhooks(principal), asList)),
   }),
   operation({
     method: "post",
