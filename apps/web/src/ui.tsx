@@ -20,3 +20,16 @@ export function ErrorNote({ error, title }: { error: unknown; title?: string }) 
     </div>
   )
 }
+
+/** A dossier's status as every list and page shows it: the code as a coloured badge, then its name. */
+export function DossierStatus({ code, label }: { code: number; label?: string }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="badge" data-status={code}>
+        {code}
+      </span>{" "}
+      {label ?? t(`status.${code}`)}
+    </>
+  )
+}

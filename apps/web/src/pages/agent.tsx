@@ -8,7 +8,7 @@ import { Link, useNavigate } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { formatInstant } from "../format.ts"
 import { useMe } from "../session.tsx"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 
 type Row = Schemas["IntakePointDossiers"]["items"][number]
 
@@ -90,10 +90,7 @@ function DossierTable({ rows, labelledBy, testId }: { rows: ReadonlyArray<Row>; 
             </td>
             <td>{row.summary.procedureCode}</td>
             <td>
-              <span className="badge" data-status={row.summary.statusCode}>
-                {row.summary.statusCode}
-              </span>{" "}
-              {t(`status.${row.summary.statusCode}`)}
+              <DossierStatus code={row.summary.statusCode} />
             </td>
             <td>{formatInstant(row.summary.appointmentAt, i18n.language)}</td>
           </tr>

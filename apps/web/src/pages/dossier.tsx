@@ -12,7 +12,7 @@ import { contextView, openSupplementation } from "../context.ts"
 import { fileNameOf, saveBlob } from "../download.ts"
 import { formatInstant, formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 import { uploadDocument } from "../upload.ts"
 import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
 import { AuditTrail } from "./audit.tsx"
@@ -62,10 +62,7 @@ export default function DossierPage() {
         </dd>
         <dt>{t("dossier.state")}</dt>
         <dd data-testid="dossier-state">
-          <span className="badge" data-status={d.summary.statusCode}>
-            {d.summary.statusCode}
-          </span>{" "}
-          {t(`status.${d.summary.statusCode}`)}
+          <DossierStatus code={d.summary.statusCode} />
         </dd>
         {context.applicant !== undefined && (
           <>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next"
 import { useNavigate, useParams } from "react-router"
 import { api } from "../api/client.ts"
 import { formatInstant } from "../format.ts"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 
 export default function LookupPage() {
   const { code } = useParams()
@@ -44,10 +44,7 @@ export default function LookupPage() {
         <dl className="facts" data-testid="lookup-result">
           <dt>{t("lookup.status")}</dt>
           <dd>
-            <span className="badge" data-status={s.statusCode}>
-              {s.statusCode}
-            </span>{" "}
-            {s.statusLabel}
+            <DossierStatus code={s.statusCode} label={s.statusLabel} />
           </dd>
           <dt>{t("dossier.procedure")}</dt>
           <dd>{s.procedureName}</dd>

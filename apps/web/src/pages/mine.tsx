@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router"
 import { api } from "../api/client.ts"
 import { formatInstant, formatMoney } from "../format.ts"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 
 export default function MinePage() {
   const { t, i18n } = useTranslation()
@@ -49,10 +49,7 @@ export default function MinePage() {
                 </td>
                 <td>{item.summary.procedureCode}</td>
                 <td>
-                  <span className="badge" data-status={item.summary.statusCode}>
-                    {item.summary.statusCode}
-                  </span>{" "}
-                  {t(`status.${item.summary.statusCode}`)}
+                  <DossierStatus code={item.summary.statusCode} />
                 </td>
                 <td>{formatInstant(item.summary.appointmentAt, i18n.language)}</td>
                 <td>{formatMoney(item.summary.feeTotal, i18n.language)}</td>

@@ -8,7 +8,7 @@ import { Link } from "react-router"
 import { api } from "../api/client.ts"
 import { formatInstant, formatMoney, workingTimeText } from "../format.ts"
 import { useMe } from "../session.tsx"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 
 type Role = "counter-officer" | "specialist" | "unit-leader" | "authority-leader" | "auditor" | "province-admin"
 const QUEUE_ROLES: ReadonlyArray<Role> = ["counter-officer", "specialist", "unit-leader", "authority-leader"]
@@ -104,10 +104,7 @@ export default function QueuePage() {
                   </td>
                   <td>{item.summary.procedureCode}</td>
                   <td>
-                    <span className="badge" data-status={item.summary.statusCode}>
-                      {item.summary.statusCode}
-                    </span>{" "}
-                    {t(`status.${item.summary.statusCode}`)}
+                    <DossierStatus code={item.summary.statusCode} />
                   </td>
                   <td>{formatInstant(item.summary.dueAt, i18n.language)}</td>
                   <td className={`due due-${tone}`}>

@@ -8,7 +8,7 @@ import { Link } from "react-router"
 import { api } from "../api/client.ts"
 import { formatInstant } from "../format.ts"
 import { useMe } from "../session.tsx"
-import { ErrorNote, Loading } from "../ui.tsx"
+import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 
 /** Who reads the list of overdue dossiers without an apology (leaders and administrators). */
 const OVERDUE_ROLES = ["unit-leader", "authority-leader", "centre-admin", "province-admin"]
@@ -64,10 +64,7 @@ export default function SlaPage() {
                     </td>
                     <td>{d.procedureCode}</td>
                     <td>
-                      <span className="badge" data-status={d.statusCode}>
-                        {d.statusCode}
-                      </span>{" "}
-                      {t(`status.${d.statusCode}`)}
+                      <DossierStatus code={d.statusCode} />
                     </td>
                     <td className="due due-late">{formatInstant(d.appointmentAt, i18n.language)}</td>
                     <td>{formatInstant(d.noticedAt, i18n.language)}</td>
