@@ -32,6 +32,10 @@ export const EVAL_SETS = [
     file: "holdout5.json",
     label: "held-out set 5 (written apart from the assistant's vocabulary and code; misses never read)",
   },
+  {
+    file: "holdout6.json",
+    label: "held-out set 6 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {

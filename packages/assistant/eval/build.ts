@@ -1,10 +1,12 @@
-// Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json and
-// holdout3.json, holdout4.json, holdout5.json from holdout2.src.txt … holdout5.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
+// Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json …
+// holdout6.json from holdout2.src.txt … holdout6.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
 // competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
 // that variant, the facts written in the question and the categories of applicant it names (`category:…`). In the first two files, questions written with diacritics are
-// also added without them, as citizens type on phones; the second to fifth held-out sets are taken as written. A tag
+// also added without them, as citizens type on phones; the second to sixth held-out sets are taken as written. A tag
 // `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
-// Run: node packages/assistant/eval/build.ts
+// Run: node packages/assistant/eval/build.ts [set …] — with names (the JSON file's name without .json, e.g. holdout6)
+// only those sets are built, so that the other sets' files are left as they are; with none, every set. The JSON is
+// written with a 1-space indent: run `pnpm exec biome format --write` on the files built.
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { foldText, procedureInForce, quoteFees } from "@motcua/domain"
@@ -88,9 +90,20 @@ function build(source: string, target: string, addFolded = true) {
   writeFileSync(join(here, target), `${JSON.stringify(out, null, 1)}\n`)
   console.log(`${target}: ${out.length} questions`)
 }
-build("questions.src.txt", "questions.json")
-build("holdout.src.txt", "holdout.json")
-build("holdout2.src.txt", "holdout2.json", false)
-build("holdout3.src.txt", "holdout3.json", false)
-build("holdout4.src.txt", "holdout4.json", false)
-build("holdout5.src.txt", "holdout5.json", false)
+const SETS: ReadonlyArray<readonly [source: string, target: string, addFolded: boolean]> = [
+  ["questions.src.txt", "questions.json", true],
+  ["holdout.src.txt", "holdout.json", true],
+  ["holdout2.src.txt", "holdout2.json", false],
+  ["holdout3.src.txt", "holdout3.json", false],
+  ["holdout4.src.txt", "holdout4.json", false],
+  ["holdout5.src.txt", "holdout5.json", false],
+  ["holdout6.src.txt", "holdout6.json", false],
+]
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((w) => !SETS.some(([, target]) => target === `${w}.json`))
+if (unknown.length > 0)
+  throw new Error(
+    `no such set: ${unknown.join(", ")} (sets: ${SETS.map(([, t]) => t.replace(/\.json$/, "")).join(", ")})`,
+  )
+for (const [source, target, addFolded] of SETS)
+  if (wanted.length === 0 || wanted.includes(target.replace(/\.json$/, ""))) build(source, target, addFolded)
