@@ -1,8 +1,10 @@
 // Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json and
-// holdout3.json, holdout4.json, holdout5.json from holdout2.src.txt … holdout5.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
+// holdout3.json, holdout4.json, holdout5.json from holdout2.src.txt … holdout5.src.txt, and nearmiss.json from
+// nearmiss.src.txt, the same way): each question with its expected procedure, variant, the unit it names, the
 // competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
 // that variant, the facts written in the question and the categories of applicant it names (`category:…`). In the first two files, questions written with diacritics are
-// also added without them, as citizens type on phones; the second to fifth held-out sets are taken as written. A tag
+// also added without them, as citizens type on phones; the second to fifth held-out sets and the near misses are taken
+// as written. A tag
 // `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
 // Run: node packages/assistant/eval/build.ts
 import { readFileSync, writeFileSync } from "node:fs"
@@ -94,3 +96,4 @@ build("holdout2.src.txt", "holdout2.json", false)
 build("holdout3.src.txt", "holdout3.json", false)
 build("holdout4.src.txt", "holdout4.json", false)
 build("holdout5.src.txt", "holdout5.json", false)
+build("nearmiss.src.txt", "nearmiss.json", false)
