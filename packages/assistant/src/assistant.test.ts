@@ -193,6 +193,52 @@ describe("answers from the catalogue", () => {
     expect(ask("đăng ký thường trú cho con").procedure?.fees.categories).toEqual([])
   })
 
+  it("reads every category of applicant the catalogue's fees exempt, and names it in both languages", async () => {
+    const { readCategories } = await import("./facts.ts")
+    const { CATEGORY_EN, CATEGORY_VI } = await import("./render.ts")
+    // How a citizen says each: a category the catalogue gains without a reader here fails this test.
+    const said: Record<string, string> = {
+      "poor-household": "nhà tôi là hộ nghèo",
+      "person-with-disability": "tôi là người khuyết tật",
+      "person-with-revolutionary-merit-and-relatives": "bố tôi là thương binh",
+      "person-with-revolutionary-merit-family": "gia đình liệt sĩ",
+      "orphan-under-18": "cháu là trẻ mồ côi",
+      child: "cho trẻ em",
+      elderly: "người cao tuổi",
+      "hardship-area": "ở xã đặc biệt khó khăn",
+      "ethnic-minority-hardship-area": "người dân tộc thiểu số ở xã đặc biệt khó khăn",
+      "student-or-person-with-merit": "em là sinh viên",
+      "border-or-island-resident": "tôi thường trú ở xã biên giới",
+    }
+    const exempted = new Set(
+      data.catalogue.flatMap((p) =>
+        [p, ...p.variants].flatMap((x) => (x.fees ?? []).flatMap((f) => f.exemptions.map((e) => e.category))),
+      ),
+    )
+    expect(exempted.size).toBeGreaterThan(5)
+    for (const category of exempted) {
+      expect(said[category], category).toBeDefined()
+      expect(readCategories(said[category] as string), category).toContain(category)
+      expect(CATEGORY_VI[category], category).toBeDefined()
+      expect(CATEGORY_EN[category], category).toBeDefined()
+    }
+    // A place is not a category: where one files is not where one lives.
+    expect(readCategories("làm lại căn cước ở đặc khu Cô Tô")).toEqual([])
+  })
+
+  it("halves the judicial record's fee for a student, and says a proof is needed", () => {
+    const a = ask("sinh viên làm lý lịch tư pháp có được giảm phí không")
+    expect(a.procedure?.code).toBe("3.000333")
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "3.000333", data.catalogueDate))
+    const one = { channel: "counter" as const, quantities: { certificate: 1 } }
+    const full = Result.getOrThrow(quoteFees(p, one)).total
+    expect(full).toBeGreaterThan(0)
+    expect(a.procedure?.fees.counter?.total).toBe(full / 2)
+    expect(a.procedure?.fees.categories).toEqual(["student-or-person-with-merit"])
+    expect(a.text).toContain("học sinh, sinh viên")
+    expect(a.text).toContain("cần giấy tờ chứng minh")
+  })
+
   it("counts people named by what they are (workers, students) for a fee charged per person", async () => {
     const { readFacts } = await import("./facts.ts")
     expect(readFacts("đăng ký tạm trú cho 12 công nhân").quantities?.person).toBe(12)
