@@ -264,6 +264,24 @@ describe("questions it cannot answer, and bad input", () => {
     expect(a.procedure).toBeUndefined()
   })
 
+  it("takes the out-of-catalogue entry that explains more of the question than the catalogue's best, not a neighbour", () => {
+    // The work permit has "người nước ngoài", only the visa entry has "visa"; the transport licence has "giấy phép
+    // kinh doanh", only the alcohol entry has "rượu"; the building permit stops at grade III.
+    for (const [question, id] of [
+      ["xin visa cho người nước ngoài", "thi-thuc"],
+      ["xin giấy phép kinh doanh rượu", "ruou-thuoc-la"],
+      ["trợ cấp người có công với cách mạng, thương binh", "nguoi-co-cong"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+      expect(a.procedure, question).toBeUndefined()
+    }
+    // Their neighbours, asked for, are answered: the entry explains no more of these than the procedure does.
+    expect(ask("xin giấy phép lao động cho người nước ngoài").citations).toEqual(["1.014199"])
+    expect(ask("muốn xây nhà 3 tầng trên đất nhà mình cần xin phép gì").procedure?.code).toBe("1.013225")
+  })
+
   it("says where to go instead, in Vietnamese first, for a procedure the catalogue does not hold", () => {
     // Each from a different authority: the police, the tax office, social insurance, a court.
     const cases = [
