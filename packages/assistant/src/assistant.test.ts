@@ -271,6 +271,7 @@ describe("questions it cannot answer, and bad input", () => {
       ["xin visa cho người nước ngoài", "thi-thuc"],
       ["xin giấy phép kinh doanh rượu", "ruou-thuoc-la"],
       ["trợ cấp người có công với cách mạng, thương binh", "nguoi-co-cong"],
+      ["cấp giấy phép xây dựng công trình cấp I", "xay-dung-cap-cao"],
     ] as const) {
       const a = ask(question)
       expect(a.kind, question).toBe("not-found")

@@ -116,6 +116,13 @@ describe("retrieval", () => {
     expect(top("signature certification")).toBe("2.000884")
   })
 
+  it("reads a grade in Roman numerals as its number, and not 'I' as the English word", () => {
+    expect(retriever.prepare("công trình cấp IV")).toBe(retriever.prepare("công trình cấp 4"))
+    expect(retriever.prepare("công trình cấp I")).toContain("cap 1")
+    expect(retriever.prepare("I want a building permit")).not.toContain("1")
+    expect(top("giấy phép xây dựng công trình cấp 4")).toBe("1.013225")
+  })
+
   it("puts the procedure whose ages fit the question first", () => {
     expect(top("làm căn cước cho con 10 tuổi")).toBe("1.014062")
     expect(top("làm căn cước cho con 16 tuổi")).toBe("1.014061")

@@ -153,8 +153,13 @@ interface Token {
   readonly marked: boolean
 }
 
-const tokensOf = (text: string): Token[] =>
-  text
+// A grade or level written in Roman numerals is its number: the catalogue writes "cấp III, cấp IV", citizens "cấp 4"
+// (and "cấp I" is not the English "I").
+const ROMAN: Record<string, string> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5", vi: "6" }
+const GRADED = new Set(["cap", "grade", "hang", "loai", "class"])
+
+const tokensOf = (text: string): Token[] => {
+  const tokens = text
     .normalize("NFC")
     .toLowerCase()
     // An English possessive is its noun: "family's household" is not "family", "s", "household".
@@ -164,6 +169,13 @@ const tokensOf = (text: string): Token[] =>
       const marked = foldText(raw) !== raw
       return words(raw).map((word) => ({ raw, word, marked }))
     })
+  return tokens.map((t, i) => {
+    const number = ROMAN[t.raw]
+    return number !== undefined && i > 0 && GRADED.has((tokens[i - 1] as Token).word)
+      ? { raw: number, word: number, marked: false }
+      : t
+  })
+}
 
 /**
  * Whether a written token is the stop word's token: written with diacritics, exactly the same ("căn" of "căn cước"
