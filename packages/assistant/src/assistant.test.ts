@@ -283,6 +283,32 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("muốn xây nhà 3 tầng trên đất nhà mình cần xin phép gì").procedure?.code).toBe("1.013225")
   })
 
+  it("answers a question naming an action (gia hạn, cấp lại, xóa) only with a procedure that does it to that thing", () => {
+    // The catalogue issues work permits but neither extends nor reissues them; it removes permanent residence, not
+    // temporary; it extends and reissues building permits but does not adjust them.
+    for (const question of [
+      "gia hạn giấy phép lao động cho người nước ngoài",
+      "cấp lại giấy phép lao động bị mất",
+      "xóa đăng ký tạm trú khi chuyển đi",
+      "cancel my temporary residence registration",
+      "điều chỉnh giấy phép xây dựng vì đổi thiết kế",
+    ]) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      // No out-of-catalogue entry that only shares a word ("gia hạn visa") is offered as where to go.
+      expect(a.elsewhere, question).toBeUndefined()
+    }
+    // The closest procedures are still listed: the work permit for the work-permit question.
+    expect(ask("gia hạn giấy phép lao động cho người nước ngoài").candidates[0]?.code).toBe("1.014199")
+    // The same thing with the action named is the procedure that does it, ahead of its sibling.
+    expect(ask("mất giấy phép kinh doanh hộ cá thể xin cấp lại").procedure?.code).toBe("2.000575")
+    expect(ask("gia hạn tạm trú").procedure?.code).toBe("1.002755")
+    expect(ask("xóa đăng ký thường trú").procedure?.code).toBe("1.003197")
+    expect(ask("extend my building permit").procedure?.code).toBe("1.013227")
+    // An action a synonym put there is not the citizen's: a lost ("thất lạc") birth certificate's copy.
+    expect(ask("xin cấp bản sao giấy khai sinh vì bản gốc thất lạc").procedure?.code).toBe("2.000635")
+  })
+
   it("says where to go instead, in Vietnamese first, for a procedure the catalogue does not hold", () => {
     // Each from a different authority: the police, the tax office, social insurance, a court.
     const cases = [

@@ -69,8 +69,8 @@ const TIE_RATIO = 0.85
 /**
  * A procedure the catalogue does not hold (`vocabulary.elsewhere`) is taken as what the question is about ("không tìm
  * thấy", with where to go instead) when it passes the same bars, scores at least as high as the best catalogue
- * procedure, and explains more of the question's weight (`Candidate.explained`) by at least this share: it names
- * something the catalogue's best does not ("xin visa cho người nước ngoài": the work permit has "người nước ngoài",
+ * procedure (or that one fails the bars), and explains more of the question's weight (`Candidate.explained`) than
+ * that one by at least this share: it names something the catalogue's best does not ("xin visa cho người nước ngoài": the work permit has "người nước ngoài",
  * only the visa entry has "visa"). Calibrated on all sets tuned on (docs/assistant.md): where both pass and the entry
  * scores at least as high, an answerable question's entry explains at most 0.005 more than its procedure, an
  * unanswerable one's at least 0.037 more.
@@ -377,7 +377,8 @@ export function makeAssistant(data: AssistantData): Assistant {
       c.lexical >= MIN_SCORE &&
       c.coverage >= (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) &&
       c.explainedAll >= MIN_EXPLAINED &&
-      c.namesAWord
+      c.namesAWord &&
+      c.doesActions
     // A procedure the catalogue does not hold, named as clearly as a catalogue procedure would have to be and
     // fitting at least as well as the best of them and explaining more of the question: say so, and where to go,
     // rather than answer with a neighbour.
@@ -386,8 +387,8 @@ export function makeAssistant(data: AssistantData): Assistant {
     if (
       entry !== undefined &&
       found(outside) &&
-      (!found(top) ||
-        (outside.score >= top.score && outside.explained >= top.explained + ELSEWHERE_MARGIN))
+      (!found(top) || outside.score >= top.score) &&
+      (top === undefined || outside.explained >= top.explained + ELSEWHERE_MARGIN)
     ) {
       conversations.save(conversationId, state, input.now)
       const closest = found(top) ? candidatesOf([top]) : []

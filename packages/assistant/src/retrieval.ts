@@ -25,6 +25,8 @@ interface IndexedDocument {
 const TELLING_SHARE = 0.15
 /** How many lexical candidates the second stage weighs again. */
 const RERANK_DEPTH = 8
+/** The second stage's weight of a procedure that does not do the action the question names. */
+const ACTION_MISSING = 0.1
 /** Acronyms shorter than this are too ambiguous to spell out. */
 const MIN_ACRONYM = 3
 
@@ -45,6 +47,8 @@ export interface Candidate {
   readonly explained: number
   /** The same share counting every word of the question, a word the catalogue does not know as the rarest. */
   readonly explainedAll: number
+  /** Whether the procedure does every action the question names in the vocabulary's `actions` ("gia hạn", "xóa"). */
+  readonly doesActions: boolean
 }
 
 export interface Retriever {
@@ -336,6 +340,16 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     return spelt.join(" ")
   }
   const prepare = (question: string): string => correct(readWords(question))
+  // The actions the vocabulary names, as terms: a question names one when the citizen wrote it (not when a synonym
+  // put it there: "thất lạc" reads "mất cấp lại", yet a copy of a lost certificate is not a reissue) and it is still
+  // there once the question is read ("công nhận con" reads "nhận cha mẹ con").
+  const actions = [...new Set((vocabulary.actions ?? []).map(readWords))].filter((a) => a !== "")
+  const actionsNamed = (question: string, prepared: string): string[] => {
+    const written = ` ${withoutStopWords(tokensOf(question))
+      .map((t) => t.word)
+      .join(" ")} `
+    return actions.filter((a) => written.includes(` ${a} `) && ` ${prepared} `.includes(` ${a} `))
+  }
 
   const index = new MiniSearch<IndexedDocument>({
     fields: ["text"],
@@ -419,6 +433,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           namesAWord,
           explained: 0,
           explainedAll: 0,
+          doesActions: true,
         })
     }
     const lexical = [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
@@ -432,6 +447,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const singles = [...new Set(prepared.split(" "))].filter((w) => w !== "")
     const totalAll = singles.reduce((s, w) => s + (weightOf.get(w) ?? rarest), 0)
     const age = askedAge(question)
+    const named = actionsNamed(question, prepared)
     const padded = ` ${prepared} `
     const namedField = fieldNames.find((f) => f.names.some((n) => padded.includes(n)))?.code
     const reranked = lexical.slice(0, RERANK_DEPTH).map((c) => {
@@ -448,7 +464,37 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           : singles.filter((w) => bag.has(w)).reduce((s, w) => s + (weightOf.get(w) ?? 0), 0) / totalAll
       return { ...c, score: c.score * share * share * inField * ageFits, explained: share, explainedAll }
     })
-    return [...reranked, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
+    // A procedure that does not do the action the question names ("gia hạn", "xóa") is not what it asks for: ranked
+    // after those that do, and never taken as found (assistant.ts). One that does it is taken in the place of the
+    // best only if it also has the best's telling words of the question — the same thing, the action named ("mất
+    // giấy phép kinh doanh hộ cá thể, xin cấp lại": the reissue of the same certificate); else nothing fits ("cấp
+    // lại giấy phép lao động": the catalogue reissues building permits, not work permits). An out-of-catalogue
+    // entry stands for all its authority does with the thing ("cấp, đổi, cấp lại"): not checked.
+    const doesAll = (code: string) => {
+      const bag = bags.get(code) ?? new Set<string>()
+      return named.every((a) => {
+        const t = termsOf(a)
+        return (t.length === 1 ? t : t.filter((x) => x.includes("_"))).every((x) => bag.has(x))
+      })
+    }
+    const lead = reranked
+      .filter((c) => elsewhereId(c.code) === undefined)
+      .reduce<(typeof reranked)[number] | undefined>(
+        (b, c) => (b === undefined || c.score > b.score ? c : b),
+        undefined,
+      )
+    const leadBag = lead === undefined ? undefined : bags.get(lead.code)
+    const leadTelling = [...new Set(termsOf(prepared))].filter((t) => telling(t) && leadBag?.has(t) === true)
+    const leadDoes = lead === undefined || doesAll(lead.code)
+    const acted = reranked.map((c) => {
+      const doesActions =
+        named.length === 0 ||
+        elsewhereId(c.code) !== undefined ||
+        (doesAll(c.code) &&
+          (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))
+      return { ...c, score: doesActions ? c.score : c.score * ACTION_MISSING, doesActions }
+    })
+    return [...acted, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
       .slice(0, limit)
   }
