@@ -309,6 +309,15 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("xin cấp bản sao giấy khai sinh vì bản gốc thất lạc").procedure?.code).toBe("2.000635")
   })
 
+  it("does not answer with a procedure whose own name excludes what the question asks ('không đấu giá')", () => {
+    // The land allocation is "trường hợp không đấu giá quyền sử dụng đất": an auction is another procedure.
+    expect(ask("đấu giá quyền sử dụng đất").kind).toBe("not-found")
+    expect(ask("xin giao đất, thuê đất không qua đấu giá").procedure?.code).toBe("1.013949")
+    expect(ask("giao đất không đấu giá quyền sử dụng đất").procedure?.code).toBe("1.013949")
+    // "không thể ký" excludes nothing a citizen asks: a fingerprint instead of a signature is that procedure.
+    expect(ask("chứng thực điểm chỉ").procedure?.code).toBe("2.000884")
+  })
+
   it("says where to go instead, in Vietnamese first, for a procedure the catalogue does not hold", () => {
     // Each from a different authority: the police, the tax office, social insurance, a court.
     const cases = [

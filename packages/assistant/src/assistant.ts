@@ -378,7 +378,7 @@ export function makeAssistant(data: AssistantData): Assistant {
       c.coverage >= (instructed ? 2 * MIN_COVERAGE : MIN_COVERAGE) &&
       c.explainedAll >= MIN_EXPLAINED &&
       c.namesAWord &&
-      c.doesActions
+      c.fits
     // A procedure the catalogue does not hold, named as clearly as a catalogue procedure would have to be and
     // fitting at least as well as the best of them and explaining more of the question: say so, and where to go,
     // rather than answer with a neighbour.

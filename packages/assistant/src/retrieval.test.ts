@@ -1,7 +1,7 @@
 // The words retrieval reads (text.ts) and the two stages of ranking (retrieval.ts), on the Quảng Ninh catalogue.
 import { describe, expect, it } from "vitest"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
-import { ageRange, askedAge, inForce, makeRetriever } from "./retrieval.ts"
+import { ageRange, askedAge, excludedPairs, inForce, makeRetriever } from "./retrieval.ts"
 import { initials, isVietnameseSyllable, soundKey, stem, withoutPhrase } from "./text.ts"
 
 describe("words", () => {
@@ -40,6 +40,13 @@ describe("words", () => {
     expect(withoutPhrase("xin cấp sổ đỏ ở xã Đồng Tiến!", "xa dong tien")).toBe("xin cấp sổ đỏ ở")
     expect(withoutPhrase("Đồng Tiến, xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
     expect(withoutPhrase("xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
+  })
+
+  it("reads what a name excludes: the word right after 'không'", () => {
+    expect(
+      excludedPairs(["Giao đất, cho thuê đất (trường hợp không đấu giá quyền sử dụng đất) đối với cá nhân"]),
+    ).toEqual(["dau_gia"])
+    expect(excludedPairs(["Đăng ký khai sinh"])).toEqual([])
   })
 
   it("reads the ages a name limits a procedure to, and the age a question gives", () => {

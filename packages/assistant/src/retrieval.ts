@@ -25,8 +25,8 @@ interface IndexedDocument {
 const TELLING_SHARE = 0.15
 /** How many lexical candidates the second stage weighs again. */
 const RERANK_DEPTH = 8
-/** The second stage's weight of a procedure that does not do the action the question names. */
-const ACTION_MISSING = 0.1
+/** The second stage's weight of a procedure that does not do what the question asks (`Candidate.fits`). */
+const NOT_ASKED = 0.1
 /** Acronyms shorter than this are too ambiguous to spell out. */
 const MIN_ACRONYM = 3
 
@@ -47,8 +47,11 @@ export interface Candidate {
   readonly explained: number
   /** The same share counting every word of the question, a word the catalogue does not know as the rarest. */
   readonly explainedAll: number
-  /** Whether the procedure does every action the question names in the vocabulary's `actions` ("gia hạn", "xóa"). */
-  readonly doesActions: boolean
+  /**
+   * Whether the procedure does what the question asks: every action it names in the vocabulary's `actions` ("gia
+   * hạn", "xóa"), and nothing its own name excludes ("không đấu giá" for an auction).
+   */
+  readonly fits: boolean
 }
 
 export interface Retriever {
@@ -123,6 +126,19 @@ export function ageRange(name: string): AgeRange | undefined {
     ...(from === undefined ? {} : { from: Number(from) }),
     ...(below === undefined ? {} : { below: Number(below) }),
   }
+}
+
+/**
+ * The pairs of syllables a procedure's names exclude: the word right after "không" ("trường hợp không đấu giá quyền
+ * sử dụng đất" excludes "đấu giá"). Folded, as `termsOf` pairs them.
+ */
+export function excludedPairs(names: ReadonlyArray<string>): string[] {
+  const out = new Set<string>()
+  for (const name of names) {
+    const w = syllables(name)
+    for (let i = 0; i + 2 < w.length; i++) if (w[i] === "khong") out.add(`${w[i + 1]}_${w[i + 2]}`)
+  }
+  return [...out]
 }
 
 /** The age a question gives ("bé 5 tuổi", "16 years old"; "4 tháng tuổi" is under one). */
@@ -377,6 +393,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   const bags = new Map<string, Set<string>>()
   const field = new Map<string, string>()
   const ages = new Map<string, AgeRange | undefined>()
+  const excluded = new Map<string, string[]>()
   for (const p of procedures) {
     const texts = [p.name, p.nameEn ?? "", p.result.name, p.field.name, p.field.nameEn ?? ""]
     for (const v of p.variants) texts.push(v.name)
@@ -385,6 +402,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     bags.set(p.code, bag)
     field.set(p.code, p.field.code)
     ages.set(p.code, ageRange(p.name))
+    excluded.set(p.code, excludedPairs([p.name, ...p.variants.map((v) => v.name)]))
   }
   for (const e of vocabulary.elsewhere ?? []) bags.set(elsewhereCode(e.id), new Set())
   for (const d of documents) for (const term of termsOf(d.text)) bags.get(d.code)?.add(term)
@@ -433,7 +451,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           namesAWord,
           explained: 0,
           explainedAll: 0,
-          doesActions: true,
+          fits: true,
         })
     }
     const lexical = [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
@@ -486,13 +504,21 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const leadBag = lead === undefined ? undefined : bags.get(lead.code)
     const leadTelling = [...new Set(termsOf(prepared))].filter((t) => telling(t) && leadBag?.has(t) === true)
     const leadDoes = lead === undefined || doesAll(lead.code)
+    // What a procedure's name excludes ("không đấu giá") and the question asks for is not that procedure either.
+    const written = syllables(question)
+    const asks = (pair: string) => {
+      const [a, b] = pair.split("_")
+      // Not where the question says it too ("không qua đấu giá").
+      return written.some((w, i) => w === a && written[i + 1] === b && !written.slice(i - 3, i).includes("khong"))
+    }
     const acted = reranked.map((c) => {
-      const doesActions =
-        named.length === 0 ||
-        elsewhereId(c.code) !== undefined ||
-        (doesAll(c.code) &&
-          (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))
-      return { ...c, score: doesActions ? c.score : c.score * ACTION_MISSING, doesActions }
+      const fits =
+        (named.length === 0 ||
+          elsewhereId(c.code) !== undefined ||
+          (doesAll(c.code) &&
+            (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))) &&
+        !(excluded.get(c.code) ?? []).some(asks)
+      return { ...c, score: fits ? c.score : c.score * NOT_ASKED, fits }
     })
     return [...acted, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
