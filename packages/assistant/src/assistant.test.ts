@@ -318,6 +318,24 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("chứng thực điểm chỉ").procedure?.code).toBe("2.000884")
   })
 
+  it("knows the one-stop shop's common procedures the catalogue lacks, next to those it has (vocabulary 'elsewhere')", () => {
+    for (const [question, id] of [
+      ["đăng ký kết hôn với người nước ngoài cần giấy tờ gì", "ho-tich-nuoc-ngoai"],
+      ["xin giấy xác nhận số chứng minh nhân dân cũ", "xac-nhan-so-cmnd"],
+      ["xin phép dựng biển quảng cáo ngoài trời", "quang-cao"],
+      ["xin giấy phép kinh doanh xăng dầu cho cây xăng", "xang-dau-khi"],
+      ["đính chính sổ đỏ bị ghi sai diện tích", "dat-dai-khac"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+    }
+    // Their catalogue neighbours still answer what they do.
+    expect(ask("xin giấy chứng nhận độc thân để kết hôn với người nước ngoài").procedure?.code).toBe("1.004873")
+    expect(ask("tôi vẫn dùng chứng minh thư 9 số, giờ làm thẻ căn cước thế nào").kind).toBe("answer")
+    expect(ask("xin lý lịch tư pháp đi xuất khẩu lao động Nhật").procedure?.code).toBe("3.000333")
+  })
+
   it("says where to go instead, in Vietnamese first, for a procedure the catalogue does not hold", () => {
     // Each from a different authority: the police, the tax office, social insurance, a court.
     const cases = [
