@@ -57,6 +57,11 @@ describe("answers from the catalogue", () => {
     expect(a.procedure?.time.appointmentIfFiledNow).toMatch(/\+07:00$/)
   })
 
+  it("reads 'mất' after an ID card as lost, not as a death", () => {
+    expect(ask("cmnd mất rồi làm lại thế nào").procedure?.code).toBe("1.014064")
+    expect(ask("xin giấy xác nhận không tiền án tiền sự").procedure?.code).toBe("3.000333")
+  })
+
   it("answers 'làm lại căn cước' with the reissue of an ID card, its charge and the commune police of the ward", () => {
     const a = ask("làm lại căn cước ở phường Hồng Gai")
     expect(a.kind).toBe("answer")

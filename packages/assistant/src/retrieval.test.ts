@@ -85,6 +85,13 @@ describe("retrieval", () => {
     expect(retriever.prepare("cho tôi hỏi làm khai sinh")).toBe(retriever.prepare("làm khai sinh"))
   })
 
+  it("keeps a question word written with diacritics where it makes a two-syllable phrase of the synonyms", () => {
+    // "tiền" is money in a question, but "tiền án", "tiền sự" are a criminal record.
+    expect(retriever.prepare("giấy xác nhận không tiền án tiền sự")).toContain("phieu ly lich tu phap")
+    expect(top("xin giấy xác nhận không tiền án tiền sự")).toBe("3.000333")
+    expect(retriever.prepare("làm giấy khai sinh hết bao nhiêu tiền")).not.toContain("tien")
+  })
+
   it("reads a synonym written with diacritics only where the question writes the same word, or none", () => {
     // "đò" (a ferry boat) is neither "độ" of "chế độ" nor "đỏ" of "sổ đỏ"; "do" alone may be "đò".
     expect(retriever.prepare("chế độ thai sản")).not.toContain("phuong tien")

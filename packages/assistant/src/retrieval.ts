@@ -235,6 +235,15 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const w = words(phrase)
     if (w.length === 2) addPairs(w)
   }
+  // A question word written with diacritics is kept where it makes, as written, a two-syllable phrase of the
+  // province's synonyms with its neighbour ("tiền án": "tiền" is money in a question, not in a criminal record).
+  const synonymTwoWords = new Set(
+    vocabulary.synonyms
+      .flatMap((x) => x.phrases)
+      .map(tokensOf)
+      .filter((t) => t.length === 2)
+      .map((t) => `${(t[0] as Token).raw} ${(t[1] as Token).raw}`),
+  )
   const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
     const kept: Token[] = []
     for (let i = 0; i < tokens.length; ) {
@@ -251,9 +260,11 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const stopped = isStopSingle(t)
       const protectedWord =
         stopped &&
-        !t.marked &&
-        (catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
-          catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
+        (t.marked
+          ? synonymTwoWords.has(`${tokens[i - 1]?.raw} ${t.raw}`) ||
+            synonymTwoWords.has(`${t.raw} ${tokens[i + 1]?.raw}`)
+          : catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
+            catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
       if (!stopped || protectedWord) kept.push(t)
       i++
     }
