@@ -115,6 +115,14 @@ describe("retrieval", () => {
     expect(top("vợ chồng con trai muốn ra riêng")).toBe("1.010038")
   })
 
+  it("reads the abbreviations citizens type (vocabulary): đk, hk, gks, hộ kd", () => {
+    expect(retriever.prepare("đk tạm trú")).toBe(retriever.prepare("đăng ký tạm trú"))
+    expect(top("đk tạm trú")).toBe("1.004194")
+    expect(top("nhap hk cho vo ve nha chong")).toBe("1.004222")
+    expect(top("đăng kí hộ kd")).toBe("1.001612")
+    expect(top("sửa lại nhà, nâng thêm 1 tầng thì xin phép gì")).toBe("1.013229")
+  })
+
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {
     expect(retriever.prepare("dang ky thuong chu")).toBe(retriever.prepare("đăng ký thường trú"))
     expect(top("đăng kí tạm chú")).toBe("1.004194")
