@@ -520,7 +520,9 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const asks = (pair: string) => {
       const [a, b] = pair.split("_")
       // Not where the question says it too ("không qua đấu giá").
-      return written.some((w, i) => w === a && written[i + 1] === b && !written.slice(i - 3, i).includes("khong"))
+      return written.some(
+        (w, i) => w === a && written[i + 1] === b && !written.slice(Math.max(0, i - 3), i).includes("khong"),
+      )
     }
     const acted = reranked.map((c) => {
       const fits =
