@@ -30,7 +30,11 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout5.json",
-    label: "held-out set 5 (written apart from the assistant's vocabulary and code; misses never read)",
+    label: "set 5 (written apart from the assistant's vocabulary and code; tuned on since round 7)",
+  },
+  {
+    file: "nearmiss.json",
+    label: "near misses (written by the assistant's author to calibrate the out-of-catalogue detector; tuned on)",
   },
   {
     file: "holdout6.json",

@@ -57,6 +57,11 @@ describe("answers from the catalogue", () => {
     expect(a.procedure?.time.appointmentIfFiledNow).toMatch(/\+07:00$/)
   })
 
+  it("reads 'mất' after an ID card as lost, not as a death", () => {
+    expect(ask("cmnd mất rồi làm lại thế nào").procedure?.code).toBe("1.014064")
+    expect(ask("xin giấy xác nhận không tiền án tiền sự").procedure?.code).toBe("3.000333")
+  })
+
   it("answers 'làm lại căn cước' with the reissue of an ID card, its charge and the commune police of the ward", () => {
     const a = ask("làm lại căn cước ở phường Hồng Gai")
     expect(a.kind).toBe("answer")
@@ -193,6 +198,52 @@ describe("answers from the catalogue", () => {
     expect(ask("đăng ký thường trú cho con").procedure?.fees.categories).toEqual([])
   })
 
+  it("reads every category of applicant the catalogue's fees exempt, and names it in both languages", async () => {
+    const { readCategories } = await import("./facts.ts")
+    const { CATEGORY_EN, CATEGORY_VI } = await import("./render.ts")
+    // How a citizen says each: a category the catalogue gains without a reader here fails this test.
+    const said: Record<string, string> = {
+      "poor-household": "nhà tôi là hộ nghèo",
+      "person-with-disability": "tôi là người khuyết tật",
+      "person-with-revolutionary-merit-and-relatives": "bố tôi là thương binh",
+      "person-with-revolutionary-merit-family": "gia đình liệt sĩ",
+      "orphan-under-18": "cháu là trẻ mồ côi",
+      child: "cho trẻ em",
+      elderly: "người cao tuổi",
+      "hardship-area": "ở xã đặc biệt khó khăn",
+      "ethnic-minority-hardship-area": "người dân tộc thiểu số ở xã đặc biệt khó khăn",
+      "student-or-person-with-merit": "em là sinh viên",
+      "border-or-island-resident": "tôi thường trú ở xã biên giới",
+    }
+    const exempted = new Set(
+      data.catalogue.flatMap((p) =>
+        [p, ...p.variants].flatMap((x) => (x.fees ?? []).flatMap((f) => f.exemptions.map((e) => e.category))),
+      ),
+    )
+    expect(exempted.size).toBeGreaterThan(5)
+    for (const category of exempted) {
+      expect(said[category], category).toBeDefined()
+      expect(readCategories(said[category] as string), category).toContain(category)
+      expect(CATEGORY_VI[category], category).toBeDefined()
+      expect(CATEGORY_EN[category], category).toBeDefined()
+    }
+    // A place is not a category: where one files is not where one lives.
+    expect(readCategories("làm lại căn cước ở đặc khu Cô Tô")).toEqual([])
+  })
+
+  it("halves the judicial record's fee for a student, and says a proof is needed", () => {
+    const a = ask("sinh viên làm lý lịch tư pháp có được giảm phí không")
+    expect(a.procedure?.code).toBe("3.000333")
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "3.000333", data.catalogueDate))
+    const one = { channel: "counter" as const, quantities: { certificate: 1 } }
+    const full = Result.getOrThrow(quoteFees(p, one)).total
+    expect(full).toBeGreaterThan(0)
+    expect(a.procedure?.fees.counter?.total).toBe(full / 2)
+    expect(a.procedure?.fees.categories).toEqual(["student-or-person-with-merit"])
+    expect(a.text).toContain("học sinh, sinh viên")
+    expect(a.text).toContain("cần giấy tờ chứng minh")
+  })
+
   it("counts people named by what they are (workers, students) for a fee charged per person", async () => {
     const { readFacts } = await import("./facts.ts")
     expect(readFacts("đăng ký tạm trú cho 12 công nhân").quantities?.person).toBe(12)
@@ -216,6 +267,78 @@ describe("questions it cannot answer, and bad input", () => {
     expect(a.kind).toBe("not-found")
     expect(a.text).toMatch(/^Không tìm thấy/)
     expect(a.procedure).toBeUndefined()
+  })
+
+  it("takes the out-of-catalogue entry that explains more of the question than the catalogue's best, not a neighbour", () => {
+    // The work permit has "người nước ngoài", only the visa entry has "visa"; the transport licence has "giấy phép
+    // kinh doanh", only the alcohol entry has "rượu"; the building permit stops at grade III.
+    for (const [question, id] of [
+      ["xin visa cho người nước ngoài", "thi-thuc"],
+      ["xin giấy phép kinh doanh rượu", "ruou-thuoc-la"],
+      ["trợ cấp người có công với cách mạng, thương binh", "nguoi-co-cong"],
+      ["cấp giấy phép xây dựng công trình cấp I", "xay-dung-cap-cao"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+      expect(a.procedure, question).toBeUndefined()
+    }
+    // Their neighbours, asked for, are answered: the entry explains no more of these than the procedure does.
+    expect(ask("xin giấy phép lao động cho người nước ngoài").citations).toEqual(["1.014199"])
+    expect(ask("muốn xây nhà 3 tầng trên đất nhà mình cần xin phép gì").procedure?.code).toBe("1.013225")
+  })
+
+  it("answers a question naming an action (gia hạn, cấp lại, xóa) only with a procedure that does it to that thing", () => {
+    // The catalogue issues work permits but neither extends nor reissues them; it removes permanent residence, not
+    // temporary; it extends and reissues building permits but does not adjust them.
+    for (const question of [
+      "gia hạn giấy phép lao động cho người nước ngoài",
+      "cấp lại giấy phép lao động bị mất",
+      "xóa đăng ký tạm trú khi chuyển đi",
+      "cancel my temporary residence registration",
+      "điều chỉnh giấy phép xây dựng vì đổi thiết kế",
+    ]) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      // No out-of-catalogue entry that only shares a word ("gia hạn visa") is offered as where to go.
+      expect(a.elsewhere, question).toBeUndefined()
+    }
+    // The closest procedures are still listed: the work permit for the work-permit question.
+    expect(ask("gia hạn giấy phép lao động cho người nước ngoài").candidates[0]?.code).toBe("1.014199")
+    // The same thing with the action named is the procedure that does it, ahead of its sibling.
+    expect(ask("mất giấy phép kinh doanh hộ cá thể xin cấp lại").procedure?.code).toBe("2.000575")
+    expect(ask("gia hạn tạm trú").procedure?.code).toBe("1.002755")
+    expect(ask("xóa đăng ký thường trú").procedure?.code).toBe("1.003197")
+    expect(ask("extend my building permit").procedure?.code).toBe("1.013227")
+    // An action a synonym put there is not the citizen's: a lost ("thất lạc") birth certificate's copy.
+    expect(ask("xin cấp bản sao giấy khai sinh vì bản gốc thất lạc").procedure?.code).toBe("2.000635")
+  })
+
+  it("does not answer with a procedure whose own name excludes what the question asks ('không đấu giá')", () => {
+    // The land allocation is "trường hợp không đấu giá quyền sử dụng đất": an auction is another procedure.
+    expect(ask("đấu giá quyền sử dụng đất").kind).toBe("not-found")
+    expect(ask("xin giao đất, thuê đất không qua đấu giá").procedure?.code).toBe("1.013949")
+    expect(ask("giao đất không đấu giá quyền sử dụng đất").procedure?.code).toBe("1.013949")
+    // "không thể ký" excludes nothing a citizen asks: a fingerprint instead of a signature is that procedure.
+    expect(ask("chứng thực điểm chỉ").procedure?.code).toBe("2.000884")
+  })
+
+  it("knows the one-stop shop's common procedures the catalogue lacks, next to those it has (vocabulary 'elsewhere')", () => {
+    for (const [question, id] of [
+      ["đăng ký kết hôn với người nước ngoài cần giấy tờ gì", "ho-tich-nuoc-ngoai"],
+      ["xin giấy xác nhận số chứng minh nhân dân cũ", "xac-nhan-so-cmnd"],
+      ["xin phép dựng biển quảng cáo ngoài trời", "quang-cao"],
+      ["xin giấy phép kinh doanh xăng dầu cho cây xăng", "xang-dau-khi"],
+      ["đính chính sổ đỏ bị ghi sai diện tích", "dat-dai-khac"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+    }
+    // Their catalogue neighbours still answer what they do.
+    expect(ask("xin giấy chứng nhận độc thân để kết hôn với người nước ngoài").procedure?.code).toBe("1.004873")
+    expect(ask("tôi vẫn dùng chứng minh thư 9 số, giờ làm thẻ căn cước thế nào").kind).toBe("answer")
+    expect(ask("xin lý lịch tư pháp đi xuất khẩu lao động Nhật").procedure?.code).toBe("3.000333")
   })
 
   it("says where to go instead, in Vietnamese first, for a procedure the catalogue does not hold", () => {

@@ -74,7 +74,19 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   [/\bkhuyet tat\b|\bdisabilit|\bdisabled\b/u, ["person-with-disability"]],
   [
     /\bnguoi co cong\b|\bco cong voi cach mang\b|\bthuong binh\b|\bbenh binh\b|\bliet si\b|\bwar invalid|\bmartyr/u,
-    ["person-with-revolutionary-merit-and-relatives", "person-with-revolutionary-merit-family"],
+    [
+      "person-with-revolutionary-merit-and-relatives",
+      "person-with-revolutionary-merit-family",
+      "student-or-person-with-merit",
+    ],
+  ],
+  // Pupils and students share one reduction with people of merit (the judicial record's fee).
+  [/\bsinh vien\b|\bhoc sinh\b|\bstudents?\b|\bpupils?\b/u, ["student-or-person-with-merit"]],
+  // Permanent residents of a border commune or an island district (now a special zone): said in words, never taken
+  // from the place the question names (where one files is not where one lives).
+  [
+    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\bborder (commune|area)|\bisland (district|commune)|\bon an island\b/u,
+    ["border-or-island-resident"],
   ],
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
   [/\btre em\b/u, ["child"]],

@@ -1,6 +1,14 @@
 // @motcua/assistant: the citizen assistant, answering from the catalogue's own data (docs/assistant.md).
 export type * from "./answer.ts"
-export { type AskInput, type Assistant, type AssistantData, MAX_QUESTION_CHARS, makeAssistant } from "./assistant.ts"
+export {
+  type AskInput,
+  type Assistant,
+  type AssistantData,
+  DETECTOR,
+  type Detector,
+  MAX_QUESTION_CHARS,
+  makeAssistant,
+} from "./assistant.ts"
 export { makeConversations } from "./conversations.ts"
 export {
   decodeEvalQuestions,

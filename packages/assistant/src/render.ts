@@ -13,7 +13,7 @@ const ONLINE_VI = {
 const ONLINE_EN = { full: "fully online", partial: "partly online", none: "not online" }
 
 // The catalogue's categories of applicant, as the answer names them.
-const CATEGORY_VI: Record<string, string> = {
+export const CATEGORY_VI: Record<string, string> = {
   "poor-household": "hộ nghèo",
   "person-with-disability": "người khuyết tật",
   "person-with-revolutionary-merit-and-relatives": "người có công với cách mạng và thân nhân",
@@ -23,8 +23,10 @@ const CATEGORY_VI: Record<string, string> = {
   elderly: "người cao tuổi",
   "hardship-area": "vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn",
   "ethnic-minority-hardship-area": "người dân tộc thiểu số ở vùng đặc biệt khó khăn",
+  "student-or-person-with-merit": "học sinh, sinh viên, người có công với cách mạng",
+  "border-or-island-resident": "người thường trú ở xã biên giới, huyện đảo (nay là đặc khu)",
 }
-const CATEGORY_EN: Record<string, string> = {
+export const CATEGORY_EN: Record<string, string> = {
   "poor-household": "poor household",
   "person-with-disability": "person with a disability",
   "person-with-revolutionary-merit-and-relatives": "person with revolutionary merit or relative",
@@ -34,6 +36,8 @@ const CATEGORY_EN: Record<string, string> = {
   elderly: "elderly person",
   "hardship-area": "area of special hardship",
   "ethnic-minority-hardship-area": "ethnic minority in an area of special hardship",
+  "student-or-person-with-merit": "pupil, student or person with revolutionary merit",
+  "border-or-island-resident": "permanent resident of a border commune or island district (now a special zone)",
 }
 // What a counted unit is called in the answer ("tính cho 1 bản").
 const UNIT_COUNT_VI: Record<string, string> = {

@@ -1,7 +1,7 @@
 // The words retrieval reads (text.ts) and the two stages of ranking (retrieval.ts), on the Quảng Ninh catalogue.
 import { describe, expect, it } from "vitest"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
-import { ageRange, askedAge, inForce, makeRetriever } from "./retrieval.ts"
+import { ageRange, askedAge, excludedPairs, inForce, makeRetriever } from "./retrieval.ts"
 import { initials, isVietnameseSyllable, soundKey, stem, withoutPhrase } from "./text.ts"
 
 describe("words", () => {
@@ -42,6 +42,13 @@ describe("words", () => {
     expect(withoutPhrase("xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
   })
 
+  it("reads what a name excludes: the word right after 'không'", () => {
+    expect(
+      excludedPairs(["Giao đất, cho thuê đất (trường hợp không đấu giá quyền sử dụng đất) đối với cá nhân"]),
+    ).toEqual(["dau_gia"])
+    expect(excludedPairs(["Đăng ký khai sinh"])).toEqual([])
+  })
+
   it("reads the ages a name limits a procedure to, and the age a question gives", () => {
     expect(ageRange("Cấp thẻ căn cước cho người dưới 14 tuổi")).toEqual({ below: 14 })
     expect(ageRange("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên")).toEqual({ from: 14 })
@@ -78,6 +85,13 @@ describe("retrieval", () => {
     expect(retriever.prepare("cho tôi hỏi làm khai sinh")).toBe(retriever.prepare("làm khai sinh"))
   })
 
+  it("keeps a question word written with diacritics where it makes a two-syllable phrase of the synonyms", () => {
+    // "tiền" is money in a question, but "tiền án", "tiền sự" are a criminal record.
+    expect(retriever.prepare("giấy xác nhận không tiền án tiền sự")).toContain("phieu ly lich tu phap")
+    expect(top("xin giấy xác nhận không tiền án tiền sự")).toBe("3.000333")
+    expect(retriever.prepare("làm giấy khai sinh hết bao nhiêu tiền")).not.toContain("tien")
+  })
+
   it("reads a synonym written with diacritics only where the question writes the same word, or none", () => {
     // "đò" (a ferry boat) is neither "độ" of "chế độ" nor "đỏ" of "sổ đỏ"; "do" alone may be "đò".
     expect(retriever.prepare("chế độ thai sản")).not.toContain("phuong tien")
@@ -101,6 +115,14 @@ describe("retrieval", () => {
     expect(top("vợ chồng con trai muốn ra riêng")).toBe("1.010038")
   })
 
+  it("reads the abbreviations citizens type (vocabulary): đk, hk, gks, hộ kd", () => {
+    expect(retriever.prepare("đk tạm trú")).toBe(retriever.prepare("đăng ký tạm trú"))
+    expect(top("đk tạm trú")).toBe("1.004194")
+    expect(top("nhap hk cho vo ve nha chong")).toBe("1.004222")
+    expect(top("đăng kí hộ kd")).toBe("1.001612")
+    expect(top("sửa lại nhà, nâng thêm 1 tầng thì xin phép gì")).toBe("1.013229")
+  })
+
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {
     expect(retriever.prepare("dang ky thuong chu")).toBe(retriever.prepare("đăng ký thường trú"))
     expect(top("đăng kí tạm chú")).toBe("1.004194")
@@ -114,6 +136,13 @@ describe("retrieval", () => {
   it("meets English questions whatever the form of their words", () => {
     expect(top("registering a boat on the river")).toBe("1.004002")
     expect(top("signature certification")).toBe("2.000884")
+  })
+
+  it("reads a grade in Roman numerals as its number, and not 'I' as the English word", () => {
+    expect(retriever.prepare("công trình cấp IV")).toBe(retriever.prepare("công trình cấp 4"))
+    expect(retriever.prepare("công trình cấp I")).toContain("cap 1")
+    expect(retriever.prepare("I want a building permit")).not.toContain("1")
+    expect(top("giấy phép xây dựng công trình cấp 4")).toBe("1.013225")
   })
 
   it("puts the procedure whose ages fit the question first", () => {

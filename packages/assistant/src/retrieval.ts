@@ -25,6 +25,8 @@ interface IndexedDocument {
 const TELLING_SHARE = 0.15
 /** How many lexical candidates the second stage weighs again. */
 const RERANK_DEPTH = 8
+/** The second stage's weight of a procedure that does not do what the question asks (`Candidate.fits`). */
+const NOT_ASKED = 0.1
 /** Acronyms shorter than this are too ambiguous to spell out. */
 const MIN_ACRONYM = 3
 
@@ -45,6 +47,11 @@ export interface Candidate {
   readonly explained: number
   /** The same share counting every word of the question, a word the catalogue does not know as the rarest. */
   readonly explainedAll: number
+  /**
+   * Whether the procedure does what the question asks: every action it names in the vocabulary's `actions` ("gia
+   * hạn", "xóa"), and nothing its own name excludes ("không đấu giá" for an auction).
+   */
+  readonly fits: boolean
 }
 
 export interface Retriever {
@@ -121,6 +128,19 @@ export function ageRange(name: string): AgeRange | undefined {
   }
 }
 
+/**
+ * The pairs of syllables a procedure's names exclude: the word right after "không" ("trường hợp không đấu giá quyền
+ * sử dụng đất" excludes "đấu giá"). Folded, as `termsOf` pairs them.
+ */
+export function excludedPairs(names: ReadonlyArray<string>): string[] {
+  const out = new Set<string>()
+  for (const name of names) {
+    const w = syllables(name)
+    for (let i = 0; i + 2 < w.length; i++) if (w[i] === "khong") out.add(`${w[i + 1]}_${w[i + 2]}`)
+  }
+  return [...out]
+}
+
 /** The age a question gives ("bé 5 tuổi", "16 years old"; "4 tháng tuổi" is under one). */
 export function askedAge(question: string): number | undefined {
   const folded = foldText(question)
@@ -153,8 +173,13 @@ interface Token {
   readonly marked: boolean
 }
 
-const tokensOf = (text: string): Token[] =>
-  text
+// A grade or level written in Roman numerals is its number: the catalogue writes "cấp III, cấp IV", citizens "cấp 4"
+// (and "cấp I" is not the English "I").
+const ROMAN: Record<string, string> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5", vi: "6" }
+const GRADED = new Set(["cap", "grade", "hang", "loai", "class"])
+
+const tokensOf = (text: string): Token[] => {
+  const tokens = text
     .normalize("NFC")
     .toLowerCase()
     // An English possessive is its noun: "family's household" is not "family", "s", "household".
@@ -164,6 +189,13 @@ const tokensOf = (text: string): Token[] =>
       const marked = foldText(raw) !== raw
       return words(raw).map((word) => ({ raw, word, marked }))
     })
+  return tokens.map((t, i) => {
+    const number = ROMAN[t.raw]
+    return number !== undefined && i > 0 && GRADED.has((tokens[i - 1] as Token).word)
+      ? { raw: number, word: number, marked: false }
+      : t
+  })
+}
 
 /**
  * Whether a written token is the stop word's token: written with diacritics, exactly the same ("căn" of "căn cước"
@@ -203,6 +235,15 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const w = words(phrase)
     if (w.length === 2) addPairs(w)
   }
+  // A question word written with diacritics is kept where it makes, as written, a two-syllable phrase of the
+  // province's synonyms with its neighbour ("tiền án": "tiền" is money in a question, not in a criminal record).
+  const synonymTwoWords = new Set(
+    vocabulary.synonyms
+      .flatMap((x) => x.phrases)
+      .map(tokensOf)
+      .filter((t) => t.length === 2)
+      .map((t) => `${(t[0] as Token).raw} ${(t[1] as Token).raw}`),
+  )
   const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
     const kept: Token[] = []
     for (let i = 0; i < tokens.length; ) {
@@ -219,9 +260,11 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const stopped = isStopSingle(t)
       const protectedWord =
         stopped &&
-        !t.marked &&
-        (catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
-          catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
+        (t.marked
+          ? synonymTwoWords.has(`${tokens[i - 1]?.raw} ${t.raw}`) ||
+            synonymTwoWords.has(`${t.raw} ${tokens[i + 1]?.raw}`)
+          : catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
+            catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
       if (!stopped || protectedWord) kept.push(t)
       i++
     }
@@ -324,6 +367,16 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     return spelt.join(" ")
   }
   const prepare = (question: string): string => correct(readWords(question))
+  // The actions the vocabulary names, as terms: a question names one when the citizen wrote it (not when a synonym
+  // put it there: "thất lạc" reads "mất cấp lại", yet a copy of a lost certificate is not a reissue) and it is still
+  // there once the question is read ("công nhận con" reads "nhận cha mẹ con").
+  const actions = [...new Set((vocabulary.actions ?? []).map(readWords))].filter((a) => a !== "")
+  const actionsNamed = (question: string, prepared: string): string[] => {
+    const written = ` ${withoutStopWords(tokensOf(question))
+      .map((t) => t.word)
+      .join(" ")} `
+    return actions.filter((a) => written.includes(` ${a} `) && ` ${prepared} `.includes(` ${a} `))
+  }
 
   const index = new MiniSearch<IndexedDocument>({
     fields: ["text"],
@@ -351,6 +404,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   const bags = new Map<string, Set<string>>()
   const field = new Map<string, string>()
   const ages = new Map<string, AgeRange | undefined>()
+  const excluded = new Map<string, string[]>()
   for (const p of procedures) {
     const texts = [p.name, p.nameEn ?? "", p.result.name, p.field.name, p.field.nameEn ?? ""]
     for (const v of p.variants) texts.push(v.name)
@@ -359,6 +413,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     bags.set(p.code, bag)
     field.set(p.code, p.field.code)
     ages.set(p.code, ageRange(p.name))
+    excluded.set(p.code, excludedPairs([p.name, ...p.variants.map((v) => v.name)]))
   }
   for (const e of vocabulary.elsewhere ?? []) bags.set(elsewhereCode(e.id), new Set())
   for (const d of documents) for (const term of termsOf(d.text)) bags.get(d.code)?.add(term)
@@ -407,6 +462,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           namesAWord,
           explained: 0,
           explainedAll: 0,
+          fits: true,
         })
     }
     const lexical = [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
@@ -420,6 +476,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const singles = [...new Set(prepared.split(" "))].filter((w) => w !== "")
     const totalAll = singles.reduce((s, w) => s + (weightOf.get(w) ?? rarest), 0)
     const age = askedAge(question)
+    const named = actionsNamed(question, prepared)
     const padded = ` ${prepared} `
     const namedField = fieldNames.find((f) => f.names.some((n) => padded.includes(n)))?.code
     const reranked = lexical.slice(0, RERANK_DEPTH).map((c) => {
@@ -436,7 +493,47 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           : singles.filter((w) => bag.has(w)).reduce((s, w) => s + (weightOf.get(w) ?? 0), 0) / totalAll
       return { ...c, score: c.score * share * share * inField * ageFits, explained: share, explainedAll }
     })
-    return [...reranked, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
+    // A procedure that does not do the action the question names ("gia hạn", "xóa") is not what it asks for: ranked
+    // after those that do, and never taken as found (assistant.ts). One that does it is taken in the place of the
+    // best only if it also has the best's telling words of the question — the same thing, the action named ("mất
+    // giấy phép kinh doanh hộ cá thể, xin cấp lại": the reissue of the same certificate); else nothing fits ("cấp
+    // lại giấy phép lao động": the catalogue reissues building permits, not work permits). An out-of-catalogue
+    // entry stands for all its authority does with the thing ("cấp, đổi, cấp lại"): not checked.
+    const doesAll = (code: string) => {
+      const bag = bags.get(code) ?? new Set<string>()
+      return named.every((a) => {
+        const t = termsOf(a)
+        return (t.length === 1 ? t : t.filter((x) => x.includes("_"))).every((x) => bag.has(x))
+      })
+    }
+    const lead = reranked
+      .filter((c) => elsewhereId(c.code) === undefined)
+      .reduce<(typeof reranked)[number] | undefined>(
+        (b, c) => (b === undefined || c.score > b.score ? c : b),
+        undefined,
+      )
+    const leadBag = lead === undefined ? undefined : bags.get(lead.code)
+    const leadTelling = [...new Set(termsOf(prepared))].filter((t) => telling(t) && leadBag?.has(t) === true)
+    const leadDoes = lead === undefined || doesAll(lead.code)
+    // What a procedure's name excludes ("không đấu giá") and the question asks for is not that procedure either.
+    const written = syllables(question)
+    const asks = (pair: string) => {
+      const [a, b] = pair.split("_")
+      // Not where the question says it too ("không qua đấu giá").
+      return written.some(
+        (w, i) => w === a && written[i + 1] === b && !written.slice(Math.max(0, i - 3), i).includes("khong"),
+      )
+    }
+    const acted = reranked.map((c) => {
+      const fits =
+        (named.length === 0 ||
+          elsewhereId(c.code) !== undefined ||
+          (doesAll(c.code) &&
+            (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))) &&
+        !(excluded.get(c.code) ?? []).some(asks)
+      return { ...c, score: fits ? c.score : c.score * NOT_ASKED, fits }
+    })
+    return [...acted, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
       .slice(0, limit)
   }

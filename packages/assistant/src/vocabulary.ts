@@ -7,7 +7,10 @@
 // - `elsewhere`: common procedures citizens bring to a one-stop shop that the province's catalogue does not hold
 //   (driving licences, vehicle plates, tax codes, health insurance, …), the words citizens use for them, and where
 //   to go instead: a question about one gets "không tìm thấy" with that advice, never a catalogue procedure that
-//   only shares a word with it.
+//   only shares a word with it;
+// - `actions`: what a procedure does to its object, in the words the catalogue uses to tell its procedures apart
+//   ("gia hạn", "cấp lại", "xóa", "điều chỉnh"): a procedure is the answer to a question naming one only if it does
+//   that ("gia hạn giấy phép lao động" is not the work permit's first issue).
 // Decoded with a Schema so a mistake in the file is reported with its path, like every other data file.
 import { Schema } from "effect"
 
@@ -49,6 +52,7 @@ export const Vocabulary = Schema.Struct({
   questions: Schema.Array(QuestionPhrases),
   stopWords: Schema.Array(NonEmpty),
   elsewhere: Schema.optionalKey(Schema.Array(Elsewhere)),
+  actions: Schema.optionalKey(Schema.Array(NonEmpty)),
 })
 export type Vocabulary = typeof Vocabulary.Type
 
