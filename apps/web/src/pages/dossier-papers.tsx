@@ -239,18 +239,22 @@ function PaperRecorder({
     setBusy("record")
     setFailure(undefined)
     const said = pages.trim() === "" ? paper.pages : Number(pages)
-    const { data, error } = await api.POST("/api/v1/dossiers/{code}/papers", {
-      params: { path: { code } },
-      body: {
-        documentId: row.documentId,
-        attachmentId: paper.attachmentId,
-        expectedVersion: version,
-        ...(paper.sha256 === undefined ? {} : { sha256: paper.sha256 }),
-        ...(said === undefined ? {} : { pages: said }),
-      },
-    })
+    const answer = await api
+      .POST("/api/v1/dossiers/{code}/papers", {
+        params: { path: { code } },
+        body: {
+          documentId: row.documentId,
+          attachmentId: paper.attachmentId,
+          expectedVersion: version,
+          ...(paper.sha256 === undefined ? {} : { sha256: paper.sha256 }),
+          ...(said === undefined ? {} : { pages: said }),
+        },
+      })
+      // the API not answering at all (network down) is a refusal too: the paper stays staged
+      .catch((error: unknown) => ({ data: undefined, error: error ?? "network error" }))
     setBusy(undefined)
-    if (error !== undefined) {
+    const { data, error } = answer
+    if (error !== undefined || data === undefined) {
       setStaged(paper)
       setFailure({ step: "record", error })
       // a stale version (another change to the dossier meanwhile): the page reads the dossier again, the retry
