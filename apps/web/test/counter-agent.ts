@@ -29,8 +29,11 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts the agent for the API at `apiUrl`; resolves once it listens. */
-export async function startCounterAgent(apiUrl: string): Promise<RunningAgent> {
+/**
+ * Starts the agent for the API at `apiUrl`, scanning with SANE's `device` (`test:0` by default; one the test backend
+ * does not have, such as `test:9`, makes every scan a `no-device` problem); resolves once it listens.
+ */
+export async function startCounterAgent(apiUrl: string, device = "test:0"): Promise<RunningAgent> {
   const saneDir = mkdtempSync(join(tmpdir(), "motcua-web-sane-"))
   writeFileSync(join(saneDir, "dll.conf"), "test\n")
   const port = await freePort()
@@ -39,7 +42,7 @@ export async function startCounterAgent(apiUrl: string): Promise<RunningAgent> {
       ...process.env,
       MOTCUA_AGENT_API: apiUrl,
       MOTCUA_AGENT_PORT: String(port),
-      MOTCUA_AGENT_SCANNER: "test:0",
+      MOTCUA_AGENT_SCANNER: device,
       SANE_CONFIG_DIR: saneDir,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,8 +7,9 @@
 //   recorded on "Ghi nhận lại" without uploading again): version 2 current, version 1 still listed and previewed;
 // - a file that is not a PDF or an image is refused at upload, a PDF whose pages the API cannot count is refused at
 //   the record and recorded once the officer gives the count — each refusal with the API's reason, nothing recorded;
-// - with scanimage (SANE's test backend) and the real counter agent: unpaired said, paired from the page, a scan
-//   recorded as the next version with the scanned bytes' SHA-256;
+// - with scanimage (SANE's test backend) and the real counter agent: unpaired said, paired from the page; an agent whose
+//   scanner is missing said so at the paper, nothing recorded; a scan recorded as the next version with the scanned
+//   bytes' SHA-256;
 // - a specialist reads the same list without any way to record;
 // - what the page shows equals the API's own list; axe-core finds no serious or critical violation.
 import { createHash } from "node:crypto"
@@ -26,6 +27,8 @@ const RESIDENCE = "cho-o-hop-phap"
 let site: Site
 let browser: Browser
 let agent: RunningAgent | undefined
+/** An agent whose scanner is not there (SANE's test backend has no test:9). */
+let agentWithoutScanner: RunningAgent | undefined
 const contexts: BrowserContext[] = []
 const { record, expectAccessible } = pageChecks()
 /** The dossier taken in at the Hồng Gai counter, without any paper digitised. */
@@ -133,6 +136,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined)
   await browser?.close()
   agent?.stop()
+  agentWithoutScanner?.stop()
   await site?.close()
 })
 
@@ -264,18 +268,41 @@ describe("a dossier's digitised papers on the officer desk, in Chromium", () => 
   })
 
   it.runIf(scanimageAvailable())(
-    "scans through the paired counter agent (SANE's test backend): the next version, the scan's hash",
+    "scans through the paired counter agent (SANE's test backend): no device said, then the next version, the scan's hash",
     async () => {
-      agent = await startCounterAgent(site.url)
-      await page.getByLabel("Địa chỉ phần mềm thiết bị trên máy này").fill(agent.url)
-      await page.getByRole("button", { name: "Kết nối" }).click()
-      await expect.poll(() => page.getByTestId("agent-state").textContent()).toContain("chưa ghép nối")
-      expect(await page.getByRole("button", { name: /^Quét lại giấy tờ/ }).count()).toBe(0)
-      await page.getByRole("button", { name: "Ghép nối với tài khoản của tôi" }).click()
-      await expect.poll(() => page.getByTestId("agent-state").textContent()).toMatch(/Đã ghép nối. Số máy quét: [1-9]/)
-      await page.getByLabel("Độ phân giải khi quét").selectOption("100")
+      ;[agent, agentWithoutScanner] = await Promise.all([
+        startCounterAgent(site.url),
+        startCounterAgent(site.url, "test:9"),
+      ])
       const row = page.getByTestId(`paper-${RESIDENCE}`)
-      await row.getByRole("button", { name: /^Quét lại giấy tờ: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp/ }).click()
+      const scanButton = row.getByRole("button", {
+        name: /^Quét lại giấy tờ: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp/,
+      })
+      const pairWith = async (running: RunningAgent) => {
+        await page.getByLabel("Địa chỉ phần mềm thiết bị trên máy này").fill(running.url)
+        await page.getByRole("button", { name: "Kết nối" }).click()
+        await expect.poll(() => page.getByTestId("agent-state").textContent()).toContain("chưa ghép nối")
+        expect(await scanButton.count()).toBe(0)
+        await page.getByRole("button", { name: "Ghép nối với tài khoản của tôi" }).click()
+        await expect
+          .poll(() => page.getByTestId("agent-state").textContent())
+          .toMatch(/Đã ghép nối. Số máy quét: [1-9]/)
+      }
+      // the agent's scanner is not there: said at the paper (and at the agent's panel), nothing recorded
+      await pairWith(agentWithoutScanner)
+      await scanButton.click()
+      const failed = row.getByRole("alert").filter({ hasText: "Không quét được" })
+      await failed.waitFor({ timeout: 60_000 })
+      expect(await failed.textContent()).toContain("không tìm thấy máy quét")
+      expect(await page.getByTestId("agent-problem").textContent()).toContain("không tìm thấy máy quét")
+      expect(await versionsOf(RESIDENCE)).toHaveLength(1)
+      // what the page said of the last record is gone: it was not this attempt's
+      expect(await page.getByTestId("papers-done").textContent()).toBe("")
+      await record(page, "dossier-papers-no-scanner")
+
+      await pairWith(agent)
+      await page.getByLabel("Độ phân giải khi quét").selectOption("100")
+      await scanButton.click()
       await expect
         .poll(() => row.getByTestId("paper-status").textContent(), { timeout: 60_000 })
         .toMatch(/^Đã số hóa, phiên bản 2: 1 trang/)
@@ -296,6 +323,7 @@ describe("a dossier's digitised papers on the officer desk, in Chromium", () => 
       expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe("%PDF-")
       expect(sha256(bytes)).toBe(scanned.sha256)
       expect(await row.getByTestId("paper-version-2").locator("code").textContent()).toBe(sha256(bytes).slice(0, 12))
+      expect(await row.getByRole("alert").count()).toBe(0)
       await record(page, "dossier-papers-scanned")
     },
   )

@@ -95,6 +95,7 @@ function PapersList({
               row={row}
               records={records}
               agent={agent}
+              onStart={() => setDone("")}
               onRecorded={(paper) =>
                 setDone(
                   paper.version === 1
@@ -116,6 +117,7 @@ function PaperItem({
   row,
   records,
   agent,
+  onStart,
   onRecorded,
 }: {
   code: string
@@ -123,6 +125,8 @@ function PaperItem({
   row: PaperRow
   records: boolean
   agent: CounterAgent | undefined
+  /** A new upload or scan begins: what was said of the last one is no longer current. */
+  onStart: () => void
   onRecorded: (paper: DigitisedPaper) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -151,7 +155,16 @@ function PaperItem({
             })}
       </p>
       {row.versions.length > 0 && <Versions code={code} row={row} />}
-      {records && <PaperRecorder code={code} version={version} row={row} agent={agent} onRecorded={onRecorded} />}
+      {records && (
+        <PaperRecorder
+          code={code}
+          version={version}
+          row={row}
+          agent={agent}
+          onStart={onStart}
+          onRecorded={onRecorded}
+        />
+      )}
     </li>
   )
 }
@@ -215,12 +228,15 @@ function PaperRecorder({
   version,
   row,
   agent,
+  onStart,
   onRecorded,
 }: {
   code: string
   version: number
   row: PaperRow
   agent: CounterAgent | undefined
+  /** A new upload or scan begins: what was said of the last one is no longer current. */
+  onStart: () => void
   onRecorded: (paper: DigitisedPaper) => void
 }) {
   const { t } = useTranslation()
@@ -236,6 +252,7 @@ function PaperRecorder({
   const replacing = row.current !== undefined
 
   const record = async (paper: Staged) => {
+    onStart()
     setBusy("record")
     setFailure(undefined)
     const said = pages.trim() === "" ? paper.pages : Number(pages)
@@ -274,6 +291,7 @@ function PaperRecorder({
   const upload = async (event: FormEvent) => {
     event.preventDefault()
     if (file === undefined) return
+    onStart()
     setBusy("upload")
     setFailure(undefined)
     let attachmentId: string
@@ -289,6 +307,7 @@ function PaperRecorder({
 
   const scan = async () => {
     if (agent === undefined) return
+    onStart()
     setFailure(undefined)
     setBusy("scan")
     const scanned = await agent.scan(row.documentId, row.name)
