@@ -11,6 +11,7 @@ const LONG_FILES = [
   "apps/web/test/officer.browser.test.ts",
   "apps/web/test/citizen.browser.test.ts",
   "apps/web/test/browser.test.ts",
+  "apps/web/test/papers.browser.test.ts",
   "apps/api/src/crash.test.ts",
 ]
 

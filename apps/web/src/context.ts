@@ -35,6 +35,8 @@ export interface PaymentRecord {
 }
 export interface DossierContextView {
   readonly channel?: string
+  /** The procedure's variant the dossier was filed under (its required documents may be the variant's own). */
+  readonly variantId?: string
   readonly intakePointId?: string
   readonly applicant?: {
     readonly id: string

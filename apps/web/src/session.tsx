@@ -24,6 +24,8 @@ export interface Me {
   readonly readsSla: boolean
   /** The province administrator: the outbox and the national portal sync. */
   readonly managesOutbox: boolean
+  /** Staff who take papers in for a dossier: record a digitised paper, scanned or uploaded (the policy's dossier.digitise). */
+  readonly digitises: boolean
   readonly refresh: () => Promise<void>
 }
 
@@ -59,6 +61,9 @@ const SLA_ROLES = [
   "province-admin",
 ]
 
+/** The staff roles that record a dossier's digitised papers (the policy's dossier.digitise; citizens: their own). */
+const DIGITISE_ROLES = ["counter-officer", "post-office-agent"]
+
 const MeContext = createContext<Me | undefined>(undefined)
 
 export function MeProvider({ children }: { children: ReactNode }) {
@@ -88,6 +93,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
     readsPetitions: PETITION_ROLES.some((r) => roles.includes(r)),
     readsSla: SLA_ROLES.some((r) => roles.includes(r)),
     managesOutbox: roles.includes("province-admin"),
+    digitises: DIGITISE_ROLES.some((r) => roles.includes(r)),
     refresh: () => client.invalidateQueries({ queryKey: ["session"] }),
   }
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>

@@ -13,23 +13,17 @@
 // - a specialist classifies, answers and publishes a citizen's petition; the province administrator reads the outbox
 //   and the portal sync's health on the dashboard; a post office agent's intake form has the desk's devices too.
 // axe-core finds no serious or critical violation on any of these pages; screenshots go to apps/web/test-artifacts/.
-import { type ChildProcess, spawn } from "node:child_process"
 import { createHmac } from "node:crypto"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer as createHttpServer, type Server } from "node:http"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Result } from "effect"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
+import { type RunningAgent, startCounterAgent } from "./counter-agent.ts"
 import { newContext, pageChecks } from "./page-checks.ts"
 import { type Site, startSite } from "./site.ts"
 
-const AGENT_MAIN = fileURLToPath(new URL("../../counter-agent/src/main.ts", import.meta.url))
 const CITIZEN_TOKEN = "demo-citizen-022090001234"
 const PASSWORD = "motcua-demo-2025"
 const NOTICE_SECRET = "web-officer-test-bank-notice-secret-0123456789"
@@ -44,9 +38,8 @@ let browser: Browser
 /** The province's gateway to the national population database (population-http's protocol), and what it was asked. */
 let registry: Server | undefined
 const registryAsked: { personalId: string; purpose: string; requestedBy: string; consent: { kind: string } }[] = []
-let agent: ChildProcess | undefined
+let agent: RunningAgent | undefined
 let agentUrl = ""
-const saneDir = mkdtempSync(join(tmpdir(), "motcua-web-sane-"))
 /** 09:00 in Vietnam on the 2nd of the month before last: when the late dossier is filed. */
 const lateFiled = (() => {
   const now = new Date(Date.now() + 7 * 3_600_000)
@@ -59,46 +52,6 @@ const contexts: BrowserContext[] = []
 /** The dossier filed in the past: overdue now, late in its month's index. */
 let lateCode = ""
 const lateMonth = new Date(lateFiled.getTime() + 7 * 3_600_000).toISOString().slice(0, 7)
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-/** The real counter agent, as an officer's PC runs it, with SANE's test backend as its scanner. */
-async function startAgent(): Promise<void> {
-  writeFileSync(join(saneDir, "dll.conf"), "test\n")
-  const port = await freePort()
-  agent = spawn(process.execPath, [AGENT_MAIN], {
-    env: {
-      ...process.env,
-      MOTCUA_AGENT_API: site.url,
-      MOTCUA_AGENT_PORT: String(port),
-      MOTCUA_AGENT_SCANNER: "test:0",
-      SANE_CONFIG_DIR: saneDir,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  let output = ""
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the counter agent did not start: ${output}`)), 30_000)
-    agent?.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes(`http://127.0.0.1:${port}`)) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    agent?.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-    })
-    agent?.on("exit", (code) => reject(new Error(`the counter agent exited (${code}): ${output}`)))
-  })
-  agentUrl = `http://127.0.0.1:${port}`
-}
 
 /** A demo officer's session over HTTP (cookie and CSRF token), for seeding. */
 async function session(username: string): Promise<Record<string, string>> {
@@ -282,16 +235,16 @@ beforeAll(async () => {
   await site.server.slaSweepNow?.()
   await site.server.relayNow?.()
   browser = await launchChromium()
-  await startAgent()
+  agent = await startCounterAgent(site.url)
+  agentUrl = agent.url
 })
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined)
   await browser?.close()
-  agent?.kill("SIGTERM")
+  agent?.stop()
   await site?.close()
   await new Promise<void>((resolve) => (registry === undefined ? resolve() : registry.close(() => resolve())))
-  rmSync(saneDir, { recursive: true, force: true })
 })
 
 describe("the officer, leader and post-office pages in Chromium", () => {

@@ -1,6 +1,6 @@
 // Every page text exists in Vietnamese and English: the two catalogues have the same keys, no value is empty, and
 // every key the pages ask for (t("…") in the sources, and the keys built from data: actions and their fields and
-// choices, channels, national statuses, roles, timeliness, return methods) exists in both.
+// choices, channels, national statuses, roles, timeliness, return methods, digitised papers' sources) exists in both.
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -16,6 +16,7 @@ import { HELD_REASONS, REFUND_REASONS, REFUND_STATUSES } from "../pages/payments
 import { PETITION_STATUSES } from "../pages/petitions.tsx"
 import { PETITION_KINDS, PETITION_STEPS, PETITION_TOPICS } from "../pages/petitions-desk.tsx"
 import { EID_FAILURES } from "../pages/sign-in-failed.tsx"
+import { PAPER_SOURCES } from "../papers.ts"
 import { en } from "./en.ts"
 import { vi } from "./vi.ts"
 
@@ -100,6 +101,7 @@ it("every key the pages use is translated", async () => {
     if (step !== "classify" && step !== "publish") used.add(`petition.text_${step}`)
   }
   for (const state of WAITING_STATES) used.add(`outbox.state_${state}`)
+  for (const source of PAPER_SOURCES) used.add(`papers.source_${source}`)
   for (const key of ["pay.approvedDone", "pay.rejectedDone"]) used.add(key)
   expect(used.size).toBeGreaterThan(200)
   for (const catalogue of [vi, en]) {

@@ -7,12 +7,14 @@
 //   or read, once the citizen's signed consent is ticked: the record fills the form the same way (empty fields filled,
 //   a field typed differently replaced only on the officer's word), and the answer says whether the name typed matches;
 // - the counter agent on the officer's PC (apps/counter-agent, loopback only; docs/integrations/counter-devices.md):
-//   paired with a one-time code the API gives this officer, it lists the scanners and scans a paper through SANE,
-//   uploads it as the officer's document, and the intake attaches it (marked digitised).
-import { type FormEvent, useEffect, useRef, useState } from "react"
+//   paired with a one-time code the API gives this officer (counter-agent.tsx, shared with a dossier's digitised
+//   papers), it lists the scanners and scans a paper through SANE, uploads it as the officer's document, and the
+//   intake attaches it (marked digitised).
+import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { api, type Schemas } from "../api/client.ts"
 import { BurstDetector } from "../card-wedge.ts"
+import { AgentConnection, type Scan, useCounterAgent } from "../counter-agent.tsx"
 import { ErrorNote } from "../ui.tsx"
 
 /** The intake form's fields: the applicant's a card fills, and the others (restored after a burst, like these). */
@@ -25,17 +27,7 @@ export interface ApplicantFields {
 type FieldName = "name" | "idNumber" | "address"
 const CARD_FIELDS: ReadonlyArray<FieldName> = ["name", "idNumber", "address"]
 
-export interface Scan {
-  readonly documentId: string
-  readonly pages: number
-  readonly sha256: string
-}
-
 type Card = Schemas["IdCardRead"]
-
-const AGENT_URL_KEY = "motcua.counterAgent"
-const AGENT_TOKEN_KEY = "motcua.counterAgentToken"
-const DEFAULT_AGENT = "http://127.0.0.1:47100"
 
 export default function CounterDevices({
   procedureCode,
@@ -336,38 +328,6 @@ async function readCard(text: string, format: "qr" | "mrz"): Promise<Card> {
   return data
 }
 
-/** A problem the counter agent answered (problem+json), or the agent not answering at all. */
-class AgentProblem extends Error {
-  readonly detail: string
-  /** The agent's HTTP status; 0 when it did not answer. */
-  readonly status: number
-  constructor(detail: string, status: number) {
-    super(detail)
-    this.detail = detail
-    this.status = status
-  }
-}
-
-async function callAgent<T>(base: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const token = sessionStorage.getItem(AGENT_TOKEN_KEY)
-  let answer: Response
-  try {
-    answer = await fetch(`${base.replace(/\/+$/, "")}${path}`, {
-      method: init.method ?? "GET",
-      headers: {
-        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    })
-  } catch {
-    throw new AgentProblem("", 0)
-  }
-  const body = (await answer.json().catch(() => ({}))) as T & { detail?: string }
-  if (!answer.ok) throw new AgentProblem(body.detail ?? `HTTP ${answer.status}`, answer.status)
-  return body
-}
-
 function AgentPanel({
   documents,
   scans,
@@ -378,154 +338,36 @@ function AgentPanel({
   onScanned: (documentId: string, scan: Scan) => void
 }) {
   const { t } = useTranslation()
-  const [base, setBase] = useState(() => localStorage.getItem(AGENT_URL_KEY) ?? DEFAULT_AGENT)
-  const [draft, setDraft] = useState(base)
-  const [state, setState] = useState<"unknown" | "absent" | "unpaired" | "paired">("unknown")
-  const [scanners, setScanners] = useState<ReadonlyArray<{ id: string; description: string }>>([])
-  const [busy, setBusy] = useState<string>()
-  const [problem, setProblem] = useState<string>()
-  const [resolution, setResolution] = useState("150")
-
-  const agentError = (e: unknown) =>
-    e instanceof AgentProblem
-      ? e.status === 0
-        ? t("desk.agentAbsent", { url: base })
-        : e.detail
-      : String((e as { detail?: string })?.detail ?? e)
-
-  // is the agent there, and paired with this tab's token?
-  useEffect(() => {
-    let live = true
-    setState("unknown")
-    callAgent<{ scanners: { id: string; description: string }[] }>(base, "/devices").then(
-      (d) => {
-        if (!live) return
-        setScanners(d.scanners)
-        setState("paired")
-      },
-      (e: unknown) => {
-        if (!live) return
-        setState(e instanceof AgentProblem && e.status === 0 ? "absent" : "unpaired")
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [base])
-
-  const connect = (event: FormEvent) => {
-    event.preventDefault()
-    localStorage.setItem(AGENT_URL_KEY, draft.trim())
-    setBase(draft.trim())
-  }
-
-  const pair = async () => {
-    setBusy("pair")
-    setProblem(undefined)
-    try {
-      const { data, error } = await api.POST("/api/v1/counter-agent/pairings")
-      if (error !== undefined) throw error
-      const paired = await callAgent<{ agentToken: string }>(base, "/pair", {
-        method: "POST",
-        body: { code: data.code },
-      })
-      sessionStorage.setItem(AGENT_TOKEN_KEY, paired.agentToken)
-      const d = await callAgent<{ scanners: { id: string; description: string }[] }>(base, "/devices")
-      setScanners(d.scanners)
-      setState("paired")
-    } catch (e) {
-      setProblem(agentError(e))
-    } finally {
-      setBusy(undefined)
-    }
-  }
-
+  const agent = useCounterAgent()
   const scan = async (document: { id: string; name: string }) => {
-    setBusy(document.id)
-    setProblem(undefined)
-    try {
-      const scanned = await callAgent<Scan>(base, "/scan", {
-        method: "POST",
-        body: { label: document.name, resolution: Number(resolution), mode: "Gray" },
-      })
-      onScanned(document.id, scanned)
-    } catch (e) {
-      if (e instanceof AgentProblem && e.status === 401) setState("unpaired")
-      setProblem(agentError(e))
-    } finally {
-      setBusy(undefined)
-    }
+    const scanned = await agent.scan(document.id, document.name)
+    if (scanned.ok) onScanned(document.id, scanned.scan)
   }
-
   return (
     <div className="agent">
       <h3>{t("desk.agentHeading")}</h3>
-      <form className="search" onSubmit={connect}>
-        <label htmlFor="agent-url">{t("desk.agentUrl")}</label>
-        <input id="agent-url" value={draft} onChange={(e) => setDraft(e.target.value)} inputMode="url" />
-        <button type="submit" className="secondary">
-          {t("desk.connect")}
-        </button>
-      </form>
-      <p role="status" data-testid="agent-state">
-        {state === "unknown"
-          ? t("app.loading")
-          : state === "absent"
-            ? t("desk.agentAbsent", { url: base })
-            : state === "unpaired"
-              ? t("desk.agentUnpaired")
-              : t("desk.agentPaired", { count: scanners.length })}
-      </p>
-      {problem !== undefined && (
-        <div role="alert" className="error" data-testid="agent-problem">
-          <strong>{t("desk.agentProblem")}</strong> {problem}
-        </div>
-      )}
-      {state === "unpaired" && (
-        <button type="button" onClick={pair} disabled={busy !== undefined}>
-          {t("desk.pair")}
-        </button>
-      )}
-      {state === "paired" && (
-        <>
-          {scanners.length > 0 && (
-            <ul className="plain" data-testid="agent-scanners">
-              {scanners.map((s) => (
-                <li key={s.id}>
-                  {s.description} <code>{s.id}</code>
-                </li>
-              ))}
-            </ul>
-          )}
-          <label htmlFor="scan-resolution">{t("desk.resolution")}</label>
-          <select id="scan-resolution" value={resolution} onChange={(e) => setResolution(e.target.value)}>
-            {["100", "150", "200", "300"].map((r) => (
-              <option key={r} value={r}>
-                {r} dpi
-              </option>
-            ))}
-          </select>
-          <ul className="plain scans" data-testid="agent-scans">
-            {documents.map((d) => {
-              const done = scans[d.id]
-              return (
-                <li key={d.id}>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => scan(d)}
-                    disabled={busy !== undefined}
-                    aria-label={t("desk.scanOf", { name: d.name })}
-                  >
-                    {busy === d.id ? t("desk.scanning") : t("desk.scan")}
-                  </button>{" "}
-                  {d.name}
-                  {done !== undefined && <span className="ok"> — {t("desk.scanned", { count: done.pages })}</span>}
-                </li>
-              )
-            })}
-          </ul>
-        </>
+      <AgentConnection agent={agent} />
+      {agent.state === "paired" && (
+        <ul className="plain scans" data-testid="agent-scans">
+          {documents.map((d) => {
+            const done = scans[d.id]
+            return (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => scan(d)}
+                  disabled={agent.busy !== undefined}
+                  aria-label={t("desk.scanOf", { name: d.name })}
+                >
+                  {agent.busy === d.id ? t("desk.scanning") : t("desk.scan")}
+                </button>{" "}
+                {d.name}
+                {done !== undefined && <span className="ok"> — {t("desk.scanned", { count: done.pages })}</span>}
+              </li>
+            )
+          })}
+        </ul>
       )}
     </div>
   )

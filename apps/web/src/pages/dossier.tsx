@@ -9,13 +9,13 @@ import { useTranslation } from "react-i18next"
 import { useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
 import { contextView, openSupplementation } from "../context.ts"
-import { fileNameOf, saveBlob } from "../download.ts"
 import { formatInstant, formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { DossierStatus, ErrorNote, Loading } from "../ui.tsx"
 import { uploadDocument } from "../upload.ts"
 import { ACTION_FIELDS, type ActionName, actionBody, IDEMPOTENT } from "./actions.ts"
 import { AuditTrail } from "./audit.tsx"
+import { DownloadButton } from "./document-download.tsx"
 import { DocumentPreview } from "./document-preview.tsx"
 import { DossierCitizenSections } from "./dossier-citizen.tsx"
 import { DossierHistory } from "./dossier-history.tsx"
@@ -26,6 +26,8 @@ import { SupplementAnswer } from "./supplement.tsx"
 
 // receipts and refunds, for staff only (its own chunk)
 const DossierMoney = lazy(() => import("./dossier-money.tsx"))
+// the digitised papers, for staff who read the dossier (its own chunk)
+const DossierPapers = lazy(() => import("./dossier-papers.tsx"))
 
 type Offered = Schemas["OfferedAction"]
 const isActionName = (name: string): name is ActionName => Object.hasOwn(ACTION_FIELDS, name)
@@ -147,6 +149,17 @@ export default function DossierPage() {
           </ul>
         )}
       </section>
+      {me.isOfficer && (
+        <Suspense fallback={<Loading />}>
+          <DossierPapers
+            code={d.code}
+            version={d.version}
+            procedureCode={d.summary.procedureCode}
+            variantId={context.variantId}
+            records={me.digitises}
+          />
+        </Suspense>
+      )}
       <DossierCitizenSections code={d.code} payment={d.payment} />
       <PostalOrders code={d.code} />
       {me.isCitizen && d.summary.statusCode === 10 && <RatingForm code={d.code} />}
@@ -154,31 +167,6 @@ export default function DossierPage() {
       <DossierForms code={d.code} version={d.version} />
       {me.readsAudit && <AuditTrail code={d.code} />}
     </article>
-  )
-}
-
-/**
- * A dossier's document, fetched with the caller's credentials (a citizen's bearer token cannot ride on a plain link)
- * and handed to the browser as a file.
- */
-function DownloadButton({ code, documentId }: { code: string; documentId: string }) {
-  const { t } = useTranslation()
-  const [error, setError] = useState<unknown>()
-  const download = async () => {
-    const { data, error, response } = await api.GET("/api/v1/dossiers/{code}/documents/{documentId}", {
-      params: { path: { code, documentId } },
-      parseAs: "blob",
-    })
-    if (error !== undefined || data === undefined) return setError(error ?? "download failed")
-    saveBlob(data as Blob, fileNameOf(response, documentId))
-  }
-  return (
-    <>
-      <button type="button" className="link" onClick={download}>
-        {t("dossier.download", { id: documentId.slice(0, 8) })}
-      </button>
-      {error !== undefined && <ErrorNote error={error} />}
-    </>
   )
 }
 

@@ -9,10 +9,10 @@ import { type FormEvent, lazy, Suspense, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router"
 import { api, type Schemas } from "../api/client.ts"
+import type { Scan } from "../counter-agent.tsx"
 import { formatMoney } from "../format.ts"
 import { useMe } from "../session.tsx"
 import { ErrorNote, Loading } from "../ui.tsx"
-import type { Scan } from "./counter-devices.tsx"
 import { useWallet, WalletPick } from "./wallet-pick.tsx"
 
 const CounterDevices = lazy(() => import("./counter-devices.tsx"))
