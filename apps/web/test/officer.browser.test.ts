@@ -13,7 +13,7 @@
 // - a specialist classifies, answers and publishes a citizen's petition; the province administrator reads the outbox
 //   and the portal sync's health on the dashboard; a post office agent's intake form has the desk's devices too.
 // axe-core finds no serious or critical violation on any of these pages; screenshots go to apps/web/test-artifacts/.
-import { createHmac } from "node:crypto"
+import { createHash, createHmac } from "node:crypto"
 import { createServer as createHttpServer, type Server } from "node:http"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Result } from "effect"
@@ -298,7 +298,7 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
     expect(await page.getByLabel("Số định danh cá nhân").inputValue()).toBe("022090001234")
 
-    // both papers scanned through the agent (SANE's test scanner), attached as digitised documents
+    // both papers scanned through the agent (SANE's test scanner), filed as the dossier's digitised papers
     await page.getByLabel("Độ phân giải khi quét").selectOption("100")
     await page.getByRole("button", { name: /Quét giấy tờ: Tờ khai thay đổi thông tin cư trú/ }).click()
     await page.getByTestId("scanned-ct01").waitFor({ timeout: 60_000 })
@@ -327,6 +327,22 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       await fetch(`${site.url}/api/v1/dossiers/${code}/documents/${dossier.documentIds[0]}`, { headers: counter })
     ).arrayBuffer()
     expect(new TextDecoder().decode(new Uint8Array(bytes).subarray(0, 5))).toBe("%PDF-")
+    // each scan is recorded as the digitised paper it is: which required document, one page, the stored bytes' hash
+    const papers = await call<{
+      items: {
+        documentId: string
+        current: { fileId: string; pages: number | null; sha256: string; source: string; digitisedBy: string }
+      }[]
+    }>(`/api/v1/dossiers/${code}/papers`, { headers: counter })
+    expect(papers.items.map((p) => p.documentId).sort()).toEqual(["cho-o-hop-phap", "ct01"])
+    for (const paper of papers.items) {
+      expect(paper.current).toMatchObject({ pages: 1, source: "officer", digitisedBy: "cb-hg-01" })
+      expect(dossier.documentIds).toContain(paper.current.fileId)
+      const stored = await (
+        await fetch(`${site.url}/api/v1/dossiers/${code}/documents/${paper.current.fileId}`, { headers: counter })
+      ).arrayBuffer()
+      expect(paper.current.sha256).toBe(createHash("sha256").update(new Uint8Array(stored)).digest("hex"))
+    }
   })
 
   it("the counter officer looks the applicant up in the population database, with consent, and fills the form", async () => {
@@ -411,7 +427,20 @@ describe("the officer, leader and post-office pages in Chromium", () => {
       headers: counter,
     })
     const second = documentIds[1] ?? ""
-    await page.getByRole("button", { name: `Xem trước tài liệu ${second.slice(0, 8)}` }).click()
+    const readsOfSecond = async () =>
+      (
+        await call<{ items: { action: string; actor: string; detail: { documentId?: string } }[] }>(
+          `/api/v1/audit/reads?dossier=${scannedCode}`,
+          { headers: await session("tt-01") },
+        )
+      ).items
+        .filter((e) => e.detail.documentId === second)
+        .map((e) => [e.action, e.actor])
+    // the intake test read the stored bytes already: what counts is what the preview adds
+    const readBefore = await readsOfSecond()
+    // the dossier's documents list (the papers section has its own preview of the same file)
+    const documents = page.getByRole("region", { name: "Tài liệu", exact: true })
+    await documents.getByRole("button", { name: `Xem trước tài liệu ${second.slice(0, 8)}` }).click()
     const preview = page.getByTestId(`preview-${second}`)
     const image = preview.getByRole("img", { name: `Trang 1/1 của tài liệu ${second.slice(0, 8)}` })
     await image.waitFor()
@@ -422,14 +451,8 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     expect(await preview.getByRole("button", { name: "Trang sau" }).isDisabled()).toBe(true)
     await record(page, "dossier-document-preview")
     // seen is read: the preview is in the audit trail like a download
-    const reads = await call<{ items: { action: string; actor: string; detail: { documentId?: string } }[] }>(
-      `/api/v1/audit/reads?dossier=${scannedCode}`,
-      { headers: await session("tt-01") },
-    )
-    expect(reads.items.filter((e) => e.detail.documentId === second).map((e) => [e.action, e.actor])).toEqual([
-      ["read.dossier-document", "cb-hg-01"],
-    ])
-    await page.getByRole("button", { name: `Đóng xem trước tài liệu ${second.slice(0, 8)}` }).click()
+    expect(await readsOfSecond()).toEqual([...readBefore, ["read.dossier-document", "cb-hg-01"]])
+    await documents.getByRole("button", { name: `Đóng xem trước tài liệu ${second.slice(0, 8)}` }).click()
     await preview.waitFor({ state: "detached" })
   })
 

@@ -3,7 +3,7 @@
 // commune or ward of residence, the papers uploaded (PDF, JPEG or PNG) or, for a citizen, taken from their e-wallet,
 // and the fee quote for the channel shown before anything is filed. Staff at an intake point have the desk's devices
 // beside the form (counter-devices.tsx, its own chunk): the ID-card reader fills the applicant, and papers scanned
-// through the counter agent are attached as digitised documents.
+// through the counter agent are filed as the dossier's digitised papers.
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, lazy, Suspense, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -94,14 +94,16 @@ export default function FilePage() {
     setError(undefined)
     try {
       const attachmentIds: string[] = []
-      const present: { id: string; digitised?: true }[] = []
+      const present: { id: string }[] = []
+      const papers: { documentId: string; attachmentId: string }[] = []
       const picks: { documentId: string; walletEntryId: string }[] = []
       for (const document of p.documents) {
         const scan = scans[document.id]
         if (scan !== undefined) {
-          // scanned at the desk through the counter agent: uploaded already, by this officer
-          attachmentIds.push(scan.documentId)
-          present.push({ id: document.id, digitised: true })
+          // scanned at the desk through the counter agent, uploaded already by this officer: filed as a paper, so the
+          // API records it as the digitised required document it is (a declared flag alone counts for nothing)
+          papers.push({ documentId: document.id, attachmentId: scan.documentId })
+          present.push({ id: document.id })
           continue
         }
         const entryId = fromWallet[document.id] ?? ""
@@ -138,6 +140,7 @@ export default function FilePage() {
           documents: present,
           attachmentIds,
           ...(picks.length === 0 ? {} : { fromWallet: picks }),
+          ...(papers.length === 0 ? {} : { papers }),
           // looked up with consent, and still the same person: the dossier records the verification (indicator 4.5)
           ...(point !== undefined && foundInRegistry !== undefined && foundInRegistry === form.idNumber.trim()
             ? { verifyApplicant: { consent: "signed-at-counter" as const } }
