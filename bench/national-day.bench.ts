@@ -5,7 +5,7 @@
 //
 //   node bench/national-day.bench.ts [--dossiers N (300000)] [--clients C (64)] [--storage sqlite|pg]
 //                                    [--batch B (group commit, 64)] [--relay R (relay deliveries at once, 16)]
-//                                    [--relay-inline (the relay in the clients' process, not its own)]
+//                                    [--relay-process (`motcua outbox relay` in a process of its own, not inline)]
 //   --storage pg needs MOTCUA_TEST_PG_URL (a fresh database is made there and dropped after).
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { runNationalDay } from "./workloads/national-day.ts"
@@ -38,7 +38,7 @@ const result = await runNationalDay({
   ...(pgUrl === undefined ? {} : { pgUrl }),
   batch: positive("--batch", 64),
   relayConcurrency: positive("--relay", 16),
-  relay: args.includes("--relay-inline") ? "inline" : "process",
+  relay: args.includes("--relay-process") ? "process" : "inline",
 })
 const ms = (n: number) => n.toFixed(2)
 console.log(
@@ -57,7 +57,7 @@ for (const a of result.actions)
 const { cpu, batches } = result
 console.log(
   `CPU seconds while the clients worked (${cpu.wallSeconds.toFixed(1)} s wall, 2 cores): clients ${cpu.clients.toFixed(1)}` +
-    ` (${((100 * cpu.clients) / cpu.wallSeconds).toFixed(0)} % of a core), relay ${cpu.relay.toFixed(1)}` +
+    ` (${((100 * cpu.clients) / cpu.wallSeconds).toFixed(0)} % of a core), relay ${cpu.relay === 0 ? "(in the clients' process)" : cpu.relay.toFixed(1)}` +
     `${result.lagRows > 0 ? " (until drained)" : ""}, portal-sim ${cpu.portalSim.toFixed(1)}`,
 )
 if (batches !== undefined)

@@ -4,9 +4,9 @@
 // concurrent clients — shards, each with its own simulated clock and seed — over ONE storage: SQLite at
 // synchronous=FULL with group commit on, or PostgreSQL. The dossiers are not marked simulated, so every change
 // writes its portal push to the outbox, and the outbox relay delivers them meanwhile to the portal simulator
-// (apps/portal-sim, a process of its own): by default `motcua outbox relay --topic portal.sync` in a process of its
-// own over the same database, as a deployment runs it beside the server (`relay: "inline"`: relayOnce in the clients'
-// process, as the server's own relay runs).
+// (apps/portal-sim, a process of its own): by default relayOnce in the clients' process, as the server runs its own
+// relay; with `relay: "process"`, `motcua outbox relay --topic portal.sync` in a process of its own over the same
+// database, as a deployment may run it beside the server.
 //
 // Afterwards every row is checked: the dossier count and each dossier's stored state against the driver's, the
 // audit chain (verifyChain), the portal rows all delivered (no backlog, none dead) and the simulator holding a
@@ -48,8 +48,10 @@ export interface NationalDayOptions {
   /** Relay deliveries at once. */
   readonly relayConcurrency: number
   /**
-   * Where the relay runs: "process" (default) — `motcua outbox relay --topic portal.sync` in a process of its own
-   * over the same database, as deployed beside the server; "inline" — relayOnce in the clients' process.
+   * Where the relay runs: "inline" (default) — relayOnce in the clients' process, as the server runs its own relay;
+   * "process" — `motcua outbox relay --topic portal.sync` in a process of its own over the same database, as a
+   * deployment may run it beside the server. On SQLite with group commit the latter starves the relay of the write
+   * lock while the clients work, and has made the clients' writes fail with SQLITE_BUSY (docs/performance.md).
    */
   readonly relay?: "process" | "inline"
   /** First filing day (Vietnam), YYYY-MM-DD. */
@@ -117,7 +119,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
   // in the past: the relay runs on the real clock, and a row is due from the (simulated) instant it was written
   const start = options.start ?? "2025-07-01"
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-day-"))
-  const relayMode = options.relay ?? "process"
+  const relayMode = options.relay ?? "inline"
   const batchSizes = batchRecorder()
   const sim = await startSimProcess()
   let pg: { url: string; drop: () => Promise<void> } | undefined
@@ -216,10 +218,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     const relayChild =
       relayMode === "process"
         ? await startRelayProcess({
-            databaseUrl:
-              pg === undefined
-                ? `sqlite:${join(folder, "day.sqlite")}?synchronous=FULL`
-                : pg.url,
+            databaseUrl: pg === undefined ? `sqlite:${join(folder, "day.sqlite")}?synchronous=FULL` : pg.url,
             dataDir: join(folder, "relay-data"),
             simUrl: sim.url,
             concurrency: options.relayConcurrency,

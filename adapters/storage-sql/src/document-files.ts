@@ -3,8 +3,8 @@
 // row — written only after this returns — never points at a partly written or lost file. Metadata and the link to a
 // dossier live in the `document` table.
 import { randomBytes } from "node:crypto"
-import { closeSync, fsync, linkSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs"
-import { readdir, readFile, rm, stat } from "node:fs/promises"
+import { closeSync, fsync, linkSync, mkdirSync, openSync, writeSync } from "node:fs"
+import { readdir, readFile, rm, stat, unlink } from "node:fs/promises"
 import { join } from "node:path"
 
 const TEMP_MARK = ".tmp-"
@@ -16,13 +16,14 @@ const fsyncAsync = (fd: number) =>
 
 /**
  * Writes a document's file, never over another: a temporary file is written and linked to the document's name
- * (which fails when that name exists), then removed; the file and its folder are then synced. Returns "exists" (and
- * writes nothing) when a file has the name.
+ * (which fails when that name exists); the file and its folder are then synced and the temporary name removed.
+ * Returns "exists" (and writes nothing) when a file has the name.
  *
- * The writes go to the page cache synchronously (a document is 10 MiB at most by default: a few milliseconds at worst),
- * and only the two fsyncs wait, at once, off the event loop: one turn of the loop instead of the ten a chain of
- * asynchronous calls takes, each of which waits its turn behind everything else the process does (under the national
- * day's load that chain took ~0.6 s a document, most of the time of `sign`). Returns once both fsyncs are done.
+ * The writes go to the page cache synchronously (a document is 10 MiB at most by default: a few milliseconds at
+ * worst), and only the two fsyncs (and the temporary name's removal) wait, at once, off the event loop: one turn of
+ * the loop instead of the ten a chain of asynchronous calls takes, each of which waits its turn behind everything
+ * else the process does (under the national day's load that chain took ~0.6 s a document, most of the time of
+ * `sign`). Returns once both fsyncs are done.
  */
 export async function writeDocumentFile(dir: string, id: string, bytes: Uint8Array): Promise<"written" | "exists"> {
   const target = documentPath(dir, id)
@@ -36,15 +37,16 @@ export async function writeDocumentFile(dir: string, id: string, bytes: Uint8Arr
     try {
       linkSync(temp, target)
     } catch (error) {
+      await rm(temp, { force: true })
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
       return "exists"
-    } finally {
-      rmSync(temp, { force: true })
     }
-    // the file's bytes and its name (the folder's entry) made durable, both fsyncs under way at once
+    // the file's bytes and its name (the folder's entry) made durable, both fsyncs under way at once; the temporary
+    // name removed meanwhile (off the event loop: an unlink waits for the file system's journal, ~4 ms a file under
+    // the national day's fsyncs; one left by a crash is an interrupted write, swept)
     const folderFd = openSync(folder, "r")
     try {
-      await Promise.all([fsyncAsync(fd), fsyncAsync(folderFd)])
+      await Promise.all([fsyncAsync(fd), fsyncAsync(folderFd), unlink(temp)])
     } finally {
       closeSync(folderFd)
     }
