@@ -265,14 +265,13 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
         )
         clientsEndedAt = performance.now()
         cpuClientsEnd = cpuNow(sim.child.pid, relayChild?.child.pid)
+        // the outbox lag now: portal rows not yet delivered (counted in the outbox: a continuous relay pass reports
+        // what it delivered only when it ends); then wait until the relay has drained them
+        lagRows = yield* portalRowsLeft
         if (relayFiber !== undefined) {
-          const deliveredBefore = delivered
           clientsDone = true
           yield* Fiber.join(relayFiber)
-          lagRows = delivered - deliveredBefore
         } else {
-          // the outbox lag now: portal rows not yet delivered; then wait until the relay process has drained them
-          lagRows = yield* portalRowsLeft
           while ((yield* portalRowsLeft) > 0) {
             if (relayChild?.exited() === true)
               return yield* Effect.die(new DayCheckFailed(`the relay process ended early: ${relayChild.output()}`))

@@ -26,7 +26,7 @@ import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
-import { openSqlite, type SqliteOptions } from "./sqlite.ts"
+import { openSqlite, openSqliteReader, type SqliteOptions } from "./sqlite.ts"
 import { makeSqlStorage } from "./storage.ts"
 
 export class SqlDatabase extends Context.Service<
@@ -44,6 +44,8 @@ export interface CommonOptions {
 interface Opened {
   readonly db: Kysely<DB>
   readonly connection: Connection
+  /** Closes what else was opened (the read-only connection of group commit), after the database. */
+  readonly close?: () => void
 }
 
 const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect) =>
@@ -55,6 +57,7 @@ const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect)
           await migrateToLatest(opened.db as unknown as Kysely<unknown>, dialect)
         } catch (error) {
           await opened.db.destroy()
+          opened.close?.()
           throw error
         }
         return opened
@@ -62,10 +65,13 @@ const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect)
       catch: (cause) => new StoreUnavailable({ operation, cause }),
     }),
     // what group commit holds open is committed before the database closes
-    ({ db, connection }) =>
+    ({ db, connection, close }) =>
       Effect.andThen(
         connection.flush,
-        Effect.promise(() => db.destroy()),
+        Effect.promise(async () => {
+          await db.destroy()
+          close?.()
+        }),
       ),
   )
 
@@ -104,7 +110,14 @@ export const SqlStorage = {
       options,
       () => {
         const { db, database } = openSqlite(options)
-        return { db, connection: sqliteConnection(database, options.groupCommit) }
+        // with group commit, the programs that only read go to a read-only connection (connection.ts)
+        const reader =
+          options.groupCommit === undefined || options.file === ":memory:" ? undefined : openSqliteReader(options)
+        return {
+          db,
+          connection: sqliteConnection(database, options.groupCommit, reader?.database),
+          ...(reader === undefined ? {} : { close: () => reader.raw.close() }),
+        }
       },
     ),
   /** PostgreSQL server through a connection pool. */
