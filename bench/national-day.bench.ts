@@ -5,6 +5,7 @@
 //
 //   node bench/national-day.bench.ts [--dossiers N (300000)] [--clients C (64)] [--storage sqlite|pg]
 //                                    [--batch B (group commit, 64)] [--relay R (relay deliveries at once, 16)]
+//                                    [--wait-ms W (group commit: longest a batch stays open, 0)]
 //                                    [--relay-process (`motcua outbox relay` in a process of its own, not inline)]
 //   --storage pg needs MOTCUA_TEST_PG_URL (a fresh database is made there and dropped after).
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
@@ -23,6 +24,14 @@ const positive = (name: string, fallback: number) => {
   }
   return value
 }
+function waitMs() {
+  const value = Number(option("--wait-ms") ?? 0)
+  if (!Number.isFinite(value) || value < 0 || value > 1000) {
+    console.error(`--wait-ms phải từ 0 đến 1000 (must be 0…1000), nhận "${option("--wait-ms")}"`)
+    process.exit(2)
+  }
+  return value
+}
 const storage = option("--storage") ?? "sqlite"
 if (storage !== "sqlite" && storage !== "pg") {
   console.error(`--storage phải là sqlite hoặc pg (must be sqlite or pg), nhận "${storage}"`)
@@ -37,6 +46,7 @@ const result = await runNationalDay({
   storage,
   ...(pgUrl === undefined ? {} : { pgUrl }),
   batch: positive("--batch", 64),
+  waitMs: waitMs(),
   relayConcurrency: positive("--relay", 16),
   relay: args.includes("--relay-process") ? "process" : "inline",
 })

@@ -45,6 +45,8 @@ export interface NationalDayOptions {
   readonly pgUrl?: string
   /** Group commit on SQLite: most transactions per batch. */
   readonly batch: number
+  /** Group commit on SQLite: longest a batch stays open, ms (0, the default: the next turn of the event loop). */
+  readonly waitMs?: number
   /** Relay deliveries at once. */
   readonly relayConcurrency: number
   /**
@@ -133,7 +135,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
           file: join(folder, "day.sqlite"),
           documentsDir: join(folder, "documents"),
           synchronous: "FULL",
-          groupCommit: { maxBatch: options.batch, maxWaitMs: 0, onCommit: batchSizes.record },
+          groupCommit: { maxBatch: options.batch, maxWaitMs: options.waitMs ?? 0, onCommit: batchSizes.record },
         })
       : SqlStorage.layerPostgres({ url: pg.url, documentsDir: join(folder, "documents") })
   const portal = makePortalSync({
@@ -228,7 +230,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     killRelay = () => relayChild?.child.kill("SIGKILL")
 
     log(
-      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}`}, relay ×${options.relayConcurrency} ${relayMode === "process" ? "in its own process" : "in the clients' process"} → ${sim.url}; load ${loadNow()}`,
+      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}, wait ${options.waitMs ?? 0} ms`}, relay ×${options.relayConcurrency} ${relayMode === "process" ? "in its own process" : "in the clients' process"} → ${sim.url}; load ${loadNow()}`,
     )
     const cpuStart = cpuNow(sim.child.pid, relayChild?.child.pid)
     const startedAt = performance.now()
