@@ -238,51 +238,7 @@ interface Waiter {
 
 const NO_ROWS: never[] = Object.freeze([]) as never[]
 
-/** Marks a program that wrote (or was about to): it is run again inside the batch. */
-const WRITES: unique symbol = Symbol("writes")
-
-/**
- * A program outside any transaction on the read-only connection, in one read transaction (one snapshot): its
- * outcome, or WRITES at its first statement that would change the database (nothing has been changed then, since
- * every statement before it only read).
- */
-function readOnlyRunner(reader: SqliteDatabase) {
-  const statements = new Map<PreparedQuery<unknown>, SqliteStatement & { readonly readonly?: boolean }>()
-  const begin = reader.prepare("begin deferred")
-  const end = reader.prepare("commit")
-  class Wrote extends Error {}
-  const query: SyncQuery = (prepared, values) => {
-    let statement = statements.get(prepared)
-    if (statement === undefined) {
-      statement = reader.prepare(prepared.compiled.sql)
-      statements.set(prepared, statement)
-    }
-    if (statement.readonly !== true || !statement.reader) throw new Wrote()
-    return { rows: statement.all(bindParameters(prepared, values)) }
-  }
-  return <A, E>(make: Make<A, E>): Outcome<A, E> | typeof WRITES => {
-    begin.run([])
-    try {
-      return runProgramSync(make(), query)
-    } catch (error) {
-      if (error instanceof Wrote) return WRITES
-      throw error
-    } finally {
-      end.run([])
-    }
-  }
-}
-
-/**
- * SQLite's connection. With `groupCommit`, `reader` (a read-only connection to the same file; WAL readers never
- * wait for the writer) serves the programs outside a transaction that only read: they see what is committed and are
- * answered at once, instead of joining the open batch and waiting for its COMMIT.
- */
-export function sqliteConnection(
-  database: SqliteDatabase,
-  groupCommit?: GroupCommit,
-  reader?: SqliteDatabase,
-): Connection {
+export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCommit): Connection {
   const lock = Semaphore.makeUnsafe(1)
   /**
    * How many fibers hold the lock (0 or 1). A program runs synchronously from BEGIN to COMMIT without giving
@@ -387,7 +343,6 @@ export function sqliteConnection(
     }
   }
   return groupCommitted(checkGroupCommit(groupCommit), {
-    ...(reader === undefined ? {} : { readOnly: readOnlyRunner(reader) }),
     executor,
     exclusive,
     holders: () => holders,
@@ -402,8 +357,6 @@ export function sqliteConnection(
 }
 
 interface SqliteParts {
-  /** Runs a program that only reads on the read-only connection; WRITES when it would write. */
-  readonly readOnly?: <A, E>(make: Make<A, E>) => Outcome<A, E> | typeof WRITES
   readonly executor: Executor
   readonly exclusive: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   readonly holders: () => number
@@ -568,22 +521,14 @@ function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
   return {
     direct: (f) => inBatch("statements", f(executor)),
     transaction: (operation, f) => inBatch(operation, f(executor)),
-    run: (operation, transactional, make) =>
-      Effect.suspend(() => {
-        const { readOnly } = parts
-        if (!transactional && readOnly !== undefined) {
-          let read: Outcome<unknown, unknown> | typeof WRITES
-          try {
-            read = readOnly(make)
-          } catch (cause) {
-            return Effect.fail(new StoreUnavailable({ operation, cause }))
-          }
-          if (read !== WRITES) return (read.ok ? Effect.succeed(read.value) : Effect.fail(read.error)) as never
-        }
-        return parts.holders() === 0
+    run: (operation, _transactional, make) =>
+      Effect.suspend(() =>
+        parts.holders() === 0
           ? awaitCommit(enrolProgram(operation, make))
-          : Effect.flatMap(exclusive(Effect.sync(() => enrolProgram(operation, make))), (waiter) => awaitCommit(waiter))
-      }),
+          : Effect.flatMap(exclusive(Effect.sync(() => enrolProgram(operation, make))), (waiter) =>
+              awaitCommit(waiter),
+            ),
+      ),
     flush: Effect.sync(flushWhenFree),
   }
 }

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { DossierStore, type DossierSummary, type NewDossier, Outbox, UnitOfWork } from "@motcua/application"
+import { DossierStore, type DossierSummary, type NewDossier, UnitOfWork } from "@motcua/application"
 import Database from "better-sqlite3"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -178,36 +178,6 @@ describe("group commit", () => {
       expect(await runtime.runPromise(Effect.flip(DossierStore.use((s) => s.get(code(4)))))).toMatchObject({
         _tag: "DossierNotFound",
       })
-    } finally {
-      await runtime.dispose()
-    }
-  })
-
-  it("answers reads from what is committed at once, without waiting for the open batch; writes outside a transaction still join it", async () => {
-    const { runtime } = open({ maxBatch: 1000, maxWaitMs: 300 })
-    try {
-      await runtime.runPromise(DossierStore.use((s) => s.create(dossier(1))))
-      const order: string[] = []
-      // the batch opens with this create and commits 300 ms later
-      const creating = runtime.runPromise(DossierStore.use((s) => s.create(dossier(2)))).then(() => {
-        order.push("create 2 acknowledged")
-      })
-      await new Promise((resolve) => setImmediate(resolve))
-      const one = await runtime.runPromise(DossierStore.use((s) => s.get(code(1))))
-      order.push("read 1")
-      expect(one.version).toBe(1)
-      // the open batch's work is not seen: it is not committed yet
-      expect(await runtime.runPromise(Effect.flip(DossierStore.use((s) => s.get(code(2)))))).toMatchObject({
-        _tag: "DossierNotFound",
-      })
-      // a program outside a transaction that writes (the relay's claim) joins the batch and waits for its COMMIT
-      const claimed = await runtime.runPromise(Outbox.use((o) => o.claim("relay-1", 10, 60_000)))
-      order.push("claim")
-      await creating
-      expect(order).toEqual(["read 1", "create 2 acknowledged", "claim"])
-      // it saw the batch's own row (the create's outbox row) as well as the committed one
-      expect(claimed.map((m) => m.dossierCode).sort()).toEqual([code(1), code(2)])
-      expect((await runtime.runPromise(DossierStore.use((s) => s.get(code(2))))).version).toBe(1)
     } finally {
       await runtime.dispose()
     }

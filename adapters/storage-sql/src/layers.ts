@@ -26,7 +26,7 @@ import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
-import { openSqlite, openSqliteReader, type SqliteOptions } from "./sqlite.ts"
+import { openSqlite, type SqliteOptions } from "./sqlite.ts"
 import { makeSqlStorage } from "./storage.ts"
 
 export class SqlDatabase extends Context.Service<
@@ -44,8 +44,6 @@ export interface CommonOptions {
 interface Opened {
   readonly db: Kysely<DB>
   readonly connection: Connection
-  /** Closes what else was opened (the read-only connection of group commit), after the database. */
-  readonly close?: () => void
 }
 
 const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect) =>
@@ -57,7 +55,6 @@ const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect)
           await migrateToLatest(opened.db as unknown as Kysely<unknown>, dialect)
         } catch (error) {
           await opened.db.destroy()
-          opened.close?.()
           throw error
         }
         return opened
@@ -65,13 +62,10 @@ const openAndMigrate = (operation: string, open: () => Opened, dialect: Dialect)
       catch: (cause) => new StoreUnavailable({ operation, cause }),
     }),
     // what group commit holds open is committed before the database closes
-    ({ db, connection, close }) =>
+    ({ db, connection }) =>
       Effect.andThen(
         connection.flush,
-        Effect.promise(async () => {
-          await db.destroy()
-          close?.()
-        }),
+        Effect.promise(() => db.destroy()),
       ),
   )
 
@@ -110,14 +104,7 @@ export const SqlStorage = {
       options,
       () => {
         const { db, database } = openSqlite(options)
-        // with group commit, the programs that only read go to a read-only connection (connection.ts)
-        const reader =
-          options.groupCommit === undefined || options.file === ":memory:" ? undefined : openSqliteReader(options)
-        return {
-          db,
-          connection: sqliteConnection(database, options.groupCommit, reader?.database),
-          ...(reader === undefined ? {} : { close: () => reader.raw.close() }),
-        }
+        return { db, connection: sqliteConnection(database, options.groupCommit) }
       },
     ),
   /** PostgreSQL server through a connection pool. */

@@ -95,17 +95,3 @@ export function openSqlite(options: SqliteOptions): OpenedSqlite {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) })
   return { db, raw, database }
 }
-
-/**
- * A read-only connection to the file `openSqlite` opened (after it: the file is in WAL mode then), with its own
- * statement cache. A WAL reader never waits for the writer: it sees the last COMMIT.
- */
-export function openSqliteReader(options: SqliteOptions): {
-  readonly raw: Database.Database
-  readonly database: SqliteDatabase
-} {
-  const raw = new Database(options.file, { readonly: true })
-  raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
-  if (options.cacheKib !== undefined) raw.pragma(`cache_size = -${checkCacheKib(options.cacheKib)}`)
-  return { raw, database: cachingDatabase(raw, options.statementCacheSize ?? 256) }
-}
