@@ -81,7 +81,10 @@ export interface NationalDayResult {
   readonly load: string
   readonly byChannel: Readonly<Record<string, number>>
   readonly byFinalState: Readonly<Record<string, number>>
-  /** SQLite with group commit: operations per COMMIT (bucket upper bound → COMMITs) and the COMMITs' times. */
+  /**
+   * SQLite with group commit: operations per COMMIT (bucket upper bound → COMMITs) and the COMMITs' times, while the
+   * clients worked.
+   */
   readonly batches?: BatchStats
   /** CPU seconds of each process while the clients worked (and for the relay, until it had drained the outbox). */
   readonly cpu: {
@@ -238,6 +241,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     // every dossier as its life ends, for the checks afterwards (the driver's result keeps counts only)
     const ended: SimulatedDossier[] = []
     let cpuClientsEnd = cpuStart
+    let batchesWhileClients: BatchStats | undefined
     const results = await runtime.runPromise(
       Effect.gen(function* () {
         const relayFiber = relayMode === "inline" ? yield* Effect.forkChild(relayInline) : undefined
@@ -267,6 +271,8 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
         )
         clientsEndedAt = performance.now()
         cpuClientsEnd = cpuNow(sim.child.pid, relayChild?.child.pid)
+        // the batches of the clients' time (the relay's drain and the checks afterwards commit alone)
+        batchesWhileClients = batchSizes.stats()
         // the outbox lag now: portal rows not yet delivered (counted in the outbox: a continuous relay pass reports
         // what it delivered only when it ends); then wait until the relay has drained them
         lagRows = yield* portalRowsLeft
@@ -314,7 +320,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
       load: loadNow(),
       byChannel: tally(ended.map((d) => d.channel)),
       byFinalState: tally(ended.map((d) => d.finalState)),
-      ...(pg === undefined ? { batches: batchSizes.stats() } : {}),
+      ...(pg === undefined && batchesWhileClients !== undefined ? { batches: batchesWhileClients } : {}),
       cpu: {
         clients: cpuClientsEnd.self - cpuStart.self,
         relay:
