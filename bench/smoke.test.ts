@@ -11,9 +11,11 @@
 // server under 3 s of filing load, each in its own process with its resident set sampled, each run's data checked
 // (dossiers and audit entries, imported procedures, one dossier and idempotency row per 201); for the national day,
 // 24 dossiers by 4 clients through the use cases and the relay to the portal simulator, with the day's own checks
-// (states, versions, audit chain, outbox drained, the simulator's records). No timing or memory figure is asserted
-// here (the figures and the 150 MB bar belong to `pnpm bench`).
-import { mkdtempSync, rmSync } from "node:fs"
+// (states, versions, audit chain, outbox drained, the simulator's records), the group commit's batches and each
+// process's CPU time counted; the CPU profile summary (cpu-profile.ts) over a real profile of a small busy script.
+// No timing or memory figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SERVER_ENVIRONMENT, SERVER_V8_FLAGS } from "@motcua/api/process-settings"
@@ -21,6 +23,7 @@ import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
+import { summarise } from "./cpu-profile.ts"
 import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
@@ -77,7 +80,34 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     expect(day.transitions).toBeGreaterThan(24)
     expect(day.portalRows).toBeGreaterThanOrEqual(24)
     expect(new Set(Object.keys(day.byChannel)).size).toBeGreaterThan(1)
+    // every operation of the day went through a batch's COMMIT, none larger than the bound
+    expect(day.batches?.operations).toBeGreaterThanOrEqual(day.transitions)
+    expect(day.batches?.max).toBeLessThanOrEqual(16)
+    expect(day.batches?.histogram.reduce((n, [, c]) => n + c, 0)).toBe(day.batches?.commits)
+    // CPU counted for the clients' process (the relay inside it) and for the simulator's, which did the receiving
+    expect(day.cpu.clients).toBeGreaterThan(0)
+    expect(day.cpu.portalSim).toBeGreaterThan(0)
   }, 300_000)
+
+  test("CPU profile summary: a busy function of a real profile comes first by self time", () => {
+    const folder = mkdtempSync(join(tmpdir(), "motcua-prof-"))
+    try {
+      const script = join(folder, "busy.mjs")
+      writeFileSync(
+        script,
+        "function spinForAWhile() { let x = 0; const end = Date.now() + 300; while (Date.now() < end) x += Math.sqrt(x + 1); return x }\nspinForAWhile()\n",
+      )
+      execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", folder, script])
+      const file = readdirSync(folder).find((f) => f.endsWith(".cpuprofile"))
+      expect(file).toBeDefined()
+      const { total, byFunction, byPlace } = summarise(JSON.parse(readFileSync(join(folder, file as string), "utf8")))
+      expect(total).toBeGreaterThan(200)
+      expect(byFunction[0]?.[0]).toMatch(/^spinForAWhile .*busy\.mjs:1$/)
+      expect(byPlace.map(([place]) => place)).toContain(script)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
 
   test("calendar: the module and the day-by-day floor agree", () => {
     const { starts } = calendarWorkload(100)

@@ -3,33 +3,36 @@
 // driver: online, counter and post channels, supplementation rounds, payments, approvals, signing, return), by C
 // concurrent clients — shards, each with its own simulated clock and seed — over ONE storage: SQLite at
 // synchronous=FULL with group commit on, or PostgreSQL. The dossiers are not marked simulated, so every change
-// writes its portal push to the outbox, and the outbox relay (relayOnce, continuous, as the server runs it) delivers
-// them meanwhile to the portal simulator (apps/portal-sim) in a process of its own.
+// writes its portal push to the outbox, and the outbox relay delivers them meanwhile to the portal simulator
+// (apps/portal-sim, a process of its own): by default relayOnce in the clients' process, as the server runs its own
+// relay; with `relay: "process"`, `motcua outbox relay --topic portal.sync` in a process of its own over the same
+// database, as a deployment may run it beside the server.
 //
 // Afterwards every row is checked: the dossier count and each dossier's stored state against the driver's, the
 // audit chain (verifyChain), the portal rows all delivered (no backlog, none dead) and the simulator holding a
 // record for every dossier. Printed: transitions/s, p50/p99 per action, the outbox lag when the clients finish,
-// peak RSS, the load average.
-import { mkdtempSync, rmSync } from "node:fs"
+// peak RSS, the load average, the batch sizes the group commit reached (a histogram) and the CPU time of each
+// process (clients, relay, portal simulator).
+import { type ChildProcess, spawn } from "node:child_process"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import {
   AuditLog,
   CatalogStore,
   Clock,
   DossierStore,
   Ids,
-  IssuedResultStore,
   Outbox,
   PortalSync,
   relayOnce,
   topics,
-  WalletStore,
 } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { type SimulatedDossier, simulateDossiers, simulationStandIns } from "@motcua/cli"
 import { makePortalSync } from "@motcua/portal-dvcqg"
-import { SqlStorage } from "@motcua/storage-sql"
+import { SqlIssuedResultStore, SqlStorage, SqlWalletStore } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, Fiber, Layer, ManagedRuntime, Result } from "effect"
 import { startSimProcess } from "./portal-relay.ts"
@@ -42,8 +45,17 @@ export interface NationalDayOptions {
   readonly pgUrl?: string
   /** Group commit on SQLite: most transactions per batch. */
   readonly batch: number
+  /** Group commit on SQLite: longest a batch stays open, ms (0, the default: the next turn of the event loop). */
+  readonly waitMs?: number
   /** Relay deliveries at once. */
   readonly relayConcurrency: number
+  /**
+   * Where the relay runs: "inline" (default) — relayOnce in the clients' process, as the server runs its own relay;
+   * "process" — `motcua outbox relay --topic portal.sync` in a process of its own over the same database, as a
+   * deployment may run it beside the server. On SQLite with group commit the latter starves the relay of the write
+   * lock while the clients work, and has made the clients' writes fail with SQLITE_BUSY (docs/performance.md).
+   */
+  readonly relay?: "process" | "inline"
   /** First filing day (Vietnam), YYYY-MM-DD. */
   readonly start?: string
   readonly log?: (line: string) => void
@@ -69,6 +81,31 @@ export interface NationalDayResult {
   readonly load: string
   readonly byChannel: Readonly<Record<string, number>>
   readonly byFinalState: Readonly<Record<string, number>>
+  /**
+   * SQLite with group commit: operations per COMMIT (bucket upper bound → COMMITs) and the COMMITs' times, while the
+   * clients worked.
+   */
+  readonly batches?: BatchStats
+  /** CPU seconds of each process while the clients worked (and for the relay, until it had drained the outbox). */
+  readonly cpu: {
+    readonly clients: number
+    readonly relay: number
+    readonly portalSim: number
+    /** Over the clients' wall time (2 cores: at most 2 × seconds). */
+    readonly wallSeconds: number
+  }
+}
+
+export interface BatchStats {
+  readonly commits: number
+  readonly operations: number
+  /** [upper bound of the bucket (1, 2, 4, 8, …), COMMITs with that many operations at most] */
+  readonly histogram: ReadonlyArray<readonly [number, number]>
+  readonly p50: number
+  readonly p99: number
+  readonly max: number
+  readonly commitMsP50: number
+  readonly commitMsP99: number
 }
 
 export class DayCheckFailed extends Error {}
@@ -87,6 +124,8 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
   // in the past: the relay runs on the real clock, and a row is due from the (simulated) instant it was written
   const start = options.start ?? "2025-07-01"
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-day-"))
+  const relayMode = options.relay ?? "inline"
+  const batchSizes = batchRecorder()
   const sim = await startSimProcess()
   let pg: { url: string; drop: () => Promise<void> } | undefined
   if (options.storage === "pg") {
@@ -99,7 +138,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
           file: join(folder, "day.sqlite"),
           documentsDir: join(folder, "documents"),
           synchronous: "FULL",
-          groupCommit: { maxBatch: options.batch, maxWaitMs: 0 },
+          groupCommit: { maxBatch: options.batch, maxWaitMs: options.waitMs ?? 0, onCommit: batchSizes.record },
         })
       : SqlStorage.layerPostgres({ url: pg.url, documentsDir: join(folder, "documents") })
   const portal = makePortalSync({
@@ -112,20 +151,21 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
   })
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
-      storage,
+      // the signed results and the e-wallets in the same database, as the server keeps them (in memory they grow
+      // with the day)
+      Layer.provideMerge(Layer.mergeAll(SqlIssuedResultStore.layer, SqlWalletStore.layer), storage),
       CatalogStore.layerFromData({
         catalogue: data.catalogue,
         jurisdiction: data.jurisdiction,
         ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
       }),
       Ids.layer,
-      IssuedResultStore.layerMemory,
       simulationStandIns,
-      WalletStore.layerMemory,
       Layer.succeed(PortalSync, PortalSync.of(portal)),
     ),
   )
   // peak RSS sampled every 200 ms (the process's own: clients, relay and storage; the simulator is apart)
+  let killRelay: (() => void) | undefined
   let peakRss = process.memoryUsage.rss()
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss())
@@ -147,8 +187,8 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     let delivered = 0
     let lagRows = 0
     let clientsEndedAt = 0
-    // the relay: continuous passes over the portal topic, while the clients work and until the outbox is drained
-    const relay = Effect.gen(function* () {
+    // the relay inline: continuous passes over the portal topic, while the clients work and until the outbox is drained
+    const relayInline = Effect.gen(function* () {
       const portalSync = yield* PortalSync
       const handlers = {
         [topics.portalSync]: (m: { id: number; dossierCode: string | null; payload: unknown; attempts: number }) =>
@@ -179,17 +219,32 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
         }
       }
     }).pipe(Effect.provide(Clock.layer))
+    // the relay in a process of its own: `motcua outbox relay` over the same database
+    const relayChild =
+      relayMode === "process"
+        ? await startRelayProcess({
+            databaseUrl: pg === undefined ? `sqlite:${join(folder, "day.sqlite")}?synchronous=FULL` : pg.url,
+            dataDir: join(folder, "relay-data"),
+            simUrl: sim.url,
+            concurrency: options.relayConcurrency,
+            log,
+          })
+        : undefined
+    killRelay = () => relayChild?.child.kill("SIGKILL")
 
     log(
-      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}`}, relay ×${options.relayConcurrency} → ${sim.url}; load ${loadNow()}`,
+      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}, wait ${options.waitMs ?? 0} ms`}, relay ×${options.relayConcurrency} ${relayMode === "process" ? "in its own process" : "in the clients' process"} → ${sim.url}; load ${loadNow()}`,
     )
+    const cpuStart = cpuNow(sim.child.pid, relayChild?.child.pid)
     const startedAt = performance.now()
     let progress = 0
     // every dossier as its life ends, for the checks afterwards (the driver's result keeps counts only)
     const ended: SimulatedDossier[] = []
+    let cpuClientsEnd = cpuStart
+    let batchesWhileClients: BatchStats | undefined
     const results = await runtime.runPromise(
       Effect.gen(function* () {
-        const relayFiber = yield* Effect.forkChild(relay)
+        const relayFiber = relayMode === "inline" ? yield* Effect.forkChild(relayInline) : undefined
         const shardResults = yield* Effect.forEach(
           shares,
           (count, i) =>
@@ -215,14 +270,29 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
           { concurrency: "unbounded" },
         )
         clientsEndedAt = performance.now()
-        const deliveredBefore = delivered
-        clientsDone = true
-        yield* Fiber.join(relayFiber)
-        lagRows = delivered - deliveredBefore
+        cpuClientsEnd = cpuNow(sim.child.pid, relayChild?.child.pid)
+        // the batches of the clients' time (the relay's drain and the checks afterwards commit alone)
+        batchesWhileClients = batchSizes.stats()
+        // the outbox lag now: portal rows not yet delivered (counted in the outbox: a continuous relay pass reports
+        // what it delivered only when it ends); then wait until the relay has drained them
+        lagRows = yield* portalRowsLeft
+        if (relayFiber !== undefined) {
+          clientsDone = true
+          yield* Fiber.join(relayFiber)
+        } else {
+          while ((yield* portalRowsLeft) > 0) {
+            if (relayChild?.exited() === true)
+              return yield* Effect.die(new DayCheckFailed(`the relay process ended early: ${relayChild.output()}`))
+            yield* Effect.sleep("200 millis")
+          }
+          delivered = yield* portalRowsDone
+        }
         return { shardResults, delivered }
       }),
     )
     const endedAt = performance.now()
+    const cpuEnd = cpuNow(sim.child.pid, relayChild?.child.pid)
+    if (relayChild !== undefined) await relayChild.stop()
     const transitions = results.shardResults.reduce((n, r) => n + r.transitions, 0)
     const seconds = (clientsEndedAt - startedAt) / 1000
     await checkDay(runtime, sim.url, ended, transitions, results.delivered)
@@ -250,13 +320,187 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
       load: loadNow(),
       byChannel: tally(ended.map((d) => d.channel)),
       byFinalState: tally(ended.map((d) => d.finalState)),
+      ...(pg === undefined && batchesWhileClients !== undefined ? { batches: batchesWhileClients } : {}),
+      cpu: {
+        clients: cpuClientsEnd.self - cpuStart.self,
+        relay:
+          relayChild === undefined
+            ? 0 // inline: counted in the clients' process
+            : cpuEnd.relay - cpuStart.relay,
+        portalSim: cpuEnd.sim - cpuStart.sim,
+        wallSeconds: seconds,
+      },
     }
   } finally {
     clearInterval(sampler)
+    killRelay?.()
     await runtime.dispose()
     sim.child.kill("SIGTERM")
     await pg?.drop()
     rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+/** Counts the portal topic's rows of the given statuses, a page at a time. */
+const countPortalRows = (statuses: ReadonlyArray<"pending" | "claimed" | "done">) =>
+  Effect.gen(function* () {
+    const outbox = yield* Outbox
+    let total = 0
+    for (const status of statuses) {
+      let afterId: number | undefined
+      for (;;) {
+        const page = yield* outbox.list({
+          topic: topics.portalSync,
+          status,
+          limit: 5_000,
+          ...(afterId === undefined ? {} : { afterId }),
+        })
+        total += page.length
+        if (page.length < 5_000) break
+        afterId = page[page.length - 1]?.id
+      }
+    }
+    return total
+  })
+const portalRowsLeft = countPortalRows(["pending", "claimed"])
+const portalRowsDone = countPortalRows(["done"])
+
+/** Operations per COMMIT, in power-of-two buckets, and the COMMITs' times. */
+function batchRecorder() {
+  const sizes: number[] = []
+  const commitMs: number[] = []
+  return {
+    record: (operations: number, ms: number) => {
+      sizes.push(operations)
+      commitMs.push(ms)
+    },
+    stats: (): BatchStats => {
+      const sorted = Float64Array.from(sizes).sort()
+      const times = Float64Array.from(commitMs).sort()
+      const buckets = new Map<number, number>()
+      for (const n of sizes) {
+        let bound = 1
+        while (bound < n) bound *= 2
+        buckets.set(bound, (buckets.get(bound) ?? 0) + 1)
+      }
+      return {
+        commits: sizes.length,
+        operations: sizes.reduce((a, b) => a + b, 0),
+        histogram: [...buckets.entries()].sort((a, b) => a[0] - b[0]),
+        p50: percentile(sorted, 0.5),
+        p99: percentile(sorted, 0.99),
+        max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] as number),
+        commitMsP50: percentile(times, 0.5),
+        commitMsP99: percentile(times, 0.99),
+      }
+    },
+  }
+}
+
+const TICKS_PER_SECOND = 100 // USER_HZ on Linux
+/** CPU seconds (user + system) of a process so far, from /proc (0 when it is gone). */
+function cpuOf(pid: number | undefined): number {
+  if (pid === undefined) return 0
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    // the fields after the command name (which may hold spaces) start after its closing parenthesis
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+  } catch {
+    return 0
+  }
+}
+function cpuNow(simPid: number | undefined, relayPid: number | undefined) {
+  const own = process.cpuUsage()
+  return { self: (own.user + own.system) / 1e6, sim: cpuOf(simPid), relay: cpuOf(relayPid) }
+}
+
+const CLI_MAIN = fileURLToPath(new URL("../../apps/cli/src/main.ts", import.meta.url))
+
+/**
+ * `motcua outbox relay --topic portal.sync` in a process of its own over the day's database, delivering to the
+ * portal simulator (the relay's settings from the environment, as a deployment sets them). Resolves once it runs.
+ */
+async function startRelayProcess(options: {
+  readonly databaseUrl: string
+  readonly dataDir: string
+  readonly simUrl: string
+  readonly concurrency: number
+  readonly log: (line: string) => void
+}): Promise<{ child: ChildProcess; exited: () => boolean; output: () => string; stop: () => Promise<void> }> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const child = spawn(
+    process.execPath,
+    [
+      CLI_MAIN,
+      "outbox",
+      "relay",
+      "--data",
+      options.dataDir,
+      "--topic",
+      topics.portalSync,
+      "--interval-ms",
+      "50",
+      "--batch",
+      "2000",
+      "--worker-id",
+      "day-relay",
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        MOTCUA_PORTAL_URL: options.simUrl,
+        MOTCUA_PORTAL_USERNAME: "motcua",
+        MOTCUA_PORTAL_PASSWORD: "motcua",
+        MOTCUA_PORTAL_UNIT_CODE: "000.00.00.H49",
+        MOTCUA_PORTAL_DSTCODE: "H49",
+        MOTCUA_RELAY_CONCURRENCY: String(options.concurrency),
+        MOTCUA_RELAY_RETRY_BASE_MS: "10",
+        // the day is in the past (its rows are due from simulated instants): the lag warning would fire throughout
+        MOTCUA_RELAY_LAG_WARN_MS: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  )
+  let out = ""
+  let failures = 0
+  let exitCode: number | null | undefined
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString()
+    failures += text.split("will retry").length - 1
+    // the last few kilobytes only: the relay logs a line per failed delivery
+    out = (out + text).slice(-4_000)
+  }
+  child.stdout?.on("data", keep)
+  child.stderr?.on("data", keep)
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code) => {
+      exitCode = code
+      resolve()
+    }),
+  )
+  await new Promise<void>((resolve, reject) => {
+    const started = setInterval(() => {
+      if (out.includes("outbox relay started")) {
+        clearInterval(started)
+        resolve()
+      } else if (exitCode !== undefined) {
+        clearInterval(started)
+        reject(new Error(`the relay process exited (${exitCode}): ${out}`))
+      }
+    }, 50)
+  })
+  return {
+    child,
+    exited: () => exitCode !== undefined,
+    output: () => out,
+    stop: async () => {
+      if (failures > 0) options.log(`relay process: ${failures} deliveries failed and were retried`)
+      child.kill("SIGTERM")
+      await exited
+      if (exitCode !== 0) throw new DayCheckFailed(`the relay process exited with ${exitCode}: ${out}`)
+    },
   }
 }
 

@@ -109,7 +109,15 @@ async function countCommits<A>(body: () => Promise<A>): Promise<{ result: A; com
 
 describe("group commit", () => {
   it("commits concurrent operations together, and answers each only after the batch's COMMIT", async () => {
-    const { runtime, peek } = open({ maxBatch: 16, maxWaitMs: 20 })
+    const batches: number[] = []
+    const { runtime, peek } = open({
+      maxBatch: 16,
+      maxWaitMs: 20,
+      onCommit: (operations, commitMs) => {
+        expect(commitMs).toBeGreaterThanOrEqual(0)
+        batches.push(operations)
+      },
+    })
     try {
       await runtime.runPromise(Effect.void)
       const seen: number[] = []
@@ -125,8 +133,9 @@ describe("group commit", () => {
       )
       expect(seen).toHaveLength(40)
       expect(Math.min(...seen)).toBeGreaterThanOrEqual(16)
-      // 40 operations in batches of at most 16: 3 COMMITs (16, 16, 8), not 40
+      // 40 operations in batches of at most 16: 3 COMMITs (16, 16, 8), not 40, each told to onCommit with its size
       expect(commits).toBe(3)
+      expect(batches).toEqual([16, 16, 8])
       expect(peek()).toBe(40)
     } finally {
       await runtime.dispose()
