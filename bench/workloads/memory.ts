@@ -260,7 +260,11 @@ export async function serverRun(
       growth: growthOf(samples, warmupMs),
       load: [loadBefore, loadAfter],
       checked: `${counts.dossiers} dossiers and idempotency rows for ${created} filings answered 201`,
-      execArgv: [...settings, ...(trial.nodeOptions ?? "").split(/\s+/).filter((f) => f !== ""), ...Object.entries(trial.env ?? {}).map(([k, v]) => `${k}=${v}`)],
+      execArgv: [
+        ...settings,
+        ...(trial.nodeOptions ?? "").split(/\s+/).filter((f) => f !== ""),
+        ...Object.entries(trial.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      ],
     }
   } finally {
     if (loader.connected) loader.send("exit")

@@ -58,6 +58,7 @@ describe("the server's process settings", () => {
       arena: string
       mark: string
       argv: string[]
+      stripper: boolean
     }
     expect(seen.execArgv).toEqual([
       ...SERVER_V8_FLAGS,
