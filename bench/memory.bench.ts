@@ -12,6 +12,7 @@
 //
 //   node bench/memory.bench.ts [--parts server,simulate,import] [--server-minutes 5]
 //                              [--simulate-counts 10000,100000] [--import-counts 10000,100000] [--json FILE]
+//                              [--server-node-options "--flag …"] [--server-env NAME=value,…]
 import { appendFileSync } from "node:fs"
 import { RowsLost } from "./harness/rows.ts"
 import { type BenchRow, report } from "./harness/table.ts"
@@ -36,6 +37,21 @@ const serverMinutes = Number(option("--server-minutes") ?? 5)
 const simulateCounts = counts("--simulate-counts", "10000,100000")
 const importCounts = counts("--import-counts", "10000,100000")
 const jsonFile = option("--json")
+// settings to try on the server (docs/performance.md, "Memory"): node flags as NODE_OPTIONS, NAME=value,… variables
+const serverTrial = {
+  nodeOptions: option("--server-node-options") ?? "",
+  env: Object.fromEntries(
+    (option("--server-env") ?? "")
+      .split(",")
+      .filter((s) => s !== "")
+      .map((s) => {
+        const [name, value] = s.split("=")
+        if (name === undefined || value === undefined || name === "")
+          throw new Error(`--server-env: "${s}" is not NAME=value`)
+        return [name, value]
+      }),
+  ),
+}
 const SERVER_LIMIT_MB = 150
 const GROWTH_LIMIT = 1.1
 
@@ -71,7 +87,7 @@ try {
   if (parts.has("server")) {
     const ms = serverMinutes * 60_000
     console.log(`API server under the filing load for ${serverMinutes} min (warm-up: the first fifth, ≥ 30 s):`)
-    const run = keep(await serverRun(ms, Math.max(30_000, ms / 5)))
+    const run = keep(await serverRun(ms, Math.max(30_000, ms / 5), 1000, serverTrial))
     const mode = `SQLite NORMAL, 16 connections, ${serverMinutes} min, ${run.n} filings`
     rows.push(
       {

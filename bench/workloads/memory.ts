@@ -172,15 +172,29 @@ export async function importRun(n: number): Promise<MemoryRun & { readonly fileM
 }
 
 /**
+ * Settings to try on the measured server on top of its own (what it runs with is printed with the run): node flags
+ * given as an operator gives them (NODE_OPTIONS, kept by the server's restart in place) and environment variables.
+ */
+export interface ServerTrial {
+  readonly nodeOptions?: string
+  readonly env?: Readonly<Record<string, string>>
+}
+
+/**
  * The API server (memory-server.ts) under the HTTP bench's filing load for `ms`: 16 keep-alive connections from a
  * load process, in batches of `batch` filings. Warm-up: the first `warmupMs`.
  */
-export async function serverRun(ms: number, warmupMs: number, batch = 1000): Promise<MemoryRun> {
+export async function serverRun(
+  ms: number,
+  warmupMs: number,
+  batch = 1000,
+  trial: ServerTrial = {},
+): Promise<MemoryRun> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-memory-server-"))
   const file = join(folder, "api.sqlite")
   const server = spawn(process.execPath, [join(import.meta.dirname, "memory-server.ts"), file, folder], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: ownSettings(),
+    env: { ...ownSettings(), NODE_OPTIONS: trial.nodeOptions ?? "", ...trial.env },
   })
   const exited = new Promise<number | null>((resolve) => server.on("close", resolve))
   const loader = fork(fileURLToPath(new URL("./http-load.ts", import.meta.url)), [], {
@@ -246,7 +260,11 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
       growth: growthOf(samples, warmupMs),
       load: [loadBefore, loadAfter],
       checked: `${counts.dossiers} dossiers and idempotency rows for ${created} filings answered 201`,
-      execArgv: settings,
+      execArgv: [
+        ...settings,
+        ...(trial.nodeOptions ?? "").split(/\s+/).filter((f) => f !== ""),
+        ...Object.entries(trial.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      ],
     }
   } finally {
     if (loader.connected) loader.send("exit")
@@ -258,4 +276,4 @@ export async function serverRun(ms: number, warmupMs: number, batch = 1000): Pro
 
 /** One line of a run for the log: its figures and the load average it was taken at. */
 export const describeRun = (r: MemoryRun) =>
-  `${r.part}, N = ${r.n}: peak ${r.peakMb.toFixed(0)} MB, first sample ${r.growth.startMb.toFixed(0)} MB, after warm-up ${r.growth.warmMb.toFixed(0)} MB, at the end ${r.growth.endMb.toFixed(0)} MB, slope ${r.growth.slopeMbPerMin.toFixed(2)} MB/min, ${r.seconds.toFixed(0)} s, load ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}; ${r.checked}`
+  `${r.part}, N = ${r.n}: peak ${r.peakMb.toFixed(0)} MB, first sample ${r.growth.startMb.toFixed(0)} MB, after warm-up ${r.growth.warmMb.toFixed(0)} MB, at the end ${r.growth.endMb.toFixed(0)} MB, slope ${r.growth.slopeMbPerMin.toFixed(2)} MB/min, ${r.seconds.toFixed(0)} s, load ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}; ${r.checked}${r.execArgv === undefined ? "" : `; settings: ${r.execArgv.join(" ")}`}`

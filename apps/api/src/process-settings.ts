@@ -6,14 +6,26 @@
 //   stays at a few MB and the heap grows more sparingly (~-45 MB at rest, measured);
 // - glibc's `MALLOC_ARENA_MAX=2`: otherwise each of V8's and SQLite's worker threads may get its own malloc arena, each
 //   keeping what it freed (~-15 MB at rest, measured).
+// - V8's `--max-semi-space-size=1` and glibc's `MALLOC_TRIM_THRESHOLD_`/`MALLOC_MMAP_THRESHOLD_` at 128 KiB (the
+//   young generation kept at 1 MB; freed memory given back to the system rather than kept by malloc, and large blocks
+//   not moved into the heap as glibc's dynamic threshold would): ~-3 to -14 MB under the filing load, measured with
+//   two servers side by side (docs/performance.md, "Memory");
+// - the sources as JavaScript stripped ahead (compiled-sources.ts), so that Node's type stripper is never loaded
+//   (~-12 MB, measured).
 // `ensureServerProcess()` restarts the process in place with what is missing (process.execve: the same process id,
 // executable, script and arguments, so a supervisor sees nothing). What the operator gave is kept (their
 // NODE_OPTIONS, flags or MALLOC_ARENA_MAX); MOTCUA_PROCESS_SETTINGS=off leaves the process as it was started.
 
+import { COMPILED_SOURCES_HOOK, COMPILED_SOURCES_VARIABLE, prepareCompiledSources } from "./compiled-sources.ts"
+
 /** V8 flags the server runs with. */
-export const SERVER_V8_FLAGS: ReadonlyArray<string> = ["--optimize-for-size"]
+export const SERVER_V8_FLAGS: ReadonlyArray<string> = ["--optimize-for-size", "--max-semi-space-size=1"]
 /** Environment variables the server runs with (read by the C library when the process starts). */
-export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" }
+export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: "2",
+  MALLOC_TRIM_THRESHOLD_: "131072",
+  MALLOC_MMAP_THRESHOLD_: "131072",
+}
 /** Set to `off` to keep the process as started; the restart sets it to `applied` (so it happens once). */
 export const PROCESS_SETTINGS_VARIABLE = "MOTCUA_PROCESS_SETTINGS"
 
@@ -53,9 +65,21 @@ export function missingServerSettings(
 export function ensureServerProcess(): void {
   const missing = missingServerSettings(process.execArgv, process.env)
   if (missing === undefined || typeof process.execve !== "function") return
+  const compiled = prepareCompiledSources()
   process.execve(
     process.execPath,
-    [process.execPath, ...missing.flags, ...process.execArgv, ...process.argv.slice(1)],
-    { ...process.env, ...missing.environment, [PROCESS_SETTINGS_VARIABLE]: "applied" },
+    [
+      process.execPath,
+      ...missing.flags,
+      ...(compiled === undefined ? [] : [`--import=${COMPILED_SOURCES_HOOK}`]),
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ],
+    {
+      ...process.env,
+      ...missing.environment,
+      ...(compiled === undefined ? {} : { [COMPILED_SOURCES_VARIABLE]: compiled }),
+      [PROCESS_SETTINGS_VARIABLE]: "applied",
+    },
   )
 }

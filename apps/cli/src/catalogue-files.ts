@@ -18,7 +18,7 @@ import {
 } from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, dirname, join, relative } from "node:path"
-import { loadQuangNinh, type QuangNinhData } from "@motcua/catalog-quangninh"
+import { checkQuangNinh, loadQuangNinh, type QuangNinhData, type QuangNinhSummary } from "@motcua/catalog-quangninh"
 import type { Problem } from "@motcua/domain"
 import { Result } from "effect"
 import { BundleSyntaxError, scanBundle } from "./bundle-stream.ts"
@@ -142,18 +142,22 @@ function check(files: Readonly<Record<string, unknown>>, where: (file: string) =
   }
 }
 
+/** A loader's problems, each `data/<file>` named as `where` says. */
+const named = (problems: ReadonlyArray<Problem>, where: (file: string) => string): Problem[] =>
+  problems.map((p) => ({
+    path: p.path.replace(/^data\/([^:]+)/, (_, file: string) => where(file)),
+    message: p.message,
+  }))
+
 /** Loads a folder a catalogue was written to with the catalogue loader, its problems named as `where` says. */
 function loadWritten(
   dir: string,
   where: (file: string) => string,
 ): { readonly ok: true; readonly data: QuangNinhData } | { readonly ok: false; readonly problems: Problem[] } {
   const loaded = loadQuangNinh(dir)
-  if (Result.isSuccess(loaded)) return { ok: true, data: loaded.success }
-  const problems = loaded.failure.problems.map((p) => ({
-    path: p.path.replace(/^data\/([^:]+)/, (_, file: string) => where(file)),
-    message: p.message,
-  }))
-  return { ok: false, problems }
+  return Result.isSuccess(loaded)
+    ? { ok: true, data: loaded.success }
+    : { ok: false, problems: named(loaded.failure.problems, where) }
 }
 
 /** Reads and checks a catalogue from a folder or a bundle file; `display` is how the source is named in problems. */
@@ -220,15 +224,16 @@ function swapIn(staging: string, target: string): void {
 }
 
 export type Imported =
-  | { readonly ok: true; readonly data: QuangNinhData }
+  | { readonly ok: true; readonly summary: QuangNinhSummary }
   | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
 
 /**
  * `catalogue import`: reads a catalogue from a folder or a bundle file one file at a time, writing each into a folder
  * beside `target` as it goes (a bundle through scanBundle: never its whole text nor its whole parsed tree in memory),
- * then checks that folder with the catalogue loader — the same rules as readCatalogue, the problems named the same
- * way — and only then puts it in the place of `target` (installCatalogue's renames). Nothing is replaced when there
- * is a problem. What stays in memory is the loader's decoded catalogue, which its checks need.
+ * then checks that folder with the catalogue loader one procedures file at a time (checkQuangNinh: the same rules as
+ * readCatalogue, the problems named the same way, without holding the catalogue) and only then puts it in the place
+ * of `target` (installCatalogue's renames). Nothing is replaced when there is a problem. What stays in memory is one
+ * file at a time and each version's validity period (docs/performance.md, "Memory").
  */
 export function importCatalogue(source: string, display: string, target: string): Imported {
   if (!existsSync(source)) return { ok: false, problems: [{ path: display, message: "không tìm thấy (not found)" }] }
@@ -238,9 +243,10 @@ export function importCatalogue(source: string, display: string, target: string)
       ? stageFolder(source, display, staging)
       : stageBundle(source, display, staging)
     if (!outcome.ok) return outcome
-    const loaded = loadWritten(staging, outcome.where)
-    if (loaded.ok) swapIn(staging, target)
-    return loaded
+    const checked = checkQuangNinh(staging)
+    if (Result.isFailure(checked)) return { ok: false, problems: named(checked.failure.problems, outcome.where) }
+    swapIn(staging, target)
+    return { ok: true, summary: checked.success }
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }

@@ -14,11 +14,13 @@ import {
   type Jurisdiction,
   type PaymentAccounts,
   type PostalTariff,
+  type Problem,
+  type Procedure,
   paymentAccountProblems,
   type QualitySettings,
 } from "@motcua/domain"
 import { Result } from "effect"
-import { loadCatalogue } from "./catalogue.ts"
+import { walkCatalogue } from "./catalogue.ts"
 import { DATA_DIR, failedProblems } from "./files.ts"
 import { loadHolidays } from "./holidays.ts"
 import { loadJurisdiction } from "./jurisdiction.ts"
@@ -27,7 +29,7 @@ import { loadPostalTariff } from "./postal-tariff.ts"
 import { loadQualitySettings, qualityProblems } from "./quality.ts"
 import { catalogueProblems, jurisdictionProblems } from "./references.ts"
 
-export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR } from "./catalogue.ts"
+export { loadCatalogue, loadProcedureFile, PROCEDURES_DIR, walkCatalogue } from "./catalogue.ts"
 export { DATA_DIR } from "./files.ts"
 export { HOLIDAYS_FILE, loadHolidays } from "./holidays.ts"
 export {
@@ -58,19 +60,35 @@ export interface QuangNinhData {
   readonly quality?: QualitySettings
 }
 
+/** What `checkQuangNinh` answers: the deployment's data without its catalogue, and how many procedures it has. */
+export type QuangNinhSummary = Omit<QuangNinhData, "catalogue"> & { readonly procedures: number }
+
 /**
- * Everything of the deployment, decoded and cross-checked: the files must each be valid, and agree with each other
- * (every agency a procedure names exists, every intake point stands in a known unit, no code is used twice).
- * `dataDir` defaults to the package's own `data/` directory; pass another directory holding the same files to load
- * a province's edited copy.
+ * Reads and checks a data directory, the catalogue one procedures file at a time (walkCatalogue): every rule, every
+ * problem named, as loadQuangNinh; `keep` is handed each file's procedures as it is checked (loadQuangNinh keeps
+ * them, checkQuangNinh does not).
  */
-export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNinhData, DecodeError> {
+function walkQuangNinh(
+  dataDir: string,
+  keep: (procedures: Catalogue) => void,
+): Result.Result<QuangNinhSummary, DecodeError> {
   const jurisdiction = loadJurisdiction(dataDir)
-  const catalogue = loadCatalogue(dataDir)
   const holidays = loadHolidays(dataDir)
   const postalTariff = loadPostalTariff(dataDir)
   const paymentAccounts = loadPaymentAccounts(dataDir)
   const quality = loadQualitySettings(dataDir)
+  // the rules between the catalogue and the other files, checked file by file as the catalogue is read
+  const againstJurisdiction: Problem[] = []
+  const named = new Set(
+    Result.isSuccess(quality) ? (quality.success?.import.certificationProcedures ?? []) : ([] as string[]),
+  )
+  const found = new Set<string>()
+  const catalogue = walkCatalogue(dataDir, (procedures, offset) => {
+    if (Result.isSuccess(jurisdiction))
+      againstJurisdiction.push(...catalogueProblems(jurisdiction.success, procedures, offset))
+    for (const p of procedures) if (named.has(p.code)) found.add(p.code)
+    keep(procedures)
+  })
   if (
     Result.isFailure(jurisdiction) ||
     Result.isFailure(catalogue) ||
@@ -84,21 +102,46 @@ export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNi
   }
   const problems = [
     ...jurisdictionProblems(jurisdiction.success),
-    ...catalogueProblems(jurisdiction.success, catalogue.success),
+    ...againstJurisdiction,
     ...(paymentAccounts.success === undefined
       ? []
       : paymentAccountProblems(jurisdiction.success, paymentAccounts.success, "data/payment-accounts.json: accounts")),
-    ...(quality.success === undefined ? [] : qualityProblems(quality.success, catalogue.success)),
+    ...(quality.success === undefined ? [] : qualityProblems(quality.success, (code) => found.has(code))),
   ]
   if (problems.length > 0) return Result.fail(new DecodeError({ what: "Quảng Ninh data", problems }))
   return Result.succeed({
     jurisdiction: jurisdiction.success,
-    catalogue: catalogue.success,
+    procedures: catalogue.success,
     ...(holidays.success === undefined ? {} : { holidays: holidays.success }),
     ...(postalTariff.success === undefined ? {} : { postalTariff: postalTariff.success }),
     ...(paymentAccounts.success === undefined ? {} : { paymentAccounts: paymentAccounts.success }),
     ...(quality.success === undefined ? {} : { quality: quality.success }),
   })
+}
+
+/**
+ * Everything of the deployment, decoded and cross-checked: the files must each be valid, and agree with each other
+ * (every agency a procedure names exists, every intake point stands in a known unit, no code is used twice).
+ * `dataDir` defaults to the package's own `data/` directory; pass another directory holding the same files to load
+ * a province's edited copy.
+ */
+export function loadQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNinhData, DecodeError> {
+  const catalogue: Procedure[] = []
+  return Result.map(
+    walkQuangNinh(dataDir, (procedures) => {
+      for (const p of procedures) catalogue.push(p)
+    }),
+    ({ procedures: _, ...rest }) => ({ ...rest, catalogue }),
+  )
+}
+
+/**
+ * The same checks as loadQuangNinh, the problems named the same way, without holding the catalogue: one procedures
+ * file at a time, and each version's validity period for the catalogue-wide rule (`catalogue import` of a large
+ * catalogue: docs/performance.md, "Memory").
+ */
+export function checkQuangNinh(dataDir: string = DATA_DIR): Result.Result<QuangNinhSummary, DecodeError> {
+  return walkQuangNinh(dataDir, () => {})
 }
 export {
   FORMER_UNITS_FILE,

@@ -6,7 +6,7 @@ import { join } from "node:path"
 import type { DecodeError } from "@motcua/domain"
 import { Result } from "effect"
 import { afterEach, beforeEach, describe, expect, test } from "vitest"
-import { DATA_DIR, loadCatalogue, loadHolidays, loadJurisdiction, loadQuangNinh } from "./index.ts"
+import { checkQuangNinh, DATA_DIR, loadCatalogue, loadHolidays, loadJurisdiction, loadQuangNinh } from "./index.ts"
 
 let dir: string
 
@@ -265,5 +265,85 @@ describe("quality.json", () => {
     rmSync(join(dir, "quality.json"))
     const data = loadQuangNinh(dir)
     expect(Result.isSuccess(data) && data.success.quality).toBeUndefined()
+  })
+})
+
+describe("checkQuangNinh: loadQuangNinh's checks one procedures file at a time, without holding the catalogue", () => {
+  const provinceAuthority = (agencyCode: string) => ({
+    levels: ["province"],
+    authority: {
+      level: "province",
+      agencyKind: "provincial-department",
+      agencyCode,
+      title: "Giám đốc Sở",
+      territorialBasis: "intake-unit",
+      requiresResidenceInProvince: false,
+    },
+  })
+  const problemsOf = (r: Result.Result<unknown, DecodeError>) => (Result.isFailure(r) ? r.failure.problems : [])
+
+  test("on the shipped data: the same jurisdiction and settings, and the number of procedures", () => {
+    const loaded = loadQuangNinh(dir)
+    const checked = checkQuangNinh(dir)
+    if (Result.isFailure(loaded)) throw loaded.failure
+    if (Result.isFailure(checked)) throw checked.failure
+    const { catalogue, ...rest } = loaded.success
+    expect(checked.success).toEqual({ ...rest, procedures: catalogue.length })
+  })
+
+  test.each<[string, () => void]>([
+    [
+      "an invalid entry in one file and an unknown agency in another",
+      () => {
+        writeJson("procedures/zz-a.json", [procedure("9.000001", { channels: [] })])
+        writeJson("procedures/zz-b.json", [procedure("9.000002"), procedure("9.000003", provinceAuthority("x"))])
+      },
+    ],
+    [
+      "two versions of one code in force on the same day, in different files",
+      () => {
+        writeJson("procedures/zz-a.json", [procedure("9.000001")])
+        writeJson("procedures/zz-b.json", [procedure("9.000002"), procedure("9.000001")])
+      },
+    ],
+    [
+      "unknown agencies in two files (the index in the whole catalogue, as the loader gives it)",
+      () => {
+        writeJson("procedures/zz-a.json", [procedure("9.000001", provinceAuthority("000.00.98.H49"))])
+        writeJson("procedures/zz-b.json", [procedure("9.000002"), procedure("9.000003", provinceAuthority("y"))])
+      },
+    ],
+    [
+      "a certification procedure missing from the catalogue, and a broken units.json",
+      () => {
+        writeJson("quality.json", {
+          ...(readJson("quality.json") as Json),
+          import: { certificationProcedures: ["9.9"] },
+        })
+        writeFileSync(join(dir, "units.json"), "{")
+      },
+    ],
+    [
+      "a certification procedure missing from the catalogue",
+      () => {
+        const quality = readJson("quality.json") as { import: { certificationProcedures: string[] } }
+        quality.import.certificationProcedures.push("9.999999")
+        writeJson("quality.json", quality)
+      },
+    ],
+  ])("%s: the same problems as loadQuangNinh", (_, breakIt) => {
+    breakIt()
+    const expected = problemsOf(loadQuangNinh(dir))
+    expect(expected.length).toBeGreaterThan(0)
+    expect(problemsOf(checkQuangNinh(dir))).toEqual(expected)
+  })
+
+  test("a problem in a later file is named by its index in the whole catalogue, after every earlier file's", () => {
+    const before = loadCatalogue(dir)
+    if (Result.isFailure(before)) throw before.failure
+    writeJson("procedures/zz-b.json", [procedure("9.000002"), procedure("9.000003", provinceAuthority("y"))])
+    expect(problemsOf(checkQuangNinh(dir)).map((p) => p.path)).toEqual([
+      `procedures[${before.success.length + 1}] (9.000003).authority.agencyCode`,
+    ])
   })
 })

@@ -4,7 +4,7 @@
 // Every certification procedure it names must be in the catalogue.
 import { existsSync } from "node:fs"
 import { join } from "node:path"
-import { type Catalogue, DecodeError, decodeQualitySettings, type QualitySettings } from "@motcua/domain"
+import { DecodeError, decodeQualitySettings, type QualitySettings } from "@motcua/domain"
 import { Result } from "effect"
 import { DATA_DIR, displayName, inFile, readJson } from "./files.ts"
 
@@ -24,11 +24,13 @@ export function loadQualitySettings(
   )
 }
 
-/** Certification procedures the catalogue does not have, as problems with their path. */
-export function qualityProblems(settings: QualitySettings, catalogue: Catalogue) {
-  const codes = new Set(catalogue.map((p) => p.code))
+/**
+ * Certification procedures the catalogue does not have (`hasProcedure` answers whether it has a code: the loader asks
+ * the codes it saw, without holding the catalogue), as problems with their path.
+ */
+export function qualityProblems(settings: QualitySettings, hasProcedure: (code: string) => boolean) {
   return (settings.import.certificationProcedures ?? []).flatMap((code, i) =>
-    codes.has(code)
+    hasProcedure(code)
       ? []
       : [
           {

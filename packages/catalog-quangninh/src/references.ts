@@ -57,13 +57,14 @@ export function jurisdictionProblems(j: Jurisdiction): Problem[] {
 /**
  * Problems between the catalogue and the jurisdiction: a province-level procedure must name an agency that exists
  * at province level; a commune-level procedure's agency kind must exist in every unit, or a dossier filed for some
- * unit could not be routed. `procedures[i]` is the index in the concatenated catalogue, shown with the code.
+ * unit could not be routed. `procedures[i]` is the index in the concatenated catalogue, shown with the code: `offset`
+ * is where `catalogue` starts in it, when it is one file's part.
  */
-export function catalogueProblems(j: Jurisdiction, catalogue: Catalogue): Problem[] {
+export function catalogueProblems(j: Jurisdiction, catalogue: Catalogue, offset = 0): Problem[] {
   const out: Problem[] = []
   const agencies = new Map(j.agencies.map((a) => [a.code, a]))
   catalogue.forEach((p, i) => {
-    const at = `procedures[${i}] (${p.code})`
+    const at = `procedures[${offset + i}] (${p.code})`
     const { agencyCode, agencyKind, level } = p.authority
     if (agencyCode !== undefined) {
       const agency = agencies.get(agencyCode)

@@ -3,7 +3,7 @@
 // file and path.
 import { writeFileSync } from "node:fs"
 import { resolve } from "node:path"
-import type { QuangNinhData } from "@motcua/catalog-quangninh"
+import type { QuangNinhData, QuangNinhSummary } from "@motcua/catalog-quangninh"
 import type { Problem } from "@motcua/domain"
 import { commonOptions, EXIT_FAILURE, EXIT_OK, parseCommandLine, UsageError } from "../args.ts"
 import { bundleOf, importCatalogue, readCatalogue, shown } from "../catalogue-files.ts"
@@ -27,13 +27,15 @@ function printProblems(io: Io, problems: ReadonlyArray<Problem>): void {
   io.err(say(`Danh mục không hợp lệ: ${problems.length} lỗi`, `catalogue invalid: ${problems.length} problem(s)`))
 }
 
-function describe(checked: { readonly data: QuangNinhData }): string {
-  const j = checked.data.jurisdiction
+function describe({ jurisdiction: j, procedures }: Pick<QuangNinhSummary, "jurisdiction" | "procedures">): string {
   return say(
-    `${j.units.length} đơn vị, ${j.agencies.length} cơ quan, ${j.intakePoints.length} điểm tiếp nhận, ${checked.data.catalogue.length} thủ tục`,
-    `${j.units.length} units, ${j.agencies.length} agencies, ${j.intakePoints.length} intake points, ${checked.data.catalogue.length} procedures`,
+    `${j.units.length} đơn vị, ${j.agencies.length} cơ quan, ${j.intakePoints.length} điểm tiếp nhận, ${procedures} thủ tục`,
+    `${j.units.length} units, ${j.agencies.length} agencies, ${j.intakePoints.length} intake points, ${procedures} procedures`,
   )
 }
+
+const describeData = (data: QuangNinhData) =>
+  describe({ jurisdiction: data.jurisdiction, procedures: data.catalogue.length })
 
 const subcommands: Record<string, (args: ReadonlyArray<string>, io: Io) => number> = {
   validate(args, io) {
@@ -47,7 +49,7 @@ const subcommands: Record<string, (args: ReadonlyArray<string>, io: Io) => numbe
       return EXIT_FAILURE
     }
     io.out(say(`Danh mục hợp lệ: ${shown(source, io.cwd)}`, "catalogue valid"))
-    io.out(describe(checked))
+    io.out(describeData(checked.data))
     return EXIT_OK
   },
   export(args, io) {
@@ -68,7 +70,7 @@ const subcommands: Record<string, (args: ReadonlyArray<string>, io: Io) => numbe
       writeFileSync(target, text)
       io.err(say(`Đã xuất danh mục vào ${shown(target, io.cwd)}`, "catalogue exported"))
     }
-    io.err(describe(checked))
+    io.err(describeData(checked.data))
     return EXIT_OK
   },
   import(args, io) {
@@ -87,7 +89,7 @@ const subcommands: Record<string, (args: ReadonlyArray<string>, io: Io) => numbe
       return EXIT_FAILURE
     }
     io.out(say(`Đã nhập danh mục vào ${shown(settings.catalogueDir, io.cwd)}`, "catalogue imported"))
-    io.out(describe(checked))
+    io.out(describe(checked.summary))
     return EXIT_OK
   },
 }

@@ -1,8 +1,17 @@
+import { fc, test as property } from "@fast-check/vitest"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
 import { sampleProcedure } from "../../test/sample-procedure.ts"
 import { stepBoundEvents } from "../dossier/permissions.ts"
-import { applyVariant, decodeCatalogue, findProcedures, foldText, procedureInForce, versionsOf } from "./queries.ts"
+import {
+  applyVariant,
+  decodeCatalogue,
+  findProcedures,
+  foldText,
+  procedureInForce,
+  VersionPeriods,
+  versionsOf,
+} from "./queries.ts"
 import { DECIDING_ROLES, type Procedure, type ProcessStep, SIGNING_ROLES } from "./schema.ts"
 
 const problemsOf = (input: unknown) => {
@@ -138,6 +147,52 @@ describe("decoding a catalogue", () => {
     expect(problemsOf([v1, v2]).map((x) => x.path)).toEqual(["procedures[1].effectiveFrom"])
     const v3 = { ...sampleProcedure(), effectiveFrom: "2026-01-01" }
     expect(Result.isSuccess(decodeCatalogue([v1, v3]))).toBe(true)
+  })
+})
+
+describe("VersionPeriods: the catalogue-wide rule one version at a time", () => {
+  const day = fc
+    .record({
+      y: fc.integer({ min: 2024, max: 2026 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    })
+    .map(({ y, m, d }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`)
+  const version = fc
+    .record({ code: fc.constantFrom("1.1", "1.2", "2.1"), a: day, b: fc.option(day, { nil: undefined }) })
+    .map(({ code, a, b }) => {
+      if (b === undefined) return { code, effectiveFrom: a }
+      const [from, to] = [a, b].sort()
+      return { code, effectiveFrom: from as string, effectiveTo: to as string }
+    })
+  type Version = { code: string; effectiveFrom: string; effectiveTo?: string }
+  /** The rule as written: two versions of one code overlap unless one ends (on its text date) before the other starts. */
+  const naive = (versions: ReadonlyArray<Version>) => {
+    const endsBefore = (a: Version, b: Version) => a.effectiveTo !== undefined && a.effectiveTo < b.effectiveFrom
+    const pairs: Array<[number, number]> = []
+    versions.forEach((q, i) => {
+      versions.forEach((p, j) => {
+        if (j < i && p.code === q.code && !endsBefore(p, q) && !endsBefore(q, p)) pairs.push([j, i])
+      })
+    })
+    return pairs
+  }
+
+  property.prop([fc.array(version, { maxLength: 30 })])(
+    "answers exactly the earlier overlapping versions of each new one, in order",
+    (versions) => {
+      const periods = new VersionPeriods()
+      const pairs = versions.flatMap((v, i) => periods.add(v).map((j) => [j, i] as [number, number]))
+      expect(pairs).toEqual(naive(versions))
+      expect(periods.count).toBe(versions.length)
+    },
+  )
+
+  test("keeps its periods past its first allocation (1,024 versions)", () => {
+    const periods = new VersionPeriods()
+    for (let i = 0; i < 3000; i++) periods.add({ code: `c${i}`, effectiveFrom: "2025-01-01" })
+    expect(periods.add({ code: "c5", effectiveFrom: "2025-06-01" })).toEqual([5])
+    expect(periods.add({ code: "c2999", effectiveFrom: "2024-01-01", effectiveTo: "2024-12-31" })).toEqual([])
   })
 })
 

@@ -19,21 +19,62 @@ export class ProcedureNotFound extends Data.TaggedError("ProcedureNotFound")<{
 export const isInForce = (p: Procedure, date: string): boolean =>
   p.effectiveFrom <= date && (p.effectiveTo === undefined || date <= p.effectiveTo)
 
-/** Index pairs of versions of one code whose effective ranges overlap. */
-function overlappingVersions(catalogue: Catalogue): Array<readonly [number, number]> {
-  const out: Array<readonly [number, number]> = []
-  const byCode = new Map<string, number[]>()
-  catalogue.forEach((p, i) => {
-    const seen = byCode.get(p.code) ?? []
-    for (const j of seen) {
-      const q = catalogue[j] as Procedure
-      const endsBefore = (a: Procedure, b: Procedure) => a.effectiveTo !== undefined && a.effectiveTo < b.effectiveFrom
-      if (!endsBefore(p, q) && !endsBefore(q, p)) out.push([j, i])
+/** A day as a number (`YYYY-MM-DD` → YYYYMMDD), ordered as the text; open-ended is after every day. */
+const dayNumber = (date: string) =>
+  Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10))
+const OPEN_END = 99_999_999
+
+/**
+ * The validity periods of a catalogue's versions, taken one procedure at a time, for the catalogue-wide rule (no two
+ * versions of one code in force on the same day) without holding the procedures: per version 12 bytes (its first
+ * and last day, the previous version of its code) and one map entry per code. `add` answers the indices (in the order
+ * added) of the earlier versions of the same code whose period overlaps the new one's, oldest first.
+ */
+export class VersionPeriods {
+  #from = new Int32Array(1024)
+  #to = new Int32Array(1024)
+  #previous = new Int32Array(1024)
+  #latest = new Map<string, number>()
+  #count = 0
+
+  get count(): number {
+    return this.#count
+  }
+
+  add(p: Pick<Procedure, "code" | "effectiveFrom" | "effectiveTo">): number[] {
+    const i = this.#count
+    if (i === this.#from.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.#from = grow(this.#from)
+      this.#to = grow(this.#to)
+      this.#previous = grow(this.#previous)
     }
-    byCode.set(p.code, [...seen, i])
-  })
-  return out
+    const from = dayNumber(p.effectiveFrom)
+    const to = p.effectiveTo === undefined ? OPEN_END : dayNumber(p.effectiveTo)
+    const overlapping: number[] = []
+    const latest = this.#latest.get(p.code)
+    for (let j = latest ?? -1; j >= 0; j = this.#previous[j] as number) {
+      // two periods overlap unless one ends before the other begins
+      if (!((this.#to[j] as number) < from || to < (this.#from[j] as number))) overlapping.push(j)
+    }
+    this.#from[i] = from
+    this.#to[i] = to
+    this.#previous[i] = latest ?? -1
+    this.#latest.set(p.code, i)
+    this.#count = i + 1
+    return overlapping.reverse()
+  }
 }
+
+/** The catalogue-wide rule's problem: version `second` of `code` is in force on days when version `first` is too. */
+export const overlappingVersionProblem = (code: string, first: number, second: number): Problem => ({
+  path: `procedures[${second}].effectiveFrom`,
+  message: `this version of ${code} is in force on days when procedures[${first}] is too`,
+})
 
 /**
  * Decodes a catalogue from untrusted JSON. Every invalid entry is reported with its path
@@ -52,10 +93,10 @@ export function decodeCatalogue(input: unknown, what = "catalogue"): Result.Resu
  * in force on the same day.
  */
 export function catalogueWideProblems(catalogue: Catalogue): Problem[] {
-  return overlappingVersions(catalogue).map(([first, second]) => ({
-    path: `procedures[${second}].effectiveFrom`,
-    message: `this version of ${catalogue[second]?.code} is in force on days when procedures[${first}] is too`,
-  }))
+  const periods = new VersionPeriods()
+  return catalogue.flatMap((p, second) =>
+    periods.add(p).map((first) => overlappingVersionProblem(p.code, first, second)),
+  )
 }
 
 /** The version of `code` in force on `date`. */
