@@ -359,7 +359,10 @@ describe("flags declared without a record count for nothing", () => {
         const facts = dossierFacts(context, calendar)
         expect([facts.digitised, facts.reusedData]).toEqual([true, true])
         expect(
-          (yield* portalRecords).get(backed.code)?.at(-1)?.map((d) => [d.code, d.digitised, d.fromDataStore]),
+          (yield* portalRecords)
+            .get(backed.code)
+            ?.at(-1)
+            ?.map((d) => [d.code, d.digitised, d.fromDataStore]),
         ).toEqual([
           ["ct01", true, false],
           ["cho-o-hop-phap", true, true],

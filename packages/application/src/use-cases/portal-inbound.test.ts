@@ -9,9 +9,9 @@ import { CatalogStore } from "../ports/catalog-store.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { ExternalServiceFailed } from "../ports/external-errors.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
-import { type InboundAcknowledgement, type InboundFiling, PortalInbound } from "../ports/portal-inbound.ts"
 import { Outbox } from "../ports/outbox.ts"
-import { principals, pdf, residenceFiling, testLayer } from "../test-support/harness.ts"
+import { type InboundAcknowledgement, type InboundFiling, PortalInbound } from "../ports/portal-inbound.ts"
+import { pdf, principals, residenceFiling, testLayer } from "../test-support/harness.ts"
 import { receivePortalFilings } from "./portal-inbound.ts"
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
@@ -151,7 +151,9 @@ describe("receivePortalFilings", () => {
         })
         yield* digitisePaper(principals.counter, code, { documentId: "cho-o-hop-phap", attachmentId: scan.id })
         const db = yield* MemoryDatabase
-        const context = (db.state.dossiers.get(code)?.snapshot as { context: DossierContext }).context
+        const stored = db.state.dossiers.get(code)
+        if (stored === undefined) throw new Error(`no dossier ${code}`)
+        const context = (stored.snapshot as unknown as { context: DossierContext }).context
         // what the relay would deliver, in order (one message per dossier at a time), each completed
         const outbox = yield* Outbox
         const records: Array<{ kind?: string; record?: { documents: unknown } }> = []

@@ -60,7 +60,11 @@ describe("unbackedFlags: declared flags the records do not give", () => {
   it("names each true flag without a record, with its index", () => {
     expect(
       unbackedFlags(
-        [{ id: "other", digitised: true }, { id: "ct01", digitised: true, fromEWallet: true }, { id: "new", fromEWallet: true }],
+        [
+          { id: "other", digitised: true },
+          { id: "ct01", digitised: true, fromEWallet: true },
+          { id: "new", fromEWallet: true },
+        ],
         recorded,
       ),
     ).toEqual([
