@@ -27,10 +27,8 @@ export const FILING_BODY = JSON.stringify({
   residence: { provinceCode: "22", unitCode: "06685" },
   subjectUnitCode: "06685",
   summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
-  documents: [
-    { id: "ct01", digitised: true },
-    { id: "cho-o-hop-phap", fromEWallet: true },
-  ],
+  // the documents as listed; a flag declared here would count for nothing (only recorded papers flag a document)
+  documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }],
 })
 
 /** A clock from Monday 6 October 2025 08:00 (Vietnam) moving 10 s per reading: under 9 999 filings a day. */

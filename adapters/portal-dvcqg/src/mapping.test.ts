@@ -9,15 +9,27 @@ import {
   PortalSyncPayload,
   requestSupplementation,
 } from "@motcua/application"
-import { advance, HOUR, principals as p, residenceFiling, runTest } from "@motcua/application/testing"
+import { advance, HOUR, principals as p, residenceFiling, runTest, withPapers } from "@motcua/application/testing"
 import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { fromPortalBool, fromPortalInstant, portalInstant } from "./format.ts"
 import { progressTable, recordTable, toDossierRecord, toProgressItems } from "./mapping.ts"
 
-const payloads = await runTest(
+/** Both documents declared digitised and taken from the data store: the records, not this, give the flags. */
+const declared = residenceFiling({
+  documents: [
+    { id: "ct01", digitised: true, fromEWallet: true },
+    { id: "cho-o-hop-phap", digitised: true, fromEWallet: true },
+  ],
+})
+
+const { payloads, declaredOnly } = await runTest(
   Effect.gen(function* () {
-    const filed = yield* fileOnline(p.citizen, residenceFiling(), "k")
+    // ct01 uploaded as a paper, the proof of residence taken from the citizen's e-wallet
+    const papers = yield* withPapers(p.citizen, declared, { scanned: ["ct01"], fromWallet: ["cho-o-hop-phap"] })
+    const filed = yield* fileOnline(p.citizen, papers, "k")
+    // the same declarations without any paper behind them
+    const bare = yield* fileOnline(p.citizen, declared, "k-declared")
     yield* advance(HOUR)
     yield* accept(p.counter, filed.code, {})
     yield* advance(HOUR)
@@ -28,9 +40,12 @@ const payloads = await runTest(
       applicantDeadline: "2025-10-17T10:00:00.000Z",
     })
     const db = yield* MemoryDatabase
-    return [...db.state.outbox.values()]
+    const sync = [...db.state.outbox.values()]
       .filter((row) => row.topic === "portal.sync")
       .map((row) => Schema.decodeUnknownSync(PortalSyncPayload)(row.payload))
+    const of = (code: string) =>
+      sync.filter((x) => (x.kind === "record" ? x.record.dossierCode : x.progress.dossierCode) === code)
+    return { payloads: of(filed.code), declaredOnly: of(bare.code) }
   }),
 )
 const records = payloads.flatMap((x) => (x.kind === "record" ? [x.record] : []))
@@ -90,7 +105,7 @@ describe("toDossierRecord", () => {
         DuocLayTuKhoDMQG: "False",
         IsDeleted: "False",
       }),
-      expect.objectContaining({ MaThanhPhanHoSo: "cho-o-hop-phap", DuocSoHoa: "False", DuocLayTuKhoDMQG: "True" }),
+      expect.objectContaining({ MaThanhPhanHoSo: "cho-o-hop-phap", DuocSoHoa: "True", DuocLayTuKhoDMQG: "True" }),
     ])
     expect(last.DanhSachHoSoBoSung).toEqual([
       expect.objectContaining({
@@ -105,6 +120,19 @@ describe("toDossierRecord", () => {
     ])
     // every value is a string or a list: nothing travels as a number or a boolean
     for (const value of Object.values(last)) expect(typeof value === "string" || Array.isArray(value)).toBe(true)
+  })
+
+  it("says a document is digitised or taken from the data store only when a record of its paper says so", () => {
+    const bare = declaredOnly.flatMap((x) => (x.kind === "record" ? [x.record] : []))
+    expect(bare.length).toBeGreaterThan(0)
+    for (const record of bare) {
+      const mapped = toDossierRecord(record, { documentBaseUrl: "https://motcua.example/docs" })
+      expect(mapped.HoSoCoThanhPhanSoHoa).toBe("False")
+      expect(mapped.TaiLieuNop).toEqual([
+        expect.objectContaining({ MaThanhPhanHoSo: "ct01", DuocSoHoa: "False", DuocLayTuKhoDMQG: "False" }),
+        expect.objectContaining({ MaThanhPhanHoSo: "cho-o-hop-phap", DuocSoHoa: "False", DuocLayTuKhoDMQG: "False" }),
+      ])
+    }
   })
 
   it("cuts the summary at 1,000 characters and uses the deployment's channel codes", () => {

@@ -42,11 +42,7 @@ const landFiling = () => ({
   residence: { provinceCode: "22", unitCode: "06685" },
   subjectUnitCode: "06685",
   summary: "Đăng ký đất đai lần đầu, thửa 12 tờ bản đồ 4, phường Hồng Gai",
-  documents: [
-    { id: "don-15", digitised: true },
-    { id: "giay-to-qsdd", digitised: true },
-    { id: "so-do-nha", digitised: true },
-  ],
+  documents: [{ id: "don-15" }, { id: "giay-to-qsdd" }, { id: "so-do-nha" }],
   intakePointId: "ttphcc-06685",
 })
 

@@ -207,4 +207,55 @@ describe("digitised papers over HTTP", () => {
     }
     expect(after.items.length).toBe(mine.items.length)
   })
+
+  it("drops a flag a filing declares without a paper, and refuses an accept that declares one, naming the field", async () => {
+    const counter = await officer(system.app, "cb-hg-01")
+    const filed = await fileAtCounter(counter, "papers-5", [], {
+      documents: [
+        { id: "ct01", digitised: true },
+        { id: "cho-o-hop-phap", fromEWallet: true },
+      ],
+    })
+    expect(filed.status, await filed.clone().text()).toBe(201)
+    const { code, version } = (await filed.json()) as { code: string; version: number }
+    const documents = async () =>
+      (
+        (await (await send(system.app, counter, "GET", `/api/v1/dossiers/${code}`)).json()) as {
+          version: number
+          context: { documents: unknown[]; acceptedAt?: string }
+        }
+      ).context
+    expect((await documents()).documents).toEqual([{ id: "ct01" }, { id: "cho-o-hop-phap" }])
+
+    const accept = `/api/v1/dossiers/${code}/accept`
+    const declared = await send(system.app, counter, "POST", accept, {
+      expectedVersion: version,
+      documents: [{ id: "cho-o-hop-phap" }, { id: "ct01", digitised: true }],
+    })
+    expect(declared.status).toBe(422)
+    const problem = await readProblem(declared.clone())
+    expect(problem.errors.map((e) => e.path)).toEqual(["body.documents[1].digitised"])
+    expect(((await declared.json()) as { reason: unknown }).reason).toEqual({
+      _tag: "PaperRefused",
+      reason: "declared-without-record",
+    })
+    expect((await documents()).acceptedAt).toBeUndefined()
+
+    // the scan recorded, the same accept is taken, and its flag is the record's
+    const scan = pdf("Tờ khai CT01 quét trước khi tiếp nhận")
+    const recorded = await send(system.app, counter, "POST", `/api/v1/dossiers/${code}/papers`, {
+      documentId: "ct01",
+      attachmentId: await staged(counter, scan),
+    })
+    expect(recorded.status).toBe(201)
+    const { dossierVersion } = (await recorded.json()) as { dossierVersion: number }
+    const accepted = await send(system.app, counter, "POST", accept, {
+      expectedVersion: dossierVersion,
+      documents: [{ id: "cho-o-hop-phap" }, { id: "ct01", digitised: true }],
+    })
+    expect(accepted.status, await accepted.clone().text()).toBe(200)
+    const after = await documents()
+    expect(after.acceptedAt).toBeDefined()
+    expect(after.documents).toEqual([{ id: "ct01", digitised: true }, { id: "cho-o-hop-phap" }])
+  })
 })

@@ -247,7 +247,7 @@ onEachDatabase("a dossier over HTTP, filing to return", (kind) => {
   })
 
   it("sends an incomplete dossier back at intake: 1, 5, 1, then accepted with what was brought", async () => {
-    const filing = residenceFiling({ documents: [{ id: "ct01", digitised: true }] })
+    const filing = residenceFiling({ documents: [{ id: "ct01" }] })
     // online, a filing without a mandatory paper is refused at filing (issue 14), nothing stored
     const online = await post(citizen(), "/api/v1/dossiers", filing, { "idempotency-key": "intake-sup-0" })
     expect(online.status).toBe(422)

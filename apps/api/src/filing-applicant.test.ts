@@ -98,7 +98,7 @@ describe("filing checks the applicant's id and the documents to submit", () => {
   })
 
   it("refuses an online filing lacking a mandatory document to submit, listing what is missing", async () => {
-    const response = await file(residenceFiling({ documents: [{ id: "cho-o-hop-phap", fromEWallet: true }] }), "docs-1")
+    const response = await file(residenceFiling({ documents: [{ id: "cho-o-hop-phap" }] }), "docs-1")
     expect(response.status).toBe(422)
     const problem = await readProblem(response)
     expect(pathsOf(problem)).toEqual(["body.documents"])

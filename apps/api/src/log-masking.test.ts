@@ -144,10 +144,7 @@ test("a filing over HTTP and the relay delivering it: no line of the server carr
         residence: { provinceCode: "22", unitCode: "06685" },
         subjectUnitCode: "06685",
         summary: `Đăng ký thường trú, liên hệ ${PHONE}`,
-        documents: [
-          { id: "ct01", digitised: true },
-          { id: "cho-o-hop-phap", fromEWallet: true },
-        ],
+        documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }],
       }),
     })
     expect(filed.status).toBe(201)

@@ -1,6 +1,6 @@
 // The counter agent against a real API server and SANE's test backend: the officer's desk gets a one-time code, the
-// agent pairs with it (once), a scan is uploaded as the officer's document and attached at intake with the same
-// SHA-256, a card's QR text is parsed and checked by the API, device failures are problems naming the problem with
+// agent pairs with it (once), a scan is uploaded as the officer's document and filed at intake as a digitised paper
+// with the same SHA-256, a card's QR text is parsed and checked by the API, device failures are problems naming the problem with
 // nothing uploaded, and only loopback requests from the desk's origin are served.
 import { createHash } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -75,6 +75,22 @@ async function pairedAgent(extra: string[] = []) {
   return { agent, auth: { authorization: `Bearer ${agentToken}` } }
 }
 
+/** A land registration (1.013978) filed by the officer at the Hồng Gai counter, with any more of the body. */
+const fileLand = (key: string, more: Record<string, unknown> = {}) =>
+  fetch(`${api}/api/v1/dossiers`, {
+    method: "POST",
+    headers: { ...officer, "content-type": "application/json", "idempotency-key": key },
+    body: JSON.stringify({
+      procedureCode: "1.013978",
+      applicant: { id: "022090001234", name: "Nguyễn Văn An", kind: "citizen" },
+      residence: { provinceCode: "22", unitCode: "06685" },
+      subjectUnitCode: "06685",
+      documents: [{ id: "don-15" }, { id: "giay-to-qsdd" }, { id: "so-do-nha" }],
+      intakePointId: "ttphcc-06685",
+      ...more,
+    }),
+  })
+
 describe("counter agent", () => {
   it("pairs once with the officer's one-time code", async () => {
     const agent = createAgent({ apiBase: api, scanner: scanner() })
@@ -87,7 +103,7 @@ describe("counter agent", () => {
     expect(again.status).toBe(401)
   })
 
-  it("uploads a scan as the officer's document, attached at intake with the same SHA-256", async () => {
+  it("uploads a scan as the officer's document, filed at intake as a digitised paper with the same SHA-256", async () => {
     const { agent, auth } = await pairedAgent()
     const scanned = await agent.app.request(
       "/scan",
@@ -96,29 +112,22 @@ describe("counter agent", () => {
     expect(scanned.status).toBe(201)
     const scan = (await scanned.json()) as { documentId: string; sha256: string; pages: number }
     expect(scan.pages).toBe(1)
-    const filed = await fetch(`${api}/api/v1/dossiers`, {
-      method: "POST",
-      headers: { ...officer, "content-type": "application/json", "idempotency-key": "agent-scan-1" },
-      body: JSON.stringify({
-        procedureCode: "1.013978",
-        applicant: { id: "022090001234", name: "Nguyễn Văn An", kind: "citizen" },
-        residence: { provinceCode: "22", unitCode: "06685" },
-        subjectUnitCode: "06685",
-        documents: [
-          { id: "don-15", digitised: true },
-          { id: "giay-to-qsdd", digitised: true },
-          { id: "so-do-nha", digitised: true },
-        ],
-        attachmentIds: [scan.documentId],
-        intakePointId: "ttphcc-06685",
-      }),
+    const filed = await fileLand("agent-scan-1", {
+      papers: [{ documentId: "don-15", attachmentId: scan.documentId, sha256: scan.sha256 }],
     })
-    expect(filed.status).toBe(201)
+    expect(filed.status, await filed.clone().text()).toBe(201)
     const { code } = (await filed.json()) as { code: string }
     const detail = (await (await fetch(`${api}/api/v1/dossiers/${code}`, { headers: officer })).json()) as {
       documentIds: string[]
+      context: { documents: unknown[] }
     }
     expect(detail.documentIds).toContain(scan.documentId)
+    // digitised: the paper scanned, recorded at filing; the two others were not scanned
+    expect(detail.context.documents).toEqual([
+      { id: "don-15", digitised: true },
+      { id: "giay-to-qsdd" },
+      { id: "so-do-nha" },
+    ])
     const bytes = await (
       await fetch(`${api}/api/v1/dossiers/${code}/documents/${scan.documentId}`, { headers: officer })
     ).arrayBuffer()
@@ -128,18 +137,7 @@ describe("counter agent", () => {
 
   it("records a scan as a digitised paper of a dossier with the scan's SHA-256 and page count", async () => {
     const { agent, auth } = await pairedAgent()
-    const filed = await fetch(`${api}/api/v1/dossiers`, {
-      method: "POST",
-      headers: { ...officer, "content-type": "application/json", "idempotency-key": "agent-paper-1" },
-      body: JSON.stringify({
-        procedureCode: "1.013978",
-        applicant: { id: "022090001234", name: "Nguyễn Văn An", kind: "citizen" },
-        residence: { provinceCode: "22", unitCode: "06685" },
-        subjectUnitCode: "06685",
-        documents: [{ id: "don-15" }, { id: "giay-to-qsdd" }, { id: "so-do-nha" }],
-        intakePointId: "ttphcc-06685",
-      }),
-    })
+    const filed = await fileLand("agent-paper-1")
     expect(filed.status).toBe(201)
     const { code } = (await filed.json()) as { code: string }
     const scanned = await agent.app.request("/scan", json({ label: "Đơn", resolution: 75, mode: "Gray" }, auth))

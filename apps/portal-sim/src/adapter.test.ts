@@ -290,6 +290,12 @@ describe("PortalInbound against the simulator", () => {
     const context = (outcome.dossiers[0]?.snapshot as { context: Record<string, unknown> } | undefined)?.context ?? {}
     expect(context.portal).toEqual({ dossierId: "G22.99-0001", applicantId: "dvc-88213", vneidVerified: true })
     expect(context.agencyCode).toBe("000.11.50.H49")
+    // the portal's own flags stay, as the portal's (it digitised ct01 and took the proof from its data store): no
+    // paper of this dossier is recorded here, and for a filing made anywhere else they would count for nothing
+    expect(context.documents).toEqual([
+      { id: "ct01", digitised: true, reused: false, fromEWallet: false },
+      { id: "cho-o-hop-phap", digitised: false, reused: false, fromEWallet: true },
+    ])
     // the attachment was downloaded, type-checked and hashed; it is the dossier's
     const attached = outcome.documents.filter((d) => d.meta.dossierCode === code)
     expect(attached.map((d) => [d.meta.mediaType, d.meta.sha256])).toEqual([

@@ -329,10 +329,7 @@ describe("the citizen's pages in Chromium", () => {
           applicant: { id: CITIZEN, name: "Nguyễn Văn An", kind: "citizen", phone: "0912345678" },
           residence: { provinceCode: "22", unitCode: "06685" },
           subjectUnitCode: "06685",
-          documents: [
-            { id: "ct01", digitised: true },
-            { id: "cho-o-hop-phap", digitised: true },
-          ],
+          documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }],
         },
         { "idempotency-key": "web-citizen-second" },
       )

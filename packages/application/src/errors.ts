@@ -42,7 +42,13 @@ export class FilingRefused extends Data.TaggedError("FilingRefused")<{
  * whose SHA-256 or page count is not what the digitiser said, or one already used. `field` is the input's path.
  */
 export class PaperRefused extends Data.TaggedError("PaperRefused")<{
-  readonly reason: "unknown-document" | "hash-mismatch" | "pages-mismatch" | "pages-unknown" | "not-at-this-counter"
+  readonly reason:
+    | "unknown-document"
+    | "hash-mismatch"
+    | "pages-mismatch"
+    | "pages-unknown"
+    | "not-at-this-counter"
+    | "declared-without-record"
   readonly detail: string
   readonly field: string
 }> {

@@ -109,7 +109,15 @@ export const FilingBody = Schema.Struct({
   }),
   subjectUnitCode: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/u))),
   summary: Schema.optionalKey(Text),
-  documents: Schema.Array(DocumentPresent.annotate({ identifier: "DocumentPresent" })).check(Schema.isMaxLength(100)),
+  documents: Schema.Array(DocumentPresent.annotate({ identifier: "DocumentPresent" }))
+    .check(Schema.isMaxLength(100))
+    .annotate({
+      description:
+        "Thành phần hồ sơ nộp. Cờ digitised / fromEWallet khai ở đây không được tính: giấy tờ chỉ là đã số hóa khi " +
+        "có bản được ghi nhận (papers, hoặc POST /api/v1/dossiers/{code}/papers) và chỉ là lấy từ kho dữ liệu khi " +
+        "lấy bằng fromWallet. The documents filed; a digitised or fromEWallet flag declared here is ignored: only a " +
+        "recorded paper (papers) or a wallet paper taken (fromWallet) flags a document.",
+    }),
   // The facts the procedure's fee rules depend on: the amounts are quoted from the catalogue with them.
   applicantCategories: FeeQuoteRequest.fields.applicantCategories.annotate({
     description: "Đối tượng miễn, giảm phí mà người nộp thuộc về, vd. poor-household",
@@ -335,10 +343,21 @@ const actions = [
     event: "accept",
     operationId: "acceptDossier",
     summary: "Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn",
-    description: "The counter officer accepts the dossier as complete and valid (status 2).",
+    description:
+      "The counter officer accepts the dossier as complete and valid (status 2). A documents[i].digitised or " +
+      "fromEWallet flag that no digitised paper of the dossier backs is 422 PaperRefused declared-without-record at " +
+      "body.documents[i].digitised (record the scan first: POST /api/v1/dossiers/{code}/papers).",
     body: Schema.Struct({
       expectedVersion,
-      documents: Schema.optionalKey(Schema.Array(DocumentPresent).check(Schema.isMaxLength(100))),
+      documents: Schema.optionalKey(
+        Schema.Array(DocumentPresent)
+          .check(Schema.isMaxLength(100))
+          .annotate({
+            description:
+              "Giấy tờ bổ sung tại quầy, gộp với giấy tờ đã nộp. Cờ digitised / fromEWallet phải đúng với bản số hóa " +
+              "đã ghi nhận, nếu không → 422. Documents added at the counter; a flag must match a recorded paper.",
+          }),
+      ),
       attachmentIds: Schema.optionalKey(Ids),
     }),
     run: (p, code, b) => accept(p, code, b),
@@ -370,7 +389,9 @@ const actions = [
     event: "supplementReceived",
     operationId: "receiveSupplement",
     summary: "Nhận hồ sơ bổ sung",
-    description: "The supplement arrives (online from the applicant, or at the counter): back to processing.",
+    description:
+      "The supplement arrives (online from the applicant, or at the counter): back to processing. Digitised / " +
+      "fromEWallet flags on its documents are ignored: a paper is digitised by recording it (…/papers).",
     body: Schema.Struct({
       expectedVersion,
       documents: Schema.Array(DocumentPresent).check(Schema.isMaxLength(100)),

@@ -26,6 +26,7 @@ import {
   FilingRefused,
   Forbidden,
   fileOnline,
+  IdempotencyKeyReused,
   type Ids,
   IndicatorStore,
   type IssuedResultStore,
@@ -46,6 +47,7 @@ import {
   type Signer,
   type StoragePorts,
   type StoredPetition,
+  saveToWallet,
   sendPetition,
   sign,
   supplementationDeadlinePassed,
@@ -342,6 +344,40 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
     }
   }
 
+  /**
+   * The papers behind a filing's documents, brought the real way (the records are what flags a document digitised
+   * or taken from the e-wallet): each scanned one a one-page PDF uploaded by `filer` (`papers`), each one taken from
+   * the e-wallet (online only) kept in the citizen's wallet first (`fromWallet`).
+   */
+  const filingPapers = (
+    filer: Principal,
+    brought: ReadonlyArray<{ readonly id: string; readonly scanned: boolean; readonly wallet: boolean }>,
+    online: boolean,
+  ) =>
+    Effect.gen(function* () {
+      const paper = (id: string) => new TextEncoder().encode(`%PDF-1.7\n% ${id}\n%%EOF\n`)
+      const papers: Array<{ documentId: string; attachmentId: string; pages: number }> = []
+      const fromWallet: Array<{ documentId: string; walletEntryId: string }> = []
+      for (const doc of brought) {
+        if (online && doc.wallet) {
+          const entry = yield* saveToWallet(filer, { documentType: doc.id, name: doc.id }, paper(doc.id))
+          fromWallet.push({ documentId: doc.id, walletEntryId: entry.id })
+        } else if (doc.scanned) {
+          const staged = yield* documents.put(paper(doc.id), "application/pdf", { principalId: filer.id })
+          papers.push({ documentId: doc.id, attachmentId: staged.id, pages: 1 })
+        }
+      }
+      return {
+        ...(papers.length === 0 ? {} : { papers }),
+        ...(fromWallet.length === 0 ? {} : { fromWallet }),
+      }
+    })
+
+  const seedReplayed = (what: string) =>
+    new Error(
+      `hạt giống ${options.seed} đã chạy trên cơ sở dữ liệu này (seed already simulated on this database: use another --seed or a fresh database); ${what}`,
+    )
+
   const file = Effect.fn("simulate.file")(function* (index: number) {
     const random = root.fork(`dossier-${index}`)
     let lastProblem = ""
@@ -349,19 +385,22 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
       const d = draw(random)
       const person = makeApplicant(random, unitName.get(d.residenceUnit) ?? "tỉnh Quảng Ninh")
       const citizen: Principal = { id: person.id, roles: ["citizen"], scope: { _tag: "Citizen", citizenId: person.id } }
+      // what each document brought is: a paper scanned or uploaded (most), one the citizen filing online takes from
+      // their e-wallet (a document the data stores may give), or a paper nobody digitised
+      const brought = d.procedure.documents
+        .filter((doc) => doc.mandatory || random.chance(0.5))
+        .map((doc) => ({
+          id: doc.id,
+          scanned: random.chance(0.85),
+          wallet: doc.fromEWallet && random.chance(0.6),
+        }))
       const input = {
         procedureCode: d.procedure.code,
         applicant: person,
         residence: { provinceCode: jurisdiction.province.code, unitCode: d.residenceUnit },
         subjectUnitCode: d.subjectUnit,
         summary: `${d.procedure.name} — ${person.name}`,
-        documents: d.procedure.documents
-          .filter((doc) => doc.mandatory || random.chance(0.5))
-          .map((doc) => ({
-            id: doc.id,
-            digitised: random.chance(0.85),
-            ...(doc.fromEWallet ? { fromEWallet: random.chance(0.6) } : {}),
-          })),
+        documents: brought.map((doc) => ({ id: doc.id })),
       }
       // The fee facts only: the filing use case quotes the amounts from the catalogue itself.
       const fees = {
@@ -375,14 +414,15 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
         continue
       }
       const key = `simulate/${options.seed}/${index}/${attempt}`
+      const filer =
+        d.intakePoint === undefined
+          ? citizen
+          : officerAt(d.intakePoint, d.channel === "post" ? "post-office-agent" : "counter-officer")
+      const papers = yield* filingPapers(filer, brought, d.intakePoint === undefined)
       const filed =
         d.intakePoint === undefined
-          ? fileOnline(citizen, { ...input, ...fees }, key)
-          : intakeAtCounter(
-              officerAt(d.intakePoint, d.channel === "post" ? "post-office-agent" : "counter-officer"),
-              { ...input, ...fees, intakePointId: d.intakePoint.id },
-              key,
-            )
+          ? fileOnline(citizen, { ...input, ...fees, ...papers }, key)
+          : intakeAtCounter(filer, { ...input, ...fees, ...papers, intakePointId: d.intakePoint.id }, key)
       const filedAt = performance.now()
       const outcome = yield* Effect.result(filed)
       if (Result.isSuccess(outcome)) options.onMove?.(`file(${d.channel})`, performance.now() - filedAt)
@@ -391,18 +431,14 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
           lastProblem = outcome.failure.message
           continue
         }
+        // A key used before with other papers (their uploads have new ids): the seed ran on this database
+        if (outcome.failure instanceof IdempotencyKeyReused) return yield* Effect.fail(seedReplayed(key))
         return yield* Effect.fail(outcome.failure)
       }
       const view = outcome.success
       // A key used before answers the first filing again (idempotency): the stored dossier has moved on since.
       const stored = yield* loadDossier(view.code)
-      if (stored.record.version !== 1) {
-        return yield* Effect.fail(
-          new Error(
-            `hạt giống ${options.seed} đã chạy trên cơ sở dữ liệu này (seed already simulated on this database: use another --seed or a fresh database); ${view.code}`,
-          ),
-        )
-      }
+      if (stored.record.version !== 1) return yield* Effect.fail(seedReplayed(view.code))
       const sim: Sim = {
         index,
         random,
@@ -622,7 +658,7 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
             run: () =>
               receiveSupplement(applicantSide(sim, context), sim.code, {
                 documents: (context.supplementations.at(-1)?.missing ?? []).flatMap((m) =>
-                  m.documentId === undefined ? [] : [{ id: m.documentId, digitised: true }],
+                  m.documentId === undefined ? [] : [{ id: m.documentId }],
                 ),
               }),
           },

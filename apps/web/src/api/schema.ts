@@ -564,7 +564,7 @@ export interface paths {
         put?: never;
         /**
          * Tiếp nhận hồ sơ (đủ, hợp lệ): bắt đầu tính thời hạn
-         * @description The counter officer accepts the dossier as complete and valid (status 2). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → accepted. Người được gửi (who may send it): counter-officer (intake).
+         * @description The counter officer accepts the dossier as complete and valid (status 2). A documents[i].digitised or fromEWallet flag that no digitised paper of the dossier backs is 422 PaperRefused declared-without-record at body.documents[i].digitised (record the scan first: POST /api/v1/dossiers/{code}/papers). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): filed → accepted. Người được gửi (who may send it): counter-officer (intake).
          */
         post: operations["acceptDossier"];
         delete?: never;
@@ -624,7 +624,7 @@ export interface paths {
         put?: never;
         /**
          * Nhận hồ sơ bổ sung
-         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): awaitingSupplement → working; awaitingIntakeSupplement → filed. Người được gửi (who may send it): citizen (applicant), counter-officer (intake), post-office-agent (intake-point).
+         * @description The supplement arrives (online from the applicant, or at the counter): back to processing. Digitised / fromEWallet flags on its documents are ignored: a paper is digitised by recording it (…/papers). Requires expectedVersion, the version the caller last read (GET /api/v1/dossiers/{code}): without it 400, a stale one 409 and nothing is written. Trạng thái nhận thao tác (states that take it): awaitingSupplement → working; awaitingIntakeSupplement → filed. Người được gửi (who may send it): citizen (applicant), counter-officer (intake), post-office-agent (intake-point).
          */
         post: operations["receiveSupplement"];
         delete?: never;
@@ -2913,6 +2913,7 @@ export interface components {
             };
             subjectUnitCode?: string;
             summary?: string;
+            /** @description Thành phần hồ sơ nộp. Cờ digitised / fromEWallet khai ở đây không được tính: giấy tờ chỉ là đã số hóa khi có bản được ghi nhận (papers, hoặc POST /api/v1/dossiers/{code}/papers) và chỉ là lấy từ kho dữ liệu khi lấy bằng fromWallet. The documents filed; a digitised or fromEWallet flag declared here is ignored: only a recorded paper (papers) or a wallet paper taken (fromWallet) flags a document. */
             documents: components["schemas"]["DocumentPresent"][];
             /** @description Đối tượng miễn, giảm phí mà người nộp thuộc về, vd. poor-household */
             applicantCategories?: string[];
@@ -3159,6 +3160,7 @@ export interface components {
         AcceptDossierRequest: {
             /** @description Bắt buộc: phiên bản hồ sơ người gọi đã xem (trường version khi đọc hồ sơ); khác phiên bản hiện tại → 409, không ghi gì; thiếu → 400. Required: the version the caller saw; a stale one is 409 (optimistic concurrency). */
             expectedVersion: number;
+            /** @description Giấy tờ bổ sung tại quầy, gộp với giấy tờ đã nộp. Cờ digitised / fromEWallet phải đúng với bản số hóa đã ghi nhận, nếu không → 422. Documents added at the counter; a flag must match a recorded paper. */
             documents?: ({
                 id: string;
                 fromEWallet?: boolean;

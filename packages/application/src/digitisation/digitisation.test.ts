@@ -1,6 +1,8 @@
 // Digitised papers (issue 14 §4): a counter's scan or an upload recorded as the required document it is, with pages
 // counted from the bytes and the stored SHA-256; a replacement is the next version and the old one stays readable;
-// bad input is a typed refusal that stores nothing (no record, no new dossier version, no attachment).
+// bad input is a typed refusal that stores nothing (no record, no new dossier version, no attachment). The records
+// are the only source of the documents' digitised and e-wallet flags: a flag declared without one counts for nothing
+// (dropped from a filing or a supplement, refused at intake).
 import { createHash } from "node:crypto"
 import { deflateSync } from "node:zlib"
 import { dossierFacts } from "@motcua/domain"
@@ -12,8 +14,19 @@ import { DigitisedPaperStore } from "../ports/digitised-papers.ts"
 import { DocumentStore } from "../ports/document-store.ts"
 import { DocumentNotFound, VersionConflict } from "../ports/errors.ts"
 import { Outbox } from "../ports/outbox.ts"
-import { advance, HOUR, INTAKE, principals as p, pdf, residenceFiling, runTest } from "../test-support/harness.ts"
-import { intakeAtCounter } from "../use-cases/filing.ts"
+import {
+  advance,
+  DAY,
+  HOUR,
+  INTAKE,
+  POST_OFFICE,
+  principals as p,
+  pdf,
+  residenceFiling,
+  runTest,
+  withPapers,
+} from "../test-support/harness.ts"
+import { fileOnline, intakeAtCounter } from "../use-cases/filing.ts"
 import * as L from "../use-cases/lifecycle.ts"
 import { dossierDocument, getDossier } from "../use-cases/queries.ts"
 import { countPages } from "./pages.ts"
@@ -257,5 +270,162 @@ describe("digitising a dossier's papers", () => {
     expect(
       countPages(new TextEncoder().encode("%PDF-1.7\n<< /Type /Pages /Count 0 >>\n%%EOF"), "application/pdf"),
     ).toBe(undefined)
+  })
+})
+
+type RecordDocuments = Array<{ code: string; digitised: boolean; fromDataStore: boolean }>
+
+/** The portal record messages the outbox holds, by dossier, in order (claimed: each is read once). */
+const portalRecords = Effect.gen(function* () {
+  const outbox = yield* Outbox
+  const out = new Map<string, RecordDocuments[]>()
+  for (;;) {
+    const batch = yield* outbox.claim("relay", 1000, 60_000)
+    if (batch.length === 0) return out
+    for (const m of batch) {
+      yield* outbox.complete(m.id, "relay")
+      const payload = m.payload as { kind?: string; record?: { dossierCode: string; documents: RecordDocuments } }
+      if (payload.kind !== "record" || payload.record === undefined) continue
+      const code = payload.record.dossierCode
+      out.set(code, [...(out.get(code) ?? []), payload.record.documents])
+    }
+  }
+})
+
+describe("flags declared without a record count for nothing", () => {
+  const declared = [
+    { id: "ct01", digitised: true },
+    { id: "cho-o-hop-phap", digitised: true, fromEWallet: true },
+  ]
+
+  it("drops the flags a filing declares — online, at the counter, at a post office — from the dossier, the portal's record and the indicators", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const { calendar } = yield* CatalogStore
+        const online = yield* fileOnline(p.citizen, residenceFiling({ documents: declared }), "declared-online")
+        const counter = yield* intakeAtCounter(
+          p.counter,
+          { ...residenceFiling({ documents: declared }), intakePointId: INTAKE },
+          "declared-counter",
+        )
+        // a birth registration taken in at the post office (residence registration is not offered by post)
+        const post = yield* intakeAtCounter(
+          p.postOffice,
+          {
+            ...residenceFiling({
+              procedureCode: "1.001193",
+              documents: [
+                { id: "to-khai", digitised: true },
+                { id: "giay-chung-sinh", fromEWallet: true },
+                { id: "giay-to-tuy-than", digitised: true, fromEWallet: true },
+              ],
+            }),
+            intakePointId: POST_OFFICE,
+          },
+          "declared-post",
+        )
+        const pushed = yield* portalRecords
+        for (const [filer, code, ids] of [
+          [p.citizen, online.code, ["ct01", "cho-o-hop-phap"]],
+          [p.counter, counter.code, ["ct01", "cho-o-hop-phap"]],
+          [p.postOffice, post.code, ["to-khai", "giay-chung-sinh", "giay-to-tuy-than"]],
+        ] as const) {
+          const context = (yield* getDossier(filer, code)).context
+          expect(context.documents).toEqual(ids.map((id) => ({ id })))
+          const facts = dossierFacts(context, calendar)
+          expect([facts.digitised, facts.reusedData]).toEqual([false, false])
+          const records = pushed.get(code) ?? []
+          expect(records.length).toBeGreaterThan(0)
+          for (const documents of records)
+            expect(documents.map((d) => [d.code, d.digitised, d.fromDataStore])).toEqual(
+              ids.map((id) => [id, false, false]),
+            )
+        }
+
+        // the same filing with the papers behind it: scanned (uploaded) and taken from the citizen's wallet
+        const backed = yield* fileOnline(
+          p.citizen,
+          yield* withPapers(p.citizen, residenceFiling({ documents: declared }), {
+            scanned: ["ct01"],
+            fromWallet: ["cho-o-hop-phap"],
+          }),
+          "backed-online",
+        )
+        const context = (yield* getDossier(p.citizen, backed.code)).context
+        expect(context.documents).toEqual([
+          { id: "ct01", digitised: true },
+          { id: "cho-o-hop-phap", digitised: true, fromEWallet: true },
+        ])
+        const facts = dossierFacts(context, calendar)
+        expect([facts.digitised, facts.reusedData]).toEqual([true, true])
+        expect(
+          (yield* portalRecords)
+            .get(backed.code)
+            ?.at(-1)
+            ?.map((d) => [d.code, d.digitised, d.fromDataStore]),
+        ).toEqual([
+          ["ct01", true, false],
+          ["cho-o-hop-phap", true, true],
+        ])
+      }),
+    )
+  })
+
+  it("refuses an intake's flag that no record backs, naming the field, and changes nothing; a backed one passes", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const code = yield* counterDossier
+        const before = yield* getDossier(p.counter, code)
+        const refused = yield* Effect.flip(L.accept(p.counter, code, { documents: [{ id: "ct01", digitised: true }] }))
+        expect(refused).toBeInstanceOf(PaperRefused)
+        expect(refused).toMatchObject({ reason: "declared-without-record", field: "documents[0].digitised" })
+        expect((refused as PaperRefused).message).toContain("ct01")
+        const untouched = yield* getDossier(p.counter, code)
+        expect([untouched.version, untouched.context.acceptedAt]).toEqual([before.version, undefined])
+
+        // ct01 scanned: its flag is backed; cho-o-hop-phap was never taken from a wallet
+        yield* digitisePaper(p.counter, code, { documentId: "ct01", attachmentId: yield* stage(pdf("tờ khai")) })
+        const wallet = yield* Effect.flip(
+          L.accept(p.counter, code, {
+            documents: [
+              { id: "ct01", digitised: true },
+              { id: "cho-o-hop-phap", fromEWallet: true },
+            ],
+          }),
+        )
+        expect(wallet).toMatchObject({ reason: "declared-without-record", field: "documents[1].fromEWallet" })
+
+        // a backed flag, and a `false` that would contradict the record, leave the records' flags as they are
+        yield* L.accept(p.counter, code, {
+          documents: [
+            { id: "ct01", digitised: false },
+            { id: "cho-o-hop-phap", digitised: false },
+          ],
+        })
+        const accepted = yield* getDossier(p.counter, code)
+        expect(accepted.context.acceptedAt).toBeDefined()
+        expect(accepted.context.documents).toEqual([{ id: "ct01", digitised: true }, { id: "cho-o-hop-phap" }])
+      }),
+    )
+  })
+
+  it("drops the flags a supplement declares", async () => {
+    await runTest(
+      Effect.gen(function* () {
+        const code = yield* counterDossier
+        yield* L.accept(p.counter, code, {})
+        yield* L.completeStep(p.counter, code, { assigneeId: p.specialist.id })
+        yield* L.requestSupplementation(p.specialist, code, {
+          missing: [{ documentId: "cho-o-hop-phap", description: "Hợp đồng thuê nhà chưa công chứng" }],
+          applicantDeadline: "2025-10-17T10:00:00.000Z",
+        })
+        yield* advance(DAY)
+        yield* L.receiveSupplement(p.citizen, code, {
+          documents: [{ id: "cho-o-hop-phap", digitised: true, fromEWallet: true, reused: true }],
+        })
+        const context = (yield* getDossier(p.counter, code)).context
+        expect(context.documents).toEqual([{ id: "ct01" }, { id: "cho-o-hop-phap", reused: true }])
+      }),
+    )
   })
 })

@@ -4,6 +4,8 @@
 // a new version; the old version and its bytes stay, readable by whoever may read the dossier. The dossier's flags
 // (`documents[].digitised`, `fromEWallet`: the national portal's record, indicators 4.2 and 4.3) come only from
 // these records, through the domain's one rule `digitisedDocuments`, written in the same transaction as the record.
+// A flag declared without a record is dropped from a filing or a supplement and refused at intake
+// (`declaredFlagsBacked`); a dossier received from the national portal keeps the portal's own flags.
 import {
   applyVariant,
   type DocumentPresent,
@@ -15,6 +17,8 @@ import {
   type Procedure,
   persist,
   stateOf,
+  unbackedFlags,
+  withoutRecordFlags,
 } from "@motcua/domain"
 import { Effect, Result } from "effect"
 import type { Principal } from "../authorization/principal.ts"
@@ -179,11 +183,53 @@ const intakePointOf = (principal: Principal, context: DossierContext, named: str
 
 const sourceOf = (principal: Principal): PaperSource => (principal.scope._tag === "Citizen" ? "citizen" : "officer")
 
+/** Whether the dossier's documents keep the flags it was filed with: received from the national portal. */
+const portalSourced = (context: DossierContext) => ({ portal: context.portal !== undefined })
+
 /** The dossier's snapshot with its documents' flags derived from `papers` (the domain's rule). */
 export const withPaperFlags = (dossier: PersistedDossier, papers: ReadonlyArray<DigitisedPaper>): PersistedDossier => ({
   ...dossier,
-  context: { ...dossier.context, documents: digitisedDocuments(dossier.context.documents, papers) },
+  context: {
+    ...dossier.context,
+    documents: digitisedDocuments(dossier.context.documents, papers, portalSourced(dossier.context)),
+  },
 })
+
+/**
+ * The documents an officer declares at intake, checked against the dossier's records: a `digitised` or `fromEWallet`
+ * flag that no record backs (no paper of that document scanned, uploaded or taken from the wallet) is refused at its
+ * path `field[i].flag`, for the officer to record the paper first (POST …/papers) — not counted, and not silently
+ * dropped while the paper is still at the counter. Backed flags pass. Answers the documents without the flags: the
+ * dossier's flags stay the records' (the machine merges the rest).
+ */
+export const declaredFlagsBacked = (
+  dossier: PersistedDossier,
+  declared: ReadonlyArray<DocumentPresent>,
+  field: string,
+) =>
+  Effect.gen(function* () {
+    if (declared.some((d) => d.digitised === true || d.fromEWallet === true)) {
+      const papers = yield* (yield* DigitisedPaperStore).list(dossier.context.dossierCode)
+      const recorded = withPaperFlags(dossier, papers).context.documents
+      const [unbacked] = unbackedFlags(declared, recorded)
+      if (unbacked !== undefined) {
+        return yield* Effect.fail(
+          new PaperRefused({
+            reason: "declared-without-record",
+            field: `${field}[${unbacked.index}].${unbacked.flag}`,
+            detail:
+              unbacked.flag === "digitised"
+                ? `giấy tờ "${unbacked.documentId}" chưa có bản số hóa nào được ghi nhận; hãy ghi nhận bản quét hoặc ` +
+                  "tệp tải lên trước (POST /api/v1/dossiers/{code}/papers) (no digitised paper of this document is " +
+                  "recorded: record the scan or upload first)"
+                : `giấy tờ "${unbacked.documentId}" không được lấy từ kho dữ liệu của công dân khi nộp hồ sơ (the ` +
+                  "document was not taken from the citizen's e-wallet at filing)",
+          }),
+        )
+      }
+    }
+    return declared.map(withoutRecordFlags)
+  })
 
 /** The portal's record pushed again, its documents' flags having changed (not for a simulated dossier). */
 const portalRecordAgain = (
@@ -331,6 +377,8 @@ export const filingPapers = Effect.fnUntraced(function* (
     readonly intakePointId: string | null
     readonly documents: ReadonlyArray<DocumentPresent>
     readonly papers: ReadonlyArray<FilingPaper>
+    /** Received from the national portal: its documents keep the portal's flags (others' declared flags drop). */
+    readonly portal: boolean
   },
 ) {
   const made: DigitisedPaper[] = []
@@ -348,7 +396,7 @@ export const filingPapers = Effect.fnUntraced(function* (
     // the dossier's code is not known yet: storeFilingPapers sets it; a wallet copy's pages are never asked for
     made.push(yield* preparePaper(paper, input.procedure, input.variantId, "", made, origin, paper.field, !fromWallet))
   }
-  return { papers: made, documents: digitisedDocuments(input.documents, made) }
+  return { papers: made, documents: digitisedDocuments(input.documents, made, { portal: input.portal }) }
 })
 
 /** Writes a new dossier's papers under its code (inside its creation's transaction). */

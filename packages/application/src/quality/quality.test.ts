@@ -33,6 +33,7 @@ import {
   residenceFiling,
   runTest,
   UNIT,
+  withPapers,
 } from "../test-support/harness.ts"
 import { fileOnline } from "../use-cases/filing.ts"
 import * as L from "../use-cases/lifecycle.ts"
@@ -46,10 +47,25 @@ import { overdueWithoutApology, slaInbox, slaSweep } from "./sla.ts"
 const indicator = (index: Index766, id: IndicatorId) =>
   index.groups.flatMap((g) => g.indicators).find((s) => s.id === id)
 
-/** Files online, accepts, hands to the specialist; then (when `toReturn`) walks on to the return at the counter. */
+/** Both documents declared digitised and taken from the e-wallet: a declaration alone counts for nothing. */
+const declared = residenceFiling({
+  documents: [
+    { id: "ct01", digitised: true, fromEWallet: true },
+    { id: "cho-o-hop-phap", digitised: true, fromEWallet: true },
+  ],
+})
+
+/**
+ * Files online, accepts, hands to the specialist; then (when `toReturn`) walks on to the return at the counter. The
+ * dossier to return brings its papers (ct01 uploaded, the proof of residence taken from the citizen's e-wallet); the
+ * other only declares them.
+ */
 const fileAndWork = (toReturn: boolean) =>
   Effect.gen(function* () {
-    const filed = yield* fileOnline(p.citizen, residenceFiling(), `k-${Math.random()}`)
+    const filing = toReturn
+      ? yield* withPapers(p.citizen, declared, { scanned: ["ct01"], fromWallet: ["cho-o-hop-phap"] })
+      : declared
+    const filed = yield* fileOnline(p.citizen, filing, `k-${Math.random()}`)
     const code = filed.code
     yield* advance(30 * 60_000)
     yield* L.accept(p.counter, code, {})
@@ -130,7 +146,10 @@ describe("the index report", async () => {
     expect(indicator(ward, "3.3")).toMatchObject({ numerator: 2, denominator: 2, score: 4 })
     expect(indicator(ward, "3.6")).toMatchObject({ numerator: 1, denominator: 2, score: 3 }) // paid online through the gateway
     expect(indicator(ward, "4.1")).toMatchObject({ numerator: 1, denominator: 2, score: 3 }) // the returned one's result
-    expect(indicator(ward, "4.3")).toMatchObject({ numerator: 2, denominator: 2, score: 2 }) // taken from the e-wallet
+    // digitised (with an electronic result) and taken from the e-wallet: the one whose papers were recorded, not the
+    // one that only declared them
+    expect(indicator(ward, "4.2")).toMatchObject({ numerator: 1, denominator: 2 })
+    expect(indicator(ward, "4.3")).toMatchObject({ numerator: 1, denominator: 2 })
     // 5.4: 100% − (1 late + 1 disliked... and 1 petitioned) / 2 received → 0
     expect(indicator(ward, "5.4")).toMatchObject({ numerator: 3, denominator: 2, score: 0 })
     expect(indicator(ward, "5.2")).toMatchObject({ numerator: 1, denominator: 1, score: 6 })

@@ -9,6 +9,7 @@ import { CallLog } from "../ports/call-log.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { Clock, TestClock } from "../ports/clock.ts"
 import { IdCardReader, Scanner } from "../ports/devices.ts"
+import { DocumentStore } from "../ports/document-store.ts"
 import { Ids } from "../ports/ids.ts"
 import { IssuedResultStore, PublicPages } from "../ports/issued-results.ts"
 import { Notifier } from "../ports/notifier.ts"
@@ -20,6 +21,7 @@ import { layerMemoryStorage } from "../ports/storage.ts"
 import { TransferNotices } from "../ports/transfer-notices.ts"
 import { WalletStore } from "../ports/wallet-store.ts"
 import type { FilingInput } from "../use-cases/filing.ts"
+import { saveToWallet } from "../wallet/use-cases.ts"
 
 export const data = Result.getOrThrow(loadQuangNinh())
 
@@ -30,6 +32,7 @@ export const AGENCY = "000.11.50.H49" // Công an phường Hồng Gai
 export const OTHER_AGENCY = "000.11.51.H49"
 export const UNIT = "06685"
 export const INTAKE = "ttphcc-06685"
+export const POST_OFFICE = "po-quangninh"
 
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
@@ -95,6 +98,8 @@ export const principals = {
   counter: staff("cb-hg-01", ["counter-officer"], { unitCodes: [UNIT], intakePointIds: [INTAKE] }),
   counter2: staff("cb-hg-02", ["counter-officer"], { unitCodes: [UNIT], intakePointIds: [INTAKE] }),
   foreignCounter: staff("cb-hh-01", ["counter-officer"], { unitCodes: ["06688"], intakePointIds: ["ttphcc-06688"] }),
+  /** A post office agent of the provincial post office's central office in Hồng Gai (intake point po-quangninh). */
+  postOffice: staff("bd-hg-01", ["post-office-agent"], { intakePointIds: [POST_OFFICE] }),
   specialist: staff("cv-hg-01", ["specialist"], { agencyCodes: [AGENCY] }),
   foreignSpecialist: staff("cv-hh-01", ["specialist"], { agencyCodes: [OTHER_AGENCY] }),
   leader: staff("ld-hg-01", ["authority-leader"], { agencyCodes: [AGENCY] }),
@@ -120,12 +125,53 @@ export const residenceFiling = (overrides: Partial<FilingInput> = {}): FilingInp
   residence: { provinceCode: "22", unitCode: UNIT },
   subjectUnitCode: UNIT,
   summary: "Đăng ký thường trú tại Tổ 5, khu 3, phường Hồng Gai",
-  documents: [
-    { id: "ct01", digitised: true },
-    { id: "cho-o-hop-phap", fromEWallet: true },
-  ],
+  documents: [{ id: "ct01" }, { id: "cho-o-hop-phap" }],
   ...overrides,
 })
+
+/**
+ * The filing with the papers behind its documents, brought the real way (a document's `digitised` and `fromEWallet`
+ * flags come only from these records: domain digitisedDocuments): each of `scanned` a one-page PDF uploaded by
+ * `principal` and filed as one of `papers` (recorded as digitised at filing); each of `fromWallet` a paper the
+ * citizen `principal` keeps in their e-wallet, filed as one of `fromWallet` (digitised, taken from the citizen's
+ * store). The documents are listed in the filing when they are not yet.
+ */
+export const withPapers = (
+  principal: Principal,
+  filing: FilingInput,
+  papers: { readonly scanned?: ReadonlyArray<string>; readonly fromWallet?: ReadonlyArray<string> },
+) =>
+  Effect.gen(function* () {
+    const documents = yield* DocumentStore
+    const scanned = papers.scanned ?? []
+    const fromWallet = papers.fromWallet ?? []
+    const staged = yield* Effect.forEach(scanned, (documentId) =>
+      documents.put(pdf(`giấy tờ ${documentId} đã số hóa`), "application/pdf", { principalId: principal.id }),
+    )
+    const kept = yield* Effect.forEach(fromWallet, (documentId) =>
+      saveToWallet(principal, { documentType: documentId, name: documentId }, pdf(`giấy tờ ${documentId} trong kho`)),
+    )
+    const listed = new Set(filing.documents.map((d) => d.id))
+    return {
+      ...filing,
+      documents: [
+        ...filing.documents,
+        ...[...scanned, ...fromWallet].filter((id) => !listed.has(id)).map((id) => ({ id })),
+      ],
+      papers: [
+        ...(filing.papers ?? []),
+        ...staged.map((meta, i) => ({ documentId: scanned[i] as string, attachmentId: meta.id })),
+      ],
+      ...(kept.length === 0
+        ? {}
+        : {
+            fromWallet: [
+              ...(filing.fromWallet ?? []),
+              ...kept.map((entry, i) => ({ documentId: fromWallet[i] as string, walletEntryId: entry.id })),
+            ],
+          }),
+    } satisfies FilingInput
+  })
 
 /** The gateway's callback for the 10 000 đ fee of `dossierCode`, paid on 8 October 2025; the test gateway accepts it. */
 export const paidCallback = (dossierCode: string) => ({

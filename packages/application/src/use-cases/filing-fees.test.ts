@@ -117,7 +117,7 @@ describe("filing fees come from the catalogue", () => {
     const base: FilingInput = {
       ...residenceFiling(),
       procedureCode: copies.code,
-      documents: copies.documents.filter((d) => d.mandatory).map((d) => ({ id: d.id, digitised: true })),
+      documents: copies.documents.filter((d) => d.mandatory).map((d) => ({ id: d.id })),
     }
     const missing = await runTest(Effect.flip(intakeAtCounter(p.counter, { ...base, intakePointId: INTAKE }, "k5")))
     expect(missing).toMatchObject({ _tag: "MissingFeeInput" })

@@ -143,6 +143,7 @@ const file = (
     const { authority, handlingUnitCode, intakePoint, channel } = competence.success
     const machine = yield* machineFor(catalog, procedure, input.variantId)
     // the papers it brings, checked and made into records before anything is written; the documents' flags follow
+    // from them alone (a flag the filing declares without a paper is dropped), save the national portal's own
     const brought = yield* filingPapers(principal, {
       procedure,
       variantId: input.variantId,
@@ -152,6 +153,7 @@ const file = (
       intakePointId: intakePoint?.id ?? null,
       documents: input.documents,
       papers: [...(input.papers ?? []).map((p, i) => ({ ...p, field: `papers[${i}]` })), ...walletPapers],
+      portal: portal !== undefined,
     })
     const documents = brought.documents
     const attachmentIds = [...new Set([...(input.attachmentIds ?? []), ...brought.papers.map((p) => p.fileId)])]

@@ -1,9 +1,17 @@
 // One use case per action of the lifecycle after filing. Each is an Effect program over the ports: it reads the
 // dossier, checks the policy, asks the machine and commits (dossier/engine.ts). `expectedVersion` is the version the
 // caller saw: when the dossier moved on since, the answer is VersionConflict and nothing is written.
-import type { CorrectionChange, DocumentPresent, MissingItem, ObligationItem, ReturnMethod } from "@motcua/domain"
+import {
+  type CorrectionChange,
+  type DocumentPresent,
+  type MissingItem,
+  type ObligationItem,
+  type ReturnMethod,
+  withoutRecordFlags,
+} from "@motcua/domain"
 import { Effect } from "effect"
 import type { Principal } from "../authorization/principal.ts"
+import { declaredFlagsBacked } from "../digitisation/use-cases.ts"
 import { act, type DossierView, type EventBody, loadDossier } from "../dossier/engine.ts"
 import { ActionRefused } from "../errors.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
@@ -31,7 +39,11 @@ const simple = (
     ...(documentIds === undefined ? {} : { documentIds }),
   })
 
-/** The counter officer accepts the dossier as complete and valid (status 2): the clock starts. */
+/**
+ * The counter officer accepts the dossier as complete and valid (status 2): the clock starts. Documents it adds are
+ * merged with those filed; a `digitised` or `fromEWallet` flag among them that no digitised paper of the dossier
+ * backs is refused (PaperRefused declared-without-record, at `documents[i].digitised`): the paper is recorded first.
+ */
 export const accept = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
@@ -40,8 +52,21 @@ export const accept = Effect.fnUntraced(function* (
     readonly attachmentIds?: ReadonlyArray<string>
   },
 ) {
-  const body: EventBody = { type: "accept", ...(input.documents === undefined ? {} : { documents: input.documents }) }
-  return yield* simple(principal, "dossier.accept", code, input.expectedVersion, body, input.attachmentIds)
+  const declared = input.documents
+  return yield* act({
+    principal,
+    action: "dossier.accept",
+    code,
+    expectedVersion: input.expectedVersion,
+    event: (ctx) =>
+      declared === undefined
+        ? Effect.succeed<EventBody>({ type: "accept" })
+        : Effect.map(
+            declaredFlagsBacked(ctx.loaded.dossier, declared, "documents"),
+            (documents): EventBody => ({ type: "accept", documents }),
+          ),
+    ...(input.attachmentIds === undefined ? {} : { documentIds: input.attachmentIds }),
+  })
 })
 
 /** The counter officer refuses the dossier at intake with reasons (status 3, refusal slip). */
@@ -69,7 +94,11 @@ export const requestSupplementation = Effect.fnUntraced(function* (
   })
 })
 
-/** The supplement arrives (online from the applicant, at the counter or through the post office): back to 4. */
+/**
+ * The supplement arrives (online from the applicant, at the counter or through the post office): back to 4. Flags
+ * its documents declare are dropped, as a filing's are: the dossier's digitised flags are its records' (a paper of
+ * the supplement is digitised by recording it, digitisePaper).
+ */
 export const receiveSupplement = Effect.fnUntraced(function* (
   principal: Principal,
   code: string,
@@ -83,7 +112,7 @@ export const receiveSupplement = Effect.fnUntraced(function* (
     "dossier.receiveSupplement",
     code,
     input.expectedVersion,
-    { type: "supplementReceived", documents: input.documents },
+    { type: "supplementReceived", documents: input.documents.map(withoutRecordFlags) },
     input.attachmentIds,
   )
 })

@@ -1,12 +1,17 @@
 // Filings from the national portal, against an in-memory portal: one dossier per portal dossier id however often it
 // is delivered (also when deliveries overlap), attachments checked by their bytes, refusals told to the portal,
 // passing failures left for the next delivery.
+import { type DossierContext, dossierFacts } from "@motcua/domain"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
+import { digitisePaper } from "../digitisation/use-cases.ts"
+import { CatalogStore } from "../ports/catalog-store.ts"
+import { DocumentStore } from "../ports/document-store.ts"
 import { ExternalServiceFailed } from "../ports/external-errors.ts"
 import { MemoryDatabase } from "../ports/memory.ts"
+import { Outbox } from "../ports/outbox.ts"
 import { type InboundAcknowledgement, type InboundFiling, PortalInbound } from "../ports/portal-inbound.ts"
-import { residenceFiling, testLayer } from "../test-support/harness.ts"
+import { pdf, principals, residenceFiling, testLayer } from "../test-support/harness.ts"
 import { receivePortalFilings } from "./portal-inbound.ts"
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
@@ -132,5 +137,46 @@ describe("receivePortalFilings", () => {
     )
     expect(report.failed.map((f) => f.portalDossierId)).toEqual(["G22-0004"])
     expect(p.acks).toEqual([])
+  })
+
+  it("keeps the portal's own flags as portal-sourced when a paper of the dossier is recorded here later", async () => {
+    const p = portal([filing("G22-0005")])
+    const outcome = await Effect.runPromise(
+      Effect.gen(function* () {
+        const report = yield* receivePortalFilings()
+        const code = report.filed[0]?.dossierCode ?? ""
+        // the proof of residence, which the portal took from its data store, is scanned at the ward's counter
+        const scan = yield* (yield* DocumentStore).put(pdf("hợp đồng thuê nhà"), "application/pdf", {
+          principalId: principals.counter.id,
+        })
+        yield* digitisePaper(principals.counter, code, { documentId: "cho-o-hop-phap", attachmentId: scan.id })
+        const db = yield* MemoryDatabase
+        const stored = db.state.dossiers.get(code)
+        if (stored === undefined) throw new Error(`no dossier ${code}`)
+        const context = (stored.snapshot as unknown as { context: DossierContext }).context
+        // what the relay would deliver, in order (one message per dossier at a time), each completed
+        const outbox = yield* Outbox
+        const records: Array<{ kind?: string; record?: { documents: unknown } }> = []
+        for (let batch = yield* outbox.claim("relay", 1000, 60_000); batch.length > 0; ) {
+          for (const m of batch) {
+            const payload = m.payload as { kind?: string; record?: { documents: unknown } }
+            if (payload.kind === "record") records.push(payload)
+            yield* outbox.complete(m.id, "relay")
+          }
+          batch = yield* outbox.claim("relay", 1000, 60_000)
+        }
+        return { context, facts: dossierFacts(context, (yield* CatalogStore).calendar), records }
+      }).pipe(Effect.provide(Layer.mergeAll(testLayer(), p.layer))),
+    )
+    // ct01: the portal's word (no record here); cho-o-hop-phap: the record's (a counter scan, no longer the store's)
+    expect(outcome.context.documents).toEqual([
+      { id: "ct01", digitised: true, reused: false, fromEWallet: false },
+      { id: "cho-o-hop-phap", digitised: true, reused: true },
+    ])
+    expect([outcome.facts.digitised, outcome.facts.reusedData]).toEqual([true, false])
+    expect(outcome.records.at(-1)?.record?.documents).toEqual([
+      expect.objectContaining({ code: "ct01", digitised: true, fromDataStore: false }),
+      expect.objectContaining({ code: "cho-o-hop-phap", digitised: true, reused: true, fromDataStore: false }),
+    ])
   })
 })

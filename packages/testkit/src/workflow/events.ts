@@ -148,7 +148,9 @@ export function buildEvent(model: DossierModel, calendar: Calendar, intent: Even
     case "accept": {
       const missing = p.documents.filter((d) => d.mandatory && !model.documents.has(d.id)).map((d) => d.id)
       const ids = bad ? ["khong-co-giay-to"] : pick % 7 === 0 ? [] : missing
-      body.documents = ids.map((id) => ({ id, digitised: true }))
+      // as the application hands them to the machine: without flags (a paper scanned at the counter is recorded as
+      // a digitised paper, which flags it; a flag the officer declares is checked against the records and dropped)
+      body.documents = ids.map((id) => ({ id }))
       read.documentIds = ids
       break
     }

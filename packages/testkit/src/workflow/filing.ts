@@ -4,9 +4,11 @@ import {
   applyVariant,
   type Calendar,
   createDossierMachine,
+  type DigitisedPaperFact,
   type DossierMachine,
   type DossierSnapshot,
   describeRefusal,
+  digitisedDocuments,
   type FeeQuote,
   type FileDossierInput,
   open,
@@ -25,7 +27,10 @@ import { actorOf, intakePointOf, type World } from "./world.ts"
 export interface FilingPlan {
   readonly channelPick: number
   readonly at: number
-  /** For each document of the procedure: left out, submitted, or taken from the e-wallet. */
+  /**
+   * For each document of the procedure: left out, submitted (a paper scanned or uploaded), or taken from the e-wallet;
+   * each one brought is recorded as a digitised paper, which alone flags it (domain digitisedDocuments).
+   */
   readonly documents: ReadonlyArray<"left-out" | "submitted" | "e-wallet">
   readonly categories: ReadonlyArray<string>
   readonly applicantName: string
@@ -125,12 +130,24 @@ export function filingOf(setup: DossierSetup, plan: FilingPlan): { filing: FileD
     quote === undefined
       ? p.fees.map((f) => ({ feeId: f.id, amount: f.amount.type === "flat" ? f.amount.amount : 10_000 }))
       : quote.lines.map((l) => ({ feeId: l.itemId, amount: l.amount }))
-  const documents = p.documents.flatMap((d, i) => {
+  // each document brought is a digitised paper (scanned at the intake point, uploaded online, or taken from the
+  // citizen's e-wallet): its record, and the flags the domain's one rule gives the filing's documents from it
+  const brought = p.documents.flatMap((d, i) => {
     const how = plan.documents[i] ?? "submitted"
-    return how === "left-out"
-      ? []
-      : [{ id: d.id, ...(how === "e-wallet" ? { fromEWallet: true } : { digitised: true }) }]
+    return how === "left-out" ? [] : [{ id: d.id, how }]
   })
+  const papers = brought.map(
+    ({ id, how }): DigitisedPaperFact => ({
+      documentId: id,
+      version: 1,
+      source: how === "e-wallet" ? "e-wallet" : channel === "online" ? "citizen" : "officer",
+    }),
+  )
+  const documents = digitisedDocuments(
+    brought.map(({ id }) => ({ id })),
+    papers,
+    { portal: false },
+  )
   const date = instantText(plan.at).slice(2, 10).replaceAll("-", "")
   const intakePointId = intakePointOf(w, channel)
   const filing: FileDossierInput = {
