@@ -484,8 +484,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         "completed" as const,
       ]),
     )
-  return {
-    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
+  const claim = (workerId: string, limit: number, leaseMs: number, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic?: string) =>
       atomic(
         db,
         Effect.map(Clock.currentTimeMillis, (millis) => {
@@ -523,12 +522,22 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
               return { id, topic, dossierCode, payload, attempts, lastError }
             })
         }),
-      ),
+      )
+  const completeMany = (ids: ReadonlyArray<number>, workerId: string) =>
+    Effect.map(
+      Effect.forEach(ids, (id) => Effect.map(complete(id, workerId), (outcome) => ({ id, outcome }))),
+      (outcomes) => outcomes.filter((o) => o.outcome === "lease-lost").map((o) => o.id),
+    )
+  return {
+    claim,
     complete,
-    completeMany: (ids, workerId) =>
-      Effect.map(
-        Effect.forEach(ids, (id) => Effect.map(complete(id, workerId), (outcome) => ({ id, outcome }))),
-        (outcomes) => outcomes.filter((o) => o.outcome === "lease-lost").map((o) => o.id),
+    completeMany,
+    completeAndClaim: (completed, workerId, limit, leaseMs, maxAttempts, topic) =>
+      atomic(
+        db,
+        Effect.flatMap(completeMany(completed, workerId), (lost) =>
+          Effect.map(claim(workerId, limit, leaseMs, maxAttempts, topic), (messages) => ({ lost, messages })),
+        ),
       ),
     fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       settle(id, workerId, (row) => {
