@@ -206,8 +206,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
         if (completeLater) {
           if (toComplete.length === 0) oldestDelivered = performance.now()
           toComplete.push(message)
-        }
-        else if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
+        } else if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
         else delivered.push(message.id)
         return
       }
