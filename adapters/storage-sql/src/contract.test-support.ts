@@ -558,6 +558,53 @@ export function storageContract(target: ContractTarget): void {
         expect(await drainOutbox()).toEqual([])
       })
 
+      it("completes and claims in one call: the claim sees the completions, a lost lease is named and not written", async () => {
+        // dossier 1: three ordered rows; dossier 2: one ordered row
+        const ordered = (n: number, steps: ReadonlyArray<string>) =>
+          run(
+            DossierStore.use((s) =>
+              s.create(
+                newDossier(code(n), {
+                  outbox: steps.map((step) => ({
+                    topic: "portal.sync",
+                    payload: { step },
+                    orderingKey: `portal.sync:${code(n)}`,
+                  })),
+                }),
+              ),
+            ),
+          )
+        await ordered(1, ["a1", "a2", "a3"])
+        await ordered(2, ["b1"])
+        const steps = (batch: ReadonlyArray<{ payload: unknown }>) =>
+          batch.map((m) => (m.payload as { step: string }).step)
+        const first = await run(Outbox.use((o) => o.completeAndClaim([], "a", 10, 60_000)))
+        expect(first.lost).toEqual([])
+        expect(steps(first.messages)).toEqual(["a1", "b1"])
+        const [a1, b1] = first.messages.map((m) => m.id)
+        // a1 delivered: its completion lets the same call claim a2 (b1 is still out, nothing else is due)
+        const second = await run(Outbox.use((o) => o.completeAndClaim([a1 ?? 0], "a", 10, 60_000)))
+        expect(second.lost).toEqual([])
+        expect(steps(second.messages)).toEqual(["a2"])
+        expect(second.messages[0]?.attempts).toBe(1)
+        // relay b's completions of rows it does not hold are lost and not written; its claim still runs
+        const third = await run(Outbox.use((o) => o.completeAndClaim([b1 ?? 0, a1 ?? 0], "b", 10, 60_000)))
+        expect(third).toEqual({ lost: [b1, a1], messages: [] })
+        // the limit holds after the completions
+        const a2 = second.messages[0]?.id ?? 0
+        const fourth = await run(Outbox.use((o) => o.completeAndClaim([a2, b1 ?? 0], "a", 0, 60_000)))
+        expect(fourth).toEqual({ lost: [], messages: [] })
+        const listed = await run(Outbox.use((o) => o.list({ limit: 10 })))
+        expect(listed.map((r) => [r.id, r.status])).toEqual([
+          [a1, "done"],
+          [a2, "done"],
+          [listed[2]?.id, "pending"],
+          [b1, "done"],
+        ])
+        const last = await run(Outbox.use((o) => o.completeAndClaim([], "a", 10, 60_000)))
+        expect(steps(last.messages)).toEqual(["a3"])
+      })
+
       it("gives up on a row after the most attempts: it becomes dead and is never claimed again", async () => {
         await enqueue(1)
         const failNow = (id: number, worker: string) =>

@@ -199,31 +199,56 @@ export function* enqueueOutbox(
   return ok(undefined)
 }
 
+/** Buries the exhausted rows, then leases up to `limit` due rows to `workerId` (Outbox.claim), as of `millis`. */
+function* claimRows(
+  q: OutboxQueries,
+  millis: number,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  maxAttempts: number,
+  topic: string | undefined,
+): Program<Array<OutboxMessage>> {
+  const at = instantOf(millis)
+  yield* ask(q.buryExhausted, { now: at, max_attempts: maxAttempts })
+  const result = yield* ask(q.claim, {
+    worker: workerId,
+    now: at,
+    lease_until: instantOf(millis + leaseMs),
+    limit: Math.max(0, Math.trunc(limit)),
+    max_attempts: maxAttempts,
+    topic: topic ?? "",
+  })
+  const messages: OutboxMessage[] = result.rows.map((row) => ({
+    id: Number(row.id),
+    topic: row.topic,
+    dossierCode: row.dossier_code,
+    payload: parseJson(row.payload, `outbox payload ${row.id}`),
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+  }))
+  return messages.sort((a, b) => a.id - b.id)
+}
+
+/** Completes the rows `workerId` still holds (Outbox.completeMany); answers the others' ids. */
+function* completeRows(
+  q: OutboxQueries,
+  at: string,
+  ids: ReadonlyArray<number>,
+  workerId: string,
+): Program<Array<number>> {
+  const lost: number[] = []
+  for (const id of ids) if (affected(yield* ask(q.complete, { id, worker: workerId, now: at })) !== 1) lost.push(id)
+  return lost
+}
+
 export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
   const { runProgram } = ctx
   return {
     claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
       Effect.flatMap(Clock.currentTimeMillis, (millis) =>
         runProgram("claim outbox", false, function* () {
-          const at = instantOf(millis)
-          yield* ask(q.buryExhausted, { now: at, max_attempts: maxAttempts })
-          const result = yield* ask(q.claim, {
-            worker: workerId,
-            now: at,
-            lease_until: instantOf(millis + leaseMs),
-            limit: Math.max(0, Math.trunc(limit)),
-            max_attempts: maxAttempts,
-            topic: topic ?? "",
-          })
-          const messages: OutboxMessage[] = result.rows.map((row) => ({
-            id: Number(row.id),
-            topic: row.topic,
-            dossierCode: row.dossier_code,
-            payload: parseJson(row.payload, `outbox payload ${row.id}`),
-            attempts: Number(row.attempts),
-            lastError: row.last_error,
-          }))
-          return ok(messages.sort((a, b) => a.id - b.id))
+          return ok(yield* claimRows(q, millis, workerId, limit, leaseMs, maxAttempts, topic))
         }),
       ),
     complete: (id, workerId) =>
@@ -239,12 +264,19 @@ export function makeOutbox(ctx: StorageContext, q: OutboxQueries): OutboxShape {
         ? Effect.succeed([])
         : Effect.flatMap(now, (at) =>
             runProgram("complete outbox rows", true, function* () {
-              const lost: number[] = []
-              for (const id of ids)
-                if (affected(yield* ask(q.complete, { id, worker: workerId, now: at })) !== 1) lost.push(id)
-              return ok(lost)
+              return ok(yield* completeRows(q, at, ids, workerId))
             }),
           ),
+    // the relay's turn in one transaction: one commit for the completions, the burial and the claim (each was a
+    // commit of its own, the relay's largest cost per row); the completions first, so that the claim sees them done
+    completeAndClaim: (completed, workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        runProgram("complete and claim outbox rows", true, function* () {
+          const lost = yield* completeRows(q, instantOf(millis), completed, workerId)
+          const messages = yield* claimRows(q, millis, workerId, limit, leaseMs, maxAttempts, topic)
+          return ok({ lost, messages })
+        }),
+      ),
     fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       runProgram("fail outbox", false, function* () {
         const row = (yield* ask(q.fail, {

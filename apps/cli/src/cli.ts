@@ -1,6 +1,6 @@
 // The dispatcher: `motcua <command> [options]`. Usage errors exit with 2 and the command's help line, failures with 1
-// and their message (Vietnamese first, then English); nothing is thrown past this point.
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./args.ts"
+// and their message (Vietnamese first, then English): run-command.ts; nothing is thrown past this point.
+import { EXIT_OK, EXIT_USAGE } from "./args.ts"
 import type { Command } from "./command.ts"
 import { ask } from "./commands/ask.ts"
 import { catalogue } from "./commands/catalogue.ts"
@@ -16,6 +16,7 @@ import { simulate } from "./commands/simulate.ts"
 import { verify } from "./commands/verify.ts"
 import { vietqr } from "./commands/vietqr.ts"
 import { type Io, say } from "./io.ts"
+import { runCommand } from "./run-command.ts"
 
 export const commands: ReadonlyArray<Command> = [
   migrate,
@@ -66,31 +67,5 @@ export async function runCli(argv: ReadonlyArray<string>, io: Io): Promise<numbe
     io.out(command.help)
     return EXIT_OK
   }
-  try {
-    return await command.run(rest, io)
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(error.message)
-      io.err(`motcua ${command.name} --help`)
-      return EXIT_USAGE
-    }
-    io.err(say(`Lỗi: ${describeError(error)}`, `motcua ${command.name} failed`))
-    return EXIT_FAILURE
-  }
-}
-
-/** A readable message for an error, with its cause (driver errors are often wrapped). */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause
-    const own = error.message || error.name
-    return cause === undefined || cause === error ? own : `${own} ← ${describeError(cause)}`
-  }
-  if (typeof error === "object" && error !== null) {
-    const tagged = error as { _tag?: unknown; message?: unknown; cause?: unknown }
-    const head = [tagged._tag, tagged.message].filter((x) => typeof x === "string" && x !== "").join(": ")
-    if (tagged.cause !== undefined) return `${head || "error"} ← ${describeError(tagged.cause)}`
-    if (head !== "") return head
-  }
-  return String(error)
+  return runCommand(command.name, () => command.run(rest, io), io)
 }

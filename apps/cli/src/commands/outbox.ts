@@ -2,61 +2,13 @@
 // and a relay process of its own (`outbox relay`: the same relay as the server's, for deployments that run relays
 // apart from the API, and for the crash tests). Over the configured database, with the national portal and the
 // relay's settings from the same environment variables as the server (docs/configuration.md).
-import {
-  ConfigurationError,
-  createRuntime,
-  DEFAULT_RELAY,
-  defaultWorkerId,
-  jsonLogger,
-  type RelaySettings,
-  settingsFromEnvironment,
-  startRelay,
-} from "@motcua/api"
 import { listOutbox, type OutboxStatus, outboxBacklog, outboxStatuses, retryOutbox } from "@motcua/application"
 import { Result } from "effect"
-import {
-  commonOptions,
-  EXIT_FAILURE,
-  EXIT_OK,
-  naturalNumber,
-  parseCommandLine,
-  positiveInteger,
-  UsageError,
-} from "../args.ts"
+import { commonOptions, EXIT_OK, naturalNumber, parseCommandLine, positiveInteger, UsageError } from "../args.ts"
 import { COMMON_HELP, type Command } from "../command.ts"
-import { loadDeployment } from "../deployment.ts"
 import { type Io, say } from "../io.ts"
-import { documentsDirOf, resolveSettings } from "../settings.ts"
-
-/** The operator acting from the command line: the province administrator (it holds the database already). */
-export const CLI_OPERATOR = {
-  id: "cli:operator",
-  roles: ["province-admin"],
-  scope: { _tag: "Staff", level: "province", agencyCodes: [], unitCodes: [], intakePointIds: [] },
-} as const
-
-/** The API's runtime over the CLI's database and catalogue, the portal and relay settings from the environment. */
-export async function cliRuntime(values: { readonly data?: string | undefined }, io: Io) {
-  let env: ReturnType<typeof settingsFromEnvironment>
-  try {
-    env = settingsFromEnvironment(io.env)
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new UsageError(error.message)
-    throw error
-  }
-  const settings = resolveSettings(values, io)
-  const { data } = loadDeployment(settings)
-  const documentsDir = documentsDirOf(settings)
-  const runtime = await createRuntime({
-    databaseUrl: settings.databaseUrl,
-    data,
-    logger: jsonLogger(io.err),
-    ...(documentsDir === undefined ? {} : { documentsDir }),
-    ...(env.portal === undefined ? {} : { portal: env.portal }),
-    ...(env.developmentKeysDir === undefined ? {} : { developmentKeysDir: env.developmentKeysDir }),
-  })
-  return { runtime, env, settings }
-}
+import { CLI_OPERATOR, cliRuntime } from "../runtime.ts"
+import { relay } from "./outbox-relay.ts"
 
 const pad = (text: string, width: number) => (text.length >= width ? text : text + " ".repeat(width - text.length))
 const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} phút (min)`)
@@ -170,48 +122,4 @@ async function retry(args: ReadonlyArray<string>, io: Io): Promise<number> {
   } finally {
     await runtime.dispose()
   }
-}
-
-async function relay(args: ReadonlyArray<string>, io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    ...commonOptions,
-    "interval-ms": { type: "string" },
-    batch: { type: "string" },
-    "worker-id": { type: "string" },
-    "lease-ms": { type: "string" },
-    topic: { type: "string" },
-  })
-  if (positionals.length > 0) throw new UsageError(`tham số thừa (unexpected argument): ${positionals.join(" ")}`)
-  if (values.topic === "") throw new UsageError("--topic không được rỗng (must not be empty)")
-  const { runtime, env } = await cliRuntime(values, io)
-  const settings: RelaySettings = {
-    ...env.relay,
-    intervalMs: positiveInteger("interval-ms", values["interval-ms"], env.relay.intervalMs || DEFAULT_RELAY.intervalMs),
-    batch: positiveInteger("batch", values.batch, env.relay.batch),
-    ...(values["lease-ms"] === undefined ? {} : { leaseMs: positiveInteger("lease-ms", values["lease-ms"], 60_000) }),
-    workerId: values["worker-id"] ?? defaultWorkerId(),
-    ...(values.topic === undefined ? {} : { topic: values.topic }),
-  }
-  const logger = jsonLogger(io.out)
-  const task = startRelay(runtime, settings, logger)
-  if (task === undefined) {
-    await runtime.dispose()
-    return EXIT_FAILURE
-  }
-  io.err(say(`Tiến trình chuyển tiếp ${settings.workerId} đang chạy; dừng: Ctrl+C`, "relay running; stop with Ctrl+C"))
-  // the relay's timers do not keep a process alive (a server's socket does): this one does, until a signal
-  const keepAlive = setInterval(() => {}, 1 << 30)
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop)
-      process.off("SIGTERM", stop)
-      resolve()
-    }
-    process.on("SIGINT", stop)
-    process.on("SIGTERM", stop)
-  })
-  clearInterval(keepAlive)
-  await task.stop()
-  await runtime.dispose()
-  return EXIT_OK
 }

@@ -7,7 +7,7 @@ import { Result } from "effect"
 import { civilDate, commonOptions, EXIT_FAILURE, EXIT_OK, parseCommandLine, UsageError } from "../args.ts"
 import { COMMON_HELP, type Command } from "../command.ts"
 import { type Io, say } from "../io.ts"
-import { cliRuntime } from "./outbox.ts"
+import { cliRuntime } from "../runtime.ts"
 
 export const portal: Command = {
   name: "portal",

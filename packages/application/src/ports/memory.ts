@@ -484,51 +484,66 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         "completed" as const,
       ]),
     )
+  const claim = (
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    maxAttempts = DEFAULT_MAX_ATTEMPTS,
+    topic?: string,
+  ) =>
+    atomic(
+      db,
+      Effect.map(Clock.currentTimeMillis, (millis) => {
+        const at = instantOf(millis)
+        const leaseUntil = instantOf(millis + leaseMs)
+        const expired = (r: MemoryOutboxRow) => r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at
+        const due = (r: MemoryOutboxRow) => (r.status === "pending" && r.availableAt <= at) || expired(r)
+        for (const r of db.state.outbox.values()) {
+          if (due(r) && r.attempts >= maxAttempts) {
+            db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
+          }
+        }
+        // the first row of each ordering key that is not done: only it may be claimed
+        const heads = new Map<string, number>()
+        for (const r of db.state.outbox.values())
+          if (r.orderingKey !== null && r.status !== "done") {
+            const head = heads.get(r.orderingKey)
+            if (head === undefined || r.id < head) heads.set(r.orderingKey, r.id)
+          }
+        const inTurn = (r: MemoryOutboxRow) => r.orderingKey === null || heads.get(r.orderingKey) === r.id
+        return [...db.state.outbox.values()]
+          .filter((r) => due(r) && inTurn(r) && (topic === undefined || r.topic === topic))
+          .sort((a, b) => a.id - b.id)
+          .slice(0, Math.max(0, limit))
+          .map((row) => {
+            const claimed: MemoryOutboxRow = {
+              ...row,
+              status: "claimed",
+              claimedBy: workerId,
+              leaseUntil,
+              attempts: row.attempts + 1,
+            }
+            db.state.outbox.set(row.id, claimed)
+            const { id, topic, dossierCode, payload, attempts, lastError } = claimed
+            return { id, topic, dossierCode, payload, attempts, lastError }
+          })
+      }),
+    )
+  const completeMany = (ids: ReadonlyArray<number>, workerId: string) =>
+    Effect.map(
+      Effect.forEach(ids, (id) => Effect.map(complete(id, workerId), (outcome) => ({ id, outcome }))),
+      (outcomes) => outcomes.filter((o) => o.outcome === "lease-lost").map((o) => o.id),
+    )
   return {
-    claim: (workerId, limit, leaseMs, maxAttempts = DEFAULT_MAX_ATTEMPTS, topic) =>
+    claim,
+    complete,
+    completeMany,
+    completeAndClaim: (completed, workerId, limit, leaseMs, maxAttempts, topic) =>
       atomic(
         db,
-        Effect.map(Clock.currentTimeMillis, (millis) => {
-          const at = instantOf(millis)
-          const leaseUntil = instantOf(millis + leaseMs)
-          const expired = (r: MemoryOutboxRow) => r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at
-          const due = (r: MemoryOutboxRow) => (r.status === "pending" && r.availableAt <= at) || expired(r)
-          for (const r of db.state.outbox.values()) {
-            if (due(r) && r.attempts >= maxAttempts) {
-              db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
-            }
-          }
-          // the first row of each ordering key that is not done: only it may be claimed
-          const heads = new Map<string, number>()
-          for (const r of db.state.outbox.values())
-            if (r.orderingKey !== null && r.status !== "done") {
-              const head = heads.get(r.orderingKey)
-              if (head === undefined || r.id < head) heads.set(r.orderingKey, r.id)
-            }
-          const inTurn = (r: MemoryOutboxRow) => r.orderingKey === null || heads.get(r.orderingKey) === r.id
-          return [...db.state.outbox.values()]
-            .filter((r) => due(r) && inTurn(r) && (topic === undefined || r.topic === topic))
-            .sort((a, b) => a.id - b.id)
-            .slice(0, Math.max(0, limit))
-            .map((row) => {
-              const claimed: MemoryOutboxRow = {
-                ...row,
-                status: "claimed",
-                claimedBy: workerId,
-                leaseUntil,
-                attempts: row.attempts + 1,
-              }
-              db.state.outbox.set(row.id, claimed)
-              const { id, topic, dossierCode, payload, attempts, lastError } = claimed
-              return { id, topic, dossierCode, payload, attempts, lastError }
-            })
-        }),
-      ),
-    complete,
-    completeMany: (ids, workerId) =>
-      Effect.map(
-        Effect.forEach(ids, (id) => Effect.map(complete(id, workerId), (outcome) => ({ id, outcome }))),
-        (outcomes) => outcomes.filter((o) => o.outcome === "lease-lost").map((o) => o.id),
+        Effect.flatMap(completeMany(completed, workerId), (lost) =>
+          Effect.map(claim(workerId, limit, leaseMs, maxAttempts, topic), (messages) => ({ lost, messages })),
+        ),
       ),
     fail: (id, workerId, error, retryAt, maxAttempts = DEFAULT_MAX_ATTEMPTS, permanent = false) =>
       settle(id, workerId, (row) => {

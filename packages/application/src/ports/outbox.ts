@@ -56,6 +56,12 @@ export interface OutboxBacklog {
   readonly oldestDueAt: Instant | null
 }
 
+/** What Outbox.completeAndClaim did: the completions refused (lease lost) and the rows claimed. */
+export interface CompletedAndClaimed {
+  readonly lost: ReadonlyArray<number>
+  readonly messages: ReadonlyArray<OutboxMessage>
+}
+
 export interface OutboxShape {
   /**
    * Leases up to `limit` due messages to `workerId` for `leaseMs`, oldest first. Rows are written with the state
@@ -85,6 +91,19 @@ export interface OutboxShape {
     ids: ReadonlyArray<number>,
     workerId: string,
   ) => Effect.Effect<ReadonlyArray<number>, StoreUnavailable>
+  /**
+   * `completeMany(completed)`, then `claim(workerId, limit, …)`, in one write (the continuous relay's turn: the rows
+   * delivered since its last claim, then the next due rows — which may be the next rows of those rows' dossiers). Answers
+   * the ids whose lease was lost (nothing written for them) and the claimed messages, as the two calls would.
+   */
+  readonly completeAndClaim: (
+    completed: ReadonlyArray<number>,
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    maxAttempts?: number,
+    topic?: string,
+  ) => Effect.Effect<CompletedAndClaimed, StoreUnavailable>
   /**
    * Delivery failed: keep `error` and offer the message again from `retryAt`, or, once it has been claimed
    * `maxAttempts` (DEFAULT_MAX_ATTEMPTS) times or when `permanent` (the receiver refused it: sending it again

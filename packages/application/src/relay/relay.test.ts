@@ -162,6 +162,49 @@ describe("relayOnce for real traffic", () => {
     expect(most).toBeLessThanOrEqual(3)
   })
 
+  it("continuous: completes the delivered rows in the write of its next claim, not one write per row", async () => {
+    const writes: Array<{ readonly call: string; readonly ids: ReadonlyArray<number> }> = []
+    // the memory outbox, with its writes of completions recorded
+    const counted = Effect.gen(function* () {
+      const outbox = yield* Outbox
+      return Outbox.of({
+        ...outbox,
+        complete: (id, worker) => {
+          writes.push({ call: "complete", ids: [id] })
+          return outbox.complete(id, worker)
+        },
+        completeMany: (ids, worker) => {
+          writes.push({ call: "completeMany", ids })
+          return outbox.completeMany(ids, worker)
+        },
+        completeAndClaim: (ids, worker, ...rest) => {
+          writes.push({ call: "completeAndClaim", ids })
+          return outbox.completeAndClaim(ids, worker, ...rest)
+        },
+      })
+    })
+    const rows = Array.from({ length: 24 }, (_, i) => ordered(i + 1, i % 2 === 0 ? "a" : "b"))
+    const report = await withRows(
+      rows,
+      Effect.flatMap(counted, (outbox) =>
+        relayOnce(
+          { portal: () => Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 1))) },
+          { concurrency: 4, continuous: true, limit: 100 },
+        ).pipe(Effect.provideService(Outbox, outbox)),
+      ),
+    )
+    expect(report.delivered).toEqual(rows.map((r) => r.id))
+    // every row completed once, none on its own
+    const completed = writes.flatMap((w) => w.ids).sort((x, y) => x - y)
+    expect(completed).toEqual(rows.map((r) => r.id))
+    expect(writes.filter((w) => w.call === "complete")).toEqual([])
+    // two keys, one row of each out at a time: each claim takes the rows delivered before it (the next row of a key
+    // is claimable only once its row before is done, which the same write does)
+    const claims = writes.filter((w) => w.call === "completeAndClaim")
+    expect(claims.length).toBeGreaterThan(1)
+    expect(claims.slice(1).every((w) => w.ids.length > 0)).toBe(true)
+  })
+
   it("continuous: never claims more than the limit", async () => {
     const report = await withRows(
       [row(1, "x"), row(2, "x"), row(3, "x"), row(4, "x"), row(5, "x")],

@@ -158,9 +158,25 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       workerId,
     })
   }
-  // continuous mode completes the rows whose deliveries ended meanwhile together, at the claimer's next turn (one
-  // write for them, then the claim that may take their dossiers' next rows); a pass completes each row on its own
+  // continuous mode completes the rows whose deliveries ended meanwhile together, in the write of the claimer's next
+  // claim (Outbox.completeAndClaim: the completions, then the claim that may take their dossiers' next rows); a pass
+  // completes each row on its own
   const toComplete: OutboxMessage[] = []
+  /** When the oldest row of toComplete was delivered (performance.now()). */
+  let oldestDelivered = 0
+  const settleCompleted = (batch: ReadonlyArray<OutboxMessage>, lost: ReadonlyArray<number>) => {
+    if (batch.length === 0) return Effect.void
+    const lostIds = new Set(lost)
+    return Effect.forEach(
+      batch,
+      (message) => {
+        if (lostIds.has(message.id)) return leaseLost(message)
+        delivered.push(message.id)
+        return Effect.void
+      },
+      { discard: true },
+    )
+  }
   const completeWaiting = Effect.suspend(() => {
     if (toComplete.length === 0) return Effect.void
     const batch = toComplete.splice(0)
@@ -169,18 +185,7 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
         batch.map((m) => m.id),
         workerId,
       ),
-      (lost) => {
-        const lostIds = new Set(lost)
-        return Effect.forEach(
-          batch,
-          (message) => {
-            if (lostIds.has(message.id)) return leaseLost(message)
-            delivered.push(message.id)
-            return Effect.void
-          },
-          { discard: true },
-        )
-      },
+      (lost) => settleCompleted(batch, lost),
     )
   })
   const deliverOne = (message: OutboxMessage, completeLater = false) =>
@@ -198,8 +203,10 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       // a handler that throws (bad payload) fails its row like any other error: the relay goes on with the others
       const outcome = yield* Effect.result(delivery.pipe(Effect.catchDefect((defect) => Effect.fail(defect))))
       if (outcome._tag === "Success") {
-        if (completeLater) toComplete.push(message)
-        else if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
+        if (completeLater) {
+          if (toComplete.length === 0) oldestDelivered = performance.now()
+          toComplete.push(message)
+        } else if ((yield* outbox.complete(message.id, workerId)) === "lease-lost") yield* leaseLost(message)
         else delivered.push(message.id)
         return
       }
@@ -264,26 +271,34 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       })
     for (;;) {
       const seen = completions
-      yield* completeWaiting
       while (inFlight < concurrency && waiting.length > 0) {
         const next = waiting.shift() as { readonly message: OutboxMessage; readonly at: number }
         if (performance.now() - next.at < leaseMs / 4) yield* start(next.message)
       }
       let got = 0
       if (inFlight < concurrency && waiting.length === 0 && claimed < limit) {
-        const batch = yield* outbox.claim(
+        // the rows delivered since the last claim are completed in the claim's write: a dossier's next row can only
+        // be claimed once its row before is done, and so it is, in the same turn
+        const settled = toComplete.splice(0)
+        const { lost, messages: batch } = yield* outbox.completeAndClaim(
+          settled.map((m) => m.id),
           workerId,
           Math.min(concurrency, limit - claimed),
           leaseMs,
           maxAttempts,
           options.topic,
         )
+        yield* settleCompleted(settled, lost)
         got = batch.length
         claimed += got
         const at = performance.now()
         for (const message of batch)
           if (inFlight < concurrency) yield* start(message)
           else waiting.push({ message, at })
+      } else if (toComplete.length > 0 && performance.now() - oldestDelivered >= leaseMs / 8) {
+        // no claim this turn (every slot busy, or the limit reached): delivered rows are not left waiting long for
+        // one, lest their lease run out (another relay would deliver them again)
+        yield* completeWaiting
       }
       // a delivery ended while we were claiming: its slot (and maybe the next row of its dossier) is free now
       if (completions !== seen) continue
