@@ -27,7 +27,7 @@ const simple = (
     action,
     code,
     expectedVersion,
-    event: () => Effect.succeed(body),
+    event: body,
     ...(documentIds === undefined ? {} : { documentIds }),
   })
 
