@@ -60,7 +60,12 @@ export interface HttpSides {
   readonly close: () => Promise<void>
 }
 
-export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSynchronous): Promise<HttpSides> {
+/** `relay: false` runs the API without its outbox relay (to measure the relay's share; the bench keeps it on). */
+export async function openHttpSides(
+  data: QuangNinhData,
+  synchronous: SqliteSynchronous,
+  options: { readonly relay?: boolean } = {},
+): Promise<HttpSides> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-http-"))
   const files: Record<HttpSide, string> = { api: join(folder, "api.sqlite"), bare: join(folder, "bare.sqlite") }
   const api = await startServer({
@@ -74,6 +79,7 @@ export async function openHttpSides(data: QuangNinhData, synchronous: SqliteSync
     now: steppingClock(),
     // the load files as a demo citizen, whose public token a server accepts only when asked
     env: { ...process.env, MOTCUA_DEMO_CITIZENS: "1" },
+    ...(options.relay === false ? { relay: { intervalMs: 0 } } : {}),
   })
   const post = (port: number, key: string) =>
     fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {

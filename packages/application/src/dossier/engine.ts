@@ -15,18 +15,18 @@ import {
   stateOf,
   vietnamDate,
 } from "@motcua/domain"
-import { Effect } from "effect"
+import { Context, Effect } from "effect"
 import { type AppAction, authorize } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
-import { ActionRefused, CorruptDossier, Forbidden } from "../errors.ts"
+import { ActionRefused, CorruptDossier, FilingRefused, Forbidden } from "../errors.ts"
 import { CatalogStore, type CatalogStoreShape } from "../ports/catalog-store.ts"
 import { Clock } from "../ports/clock.ts"
-import { DossierStore } from "../ports/dossier-store.ts"
+import { DossierStore, type DossierStoreShape } from "../ports/dossier-store.ts"
 import { VersionConflict } from "../ports/errors.ts"
 import { Ids } from "../ports/ids.ts"
 import type { Json } from "../ports/json.ts"
 import type { DossierCommit, DossierRecord, DossierSummary, Instant } from "../ports/records.ts"
-import { machineFor } from "./machines.ts"
+import { machineOf } from "./machines.ts"
 import { paymentRequestsIn, planOf } from "./plan.ts"
 import { shownSummary, summarize } from "./summary.ts"
 import { actorOf, machineRole, targetOf } from "./target.ts"
@@ -65,19 +65,27 @@ export const procedureOf = (catalog: CatalogStoreShape, code: string, context: D
     .procedureInForce(context.procedureCode, vietnamDate(context.receivedAt))
     .pipe(Effect.mapError((e) => new CorruptDossier({ code, detail: e.message })))
 
-/** Reads a dossier and the procedure version it is handled under. */
-export const loadDossier = Effect.fnUntraced(function* (code: string) {
-  const store = yield* DossierStore
-  const catalog = yield* CatalogStore
-  const record = yield* store.get(code)
+/** A stored record as a loaded dossier, once its procedure version is known; CorruptDossier when it is not one. */
+function loadedOf(catalog: CatalogStoreShape, record: DossierRecord) {
   const snapshot = record.snapshot
   if (!isPersisted(snapshot)) {
-    return yield* Effect.fail(new CorruptDossier({ code, detail: "the stored snapshot is not a dossier snapshot" }))
+    return Effect.fail(
+      new CorruptDossier({ code: record.code, detail: "the stored snapshot is not a dossier snapshot" }),
+    )
   }
   const dossier = snapshot as PersistedDossier
-  const procedure = yield* procedureOf(catalog, code, dossier.context)
-  return { record, dossier, context: dossier.context, procedure } satisfies LoadedDossier
-})
+  return Effect.map(
+    procedureOf(catalog, record.code, dossier.context),
+    (procedure): LoadedDossier => ({ record, dossier, context: dossier.context, procedure }),
+  )
+}
+
+/** Reads a dossier and the procedure version it is handled under. */
+export const loadDossier = (code: string) =>
+  Effect.contextWith((services: Context.Context<DossierStore | CatalogStore>) => {
+    const catalog = Context.get(services, CatalogStore)
+    return Effect.flatMap(Context.get(services, DossierStore).get(code), (record) => loadedOf(catalog, record))
+  })
 
 /** Checks the policy for an action on a loaded dossier; the role of the step holding it is tried first. */
 export function authorizeOn(principal: Principal, action: AppAction, loaded: LoadedDossier) {
@@ -113,7 +121,11 @@ export interface ActRequest<E, R> {
    * authorised (a conflict tells the stored version) and before anything else.
    */
   readonly expectedVersion?: number | undefined
-  readonly event: (ctx: BuildContext) => Effect.Effect<EventBody, E, R>
+  /**
+   * The event: its body as it is, or, when it depends on the dossier, built once the dossier is loaded and the
+   * principal allowed.
+   */
+  readonly event: EventBody | ((ctx: BuildContext) => Effect.Effect<EventBody, E, R>)
   /**
    * Staged documents (DocumentStore.put) to attach in the same transaction; a function is asked once the event is
    * built (a document the event builder stored itself, such as the signed result).
@@ -134,35 +146,77 @@ function decisionOn(ctx: BuildContext, body: EventBody): Extract<Decision, { ok:
 }
 
 /** The engine: one state change of an existing dossier, committed with its audit entries and outbox rows. */
-export const act = <E, R>(request: ActRequest<E, R>) => Effect.map(actAndTell(request), (done) => done.view)
+export const act = <E = never, R = never>(request: ActRequest<E, R>) =>
+  Effect.map(actAndTell(request), (done) => done.view)
+
+/** What {@link actAndTell} tells: the answer, the dossier as it was read, and the snapshot committed. */
+export interface Told {
+  readonly view: DossierView
+  readonly loaded: LoadedDossier
+  readonly next: PersistedDossier
+}
+
+/** How the engine's own steps fail (besides the use case's event builder). */
+type ActError =
+  | Effect.Error<ReturnType<DossierStoreShape["get"]>>
+  | Effect.Error<ReturnType<DossierStoreShape["commit"]>>
+  | CorruptDossier
+  | Forbidden
+  | VersionConflict
+  | FilingRefused
+  | ActionRefused
 
 /**
  * The engine, telling also the dossier as it was read (with its procedure) and the snapshot committed: for use cases
  * that write more in the same transaction (a payment's ledger entries) without reading the dossier again.
+ *
+ * Effect only at the edges: reading the dossier (and its procedure version), the clock, the use case's own event
+ * builder when it has one (an `event` given as a body needs none), payment-request ids when the decision asks for a
+ * payment, and the commit. Everything between — policy, version check, machine, decision, plan, summary — is plain
+ * functions (`admit`, `machineOf`, `decisionOn`, `commitOf`).
  */
-export const actAndTell = Effect.fnUntraced(function* <E, R>(request: ActRequest<E, R>) {
-  const catalog = yield* CatalogStore
-  const store = yield* DossierStore
-  const clock = yield* Clock
-  const ids = yield* Ids
-  const loaded = yield* loadDossier(request.code)
-  const asRole = admit(request, loaded)
-  if (typeof asRole !== "string") return yield* Effect.fail(asRole)
-  const machine = yield* machineFor(catalog, loaded.procedure, loaded.context.variantId)
-  const at = yield* clock.now
-  const ctx: BuildContext = { loaded, machine, actor: actorOf(request.principal, asRole), at }
-  const body = yield* request.event(ctx)
-  const decision = decisionOn(ctx, body)
-  if (decision instanceof ActionRefused) return yield* Effect.fail(decision)
-  const requests = paymentRequestsIn(decision.actions)
-  const paymentRequestIds =
-    requests === 0 ? [] : yield* Effect.forEach(Array.from({ length: requests }), () => ids.next("payment-request"))
-  const next = decision.persisted
-  // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork around it
-  // (on SQLite that lets the storage run it as one synchronous program, without the lock and its fiber steps).
-  const record = yield* store.commit(commitOf(request, loaded, body, decision, paymentRequestIds, catalog, at))
-  return { view: viewOf(record), loaded, next }
-})
+export const actAndTell = <E = never, R = never>(
+  request: ActRequest<E, R>,
+): Effect.Effect<Told, E | ActError, R | CatalogStore | DossierStore | Clock | Ids> =>
+  Effect.contextWith((services: Context.Context<CatalogStore | DossierStore | Clock | Ids>) => {
+    const catalog = Context.get(services, CatalogStore)
+    const store = Context.get(services, DossierStore)
+    const clock = Context.get(services, Clock)
+    const ids = Context.get(services, Ids)
+    const decided = (loaded: LoadedDossier, ctx: BuildContext, body: EventBody): Effect.Effect<Told, ActError> => {
+      const decision = decisionOn(ctx, body)
+      if (decision instanceof ActionRefused) return Effect.fail(decision)
+      const requests = paymentRequestsIn(decision.actions)
+      const commit = (paymentRequestIds: ReadonlyArray<string>) =>
+        Effect.map(
+          // One port call: `commit` is a transaction of its own (joining the caller's, if any), so no UnitOfWork
+          // around it (on SQLite the storage runs it as one synchronous program, without the lock's fiber steps).
+          store.commit(commitOf(request, loaded, body, decision, paymentRequestIds, catalog, ctx.at)),
+          (record) => ({ view: viewOf(record), loaded, next: decision.persisted }),
+        )
+      return requests === 0
+        ? commit([])
+        : Effect.flatMap(
+            Effect.forEach(Array.from({ length: requests }), () => ids.next("payment-request")),
+            commit,
+          )
+    }
+    return Effect.flatMap(store.get(request.code), (record) =>
+      Effect.flatMap(loadedOf(catalog, record), (loaded): Effect.Effect<Told, E | ActError, R> => {
+        const asRole = admit(request, loaded)
+        if (typeof asRole !== "string") return Effect.fail(asRole)
+        const machine = machineOf(catalog, loaded.procedure, loaded.context.variantId)
+        if (machine instanceof FilingRefused) return Effect.fail(machine)
+        return Effect.flatMap(clock.now, (at) => {
+          const ctx: BuildContext = { loaded, machine, actor: actorOf(request.principal, asRole), at }
+          const event = request.event
+          return typeof event === "function"
+            ? Effect.flatMap(event(ctx), (body) => decided(loaded, ctx, body))
+            : decided(loaded, ctx, event)
+        })
+      }),
+    )
+  })
 
 /**
  * The policy of `act`, as one plain function: the principal allowed on the dossier (the role of the step holding it

@@ -18,25 +18,33 @@ export function machineFor(
   variantId: string | undefined,
 ): Effect.Effect<DossierMachine, FilingRefused> {
   return Effect.suspend(() => {
-    let machines = cache.get(catalog)
-    if (machines === undefined) {
-      machines = new Map()
-      cache.set(catalog, machines)
-    }
-    const key = keyOf(procedure, variantId)
-    const cached = machines.get(key)
-    if (cached !== undefined) return Effect.succeed(cached)
-    const built = createDossierMachine({
-      procedure,
-      calendar: catalog.calendar,
-      ...(variantId === undefined ? {} : { variantId }),
-    })
-    if (Result.isFailure(built)) {
-      return Effect.fail(new FilingRefused({ reason: "unknown-variant", detail: built.failure.message }))
-    }
-    machines.set(key, built.success)
-    return Effect.succeed(built.success)
+    const machine = machineOf(catalog, procedure, variantId)
+    return machine instanceof FilingRefused ? Effect.fail(machine) : Effect.succeed(machine)
   })
+}
+
+/** {@link machineFor} as a plain function: the machine, or why not. */
+export function machineOf(
+  catalog: CatalogStoreShape,
+  procedure: Procedure,
+  variantId: string | undefined,
+): DossierMachine | FilingRefused {
+  let machines = cache.get(catalog)
+  if (machines === undefined) {
+    machines = new Map()
+    cache.set(catalog, machines)
+  }
+  const key = keyOf(procedure, variantId)
+  const cached = machines.get(key)
+  if (cached !== undefined) return cached
+  const built = createDossierMachine({
+    procedure,
+    calendar: catalog.calendar,
+    ...(variantId === undefined ? {} : { variantId }),
+  })
+  if (Result.isFailure(built)) return new FilingRefused({ reason: "unknown-variant", detail: built.failure.message })
+  machines.set(key, built.success)
+  return built.success
 }
 
 /** How many machines are cached for a catalog (for tests of the cache). */

@@ -18,7 +18,7 @@ export const supplementationDeadlinePassed = Effect.fnUntraced(function* (
       principal,
       action: "dossier.deadlinePassed",
       code,
-      event: () => Effect.succeed({ type: "supplementationDeadlinePassed" as const }),
+      event: { type: "supplementationDeadlinePassed" },
     }),
   )
   return answer

@@ -35,7 +35,7 @@ const simple = (
     action,
     code,
     expectedVersion,
-    event: () => Effect.succeed(body),
+    event: body,
     ...(documentIds === undefined ? {} : { documentIds }),
   })
 

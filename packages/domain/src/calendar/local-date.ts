@@ -23,7 +23,9 @@ export const MIN_YEAR = 1900
 export const MAX_YEAR = 2199
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
-const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/
+/** The shape of an instant (`Instant`'s pattern; dossier/plain-events.ts checks the same). */
+export const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/
 
 export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 

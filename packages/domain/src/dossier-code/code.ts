@@ -235,7 +235,7 @@ export function formatDossierCode(parts: DossierCodeParts): Result.Result<string
 }
 
 /** The shape of a dossier code, also published as the pattern of `{code}` parameters in the OpenAPI document. */
-const DOSSIER_CODE_SHAPE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,9}$/u
+export const DOSSIER_CODE_SHAPE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,9}$/u
 
 /** A dossier code as text, checked in full (shape, real date, sequence ≥ 1), for API input and output. */
 export const DossierCode = Schema.String.check(

@@ -24,6 +24,7 @@ import * as Events from "./events.ts"
 import { checkEvent, unknownDocuments } from "./guards.ts"
 import { type DossierMachine, dossierEnv } from "./machine.ts"
 import { filingActorRefusal } from "./permissions.ts"
+import { plainlyValidEvent, plainlyValidFiling } from "./plain-events.ts"
 import type { Refusal } from "./refusals.ts"
 import { type DossierStateName, dossierStateNames, stateOf } from "./status.ts"
 import { filedStep, type Step, stepOf } from "./step.ts"
@@ -72,11 +73,14 @@ const schemaOfType: Readonly<Record<Events.DossierEventType, (typeof Events.Doss
 
 /**
  * Decodes an event from its JSON form. The `type` is read first, so that the problems reported are those of that
- * event's schema (not of every member of the union).
+ * event's schema (not of every member of the union). A valid event is recognised by plain checks first
+ * (plain-events.ts: the same value the Schema would give); anything they do not accept goes through the Schema.
  */
 export function decodeEvent(
   input: unknown,
 ): { readonly ok: true; readonly event: Events.DossierEvent } | { readonly ok: false; readonly problems: Problem[] } {
+  const plain = plainlyValidEvent(input)
+  if (plain !== undefined) return { ok: true, event: plain }
   const type = typeof input === "object" && input !== null ? (input as { type?: unknown }).type : undefined
   if (typeof type !== "string" || !Object.hasOwn(schemaOfType, type)) {
     return {
@@ -162,13 +166,18 @@ function accepted(machine: DossierMachine, step: Step): Decision {
   }
 }
 
+/** A filing through its Schema: the decoded filing, or the refusal naming every problem. */
+function decodeFiling(filing: unknown): Events.FileDossier | Decision {
+  const decoded = decodeAll(Events.FileDossier, filing, "filing")
+  return decoded._tag === "Failure" ? invalid(decoded.failure.problems) : decoded.success
+}
+
 /** Starts a dossier from a filing (the machine's input), or says why the filing is refused. */
 export function open(machine: DossierMachine, filing: unknown): Decision {
   const env = envOrProblem(machine)
   if ("ok" in env) return env
-  const decoded = decodeAll(Events.FileDossier, filing, "filing")
-  if (decoded._tag === "Failure") return invalid(decoded.failure.problems)
-  const event = decoded.success
+  const event = plainlyValidFiling(filing) ?? decodeFiling(filing)
+  if ("ok" in event) return event
   const reason = filingRefusal(env, event)
   if (reason !== undefined) return refuse(reason)
   try {

@@ -1,0 +1,49 @@
+// The API side of http.bench.ts alone, for a CPU profile of the server: N filings (16 connections, from the same
+// load process the bench uses) against `startServer` on a fresh SQLite file, after 200 to warm up; the bare server is
+// started too but left idle. Prints requests/s and the load average.
+//
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts [--requests 3000] [--side api|bare] [--relay off]
+//   node bench/harness/cpu-profile.ts /tmp/prof/*.cpuprofile
+import { fork } from "node:child_process"
+import { loadavg } from "node:os"
+import { fileURLToPath } from "node:url"
+import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { FILING_BODY, type HttpSide, openHttpSides, TOKEN } from "./workloads/http-filing.ts"
+import type { LoadRequest, LoadResult } from "./workloads/http-load.ts"
+
+const args = process.argv.slice(2)
+const option = (name: string) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const requests = Number(option("--requests") ?? 3000)
+const side = (option("--side") ?? "api") as HttpSide
+
+const loaded = loadQuangNinh()
+if (loaded._tag === "Failure") throw new Error("the Quảng Ninh data does not load")
+const relay = option("--relay") !== "off"
+const http = await openHttpSides(loaded.success, "NORMAL", { relay })
+const loader = fork(fileURLToPath(new URL("./workloads/http-load.ts", import.meta.url)), [], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+})
+const load = (request: LoadRequest) =>
+  new Promise<LoadResult>((resolve, reject) => {
+    loader.once("message", (message: LoadResult | { error: string }) =>
+      "error" in message ? reject(new Error(message.error)) : resolve(message),
+    )
+    loader.send(request)
+  })
+const url = `http://127.0.0.1:${http.ports[side]}/api/v1/dossiers`
+try {
+  await load({ url, token: TOKEN, body: FILING_BODY, requests: 200, concurrency: 16, keyPrefix: "warm" })
+  const result = await load({ url, token: TOKEN, body: FILING_BODY, requests, concurrency: 16, keyPrefix: "run" })
+  if ((result.statuses["201"] ?? 0) !== requests) throw new Error(`not all 201: ${JSON.stringify(result.statuses)}`)
+  console.log(
+    `${side}${side === "api" ? (relay ? " (relay on)" : " (relay off)") : ""}: ${requests} filings, ${((1000 * requests) / result.ms).toFixed(0)}/s, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  )
+} finally {
+  loader.send("exit")
+  await http.close()
+}
