@@ -3,7 +3,7 @@
 // started too but left idle. Prints requests/s and the load average.
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts [--requests 3000] [--side api|bare] [--relay off]
-//   node bench/harness/cpu-profile.ts /tmp/prof/*.cpuprofile
+//   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile
 import { fork } from "node:child_process"
 import { loadavg } from "node:os"
 import { fileURLToPath } from "node:url"

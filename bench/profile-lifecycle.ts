@@ -2,7 +2,7 @@
 // SQLite file (no floor, no planner, so the whole profile is the measured side), after a warm-up of 20.
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-lifecycle.ts [--count 400] [--synchronous NORMAL|FULL]
-//   node bench/harness/cpu-profile.ts /tmp/prof/*.cpuprofile --under useCaseLifecycle
+//   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile --under useCaseLifecycle
 import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"

@@ -100,10 +100,17 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
       execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", folder, script])
       const file = readdirSync(folder).find((f) => f.endsWith(".cpuprofile"))
       expect(file).toBeDefined()
-      const { total, byFunction, byPlace } = summarise(JSON.parse(readFileSync(join(folder, file as string), "utf8")))
+      const profile = JSON.parse(readFileSync(join(folder, file as string), "utf8"))
+      const { total, byFunction, byPlace } = summarise(profile)
       expect(total).toBeGreaterThan(200)
       expect(byFunction[0]?.[0]).toMatch(/^spinForAWhile .*busy\.mjs:1$/)
       expect(byPlace.map(([place]) => place)).toContain(script)
+      // --under: only the samples inside that function's calls (its own time and what it called)
+      const inside = summarise(profile, ["spinForAWhile"])
+      expect(inside.total).toBeGreaterThan(200)
+      expect(inside.total).toBeLessThan(total)
+      expect(inside.byFunction.map(([name]) => name.split(" ")[0])).not.toContain("(idle)")
+      expect(summarise(profile, ["noSuchFunction"]).total).toBe(0)
     } finally {
       rmSync(folder, { recursive: true, force: true })
     }
