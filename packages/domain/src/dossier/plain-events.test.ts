@@ -31,13 +31,12 @@ const badValue = fc.oneof(
   ),
 )
 /** A struct of valid values: optional fields sometimes left out, sometimes a field the Schema does not name. */
-const record = (fields: Record<string, fc.Arbitrary<unknown>>, optional: ReadonlyArray<string> = []) =>
-  fc
-    .record(
-      { ...fields, extra: fc.string() },
-      { requiredKeys: Object.keys(fields).filter((k) => !optional.includes(k)) },
-    )
+const record = (fields: Record<string, fc.Arbitrary<unknown>>, optional: ReadonlyArray<string> = []) => {
+  const model: Record<string, fc.Arbitrary<unknown>> = { ...fields, extra: fc.string() }
+  return fc
+    .record(model, { requiredKeys: Object.keys(fields).filter((k) => !optional.includes(k)) })
     .map((r) => r as Record<string, unknown>)
+}
 const list = (item: fc.Arbitrary<unknown>, minLength = 0) => fc.array(item, { minLength, maxLength: 3 })
 
 type Path = ReadonlyArray<string | number>
@@ -48,10 +47,17 @@ const pathsOf = (value: unknown, at: Path = []): Path[] =>
       ? [at, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))]
       : [at]
 const DELETE = Symbol("delete")
+/** A copy of generated data (arrays, plain objects, primitives); the domain's sources have no DOM or Node types. */
+const deepCopy = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(deepCopy)
+    : typeof value === "object" && value !== null
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepCopy(v)]))
+      : value
 /** `value` with the field at `path` replaced by `bad` (or removed). */
 const withField = (value: unknown, path: Path, bad: unknown): unknown => {
   if (path.length === 0) return bad === DELETE ? undefined : bad
-  const copy = structuredClone(value) as Record<string | number, unknown>
+  const copy = deepCopy(value) as Record<string | number, unknown>
   let at = copy
   for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>
   const last = path[path.length - 1] as string | number
