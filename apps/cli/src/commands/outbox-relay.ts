@@ -5,6 +5,7 @@ import { DEFAULT_RELAY, defaultWorkerId, jsonLogger, type RelaySettings, startRe
 import { commonOptions, EXIT_FAILURE, EXIT_OK, parseCommandLine, positiveInteger, UsageError } from "../args.ts"
 import { type Io, say } from "../io.ts"
 import { cliRuntime } from "../runtime.ts"
+import { untilStopSignal } from "../stop-signal.ts"
 
 /** Runs the relay with the options after `outbox relay`; answers the exit code. */
 export async function relay(args: ReadonlyArray<string>, io: Io): Promise<number> {
@@ -36,15 +37,7 @@ export async function relay(args: ReadonlyArray<string>, io: Io): Promise<number
   io.err(say(`Tiến trình chuyển tiếp ${settings.workerId} đang chạy; dừng: Ctrl+C`, "relay running; stop with Ctrl+C"))
   // the relay's timers do not keep a process alive (a server's socket does): this one does, until a signal
   const keepAlive = setInterval(() => {}, 1 << 30)
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop)
-      process.off("SIGTERM", stop)
-      resolve()
-    }
-    process.on("SIGINT", stop)
-    process.on("SIGTERM", stop)
-  })
+  await untilStopSignal()
   clearInterval(keepAlive)
   await task.stop()
   await runtime.dispose()

@@ -8,6 +8,7 @@ import { civilDate, commonOptions, EXIT_FAILURE, EXIT_OK, parseCommandLine, Usag
 import { COMMON_HELP, type Command } from "../command.ts"
 import { type Io, say } from "../io.ts"
 import { cliRuntime } from "../runtime.ts"
+import { untilStopSignal } from "../stop-signal.ts"
 
 export const portal: Command = {
   name: "portal",
@@ -85,15 +86,7 @@ export const portalSim: Command = {
         "portal simulator running",
       ),
     )
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop)
-        process.off("SIGTERM", stop)
-        resolve()
-      }
-      process.on("SIGINT", stop)
-      process.on("SIGTERM", stop)
-    })
+    await untilStopSignal()
     await sim.close()
     return EXIT_OK
   },

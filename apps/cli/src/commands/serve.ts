@@ -6,6 +6,7 @@ import { COMMON_HELP, type Command } from "../command.ts"
 import { loadDeployment } from "../deployment.ts"
 import { type Io, say } from "../io.ts"
 import { displayUrl, documentsDirOf, resolveSettings } from "../settings.ts"
+import { untilStopSignal } from "../stop-signal.ts"
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"])
 
@@ -74,15 +75,7 @@ MOTCUA_BODY_LIMIT (byte).${COMMON_HELP}`,
     io.err(say(`motcua đang chạy tại ${base}`, "motcua is serving"))
     for (const [label, value] of rows) io.err(`  ${label.padEnd(width)}  ${value}`)
     io.err(say("Dừng: Ctrl+C", "stop with Ctrl+C"))
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop)
-        process.off("SIGTERM", stop)
-        resolve()
-      }
-      process.on("SIGINT", stop)
-      process.on("SIGTERM", stop)
-    })
+    await untilStopSignal()
     io.err(say("Đang dừng…", "stopping"))
     await server.close()
     return EXIT_OK
