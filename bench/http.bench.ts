@@ -8,14 +8,11 @@
 //
 //   node bench/http.bench.ts            options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000),
 //                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL)
-import { fork } from "node:child_process"
-import { fileURLToPath } from "node:url"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { collectGarbage, median } from "./harness/abba.ts"
 import { RowsLost } from "./harness/rows.ts"
 import { report } from "./harness/table.ts"
-import { FILING_BODY, type HttpSide, openHttpSides, TOKEN } from "./workloads/http-filing.ts"
-import type { LoadRequest, LoadResult } from "./workloads/http-load.ts"
+import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
 
 const args = process.argv.slice(2)
 const option = (name: string) => {
@@ -40,16 +37,7 @@ const http = await openHttpSides(loaded.success, synchronous)
 const statementCount = await http.checkStatements()
 console.log(`Both sides issue the same ${statementCount} statements per filing (checked in order).`)
 
-const loader = fork(fileURLToPath(new URL("./workloads/http-load.ts", import.meta.url)), [], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-})
-const load = (request: LoadRequest) =>
-  new Promise<LoadResult>((resolve, reject) => {
-    loader.once("message", (message: LoadResult | { error: string }) =>
-      "error" in message ? reject(new Error(message.error)) : resolve(message),
-    )
-    loader.send(request)
-  })
+const { load, stop: stopLoader } = startLoader()
 
 // Two filings on each side so far: the template and the statements check.
 const filed: Record<HttpSide, number> = { api: 2, bare: 2 }
@@ -151,7 +139,7 @@ try {
   exitCode = 1
   console.error(error instanceof RowsLost ? `ROWS LOST: ${error.message}` : error)
 } finally {
-  loader.send("exit")
+  stopLoader()
   await http.close()
 }
 process.exit(exitCode)

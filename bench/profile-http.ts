@@ -4,12 +4,9 @@
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts [--requests 3000] [--side api|bare] [--relay off]
 //   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile
-import { fork } from "node:child_process"
 import { loadavg } from "node:os"
-import { fileURLToPath } from "node:url"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { FILING_BODY, type HttpSide, openHttpSides, TOKEN } from "./workloads/http-filing.ts"
-import type { LoadRequest, LoadResult } from "./workloads/http-load.ts"
+import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
 
 const args = process.argv.slice(2)
 const option = (name: string) => {
@@ -23,16 +20,7 @@ const loaded = loadQuangNinh()
 if (loaded._tag === "Failure") throw new Error("the Quảng Ninh data does not load")
 const relay = option("--relay") !== "off"
 const http = await openHttpSides(loaded.success, "NORMAL", { relay })
-const loader = fork(fileURLToPath(new URL("./workloads/http-load.ts", import.meta.url)), [], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-})
-const load = (request: LoadRequest) =>
-  new Promise<LoadResult>((resolve, reject) => {
-    loader.once("message", (message: LoadResult | { error: string }) =>
-      "error" in message ? reject(new Error(message.error)) : resolve(message),
-    )
-    loader.send(request)
-  })
+const { load, stop: stopLoader } = startLoader()
 const url = `http://127.0.0.1:${http.ports[side]}/api/v1/dossiers`
 try {
   await load({ url, token: TOKEN, body: FILING_BODY, requests: 200, concurrency: 16, keyPrefix: "warm" })
@@ -44,6 +32,6 @@ try {
       .join(" ")}`,
   )
 } finally {
-  loader.send("exit")
+  stopLoader()
   await http.close()
 }

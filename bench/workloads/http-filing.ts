@@ -2,9 +2,11 @@
 // SQLite) and the bare handler (bare-filing.ts: the same statements on the SQLite floor), each on its own file; a
 // template filing made through the API; the check that both execute the same statements in the same order for a
 // filing; and the row check. `smokeHttp` runs those checks on one filing per side, for the test suite.
+import { fork } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { jsonLogger, startServer } from "@motcua/api"
 import type { QuangNinhData } from "@motcua/catalog-quangninh"
 import { openSqlite, type SqliteSynchronous } from "@motcua/storage-sql"
@@ -12,6 +14,7 @@ import { SQL } from "../floors/sql.ts"
 import { RowsLost } from "../harness/rows.ts"
 import { recordStatements } from "../harness/statements.ts"
 import { type FilingTemplate, startBareServer } from "./bare-filing.ts"
+import type { LoadRequest, LoadResult } from "./http-load.ts"
 
 export const TOKEN = "demo-citizen-022090001234"
 const CITIZEN = "022090001234"
@@ -188,4 +191,22 @@ export async function smokeHttp(data: QuangNinhData, synchronous: SqliteSynchron
   } finally {
     await sides.close()
   }
+}
+
+/**
+ * The load generator (http-load.ts) in a process of its own, so that its requests do not share the measured
+ * server's CPU time: `load` runs one request batch there and answers its result; `stop` ends the process.
+ */
+export function startLoader() {
+  const loader = fork(fileURLToPath(new URL("./http-load.ts", import.meta.url)), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  })
+  const load = (request: LoadRequest) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      loader.once("message", (message: LoadResult | { error: string }) =>
+        "error" in message ? reject(new Error(message.error)) : resolve(message),
+      )
+      loader.send(request)
+    })
+  return { load, stop: () => loader.send("exit") }
 }
