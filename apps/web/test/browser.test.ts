@@ -16,11 +16,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
 import { ARTIFACTS, newContext as contextIn, pageChecks } from "./page-checks.ts"
-import { type Site, startSite } from "./site.ts"
+import { DEMO_PASSWORD, type Site, startSite } from "./site.ts"
 
 const CITIZEN_TOKEN = "demo-citizen-022090001234"
 const OTHER_CITIZEN_TOKEN = "demo-citizen-022090009999"
-const PASSWORD = "motcua-demo-2025"
 
 let site: Site
 let browser: Browser
@@ -54,7 +53,7 @@ async function officer(username: string): Promise<Page> {
     const page = await context.newPage()
     await page.goto(`${site.url}/dang-nhap`)
     await page.getByLabel("Tên đăng nhập").fill(username)
-    await page.getByLabel("Mật khẩu").fill(PASSWORD)
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD)
     await page.getByRole("button", { name: "Đăng nhập", exact: true }).click()
     await page.waitForURL(/\/(can-bo\/ho-so|diem-tiep-nhan)$/)
     return page

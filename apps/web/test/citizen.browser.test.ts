@@ -22,11 +22,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
 import { newContext as contextIn, pageChecks } from "./page-checks.ts"
-import { type Site, startSite } from "./site.ts"
+import { officerHeaders, type Site, startSite } from "./site.ts"
 
 const CITIZEN = "022090001234"
 const DEMO_TOKEN = `demo-citizen-${CITIZEN}`
-const PASSWORD = "motcua-demo-2025"
 const CLIENT = { clientId: "motcua-web", clientSecret: "motcua-web-secret-0123456789" }
 const GATEWAY = { merchantCode: "MOTCUAWEB", secret: "web-test-gateway-secret-0123456789abcdef" }
 const NOTICE_SECRET = "web-test-bank-notice-secret-0123456789abcdef"
@@ -107,18 +106,7 @@ interface Caller {
   readonly headers: Record<string, string>
 }
 async function officer(username: string): Promise<Caller> {
-  const response = await fetch(`${site.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  expect(response.status).toBe(200)
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
-  return { headers: { cookie, "x-csrf-token": csrfToken } }
+  return { headers: await officerHeaders(site, username) }
 }
 const demoCitizen: Caller = { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }
 

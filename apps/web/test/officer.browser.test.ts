@@ -22,10 +22,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
 import { type RunningAgent, startCounterAgent } from "./counter-agent.ts"
 import { newContext, pageChecks } from "./page-checks.ts"
-import { type Site, startSite } from "./site.ts"
+import { DEMO_PASSWORD, officerHeaders, type Site, startSite } from "./site.ts"
 
 const CITIZEN_TOKEN = "demo-citizen-022090001234"
-const PASSWORD = "motcua-demo-2025"
 const NOTICE_SECRET = "web-officer-test-bank-notice-secret-0123456789"
 const CENTRE = "ttphcc-06685"
 /** The card's QR text as a CCCD reader types it (id, old id, name, birth date, sex, address, issue date). */
@@ -53,23 +52,8 @@ const contexts: BrowserContext[] = []
 let lateCode = ""
 const lateMonth = new Date(lateFiled.getTime() + 7 * 3_600_000).toISOString().slice(0, 7)
 
-/** A demo officer's session over HTTP (cookie and CSRF token), for seeding. */
-async function session(username: string): Promise<Record<string, string>> {
-  const answer = await fetch(`${site.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  expect(answer.status).toBe(200)
-  const { csrfToken } = (await answer.json()) as { csrfToken: string }
-  return {
-    cookie: answer.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; "),
-    "x-csrf-token": csrfToken,
-  }
-}
+/** A demo officer's session over HTTP (cookie and CSRF token). */
+const session = (username: string) => officerHeaders(site, username)
 
 async function call<T>(
   path: string,
@@ -149,7 +133,7 @@ async function signedIn(username: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${site.url}/dang-nhap`)
   await page.getByLabel("Tên đăng nhập").fill(username)
-  await page.getByLabel("Mật khẩu").fill(PASSWORD)
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD)
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click()
   await page.waitForURL((url) => !url.pathname.endsWith("/dang-nhap"))
   return page

@@ -18,9 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./chromium.ts"
 import { type RunningAgent, scanimageAvailable, startCounterAgent } from "./counter-agent.ts"
 import { newContext, pageChecks } from "./page-checks.ts"
-import { type Site, startSite } from "./site.ts"
+import { DEMO_PASSWORD, officerHeaders, type Site, startSite } from "./site.ts"
 
-const PASSWORD = "motcua-demo-2025"
 const DECLARATION = "ct01"
 const RESIDENCE = "cho-o-hop-phap"
 
@@ -58,22 +57,7 @@ function pdfOf(pages: number, label: string): Buffer {
 }
 
 /** A demo officer's session over HTTP (cookie and CSRF token). */
-async function session(username: string): Promise<Record<string, string>> {
-  const answer = await fetch(`${site.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  expect(answer.status).toBe(200)
-  const { csrfToken } = (await answer.json()) as { csrfToken: string }
-  return {
-    cookie: answer.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; "),
-    "x-csrf-token": csrfToken,
-  }
-}
+const session = (username: string) => officerHeaders(site, username)
 
 async function call<T>(path: string, headers: Record<string, string>, body?: unknown): Promise<T> {
   const answer = await fetch(`${site.url}${path}`, {
@@ -92,7 +76,7 @@ async function signedIn(username: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${site.url}/dang-nhap`)
   await page.getByLabel("Tên đăng nhập").fill(username)
-  await page.getByLabel("Mật khẩu").fill(PASSWORD)
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD)
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click()
   await page.waitForURL((url) => !url.pathname.endsWith("/dang-nhap"))
   return page

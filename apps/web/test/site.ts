@@ -113,3 +113,22 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     },
   }
 }
+
+/** The demo accounts' password (seedDemoAccounts). */
+export const DEMO_PASSWORD = "motcua-demo-2025"
+
+/** A demo officer's session over the API, outside the browser: its cookie and CSRF token as request headers. */
+export async function officerHeaders(site: Site, username: string): Promise<Record<string, string>> {
+  const answer = await fetch(`${site.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${await answer.text()}`)
+  const { csrfToken } = (await answer.json()) as { csrfToken: string }
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ")
+  return { cookie, "x-csrf-token": csrfToken }
+}
