@@ -111,24 +111,18 @@ function PapersList({
   )
 }
 
-function PaperItem({
-  code,
-  version,
-  row,
-  records,
-  agent,
-  onStart,
-  onRecorded,
-}: {
+/** What recording a paper of one required document needs: the dossier, its version, the row, the agent if paired. */
+interface RecorderProps {
   code: string
   version: number
   row: PaperRow
-  records: boolean
   agent: CounterAgent | undefined
   /** A new upload or scan begins: what was said of the last one is no longer current. */
   onStart: () => void
   onRecorded: (paper: DigitisedPaper) => void
-}) {
+}
+
+function PaperItem({ code, version, row, records, agent, onStart, onRecorded }: RecorderProps & { records: boolean }) {
   const { t, i18n } = useTranslation()
   const headingId = `paper-${row.documentId}-heading`
   return (
@@ -223,22 +217,7 @@ interface Staged {
  * the record (POST …/papers, the version shown). A failure says which step failed and why; what was chosen, uploaded
  * or scanned stays.
  */
-function PaperRecorder({
-  code,
-  version,
-  row,
-  agent,
-  onStart,
-  onRecorded,
-}: {
-  code: string
-  version: number
-  row: PaperRow
-  agent: CounterAgent | undefined
-  /** A new upload or scan begins: what was said of the last one is no longer current. */
-  onStart: () => void
-  onRecorded: (paper: DigitisedPaper) => void
-}) {
+function PaperRecorder({ code, version, row, agent, onStart, onRecorded }: RecorderProps) {
   const { t } = useTranslation()
   const client = useQueryClient()
   const [file, setFile] = useState<File>()
