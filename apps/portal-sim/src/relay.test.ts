@@ -54,9 +54,7 @@ it("delivers 30 lifecycles through 30% faults: every record final, every progres
           retryBaseMs: 10,
           retryCeilingMs: 200,
           maxAttempts: 100,
-        }).pipe(
-          Effect.provideService(PortalSync, sync),
-        )
+        }).pipe(Effect.provideService(PortalSync, sync))
         yield* clock.advance(1_000)
       }
       const rows = [...db.state.outbox.values()]
