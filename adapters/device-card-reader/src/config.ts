@@ -91,8 +91,7 @@ export function serialReaderConfigFromEnv(
   const idleMs = integer("MOTCUA_AGENT_CARD_IDLE_MS", d.idleMs, 10, 10_000)
   if (idleMs === undefined) return bad("MOTCUA_AGENT_CARD_IDLE_MS", "số mili giây từ 10 đến 10000 (idle gap, ms)")
   const maxBytes = integer("MOTCUA_AGENT_CARD_MAX_BYTES", d.maxBytes, 64, 65_536)
-  if (maxBytes === undefined)
-    return bad("MOTCUA_AGENT_CARD_MAX_BYTES", "số byte từ 64 đến 65536 (longest scan, bytes)")
+  if (maxBytes === undefined) return bad("MOTCUA_AGENT_CARD_MAX_BYTES", "số byte từ 64 đến 65536 (longest scan, bytes)")
 
   return Result.succeed({
     ...d,

@@ -42,7 +42,9 @@ const messageOf = (terminator: Terminator, maxLength: number) =>
 
 describe("ScanFramer", () => {
   test.prop([
-    fc.constantFrom(...terminators).chain((t) => fc.tuple(fc.constant(t), fc.array(messageOf(t, 120), { maxLength: 6 }))),
+    fc
+      .constantFrom(...terminators)
+      .chain((t) => fc.tuple(fc.constant(t), fc.array(messageOf(t, 120), { maxLength: 6 }))),
     fc.array(fc.nat(), { maxLength: 40 }),
   ])("any chunking of messages joined by the terminator gives those messages", ([terminator, messages], cuts) => {
     const stream = join(messages, terminator)
@@ -56,22 +58,19 @@ describe("ScanFramer", () => {
     fc.uint8Array({ maxLength: 300 }).map((s) => s.map((b) => [0x0d, 0x0a, 0x41, b][b % 4] ?? b)),
     fc.array(fc.nat(), { maxLength: 30 }),
     fc.array(fc.nat(), { maxLength: 30 }),
-  ])("any two chunkings of any stream give the same frames, none longer than the cap", (
-    terminator,
-    maxBytes,
-    stream,
-    cutsA,
-    cutsB,
-  ) => {
-    const a = new ScanFramer(terminator, maxBytes)
-    const b = new ScanFramer(terminator, maxBytes)
-    const framesA = [...frame(a, chunked(stream, cutsA)), ...a.flush()]
-    const framesB = [...frame(b, chunked(stream, cutsB)), ...b.flush()]
-    expect(framesA).toEqual(framesB)
-    for (const f of framesA)
-      if (f.kind === "message") expect(f.bytes.length).toBeLessThanOrEqual(maxBytes)
-      else expect(f.bytes).toBeGreaterThan(maxBytes)
-  })
+  ])(
+    "any two chunkings of any stream give the same frames, none longer than the cap",
+    (terminator, maxBytes, stream, cutsA, cutsB) => {
+      const a = new ScanFramer(terminator, maxBytes)
+      const b = new ScanFramer(terminator, maxBytes)
+      const framesA = [...frame(a, chunked(stream, cutsA)), ...a.flush()]
+      const framesB = [...frame(b, chunked(stream, cutsB)), ...b.flush()]
+      expect(framesA).toEqual(framesB)
+      for (const f of framesA)
+        if (f.kind === "message") expect(f.bytes.length).toBeLessThanOrEqual(maxBytes)
+        else expect(f.bytes).toBeGreaterThan(maxBytes)
+    },
+  )
 
   it("ends a scan at the cap as too long, drops the rest up to the terminator, and reads the next", () => {
     const framer = new ScanFramer("CR", 8)

@@ -9,7 +9,9 @@ import { SERIAL_READER_DEFAULTS, serialReaderConfigFromEnv } from "./config.ts"
 import { firstInvalidUtf8, ScanAssembler, type ScanOutcome } from "./scan.ts"
 
 const QR = "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
-const QR_MALE = QR.replace("022190001234", "022090001234").replace("|Nữ|", "|Nam|").replace("Nguyễn Thị Hồng Nhung", "Nguyễn Văn Đức")
+const QR_MALE = QR.replace("022190001234", "022090001234")
+  .replace("|Nữ|", "|Nam|")
+  .replace("Nguyễn Thị Hồng Nhung", "Nguyễn Văn Đức")
 const MRZ = formatMrz({
   id: "022090001234",
   dateOfBirth: "1990-03-15",

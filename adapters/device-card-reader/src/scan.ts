@@ -44,7 +44,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i] ?? 0
-    const [size, min] = b < 0x80 ? [1, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80] : (b & 0xf0) === 0xe0 ? [3, 0x800] : b >= 0xf0 && b <= 0xf4 ? [4, 0x10000] : [0, 0]
+    const [size, min] =
+      b < 0x80
+        ? [1, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80]
+          : (b & 0xf0) === 0xe0
+            ? [3, 0x800]
+            : b >= 0xf0 && b <= 0xf4
+              ? [4, 0x10000]
+              : [0, 0]
     if (size === 0) return i
     let cp = size === 1 ? b : b & (0xff >> (size + 1))
     for (let k = 1; k < size; k++) {
@@ -156,7 +165,11 @@ export class ScanAssembler {
 
 function readMrzLines(lines: ReadonlyArray<string>): ScanOutcome {
   if (lines.length > 3)
-    return refused("invalid", `MRZ line 4`, `vùng MRZ có ${lines.length} dòng, cần 3 (${lines.length} MRZ lines, 3 expected)`)
+    return refused(
+      "invalid",
+      `MRZ line 4`,
+      `vùng MRZ có ${lines.length} dòng, cần 3 (${lines.length} MRZ lines, 3 expected)`,
+    )
   for (const [i, line] of lines.entries())
     if (line.length !== 30)
       return refused(

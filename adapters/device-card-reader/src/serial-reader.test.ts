@@ -44,22 +44,27 @@ function reader(port: string, config: Partial<SerialReaderConfig> = {}) {
     { ...SERIAL_READER_DEFAULTS, reconnect: { firstMs: 100, maxMs: 400 }, ...config, path: port },
     (event) => {
       events.push(event)
-      for (const w of waiting.splice(0)) if (w.test(event)) w.resolve(event)
-      else waiting.push(w)
+      for (const w of waiting.splice(0))
+        if (w.test(event)) w.resolve(event)
+        else waiting.push(w)
     },
   )
   cleanup.push(() => opened.close())
   let seen = 0
   const next = <K extends ReaderEvent["kind"]>(kind: K, state?: ReaderState, timeoutMs = 5000) =>
     new Promise<Extract<ReaderEvent, { kind: K }>>((resolve, reject) => {
-      const test = (e: ReaderEvent) => e.kind === kind && (state === undefined || (e.kind === "status" && e.status.state === state))
+      const test = (e: ReaderEvent) =>
+        e.kind === kind && (state === undefined || (e.kind === "status" && e.status.state === state))
       const already = events.slice(seen).findIndex(test)
       if (already >= 0) {
         seen += already + 1
         resolve(events[seen - 1] as Extract<ReaderEvent, { kind: K }>)
         return
       }
-      const timer = setTimeout(() => reject(new Error(`no ${kind} ${state ?? ""} event; got ${JSON.stringify(events)}`)), timeoutMs)
+      const timer = setTimeout(
+        () => reject(new Error(`no ${kind} ${state ?? ""} event; got ${JSON.stringify(events)}`)),
+        timeoutMs,
+      )
       waiting.push({
         test,
         resolve: (e) => {

@@ -106,7 +106,13 @@ export function openSerialCardReader(
   let lineWait: ReturnType<typeof setTimeout> | undefined
 
   const setStatus = (state: ReaderState, detail: string, retryInMs?: number) => {
-    current = { state, path, detail, ...(retryInMs === undefined ? {} : { retryInMs }), since: new Date().toISOString() }
+    current = {
+      state,
+      path,
+      detail,
+      ...(retryInMs === undefined ? {} : { retryInMs }),
+      since: new Date().toISOString(),
+    }
     onEvent({ kind: "status", status: current })
   }
   const deliver = (outcomes: ReadonlyArray<ScanOutcome>) => {

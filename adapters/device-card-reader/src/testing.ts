@@ -23,11 +23,9 @@ export interface PtyPair {
 export async function startPtyPair(dir: string, name = "reader"): Promise<PtyPair> {
   const port = join(dir, name)
   const writerPath = join(dir, `${name}-writer`)
-  const socat = spawn(
-    "socat",
-    ["-d", "-d", `pty,raw,echo=0,link=${writerPath}`, `pty,raw,echo=0,link=${port}`],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  )
+  const socat = spawn("socat", ["-d", "-d", `pty,raw,echo=0,link=${writerPath}`, `pty,raw,echo=0,link=${port}`], {
+    stdio: ["ignore", "ignore", "pipe"],
+  })
   let said = ""
   socat.stderr.on("data", (chunk: Buffer) => {
     said += chunk.toString()
