@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { formatMrz } from "@motcua/domain"
-import { afterAll, afterEach, describe, expect, it } from "vitest"
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
 import { SERIAL_READER_DEFAULTS, type SerialReaderConfig } from "./config.ts"
 import {
   listSerialPorts,
@@ -161,15 +161,19 @@ describe("serial card reader (socat pty pair)", () => {
 
   it("reports the reader unplugged while open and reopens it when it is back", async () => {
     const pty = await startPtyPair(dir, "replug")
-    const r = reader(pty.port)
+    // a long idle gap: the half scan is still pending when the port goes away
+    const r = reader(pty.port, { idleMs: 8000 })
     await r.next("status", "open")
-    // unplugged halfway through a scan
-    await pty.write(QR.slice(0, 40))
+    // unplugged halfway through a scan (once the reader has its first 40 bytes)
+    await pty.write(new TextEncoder().encode(QR).subarray(0, 40))
+    await vi.waitFor(() => expect(r.opened.pending()).toBe(40))
     await pty.stop()
     const unplugged = (await r.next("status", "unplugged")).status
     expect(unplugged.path).toBe(pty.port)
     expect(unplugged.retryInMs).toBeGreaterThan(0)
-    expect(r.events.find((e) => e.kind === "refused")).toMatchObject({ error: { problem: "truncated" } })
+    expect(r.events.find((e) => e.kind === "refused")).toMatchObject({
+      error: { problem: "truncated", where: "byte 41" },
+    })
     // while it is away: missing, tried again
     await r.next("status", "missing")
     const back = await pair("replug")

@@ -4,6 +4,10 @@
 // status the agent shows the desk: open; missing, busy (another program has it) or denied (no permission: the
 // `dialout` group on Linux), each with what the OS said; unplugged while open. A port that is not open is tried
 // again with a backoff (the first wait doubled up to a ceiling), so a reader plugged in later, or back, is picked up.
+// serialport notices a port gone away by the hangup on its next read, which it misses now and then when the hangup
+// comes with the last bytes; so the device path is also looked at every second while open (POSIX paths): gone, or
+// another device now (plugged back in elsewhere), the port is closed and reported unplugged.
+import { stat } from "node:fs/promises"
 import { SerialPort } from "serialport"
 import type { SerialReaderConfig } from "./config.ts"
 import { ScanFramer } from "./framing.ts"
@@ -39,6 +43,8 @@ export type ReaderEvent = ScanOutcome | { readonly kind: "status"; readonly stat
 
 export interface SerialCardReader {
   readonly status: () => ReaderStatus
+  /** Bytes of the scan under way (received, its end not yet). */
+  readonly pending: () => number
   /** Closes the port and stops reopening it. */
   readonly close: () => Promise<void>
 }
@@ -104,6 +110,7 @@ export function openSerialCardReader(
   let retry: ReturnType<typeof setTimeout> | undefined
   let idle: ReturnType<typeof setTimeout> | undefined
   let lineWait: ReturnType<typeof setTimeout> | undefined
+  let watch: ReturnType<typeof setInterval> | undefined
 
   const setStatus = (state: ReaderState, detail: string, retryInMs?: number) => {
     current = {
@@ -164,6 +171,23 @@ export function openSerialCardReader(
     deliver(assembler.expire())
   }
 
+  /** Closes `opened` when its device path goes away or becomes another device (the close reports it unplugged). */
+  async function watchDevice(opened: SerialPort) {
+    const device = await stat(path).catch(() => undefined)
+    if (device === undefined || port !== opened) return
+    if (watch !== undefined) clearInterval(watch)
+    watch = setInterval(() => {
+      void stat(path).then(
+        (now) => {
+          if (now.rdev !== device.rdev && opened.isOpen) opened.close()
+        },
+        () => {
+          if (opened.isOpen) opened.close()
+        },
+      )
+    }, 1000)
+  }
+
   function open() {
     retry = undefined
     if (stopped) return
@@ -188,12 +212,15 @@ export function openSerialCardReader(
       port = candidate
       failures = 0
       setStatus("open", `đã mở cổng ${path}, ${config.baudRate} baud (port open)`)
+      if (path.startsWith("/")) void watchDevice(candidate)
       candidate.on("data", onData)
       candidate.on("error", () => {
         // the close that follows says what it means for the reader
       })
       candidate.on("close", (closeError: (Error & { disconnected?: boolean }) | null) => {
         if (port === candidate) port = undefined
+        if (watch !== undefined) clearInterval(watch)
+        watch = undefined
         dropPartial()
         if (stopped) return
         scheduleOpen(
@@ -208,11 +235,13 @@ export function openSerialCardReader(
 
   return {
     status: () => current,
+    pending: () => framer.pending,
     close: async () => {
       stopped = true
       if (retry !== undefined) clearTimeout(retry)
       if (idle !== undefined) clearTimeout(idle)
       if (lineWait !== undefined) clearTimeout(lineWait)
+      if (watch !== undefined) clearInterval(watch)
       const open = port
       port = undefined
       if (open?.isOpen) await new Promise<void>((resolve) => open.close(() => resolve()))
