@@ -10,7 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { openSerialCardReader, SERIAL_READER_DEFAULTS } from "@motcua/device-card-reader"
+import { openSerialCardReader, type ReaderEvent, SERIAL_READER_DEFAULTS } from "@motcua/device-card-reader"
 import { startPtyPair } from "@motcua/device-card-reader/testing"
 import { makeSaneScanner } from "@motcua/device-scanner"
 import { formatMrz } from "@motcua/domain"
@@ -329,5 +329,33 @@ describe("counter agent with a serial card reader", () => {
       await agent.close()
       await pty.stop()
     }
+  })
+  it("keeps a card for the desk only a while: an old one is not handed over", async () => {
+    let emit: ((event: ReaderEvent) => void) | undefined
+    const agent = createAgent({
+      apiBase: api,
+      scanner: scanner(),
+      cardReadTtlMs: 200,
+      cardReader: (onEvent) => {
+        emit = onEvent
+        return {
+          status: () => ({ state: "open", path: "/dev/ttyACM9", detail: "open", since: new Date().toISOString() }),
+          pending: () => 0,
+          close: async () => undefined,
+        }
+      },
+    })
+    const paired = await agent.app.request("/pair", json({ code: await pairingCode() }))
+    const auth = { authorization: `Bearer ${((await paired.json()) as { agentToken: string }).agentToken}` }
+    const card = (id: string): ReaderEvent => ({
+      kind: "card",
+      card: { id, fullName: "NGUYEN VAN AN", dateOfBirth: "1990-03-15", sex: "Nam", source: "mrz" },
+    })
+    const ask = async () =>
+      ((await (await agent.app.request("/card-reads?after=0&wait=0", { headers: auth })).json()) as Reads).reads
+    emit?.(card("022090001234"))
+    expect((await ask()).map((r) => r.kind === "card" && r.card.id)).toEqual(["022090001234"])
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await ask()).toEqual([])
   })
 })

@@ -8,7 +8,7 @@
 // unless the whole scan succeeded.
 // A card reader in serial mode (adapters/device-card-reader) reads on its own: each card it reads, each scan it
 // refuses and each change of its port's state is kept for the paired desk, which asks for what is new
-// (GET /card-reads, a long poll) and fills the intake form from the card as it does from a keyboard-wedge read (the
+// (GET /card-reads, answered at once or when something new comes) and fills the intake form from the card as it does from a keyboard-wedge read (the
 // card has the shape the API's id-card route answers).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
 import type { DeviceNotReady, ScannerShape, ScanOptions } from "@motcua/application"
