@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { applyVariant, procedureInForce, quoteFees } from "@motcua/domain"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { makeAssistant } from "./assistant.ts"
+import { DETECTOR, makeAssistant } from "./assistant.ts"
 import { EvalQuestion, evaluate } from "./evaluate.ts"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
 
@@ -254,6 +254,44 @@ describe("answers from the catalogue", () => {
 
   it("does not read 'đăng ký thường trú' as Xã Kỳ Thượng", () => {
     expect(ask("dang ky thuong tru").procedure?.place.unit).toBeUndefined()
+  })
+})
+
+describe("long questions that tell a story around the procedure", () => {
+  // The procedure is far ahead of every other entry and explains most of what the catalogue knows of the question,
+  // while most of the question's words are the citizen's story: the dominant procedure's bars on the shares of the
+  // whole question are relaxed (Detector.dominance).
+  const stories = [
+    "thằng cu nhà tôi năm nay lên 6 tuổi rồi mà bận quá vẫn chưa đi làm khai sinh được, giờ đi làm có bị phạt không",
+    "nhà mình ở xa, ông xã đi làm ăn xa suốt, bé sinh được hơn 2 tháng rồi mà chưa có giấy khai sinh, giờ mình đi làm một mình được không",
+  ]
+  it("answers them with the procedure, its late case and its fee", () => {
+    for (const question of stories) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("answer")
+      expect(a.procedure?.code, question).toBe("1.001193")
+      expect(a.procedure?.variant?.id, question).toBe("qua-han")
+      const p = Result.getOrThrow(procedureInForce(data.catalogue, "1.001193", "2026-12-04"))
+      const fee = Result.getOrThrow(quoteFees(p, { channel: "counter", variantId: "qua-han" }))
+      expect(a.procedure?.fees.counter?.total, question).toBe(fee.total)
+    }
+  })
+  it("held to the full bars, the same questions get 'không tìm thấy'", () => {
+    const strict = makeAssistant(data, { ...DETECTOR, dominantRelief: 1 })
+    for (const question of stories) expect(strict.ask({ question, now }).kind, question).toBe("not-found")
+  })
+  it("still says 'không tìm thấy' for a long question about what the catalogue lacks", () => {
+    for (const [question, id] of [
+      [
+        "em muốn hỏi là xe máy nhà em bị mất biển số hôm trước thì đi làm lại ở đâu, có mất nhiều tiền không",
+        "dang-ky-xe",
+      ],
+      ["mẹ em năm nay 70 tuổi rồi, bà muốn làm hộ chiếu để sang Hàn thăm con gái thì cần những gì", "ho-chieu"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+    }
   })
 })
 
