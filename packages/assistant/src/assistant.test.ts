@@ -198,6 +198,44 @@ describe("answers from the catalogue", () => {
     expect(ask("đăng ký thường trú cho con").procedure?.fees.categories).toEqual([])
   })
 
+  it("reads a child or an elderly person from the age the question gives, and a newborn as a child", async () => {
+    const { readCategories } = await import("./facts.ts")
+    // Under 16 is a child (Luật Trẻ em), 60 or over elderly (Luật Người cao tuổi); the ages between are neither.
+    expect(readCategories("làm căn cước cho ông 60 tuổi")).toEqual(["elderly"])
+    expect(readCategories("bé 15 tuổi")).toEqual(["child"])
+    expect(readCategories("cháu 16 tuổi")).toEqual([])
+    expect(readCategories("mẹ tôi 59 tuổi")).toEqual([])
+    expect(readCategories("bé 3 tháng tuổi")).toEqual(["child"])
+    expect(readCategories("register my newborn")).toEqual(["child"])
+    expect(readCategories("dang ky cho be so sinh")).toEqual(["child"])
+    // A relation alone is no age.
+    expect(readCategories("cấp lại căn cước cho bà")).toEqual([])
+    // The reissue of an ID card is free for the elderly: the quote applies it.
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "1.014064", data.catalogueDate))
+    expect(Result.getOrThrow(quoteFees(p, { channel: "counter" })).total).toBeGreaterThan(0)
+    const elderly = ask("mất thẻ căn cước, ông nhà tôi 82 tuổi làm lại có mất tiền không")
+    expect(elderly.procedure?.code).toBe("1.014064")
+    expect(elderly.procedure?.fees.categories).toEqual(["elderly"])
+    expect(elderly.procedure?.fees.counter?.total).toBe(0)
+    // Permanent residence for a newborn: children are exempt from the residence fee.
+    const r = Result.getOrThrow(procedureInForce(data.catalogue, "1.004222", data.catalogueDate))
+    expect(Result.getOrThrow(quoteFees(r, { channel: "counter" })).total).toBeGreaterThan(0)
+    const newborn = ask("đăng ký thường trú cho bé sơ sinh vào hộ ông bà")
+    expect(newborn.procedure?.code).toBe("1.004222")
+    expect(newborn.procedure?.fees.counter?.total).toBe(0)
+  })
+
+  it("reads sets of copies ('2 bộ', 'two sets') as copies, not the 'bo' of 'bố mẹ' typed without diacritics", async () => {
+    const { readFacts } = await import("./facts.ts")
+    expect(readFacts("chứng thực 3 bộ bằng tốt nghiệp").quantities?.copy).toBe(3)
+    expect(readFacts("certify two sets of my diploma").quantities?.copy).toBe(2)
+    expect(readFacts("ca 2 bo me deu di").quantities?.copy).toBeUndefined()
+    // Certified copies by the page of each copy: 2 000 đ for pages 1–2, 1 000 đ after, per copy.
+    const sets = ask("chung thuc ban sao bang dai hoc 4 trang, 3 bo")
+    expect(sets.procedure?.code).toBe("2.000815")
+    expect(sets.procedure?.fees.counter?.total).toBe(3 * (2 * 2_000 + 2 * 1_000))
+  })
+
   it("reads every category of applicant the catalogue's fees exempt, and names it in both languages", async () => {
     const { readCategories } = await import("./facts.ts")
     const { CATEGORY_EN, CATEGORY_VI } = await import("./render.ts")
