@@ -333,6 +333,18 @@ describe("long questions that tell a story around the procedure", () => {
   })
 })
 
+describe("everyday words (assistant.json)", () => {
+  it("reads 'gplx' as a driving licence (not in the catalogue) and 'hộ riêng' as splitting a household", () => {
+    for (const question of ["cấp lại gplx hạng B2 bị mất", "gplx xe máy hết hạn đổi ở đâu"]) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe("giay-phep-lai-xe")
+    }
+    for (const question of ["vợ chồng tôi muốn làm hộ riêng", "tach rieng ho cho con trai"])
+      expect(ask(question).procedure?.code, question).toBe("1.010038")
+  })
+})
+
 describe("questions it cannot answer, and bad input", () => {
   it("does not take a shared 'đăng ký' for a match (no vehicle registration in the data)", () => {
     expect(ask("đăng ký xe máy mới mua").kind).toBe("not-found")
