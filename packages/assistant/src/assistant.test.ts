@@ -345,6 +345,30 @@ describe("everyday words (assistant.json)", () => {
   })
 })
 
+describe("out-of-catalogue entries of round 8 (assistant.json)", () => {
+  it("says where to go for nationality, traffic fines, drug wholesale, notaries, lawyers, voluntary insurance, divorce", () => {
+    for (const [question, id] of [
+      ["làm sao để được nhập quốc tịch Việt Nam cho chồng người Úc", "quoc-tich"],
+      ["tra cứu và nộp phạt nguội ô tô", "phat-giao-thong"],
+      ["công ty em bán buôn thuốc tân dược cần giấy chứng nhận gì", "duoc-ban-buon"],
+      ["đặt lịch ở văn phòng công chứng để công chứng di chúc", "cong-chung"],
+      ["thi lấy chứng chỉ hành nghề luật sư", "hanh-nghe-tu-phap"],
+      ["đóng bảo hiểm xã hội tự nguyện cho mẹ", "bao-hiem-xa-hoi"],
+      ["hai vợ chồng muốn chia tay", "ly-hon"],
+      ["bệnh viện chưa cấp giấy chứng sinh cho bé", "giay-chung-sinh"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+      expect(a.procedure, question).toBeUndefined()
+    }
+  })
+  it("still answers their catalogue neighbours: the retail pharmacy, the birth registration with its birth notice", () => {
+    expect(ask("mở nhà thuốc bán lẻ cần giấy chứng nhận gì").procedure?.code).toBe("1.004576")
+    expect(ask("bé nhà em đã có giấy chứng sinh, giờ làm khai sinh cần gì").procedure?.code).toBe("1.001193")
+  })
+})
+
 describe("questions it cannot answer, and bad input", () => {
   it("does not take a shared 'đăng ký' for a match (no vehicle registration in the data)", () => {
     expect(ask("đăng ký xe máy mới mua").kind).toBe("not-found")
