@@ -177,4 +177,12 @@ describe("retrieval", () => {
     expect(top("mất thẻ căn cước")).toBe("1.014064")
     expect(top("sang tên sổ đỏ khi mua đất")).toBe("1.013831")
   })
+
+  it("corrects a misspelt pair within a clause only, never across a comma", () => {
+    // "số, giờ" sounds like "sổ đỏ" when the comma is dropped.
+    expect(retriever.prepare("chứng minh thư 9 số, giờ làm thẻ căn cước").split(" ")).not.toContain("do")
+    expect(retriever.prepare("chứng minh thư 9 số giờ làm thẻ căn cước").split(" ")).toContain("do")
+    // Within a clause the correction still reads a misspelling by ear.
+    expect(retriever.prepare("đăng ký thường chú, ở phường")).toBe(retriever.prepare("đăng ký thường trú ở phường"))
+  })
 })

@@ -372,7 +372,14 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     }
     return spelt.join(" ")
   }
-  const prepare = (question: string): string => correct(readWords(question))
+  // Each clause on its own: a misspelt pair, like a phrase, does not run across a comma ("… 9 số, giờ làm …" is not
+  // "sổ đỏ").
+  const prepare = (question: string): string =>
+    question
+      .split(/[,;.!?\n]+(?=\s|$)/u)
+      .map((clause) => correct(readWords(clause)))
+      .filter((clause) => clause !== "")
+      .join(" ")
   // The actions the vocabulary names, as terms: a question names one when the citizen wrote it (not when a synonym
   // put it there: "thất lạc" reads "mất cấp lại", yet a copy of a lost certificate is not a reissue) and it is still
   // there once the question is read ("công nhận con" reads "nhận cha mẹ con").
