@@ -38,7 +38,7 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout6.json",
-    label: "held-out set 6 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+    label: "set 6 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 8)",
   },
 ] as const
 
