@@ -40,6 +40,10 @@ export const EVAL_SETS = [
     file: "holdout6.json",
     label: "set 6 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 8)",
   },
+  {
+    file: "holdout7.json",
+    label: "held-out set 7 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
