@@ -17,7 +17,7 @@ import {
   type OnlinePaymentIndicator,
 } from "@motcua/domain"
 import { Effect } from "effect"
-import { authorize, rolesFor, targetReach } from "../authorization/policy.ts"
+import { authorize, rolesFor, type TargetReach, targetReach } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { targetOf } from "../dossier/target.ts"
 import { Forbidden } from "../errors.ts"
@@ -287,6 +287,17 @@ export const dossierReport = Effect.fnUntraced(function* (principal: Principal, 
   const reach = targetReach(principal, "report.read")
   if (reach === undefined) return yield* dossierReportByPages(principal, options)
   yield* mayReadReports(principal)
+  return yield* countedReport(options, reach)
+})
+
+/**
+ * The report over the dossiers `reach` takes in (all of them by default: `motcua report`), counted by the store: the
+ * facts brought up to date first (refreshIndicatorFacts, as the index report does), then one grouped count.
+ */
+export const countedReport = Effect.fnUntraced(function* (
+  options: ReportOptions = {},
+  reach: TargetReach = { _tag: "Everything" },
+) {
   const tally = yield* tallyFor(options)
   yield* refreshIndicatorFacts()
   const groups = yield* (yield* IndicatorStore).reportCounts({ fromDay: options.from, toDay: options.to }, reach)
