@@ -44,6 +44,10 @@ export const EVAL_SETS = [
     file: "holdout7.json",
     label: "held-out set 7 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
   },
+  {
+    file: "holdout8.json",
+    label: "held-out set 8 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
