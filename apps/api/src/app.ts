@@ -377,7 +377,8 @@ function declaredBodyLimit(maxSize: number, onError: (c: Context<Env>) => Respon
   const chunked = bodyLimit({ maxSize, onError })
   return async (c: Context<Env>, next: () => Promise<void>): Promise<Response | undefined> => {
     const length = c.req.header("content-length")
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return chunked(c, next)
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined)
+      return (await chunked(c, next)) ?? undefined
     if (Number.parseInt(length, 10) > maxSize) return onError(c)
     await next()
     return undefined
