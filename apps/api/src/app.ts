@@ -410,9 +410,13 @@ async function readInput(
     const unsafe = unsafeTextProblems(parsed.success.value, "body")
     if (unsafe.length > 0) return Result.fail(new DecodeError({ what: "Nội dung yêu cầu", problems: unsafe }))
     // a field the operation does not know is refused with its path: a misspelt one must not be silently dropped
-    const decoded = decodeAll(op.body, parsed.success.value, "Nội dung yêu cầu", "body", { unknownFields: "error" })
-    if (Result.isFailure(decoded)) return decoded
-    body = decoded.success
+    const plain = op.plainBody?.(parsed.success.value)
+    if (plain !== undefined) body = plain
+    else {
+      const decoded = decodeAll(op.body, parsed.success.value, "Nội dung yêu cầu", "body", { unknownFields: "error" })
+      if (Result.isFailure(decoded)) return decoded
+      body = decoded.success
+    }
   }
   return Result.succeed({
     query: query !== undefined && Result.isSuccess(query) ? query.success : undefined,
