@@ -371,6 +371,17 @@ describe("everyday words (assistant.json)", () => {
   })
 })
 
+describe("everyday words of round 9 (assistant.json)", () => {
+  it("reads 'báo vắng', 'vắng mặt' and being away for work as declaring a temporary absence", () => {
+    for (const question of [
+      "đi làm ăn xa mấy tháng thì có phải báo vắng mặt với công an xã không",
+      "bao vang mat o dia phuong nua nam",
+      "i will be away from home for work for half a year, what must I declare",
+    ])
+      expect(ask(question).procedure?.code, question).toBe("1.003677")
+  })
+})
+
 describe("out-of-catalogue entries of round 8 (assistant.json)", () => {
   it("says where to go for nationality, traffic fines, drug wholesale, notaries, lawyers, voluntary insurance, divorce", () => {
     for (const [question, id] of [
