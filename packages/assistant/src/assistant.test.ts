@@ -380,6 +380,14 @@ describe("everyday words of round 9 (assistant.json)", () => {
     ])
       expect(ask(question).procedure?.code, question).toBe("1.003677")
   })
+  it("reads a birth record with no father's name as recognising a child", () => {
+    for (const question of [
+      "con gái tôi khai sinh không có tên bố, giờ bố cháu muốn nhận con thì làm sao",
+      "bé nhà tôi làm khai sinh chưa có tên bố, giờ anh ấy muốn nhận con",
+      "khai sinh thieu ten bo, gio bo chau muon nhan con",
+    ])
+      expect(ask(question).procedure?.code, question).toBe("1.001022")
+  })
 })
 
 describe("out-of-catalogue entries of round 8 (assistant.json)", () => {
