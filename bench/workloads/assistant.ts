@@ -42,7 +42,7 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout7.json",
-    label: "held-out set 7 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+    label: "set 7 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 9)",
   },
   {
     file: "holdout8.json",

@@ -17,6 +17,7 @@ const TUNED = [
   "holdout4.json",
   "holdout5.json",
   "holdout6.json",
+  "holdout7.json",
   "nearmiss.json",
 ]
 const NOW = "2026-12-04T09:00:00+07:00"

@@ -318,6 +318,32 @@ describe("long questions that tell a story around the procedure", () => {
     const strict = makeAssistant(data, { ...DETECTOR, dominantRelief: 1 })
     for (const question of stories) expect(strict.ask({ question, now }).kind, question).toBe("not-found")
   })
+  it("a procedure one and a half times ahead of every other entry is dominant", () => {
+    // A story around a land-transfer contract, a cooperative's transport badge, a transfer certified at the commune:
+    // a long story's words spread some score elsewhere, so the procedure may lead by less than twice the next entry
+    // (the first does: at a ratio of 2 it gets 'không tìm thấy').
+    const closeStories = [
+      [
+        "mình bán lại mảnh đất 80m2 ở xã cho người quen, hai bên muốn làm hợp đồng chuyển nhượng rồi chứng thực ở ủy ban xã cho đỡ tốn tiền công chứng, cần mang những giấy gì",
+        "2.001035",
+      ],
+      [
+        "chị tôi nhượng lại thửa đất 120m2 ngoài thôn cho một người quen, hai bên định ra ủy ban xã chứng thực hợp đồng chuyển nhượng để khỏi mất tiền phòng công chứng, phải mang những gì",
+        "2.001035",
+      ],
+      [
+        "gia đình tôi có 3 xe tải chở hàng, vừa vào hợp tác xã vận tải của huyện, giờ phải dán phù hiệu lên xe thì làm hồ sơ ở đâu, có cần nộp danh sách xe không",
+        "1.002859",
+      ],
+    ] as const
+    for (const [question, code] of closeStories) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("answer")
+      expect(a.procedure?.code, question).toBe(code)
+    }
+    const twice = makeAssistant(data, { ...DETECTOR, dominance: 2 })
+    expect(twice.ask({ question: closeStories[0][0], now }).kind).toBe("not-found")
+  })
   it("still says 'không tìm thấy' for a long question about what the catalogue lacks", () => {
     for (const [question, id] of [
       [
@@ -342,6 +368,25 @@ describe("everyday words (assistant.json)", () => {
     }
     for (const question of ["vợ chồng tôi muốn làm hộ riêng", "tach rieng ho cho con trai"])
       expect(ask(question).procedure?.code, question).toBe("1.010038")
+  })
+})
+
+describe("everyday words of round 9 (assistant.json)", () => {
+  it("reads 'báo vắng', 'vắng mặt' and being away for work as declaring a temporary absence", () => {
+    for (const question of [
+      "đi làm ăn xa mấy tháng thì có phải báo vắng mặt với công an xã không",
+      "bao vang mat o dia phuong nua nam",
+      "i will be away from home for work for half a year, what must I declare",
+    ])
+      expect(ask(question).procedure?.code, question).toBe("1.003677")
+  })
+  it("reads a birth record with no father's name as recognising a child", () => {
+    for (const question of [
+      "con gái tôi khai sinh không có tên bố, giờ bố cháu muốn nhận con thì làm sao",
+      "bé nhà tôi làm khai sinh chưa có tên bố, giờ anh ấy muốn nhận con",
+      "khai sinh thieu ten bo, gio bo chau muon nhan con",
+    ])
+      expect(ask(question).procedure?.code, question).toBe("1.001022")
   })
 })
 

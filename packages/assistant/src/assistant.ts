@@ -94,7 +94,7 @@ export const DETECTOR: Detector = {
   minCoverage: 0.3,
   minExplained: 0.25,
   elsewhereMargin: 0.02,
-  dominance: 2,
+  dominance: 1.5,
   dominantExplained: 0.35,
   dominantRelief: 0.5,
 }
