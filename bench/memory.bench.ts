@@ -13,6 +13,7 @@
 //   node bench/memory.bench.ts [--parts server,simulate,import] [--server-minutes 5]
 //                              [--simulate-counts 10000,100000] [--import-counts 10000,100000] [--json FILE]
 //                              [--server-node-options "--flag …"] [--server-env NAME=value,…]
+//                              [--server-script FILE]   (in workloads/memory-server.ts's place, e.g. a bundle of it)
 import { appendFileSync } from "node:fs"
 import { RowsLost } from "./harness/rows.ts"
 import { type BenchRow, report } from "./harness/table.ts"
@@ -38,7 +39,9 @@ const simulateCounts = counts("--simulate-counts", "10000,100000")
 const importCounts = counts("--import-counts", "10000,100000")
 const jsonFile = option("--json")
 // settings to try on the server (docs/performance.md, "Memory"): node flags as NODE_OPTIONS, NAME=value,… variables
+const serverScript = option("--server-script")
 const serverTrial = {
+  ...(serverScript === undefined ? {} : { script: serverScript }),
   nodeOptions: option("--server-node-options") ?? "",
   env: Object.fromEntries(
     (option("--server-env") ?? "")

@@ -24,6 +24,7 @@ import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
 import { summarise } from "./cpu-profile.ts"
+import { bundleServer } from "./harness/bundle-server.ts"
 import { assistantWorkload } from "./workloads/assistant.ts"
 import { calendarWorkload } from "./workloads/calendar.ts"
 import { dossierWorkload } from "./workloads/dossier-machine.ts"
@@ -191,6 +192,20 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     }
     expect(generatedCode(0)).toBe("9.000000")
     expect(generatedCode(1_234_567)).toBe("8.234567")
+  }, 300_000)
+
+  test("memory: the API server bundled ahead (harness/bundle-server.ts) serves the filing load with its settings", async () => {
+    const out = mkdtempSync(join(tmpdir(), "motcua-smoke-bundle-"))
+    try {
+      const { entry } = await bundleServer(out)
+      // the run throws unless every filing was answered 201 and the database holds one dossier per 201
+      const served = await serverRun(3_000, 1_000, 200, { script: entry })
+      expect(served.n).toBeGreaterThan(0)
+      expect(served.execArgv).toEqual(expect.arrayContaining([...SERVER_V8_FLAGS]))
+      expect(served.peakMb).toBeGreaterThan(0)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   }, 300_000)
 
   test.skipIf(pgUrl === undefined)(

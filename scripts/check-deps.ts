@@ -85,8 +85,15 @@ export const RULES: ReadonlyArray<DependencyRule> = [
   {
     folder: "apps/web",
     workspace: [],
-    // the citizen pages' test signs in through a real OpenID provider and pays on the gateway's simulator
-    testWorkspace: ["apps/api", "packages/catalog-quangninh", "adapters/identity-oidc", "adapters/payment-gateway"],
+    // the citizen pages' test signs in through a real OpenID provider and pays on the gateway's simulator; the
+    // officer's test reads a card through a serial reader's stand-in port
+    testWorkspace: [
+      "apps/api",
+      "packages/catalog-quangninh",
+      "adapters/identity-oidc",
+      "adapters/payment-gateway",
+      "adapters/device-card-reader",
+    ],
     npm: "declared",
     nodeBuiltins: true,
   },

@@ -38,7 +38,15 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout6.json",
-    label: "held-out set 6 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+    label: "set 6 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 8)",
+  },
+  {
+    file: "holdout7.json",
+    label: "set 7 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 9)",
+  },
+  {
+    file: "holdout8.json",
+    label: "held-out set 8 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
   },
 ] as const
 

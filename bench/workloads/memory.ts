@@ -178,6 +178,8 @@ export async function importRun(n: number): Promise<MemoryRun & { readonly fileM
 export interface ServerTrial {
   readonly nodeOptions?: string
   readonly env?: Readonly<Record<string, string>>
+  /** Another script in memory-server.ts's place (its arguments and its JSON line the same): e.g. a bundle of it. */
+  readonly script?: string
 }
 
 /**
@@ -192,7 +194,8 @@ export async function serverRun(
 ): Promise<MemoryRun> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-memory-server-"))
   const file = join(folder, "api.sqlite")
-  const server = spawn(process.execPath, [join(import.meta.dirname, "memory-server.ts"), file, folder], {
+  const script = trial.script ?? join(import.meta.dirname, "memory-server.ts")
+  const server = spawn(process.execPath, [script, file, folder], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...ownSettings(), NODE_OPTIONS: trial.nodeOptions ?? "", ...trial.env },
   })

@@ -5,10 +5,17 @@
 // - every call a POST with `Content-Type: application/json`, `Charset: utf-8` and the `dstcode` header, in the
 //   envelope style (`{ session, madonvi, service, isUpdating, data }` to one endpoint) or the bare style (a local
 //   gateway: `<servicePath>/<service>?madonvi=…&isUpdating=…`, the token as a bearer, the bare array as the body);
-// - a timeout on every call (sign-in included).
+// - a timeout on every call (sign-in and downloads included): the whole exchange, from connecting to the last byte
+//   of the answer, within `timeoutMs`.
+// The calls go through node:http (node:https for an https base URL) with a keep-alive agent per client, and a plain
+// timer per call: fetch's machinery (web streams, a Request and Response per call, the AbortSignal.timeout and its
+// DOMException) was the relay's largest cost per row after SQLite (docs/performance.md, "Relay to the national
+// portal").
 // Answers are untrusted input: anything but a JSON object with an `error_code` (string or number) is a
 // PortalUnavailable naming what was wrong and the start of the body (an HTML error page from a proxy, truncated
 // JSON, wrong types), never a crash and never taken for a success.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http"
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https"
 import { Schema } from "effect"
 
 export interface DvcqgSettings {
@@ -91,38 +98,28 @@ export function portalClient(settings: DvcqgSettings): PortalClient {
   const timeoutMs = settings.timeoutMs ?? 10_000
   const sessionInvalid = settings.sessionInvalid ?? DEFAULT_SESSION_INVALID
   const headers = { "content-type": "application/json", charset: "utf-8", dstcode: settings.dstcode }
+  const agents = keepAliveAgents()
   let token: { readonly value: string; readonly until: number } | undefined
   let signingIn: Promise<string> | undefined
   let signIns = 0
 
   /** A POST with the timeout; network failures and timeouts become PortalUnavailable. */
   const post = async (url: string, body: unknown, extra: Record<string, string> = {}) => {
-    let response: Response
+    const payload = Buffer.from(JSON.stringify(body), "utf8")
     try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { ...headers, ...extra },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      })
+      const got = await exchange(agents, url, "POST", { ...headers, ...extra }, payload, timeoutMs)
+      return { status: got.status, contentType: got.contentType, text: got.bytes.toString("utf8") }
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
+      if (!(error instanceof ExchangeFailed)) throw error
       throw new PortalUnavailable(
-        timedOut
+        error.kind === "timeout"
           ? `Cổng DVCQG không trả lời trong ${timeoutMs} ms (no answer within ${timeoutMs} ms)`
-          : `không kết nối được Cổng DVCQG (portal unreachable): ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+          : error.kind === "cut-short"
+            ? `câu trả lời của Cổng DVCQG bị cắt ngang (answer cut short): ${error.message}`
+            : `không kết nối được Cổng DVCQG (portal unreachable): ${error.message}`,
+        error.status,
       )
     }
-    let text: string
-    try {
-      text = await response.text()
-    } catch (error) {
-      throw new PortalUnavailable(
-        `câu trả lời của Cổng DVCQG bị cắt ngang (answer cut short): ${error instanceof Error ? error.message : String(error)}`,
-        response.status,
-      )
-    }
-    return { status: response.status, contentType: response.headers.get("content-type") ?? "", text }
   }
 
   const parse = (what: string, got: { status: number; contentType: string; text: string }): unknown => {
@@ -243,27 +240,139 @@ export function portalClient(settings: DvcqgSettings): PortalClient {
     download: async (url) => {
       const session = await currentToken()
       const absolute = /^https?:\/\//u.test(url) ? url : `${base}${url.startsWith("/") ? "" : "/"}${url}`
-      let response: Response
+      let got: Exchange
       try {
-        response = await fetch(absolute, {
-          headers: { authorization: `Bearer ${session}`, dstcode: settings.dstcode },
-          signal: AbortSignal.timeout(timeoutMs),
-        })
+        got = await exchange(
+          agents,
+          absolute,
+          "GET",
+          { authorization: `Bearer ${session}`, dstcode: settings.dstcode },
+          undefined,
+          timeoutMs,
+        )
       } catch (error) {
+        if (!(error instanceof ExchangeFailed)) throw error
         throw new PortalUnavailable(
-          `không tải được tệp từ Cổng DVCQG (download failed): ${error instanceof Error ? error.message : String(error)}`,
+          error.kind === "cut-short"
+            ? `tệp tải từ Cổng DVCQG bị cắt ngang (download cut short): ${error.message}`
+            : error.kind === "timeout"
+              ? `không tải được tệp từ Cổng DVCQG trong ${timeoutMs} ms (download failed: no answer within ${timeoutMs} ms)`
+              : `không tải được tệp từ Cổng DVCQG (download failed): ${error.message}`,
+          error.status,
         )
       }
-      if (!response.ok)
-        throw new PortalUnavailable(`tải tệp từ Cổng DVCQG: HTTP ${response.status} (download failed)`, response.status)
-      let bytes: Uint8Array
-      try {
-        bytes = new Uint8Array(await response.arrayBuffer())
-      } catch (error) {
-        throw new PortalUnavailable(`tệp tải từ Cổng DVCQG bị cắt ngang (download cut short): ${String(error)}`)
-      }
-      const mediaType = response.headers.get("content-type")?.split(";")[0]?.trim()
+      if (got.status < 200 || got.status > 299)
+        throw new PortalUnavailable(`tải tệp từ Cổng DVCQG: HTTP ${got.status} (download failed)`, got.status)
+      const bytes = new Uint8Array(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength)
+      const mediaType = got.contentType.split(";")[0]?.trim()
       return { bytes, mediaType: mediaType === "" ? undefined : mediaType }
     },
   }
+}
+
+/** How long an idle connection is kept for the next call (less when the server's Keep-Alive header says less). */
+const IDLE_CONNECTION_MS = 4_000
+
+interface Agents {
+  readonly http: HttpAgent
+  readonly https: HttpsAgent
+}
+
+/**
+ * One client's connections, kept open between calls (the portal is called for every row the relay delivers). An
+ * idle connection is closed after IDLE_CONNECTION_MS, or a second before the server's own keep-alive timeout when it
+ * announces one (node's agent reads the Keep-Alive header), so that a call seldom meets one the server has closed;
+ * idle connections do not keep the process alive.
+ */
+const keepAliveAgents = (): Agents => ({
+  http: new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  https: new HttpsAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+})
+
+/** A whole HTTP exchange: the answer's status, content type and bytes. */
+interface Exchange {
+  readonly status: number
+  readonly contentType: string
+  readonly bytes: Buffer
+}
+
+/**
+ * Why an exchange failed: no answer within the time ("timeout"), no answer at all ("unreachable": refused, reset,
+ * closed before the status line), or an answer whose body broke off ("cut-short", with its HTTP status).
+ */
+class ExchangeFailed extends Error {
+  readonly kind: "timeout" | "unreachable" | "cut-short"
+  readonly status: number | undefined
+  constructor(kind: "timeout" | "unreachable" | "cut-short", message: string, status?: number) {
+    super(message)
+    this.name = "ExchangeFailed"
+    this.kind = kind
+    this.status = status
+  }
+}
+
+/**
+ * One request and its whole answer within `timeoutMs` (connecting, sending, the status line and every byte of the
+ * body): past it the request is destroyed and the exchange fails with "timeout". A plain timer per call — node keeps
+ * the timers of one duration in one list, so starting and clearing one costs little.
+ */
+function exchange(
+  agents: Agents,
+  url: string,
+  method: "GET" | "POST",
+  headers: Readonly<Record<string, string>>,
+  body: Buffer | undefined,
+  timeoutMs: number,
+): Promise<Exchange> {
+  return new Promise<Exchange>((resolve, reject) => {
+    let target: URL
+    try {
+      target = new URL(url)
+    } catch {
+      reject(new ExchangeFailed("unreachable", `không phải địa chỉ URL (not a URL): ${url}`))
+      return
+    }
+    const secure = target.protocol === "https:"
+    if (!secure && target.protocol !== "http:") {
+      reject(new ExchangeFailed("unreachable", `giao thức không hỗ trợ (unsupported protocol): ${target.protocol}`))
+      return
+    }
+    let settled = false
+    let response: IncomingMessage | undefined
+    const settle = (outcome: () => void) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      outcome()
+    }
+    const fail = (kind: "timeout" | "unreachable" | "cut-short", message: string) =>
+      settle(() => {
+        request.destroy()
+        reject(new ExchangeFailed(kind, message, response?.statusCode))
+      })
+    const options = {
+      method,
+      agent: secure ? agents.https : agents.http,
+      headers: body === undefined ? headers : { ...headers, "content-length": String(body.length) },
+    }
+    const request = (secure ? httpsRequest : httpRequest)(target, options, (answer) => {
+      response = answer
+      const chunks: Buffer[] = []
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk))
+      answer.on("end", () =>
+        settle(() =>
+          resolve({
+            status: answer.statusCode ?? 0,
+            contentType: String(answer.headers["content-type"] ?? ""),
+            bytes: Buffer.concat(chunks),
+          }),
+        ),
+      )
+      answer.on("error", (error) => fail("cut-short", error.message))
+      answer.on("aborted", () => fail("cut-short", "the connection closed before the end of the answer"))
+    })
+    const timer = setTimeout(() => fail("timeout", `no answer within ${timeoutMs} ms`), timeoutMs)
+    request.on("error", (error) => fail(response === undefined ? "unreachable" : "cut-short", error.message))
+    request.end(body)
+  })
 }

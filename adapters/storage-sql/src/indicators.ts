@@ -4,13 +4,24 @@
 // domain's reference tally (tallyDossiers, tallyPetitions) written in SQL that runs the same on SQLite and
 // PostgreSQL. Instants are fixed-width UTC text, so every comparison is a text comparison.
 import {
+  type DossierReportFacts,
   type DrillDown,
   type DrilledDossier,
   type IndicatorStoreShape,
+  type ReportGroup,
+  reportFactsOf,
   type ScopeFilter,
   StoreUnavailable,
+  type TargetReach,
 } from "@motcua/application"
-import { byTallyKey, type DossierFacts, type DossierTally, type PetitionTally } from "@motcua/domain"
+import {
+  byTallyKey,
+  type DossierContext,
+  type DossierFacts,
+  type DossierTally,
+  type DossierTimeliness,
+  type PetitionTally,
+} from "@motcua/domain"
 import { Effect } from "effect"
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely"
 import type { DB } from "./schema.ts"
@@ -26,6 +37,23 @@ export function scopeSql(scope: ScopeFilter, alias: string): RawBuilder<SqlBool>
   const units = scope.unitCodes ?? []
   if (agencies.length > 0) parts.push(sql<SqlBool>`${sql.ref(`${alias}.agency_code`)} in (${sql.join([...agencies])})`)
   if (units.length > 0) parts.push(sql<SqlBool>`${sql.ref(`${alias}.unit_code`)} in (${sql.join([...units])})`)
+  return parts.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(parts, sql` or `)})`
+}
+
+/**
+ * A reader's reach as a condition on `alias`'s columns (the policy's `reaches`, in SQL): either list matching is
+ * enough; nothing listed reaches nothing.
+ */
+export function reachSql(reach: TargetReach, alias: string): RawBuilder<SqlBool> {
+  if (reach._tag === "Everything") return sql<SqlBool>`1 = 1`
+  const parts: RawBuilder<SqlBool>[] = []
+  for (const [column, list] of [
+    ["agency_code", reach.agencyCodes],
+    ["unit_code", reach.unitCodes],
+    ["intake_point_id", reach.intakePointIds],
+    ["holder_agency_code", reach.holderAgencyCodes],
+  ] as const)
+    if (list.length > 0) parts.push(sql<SqlBool>`${sql.ref(`${alias}.${column}`)} in (${sql.join([...list])})`)
   return parts.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(parts, sql` or `)})`
 }
 
@@ -50,7 +78,18 @@ const drillCondition: Readonly<Record<DrillDown, (end: string) => Expression<Sql
   complained: () => complained,
 }
 
-const factColumns = (version: number, f: DossierFacts) => ({
+/** The dossier report's columns of a row of indicator_fact. */
+export const reportColumns = (r: DossierReportFacts) => ({
+  status_code: r.statusCode,
+  received_day: r.receivedDay,
+  timeliness: r.timeliness,
+  payment_paid: bit(r.paid),
+  payment_all_online: bit(r.paidOnline),
+  intake_point_id: r.intakePointId,
+  holder_agency_code: r.holderAgencyCode,
+})
+
+const factColumns = (version: number, f: DossierFacts, r: DossierReportFacts) => ({
   code: f.code,
   version,
   agency_code: f.agencyCode,
@@ -71,9 +110,10 @@ const factColumns = (version: number, f: DossierFacts) => ({
   verified_account: bit(f.verifiedAccount),
   fee_due: bit(f.feeDue),
   paid_online: bit(f.paidOnline),
+  ...reportColumns(r),
 })
 
-/** Rows per insert statement: well under SQLite's and PostgreSQL's parameter limits (20 columns each). */
+/** Rows per insert statement: well under SQLite's and PostgreSQL's parameter limits (27 columns each). */
 const CHUNK = 200
 
 export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
@@ -90,7 +130,7 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
               .selectFrom("indicator_dirty as x")
               .innerJoin("dossier as d", "d.code", "x.code")
               .leftJoin("indicator_fact as f", "f.code", "d.code")
-              .select(["d.code", "d.version", "d.snapshot"])
+              .select(["d.code", "d.version", "d.status_code", "d.snapshot"])
               .where("x.code", ">", afterCode)
               .where((eb) => eb.or([eb("f.code", "is", null), eb("f.version", "<", eb.ref("d.version"))]))
               .orderBy("x.code")
@@ -104,6 +144,7 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
                   rows.map((row) => ({
                     code: row.code,
                     version: Number(row.version),
+                    statusCode: Number(row.status_code),
                     snapshot: parseJson(row.snapshot, `snapshot of ${row.code}`),
                   })),
                 catch: (cause) => new StoreUnavailable({ operation: "stale indicator facts", cause }),
@@ -122,12 +163,13 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
                   "save indicator facts",
                   db
                     .insertInto("indicator_fact")
-                    .values(chunk.map((r) => factColumns(r.version, r.facts)))
+                    .values(chunk.map((r) => factColumns(r.version, r.facts, r.report)))
                     .onConflict((oc) =>
                       oc
                         .column("code")
                         .doUpdateSet((eb) => {
-                          const columns = Object.keys(factColumns(0, chunk[0]?.facts as DossierFacts)).filter(
+                          const first = chunk[0] as (typeof chunk)[number]
+                          const columns = Object.keys(factColumns(0, first.facts, first.report)).filter(
                             (c) => c !== "code",
                           ) as Array<keyof ReturnType<typeof factColumns>>
                           return Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))
@@ -291,6 +333,59 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
           ),
       )
     },
+    reportCounts: (days, reach) => {
+      let query = db
+        .selectFrom("indicator_fact as f")
+        .select([
+          "f.status_code",
+          "f.unit_code",
+          "f.agency_code",
+          "f.procedure_code",
+          sql<string>`substr(f.received_day, 1, 7)`.as("month"),
+          "f.timeliness",
+          "f.payment_paid",
+          "f.payment_all_online",
+          sql<number>`count(*)`.as("count"),
+        ])
+        .where(reachSql(reach, "f"))
+      if (days.fromDay !== undefined) query = query.where("f.received_day", ">=", days.fromDay)
+      if (days.toDay !== undefined) query = query.where("f.received_day", "<=", days.toDay)
+      return ctx.withDb((x) =>
+        x
+          .query(
+            "dossier report counts",
+            query
+              .groupBy([
+                "f.status_code",
+                "f.unit_code",
+                "f.agency_code",
+                "f.procedure_code",
+                sql`substr(f.received_day, 1, 7)`,
+                "f.timeliness",
+                "f.payment_paid",
+                "f.payment_all_online",
+              ])
+              .compile(),
+          )
+          .pipe(
+            Effect.map(({ rows }) =>
+              rows.map(
+                (r): ReportGroup => ({
+                  statusCode: Number(r.status_code),
+                  unitCode: r.unit_code,
+                  agencyCode: r.agency_code,
+                  procedureCode: r.procedure_code,
+                  month: r.month,
+                  timeliness: r.timeliness as DossierTimeliness,
+                  paid: Number(r.payment_paid) === 1,
+                  paidOnline: Number(r.payment_all_online) === 1,
+                  count: Number(r.count),
+                }),
+              ),
+            ),
+          ),
+      )
+    },
     dossiersBehind: (period, scope, which, afterCode, limit) =>
       ctx.withDb((x) =>
         x
@@ -334,5 +429,41 @@ export function makeIndicatorStore(ctx: StorageContext): IndicatorStoreShape {
             ),
           ),
       ),
+  }
+}
+
+/**
+ * Fills the dossier report's columns of every row of indicator_fact from its dossier's stored snapshot (migration
+ * 2026-12-07-185, which added them), a page of rows at a time. A row whose snapshot cannot be read as a dossier is
+ * removed and its dossier marked stale: the next refresh rebuilds it, or names it unreadable, as for any dossier.
+ * A row older than its dossier is filled from the newer snapshot; it is marked stale already and is rebuilt whole.
+ */
+export async function fillReportFacts(db: Kysely<DB>, pageSize = 1000): Promise<void> {
+  let after = ""
+  for (;;) {
+    const page = await db
+      .selectFrom("indicator_fact as f")
+      .innerJoin("dossier as d", "d.code", "f.code")
+      .select(["f.code", "d.status_code", "d.snapshot"])
+      .where("f.code", ">", after)
+      .orderBy("f.code")
+      .limit(pageSize)
+      .execute()
+    for (const row of page) {
+      let report: DossierReportFacts | undefined
+      try {
+        const context = (JSON.parse(row.snapshot) as { context?: DossierContext } | null)?.context
+        if (context !== undefined) report = reportFactsOf(Number(row.status_code), context)
+      } catch {
+        report = undefined
+      }
+      if (report === undefined) {
+        await db.deleteFrom("indicator_fact").where("code", "=", row.code).execute()
+        await sql`insert into indicator_dirty (code) values (${row.code}) on conflict (code) do nothing`.execute(db)
+      } else await db.updateTable("indicator_fact").set(reportColumns(report)).where("code", "=", row.code).execute()
+    }
+    const last = page.at(-1)
+    if (last === undefined || page.length < pageSize) return
+    after = last.code
   }
 }

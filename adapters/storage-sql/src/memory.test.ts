@@ -4,6 +4,7 @@ import { layerMemoryStorage, MemoryDatabase } from "@motcua/application"
 import { ManagedRuntime } from "effect"
 import { type ContractTarget, storageContract } from "./contract.test-support.ts"
 import { qualityContract } from "./quality-contract.test-support.ts"
+import { reportContract } from "./report-contract.test-support.ts"
 
 const target: ContractTarget = {
   name: "in-memory (layerMemoryStorage)",
@@ -37,3 +38,4 @@ const target: ContractTarget = {
 
 storageContract(target)
 qualityContract(target)
+reportContract(target)

@@ -3,7 +3,8 @@
 // never edit one that has been released. Names sort in the order they run.
 import { type CreateTableBuilder, type Kysely, sql } from "kysely"
 import { type Migration, Migrator } from "kysely/migration"
-import type { Dialect } from "./schema.ts"
+import { fillReportFacts } from "./indicators.ts"
+import type { DB, Dialect } from "./schema.ts"
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   // The few places where the dialects differ: integer width and how an id is generated.
@@ -659,6 +660,27 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("wallet_entry_id", "text")
           .addPrimaryKeyConstraint("digitised_paper_pk", ["dossier_code", "document_id", "version"])
           .execute()
+      },
+    },
+    // The dossier report counted by the store (issue 13 §4): what it tells apart beyond the index facts — status,
+    // day of receipt (Vietnam), class by the index rule, the online-payment marks, the intake point and the
+    // authority holding the open step (the policy's scope looks at both) — as columns of indicator_fact, filled
+    // here for the rows there are from their dossiers' snapshots (indicators.ts's fillReportFacts, with the
+    // application's reportFactsOf, the same as every refresh after).
+    "2026-12-07-185-report-facts": {
+      async up(db: Kysely<unknown>) {
+        for (const [name, type] of [
+          ["status_code", "integer"],
+          ["received_day", "text"],
+          ["timeliness", "text"],
+          ["payment_paid", "integer"],
+          ["payment_all_online", "integer"],
+          ["intake_point_id", "text"],
+          ["holder_agency_code", "text"],
+        ] as const)
+          await db.schema.alterTable("indicator_fact").addColumn(name, type).execute()
+        await fillReportFacts(db as Kysely<DB>)
+        await db.schema.createIndex("indicator_fact_received_day").on("indicator_fact").column("received_day").execute()
       },
     },
   }

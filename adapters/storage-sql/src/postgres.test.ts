@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest"
 import { type ContractTarget, storageContract } from "./contract.test-support.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
 import { qualityContract } from "./quality-contract.test-support.ts"
+import { reportContract } from "./report-contract.test-support.ts"
 import { openSqlTarget } from "./sql-target.test-support.ts"
 import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
 
@@ -30,6 +31,7 @@ describeOnPostgres("storage contract: PostgreSQL", (adminUrl) => {
   }
   storageContract(postgresTarget)
   qualityContract(postgresTarget)
+  reportContract(postgresTarget)
 
   describe("PostgreSQL specifics", () => {
     it("claims outbox rows with FOR UPDATE SKIP LOCKED", async () => {

@@ -4,6 +4,7 @@
 // their lifecycle), for months, a year and scopes; notices are recorded once even when two instances race.
 import {
   AlreadyRated,
+  type DossierReportFacts,
   DossierStore,
   type DossierSummary,
   type DrillDown,
@@ -29,6 +30,7 @@ import {
   petitionFacts,
   tallyDossiers,
   tallyPetitions,
+  vietnamDate,
   withinTimeAt,
 } from "@motcua/domain"
 import { Effect, Result } from "effect"
@@ -72,6 +74,17 @@ const summary = (overrides: Partial<DossierSummary> = {}): DossierSummary => ({
   appointmentAt: null,
   feeTotal: 0,
   ...overrides,
+})
+
+/** The dossier report's columns for a fact row of the generated world (the report's own test generates real dossiers). */
+const reportOf = (f: DossierFacts): DossierReportFacts => ({
+  statusCode: 4,
+  receivedDay: vietnamDate(f.receivedAt),
+  timeliness: "pending",
+  paid: f.feeDue,
+  paidOnline: f.feeDue && f.paidOnline,
+  intakePointId: null,
+  holderAgencyCode: null,
 })
 
 interface World {
@@ -204,7 +217,7 @@ export function qualityContract(target: ContractTarget): void {
         Effect.gen(function* () {
           for (const f of world.facts) yield* create(f.code)
           const indicators = yield* IndicatorStore
-          yield* indicators.saveFacts(world.facts.map((facts) => ({ version: 1, facts })))
+          yield* indicators.saveFacts(world.facts.map((facts) => ({ version: 1, facts, report: reportOf(facts) })))
           for (const c of world.synced) yield* indicators.markSynced(c, "2026-10-02T01:00:00.000Z")
           const feedback = yield* FeedbackStore
           for (const [c, liked] of world.ratings)
@@ -239,8 +252,8 @@ export function qualityContract(target: ContractTarget): void {
         await run(
           IndicatorStore.use((s) =>
             s.saveFacts([
-              { version: 1, facts: a },
-              { version: 1, facts: b },
+              { version: 1, facts: a, report: reportOf(a) },
+              { version: 1, facts: b, report: reportOf(b) },
             ]),
           ),
         )
@@ -265,8 +278,16 @@ export function qualityContract(target: ContractTarget): void {
         ])
         // facts at version 2, then a late writer with version 1: the newer facts stay
         const period = { startInstant: "2000-01-01T00:00:00.000Z", endInstant: "2100-01-01T00:00:00.000Z" }
-        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 2, facts: { ...a, channel: "post" } }])))
-        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 1, facts: { ...a, channel: "online" } }])))
+        await run(
+          IndicatorStore.use((s) =>
+            s.saveFacts([{ version: 2, facts: { ...a, channel: "post" }, report: reportOf(a) }]),
+          ),
+        )
+        await run(
+          IndicatorStore.use((s) =>
+            s.saveFacts([{ version: 1, facts: { ...a, channel: "online" }, report: reportOf(a) }]),
+          ),
+        )
         expect(await stale()).toEqual([[c.code, 1]])
         // facts saved for a version the dossier has already left do not make it current
         const second = await run(DossierStore.use((s) => s.get(a.code)))
@@ -281,12 +302,20 @@ export function qualityContract(target: ContractTarget): void {
             }),
           ),
         )
-        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 2, facts: { ...a, channel: "post" } }])))
+        await run(
+          IndicatorStore.use((s) =>
+            s.saveFacts([{ version: 2, facts: { ...a, channel: "post" }, report: reportOf(a) }]),
+          ),
+        )
         expect(await stale()).toEqual([
           [a.code, 3],
           [c.code, 1],
         ])
-        await run(IndicatorStore.use((s) => s.saveFacts([{ version: 3, facts: { ...a, channel: "post" } }])))
+        await run(
+          IndicatorStore.use((s) =>
+            s.saveFacts([{ version: 3, facts: { ...a, channel: "post" }, report: reportOf(a) }]),
+          ),
+        )
         const only = { unitCodes: [], agencyCodes: [] }
         expect(await run(IndicatorStore.use((s) => s.tallyDossiers(period, only)))).toEqual([])
         const rows = await run(IndicatorStore.use((s) => s.dossiersBehind(period, {}, "not-online", "", 100)))

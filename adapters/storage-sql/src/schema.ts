@@ -117,6 +117,18 @@ export interface IndicatorFactTable {
   verified_account: number
   fee_due: number
   paid_online: number
+  // What the dossier report counts (the application's reportFactsOf; migration 2026-12-07-185). NULL only in a row
+  // whose dossier's snapshot could not be read when the migration filled them (none is left: such rows are removed
+  // and rebuilt by the next refresh).
+  status_code: number | null
+  /** YYYY-MM-DD, Vietnam. */
+  received_day: string | null
+  /** early, on-time, late, pending or not-counted. */
+  timeliness: string | null
+  payment_paid: number | null
+  payment_all_online: number | null
+  intake_point_id: string | null
+  holder_agency_code: string | null
 }
 
 export interface DossierSyncedTable {

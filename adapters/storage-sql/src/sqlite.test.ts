@@ -11,6 +11,7 @@ import { type ContractTarget, storageContract } from "./contract.test-support.ts
 import { parseDatabaseUrl } from "./database-url.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
 import { qualityContract } from "./quality-contract.test-support.ts"
+import { reportContract } from "./report-contract.test-support.ts"
 import { openSqlTarget } from "./sql-target.test-support.ts"
 import { openSqlite } from "./sqlite.ts"
 
@@ -40,6 +41,7 @@ const sqliteTarget: ContractTarget = {
 }
 storageContract(sqliteTarget)
 qualityContract(sqliteTarget)
+reportContract(sqliteTarget)
 
 describe("SQLite specifics", () => {
   it("opens in WAL mode with the synchronous level asked for, and refuses an unknown level", () => {

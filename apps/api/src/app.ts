@@ -321,17 +321,15 @@ export function createApp(options: AppOptions): Hono<Env> {
       app.on(
         op.method.toUpperCase(),
         honoPath(op.path),
-        bodyLimit({
-          maxSize: limit,
-          onError: (c) =>
-            problem(
-              c,
-              new ApiProblem({
-                kind: "payload-too-large",
-                detail: `Nội dung yêu cầu vượt quá ${limit} byte (the body exceeds ${limit} bytes).`,
-              }),
-            ),
-        }),
+        declaredBodyLimit(limit, (c) =>
+          problem(
+            c,
+            new ApiProblem({
+              kind: "payload-too-large",
+              detail: `Nội dung yêu cầu vượt quá ${limit} byte (the body exceeds ${limit} bytes).`,
+            }),
+          ),
+        ),
         run,
       )
   }
@@ -367,6 +365,26 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app
 }
 
+/**
+ * The body limit, decided from the declared `Content-Length` when there is one (Node's parser then delivers exactly
+ * that many bytes, so it is the body's size), as hono's `bodyLimit` decides it — but without touching the request's
+ * `body` stream: hono's middleware reads `c.req.raw.body` first, which makes @hono/node-server build a full Fetch
+ * `Request` and a `ReadableStream` for every request, where `c.req.text()` would otherwise read the body once into a
+ * buffer. A body sent in chunks (no length) goes through hono's `bodyLimit`, which counts as it reads and stops at
+ * the limit.
+ */
+function declaredBodyLimit(maxSize: number, onError: (c: Context<Env>) => Response) {
+  const chunked = bodyLimit({ maxSize, onError })
+  return async (c: Context<Env>, next: () => Promise<void>): Promise<Response | undefined> => {
+    const length = c.req.header("content-length")
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined)
+      return (await chunked(c, next)) ?? undefined
+    if (Number.parseInt(length, 10) > maxSize) return onError(c)
+    await next()
+    return undefined
+  }
+}
+
 /** Decodes the query, path parameters and JSON body of a request with the operation's Schemas. */
 async function readInput(
   op: Operation<ApiDeps>,
@@ -392,9 +410,13 @@ async function readInput(
     const unsafe = unsafeTextProblems(parsed.success.value, "body")
     if (unsafe.length > 0) return Result.fail(new DecodeError({ what: "Nội dung yêu cầu", problems: unsafe }))
     // a field the operation does not know is refused with its path: a misspelt one must not be silently dropped
-    const decoded = decodeAll(op.body, parsed.success.value, "Nội dung yêu cầu", "body", { unknownFields: "error" })
-    if (Result.isFailure(decoded)) return decoded
-    body = decoded.success
+    const plain = op.plainBody?.(parsed.success.value)
+    if (plain !== undefined) body = plain
+    else {
+      const decoded = decodeAll(op.body, parsed.success.value, "Nội dung yêu cầu", "body", { unknownFields: "error" })
+      if (Result.isFailure(decoded)) return decoded
+      body = decoded.success
+    }
   }
   return Result.succeed({
     query: query !== undefined && Result.isSuccess(query) ? query.success : undefined,

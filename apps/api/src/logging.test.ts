@@ -19,6 +19,38 @@ describe("maskText", () => {
     for (const text of ["1.004222", "/api/v1/units/22225", "000.00.22.H49-261123-0001", "2025-12-01T03:00:00.000Z"])
       expect(maskText(text)).toBe(text)
   })
+
+  test("writes what running every pattern writes, whether or not the text has a digit or an @ (the shortcut)", () => {
+    // the four patterns as maskText runs them when the text has both a digit and an @
+    const everyPattern = (text: string) =>
+      text
+        .replace(/(?<!\d)\d{9}(\d{3})(?!\d)/g, (_, last: string) => `*********${last}`)
+        .replace(/(?<![\d+])(?:\+84|84|0)(?:[ .-]?\d){8,10}(?!\d)/g, MASKED)
+        .replace(/(?<!\d)\d{9}(?!\d)/g, "*********")
+        .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, MASKED)
+    const piece = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[0-9 .+-]{0,14}$/),
+      fc.stringMatching(/^[a-z0-9.+-]{1,8}@[a-z0-9-]{1,6}\.[a-z]{2,3}$/),
+      fc.constantFrom(
+        "0912345678",
+        "+84 912 345 678",
+        "022190001234",
+        "142345678",
+        "a@b.vn",
+        "@",
+        "x@",
+        crypto.randomUUID(),
+      ),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const text = pieces.join(" ")
+        expect(maskText(text)).toBe(everyPattern(text))
+      }),
+      { numRuns: 3_000 },
+    )
+  })
 })
 
 describe("maskPersonalData", () => {

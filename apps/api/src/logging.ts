@@ -43,14 +43,23 @@ const CITIZEN_ID = /(?<!\d)\d{9}(\d{3})(?!\d)/g
 const PHONE = /(?<![\d+])(?:\+84|84|0)(?:[ .-]?\d){8,10}(?!\d)/g
 const OLD_ID = /(?<!\d)\d{9}(?!\d)/g
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
+const HAS_DIGIT = /\d/
 
 /** Masks ID numbers (keeping the last 3 digits of a 12-digit one), old 9-digit IDs, phone numbers and e-mails. */
 export function maskText(text: string): string {
-  return text
-    .replace(CITIZEN_ID, (_, last: string) => `*********${last}`)
-    .replace(PHONE, MASKED)
-    .replace(OLD_ID, "*********")
-    .replace(EMAIL, MASKED)
+  // Each pattern needs a digit (the numbers) or an `@` (e-mails), and the replacements add neither `@` nor a digit
+  // that was not there: text without them is returned as it is, without running the patterns (the e-mail pattern
+  // backtracks over every run of word characters, e.g. a request id, before finding no `@`).
+  const digits = HAS_DIGIT.test(text)
+  const at = text.includes("@")
+  if (!digits && !at) return text
+  const numbers = digits
+    ? text
+        .replace(CITIZEN_ID, (_, last: string) => `*********${last}`)
+        .replace(PHONE, MASKED)
+        .replace(OLD_ID, "*********")
+    : text
+  return at ? numbers.replace(EMAIL, MASKED) : numbers
 }
 
 /** An ID or phone number sent as a JSON number is still one: masked as text when it looks like one. */

@@ -56,6 +56,13 @@ export interface OperationSpec<
   readonly params?: P
   readonly body?: B
   /**
+   * A plain structural check in front of `body`'s Schema for the common shape of the body: what it returns must be
+   * what the Schema's decoding returns (same fields, same order), and it must accept only what the Schema accepts;
+   * `undefined` leaves the body to the Schema (which then names every problem, or accepts it after all). Hot routes
+   * only (filing), each with a property test against its Schema.
+   */
+  readonly plainBody?: (input: unknown) => TypeOf<B> | undefined
+  /**
    * `required`: the caller must be authenticated (session cookie + CSRF token on unsafe methods, a bearer token of
    * the identity provider, or an API key): 401 otherwise, before the input is even decoded. `api-key`: only an
    * integration client's API key will do (machine-to-machine calls such as the payment callback). Absent: public.

@@ -1,17 +1,22 @@
 // The counter agent against a real API server and SANE's test backend: the officer's desk gets a one-time code, the
 // agent pairs with it (once), a scan is uploaded as the officer's document and filed at intake as a digitised paper
 // with the same SHA-256, a card's QR text is parsed and checked by the API, device failures are problems naming the problem with
-// nothing uploaded, and only loopback requests from the desk's origin are served.
+// nothing uploaded, and only loopback requests from the desk's origin are served. A serial card reader (a socat
+// pseudo-terminal pair standing for its port) hands the paired desk each card in the shape the API's id-card route
+// answers a keyboard-wedge read with, each refused scan naming where, and its port's state (unplugged, back).
 import { createHash } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { openSerialCardReader, type ReaderEvent, SERIAL_READER_DEFAULTS } from "@motcua/device-card-reader"
+import { startPtyPair } from "@motcua/device-card-reader/testing"
 import { makeSaneScanner } from "@motcua/device-scanner"
+import { formatMrz } from "@motcua/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createAgent } from "./agent.ts"
+import { type CardReadEvent, createAgent } from "./agent.ts"
 
 const saneDir = mkdtempSync(join(tmpdir(), "motcua-agent-sane-"))
 writeFileSync(join(saneDir, "dll.conf"), "test\n")
@@ -194,5 +199,163 @@ describe("counter agent", () => {
     const unpaired = await agent.app.request("/devices", { headers: { origin: api } })
     expect(unpaired.status).toBe(401)
     expect(unpaired.headers.get("access-control-allow-origin")).toBe(api)
+  })
+})
+
+describe("counter agent with a serial card reader", () => {
+  const QR =
+    "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
+  const MRZ = formatMrz({
+    id: "022090001234",
+    dateOfBirth: "1990-03-15",
+    sex: "Nam",
+    expiresOn: "2030-03-15",
+    surname: "NGUYEN",
+    givenNames: "VAN<DUC",
+  })
+  const ptyDir = mkdtempSync(join(tmpdir(), "motcua-agent-serial-"))
+  afterAll(() => rmSync(ptyDir, { recursive: true, force: true }))
+
+  type Reads = { reads: CardReadEvent[]; last: number; reader: { state: string; path: string } | null }
+  /** Asks the agent as the desk does, until `enough` of the reads since `after` are there. */
+  async function readsUntil(
+    agent: ReturnType<typeof createAgent>,
+    auth: Record<string, string>,
+    after: number,
+    enough: (reads: CardReadEvent[]) => boolean,
+  ) {
+    const got: CardReadEvent[] = []
+    let last = after
+    for (let i = 0; i < 20 && !enough(got); i++) {
+      const answer = await agent.app.request(`/card-reads?after=${last}&wait=5`, { headers: { origin: api, ...auth } })
+      expect(answer.status).toBe(200)
+      const body = (await answer.json()) as Reads
+      got.push(...body.reads)
+      last = body.last
+    }
+    expect(enough(got), JSON.stringify(got)).toBe(true)
+    return { reads: got, last }
+  }
+
+  it("hands the paired desk each card read in the id-card route's shape, each refusal, and the port's state", async () => {
+    const pty = await startPtyPair(ptyDir, "agent-reader")
+    const agent = createAgent({
+      apiBase: api,
+      scanner: scanner(),
+      cardReader: (onEvent) =>
+        openSerialCardReader(
+          { ...SERIAL_READER_DEFAULTS, path: pty.port, maxBytes: 1024, reconnect: { firstMs: 100, maxMs: 400 } },
+          onEvent,
+        ),
+    })
+    try {
+      // not paired: nothing for anyone
+      expect((await agent.app.request("/card-reads?after=0", { headers: { origin: api } })).status).toBe(401)
+      const pair = async () => {
+        const paired = await agent.app.request("/pair", json({ code: await pairingCode() }))
+        const { agentToken } = (await paired.json()) as { agentToken: string }
+        return { authorization: `Bearer ${agentToken}` }
+      }
+      const first = await pair()
+      await pty.write(`${QR}\r`)
+      await readsUntil(agent, first, 0, (r) => r.some((e) => e.kind === "card"))
+      // paired again (another officer's desk): the card read for the one before is not handed over
+      const auth = await pair()
+      const start = (await (
+        await agent.app.request("/card-reads", { headers: { origin: api, ...auth } })
+      ).json()) as Reads
+      expect(start.reads).toEqual([])
+      expect(start.reader).toMatchObject({ state: "open", path: pty.port })
+      const devices = (await (await agent.app.request("/devices", { headers: auth })).json()) as {
+        cardReader: { state: string }
+        serialPorts: unknown[]
+      }
+      expect(devices.cardReader).toMatchObject({ state: "open" })
+      expect(Array.isArray(devices.serialPorts)).toBe(true)
+      const before = await agent.app.request("/card-reads?after=0&wait=0", { headers: auth })
+      const earlier = ((await before.json()) as Reads).reads
+      expect(earlier.filter((r) => r.kind === "card")).toEqual([])
+      expect(earlier.filter((r) => r.kind === "status").map((r) => r.kind === "status" && r.status.state)).toEqual([
+        "open",
+      ])
+
+      // the QR in chunks with pauses (the diacritics' bytes split across them), ended by CR
+      const waiting = readsUntil(agent, auth, start.last, (r) => r.some((e) => e.kind === "card"))
+      await pty.writeChunks(`${QR}\r`, [9, 2, 17, 1], 25)
+      const qr = await waiting
+      const card = qr.reads.find((e) => e.kind === "card")
+      // the same card the API answers the desk for a keyboard-wedge read of the same text
+      const wedge = await agent.app.request("/card", json({ format: "qr", text: QR }, auth))
+      expect(wedge.status).toBe(200)
+      expect(card).toMatchObject({ kind: "card", card: await wedge.json() })
+      expect(card).toMatchObject({ card: { fullName: "Nguyễn Thị Hồng Nhung", id: "022190001234" } })
+
+      // the MRZ line by line, each ended by CR
+      await pty.write(MRZ.map((l) => `${l}\r`).join(""))
+      const mrz = await readsUntil(agent, auth, qr.last, (r) => r.some((e) => e.kind === "card"))
+      const mrzWedge = await agent.app.request("/card", json({ format: "mrz", text: MRZ.join("\n") }, auth))
+      expect(mrz.reads.find((e) => e.kind === "card")).toMatchObject({ card: await mrzWedge.json() })
+
+      // garbage and an over-long scan: refused, naming where
+      await pty.write("@@@ không phải thẻ @@@\r")
+      await pty.writeChunks(`${"9".repeat(3000)}\r`, [512], 5)
+      const refused = await readsUntil(agent, auth, mrz.last, (r) => r.filter((e) => e.kind === "refused").length >= 2)
+      expect(refused.reads.filter((e) => e.kind === "refused")).toMatchObject([
+        { problem: "invalid", where: "QR (layout)" },
+        { problem: "too-long", where: "byte 1025" },
+      ])
+
+      // unplugged: said to the desk; plugged back (a new pty at the same path): open again, and reading
+      await pty.stop()
+      const gone = await readsUntil(agent, auth, refused.last, (r) =>
+        r.some((e) => e.kind === "status" && e.status.state === "unplugged"),
+      )
+      const again = await startPtyPair(ptyDir, "agent-reader")
+      try {
+        const back = await readsUntil(agent, auth, gone.last, (r) =>
+          r.some((e) => e.kind === "status" && e.status.state === "open"),
+        )
+        await again.write(`${QR}\r`)
+        const after = await readsUntil(agent, auth, back.last, (r) => r.some((e) => e.kind === "card"))
+        expect(after.reads.find((e) => e.kind === "card")).toMatchObject({ card: { id: "022190001234" } })
+      } finally {
+        await again.stop()
+      }
+      // a bad `after` or `wait` is refused, saying which
+      const bad = await agent.app.request("/card-reads?after=abc", { headers: auth })
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { detail: string }).detail).toContain("after")
+    } finally {
+      await agent.close()
+      await pty.stop()
+    }
+  })
+  it("keeps a card for the desk only a while: an old one is not handed over", async () => {
+    let emit: ((event: ReaderEvent) => void) | undefined
+    const agent = createAgent({
+      apiBase: api,
+      scanner: scanner(),
+      cardReadTtlMs: 200,
+      cardReader: (onEvent) => {
+        emit = onEvent
+        return {
+          status: () => ({ state: "open", path: "/dev/ttyACM9", detail: "open", since: new Date().toISOString() }),
+          pending: () => 0,
+          close: async () => undefined,
+        }
+      },
+    })
+    const paired = await agent.app.request("/pair", json({ code: await pairingCode() }))
+    const auth = { authorization: `Bearer ${((await paired.json()) as { agentToken: string }).agentToken}` }
+    const card = (id: string): ReaderEvent => ({
+      kind: "card",
+      card: { id, fullName: "NGUYEN VAN AN", dateOfBirth: "1990-03-15", sex: "Nam", source: "mrz" },
+    })
+    const ask = async () =>
+      ((await (await agent.app.request("/card-reads?after=0&wait=0", { headers: auth })).json()) as Reads).reads
+    emit?.(card("022090001234"))
+    expect((await ask()).map((r) => r.kind === "card" && r.card.id)).toEqual(["022090001234"])
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await ask()).toEqual([])
   })
 })

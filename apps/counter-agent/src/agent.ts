@@ -6,8 +6,20 @@
 // document (to attach at intake) and answered with its id and SHA-256; a card reader's text (POST /card) is parsed
 // and checked by the API. Device failures come back as 409/503 problems naming the problem; nothing is uploaded
 // unless the whole scan succeeded.
+// A card reader in serial mode (adapters/device-card-reader) reads on its own: each card it reads, each scan it
+// refuses and each change of its port's state is kept for the paired desk, which asks for what is new
+// (GET /card-reads, answered at once or when something new comes) and fills the intake form from the card as it does from a keyboard-wedge read (the
+// card has the shape the API's id-card route answers).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
 import type { DeviceNotReady, ScannerShape, ScanOptions } from "@motcua/application"
+import {
+  listSerialPorts,
+  type ReaderEvent,
+  type ReaderStatus,
+  type SerialCardReader,
+  type SerialPortInfo,
+} from "@motcua/device-card-reader"
+import type { IdCardText } from "@motcua/domain"
 import { Effect, Exit } from "effect"
 import { Hono } from "hono"
 
@@ -19,7 +31,25 @@ export interface AgentOptions {
   readonly scanner: ScannerShape
   /** The fetch to reach the API with (tests, a proxy); the global one by default. */
   readonly fetch?: typeof fetch
+  /** Opens the serial card reader, handing its events to the agent (`openSerialCardReader` with the settings). */
+  readonly cardReader?: (onEvent: (event: ReaderEvent) => void) => SerialCardReader
+  /** The serial ports to list at GET /devices (`SerialPort.list()` by default). */
+  readonly serialPorts?: () => Promise<ReadonlyArray<SerialPortInfo>>
+  /** How long a card read is kept for the desk to take (2 minutes by default; personal data is not kept longer). */
+  readonly cardReadTtlMs?: number
 }
+
+/** What the serial card reader gave, as the desk receives it from GET /card-reads, numbered in order. */
+export type CardReadEvent = { readonly seq: number; readonly at: string } & (
+  | { readonly kind: "card"; readonly card: IdCardText }
+  | { readonly kind: "refused"; readonly problem: string; readonly where: string; readonly detail: string }
+  | { readonly kind: "status"; readonly status: ReaderStatus }
+)
+
+/** The most reads kept for the desk (older ones are dropped first). */
+const MAX_CARD_READS = 50
+/** The longest a desk's GET /card-reads waits for something new (seconds). */
+const MAX_WAIT_S = 30
 
 interface Pairing {
   readonly localToken: string
@@ -54,6 +84,45 @@ export function createAgent(options: AgentOptions) {
   const origins = new Set(options.allowedOrigins ?? [new URL(api).origin])
   const request = options.fetch ?? fetch
   let pairing: Pairing | undefined
+
+  // the serial card reader's events for the paired desk: cards only while paired (nobody else to hand them to)
+  const cardReadTtlMs = options.cardReadTtlMs ?? 120_000
+  let reads: CardReadEvent[] = []
+  let lastSeq = 0
+  let waiters: Array<() => void> = []
+  let lastStatus: ReaderStatus | undefined
+  const keep = (event: ReaderEvent) => {
+    if (event.kind !== "status" && pairing === undefined) return
+    if (event.kind === "status") {
+      // a port tried again and again is one change for the desk, not one per try
+      const same = lastStatus?.state === event.status.state && lastStatus.detail === event.status.detail
+      lastStatus = event.status
+      if (same) return
+    }
+    const base = { seq: ++lastSeq, at: new Date().toISOString() }
+    const kept: CardReadEvent =
+      event.kind === "card"
+        ? { ...base, kind: "card", card: event.card }
+        : event.kind === "refused"
+          ? {
+              ...base,
+              kind: "refused",
+              problem: event.error.problem,
+              where: event.error.where,
+              detail: event.error.detail,
+            }
+          : { ...base, kind: "status", status: event.status }
+    reads = [...reads, kept].slice(-MAX_CARD_READS)
+    const woken = waiters
+    waiters = []
+    for (const wake of woken) wake()
+  }
+  const reader = options.cardReader?.(keep)
+  const freshReads = (after: number) => {
+    const oldest = Date.now() - cardReadTtlMs
+    reads = reads.filter((r) => r.kind === "status" || Date.parse(r.at) >= oldest)
+    return reads.filter((r) => r.seq > after)
+  }
 
   const app = new Hono()
 
@@ -112,7 +181,43 @@ export function createAgent(options: AgentOptions) {
   app.get("/devices", async (c) => {
     if (paired(c.req.header("authorization")) === undefined) return problem(401, "Unauthorized", "Chưa ghép nối.")
     const listed = options.scanner.devices === undefined ? [] : await Effect.runPromiseExit(options.scanner.devices())
-    return c.json({ scanners: Array.isArray(listed) ? listed : Exit.isSuccess(listed) ? listed.value : [] })
+    const serialPorts = await (options.serialPorts ?? listSerialPorts)().catch(() => [])
+    return c.json({
+      scanners: Array.isArray(listed) ? listed : Exit.isSuccess(listed) ? listed.value : [],
+      serialPorts,
+      cardReader: reader?.status() ?? null,
+    })
+  })
+
+  // The serial card reader's reads since `after` (the `last` of the previous answer), waiting up to `wait` seconds
+  // (25 by default) for one when there is none yet. Without `after`: where the reads are now, to ask from.
+  app.get("/card-reads", async (c) => {
+    if (paired(c.req.header("authorization")) === undefined) return problem(401, "Unauthorized", "Chưa ghép nối.")
+    const afterText = c.req.query("after")
+    const waitText = c.req.query("wait") ?? "25"
+    if (afterText !== undefined && !/^\d{1,15}$/.test(afterText))
+      return problem(400, "Bad Request", "after phải là số thứ tự của lần đọc trước (after: a read's seq).")
+    if (!/^\d{1,2}$/.test(waitText) || Number(waitText) > MAX_WAIT_S)
+      return problem(400, "Bad Request", `wait phải là số giây từ 0 đến ${MAX_WAIT_S} (wait: seconds).`)
+    const answer = (list: ReadonlyArray<CardReadEvent>) =>
+      c.json({ reads: list, last: lastSeq, reader: reader?.status() ?? null })
+    if (afterText === undefined) return answer([])
+    const after = Number(afterText)
+    if (freshReads(after).length === 0 && Number(waitText) > 0) {
+      const signal = c.req.raw.signal
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer)
+          waiters = waiters.filter((w) => w !== done)
+          signal.removeEventListener("abort", done)
+          resolve()
+        }
+        const timer = setTimeout(done, Number(waitText) * 1000)
+        waiters.push(done)
+        signal.addEventListener("abort", done)
+      })
+    }
+    return answer(freshReads(after))
   })
 
   app.post("/pair", async (c) => {
@@ -133,6 +238,8 @@ export function createAgent(options: AgentOptions) {
       expiresAt: string
     }
     pairing = { ...session, localToken: randomBytes(32).toString("base64url") }
+    // another officer's desk (or the same, paired again) starts with no card read for the one before
+    reads = reads.filter((r) => r.kind === "status")
     return c.json({ paired: true, principalId: session.principalId, agentToken: pairing.localToken })
   })
 
@@ -193,5 +300,12 @@ export function createAgent(options: AgentOptions) {
     })
   })
 
-  return { app, isPaired: () => pairing !== undefined }
+  return {
+    app,
+    isPaired: () => pairing !== undefined,
+    /** Closes the card reader's port (the agent is stopping). */
+    close: async () => {
+      await reader?.close()
+    },
+  }
 }

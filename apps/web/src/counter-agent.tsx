@@ -4,12 +4,14 @@
 // - the agent's address (kept in the browser), whether it answers and is paired with this tab's token;
 // - pairing: a one-time code from the API (POST /api/v1/counter-agent/pairings) handed to the agent, which answers a
 //   token of its own for this tab (kept in sessionStorage);
-// - a scan through SANE: the agent uploads it as the officer's document and answers its id, pages and SHA-256.
+// - a scan through SANE: the agent uploads it as the officer's document and answers its id, pages and SHA-256;
+// - what an ID-card reader in serial mode read (GET /card-reads, asked every second): cards in the shape of the API's id-card
+//   route, refused scans saying where, and the reader's port state.
 // Every failure is said as what it is: the agent not running at its address, not paired, or its own problem
 // (no device, busy, jammed, …, its `detail` in Vietnamese and English).
 import { type FormEvent, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { api } from "./api/client.ts"
+import { api, type Schemas } from "./api/client.ts"
 
 /** What the agent answers for a scan: the uploaded document (the officer's), its pages and its SHA-256. */
 export interface Scan {
@@ -21,6 +23,28 @@ export interface Scan {
 export interface Scanner {
   readonly id: string
   readonly description: string
+}
+
+/** The serial card reader's port as the agent says it: open, missing, busy, denied, unplugged, … */
+export interface CardReaderStatus {
+  readonly state: string
+  readonly path: string
+  /** Vietnamese, then English, with the OS's words. */
+  readonly detail: string
+}
+
+/** One thing the serial card reader gave, numbered by the agent. */
+export type CardReadEvent = { readonly seq: number } & (
+  | { readonly kind: "card"; readonly card: Schemas["IdCardRead"] }
+  | { readonly kind: "refused"; readonly where: string; readonly detail: string }
+  | { readonly kind: "status"; readonly status: CardReaderStatus }
+)
+
+/** The reads since the last ask (`last`: where to ask from next), and the reader's port now (null: none set up). */
+export interface CardReads {
+  readonly reads: ReadonlyArray<CardReadEvent>
+  readonly last: number
+  readonly reader: CardReaderStatus | null
 }
 
 const AGENT_URL_KEY = "motcua.counterAgent"
@@ -39,7 +63,11 @@ export class AgentProblem extends Error {
   }
 }
 
-async function callAgent<T>(base: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+async function callAgent<T>(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const token = sessionStorage.getItem(AGENT_TOKEN_KEY)
   let answer: Response
   try {
@@ -50,6 +78,7 @@ async function callAgent<T>(base: string, path: string, init: { method?: string;
         ...(token === null ? {} : { authorization: `Bearer ${token}` }),
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.signal === undefined ? {} : { signal: init.signal }),
     })
   } catch {
     throw new AgentProblem("", 0)
@@ -79,6 +108,12 @@ export interface CounterAgent {
   readonly pair: () => Promise<void>
   /** Scans a paper labelled `label` (the agent names the upload with it), or says why it could not (also `problem`). */
   readonly scan: (key: string, label: string) => Promise<Scanned>
+  /**
+   * What the serial card reader read since `after`, or where its reads are now (no `after`); an AgentProblem when the
+   * agent is absent (status 0) or no longer paired (401). It answers at once: the desk asks again every second (a
+   * request held open would keep the page from ever being idle).
+   */
+  readonly readCards: (after: number | undefined, signal: AbortSignal) => Promise<CardReads>
 }
 
 /** The counter agent at the address the officer gave (or the default), and what it can do for this tab. */
@@ -165,7 +200,10 @@ export function useCounterAgent(): CounterAgent {
     }
   }
 
-  return { base, connect, state, scanners, busy, problem, resolution, setResolution, pair, scan }
+  const readCards = (after: number | undefined, signal: AbortSignal) =>
+    callAgent<CardReads>(base, after === undefined ? "/card-reads" : `/card-reads?after=${after}&wait=0`, { signal })
+
+  return { base, connect, state, scanners, busy, problem, resolution, setResolution, pair, scan, readCards }
 }
 
 /**

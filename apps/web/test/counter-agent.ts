@@ -1,6 +1,7 @@
 // The real counter agent (apps/counter-agent/src/main.ts) as its own process, as an officer's PC runs it, with SANE's
-// `test` backend as its scanner (a SANE configuration of its own, in a temporary folder), for the browser tests that
-// pair the desk with it and scan through it.
+// `test` backend as its scanner (a SANE configuration of its own, in a temporary folder), and optionally a serial card
+// reader's port (a socat pseudo-terminal, see @motcua/device-card-reader/testing), for the browser tests that pair the
+// desk with it, scan through it and read cards with it.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
@@ -31,9 +32,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the agent for the API at `apiUrl`, scanning with SANE's `device` (`test:0` by default; one the test backend
- * does not have, such as `test:9`, makes every scan a `no-device` problem); resolves once it listens.
+ * does not have, such as `test:9`, makes every scan a `no-device` problem), reading cards on `cardPort` when given
+ * (its serial card reader); resolves once it listens.
  */
-export async function startCounterAgent(apiUrl: string, device = "test:0"): Promise<RunningAgent> {
+export async function startCounterAgent(apiUrl: string, device = "test:0", cardPort?: string): Promise<RunningAgent> {
   const saneDir = mkdtempSync(join(tmpdir(), "motcua-web-sane-"))
   writeFileSync(join(saneDir, "dll.conf"), "test\n")
   const port = await freePort()
@@ -44,6 +46,7 @@ export async function startCounterAgent(apiUrl: string, device = "test:0"): Prom
       MOTCUA_AGENT_PORT: String(port),
       MOTCUA_AGENT_SCANNER: device,
       SANE_CONFIG_DIR: saneDir,
+      ...(cardPort === undefined ? {} : { MOTCUA_AGENT_CARD_PORT: cardPort }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

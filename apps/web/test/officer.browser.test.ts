@@ -2,8 +2,9 @@
 // server on SQLite with the demo accounts (test/site.ts), signed bank notices enabled, and the real counter agent
 // (apps/counter-agent, its own process) driving SANE's `test` scanner:
 // - a counter officer pairs the desk with the agent, scans both papers of a residence registration through it, and
-//   fills the applicant from an ID-card reader's keystroke burst — what the officer typed differently is replaced only
-//   when the officer says so, and a card that does not check is refused with the API's reason;
+//   fills the applicant from an ID-card reader's keystroke burst and from a serial reader's scan (a socat
+//   pseudo-terminal as its port) — what the officer typed differently is replaced only when the officer says so, a
+//   card that does not check is refused with the reason, and the serial reader unplugged is said;
 // - money held at the centre's account is applied to a dossier or returned; the refund waits for another account (the
 //   centre's head), who approves it; the day is reconciled against a bank statement CSV, a broken one refused by line;
 // - a leader replaces a wrong e-receipt; a refused dossier's fee is asked back on its page and approved by the leader;
@@ -14,8 +15,12 @@
 //   and the portal sync's health on the dashboard; a post office agent's intake form has the desk's devices too.
 // axe-core finds no serious or critical violation on any of these pages; screenshots go to apps/web/test-artifacts/.
 import { createHash, createHmac } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
 import { createServer as createHttpServer, type Server } from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { type PtyPair, startPtyPair } from "@motcua/device-card-reader/testing"
 import { Result } from "effect"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -39,6 +44,9 @@ let registry: Server | undefined
 const registryAsked: { personalId: string; purpose: string; requestedBy: string; consent: { kind: string } }[] = []
 let agent: RunningAgent | undefined
 let agentUrl = ""
+/** The agent's serial card reader: the test writes into the other end of its pseudo-terminal. */
+const ptyDir = mkdtempSync(join(tmpdir(), "motcua-web-serial-"))
+let cardReader: PtyPair | undefined
 /** 09:00 in Vietnam on the 2nd of the month before last: when the late dossier is filed. */
 const lateFiled = (() => {
   const now = new Date(Date.now() + 7 * 3_600_000)
@@ -219,7 +227,8 @@ beforeAll(async () => {
   await site.server.slaSweepNow?.()
   await site.server.relayNow?.()
   browser = await launchChromium()
-  agent = await startCounterAgent(site.url)
+  cardReader = await startPtyPair(ptyDir, "card-reader")
+  agent = await startCounterAgent(site.url, "test:0", cardReader.port)
   agentUrl = agent.url
 })
 
@@ -227,6 +236,8 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined)
   await browser?.close()
   agent?.stop()
+  await cardReader?.stop()
+  rmSync(ptyDir, { recursive: true, force: true })
   await site?.close()
   await new Promise<void>((resolve) => (registry === undefined ? resolve() : registry.close(() => resolve())))
 })
@@ -281,6 +292,26 @@ describe("the officer, leader and post-office pages in Chromium", () => {
     await mrzConflicts.getByRole("button", { name: "Giữ thông tin đã nhập" }).click()
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
     expect(await page.getByLabel("Số định danh cá nhân").inputValue()).toBe("022090001234")
+
+    // the same card through the serial reader the agent reads (its QR in chunks with pauses, ended by CR): the id
+    // cleared by the officer is filled again, the name typed differently is offered, and taken on the officer's word
+    await page.getByTestId("serial-reader").filter({ hasText: "sẵn sàng" }).waitFor()
+    await page.getByLabel("Số định danh cá nhân").fill("")
+    await page.getByLabel("Họ và tên").fill("Nguyen Van A")
+    await cardReader?.writeChunks(`${CARD}\r`, [11, 5, 23], 30)
+    await page.getByTestId("card-status").filter({ hasText: "Nguyễn Văn An (số định danh" }).waitFor()
+    await expect.poll(() => page.getByLabel("Số định danh cá nhân").inputValue()).toBe("022090001234")
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyen Van A")
+    const serialConflicts = page.getByTestId("card-conflicts")
+    expect(await serialConflicts.locator("tbody tr").allTextContents()).toEqual(["Họ và tênNguyen Van ANguyễn Văn An"])
+    await serialConflicts.getByRole("button", { name: "Dùng thông tin trên thẻ" }).click()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    // a scan that is not a card is refused saying where; the reader unplugged is said at the desk
+    await cardReader?.write("không phải thẻ\r")
+    await page.getByRole("alert").filter({ hasText: "QR (layout)" }).waitFor()
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("Nguyễn Văn An")
+    await cardReader?.stop()
+    await page.getByTestId("serial-reader").filter({ hasText: "chưa dùng được" }).waitFor()
 
     // both papers scanned through the agent (SANE's test scanner), filed as the dossier's digitised papers
     await page.getByLabel("Độ phân giải khi quét").selectOption("100")

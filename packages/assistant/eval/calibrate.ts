@@ -16,6 +16,8 @@ const TUNED = [
   "holdout3.json",
   "holdout4.json",
   "holdout5.json",
+  "holdout6.json",
+  "holdout7.json",
   "nearmiss.json",
 ]
 const NOW = "2026-12-04T09:00:00+07:00"
@@ -57,6 +59,9 @@ const sweeps: ReadonlyArray<readonly [keyof Detector, ReadonlyArray<number>]> = 
   ["minExplained", [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]],
   ["minCoverage", [0.2, 0.3, 0.4, 0.5]],
   ["elsewhereMargin", [-0.05, 0, 0.02, 0.05, 0.1]],
+  ["dominance", [1.5, 2, 3, 1000]],
+  ["dominantExplained", [0.25, 0.35, 0.5]],
+  ["dominantRelief", [0.3, 0.5, 0.7, 1]],
 ]
 console.log("| bar | value | không tìm thấy | top-1 | top-3 | worst set top-1 / top-3 |")
 console.log("|---|---|---|---|---|---|")

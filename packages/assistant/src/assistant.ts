@@ -79,9 +79,25 @@ export interface Detector {
    * more than its procedure, an unanswerable one's at least 0.037 more.
    */
   readonly elsewhereMargin: number
+  /**
+   * A procedure whose score is at least this many times every other entry's, and that explains at least
+   * `dominantExplained` of the question's known weight (`Candidate.explained`), is dominant: its bars on the share
+   * of the question's words matched and of the whole question's weight are multiplied by `dominantRelief`.
+   */
+  readonly dominance: number
+  readonly dominantExplained: number
+  readonly dominantRelief: number
 }
 
-export const DETECTOR: Detector = { minScore: 6, minCoverage: 0.3, minExplained: 0.25, elsewhereMargin: 0.02 }
+export const DETECTOR: Detector = {
+  minScore: 6,
+  minCoverage: 0.3,
+  minExplained: 0.25,
+  elsewhereMargin: 0.02,
+  dominance: 1.5,
+  dominantExplained: 0.35,
+  dominantRelief: 0.5,
+}
 
 /** Two procedures whose scores are within this ratio both fit: the citizen is asked. */
 const TIE_RATIO = 0.85
@@ -381,11 +397,22 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     const all = retriever.rank(searchText, RANK_LIMIT)
     const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
+    // A procedure far ahead of every other entry, explaining most of what the catalogue knows of the question, is
+    // held to lower shares of the whole question: a long question tells its story around it ("con em 4 tuổi rồi
+    // mà chưa làm khai sinh, giờ làm thì có mất tiền không") in words no procedure has.
+    const dominant = (c: Candidate) => {
+      const next = all.find((x) => x.code !== c.code)
+      return (
+        !instructed &&
+        c.explained >= detector.dominantExplained &&
+        (next === undefined || c.score >= detector.dominance * next.score)
+      )
+    }
     const found = (c: Candidate | undefined): c is Candidate =>
       c !== undefined &&
       c.lexical >= detector.minScore &&
-      c.coverage >= (instructed ? 2 : 1) * detector.minCoverage &&
-      c.explainedAll >= detector.minExplained &&
+      c.coverage >= (instructed ? 2 : dominant(c) ? detector.dominantRelief : 1) * detector.minCoverage &&
+      c.explainedAll >= (dominant(c) ? detector.dominantRelief : 1) * detector.minExplained &&
       c.namesAWord &&
       c.fits
     // A procedure the catalogue does not hold, named as clearly as a catalogue procedure would have to be and

@@ -2,6 +2,7 @@
 // m2", "4 người", and the categories of applicant a fee exempts that it names ("hộ nghèo", "người khuyết tật").
 // Only what is written is taken; a count that is missing is assumed to be one and said so (see assistant.ts).
 import { foldText } from "@motcua/domain"
+import { askedAge } from "./retrieval.ts"
 
 export interface QuestionFacts {
   readonly quantities?: {
@@ -47,8 +48,9 @@ const NUMBER_WORDS: Record<string, number> = {
 const WORD = Object.keys(NUMBER_WORDS).join("|")
 
 const COUNTS: ReadonlyArray<readonly [RegExp, Unit]> = [
-  [/(\d{1,4})\s*(ban sao|ban|copies|copy)\b/u, "copy"],
-  [new RegExp(`\\b(${WORD}) (ban sao|copies|copy)\\b`, "u"), "copy"],
+  // A set of copies ("2 bộ", "two sets") is a copy too; not "bộ" of "bố mẹ" typed without diacritics.
+  [/(\d{1,4})\s*(ban sao|ban|bo(?! me\b| con\b)|copies|copy|sets?)\b/u, "copy"],
+  [new RegExp(`\\b(${WORD}) (ban sao|copies|copy|bo(?! me\\b| con\\b)|sets?)\\b`, "u"), "copy"],
   [/(\d{1,4})\s*(trang|pages?|sheets?)\b/u, "page"],
   [new RegExp(`\\b(${WORD}) (trang|pages?|sheets?)\\b`, "u"), "page"],
   // People counted by what they are, too: "25 công nhân", "10 lao động", "4 sinh viên", "12 workers", "5 khẩu".
@@ -89,10 +91,13 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
     ["border-or-island-resident"],
   ],
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
-  [/\btre em\b/u, ["child"]],
+  // A newborn is a child by its age, whoever's it is ("con mới sinh", "bé sơ sinh", "newborn").
+  [/\btre em\b|\b(moi sinh|so sinh|moi de|vua sinh|vua de)\b|\bnew ?born/u, ["child"]],
   [/\bnguoi cao tuoi\b|\belderly\b/u, ["elderly"]],
   [/\bdac biet kho khan\b/u, ["hardship-area"]],
 ]
+const CHILD_BELOW = 16
+const ELDERLY_FROM = 60
 const ETHNIC_MINORITY = /\bdan toc thieu so\b|\bethnic minorit/u
 
 /** The categories of applicant a question names (see CATEGORIES), in a stable order. */
@@ -100,6 +105,11 @@ export function readCategories(question: string): string[] {
   const text = ` ${foldText(question).replace(/[^a-z0-9]+/gu, " ")} `
   const out = new Set<string>()
   for (const [pattern, categories] of CATEGORIES) if (pattern.test(text)) for (const c of categories) out.add(c)
+  // An age the question gives is a fact of the law's categories: a child is under 16 (Luật Trẻ em 2016, Điều 1), an
+  // elderly person 60 or over (Luật Người cao tuổi 2009, Điều 2). A relation alone ("bà", "con") says no age.
+  const age = askedAge(question)
+  if (age !== undefined && age < CHILD_BELOW) out.add("child")
+  if (age !== undefined && age >= ELDERLY_FROM) out.add("elderly")
   // The exemption is for an ethnic minority in a commune of special hardship: both must be said.
   if (ETHNIC_MINORITY.test(text) && out.has("hardship-area")) out.add("ethnic-minority-hardship-area")
   return [...out].sort()

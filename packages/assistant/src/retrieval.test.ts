@@ -166,4 +166,23 @@ describe("retrieval", () => {
     expect(retriever.prepare("ong noi mat tu nam ngoai gio moi di khai tu")).toBe(retriever.prepare("mất từ khai tử"))
     expect(retriever.prepare("ID card for my 8-year-old daughter")).toBe(retriever.prepare("ID card 8"))
   })
+
+  it("ranks a procedure whose name does an action after its plain sibling when the question names no action", () => {
+    // "Đăng ký lại khai sinh" re-registers; a question that names no re-registration means the registration.
+    expect(top("làm khai sinh cho bé trai")).toBe("1.001193")
+    expect(top("khai sinh cho em bé nhà tôi")).toBe("1.001193")
+    // Named, or read from a loss, the action still wins; an action listed deep in a name ("đăng ký biến động …
+    // chuyển đổi, chuyển nhượng") is no verb of it.
+    expect(top("đăng ký lại khai sinh vì sổ gốc bị mất")).toBe("1.004884")
+    expect(top("mất thẻ căn cước")).toBe("1.014064")
+    expect(top("sang tên sổ đỏ khi mua đất")).toBe("1.013831")
+  })
+
+  it("corrects a misspelt pair within a clause only, never across a comma", () => {
+    // "số, giờ" sounds like "sổ đỏ" when the comma is dropped.
+    expect(retriever.prepare("chứng minh thư 9 số, giờ làm thẻ căn cước").split(" ")).not.toContain("do")
+    expect(retriever.prepare("chứng minh thư 9 số giờ làm thẻ căn cước").split(" ")).toContain("do")
+    // Within a clause the correction still reads a misspelling by ear.
+    expect(retriever.prepare("đăng ký thường chú, ở phường")).toBe(retriever.prepare("đăng ký thường trú ở phường"))
+  })
 })

@@ -27,6 +27,12 @@ const TELLING_SHARE = 0.15
 const RERANK_DEPTH = 8
 /** The second stage's weight of a procedure that does not do what the question asks (`Candidate.fits`). */
 const NOT_ASKED = 0.1
+/** The second stage's weight of a procedure whose name does an action the question does not name. */
+const UNASKED_ACTION = 0.9
+/** …when a procedure doing no action scores at least this share of it: the plain procedure the question may mean. */
+const PLAIN_CONTENDER = 0.5
+/** A procedure's action is its verb when it starts within this many words of its name. */
+const NAME_VERB_WORDS = 3
 /** Acronyms shorter than this are too ambiguous to spell out. */
 const MIN_ACRONYM = 3
 
@@ -366,7 +372,14 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     }
     return spelt.join(" ")
   }
-  const prepare = (question: string): string => correct(readWords(question))
+  // Each clause on its own: a misspelt pair, like a phrase, does not run across a comma ("… 9 số, giờ làm …" is not
+  // "sổ đỏ").
+  const prepare = (question: string): string =>
+    question
+      .split(/[,;.!?\n]+(?=\s|$)/u)
+      .map((clause) => correct(readWords(clause)))
+      .filter((clause) => clause !== "")
+      .join(" ")
   // The actions the vocabulary names, as terms: a question names one when the citizen wrote it (not when a synonym
   // put it there: "thất lạc" reads "mất cấp lại", yet a copy of a lost certificate is not a reissue) and it is still
   // there once the question is read ("công nhận con" reads "nhận cha mẹ con").
@@ -416,6 +429,25 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     excluded.set(p.code, excludedPairs([p.name, ...p.variants.map((v) => v.name)]))
   }
   for (const e of vocabulary.elsewhere ?? []) bags.set(elsewhereCode(e.id), new Set())
+  // The action each procedure's own name does, as its verb: within its first words ("đăng ký lại khai sinh", "thực
+  // hiện điều chỉnh …"), not one of a list further on ("đăng ký biến động … chuyển đổi, chuyển nhượng"), nor its
+  // phrases ("mất căn cước" is a phrase of the reissue).
+  const nameActions = new Map(
+    procedures.map((p) => {
+      const name = ` ${readWords(p.name)} `
+      const startsEarly = (a: string) => {
+        const at = name.indexOf(` ${a} `)
+        return (
+          at >= 0 &&
+          name
+            .slice(0, at)
+            .split(" ")
+            .filter((w) => w !== "").length < NAME_VERB_WORDS
+        )
+      }
+      return [p.code, actions.filter(startsEarly)] as const
+    }),
+  )
   for (const d of documents) for (const term of termsOf(d.text)) bags.get(d.code)?.add(term)
   const weightOf = new Map<string, number>()
   for (const bag of bags.values()) for (const w of bag) weightOf.set(w, (weightOf.get(w) ?? 0) + 1)
@@ -524,6 +556,18 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
         (w, i) => w === a && written[i + 1] === b && !written.slice(Math.max(0, i - 3), i).includes("khong"),
       )
     }
+    // A procedure whose own name does an action ("đăng ký lại khai sinh", "cấp lại thẻ căn cước") is not what a
+    // question naming none of its actions asks first: "khai sinh cho bé" is the registration, not its
+    // re-registration. Ranked after the plain procedure, not excluded (a loss reads "mất … cấp lại").
+    const plain = (code: string) => elsewhereId(code) === undefined && (nameActions.get(code) ?? []).length === 0
+    const plainAsked = (c: { code: string; score: number }) => {
+      const own = nameActions.get(c.code) ?? []
+      return own.length > 0 &&
+        own.every((a) => !padded.includes(` ${a} `)) &&
+        reranked.some((x) => plain(x.code) && x.score >= c.score * PLAIN_CONTENDER)
+        ? UNASKED_ACTION
+        : 1
+    }
     const acted = reranked.map((c) => {
       const fits =
         (named.length === 0 ||
@@ -531,7 +575,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
           (doesAll(c.code) &&
             (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))) &&
         !(excluded.get(c.code) ?? []).some(asks)
-      return { ...c, score: fits ? c.score : c.score * NOT_ASKED, fits }
+      return { ...c, score: (fits ? c.score : c.score * NOT_ASKED) * plainAsked(c), fits }
     })
     return [...acted, ...lexical.slice(RERANK_DEPTH).map((c) => ({ ...c, score: 0 }))]
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))

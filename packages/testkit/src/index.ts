@@ -26,6 +26,11 @@ export {
 export { arbFilingPlan, dossierSetup, type FilingPlan, filingOf, modelSetupOf, startRun } from "./workflow/filing.ts"
 export { abstractDossier, candidateEvents, shortestDossierPaths } from "./workflow/graph.ts"
 export { DossierModel, type Prediction } from "./workflow/model.ts"
-export { arbEventSequence, type EventSequence, type SequenceOptions } from "./workflow/sequences.ts"
+export {
+  arbDossierSnapshot,
+  arbEventSequence,
+  type EventSequence,
+  type SequenceOptions,
+} from "./workflow/sequences.ts"
 export * from "./workflow/trace.ts"
 export { actorOf, defaultWorld, type World } from "./workflow/world.ts"

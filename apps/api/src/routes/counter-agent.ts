@@ -3,7 +3,7 @@
 // (POST /api/v1/counter-agent/pairings/redeem) and gets a session of its own for the same account, with which it
 // uploads what the scanner and the card reader read (POST /api/v1/documents, POST /api/v1/id-cards/read).
 import { issueAgentPairing, redeemAgentPairing } from "@motcua/application"
-import { parseCccdQr, parseMrz } from "@motcua/domain"
+import { readIdCardText } from "@motcua/domain"
 import { Result, Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import { defineOperation } from "../operation.ts"
@@ -95,38 +95,17 @@ export const counterAgentOperations = [
     handle: ({ body, principal }) => {
       if (principal.scope._tag !== "Staff")
         return Result.fail(new ApiProblem({ kind: "forbidden", detail: "Chỉ cán bộ đọc thẻ tại quầy (staff only)." }))
-      if (body.format === "qr") {
-        const card = parseCccdQr(body.text)
-        if (Result.isFailure(card))
-          return Result.fail(
-            new ApiProblem({
-              kind: "unprocessable",
-              detail: card.failure.message,
-              errors: [{ path: "body.text", message: card.failure.message }],
-              reason: { _tag: "InvalidCccdQr", field: card.failure.field },
-            }),
-          )
-        return Result.succeed({ ...card.success, source: "qr" as const })
-      }
-      const card = parseMrz(body.text)
+      const card = readIdCardText(body.format, body.text)
       if (Result.isFailure(card))
         return Result.fail(
           new ApiProblem({
             kind: "unprocessable",
             detail: card.failure.message,
             errors: [{ path: "body.text", message: card.failure.message }],
-            reason: { _tag: "InvalidMrz", field: card.failure.field },
+            reason: { _tag: card.failure._tag, field: card.failure.field },
           }),
         )
-      const { id, dateOfBirth, sex, surname, givenNames, expiresOn } = card.success
-      return Result.succeed({
-        id,
-        dateOfBirth,
-        sex,
-        fullName: `${surname} ${givenNames}`.trim(),
-        ...(expiresOn === undefined ? {} : { expiresOn }),
-        source: "mrz" as const,
-      })
+      return Result.succeed(card.success)
     },
   }),
 ]

@@ -59,6 +59,7 @@ import type { ApiDeps } from "../deps.ts"
 import { defineOperation, type Operation } from "../operation.ts"
 import { ApiProblem } from "../problem.ts"
 import type { AppServices } from "../runtime.ts"
+import { plainFilingBody } from "./filing-body.ts"
 import { runUseCase } from "./run.ts"
 import { listOf, Version } from "./shared.ts"
 
@@ -604,6 +605,7 @@ export const dossierOperations: Operation<ApiDeps>[] = [
     auth: "required",
     idempotencyKey: "required",
     body: FilingBody,
+    plainBody: (input) => plainFilingBody(input) as typeof FilingBody.Type | undefined,
     response: { status: 201, description: "Hồ sơ đã nộp", schema: DossierView },
     problems: [
       "unauthenticated",

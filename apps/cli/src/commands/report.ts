@@ -6,6 +6,7 @@ import { resolve } from "node:path"
 import {
   CatalogStore,
   Clock,
+  countedReport,
   drillDowns,
   everything,
   indexDrillDown,
@@ -20,7 +21,6 @@ import { COMMON_HELP, type Command } from "../command.ts"
 import { storageLayer } from "../database.ts"
 import { loadDeployment } from "../deployment.ts"
 import { type Io, say } from "../io.ts"
-import { reportTally } from "../report/compute.ts"
 import { formatJson, formatTable } from "../report/format.ts"
 import {
   dossiersWorkbook,
@@ -30,7 +30,6 @@ import {
   formatIndexTable,
   indexWorkbook,
 } from "../report/index-format.ts"
-import { eachDossier } from "../report/read.ts"
 import { type Sheet, writeXlsx } from "../report/xlsx.ts"
 import { documentsDirOf, resolveSettings, simulationDatabase } from "../settings.ts"
 
@@ -84,19 +83,28 @@ the database motcua simulate writes into by default.)${COMMON_HELP}`,
     const settings = resolveSettings(values, io)
     const { data } = loadDeployment(settings)
     const target = values.simulation === true ? simulationDatabase(settings, undefined, io.cwd) : settings.database
-    // through the storage layer (migrated when it opens) and its DossierListing port, a page at a time
-    const tally = reportTally(data, { from, to })
-    await Effect.runPromise(
+    // counted by the store (the facts brought up to date first) through the storage layer, migrated when it opens
+    const built = await Effect.runPromise(
       Effect.provide(
-        eachDossier(tally.add),
-        storageLayer(target, values.simulation === true ? undefined : documentsDirOf(settings)),
+        countedReport({ from, to }),
+        Layer.mergeAll(
+          storageLayer(target, values.simulation === true ? undefined : documentsDirOf(settings)),
+          catalogLayer(data),
+        ),
       ),
     )
-    const built = tally.result()
     io.out(format === "json" ? formatJson(built) : formatTable(built))
     return EXIT_OK
   },
 }
+
+/** The deployment's catalogue, jurisdiction and holidays (the calendar the index facts are counted on). */
+const catalogLayer = (data: ReturnType<typeof loadDeployment>["data"]) =>
+  CatalogStore.layerFromData({
+    catalogue: data.catalogue,
+    jurisdiction: data.jurisdiction,
+    ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
+  })
 
 async function runIndex(args: ReadonlyArray<string>, io: Io): Promise<number> {
   if (args.some((a) => a === "--help" || a === "-h")) {
@@ -146,11 +154,7 @@ async function runIndex(args: ReadonlyArray<string>, io: Io): Promise<number> {
     values.rules === "portal" ? portalRules : values.rules === "description" ? descriptionRules : quality.rules
   const layer = Layer.mergeAll(
     storageLayer(target, values.simulation === true ? undefined : documentsDirOf(settings)),
-    CatalogStore.layerFromData({
-      catalogue: data.catalogue,
-      jurisdiction: data.jurisdiction,
-      ...(data.holidays === undefined ? {} : { holidays: data.holidays }),
-    }),
+    catalogLayer(data),
     Clock.layer,
     Layer.succeed(QualityConfig, { ...quality, rules }),
   )

@@ -643,6 +643,8 @@ export const en: Catalogue = {
       "Scan the QR code on the citizen ID card with the reader: the card fills the empty fields; a field you typed differently is replaced only if you agree.",
     cardRead: "Read the card of {{name}} (ID number {{id}}).",
     cardRefused: "The card could not be read",
+    serialOpen: "The serial card reader on {{path}} is ready.",
+    serialDown: "The serial card reader on {{path}} cannot be used yet: {{detail}}",
     conflictHeading_card: "The card differs from what was typed",
     field: "Field",
     typed: "Typed",

@@ -643,6 +643,8 @@ export const vi = {
       "Quét mã QR trên thẻ căn cước bằng đầu đọc: thông tin trên thẻ được điền vào các ô còn trống; ô bạn đã nhập khác với thẻ chỉ được thay khi bạn đồng ý.",
     cardRead: "Đã đọc thẻ của {{name}} (số định danh {{id}}).",
     cardRefused: "Không đọc được thẻ",
+    serialOpen: "Đầu đọc thẻ nối tiếp ở cổng {{path}} đã sẵn sàng.",
+    serialDown: "Đầu đọc thẻ nối tiếp ở cổng {{path}} chưa dùng được: {{detail}}",
     conflictHeading_card: "Thông tin trên thẻ khác với thông tin đã nhập",
     field: "Thông tin",
     typed: "Đã nhập",

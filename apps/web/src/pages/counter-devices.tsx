@@ -3,6 +3,9 @@
 //   typed into a field is taken back, and the text is parsed by the API (POST /api/v1/id-cards/read); the card's
 //   name, id number and address fill the empty fields, and any field the officer typed differently is replaced only
 //   when the officer says so;
+// - the ID-card reader in serial mode, read by the paired counter agent: each card it read comes in the same shape
+//   and fills the form the same way; a refused scan is said with where it was wrong, and the reader's port state
+//   (unplugged, busy, …) is shown;
 // - the national population database (POST /api/v1/population/lookup), asked by the officer for the id number typed
 //   or read, once the citizen's signed consent is ticked: the record fills the form the same way (empty fields filled,
 //   a field typed differently replaced only on the officer's word), and the answer says whether the name typed matches;
@@ -14,7 +17,14 @@ import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { api, type Schemas } from "../api/client.ts"
 import { BurstDetector } from "../card-wedge.ts"
-import { AgentConnection, type Scan, useCounterAgent } from "../counter-agent.tsx"
+import {
+  AgentConnection,
+  AgentProblem,
+  type CardReaderStatus,
+  type CounterAgent,
+  type Scan,
+  useCounterAgent,
+} from "../counter-agent.tsx"
 import { ErrorNote } from "../ui.tsx"
 
 /** The intake form's fields: the applicant's a card fills, and the others (restored after a burst, like these). */
@@ -48,12 +58,13 @@ export default function CounterDevices({
   onFound: (personalId: string | undefined) => void
 }) {
   const { t } = useTranslation()
+  const agent = useCounterAgent()
   return (
     <section className="panel devices" aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t("desk.heading")}</h2>
-      <CardReader form={form} onFill={onFill} />
+      <CardReader form={form} onFill={onFill} agent={agent} />
       <PopulationLookup procedureCode={procedureCode} form={form} onFill={onFill} onFound={onFound} />
-      <AgentPanel documents={documents} scans={scans} onScanned={onScanned} />
+      <AgentPanel agent={agent} documents={documents} scans={scans} onScanned={onScanned} />
     </section>
   )
 }
@@ -142,7 +153,15 @@ function Conflicts({
 /** The sources of the applicant's fields, for the catalogues' keys (desk.from_…, desk.use_…, …). */
 export const FIELD_SOURCES: ReadonlyArray<Source> = ["card", "registry"]
 
-function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: Partial<ApplicantFields>) => void }) {
+function CardReader({
+  form,
+  onFill,
+  agent,
+}: {
+  form: ApplicantFields
+  onFill: (fields: Partial<ApplicantFields>) => void
+  agent: CounterAgent
+}) {
   const { t } = useTranslation()
   const latest = useRef(form)
   latest.current = form
@@ -151,6 +170,59 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
   const [read, setRead] = useState<Offered>()
   const [error, setError] = useState<unknown>()
   const [note, setNote] = useState("")
+  const [serial, setSerial] = useState<CardReaderStatus | null>(null)
+  // a card read (by either reader) offered to the form as it was typed
+  const offerCard = (card: Card, typed: ApplicantFields) => {
+    setError(undefined)
+    setRead(offer("card", typed, cardFields(card), fill.current))
+    setNote(t("desk.cardRead", { name: card.fullName, id: card.id }))
+  }
+  const received = useRef(offerCard)
+  received.current = offerCard
+  const readCards = useRef(agent.readCards)
+  readCards.current = agent.readCards
+
+  // the serial reader's reads, from the paired agent: asked every second
+  useEffect(() => {
+    if (agent.state !== "paired") return
+    const stop = new AbortController()
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer)
+          stop.signal.removeEventListener("abort", done)
+          resolve()
+        }
+        const timer = setTimeout(done, ms)
+        stop.signal.addEventListener("abort", done)
+      })
+    void (async () => {
+      let after: number | undefined
+      for (let first = true; !stop.signal.aborted; first = false) {
+        if (!first) await pause(1000)
+        try {
+          const answer = await readCards.current(after, stop.signal)
+          // the port's state now (its changes since the last ask are in the reads too; the latest is what counts)
+          setSerial(answer.reader)
+          for (const r of answer.reads) {
+            if (r.kind === "card") received.current(r.card, latest.current)
+            else if (r.kind === "refused") {
+              setRead(undefined)
+              setNote("")
+              setError({ detail: `${r.where}: ${r.detail}` })
+            }
+          }
+          after = answer.last
+        } catch (e) {
+          // no longer paired: the agent's panel says so; absent or a network fault: ask again a little later
+          if (stop.signal.aborted || (e instanceof AgentProblem && e.status === 401)) return
+          await pause(2000)
+        }
+      }
+    })()
+    return () => stop.abort()
+    // a new address makes the state "unknown" first: the loop asks the new agent once it is paired
+  }, [agent.state])
 
   useEffect(() => {
     const detector = new BurstDetector()
@@ -167,11 +239,7 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
       const typed = before
       fill.current(typed)
       void readCard(step.text, step.format).then(
-        (card) => {
-          setError(undefined)
-          setRead(offer("card", typed, cardFields(card), fill.current))
-          setNote(t("desk.cardRead", { name: card.fullName, id: card.id }))
-        },
+        (card) => received.current(card, typed),
         (e: unknown) => {
           setRead(undefined)
           setNote("")
@@ -181,12 +249,19 @@ function CardReader({ form, onFill }: { form: ApplicantFields; onFill: (fields: 
     }
     window.addEventListener("keydown", onKey, true)
     return () => window.removeEventListener("keydown", onKey, true)
-  }, [t])
+  }, [])
 
   return (
     <div className="card-reader">
       <h3>{t("desk.cardHeading")}</h3>
       <p className="muted">{t("desk.cardHint")}</p>
+      {serial !== null && (
+        <p data-testid="serial-reader" className={serial.state === "open" ? "muted" : "error"}>
+          {serial.state === "open"
+            ? t("desk.serialOpen", { path: serial.path })
+            : t("desk.serialDown", { path: serial.path, detail: serial.detail })}
+        </p>
+      )}
       <p role="status" data-testid="card-status">
         {note}
       </p>
@@ -329,16 +404,17 @@ async function readCard(text: string, format: "qr" | "mrz"): Promise<Card> {
 }
 
 function AgentPanel({
+  agent,
   documents,
   scans,
   onScanned,
 }: {
+  agent: CounterAgent
   documents: ReadonlyArray<{ readonly id: string; readonly name: string }>
   scans: Readonly<Record<string, Scan>>
   onScanned: (documentId: string, scan: Scan) => void
 }) {
   const { t } = useTranslation()
-  const agent = useCounterAgent()
   const scan = async (document: { id: string; name: string }) => {
     const scanned = await agent.scan(document.id, document.name)
     if (scanned.ok) onScanned(document.id, scanned.scan)

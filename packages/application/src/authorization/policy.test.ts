@@ -9,9 +9,11 @@ import {
   type PolicyTarget,
   permissionMatrix,
   permissionRows,
+  reaches,
   reachOf,
   rolesFor,
   type ScopeRule,
+  targetReach,
 } from "./policy.ts"
 import { type AppRole, anonymous, appRoles, type Principal, type PrincipalScope } from "./principal.ts"
 
@@ -215,6 +217,33 @@ describe("any principal, any action, any target (property)", () => {
       ),
       { numRuns: 2000 },
     )
+  })
+  it("a dossier is in a principal's targetReach exactly when authorize allows it (property)", () => {
+    // a dossier's target always names its authority (the stores' agency_code is never null)
+    const dossierTarget = fc.tuple(code, targetArb).map(([agencyCode, t]): PolicyTarget => ({ ...t, agencyCode }))
+    let listed = 0
+    fc.assert(
+      fc.property(
+        fc.subarray([...appRoles]),
+        scopeArb,
+        fc.constantFrom(...appActions),
+        dossierTarget,
+        (roles, scope, action: AppAction, t) => {
+          const principal = { id: "p", roles, scope }
+          const reach = targetReach(principal, action)
+          if (reach === undefined) {
+            // only when no role grants the action, or a rule looks at the owners or the client
+            const rules = roles.flatMap((role) => permissionMatrix[role][action] ?? [])
+            expect(rules.length === 0 || rules.includes("own") || rules.includes("client")).toBe(true)
+            return
+          }
+          if (reach._tag === "Columns") listed++
+          expect(reaches(reach, t)).toBe(authorize(principal, action, t).allow)
+        },
+      ),
+      { numRuns: 3000 },
+    )
+    expect(listed).toBeGreaterThan(100)
   })
 })
 

@@ -348,6 +348,61 @@ export function reachOf(principal: Principal, action: AppAction): Reach | undefi
   }
 }
 
+/**
+ * Which dossiers a reader's scope reaches, as lists matched against the stored columns (either list matching is
+ * enough): `targetReach`. `Everything` reaches every dossier.
+ */
+export type TargetReach =
+  | { readonly _tag: "Everything" }
+  | {
+      readonly _tag: "Columns"
+      readonly agencyCodes: ReadonlyArray<string>
+      readonly unitCodes: ReadonlyArray<string>
+      readonly intakePointIds: ReadonlyArray<string>
+      readonly holderAgencyCodes: ReadonlyArray<string>
+    }
+
+/**
+ * What the principal's grant of `action` reaches, as lists matched against a dossier's columns (its authority, unit,
+ * intake point, the authority holding its open step): exactly the targets `authorize` allows for some role of the
+ * principal (policy.test.ts holds the two together on generated targets), for the use cases that let the store count
+ * everything in scope at once (the dossier report). Each role's rule adds the lists it looks at; a province-wide
+ * rule on a province-level scope reaches everything. Undefined when a rule looks at something not in columns (the
+ * owners, an integration client) or no role grants the action: the caller judges each target then.
+ */
+export function targetReach(principal: Principal, action: AppAction): TargetReach | undefined {
+  const scope = principal.scope
+  const rules = principal.roles.flatMap((role) => permissionMatrix[role]?.[action] ?? [])
+  if (rules.length === 0) return undefined
+  if (rules.includes("public")) return { _tag: "Everything" }
+  if (rules.some((rule) => rule === "own" || rule === "client")) return undefined
+  // the rules left are staff rules: a citizen's or client's scope satisfies none of them
+  if (scope._tag !== "Staff")
+    return { _tag: "Columns", agencyCodes: [], unitCodes: [], intakePointIds: [], holderAgencyCodes: [] }
+  if (scope.level === "province" && rules.includes("province")) return { _tag: "Everything" }
+  // a province rule on a commune-level scope is the agency rule
+  const looks = new Set(rules.map((rule) => (rule === "province" ? "agency" : rule)))
+  const byAuthorityOrUnit = looks.has("agency") || looks.has("intake")
+  return {
+    _tag: "Columns",
+    agencyCodes: byAuthorityOrUnit ? scope.agencyCodes : [],
+    unitCodes: byAuthorityOrUnit ? scope.unitCodes : [],
+    intakePointIds: looks.has("intake") || looks.has("intake-point") ? scope.intakePointIds : [],
+    holderAgencyCodes: looks.has("agency") ? scope.agencyCodes : [],
+  }
+}
+
+/** Whether a reach takes in a dossier with these columns (either list matching is enough): what the stores do in SQL. */
+export function reaches(reach: TargetReach, target: PolicyTarget): boolean {
+  if (reach._tag === "Everything") return true
+  return (
+    has(reach.agencyCodes, target.agencyCode) ||
+    has(reach.unitCodes, target.unitCode) ||
+    has(reach.intakePointIds, target.intakePointId) ||
+    has(reach.holderAgencyCodes, target.holderAgencyCode)
+  )
+}
+
 /** The roles that may ever take `action` (whatever the scope), in matrix order. */
 export const rolesFor = (action: AppAction): AppRole[] =>
   (Object.keys(permissionMatrix) as AppRole[]).filter((role) => permissionMatrix[role][action] !== undefined)

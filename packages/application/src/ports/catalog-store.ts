@@ -41,11 +41,26 @@ export const makeCatalogStore = (data: CatalogData): CatalogStoreShape => {
     ...(data.calendar ?? {}),
     ...(data.holidays === undefined ? {} : { holidayOverrides: data.holidays }),
   })
+  // Every filing and action looks its procedure up: the versions of each code, kept once (in catalogue order, so the
+  // domain's `procedureInForce` over a code's versions finds what it finds over the whole catalogue) instead of a
+  // pass over the whole catalogue per call.
+  let byCode: Map<string, Procedure[]> | undefined
+  const versionsOf = (code: string): Catalogue => {
+    if (byCode === undefined) {
+      byCode = new Map()
+      for (const procedure of data.catalogue) {
+        const versions = byCode.get(procedure.code)
+        if (versions === undefined) byCode.set(procedure.code, [procedure])
+        else versions.push(procedure)
+      }
+    }
+    return byCode.get(code) ?? []
+  }
   return {
     catalogue: data.catalogue,
     jurisdiction: data.jurisdiction,
     calendar,
-    procedureInForce: (code, date) => Effect.fromResult(procedureInForce(data.catalogue, code, date)),
+    procedureInForce: (code, date) => Effect.fromResult(procedureInForce(versionsOf(code), code, date)),
     proceduresInForce: (date) => data.catalogue.filter((p) => isInForce(p, date)),
   }
 }

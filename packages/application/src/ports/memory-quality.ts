@@ -11,6 +11,7 @@ import {
   withinTimeAt,
 } from "@motcua/domain"
 import { Effect } from "effect"
+import { reaches } from "../authorization/policy.ts"
 import { VersionConflict } from "./errors.ts"
 import { atomic, enqueue, type MemoryDatabaseShape } from "./memory.ts"
 import {
@@ -19,6 +20,7 @@ import {
   type FeedbackStoreShape,
   type IndicatorStoreShape,
   PetitionNotFound,
+  type ReportGroup,
   type ScopeFilter,
   type SlaNotice,
   type SlaStoreShape,
@@ -60,17 +62,17 @@ export const makeMemoryIndicatorStore = (db: MemoryDatabaseShape): IndicatorStor
           .filter((d) => d.code > afterCode && db.state.quality.facts.get(d.code)?.version !== d.version)
           .sort(byCode)
           .slice(0, Math.max(0, Math.trunc(limit)))
-          .map((d) => ({ code: d.code, version: d.version, snapshot: d.snapshot })),
+          .map((d) => ({ code: d.code, version: d.version, statusCode: d.summary.statusCode, snapshot: d.snapshot })),
       ),
     ),
   saveFacts: (rows) =>
     atomic(
       db,
       Effect.sync(() => {
-        for (const { version, facts } of rows) {
+        for (const { version, facts, report } of rows) {
           const before = db.state.quality.facts.get(facts.code)
           if (before === undefined || before.version < version)
-            db.state.quality.facts.set(facts.code, { version, facts })
+            db.state.quality.facts.set(facts.code, { version, facts, report })
         }
       }),
     ),
@@ -102,6 +104,40 @@ export const makeMemoryIndicatorStore = (db: MemoryDatabaseShape): IndicatorStor
           period,
         ),
       ),
+    ),
+  reportCounts: (days, reach) =>
+    atomic(
+      db,
+      Effect.sync(() => {
+        const groups = new Map<string, { -readonly [K in keyof ReportGroup]: ReportGroup[K] }>()
+        for (const { facts: f, report: r } of db.state.quality.facts.values()) {
+          if (days.fromDay !== undefined && r.receivedDay < days.fromDay) continue
+          if (days.toDay !== undefined && r.receivedDay > days.toDay) continue
+          const target = {
+            agencyCode: f.agencyCode,
+            ...(f.unitCode === null ? {} : { unitCode: f.unitCode }),
+            ...(r.intakePointId === null ? {} : { intakePointId: r.intakePointId }),
+            ...(r.holderAgencyCode === null ? {} : { holderAgencyCode: r.holderAgencyCode }),
+          }
+          if (!reaches(reach, target)) continue
+          const group: ReportGroup = {
+            statusCode: r.statusCode,
+            unitCode: f.unitCode,
+            agencyCode: f.agencyCode,
+            procedureCode: f.procedureCode,
+            month: r.receivedDay.slice(0, 7),
+            timeliness: r.timeliness,
+            paid: r.paid,
+            paidOnline: r.paidOnline,
+            count: 0,
+          }
+          const key = JSON.stringify({ ...group, count: undefined })
+          const found = groups.get(key) ?? { ...group }
+          found.count++
+          groups.set(key, found)
+        }
+        return [...groups.values()]
+      }),
     ),
   dossiersBehind: (period, scope, which, afterCode, limit) =>
     atomic(

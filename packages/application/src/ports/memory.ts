@@ -38,7 +38,7 @@ import type { IdempotencyStoreShape } from "./idempotency-store.ts"
 import type { Json } from "./json.ts"
 import type { OutboxShape } from "./outbox.ts"
 import type { PaymentBalance, PaymentStoreShape } from "./payment-store.ts"
-import type { DossierRating, SlaNotice, StoredPetition } from "./quality.ts"
+import type { DossierRating, DossierReportFacts, SlaNotice, StoredPetition } from "./quality.ts"
 import {
   type AuditEntry,
   type AuditEntryInput,
@@ -131,7 +131,10 @@ const copyPayments = (p: MemoryPayments): MemoryPayments => ({
 
 /** What the quality ports keep (IndicatorStore, FeedbackStore, SlaStore: memory-quality.ts). */
 export interface MemoryQualityState {
-  readonly facts: Map<string, { readonly version: number; readonly facts: DossierFacts }>
+  readonly facts: Map<
+    string,
+    { readonly version: number; readonly facts: DossierFacts; readonly report: DossierReportFacts }
+  >
   readonly synced: Map<string, string>
   readonly ratings: Map<string, DossierRating>
   readonly petitions: Map<string, StoredPetition>

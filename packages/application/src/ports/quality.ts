@@ -1,8 +1,17 @@
 // Storage ports of the quality work (issue 15): the index's counting (IndicatorStore), citizens' ratings and
 // petitions (FeedbackStore), and service-level notices (SlaStore). Storage ports like the others: every storage
 // adapter provides them over the same database, so they join its transactions (UnitOfWork).
-import type { DossierFacts, DossierTally, Petition, PetitionTally, SlaStanding, StaffRole } from "@motcua/domain"
+import type {
+  DossierFacts,
+  DossierTally,
+  DossierTimeliness,
+  Petition,
+  PetitionTally,
+  SlaStanding,
+  StaffRole,
+} from "@motcua/domain"
 import { Context, Data, type Effect } from "effect"
+import type { TargetReach } from "../authorization/policy.ts"
 import type { StoreUnavailable, VersionConflict } from "./errors.ts"
 import type { Json } from "./json.ts"
 import type { Instant, OutboxMessageInput } from "./records.ts"
@@ -23,7 +32,42 @@ export interface ScopeFilter {
 export interface StaleDossier {
   readonly code: string
   readonly version: number
+  /** The national status (1–10) stored with that version. */
+  readonly statusCode: number
   readonly snapshot: Json
+}
+
+/**
+ * What the dossier report (reports/dossier-report.ts) counts of a dossier beyond its index facts, kept beside them
+ * so the report is counted by the store (`reportCounts`): its status, its day of receipt (Vietnam), its class by the
+ * index rule, the online-payment indicator's two marks, and what the policy's scope looks at besides the authority
+ * and unit (the intake point, the authority holding its open step). Computed by `reportFactsOf`.
+ */
+export interface DossierReportFacts {
+  readonly statusCode: number
+  /** YYYY-MM-DD, Vietnam. */
+  readonly receivedDay: string
+  readonly timeliness: DossierTimeliness
+  /** Owed something before the result and paid (the online-payment indicator's base). */
+  readonly paid: boolean
+  /** Paid, and every payment online. */
+  readonly paidOnline: boolean
+  readonly intakePointId: string | null
+  readonly holderAgencyCode: string | null
+}
+
+/** One group of the dossier report's counts: the dossiers alike in everything the report tells apart. */
+export interface ReportGroup {
+  readonly statusCode: number
+  readonly unitCode: string | null
+  readonly agencyCode: string
+  readonly procedureCode: string
+  /** YYYY-MM of receipt, Vietnam. */
+  readonly month: string
+  readonly timeliness: DossierTimeliness
+  readonly paid: boolean
+  readonly paidOnline: boolean
+  readonly count: number
 }
 
 /** The dossiers behind a number (drill-down), among those received in the period. */
@@ -61,7 +105,11 @@ export interface IndicatorStoreShape {
   readonly stale: (afterCode: string, limit: number) => Effect.Effect<ReadonlyArray<StaleDossier>, StoreUnavailable>
   /** Keeps each dossier's facts, as of `version` (a row already at a later version is left as it is). */
   readonly saveFacts: (
-    rows: ReadonlyArray<{ readonly version: number; readonly facts: DossierFacts }>,
+    rows: ReadonlyArray<{
+      readonly version: number
+      readonly facts: DossierFacts
+      readonly report: DossierReportFacts
+    }>,
   ) => Effect.Effect<void, StoreUnavailable>
   /** The dossier's record reached the national portal (the first time is kept). */
   readonly markSynced: (code: string, at: Instant) => Effect.Effect<void, StoreUnavailable>
@@ -75,6 +123,14 @@ export interface IndicatorStoreShape {
     period: PeriodBounds,
     scope: ScopeFilter,
   ) => Effect.Effect<ReadonlyArray<PetitionTally>, StoreUnavailable>
+  /**
+   * The dossier report's counts over the stored facts: the dossiers received from `fromDay` to `toDay` (Vietnam
+   * days, inclusive; either may be absent) that `reach` reaches, grouped (in no particular order).
+   */
+  readonly reportCounts: (
+    days: { readonly fromDay?: string | undefined; readonly toDay?: string | undefined },
+    reach: TargetReach,
+  ) => Effect.Effect<ReadonlyArray<ReportGroup>, StoreUnavailable>
   /** The dossiers behind a number, by code after `afterCode` ("" first), at most `limit`. */
   readonly dossiersBehind: (
     period: PeriodBounds,

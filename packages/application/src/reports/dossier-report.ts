@@ -2,28 +2,30 @@
 // month with how many were received, resolved (processing ended) and resolved early, on time or late, and the
 // on-time rate by the national index rule (the domain's classifyDossier: processing end vs appointment,
 // supplementation pauses excluded, a second supplementation or an apology makes it late; refused and withdrawn
-// dossiers do not count). It reads the stored snapshots, so it says what the dossiers' own records say. The CLI's
-// `motcua report` prints it; GET /api/v1/reports/dossiers answers it for the leaders' dashboards (dossierReport).
+// dossiers do not count). What it counts of each dossier is computed from its stored snapshot (reportFactsOf), so it
+// says what the dossiers' own records say; the store keeps those values beside the index facts and counts them in
+// one GROUP BY (dossierReport), or the snapshots are read a page at a time (dossierReportByPages, the reference).
+// The CLI's `motcua report` prints it; GET /api/v1/reports/dossiers answers it for the leaders' dashboards.
 // The full Decision 766 index (its groups and weighted scores) is other work and will sit beside this, not in it.
 import {
   type Catalogue,
-  classifyDossier,
   type DossierContext,
   type DossierTimeliness,
   type Jurisdiction,
   type NationalStatusCode,
   nationalStatusLabels,
   type OnlinePaymentIndicator,
-  onlinePaymentIndicator,
-  vietnamDate,
 } from "@motcua/domain"
 import { Effect } from "effect"
-import { authorize, rolesFor } from "../authorization/policy.ts"
+import { authorize, rolesFor, type TargetReach, targetReach } from "../authorization/policy.ts"
 import type { Principal } from "../authorization/principal.ts"
 import { targetOf } from "../dossier/target.ts"
 import { Forbidden } from "../errors.ts"
 import { CatalogStore } from "../ports/catalog-store.ts"
 import { DossierListing } from "../ports/dossier-listing.ts"
+import { IndicatorStore, type ReportGroup } from "../ports/quality.ts"
+import { refreshIndicatorFacts } from "../quality/facts.ts"
+import { reportFactsOf } from "./report-facts.ts"
 
 export interface StoredDossier {
   readonly code: string
@@ -124,6 +126,8 @@ function grouped(map: ReadonlyMap<string, { readonly label: string; readonly cla
  */
 export interface ReportTally {
   readonly add: (dossier: StoredDossier) => void
+  /** A group of dossiers counted by the store, already within the options' period (their unit and field are checked here). */
+  readonly addGroup: (group: ReportGroup) => void
   readonly result: () => Report
 }
 
@@ -145,42 +149,55 @@ export function reportTally(
     key: string,
     label: string,
     cls: DossierTimeliness,
+    n: number,
   ) => {
     const found = map.get(key) ?? { label, classes: noClasses() }
-    found.classes[cls]++
+    found.classes[cls] += n
     map.set(key, found)
+  }
+  const addGroup = (g: ReportGroup) => {
+    if (options.unitCode !== undefined && (g.unitCode ?? PROVINCE_LEVEL) !== options.unitCode) return
+    const field = fieldOf.get(g.procedureCode)
+    if (options.fieldCode !== undefined && field?.code !== options.fieldCode) return
+    const cls = g.timeliness
+    const n = g.count
+    all[cls] += n
+    const status = String(g.statusCode)
+    const found = statuses.get(status)
+    if (found === undefined)
+      statuses.set(status, {
+        label: nationalStatusLabels[g.statusCode as NationalStatusCode] ?? "?",
+        count: n,
+      })
+    else found.count += n
+    if (g.unitCode === null) count(units, PROVINCE_LEVEL, "Cấp tỉnh (province level)", cls, n)
+    else count(units, g.unitCode, unitName.get(g.unitCode) ?? g.unitCode, cls, n)
+    if (field === undefined) count(fields, "?", "(không rõ lĩnh vực)", cls, n)
+    else count(fields, field.code, field.name, cls, n)
+    const month = months.get(g.month) ?? noClasses()
+    month[cls] += n
+    months.set(g.month, month)
+    if (g.paid) paid += n
+    if (g.paidOnline) paidOnline += n
   }
   return {
     add: (d) => {
-      const day = vietnamDate(d.context.receivedAt)
-      if (options.from !== undefined && day < options.from) return
-      if (options.to !== undefined && day > options.to) return
-      if (options.unitCode !== undefined && (d.context.unitCode ?? PROVINCE_LEVEL) !== options.unitCode) return
-      if (options.fieldCode !== undefined && fieldOf.get(d.context.procedureCode)?.code !== options.fieldCode) return
-      const cls = classifyDossier(d.context)
-      all[cls]++
-      const status = String(d.statusCode)
-      const found = statuses.get(status)
-      if (found === undefined)
-        statuses.set(status, {
-          label: nationalStatusLabels[d.statusCode as NationalStatusCode] ?? "?",
-          count: 1,
-        })
-      else found.count++
-      const unit = d.context.unitCode
-      if (unit === undefined) count(units, PROVINCE_LEVEL, "Cấp tỉnh (province level)", cls)
-      else count(units, unit, unitName.get(unit) ?? unit, cls)
-      const field = fieldOf.get(d.context.procedureCode)
-      if (field === undefined) count(fields, "?", "(không rõ lĩnh vực)", cls)
-      else count(fields, field.code, field.name, cls)
-      const month = months.get(day.slice(0, 7)) ?? noClasses()
-      month[cls]++
-      months.set(day.slice(0, 7), month)
-      // the domain's indicator, one dossier at a time (it counts each dossier on its own)
-      const payment = onlinePaymentIndicator([d.context])
-      paid += payment.paid
-      paidOnline += payment.paidOnline
+      const facts = reportFactsOf(d.statusCode, d.context)
+      if (options.from !== undefined && facts.receivedDay < options.from) return
+      if (options.to !== undefined && facts.receivedDay > options.to) return
+      addGroup({
+        statusCode: facts.statusCode,
+        unitCode: d.context.unitCode ?? null,
+        agencyCode: d.context.agencyCode,
+        procedureCode: d.context.procedureCode,
+        month: facts.receivedDay.slice(0, 7),
+        timeliness: facts.timeliness,
+        paid: facts.paid,
+        paidOnline: facts.paidOnline,
+        count: 1,
+      })
     },
+    addGroup,
     result: () => ({
       from: options.from ?? null,
       to: options.to ?? null,
@@ -241,22 +258,61 @@ export const readDossiers = Effect.gen(function* () {
 
 const PAGE = 1000
 
+/** Forbidden unless some role of the principal grants reports (the scope is applied to each dossier after). */
+const mayReadReports = (principal: Principal) =>
+  principal.roles.some((role) => rolesFor("report.read").includes(role))
+    ? Effect.void
+    : Effect.fail(
+        new Forbidden({
+          principalId: principal.id,
+          action: "report.read",
+          reason: `vai trò ${principal.roles.join(", ")} không xem được báo cáo / no role of the account grants reports`,
+        }),
+      )
+
+const tallyFor = (options: ReportOptions) =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogStore
+    return reportTally({ catalogue: catalog.catalogue, jurisdiction: catalog.jurisdiction }, options)
+  })
+
 /**
- * The report for a leader's dashboard: the dossiers the principal's scope reaches (each checked against the policy's
- * `report.read`, as a queue checks each row), counted as buildReport counts them. An account whose roles grant no
- * report is Forbidden.
+ * The report for a leader's dashboard: the dossiers the principal's scope reaches (the policy's `report.read`),
+ * counted as buildReport counts them. The store counts them (`reportCounts`, a GROUP BY over the facts kept beside
+ * the index's, brought up to date first as the index report does), for the scope as the policy's `targetReach`
+ * lists it; a scope that is not a matter of columns is counted a page at a time (dossierReportByPages). An account
+ * whose roles grant no report is Forbidden.
  */
 export const dossierReport = Effect.fnUntraced(function* (principal: Principal, options: ReportOptions = {}) {
-  if (!principal.roles.some((role) => rolesFor("report.read").includes(role)))
-    return yield* Effect.fail(
-      new Forbidden({
-        principalId: principal.id,
-        action: "report.read",
-        reason: `vai trò ${principal.roles.join(", ")} không xem được báo cáo / no role of the account grants reports`,
-      }),
-    )
-  const catalog = yield* CatalogStore
-  const tally = reportTally({ catalogue: catalog.catalogue, jurisdiction: catalog.jurisdiction }, options)
+  const reach = targetReach(principal, "report.read")
+  if (reach === undefined) return yield* dossierReportByPages(principal, options)
+  yield* mayReadReports(principal)
+  return yield* countedReport(options, reach)
+})
+
+/**
+ * The report over the dossiers `reach` takes in (all of them by default: `motcua report`), counted by the store: the
+ * facts brought up to date first (refreshIndicatorFacts, as the index report does), then one grouped count.
+ */
+export const countedReport = Effect.fnUntraced(function* (
+  options: ReportOptions = {},
+  reach: TargetReach = { _tag: "Everything" },
+) {
+  const tally = yield* tallyFor(options)
+  yield* refreshIndicatorFacts()
+  const groups = yield* (yield* IndicatorStore).reportCounts({ fromDay: options.from, toDay: options.to }, reach)
+  for (const group of groups) tally.addGroup(group)
+  return tally.result()
+})
+
+/**
+ * The same report counted from the stored snapshots a page at a time, each dossier checked against the policy's
+ * `report.read` as a queue checks each row: what dossierReport does for a scope `targetReach` cannot list, and the
+ * reference the store's counts are held to (the storage contract compares the two on generated dossiers).
+ */
+export const dossierReportByPages = Effect.fnUntraced(function* (principal: Principal, options: ReportOptions = {}) {
+  yield* mayReadReports(principal)
+  const tally = yield* tallyFor(options)
   yield* eachDossier((d) => {
     if (authorize(principal, "report.read", targetOf(d.context)).allow) tally.add(d)
   })

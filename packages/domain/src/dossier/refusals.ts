@@ -2,6 +2,7 @@
  * Why an event was refused: a tagged union of plain objects (JSON, like the snapshot), never a silent no-op.
  * `describeRefusal` gives the sentence to show, Vietnamese first.
  */
+import { formatNumber } from "../fees/money.ts"
 import type { Problem } from "../shared/decode.ts"
 import type { Role } from "./events.ts"
 import type { DossierStateName } from "./status.ts"
@@ -70,7 +71,7 @@ export type Refusal =
 
 export type RefusalTag = Refusal["_tag"]
 
-const vnd = (amount: number) => `${amount.toLocaleString("vi-VN")}đ`
+const vnd = (amount: number) => `${formatNumber(amount)}đ`
 
 /** One sentence, Vietnamese then English, for logs, API problem details and the officer's screen. */
 export function describeRefusal(r: Refusal): string {

@@ -41,7 +41,16 @@ import {
   UnknownVariant,
   UnusableFeeRule,
 } from "./errors.ts"
-import { afterReduction, formatDong, formatDongEn, formatPercent, formatPercentEn, percentOf } from "./money.ts"
+import {
+  afterReduction,
+  formatDong,
+  formatDongEn,
+  formatNumber,
+  formatNumberEn,
+  formatPercent,
+  formatPercentEn,
+  percentOf,
+} from "./money.ts"
 import type { FeeQuoteRequest, FeeUnit } from "./request.ts"
 
 const NonEmpty = Schema.String.check(Schema.isMinLength(1))
@@ -258,8 +267,8 @@ function tieredGross(
   )
   const index = sorted.findIndex((t) => t.upTo === undefined || basis <= t.upTo)
   const tier = sorted[index]
-  const shown = (n: number) => (rule.basis === "value" ? formatDong(n) : `${n.toLocaleString("vi-VN")} m²`)
-  const shownEn = (n: number) => (rule.basis === "value" ? formatDongEn(n) : `${n.toLocaleString("en-US")} m²`)
+  const shown = (n: number) => (rule.basis === "value" ? formatDong(n) : `${formatNumber(n)} m²`)
+  const shownEn = (n: number) => (rule.basis === "value" ? formatDongEn(n) : `${formatNumberEn(n)} m²`)
   if (tier === undefined) {
     const last = sorted[sorted.length - 1]?.upTo ?? 0
     return {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest"
 import { applicantIdProblem } from "./applicant-id.ts"
 import { centuryDigit, parseCccdNumber, type Sex } from "./cccd.ts"
 import { type CccdQr, formatCccdQr, parseCccdQr } from "./cccd-qr.ts"
+import { readIdCardText } from "./id-card.ts"
 import { formatMrz, mrzCheckDigit, parseMrz } from "./mrz.ts"
 import { birthProvinceCodes } from "./provinces.ts"
 import { parseTaxCode, taxCodeCheckDigit } from "./tax-code.ts"
@@ -252,4 +253,44 @@ describe("parseMrz", () => {
       expect(failure?.field).toBe(target.field)
     },
   )
+})
+
+describe("readIdCardText", () => {
+  it("gives one shape for a QR text and an MRZ, or the field at fault", () => {
+    const qr = "022090001234|100123456|Nguyễn Văn An|15031990|Nam|Tổ 5, khu 3, phường Hồng Gai|01072021"
+    expect(readIdCardText("qr", qr)).toEqual(
+      Result.succeed({
+        id: "022090001234",
+        oldId: "100123456",
+        fullName: "Nguyễn Văn An",
+        dateOfBirth: "1990-03-15",
+        sex: "Nam",
+        permanentAddress: "Tổ 5, khu 3, phường Hồng Gai",
+        issuedOn: "2021-07-01",
+        source: "qr",
+      }),
+    )
+    const mrz = formatMrz({
+      id: "022090001234",
+      dateOfBirth: "1990-03-15",
+      sex: "Nam",
+      expiresOn: "2030-03-15",
+      surname: "NGUYEN",
+      givenNames: "VAN<AN",
+    }).join("\n")
+    expect(readIdCardText("mrz", mrz)).toEqual(
+      Result.succeed({
+        id: "022090001234",
+        fullName: "NGUYEN VAN AN",
+        dateOfBirth: "1990-03-15",
+        sex: "Nam",
+        expiresOn: "2030-03-15",
+        source: "mrz",
+      }),
+    )
+    const wrongSex = readIdCardText("qr", qr.replace("|Nam|", "|Nữ|"))
+    expect(Result.isFailure(wrongSex) && wrongSex.failure.field).toBe("id")
+    const wrongCheck = readIdCardText("mrz", mrz.replace("900315", "900316"))
+    expect(Result.isFailure(wrongCheck) && wrongCheck.failure._tag).toBe("InvalidMrz")
+  })
 })

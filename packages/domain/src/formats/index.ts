@@ -11,6 +11,7 @@ export {
   type Sex,
 } from "./cccd.ts"
 export { type CccdQr, type CccdQrField, formatCccdQr, InvalidCccdQr, parseCccdQr } from "./cccd-qr.ts"
+export { type IdCardFormat, type IdCardText, readIdCardText } from "./id-card.ts"
 export { formatMrz, InvalidMrz, type MrzCard, type MrzField, mrzCheckDigit, parseMrz } from "./mrz.ts"
 export { birthProvinceCodes, birthProvinces } from "./provinces.ts"
 export { InvalidTaxCode, parseTaxCode, type TaxCode, taxCodeCheckDigit } from "./tax-code.ts"
