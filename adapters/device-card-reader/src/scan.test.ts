@@ -2,24 +2,17 @@
 // garbage, bytes that are not UTF-8, a short MRZ line, a wrong check digit or field, an MRZ cut short and an over-long
 // scan refused naming where. Also the reader's settings from the environment, with a clear error for each bad value.
 import { fc, test } from "@fast-check/vitest"
-import { formatMrz } from "@motcua/domain"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { SERIAL_READER_DEFAULTS, serialReaderConfigFromEnv } from "./config.ts"
 import { firstInvalidUtf8, ScanAssembler, type ScanOutcome } from "./scan.ts"
+import { SAMPLE_CARD_MRZ, SAMPLE_CARD_QR } from "./testing.ts"
 
-const QR = "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
+const QR = SAMPLE_CARD_QR
 const QR_MALE = QR.replace("022190001234", "022090001234")
   .replace("|Nữ|", "|Nam|")
   .replace("Nguyễn Thị Hồng Nhung", "Nguyễn Văn Đức")
-const MRZ = formatMrz({
-  id: "022090001234",
-  dateOfBirth: "1990-03-15",
-  sex: "Nam",
-  expiresOn: "2030-03-15",
-  surname: "NGUYEN",
-  givenNames: "VAN<DUC",
-})
+const MRZ = SAMPLE_CARD_MRZ
 
 const message = (text: string) => ({ kind: "message" as const, bytes: new TextEncoder().encode(text) })
 const refusal = (outcomes: ReadonlyArray<ScanOutcome>) => {

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { formatMrz } from "@motcua/domain"
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
 import { SERIAL_READER_DEFAULTS, type SerialReaderConfig } from "./config.ts"
 import {
@@ -16,20 +15,13 @@ import {
   type ReaderState,
   type SerialCardReader,
 } from "./serial-reader.ts"
-import { type PtyPair, startPtyPair } from "./testing.ts"
+import { type PtyPair, SAMPLE_CARD_MRZ, SAMPLE_CARD_QR, startPtyPair } from "./testing.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "motcua-serial-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const QR = "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
-const MRZ = formatMrz({
-  id: "022090001234",
-  dateOfBirth: "1990-03-15",
-  sex: "Nam",
-  expiresOn: "2030-03-15",
-  surname: "NGUYEN",
-  givenNames: "VAN<DUC",
-})
+const QR = SAMPLE_CARD_QR
+const MRZ = SAMPLE_CARD_MRZ
 
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -7,6 +7,20 @@ import { existsSync } from "node:fs"
 import { type FileHandle, open } from "node:fs/promises"
 import { join } from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
+import { formatMrz } from "@motcua/domain"
+
+/** A CCCD's QR text as a reader sends it (Vietnamese names and address in UTF-8). */
+export const SAMPLE_CARD_QR =
+  "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
+/** The three MRZ lines on the back of a CCCD (check digits computed by the domain's formatMrz). */
+export const SAMPLE_CARD_MRZ = formatMrz({
+  id: "022090001234",
+  dateOfBirth: "1990-03-15",
+  sex: "Nam",
+  expiresOn: "2030-03-15",
+  surname: "NGUYEN",
+  givenNames: "VAN<DUC",
+})
 
 export interface PtyPair {
   /** The reader's end: the path the agent opens. */

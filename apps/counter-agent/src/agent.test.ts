@@ -11,9 +11,8 @@ import { join } from "node:path"
 import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { openSerialCardReader, type ReaderEvent, SERIAL_READER_DEFAULTS } from "@motcua/device-card-reader"
-import { startPtyPair } from "@motcua/device-card-reader/testing"
+import { SAMPLE_CARD_MRZ, SAMPLE_CARD_QR, startPtyPair } from "@motcua/device-card-reader/testing"
 import { makeSaneScanner } from "@motcua/device-scanner"
-import { formatMrz } from "@motcua/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type CardReadEvent, createAgent } from "./agent.ts"
@@ -203,16 +202,8 @@ describe("counter agent", () => {
 })
 
 describe("counter agent with a serial card reader", () => {
-  const QR =
-    "022190001234|100123456|Nguyễn Thị Hồng Nhung|15031990|Nữ|Số 8, ngõ 12, phường Hồng Gai, Quảng Ninh|01072021"
-  const MRZ = formatMrz({
-    id: "022090001234",
-    dateOfBirth: "1990-03-15",
-    sex: "Nam",
-    expiresOn: "2030-03-15",
-    surname: "NGUYEN",
-    givenNames: "VAN<DUC",
-  })
+  const QR = SAMPLE_CARD_QR
+  const MRZ = SAMPLE_CARD_MRZ
   const ptyDir = mkdtempSync(join(tmpdir(), "motcua-agent-serial-"))
   afterAll(() => rmSync(ptyDir, { recursive: true, force: true }))
 
