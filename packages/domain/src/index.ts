@@ -12,5 +12,7 @@ export * from "./payments/index.ts"
 export * from "./petitions/index.ts"
 export * from "./postal/index.ts"
 export * from "./shared/decode.ts"
+/** Plain structural checks in front of a Schema on a hot path (shared/plain-check.ts). */
+export * as PlainCheck from "./shared/plain-check.ts"
 export * from "./shared/text.ts"
 export * from "./sla/index.ts"

@@ -10,88 +10,31 @@
 // a subset of what the Schema accepts; and what it returns is what the Schema's decoding returns: fresh objects and
 // arrays with the Schema's fields only, in the Schema's order, optional fields only when present.
 // `filing-body.test.ts` checks both on generated bodies and mutations of them.
-import { Applicant } from "@motcua/domain"
+import { Applicant, PlainCheck } from "@motcua/domain"
 
-const NO: unique symbol = Symbol("not plainly valid")
-type Check = (input: unknown) => unknown
-
-const isPlainObject = (input: unknown): input is Record<string, unknown> => {
-  if (typeof input !== "object" || input === null) return false
-  const proto = Object.getPrototypeOf(input)
-  return proto === Object.prototype || proto === null
-}
-
-/** `Schema.String` with `isMinLength(min)` and `isMaxLength(max)` (UTF-16 code units, as the Schema counts). */
-const text =
-  (min: number, max = Number.POSITIVE_INFINITY): Check =>
-  (s) =>
-    typeof s === "string" && s.length >= min && s.length <= max ? s : NO
-const pattern =
-  (re: RegExp): Check =>
-  (s) =>
-    typeof s === "string" && re.test(s) ? s : NO
-const oneOf =
-  (literals: ReadonlyArray<string>): Check =>
-  (s) =>
-    typeof s === "string" && literals.includes(s) ? s : NO
-const boolean: Check = (b) => (typeof b === "boolean" ? b : NO)
-
-/** `Schema.Array(item)` with `isMaxLength(max)`. */
-const array =
-  (item: Check, max: number): Check =>
-  (input) => {
-    if (!Array.isArray(input) || input.length > max) return NO
-    const out = new Array<unknown>(input.length)
-    for (let i = 0; i < input.length; i += 1) {
-      const value = item(input[i])
-      if (value === NO) return NO
-      out[i] = value
-    }
-    return out
-  }
-
-/**
- * A `Schema.Struct` decoded with excess properties refused: the input's keys must all be fields (another key: the
- * Schema decides), each required one present; the output has the fields in the Schema's order.
- */
-const struct = (fields: ReadonlyArray<readonly [key: string, check: Check, optional: boolean]>): Check => {
-  const known = new Set(fields.map(([key]) => key))
-  return (input) => {
-    if (!isPlainObject(input)) return NO
-    for (const key in input) if (!known.has(key)) return NO
-    const out: Record<string, unknown> = {}
-    for (const [key, check, optional] of fields) {
-      if (!Object.hasOwn(input, key)) {
-        if (optional) continue
-        return NO
-      }
-      const value = check(input[key])
-      if (value === NO) return NO
-      out[key] = value
-    }
-    return out
-  }
-}
+const { array, boolean, NO, oneOf, optional, pattern, required, text } = PlainCheck
+/** `FilingBody` is decoded with excess properties refused: a body with another key is left to the Schema. */
+const struct = (fields: Parameters<typeof PlainCheck.struct>[0]) => PlainCheck.struct(fields, { excess: "refuse" })
 
 // FilingBody's rules (dossiers.ts and the domain's Schemas it uses)
 const nonEmpty = text(1) // the domain's NonEmpty
 const id = text(1, 200) // Id
 const unitCode = pattern(/^\d{5}$/u)
 
-const applicant = struct([
-  ["id", nonEmpty, false],
-  ["name", nonEmpty, false],
-  ["kind", oneOf(Applicant.fields.kind.literals), false],
-  ["address", nonEmpty, true],
-  ["phone", nonEmpty, true],
-  ["email", nonEmpty, true],
-])
-const documentPresent = struct([
-  ["id", nonEmpty, false],
-  ["fromEWallet", boolean, true],
-  ["digitised", boolean, true],
-  ["reused", boolean, true],
-])
+const applicant = struct({
+  id: required(nonEmpty),
+  name: required(nonEmpty),
+  kind: required(oneOf(Applicant.fields.kind.literals)),
+  address: optional(nonEmpty),
+  phone: optional(nonEmpty),
+  email: optional(nonEmpty),
+})
+const documentPresent = struct({
+  id: required(nonEmpty),
+  fromEWallet: optional(boolean),
+  digitised: optional(boolean),
+  reused: optional(boolean),
+})
 
 /** The fields this check knows, in `FilingBody`'s order (the test checks the order against the Schema's). */
 export const PLAIN_FILING_FIELDS = [
@@ -106,24 +49,17 @@ export const PLAIN_FILING_FIELDS = [
   "intakePointId",
 ] as const
 
-const filing = struct([
-  ["procedureCode", pattern(/^\d\.\d{6}$/u), false], // ProcedureCode
-  ["variantId", id, true],
-  ["applicant", applicant, false],
-  [
-    "residence",
-    struct([
-      ["provinceCode", pattern(/^\d{2}$/u), false],
-      ["unitCode", unitCode, true],
-    ]),
-    false,
-  ],
-  ["subjectUnitCode", unitCode, true],
-  ["summary", text(1, 2000), true], // Text
-  ["documents", array(documentPresent, 100), false],
-  ["attachmentIds", array(id, 100), true], // Ids
-  ["intakePointId", id, true],
-])
+const filing = struct({
+  procedureCode: required(pattern(/^\d\.\d{6}$/u)), // ProcedureCode
+  variantId: optional(id),
+  applicant: required(applicant),
+  residence: required(struct({ provinceCode: required(pattern(/^\d{2}$/u)), unitCode: optional(unitCode) })),
+  subjectUnitCode: optional(unitCode),
+  summary: optional(text(1, 2000)), // Text
+  documents: required(array(documentPresent, { max: 100 })),
+  attachmentIds: optional(array(id, { max: 100 })), // Ids
+  intakePointId: optional(id),
+})
 
 /** The body as `FilingBody` would decode it, when the plain checks accept it; otherwise undefined (ask the Schema). */
 export function plainFilingBody(input: unknown): unknown {

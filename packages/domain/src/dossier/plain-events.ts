@@ -16,6 +16,20 @@ import { INSTANT_PATTERN } from "../calendar/local-date.ts"
 import { Channel } from "../catalogue/schema.ts"
 import { DOSSIER_CODE_SHAPE, parseDossierCode } from "../dossier-code/code.ts"
 import {
+  array,
+  boolean,
+  type Check,
+  type Field,
+  isPlainObject,
+  NO,
+  oneOf,
+  optional,
+  pattern,
+  required,
+  struct,
+  text,
+} from "../shared/plain-check.ts"
+import {
   Applicant,
   ApplicantVerification,
   type DossierEvent,
@@ -26,19 +40,8 @@ import {
   Role,
 } from "./events.ts"
 
-/** What a check answers when it does not accept the input (the Schema decides then). */
-const NO: unique symbol = Symbol("not plainly valid")
-type Check<T = unknown> = (input: unknown) => T | typeof NO
-
-const isPlainObject = (input: unknown): input is Record<string, unknown> => {
-  if (typeof input !== "object" || input === null) return false
-  const proto = Object.getPrototypeOf(input)
-  return proto === Object.prototype || proto === null
-}
-
-const nonEmpty: Check<string> = (s) => (typeof s === "string" && s.length >= 1 ? s : NO)
-const anyString: Check<string> = (s) => (typeof s === "string" ? s : NO)
-const boolean: Check<boolean> = (b) => (typeof b === "boolean" ? b : NO)
+const nonEmpty = text(1)
+const anyString = text()
 /** `Positive.check(Schema.isInt())`. */
 const positiveInt: Check<number> = (n) => (typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : NO)
 /** `Dong`: a safe integer ≥ 0. */
@@ -49,54 +52,11 @@ const instant: Check<string> = (s) =>
 /** `DossierCode`: its shape, then `parseDossierCode`. */
 const dossierCode: Check<string> = (s) =>
   typeof s === "string" && DOSSIER_CODE_SHAPE.test(s) && parseDossierCode(s)._tag === "Success" ? s : NO
-const oneOf =
-  <L extends string>(literals: ReadonlyArray<L>): Check<L> =>
-  (s) =>
-    typeof s === "string" && (literals as ReadonlyArray<string>).includes(s) ? (s as L) : NO
 const literal =
   <L extends string | boolean>(value: L): Check<L> =>
   (s) =>
     s === value ? value : NO
-const sha256Hex: Check<string> = (s) => (typeof s === "string" && /^[0-9a-f]{64}$/.test(s) ? s : NO)
-
-const array =
-  <T>(item: Check<T>, minLength = 0): Check<T[]> =>
-  (input) => {
-    if (!Array.isArray(input) || input.length < minLength) return NO
-    const out = new Array<T>(input.length)
-    for (let i = 0; i < input.length; i += 1) {
-      const value = item(input[i])
-      if (value === NO) return NO
-      out[i] = value
-    }
-    return out
-  }
-
-interface Field {
-  readonly check: Check
-  readonly optional: boolean
-}
-const required = (check: Check): Field => ({ check, optional: false })
-const optional = (check: Check): Field => ({ check, optional: true })
-
-/** A `Schema.Struct`: the fields in its order; `optional` ones (`Schema.optionalKey`) only when present. */
-const struct = <T>(fields: Readonly<Record<string, Field>>): Check<T> => {
-  const entries = Object.entries(fields)
-  return (input) => {
-    if (!isPlainObject(input)) return NO
-    const out: Record<string, unknown> = {}
-    for (const [key, field] of entries) {
-      if (!Object.hasOwn(input, key)) {
-        if (field.optional) continue
-        return NO
-      }
-      const value = field.check(input[key])
-      if (value === NO) return NO
-      out[key] = value
-    }
-    return out as T
-  }
-}
+const sha256Hex = pattern(/^[0-9a-f]{64}$/)
 
 const actor = struct({
   id: required(nonEmpty),
@@ -124,21 +84,21 @@ const event = (type: DossierEventType, fields: Readonly<Record<string, Field>>) 
 /** One check per event type; `undefined`: none (the Schema decodes every such event). */
 const checks: Readonly<Record<DossierEventType, Check | undefined>> = {
   accept: event("accept", { documents: optional(array(documentPresent)) }),
-  refuse: event("refuse", { reasons: required(array(nonEmpty, 1)) }),
+  refuse: event("refuse", { reasons: required(array(nonEmpty, { min: 1 })) }),
   requestSupplementation: event("requestSupplementation", {
-    missing: required(array(struct({ documentId: optional(nonEmpty), description: required(nonEmpty) }), 1)),
+    missing: required(array(struct({ documentId: optional(nonEmpty), description: required(nonEmpty) }), { min: 1 })),
     applicantDeadline: required(instant),
   }),
   supplementReceived: event("supplementReceived", { documents: required(array(documentPresent)) }),
   supplementationDeadlinePassed: event("supplementationDeadlinePassed", {}),
   requestFinancialObligation: event("requestFinancialObligation", {
-    items: required(array(struct({ name: required(nonEmpty), amount: required(positiveInt) }), 1)),
+    items: required(array(struct({ name: required(nonEmpty), amount: required(positiveInt) }), { min: 1 })),
   }),
   paymentConfirmed: event("paymentConfirmed", { paymentId: required(nonEmpty), amount: required(positiveInt) }),
   completeStep: event("completeStep", { note: optional(nonEmpty), assigneeId: optional(nonEmpty) }),
   transfer: event("transfer", { agencyCode: required(nonEmpty), note: optional(nonEmpty) }),
   approve: event("approve", { note: optional(nonEmpty) }),
-  reject: event("reject", { reasons: required(array(nonEmpty, 1)) }),
+  reject: event("reject", { reasons: required(array(nonEmpty, { min: 1 })) }),
   sign: event("sign", { signatureId: required(nonEmpty), document: optional(signedResultFile) }),
   replaceResult: event("replaceResult", {
     signatureId: required(nonEmpty),
@@ -148,11 +108,11 @@ const checks: Readonly<Record<DossierEventType, Check | undefined>> = {
   resultReady: event("resultReady", { resultDocumentIds: optional(array(nonEmpty)) }),
   returnResult: event("returnResult", { method: required(oneOf(ReturnMethod.literals)) }),
   withdraw: event("withdraw", { reason: optional(nonEmpty) }),
-  stop: event("stop", { reasons: required(array(nonEmpty, 1)) }),
+  stop: event("stop", { reasons: required(array(nonEmpty, { min: 1 })) }),
   extendWithApology: event("extendWithApology", { newAppointment: required(instant), reason: required(nonEmpty) }),
   correct: event("correct", {
     changes: required(
-      array(struct({ field: required(nonEmpty), from: optional(anyString), to: required(anyString) }), 1),
+      array(struct({ field: required(nonEmpty), from: optional(anyString), to: required(anyString) }), { min: 1 }),
     ),
     reason: required(nonEmpty),
   }),
