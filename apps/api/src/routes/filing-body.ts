@@ -10,31 +10,19 @@
 // a subset of what the Schema accepts; and what it returns is what the Schema's decoding returns: fresh objects and
 // arrays with the Schema's fields only, in the Schema's order, optional fields only when present.
 // `filing-body.test.ts` checks both on generated bodies and mutations of them.
-import { Applicant, PlainCheck } from "@motcua/domain"
+import { PLAIN_APPLICANT_FIELDS, PLAIN_DOCUMENT_PRESENT_FIELDS, PlainCheck } from "@motcua/domain"
 
-const { array, boolean, NO, oneOf, optional, pattern, required, text } = PlainCheck
+const { array, NO, optional, pattern, required, text } = PlainCheck
 /** `FilingBody` is decoded with excess properties refused: a body with another key is left to the Schema. */
 const struct = (fields: Parameters<typeof PlainCheck.struct>[0]) => PlainCheck.struct(fields, { excess: "refuse" })
 
 // FilingBody's rules (dossiers.ts and the domain's Schemas it uses)
-const nonEmpty = text(1) // the domain's NonEmpty
 const id = text(1, 200) // Id
 const unitCode = pattern(/^\d{5}$/u)
 
-const applicant = struct({
-  id: required(nonEmpty),
-  name: required(nonEmpty),
-  kind: required(oneOf(Applicant.fields.kind.literals)),
-  address: optional(nonEmpty),
-  phone: optional(nonEmpty),
-  email: optional(nonEmpty),
-})
-const documentPresent = struct({
-  id: required(nonEmpty),
-  fromEWallet: optional(boolean),
-  digitised: optional(boolean),
-  reused: optional(boolean),
-})
+// the applicant and its documents as the domain's Schemas (and its events' plain checks) have them
+const applicant = struct(PLAIN_APPLICANT_FIELDS)
+const documentPresent = struct(PLAIN_DOCUMENT_PRESENT_FIELDS)
 
 /** The fields this check knows, in `FilingBody`'s order (the test checks the order against the Schema's). */
 export const PLAIN_FILING_FIELDS = [

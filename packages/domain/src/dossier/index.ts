@@ -36,6 +36,7 @@ export {
   rolesThatMaySend,
   stepBoundEvents,
 } from "./permissions.ts"
+export { PLAIN_APPLICANT_FIELDS, PLAIN_DOCUMENT_PRESENT_FIELDS } from "./plain-events.ts"
 export { applyEvent, filedContext, statusesEntered } from "./reducers.ts"
 export * from "./refusals.ts"
 export * from "./role-titles.ts"

@@ -66,12 +66,23 @@ const actor = struct({
   intakePointIds: required(array(nonEmpty)),
 })
 const common = { actor: required(actor), at: required(instant) }
-const documentPresent = struct({
+/** `DocumentPresent`'s fields as plain checks (the API's filing body checks its documents with them too). */
+export const PLAIN_DOCUMENT_PRESENT_FIELDS: Readonly<Record<string, Field>> = {
   id: required(nonEmpty),
   fromEWallet: optional(boolean),
   digitised: optional(boolean),
   reused: optional(boolean),
-})
+}
+/** `Applicant`'s fields as plain checks (the API's filing body checks its applicant with them too). */
+export const PLAIN_APPLICANT_FIELDS: Readonly<Record<string, Field>> = {
+  id: required(nonEmpty),
+  name: required(nonEmpty),
+  kind: required(oneOf(Applicant.fields.kind.literals)),
+  address: optional(nonEmpty),
+  phone: optional(nonEmpty),
+  email: optional(nonEmpty),
+}
+const documentPresent = struct(PLAIN_DOCUMENT_PRESENT_FIELDS)
 const signedResultFile = struct({
   documentId: required(nonEmpty),
   sha256: required(sha256Hex),
@@ -126,16 +137,7 @@ const filing = struct<FileDossier>({
   intakePointId: optional(nonEmpty),
   agencyCode: required(nonEmpty),
   unitCode: optional(nonEmpty),
-  applicant: required(
-    struct({
-      id: required(nonEmpty),
-      name: required(nonEmpty),
-      kind: required(oneOf(Applicant.fields.kind.literals)),
-      address: optional(nonEmpty),
-      phone: optional(nonEmpty),
-      email: optional(nonEmpty),
-    }),
-  ),
+  applicant: required(struct(PLAIN_APPLICANT_FIELDS)),
   representative: optional(
     struct({ id: required(nonEmpty), name: optional(nonEmpty), relationship: required(nonEmpty) }),
   ),
