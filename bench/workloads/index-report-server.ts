@@ -29,6 +29,7 @@ const residentMb = () => process.memoryUsage().rss / 1024 / 1024
 const resetHighWater = () => writeFileSync("/proc/self/clear_refs", "5")
 
 const { createApp, createRuntime, memoryLogger } = await import("@motcua/api")
+const { sessionHeaders } = await import("@motcua/api/testing")
 const { saveStaffAccount } = await import("@motcua/application")
 const { loadQuangNinh } = await import("@motcua/catalog-quangninh")
 const { Result } = await import("effect")
@@ -57,16 +58,7 @@ const saved = await runtime.run(
 )
 if (Result.isFailure(saved)) throw saved.failure
 const app = createApp({ ...data, logger: memoryLogger(), runtime, secureCookies: false })
-const signIn = await app.request("/api/v1/session", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "bench-auditor", password: PASSWORD }),
-})
-if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`)
-const cookie = signIn.headers
-  .getSetCookie()
-  .map((c) => c.split(";")[0])
-  .join("; ")
+const { cookie } = await sessionHeaders(app, "bench-auditor", PASSWORD)
 const startupPeakRssMb = highWaterMb()
 const restRssMb = residentMb()
 

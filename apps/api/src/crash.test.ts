@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { join } from "node:path"
 import { createInterface } from "node:readline"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
+import { seedDemoAccounts } from "./demo.ts"
 import {
   citizen,
   onEachDatabase,
@@ -18,6 +18,7 @@ import {
 } from "./dossier.test-support.ts"
 import { createRuntime } from "./runtime.ts"
 import { data } from "./testing.test-support.ts"
+import { sessionHeaders } from "./testing.ts"
 
 const MAIN = join(import.meta.dirname, "main.ts")
 
@@ -68,21 +69,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** What the server acknowledged: dossier code → highest version answered with a 2xx. */
 type Acknowledged = Map<string, number>
-
-async function signIn(base: string, username: string): Promise<Record<string, string>> {
-  const response = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`)
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
-  return { cookie, "x-csrf-token": csrfToken }
-}
 
 /** Files and accepts dossiers until the server goes away; records every 2xx. */
 async function client(
@@ -144,7 +130,7 @@ function crashes(kind: "sqlite" | "postgres", options = "") {
     const acknowledged: Acknowledged = new Map()
     for (let round = 0; round < 4; round++) {
       server = await startServer(database)
-      const counter = await signIn(server.base, "cb-hg-01")
+      const counter = await sessionHeaders(server.base, "cb-hg-01")
       let stopping = false
       const base = server.base
       const running = [0, 1, 2].map((w) => client(base, w, acknowledged, counter, () => stopping))
@@ -160,8 +146,8 @@ function crashes(kind: "sqlite" | "postgres", options = "") {
     expect(acknowledged.size).toBeGreaterThan(0)
 
     server = await startServer(database)
-    const auditor = await signIn(server.base, "tt-01")
-    const counter = await signIn(server.base, "cb-hg-01")
+    const auditor = await sessionHeaders(server.base, "tt-01")
+    const counter = await sessionHeaders(server.base, "cb-hg-01")
     for (const [code, version] of acknowledged) {
       const dossier = await fetch(`${server.base}/api/v1/dossiers/${code}`, { headers: counter })
       expect(dossier.status, code).toBe(200)

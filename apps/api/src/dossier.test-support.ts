@@ -16,6 +16,7 @@ import { DEMO_GATEWAY_KEY, DEMO_PASSWORD, seedDemoAccounts } from "./demo.ts"
 import { memoryLogger } from "./logging.ts"
 import { type ApiRuntime, createRuntime, type RuntimeOptions, type StorageKind } from "./runtime.ts"
 import { data } from "./testing.test-support.ts"
+import { sessionHeaders } from "./testing.ts"
 
 /** Cheap scrypt for tests (the production cost is SCRYPT_DEFAULTS). */
 export const TEST_COST = { N: 1024, r: 8, p: 1 } as const
@@ -144,16 +145,7 @@ export interface Credentials {
 
 /** Signs in with a demo account; the credentials carry the session cookie and its CSRF token. */
 export async function officer(app: App, username: string, password = DEMO_PASSWORD): Promise<Credentials> {
-  const response = await app.request("/api/v1/session", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  })
-  if (response.status !== 200)
-    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0])
-  return { headers: { cookie: cookies.join("; "), "x-csrf-token": csrfToken } }
+  return { headers: await sessionHeaders(app, username, password) }
 }
 
 export const citizen = (citizenId = "022090001234"): Credentials => ({

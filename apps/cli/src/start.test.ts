@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { DEMO_PASSWORD } from "@motcua/api"
+import { sessionHeaders } from "@motcua/api/testing"
 import { residenceFiling } from "@motcua/application/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { cli, tempDir } from "./test-support.ts"
@@ -87,20 +87,6 @@ describe("scripts/start.sh", () => {
     expect(out).toContain("result signatures: X.509 (PAdES)")
     expect(existsSync(join(ca, "signers", "ld-hg-01.p12"))).toBe(true)
     const api = `http://127.0.0.1:${port}`
-    const signIn = async (username: string) => {
-      const answer = await fetch(`${api}/api/v1/session`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      })
-      expect(answer.status, username).toBe(200)
-      const { csrfToken } = (await answer.json()) as { csrfToken: string }
-      const cookie = answer.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ")
-      return { cookie, "x-csrf-token": csrfToken }
-    }
     const citizenHeaders = { authorization: "Bearer demo-citizen-022090001234" }
     let version = (
       (await (await fetch(`${api}/api/v1/dossiers/${code}`, { headers: citizenHeaders })).json()) as {
@@ -110,7 +96,7 @@ describe("scripts/start.sh", () => {
     const act = async (username: string, segment: string, body: object = {}) => {
       const answer = await fetch(`${api}/api/v1/dossiers/${code}/${segment}`, {
         method: "POST",
-        headers: { ...(await signIn(username)), "content-type": "application/json" },
+        headers: { ...(await sessionHeaders(api, username)), "content-type": "application/json" },
         body: JSON.stringify({ expectedVersion: version, ...body }),
       })
       const text = await answer.text()

@@ -8,7 +8,8 @@ import { createHash } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
+import { memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
+import { sessionHeaders } from "@motcua/api/testing"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { openSerialCardReader, type ReaderEvent, SERIAL_READER_DEFAULTS } from "@motcua/device-card-reader"
 import { SAMPLE_CARD_MRZ, SAMPLE_CARD_QR, startPtyPair } from "@motcua/device-card-reader/testing"
@@ -40,19 +41,7 @@ beforeAll(async () => {
   })
   await seedDemoAccounts(server.runtime, { cost: { N: 1024, r: 8, p: 1 } })
   api = `http://127.0.0.1:${server.port}`
-  const signedIn = await fetch(`${api}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "cb-hg-01", password: DEMO_PASSWORD }),
-  })
-  const { csrfToken } = (await signedIn.json()) as { csrfToken: string }
-  officer = {
-    cookie: signedIn.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; "),
-    "x-csrf-token": csrfToken,
-  }
+  officer = await sessionHeaders(api, "cb-hg-01")
 })
 afterAll(async () => {
   await server?.close()

@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
+import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
+import { sessionHeaders } from "@motcua/api/testing"
 import { build } from "vite"
 
 /**
@@ -115,20 +116,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
 }
 
 /** The demo accounts' password (seedDemoAccounts). */
-export const DEMO_PASSWORD = "motcua-demo-2025"
+export { DEMO_PASSWORD }
 
 /** A demo officer's session over the API, outside the browser: its cookie and CSRF token as request headers. */
-export async function officerHeaders(site: Site, username: string): Promise<Record<string, string>> {
-  const answer = await fetch(`${site.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${await answer.text()}`)
-  const { csrfToken } = (await answer.json()) as { csrfToken: string }
-  const cookie = answer.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
-  return { cookie, "x-csrf-token": csrfToken }
-}
+export const officerHeaders = (site: Site, username: string): Promise<Record<string, string>> =>
+  sessionHeaders(site.url, username)
