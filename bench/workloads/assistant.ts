@@ -48,6 +48,10 @@ export const EVAL_SETS = [
     file: "holdout8.json",
     label: "held-out set 8 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
   },
+  {
+    file: "holdout9.json",
+    label: "held-out set 9 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
