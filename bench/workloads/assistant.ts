@@ -46,7 +46,7 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout8.json",
-    label: "held-out set 8 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+    label: "set 8 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 10)",
   },
   {
     file: "holdout9.json",

@@ -18,6 +18,7 @@ const TUNED = [
   "holdout5.json",
   "holdout6.json",
   "holdout7.json",
+  "holdout8.json",
   "nearmiss.json",
 ]
 const NOW = "2026-12-04T09:00:00+07:00"
@@ -57,7 +58,7 @@ const measure = (detector: Detector) => {
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 const sweeps: ReadonlyArray<readonly [keyof Detector, ReadonlyArray<number>]> = [
   ["minExplained", [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]],
-  ["minCoverage", [0.2, 0.3, 0.4, 0.5]],
+  ["minCoverage", [0.15, 0.2, 0.25, 0.3, 0.4, 0.5]],
   ["elsewhereMargin", [-0.05, 0, 0.02, 0.05, 0.1]],
   ["dominance", [1.5, 2, 3, 1000]],
   ["dominantExplained", [0.25, 0.35, 0.5]],

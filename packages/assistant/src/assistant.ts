@@ -91,7 +91,7 @@ export interface Detector {
 
 export const DETECTOR: Detector = {
   minScore: 6,
-  minCoverage: 0.3,
+  minCoverage: 0.2,
   minExplained: 0.25,
   elsewhereMargin: 0.02,
   dominance: 1.5,
@@ -103,6 +103,11 @@ export const DETECTOR: Detector = {
 const TIE_RATIO = 0.85
 /** How many ranked entries (catalogue procedures and out-of-catalogue entries together) are looked at. */
 const RANK_LIMIT = 8
+/**
+ * Units that count the same papers: "4 bản" of a judicial record is four certificates, "2 phiếu" of an extract two
+ * copies. A fee counted in one takes the count the question gave in the other before a count of one is assumed.
+ */
+const SAME_PAPERS: Readonly<Record<string, ReadonlyArray<string>>> = { certificate: ["copy"], copy: ["certificate"] }
 
 const INSTRUCTION_ATTEMPT =
   /\b(ignore|disregard|system prompt|reveal|api key|password|bo qua|phot lo|tiet lo|cau hinh|configuration|mat khau|prompt)\b/u
@@ -122,7 +127,12 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
   const elsewhere = new Map((data.vocabulary.elsewhere ?? []).map((e) => [e.id, e]))
   const variantCues = data.vocabulary.questions
     .filter((q) => q.variantId !== undefined)
-    .map((q) => ({ code: q.code, variantId: q.variantId as string, phrases: q.phrases.map(foldedPhrase) }))
+    .map((q) => ({
+      code: q.code,
+      variantId: q.variantId as string,
+      phrases: q.phrases.map(foldedPhrase),
+      unless: (q.unless ?? []).map(foldedPhrase),
+    }))
 
   const candidatesOf = (ranked: ReadonlyArray<{ code: string; score: number }>) =>
     ranked.map((c) => ({
@@ -134,7 +144,7 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
   const cuedVariant = (p: Procedure, folded: string): string | undefined => {
     let best: { id: string; length: number } | undefined
     for (const cue of variantCues) {
-      if (cue.code !== p.code) continue
+      if (cue.code !== p.code || cue.unless.some((phrase) => folded.includes(phrase))) continue
       for (const phrase of cue.phrases)
         if (folded.includes(phrase) && (best === undefined || phrase.length > best.length))
           best = { id: cue.variantId, length: phrase.length }
@@ -169,7 +179,14 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     const missing: string[] = []
     for (const m of first.failure.missing) {
       if (m.input.startsWith("quantities.")) {
-        quantities[m.input.slice("quantities.".length)] = 1
+        const unit = m.input.slice("quantities.".length)
+        const given: Readonly<Record<string, number | undefined>> = facts.quantities ?? {}
+        const said = SAME_PAPERS[unit]?.map((other) => given[other]).find((n) => n !== undefined)
+        if (said !== undefined) {
+          quantities[unit] = said
+          continue
+        }
+        quantities[unit] = 1
         if (!assumed.some((a) => a.input === m.input)) assumed.push({ input: m.input, value: 1 })
       } else if (!missing.includes(m.input)) missing.push(m.input)
     }
@@ -394,27 +411,40 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
         return answerWith(conversationId, state, picked.code, picked.variantId, notices, [], input.now, true)
     }
 
-    const all = retriever.rank(searchText, RANK_LIMIT)
-    const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
-    const top = ranked[0]
-    // A procedure far ahead of every other entry, explaining most of what the catalogue knows of the question, is
-    // held to lower shares of the whole question: a long question tells its story around it ("con em 4 tuổi rồi
-    // mà chưa làm khai sinh, giờ làm thì có mất tiền không") in words no procedure has.
-    const dominant = (c: Candidate) => {
-      const next = all.find((x) => x.code !== c.code)
+    // A procedure far ahead of every other entry of a ranking, explaining most of what the catalogue knows of the
+    // question, is held to lower shares of the whole question: a long question tells its story around it ("con em
+    // 4 tuổi rồi mà chưa làm khai sinh, giờ làm thì có mất tiền không") in words no procedure has.
+    const dominant = (c: Candidate, among: ReadonlyArray<Candidate>) => {
+      const next = among.find((x) => x.code !== c.code)
       return (
         !instructed &&
         c.explained >= detector.dominantExplained &&
         (next === undefined || c.score >= detector.dominance * next.score)
       )
     }
-    const found = (c: Candidate | undefined): c is Candidate =>
+    const foundAmong = (c: Candidate | undefined, among: ReadonlyArray<Candidate>): c is Candidate =>
       c !== undefined &&
       c.lexical >= detector.minScore &&
-      c.coverage >= (instructed ? 2 : dominant(c) ? detector.dominantRelief : 1) * detector.minCoverage &&
-      c.explainedAll >= (dominant(c) ? detector.dominantRelief : 1) * detector.minExplained &&
+      c.coverage >= (instructed ? 2 : dominant(c, among) ? detector.dominantRelief : 1) * detector.minCoverage &&
+      c.explainedAll >= (dominant(c, among) ? detector.dominantRelief : 1) * detector.minExplained &&
       c.namesAWord &&
       c.fits
+    // What the question asks for comes before its purpose ("trích lục khai tử của bố để làm sổ đỏ", "xin xác nhận
+    // tình trạng hôn nhân để đăng ký kết hôn"): when the words before "để" name a catalogue procedure on their own,
+    // that is the answer, not the paper it is for. When they name none ("cần gì để làm căn cước"), the whole
+    // question is read.
+    const all = ((whole: Candidate[]) => {
+      const head = beforePurpose(searchText)
+      if (head === undefined) return whole
+      const headRanked = retriever.rank(head, RANK_LIMIT)
+      const first = headRanked[0]
+      return first !== undefined && elsewhereId(first.code) === undefined && foundAmong(first, headRanked)
+        ? headRanked
+        : whole
+    })(retriever.rank(searchText, RANK_LIMIT))
+    const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
+    const top = ranked[0]
+    const found = (c: Candidate | undefined): c is Candidate => foundAmong(c, all)
     // A procedure the catalogue does not hold, named as clearly as a catalogue procedure would have to be and
     // fitting at least as well as the best of them and explaining more of the question: say so, and where to go,
     // rather than answer with a neighbour.
@@ -517,4 +547,21 @@ function pickVariant(p: Procedure, folded: string, cued: string | undefined): Op
     if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { id: v.id, overlap }
   }
   return best === undefined ? undefined : { id: best.id, label: best.id, code: p.code, variantId: best.id }
+}
+
+/**
+ * The words of a question before its first purpose clause ("… để làm sổ đỏ", "… de xin viec"), or undefined when it
+ * has none or nothing stands before it. "để" written with diacritics is the only reading of it (leaving — "để lại", "để dành" — is not a purpose); without diacritics
+ * "de" may also be "đẻ" (giving birth) or "dễ": the caller keeps the whole question when the words before name
+ * nothing.
+ */
+export function beforePurpose(question: string): string | undefined {
+  const marked = /[\u0300-\u036f]/u.test(question.normalize("NFD"))
+  // Not "để lại" (leaving: "bố mất để lại đất"), "để trống" (left blank), "để dành", "để ý", "để yên".
+  const at = marked
+    ? question.search(/(^|[\s,])để(?=\s)(?!\s+(lại|dành|ý|yên|trống|nguyên)(\s|$))/iu)
+    : question.search(/(^|[\s,])de(?=\s)(?!\s+(lai|danh|y|yen|trong|nguyen)(\s|$))/iu)
+  if (at <= 0) return undefined
+  const head = question.slice(0, at).trim()
+  return head === "" ? undefined : head
 }

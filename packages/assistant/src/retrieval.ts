@@ -384,11 +384,21 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   // put it there: "thất lạc" reads "mất cấp lại", yet a copy of a lost certificate is not a reissue) and it is still
   // there once the question is read ("công nhận con" reads "nhận cha mẹ con").
   const actions = [...new Set((vocabulary.actions ?? []).map(readWords))].filter((a) => a !== "")
+  // Written with diacritics, an action's words must be the same words ("chuyên gia Hàn Quốc" is no "gia hạn", a
+  // "công nhân" no "công nhận"); written without, their folded forms.
+  const actionWords = [...new Set(vocabulary.actions ?? [])]
+    .map((a) => ({ tokens: tokensOf(a), read: readWords(a) }))
+    .filter((a) => a.read !== "" && a.tokens.length > 0)
   const actionsNamed = (question: string, prepared: string): string[] => {
-    const written = ` ${withoutStopWords(tokensOf(question))
-      .map((t) => t.word)
-      .join(" ")} `
-    return actions.filter((a) => written.includes(` ${a} `) && ` ${prepared} `.includes(` ${a} `))
+    const written = withoutStopWords(tokensOf(question))
+    const padded = ` ${prepared} `
+    const writes = (tokens: ReadonlyArray<Token>) =>
+      written.some((_, i) =>
+        tokens.every((x, j) => written[i + j] !== undefined && sameToken(written[i + j] as Token, x)),
+      )
+    return [
+      ...new Set(actionWords.filter((a) => writes(a.tokens) && padded.includes(` ${a.read} `)).map((a) => a.read)),
+    ]
   }
 
   const index = new MiniSearch<IndexedDocument>({

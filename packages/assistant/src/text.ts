@@ -97,18 +97,21 @@ export function stem(token: string): string {
  */
 export function soundKey(syllable: string): string {
   if (!isVietnameseSyllable(syllable) || /^\d+$/u.test(syllable)) return syllable
-  return syllable
-    .replace(/^ngh/u, "ng")
-    .replace(/^gh/u, "g")
-    .replace(/^tr/u, "ch")
-    .replace(/^gi(?=[aeiouy])/u, "d")
-    .replace(/^r/u, "d")
-    .replace(/^s/u, "x")
-    .replace(/^l/u, "n")
-    .replace(/^(k|q)/u, "c")
-    .replace(/(ng|nh)$/u, "n")
-    .replace(/(ch|c)$/u, "t")
-    .replace(/y/gu, "i")
+  return (
+    syllable
+      .replace(/^ngh/u, "ng")
+      .replace(/^gh/u, "g")
+      .replace(/^tr/u, "ch")
+      .replace(/^gi(?=[aeiouy])/u, "d")
+      .replace(/^r/u, "d")
+      .replace(/^s/u, "x")
+      .replace(/^l/u, "n")
+      // k, c and q are one sound; kh is another ("khu" is not "chu", nor then "tru")
+      .replace(/^(k|q)(?!h)/u, "c")
+      .replace(/(ng|nh)$/u, "n")
+      .replace(/(ch|c)$/u, "t")
+      .replace(/y/gu, "i")
+  )
 }
 
 /** The initials of a run of syllables: "trung hoc co so" → "thcs". */

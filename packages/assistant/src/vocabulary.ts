@@ -27,6 +27,11 @@ export const QuestionPhrases = Schema.Struct({
   /** Phrases that pick this variant of the procedure (omit for the procedure as a whole). */
   variantId: Schema.optionalKey(NonEmpty),
   phrases: Schema.Array(NonEmpty).check(Schema.isMinLength(1)),
+  /**
+   * Phrases that, in a question, say it is not this variant even though a phrase above is there: "xây nhà xưởng"
+   * contains "xây nhà", but a factory is not a dwelling (only with `variantId`).
+   */
+  unless: Schema.optionalKey(Schema.Array(NonEmpty)),
 })
 export type QuestionPhrases = typeof QuestionPhrases.Type
 
