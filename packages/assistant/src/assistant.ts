@@ -433,7 +433,7 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // tình trạng hôn nhân để đăng ký kết hôn"): when the words before "để" name a catalogue procedure on their own,
     // that is the answer, not the paper it is for. When they name none ("cần gì để làm căn cước"), the whole
     // question is read.
-    const all = ((whole: Candidate[]) => {
+    const purposeRead = ((whole: Candidate[]) => {
       const head = beforePurpose(searchText)
       if (head === undefined) return whole
       const headRanked = retriever.rank(head, RANK_LIMIT)
@@ -442,6 +442,26 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
         ? headRanked
         : whole
     })(retriever.rank(searchText, RANK_LIMIT))
+    // A story told in several clauses around one procedure ("hai đứa định cưới tháng sau, bạn gái em ở Móng Cái còn
+    // em ở Uông Bí, đăng ký kết hôn ở đâu"): when the whole question ranks a catalogue procedure first but its story
+    // words hold it under the bars, a clause that names that same procedure clearly on its own confirms it. Never
+    // another procedure than the whole question's first, so a near miss is not answered by a clause of it.
+    const all = ((whole: Candidate[]) => {
+      const first = whole.find((c) => elsewhereId(c.code) === undefined)
+      // Never for a question that tries to instruct the assistant: it is held to stricter bars, not relieved; nor
+      // when an out-of-catalogue entry is clearly named.
+      const outsideNamed = whole.some((c) => elsewhereId(c.code) !== undefined && foundAmong(c, whole))
+      if (instructed || outsideNamed || first === undefined) return whole
+      const firstCode = first.code
+      if (foundAmong(first, whole)) return whole
+      for (const clause of searchText.split(/[,;.!?\n]+/u)) {
+        if (clause.trim() === "" || clause.trim() === searchText.trim()) continue
+        const clauseRanked = retriever.rank(clause, RANK_LIMIT)
+        const lead = clauseRanked[0]
+        if (lead?.code === firstCode && foundAmong(lead, clauseRanked)) return clauseRanked
+      }
+      return whole
+    })(purposeRead)
     const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
     const found = (c: Candidate | undefined): c is Candidate => foundAmong(c, all)

@@ -43,6 +43,8 @@ describe("words", () => {
     expect(withoutPhrase("xin cấp sổ đỏ ở xã Đồng Tiến!", "xa dong tien")).toBe("xin cấp sổ đỏ ở")
     expect(withoutPhrase("Đồng Tiến, xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
     expect(withoutPhrase("xin cấp sổ đỏ", "dong tien")).toBe("xin cấp sổ đỏ")
+    // the commas between clauses stay: the retrieval reads each clause on its own
+    expect(withoutPhrase("nhà ở Hạ Long, giờ muốn tách hộ", "ha long")).toBe("nhà ở , giờ muốn tách hộ")
   })
 
   it("reads what a name excludes: the word right after 'không'", () => {

@@ -32,16 +32,23 @@ export const foldedPhrase = (text: string): string => ` ${syllables(text).join("
 /**
  * The text with the first run of its words that folds to `phrase` (folded syllables joined by spaces) taken out, the
  * other words as written: a place's name is removed from a question without losing the diacritics of the rest ("xin
- * cấp sổ đỏ ở xã Đồng Tiến" → "xin cấp sổ đỏ"), which tell "sổ đỏ" from the English "do".
+ * cấp sổ đỏ ở xã Đồng Tiến" → "xin cấp sổ đỏ"), which tell "sổ đỏ" from the English "do", nor the commas between its
+ * clauses, which the retrieval reads clause by clause.
  */
 export function withoutPhrase(text: string, phrase: string): string {
-  const written = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "")
+  // Words at even places, the separators between them at odd places.
+  const parts = text.split(/([^\p{L}\p{N}]+)/u)
+  const wordAt: number[] = []
+  for (let k = 0; k < parts.length; k += 2) if (parts[k] !== "") wordAt.push(k)
   const target = phrase.split(" ").filter((w) => w !== "")
-  const folded = written.map((w) => syllables(w).join(" "))
-  for (let i = 0; i + target.length <= written.length; i++)
-    if (target.every((t, j) => folded[i + j] === t))
-      return [...written.slice(0, i), ...written.slice(i + target.length)].join(" ")
-  return written.join(" ")
+  const tidy = (t: string) => t.replace(/\s+/gu, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+  for (let i = 0; i + target.length <= wordAt.length; i++)
+    if (target.every((t, j) => syllables(parts[wordAt[i + j] as number] as string).join(" ") === t)) {
+      const from = wordAt[i] as number
+      const to = wordAt[i + target.length - 1] as number
+      return tidy(`${parts.slice(0, from).join("")} ${parts.slice(to + 1).join("")}`)
+    }
+  return tidy(text)
 }
 
 // A folded Vietnamese syllable: an optional initial consonant, a vowel nucleus, an optional final. Loose (it admits
