@@ -666,6 +666,23 @@ describe("questions it cannot answer, and bad input", () => {
     )
   })
 
+  it("reads the paper after 'sao y' / 'photo công chứng' as what is certified, not as a procedure of its own", () => {
+    const p = Result.getOrThrow(procedureInForce(data.catalogue, "2.000815", "2026-12-04"))
+    for (const [question, quantities] of [
+      ["sao y 2 bộ sổ đỏ", { copy: 2, page: 1 }],
+      ["photo công chứng sổ hộ khẩu cũ", { copy: 1, page: 1 }],
+      ["sao y giấy chứng nhận quyền sử dụng đất 4 trang", { copy: 1, page: 4 }],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("answer")
+      expect(a.procedure?.code, question).toBe("2.000815")
+      const fee = Result.getOrThrow(quoteFees(p, { channel: "counter", quantities }))
+      expect(a.procedure?.fees.counter?.total, question).toBe(fee.total)
+    }
+    // A signature's certification is still its own procedure.
+    expect(ask("chứng thực chữ ký trên giấy ủy quyền").citations[0]).toBe("2.000884")
+  })
+
   it("answers an empty or non-text question with a clear request, not an error", () => {
     for (const q of ["", "   ", undefined, 42, { question: "x" }]) {
       const a = ask(q)

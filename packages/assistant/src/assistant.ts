@@ -134,6 +134,10 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       unless: (q.unless ?? []).map(foldedPhrase),
     }))
 
+  const paperVerbs = data.vocabulary.questions.flatMap((q) =>
+    (q.anyPaper ?? []).map((phrase) => ({ code: q.code, phrase, folded: foldedPhrase(phrase) })),
+  )
+
   const candidatesOf = (ranked: ReadonlyArray<{ code: string; score: number }>) =>
     ranked.map((c) => ({
       code: c.code,
@@ -433,7 +437,19 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // tình trạng hôn nhân để đăng ký kết hôn"): when the words before "để" name a catalogue procedure on their own,
     // that is the answer, not the paper it is for. When they name none ("cần gì để làm căn cước"), the whole
     // question is read.
+    // A verb that takes any paper ("sao y 4 bộ sổ đỏ", "photo công chứng giấy khai sinh"): the paper is its object,
+    // so the verb's procedure is the answer when the verb alone names it clearly.
+    const paperVerb = paperVerbs.find((v) => folded.includes(v.folded))
+    const verbRanked = paperVerb === undefined ? undefined : retriever.rank(paperVerb.phrase, RANK_LIMIT)
+    const verbLead = verbRanked?.[0]
     const purposeRead = ((whole: Candidate[]) => {
+      if (
+        verbRanked !== undefined &&
+        verbLead?.code === paperVerb?.code &&
+        foundAmong(verbLead, verbRanked) &&
+        !instructed
+      )
+        return verbRanked
       const head = beforePurpose(searchText)
       if (head === undefined) return whole
       const headRanked = retriever.rank(head, RANK_LIMIT)

@@ -32,6 +32,11 @@ export const QuestionPhrases = Schema.Struct({
    * contains "xây nhà", but a factory is not a dwelling (only with `variantId`).
    */
   unless: Schema.optionalKey(Schema.Array(NonEmpty)),
+  /**
+   * Verbs of this procedure that take any paper as their object ("sao y", "photo công chứng"): in a question, the
+   * paper named after one ("sao y sổ đỏ") is what the procedure acts on, not a procedure of its own.
+   */
+  anyPaper: Schema.optionalKey(Schema.Array(NonEmpty)),
 })
 export type QuestionPhrases = typeof QuestionPhrases.Type
 
