@@ -1,7 +1,8 @@
 // Runs the use-case-level lifecycle benchmark (use-cases.ts): for each mode, the use cases over the SQL adapter and
 // the raw floor on fresh databases of their own, in ABBA rounds of the same lifecycles (harness/abba.ts);
 // after every round both databases must hold exactly the rows the lifecycles write and the same audit chain head.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import fs, { mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { syncBuiltinESMExports } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import {
@@ -13,6 +14,7 @@ import {
   SqlStorage,
 } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
+import Database from "better-sqlite3"
 import { Layer, ManagedRuntime } from "effect"
 import type { Kysely } from "kysely"
 import { postgresFloor } from "../floors/postgres.ts"
@@ -192,6 +194,128 @@ async function runMode(mode: Mode, options: UseCaseBenchOptions, log: (line: str
 
 export const runUseCaseBench = (options: UseCaseBenchOptions, log: (line: string) => void = console.log) =>
   runModes(options.modes, (mode) => runMode(mode, options, log))
+
+/** What one side spends on `count` lifecycles: wall and CPU time, statements, COMMITs and the time spent in them. */
+export interface SideAccount {
+  readonly wallMs: number
+  readonly cpuMs: number
+  readonly statements: number
+  readonly commits: number
+  readonly commitMs: number
+  readonly fsyncs: number
+}
+
+/**
+ * The accounting of bench/account-lifecycle.ts: `count` planned lifecycles run on each side of a SQLite mode,
+ * counting, per side, statements and COMMITs (better-sqlite3's statements wrapped, timing the COMMITs), the document
+ * fsyncs (node:fs fsync and FileHandle.sync wrapped) and the wall and CPU time.
+ */
+export async function accountLifecycles(
+  mode: Mode,
+  data: CatalogData,
+  count: number,
+  pgUrl?: string,
+): Promise<{ useCases: SideAccount; raw: SideAccount }> {
+  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-uc-account-"))
+  const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
+  try {
+    const { adapter, raw, planner } = await sidesOf(
+      mode,
+      folder,
+      { data, ...(pgUrl === undefined ? {} : { pgUrl }) },
+      cleanups,
+    )
+    const warm = await planner.plan(await adapter.stage(0, 20))
+    await raw.stagePlanned(warm)
+    await adapter.run(warm)
+    await raw.run(warm)
+    // two halves run A B B A, so that a change of load weighs on both sides alike
+    const half = Math.ceil(count / 2)
+    const first = await planner.plan(await adapter.stage(20, half))
+    const second = await planner.plan(await adapter.stage(20 + half, count - half))
+    await raw.stagePlanned(first)
+    await raw.stagePlanned(second)
+    const empty = (): SideAccount => ({ wallMs: 0, cpuMs: 0, statements: 0, commits: 0, commitMs: 0, fsyncs: 0 })
+    const account = async (side: Side, planned: ReadonlyArray<PlannedLifecycle>, into: SideAccount) => {
+      const counters = { statements: 0, commits: 0, commitMs: 0, fsyncs: 0 }
+      const restore = instrument(counters)
+      try {
+        const cpu = process.cpuUsage()
+        const started = performance.now()
+        await side.run(planned)
+        const wallMs = performance.now() - started
+        const used = process.cpuUsage(cpu)
+        return {
+          wallMs: into.wallMs + wallMs,
+          cpuMs: into.cpuMs + (used.user + used.system) / 1000,
+          statements: into.statements + counters.statements,
+          commits: into.commits + counters.commits,
+          commitMs: into.commitMs + counters.commitMs,
+          fsyncs: into.fsyncs + counters.fsyncs,
+        }
+      } finally {
+        restore()
+      }
+    }
+    let useCases = await account(adapter, first, empty())
+    let rawAccount = await account(raw, first, empty())
+    rawAccount = await account(raw, second, rawAccount)
+    useCases = await account(adapter, second, useCases)
+    return { useCases, raw: rawAccount }
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {})
+  }
+}
+
+function instrument(counters: { statements: number; commits: number; commitMs: number; fsyncs: number }) {
+  const probe = new Database(":memory:")
+  const proto = Object.getPrototypeOf(probe.prepare("select 1")) as Record<string, unknown>
+  probe.close()
+  const methods = ["run", "get", "all", "iterate"] as const
+  const originals = methods.map((m) => proto[m] as (...args: unknown[]) => unknown)
+  methods.forEach((m, i) => {
+    const original = originals[i] as (...args: unknown[]) => unknown
+    proto[m] = function (this: { source: string }, ...args: unknown[]) {
+      counters.statements += 1
+      if (!/^\s*commit/i.test(this.source)) return original.apply(this, args)
+      counters.commits += 1
+      const t = performance.now()
+      try {
+        return original.apply(this, args)
+      } finally {
+        counters.commitMs += performance.now() - t
+      }
+    }
+  })
+  const fsMutable = fs as unknown as { fsync: (...args: unknown[]) => unknown }
+  const fsyncOriginal = fsMutable.fsync
+  fsMutable.fsync = (...args: unknown[]) => {
+    counters.fsyncs += 1
+    return fsyncOriginal(...args)
+  }
+  syncBuiltinESMExports()
+  const handleProto = FILE_HANDLE_PROTO as { sync: (...args: unknown[]) => unknown }
+  const syncOriginal = handleProto.sync
+  handleProto.sync = function (this: unknown, ...args: unknown[]) {
+    counters.fsyncs += 1
+    return syncOriginal.apply(this, args)
+  }
+  return () => {
+    methods.forEach((m, i) => {
+      proto[m] = originals[i]
+    })
+    fsMutable.fsync = fsyncOriginal
+    syncBuiltinESMExports()
+    handleProto.sync = syncOriginal
+  }
+}
+
+const FILE_HANDLE_PROTO = await (async () => {
+  const handle = await fs.promises.open(tmpdir(), "r")
+  const proto = Object.getPrototypeOf(handle) as object
+  await handle.close()
+  return proto
+})()
 
 /** The smoke run for the test suite: the opening checks of one mode on one lifecycle, no timing. */
 export async function smokeUseCases(mode: Mode, data: CatalogData, pgUrl?: string): Promise<number> {
