@@ -315,7 +315,7 @@ describe("long questions that tell a story around the procedure", () => {
     }
   })
   it("held to the full bars, the same questions get 'không tìm thấy'", () => {
-    // At a coverage bar of 0.3 (round 9's), where the relief decides: since round 10's 0.2 the first story passes
+    // At a coverage bar of 0.3 (round 9's), where the relief decides: at round 10's 0.25 the first story passes
     // the coverage bar even without it.
     const strict = makeAssistant(data, { ...DETECTOR, minCoverage: 0.3, dominantRelief: 1 })
     // Typed without commas, so that no clause of it confirms the procedure on its own (the clause reading).

@@ -91,7 +91,7 @@ export interface Detector {
 
 export const DETECTOR: Detector = {
   minScore: 6,
-  minCoverage: 0.2,
+  minCoverage: 0.25,
   minExplained: 0.25,
   elsewhereMargin: 0.02,
   dominance: 1.5,
