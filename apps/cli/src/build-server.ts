@@ -12,7 +12,7 @@
 // - `import.meta.dirname`/`filename`/`url` of each module replaced by its source's location, so the files it reads at
 //   run time (the catalogue's data, fonts and templates, the built web pages, the compiled sources' hook) are found
 //   where they are: the bundle runs only from this checkout.
-//   node apps/cli/src/build-server.ts [OUT-FOLDER]
+//   node apps/cli/src/build-server.ts [--if-stale] [OUT-FOLDER]
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, relative, sep } from "node:path"
@@ -21,6 +21,7 @@ import { sourceHash } from "@motcua/api/compiled-sources"
 import { rolldown } from "rolldown"
 import {
   type BundleManifest,
+  chooseServerBundle,
   REPOSITORY,
   SERVER_BUNDLE_ENTRY,
   SERVER_BUNDLE_FOLDER,
@@ -95,6 +96,16 @@ export async function buildServer(
 }
 
 if (import.meta.filename === process.argv[1]) {
-  const { entry, ms, sources } = await buildServer(process.argv[2])
+  const args = process.argv.slice(2)
+  const ifStale = args.includes("--if-stale") // scripts/start.sh: builds only when the bundle is missing or stale
+  const out = args.find((a) => !a.startsWith("--"))
+  if (ifStale && out === undefined) {
+    const choice = chooseServerBundle({})
+    if (choice.run === "bundle") {
+      console.log(`${choice.entry} — ${choice.why}`)
+      process.exit(0)
+    }
+  }
+  const { entry, ms, sources } = await buildServer(out)
   console.log(`${entry} — ${sources} tệp nguồn (sources) trong bản kê (in the manifest), ${(ms / 1000).toFixed(1)} s`)
 }
