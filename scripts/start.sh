@@ -28,6 +28,13 @@ if [ ! -f apps/web/dist/index.html ] || [ -n "$(find apps/web/src apps/web/index
   pnpm --filter @motcua/web build >&2
 fi
 
+# The command line bundled ahead (build/server; rebuilt when missing or older than its sources): `motcua serve` runs it,
+# smaller and quicker to start than the sources (docs/deployment.md; MOTCUA_BUNDLE=off runs the sources).
+if [ "${MOTCUA_BUNDLE:-}" != "off" ]; then
+  say "dựng sẵn máy chủ (bundling the server ahead): pnpm run build:server"
+  node apps/cli/src/build-server.ts --if-stale >&2
+fi
+
 data="${MOTCUA_DATA:-data}"
 motcua() { node apps/cli/src/main.ts "$@"; }
 

@@ -21,8 +21,11 @@ export const COMPILED_SOURCES_HOOK = pathToFileURL(join(import.meta.dirname, "co
 const REPOSITORY = join(import.meta.dirname, "..", "..", "..")
 const FOLDERS = ["packages", "adapters", "apps", "bench"]
 
+/** The project's hash of a source's text: SHA-256, hex (the compiled sources' cache, the server bundle's manifest). */
+export const sourceHash = (source: string | Buffer): string => createHash("sha256").update(source).digest("hex")
+
 /** The name a source is kept under: the SHA-256 of its text (the hook computes the same). */
-export const cacheName = (source: string): string => `${createHash("sha256").update(source).digest("hex")}.js`
+export const cacheName = (source: string): string => `${sourceHash(source)}.js`
 
 /** The cache folder of this user: private to them (a folder someone else could write is not used). */
 function cacheFolder(): string | undefined {

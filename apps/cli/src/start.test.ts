@@ -52,10 +52,16 @@ describe("scripts/start.sh", () => {
     })
     const [, port] = await waitFor(child, () => out, /đang chạy tại http:\/\/localhost:(\d+)/, 150_000)
     expect(out).toContain("cb-hg-01")
+    // start.sh bundles the command line ahead (build:server) and serve runs that bundle: everything below — the web
+    // pages, migrations, better-sqlite3, PDF rendering with its fonts, PAdES signing — is checked from the bundle
+    expect(out).toContain("chạy bản dựng sẵn (running the bundle)")
     expect(out).toContain("/openapi.json")
     const health = await fetch(`http://127.0.0.1:${port}/healthz`)
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ status: "ok" })
+    const page = await fetch(`http://127.0.0.1:${port}/`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get("content-type")).toContain("text/html")
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
     expect(ready.status).toBe(200)
 
