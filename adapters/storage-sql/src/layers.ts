@@ -27,20 +27,11 @@ import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { openSqlite, type SqliteOptions } from "./sqlite.ts"
-import { makeSqlStorage, type SqlStoragePorts } from "./storage.ts"
+import { makeSqlStorage } from "./storage.ts"
 
 export class SqlDatabase extends Context.Service<
   SqlDatabase,
-  {
-    readonly db: Kysely<DB>
-    readonly dialect: Dialect
-    readonly documentsDir: string
-    /**
-     * Runs a program (program.ts) on the fiber's current transaction of this storage, or on its own: on SQLite
-     * synchronously, in the open group-commit batch.
-     */
-    readonly runProgram: SqlStoragePorts["runProgram"]
-  }
+  { readonly db: Kysely<DB>; readonly dialect: Dialect; readonly documentsDir: string }
 >()("@motcua/storage-sql/SqlDatabase") {}
 
 export interface CommonOptions {
@@ -87,7 +78,7 @@ const portsLayer = (dialect: Dialect, documentsDir: string, options: CommonOptio
         documentsDir,
         maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
       })
-      return Context.make(SqlDatabase, { db, dialect, documentsDir, runProgram: ports.runProgram })
+      return Context.make(SqlDatabase, { db, dialect, documentsDir })
         .pipe(Context.add(UnitOfWork, ports.unitOfWork))
         .pipe(Context.add(DossierStore, ports.dossierStore))
         .pipe(Context.add(IdempotencyStore, ports.idempotencyStore))

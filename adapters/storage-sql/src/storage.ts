@@ -39,7 +39,7 @@ import { makeOutbox, prepareOutboxQueries } from "./outbox.ts"
 import { makePaymentStore } from "./payments.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { makeSlaStore } from "./sla.ts"
-import { makeStorageContext, type StorageContext } from "./storage-context.ts"
+import { makeStorageContext } from "./storage-context.ts"
 
 export interface SqlStorageConfig {
   readonly dialect: Dialect
@@ -61,8 +61,6 @@ export interface SqlStoragePorts {
   readonly indicatorStore: IndicatorStoreShape
   readonly feedbackStore: FeedbackStoreShape
   readonly slaStore: SlaStoreShape
-  /** Runs a program on the fiber's current transaction of this storage, or on its own (storage-context.ts). */
-  readonly runProgram: StorageContext["runProgram"]
 }
 
 /**
@@ -75,7 +73,6 @@ export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: S
   const audit = prepareAuditQueries(db, config.dialect)
   const outbox = prepareOutboxQueries(db, config.dialect)
   return {
-    runProgram: ctx.runProgram,
     unitOfWork: { transaction: (effect) => ctx.inTransaction("transaction", () => effect) },
     dossierStore: makeDossierStore(ctx, { dossiers: prepareDossierQueries(db), documents, audit, outbox }),
     idempotencyStore: makeIdempotencyStore(ctx, prepareIdempotencyQueries(db)),

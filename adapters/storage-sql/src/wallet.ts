@@ -1,11 +1,9 @@
 // The WalletStore port of @motcua/application over the storage's database (table `wallet_entry`, created by the
 // "wallet" migration): the citizen's e-wallet, each entry with its bytes (bytea on PostgreSQL, blob on SQLite).
-import { type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
+import { StoreUnavailable, UnitOfWork, type WalletEntry, WalletStore, type WalletStoreShape } from "@motcua/application"
 import { Effect, Layer } from "effect"
-import type { Kysely, QueryResult } from "kysely"
+import type { Kysely } from "kysely"
 import { SqlDatabase } from "./layers.ts"
-import { type PreparedQuery, param, prepare } from "./prepared.ts"
-import { ask, ok } from "./program.ts"
 
 interface WalletEntryTable {
   id: string
@@ -60,107 +58,89 @@ const entryOf = (row: Omit<WalletEntryTable, "content">): WalletEntry => ({
 })
 
 export const makeSqlWalletStore = Effect.gen(function* () {
-  const { db: kysely, runProgram } = yield* SqlDatabase
+  const { db: kysely, dialect } = yield* SqlDatabase
+  const unitOfWork = yield* UnitOfWork
   const db = kysely as unknown as Kysely<WalletDB>
-  const p = <T = never>(name: string) => param<T>(name)
-  const queries = {
-    add: prepare(
-      db
-        .insertInto("wallet_entry")
-        .values({
-          id: p("id"),
-          owner_id: p("owner_id"),
-          kind: p("kind"),
-          document_type: p("document_type"),
-          name: p("name"),
-          media_type: p("media_type"),
-          size: p("size"),
-          sha256: p("sha256"),
-          valid_from: p("valid_from"),
-          valid_until: p("valid_until"),
-          dossier_code: p("dossier_code"),
-          created_at: p("created_at"),
-          replaced_by: p("replaced_by"),
-          content: p("content"),
-        })
-        .compile(),
-    ),
-    list: prepare(
-      db
-        .selectFrom("wallet_entry")
-        .select(COLUMNS)
-        .where("owner_id", "=", p("owner"))
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .compile(),
-    ),
-    get: prepare(db.selectFrom("wallet_entry").select(COLUMNS).where("id", "=", p("id")).compile()),
-    content: prepare(db.selectFrom("wallet_entry").select("content").where("id", "=", p("id")).compile()),
-    markReplaced: prepare(
-      db
-        .updateTable("wallet_entry")
-        .set({ replaced_by: p("by") })
-        .where("id", "=", p("id"))
-        .compile(),
-    ),
-    remove: prepare(db.deleteFrom("wallet_entry").where("id", "=", p("id")).compile()),
-    usage: prepare(
-      db
-        .selectFrom("wallet_entry")
-        .select((eb) => [eb.fn.countAll<number | string>().as("count"), eb.fn.sum<number | string>("size").as("bytes")])
-        .where("owner_id", "=", p("owner"))
-        .compile(),
-    ),
-  }
-  // One statement each, run as a program (program.ts) on the storage's connection: on SQLite synchronously inside
-  // the open group-commit batch, answered once committed, without holding the connection's lock across a promise
-  // (kysely's asynchronous executor inside UnitOfWork.transaction did, and every other operation queued for it).
-  const one = <Row, A>(
-    operation: string,
-    query: PreparedQuery<Row>,
-    values: Readonly<Record<string, unknown>>,
-    f: (result: QueryResult<Row>) => A,
-  ) =>
-    runProgram(`wallet: ${operation}`, false, function* () {
-      return ok(f(yield* ask(query, values)))
+  // on SQLite under the connection's lock (UnitOfWork), so that no statement lands in another fiber's open
+  // transaction (or group-commit batch) and each is answered only once committed
+  const attempt = <A>(f: () => Promise<A>) => {
+    const statement = Effect.tryPromise({
+      try: f,
+      catch: (cause) => new StoreUnavailable({ operation: "wallet", cause }),
     })
-  const changed = (result: QueryResult<unknown>) => Number(result.numAffectedRows ?? 0) > 0
+    return dialect === "sqlite" ? unitOfWork.transaction(statement) : statement
+  }
   const store: WalletStoreShape = {
     add: (entry, bytes) =>
-      one(
-        "add",
-        queries.add,
-        {
-          id: entry.id,
-          owner_id: entry.ownerId,
-          kind: entry.kind,
-          document_type: entry.documentType,
-          name: entry.name,
-          media_type: entry.mediaType,
-          size: entry.size,
-          sha256: entry.sha256,
-          valid_from: entry.validFrom ?? null,
-          valid_until: entry.validUntil ?? null,
-          dossier_code: entry.dossierCode ?? null,
-          created_at: entry.createdAt,
-          replaced_by: entry.replacedBy ?? null,
-          content: Buffer.from(bytes),
-        },
-        () => undefined,
+      attempt(async () => {
+        await db
+          .insertInto("wallet_entry")
+          .values({
+            id: entry.id,
+            owner_id: entry.ownerId,
+            kind: entry.kind,
+            document_type: entry.documentType,
+            name: entry.name,
+            media_type: entry.mediaType,
+            size: entry.size,
+            sha256: entry.sha256,
+            valid_from: entry.validFrom ?? null,
+            valid_until: entry.validUntil ?? null,
+            dossier_code: entry.dossierCode ?? null,
+            created_at: entry.createdAt,
+            replaced_by: entry.replacedBy ?? null,
+            content: Buffer.from(bytes),
+          })
+          .execute()
+      }),
+    list: (ownerId) =>
+      attempt(async () =>
+        (
+          await db
+            .selectFrom("wallet_entry")
+            .select(COLUMNS)
+            .where("owner_id", "=", ownerId)
+            .orderBy("created_at", "desc")
+            .orderBy("id", "desc")
+            .execute()
+        ).map(entryOf),
       ),
-    list: (ownerId) => one("list", queries.list, { owner: ownerId }, ({ rows }) => rows.map(entryOf)),
-    get: (id) => one("get", queries.get, { id }, ({ rows }) => (rows[0] === undefined ? undefined : entryOf(rows[0]))),
+    get: (id) =>
+      attempt(async () => {
+        const row = await db.selectFrom("wallet_entry").select(COLUMNS).where("id", "=", id).executeTakeFirst()
+        return row === undefined ? undefined : entryOf(row)
+      }),
     content: (id) =>
-      one("content", queries.content, { id }, ({ rows }) =>
-        rows[0] === undefined ? undefined : new Uint8Array(rows[0].content),
-      ),
-    markReplaced: (id, replacedBy) => one("mark replaced", queries.markReplaced, { id, by: replacedBy }, changed),
-    remove: (id) => one("remove", queries.remove, { id }, changed),
+      attempt(async () => {
+        const row = await db.selectFrom("wallet_entry").select("content").where("id", "=", id).executeTakeFirst()
+        return row === undefined ? undefined : new Uint8Array(row.content)
+      }),
+    markReplaced: (id, replacedBy) =>
+      attempt(async () => {
+        const result = await db
+          .updateTable("wallet_entry")
+          .set({ replaced_by: replacedBy })
+          .where("id", "=", id)
+          .executeTakeFirst()
+        return Number(result.numUpdatedRows) > 0
+      }),
+    remove: (id) =>
+      attempt(async () => {
+        const result = await db.deleteFrom("wallet_entry").where("id", "=", id).executeTakeFirst()
+        return Number(result.numDeletedRows) > 0
+      }),
     usage: (ownerId) =>
-      one("usage", queries.usage, { owner: ownerId }, ({ rows }) => ({
-        count: Number(rows[0]?.count ?? 0),
-        bytes: Number(rows[0]?.bytes ?? 0),
-      })),
+      attempt(async () => {
+        const row = await db
+          .selectFrom("wallet_entry")
+          .select((eb) => [
+            eb.fn.countAll<number | string>().as("count"),
+            eb.fn.sum<number | string>("size").as("bytes"),
+          ])
+          .where("owner_id", "=", ownerId)
+          .executeTakeFirst()
+        return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) }
+      }),
   }
   return WalletStore.of(store)
 })
