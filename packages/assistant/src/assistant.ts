@@ -433,51 +433,51 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       c.explainedAll >= (dominant(c, among) ? detector.dominantRelief : 1) * detector.minExplained &&
       c.namesAWord &&
       c.fits
+    // Three readings of part of the question come before the whole question's ranking; each answers only when
+    // what it reads names a catalogue procedure that passes the bars on its own (docs/assistant.md, step 5).
+    const whole = retriever.rank(searchText, RANK_LIMIT)
+    const passing = (ranking: Candidate[]): Candidate[] | undefined => {
+      const lead = ranking[0]
+      return lead !== undefined && elsewhereId(lead.code) === undefined && foundAmong(lead, ranking)
+        ? ranking
+        : undefined
+    }
+    // A verb that takes any paper ("sao y 4 bộ sổ đỏ", "photo công chứng giấy khai sinh"): the paper is its object,
+    // so the verb's procedure is the answer when the verb alone names it clearly.
+    const byPaperVerb = (): Candidate[] | undefined => {
+      const verb = paperVerbs.find((v) => folded.includes(v.folded))
+      if (verb === undefined || instructed) return undefined
+      const ranking = passing(retriever.rank(verb.phrase, RANK_LIMIT))
+      return ranking?.[0]?.code === verb.code ? ranking : undefined
+    }
     // What the question asks for comes before its purpose ("trích lục khai tử của bố để làm sổ đỏ", "xin xác nhận
     // tình trạng hôn nhân để đăng ký kết hôn"): when the words before "để" name a catalogue procedure on their own,
     // that is the answer, not the paper it is for. When they name none ("cần gì để làm căn cước"), the whole
     // question is read.
-    // A verb that takes any paper ("sao y 4 bộ sổ đỏ", "photo công chứng giấy khai sinh"): the paper is its object,
-    // so the verb's procedure is the answer when the verb alone names it clearly.
-    const paperVerb = paperVerbs.find((v) => folded.includes(v.folded))
-    const verbRanked = paperVerb === undefined ? undefined : retriever.rank(paperVerb.phrase, RANK_LIMIT)
-    const verbLead = verbRanked?.[0]
-    const purposeRead = ((whole: Candidate[]) => {
-      if (
-        verbRanked !== undefined &&
-        verbLead?.code === paperVerb?.code &&
-        foundAmong(verbLead, verbRanked) &&
-        !instructed
-      )
-        return verbRanked
+    const byPurpose = (): Candidate[] | undefined => {
       const head = beforePurpose(searchText)
-      if (head === undefined) return whole
-      const headRanked = retriever.rank(head, RANK_LIMIT)
-      const first = headRanked[0]
-      return first !== undefined && elsewhereId(first.code) === undefined && foundAmong(first, headRanked)
-        ? headRanked
-        : whole
-    })(retriever.rank(searchText, RANK_LIMIT))
+      return head === undefined ? undefined : passing(retriever.rank(head, RANK_LIMIT))
+    }
     // A story told in several clauses around one procedure ("hai đứa định cưới tháng sau, bạn gái em ở Móng Cái còn
     // em ở Uông Bí, đăng ký kết hôn ở đâu"): when the whole question ranks a catalogue procedure first but its story
     // words hold it under the bars, a clause that names that same procedure clearly on its own confirms it. Never
-    // another procedure than the whole question's first, so a near miss is not answered by a clause of it.
-    const all = ((whole: Candidate[]) => {
+    // another procedure than the whole question's first, so a near miss is not answered by a clause of it; never
+    // for a question that tries to instruct the assistant (held to stricter bars, not relieved), nor when an
+    // out-of-catalogue entry is clearly named.
+    const byClause = (): Candidate[] | undefined => {
       const first = whole.find((c) => elsewhereId(c.code) === undefined)
-      // Never for a question that tries to instruct the assistant: it is held to stricter bars, not relieved; nor
-      // when an out-of-catalogue entry is clearly named.
       const outsideNamed = whole.some((c) => elsewhereId(c.code) !== undefined && foundAmong(c, whole))
-      if (instructed || outsideNamed || first === undefined) return whole
+      if (instructed || outsideNamed || first === undefined) return undefined
       const firstCode = first.code
-      if (foundAmong(first, whole)) return whole
+      if (foundAmong(first, whole)) return undefined
       for (const clause of searchText.split(/[,;.!?\n]+/u)) {
         if (clause.trim() === "" || clause.trim() === searchText.trim()) continue
-        const clauseRanked = retriever.rank(clause, RANK_LIMIT)
-        const lead = clauseRanked[0]
-        if (lead?.code === firstCode && foundAmong(lead, clauseRanked)) return clauseRanked
+        const ranking = passing(retriever.rank(clause, RANK_LIMIT))
+        if (ranking?.[0]?.code === firstCode) return ranking
       }
-      return whole
-    })(purposeRead)
+      return undefined
+    }
+    const all = byPaperVerb() ?? byPurpose() ?? byClause() ?? whole
     const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
     const found = (c: Candidate | undefined): c is Candidate => foundAmong(c, all)
