@@ -216,15 +216,7 @@ export async function accountLifecycles(
   count: number,
   pgUrl?: string,
 ): Promise<{ useCases: SideAccount; raw: SideAccount }> {
-  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-uc-account-"))
-  const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
-  try {
-    const { adapter, raw, planner } = await sidesOf(
-      mode,
-      folder,
-      { data, ...(pgUrl === undefined ? {} : { pgUrl }) },
-      cleanups,
-    )
+  return withSides(mode, data, pgUrl, "motcua-bench-uc-account-", async ({ adapter, raw, planner }) => {
     const warm = await planner.plan(await adapter.stage(0, 20))
     await raw.stagePlanned(warm)
     await adapter.run(warm)
@@ -262,9 +254,7 @@ export async function accountLifecycles(
     rawAccount = await account(raw, second, rawAccount)
     useCases = await account(adapter, second, useCases)
     return { useCases, raw: rawAccount }
-  } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => {})
-  }
+  })
 }
 
 function instrument(counters: { statements: number; commits: number; commitMs: number; fsyncs: number }) {
@@ -318,17 +308,23 @@ const FILE_HANDLE_PROTO = await (async () => {
 })()
 
 /** The smoke run for the test suite: the opening checks of one mode on one lifecycle, no timing. */
-export async function smokeUseCases(mode: Mode, data: CatalogData, pgUrl?: string): Promise<number> {
-  const folder = mkdtempSync(join(tmpdir(), "motcua-bench-uc-smoke-"))
+export const smokeUseCases = (mode: Mode, data: CatalogData, pgUrl?: string): Promise<number> =>
+  withSides(mode, data, pgUrl, "motcua-bench-uc-smoke-", ({ adapter, raw, planner }) =>
+    checkOneLifecycle(mode, adapter, raw, planner),
+  )
+
+/** Runs `work` on both sides of `mode` and the planner, on fresh databases in a temporary folder removed after. */
+async function withSides<T>(
+  mode: Mode,
+  data: CatalogData,
+  pgUrl: string | undefined,
+  prefix: string,
+  work: (sides: Awaited<ReturnType<typeof sidesOf>>) => Promise<T>,
+): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), prefix))
   const cleanups: Array<() => Promise<void>> = [async () => rmSync(folder, { recursive: true, force: true })]
   try {
-    const { adapter, raw, planner } = await sidesOf(
-      mode,
-      folder,
-      { data, ...(pgUrl === undefined ? {} : { pgUrl }) },
-      cleanups,
-    )
-    return await checkOneLifecycle(mode, adapter, raw, planner)
+    return await work(await sidesOf(mode, folder, { data, ...(pgUrl === undefined ? {} : { pgUrl }) }, cleanups))
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {})
   }
