@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { applyVariant, procedureInForce, quoteFees } from "@motcua/domain"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { DETECTOR, makeAssistant } from "./assistant.ts"
+import { beforePurpose, DETECTOR, makeAssistant, withoutWhatIsHad } from "./assistant.ts"
 import { EvalQuestion, evaluate } from "./evaluate.ts"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
 
@@ -399,6 +399,33 @@ describe("everyday words of round 9 (assistant.json)", () => {
   })
 })
 
+describe("everyday words of round 11 (assistant.json)", () => {
+  it("reads a synonym phrase that holds a question word as its meaning ('lên đất thổ cư', 'chứng minh thư')", () => {
+    expect(ask("muốn chuyển 200m2 đất vườn lên đất thổ cư").procedure?.code).toBe("1.013949")
+    expect(ask("con tôi 15 tuổi chưa có chứng minh thư, giờ làm ở đâu").citations).toContain("1.014061")
+  })
+  it("spells out a six-letter acronym and does not correct a word misheard twice over", () => {
+    expect(ask("giấy XNTTHN xin ở đâu").procedure?.code).toBe("1.004873")
+    // "hộ riêng": "riêng" is not "diện" (two slips at once: r/d and ng/n)
+    expect(ask("tôi muốn tách hộ khẩu riêng ra khỏi nhà ông bà").procedure?.code).toBe("1.010038")
+  })
+  it("reads tearing down and building again, a house of a few storeys and updating a land certificate", () => {
+    expect(ask("phá nhà cũ xây mới có cần xin phép không").procedure?.code).toBe("1.013225")
+    expect(ask("cập nhật tên mới trên sổ đỏ sau khi đổi tên").procedure?.code).toBe("1.013833")
+  })
+  it("says where to go for fireworks, a language centre and a company's dissolution", () => {
+    for (const [question, id] of [
+      ["xin phép đốt pháo hoa đám cưới con gái", "phao-hoa"],
+      ["mở trung tâm tiếng anh cho trẻ em cần giấy phép gì", "trung-tam-ngoai-ngu"],
+      ["giải thể công ty tnhh một thành viên", "doanh-nghiep"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+    }
+  })
+})
+
 describe("out-of-catalogue entries of round 8 (assistant.json)", () => {
   it("says where to go for nationality, traffic fines, drug wholesale, notaries, lawyers, voluntary insurance, divorce", () => {
     for (const [question, id] of [
@@ -503,7 +530,7 @@ describe("questions it cannot answer, and bad input", () => {
     }
     // Their catalogue neighbours still answer what they do.
     expect(ask("xin giấy chứng nhận độc thân để kết hôn với người nước ngoài").procedure?.code).toBe("1.004873")
-    expect(ask("tôi vẫn dùng chứng minh thư 9 số, giờ làm thẻ căn cước thế nào").kind).toBe("answer")
+    expect(ask("tôi vẫn dùng chứng minh thư 9 số, giờ làm thẻ căn cước thế nào").citations).toContain("1.014061")
     expect(ask("xin lý lịch tư pháp đi xuất khẩu lao động Nhật").procedure?.code).toBe("3.000333")
   })
 
@@ -611,9 +638,29 @@ describe("questions it cannot answer, and bad input", () => {
     ] as const)
       expect(ask(question).procedure?.code, question).toBe(code)
     // Nothing named before it: the purpose is the question.
-    expect(ask("cần mang gì để làm căn cước").citations).toContain("1.014063")
+    expect(ask("cần mang gì để làm căn cước").citations).toContain("1.014061")
     // "để lại" is leaving, not a purpose: a bequeathed house is still its transfer.
     expect(ask("bố mất để lại căn nhà, anh em muốn sang tên sổ đỏ cho mẹ").procedure?.code).toBe("1.013831")
+    // "đồng ý để" lets someone do something, and after "làm gì" the goal is what is asked: the story of a death
+    // before them is not the question.
+    expect(
+      ask("mẹ tôi mất rồi, các em đồng ý để tôi đứng tên mảnh đất, giờ làm gì để sang tên sổ đỏ").procedure?.code,
+    ).toBe("1.013831")
+    expect(beforePurpose("mẹ mất, các em đồng ý để tôi đứng tên, giờ làm gì để sang tên sổ đỏ")).toBeUndefined()
+    expect(beforePurpose("lam sao de tach ho")).toBeUndefined()
+    expect(beforePurpose("trích lục khai tử để làm sổ đỏ")).toBe("trích lục khai tử")
+  })
+
+  it("reads what the citizen already has as the story, not the question ('đã có sổ đỏ, giờ muốn xây nhà')", () => {
+    expect(withoutWhatIsHad("nhà em đã có sổ đỏ, giờ muốn xây nhà 3 tầng")).toBe("nhà em, giờ muốn xây nhà 3 tầng")
+    expect(withoutWhatIsHad("da co giay chung sinh roi gio lam khai sinh")).toBe("gio lam khai sinh")
+    // asked whether it is had yet: kept
+    expect(withoutWhatIsHad("hồ sơ của tôi đã có kết quả chưa")).toBe("hồ sơ của tôi đã có kết quả chưa")
+    // nothing else left: the question as it is
+    expect(withoutWhatIsHad("đã có sổ đỏ")).toBe("đã có sổ đỏ")
+    const a = ask("mảnh đất 100m2 đã có sổ đỏ, giờ muốn xây nhà 2 tầng để ở thì xin giấy phép gì")
+    expect(a.procedure?.code).toBe("1.013225")
+    expect(a.procedure?.variant?.id).toBe("nha-o-rieng-le")
   })
 
   it("counts a judicial record's certificates from 'bản' ('4 bản lý lịch tư pháp'), as its fee is per certificate", () => {

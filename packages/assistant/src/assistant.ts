@@ -435,7 +435,6 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       c.fits
     // Three readings of part of the question come before the whole question's ranking; each answers only when
     // what it reads names a catalogue procedure that passes the bars on its own (docs/assistant.md, step 5).
-    const whole = retriever.rank(searchText, RANK_LIMIT)
     const passing = (ranking: Candidate[]): Candidate[] | undefined => {
       const lead = ranking[0]
       return lead !== undefined && elsewhereId(lead.code) === undefined && foundAmong(lead, ranking)
@@ -454,8 +453,8 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // tình trạng hôn nhân để đăng ký kết hôn"): when the words before "để" name a catalogue procedure on their own,
     // that is the answer, not the paper it is for. When they name none ("cần gì để làm căn cước"), the whole
     // question is read.
-    const byPurpose = (): Candidate[] | undefined => {
-      const head = beforePurpose(searchText)
+    const byPurpose = (text: string): Candidate[] | undefined => {
+      const head = beforePurpose(text)
       return head === undefined ? undefined : passing(retriever.rank(head, RANK_LIMIT))
     }
     // A story told in several clauses around one procedure ("hai đứa định cưới tháng sau, bạn gái em ở Móng Cái còn
@@ -464,20 +463,37 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // another procedure than the whole question's first, so a near miss is not answered by a clause of it; never
     // for a question that tries to instruct the assistant (held to stricter bars, not relieved), nor when an
     // out-of-catalogue entry is clearly named.
-    const byClause = (): Candidate[] | undefined => {
+    const byClause = (text: string, whole: Candidate[]): Candidate[] | undefined => {
       const first = whole.find((c) => elsewhereId(c.code) === undefined)
       const outsideNamed = whole.some((c) => elsewhereId(c.code) !== undefined && foundAmong(c, whole))
       if (instructed || outsideNamed || first === undefined) return undefined
       const firstCode = first.code
       if (foundAmong(first, whole)) return undefined
-      for (const clause of searchText.split(/[,;.!?\n]+/u)) {
-        if (clause.trim() === "" || clause.trim() === searchText.trim()) continue
+      for (const clause of text.split(/[,;.!?\n]+/u)) {
+        if (clause.trim() === "" || clause.trim() === text.trim()) continue
         const ranking = passing(retriever.rank(clause, RANK_LIMIT))
         if (ranking?.[0]?.code === firstCode) return ranking
       }
       return undefined
     }
-    const all = byPaperVerb() ?? byPurpose() ?? byClause() ?? whole
+    // The readings of a text: its purpose clause, a clause confirming its first, or the whole of it.
+    const readingOf = (text: string): Candidate[] => {
+      const whole = retriever.rank(text, RANK_LIMIT)
+      return byPurpose(text) ?? byClause(text, whole) ?? whole
+    }
+    // What the citizen already has is the story's setting ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2 tầng"): when the
+    // question read without it clearly names another catalogue procedure than the question read whole, that one
+    // was asked for, and the other came from the paper held. When it names the same one, or none, the paper held
+    // helped say which ("đã có giấy chứng sinh, giờ làm khai sinh").
+    const byWhatIsWanted = (read: Candidate[]): Candidate[] | undefined => {
+      const wanted = withoutWhatIsHad(searchText)
+      if (wanted === searchText || instructed) return undefined
+      const ranking = passing(readingOf(wanted))
+      const first = read.find((c) => elsewhereId(c.code) === undefined)
+      return ranking !== undefined && ranking[0]?.code !== first?.code ? ranking : undefined
+    }
+    const read = readingOf(searchText)
+    const all = byPaperVerb() ?? byWhatIsWanted(read) ?? read
     const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
     const found = (c: Candidate | undefined): c is Candidate => foundAmong(c, all)
@@ -587,17 +603,45 @@ function pickVariant(p: Procedure, folded: string, cued: string | undefined): Op
 
 /**
  * The words of a question before its first purpose clause ("… để làm sổ đỏ", "… de xin viec"), or undefined when it
- * has none or nothing stands before it. "để" written with diacritics is the only reading of it (leaving — "để lại", "để dành" — is not a purpose); without diacritics
- * "de" may also be "đẻ" (giving birth) or "dễ": the caller keeps the whole question when the words before name
- * nothing.
+ * has none or nothing stands before it. "để" written with diacritics is the only reading of it (leaving — "để lại",
+ * "để dành" — is not a purpose); without diacritics "de" may also be "đẻ" (giving birth) or "dễ": the caller keeps
+ * the whole question when the words before name nothing. "đồng ý để", "cho phép để" let someone do something (no
+ * purpose of the question's); after "làm gì", "làm sao", "thế nào" ("phải làm gì để sổ đỏ sang tên") what follows is
+ * the goal asked about, not the purpose of something asked for before: then there is no head to read apart.
  */
 export function beforePurpose(question: string): string | undefined {
   const marked = /[\u0300-\u036f]/u.test(question.normalize("NFD"))
   // Not "để lại" (leaving: "bố mất để lại đất"), "để trống" (left blank), "để dành", "để ý", "để yên".
-  const at = marked
-    ? question.search(/(^|[\s,])để(?=\s)(?!\s+(lại|dành|ý|yên|trống|nguyên)(\s|$))/iu)
-    : question.search(/(^|[\s,])de(?=\s)(?!\s+(lai|danh|y|yen|trong|nguyen)(\s|$))/iu)
-  if (at <= 0) return undefined
-  const head = question.slice(0, at).trim()
-  return head === "" ? undefined : head
+  const purpose = marked
+    ? /(^|[\s,])để(?=\s)(?!\s+(lại|dành|ý|yên|trống|nguyên)(\s|$))/giu
+    : /(^|[\s,])de(?=\s)(?!\s+(lai|danh|y|yen|trong|nguyen)(\s|$))/giu
+  const permission = marked ? /(đồng ý|cho phép)\s*$/iu : /(dong y|cho phep)\s*$/iu
+  const asking = marked ? /(làm gì|làm sao|thế nào|cách nào)\s*$/iu : /(lam gi|lam sao|the nao|cach nao)\s*$/iu
+  for (const found of question.matchAll(purpose)) {
+    const before = question.slice(0, found.index)
+    if (permission.test(before)) continue
+    if (asking.test(before)) return undefined
+    const head = before.trim()
+    return head === "" ? undefined : head
+  }
+  return undefined
+}
+
+/**
+ * The question without what the citizen says they already have ("đã có sổ đỏ", "da co giay chung sinh roi"): a
+ * paper held is the story's setting, not what is asked for ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2 tầng"). Up to
+ * the end of the clause or the word that turns to the ask ("giờ", "nay", "mà", "nhưng", "muốn"); kept when the clause
+ * asks whether it is had yet ("hồ sơ đã có kết quả chưa"), and when nothing else would be left.
+ */
+export function withoutWhatIsHad(question: string): string {
+  const marked = /[\u0300-\u036f]/u.test(question.normalize("NFD"))
+  const had = marked
+    ? /(^|\s)đã có\s[^,.;!?\n]*?(?=\s+(?:giờ|bây giờ|nay|mà|nhưng|muốn)\s|[,.;!?\n]|$)/giu
+    : /(^|\s)da co\s[^,.;!?\n]*?(?=\s+(?:gio|bay gio|nay|ma|nhung|muon)\s|[,.;!?\n]|$)/giu
+  const yetAsked = marked ? /\schưa$/iu : /\schua$/iu
+  const left = question
+    .replace(had, (found: string, lead: string) => (yetAsked.test(found.trim()) ? found : lead))
+    .replace(/\s+(?=[,.;!?])/gu, "")
+    .trim()
+  return left === question.trim() || !/\p{L}/u.test(left) ? question : left
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { quangNinhAssistantData } from "./quangninh.test-support.ts"
 import { ageRange, askedAge, excludedPairs, inForce, makeRetriever } from "./retrieval.ts"
-import { initials, isVietnameseSyllable, soundKey, stem, withoutPhrase } from "./text.ts"
+import { initials, isVietnameseSyllable, oneSoundApart, soundKey, stem, withoutPhrase } from "./text.ts"
 
 describe("words", () => {
   it("tells a Vietnamese syllable from an English word or an acronym", () => {
@@ -33,6 +33,15 @@ describe("words", () => {
     expect(soundKey("dat")).toBe(soundKey("dac"))
     expect(soundKey("lam")).toBe(soundKey("nam"))
     expect(soundKey("tru")).not.toBe(soundKey("tu"))
+  })
+
+  it("takes a syllable for another misheard only when one confusion sets them apart, not two", () => {
+    expect(oneSoundApart("chu", "tru")).toBe(true)
+    expect(oneSoundApart("kin", "kinh")).toBe(true)
+    expect(oneSoundApart("rieng", "rien")).toBe(true)
+    // initial and final both: another word
+    expect(oneSoundApart("rieng", "dien")).toBe(false)
+    expect(oneSoundApart("khu", "chu")).toBe(false)
   })
 
   it("makes acronyms of runs of syllables", () => {
@@ -185,8 +194,8 @@ describe("retrieval", () => {
 
   it("corrects a misspelt pair within a clause only, never across a comma", () => {
     // "số, giờ" sounds like "sổ đỏ" when the comma is dropped.
-    expect(retriever.prepare("chứng minh thư 9 số, giờ làm thẻ căn cước").split(" ")).not.toContain("do")
-    expect(retriever.prepare("chứng minh thư 9 số giờ làm thẻ căn cước").split(" ")).toContain("do")
+    expect(retriever.prepare("mã định danh 12 số, giờ làm thẻ căn cước").split(" ")).not.toContain("do")
+    expect(retriever.prepare("mã định danh 12 số giờ làm thẻ căn cước").split(" ")).toContain("do")
     // Within a clause the correction still reads a misspelling by ear.
     expect(retriever.prepare("đăng ký thường chú, ở phường")).toBe(retriever.prepare("đăng ký thường trú ở phường"))
   })

@@ -12,7 +12,7 @@
 //    field's procedures ahead.
 import { type Catalogue, foldText, type Procedure } from "@motcua/domain"
 import MiniSearch from "minisearch"
-import { initials, isVietnameseSyllable, soundKey, stem, syllables } from "./text.ts"
+import { initials, isVietnameseSyllable, oneSoundApart, soundKey, stem, syllables } from "./text.ts"
 import type { Vocabulary } from "./vocabulary.ts"
 
 interface IndexedDocument {
@@ -35,6 +35,8 @@ const PLAIN_CONTENDER = 0.5
 const NAME_VERB_WORDS = 3
 /** Acronyms shorter than this are too ambiguous to spell out. */
 const MIN_ACRONYM = 3
+/** The longest: "xntthn" (xác nhận tình trạng hôn nhân) has six letters. */
+const MAX_ACRONYM = 6
 
 export interface Candidate {
   readonly code: string
@@ -250,10 +252,36 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       .filter((t) => t.length === 2)
       .map((t) => `${(t[0] as Token).raw} ${(t[1] as Token).raw}`),
   )
+  const sameWord = (written: Token, phrase: Token, alone: boolean) =>
+    written.marked && phrase.marked
+      ? written.raw === phrase.raw
+      : // A question word typed without diacritics (kept as part of a pair) is not a one-word phrase written
+        // with them: "so do" is "sổ đỏ", and its "do" is not also "đò".
+        written.word === phrase.word && !(alone && phrase.marked && !written.marked && isStopSingle(written))
+  // A synonym phrase of three or more words that holds a question word ("lên đất thổ cư", "chưa có sổ đỏ", "không
+  // kinh doanh nữa") is kept whole where the text writes it, so that it can be read as its meaning: dropping its
+  // question words first would leave a phrase no text could match (two-word phrases are kept by the pair rules
+  // below).
+  const stopfulPhrases = new Map<string, Token[][]>()
+  for (const phrase of vocabulary.synonyms.flatMap((x) => x.phrases)) {
+    const tokens = tokensOf(phrase)
+    const first = tokens[0]
+    if (first === undefined || tokens.length < 3 || !tokens.some(isStopSingle)) continue
+    stopfulPhrases.set(first.word, [...(stopfulPhrases.get(first.word) ?? []), tokens])
+  }
+  for (const list of stopfulPhrases.values()) list.sort((a, b) => b.length - a.length)
   const withoutStopWords = (tokens: ReadonlyArray<Token>): Token[] => {
     const kept: Token[] = []
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token
+      const whole = stopfulPhrases
+        .get(t.word)
+        ?.find((p) => p.every((x, j) => tokens[i + j] !== undefined && sameWord(tokens[i + j] as Token, x, false)))
+      if (whole !== undefined) {
+        kept.push(...tokens.slice(i, i + whole.length))
+        i += whole.length
+        continue
+      }
       const phrase = phraseStarts.has(t.word)
         ? stopPhrases.find((p) =>
             p.every((x, j) => tokens[i + j] !== undefined && sameToken(tokens[i + j] as Token, x)),
@@ -295,12 +323,6 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       synonymsByFirst.set(first.word, list)
     }
   for (const list of synonymsByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
-  const sameWord = (written: Token, phrase: Token, alone: boolean) =>
-    written.marked && phrase.marked
-      ? written.raw === phrase.raw
-      : // A question word typed without diacritics (kept as part of a pair) is not a one-word phrase written
-        // with them: "so do" is "sổ đỏ", and its "do" is not also "đò".
-        written.word === phrase.word && !(alone && phrase.marked && !written.marked && isStopSingle(written))
   const withSynonyms = (tokens: ReadonlyArray<Token>): string[] => {
     const out: string[] = []
     for (let i = 0; i < tokens.length; ) {
@@ -341,7 +363,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       knownPairs.add(pair)
       count(pairsBySound, `${soundKey(w[i] as string)} ${soundKey(w[i + 1] as string)}`, pair)
     }
-    for (let size = MIN_ACRONYM; size <= 5; size++)
+    for (let size = MIN_ACRONYM; size <= MAX_ACRONYM; size++)
       for (let i = 0; i + size <= w.length; i++) {
         const run = w.slice(i, i + size)
         if (run.every((s) => isVietnameseSyllable(s) && !/^\d/u.test(s))) count(acronyms, initials(run), run.join(" "))
@@ -367,6 +389,8 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const fixed = mostFrequent(pairsBySound.get(`${soundKey(a)} ${soundKey(b)}`))
       if (fixed === undefined) continue
       const [fa, fb] = fixed.split(" ") as [string, string]
+      // one slip per syllable: two at once make another word ("hộ riêng" is not "hộ diện")
+      if (!oneSoundApart(a, fa) || !oneSoundApart(b, fb)) continue
       spelt[i] = fa
       spelt[i + 1] = fb
     }

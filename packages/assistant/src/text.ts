@@ -98,27 +98,42 @@ export function stem(token: string): string {
   return s.slice(0, 6)
 }
 
+/** The initials people confuse by ear, made one: tr/ch, s/x, r/d/gi, l/n, k/c/q, ngh/ng, gh/g. */
+const sameInitial = (syllable: string) =>
+  syllable
+    .replace(/^ngh/u, "ng")
+    .replace(/^gh/u, "g")
+    .replace(/^tr/u, "ch")
+    .replace(/^gi(?=[aeiouy])/u, "d")
+    .replace(/^r/u, "d")
+    .replace(/^s/u, "x")
+    .replace(/^l/u, "n")
+    // k, c and q are one sound; kh is another ("khu" is not "chu", nor then "tru")
+    .replace(/^(k|q)(?!h)/u, "c")
+/** The finals (and vowel) people confuse by ear, made one: ng/n, nh/n, ch/c/t, y/i. */
+const sameFinal = (syllable: string) =>
+  syllable
+    .replace(/(ng|nh)$/u, "n")
+    .replace(/(ch|c)$/u, "t")
+    .replace(/y/gu, "i")
+
 /**
  * What a folded Vietnamese syllable sounds like, with the letters people confuse by ear made one: initials tr/ch,
  * s/x, r/d/gi, l/n, k/c/q, ngh/ng, gh/g; finals ng/n, nh/n, ch/c/t; y/i. Not for English tokens.
  */
 export function soundKey(syllable: string): string {
   if (!isVietnameseSyllable(syllable) || /^\d+$/u.test(syllable)) return syllable
-  return (
-    syllable
-      .replace(/^ngh/u, "ng")
-      .replace(/^gh/u, "g")
-      .replace(/^tr/u, "ch")
-      .replace(/^gi(?=[aeiouy])/u, "d")
-      .replace(/^r/u, "d")
-      .replace(/^s/u, "x")
-      .replace(/^l/u, "n")
-      // k, c and q are one sound; kh is another ("khu" is not "chu", nor then "tru")
-      .replace(/^(k|q)(?!h)/u, "c")
-      .replace(/(ng|nh)$/u, "n")
-      .replace(/(ch|c)$/u, "t")
-      .replace(/y/gu, "i")
-  )
+  return sameFinal(sameInitial(syllable))
+}
+
+/**
+ * Whether one syllable may be the other misheard or misspelt: the same, or apart by one confusion only — of the
+ * initial ("chú" for "trú") or of the final ("kinh" for "kin") —, not both ("riêng" is not "diện").
+ */
+export function oneSoundApart(a: string, b: string): boolean {
+  if (a === b) return true
+  if (soundKey(a) !== soundKey(b)) return false
+  return sameInitial(a) === sameInitial(b) || sameFinal(a) === sameFinal(b)
 }
 
 /** The initials of a run of syllables: "trung hoc co so" → "thcs". */
