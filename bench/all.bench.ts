@@ -3,7 +3,8 @@
 // Each benchmark hands its rows over through the file named by MOTCUA_BENCH_ROWS (harness/table.ts `report`).
 //
 //   pnpm bench                  # SQLite only
-//   pnpm bench -- --pg auto     # the storage and lifecycle benchmarks on PostgreSQL too (scripts/postgres.sh)
+//   pnpm bench -- --pg auto     # the storage and lifecycle benchmarks on PostgreSQL too (scripts/postgres.sh), and
+//                               # PostgreSQL's commit_delay on a durable server (pg-commit.bench.ts)
 //   pnpm bench -- --rounds 5 --round-ms 300   # shorter ABBA rounds
 //   pnpm bench -- --memory-counts 1000,10000  # the memory benchmark's N for simulate and import (default 10⁴, 10⁵:
 //                                             # about an hour on this machine), --server-minutes M (default 5)
@@ -24,6 +25,8 @@ const benchmarks: ReadonlyArray<{ file: string; args: string[] }> = [
   { file: "storage.bench.ts", args: [...pg, ...rounds] },
   { file: "lifecycle.bench.ts", args: [...pg, ...rounds] },
   { file: "group-commit.bench.ts", args: rounds },
+  // with --pg: PostgreSQL's commit_delay on a durable server of its own (MOTCUA_PG_DURABLE=1 scripts/postgres.sh)
+  ...(pg.length === 0 ? [] : [{ file: "pg-commit.bench.ts", args: rounds }]),
   { file: "http.bench.ts", args: rounds },
   { file: "assistant.bench.ts", args: [] },
   { file: "portal.bench.ts", args: rounds },

@@ -12,7 +12,8 @@
 // (dossiers and audit entries, imported procedures, one dossier and idempotency row per 201); for the national day,
 // 24 dossiers by 4 clients through the use cases and the relay to the portal simulator, with the day's own checks
 // (states, versions, audit chain, outbox drained, the simulator's records), the group commit's batches and each
-// process's CPU time counted; the CPU profile summary (cpu-profile.ts) over a real profile of a small busy script.
+// process's CPU time counted; for PostgreSQL's commit_delay, 16 lifecycles by 8 clients with the delay shown on the
+// measured side's connections, both sides' rows and chains checked; the CPU profile summary (cpu-profile.ts) over a real profile of a small busy script.
 // No timing or memory figure is asserted here (the figures and the 150 MB bar belong to `pnpm bench`).
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -33,6 +34,7 @@ import { smokeHttp } from "./workloads/http-filing.ts"
 import { buildIndexDatabase, checkEqual, floorRunner, reportRunner, serverMemory } from "./workloads/index-report.ts"
 import { generatedCode, importRun, serverRun, simulateRun } from "./workloads/memory.ts"
 import { runNationalDay } from "./workloads/national-day.ts"
+import { smokePgCommit } from "./workloads/pg-commit.ts"
 import { smokePortalRelay } from "./workloads/portal-relay.ts"
 import { smokeSigning } from "./workloads/signing.ts"
 import { smokeStorage } from "./workloads/storage-run.ts"
@@ -213,6 +215,13 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
     async () => {
       await smokeStorage("pg", pgUrl)
       await smokeUseCases("pg", catalog, pgUrl)
+    },
+  )
+
+  test.skipIf(pgUrl === undefined)(
+    "commit_delay on PostgreSQL: 16 lifecycles by 8 clients with it set on the connections and without, rows and chains checked",
+    async () => {
+      expect(await smokePgCommit(pgUrl as string)).toBe(16)
     },
   )
 })

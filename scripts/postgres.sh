@@ -8,10 +8,18 @@
 #   authentication, fsync off (test data only), and its socket in that folder. PostgreSQL refuses to run as root:
 #   when this script runs as root, the folder belongs to the `postgres` user and the server runs as that user.
 # - Where the running server is recorded: .tools/postgres.env (git-ignored), so `stop` finds it.
+# - MOTCUA_PG_DURABLE=1: a second, separate server (.tools/postgres-durable.env) that keeps PostgreSQL's durability
+#   (fsync, synchronous_commit, full-page writes on): for measuring what a commit costs (bench/pg-commit.bench.ts).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STATE="$ROOT/.tools/postgres.env"
+if [ "${MOTCUA_PG_DURABLE:-}" = "1" ]; then
+  STATE="$ROOT/.tools/postgres-durable.env"
+  DURABILITY=""
+else
+  STATE="$ROOT/.tools/postgres.env"
+  DURABILITY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 DATABASE="motcua_test"
 
 say() { printf '[postgres] %s\n' "$*" >&2; }
@@ -104,7 +112,7 @@ start() {
     exit 1
   }
   if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $DURABILITY -c max_connections=200" \
     start >/dev/null; then
     cat "$dir/server.log" >&2 || true
     say "the server did not start"

@@ -17,7 +17,7 @@ import { AGENCY, type Lifecycle, planLifecycles, READ_AFTER, STORAGE_ROWS } from
  * portsLifecycle with its reads kept but the work-queue membership check left out: with many clients at once the
  * queue's first page holds other clients' dossiers.
  */
-const lifecycleOfClient = (lifecycle: Lifecycle) =>
+export const lifecycleOfClient = (lifecycle: Lifecycle) =>
   Effect.gen(function* () {
     const store = yield* DossierStore
     yield* store.create(lifecycle.create)
