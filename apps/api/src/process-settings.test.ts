@@ -1,11 +1,11 @@
 // The server's process settings for memory (process-settings.ts): what a process lacks, what the operator gave is
 // kept, the restart happens once; and `node src/main.ts` really runs with them (a child, restarted in place).
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { COMPILED_SOURCES_HOOK, cacheName } from "./compiled-sources.ts"
+import { COMPILED_SOURCES_HOOK, cacheName, KEEP_DAYS, prepareCompiledSources } from "./compiled-sources.ts"
 import {
   missingServerSettings,
   PROCESS_SETTINGS_VARIABLE,
@@ -107,6 +107,39 @@ describe("the server's process settings", () => {
       rmSync(cache, { recursive: true, force: true })
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("keeps a copy while some checkout has its text, and removes the ones no one asked for in KEEP_DAYS", () => {
+    const root = mkdtempSync(join(tmpdir(), "motcua-compiled-root-"))
+    const cache = mkdtempSync(join(tmpdir(), "motcua-compiled-cache-"))
+    try {
+      mkdirSync(join(root, "packages"))
+      const source = "export const n: number = 1\n"
+      writeFileSync(join(root, "packages", "a.ts"), source)
+      const now = new Date("2026-12-05T00:00:00Z")
+      const longAgo = new Date(now.getTime() - (KEEP_DAYS + 1) * 86_400_000)
+      const lately = new Date(now.getTime() - 86_400_000)
+      // a.ts's copy, made long ago and still asked for; another text's copy, unused for too long; one used lately
+      const own = join(cache, cacheName(source))
+      const stale = join(cache, `${"0".repeat(64)}.js`)
+      const recent = join(cache, `${"1".repeat(64)}.js`)
+      for (const [path, at] of [
+        [own, longAgo],
+        [stale, longAgo],
+        [recent, lately],
+      ] as const) {
+        writeFileSync(path, "export const n = 1\n")
+        utimesSync(path, at, at)
+      }
+      expect(prepareCompiledSources({ root, folder: cache, now })).toBe(cache)
+      expect(existsSync(own)).toBe(true)
+      expect(statSync(own).mtimeMs).toBe(now.getTime())
+      expect(existsSync(recent)).toBe(true)
+      expect(existsSync(stale)).toBe(false)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+      rmSync(cache, { recursive: true, force: true })
     }
   })
 })

@@ -17,12 +17,11 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, relative, sep } from "node:path"
 import { pathToFileURL } from "node:url"
-import { sourceHash } from "@motcua/api/compiled-sources"
+import { REPOSITORY, sourceHash } from "@motcua/api/compiled-sources"
 import { rolldown } from "rolldown"
 import {
   type BundleManifest,
   chooseServerBundle,
-  REPOSITORY,
   SERVER_BUNDLE_ENTRY,
   SERVER_BUNDLE_FOLDER,
   SERVER_BUNDLE_MANIFEST,

@@ -5,10 +5,8 @@
 // sources; MOTCUA_BUNDLE=on requires the bundle (an error when it is missing or stale). docs/deployment.md.
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { sourceHash } from "@motcua/api/compiled-sources"
+import { REPOSITORY, sourceHash } from "@motcua/api/compiled-sources"
 
-/** The repository this file is in (the bundle's manifest names files relative to it). */
-export const REPOSITORY = join(import.meta.dirname, "..", "..", "..")
 /** Where `build:server` writes the bundle (git-ignored). */
 export const SERVER_BUNDLE_FOLDER = join(REPOSITORY, "build", "server")
 /** The bundle's entry in its folder, and its manifest. */
