@@ -481,16 +481,23 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       const whole = retriever.rank(text, RANK_LIMIT)
       return byPurpose(text) ?? byClause(text, whole) ?? whole
     }
-    // What the citizen already has is the story's setting ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2 tầng"): when the
-    // question read without it clearly names another catalogue procedure than the question read whole, that one
-    // was asked for, and the other came from the paper held. When it names the same one, or none, the paper held
-    // helped say which ("đã có giấy chứng sinh, giờ làm khai sinh").
+    // What the citizen already has or has done is the story's setting ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2
+    // tầng", "giấy chứng sinh cấp rồi, giờ làm khai sinh"): when the question read whole answers no single catalogue
+    // procedure — none passes, two tie, or an out-of-catalogue entry (the paper held) comes first — and the question
+    // read without it names one clearly, that one was asked for. A question read whole that answers one procedure
+    // clearly is left as it is: the paper held may have helped say which ("đã có giấy chứng sinh, giờ làm khai
+    // sinh"), and the story without it may name a neighbour ("… quen nhau 3 năm rồi, giờ đăng ký kết hôn").
     const byWhatIsWanted = (read: Candidate[]): Candidate[] | undefined => {
       const wanted = withoutWhatIsHad(searchText)
       if (wanted === searchText || instructed) return undefined
       const ranking = passing(readingOf(wanted))
-      const first = read.find((c) => elsewhereId(c.code) === undefined)
-      return ranking !== undefined && ranking[0]?.code !== first?.code ? ranking : undefined
+      const [lead, next] = read.filter((c) => elsewhereId(c.code) === undefined)
+      const readAnswers =
+        lead !== undefined &&
+        lead.code === read[0]?.code &&
+        foundAmong(lead, read) &&
+        (next === undefined || next.score < lead.score * TIE_RATIO)
+      return readAnswers ? undefined : ranking
     }
     const read = readingOf(searchText)
     const all = byPaperVerb() ?? byWhatIsWanted(read) ?? read
@@ -628,20 +635,27 @@ export function beforePurpose(question: string): string | undefined {
 }
 
 /**
- * The question without what the citizen says they already have ("đã có sổ đỏ", "da co giay chung sinh roi"): a
- * paper held is the story's setting, not what is asked for ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2 tầng"). Up to
- * the end of the clause or the word that turns to the ask ("giờ", "nay", "mà", "nhưng", "muốn"); kept when the clause
- * asks whether it is had yet ("hồ sơ đã có kết quả chưa"), and when nothing else would be left.
+ * The question without what the citizen says they already have or have done: "đã có …" ("đã có sổ đỏ", "da co giay
+ * chung sinh roi", up to the end of the clause or the word that turns to the ask: "giờ", "nay", "mà", "nhưng",
+ * "muốn"), and a clause that ends in "rồi" before another clause ("giấy chứng sinh bệnh viện cấp rồi, giờ …", "văn bản
+ * thừa kế công chứng xong rồi, …"). A paper held or a step done is the story's setting, not what is asked for ("nhà
+ * em đã có sổ đỏ, giờ muốn xây nhà 2 tầng"). Kept when the clause asks whether it is so yet ("hồ sơ đã có kết quả
+ * chưa"), and when nothing else would be left.
  */
 export function withoutWhatIsHad(question: string): string {
   const marked = /[\u0300-\u036f]/u.test(question.normalize("NFD"))
   const had = marked
     ? /(^|\s)đã có\s[^,.;!?\n]*?(?=\s+(?:giờ|bây giờ|nay|mà|nhưng|muốn)\s|[,.;!?\n]|$)/giu
     : /(^|\s)da co\s[^,.;!?\n]*?(?=\s+(?:gio|bay gio|nay|ma|nhung|muon)\s|[,.;!?\n]|$)/giu
+  const done = marked
+    ? /(^|[,.;!?\n])[^,.;!?\n]*\srồi\s*(?=[,.;!?\n]\s*\p{L})/giu
+    : /(^|[,.;!?\n])[^,.;!?\n]*\sroi\s*(?=[,.;!?\n]\s*\p{L})/giu
   const yetAsked = marked ? /\schưa$/iu : /\schua$/iu
   const left = question
     .replace(had, (found: string, lead: string) => (yetAsked.test(found.trim()) ? found : lead))
+    .replace(done, (_found: string, lead: string) => lead)
     .replace(/\s+(?=[,.;!?])/gu, "")
+    .replace(/^[\s,.;!?]+/u, "")
     .trim()
   return left === question.trim() || !/\p{L}/u.test(left) ? question : left
 }
