@@ -433,8 +433,8 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       c.explainedAll >= (dominant(c, among) ? detector.dominantRelief : 1) * detector.minExplained &&
       c.namesAWord &&
       c.fits
-    // Three readings of part of the question come before the whole question's ranking; each answers only when
-    // what it reads names a catalogue procedure that passes the bars on its own (docs/assistant.md, step 5).
+    // Readings of part of the question come before the whole question's ranking; each answers only when what it
+    // reads names a catalogue procedure that passes the bars on its own (docs/assistant.md, step 5).
     const passing = (ranking: Candidate[]): Candidate[] | undefined => {
       const lead = ranking[0]
       return lead !== undefined && elsewhereId(lead.code) === undefined && foundAmong(lead, ranking)
