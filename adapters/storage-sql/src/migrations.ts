@@ -683,6 +683,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("indicator_fact_received_day").on("indicator_fact").column("received_day").execute()
       },
     },
+    // The outbox keeps fewer indexes: every claim, completion and insert (one in each dossier change) paid the upkeep
+    // of outbox_due (status first: every status change moved its entry) and outbox_attempts_open (attempts change at
+    // each claim), which only the operator's counts and the separate burial of exhausted rows read. The claim buries
+    // those itself now (outbox.ts), the counts read outbox_open and the small outbox_dead.
+    "2026-12-07-190-outbox-lean-indexes": {
+      async up(db: Kysely<unknown>) {
+        await sql`drop index outbox_due`.execute(db)
+        await sql`drop index outbox_attempts_open`.execute(db)
+        await sql`create index outbox_dead on outbox (id) where status = 'dead'`.execute(db)
+      },
+    },
   }
 }
 
