@@ -72,7 +72,8 @@ export const recordTable: ReadonlyArray<FieldRule<PortalRecordView>> = [
   {
     field: "TrichYeuHoSo",
     from: "summary (procedure name when none), cut at 1,000 characters",
-    value: (v) => [...v.summary].slice(0, 1000).join(""),
+    // by code points, so that a cut never splits a character; most summaries are far shorter
+    value: (v) => (v.summary.length <= 1000 ? v.summary : [...v.summary].slice(0, 1000).join("")),
   },
   { field: "NgayTiepNhan", from: "accepted at (empty before acceptance)", value: (v) => portalInstant(v.acceptedAt) },
   { field: "NgayHenTra", from: "appointment for the result", value: (v) => portalInstant(v.appointmentAt) },
