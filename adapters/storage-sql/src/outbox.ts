@@ -214,14 +214,16 @@ function* claimRows(
     topic: topic ?? "",
   })
   // the rows buried by the claim (their attempts used) are not handed out
-  const messages: OutboxMessage[] = result.rows.filter((row) => row.status === "claimed").map((row) => ({
-    id: Number(row.id),
-    topic: row.topic,
-    dossierCode: row.dossier_code,
-    payload: parseJson(row.payload, `outbox payload ${row.id}`),
-    attempts: Number(row.attempts),
-    lastError: row.last_error,
-  }))
+  const messages: OutboxMessage[] = result.rows
+    .filter((row) => row.status === "claimed")
+    .map((row) => ({
+      id: Number(row.id),
+      topic: row.topic,
+      dossierCode: row.dossier_code,
+      payload: parseJson(row.payload, `outbox payload ${row.id}`),
+      attempts: Number(row.attempts),
+      lastError: row.last_error,
+    }))
   return messages.sort((a, b) => a.id - b.id)
 }
 
