@@ -9,7 +9,7 @@ import { join } from "node:path"
 import { AuditLog, type DossierCommit, DossierStore } from "@motcua/application"
 import { type GroupCommit, SqlDatabase, SqlStorage } from "@motcua/storage-sql"
 import { Effect, ManagedRuntime } from "effect"
-import { type ModeResult, measureAbba } from "../harness/abba.ts"
+import { type Mode, type ModeResult, measureAbba } from "../harness/abba.ts"
 import { checkRows, countRows, RowsLost } from "../harness/rows.ts"
 import { AGENCY, type Lifecycle, planLifecycles, READ_AFTER, STORAGE_ROWS } from "./storage-lifecycle.ts"
 
@@ -39,7 +39,12 @@ export interface GroupCommitOptions {
   readonly group: GroupCommit
 }
 
-async function side(folder: string, name: string, group: GroupCommit | undefined, concurrency: number) {
+async function side(
+  folder: string,
+  name: string,
+  group: GroupCommit | undefined,
+  concurrency: number,
+): Promise<ClientsSide> {
   const runtime = ManagedRuntime.make(
     SqlStorage.layerSqlite({
       file: join(folder, `${name}.sqlite`),
@@ -61,28 +66,84 @@ async function side(folder: string, name: string, group: GroupCommit | undefined
   }
 }
 
+/** A side of these benchmarks: its clients' run of a batch, its checks, its end. */
+export interface ClientsSide {
+  readonly run: (batch: ReadonlyArray<Lifecycle>) => Promise<unknown>
+  readonly check: (done: number) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Two sides of concurrent clients (group-commit.ts, pg-commit.ts) in ABBA rounds over the storage lifecycle, both
+ * checked after every round, both closed at the end.
+ */
+export async function measureClientSides(options: {
+  readonly mode: Mode
+  readonly rounds: number
+  readonly roundMs: number
+  readonly concurrency: number
+  readonly sideName: string
+  readonly measured: ClientsSide
+  readonly floor: ClientsSide
+  readonly log: (line: string) => void
+}): Promise<ModeResult> {
+  const { measured, floor } = options
+  try {
+    return await measureAbba<Lifecycle>({
+      mode: options.mode,
+      rounds: options.rounds,
+      roundMs: options.roundMs,
+      sideName: options.sideName,
+      measured: async (batch) => {
+        await measured.run(batch)
+      },
+      raw: async (batch) => {
+        await floor.run(batch)
+      },
+      prepare: async (done, count) => planLifecycles(done + 1, count),
+      check: async (done) => {
+        await measured.check(done)
+        await floor.check(done)
+      },
+      warmCount: Math.max(20, options.concurrency * 2),
+      log: options.log,
+    })
+  } finally {
+    await measured.close()
+    await floor.close()
+  }
+}
+
+/** The smoke run of two sides: 16 lifecycles by their clients on each, both checked, both closed. */
+export async function smokeClientSides(measured: ClientsSide, floor: ClientsSide): Promise<number> {
+  try {
+    const lifecycles = planLifecycles(1, 16)
+    await measured.run(lifecycles)
+    await floor.run(lifecycles)
+    await measured.check(16)
+    await floor.check(16)
+    return lifecycles.length
+  } finally {
+    await measured.close()
+    await floor.close()
+  }
+}
+
 /** Group commit on against off, `concurrency` clients, ABBA rounds. */
 export async function runGroupCommitBench(
   options: GroupCommitOptions,
   log: (line: string) => void = console.log,
 ): Promise<ModeResult> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-group-"))
-  const grouped = await side(folder, "group-commit", options.group, options.concurrency)
-  const plain = await side(folder, "one-commit-each", undefined, options.concurrency)
   try {
-    const result = await measureAbba<Lifecycle>({
+    const result = await measureClientSides({
       mode: "sqlite-full",
       rounds: options.rounds,
       roundMs: options.roundMs,
+      concurrency: options.concurrency,
       sideName: "group commit",
-      measured: grouped.run,
-      raw: plain.run,
-      prepare: async (done, count) => planLifecycles(done + 1, count),
-      check: async (done) => {
-        await grouped.check(done)
-        await plain.check(done)
-      },
-      warmCount: Math.max(20, options.concurrency * 2),
+      measured: await side(folder, "group-commit", options.group, options.concurrency),
+      floor: await side(folder, "one-commit-each", undefined, options.concurrency),
       log,
     })
     const { maxBatch, maxWaitMs } = options.group
@@ -91,8 +152,6 @@ export async function runGroupCommitBench(
       label: `SQLite FULL, ${options.concurrency} clients, batch ≤ ${maxBatch}, wait ≤ ${maxWaitMs} ms`,
     }
   } finally {
-    await grouped.close()
-    await plain.close()
     rmSync(folder, { recursive: true, force: true })
   }
 }
@@ -100,18 +159,12 @@ export async function runGroupCommitBench(
 /** The smoke run: a few lifecycles per side with 8 clients, the row and chain checks, no timing. */
 export async function smokeGroupCommit(): Promise<number> {
   const folder = mkdtempSync(join(tmpdir(), "motcua-bench-group-smoke-"))
-  const grouped = await side(folder, "group-commit", { maxBatch: 8, maxWaitMs: 1 }, 8)
-  const plain = await side(folder, "one-commit-each", undefined, 8)
   try {
-    const lifecycles = planLifecycles(1, 16)
-    await grouped.run(lifecycles)
-    await plain.run(lifecycles)
-    await grouped.check(16)
-    await plain.check(16)
-    return lifecycles.length
+    return await smokeClientSides(
+      await side(folder, "group-commit", { maxBatch: 8, maxWaitMs: 1 }, 8),
+      await side(folder, "one-commit-each", undefined, 8),
+    )
   } finally {
-    await grouped.close()
-    await plain.close()
     rmSync(folder, { recursive: true, force: true })
   }
 }

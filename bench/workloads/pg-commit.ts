@@ -11,10 +11,10 @@ import { SqlDatabase, SqlStorage } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, ManagedRuntime } from "effect"
 import { sql } from "kysely"
-import { type ModeResult, measureAbba } from "../harness/abba.ts"
+import type { ModeResult } from "../harness/abba.ts"
 import { checkRows, countRows, RowsLost } from "../harness/rows.ts"
-import { lifecycleOfClient } from "./group-commit.ts"
-import { type Lifecycle, planLifecycles, STORAGE_ROWS } from "./storage-lifecycle.ts"
+import { type ClientsSide, lifecycleOfClient, measureClientSides, smokeClientSides } from "./group-commit.ts"
+import { type Lifecycle, STORAGE_ROWS } from "./storage-lifecycle.ts"
 
 export interface CommitDelay {
   /** Microseconds (PostgreSQL's `commit_delay`, 0–100000). */
@@ -39,7 +39,12 @@ export function withCommitDelay(url: string, delay: CommitDelay): string {
   return target.toString()
 }
 
-async function side(serverUrl: string, name: string, delay: CommitDelay | undefined, concurrency: number) {
+async function side(
+  serverUrl: string,
+  name: string,
+  delay: CommitDelay | undefined,
+  concurrency: number,
+): Promise<ClientsSide> {
   const fresh = await freshPostgresDatabase(serverUrl, `motcua_bench_${name}`)
   const url = delay === undefined ? fresh.url : withCommitDelay(fresh.url, delay)
   // one connection per client, so that every client's transaction is open at once (siblings to wait for)
@@ -69,48 +74,27 @@ export async function runPgCommitBench(
   options: PgCommitOptions,
   log: (line: string) => void = console.log,
 ): Promise<ModeResult> {
-  const delayed = await side(options.url, "commit_delay", options.delay, options.concurrency)
-  const plain = await side(options.url, "no_delay", undefined, options.concurrency)
-  try {
-    const result = await measureAbba<Lifecycle>({
-      mode: "pg",
-      rounds: options.rounds,
-      roundMs: options.roundMs,
-      sideName: "commit_delay",
-      measured: delayed.run,
-      raw: plain.run,
-      prepare: async (done, count) => planLifecycles(done + 1, count),
-      check: async (done) => {
-        await delayed.check(done)
-        await plain.check(done)
-      },
-      warmCount: Math.max(20, options.concurrency * 2),
-      log,
-    })
-    const { delayUs, siblings } = options.delay
-    return {
-      ...result,
-      label: `PostgreSQL durable, ${options.concurrency} clients, commit_delay ${delayUs} µs, siblings ${siblings}`,
-    }
-  } finally {
-    await delayed.close()
-    await plain.close()
+  const result = await measureClientSides({
+    mode: "pg",
+    rounds: options.rounds,
+    roundMs: options.roundMs,
+    concurrency: options.concurrency,
+    sideName: "commit_delay",
+    measured: await side(options.url, "commit_delay", options.delay, options.concurrency),
+    floor: await side(options.url, "no_delay", undefined, options.concurrency),
+    log,
+  })
+  const { delayUs, siblings } = options.delay
+  return {
+    ...result,
+    label: `PostgreSQL durable, ${options.concurrency} clients, commit_delay ${delayUs} µs, siblings ${siblings}`,
   }
 }
 
 /** The smoke run: 16 lifecycles by 8 clients on each side, the delay shown on the connections, rows and chains checked. */
 export async function smokePgCommit(url: string): Promise<number> {
-  const delayed = await side(url, "commit_delay", { delayUs: 200, siblings: 2 }, 8)
-  const plain = await side(url, "no_delay", undefined, 8)
-  try {
-    const lifecycles = planLifecycles(1, 16)
-    await delayed.run(lifecycles)
-    await plain.run(lifecycles)
-    await delayed.check(16)
-    await plain.check(16)
-    return lifecycles.length
-  } finally {
-    await delayed.close()
-    await plain.close()
-  }
+  return smokeClientSides(
+    await side(url, "commit_delay", { delayUs: 200, siblings: 2 }, 8),
+    await side(url, "no_delay", undefined, 8),
+  )
 }
