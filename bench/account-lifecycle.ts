@@ -6,13 +6,9 @@
 import { loadavg } from "node:os"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import type { Mode } from "./harness/abba.ts"
+import { option } from "./harness/cli.ts"
 import { accountLifecycles, type SideAccount } from "./workloads/use-case-run.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const count = Number(option("--count") ?? 300)
 const modes = (option("--only") ?? "sqlite-normal,sqlite-full").split(",") as Mode[]
 

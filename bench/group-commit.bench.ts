@@ -4,16 +4,12 @@
 //
 //   node bench/group-commit.bench.ts                         # 32 clients and 1 client, batch ≤ 64, wait 0 (next loop turn)
 //   options: --rounds N (≥ 5, default 7) --round-ms MS (default 1500) --concurrency C --batch N --wait-ms W
+
+import { abbaOptions, option } from "./harness/cli.ts"
 import { type BenchRow, report, rowOf } from "./harness/table.ts"
 import { runGroupCommitBench } from "./workloads/group-commit.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const rounds = Math.max(5, Number(option("--rounds") ?? 7))
-const roundMs = Number(option("--round-ms") ?? 1500)
+const { rounds, roundMs } = abbaOptions(1500)
 const group = { maxBatch: Number(option("--batch") ?? 64), maxWaitMs: Number(option("--wait-ms") ?? 0) }
 const rows: BenchRow[] = []
 for (const concurrency of [Number(option("--concurrency") ?? 32), 1]) {

@@ -10,17 +10,12 @@
 //                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL)
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { collectGarbage, median } from "./harness/abba.ts"
+import { abbaOptions, option } from "./harness/cli.ts"
 import { RowsLost } from "./harness/rows.ts"
 import { report } from "./harness/table.ts"
 import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const rounds = Math.max(5, Number(option("--rounds") ?? 7))
-const roundMs = Number(option("--round-ms") ?? 2000)
+const { rounds, roundMs } = abbaOptions(2000)
 const concurrency = Number(option("--concurrency") ?? 16)
 const synchronous = (option("--synchronous") ?? "NORMAL").toUpperCase() === "FULL" ? "FULL" : "NORMAL"
 const TARGET_RPS = 0.8

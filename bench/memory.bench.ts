@@ -15,15 +15,11 @@
 //                              [--server-node-options "--flag …"] [--server-env NAME=value,…]
 //                              [--server-script FILE]   (in workloads/memory-server.ts's place, e.g. a bundle of it)
 import { appendFileSync } from "node:fs"
+import { option } from "./harness/cli.ts"
 import { RowsLost } from "./harness/rows.ts"
 import { type BenchRow, report } from "./harness/table.ts"
 import { describeRun, importRun, type MemoryRun, serverRun, simulateRun } from "./workloads/memory.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const counts = (name: string, fallback: string) =>
   (option(name) ?? fallback)
     .split(",")

@@ -9,13 +9,10 @@
 //                                    [--relay-process (`motcua outbox relay` in a process of its own, not inline)]
 //   --storage pg needs MOTCUA_TEST_PG_URL (a fresh database is made there and dropped after).
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
+import { option } from "./harness/cli.ts"
 import { runNationalDay } from "./workloads/national-day.ts"
 
 const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const positive = (name: string, fallback: number) => {
   const value = Number(option(name) ?? fallback)
   if (!Number.isInteger(value) || value <= 0) {

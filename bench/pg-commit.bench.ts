@@ -8,16 +8,11 @@
 //            --concurrency C (default 32) --delay-us D (default 1000) --siblings S (default 5)
 import { execFileSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { abbaOptions, option } from "./harness/cli.ts"
 import { type BenchRow, report, rowOf } from "./harness/table.ts"
 import { runPgCommitBench } from "./workloads/pg-commit.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const rounds = Math.max(5, Number(option("--rounds") ?? 7))
-const roundMs = Number(option("--round-ms") ?? 1500)
+const { rounds, roundMs } = abbaOptions(1500)
 const delay = { delayUs: Number(option("--delay-us") ?? 1000), siblings: Number(option("--siblings") ?? 5) }
 const script = fileURLToPath(new URL("../scripts/postgres.sh", import.meta.url))
 const durable = (command: string) =>

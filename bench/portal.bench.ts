@@ -6,16 +6,11 @@
 //   node bench/portal.bench.ts     options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000),
 //                                  --concurrency C (default 16)
 import { measureRateRounds, timed } from "./harness/abba.ts"
+import { abbaOptions, option } from "./harness/cli.ts"
 import { report } from "./harness/table.ts"
 import { type Dossier, openPortalRelay } from "./workloads/portal-relay.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const rounds = Math.max(5, Number(option("--rounds") ?? 7))
-const roundMs = Number(option("--round-ms") ?? 2000)
+const { rounds, roundMs } = abbaOptions(2000)
 const concurrency = Number(option("--concurrency") ?? 16)
 const TARGET = 0.8
 

@@ -12,13 +12,9 @@ import { writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
 import { loadavg } from "node:os"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { option } from "./harness/cli.ts"
 import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const requests = Number(option("--requests") ?? 3000)
 const side = (option("--side") ?? "api") as HttpSide
 

@@ -9,13 +9,9 @@ import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { type SqliteSynchronous, SqlStorage } from "@motcua/storage-sql"
 import { Layer, ManagedRuntime } from "effect"
+import { option } from "./harness/cli.ts"
 import { type BenchClock, servicesLayer, stageDocuments, useCaseLifecycle } from "./workloads/use-cases.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const count = Number(option("--count") ?? 400)
 const synchronous = (option("--synchronous") ?? "NORMAL") as SqliteSynchronous
 

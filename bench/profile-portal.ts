@@ -5,13 +5,9 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-portal.ts [--dossiers 150] [--passes 6] [--concurrency 16]
 //   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile
 import { loadavg } from "node:os"
+import { option } from "./harness/cli.ts"
 import { openPortalRelay } from "./workloads/portal-relay.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 const dossiers = Number(option("--dossiers") ?? 150)
 const passes = Number(option("--passes") ?? 6)
 const concurrency = Number(option("--concurrency") ?? 16)

@@ -8,16 +8,11 @@
 //
 //   node bench/signing.bench.ts     options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000)
 import { measureRateRounds, timed } from "./harness/abba.ts"
+import { abbaOptions } from "./harness/cli.ts"
 import { report } from "./harness/table.ts"
 import { openSigning, opensslVersion } from "./workloads/signing.ts"
 
-const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const rounds = Math.max(5, Number(option("--rounds") ?? 7))
-const roundMs = Number(option("--round-ms") ?? 2000)
+const { rounds, roundMs } = abbaOptions(2000)
 const TARGET = 0.8
 
 const sides = await openSigning(12)

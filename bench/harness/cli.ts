@@ -13,6 +13,18 @@ export interface SqlBenchOptions {
   readonly pgUrl?: string
 }
 
+/** The value after `name` on the command line (`--rounds 5`), or undefined: how every benchmark reads its options. */
+export const option = (name: string, args: ReadonlyArray<string> = process.argv.slice(2)): string | undefined => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+/** The ABBA benchmarks' `--rounds N` (at least 5, default 7) and `--round-ms MS` (default `defaultRoundMs`). */
+export const abbaOptions = (defaultRoundMs: number) => ({
+  rounds: Math.max(5, Number(option("--rounds") ?? 7)),
+  roundMs: Number(option("--round-ms") ?? defaultRoundMs),
+})
+
 const postgresScript = fileURLToPath(new URL("../../scripts/postgres.sh", import.meta.url))
 const script = (command: string) =>
   execFileSync("bash", [postgresScript, command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim()
@@ -25,11 +37,6 @@ export async function runSqlBench(
   defaultRoundMs: number,
   body: (options: SqlBenchOptions) => Promise<void>,
 ): Promise<never> {
-  const args = process.argv.slice(2)
-  const option = (name: string) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? args[i + 1] : undefined
-  }
   const pgOption = option("--pg")
   const modes = (option("--only")?.split(",") ?? ["sqlite-normal", "sqlite-full", "pg"]).filter((m): m is Mode =>
     m === "pg" ? pgOption !== undefined : m === "sqlite-normal" || m === "sqlite-full",
@@ -50,8 +57,7 @@ export async function runSqlBench(
   let exitCode = 0
   try {
     await body({
-      rounds: Math.max(5, Number(option("--rounds") ?? 7)),
-      roundMs: Number(option("--round-ms") ?? defaultRoundMs),
+      ...abbaOptions(defaultRoundMs),
       modes,
       ...(pgUrl === undefined ? {} : { pgUrl }),
     })
