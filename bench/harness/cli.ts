@@ -19,10 +19,19 @@ export const option = (name: string, args: ReadonlyArray<string> = process.argv.
   return i >= 0 ? args[i + 1] : undefined
 }
 
+/** A whole number option ≥ `least`, or its default; anything else stops the run with what was wrong. */
+export function countOption(name: string, fallback: number, least: number): number {
+  const given = option(name)
+  const value = Number(given ?? fallback)
+  if (!Number.isInteger(value) || value < least)
+    throw new TypeError(`${name} phải là số nguyên ≥ ${least} (must be a whole number ≥ ${least}), nhận "${given}"`)
+  return value
+}
+
 /** The ABBA benchmarks' `--rounds N` (at least 5, default 7) and `--round-ms MS` (default `defaultRoundMs`). */
 export const abbaOptions = (defaultRoundMs: number) => ({
-  rounds: Math.max(5, Number(option("--rounds") ?? 7)),
-  roundMs: Number(option("--round-ms") ?? defaultRoundMs),
+  rounds: Math.max(5, countOption("--rounds", 7, 1)),
+  roundMs: countOption("--round-ms", defaultRoundMs, 1),
 })
 
 const postgresScript = fileURLToPath(new URL("../../scripts/postgres.sh", import.meta.url))
