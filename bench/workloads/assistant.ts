@@ -50,7 +50,7 @@ export const EVAL_SETS = [
   },
   {
     file: "holdout9.json",
-    label: "held-out set 9 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+    label: "set 9 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 11)",
   },
 ] as const
 

@@ -19,6 +19,7 @@ const TUNED = [
   "holdout6.json",
   "holdout7.json",
   "holdout8.json",
+  "holdout9.json",
   "nearmiss.json",
 ]
 const NOW = "2026-12-04T09:00:00+07:00"
