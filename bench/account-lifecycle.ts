@@ -25,6 +25,7 @@ const per = (a: SideAccount) => ({
   commitMs: (a.commitMs / count).toFixed(3),
   restMs: ((a.wallMs - a.commitMs) / count).toFixed(3),
   cpuMs: (a.cpuMs / count).toFixed(3),
+  systemMs: (a.systemMs / count).toFixed(3),
 })
 for (const mode of modes) {
   for (let pass = 0; pass < 2; pass++) {

@@ -199,6 +199,8 @@ export const runUseCaseBench = (options: UseCaseBenchOptions, log: (line: string
 export interface SideAccount {
   readonly wallMs: number
   readonly cpuMs: number
+  /** The part of cpuMs spent in the kernel (system calls: the COMMITs' writes, the document files). */
+  readonly systemMs: number
   readonly statements: number
   readonly commits: number
   readonly commitMs: number
@@ -227,7 +229,15 @@ export async function accountLifecycles(
     const second = await planner.plan(await adapter.stage(20 + half, count - half))
     await raw.stagePlanned(first)
     await raw.stagePlanned(second)
-    const empty = (): SideAccount => ({ wallMs: 0, cpuMs: 0, statements: 0, commits: 0, commitMs: 0, fsyncs: 0 })
+    const empty = (): SideAccount => ({
+      wallMs: 0,
+      cpuMs: 0,
+      systemMs: 0,
+      statements: 0,
+      commits: 0,
+      commitMs: 0,
+      fsyncs: 0,
+    })
     const account = async (side: Side, planned: ReadonlyArray<PlannedLifecycle>, into: SideAccount) => {
       const counters = { statements: 0, commits: 0, commitMs: 0, fsyncs: 0 }
       const restore = instrument(counters)
@@ -240,6 +250,7 @@ export async function accountLifecycles(
         return {
           wallMs: into.wallMs + wallMs,
           cpuMs: into.cpuMs + (used.user + used.system) / 1000,
+          systemMs: into.systemMs + used.system / 1000,
           statements: into.statements + counters.statements,
           commits: into.commits + counters.commits,
           commitMs: into.commitMs + counters.commitMs,
