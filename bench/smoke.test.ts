@@ -219,9 +219,9 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
   )
 
   test.skipIf(pgUrl === undefined)(
-    "commit_delay on PostgreSQL: 16 lifecycles by 8 clients with it set on the connections and without, rows and chains checked",
+    "commit_delay and group commit on PostgreSQL: 16 lifecycles by 8 clients with each and without, rows and chains checked",
     async () => {
-      expect(await smokePgCommit(pgUrl as string)).toBe(16)
+      expect(await smokePgCommit(pgUrl as string)).toBe(32)
     },
   )
 })

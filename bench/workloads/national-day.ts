@@ -132,15 +132,17 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     if (options.pgUrl === undefined) throw new Error("--storage pg needs MOTCUA_TEST_PG_URL (a PostgreSQL server)")
     pg = await freshPostgresDatabase(options.pgUrl, "motcua_day")
   }
+  // group commit on either dialect (on PostgreSQL it serves concurrent writers better: pg-commit.bench.ts)
+  const groupCommit = { maxBatch: options.batch, maxWaitMs: options.waitMs ?? 0, onCommit: batchSizes.record }
   const storage =
     pg === undefined
       ? SqlStorage.layerSqlite({
           file: join(folder, "day.sqlite"),
           documentsDir: join(folder, "documents"),
           synchronous: "FULL",
-          groupCommit: { maxBatch: options.batch, maxWaitMs: options.waitMs ?? 0, onCommit: batchSizes.record },
+          groupCommit,
         })
-      : SqlStorage.layerPostgres({ url: pg.url, documentsDir: join(folder, "documents") })
+      : SqlStorage.layerPostgres({ url: pg.url, documentsDir: join(folder, "documents"), groupCommit })
   const portal = makePortalSync({
     baseUrl: sim.url,
     username: "motcua",

@@ -1,13 +1,17 @@
-// The PostgreSQL commit benchmark (pg-commit.bench.ts), issue 13 §2's question for PostgreSQL: does the server's own
-// group commit — `commit_delay` (µs a committing transaction waits so that others' commits share its WAL flush) when
-// at least `commit_siblings` other transactions are open — earn what group commit earns SQLite? The storage lifecycle
-// (storage-lifecycle.ts, as group-commit.ts runs it) by C concurrent clients through the SQL adapter, each side on a
-// fresh database of one durable server (fsync and synchronous_commit on: scripts/postgres.sh with
-// MOTCUA_PG_DURABLE=1): measured with the delay set on its connections, the floor with the server's default (no
-// delay), ABBA rounds. After every round each side must hold exactly the rows its lifecycles wrote and its audit
-// chain must verify, and the measured side's connections must show the delay (or the run measured nothing).
+// The PostgreSQL commit benchmark (pg-commit.bench.ts), issue 13 §2's question for PostgreSQL: what earns there what
+// group commit earns SQLite? Two candidates, each against plain commits (one COMMIT per operation, the server's
+// defaults):
+// - the server's own group commit, `commit_delay` (µs a committing transaction waits so that others' commits share
+//   its WAL flush) when at least `commit_siblings` other transactions are open, set on the measured side's
+//   connections (which must show it, or the run measured nothing);
+// - the adapter's group commit (postgres-group-commit.ts): concurrent operations in one transaction on one
+//   connection, a savepoint each, one COMMIT a batch.
+// The storage lifecycle (storage-lifecycle.ts, as group-commit.ts runs it) by C concurrent clients through the SQL
+// adapter, each side on a fresh database of one durable server (fsync and synchronous_commit on: scripts/postgres.sh
+// with MOTCUA_PG_DURABLE=1), ABBA rounds. After every round each side must hold exactly the rows its lifecycles
+// wrote and its audit chain must verify.
 import { AuditLog } from "@motcua/application"
-import { SqlDatabase, SqlStorage } from "@motcua/storage-sql"
+import { type GroupCommit, SqlDatabase, SqlStorage } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, ManagedRuntime } from "effect"
 import { sql } from "kysely"
@@ -23,13 +27,18 @@ export interface CommitDelay {
   readonly siblings: number
 }
 
+/** What the measured side does differently from plain commits. */
+export type CommitSetting =
+  | { readonly kind: "commit_delay"; readonly delay: CommitDelay }
+  | { readonly kind: "group_commit"; readonly group: GroupCommit }
+
 export interface PgCommitOptions {
   /** A server URL (the databases are created on it and dropped after). */
   readonly url: string
   readonly rounds: number
   readonly roundMs: number
   readonly concurrency: number
-  readonly delay: CommitDelay
+  readonly setting: CommitSetting
 }
 
 /** The URL with the delay set on every connection (libpq's `options`: `-c commit_delay=… -c commit_siblings=…`). */
@@ -42,13 +51,20 @@ export function withCommitDelay(url: string, delay: CommitDelay): string {
 async function side(
   serverUrl: string,
   name: string,
-  delay: CommitDelay | undefined,
+  setting: CommitSetting | undefined,
   concurrency: number,
 ): Promise<ClientsSide> {
   const fresh = await freshPostgresDatabase(serverUrl, `motcua_bench_${name}`)
+  const delay = setting?.kind === "commit_delay" ? setting.delay : undefined
   const url = delay === undefined ? fresh.url : withCommitDelay(fresh.url, delay)
   // one connection per client, so that every client's transaction is open at once (siblings to wait for)
-  const runtime = ManagedRuntime.make(SqlStorage.layerPostgres({ url, maxConnections: concurrency }))
+  const runtime = ManagedRuntime.make(
+    SqlStorage.layerPostgres({
+      url,
+      maxConnections: concurrency,
+      ...(setting?.kind === "group_commit" ? { groupCommit: setting.group } : {}),
+    }),
+  )
   const { db } = await runtime.runPromise(SqlDatabase.useSync((d) => d))
   const shown = await sql<{ commit_delay: string }>`show commit_delay`.execute(db)
   const expected = delay === undefined ? "0" : String(delay.delayUs)
@@ -69,32 +85,41 @@ async function side(
   }
 }
 
-/** The delay on against the server's default, `concurrency` clients, ABBA rounds. */
+/** The setting on against plain commits, `concurrency` clients, ABBA rounds. */
 export async function runPgCommitBench(
   options: PgCommitOptions,
   log: (line: string) => void = console.log,
 ): Promise<ModeResult> {
+  const { setting } = options
   const result = await measureClientSides({
     mode: "pg",
     rounds: options.rounds,
     roundMs: options.roundMs,
     concurrency: options.concurrency,
-    sideName: "commit_delay",
-    measured: await side(options.url, "commit_delay", options.delay, options.concurrency),
-    floor: await side(options.url, "no_delay", undefined, options.concurrency),
+    sideName: setting.kind,
+    measured: await side(options.url, setting.kind, setting, options.concurrency),
+    floor: await side(options.url, "plain", undefined, options.concurrency),
     log,
   })
-  const { delayUs, siblings } = options.delay
-  return {
-    ...result,
-    label: `PostgreSQL durable, ${options.concurrency} clients, commit_delay ${delayUs} µs, siblings ${siblings}`,
-  }
+  const what =
+    setting.kind === "commit_delay"
+      ? `commit_delay ${setting.delay.delayUs} µs, siblings ${setting.delay.siblings}`
+      : `group commit, batches of ≤ ${setting.group.maxBatch}, wait ${setting.group.maxWaitMs} ms`
+  return { ...result, label: `PostgreSQL durable, ${options.concurrency} clients, ${what}` }
 }
 
-/** The smoke run: 16 lifecycles by 8 clients on each side, the delay shown on the connections, rows and chains checked. */
+/**
+ * The smoke run: 16 lifecycles by 8 clients on each side of both comparisons, the delay shown on the connections,
+ * rows and chains checked. Returns the lifecycles run.
+ */
 export async function smokePgCommit(url: string): Promise<number> {
-  return smokeClientSides(
-    await side(url, "commit_delay", { delayUs: 200, siblings: 2 }, 8),
-    await side(url, "no_delay", undefined, 8),
+  const delayed = await smokeClientSides(
+    await side(url, "commit_delay", { kind: "commit_delay", delay: { delayUs: 200, siblings: 2 } }, 8),
+    await side(url, "plain", undefined, 8),
   )
+  const grouped = await smokeClientSides(
+    await side(url, "group_commit", { kind: "group_commit", group: { maxBatch: 8, maxWaitMs: 0 } }, 8),
+    await side(url, "plain", undefined, 8),
+  )
+  return delayed + grouped
 }

@@ -34,7 +34,7 @@ export type SyncQuery = (
   values: Readonly<Record<string, unknown>>,
 ) => QueryResult<unknown>
 
-type Make<A, E> = () => Program<Outcome<A, E>>
+export type Make<A, E> = () => Program<Outcome<A, E>>
 
 export interface Connection {
   /** Runs `f` with statements outside any transaction (each one atomic on its own). */
@@ -78,7 +78,7 @@ export const runOn = <A, E>(
   })
 }
 
-const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
+export const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
   Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation, cause }) })
 
 const kyselyExecutor = (k: Kysely<DB>): Executor => ({
@@ -109,7 +109,7 @@ export function kyselyConnection(db: Kysely<DB>): Connection {
 }
 
 /** A pg result as kysely's PostgreSQL driver gives it (so that programs see the same QueryResult either way). */
-const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => ({
+export const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => ({
   numAffectedRows:
     result.command === "INSERT" ||
     result.command === "UPDATE" ||
@@ -121,7 +121,7 @@ const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => ({
 })
 
 /** Runs a program to its end on one pg client, each query awaited in turn (no effect or fiber step per query). */
-async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>): Promise<Outcome<A, E>> {
+export async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>): Promise<Outcome<A, E>> {
   const program = make()
   let step = program.next(undefined as never)
   while (step.done !== true) {
@@ -132,7 +132,7 @@ async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>)
   return step.value
 }
 
-const asError = (cause: unknown): Error => (cause instanceof Error ? cause : new Error(String(cause)))
+export const asError = (cause: unknown): Error => (cause instanceof Error ? cause : new Error(String(cause)))
 
 /**
  * PostgreSQL: kysely's executor over the pool, except for a program that is a transaction of its own (create,
@@ -197,8 +197,9 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
 }
 
 /**
- * Group commit (SQLite): the work of concurrent operations committed together, one COMMIT (one fsync at
- * `synchronous=FULL`) for a batch. Off unless configured (SqliteOptions.groupCommit, `?group_commit=` in the URL).
+ * Group commit: the work of concurrent operations committed together, one COMMIT (one fsync at SQLite's
+ * `synchronous=FULL`, one WAL flush on PostgreSQL) for a batch. Off unless configured (SqliteOptions.groupCommit,
+ * PostgresOptions.groupCommit, `?group_commit=` in the URL). SQLite's below; PostgreSQL's in postgres-group-commit.ts.
  */
 export interface GroupCommit {
   /** Most operations in one batch (2…10 000): the batch commits as soon as it holds this many. */
@@ -229,7 +230,7 @@ export function checkGroupCommit(group: GroupCommit): GroupCommit {
 }
 
 /** An operation that ran in the open batch and waits for its COMMIT to be told its result. */
-interface Waiter {
+export interface Waiter {
   readonly operation: string
   result: Exit.Exit<unknown, unknown>
   settled: boolean

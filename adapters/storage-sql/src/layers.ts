@@ -25,6 +25,7 @@ import { type Connection, postgresConnection, sqliteConnection } from "./connect
 import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts"
 import { migrateToLatest } from "./migrations.ts"
 import { openPostgres, type PostgresOptions } from "./postgres.ts"
+import { postgresGroupCommitted } from "./postgres-group-commit.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { openSqlite, type SqliteOptions } from "./sqlite.ts"
 import { makeSqlStorage } from "./storage.ts"
@@ -111,13 +112,19 @@ export const SqlStorage = {
   layerPostgres: (options: PostgresOptions & CommonOptions) =>
     portsLayer("postgres", options.documentsDir ?? resolve("data", "documents"), options, () => {
       const { db, pool } = openPostgres(options)
-      return { db, connection: postgresConnection(db, pool) }
+      return {
+        db,
+        connection:
+          options.groupCommit === undefined
+            ? postgresConnection(db, pool)
+            : postgresGroupCommitted(db, pool, options.groupCommit),
+      }
     }),
   /**
    * Chooses by URL: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:<path>` or a plain path → SQLite.
-   * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL), and
-   * `?group_commit=<most operations per batch>&group_commit_wait_ms=<ms>` turns group commit on, and `?cache_kib=`
-   * sets the page cache (database-url.ts); `sqliteCacheKib` is the page cache when the URL names none.
+   * `?group_commit=<most operations per batch>&group_commit_wait_ms=<ms>` turns group commit on (either dialect).
+   * For SQLite, `?synchronous=NORMAL` selects the synchronous level (default FULL) and `?cache_kib=` sets the page
+   * cache (database-url.ts); `sqliteCacheKib` is the page cache when the URL names none.
    */
   layerFromUrl: (url: string, options: CommonOptions & { readonly sqliteCacheKib?: number } = {}) => {
     let target: DatabaseTarget
@@ -129,7 +136,11 @@ export const SqlStorage = {
       )
     }
     return target.dialect === "postgres"
-      ? SqlStorage.layerPostgres({ url: target.url, ...options })
+      ? SqlStorage.layerPostgres({
+          url: target.url,
+          ...(target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }),
+          ...options,
+        })
       : SqlStorage.layerSqlite({
           file: target.file,
           synchronous: target.synchronous,

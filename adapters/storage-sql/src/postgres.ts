@@ -2,6 +2,7 @@
 // FOR UPDATE SKIP LOCKED, dossier writes are checked by version, audit appends are serialised by the head row lock).
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
+import type { GroupCommit } from "./connection.ts"
 import type { DB } from "./schema.ts"
 
 export interface PostgresOptions {
@@ -9,6 +10,11 @@ export interface PostgresOptions {
   readonly url: string
   /** Pool size. Default 10. */
   readonly maxConnections?: number
+  /**
+   * Commit concurrent operations together (postgres-group-commit.ts): one connection of the pool runs them in one
+   * transaction. Default: off, one COMMIT per operation.
+   */
+  readonly groupCommit?: GroupCommit
 }
 
 const INT8_OID = 20

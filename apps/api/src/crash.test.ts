@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { join } from "node:path"
 import { createInterface } from "node:readline"
+import { describeOnPostgres } from "@motcua/storage-sql/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { seedDemoAccounts } from "./demo.ts"
 import {
@@ -166,3 +167,7 @@ onEachDatabase("SIGKILL between and during requests loses nothing acknowledged",
 // not answered yet. Batches of up to 16 requests held open up to 5 ms, so kills land inside open batches.
 describe("SIGKILL between and during requests loses nothing acknowledged — SQLite with group commit", () =>
   crashes("sqlite", "?group_commit=16&group_commit_wait_ms=5"))
+describeOnPostgres(
+  "SIGKILL between and during requests loses nothing acknowledged — PostgreSQL with group commit",
+  () => crashes("postgres", "?group_commit=16&group_commit_wait_ms=5"),
+)

@@ -15,14 +15,10 @@ import { type DatabaseTarget, prepareDatabaseFolder } from "./settings.ts"
 export function storageLayer(target: DatabaseTarget, documentsDir?: string) {
   prepareDatabaseFolder(target)
   const documents = documentsDir === undefined ? {} : { documentsDir }
+  const group = target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }
   return target.dialect === "sqlite"
-    ? SqlStorage.layerSqlite({
-        file: target.file,
-        synchronous: target.synchronous,
-        ...(target.groupCommit === undefined ? {} : { groupCommit: target.groupCommit }),
-        ...documents,
-      })
-    : SqlStorage.layerPostgres({ url: target.url, ...documents })
+    ? SqlStorage.layerSqlite({ file: target.file, synchronous: target.synchronous, ...group, ...documents })
+    : SqlStorage.layerPostgres({ url: target.url, ...group, ...documents })
 }
 
 export interface OpenDatabase {

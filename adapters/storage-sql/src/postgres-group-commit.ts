@@ -1,0 +1,223 @@
+// Group commit on PostgreSQL (issue 13 §2): what SQLite's group commit does (connection.ts), on one pooled
+// connection. Without it every writer of the storage takes the audit chain's head row (`select … for update`) and
+// holds it through its own WAL flush, so concurrent writers queue on that lock one flush at a time: 32 clients did
+// fewer lifecycles a second than one (bench/pg-commit.bench.ts), and the server's `commit_delay` cannot help, since
+// no two commits are ever ready together. Here the transactional operations of concurrent requests run one after
+// another on one connection inside one transaction, each in a savepoint of its own, and one COMMIT (one flush)
+// ends the batch.
+//
+// - A batch opens with the first operation (a connection from the pool, BEGIN) and commits when it holds
+//   `maxBatch` operations or `maxWaitMs` after it opened, never while an operation is under way.
+// - An operation that fails (a stale version, a refusal, a failed statement) is rolled back to its savepoint: its
+//   work alone is undone, and PostgreSQL's transaction is usable again.
+// - Every operation learns its result only after the batch's COMMIT returns (a refusal too: it may rest on another
+//   operation's uncommitted work), so nothing acknowledged is ever lost. A COMMIT that fails, or a connection that
+//   breaks, fails every operation of the batch with StoreUnavailable: nothing of it was written.
+// - Statements outside a transaction (reads, and the few autocommit writes) go to the pool as without group
+//   commit: they see what is committed, which includes everything acknowledged.
+import { StoreUnavailable } from "@motcua/application"
+import { Effect, Exit, Semaphore } from "effect"
+import type { CompiledQuery, Kysely } from "kysely"
+import type pg from "pg"
+import {
+  asError,
+  type Connection,
+  checkGroupCommit,
+  type Executor,
+  type GroupCommit,
+  kyselyResultOf,
+  type Make,
+  postgresConnection,
+  runProgramOnClient,
+  type Waiter,
+} from "./connection.ts"
+import type { DB } from "./schema.ts"
+
+interface Batch {
+  readonly client: pg.PoolClient
+  readonly waiters: Waiter[]
+  /** The first error of the held connection (pg emits 'error' when it dies): the batch cannot commit. */
+  broken: Error | undefined
+  readonly onError: (error: Error) => void
+  readonly timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>
+}
+
+export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: GroupCommit): Connection {
+  const group = checkGroupCommit(settings)
+  const plain = postgresConnection(db, pool)
+  /** Stands for the batch's connection: one operation (or the COMMIT) at a time. */
+  const lock = Semaphore.makeUnsafe(1)
+  let batch: Batch | undefined
+
+  const settle = (waiters: ReadonlyArray<Waiter>, failure: unknown) => {
+    for (const waiter of waiters) {
+      if (failure !== undefined) {
+        waiter.result = Exit.fail(
+          new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
+        )
+      }
+      waiter.settled = true
+      waiter.resume?.(waiter.result)
+    }
+  }
+  /** Ends `ended` (the lock is held): COMMIT, or ROLLBACK when `failure` is given; then its operations are told. */
+  const finish = async (ended: Batch, failure?: unknown) => {
+    if (batch !== ended) return
+    batch = undefined
+    if (group.maxWaitMs === 0) clearImmediate(ended.timer as ReturnType<typeof setImmediate>)
+    else clearTimeout(ended.timer as ReturnType<typeof setTimeout>)
+    let cause: unknown = failure ?? ended.broken
+    const started = performance.now()
+    if (cause === undefined) {
+      try {
+        const committed = await ended.client.query("commit")
+        // PostgreSQL answers COMMIT with a ROLLBACK tag when an error left the transaction aborted.
+        if (committed.command === "ROLLBACK") cause = new Error("the batch's transaction was aborted and rolled back")
+      } catch (error) {
+        cause = error
+      }
+    } else {
+      await ended.client.query("rollback").catch(() => undefined)
+    }
+    if (cause === undefined) group.onCommit?.(ended.waiters.length, performance.now() - started)
+    ended.client.removeListener("error", ended.onError)
+    // a connection that failed may be unusable: the pool discards a client released with an error
+    ended.client.release(cause === undefined ? undefined : asError(cause))
+    settle(ended.waiters, cause)
+  }
+  /** Commits the batch when its time is up, as soon as no operation holds the connection. */
+  const commitLater = (owner: () => Batch | undefined) => () => {
+    const due = owner()
+    if (due !== undefined) Effect.runFork(lock.withPermits(1)(Effect.promise(() => finish(due))))
+  }
+  /** The open batch, or a new one (the lock is held). */
+  const open = async (): Promise<Batch> => {
+    if (batch !== undefined) return batch
+    const client = await pool.connect()
+    let opened: Batch | undefined
+    const onError = (error: Error) => {
+      if (opened !== undefined) opened.broken ??= error
+    }
+    client.on("error", onError)
+    try {
+      await client.query("begin")
+    } catch (error) {
+      client.removeListener("error", onError)
+      client.release(asError(error))
+      throw error
+    }
+    const owner = () => (batch === opened ? opened : undefined)
+    const timer =
+      group.maxWaitMs === 0 ? setImmediate(commitLater(owner)) : setTimeout(commitLater(owner), group.maxWaitMs)
+    opened = { client, waiters: [], broken: undefined, onError, timer }
+    batch = opened
+    return opened
+  }
+  /**
+   * Ends an operation's savepoint — rolled back to when it failed — and enrols it in the batch, which commits
+   * at once when full. A savepoint that cannot be ended (the connection broke) fails the whole batch.
+   */
+  const leave = async (current: Batch, operation: string, result: Exit.Exit<unknown, unknown>): Promise<Waiter> => {
+    const waiter: Waiter = { operation, result, settled: false, resume: undefined }
+    current.waiters.push(waiter)
+    try {
+      if (Exit.isFailure(result)) await current.client.query("rollback to savepoint motcua_op")
+      await current.client.query("release savepoint motcua_op")
+    } catch (error) {
+      await finish(current, error)
+      return waiter
+    }
+    if (current.waiters.length >= group.maxBatch) await finish(current)
+    return waiter
+  }
+  const awaitCommit = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> =>
+    waiter.settled
+      ? (waiter.result as Exit.Exit<A, E | StoreUnavailable>)
+      : Effect.callback<A, E | StoreUnavailable>((resume) => {
+          if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
+          else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
+        })
+  /** Enters the batch (opening it if need be) and the operation's savepoint; the lock is held. */
+  const enter = async (): Promise<Batch> => {
+    const current = await open()
+    try {
+      await current.client.query("savepoint motcua_op")
+    } catch (error) {
+      await finish(current, error)
+      throw error
+    }
+    return current
+  }
+  const failed = (operation: string, cause: unknown): Waiter => ({
+    operation,
+    result: Exit.fail(new StoreUnavailable({ operation, cause })),
+    settled: true,
+    resume: undefined,
+  })
+  /** A program in its savepoint inside the batch, holding the lock; then its result once the batch commits. */
+  const runProgram = <A, E>(operation: string, make: Make<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
+    Effect.flatMap(
+      lock.withPermits(1)(
+        // not interruptible: the lock must be held until the program's last query and its savepoint are done
+        Effect.uninterruptible(
+          Effect.promise(async (): Promise<Waiter> => {
+            let current: Batch
+            try {
+              current = await enter()
+            } catch (cause) {
+              return failed(operation, cause)
+            }
+            let result: Exit.Exit<unknown, unknown>
+            try {
+              const outcome = await runProgramOnClient(current.client, make)
+              result = outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
+            } catch (cause) {
+              result = Exit.fail(new StoreUnavailable({ operation, cause }))
+            }
+            return leave(current, operation, result)
+          }),
+        ),
+      ),
+      (waiter) => awaitCommit<A, E>(waiter),
+    )
+  /** A UnitOfWork body in its savepoint inside the batch, holding the lock (its queries on the batch's connection). */
+  const transaction: Connection["transaction"] = <A, E, R>(
+    operation: string,
+    f: (executor: Executor) => Effect.Effect<A, E, R>,
+  ) => {
+    let waiter: Waiter | undefined
+    return Effect.flatMap(
+      lock.withPermits(1)(
+        Effect.acquireUseRelease(
+          Effect.tryPromise({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+          (current) => f(batchExecutor(current.client)),
+          (current, exit) =>
+            Effect.promise(async () => {
+              waiter = await leave(current, operation, exit as Exit.Exit<unknown, unknown>)
+            }),
+        ).pipe(Effect.exit),
+      ),
+      (exit) =>
+        waiter === undefined
+          ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
+          : awaitCommit<A, E>(waiter),
+    )
+  }
+  return {
+    direct: plain.direct,
+    transaction,
+    run: (operation, transactional, make) =>
+      transactional ? runProgram(operation, make) : plain.run(operation, transactional, make),
+    flush: lock.withPermits(1)(Effect.promise(() => (batch === undefined ? Promise.resolve() : finish(batch)))),
+  }
+}
+
+/** Kysely-compiled queries on the batch's connection, with kysely's result shape. */
+const batchExecutor = (client: pg.PoolClient): Executor => ({
+  query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>
+    Effect.tryPromise({
+      try: async () =>
+        kyselyResultOf(await client.query(compiled.sql, compiled.parameters as unknown[])) as { rows: Row[] },
+      catch: (cause) => new StoreUnavailable({ operation, cause }),
+    }),
+})
