@@ -237,6 +237,64 @@ export interface Waiter {
   resume: ((exit: Exit.Exit<unknown, unknown>) => void) | undefined
 }
 
+/** An operation that could not enter the batch: settled at once with its failure. */
+export const failedWaiter = (operation: string, cause: unknown): Waiter => ({
+  operation,
+  result: Exit.fail(new StoreUnavailable({ operation, cause })),
+  settled: true,
+  resume: undefined,
+})
+
+/** Tells a batch's operations their results: their own (`failure` undefined), or all the batch's failure. */
+export function settleWaiters(waiters: ReadonlyArray<Waiter>, failure: unknown): void {
+  for (const waiter of waiters) {
+    if (failure !== undefined) {
+      waiter.result = Exit.fail(
+        new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
+      )
+    }
+    waiter.settled = true
+    waiter.resume?.(waiter.result)
+  }
+}
+
+/** The operation's result, once its batch is settled. */
+export const awaitWaiter = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> =>
+  waiter.settled
+    ? (waiter.result as Exit.Exit<A, E | StoreUnavailable>)
+    : Effect.callback<A, E | StoreUnavailable>((resume) => {
+        if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
+        else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
+      })
+
+/**
+ * A body (statements outside a transaction, or a UnitOfWork body) in its savepoint inside the batch, holding the
+ * connection's lock from `enter` to `leave` (which ends the savepoint however the body ended, interrupted too, and
+ * enrols it); then, without the lock, its result once the batch commits.
+ */
+export function inSavepoint<S, A, E, R>(
+  exclusive: <B, F, Q>(effect: Effect.Effect<B, F, Q>) => Effect.Effect<B, F, Q>,
+  enter: Effect.Effect<S, StoreUnavailable>,
+  body: (entered: S) => Effect.Effect<A, E, R>,
+  leave: (entered: S, exit: Exit.Exit<unknown, unknown>) => Effect.Effect<Waiter>,
+  awaitCommit: (waiter: Waiter) => Effect.Effect<A, E | StoreUnavailable>,
+): Effect.Effect<A, E | StoreUnavailable, R> {
+  let waiter: Waiter | undefined
+  return Effect.flatMap(
+    exclusive(
+      Effect.acquireUseRelease(enter, body, (entered, exit) =>
+        Effect.map(leave(entered, exit as Exit.Exit<unknown, unknown>), (left) => {
+          waiter = left
+        }),
+      ).pipe(Effect.exit),
+    ),
+    (exit) =>
+      waiter === undefined
+        ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
+        : awaitCommit(waiter),
+  )
+}
+
 const NO_ROWS: never[] = Object.freeze([]) as never[]
 
 export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCommit): Connection {
@@ -398,15 +456,7 @@ function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
     if (immediate !== undefined) clearImmediate(immediate)
     timer = undefined
     immediate = undefined
-    for (const waiter of waiters) {
-      if (failure !== undefined) {
-        waiter.result = Exit.fail(
-          new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
-        )
-      }
-      waiter.settled = true
-      waiter.resume?.(waiter.result)
-    }
+    settleWaiters(waiters, failure)
   }
   /** COMMIT the open batch (no operation is under way), then tell its operations their results. */
   const flushNow = () => {
@@ -469,23 +519,14 @@ function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
   /** The operation's result, once its batch is committed. */
   const awaitCommit = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> => {
     settleDue()
-    if (waiter.settled) return waiter.result as Exit.Exit<A, E | StoreUnavailable>
-    return Effect.callback<A, E | StoreUnavailable>((resume) => {
-      if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
-      else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
-    })
+    return awaitWaiter(waiter)
   }
   /** A program, synchronously, in its savepoint inside the batch; returns its waiter. */
   const enrolProgram = <A, E>(operation: string, make: Make<A, E>): Waiter => {
     try {
       enter()
     } catch (cause) {
-      return {
-        operation,
-        result: Exit.fail(new StoreUnavailable({ operation, cause })),
-        settled: true,
-        resume: undefined,
-      }
+      return failedWaiter(operation, cause)
     }
     let result: Exit.Exit<unknown, unknown>
     try {
@@ -496,29 +537,15 @@ function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
     }
     return leave(operation, result)
   }
-  /**
-   * An effect (statements outside a transaction, or a UnitOfWork body) in its savepoint, holding the lock; its
-   * savepoint is ended however the body ends (interrupted too), then it waits for the COMMIT without the lock.
-   */
-  const inBatch = <A, E, R>(operation: string, body: Effect.Effect<A, E, R>) => {
-    let waiter: Waiter | undefined
-    return Effect.flatMap(
-      exclusive(
-        Effect.acquireUseRelease(
-          Effect.try({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
-          () => body,
-          (_, exit) =>
-            Effect.sync(() => {
-              waiter = leave(operation, exit as Exit.Exit<unknown, unknown>)
-            }),
-        ).pipe(Effect.exit),
-      ),
-      (exit) =>
-        waiter === undefined
-          ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
-          : awaitCommit<A, E>(waiter),
+  /** An effect (statements outside a transaction, or a UnitOfWork body) in its savepoint inside the batch. */
+  const inBatch = <A, E, R>(operation: string, body: Effect.Effect<A, E, R>) =>
+    inSavepoint(
+      exclusive,
+      Effect.try({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+      () => body,
+      (_, exit) => Effect.sync(() => leave(operation, exit)),
+      (waiter) => awaitCommit<A, E>(waiter),
     )
-  }
   return {
     direct: (f) => inBatch("statements", f(executor)),
     transaction: (operation, f) => inBatch(operation, f(executor)),

@@ -16,6 +16,7 @@ import {
 } from "@motcua/application"
 import { Clock, Effect } from "effect"
 import { type Kysely, sql } from "kysely"
+import { attempt } from "./connection.ts"
 import {
   listDocumentFiles,
   readDocumentFile,
@@ -26,7 +27,7 @@ import {
 import { type PreparedQuery, param, prepare } from "./prepared.ts"
 import { ask, failed, type Outcome, ok, type Program } from "./program.ts"
 import type { DB } from "./schema.ts"
-import { affected, attempt, now, type StorageContext } from "./storage-context.ts"
+import { affected, now, type StorageContext } from "./storage-context.ts"
 
 export function prepareDocumentQueries(db: Kysely<DB>) {
   const p = <T = never>(name: string) => param<T>(name)

@@ -21,14 +21,18 @@ import type { CompiledQuery, Kysely } from "kysely"
 import type pg from "pg"
 import {
   asError,
+  awaitWaiter,
   type Connection,
   checkGroupCommit,
   type Executor,
+  failedWaiter,
   type GroupCommit,
+  inSavepoint,
   kyselyResultOf,
   type Make,
   postgresConnection,
   runProgramOnClient,
+  settleWaiters,
   type Waiter,
 } from "./connection.ts"
 import type { DB } from "./schema.ts"
@@ -49,17 +53,6 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
   const lock = Semaphore.makeUnsafe(1)
   let batch: Batch | undefined
 
-  const settle = (waiters: ReadonlyArray<Waiter>, failure: unknown) => {
-    for (const waiter of waiters) {
-      if (failure !== undefined) {
-        waiter.result = Exit.fail(
-          new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
-        )
-      }
-      waiter.settled = true
-      waiter.resume?.(waiter.result)
-    }
-  }
   /** Ends `ended` (the lock is held): COMMIT, or ROLLBACK when `failure` is given; then its operations are told. */
   const finish = async (ended: Batch, failure?: unknown) => {
     if (batch !== ended) return
@@ -83,7 +76,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
     ended.client.removeListener("error", ended.onError)
     // a connection that failed may be unusable: the pool discards a client released with an error
     ended.client.release(cause === undefined ? undefined : asError(cause))
-    settle(ended.waiters, cause)
+    settleWaiters(ended.waiters, cause)
   }
   /** Commits the batch when its time is up, as soon as no operation holds the connection. */
   const commitLater = (owner: () => Batch | undefined) => () => {
@@ -130,13 +123,6 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
     if (current.waiters.length >= group.maxBatch) await finish(current)
     return waiter
   }
-  const awaitCommit = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> =>
-    waiter.settled
-      ? (waiter.result as Exit.Exit<A, E | StoreUnavailable>)
-      : Effect.callback<A, E | StoreUnavailable>((resume) => {
-          if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
-          else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
-        })
   /** Enters the batch (opening it if need be) and the operation's savepoint; the lock is held. */
   const enter = async (): Promise<Batch> => {
     const current = await open()
@@ -148,12 +134,6 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
     }
     return current
   }
-  const failed = (operation: string, cause: unknown): Waiter => ({
-    operation,
-    result: Exit.fail(new StoreUnavailable({ operation, cause })),
-    settled: true,
-    resume: undefined,
-  })
   /** A program in its savepoint inside the batch, holding the lock; then its result once the batch commits. */
   const runProgram = <A, E>(operation: string, make: Make<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
     Effect.flatMap(
@@ -165,7 +145,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
             try {
               current = await enter()
             } catch (cause) {
-              return failed(operation, cause)
+              return failedWaiter(operation, cause)
             }
             let result: Exit.Exit<unknown, unknown>
             try {
@@ -178,31 +158,20 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
           }),
         ),
       ),
-      (waiter) => awaitCommit<A, E>(waiter),
+      (waiter) => awaitWaiter<A, E>(waiter),
     )
   /** A UnitOfWork body in its savepoint inside the batch, holding the lock (its queries on the batch's connection). */
   const transaction: Connection["transaction"] = <A, E, R>(
     operation: string,
     f: (executor: Executor) => Effect.Effect<A, E, R>,
-  ) => {
-    let waiter: Waiter | undefined
-    return Effect.flatMap(
-      lock.withPermits(1)(
-        Effect.acquireUseRelease(
-          Effect.tryPromise({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
-          (current) => f(batchExecutor(current.client)),
-          (current, exit) =>
-            Effect.promise(async () => {
-              waiter = await leave(current, operation, exit as Exit.Exit<unknown, unknown>)
-            }),
-        ).pipe(Effect.exit),
-      ),
-      (exit) =>
-        waiter === undefined
-          ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
-          : awaitCommit<A, E>(waiter),
+  ) =>
+    inSavepoint(
+      lock.withPermits(1),
+      Effect.tryPromise({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+      (current) => f(batchExecutor(current.client)),
+      (current, exit) => Effect.promise(() => leave(current, operation, exit)),
+      (waiter) => awaitWaiter<A, E>(waiter),
     )
-  }
   return {
     direct: plain.direct,
     transaction,

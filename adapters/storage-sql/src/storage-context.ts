@@ -1,7 +1,7 @@
 // What every concept of the SQL storage (dossiers.ts, audit-chain.ts, outbox.ts, document-store.ts, idempotency.ts)
 // shares: the database, its dialect, and how a port method runs its statements — on the fiber's current transaction
 // of this storage (UnitOfWork.transaction puts it in CurrentSqlTransaction), or on its own.
-import { instantOf, type Json, StoreUnavailable } from "@motcua/application"
+import { instantOf, type Json, type StoreUnavailable } from "@motcua/application"
 import { Clock, Context, Effect } from "effect"
 import type { Kysely, QueryResult } from "kysely"
 import { type Connection, type Executor, runOn } from "./connection.ts"
@@ -19,9 +19,6 @@ const CurrentSqlTransaction = Context.Reference<CurrentTransaction | undefined>(
   "@motcua/storage-sql/CurrentTransaction",
   { defaultValue: () => undefined },
 )
-
-export const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
-  Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation, cause }) })
 
 export const now = Effect.map(Clock.currentTimeMillis, instantOf)
 
