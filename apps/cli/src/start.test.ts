@@ -2,34 +2,16 @@
 // national portal; /healthz answers; a filing reaches the portal; the demo leader signs its result with the
 // development CA's certificate (made by start.sh with `motcua keys dev-ca`), which pdfsig and `motcua verify`
 // accept; SIGTERM stops it cleanly. (The install step is skipped: the test runs after `pnpm install`.)
-import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { type ChildProcess, spawnSync } from "node:child_process"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { sessionHeaders } from "@motcua/api/testing"
 import { residenceFiling } from "@motcua/application/testing"
 import { afterAll, describe, expect, it } from "vitest"
+import { SERVING, startProcess, stop, waitFor } from "./serving.test-support.ts"
 import { cli, tempDir } from "./test-support.ts"
 
 const root = join(import.meta.dirname, "..", "..", "..")
-
-function waitFor(child: ChildProcess, output: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${ms} ms:\n${output()}`)), ms)
-    const check = () => {
-      const found = output().match(pattern)
-      if (found !== null) {
-        clearTimeout(timer)
-        resolve(found)
-      }
-    }
-    child.stderr?.on("data", check)
-    child.stdout?.on("data", check)
-    child.once("exit", (code) => {
-      clearTimeout(timer)
-      reject(new Error(`start.sh exited with ${code} before serving:\n${output()}`))
-    })
-  })
-}
 
 describe("scripts/start.sh", () => {
   const data = tempDir("start")
@@ -40,22 +22,16 @@ describe("scripts/start.sh", () => {
   })
 
   it("migrates, seeds, prints the demo accounts, serves /healthz, signs a result with the development CA; SIGTERM stops it with 0", async () => {
-    let out = ""
     const { DATABASE_URL: _sqliteHere, ...inherited } = process.env
     const env = { ...inherited, MOTCUA_DATA: data.path, PORT: "0" }
-    child = spawn("bash", [join(root, "scripts", "start.sh")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-    })
-    child.stderr?.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-    })
-    const [, port] = await waitFor(child, () => out, /đang chạy tại http:\/\/localhost:(\d+)/, 150_000)
-    expect(out).toContain("cb-hg-01")
+    const started = startProcess("bash", [join(root, "scripts", "start.sh")], { cwd: root, env })
+    child = started.child
+    const [, port] = await waitFor(started.child, started.output, SERVING, 150_000)
+    expect(started.output()).toContain("cb-hg-01")
     // start.sh bundles the command line ahead (build:server) and serve runs that bundle: everything below — the web
     // pages, migrations, better-sqlite3, PDF rendering with its fonts, PAdES signing — is checked from the bundle
-    expect(out).toContain("chạy bản dựng sẵn (running the bundle)")
-    expect(out).toContain("/openapi.json")
+    expect(started.output()).toContain("chạy bản dựng sẵn (running the bundle)")
+    expect(started.output()).toContain("/openapi.json")
     const health = await fetch(`http://127.0.0.1:${port}/healthz`)
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ status: "ok" })
@@ -66,8 +42,8 @@ describe("scripts/start.sh", () => {
     expect(ready.status).toBe(200)
 
     // the stand-in national portal runs beside it, and the demo syncs to it for real
-    const sim = out.match(/portal simulator\): (http:\/\/127\.0\.0\.1:\d+)/)?.[1]
-    expect(sim, out).toBeDefined()
+    const sim = started.output().match(/portal simulator\): (http:\/\/127\.0\.0\.1:\d+)/)?.[1]
+    expect(sim, started.output()).toBeDefined()
     const filed = await fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
       method: "POST",
       headers: {
@@ -90,7 +66,7 @@ describe("scripts/start.sh", () => {
     // the demo signs like production: the development CA start.sh made, one PKCS#12 file per demo leader
     const ca = join(data.path, "dev-ca")
     expect(existsSync(join(ca, "root.pem"))).toBe(true)
-    expect(out).toContain("result signatures: X.509 (PAdES)")
+    expect(started.output()).toContain("result signatures: X.509 (PAdES)")
     expect(existsSync(join(ca, "signers", "ld-hg-01.p12"))).toBe(true)
     const api = `http://127.0.0.1:${port}`
     const citizenHeaders = { authorization: "Bearer demo-citizen-022090001234" }
@@ -130,8 +106,6 @@ describe("scripts/start.sh", () => {
     const check = (await (await fetch(`${api}/api/v1/verify/${verificationId}`)).json()) as Record<string, unknown>
     expect(check).toMatchObject({ status: "valid", signer: { commonName: "Lãnh đạo Công an phường Hồng Gai" } })
 
-    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)))
-    child.kill("SIGTERM")
-    expect(await exited).toBe(0)
+    expect(await stop(started.child)).toBe(0)
   }, 240_000)
 })
