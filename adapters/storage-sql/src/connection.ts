@@ -15,9 +15,11 @@ import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
 import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
 import type pg from "pg"
+import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
 import { type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
 import type { DB } from "./schema.ts"
+import { sqliteGroupCommitted } from "./sqlite-group-commit.ts"
 
 /** Runs compiled queries on one connection (or the pool), inside or outside a transaction. */
 export interface Executor {
@@ -196,105 +198,6 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
   }
 }
 
-/**
- * Group commit: the work of concurrent operations committed together, one COMMIT (one fsync at SQLite's
- * `synchronous=FULL`, one WAL flush on PostgreSQL) for a batch. Off unless configured (SqliteOptions.groupCommit,
- * PostgresOptions.groupCommit, `?group_commit=` in the URL). SQLite's below; PostgreSQL's in postgres-group-commit.ts.
- */
-export interface GroupCommit {
-  /** Most operations in one batch (2…10 000): the batch commits as soon as it holds this many. */
-  readonly maxBatch: number
-  /** Longest a batch stays open after its first operation, in milliseconds (0…1 000; 0: the next turn of the loop). */
-  readonly maxWaitMs: number
-  /**
-   * Told after each COMMIT of a batch: how many operations it held and how long the COMMIT took (ms). For
-   * measurements (the national-day bench's histogram of batch sizes; must not throw); not settable from a database URL.
-   */
-  readonly onCommit?: (operations: number, commitMs: number) => void
-}
-
-/** Checks a group-commit setting; the message says which value is wrong (Vietnamese, then English). */
-export function checkGroupCommit(group: GroupCommit): GroupCommit {
-  const { maxBatch, maxWaitMs } = group
-  if (!Number.isInteger(maxBatch) || maxBatch < 2 || maxBatch > 10_000) {
-    throw new TypeError(
-      `group commit: số thao tác mỗi lô phải là số nguyên 2…10000 (maxBatch must be an integer 2…10000), nhận ${String(maxBatch)}`,
-    )
-  }
-  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > 1000) {
-    throw new TypeError(
-      `group commit: thời gian chờ phải từ 0 đến 1000 ms (maxWaitMs must be 0…1000), nhận ${String(maxWaitMs)}`,
-    )
-  }
-  return group
-}
-
-/** An operation that ran in the open batch and waits for its COMMIT to be told its result. */
-export interface Waiter {
-  readonly operation: string
-  result: Exit.Exit<unknown, unknown>
-  settled: boolean
-  resume: ((exit: Exit.Exit<unknown, unknown>) => void) | undefined
-}
-
-/** An operation that could not enter the batch: settled at once with its failure. */
-export const failedWaiter = (operation: string, cause: unknown): Waiter => ({
-  operation,
-  result: Exit.fail(new StoreUnavailable({ operation, cause })),
-  settled: true,
-  resume: undefined,
-})
-
-/** Tells a batch's operations their results: their own (`failure` undefined), or all the batch's failure. */
-export function settleWaiters(waiters: ReadonlyArray<Waiter>, failure: unknown): void {
-  for (const waiter of waiters) {
-    if (failure !== undefined) {
-      waiter.result = Exit.fail(
-        new StoreUnavailable({ operation: `${waiter.operation} (group commit)`, cause: failure }),
-      )
-    }
-    waiter.settled = true
-    waiter.resume?.(waiter.result)
-  }
-}
-
-/** The operation's result, once its batch is settled. */
-export const awaitWaiter = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> =>
-  waiter.settled
-    ? (waiter.result as Exit.Exit<A, E | StoreUnavailable>)
-    : Effect.callback<A, E | StoreUnavailable>((resume) => {
-        if (waiter.settled) resume(waiter.result as Exit.Exit<A, E | StoreUnavailable>)
-        else waiter.resume = (exit) => resume(exit as Exit.Exit<A, E | StoreUnavailable>)
-      })
-
-/**
- * A body (statements outside a transaction, or a UnitOfWork body) in its savepoint inside the batch, holding the
- * connection's lock from `enter` to `leave` (which ends the savepoint however the body ended, interrupted too, and
- * enrols it); then, without the lock, its result once the batch commits.
- */
-export function inSavepoint<S, A, E, R>(
-  exclusive: <B, F, Q>(effect: Effect.Effect<B, F, Q>) => Effect.Effect<B, F, Q>,
-  enter: Effect.Effect<S, StoreUnavailable>,
-  body: (entered: S) => Effect.Effect<A, E, R>,
-  leave: (entered: S, exit: Exit.Exit<unknown, unknown>) => Effect.Effect<Waiter>,
-  awaitCommit: (waiter: Waiter) => Effect.Effect<A, E | StoreUnavailable>,
-): Effect.Effect<A, E | StoreUnavailable, R> {
-  let waiter: Waiter | undefined
-  return Effect.flatMap(
-    exclusive(
-      Effect.acquireUseRelease(enter, body, (entered, exit) =>
-        Effect.map(leave(entered, exit as Exit.Exit<unknown, unknown>), (left) => {
-          waiter = left
-        }),
-      ).pipe(Effect.exit),
-    ),
-    (exit) =>
-      waiter === undefined
-        ? (exit as Exit.Exit<A, E | StoreUnavailable>) // the batch could not be entered
-        : awaitCommit(waiter),
-  )
-}
-
 const NO_ROWS: never[] = Object.freeze([]) as never[]
 
 export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCommit): Connection {
@@ -401,7 +304,7 @@ export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCo
       flush: Effect.void,
     }
   }
-  return groupCommitted(checkGroupCommit(groupCommit), {
+  return sqliteGroupCommitted(checkGroupCommit(groupCommit), {
     executor,
     exclusive,
     holders: () => holders,
@@ -413,150 +316,4 @@ export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCo
       return () => void prepared.run([])
     },
   })
-}
-
-interface SqliteParts {
-  readonly executor: Executor
-  readonly exclusive: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  readonly holders: () => number
-  readonly begin: () => void
-  readonly commit: () => void
-  readonly rollback: () => void
-  readonly statement: (sql: string) => () => void
-}
-
-/**
- * Group commit on the one SQLite connection. The first operation opens a batch (BEGIN IMMEDIATE); every operation
- * — a program, a UnitOfWork transaction, statements outside a transaction — runs inside the batch in a savepoint of
- * its own, released when it succeeds and rolled back to (its work alone undone) when it fails. The batch commits
- * (one COMMIT) when it holds `maxBatch` operations or `maxWaitMs` after it opened, and never while an operation is
- * under way (a UnitOfWork body that waits on something holds the lock: the COMMIT waits for it). Every operation
- * learns its result only after that COMMIT returns — failures too, since a refusal may rest on another operation's
- * uncommitted work — so nothing acknowledged is ever lost. If the COMMIT fails, or an error ends the batch's
- * transaction, every operation of the batch fails with StoreUnavailable: nothing of it was written.
- */
-function groupCommitted(group: GroupCommit, parts: SqliteParts): Connection {
-  const { executor, exclusive } = parts
-  const sync = executor.sync as SyncQuery
-  const savepoint = parts.statement("savepoint motcua_op")
-  const release = parts.statement("release motcua_op")
-  const rollbackTo = parts.statement("rollback to motcua_op")
-  let batch: Waiter[] | undefined
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let immediate: ReturnType<typeof setImmediate> | undefined
-  /** The batch's time is up (or it is full) while an operation holds the lock: commit when it lets go. */
-  let due = false
-
-  /** Ends the open batch: its operations get their own results (`failure` undefined) or all fail with it. */
-  const end = (failure: unknown) => {
-    const waiters = batch ?? []
-    batch = undefined
-    due = false
-    if (timer !== undefined) clearTimeout(timer)
-    if (immediate !== undefined) clearImmediate(immediate)
-    timer = undefined
-    immediate = undefined
-    settleWaiters(waiters, failure)
-  }
-  /** COMMIT the open batch (no operation is under way), then tell its operations their results. */
-  const flushNow = () => {
-    if (batch === undefined) return
-    let failure: unknown
-    const operations = batch.length
-    const started = group.onCommit === undefined ? 0 : performance.now()
-    try {
-      parts.commit()
-    } catch (error) {
-      failure = error
-      try {
-        parts.rollback()
-      } catch {
-        // the failed COMMIT left no transaction open
-      }
-    }
-    if (failure === undefined) group.onCommit?.(operations, performance.now() - started)
-    end(failure)
-  }
-  const flushWhenFree = () => {
-    if (parts.holders() === 0) flushNow()
-    else due = true
-  }
-  /** Opens the batch if none is open, and the operation's savepoint. */
-  const enter = () => {
-    if (batch === undefined) {
-      parts.begin()
-      batch = []
-      if (group.maxWaitMs === 0) immediate = setImmediate(flushWhenFree)
-      else timer = setTimeout(flushWhenFree, group.maxWaitMs)
-    }
-    savepoint()
-  }
-  /** Ends an operation's savepoint (rolled back to when it failed) and enrols it in the batch. */
-  const leave = (operation: string, result: Exit.Exit<unknown, unknown>): Waiter => {
-    const waiter: Waiter = { operation, result, settled: false, resume: undefined }
-    try {
-      if (Exit.isFailure(result)) rollbackTo()
-      release()
-    } catch (cause) {
-      // the savepoint is gone: an error made SQLite end the batch's transaction
-      batch?.push(waiter)
-      try {
-        parts.rollback()
-      } catch {
-        // already rolled back by SQLite
-      }
-      end(cause)
-      return waiter
-    }
-    batch?.push(waiter)
-    if ((batch?.length ?? 0) >= group.maxBatch) due = true
-    return waiter
-  }
-  /** Commits a due batch once no one holds the lock. */
-  const settleDue = () => {
-    if (due && parts.holders() === 0) flushNow()
-  }
-  /** The operation's result, once its batch is committed. */
-  const awaitCommit = <A, E>(waiter: Waiter): Effect.Effect<A, E | StoreUnavailable> => {
-    settleDue()
-    return awaitWaiter(waiter)
-  }
-  /** A program, synchronously, in its savepoint inside the batch; returns its waiter. */
-  const enrolProgram = <A, E>(operation: string, make: Make<A, E>): Waiter => {
-    try {
-      enter()
-    } catch (cause) {
-      return failedWaiter(operation, cause)
-    }
-    let result: Exit.Exit<unknown, unknown>
-    try {
-      const outcome = runProgramSync(make(), sync)
-      result = outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
-    } catch (cause) {
-      result = Exit.fail(new StoreUnavailable({ operation, cause }))
-    }
-    return leave(operation, result)
-  }
-  /** An effect (statements outside a transaction, or a UnitOfWork body) in its savepoint inside the batch. */
-  const inBatch = <A, E, R>(operation: string, body: Effect.Effect<A, E, R>) =>
-    inSavepoint(
-      exclusive,
-      Effect.try({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
-      () => body,
-      (_, exit) => Effect.sync(() => leave(operation, exit)),
-      (waiter) => awaitCommit<A, E>(waiter),
-    )
-  return {
-    direct: (f) => inBatch("statements", f(executor)),
-    transaction: (operation, f) => inBatch(operation, f(executor)),
-    run: (operation, _transactional, make) =>
-      Effect.suspend(() =>
-        parts.holders() === 0
-          ? awaitCommit(enrolProgram(operation, make))
-          : Effect.flatMap(exclusive(Effect.sync(() => enrolProgram(operation, make))), (waiter) =>
-              awaitCommit(waiter),
-            ),
-      ),
-    flush: Effect.sync(flushWhenFree),
-  }
 }

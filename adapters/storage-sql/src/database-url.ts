@@ -3,9 +3,9 @@
 // `?synchronous=NORMAL|FULL` (default FULL) and `?cache_kib=<page cache in KiB, 256…4194304>` (sqlite.ts; the API server's default is smaller than SQLite's).
 // A relative SQLite path is resolved against `cwd` when one is given. Either dialect, to commit concurrent operations
 // together: `?group_commit=<most operations per batch, 2…10000>` with `&group_commit_wait_ms=<longest wait, 0…1000,
-// default 0: the next turn of the event loop>` (connection.ts, postgres-group-commit.ts).
+// default 0: the next turn of the event loop>` (group-commit.ts).
 import { resolve } from "node:path"
-import { checkGroupCommit, type GroupCommit } from "./connection.ts"
+import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { checkCacheKib } from "./sqlite.ts"
 
 export type DatabaseTarget =

@@ -1,7 +1,6 @@
 // @motcua/storage-sql: the storage ports of @motcua/application over SQL (kysely: SQLite via better-sqlite3, the
 // embedded default, and PostgreSQL via pg). See README.md for the design.
 export { makeSqlAccountStore, SqlAccountStore } from "./accounts.ts"
-export { checkGroupCommit, type GroupCommit } from "./connection.ts"
 export {
   type DatabaseTarget,
   DatabaseUrlError,
@@ -9,6 +8,7 @@ export {
   isPostgresUrl,
   parseDatabaseUrl,
 } from "./database-url.ts"
+export { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 export { makeSqlIssuedResultStore, SqlIssuedResultStore } from "./issued-results.ts"
 export { type CommonOptions, SqlDatabase, SqlStorage } from "./layers.ts"
 export { type MigrationOutcome, migrateToLatest, migrations } from "./migrations.ts"

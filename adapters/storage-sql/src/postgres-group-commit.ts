@@ -1,4 +1,4 @@
-// Group commit on PostgreSQL (issue 13 §2): what SQLite's group commit does (connection.ts), on one pooled
+// Group commit on PostgreSQL (issue 13 §2): what SQLite's group commit does (sqlite-group-commit.ts), on one pooled
 // connection. Without it every writer of the storage takes the audit chain's head row (`select … for update`) and
 // holds it through its own WAL flush, so concurrent writers queue on that lock one flush at a time: 32 clients did
 // fewer lifecycles a second than one (bench/pg-commit.bench.ts), and the server's `commit_delay` cannot help, since
@@ -21,20 +21,22 @@ import type { CompiledQuery, Kysely } from "kysely"
 import type pg from "pg"
 import {
   asError,
-  awaitWaiter,
   type Connection,
-  checkGroupCommit,
   type Executor,
-  failedWaiter,
-  type GroupCommit,
-  inSavepoint,
   kyselyResultOf,
   type Make,
   postgresConnection,
   runProgramOnClient,
+} from "./connection.ts"
+import {
+  awaitWaiter,
+  checkGroupCommit,
+  failedWaiter,
+  type GroupCommit,
+  inSavepoint,
   settleWaiters,
   type Waiter,
-} from "./connection.ts"
+} from "./group-commit.ts"
 import type { DB } from "./schema.ts"
 
 interface Batch {

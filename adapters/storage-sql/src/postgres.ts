@@ -2,7 +2,7 @@
 // FOR UPDATE SKIP LOCKED, dossier writes are checked by version, audit appends are serialised by the head row lock).
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
-import type { GroupCommit } from "./connection.ts"
+import type { GroupCommit } from "./group-commit.ts"
 import type { DB } from "./schema.ts"
 
 export interface PostgresOptions {

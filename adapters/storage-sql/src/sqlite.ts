@@ -13,7 +13,7 @@
 // in a transaction and then fail to upgrade to writing (which SQLite reports as SQLITE_BUSY without waiting).
 import Database from "better-sqlite3"
 import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from "kysely"
-import type { GroupCommit } from "./connection.ts"
+import type { GroupCommit } from "./group-commit.ts"
 import type { DB } from "./schema.ts"
 
 export type SqliteSynchronous = "NORMAL" | "FULL"
