@@ -3,10 +3,9 @@
 // COMMIT against the rest (JS and the other statements), with CPU time (process.cpuUsage). Sides run A B B A over two halves.
 //
 //   node bench/account-lifecycle.ts [--count 300] [--only sqlite-normal,sqlite-full]
-import { loadavg } from "node:os"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import type { Mode } from "./harness/abba.ts"
-import { option } from "./harness/cli.ts"
+import { loadAverage, option } from "./harness/cli.ts"
 import { accountLifecycles, type SideAccount } from "./workloads/use-case-run.ts"
 
 const count = Number(option("--count") ?? 300)
@@ -31,9 +30,7 @@ for (const mode of modes) {
   for (let pass = 0; pass < 2; pass++) {
     const { useCases, raw } = await accountLifecycles(mode, data, count, process.env.MOTCUA_TEST_PG_URL)
     console.log(
-      `${mode} pass ${pass + 1}, ${count} lifecycles, load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}, ratio ${(raw.wallMs / useCases.wallMs).toFixed(3)}×`,
+      `${mode} pass ${pass + 1}, ${count} lifecycles, load ${loadAverage()}, ratio ${(raw.wallMs / useCases.wallMs).toFixed(3)}×`,
     )
     console.table({ "use cases": per(useCases), raw: per(raw) })
   }

@@ -10,7 +10,7 @@
 //                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL)
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { collectGarbage, median } from "./harness/abba.ts"
-import { abbaOptions, option } from "./harness/cli.ts"
+import { abbaOptions, loadAverage, option } from "./harness/cli.ts"
 import { RowsLost } from "./harness/rows.ts"
 import { report } from "./harness/table.ts"
 import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
@@ -66,7 +66,7 @@ try {
   const perRequestMs = warm.ms / 400
   const requests = Math.max(200, Math.round(roundMs / 2 / perRequestMs))
   console.log(
-    `${rounds} ABBA rounds of 2 × ${requests} filings per side, ${concurrency} connections, synchronous=${synchronous}`,
+    `${rounds} ABBA rounds of 2 × ${requests} filings per side, ${concurrency} connections, synchronous=${synchronous}; load ${loadAverage()}`,
   )
   const rows: Array<{ api: number; bare: number; apiP50: number; bareP50: number; apiP99: number; bareP99: number }> =
     []
@@ -95,7 +95,9 @@ try {
   const m = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f))
   const rpsRatio = median(rpsRatios)
   const p99Ratio = median(p99Ratios)
-  console.log(`\nFiling over HTTP (POST /api/v1/dossiers), median of ${rounds} ABBA rounds:`)
+  console.log(
+    `\nFiling over HTTP (POST /api/v1/dossiers), median of ${rounds} ABBA rounds (load at the end ${loadAverage()}):`,
+  )
   console.log("| side | requests/s | p50 ms | p99 ms |")
   console.log("| --- | ---: | ---: | ---: |")
   console.log(

@@ -17,6 +17,7 @@ import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { Result } from "effect"
 import { collectGarbage, median } from "./harness/abba.ts"
+import { loadAverage } from "./harness/cli.ts"
 import { type BenchRow, report } from "./harness/table.ts"
 import { buildIndexDatabase, checkEqual, floorRunner, reportRunner, serverMemory } from "./workloads/index-report.ts"
 
@@ -39,9 +40,7 @@ try {
     : await buildIndexDatabase(file, data, count)
   console.log(
     `database: ${built.dossiers} dossiers, ${built.units} units, ${built.procedures} procedures, ${built.petitions} petitions, ` +
-      `${built.ratings} ratings (${((Date.now() - started) / 1000).toFixed(0)} s); load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ")}`,
+      `${built.ratings} ratings (${((Date.now() - started) / 1000).toFixed(0)} s); load average ${loadAverage()}`,
   )
   const measured = reportRunner(file, data)
   const floor = floorRunner(file, data)

@@ -10,9 +10,8 @@
 // which `node --cpu-prof` would include).
 import { writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
-import { loadavg } from "node:os"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
-import { option } from "./harness/cli.ts"
+import { loadAverage, option } from "./harness/cli.ts"
 import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from "./workloads/http-filing.ts"
 
 const requests = Number(option("--requests") ?? 3000)
@@ -43,9 +42,7 @@ try {
   }
   if ((result.statuses["201"] ?? 0) !== requests) throw new Error(`not all 201: ${JSON.stringify(result.statuses)}`)
   console.log(
-    `${side}${side === "api" ? (relay ? " (relay on)" : " (relay off)") : ""}: ${requests} filings, ${((1000 * requests) / result.ms).toFixed(0)}/s, ${((used.user + used.system) / requests).toFixed(0)} µs of this process's CPU a filing (user + system), load ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
+    `${side}${side === "api" ? (relay ? " (relay on)" : " (relay off)") : ""}: ${requests} filings, ${((1000 * requests) / result.ms).toFixed(0)}/s, ${((used.user + used.system) / requests).toFixed(0)} µs of this process's CPU a filing (user + system), load ${loadAverage()}`,
   )
 } finally {
   stopLoader()

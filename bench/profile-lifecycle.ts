@@ -4,12 +4,12 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-lifecycle.ts [--count 400] [--synchronous NORMAL|FULL]
 //   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile --under useCaseLifecycle
 import { mkdtempSync, rmSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { type SqliteSynchronous, SqlStorage } from "@motcua/storage-sql"
 import { Layer, ManagedRuntime } from "effect"
-import { option } from "./harness/cli.ts"
+import { loadAverage, option } from "./harness/cli.ts"
 import { type BenchClock, servicesLayer, stageDocuments, useCaseLifecycle } from "./workloads/use-cases.ts"
 
 const count = Number(option("--count") ?? 400)
@@ -35,9 +35,7 @@ try {
   for (const item of items.slice(20)) await runtime.runPromise(useCaseLifecycle(clock, item))
   const ms = performance.now() - started
   console.log(
-    `${count} lifecycles (SQLite ${synchronous}): ${(ms / count).toFixed(2)} ms each, ${((1000 * count) / ms).toFixed(1)}/s, load ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
+    `${count} lifecycles (SQLite ${synchronous}): ${(ms / count).toFixed(2)} ms each, ${((1000 * count) / ms).toFixed(1)}/s, load ${loadAverage()}`,
   )
 } finally {
   await runtime.dispose()

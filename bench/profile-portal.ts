@@ -4,8 +4,7 @@
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-portal.ts [--dossiers 150] [--passes 6] [--concurrency 16]
 //   node bench/cpu-profile.ts /tmp/prof/*.cpuprofile
-import { loadavg } from "node:os"
-import { option } from "./harness/cli.ts"
+import { loadAverage, option } from "./harness/cli.ts"
 import { openPortalRelay } from "./workloads/portal-relay.ts"
 
 const dossiers = Number(option("--dossiers") ?? 150)
@@ -32,9 +31,7 @@ try {
     rows += batch.reduce((n, d) => n + d.payloads.length, 0)
   }
   console.log(
-    `${rows} rows relayed: ${((1000 * rows) / wallMs).toFixed(0)} rows/s, ${(cpuUs / rows).toFixed(0)} µs of CPU per row, load ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
+    `${rows} rows relayed: ${((1000 * rows) / wallMs).toFixed(0)} rows/s, ${(cpuUs / rows).toFixed(0)} µs of CPU per row, load ${loadAverage()}`,
   )
 } finally {
   await sides.close()

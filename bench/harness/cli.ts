@@ -2,6 +2,7 @@
 // server for `--pg auto`, and how a run ends (ROWS LOST exits 1).
 //   --rounds N (at least 5, default 7)  --round-ms MS  --only sqlite-normal,sqlite-full,pg  --pg auto|postgres://…
 import { execFileSync } from "node:child_process"
+import { loadavg } from "node:os"
 import { fileURLToPath } from "node:url"
 import type { Mode } from "./abba.ts"
 import { RowsLost } from "./rows.ts"
@@ -78,3 +79,9 @@ export async function runSqlBench(
   }
   process.exit(exitCode)
 }
+
+/** The load average (1, 5 and 15 minutes) as printed beside every figure: the machine may be shared. */
+export const loadAverage = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")

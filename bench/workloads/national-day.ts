@@ -15,7 +15,7 @@
 // process (clients, relay, portal simulator).
 import { type ChildProcess, spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import {
@@ -35,6 +35,7 @@ import { makePortalSync } from "@motcua/portal-dvcqg"
 import { SqlIssuedResultStore, SqlStorage, SqlWalletStore } from "@motcua/storage-sql"
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, Fiber, Layer, ManagedRuntime, Result } from "effect"
+import { loadAverage } from "../harness/cli.ts"
 import { startSimProcess } from "./portal-relay.ts"
 
 export interface NationalDayOptions {
@@ -109,11 +110,6 @@ export interface BatchStats {
 }
 
 export class DayCheckFailed extends Error {}
-
-const loadNow = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ")
 
 const percentile = (sorted: Float64Array, q: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number)
@@ -235,7 +231,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     killRelay = () => relayChild?.child.kill("SIGKILL")
 
     log(
-      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}, wait ${options.waitMs ?? 0} ms`}, relay ×${options.relayConcurrency} ${relayMode === "process" ? "in its own process" : "in the clients' process"} → ${sim.url}; load ${loadNow()}`,
+      `national day: ${options.dossiers} dossiers, ${shares.length} clients, ${options.storage === "pg" ? "PostgreSQL" : `SQLite FULL, group commit ≤ ${options.batch}, wait ${options.waitMs ?? 0} ms`}, relay ×${options.relayConcurrency} ${relayMode === "process" ? "in its own process" : "in the clients' process"} → ${sim.url}; load ${loadAverage()}`,
     )
     const cpuStart = cpuNow(sim.child.pid, relayChild?.child.pid)
     const startedAt = performance.now()
@@ -265,7 +261,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
                 progress++
                 if (progress % Math.max(1, Math.floor(options.dossiers / 10)) === 0)
                   log(
-                    `  ${progress}/${options.dossiers} dossiers done, ${((performance.now() - startedAt) / 1000).toFixed(0)} s, load ${loadNow()}, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
+                    `  ${progress}/${options.dossiers} dossiers done, ${((performance.now() - startedAt) / 1000).toFixed(0)} s, load ${loadAverage()}, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
                   )
               },
             }).pipe(Effect.provide(Clock.layerTest(`${start}T01:00:00.000Z`))),
@@ -319,7 +315,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
       lagSeconds: (endedAt - clientsEndedAt) / 1000,
       portalRows: results.delivered,
       peakRssMb: peakRss / 2 ** 20,
-      load: loadNow(),
+      load: loadAverage(),
       byChannel: tally(ended.map((d) => d.channel)),
       byFinalState: tally(ended.map((d) => d.finalState)),
       ...(pg === undefined && batchesWhileClients !== undefined ? { batches: batchesWhileClients } : {}),
