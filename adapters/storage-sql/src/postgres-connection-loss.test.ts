@@ -1,7 +1,8 @@
 // A connection that dies while a pooled client is held (the backend terminated by an administrator or a server
 // restart). pg then emits 'error' on the client object; with no listener that is an uncaught exception, which ends
 // the process in production and fails the whole vitest run. The storage must answer StoreUnavailable for the
-// operation under way, not reuse the broken client, and go on serving on fresh connections.
+// operation under way, not reuse the broken client, and go on serving on fresh connections. With group commit, every
+// operation of the batch on the lost connection fails and none of them is written.
 import { StoreUnavailable } from "@motcua/application"
 import { Effect } from "effect"
 import { type Kysely, sql } from "kysely"
@@ -9,7 +10,8 @@ import pg from "pg"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { postgresConnection } from "./connection.ts"
 import { openPostgres } from "./postgres.ts"
-import { prepare } from "./prepared.ts"
+import { postgresGroupCommitted } from "./postgres-group-commit.ts"
+import { param, prepare } from "./prepared.ts"
 import { failed, ok } from "./program.ts"
 import type { DB } from "./schema.ts"
 import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
@@ -102,5 +104,28 @@ describeOnPostgres("PostgreSQL: a connection lost while a client is held", (admi
     expect(again).toEqual({ one: 1 })
     expect(acquired[acquired.length - 1]).not.toBe(broken)
     await discarded(broken)
+  })
+
+  it("with group commit, a batch whose connection dies fails every operation in it, writes none, and the next batch works", async () => {
+    await sql`create table loss_probe (n integer not null)`.execute(db)
+    const connection = postgresGroupCommitted(db, pool, { maxBatch: 8, maxWaitMs: 50 })
+    const insert = prepare(sql`insert into loss_probe (n) values (${param("n")})`.compile(db))
+    const terminateSelf = prepare(sql`select pg_terminate_backend(pg_backend_pid())`.compile(db))
+    const inserting = (n: number, thenDie: boolean) =>
+      connection.run(`insert ${n}`, true, function* () {
+        yield { query: insert, values: { n } }
+        if (thenDie) yield { query: terminateSelf, values: {} }
+        return ok(n)
+      })
+    // the first is done and waits for the batch's COMMIT when the second kills the batch's connection
+    const results = await Effect.runPromise(
+      Effect.all([Effect.flip(inserting(1, false)), Effect.flip(inserting(2, true))], { concurrency: "unbounded" }),
+    )
+    for (const error of results) expect(error).toBeInstanceOf(StoreUnavailable)
+    expect(String((results[0] as StoreUnavailable).operation)).toMatch(/insert 1 \(group commit\)/)
+    const rows = async () => (await sql<{ n: number }>`select n from loss_probe order by n`.execute(db)).rows
+    expect(await rows()).toEqual([])
+    expect(await Effect.runPromise(inserting(3, false))).toBe(3)
+    expect(await rows()).toEqual([{ n: 3 }])
   })
 })
