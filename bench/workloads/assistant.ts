@@ -52,6 +52,11 @@ export const EVAL_SETS = [
     file: "holdout9.json",
     label: "set 9 (written apart from the assistant's vocabulary, code and the other sets; tuned on since round 11)",
   },
+  {
+    file: "holdout11.json",
+    label:
+      "held-out set 11 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {

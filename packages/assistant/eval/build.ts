@@ -103,6 +103,7 @@ const SETS: ReadonlyArray<readonly [source: string, target: string, addFolded: b
   ["holdout7.src.txt", "holdout7.json", false],
   ["holdout8.src.txt", "holdout8.json", false],
   ["holdout9.src.txt", "holdout9.json", false],
+  ["holdout11.src.txt", "holdout11.json", false],
   ["nearmiss.src.txt", "nearmiss.json", false],
 ]
 const wanted = process.argv.slice(2)
