@@ -1,9 +1,9 @@
 // DATABASE_URL, read once for every app (the API's runtime, the CLI) and the storage layer: `postgres://` or
 // `postgresql://` → PostgreSQL; `sqlite:<path>`, `sqlite://<path>` or a plain path → SQLite, with
-// `?synchronous=NORMAL|FULL` (default FULL) and `?cache_kib=<page cache in KiB, 256…4194304>` (sqlite.ts; the API server's default is smaller than SQLite's).
-// A relative SQLite path is resolved against `cwd` when one is given. Either dialect, to commit concurrent operations
-// together: `?group_commit=<most operations per batch, 2…10000>` with `&group_commit_wait_ms=<longest wait, 0…1000,
-// default 0: the next turn of the event loop>` (group-commit.ts).
+// `?synchronous=NORMAL|FULL` (default FULL) and `?cache_kib=<page cache in KiB, 256…4194304>` (sqlite.ts; the API
+// server's default is smaller than SQLite's). A relative SQLite path is resolved against `cwd` when one is given.
+// Either dialect, to commit concurrent operations together: `?group_commit=<most operations per batch, 2…10000>`
+// with `&group_commit_wait_ms=<longest wait, 0…1000, default 0: the next turn of the event loop>` (group-commit.ts).
 import { resolve } from "node:path"
 import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { checkCacheKib } from "./sqlite.ts"

@@ -7,7 +7,8 @@ import { Effect, Exit } from "effect"
 /**
  * Group commit: the work of concurrent operations committed together, one COMMIT (one fsync at SQLite's
  * `synchronous=FULL`, one WAL flush on PostgreSQL) for a batch. Off unless configured (SqliteOptions.groupCommit,
- * PostgresOptions.groupCommit, `?group_commit=` in the URL). SQLite's in sqlite-group-commit.ts, PostgreSQL's in postgres-group-commit.ts.
+ * PostgresOptions.groupCommit, `?group_commit=` in the URL). SQLite's in sqlite-group-commit.ts, PostgreSQL's in
+ * postgres-group-commit.ts.
  */
 export interface GroupCommit {
   /** Most operations in one batch (2…10 000): the batch commits as soon as it holds this many. */
