@@ -694,6 +694,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`create index outbox_dead on outbox (id) where status = 'dead'`.execute(db)
       },
     },
+    // A relay that serves one topic (`motcua outbox relay --topic …`) claimed by walking every open row in id order and
+    // skipping the other topics': with a backlog of another topic (its gateway down, or no relay for it) each claim
+    // read all of it — hundreds of milliseconds a claim at 600,000 rows (docs/performance.md, the national day's
+    // tenth on PostgreSQL). Its claim walks the open rows of its topic alone.
+    "2026-12-07-191-outbox-open-by-topic": {
+      async up(db: Kysely<unknown>) {
+        await sql`create index outbox_open_topic on outbox (topic, id) where status in ('pending', 'claimed')`.execute(
+          db,
+        )
+      },
+    },
   }
 }
 

@@ -25,8 +25,8 @@ const OPEN = sql<boolean>`status in ('pending', 'claimed')`
 const DEAD = sql<boolean>`status = 'dead'`
 
 /**
- * Pins the claim to the partial index outbox_open on SQLite: walked in id order up to the limit, it reads about as
- * many rows as the claim leases. Left to itself the planner once read every due row through another index and
+ * Pins a claim to its partial index on SQLite (outbox_open, or outbox_open_topic for one topic): walked in id order
+ * up to the limit, it reads about as many rows as the claim leases. Left to itself the planner once read every due row through another index and
  * sorted them (45 ms at 30,000 waiting rows, against 0.2 ms). PostgreSQL plans it by itself.
  */
 function onSqlite<R>(dialect: Dialect, from: string, to: string, compiled: CompiledQuery<R>): CompiledQuery<R> {
@@ -58,20 +58,44 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
         ),
       ),
     ])
-  const dueSelect = db
-    .selectFrom("outbox")
-    .select("id")
-    // the partial index outbox_open (implied by isDue, written out so that the planner uses the index)
-    .where(OPEN)
-    .where(isDue)
-    // one topic only, for a relay dedicated to it ("" for every topic)
-    .where(sql<boolean>`(${p<string>("topic")} = '' or "topic" = ${p<string>("topic")})`)
-    .where(inTurn)
-    .orderBy("id")
-    .limit(p<number>("limit"))
+  /** The due rows in turn, in id order: of every topic, or of one (a relay dedicated to it). */
+  const dueSelect = (oneTopic: boolean) =>
+    db
+      .selectFrom("outbox")
+      .select("id")
+      // the partial indexes outbox_open / outbox_open_topic (implied by isDue, written out so that the planner uses them)
+      .where(OPEN)
+      .$if(oneTopic, (select) => select.where("topic", "=", p<string>("topic")))
+      .where(isDue)
+      .where(inTurn)
+      .orderBy("id")
+      .limit(p<number>("limit"))
   // A due row that has used its attempts (its relay died on it each time) is not leased but buried (dead), in the
   // same statement: an index on attempts for a separate burial cost every claim and completion its upkeep.
   const exhausted = sql<boolean>`attempts >= ${p<number>("max_attempts")}`
+  const claimStatement = (oneTopic: boolean, pinnedOnSqlite: string) =>
+    prepare(
+      onSqlite(
+        dialect,
+        'select "id" from "outbox" where',
+        pinnedOnSqlite,
+        db
+          .updateTable("outbox")
+          .set({
+            status: sql<string>`case when ${exhausted} then 'dead' else 'claimed' end`,
+            claimed_by: sql<string | null>`case when ${exhausted} then null else ${p<string>("worker")} end`,
+            lease_until: sql<string | null>`case when ${exhausted} then null else ${p<string>("lease_until")} end`,
+            attempts: sql<number>`case when ${exhausted} then attempts else attempts + 1 end`,
+          })
+          .where(
+            "id",
+            "in",
+            dialect === "postgres" ? dueSelect(oneTopic).forUpdate().skipLocked() : dueSelect(oneTopic),
+          )
+          .returning(["id", "topic", "dossier_code", "payload", "attempts", "last_error", "status"])
+          .compile(),
+      ),
+    )
   return {
     insertOutbox: prepare(
       db
@@ -90,25 +114,10 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
         .compile(),
     ),
     // One statement: pick due rows and lease them. On PostgreSQL the rows another relay is claiming at the same
-    // moment are skipped, not waited for; on SQLite statements never overlap.
-    claim: prepare(
-      onSqlite(
-        dialect,
-        'select "id" from "outbox" where',
-        'select "id" from "outbox" indexed by "outbox_open" where',
-        db
-          .updateTable("outbox")
-          .set({
-            status: sql<string>`case when ${exhausted} then 'dead' else 'claimed' end`,
-            claimed_by: sql<string | null>`case when ${exhausted} then null else ${p<string>("worker")} end`,
-            lease_until: sql<string | null>`case when ${exhausted} then null else ${p<string>("lease_until")} end`,
-            attempts: sql<number>`case when ${exhausted} then attempts else attempts + 1 end`,
-          })
-          .where("id", "in", dialect === "postgres" ? dueSelect.forUpdate().skipLocked() : dueSelect)
-          .returning(["id", "topic", "dossier_code", "payload", "attempts", "last_error", "status"])
-          .compile(),
-      ),
-    ),
+    // moment are skipped, not waited for; on SQLite statements never overlap. `claimTopic` walks one topic's open
+    // rows only (outbox_open_topic), so another topic's backlog costs it nothing.
+    claim: claimStatement(false, 'select "id" from "outbox" indexed by "outbox_open" where'),
+    claimTopic: claimStatement(true, 'select "id" from "outbox" indexed by "outbox_open_topic" where'),
     // complete and fail change the row only while the worker holds it: a relay whose lease ran out and was taken
     // over must not settle the row over the new holder's delivery.
     complete: prepare(
@@ -205,7 +214,7 @@ function* claimRows(
   topic: string | undefined,
 ): Program<Array<OutboxMessage>> {
   const at = instantOf(millis)
-  const result = yield* ask(q.claim, {
+  const result = yield* ask(topic === undefined || topic === "" ? q.claim : q.claimTopic, {
     worker: workerId,
     now: at,
     lease_until: instantOf(millis + leaseMs),
