@@ -45,7 +45,8 @@ interface Batch {
   /** The first error of the held connection (pg emits 'error' when it dies): the batch cannot commit. */
   broken: Error | undefined
   readonly onError: (error: Error) => void
-  readonly timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>
+  /** Stops the batch's timer (it commits the batch when its time is up). */
+  readonly cancelTimer: () => void
 }
 
 export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: GroupCommit): Connection {
@@ -59,8 +60,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
   const finish = async (ended: Batch, failure?: unknown) => {
     if (batch !== ended) return
     batch = undefined
-    if (group.maxWaitMs === 0) clearImmediate(ended.timer as ReturnType<typeof setImmediate>)
-    else clearTimeout(ended.timer as ReturnType<typeof setTimeout>)
+    ended.cancelTimer()
     let cause: unknown = failure ?? ended.broken
     const started = performance.now()
     if (cause === undefined) {
@@ -101,10 +101,16 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
       client.release(asError(error))
       throw error
     }
-    const owner = () => (batch === opened ? opened : undefined)
-    const timer =
-      group.maxWaitMs === 0 ? setImmediate(commitLater(owner)) : setTimeout(commitLater(owner), group.maxWaitMs)
-    opened = { client, waiters: [], broken: undefined, onError, timer }
+    const due = commitLater(() => (batch === opened ? opened : undefined))
+    let cancelTimer: () => void
+    if (group.maxWaitMs === 0) {
+      const immediate = setImmediate(due)
+      cancelTimer = () => clearImmediate(immediate)
+    } else {
+      const timer = setTimeout(due, group.maxWaitMs)
+      cancelTimer = () => clearTimeout(timer)
+    }
+    opened = { client, waiters: [], broken: undefined, onError, cancelTimer }
     batch = opened
     return opened
   }
