@@ -137,3 +137,7 @@ export class Browser {
     throw new Error(`more than ${maxHops} redirects from ${start}`)
   }
 }
+
+/** The cookies a response sets, as `name=value` (attributes left out), to send back on the next request. */
+export const cookiesOf = (response: Response): string[] =>
+  response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "")

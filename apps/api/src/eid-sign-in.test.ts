@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { residenceFiling } from "@motcua/application/testing"
-import { Browser, startTestProvider, type TestProvider } from "@motcua/identity-oidc/testing"
+import { Browser, cookiesOf, startTestProvider, type TestProvider } from "@motcua/identity-oidc/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createApp } from "./app.ts"
 import { memoryLogger } from "./logging.ts"
@@ -56,8 +56,6 @@ afterAll(async () => {
   await runtime?.dispose()
   await idp?.close()
 })
-
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "")
 
 /** The browser's round trip; answers our callback's response and the flow cookie it carried. */
 async function signInAs(subject: string, returnTo = "/ho-so") {

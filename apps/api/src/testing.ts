@@ -1,5 +1,6 @@
 // Test support other packages share (the CLI's, the web pages', the counter agent's tests and the benchmarks): signing
-// an account in over the API as a browser would, which each of them wrote out before.
+// an account in over the API as a browser would, which each of them wrote out before, and a free port.
+import { createServer } from "node:net"
 import { DEMO_PASSWORD } from "./demo.ts"
 
 /** Where to send the sign-in: a running server's base URL (over HTTP), or an app answering in process (hono's `request`). */
@@ -29,4 +30,13 @@ export async function sessionHeaders(
     .map((c) => c.split(";")[0])
     .join("; ")
   return { cookie, "x-csrf-token": csrfToken }
+}
+
+/** A port free now, for a server that must know its address before it starts (a redirect URI, a pairing URL). */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
 }

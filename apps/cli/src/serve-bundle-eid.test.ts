@@ -2,27 +2,14 @@
 // (adapters/identity-oidc, openid-client) runs from the bundle against a real OpenID provider (oidc-provider, started
 // here). Start → the provider → the callback → a session of the citizen's own, with which they file a dossier.
 import type { ChildProcess } from "node:child_process"
-import { createServer } from "node:net"
 import { join } from "node:path"
+import { freePort } from "@motcua/api/testing"
 import { residenceFiling } from "@motcua/application/testing"
-import { Browser, startTestProvider } from "@motcua/identity-oidc/testing"
+import { Browser, cookiesOf, startTestProvider } from "@motcua/identity-oidc/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { buildServer } from "./build-server.ts"
 import { SERVING, startProcess, stop, waitFor } from "./serving.test-support.ts"
 import { tempDir } from "./test-support.ts"
-
-/** A port free now (the redirect URI registered at the provider must name it before the server starts). */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once("error", reject)
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "")
 
 describe("the server bundle signs citizens in with the national e-ID", () => {
   const dir = tempDir("serve-bundle-eid")

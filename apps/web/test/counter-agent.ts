@@ -4,10 +4,10 @@
 // desk with it, scan through it and read cards with it.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { freePort } from "@motcua/api/testing"
 
 const AGENT_MAIN = fileURLToPath(new URL("../../counter-agent/src/main.ts", import.meta.url))
 
@@ -20,14 +20,6 @@ export interface RunningAgent {
 /** Whether `scanimage` (Debian's sane-utils, in scripts/system-packages.txt) is on this machine. */
 export function scanimageAvailable(): boolean {
   return spawnSync("scanimage", ["--version"], { stdio: "ignore" }).status === 0
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 /**

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { DEMO_PASSWORD, memoryLogger, type RunningServer, seedDemoAccounts, startServer } from "@motcua/api"
-import { sessionHeaders } from "@motcua/api/testing"
+import { freePort, sessionHeaders } from "@motcua/api/testing"
 import { build } from "vite"
 
 /**
@@ -53,15 +53,6 @@ async function startPostalOperator(): Promise<Server> {
   })
   await new Promise<void>((resolve) => operator.listen(0, "127.0.0.1", resolve))
   return operator
-}
-
-/** A port free now, for a server that must know its address before it starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
 }
 
 export interface SiteOptions {
