@@ -267,6 +267,27 @@ describe("answers from the catalogue", () => {
     }
     // A place is not a category: where one files is not where one lives.
     expect(readCategories("làm lại căn cước ở đặc khu Cô Tô")).toEqual([])
+    // Unless the citizen says they live there: a special zone is the island district of before.
+    expect(readCategories("mình ở đặc khu Cô Tô, đổi căn cước")).toEqual(["border-or-island-resident"])
+    // Hardship ("vùng khó khăn") is a category of its own; an ethnic minority's exemption needs special hardship.
+    expect(readCategories("quầy thuốc ở vùng khó khăn")).toEqual(["hardship-area"])
+    expect(readCategories("người dân tộc thiểu số ở xã khó khăn")).toEqual(["hardship-area"])
+  })
+
+  it("reads who the citizen is as the applicant, not as what is asked, when the rest names a procedure", async () => {
+    const { withoutApplicant } = await import("./facts.ts")
+    expect(withoutApplicant("người có công, thương binh đổi thẻ căn cước")).toBe("đổi thẻ căn cước")
+    expect(withoutApplicant("nhà tôi là hộ nghèo, làm căn cước")).toBe("nhà tôi là, làm căn cước")
+    expect(withoutApplicant("đổi thẻ căn cước")).toBe("đổi thẻ căn cước")
+    // The ID card, free for people of merit, not the benefits for people of merit the catalogue lacks.
+    const card = ask("nguoi co cong, thuong binh doi the can cuoc co mat phi ko")
+    expect(card.citations).toContain("1.014063")
+    // A question about the category's own benefits keeps its out-of-catalogue entry.
+    for (const question of ["trợ cấp thương binh hằng tháng", "hỗ trợ tiền điện cho hộ nghèo"]) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBeDefined()
+    }
   })
 
   it("halves the judicial record's fee for a student, and says a proof is needed", () => {
@@ -690,6 +711,8 @@ describe("questions it cannot answer, and bad input", () => {
       expect(a.procedure?.variant, question).toBeUndefined()
     }
     expect(ask("xin phép xây nhà 3 tầng").procedure?.variant?.id).toBe("nha-o-rieng-le")
+    // Typed without diacritics too: "nha xuong" is a factory building, not a boat ("xuồng").
+    expect(ask("cong ty xay nha xuong cap IV, xin giay phep xay dung o dau").procedure?.code).toBe("1.013225")
   })
 
   it("reads an action only in the words the citizen wrote ('công nhân' is no 'công nhận', 'chuyên gia Hàn' no 'gia hạn')", () => {

@@ -19,7 +19,7 @@ import {
 import { Result } from "effect"
 import type { Answer, FeeSummary, FollowUp, Option, PlaceSummary, ProcedureAnswer } from "./answer.ts"
 import { type ConversationState, makeConversations } from "./conversations.ts"
-import { type QuestionFacts, readFacts } from "./facts.ts"
+import { type QuestionFacts, readFacts, withoutApplicant } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
 import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
@@ -499,8 +499,30 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
         (next === undefined || next.score < lead.score * TIE_RATIO)
       return readAnswers ? undefined : ranking
     }
+    // Who the citizen is ("thương binh", "hộ nghèo") says who asks, and the fee they may be spared, not what they
+    // ask for: when the question read whole is taken by an out-of-catalogue entry ("chế độ người có công") and the
+    // question read without those words names a catalogue procedure clearly ("thương binh đổi thẻ căn cước"), that
+    // one was asked for. A question about the category itself ("trợ cấp thương binh") keeps its entry: what is left
+    // of it still brings the entry up.
+    const byWhatIsAsked = (read: Candidate[]): Candidate[] | undefined => {
+      const lead = read[0]
+      const asked = withoutApplicant(searchText)
+      if (lead === undefined || elsewhereId(lead.code) === undefined || asked === searchText || instructed)
+        return undefined
+      const ranking = passing(readingOf(asked))
+      const first = ranking?.[0]
+      // Nor when what is left is as near an out-of-catalogue entry ("hỗ trợ tiền điện cho hộ nghèo": "hỗ trợ" is
+      // the funeral support's and the disaster relief's alike).
+      const outsideStays = ranking?.some(
+        (c) =>
+          elsewhereId(c.code) !== undefined &&
+          ((c.code === lead.code && c.lexical >= detector.minScore) ||
+            (first !== undefined && c.score >= first.score * TIE_RATIO)),
+      )
+      return outsideStays ? undefined : ranking
+    }
     const read = readingOf(searchText)
-    const all = byPaperVerb() ?? byWhatIsWanted(read) ?? read
+    const all = byPaperVerb() ?? byWhatIsWanted(read) ?? byWhatIsAsked(read) ?? read
     const ranked = all.filter((c) => elsewhereId(c.code) === undefined).slice(0, 5)
     const top = ranked[0]
     const found = (c: Candidate | undefined): c is Candidate => foundAmong(c, all)

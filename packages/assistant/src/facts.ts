@@ -84,21 +84,61 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   ],
   // Pupils and students share one reduction with people of merit (the judicial record's fee).
   [/\bsinh vien\b|\bhoc sinh\b|\bstudents?\b|\bpupils?\b/u, ["student-or-person-with-merit"]],
-  // Permanent residents of a border commune or an island district (now a special zone): said in words, never taken
-  // from the place the question names (where one files is not where one lives).
+  // Permanent residents of a border commune or an island district (now a special zone, "đặc khu"): said in words,
+  // never taken from the place the question names (where one files is not where one lives: "làm lại căn cước ở đặc
+  // khu Cô Tô"); a special zone is where the citizen lives when they say so ("mình ở đặc khu", "sống ở đặc khu").
   [
-    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\bborder (commune|area)|\bisland (district|commune)|\bon an island\b/u,
+    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\b(toi|minh|em|nha|song|thuong tru|ho khau) (o|tai) dac khu\b|\bborder (commune|area)|\bisland (district|commune)|\b(live|living) (in|on) (a|the) special zone\b|\bon an island\b/u,
     ["border-or-island-resident"],
   ],
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
   // A newborn is a child by its age, whoever's it is ("con mới sinh", "bé sơ sinh", "newborn").
   [/\btre em\b|\b(moi sinh|so sinh|moi de|vua sinh|vua de)\b|\bnew ?born/u, ["child"]],
   [/\bnguoi cao tuoi\b|\belderly\b/u, ["elderly"]],
-  [/\bdac biet kho khan\b/u, ["hardship-area"]],
+  // "vùng khó khăn" and "xã khó khăn" too: the law's lists name areas of hardship and of special hardship, and a
+  // fee that reduces for one (the pharmacy's appraisal) names both.
+  [/\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b/u, ["hardship-area"]],
 ]
 const CHILD_BELOW = 16
 const ELDERLY_FROM = 60
 const ETHNIC_MINORITY = /\bdan toc thieu so\b|\bethnic minorit/u
+
+/**
+ * The question without the words that name a category of applicant (CATEGORIES: "thương binh", "hộ nghèo", "người
+ * cao tuổi"): who asks, not what is asked for ("thương binh đổi thẻ căn cước có mất phí không" asks for the ID card).
+ * Each whitespace-separated word of the question that a category's words cover is dropped, its punctuation kept; the
+ * question is returned as it is when it names none.
+ */
+export function withoutApplicant(question: string): string {
+  const written = question.split(/(\s+)/u)
+  // The folded words, joined by one space, and where each written word starts in them.
+  const starts: number[] = []
+  let folded = " "
+  written.forEach((w, i) => {
+    starts[i] = folded.length
+    if (i % 2 === 0)
+      folded += `${foldText(w)
+        .replace(/[^a-z0-9]+/gu, " ")
+        .trim()} `
+  })
+  const dropped = new Set<number>()
+  for (const [pattern] of CATEGORIES)
+    for (const m of folded.matchAll(new RegExp(pattern.source, "gu"))) {
+      const [from, to] = [m.index, m.index + m[0].length]
+      written.forEach((_, i) => {
+        const end = (starts[i + 2] ?? folded.length) - 1
+        if (i % 2 === 0 && (starts[i] as number) < to && end > from) dropped.add(i)
+      })
+    }
+  if (dropped.size === 0) return question
+  return written
+    .map((w, i) => (dropped.has(i) ? w.replace(/[\p{L}\p{N}]+/gu, "") : w))
+    .join("")
+    .replace(/\s+/gu, " ")
+    .replace(/\s+(?=[,.;!?])/gu, "")
+    .replace(/^[\s,.;!?]+/u, "")
+    .trim()
+}
 
 /** The categories of applicant a question names (see CATEGORIES), in a stable order. */
 export function readCategories(question: string): string[] {
@@ -110,8 +150,9 @@ export function readCategories(question: string): string[] {
   const age = askedAge(question)
   if (age !== undefined && age < CHILD_BELOW) out.add("child")
   if (age !== undefined && age >= ELDERLY_FROM) out.add("elderly")
-  // The exemption is for an ethnic minority in a commune of special hardship: both must be said.
-  if (ETHNIC_MINORITY.test(text) && out.has("hardship-area")) out.add("ethnic-minority-hardship-area")
+  // The exemption is for an ethnic minority in a commune of special hardship: both must be said (mere hardship, "vùng
+  // khó khăn", is not enough).
+  if (ETHNIC_MINORITY.test(text) && /\bdac biet kho khan\b/u.test(text)) out.add("ethnic-minority-hardship-area")
   return [...out].sort()
 }
 

@@ -112,6 +112,14 @@ describe("retrieval", () => {
     expect(retriever.prepare("đăng ký đò chở khách")).toContain("phuong tien thuy noi dia")
     expect(retriever.prepare("doi ten tren so do")).not.toContain("phuong tien")
     expect(retriever.prepare("dang ky thuyen danh ca")).toContain("phuong tien thuy noi dia")
+    // Nor is "xuong" a "xuồng" (boat) where it makes "nhà xưởng" (a factory building) with its neighbour.
+    expect(retriever.prepare("cong ty xay nha xuong")).not.toContain("phuong tien")
+    expect(retriever.prepare("dang ky xuong may")).toContain("phuong tien thuy noi dia")
+  })
+
+  it("drops 'mất phí', 'mất bao lâu' and the slang 'ko' as question words: a fee or a time asked, not a loss", () => {
+    expect(retriever.prepare("doi the can cuoc co mat phi ko")).toBe(retriever.prepare("doi the can cuoc"))
+    expect(retriever.prepare("mất căn cước làm lại mất bao lâu")).toBe(retriever.prepare("mất căn cước làm lại"))
   })
 
   it("reads an English possessive as its noun, and English everyday words through the vocabulary", () => {

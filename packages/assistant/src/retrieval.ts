@@ -236,7 +236,7 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   for (const p of procedures) for (const name of [p.name, ...p.variants.map((v) => v.name)]) addPairs(words(name))
   const phrases = [
     ...vocabulary.synonyms.flatMap((x) => [...x.phrases, x.means]),
-    ...vocabulary.questions.flatMap((q) => q.phrases),
+    ...vocabulary.questions.flatMap((q) => [...q.phrases, ...(q.unless ?? [])]),
     ...(vocabulary.elsewhere ?? []).flatMap((e) => e.phrases),
   ]
   for (const phrase of phrases) {
@@ -327,12 +327,20 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
     const out: string[] = []
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token
+      // A word typed without diacritics that makes a two-syllable word of the catalogue with a neighbour is that
+      // word, not a one-word synonym written with diacritics: "nha xuong" is "nhà xưởng", not a "xuồng" (boat).
+      const inPair =
+        !t.marked &&
+        (catalogueTwoWords.has(`${tokens[i - 1]?.word} ${t.word}`) ||
+          catalogueTwoWords.has(`${t.word} ${tokens[i + 1]?.word}`))
       const hit = synonymsByFirst
         .get(t.word)
-        ?.find((s) =>
-          s.tokens.every(
-            (x, j) => tokens[i + j] !== undefined && sameWord(tokens[i + j] as Token, x, s.tokens.length === 1),
-          ),
+        ?.find(
+          (s) =>
+            !(inPair && s.tokens.length === 1 && (s.tokens[0] as Token).marked) &&
+            s.tokens.every(
+              (x, j) => tokens[i + j] !== undefined && sameWord(tokens[i + j] as Token, x, s.tokens.length === 1),
+            ),
         )
       if (hit === undefined) {
         out.push(t.word)
