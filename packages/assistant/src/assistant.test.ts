@@ -672,6 +672,17 @@ describe("questions it cannot answer, and bad input", () => {
     expect(beforePurpose("trích lục khai tử để làm sổ đỏ")).toBe("trích lục khai tử")
   })
 
+  it("reads what the citizen asks whether they must do, in a setting the catalogue lacks ('… có cần báo vắng không')", async () => {
+    const { whatIsNeeded } = await import("./assistant.ts")
+    expect(whatIsNeeded("đi xuất khẩu lao động có cần báo vắng không")).toBe("báo vắng không")
+    expect(whatIsNeeded("di xuat khau lao dong co phai bao vang ko")).toBe("bao vang ko")
+    expect(whatIsNeeded("chua co can cuoc thi lam gi")).toBeUndefined()
+    expect(whatIsNeeded("làm căn cước có cần")).toBeUndefined()
+    expect(ask("di xuat khau lao dong 2 nam co can bao vang o cong an xa ko").procedure?.code).toBe("1.003677")
+    // Labour export asked about on its own is still the out-of-catalogue entry.
+    expect(ask("đi xuất khẩu lao động Nhật Bản cần thủ tục gì").kind).toBe("not-found")
+  })
+
   it("reads what the citizen already has as the story, not the question ('đã có sổ đỏ, giờ muốn xây nhà')", () => {
     expect(withoutWhatIsHad("nhà em đã có sổ đỏ, giờ muốn xây nhà 3 tầng")).toBe("nhà em, giờ muốn xây nhà 3 tầng")
     expect(withoutWhatIsHad("da co giay chung sinh roi gio lam khai sinh")).toBe("gio lam khai sinh")
@@ -718,6 +729,9 @@ describe("questions it cannot answer, and bad input", () => {
   it("reads an action only in the words the citizen wrote ('công nhân' is no 'công nhận', 'chuyên gia Hàn' no 'gia hạn')", () => {
     expect(ask("đi làm công nhân ở tỉnh khác 2 năm có phải báo tạm vắng").procedure?.code).toBe("1.003677")
     expect(ask("thuê chuyên gia Hàn Quốc thì xin giấy phép lao động thế nào").procedure?.code).toBe("1.014199")
+    // Typed without diacritics too: "chuyen gia Han" is an expert, since "chuyên gia" is a word of the vocabulary.
+    expect(ask("gplđ cho chuyen gia Han Quoc").procedure?.code).toBe("1.014199")
+    expect(ask("gia han giay phep lao dong cho chuyen gia Han Quoc").kind).toBe("not-found")
     // Still read where it is written: an extension is not the first permit.
     expect(ask("gia hạn giấy phép lao động").procedure?.code).not.toBe("1.014199")
   })

@@ -504,22 +504,26 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // question read without those words names a catalogue procedure clearly ("thương binh đổi thẻ căn cước"), that
     // one was asked for. A question about the category itself ("trợ cấp thương binh") keeps its entry: what is left
     // of it still brings the entry up.
+    // So is what the citizen asks whether they must do, in a setting the catalogue lacks ("đi xuất khẩu lao động 2
+    // năm có cần báo vắng ở công an xã không": the absence, not the labour export).
     const byWhatIsAsked = (read: Candidate[]): Candidate[] | undefined => {
       const lead = read[0]
-      const asked = withoutApplicant(searchText)
-      if (lead === undefined || elsewhereId(lead.code) === undefined || asked === searchText || instructed)
-        return undefined
-      const ranking = passing(readingOf(asked))
-      const first = ranking?.[0]
-      // Nor when what is left is as near an out-of-catalogue entry ("hỗ trợ tiền điện cho hộ nghèo": "hỗ trợ" is
-      // the funeral support's and the disaster relief's alike).
-      const outsideStays = ranking?.some(
-        (c) =>
-          elsewhereId(c.code) !== undefined &&
-          ((c.code === lead.code && c.lexical >= detector.minScore) ||
-            (first !== undefined && c.score >= first.score * TIE_RATIO)),
-      )
-      return outsideStays ? undefined : ranking
+      if (lead === undefined || elsewhereId(lead.code) === undefined || instructed) return undefined
+      for (const asked of [withoutApplicant(searchText), whatIsNeeded(searchText)]) {
+        if (asked === undefined || asked === searchText) continue
+        const ranking = passing(readingOf(asked))
+        const first = ranking?.[0]
+        // Nor when what is left is as near an out-of-catalogue entry ("hỗ trợ tiền điện cho hộ nghèo": "hỗ trợ" is
+        // the funeral support's and the disaster relief's alike).
+        const outsideStays = ranking?.some(
+          (c) =>
+            elsewhereId(c.code) !== undefined &&
+            ((c.code === lead.code && c.lexical >= detector.minScore) ||
+              (first !== undefined && c.score >= first.score * TIE_RATIO)),
+        )
+        if (ranking !== undefined && !outsideStays) return ranking
+      }
+      return undefined
     }
     const read = readingOf(searchText)
     const all = byPaperVerb() ?? byWhatIsWanted(read) ?? byWhatIsAsked(read) ?? read
@@ -654,6 +658,22 @@ export function beforePurpose(question: string): string | undefined {
     return head === "" ? undefined : head
   }
   return undefined
+}
+
+/**
+ * What a question asks whether one must do: the words after "có cần", "có phải", "cần phải", "có bắt buộc" ("… có
+ * cần báo vắng không" → "báo vắng không"), or undefined when it asks no such thing or nothing follows. Typed without
+ * diacritics, "co can" before "cuoc" is "có căn cước".
+ */
+export function whatIsNeeded(question: string): string | undefined {
+  const marked = /[\u0300-\u036f]/u.test(question.normalize("NFD"))
+  const need = marked
+    ? /(^|\s)(có cần|có phải|cần phải|có bắt buộc|bắt buộc phải)\s+/iu
+    : /(^|\s)(co can(?!\s+cuoc\b)|co phai|can phai|co bat buoc|bat buoc phai)\s+/iu
+  const found = need.exec(question)
+  if (found === null) return undefined
+  const rest = question.slice(found.index + found[0].length).trim()
+  return /\p{L}/u.test(rest) ? rest : undefined
 }
 
 /**

@@ -137,12 +137,20 @@ describe("retrieval", () => {
     expect(top("vợ chồng con trai muốn ra riêng")).toBe("1.010038")
   })
 
-  it("reads the abbreviations citizens type (vocabulary): đk, hk, gks, hộ kd", () => {
+  it("reads the abbreviations citizens type (vocabulary): đk, hk, gks, hộ kd, cc", () => {
     expect(retriever.prepare("đk tạm trú")).toBe(retriever.prepare("đăng ký tạm trú"))
     expect(top("đk tạm trú")).toBe("1.004194")
     expect(top("nhap hk cho vo ve nha chong")).toBe("1.004222")
     expect(top("đăng kí hộ kd")).toBe("1.001612")
+    expect(retriever.prepare("cap lai cc")).toBe(retriever.prepare("cấp lại căn cước"))
     expect(top("sửa lại nhà, nâng thêm 1 tầng thì xin phép gì")).toBe("1.013229")
+  })
+
+  it("takes a procedure as naming a word of the question when any of its phrases does, not only its best text", () => {
+    const land = retriever
+      .rank("dat khai hoang chua co giay to xin cap giay chung nhan")
+      .find((c) => c.code === "1.013978")
+    expect(land?.namesAWord).toBe(true)
   })
 
   it("corrects a pair misspelt by ear to the catalogue's pair", () => {

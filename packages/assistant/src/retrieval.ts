@@ -424,9 +424,15 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
   const actionsNamed = (question: string, prepared: string): string[] => {
     const written = withoutStopWords(tokensOf(question))
     const padded = ` ${prepared} `
+    // Typed without diacritics, an action's first word that makes a word of the catalogue with the word before it
+    // belongs to that word ("chuyen gia Han" is an expert from Korea, not "gia hạn").
+    const takenBefore = (i: number) =>
+      !(written[i] as Token).marked && catalogueTwoWords.has(`${written[i - 1]?.word} ${(written[i] as Token).word}`)
     const writes = (tokens: ReadonlyArray<Token>) =>
-      written.some((_, i) =>
-        tokens.every((x, j) => written[i + j] !== undefined && sameToken(written[i + j] as Token, x)),
+      written.some(
+        (_, i) =>
+          !(tokens.length > 1 && takenBefore(i)) &&
+          tokens.every((x, j) => written[i + j] !== undefined && sameToken(written[i + j] as Token, x)),
       )
     return [
       ...new Set(actionWords.filter((a) => writes(a.tokens) && padded.includes(` ${a.read} `)).map((a) => a.read)),
@@ -526,8 +532,12 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
       const docCoverage = own.filter((t) => hit.terms.includes(t)).length / own.length
       const score = hit.score * (0.5 + 0.5 * docCoverage) * questionCoverage
       const previous = best.get(code)
-      const namesAWord = hit.terms.some(telling)
-      if (previous === undefined || previous.score < score)
+      // A procedure names a word of the question when any of its texts shares a telling term with it, not only the
+      // text that scores best ("đất khai hoang" is a phrase of the first land registration; its name wins the score).
+      const namesAWord = hit.terms.some(telling) || previous?.namesAWord === true
+      if (previous !== undefined && previous.score >= score) {
+        if (namesAWord && !previous.namesAWord) best.set(code, { ...previous, namesAWord })
+      } else
         best.set(code, {
           code,
           score,
