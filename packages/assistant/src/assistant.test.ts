@@ -832,16 +832,19 @@ describe("the Quảng Ninh vocabulary (assistant.json)", () => {
 })
 
 describe("dialogue across two follow-ups", () => {
-  it("after picking a procedure from a clarification (first card, exchange or reissue), its case can be picked too", () => {
+  it("after picking a procedure from a clarification, its case can be picked too", () => {
+    // A bare "căn cước" is the first card (its two ages), not its exchange or reissue: the plain procedure.
     const a = ask("căn cước", "conv-two")
     expect(a.kind).toBe("clarify")
-    expect(a.followUp?.options.map((o) => o.code).sort()).toEqual(["1.014061", "1.014062", "1.014063", "1.014064"])
-    const exchange = a.followUp?.options.find((o) => o.code === "1.014063")
-    const b = ask(exchange?.id, "conv-two")
+    expect(a.followUp?.options.map((o) => o.code).sort()).toEqual(["1.014061", "1.014062"])
+    const adult = a.followUp?.options.find((o) => o.code === "1.014061")
+    expect(ask(adult?.id, "conv-two").procedure?.code).toBe("1.014061")
+    // The exchange, asked for, offers its cases; the one picked is quoted with its own fee.
+    const b = ask("đổi thẻ căn cước", "conv-three")
     expect(b.procedure?.code).toBe("1.014063")
     const merger = b.followUp?.options.find((o) => o.variantId === "sap-xep-don-vi-hanh-chinh")
     expect(merger).toBeDefined()
-    const c = ask(merger?.id, "conv-two")
+    const c = ask(merger?.id, "conv-three")
     expect(c.procedure?.variant?.id).toBe("sap-xep-don-vi-hanh-chinh")
     expect(c.procedure?.fees.counter?.total).toBe(0)
   })

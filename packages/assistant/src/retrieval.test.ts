@@ -114,7 +114,9 @@ describe("retrieval", () => {
     expect(retriever.prepare("dang ky thuyen danh ca")).toContain("phuong tien thuy noi dia")
     // Nor is "xuong" a "xuồng" (boat) where it makes "nhà xưởng" (a factory building) with its neighbour.
     expect(retriever.prepare("cong ty xay nha xuong")).not.toContain("phuong tien")
-    expect(retriever.prepare("dang ky xuong may")).toContain("phuong tien thuy noi dia")
+    expect(retriever.prepare("đăng ký xuồng máy")).toContain("phuong tien thuy noi dia")
+    // Typed without diacritics, "xuong" alone is the motion "xuống" (a question word), not a boat.
+    expect(retriever.prepare("tu Binh Lieu xuong Mong Cai lam thue")).not.toContain("phuong tien")
   })
 
   it("drops 'mất phí', 'mất bao lâu' and the slang 'ko' as question words: a fee or a time asked, not a loss", () => {
@@ -201,6 +203,10 @@ describe("retrieval", () => {
     // "Đăng ký lại khai sinh" re-registers; a question that names no re-registration means the registration.
     expect(top("làm khai sinh cho bé trai")).toBe("1.001193")
     expect(top("khai sinh cho em bé nhà tôi")).toBe("1.001193")
+    // A bare noun is its registration, not its extension or removal.
+    const first = (q: string) => retriever.rank(q).find((c) => !c.code.startsWith("elsewhere:"))?.code
+    expect(first("tạm trú")).toBe("1.004194")
+    expect(first("thuong tru")).toBe("1.004222")
     // Named, or read from a loss, the action still wins; an action listed deep in a name ("đăng ký biến động …
     // chuyển đổi, chuyển nhượng") is no verb of it.
     expect(top("đăng ký lại khai sinh vì sổ gốc bị mất")).toBe("1.004884")

@@ -28,7 +28,7 @@ const RERANK_DEPTH = 8
 /** The second stage's weight of a procedure that does not do what the question asks (`Candidate.fits`). */
 const NOT_ASKED = 0.1
 /** The second stage's weight of a procedure whose name does an action the question does not name. */
-const UNASKED_ACTION = 0.9
+const UNASKED_ACTION = 0.8
 /** …when a procedure doing no action scores at least this share of it: the plain procedure the question may mean. */
 const PLAIN_CONTENDER = 0.5
 /** A procedure's action is its verb when it starts within this many words of its name. */
