@@ -511,6 +511,9 @@ describe("questions it cannot answer, and bad input", () => {
       "xóa đăng ký tạm trú khi chuyển đi",
       "cancel my temporary residence registration",
       "điều chỉnh giấy phép xây dựng vì đổi thiết kế",
+      // It re-registers births, not marriages or deaths: the action done to another thing is not the procedure.
+      "đăng ký lại kết hôn vì sổ gốc ở xã bị mất",
+      "dang ky lai khai tu cho ong",
     ]) {
       const a = ask(question)
       expect(a.kind, question).toBe("not-found")
@@ -523,6 +526,8 @@ describe("questions it cannot answer, and bad input", () => {
     expect(ask("mất giấy phép kinh doanh hộ cá thể xin cấp lại").procedure?.code).toBe("2.000575")
     expect(ask("gia hạn tạm trú").procedure?.code).toBe("1.002755")
     expect(ask("xóa đăng ký thường trú").procedure?.code).toBe("1.003197")
+    expect(ask("xóa thường trú cho người đã chết").procedure?.code).toBe("1.003197")
+    expect(ask("đăng ký lại khai sinh vì sổ gốc bị mất").procedure?.code).toBe("1.004884")
     expect(ask("extend my building permit").procedure?.code).toBe("1.013227")
     // An action a synonym put there is not the citizen's: a lost ("thất lạc") birth certificate's copy.
     expect(ask("xin cấp bản sao giấy khai sinh vì bản gốc thất lạc").procedure?.code).toBe("2.000635")

@@ -620,11 +620,25 @@ export function makeRetriever(procedures: ReadonlyArray<Procedure>, vocabulary: 
         ? UNASKED_ACTION
         : 1
     }
+    // What the action is done to: the pair of words right after it ("kết hôn" of "đăng ký lại kết hôn"), when it
+    // tells procedures apart and one not doing the action has it (the marriage registration). A procedure doing the
+    // action to something else ("đăng ký lại khai sinh") is not what is asked: the catalogue re-registers births only.
+    const objectTerms = named.flatMap((a) => {
+      const after = padded.slice(padded.indexOf(` ${a} `) + a.length + 2).split(" ")
+      const [w1, w2] = after
+      if (w1 === undefined || w2 === undefined || w1 === "" || w2 === "") return []
+      const t = pairTerm(w1, w2)
+      const sibling = reranked.some(
+        (x) => elsewhereId(x.code) === undefined && !doesAll(x.code) && bags.get(x.code)?.has(t) === true,
+      )
+      return telling(t) && sibling ? [t] : []
+    })
     const acted = reranked.map((c) => {
       const fits =
         (named.length === 0 ||
           elsewhereId(c.code) !== undefined ||
           (doesAll(c.code) &&
+            objectTerms.every((t) => bags.get(c.code)?.has(t) === true) &&
             (leadDoes || c.code === lead?.code || leadTelling.every((t) => bags.get(c.code)?.has(t) === true)))) &&
         !(excluded.get(c.code) ?? []).some(asks)
       return { ...c, score: (fits ? c.score : c.score * NOT_ASKED) * plainAsked(c), fits }
