@@ -420,6 +420,23 @@ describe("everyday words of round 9 (assistant.json)", () => {
   })
 })
 
+describe("everyday words of round 12 (assistant.json)", () => {
+  it("reads paying land tax or rent as the tax office's, and leasing land as the catalogue's", () => {
+    const tax = ask("nộp thuế đất hằng năm ở đâu")
+    expect(tax.kind).toBe("not-found")
+    expect(tax.elsewhere?.id).toBe("thue")
+    expect(ask("nop tien thue dat hang nam").elsewhere?.id).toBe("thue")
+    expect(ask("xin thue dat lam trang trai").procedure?.code).toBe("1.013949")
+  })
+  it("reads 'cc' as an ID card, 'vắng lâu' as an absence and a stall closed for a while as a suspension", () => {
+    expect(ask("cap lai cc").citations).toContain("1.014064")
+    expect(ask("em di lam xa nha vang lau thi bao voi ai").procedure?.code).toBe("1.003677")
+    expect(ask("quan an dong cua tam thoi vi di dieu tri benh, co phai bao cho xa khong").procedure?.code).toBe(
+      "1.001570",
+    )
+  })
+})
+
 describe("everyday words of round 11 (assistant.json)", () => {
   it("reads a synonym phrase that holds a question word as its meaning ('lên đất thổ cư', 'chứng minh thư')", () => {
     expect(ask("muốn chuyển 200m2 đất vườn lên đất thổ cư").procedure?.code).toBe("1.013949")
