@@ -428,6 +428,13 @@ describe("everyday words of round 12 (assistant.json)", () => {
     expect(ask("nop tien thue dat hang nam").elsewhere?.id).toBe("thue")
     expect(ask("xin thue dat lam trang trai").procedure?.code).toBe("1.013949")
   })
+  it("spells out the acronyms citizens type for papers (đkkd, gpxd, lltp) and reads 'cái' as no word", () => {
+    expect(ask("giay dkkd bi mat").procedure?.code).toBe("2.000575")
+    expect(ask("gia han gpxd").procedure?.code).toBe("1.013227")
+    expect(ask("xin lltp o dau").procedure?.code).toBe("3.000333")
+    // "cái" is a classifier, not "cải" (cải tạo); a grade's "cấp 4" does not pair with the words before it.
+    expect(ask("muốn xây cái nhà cấp 4 trên đất vườn có phải xin phép").procedure?.code).toBe("1.013225")
+  })
   it("reads 'cc' as an ID card, 'vắng lâu' as an absence and a stall closed for a while as a suspension", () => {
     expect(ask("cap lai cc").citations).toContain("1.014064")
     expect(ask("em di lam xa nha vang lau thi bao voi ai").procedure?.code).toBe("1.003677")

@@ -79,11 +79,16 @@ export const words = (text: string): string[] => syllables(text).map(stem)
 export const pairTerm = (a: string, b: string): string =>
   !isVietnameseSyllable(a) && !isVietnameseSyllable(b) && b < a ? `${b}_${a}` : `${a}_${b}`
 
-/** Index terms of prepared text (already words joined by spaces): each word and each neighbouring pair. */
+/**
+ * Index terms of prepared text (already words joined by spaces): each word and each neighbouring pair — but no pair
+ * of a word and the "cấp" of a grade after it ("xây dựng cấp 4", "công trình cấp 3"): the grade qualifies what comes
+ * before, and its "cấp" would otherwise pair like the verb "cấp" ("giấy phép xây dựng cấp lại" is a reissue).
+ */
 const termsOf = (prepared: string): string[] => {
   const w = prepared.split(" ").filter((x) => x !== "")
   const out = [...w]
-  for (let i = 0; i + 1 < w.length; i++) out.push(pairTerm(w[i] as string, w[i + 1] as string))
+  for (let i = 0; i + 1 < w.length; i++)
+    if (!(w[i + 1] === "cap" && /^\d$/u.test(w[i + 2] ?? ""))) out.push(pairTerm(w[i] as string, w[i + 1] as string))
   return out
 }
 
