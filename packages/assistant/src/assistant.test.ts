@@ -272,6 +272,11 @@ describe("answers from the catalogue", () => {
     // Hardship ("vùng khó khăn") is a category of its own; an ethnic minority's exemption needs special hardship.
     expect(readCategories("quầy thuốc ở vùng khó khăn")).toEqual(["hardship-area"])
     expect(readCategories("người dân tộc thiểu số ở xã khó khăn")).toEqual(["hardship-area"])
+    // A minority said by its people's name is one too; the Kinh are not.
+    expect(readCategories("minh la nguoi dan toc Dao o xa dac biet kho khan")).toContain(
+      "ethnic-minority-hardship-area",
+    )
+    expect(readCategories("dân tộc Kinh ở xã đặc biệt khó khăn")).toEqual(["hardship-area"])
   })
 
   it("reads who the citizen is as the applicant, not as what is asked, when the rest names a procedure", async () => {

@@ -101,7 +101,10 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
 ]
 const CHILD_BELOW = 16
 const ELDERLY_FROM = 60
-const ETHNIC_MINORITY = /\bdan toc thieu so\b|\bethnic minorit/u
+// An ethnic minority, said as such or by its people's name after "dân tộc" (those of Quảng Ninh and the largest of
+// the country's 53: "người dân tộc Dao", "dân tộc Sán Dìu"); never the Kinh.
+const ETHNIC_MINORITY =
+  /\bdan toc (thieu so|dao|tay|nung|san diu|san chi|hoa|cao lan|muong|thai|h ?mong|mong|khmer|cham|ede|gia rai|ba na|xo dang|co ho|hre|ra glai|gie trieng)\b|\bethnic minorit/u
 
 /**
  * The question without the words that name a category of applicant (CATEGORIES: "thương binh", "hộ nghèo", "người
