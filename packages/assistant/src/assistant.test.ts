@@ -272,6 +272,10 @@ describe("answers from the catalogue", () => {
     // Hardship ("vùng khó khăn") is a category of its own; an ethnic minority's exemption needs special hardship.
     expect(readCategories("quầy thuốc ở vùng khó khăn")).toEqual(["hardship-area"])
     expect(readCategories("người dân tộc thiểu số ở xã khó khăn")).toEqual(["hardship-area"])
+    // The everyday and older words for them.
+    expect(readCategories("bố tôi bị tàn tật")).toEqual(["person-with-disability"])
+    expect(readCategories("làm căn cước cho người già")).toEqual(["elderly"])
+    expect(readCategories("bà là mẹ Việt Nam anh hùng")).toContain("person-with-revolutionary-merit-and-relatives")
     // A minority said by its people's name is one too; the Kinh are not.
     expect(readCategories("minh la nguoi dan toc Dao o xa dac biet kho khan")).toContain(
       "ethnic-minority-hardship-area",

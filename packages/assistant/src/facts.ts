@@ -73,9 +73,10 @@ const COUNTS: ReadonlyArray<readonly [RegExp, Unit]> = [
 // whole words only, never guessed from a relation ("con" is not a child under the law, "bố" is not elderly).
 const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   [/\bho ngheo\b|\bpoor household/u, ["poor-household"]],
-  [/\bkhuyet tat\b|\bdisabilit|\bdisabled\b/u, ["person-with-disability"]],
+  // "tàn tật" is the older word for it.
+  [/\bkhuyet tat\b|\btan tat\b|\bdisabilit|\bdisabled\b/u, ["person-with-disability"]],
   [
-    /\bnguoi co cong\b|\bco cong voi cach mang\b|\bthuong binh\b|\bbenh binh\b|\bliet si\b|\bwar invalid|\bmartyr/u,
+    /\bnguoi co cong\b|\bco cong voi cach mang\b|\bthuong binh\b|\bbenh binh\b|\bliet si\b|\bme viet nam anh hung\b|\bchat doc (da cam|hoa hoc)\b|\bwar invalid|\bmartyr/u,
     [
       "person-with-revolutionary-merit-and-relatives",
       "person-with-revolutionary-merit-family",
@@ -94,7 +95,7 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
   // A newborn is a child by its age, whoever's it is ("con mới sinh", "bé sơ sinh", "newborn").
   [/\btre em\b|\b(moi sinh|so sinh|moi de|vua sinh|vua de)\b|\bnew ?born/u, ["child"]],
-  [/\bnguoi cao tuoi\b|\belderly\b/u, ["elderly"]],
+  [/\bnguoi cao tuoi\b|\bnguoi gia\b|\belderly\b/u, ["elderly"]],
   // "vùng khó khăn" and "xã khó khăn" too: the law's lists name areas of hardship and of special hardship, and a
   // fee that reduces for one (the pharmacy's appraisal) names both.
   [/\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b/u, ["hardship-area"]],
