@@ -437,6 +437,17 @@ describe("everyday words of round 12 (assistant.json)", () => {
     expect(ask("nop tien thue dat hang nam").elsewhere?.id).toBe("thue")
     expect(ask("xin thue dat lam trang trai").procedure?.code).toBe("1.013949")
   })
+  it("says where to go for a travel agency's licence, an architect's certificate and a factory in an industrial zone", () => {
+    for (const [question, id] of [
+      ["cấp giấy phép kinh doanh lữ hành", "du-lich"],
+      ["cấp chứng chỉ hành nghề kiến trúc sư", "hanh-nghe-xay-dung"],
+      ["cấp giấy phép xây dựng nhà máy trong khu công nghiệp", "xay-dung-cap-cao"],
+    ] as const) {
+      const a = ask(question)
+      expect(a.kind, question).toBe("not-found")
+      expect(a.elsewhere?.id, question).toBe(id)
+    }
+  })
   it("spells out the acronyms citizens type for papers (đkkd, gpxd, lltp) and reads 'cái' as no word", () => {
     expect(ask("giay dkkd bi mat").procedure?.code).toBe("2.000575")
     expect(ask("gia han gpxd").procedure?.code).toBe("1.013227")
