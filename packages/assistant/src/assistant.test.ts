@@ -225,6 +225,17 @@ describe("answers from the catalogue", () => {
     expect(newborn.procedure?.fees.counter?.total).toBe(0)
   })
 
+  it("searches without the counts it reads for the fee ('chứng thực 4 bản sao' is the phrase 'chứng thực bản sao')", async () => {
+    const { withoutCounts } = await import("./facts.ts")
+    expect(withoutCounts("cần chứng thực 4 bản sao giấy khai sinh")).toBe("cần chứng thực bản sao giấy khai sinh")
+    expect(withoutCounts("tạm trú cho 12 công nhân")).toBe("tạm trú cho công nhân")
+    // Not a grade, a class or an age.
+    expect(withoutCounts("nhà cấp 4, lớp 6, 14 tuổi")).toBe("nhà cấp 4, lớp 6, 14 tuổi")
+    const copies = ask("cần chứng thực 4 bản sao giấy khai sinh")
+    expect(copies.procedure?.code).toBe("2.000815")
+    expect(copies.procedure?.fees.counter?.total).toBe(4 * 2_000)
+  })
+
   it("reads sets of copies ('2 bộ', 'two sets') as copies, not the 'bo' of 'bố mẹ' typed without diacritics", async () => {
     const { readFacts } = await import("./facts.ts")
     expect(readFacts("chứng thực 3 bộ bằng tốt nghiệp").quantities?.copy).toBe(3)
@@ -288,6 +299,9 @@ describe("answers from the catalogue", () => {
     expect(withoutApplicant("người có công, thương binh đổi thẻ căn cước")).toBe("đổi thẻ căn cước")
     expect(withoutApplicant("nhà tôi là hộ nghèo, làm căn cước")).toBe("nhà tôi là, làm căn cước")
     expect(withoutApplicant("đổi thẻ căn cước")).toBe("đổi thẻ căn cước")
+    // With the words that lead to them: "cho người" would read as the first card's name.
+    expect(withoutApplicant("đổi căn cước cho người khuyết tật")).toBe("đổi căn cước")
+    expect(ask("đổi căn cước cho người khuyết tật").procedure?.code).toBe("1.014063")
     // The ID card, free for people of merit, not the benefits for people of merit the catalogue lacks.
     const card = ask("nguoi co cong, thuong binh doi the can cuoc co mat phi ko")
     expect(card.citations).toContain("1.014063")

@@ -19,7 +19,7 @@ import {
 import { Result } from "effect"
 import type { Answer, FeeSummary, FollowUp, Option, PlaceSummary, ProcedureAnswer } from "./answer.ts"
 import { type ConversationState, makeConversations } from "./conversations.ts"
-import { type QuestionFacts, readFacts, withoutApplicant } from "./facts.ts"
+import { type QuestionFacts, readFacts, withoutApplicant, withoutCounts } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
 import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
@@ -376,7 +376,8 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
         `Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự: chỉ phần đầu được đọc. / Only the first ${MAX_QUESTION_CHARS} characters were read.`,
       )
     }
-    const folded = foldedPhrase(question)
+    // The counts the question gives are read for the fee (readFacts), not searched for.
+    const folded = foldedPhrase(withoutCounts(question))
     const instructed = INSTRUCTION_ATTEMPT.test(folded)
     if (instructed) {
       notices.push(
@@ -387,7 +388,7 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     const facts = readFacts(question, previous?.facts)
     const match = places.find(question) ?? previous?.place
     const state: ConversationState = { facts, ...(match === undefined ? {} : { place: match }) }
-    const searchText = match === undefined ? question : withoutPhrase(question, match.phrase)
+    const searchText = withoutCounts(match === undefined ? question : withoutPhrase(question, match.phrase))
 
     // A reply to the last follow-up: an option's number or words, or just the place that was asked for.
     if (previous !== undefined && previous.code !== undefined) {
@@ -487,29 +488,37 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     // read without it names one clearly, that one was asked for. A question read whole that answers one procedure
     // clearly is left as it is: the paper held may have helped say which ("đã có giấy chứng sinh, giờ làm khai
     // sinh"), and the story without it may name a neighbour ("… quen nhau 3 năm rồi, giờ đăng ký kết hôn").
-    const byWhatIsWanted = (read: Candidate[]): Candidate[] | undefined => {
-      const wanted = withoutWhatIsHad(searchText)
-      if (wanted === searchText || instructed) return undefined
-      const ranking = passing(readingOf(wanted))
+    // Whether a reading answers one catalogue procedure clearly: it comes first, passes the bars, and no other ties it.
+    const answersOne = (read: Candidate[]): boolean => {
       const [lead, next] = read.filter((c) => elsewhereId(c.code) === undefined)
-      const readAnswers =
+      return (
         lead !== undefined &&
         lead.code === read[0]?.code &&
         foundAmong(lead, read) &&
         (next === undefined || next.score < lead.score * TIE_RATIO)
-      return readAnswers ? undefined : ranking
+      )
     }
-    // Who the citizen is ("thương binh", "hộ nghèo") says who asks, and the fee they may be spared, not what they
-    // ask for: when the question read whole is taken by an out-of-catalogue entry ("chế độ người có công") and the
-    // question read without those words names a catalogue procedure clearly ("thương binh đổi thẻ căn cước"), that
-    // one was asked for. A question about the category itself ("trợ cấp thương binh") keeps its entry: what is left
-    // of it still brings the entry up.
+    const byWhatIsWanted = (read: Candidate[]): Candidate[] | undefined => {
+      const wanted = withoutWhatIsHad(searchText)
+      if (wanted === searchText || instructed) return undefined
+      const ranking = passing(readingOf(wanted))
+      return answersOne(read) ? undefined : ranking
+    }
+    // Who the citizen is ("thương binh", "hộ nghèo", "người khuyết tật") says who asks, and the fee they may be
+    // spared, not what they ask for: when the question read whole answers no one procedure clearly — an
+    // out-of-catalogue entry takes it ("chế độ người có công"), or two procedures tie ("cho người" of the first card's
+    // name) — and the question read without those words names a catalogue procedure clearly ("thương binh đổi thẻ
+    // căn cước"), that one was asked for. A question about the category itself ("trợ cấp thương binh") keeps its
+    // entry: what is left of it still brings the entry up.
     // So is what the citizen asks whether they must do, in a setting the catalogue lacks ("đi xuất khẩu lao động 2
     // năm có cần báo vắng ở công an xã không": the absence, not the labour export).
     const byWhatIsAsked = (read: Candidate[]): Candidate[] | undefined => {
       const lead = read[0]
-      if (lead === undefined || elsewhereId(lead.code) === undefined || instructed) return undefined
-      for (const asked of [withoutApplicant(searchText), whatIsNeeded(searchText)]) {
+      if (lead === undefined || instructed || answersOne(read)) return undefined
+      const outsideFirst = elsewhereId(lead.code) !== undefined
+      for (const asked of outsideFirst
+        ? [withoutApplicant(searchText), whatIsNeeded(searchText)]
+        : [withoutApplicant(searchText)]) {
         if (asked === undefined || asked === searchText) continue
         const ranking = passing(readingOf(asked))
         const first = ranking?.[0]

@@ -108,10 +108,26 @@ const ETHNIC_MINORITY =
   /\bdan toc (thieu so|dao|tay|nung|san diu|san chi|hoa|cao lan|muong|thai|h ?mong|mong|khmer|cham|ede|gia rai|ba na|xo dang|co ho|hre|ra glai|gie trieng)\b|\bethnic minorit/u
 
 /**
+ * The question without the counts it gives before what they count ("chứng thực 4 bản sao" → "chứng thực bản sao",
+ * "cho 12 công nhân"): read for the fee (readFacts), they are noise to the search and break the phrases they sit in.
+ */
+export function withoutCounts(question: string): string {
+  return question
+    .replace(
+      /(^|\s)\d{1,4}\s*(?=(bản|ban|bộ|trang|tờ|phiếu|phieu|người|nguoi|công nhân|cong nhan|copies|copy|sets?|pages?|sheets?)(\s|$|[,.;!?]))/giu,
+      "$1",
+    )
+    .replace(/\s+/gu, " ")
+    .trim()
+}
+
+const LEADING = new Set(["nguoi", "cho", "cua"])
+
+/**
  * The question without the words that name a category of applicant (CATEGORIES: "thương binh", "hộ nghèo", "người
  * cao tuổi"): who asks, not what is asked for ("thương binh đổi thẻ căn cước có mất phí không" asks for the ID card).
- * Each whitespace-separated word of the question that a category's words cover is dropped, its punctuation kept; the
- * question is returned as it is when it names none.
+ * Each whitespace-separated word of the question that a category's words cover is dropped, with the "người", "cho",
+ * "của" that lead to them, its punctuation kept; the question is returned as it is when it names none.
  */
 export function withoutApplicant(question: string): string {
   const written = question.split(/(\s+)/u)
@@ -135,6 +151,10 @@ export function withoutApplicant(question: string): string {
       })
     }
   if (dropped.size === 0) return question
+  // With the words that lead to them: "cho người khuyết tật", "của hộ nghèo" ("cho người" would read as the first ID
+  // card's name, "cấp thẻ căn cước cho người …").
+  for (const i of [...dropped].sort((a, b) => b - a))
+    for (let j = i - 2; j >= 0 && !dropped.has(j) && LEADING.has(foldText(written[j] as string)); j -= 2) dropped.add(j)
   return written
     .map((w, i) => (dropped.has(i) ? w.replace(/[\p{L}\p{N}]+/gu, "") : w))
     .join("")
