@@ -57,6 +57,11 @@ export const EVAL_SETS = [
     label:
       "held-out set 11 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
   },
+  {
+    file: "holdout12.json",
+    label:
+      "held-out set 12 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {
