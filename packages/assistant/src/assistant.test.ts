@@ -287,7 +287,11 @@ describe("answers from the catalogue", () => {
     expect(readCategories("bố tôi bị tàn tật")).toEqual(["person-with-disability"])
     expect(readCategories("làm căn cước cho người già")).toEqual(["elderly"])
     expect(readCategories("bà là mẹ Việt Nam anh hùng")).toContain("person-with-revolutionary-merit-and-relatives")
-    // A minority said by its people's name is one too; the Kinh are not.
+    // Mountains and islands count for the pharmacy's reduction, as its fee rule says (Thông tư 277/2016/TT-BTC).
+    expect(readCategories("mo quay thuoc o xa mien nui")).toEqual(["hardship-area"])
+    // A minority said by its people's name is one too ("người Dao"); the Kinh are not, nor Thailand's people.
+    expect(readCategories("em là người Dao ở xã đặc biệt khó khăn")).toContain("ethnic-minority-hardship-area")
+    expect(readCategories("người Thái Lan ở xã đặc biệt khó khăn")).toEqual(["hardship-area"])
     expect(readCategories("minh la nguoi dan toc Dao o xa dac biet kho khan")).toContain(
       "ethnic-minority-hardship-area",
     )
@@ -331,6 +335,7 @@ describe("answers from the catalogue", () => {
     expect(readFacts("đăng ký tạm trú cho 12 công nhân").quantities?.person).toBe(12)
     expect(readFacts("khai tạm trú cho 7 sinh viên").quantities?.person).toBe(7)
     expect(readFacts("temporary residence for 30 workers").quantities?.person).toBe(30)
+    expect(readFacts("nhà thầu đưa 8 thợ ra làm công trình").quantities?.person).toBe(8)
     expect(readFacts("đăng ký tạm trú").quantities?.person).toBeUndefined()
   })
 

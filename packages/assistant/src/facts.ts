@@ -53,14 +53,14 @@ const COUNTS: ReadonlyArray<readonly [RegExp, Unit]> = [
   [new RegExp(`\\b(${WORD}) (ban sao|copies|copy|bo(?! me\\b| con\\b)|sets?)\\b`, "u"), "copy"],
   [/(\d{1,4})\s*(trang|pages?|sheets?)\b/u, "page"],
   [new RegExp(`\\b(${WORD}) (trang|pages?|sheets?)\\b`, "u"), "page"],
-  // People counted by what they are, too: "25 công nhân", "10 lao động", "4 sinh viên", "12 workers", "5 khẩu".
+  // People counted by what they are, too: "25 công nhân", "10 lao động", "8 thợ", "4 sinh viên", "12 workers", "5 khẩu".
   [
-    /(\d{1,4})\s*(nguoi|persons?|people|nhan khau|khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|workers?|employees?|students?)\b/u,
+    /(\d{1,4})\s*(nguoi|persons?|people|nhan khau|khau|cong nhan|lao dong|nhan cong|tho|nhan vien|sinh vien|hoc sinh|workers?|employees?|students?)\b/u,
     "person",
   ],
   [
     new RegExp(
-      `\\b(${WORD}) (nguoi|nhan khau|cong nhan|lao dong|nhan vien|sinh vien|hoc sinh|persons?|people|workers?|employees?|students?)\\b`,
+      `\\b(${WORD}) (nguoi|nhan khau|cong nhan|lao dong|nhan cong|tho|nhan vien|sinh vien|hoc sinh|persons?|people|workers?|employees?|students?)\\b`,
       "u",
     ),
     "person",
@@ -96,16 +96,20 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   // A newborn is a child by its age, whoever's it is ("con mới sinh", "bé sơ sinh", "newborn").
   [/\btre em\b|\b(moi sinh|so sinh|moi de|vua sinh|vua de)\b|\bnew ?born/u, ["child"]],
   [/\bnguoi cao tuoi\b|\bnguoi gia\b|\belderly\b/u, ["elderly"]],
-  // "vùng khó khăn" and "xã khó khăn" too: the law's lists name areas of hardship and of special hardship, and a
-  // fee that reduces for one (the pharmacy's appraisal) names both.
-  [/\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b/u, ["hardship-area"]],
+  // "vùng khó khăn", "miền núi", "hải đảo" too: the one fee that reduces for it (the pharmacy's appraisal, Thông tư
+  // 277/2016/TT-BTC) names areas of hardship, mountains and islands with those of special hardship.
+  [
+    /\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b|\bmien nui\b|\bvung (cao|sau|nui)\b|\bhai dao\b/u,
+    ["hardship-area"],
+  ],
 ]
 const CHILD_BELOW = 16
 const ELDERLY_FROM = 60
-// An ethnic minority, said as such or by its people's name after "dân tộc" (those of Quảng Ninh and the largest of
-// the country's 53: "người dân tộc Dao", "dân tộc Sán Dìu"); never the Kinh.
+// An ethnic minority, said as such or by its people's name after "dân tộc" or "người" (those of Quảng Ninh and the
+// largest of the country's 53: "người dân tộc Dao", "người Dao", "dân tộc Sán Dìu"); never the Kinh, nor Thailand's
+// people ("người Thái Lan").
 const ETHNIC_MINORITY =
-  /\bdan toc (thieu so|dao|tay|nung|san diu|san chi|hoa|cao lan|muong|thai|h ?mong|mong|khmer|cham|ede|gia rai|ba na|xo dang|co ho|hre|ra glai|gie trieng)\b|\bethnic minorit/u
+  /\b(dan toc|nguoi) (thieu so|dao|tay|nung|san diu|san chi|hoa|cao lan|muong|thai(?! lan)|h ?mong|mong|khmer|cham|ede|gia rai|ba na|xo dang|co ho|hre|ra glai|gie trieng)\b|\bethnic minorit/u
 
 /**
  * The question without the counts it gives before what they count ("chứng thực 4 bản sao" → "chứng thực bản sao",
