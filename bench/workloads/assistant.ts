@@ -62,6 +62,11 @@ export const EVAL_SETS = [
     label:
       "held-out set 12 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
   },
+  {
+    file: "holdout13.json",
+    label:
+      "held-out set 13 (written apart from the assistant's vocabulary, code and the other sets; weighted to fees; misses never read)",
+  },
 ] as const
 
 export function assistantWorkload() {

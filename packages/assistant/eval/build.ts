@@ -1,9 +1,9 @@
 // Builds questions.json from questions.src.txt (and holdout.json from holdout.src.txt, holdout2.json …
-// holdout9.json, holdout11.json and holdout12.json from holdout2.src.txt … holdout12.src.txt, and nearmiss.json from nearmiss.src.txt, the same way):
+// holdout9.json, holdout11.json, holdout12.json and holdout13.json from holdout2.src.txt … holdout13.src.txt, and nearmiss.json from nearmiss.src.txt, the same way):
 // each question with its expected procedure, variant, the unit it names, the
 // competent authority and the fee the catalogue quotes at the counter (online when the procedure has no counter) for
 // that variant, the facts written in the question and the categories of applicant it names (`category:…`). In the first two files, questions written with diacritics are
-// also added without them, as citizens type on phones; the second to twelfth held-out sets and the near misses are
+// also added without them, as citizens type on phones; the second to thirteenth held-out sets and the near misses are
 // taken as written. A tag
 // `unit:CODE` names the expected unit, `copy:N` (person, page, …) a count the question gives.
 // Run: node packages/assistant/eval/build.ts [set …] — with names (the JSON file's name without .json, e.g. holdout6)
@@ -105,6 +105,7 @@ const SETS: ReadonlyArray<readonly [source: string, target: string, addFolded: b
   ["holdout9.src.txt", "holdout9.json", false],
   ["holdout11.src.txt", "holdout11.json", false],
   ["holdout12.src.txt", "holdout12.json", false],
+  ["holdout13.src.txt", "holdout13.json", false],
   ["nearmiss.src.txt", "nearmiss.json", false],
 ]
 const wanted = process.argv.slice(2)
