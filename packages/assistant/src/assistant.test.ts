@@ -288,6 +288,12 @@ describe("answers from the catalogue", () => {
     expect(readCategories("làm lại căn cước ở đặc khu Cô Tô")).toEqual([])
     // Unless the citizen says they live there: a special zone is the island district of before.
     expect(readCategories("mình ở đặc khu Cô Tô, đổi căn cước")).toEqual(["border-or-island-resident"])
+    expect(readCategories("dân ở đảo đi đổi căn cước")).toContain("border-or-island-resident")
+    // By the place's kind too, when the question says the citizen lives there; "tôi ở xã …" may be where they are.
+    expect(ask("dân Vân Đồn bị mất căn cước, làm lại lệ phí bao nhiêu").procedure?.fees.counter?.total).toBe(0)
+    expect(ask("mất căn cước, tôi ở xã Thắng Lợi huyện Vân Đồn cũ").procedure?.fees.categories).toEqual([])
+    // A shop on an island is in a hardship area for the pharmacy's appraisal.
+    expect(readCategories("mở quầy thuốc ở đảo Cô Tô")).toEqual(["hardship-area"])
     // Hardship ("vùng khó khăn") is a category of its own; an ethnic minority's exemption needs special hardship.
     expect(readCategories("quầy thuốc ở vùng khó khăn")).toEqual(["hardship-area"])
     expect(readCategories("người dân tộc thiểu số ở xã khó khăn")).toEqual(["hardship-area"])
@@ -773,6 +779,17 @@ describe("questions it cannot answer, and bad input", () => {
       expect(a.procedure?.fees.counter?.total, question).toBe(fee.total)
       expect(a.procedure?.fees.assumed, question).toEqual([])
     }
+  })
+
+  it("does not take a case's cue after a negation ('không phải nhà ở')", async () => {
+    const { cuedIn } = await import("./assistant.ts")
+    expect(cuedIn("xay nha o 2 tang", "nha o")).toBe(true)
+    expect(cuedIn("cong trinh cap 4 khong phai nha o", "nha o")).toBe(false)
+    // The same words said again without the negation are a cue.
+    expect(cuedIn("khong phai nha kho ma la nha o", "nha o")).toBe(true)
+    const shop = ask("xin gpxd cho cửa hàng kinh doanh 2 tầng (công trình cấp IV, không phải nhà ở) phí bn")
+    expect(shop.procedure?.variant).toBeUndefined()
+    expect(shop.citations[0]).toBe("1.013225")
   })
 
   it("does not take a factory, warehouse or company building for a dwelling (the building permit's variant)", () => {

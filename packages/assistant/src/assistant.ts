@@ -19,7 +19,7 @@ import {
 import { Result } from "effect"
 import type { Answer, FeeSummary, FollowUp, Option, PlaceSummary, ProcedureAnswer } from "./answer.ts"
 import { type ConversationState, makeConversations } from "./conversations.ts"
-import { type QuestionFacts, readFacts, withoutApplicant, withoutCounts } from "./facts.ts"
+import { type QuestionFacts, readFacts, withoutApplicant, withoutCounts, withResidence } from "./facts.ts"
 import { type FormerUnitName, makePlaceFinder, type PlaceMatch } from "./places.ts"
 import { renderAnswer } from "./render.ts"
 import { type Candidate, elsewhereId, inForce, makeRetriever } from "./retrieval.ts"
@@ -150,7 +150,7 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
     for (const cue of variantCues) {
       if (cue.code !== p.code || cue.unless.some((phrase) => folded.includes(phrase))) continue
       for (const phrase of cue.phrases)
-        if (folded.includes(phrase) && (best === undefined || phrase.length > best.length))
+        if (cuedIn(folded, phrase) && (best === undefined || phrase.length > best.length))
           best = { id: cue.variantId, length: phrase.length }
     }
     return best?.id
@@ -385,8 +385,8 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       )
     }
     const previous = conversations.get(conversationId, input.now)
-    const facts = readFacts(question, previous?.facts)
     const match = places.find(question) ?? previous?.place
+    const facts = withResidence(readFacts(question, previous?.facts), question, match?.unit)
     const state: ConversationState = { facts, ...(match === undefined ? {} : { place: match }) }
     const searchText = withoutCounts(match === undefined ? question : withoutPhrase(question, match.phrase))
 
@@ -641,6 +641,17 @@ function pickVariant(p: Procedure, folded: string, cued: string | undefined): Op
     if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { id: v.id, overlap }
   }
   return best === undefined ? undefined : { id: best.id, label: best.id, code: p.code, variantId: best.id }
+}
+
+/**
+ * Whether a variant's cue phrase is in the folded question as a cue: not after a negation ("công trình cấp IV,
+ * không phải nhà ở" names no dwelling).
+ */
+export function cuedIn(folded: string, phrase: string): boolean {
+  for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1))
+    if (!/\b(khong|khong phai|chu khong phai|not|not a|no)\s*$/u.test(folded.slice(Math.max(0, at - 20), at)))
+      return true
+  return false
 }
 
 /**

@@ -89,17 +89,18 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   // never taken from the place the question names (where one files is not where one lives: "làm lại căn cước ở đặc
   // khu Cô Tô"); a special zone is where the citizen lives when they say so ("mình ở đặc khu", "sống ở đặc khu").
   [
-    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\b(toi|minh|em|nha|song|thuong tru|ho khau) (o|tai) dac khu\b|\bborder (commune|area)|\bisland (district|commune)|\b(live|living) (in|on) (a|the) special zone\b|\bon an island\b/u,
+    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\b(dan|nguoi|nha|song|toi|minh|em) (o )?(tren )?dao\b|\b(toi|minh|em|nha|song|thuong tru|ho khau) (o|tai) dac khu\b|\bborder (commune|area)|\bisland (district|commune)|\b(live|living) (in|on) (a|the) special zone\b|\bon an island\b/u,
     ["border-or-island-resident"],
   ],
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
   // A newborn is a child by its age, whoever's it is ("con mới sinh", "bé sơ sinh", "newborn").
   [/\btre em\b|\b(moi sinh|so sinh|moi de|vua sinh|vua de)\b|\bnew ?born/u, ["child"]],
   [/\bnguoi cao tuoi\b|\bnguoi gia\b|\belderly\b/u, ["elderly"]],
-  // "vùng khó khăn", "miền núi", "hải đảo" too: the one fee that reduces for it (the pharmacy's appraisal, Thông tư
-  // 277/2016/TT-BTC) names areas of hardship, mountains and islands with those of special hardship.
+  // "vùng khó khăn", "miền núi", "hải đảo", "ở đảo" too: the one fee that reduces for it (the pharmacy's appraisal,
+  // Thông tư 277/2016/TT-BTC) names areas of hardship, mountains and islands with those of special hardship, where
+  // the shop is.
   [
-    /\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b|\bmien nui\b|\bvung (cao|sau|nui)\b|\bhai dao\b/u,
+    /\bdac biet kho khan\b|\b(vung|xa|dia ban) kho khan\b|\bmien nui\b|\bvung (cao|sau|nui)\b|\b(hai|o|tren|ngoai) dao\b/u,
     ["hardship-area"],
   ],
 ]
@@ -166,6 +167,26 @@ export function withoutApplicant(question: string): string {
     .replace(/\s+(?=[,.;!?])/gu, "")
     .replace(/^[\s,.;!?]+/u, "")
     .trim()
+}
+
+// Said of the place the question names: the citizen lives there ("dân Vân Đồn", "sống ở Cô Tô", "hộ khẩu ở …"); a
+// bare "tôi ở xã …" may be where they are, not where they live, and is not taken.
+const LIVES_THERE = /\b(dan|nguoi dan|song|thuong tru|ho khau|nha (toi|minh|em))\b/u
+
+/**
+ * The facts with the category of a special zone's resident added when the place the question names is a special zone
+ * (the island districts of before, "đặc khu") and the question says the citizen lives there: the exemption is for
+ * its permanent residents, and "dân Vân Đồn" says so where "làm căn cước ở Vân Đồn" (where one files) does not.
+ */
+export function withResidence(
+  facts: QuestionFacts,
+  question: string,
+  unit: { readonly kind: string } | undefined,
+): QuestionFacts {
+  const text = ` ${foldText(question).replace(/[^a-z0-9]+/gu, " ")} `
+  if (unit?.kind !== "special-zone" || !LIVES_THERE.test(text)) return facts
+  const categories = [...new Set([...(facts.categories ?? []), "border-or-island-resident"])].sort()
+  return { ...facts, categories }
 }
 
 /** The categories of applicant a question names (see CATEGORIES), in a stable order. */
