@@ -38,6 +38,11 @@ export interface FeeSummary {
    * exempt (their lines carry `exemption`), and an exemption needs a proof when filing.
    */
   readonly categories: ReadonlyArray<string>
+  /**
+   * The other categories of applicant this procedure's fees (for the case answered) exempt or reduce, which the
+   * question did not name: the answer says who pays less, so a citizen the question did not describe still learns it.
+   */
+  readonly exemptible: ReadonlyArray<string>
   /** Facts without which some fee cannot be worked out (e.g. `declaredValue`). */
   readonly missing: ReadonlyArray<string>
 }

@@ -331,6 +331,21 @@ describe("answers from the catalogue", () => {
     }
   })
 
+  it("says who pays less when the question names no category, so a citizen it did not describe still learns it", () => {
+    const plain = ask("mất căn cước làm lại hết bao nhiêu")
+    expect(plain.procedure?.fees.counter?.total).toBeGreaterThan(0)
+    expect(plain.procedure?.fees.exemptible).toContain("poor-household")
+    expect(plain.procedure?.fees.exemptible).toContain("elderly")
+    expect(plain.text).toContain("Được miễn hoặc giảm nếu thuộc:")
+    expect(plain.text).toContain("hộ nghèo")
+    expect(plain.textEn).toContain("Exempt or reduced for:")
+    // A category the question claims is applied, not offered again.
+    const poor = ask("hộ nghèo mất căn cước làm lại")
+    expect(poor.procedure?.fees.exemptible).not.toContain("poor-household")
+    // A free procedure offers none.
+    expect(ask("làm căn cước lần đầu cho con 15 tuổi").text).not.toContain("Được miễn hoặc giảm")
+  })
+
   it("halves the judicial record's fee for a student, and says a proof is needed", () => {
     const a = ask("sinh viên làm lý lịch tư pháp có được giảm phí không")
     expect(a.procedure?.code).toBe("3.000333")

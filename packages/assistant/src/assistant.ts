@@ -219,6 +219,7 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       onlineSaving: saving,
       assumed: counter?.assumed ?? online?.assumed ?? [],
       categories: facts.categories ?? [],
+      exemptible: [...exemptionCategories(p, variantId)].filter((c) => !(facts.categories ?? []).includes(c)).sort(),
       missing: [...new Set([...(counter?.missing ?? []), ...(online?.missing ?? [])])],
     }
   }

@@ -73,7 +73,7 @@ export function renderAnswer(a: ProcedureAnswer, followUp?: FollowUp): { text: s
     ...(a.documents.length === 0 ? ["- Không yêu cầu giấy tờ."] : a.documents.map(documentLine)),
   )
   en.push(`Documents: ${a.documents.length} item(s), listed in the structured answer.`)
-  const { counter, online, onlineSaving, assumed, missing, categories } = a.fees
+  const { counter, online, onlineSaving, assumed, missing, categories, exemptible } = a.fees
   const main = counter ?? online
   if (main !== undefined) {
     vi.push(
@@ -100,6 +100,12 @@ export function renderAnswer(a: ProcedureAnswer, followUp?: FollowUp): { text: s
   } else if (main !== undefined && main.total > 0 && categories.length > 0) {
     vi.push(`Thủ tục này không miễn, giảm phí cho ${categories.map((c) => CATEGORY_VI[c] ?? c).join(", ")}.`)
     en.push(`This procedure's fees have no exemption for ${categories.map((c) => CATEGORY_EN[c] ?? c).join(", ")}.`)
+  }
+  if (main !== undefined && main.total > 0 && exemptible.length > 0) {
+    vi.push(
+      `Được miễn hoặc giảm nếu thuộc: ${exemptible.map((c) => CATEGORY_VI[c] ?? c).join("; ")} (cần giấy tờ chứng minh).`,
+    )
+    en.push(`Exempt or reduced for: ${exemptible.map((c) => CATEGORY_EN[c] ?? c).join("; ")} (with a proof).`)
   }
   for (const x of assumed) {
     const unit = x.input.replace("quantities.", "")

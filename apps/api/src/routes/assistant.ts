@@ -36,7 +36,7 @@ export const AssistantAnswer = Schema.Struct({
     Schema.Unknown.annotate({
       description:
         "code, name, variant, documents (catalogue RequiredDocument), fees { counter, online: FeeQuote, onlineSaving, " +
-        "assumed, categories (applicant categories the question named; the quotes apply those the fees exempt), missing }, time { provincial, appointmentIfFiledNow }, place { authority, unit, centres, " +
+        "assumed, categories (applicant categories the question named; the quotes apply those the fees exempt), exemptible (the other categories the fees exempt or reduce), missing }, time { provincial, appointmentIfFiledNow }, place { authority, unit, centres, " +
         "boundaryFree }, online { level, channels, filingLink }",
     }),
   ),
