@@ -55,17 +55,17 @@ export const EVAL_SETS = [
   {
     file: "holdout11.json",
     label:
-      "held-out set 11 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+      "set 11 (written apart from the assistant's vocabulary, code and the other sets; measured once in round 11, tuned on since round 12)",
   },
   {
     file: "holdout12.json",
     label:
-      "held-out set 12 (written apart from the assistant's vocabulary, code and the other sets; misses never read)",
+      "held-out set 12 (written apart from the assistant's vocabulary, code and the other sets; measured once in round 12, then its fee mismatches read; procedure misses never read)",
   },
   {
     file: "holdout13.json",
     label:
-      "held-out set 13 (written apart from the assistant's vocabulary, code and the other sets; weighted to fees; misses never read)",
+      "held-out set 13 (written apart from the assistant's vocabulary, code and the other sets; weighted to fees; measured once in round 12, then its fee mismatches read; procedure misses never read)",
   },
 ] as const
 
