@@ -1,7 +1,7 @@
 // The identity-card procedures (data/procedures/identity.json): first card from 14, card under 14, exchange and
 // reissue, at the commune police. The charges are those of Circular 73/2024/TT-BTC, at 50 % until 31 December 2026
-// (Circular 64/2025/TT-BTC) and in full from 1 January 2027 (a second version of each charged procedure); a first card
-// and an exchange forced by the 2025 rearrangement of units cost nothing.
+// (Circular 64/2025/TT-BTC) and in full from 1 January 2027 (a second version of each charged procedure); a first card,
+// an exchange forced by the 2025 rearrangement of units and the exchanges at 25, 40 and 60 cost nothing.
 import { procedureInForce, quoteFees } from "@motcua/domain"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
@@ -45,8 +45,11 @@ describe("identity cards (thẻ căn cước)", () => {
     expect(total("1.014064", "2027-01-01")).toBe(70_000)
   })
 
-  test("an exchange forced by the rearrangement of units, and exempted applicants, pay nothing", () => {
+  test("an exchange forced by the rearrangement of units, an exchange at 25, 40 or 60, and exempted applicants, pay nothing", () => {
     expect(total("1.014063", "2026-12-04", "sap-xep-don-vi-hanh-chinh")).toBe(0)
+    // Luật Căn cước 2023, Điều 38: the exchanges the law requires at those ages cost nothing, in either version.
+    expect(total("1.014063", "2026-12-04", "du-tuoi")).toBe(0)
+    expect(total("1.014063", "2027-01-01", "du-tuoi")).toBe(0)
     expect(total("1.014064", "2026-12-04", undefined, ["poor-household"])).toBe(0)
     expect(total("1.014063", "2027-01-01", undefined, ["border-or-island-resident"])).toBe(0)
   })
