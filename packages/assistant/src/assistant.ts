@@ -483,12 +483,6 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
       const whole = retriever.rank(text, RANK_LIMIT)
       return byPurpose(text) ?? byClause(text, whole) ?? whole
     }
-    // What the citizen already has or has done is the story's setting ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2
-    // tầng", "giấy chứng sinh cấp rồi, giờ làm khai sinh"): when the question read whole answers no single catalogue
-    // procedure — none passes, two tie, or an out-of-catalogue entry (the paper held) comes first — and the question
-    // read without it names one clearly, that one was asked for. A question read whole that answers one procedure
-    // clearly is left as it is: the paper held may have helped say which ("đã có giấy chứng sinh, giờ làm khai
-    // sinh"), and the story without it may name a neighbour ("… quen nhau 3 năm rồi, giờ đăng ký kết hôn").
     // Whether a reading answers one catalogue procedure clearly: it comes first, passes the bars, and no other ties it.
     const answersOne = (read: Candidate[]): boolean => {
       const [lead, next] = read.filter((c) => elsewhereId(c.code) === undefined)
@@ -499,6 +493,12 @@ export function makeAssistant(data: AssistantData, detector: Detector = DETECTOR
         (next === undefined || next.score < lead.score * TIE_RATIO)
       )
     }
+    // What the citizen already has or has done is the story's setting ("nhà em đã có sổ đỏ, giờ muốn xây nhà 2
+    // tầng", "giấy chứng sinh cấp rồi, giờ làm khai sinh"): when the question read whole answers no single catalogue
+    // procedure — none passes, two tie, or an out-of-catalogue entry (the paper held) comes first — and the question
+    // read without it names one clearly, that one was asked for. A question read whole that answers one procedure
+    // clearly is left as it is: the paper held may have helped say which ("đã có giấy chứng sinh, giờ làm khai
+    // sinh"), and the story without it may name a neighbour ("… quen nhau 3 năm rồi, giờ đăng ký kết hôn").
     const byWhatIsWanted = (read: Candidate[]): Candidate[] | undefined => {
       const wanted = withoutWhatIsHad(searchText)
       if (wanted === searchText || instructed) return undefined
@@ -650,8 +650,7 @@ function pickVariant(p: Procedure, folded: string, cued: string | undefined): Op
  */
 export function cuedIn(folded: string, phrase: string): boolean {
   for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1))
-    if (!/\b(khong|khong phai|chu khong phai|not|not a|no)\s*$/u.test(folded.slice(Math.max(0, at - 20), at)))
-      return true
+    if (!/\b(khong|khong phai|not|not a|no)\s*$/u.test(folded.slice(Math.max(0, at - 20), at))) return true
   return false
 }
 

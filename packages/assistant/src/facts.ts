@@ -86,10 +86,11 @@ const CATEGORIES: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> = [
   // Pupils and students share one reduction with people of merit (the judicial record's fee).
   [/\bsinh vien\b|\bhoc sinh\b|\bstudents?\b|\bpupils?\b/u, ["student-or-person-with-merit"]],
   // Permanent residents of a border commune or an island district (now a special zone, "đặc khu"): said in words,
-  // never taken from the place the question names (where one files is not where one lives: "làm lại căn cước ở đặc
-  // khu Cô Tô"); a special zone is where the citizen lives when they say so ("mình ở đặc khu", "sống ở đặc khu").
+  // not taken from the place the question names alone (where one files is not where one lives: "làm lại căn cước ở
+  // đặc khu Cô Tô"); a special zone or an island is where the citizen lives when they say so ("mình ở đặc khu", "dân
+  // ở đảo"; by the place's kind: withResidence). "người Dao" is a people, not an island's.
   [
-    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\b(dan|nguoi|nha|song|toi|minh|em) (o )?(tren )?dao\b|\b(toi|minh|em|nha|song|thuong tru|ho khau) (o|tai) dac khu\b|\bborder (commune|area)|\bisland (district|commune)|\b(live|living) (in|on) (a|the) special zone\b|\bon an island\b/u,
+    /\b(xa|vung|khu vuc) bien gioi\b|\b(huyen|xa|song tren|o tren|ngoai) dao\b|\b(dan|nha|song|toi|minh|em) (o )?(tren )?dao\b|\bnguoi o (tren )?dao\b|\b(toi|minh|em|nha|song|thuong tru|ho khau) (o|tai) dac khu\b|\bborder (commune|area)|\bisland (district|commune)|\b(live|living) (in|on) (a|the) special zone\b|\bon an island\b/u,
     ["border-or-island-resident"],
   ],
   [/\bmo coi\b|\borphan/u, ["orphan-under-18"]],
