@@ -14,6 +14,12 @@ const CCCD = "001203004567"
 const PHONE = "0912345678"
 /** A CCCD or a phone number in clear: 9–12 digits in a row, or a phone written with separators. */
 const PERSONAL = /(?<!\d)\d{9,12}(?!\d)|(?<![\d+])(?:\+84|84|0)(?:[ .-]?\d){8,10}(?!\d)/
+/**
+ * A log line without its UUIDs (request ids, row ids): a random one holds a run of nine or more decimal digits (in its
+ * last group) about one time in thirty, which is no citizen's number.
+ */
+const withoutUuids = (line: string) =>
+  line.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/giu, "<uuid>")
 
 let written: string[] = []
 const restore: Array<() => void> = []
@@ -90,7 +96,7 @@ test("Effect's log calls (the relay giving up on a row, a warning with personal 
       phone: "***",
       note: "call ***",
     })
-    for (const line of [...logger.lines, ...written]) expect(line).not.toMatch(PERSONAL)
+    for (const line of [...logger.lines, ...written]) expect(withoutUuids(line)).not.toMatch(PERSONAL)
   } finally {
     await runtime.dispose()
   }
@@ -106,7 +112,7 @@ test("without a logger, Effect's log calls are masked JSON lines on standard err
   const line = written.find((text) => text.includes("refused"))
   expect(line).toBeDefined()
   expect(JSON.parse(line ?? "{}")).toMatchObject({ level: "error", message: "refused *********567" })
-  for (const text of written) expect(text).not.toMatch(PERSONAL)
+  for (const text of written) expect(withoutUuids(text)).not.toMatch(PERSONAL)
 })
 
 test("a filing over HTTP and the relay delivering it: no line of the server carries the applicant's numbers", async () => {
@@ -158,5 +164,5 @@ test("a filing over HTTP and the relay delivering it: no line of the server carr
   const messages = logger.lines.map((line) => String((JSON.parse(line) as { message: unknown }).message))
   expect(messages).toContain("request")
   expect(messages.some((m) => m.startsWith("development "))).toBe(true)
-  for (const line of [...logger.lines, ...written]) expect(line).not.toMatch(PERSONAL)
+  for (const line of [...logger.lines, ...written]) expect(withoutUuids(line)).not.toMatch(PERSONAL)
 })
