@@ -53,12 +53,24 @@ describe("SANE scanner (test backend)", () => {
   })
 
   it("answers each failure with its problem", async () => {
-    const failing = (status: string) =>
-      scanner({ extraArguments: ["--read-return-value", status] }).scan({ label: "x", resolution: 50 })
-    expect(await problemOf(failing("SANE_STATUS_JAMMED"))).toBe("jammed")
-    expect(await problemOf(failing("SANE_STATUS_DEVICE_BUSY"))).toBe("busy")
-    expect(await problemOf(failing("SANE_STATUS_NO_DOCS"))).toBe("no-paper")
-    expect(await problemOf(failing("SANE_STATUS_COVER_OPEN"))).toBe("cover-open")
+    // SANE's test backend itself hangs now and then after the read error it was told to return (scanimage alone,
+    // outside node: 6 hangs in 360 runs), which the adapter rightly answers as a timeout. So each status is asked with
+    // a short timeout and asked again when the backend hung: the test is about the status's mapping, not the backend.
+    const failing = async (status: string) => {
+      for (let attempt = 1; ; attempt++) {
+        const problem = await problemOf(
+          scanner({ timeoutMs: 5_000, extraArguments: ["--read-return-value", status] }).scan({
+            label: "x",
+            resolution: 50,
+          }),
+        )
+        if (problem !== "timeout" || attempt === 4) return problem
+      }
+    }
+    expect(await failing("SANE_STATUS_JAMMED")).toBe("jammed")
+    expect(await failing("SANE_STATUS_DEVICE_BUSY")).toBe("busy")
+    expect(await failing("SANE_STATUS_NO_DOCS")).toBe("no-paper")
+    expect(await failing("SANE_STATUS_COVER_OPEN")).toBe("cover-open")
     expect(await problemOf(scanner({ device: "nosuch:0" }).scan({ label: "x" }))).toBe("no-device")
     expect(await problemOf(scanner({ command: "/nonexistent/scanimage" }).scan({ label: "x" }))).toBe("no-device")
     const slow = scanner({
