@@ -17,7 +17,7 @@ import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatemen
 import type pg from "pg"
 import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
-import { type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
+import { exitOf, type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
 import type { DB } from "./schema.ts"
 import { sqliteGroupCommitted } from "./sqlite-group-commit.ts"
 
@@ -76,7 +76,7 @@ export const runOn = <A, E>(
     } catch (cause) {
       return Effect.fail(new StoreUnavailable({ operation, cause }))
     }
-    return outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)
+    return exitOf(outcome)
   })
 }
 
@@ -187,7 +187,7 @@ export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
         },
         catch: (cause) => new StoreUnavailable({ operation, cause }),
       }),
-      (outcome): Effect.Effect<A, E> => (outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)),
+      (outcome): Effect.Effect<A, E> => exitOf(outcome),
     )
   return {
     direct: base.direct,
@@ -266,7 +266,7 @@ export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCo
       } catch (cause) {
         return Effect.fail(new StoreUnavailable({ operation, cause }))
       }
-      return outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)
+      return exitOf(outcome)
     })
   const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     lock.withPermits(1)(

@@ -37,6 +37,7 @@ import {
   settleWaiters,
   type Waiter,
 } from "./group-commit.ts"
+import { exitOf } from "./program.ts"
 import type { DB } from "./schema.ts"
 
 interface Batch {
@@ -157,8 +158,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
             }
             let result: Exit.Exit<unknown, unknown>
             try {
-              const outcome = await runProgramOnClient(current.client, make)
-              result = outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
+              result = exitOf(await runProgramOnClient(current.client, make))
             } catch (cause) {
               result = Exit.fail(new StoreUnavailable({ operation, cause }))
             }

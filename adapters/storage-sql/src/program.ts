@@ -7,7 +7,7 @@
 // Expected failures (a stale version, a missing document) are returned as an Outcome, not thrown, so that the
 // driver can roll back and fail the effect with them; anything thrown is a store failure (StoreUnavailable).
 import { StoreUnavailable } from "@motcua/application"
-import { Effect } from "effect"
+import { Effect, Exit } from "effect"
 import type { QueryResult } from "kysely"
 import type { Executor } from "./connection.ts"
 import { bind, type PreparedQuery } from "./prepared.ts"
@@ -23,6 +23,10 @@ export type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonl
 
 export const ok = <A>(value: A): Outcome<A, never> => ({ ok: true, value })
 export const failed = <E>(error: E): Outcome<never, E> => ({ ok: false, error })
+
+/** An outcome as an Exit, which is an effect too: its value, or its expected failure. */
+export const exitOf = <A, E>(outcome: Outcome<A, E>): Exit.Exit<A, E> =>
+  outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
 
 /** One query of a program: `const result = yield* ask(query, values)`. */
 export function* ask<Row>(
@@ -57,7 +61,7 @@ export const runProgramEffect = <A, E>(
       } catch (cause) {
         return Effect.fail(new StoreUnavailable({ operation, cause }))
       }
-      if (step.done === true) return step.value.ok ? Effect.succeed(step.value.value) : Effect.fail(step.value.error)
+      if (step.done === true) return exitOf(step.value)
       return Effect.flatMap(executor.query(operation, bind(step.value.query, step.value.values)), resume)
     }
     return resume(undefined)

@@ -3,7 +3,7 @@ import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit } from "effect"
 import type { Connection, Executor, Make, SyncQuery } from "./connection.ts"
 import { awaitWaiter, failedWaiter, type GroupCommit, inSavepoint, settleWaiters, type Waiter } from "./group-commit.ts"
-import { runProgramSync } from "./program.ts"
+import { exitOf, runProgramSync } from "./program.ts"
 
 export interface SqliteParts {
   readonly executor: Executor
@@ -32,8 +32,8 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
   const release = parts.statement("release motcua_op")
   const rollbackTo = parts.statement("rollback to motcua_op")
   let batch: Waiter[] | undefined
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let immediate: ReturnType<typeof setImmediate> | undefined
+  /** Cancels the open batch's scheduled flush: a timer, or an immediate when maxWaitMs is 0. */
+  let cancelFlush: (() => void) | undefined
   /** The batch's time is up (or it is full) while an operation holds the lock: commit when it lets go. */
   let due = false
 
@@ -42,10 +42,8 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
     const waiters = batch ?? []
     batch = undefined
     due = false
-    if (timer !== undefined) clearTimeout(timer)
-    if (immediate !== undefined) clearImmediate(immediate)
-    timer = undefined
-    immediate = undefined
+    cancelFlush?.()
+    cancelFlush = undefined
     settleWaiters(waiters, failure)
   }
   /** COMMIT the open batch (no operation is under way), then tell its operations their results. */
@@ -76,8 +74,13 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
     if (batch === undefined) {
       parts.begin()
       batch = []
-      if (group.maxWaitMs === 0) immediate = setImmediate(flushWhenFree)
-      else timer = setTimeout(flushWhenFree, group.maxWaitMs)
+      if (group.maxWaitMs === 0) {
+        const immediate = setImmediate(flushWhenFree)
+        cancelFlush = () => clearImmediate(immediate)
+      } else {
+        const timer = setTimeout(flushWhenFree, group.maxWaitMs)
+        cancelFlush = () => clearTimeout(timer)
+      }
     }
     savepoint()
   }
@@ -120,8 +123,7 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
     }
     let result: Exit.Exit<unknown, unknown>
     try {
-      const outcome = runProgramSync(make(), sync)
-      result = outcome.ok ? Exit.succeed(outcome.value) : Exit.fail(outcome.error)
+      result = exitOf(runProgramSync(make(), sync))
     } catch (cause) {
       result = Exit.fail(new StoreUnavailable({ operation, cause }))
     }
