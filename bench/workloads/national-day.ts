@@ -13,22 +13,10 @@
 // record for every dossier. Printed: transitions/s, p50/p99 per action, the outbox lag when the clients finish,
 // peak RSS, the load average, the batch sizes the group commit reached (a histogram) and the CPU time of each
 // process (clients, relay, portal simulator).
-import { type ChildProcess, spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import {
-  AuditLog,
-  CatalogStore,
-  Clock,
-  DossierStore,
-  Ids,
-  Outbox,
-  PortalSync,
-  relayOnce,
-  topics,
-} from "@motcua/application"
+import { CatalogStore, Clock, Ids, Outbox, PortalSync, relayOnce, topics } from "@motcua/application"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { type SimulatedDossier, simulateDossiers, simulationStandIns } from "@motcua/cli"
 import { makePortalSync } from "@motcua/portal-dvcqg"
@@ -36,6 +24,8 @@ import { SqlIssuedResultStore, SqlStorage, SqlWalletStore } from "@motcua/storag
 import { freshPostgresDatabase } from "@motcua/storage-sql/testing"
 import { Effect, Fiber, Layer, ManagedRuntime, Result } from "effect"
 import { loadAverage } from "../harness/cli.ts"
+import { checkDay, DayCheckFailed } from "./national-day-check.ts"
+import { cpuNow, startRelayProcess } from "./national-day-processes.ts"
 import { startSimProcess } from "./portal-relay.ts"
 
 export interface NationalDayOptions {
@@ -108,8 +98,6 @@ export interface BatchStats {
   readonly commitMsP50: number
   readonly commitMsP99: number
 }
-
-export class DayCheckFailed extends Error {}
 
 const percentile = (sorted: Float64Array, q: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number)
@@ -293,7 +281,7 @@ export async function runNationalDay(options: NationalDayOptions): Promise<Natio
     if (relayChild !== undefined) await relayChild.stop()
     const transitions = results.shardResults.reduce((n, r) => n + r.transitions, 0)
     const seconds = (clientsEndedAt - startedAt) / 1000
-    await checkDay(runtime, sim.url, ended, transitions, results.delivered)
+    await checkDay(runtime, sim.url, ended, results.delivered)
     const actions = [...timings.entries()]
       .map(([label, list]) => {
         const sorted = Float64Array.from(list).sort()
@@ -393,163 +381,4 @@ function batchRecorder() {
       }
     },
   }
-}
-
-const TICKS_PER_SECOND = 100 // USER_HZ on Linux
-/** CPU seconds (user + system) of a process so far, from /proc (0 when it is gone). */
-function cpuOf(pid: number | undefined): number {
-  if (pid === undefined) return 0
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    // the fields after the command name (which may hold spaces) start after its closing parenthesis
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
-  } catch {
-    return 0
-  }
-}
-function cpuNow(simPid: number | undefined, relayPid: number | undefined) {
-  const own = process.cpuUsage()
-  return { self: (own.user + own.system) / 1e6, sim: cpuOf(simPid), relay: cpuOf(relayPid) }
-}
-
-const CLI_MAIN = fileURLToPath(new URL("../../apps/cli/src/main.ts", import.meta.url))
-
-/**
- * `motcua outbox relay --topic portal.sync` in a process of its own over the day's database, delivering to the
- * portal simulator (the relay's settings from the environment, as a deployment sets them). Resolves once it runs.
- */
-async function startRelayProcess(options: {
-  readonly databaseUrl: string
-  readonly dataDir: string
-  readonly simUrl: string
-  readonly concurrency: number
-  readonly log: (line: string) => void
-}): Promise<{ child: ChildProcess; exited: () => boolean; output: () => string; stop: () => Promise<void> }> {
-  mkdirSync(options.dataDir, { recursive: true })
-  const child = spawn(
-    process.execPath,
-    [
-      CLI_MAIN,
-      "outbox",
-      "relay",
-      "--data",
-      options.dataDir,
-      "--topic",
-      topics.portalSync,
-      "--interval-ms",
-      "50",
-      "--batch",
-      "2000",
-      "--worker-id",
-      "day-relay",
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: options.databaseUrl,
-        MOTCUA_PORTAL_URL: options.simUrl,
-        MOTCUA_PORTAL_USERNAME: "motcua",
-        MOTCUA_PORTAL_PASSWORD: "motcua",
-        MOTCUA_PORTAL_UNIT_CODE: "000.00.00.H49",
-        MOTCUA_PORTAL_DSTCODE: "H49",
-        MOTCUA_RELAY_CONCURRENCY: String(options.concurrency),
-        MOTCUA_RELAY_RETRY_BASE_MS: "10",
-        // the day is in the past (its rows are due from simulated instants): the lag warning would fire throughout
-        MOTCUA_RELAY_LAG_WARN_MS: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  )
-  let out = ""
-  let failures = 0
-  let exitCode: number | null | undefined
-  const keep = (chunk: Buffer) => {
-    const text = chunk.toString()
-    failures += text.split("will retry").length - 1
-    // the last few kilobytes only: the relay logs a line per failed delivery
-    out = (out + text).slice(-4_000)
-  }
-  child.stdout?.on("data", keep)
-  child.stderr?.on("data", keep)
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", (code) => {
-      exitCode = code
-      resolve()
-    }),
-  )
-  await new Promise<void>((resolve, reject) => {
-    const started = setInterval(() => {
-      if (out.includes("outbox relay started")) {
-        clearInterval(started)
-        resolve()
-      } else if (exitCode !== undefined) {
-        clearInterval(started)
-        reject(new Error(`the relay process exited (${exitCode}): ${out}`))
-      }
-    }, 50)
-  })
-  return {
-    child,
-    exited: () => exitCode !== undefined,
-    output: () => out,
-    stop: async () => {
-      if (failures > 0) options.log(`relay process: ${failures} deliveries failed and were retried`)
-      child.kill("SIGTERM")
-      await exited
-      if (exitCode !== 0) throw new DayCheckFailed(`the relay process exited with ${exitCode}: ${out}`)
-    },
-  }
-}
-
-/** Every row afterwards: dossiers and their states, the audit chain, the outbox drained, the simulator's records. */
-async function checkDay(
-  runtime: ManagedRuntime.ManagedRuntime<DossierStore | AuditLog | Outbox, unknown>,
-  simUrl: string,
-  dossiers: ReadonlyArray<SimulatedDossier>,
-  transitions: number,
-  delivered: number,
-): Promise<void> {
-  const stuck = dossiers.filter((d) => d.stuck !== undefined)
-  if (stuck.length > 0)
-    throw new DayCheckFailed(`${stuck.length} dossiers stuck, e.g. ${stuck[0]?.code}: ${stuck[0]?.stuck}`)
-  const codes = new Set(dossiers.map((d) => d.code))
-  if (codes.size !== dossiers.length) throw new DayCheckFailed(`${dossiers.length - codes.size} dossier codes repeated`)
-  await runtime.runPromise(
-    Effect.gen(function* () {
-      const store = yield* DossierStore
-      for (const d of dossiers) {
-        const record = yield* store.get(d.code)
-        if (record.summary.state !== d.finalState)
-          return yield* Effect.fail(
-            new DayCheckFailed(
-              `${d.code}: stored in state ${record.summary.state}, the client left it ${d.finalState}`,
-            ),
-          )
-        if (record.version !== d.transitions)
-          return yield* Effect.fail(
-            new DayCheckFailed(
-              `${d.code}: stored at version ${record.version}, ${d.transitions} transitions committed`,
-            ),
-          )
-      }
-      const chain = yield* (yield* AuditLog).verifyChain()
-      if (chain._tag !== "Intact") return yield* Effect.fail(new DayCheckFailed(`audit chain: ${chain._tag}`))
-      const backlog = yield* (yield* Outbox).backlog()
-      if (backlog.dead > 0) return yield* Effect.fail(new DayCheckFailed(`${backlog.dead} outbox rows dead`))
-      for (const status of ["pending", "claimed"] as const) {
-        const left = yield* (yield* Outbox).list({ topic: topics.portalSync, status, limit: 5 })
-        if (left.length > 0)
-          return yield* Effect.fail(new DayCheckFailed(`portal rows left ${status}, e.g. outbox row ${left[0]?.id}`))
-      }
-    }),
-  )
-  const stats = (await (await fetch(`${simUrl}/sim/stats`)).json()) as { dossiers: number; progressItems: number }
-  if (stats.dossiers !== dossiers.length)
-    throw new DayCheckFailed(`the portal simulator holds ${stats.dossiers} dossiers, ${dossiers.length} were filed`)
-  if (delivered < dossiers.length)
-    throw new DayCheckFailed(
-      `${delivered} portal pushes delivered for ${dossiers.length} dossiers (a record each at least)`,
-    )
-  void transitions
 }
