@@ -21,6 +21,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SERVER_ENVIRONMENT, SERVER_V8_FLAGS } from "@motcua/api/process-settings"
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
+import { vietnamDate } from "@motcua/domain"
+import { openSqlite } from "@motcua/storage-sql"
 import { testPostgresUrl } from "@motcua/storage-sql/testing"
 import { Result } from "effect"
 import { describe, expect, test } from "vitest"
@@ -150,6 +152,26 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
       const file = join(folder, "index.sqlite")
       const built = await buildIndexDatabase(file, data, 3_000)
       expect([built.units, built.procedures]).toEqual([54, 48])
+      // the dossier report's columns are filled as the store fills them: every row has its status, its day of receipt
+      // (Vietnam time) and its class, and every class occurs
+      const { raw } = openSqlite({ file })
+      try {
+        const rows = raw
+          .prepare("select received_at, received_day, status_code, timeliness from indicator_fact")
+          .all() as Array<{
+          received_at: string
+          received_day: string | null
+          status_code: number | null
+          timeliness: string | null
+        }>
+        expect(rows).toHaveLength(3_000)
+        expect(rows.filter((r) => r.received_day !== vietnamDate(r.received_at) || r.status_code === null)).toEqual([])
+        expect(new Set(rows.map((r) => r.timeliness))).toEqual(
+          new Set(["early", "on-time", "late", "pending", "not-counted"]),
+        )
+      } finally {
+        raw.close()
+      }
       const measured = reportRunner(file, data)
       const floor = floorRunner(file, data)
       try {

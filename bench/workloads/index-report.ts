@@ -1,8 +1,8 @@
 // The Decision 766 index report over a large store (issue 15): a SQLite database of `count` dossiers spread over the
 // sample province's 54 commune-level units, 48 procedures and three years (2023–2025), with realistic shares of
 // online filing, late and unfinished dossiers, sync, digitisation, re-use, online payment, ratings and petitions.
-// The dossiers' index facts are written with them, at the dossiers' versions (the steady state: every dossier's facts
-// already computed and none marked stale, so a report refreshes none).
+// The dossiers' index facts are written with them, the dossier report's columns included, at the dossiers' versions
+// (the steady state: every dossier's facts already computed and none marked stale, so a report refreshes none).
 //
 // Measured: the report as the CLI and the API produce it (indexReport: the facts refresh check, the SQL tallies per
 // authority, unit and procedure, the catalogue's procedures per unit, the scoring of every unit and the province).
@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { CatalogStore, Clock, everything, type IndexReport, indexReport, QualityConfig } from "@motcua/application"
 import type { QuangNinhData } from "@motcua/catalog-quangninh"
-import { defaultQualitySettings, parsePeriod, previousYearOf } from "@motcua/domain"
+import { defaultQualitySettings, parsePeriod, previousYearOf, timeliness, vietnamDate } from "@motcua/domain"
 import { migrateToLatest, SqlStorage } from "@motcua/storage-sql"
 import Database from "better-sqlite3"
 import { Layer, ManagedRuntime } from "effect"
@@ -74,9 +74,18 @@ export async function buildIndexDatabase(
   const insertFact = db.prepare(
     `insert into indicator_fact (code, version, agency_code, unit_code, procedure_code, channel, standing, received_at,
        accepted_at, ended_at, appointment_at, late_marked_at, paused_since, handling_minutes, electronic_result,
-       digitised, reused_data, verified_account, fee_due, paid_online)
-     values (?, 3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       digitised, reused_data, verified_account, fee_due, paid_online,
+       status_code, received_day, timeliness, payment_paid, payment_all_online, intake_point_id, holder_agency_code)
+     values (?, 3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  // the report columns as reportFactsOf writes them: a counter or post dossier taken in at an intake point of its
+  // channel in its unit (the province's first centre for a province-level one), the holder of an open dossier's step
+  const intakePointOf = (unitCode: string | null, channel: string) => {
+    if (channel === "online") return null
+    const kind = channel === "post" ? "post-office" : unitCode === null ? "provincial-centre" : "commune-centre"
+    const points = data.jurisdiction.intakePoints.filter((i) => i.kind === kind)
+    return (points.find((i) => i.unitCode === unitCode) ?? points[0])?.id ?? null
+  }
   const insertSynced = db.prepare("insert into dossier_synced (dossier_code, synced_at) values (?, ?)")
   const insertRating = db.prepare(
     `insert into dossier_rating (dossier_code, rater_id, at, access, procedure, officer, result, liked)
@@ -129,9 +138,18 @@ export async function buildIndexDatabase(
       const electronic = ended !== null && next() < 0.8
       const reused = next() < 0.35
       const digitised = reused || next() < 0.85
+      const statusCode = standing === "ended" ? 10 : standing === "refused" ? 3 : 4
+      const classified =
+        standing === "refused" || standing === "withdrawn"
+          ? "not-counted"
+          : lateMark !== null
+            ? "late"
+            : ended === null || appointment === null
+              ? "pending"
+              : timeliness(iso(ended), iso(appointment))
       insertDossier.run(
         code,
-        standing === "ended" ? 10 : standing === "refused" ? 3 : 4,
+        statusCode,
         standing === "ended" ? "returned" : standing === "refused" ? "refused" : "working",
         procedure.code,
         agency,
@@ -161,6 +179,13 @@ export async function buildIndexDatabase(
         channel === "online" ? 1 : 0,
         fee ? 1 : 0,
         paidOnline ? 1 : 0,
+        statusCode,
+        vietnamDate(iso(received)),
+        classified,
+        fee && (paidOnline || ended !== null) ? 1 : 0,
+        paidOnline ? 1 : 0,
+        intakePointOf(unitCode, channel),
+        standing === "open" ? agency : null,
       )
       if (standing !== "refused" && next() < 0.93) insertSynced.run(code, iso(received + 3_600_000))
       if (ended !== null && next() < 0.2) {
