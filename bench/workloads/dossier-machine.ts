@@ -28,6 +28,7 @@ export function dossierWorkload() {
     declaredValue: 0,
     area: 1,
     utc: false,
+    sequence: 1,
   })
   for (let i = 0; i < 40 && run.model.state !== "returned"; i++) runStep(run, progress)
   if (run.model.state !== "returned") throw new Error("the lifecycle did not reach the result")

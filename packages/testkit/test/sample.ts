@@ -62,6 +62,7 @@ export const plainPlan = (procedure: Procedure): FilingPlan => ({
   declaredValue: 100_000_000,
   area: 100,
   utc: false,
+  sequence: 1,
 })
 
 /** An event sent directly, two working hours after the last one (the testkit's plain intent). */

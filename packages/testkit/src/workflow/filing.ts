@@ -11,6 +11,8 @@ import {
   digitisedDocuments,
   type FeeQuote,
   type FileDossierInput,
+  formatDossierCode,
+  MAX_DAILY_SEQUENCE,
   open,
   type Procedure,
   quoteFees,
@@ -39,6 +41,8 @@ export interface FilingPlan {
   readonly declaredValue: number
   readonly area: number
   readonly utc: boolean
+  /** The dossier's daily sequence, the last part of its code. */
+  readonly sequence: number
 }
 
 export const arbFilingPlan = (procedure: Procedure, years?: ReadonlyArray<number>): fc.Arbitrary<FilingPlan> =>
@@ -61,6 +65,8 @@ export const arbFilingPlan = (procedure: Procedure, years?: ReadonlyArray<number
     declaredValue: fc.integer({ min: 0, max: 5_000 }).map((m) => m * 1_000_000),
     area: fc.integer({ min: 1, max: 2_000 }),
     utc: fc.boolean(),
+    // the first and the last of the day's numbers as well as any between (the code's zero-padding at both ends)
+    sequence: fc.oneof(fc.constantFrom(1, MAX_DAILY_SEQUENCE), fc.integer({ min: 1, max: MAX_DAILY_SEQUENCE })),
   })
 
 /** What a dossier under test is: the procedure as filed, the machine, and the world its accounts live in. */
@@ -148,13 +154,16 @@ export function filingOf(setup: DossierSetup, plan: FilingPlan): { filing: FileD
     papers,
     { portal: false },
   )
-  const date = instantText(plan.at).slice(2, 10).replaceAll("-", "")
+  // the day of receipt in Vietnam time (instantText writes +07:00 unless asked for UTC)
+  const dossierCode = Result.getOrThrow(
+    formatDossierCode({ agencyCode: w.agencyCode, date: instantText(plan.at).slice(0, 10), sequence: plan.sequence }),
+  )
   const intakePointId = intakePointOf(w, channel)
   const filing: FileDossierInput = {
     type: "file",
     actor: actorOf(w, role),
     at: instantText(plan.at, plan.utc),
-    dossierCode: `${w.agencyCode}-${date}-0001`,
+    dossierCode,
     channel,
     ...(intakePointId === undefined ? {} : { intakePointId }),
     agencyCode: w.agencyCode,
