@@ -82,7 +82,6 @@ async function fileLifecycles(settings: Settings, count: number) {
           count,
           seed: "portal-relay",
           start: "2025-07-01",
-          days: Math.max(5, Math.ceil(count / 25)),
           catalogue: data.catalogue,
           jurisdiction: data.jurisdiction,
           calendar: store.calendar,

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { AuditLog } from "@motcua/application"
-import { type DossierContext, vietnamDate } from "@motcua/domain"
+import { DOSSIER_CODE_DAYS, type DossierContext, parseDossierCode, vietnamDate } from "@motcua/domain"
 import { SqlStorage } from "@motcua/storage-sql"
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "./database.ts"
 import type { Report } from "./report/compute.ts"
@@ -198,5 +198,51 @@ describe("motcua simulate and report (50 dossiers, seed 2025)", () => {
     expect(table.stdout).toContain("Theo lĩnh vực (by field)")
     expect((await cli(["report", "--format", "xml"])).code).toBe(2)
     expect((await cli(["report", "--from", "2025-02-30"])).code).toBe(2)
+  })
+})
+
+describe("motcua simulate near the end of the dossier codes' century", () => {
+  const dir = tempDir("simulate-2099")
+  afterAll(() => dir.remove())
+
+  it("files over fewer days than the default when those would run past 2099-12-31, the last day a code can name", async () => {
+    // 60 dossiers would arrive over 5 working days by default; from Monday 28 December 2099 only 3 are left
+    const run = await cli(["simulate", "--data", dir.path, "--count", "60", "--start", "2099-12-28", "--json"])
+    expect(run.stderr).not.toContain("Lỗi")
+    expect(run.code).toBe(0)
+    const summary = JSON.parse(run.stdout) as { dossiers: number; stuck: unknown[] }
+    expect([summary.dossiers, summary.stuck]).toEqual([60, []])
+    const days = (await read(dir.path)).dossiers.map((d) => {
+      const parts = Result.getOrThrow(parseDossierCode(d.code))
+      return parts.date
+    })
+    expect(days).toHaveLength(60)
+    expect(days.every((day) => day >= "2099-12-28" && day <= DOSSIER_CODE_DAYS.last)).toBe(true)
+  })
+
+  it("refuses --days or --start past that day before filing anything, saying how many days are left", async () => {
+    const late = tempDir("simulate-2099-refused")
+    try {
+      const tooLong = await cli([
+        "simulate",
+        "--data",
+        late.path,
+        "--count",
+        "50",
+        "--start",
+        "2099-12-20",
+        "--days",
+        "10",
+      ])
+      expect(tooLong.code).toBe(1)
+      expect(tooLong.stderr).toContain("at most 7")
+      const tooLate = await cli(["simulate", "--data", late.path, "--count", "5", "--start", "2100-01-01"])
+      expect(tooLate.code).toBe(1)
+      expect(tooLate.stderr).toContain("the start must be before the last day a dossier code can name")
+      const file = join(late.path, SIMULATION_FILE)
+      if (existsSync(file)) expect((await read(late.path)).dossiers).toEqual([])
+    } finally {
+      late.remove()
+    }
   })
 })

@@ -45,7 +45,8 @@ its own database by default, not the live one; simulated dossiers are never sent
   --count N   số hồ sơ (number of dossiers), mặc định 100
   --seed S    hạt giống ngẫu nhiên (random seed), mặc định 1
   --start D   ngày nộp đầu tiên (first filing day)
-  --days D    số ngày làm việc hồ sơ đến (working days over which filings arrive), mặc định max(5, N/25)
+  --days D    số ngày làm việc hồ sơ đến (working days over which filings arrive), mặc định max(5, N/25), không quá
+              ngày 31/12/2099, ngày cuối cùng mã hồ sơ ghi được (at most up to the last day a dossier code can name)
   --database URL  cơ sở dữ liệu đích (target database), mặc định sqlite:<data>/simulation.sqlite
   --json      in kết quả dạng JSON (print the summary as JSON)${COMMON_HELP}`,
   async run(args: ReadonlyArray<string>, io: Io) {
@@ -63,7 +64,7 @@ its own database by default, not the live one; simulated dossiers are never sent
     const seed = values.seed ?? "1"
     if (seed === "") throw new UsageError("--seed không được rỗng (must not be empty)")
     const start = civilDate("start", values.start) ?? DEFAULT_START
-    const days = positiveInteger("days", values.days, Math.max(5, Math.ceil(count / 25)))
+    const days = values.days === undefined ? undefined : positiveInteger("days", values.days, 1)
     const settings = resolveSettings(values, io)
     const { data } = loadDeployment(settings)
     if (values.database === "") throw new UsageError("--database không được rỗng (must not be empty)")
@@ -98,7 +99,7 @@ its own database by default, not the live one; simulated dossiers are never sent
         count,
         seed,
         start,
-        days,
+        ...(days === undefined ? {} : { days }),
         catalogue: data.catalogue,
         jurisdiction: data.jurisdiction,
         calendar: store.calendar,

@@ -66,6 +66,7 @@ import {
   type Catalogue,
   type Channel,
   closedStates,
+  DOSSIER_CODE_DAYS,
   type DossierContext,
   durationInHours,
   type IntakePoint,
@@ -77,6 +78,7 @@ import {
   type Refusal,
   type ReturnMethod,
   type StepRecord,
+  workingTimeBetween,
 } from "@motcua/domain"
 import { Effect, Result } from "effect"
 import { applicant as makeApplicant } from "./people.ts"
@@ -89,8 +91,12 @@ export interface SimulationOptions {
   readonly seed: string
   /** First filing day, `YYYY-MM-DD` (Vietnam). */
   readonly start: string
-  /** Working days over which filings arrive. */
-  readonly days: number
+  /**
+   * Working days over which filings arrive; by default `filingDays(count)` working days, fewer when those would run
+   * past the last day a dossier code can name (DOSSIER_CODE_DAYS), so that `--count 1000000` files at a higher daily
+   * rate instead of failing in 2100.
+   */
+  readonly days?: number
   readonly catalogue: Catalogue
   readonly jurisdiction: Jurisdiction
   readonly calendar: Calendar
@@ -240,6 +246,35 @@ export type SimulationServices =
   | IssuedResultStore
   | PublicPages
 
+/** The default span of filings: 25 dossiers a working day, at least five days. */
+export const filingDays = (count: number): number => Math.max(5, Math.ceil(count / 25))
+
+/**
+ * The working days filings arrive over: `options.days`, or the default, within the working days from the start to the
+ * last day a dossier code can name (yymmdd reads 20yy: a filing after 2099-12-31 would have no code).
+ */
+const filingSpan = (calendar: Calendar, options: SimulationOptions) =>
+  Effect.suspend(() => {
+    const last = DOSSIER_CODE_DAYS.last
+    if (options.start >= last)
+      return Effect.fail(
+        new Error(
+          `ngày bắt đầu ${options.start} phải trước ${last} (the start must be before the last day a dossier code can name)`,
+        ),
+      )
+    // the last filing lands in the span's last working day: one day of margin keeps it on or before `last`
+    const room = Math.max(1, workingTimeBetween(calendar, options.start, last).days - 1)
+    if (options.days === undefined) return Effect.succeed(Math.min(filingDays(options.count), room))
+    if (options.days > room)
+      return Effect.fail(
+        new Error(
+          `${options.days} ngày làm việc từ ${options.start} vượt quá ${last}, ngày cuối cùng mã hồ sơ (yymmdd) ghi được: ` +
+            `tối đa ${room} ngày (${options.days} working days from the start run past the last day a dossier code can name: at most ${room})`,
+        ),
+      )
+    return Effect.succeed(options.days)
+  })
+
 export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
   const clock = yield* TestClock
   const documents = yield* DocumentStore
@@ -272,7 +307,8 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   let synced = 0
   let ratings = 0
   let petitions = 0
-  const spanHours = options.days * 8
+  const days = yield* filingSpan(calendar, options)
+  const spanHours = days * 8
   // Filings arrive at `count` instants drawn uniformly over the span, drawn in time order one at a time (the order
   // statistics of uniform draws, each from the one before), so that the agenda holds one filing to come, not all.
   let filingPoint = 0

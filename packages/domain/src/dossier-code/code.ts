@@ -33,6 +33,10 @@ const DATE_AT = 14
 const SEQUENCE_AT = 21
 export const MAX_DAILY_SEQUENCE = 9999
 
+/** The century a code's `yymmdd` names (yy read as 20yy), and its first and last day. */
+const CODE_YEARS = { first: 2000, last: 2099 } as const
+export const DOSSIER_CODE_DAYS = { first: `${CODE_YEARS.first}-01-01`, last: `${CODE_YEARS.last}-12-31` } as const
+
 /** Which part of a dossier code is wrong. */
 export type DossierCodePart = "whitespace" | "agency-code" | "separator" | "date" | "sequence" | "trailing"
 
@@ -125,7 +129,7 @@ export const AgencyCode = Schema.String.check(
 /** Checks a date's day and month and gives the problem at its index (`index` is where `yy` starts). */
 function dateProblem(yy: number, mm: number, dd: number, index: number): { index: number; reason: string } | undefined {
   if (mm < 1 || mm > 12) return { index: index + 2, reason: `there is no month ${pad(mm, 2)}` }
-  const year = 2000 + yy
+  const year = CODE_YEARS.first + yy
   const last = daysInMonth(year, mm)
   if (dd < 1 || dd > last)
     return { index: index + 4, reason: `${year}-${pad(mm, 2)} has no day ${pad(dd, 2)} (it has ${last} days)` }
@@ -187,7 +191,7 @@ export function parseDossierCode(text: string): Result.Result<DossierCodeParts, 
 
   return Result.succeed({
     agencyCode: text.slice(0, AGENCY_CODE_LENGTH),
-    date: `${2000 + yy}-${pad(mm, 2)}-${pad(dd, 2)}`,
+    date: `${CODE_YEARS.first + yy}-${pad(mm, 2)}-${pad(dd, 2)}`,
     sequence,
   })
 }
@@ -210,7 +214,7 @@ export function formatDossierCode(parts: DossierCodeParts): Result.Result<string
   if (y === undefined || m === undefined || d === undefined)
     return Result.fail(new InvalidDossierCodeParts({ field: "date", value: date, reason: "is not written YYYY-MM-DD" }))
   const year = Number(y)
-  if (year < 2000 || year > 2099)
+  if (year < CODE_YEARS.first || year > CODE_YEARS.last)
     return Result.fail(
       new InvalidDossierCodeParts({
         field: "date",
@@ -218,7 +222,7 @@ export function formatDossierCode(parts: DossierCodeParts): Result.Result<string
         reason: "is outside 2000–2099, the only century a yymmdd code can name",
       }),
     )
-  const problem = dateProblem(year - 2000, Number(m), Number(d), 0)
+  const problem = dateProblem(year - CODE_YEARS.first, Number(m), Number(d), 0)
   if (problem !== undefined)
     return Result.fail(
       new InvalidDossierCodeParts({ field: "date", value: date, reason: `is not a day: ${problem.reason}` }),
