@@ -1,13 +1,21 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { AuditLog } from "@motcua/application"
-import { DOSSIER_CODE_DAYS, type DossierContext, parseDossierCode, vietnamDate } from "@motcua/domain"
+import {
+  addWorkingHours,
+  DOSSIER_CODE_DAYS,
+  type DossierContext,
+  makeCalendar,
+  parseDossierCode,
+  vietnamDate,
+} from "@motcua/domain"
 import { SqlStorage } from "@motcua/storage-sql"
 import { Effect, Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "./database.ts"
 import type { Report } from "./report/compute.ts"
 import { parseDatabaseUrl, SIMULATION_FILE, SQLITE_FILE } from "./settings.ts"
+import { filingSpanHours } from "./simulation/driver.ts"
 import { cli, tempDir } from "./test-support.ts"
 
 interface Row {
@@ -235,7 +243,7 @@ describe("motcua simulate near the end of the dossier codes' century", () => {
         "10",
       ])
       expect(tooLong.code).toBe(1)
-      expect(tooLong.stderr).toContain("at most 7")
+      expect(tooLong.stderr).toContain("at most 8")
       const tooLate = await cli(["simulate", "--data", late.path, "--count", "5", "--start", "2100-01-01"])
       expect(tooLate.code).toBe(1)
       expect(tooLate.stderr).toContain("the start must be before the last day a dossier code can name")
@@ -244,5 +252,26 @@ describe("motcua simulate near the end of the dossier codes' century", () => {
     } finally {
       late.remove()
     }
+  })
+})
+
+describe("the span filings arrive over", () => {
+  const calendar = makeCalendar()
+  const endOf = (count: number, start: string, days?: number) => {
+    const startAt = `${start}T08:00:00+07:00`
+    const hours = Effect.runSync(
+      filingSpanHours(calendar, { count, start, ...(days === undefined ? {} : { days }) }, startAt),
+    )
+    return addWorkingHours(calendar, startAt, hours)
+  }
+
+  it("is --days working days of the calendar (its 7.5-hour days, not 8-hour ones)", () => {
+    // five working days from Tuesday 1 July 2025 08:00: Tuesday 8 July, 08:00
+    expect(Date.parse(endOf(50, "2025-07-01", 5))).toBe(Date.parse("2025-07-08T08:00:00+07:00"))
+  })
+
+  it("for a million dossiers from 2025 ends on the last working day a dossier code can name", () => {
+    const end = vietnamDate(endOf(1_000_000, "2025-07-01"))
+    expect(end <= DOSSIER_CODE_DAYS.last && end >= "2099-12-28").toBe(true)
   })
 })

@@ -92,9 +92,9 @@ export interface SimulationOptions {
   /** First filing day, `YYYY-MM-DD` (Vietnam). */
   readonly start: string
   /**
-   * Working days over which filings arrive; by default `filingDays(count)` working days, fewer when those would run
-   * past the last day a dossier code can name (DOSSIER_CODE_DAYS), so that `--count 1000000` files at a higher daily
-   * rate instead of failing in 2100.
+   * Working days over which filings arrive; by default one for every 25 dossiers (at least 5), fewer when those would
+   * run past the last day a dossier code can name (DOSSIER_CODE_DAYS), so that `--count 1000000` files at a higher
+   * daily rate instead of failing in 2100.
    */
   readonly days?: number
   readonly catalogue: Catalogue
@@ -247,13 +247,18 @@ export type SimulationServices =
   | PublicPages
 
 /** The default span of filings: 25 dossiers a working day, at least five days. */
-export const filingDays = (count: number): number => Math.max(5, Math.ceil(count / 25))
+const filingDays = (count: number): number => Math.max(5, Math.ceil(count / 25))
 
 /**
- * The working days filings arrive over: `options.days`, or the default, within the working days from the start to the
- * last day a dossier code can name (yymmdd reads 20yy: a filing after 2099-12-31 would have no code).
+ * The working hours filings arrive over, from `startAt` (the start day's 08:00): `options.days` working days, or the
+ * default, within the working days from the start to the last day a dossier code can name (yymmdd reads 20yy: a
+ * filing after 2099-12-31 would have no code).
  */
-const filingSpan = (calendar: Calendar, options: SimulationOptions) =>
+export const filingSpanHours = (
+  calendar: Calendar,
+  options: Pick<SimulationOptions, "count" | "start" | "days">,
+  startAt: string,
+) =>
   Effect.suspend(() => {
     const last = DOSSIER_CODE_DAYS.last
     if (options.start >= last)
@@ -262,17 +267,18 @@ const filingSpan = (calendar: Calendar, options: SimulationOptions) =>
           `ngày bắt đầu ${options.start} phải trước ${last} (the start must be before the last day a dossier code can name)`,
         ),
       )
-    // the last filing lands in the span's last working day: one day of margin keeps it on or before `last`
-    const room = Math.max(1, workingTimeBetween(calendar, options.start, last).days - 1)
-    if (options.days === undefined) return Effect.succeed(Math.min(filingDays(options.count), room))
-    if (options.days > room)
+    // working days in (start, last]: the span's end, that many working days after the start at the same hour, is
+    // on or before `last`
+    const room = workingTimeBetween(calendar, options.start, last).days
+    if (options.days !== undefined && options.days > room)
       return Effect.fail(
         new Error(
           `${options.days} ngày làm việc từ ${options.start} vượt quá ${last}, ngày cuối cùng mã hồ sơ (yymmdd) ghi được: ` +
             `tối đa ${room} ngày (${options.days} working days from the start run past the last day a dossier code can name: at most ${room})`,
         ),
       )
-    return Effect.succeed(options.days)
+    const days = options.days ?? Math.min(filingDays(options.count), room)
+    return Effect.succeed(workingTimeBetween(calendar, startAt, addWorkingDays(calendar, startAt, days)).minutes / 60)
   })
 
 export const simulate = Effect.fn("simulate")(function* (options: SimulationOptions) {
@@ -307,8 +313,7 @@ export const simulate = Effect.fn("simulate")(function* (options: SimulationOpti
   let synced = 0
   let ratings = 0
   let petitions = 0
-  const days = yield* filingSpan(calendar, options)
-  const spanHours = days * 8
+  const spanHours = yield* filingSpanHours(calendar, options, iso(startMs))
   // Filings arrive at `count` instants drawn uniformly over the span, drawn in time order one at a time (the order
   // statistics of uniform draws, each from the one before), so that the agenda holds one filing to come, not all.
   let filingPoint = 0
