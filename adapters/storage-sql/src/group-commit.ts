@@ -103,3 +103,13 @@ export function inSavepoint<S, A, E, R>(
         : awaitCommit(waiter),
   )
 }
+
+/** Calls `flush` once `maxWaitMs` have passed (at the event loop's next turn when 0); answers how to cancel it. */
+export function scheduleFlush(maxWaitMs: number, flush: () => void): () => void {
+  if (maxWaitMs === 0) {
+    const immediate = setImmediate(flush)
+    return () => clearImmediate(immediate)
+  }
+  const timer = setTimeout(flush, maxWaitMs)
+  return () => clearTimeout(timer)
+}

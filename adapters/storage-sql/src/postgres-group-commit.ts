@@ -34,6 +34,7 @@ import {
   failedWaiter,
   type GroupCommit,
   inSavepoint,
+  scheduleFlush,
   settleWaiters,
   type Waiter,
 } from "./group-commit.ts"
@@ -103,14 +104,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
       throw error
     }
     const due = commitLater(() => (batch === opened ? opened : undefined))
-    let cancelTimer: () => void
-    if (group.maxWaitMs === 0) {
-      const immediate = setImmediate(due)
-      cancelTimer = () => clearImmediate(immediate)
-    } else {
-      const timer = setTimeout(due, group.maxWaitMs)
-      cancelTimer = () => clearTimeout(timer)
-    }
+    const cancelTimer = scheduleFlush(group.maxWaitMs, due)
     opened = { client, waiters: [], broken: undefined, onError, cancelTimer }
     batch = opened
     return opened

@@ -2,7 +2,15 @@
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit } from "effect"
 import type { Connection, Executor, Make, SyncQuery } from "./connection.ts"
-import { awaitWaiter, failedWaiter, type GroupCommit, inSavepoint, settleWaiters, type Waiter } from "./group-commit.ts"
+import {
+  awaitWaiter,
+  failedWaiter,
+  type GroupCommit,
+  inSavepoint,
+  scheduleFlush,
+  settleWaiters,
+  type Waiter,
+} from "./group-commit.ts"
 import { exitOf, runProgramSync } from "./program.ts"
 
 export interface SqliteParts {
@@ -32,7 +40,7 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
   const release = parts.statement("release motcua_op")
   const rollbackTo = parts.statement("rollback to motcua_op")
   let batch: Waiter[] | undefined
-  /** Cancels the open batch's scheduled flush: a timer, or an immediate when maxWaitMs is 0. */
+  /** Cancels the open batch's scheduled flush. */
   let cancelFlush: (() => void) | undefined
   /** The batch's time is up (or it is full) while an operation holds the lock: commit when it lets go. */
   let due = false
@@ -74,13 +82,7 @@ export function sqliteGroupCommitted(group: GroupCommit, parts: SqliteParts): Co
     if (batch === undefined) {
       parts.begin()
       batch = []
-      if (group.maxWaitMs === 0) {
-        const immediate = setImmediate(flushWhenFree)
-        cancelFlush = () => clearImmediate(immediate)
-      } else {
-        const timer = setTimeout(flushWhenFree, group.maxWaitMs)
-        cancelFlush = () => clearTimeout(timer)
-      }
+      cancelFlush = scheduleFlush(group.maxWaitMs, flushWhenFree)
     }
     savepoint()
   }
