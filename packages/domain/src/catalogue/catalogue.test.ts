@@ -159,7 +159,12 @@ describe("VersionPeriods: the catalogue-wide rule one version at a time", () => 
     })
     .map(({ y, m, d }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`)
   const version = fc
-    .record({ code: fc.constantFrom("1.1", "1.2", "2.1"), a: day, b: fc.option(day, { nil: undefined }) })
+    // codes as the schema writes them (each its own number) and others (named through a map)
+    .record({
+      code: fc.constantFrom("1.000001", "1.000002", "2.000001", "9.999999", "1.1", "2.1"),
+      a: day,
+      b: fc.option(day, { nil: undefined }),
+    })
     .map(({ code, a, b }) => {
       if (b === undefined) return { code, effectiveFrom: a }
       const [from, to] = [a, b].sort()
@@ -179,20 +184,25 @@ describe("VersionPeriods: the catalogue-wide rule one version at a time", () => 
   }
 
   property.prop([fc.array(version, { maxLength: 30 })])(
-    "answers exactly the earlier overlapping versions of each new one, in order",
+    "answers exactly the overlapping pairs, each with its code, by the later version then the earlier",
     (versions) => {
       const periods = new VersionPeriods()
-      const pairs = versions.flatMap((v, i) => periods.add(v).map((j) => [j, i] as [number, number]))
-      expect(pairs).toEqual(naive(versions))
+      for (const v of versions) periods.add(v)
+      const overlaps = periods.overlaps()
+      expect(overlaps.map(({ first, second }) => [first, second])).toEqual(naive(versions))
+      expect(overlaps.every(({ code, second }) => code === versions[second]?.code)).toBe(true)
       expect(periods.count).toBe(versions.length)
     },
   )
 
-  test("keeps its periods past its first allocation (1,024 versions)", () => {
+  test("keeps its periods past its first allocation (1,024 versions), and takes more after answering", () => {
     const periods = new VersionPeriods()
-    for (let i = 0; i < 3000; i++) periods.add({ code: `c${i}`, effectiveFrom: "2025-01-01" })
-    expect(periods.add({ code: "c5", effectiveFrom: "2025-06-01" })).toEqual([5])
-    expect(periods.add({ code: "c2999", effectiveFrom: "2024-01-01", effectiveTo: "2024-12-31" })).toEqual([])
+    const code = (i: number) => `1.${String(i).padStart(6, "0")}`
+    for (let i = 0; i < 3000; i++) periods.add({ code: code(i), effectiveFrom: "2025-01-01" })
+    expect(periods.overlaps()).toEqual([])
+    periods.add({ code: code(5), effectiveFrom: "2025-06-01" })
+    periods.add({ code: code(2999), effectiveFrom: "2024-01-01", effectiveTo: "2024-12-31" })
+    expect(periods.overlaps()).toEqual([{ code: "1.000005", first: 5, second: 3000 }])
   })
 })
 

@@ -24,49 +24,98 @@ const dayNumber = (date: string) =>
   Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10))
 const OPEN_END = 99_999_999
 
+/** A code as the schema writes it (`d.dddddd`), which is its own number below 10⁷. */
+const NUMBERED_CODE = /^\d\.\d{6}$/u
+const NUMBERED_CODES = 10_000_000
+/** Versions are packed as code id × 2²³ + index into one float: exact below 2⁵³ (ids below 2³⁰). */
+const INDEX_SPAN = 2 ** 23
+
+/** Two versions of one code in force on a common day: indices in the order added. */
+export interface OverlappingVersions {
+  readonly code: string
+  readonly first: number
+  readonly second: number
+}
+
 /**
  * The validity periods of a catalogue's versions, taken one procedure at a time, for the catalogue-wide rule (no two
- * versions of one code in force on the same day) without holding the procedures: per version 12 bytes (its first
- * and last day, the previous version of its code) and one map entry per code. `add` answers the indices (in the order
- * added) of the earlier versions of the same code whose period overlaps the new one's, oldest first.
+ * versions of one code in force on the same day) without holding the procedures: 16 bytes a version (its code and
+ * index packed in one number, its first and last day), the code's text not kept — a code written as the schema has
+ * it is its own number (a map names any other) — so that checking a catalogue of a million versions takes ~16 MB, not
+ * the ~53 MB a map from each code's text took (docs/performance.md, "Memory"). `overlaps` answers the pairs.
  */
 export class VersionPeriods {
+  #keys = new Float64Array(1024)
   #from = new Int32Array(1024)
   #to = new Int32Array(1024)
-  #previous = new Int32Array(1024)
-  #latest = new Map<string, number>()
   #count = 0
+  /** Codes not written as the schema has them, numbered from NUMBERED_CODES on. */
+  #otherIds = new Map<string, number>()
+  #otherCodes: string[] = []
 
   get count(): number {
     return this.#count
   }
 
-  add(p: Pick<Procedure, "code" | "effectiveFrom" | "effectiveTo">): number[] {
+  add(p: Pick<Procedure, "code" | "effectiveFrom" | "effectiveTo">): void {
     const i = this.#count
+    if (i >= INDEX_SPAN) throw new RangeError(`a catalogue of more than ${INDEX_SPAN} versions is not checked`)
     if (i === this.#from.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2)
+      const grow = <A extends Float64Array | Int32Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2)
         b.set(a)
         return b
       }
+      this.#keys = grow(this.#keys)
       this.#from = grow(this.#from)
       this.#to = grow(this.#to)
-      this.#previous = grow(this.#previous)
     }
-    const from = dayNumber(p.effectiveFrom)
-    const to = p.effectiveTo === undefined ? OPEN_END : dayNumber(p.effectiveTo)
-    const overlapping: number[] = []
-    const latest = this.#latest.get(p.code)
-    for (let j = latest ?? -1; j >= 0; j = this.#previous[j] as number) {
-      // two periods overlap unless one ends before the other begins
-      if (!((this.#to[j] as number) < from || to < (this.#from[j] as number))) overlapping.push(j)
-    }
-    this.#from[i] = from
-    this.#to[i] = to
-    this.#previous[i] = latest ?? -1
-    this.#latest.set(p.code, i)
+    this.#keys[i] = this.#idOf(p.code) * INDEX_SPAN + i
+    this.#from[i] = dayNumber(p.effectiveFrom)
+    this.#to[i] = p.effectiveTo === undefined ? OPEN_END : dayNumber(p.effectiveTo)
     this.#count = i + 1
-    return overlapping.reverse()
+  }
+
+  /** Every pair of versions of one code whose periods overlap, by the later version, then the earlier. */
+  overlaps(): OverlappingVersions[] {
+    // sorted, the packed numbers group each code's versions in the order added (the order of the keys does not
+    // matter to `add`: each holds its index)
+    const keys = this.#keys.subarray(0, this.#count).sort()
+    const found: OverlappingVersions[] = []
+    for (let start = 0; start < keys.length; ) {
+      const id = Math.floor((keys[start] as number) / INDEX_SPAN)
+      let end = start + 1
+      while (end < keys.length && Math.floor((keys[end] as number) / INDEX_SPAN) === id) end++
+      for (let b = start + 1; b < end; b++) {
+        const second = (keys[b] as number) % INDEX_SPAN
+        for (let a = start; a < b; a++) {
+          const first = (keys[a] as number) % INDEX_SPAN
+          // two periods overlap unless one ends before the other begins
+          const apart =
+            (this.#to[first] as number) < (this.#from[second] as number) ||
+            (this.#to[second] as number) < (this.#from[first] as number)
+          if (!apart) found.push({ code: this.#codeOf(id), first, second })
+        }
+      }
+      start = end
+    }
+    return found.sort((x, y) => x.second - y.second || x.first - y.first)
+  }
+
+  #idOf(code: string): number {
+    if (NUMBERED_CODE.test(code)) return Number(code[0]) * 1_000_000 + Number(code.slice(2))
+    let id = this.#otherIds.get(code)
+    if (id === undefined) {
+      id = NUMBERED_CODES + this.#otherCodes.length
+      this.#otherIds.set(code, id)
+      this.#otherCodes.push(code)
+    }
+    return id
+  }
+
+  #codeOf(id: number): string {
+    if (id >= NUMBERED_CODES) return this.#otherCodes[id - NUMBERED_CODES] as string
+    return `${Math.floor(id / 1_000_000)}.${String(id % 1_000_000).padStart(6, "0")}`
   }
 }
 
@@ -94,9 +143,8 @@ export function decodeCatalogue(input: unknown, what = "catalogue"): Result.Resu
  */
 export function catalogueWideProblems(catalogue: Catalogue): Problem[] {
   const periods = new VersionPeriods()
-  return catalogue.flatMap((p, second) =>
-    periods.add(p).map((first) => overlappingVersionProblem(p.code, first, second)),
-  )
+  for (const p of catalogue) periods.add(p)
+  return periods.overlaps().map(({ code, first, second }) => overlappingVersionProblem(code, first, second))
 }
 
 /** The version of `code` in force on `date`. */
