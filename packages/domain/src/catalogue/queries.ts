@@ -59,7 +59,10 @@ export class VersionPeriods {
 
   add(p: Pick<Procedure, "code" | "effectiveFrom" | "effectiveTo">): void {
     const i = this.#count
-    if (i >= INDEX_SPAN) throw new RangeError(`a catalogue of more than ${INDEX_SPAN} versions is not checked`)
+    if (i >= INDEX_SPAN)
+      throw new RangeError(
+        `danh mục quá ${INDEX_SPAN} phiên bản thủ tục, không kiểm tra được (a catalogue of more than ${INDEX_SPAN} versions is not checked)`,
+      )
     if (i === this.#from.length) {
       const grow = <A extends Float64Array | Int32Array>(a: A): A => {
         const b = new (a.constructor as new (n: number) => A)(a.length * 2)
