@@ -18,6 +18,8 @@ import { FILING_BODY, type HttpSide, openHttpSides, startLoader, TOKEN } from ".
 const { rounds, roundMs } = abbaOptions(2000)
 const concurrency = Number(option("--concurrency") ?? 16)
 const synchronous = (option("--synchronous") ?? "NORMAL").toUpperCase() === "FULL" ? "FULL" : "NORMAL"
+// `--relay off` runs the API without its outbox relay, to see the relay's share (the bar is measured with it on)
+const relay = option("--relay") !== "off"
 const TARGET_RPS = 0.8
 const TARGET_P99 = 1.3
 
@@ -28,7 +30,7 @@ const percentile = (xs: ReadonlyArray<number>, p: number) => {
 
 const loaded = loadQuangNinh()
 if (loaded._tag === "Failure") throw new Error("the Quảng Ninh data does not load")
-const http = await openHttpSides(loaded.success, synchronous)
+const http = await openHttpSides(loaded.success, synchronous, { relay })
 const statementCount = await http.checkStatements()
 console.log(`Both sides issue the same ${statementCount} statements per filing (checked in order).`)
 
@@ -38,6 +40,9 @@ const { load, stop: stopLoader } = startLoader()
 const filed: Record<HttpSide, number> = { api: 2, bare: 2 }
 let keys = 0
 const half = async (side: HttpSide, requests: number) => {
+  // the API's relay works during the API's halves only (both servers share this process)
+  if (side === "api") http.resumeRelay()
+  else await http.pauseRelay()
   collectGarbage()
   const result = await load({
     url: `http://127.0.0.1:${http.ports[side]}/api/v1/dossiers`,

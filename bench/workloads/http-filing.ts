@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { jsonLogger, startServer } from "@motcua/api"
+import { DEFAULT_RELAY, jsonLogger, startRelay, startServer } from "@motcua/api"
 import type { QuangNinhData } from "@motcua/catalog-quangninh"
 import { openSqlite, type SqliteSynchronous } from "@motcua/storage-sql"
 import { SQL } from "../floors/sql.ts"
@@ -60,6 +60,13 @@ export interface HttpSides {
   readonly checkStatements: () => Promise<number>
   /** Each side holds the rows of `filed` filings (one dossier, audit entry and idempotency row each). */
   readonly checkRows: (side: HttpSide, filed: number) => void
+  /**
+   * The API's outbox relay (the server's own schedule, on its runtime) paused and resumed: it is the API's background
+   * work, and both servers share this process, so it must not run while the bare handler is measured. Running from
+   * the start unless `relay: false`; resuming runs a pass at once.
+   */
+  readonly pauseRelay: () => Promise<void>
+  readonly resumeRelay: () => void
   readonly close: () => Promise<void>
 }
 
@@ -82,8 +89,26 @@ export async function openHttpSides(
     now: steppingClock(),
     // the load files as a demo citizen, whose public token a server accepts only when asked
     env: { ...process.env, MOTCUA_DEMO_CITIZENS: "1" },
-    ...(options.relay === false ? { relay: { intervalMs: 0 } } : {}),
+    // the relay is started below, on the server's runtime, so that it can be paused
+    relay: { intervalMs: 0 },
   })
+  let relay: ReturnType<typeof startRelay>
+  const resumeRelay = () => {
+    if (options.relay === false || relay !== undefined) return
+    const task = startRelay(
+      api.runtime,
+      DEFAULT_RELAY,
+      jsonLogger(() => {}),
+    )
+    relay = task
+    void task?.runNow()
+  }
+  const pauseRelay = async () => {
+    const running = relay
+    relay = undefined
+    await running?.stop()
+  }
+  resumeRelay()
   const post = (port: number, key: string) =>
     fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
       method: "POST",
@@ -172,7 +197,10 @@ export async function openHttpSides(
         raw.close()
       }
     },
+    pauseRelay,
+    resumeRelay,
     close: async () => {
+      await pauseRelay()
       await api.close()
       await bare.close()
       rmSync(folder, { recursive: true, force: true })
