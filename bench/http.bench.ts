@@ -4,10 +4,12 @@
 // with a fixed number of concurrent keep-alive connections. ABBA rounds; the table gives requests per second and
 // p50/p99 latency of each side and the ratios (median of the rounds). After every round both databases must hold
 // exactly one dossier, one audit entry, one idempotency row and the template's outbox rows per 201 answer, and every
-// answer must be 201, or the run fails. docs/performance.md explains the numbers.
+// answer must be 201, or the run fails. The API's outbox relay (its background work) runs during the API's halves
+// only: both servers share this process. docs/performance.md explains the numbers.
 //
 //   node bench/http.bench.ts            options: --rounds N (default 7, ≥ 5), --round-ms MS (default 2000),
-//                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL)
+//                                       --concurrency C (default 16), --synchronous NORMAL|FULL (default NORMAL),
+//                                       --relay off (the API without its relay: its share)
 import { loadQuangNinh } from "@motcua/catalog-quangninh"
 import { collectGarbage, median } from "./harness/abba.ts"
 import { abbaOptions, loadAverage, option } from "./harness/cli.ts"
