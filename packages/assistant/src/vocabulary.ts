@@ -12,6 +12,7 @@
 //   ("gia hạn", "cấp lại", "xóa", "điều chỉnh"): a procedure is the answer to a question naming one only if it does
 //   that ("gia hạn giấy phép lao động" is not the work permit's first issue).
 // Decoded with a Schema so a mistake in the file is reported with its path, like every other data file.
+import { ProcedureCode } from "@motcua/domain"
 import { Schema } from "effect"
 
 const NonEmpty = Schema.String.check(Schema.isMinLength(1))
@@ -23,7 +24,7 @@ export const Synonym = Schema.Struct({
 export type Synonym = typeof Synonym.Type
 
 export const QuestionPhrases = Schema.Struct({
-  code: Schema.String.check(Schema.isPattern(/^\d\.\d{6}$/u)),
+  code: ProcedureCode,
   /** Phrases that pick this variant of the procedure (omit for the procedure as a whole). */
   variantId: Schema.optionalKey(NonEmpty),
   phrases: Schema.Array(NonEmpty).check(Schema.isMinLength(1)),

@@ -10,7 +10,12 @@
 // a subset of what the Schema accepts; and what it returns is what the Schema's decoding returns: fresh objects and
 // arrays with the Schema's fields only, in the Schema's order, optional fields only when present.
 // `filing-body.test.ts` checks both on generated bodies and mutations of them.
-import { PLAIN_APPLICANT_FIELDS, PLAIN_DOCUMENT_PRESENT_FIELDS, PlainCheck } from "@motcua/domain"
+import {
+  PLAIN_APPLICANT_FIELDS,
+  PLAIN_DOCUMENT_PRESENT_FIELDS,
+  PlainCheck,
+  PROCEDURE_CODE_PATTERN,
+} from "@motcua/domain"
 
 const { array, NO, optional, pattern, required, text } = PlainCheck
 /** `FilingBody` is decoded with excess properties refused: a body with another key is left to the Schema. */
@@ -38,7 +43,7 @@ export const PLAIN_FILING_FIELDS = [
 ] as const
 
 const filing = struct({
-  procedureCode: required(pattern(/^\d\.\d{6}$/u)), // ProcedureCode
+  procedureCode: required(pattern(PROCEDURE_CODE_PATTERN)),
   variantId: optional(id),
   applicant: required(applicant),
   residence: required(struct({ provinceCode: required(pattern(/^\d{2}$/u)), unitCode: optional(unitCode) })),

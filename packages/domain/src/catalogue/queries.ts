@@ -2,7 +2,7 @@
 // asked "as of" a date, because a dossier is handled under the version in force on the day it was received.
 import { Data, Result } from "effect"
 import { DecodeError, decodeAll, type Problem } from "../shared/decode.ts"
-import { Catalogue, type Level, type Procedure, type RequiredDocument } from "./schema.ts"
+import { Catalogue, type Level, PROCEDURE_CODE_PATTERN, type Procedure, type RequiredDocument } from "./schema.ts"
 
 export class ProcedureNotFound extends Data.TaggedError("ProcedureNotFound")<{
   readonly code: string
@@ -24,8 +24,7 @@ const dayNumber = (date: string) =>
   Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10))
 const OPEN_END = 99_999_999
 
-/** A code as the schema writes it (`d.dddddd`), which is its own number below 10⁷. */
-const NUMBERED_CODE = /^\d\.\d{6}$/u
+/** A code written as the schema has it (`d.dddddd`, PROCEDURE_CODE_PATTERN) is its own number below 10⁷. */
 const NUMBERED_CODES = 10_000_000
 /** Versions are packed as code id × 2²³ + index into one float: exact below 2⁵³ (ids below 2³⁰). */
 const INDEX_SPAN = 2 ** 23
@@ -106,7 +105,7 @@ export class VersionPeriods {
   }
 
   #idOf(code: string): number {
-    if (NUMBERED_CODE.test(code)) return Number(code[0]) * 1_000_000 + Number(code.slice(2))
+    if (PROCEDURE_CODE_PATTERN.test(code)) return Number(code[0]) * 1_000_000 + Number(code.slice(2))
     let id = this.#otherIds.get(code)
     if (id === undefined) {
       id = NUMBERED_CODES + this.#otherCodes.length

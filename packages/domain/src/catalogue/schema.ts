@@ -21,8 +21,10 @@ export const CatalogueDate = Schema.String.check(
 export const Dong = WholeNonNegative
 export type Dong = typeof Dong.Type
 
-/** National procedure code on the national public service portal, e.g. `1.004222` or `2.000908`. */
-export const ProcedureCode = Schema.String.check(Schema.isPattern(/^\d\.\d{6}$/u))
+/** How a national procedure code on the national public service portal is written, e.g. `1.004222` or `2.000908`. */
+export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}$/u
+/** National procedure code on the national public service portal. */
+export const ProcedureCode = Schema.String.check(Schema.isPattern(PROCEDURE_CODE_PATTERN))
 
 /** Competent level since the two-level local government of 1 July 2025: province, or commune/ward/special zone. */
 export const Level = Schema.Literals(["province", "commune"])

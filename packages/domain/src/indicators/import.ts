@@ -10,6 +10,7 @@
  * (publication is province-wide). Every problem is reported with its path.
  */
 import { type Result, Schema } from "effect"
+import { ProcedureCode } from "../catalogue/schema.ts"
 import { type DecodeError, decodeAll } from "../shared/decode.ts"
 import type { IndicatorId } from "./ids.ts"
 import { parsePeriod } from "./period.ts"
@@ -37,7 +38,7 @@ const PeriodText = Schema.String.check(
 )
 
 export const QualityImport = Schema.Struct({
-  certificationProcedures: Schema.optionalKey(Schema.Array(Schema.String.check(Schema.isPattern(/^\d\.\d{6}$/u)))),
+  certificationProcedures: Schema.optionalKey(Schema.Array(ProcedureCode)),
   counts: Schema.optionalKey(
     Schema.Array(
       Schema.Struct({
