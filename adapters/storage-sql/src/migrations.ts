@@ -705,6 +705,28 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         )
       },
     },
+    // Claims read only the due rows in their turn (outbox.ts, `in_turn`): walking every open row in id order, a claim
+    // read each row waiting out its retries (a portal outage: 40 ms a claim behind 30,000 of them, on the event loop)
+    // and each row behind its dossier's earlier rows (a backlog: twenty rows read for every one leased). The rows
+    // open now get their turn here; done rows keep none (they are never claimed again).
+    "2026-12-08-200-outbox-turns": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("outbox").addColumn("in_turn", "integer").execute()
+        await sql`update outbox set in_turn = case when exists (select 1 from outbox as earlier where earlier.ordering_key = outbox.ordering_key and earlier.id < outbox.id and earlier.status <> 'done') then 0 else 1 end where status <> 'done'`.execute(
+          db,
+        )
+        await sql`create index outbox_unsettled on outbox (id) where in_turn is null and status <> 'done'`.execute(db)
+        await sql`create index outbox_ready on outbox (available_at, id) where status = 'pending' and in_turn = 1`.execute(
+          db,
+        )
+        await sql`create index outbox_ready_topic on outbox (topic, available_at, id) where status = 'pending' and in_turn = 1`.execute(
+          db,
+        )
+        await sql`create index outbox_leased on outbox (lease_until, id) where status = 'claimed'`.execute(db)
+        // the one-topic claims read outbox_ready_topic now
+        await sql`drop index outbox_open_topic`.execute(db)
+      },
+    },
   }
 }
 

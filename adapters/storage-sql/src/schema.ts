@@ -58,6 +58,11 @@ export interface OutboxTable {
   ordering_key: string | null
   /** When the row first became due (its available_at as written): the relay's lag counts from here. */
   due_at: string
+  /**
+   * Whether the row's turn among its key's rows has come (outbox.ts): null until the relay settles it, then 1 (no
+   * earlier row of its key still to do, or no key) or 0 (waiting; set to 1 when the row before it is completed).
+   */
+  in_turn: number | null
 }
 
 export interface IdempotencyTable {

@@ -501,6 +501,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         const leaseUntil = instantOf(millis + leaseMs)
         const expired = (r: MemoryOutboxRow) => r.status === "claimed" && r.leaseUntil !== null && r.leaseUntil <= at
         const due = (r: MemoryOutboxRow) => (r.status === "pending" && r.availableAt <= at) || expired(r)
+        const dueTime = (r: MemoryOutboxRow) => (expired(r) ? (r.leaseUntil as string) : r.availableAt)
         for (const r of db.state.outbox.values()) {
           if (due(r) && r.attempts >= maxAttempts) {
             db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
@@ -514,22 +515,30 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
             if (head === undefined || r.id < head) heads.set(r.orderingKey, r.id)
           }
         const inTurn = (r: MemoryOutboxRow) => r.orderingKey === null || heads.get(r.orderingKey) === r.id
-        return [...db.state.outbox.values()]
-          .filter((r) => due(r) && inTurn(r) && (topic === undefined || r.topic === topic))
-          .sort((a, b) => a.id - b.id)
-          .slice(0, Math.max(0, limit))
-          .map((row) => {
-            const claimed: MemoryOutboxRow = {
-              ...row,
-              status: "claimed",
-              claimedBy: workerId,
-              leaseUntil,
-              attempts: row.attempts + 1,
-            }
-            db.state.outbox.set(row.id, claimed)
-            const { id, topic, dossierCode, payload, attempts, lastError } = claimed
-            return { id, topic, dossierCode, payload, attempts, lastError }
-          })
+        return (
+          [...db.state.outbox.values()]
+            .filter((r) => due(r) && inTurn(r) && (topic === undefined || r.topic === topic))
+            // the rows whose lease ran out first (they were out already), then the others, oldest due first (as the
+            // SQL storage claims)
+            .sort(
+              (a, b) =>
+                Number(!expired(a)) - Number(!expired(b)) || dueTime(a).localeCompare(dueTime(b)) || a.id - b.id,
+            )
+            .slice(0, Math.max(0, limit))
+            .sort((a, b) => a.id - b.id)
+            .map((row) => {
+              const claimed: MemoryOutboxRow = {
+                ...row,
+                status: "claimed",
+                claimedBy: workerId,
+                leaseUntil,
+                attempts: row.attempts + 1,
+              }
+              db.state.outbox.set(row.id, claimed)
+              const { id, topic, dossierCode, payload, attempts, lastError } = claimed
+              return { id, topic, dossierCode, payload, attempts, lastError }
+            })
+        )
       }),
     )
   const completeMany = (ids: ReadonlyArray<number>, workerId: string) =>
