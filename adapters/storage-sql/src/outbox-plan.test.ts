@@ -1,7 +1,8 @@
 // The outbox's claims read the due rows in their turn only, on SQLite (where each statement is pinned to its index)
 // and on PostgreSQL (where the planner chooses): rows waiting out their retries (a portal outage), rows behind their
 // dossier's earlier rows (a backlog) and another topic's rows (a relay dedicated to one topic) cost a claim nothing;
-// migration 2026-12-08-200 settles the turns of the rows open when it runs.
+// migration 2026-12-08-200 settles the turns of the rows open when it runs. The backlog's counts and oldest due row
+// (the relay's lag) read outbox_open_due, not every open row.
 // On PostgreSQL two relays — one settling a row's turn while the other completes the row before it — leave the row
 // with its turn whichever goes first.
 import { mkdtempSync, rmSync } from "node:fs"
@@ -129,6 +130,49 @@ describe("outbox claims on SQLite", () => {
       // every topic: the other topic's due rows come first (due as early, lower ids), up to the limit
       const any = raw.prepare(q.claim.compiled.sql).all(bindParameters(q.claim, values)) as { topic: string }[]
       expect(any.map((row) => row.topic)).toEqual(Array(16).fill("notify.sms"))
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  it("the backlog's counts read outbox_open_due alone, its oldest due row the index's front", async () => {
+    const { db, raw } = openSqlite({ file: join(folder, "b.sqlite"), synchronous: "NORMAL" })
+    try {
+      await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
+      const q = prepareOutboxQueries(db as Kysely<DB>, "sqlite")
+      const plan = (text: string, parameters: unknown[]) =>
+        (raw.prepare(`explain query plan ${text}`).all(parameters) as { detail: string }[])
+          .map((row) => row.detail)
+          .join("\n")
+      expect(plan(q.openCounts.compiled.sql, bindParameters(q.openCounts, {}))).toMatch(
+        /USING COVERING INDEX outbox_open_due/,
+      )
+      const oldest = plan(q.oldestDue.compiled.sql, bindParameters(q.oldestDue, { now: NOW }))
+      expect(oldest.match(/USING COVERING INDEX outbox_open_due \(status=\? AND due_at<\?\)/g)).toHaveLength(2)
+      const insert = raw.prepare(
+        "insert into outbox (topic, payload, status, attempts, available_at, created_at, due_at) values ('t', '{}', ?, 0, ?, ?, ?)",
+      )
+      // done rows (the delivery record), then open ones: the newest due first in id order, so that the oldest is
+      // not simply the first
+      for (const [status, due] of [
+        ["done", "2026-12-01T00:00:00.000Z"],
+        ["pending", "2026-12-04T12:00:00.000Z"],
+        ["claimed", "2026-12-04T06:00:00.000Z"],
+        ["pending", "2026-12-04T09:00:00.000Z"],
+        ["pending", LATER],
+      ] as const)
+        insert.run(status, due, PAST, due)
+      const read = (query: PreparedQuery<unknown>, bound: Record<string, unknown>) =>
+        raw.prepare(query.compiled.sql).all(bindParameters(query, bound))
+      expect(read(q.oldestDue, { now: NOW })).toEqual([{ oldest: "2026-12-04T06:00:00.000Z" }])
+      expect(read(q.openCounts, {})).toEqual(
+        expect.arrayContaining([
+          { status: "pending", n: 3 },
+          { status: "claimed", n: 1 },
+        ]),
+      )
+      // nothing due yet: no lag
+      expect(read(q.oldestDue, { now: "2026-12-04T00:00:00.000Z" })).toEqual([{ oldest: null }])
     } finally {
       await db.destroy()
     }

@@ -123,6 +123,14 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
       .$if(oneTopic, (select) => select.where("topic", "=", p<string>("topic")))
       .orderBy("lease_until")
       .orderBy("id")
+  /** The oldest due_at among the open rows of one status that are due (outbox_open_due, from its front). */
+  const oldestDueOf = (status: "pending" | "claimed") =>
+    db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.min<string>("due_at").as("oldest"))
+      .where(sql<boolean>`status = ${sql.lit(status)}`)
+      .where(OPEN)
+      .where("due_at", "<=", p<string>("now"))
   const earlierStillToDo = sql<boolean>`exists (select 1 from "outbox" as "earlier" where "earlier"."ordering_key" = "outbox"."ordering_key" and "earlier"."id" < "outbox"."id" and "earlier"."status" <> 'done')`
   return {
     insertOutbox: prepare(
@@ -234,12 +242,13 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
         .where(DEAD)
         .compile(),
     ),
+    // the oldest due_at of each open status, from the front of outbox_open_due, then the older of the two: the lag
+    // is read at every relay pass while the relay is behind, and a min over every open row walked them all (270 ms
+    // at 300,000 rows waiting out a portal outage)
     oldestDue: prepare(
       db
-        .selectFrom("outbox")
-        .select((eb) => eb.fn.min<string>("due_at").as("oldest"))
-        .where(OPEN)
-        .where("due_at", "<=", p<string>("now"))
+        .selectFrom(oldestDueOf("pending").unionAll(oldestDueOf("claimed")).as("open"))
+        .select((eb) => eb.fn.min<string>("open.oldest").as("oldest"))
         .compile(),
     ),
   } satisfies Record<string, PreparedQuery<unknown>>
