@@ -47,7 +47,7 @@ its own database by default, not the live one; simulated dossiers are never sent
   --start D   ngày nộp đầu tiên (first filing day)
   --days D    số ngày làm việc hồ sơ đến (working days over which filings arrive), mặc định max(5, N/25), không quá
               ngày 31/12/2099, ngày cuối cùng mã hồ sơ ghi được (at most up to the last day a dossier code can name)
-  --database URL  cơ sở dữ liệu đích (target database), mặc định sqlite:<data>/simulation.sqlite
+  --database URL  cơ sở dữ liệu đích (target database), mặc định sqlite:<data>/simulation.sqlite?synchronous=NORMAL
   --json      in kết quả dạng JSON (print the summary as JSON)${COMMON_HELP}`,
   async run(args: ReadonlyArray<string>, io: Io) {
     const { values, positionals } = parseCommandLine(args, {
