@@ -114,10 +114,11 @@ function relayEnvironment(settings: Settings, sim: Sim): Record<string, string> 
     MOTCUA_PORTAL_PASSWORD: "motcua",
     MOTCUA_PORTAL_UNIT_CODE: "000.00.00.H49",
     MOTCUA_PORTAL_DSTCODE: "H49",
-    // generous against a loaded machine (the simulator shares it); the injected timeouts hold a call longer still.
-    // A call that times out only costs a retry (pushes are idempotent by their id), and every timed-out call holds a
-    // relay slot this long, which is most of the run's time: a second, not more.
-    MOTCUA_PORTAL_TIMEOUT_MS: "1000",
+    // a hundred times a call's few milliseconds, against a loaded machine (the simulator shares it); the injected
+    // timeouts hold a call longer still (--hang-ms 600). A call that times out only costs a retry (pushes are
+    // idempotent by their id), and every timed-out call holds a relay slot this long, which is most of the run's
+    // time: at 1 s (and hangs of 1.5 s) delivering took ~56 s for 500 dossiers, at 400 ms ~31 s.
+    MOTCUA_PORTAL_TIMEOUT_MS: "400",
     MOTCUA_RELAY_RETRY_BASE_MS: "20",
     MOTCUA_RELAY_RETRY_CEILING_MS: "1000",
     MOTCUA_RELAY_CONCURRENCY: "32",
@@ -190,7 +191,7 @@ export function relayRun(side: number, target: () => { url: string; dir: string 
       "--faults",
       "5xx,timeout,lost,malformed",
       "--hang-ms",
-      "1500",
+      "600",
       "--session-ttl-ms",
       "20000",
     ])
