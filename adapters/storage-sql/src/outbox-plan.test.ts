@@ -10,16 +10,15 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Kysely } from "kysely"
 import { sql } from "kysely"
-import { Migrator } from "kysely/migration"
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
-import { migrateToLatest, migrations } from "./migrations.ts"
+import { migrateToLatest } from "./migrations.ts"
 import { prepareOutboxQueries } from "./outbox.ts"
 import { openPostgres } from "./postgres.ts"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { openSqlite } from "./sqlite.ts"
-import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { describeOnPostgres, freshPostgresDatabase, migrateAllBut } from "./testing.ts"
 
 const NOW = "2026-12-05T00:00:00.000Z"
 const values = {
@@ -58,13 +57,7 @@ const TURNS = "2026-12-08-200-outbox-turns"
  * the done row gets none (it is never claimed again).
  */
 async function migratesTurns(db: Kysely<DB>, dialect: Dialect) {
-  const earlier = Object.fromEntries(Object.entries(migrations(dialect)).filter(([name]) => name !== TURNS))
-  const migrated = await new Migrator({
-    db,
-    provider: { getMigrations: async () => earlier },
-    allowUnorderedMigrations: true,
-  }).migrateToLatest()
-  if (migrated.error !== undefined) throw migrated.error
+  await migrateAllBut(db as unknown as Kysely<unknown>, dialect, TURNS)
   for (const [status, key] of [
     ["done", "a"],
     ["claimed", "a"],
@@ -78,6 +71,13 @@ async function migratesTurns(db: Kysely<DB>, dialect: Dialect) {
   await migrateToLatest(db as unknown as Kysely<unknown>, dialect)
   const rows = (await sql<{ in_turn: number | null }>`select in_turn from outbox order by id`.execute(db)).rows
   expect(rows.map((row) => (row.in_turn === null ? null : Number(row.in_turn)))).toEqual([null, 1, 0, 1, 0, 1])
+}
+
+/** A migrated SQLite store in `folder` with the outbox's prepared queries. */
+async function migratedStore(folder: string, name: string) {
+  const { db, raw } = openSqlite({ file: join(folder, `${name}.sqlite`), synchronous: "NORMAL" })
+  await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
+  return { db, raw, q: prepareOutboxQueries(db as Kysely<DB>, "sqlite") }
 }
 
 describe("outbox claims on SQLite", () => {
@@ -94,10 +94,8 @@ describe("outbox claims on SQLite", () => {
   })
 
   it("each claim statement walks its own partial index; behind 20,000 rows of another topic and 10,000 waiting out their retries, the one-topic claim leases the three due dossiers' first rows", async () => {
-    const { db, raw } = openSqlite({ file: join(folder, "p.sqlite"), synchronous: "NORMAL" })
+    const { db, raw, q } = await migratedStore(folder, "p")
     try {
-      await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
-      const q = prepareOutboxQueries(db as Kysely<DB>, "sqlite")
       const plan = (query: PreparedQuery<unknown>, bound = values) =>
         (
           raw.prepare(`explain query plan ${query.compiled.sql}`).all(bindParameters(query, bound)) as {
@@ -136,10 +134,8 @@ describe("outbox claims on SQLite", () => {
   })
 
   it("the backlog's counts read outbox_open_due alone, its oldest due row the index's front", async () => {
-    const { db, raw } = openSqlite({ file: join(folder, "b.sqlite"), synchronous: "NORMAL" })
+    const { db, raw, q } = await migratedStore(folder, "b")
     try {
-      await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
-      const q = prepareOutboxQueries(db as Kysely<DB>, "sqlite")
       const plan = (text: string, parameters: unknown[]) =>
         (raw.prepare(`explain query plan ${text}`).all(parameters) as { detail: string }[])
           .map((row) => row.detail)
@@ -179,10 +175,8 @@ describe("outbox claims on SQLite", () => {
   })
 
   it("settles new rows' turns in id order: a key's first row is in turn, the rows behind it wait, a row without a key never does", async () => {
-    const { db, raw } = openSqlite({ file: join(folder, "s.sqlite"), synchronous: "NORMAL" })
+    const { db, raw, q } = await migratedStore(folder, "s")
     try {
-      await migrateToLatest(db as unknown as Kysely<unknown>, "sqlite")
-      const q = prepareOutboxQueries(db as Kysely<DB>, "sqlite")
       const insert = raw.prepare(
         "insert into outbox (topic, payload, status, attempts, available_at, created_at, ordering_key, due_at) values ('t', '{}', ?, 0, ?, ?, ?, ?)",
       )

@@ -10,14 +10,13 @@ import { type DossierContext, dossierFacts, makeCalendar, type PersistedDossier 
 import { arbDossierSnapshot, arbProcedure, defaultWorld } from "@motcua/testkit"
 import fc from "fast-check"
 import { type Kysely, sql } from "kysely"
-import { Migrator } from "kysely/migration"
 import { afterAll, describe, expect, it } from "vitest"
 import { reportColumns } from "./indicators.ts"
-import { migrateToLatest, migrations } from "./migrations.ts"
+import { migrateToLatest } from "./migrations.ts"
 import { openPostgres } from "./postgres.ts"
 import type { DB, Dialect } from "./schema.ts"
 import { openSqlite } from "./sqlite.ts"
-import { describeOnPostgres, freshPostgresDatabase } from "./testing.ts"
+import { describeOnPostgres, freshPostgresDatabase, migrateAllBut } from "./testing.ts"
 
 const MIGRATION = "2026-12-07-185-report-facts"
 const calendar = makeCalendar({})
@@ -30,13 +29,7 @@ const BROKEN = "D-999"
 
 /** The schema as it was before the migration, with dossiers and their facts in it (one dossier's snapshot broken). */
 async function before(db: Kysely<DB>, dialect: Dialect) {
-  const earlier = Object.fromEntries(Object.entries(migrations(dialect)).filter(([name]) => name !== MIGRATION))
-  const migrated = await new Migrator({
-    db,
-    provider: { getMigrations: async () => earlier },
-    allowUnorderedMigrations: true,
-  }).migrateToLatest()
-  if (migrated.error !== undefined) throw migrated.error
+  await migrateAllBut(db as unknown as Kysely<unknown>, dialect, MIGRATION)
   const rows = [
     ...snapshots.map((s) => ({ code: s.context.dossierCode, snapshot: JSON.stringify(s), s })),
     { code: BROKEN, snapshot: '{"value":"working"}', s: snapshots[0] as PersistedDossier },

@@ -3,8 +3,12 @@
 // PostgreSQL tests are skipped on a developer's machine, and FAIL when CI is set, so that CI can never pass without
 // having run them. Each test file makes a database of its own on that server.
 import { randomBytes } from "node:crypto"
+import type { Kysely } from "kysely"
+import { Migrator } from "kysely/migration"
 import pg from "pg"
 import { describe, expect, it } from "vitest"
+import { migrations } from "./migrations.ts"
+import type { Dialect } from "./schema.ts"
 
 /** The test server's URL (MOTCUA_TEST_PG_URL), or undefined when it is not set (an empty value counts as unset). */
 export function testPostgresUrl(): string | undefined {
@@ -58,4 +62,15 @@ export function describeOnPostgres(title: string, body: (adminUrl: string) => vo
     describe.skip(`${title} (MOTCUA_TEST_PG_URL not set: run scripts/test.sh)`, () => {
       it("is skipped", () => {})
     })
+}
+
+/** Runs every migration but `skipped`: the schema as it was before it, for a test of that migration on data. */
+export async function migrateAllBut(db: Kysely<unknown>, dialect: Dialect, skipped: string): Promise<void> {
+  const earlier = Object.fromEntries(Object.entries(migrations(dialect)).filter(([name]) => name !== skipped))
+  const migrated = await new Migrator({
+    db,
+    provider: { getMigrations: async () => earlier },
+    allowUnorderedMigrations: true,
+  }).migrateToLatest()
+  if (migrated.error !== undefined) throw migrated.error
 }
