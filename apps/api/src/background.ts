@@ -10,6 +10,7 @@ import {
   BankStatements,
   Clock,
   DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY,
   DocumentStore,
   outboxLag,
   pollBankStatements,
@@ -44,7 +45,7 @@ export interface RelaySettings {
   readonly jitter?: number
   /** Rows of a pass delivered at once (MOTCUA_RELAY_CONCURRENCY, 8). */
   readonly concurrency?: number
-  /** Attempts before a row is dead (MOTCUA_RELAY_MAX_ATTEMPTS, 20). */
+  /** Attempts before a row is dead (MOTCUA_RELAY_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS: one to two days of trying). */
   readonly maxAttempts?: number
   /** A lag above this is logged as a warning (MOTCUA_RELAY_LAG_WARN_MS, 5 min; 0 = never). */
   readonly lagWarnMs?: number
@@ -54,9 +55,9 @@ export interface RelaySettings {
 
 /** The relay's defaults for real traffic. */
 export const DEFAULT_RELAY_TRAFFIC = {
-  retryBaseMs: 30_000,
-  retryCeilingMs: 3_600_000,
-  jitter: 0.5,
+  retryBaseMs: DEFAULT_RETRY.baseMs,
+  retryCeilingMs: DEFAULT_RETRY.ceilingMs,
+  jitter: DEFAULT_RETRY.jitter,
   concurrency: 8,
   maxAttempts: DEFAULT_MAX_ATTEMPTS,
   lagWarnMs: 5 * 60_000,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest"
 import { Clock } from "../ports/clock.ts"
 import { MemoryDatabase, type MemoryOutboxRow } from "../ports/memory.ts"
 import { Outbox } from "../ports/outbox.ts"
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY } from "../ports/records.ts"
 import { layerMemoryStorage } from "../ports/storage.ts"
 import { outboxLag, relayOnce, retryDelay } from "./relay.ts"
 
@@ -88,6 +89,20 @@ describe("retryDelay", () => {
     expect(retryDelay(3, 1_000, 10_000, 0.2, () => 0.5)).toBe(3_600)
     // without jitter the delay is exact
     expect(retryDelay(2, 500, 60_000, 0)).toBe(1_000)
+  })
+})
+
+describe("the default attempts and retry delays", () => {
+  /** How long a row fails before it is dead: the delays after each of its failed attempts but the last. */
+  const tried = (draw: () => number) =>
+    Array.from({ length: DEFAULT_MAX_ATTEMPTS - 1 }, (_, i) =>
+      retryDelay(i + 1, DEFAULT_RETRY.baseMs, DEFAULT_RETRY.ceilingMs, DEFAULT_RETRY.jitter, draw),
+    ).reduce((sum, ms) => sum + ms, 0)
+  it("give a row between one and two days of trying before it is dead (a portal down overnight or for a weekend's maintenance)", () => {
+    const hours = (ms: number) => ms / 3_600_000
+    // every draw at its shortest (half of each delay) and at its longest (all of it): 24.0 and 48.1 hours
+    expect(hours(tried(() => 0.999_999))).toBeGreaterThanOrEqual(24)
+    expect(hours(tried(() => 0))).toBeLessThan(48.1)
   })
 })
 

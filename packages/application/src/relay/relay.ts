@@ -19,7 +19,7 @@ import { type NotificationChannel, Notifier } from "../ports/notifier.ts"
 import { Outbox, type OutboxBacklog } from "../ports/outbox.ts"
 import { PortalSync } from "../ports/portal-sync.ts"
 import { IndicatorStore } from "../ports/quality.ts"
-import { DEFAULT_MAX_ATTEMPTS, instantOf, type OutboxMessage } from "../ports/records.ts"
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY, instantOf, type OutboxMessage } from "../ports/records.ts"
 import { WebhookStore } from "../ports/webhook-store.ts"
 import { WebhookTransport } from "../ports/webhook-transport.ts"
 import { supplementationDeadlinePassed } from "../use-cases/deadlines.ts"
@@ -78,8 +78,6 @@ export interface RelayReport {
   readonly lostLeases: ReadonlyArray<number>
 }
 
-const HOUR_MS = 3_600_000
-
 /**
  * When to try a row again after its `attempts`-th failed delivery: `baseMs` doubled at each attempt, at most
  * `ceilingMs`, less up to `jitter` of it at random (`random()` in [0, 1)).
@@ -87,7 +85,7 @@ const HOUR_MS = 3_600_000
 export const retryDelay = (
   attempts: number,
   baseMs: number,
-  ceilingMs: number = HOUR_MS,
+  ceilingMs: number = DEFAULT_RETRY.ceilingMs,
   jitter = 0,
   random: () => number = Math.random,
 ): number => {
@@ -215,9 +213,9 @@ export const relayOnce = Effect.fnUntraced(function* <R>(handlers: RelayHandlers
       const now = Date.parse(yield* clock.now)
       const delay = retryDelay(
         message.attempts,
-        options.retryBaseMs ?? 30_000,
-        options.retryCeilingMs ?? HOUR_MS,
-        options.jitter ?? 0.5,
+        options.retryBaseMs ?? DEFAULT_RETRY.baseMs,
+        options.retryCeilingMs ?? DEFAULT_RETRY.ceilingMs,
+        options.jitter ?? DEFAULT_RETRY.jitter,
         options.random ?? Math.random,
       )
       const settled = yield* outbox.fail(message.id, workerId, error, instantOf(now + delay), maxAttempts, permanent)
