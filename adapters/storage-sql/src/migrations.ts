@@ -706,7 +706,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     // Claims read only the due rows in their turn (outbox.ts, `in_turn`): walking every open row in id order, a claim
-    // read each row waiting out its retries (a portal outage: 40 ms a claim behind 30,000 of them, on the event loop)
+    // read each row waiting out its retries (a portal outage: 42 ms a claim behind 30,000 of them, on the event loop)
     // and each row behind its dossier's earlier rows (a backlog: twenty rows read for every one leased). The rows
     // open now get their turn here; done rows keep none (they are never claimed again).
     "2026-12-08-200-outbox-turns": {

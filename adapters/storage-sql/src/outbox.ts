@@ -29,9 +29,10 @@ const DEAD = sql<boolean>`status = 'dead'`
 // nothing for it); the relay settles them in id order, 1 when no earlier row of the key is still to do (a row without
 // a key always), else 0; completing a row hands the turn to the next row of its key. So the claims read only due rows
 // in their turn — a backlog waiting on its retries, or behind its dossiers' earlier rows, costs them nothing (a claim
-// that walked every open row in id order took 40 ms behind 30,000 rows waiting out a portal outage). On PostgreSQL
+// that walked every open row in id order took 42 ms behind 30,000 rows waiting out a portal outage). On PostgreSQL
 // the row locks keep two relays apart: a settle that reads an earlier row as not done while another relay completes
 // it is ordered with that relay's hand-over by the lock on the row both write.
+
 /** Rows whose turn among their key's rows the relay has not settled yet (the partial index outbox_unsettled). */
 const UNSETTLED = sql<boolean>`in_turn is null and status <> 'done'`
 /** Pending rows in their turn: the ones a claim may lease once due (outbox_ready, outbox_ready_topic). */
