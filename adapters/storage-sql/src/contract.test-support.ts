@@ -15,6 +15,7 @@ import {
   documentIdFrom,
   IdempotencyStore,
   isDocumentId,
+  MAX_LEASE_EXPIRIES,
   type NewDossier,
   Outbox,
   PaymentStore,
@@ -620,6 +621,25 @@ export function storageContract(target: ContractTarget): void {
         expect(await run(Outbox.use((o) => o.claim("r4", 10, 60_000, 3)))).toEqual([])
         // The default ceiling is higher, yet a dead row stays dead.
         expect(await run(Outbox.use((o) => o.claim("r5", 10, 60_000)))).toEqual([])
+      })
+
+      it("buries a row whose lease ran out five times (a relay that dies on it) though it has attempts left; failed deliveries do not count toward that", async () => {
+        await enqueue(1)
+        // row 1 fails at each claim; row 2's lease runs out each time (leased for no time at all)
+        for (let attempt = 1; attempt <= MAX_LEASE_EXPIRIES; attempt += 1) {
+          const batch = await run(Outbox.use((o) => o.claim(`r${attempt}`, 10, 0)))
+          expect(batch.map((m) => m.attempts)).toEqual([attempt, attempt])
+          const failed = Outbox.use((o) =>
+            o.fail(batch[0]?.id ?? 0, `r${attempt}`, "portal down", "2000-01-01T00:00:00.000Z"),
+          )
+          expect(await run(failed)).toBe("retry")
+        }
+        // the next claim buries row 2 and leases row 1 again: five failures are not five dead relays
+        const next = await run(Outbox.use((o) => o.claim("r6", 10, 60_000)))
+        expect(next.map((m) => m.attempts)).toEqual([MAX_LEASE_EXPIRIES + 1])
+        const dead = await run(Outbox.use((o) => o.list({ status: "dead", limit: 10 })))
+        expect(dead.map((row) => row.id)).not.toContain(next[0]?.id)
+        expect(dead).toHaveLength(1)
       })
 
       it("hands out the rows of one ordering key one at a time, in order, however many relays ask", async () => {

@@ -739,6 +739,20 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop index outbox_open`.execute(db)
       },
     },
+    // The failed deliveries of each row, so that the claims that ended with the lease run out (a relay that died on the
+    // row) are counted apart: a row is buried after MAX_LEASE_EXPIRIES of those, whatever attempts it has left. The
+    // open rows' past attempts count as failures (all but the one out now): none is buried for what came before.
+    "2026-12-08-202-outbox-failures": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable("outbox")
+          .addColumn("failures", "integer", (column) => column.notNull().defaultTo(0))
+          .execute()
+        await sql`update outbox set failures = case when status = 'claimed' then attempts - 1 else attempts end where status in ('pending', 'claimed')`.execute(
+          db,
+        )
+      },
+    },
   }
 }
 

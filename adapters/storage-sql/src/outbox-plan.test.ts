@@ -2,7 +2,8 @@
 // and on PostgreSQL (where the planner chooses): rows waiting out their retries (a portal outage), rows behind their
 // dossier's earlier rows (a backlog) and another topic's rows (a relay dedicated to one topic) cost a claim nothing;
 // migration 2026-12-08-200 settles the turns of the rows open when it runs. The backlog's counts and oldest due row
-// (the relay's lag) read outbox_open_due, not every open row.
+// (the relay's lag) read outbox_open_due, not every open row; migration 2026-12-08-202 counts the open rows' past
+// attempts as failures.
 // On PostgreSQL two relays — one settling a row's turn while the other completes the row before it — leave the row
 // with its turn whichever goes first.
 import { mkdtempSync, rmSync } from "node:fs"
@@ -27,6 +28,7 @@ const values = {
   lease_until: "2026-12-05T00:01:00.000Z",
   limit: 16,
   max_attempts: 10,
+  max_expiries: 5,
   topic: "portal.sync",
 }
 const PAST = "2026-12-04T00:00:00.000Z"
@@ -80,9 +82,38 @@ async function migratedStore(folder: string, name: string) {
   return { db, raw, q: prepareOutboxQueries(db as Kysely<DB>, "sqlite") }
 }
 
+const FAILURES = "2026-12-08-202-outbox-failures"
+
+/**
+ * Migration 2026-12-08-202 on open rows that have been tried: their past attempts count as failed deliveries (all
+ * but the one out now), so that none is buried as a row its relays died on; a done row is left as it was.
+ */
+async function migratesFailures(db: Kysely<DB>, dialect: Dialect) {
+  await migrateAllBut(db as unknown as Kysely<unknown>, dialect, FAILURES)
+  for (const [status, attempts] of [
+    ["pending", 7],
+    ["claimed", 3],
+    ["done", 2],
+  ] as const)
+    await sql`insert into outbox (topic, payload, status, attempts, available_at, created_at, due_at, in_turn)
+      values ('t', '{}', ${status}, ${attempts}, ${PAST}, ${PAST}, ${PAST}, 1)`.execute(db)
+  await migrateToLatest(db as unknown as Kysely<unknown>, dialect)
+  const rows = (await sql<{ failures: number }>`select failures from outbox order by id`.execute(db)).rows
+  expect(rows.map((row) => Number(row.failures))).toEqual([7, 2, 0])
+}
+
 describe("outbox claims on SQLite", () => {
   const folder = mkdtempSync(join(tmpdir(), "motcua-outbox-plan-"))
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  it("migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries", async () => {
+    const { db } = openSqlite({ file: join(folder, "f.sqlite"), synchronous: "NORMAL" })
+    try {
+      await migratesFailures(db as Kysely<DB>, "sqlite")
+    } finally {
+      await db.destroy()
+    }
+  })
 
   it("migration 2026-12-08-200 gives the open rows their turns", async () => {
     const { db } = openSqlite({ file: join(folder, "m.sqlite"), synchronous: "NORMAL" })
@@ -200,6 +231,17 @@ describe("outbox claims on SQLite", () => {
 })
 
 describeOnPostgres("outbox claims on PostgreSQL", (adminUrl) => {
+  it("migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries", async () => {
+    const database = await freshPostgresDatabase(adminUrl, "motcua_failures_migration")
+    const { db } = openPostgres({ url: database.url, maxConnections: 2 })
+    try {
+      await migratesFailures(db as Kysely<DB>, "postgres")
+    } finally {
+      await db.destroy()
+      await database.drop()
+    }
+  })
+
   it("migration 2026-12-08-200 gives the open rows their turns", async () => {
     const database = await freshPostgresDatabase(adminUrl, "motcua_turns_migration")
     const { db } = openPostgres({ url: database.url, maxConnections: 2 })

@@ -3,6 +3,7 @@
 import {
   DEFAULT_MAX_ATTEMPTS,
   instantOf,
+  MAX_LEASE_EXPIRIES,
   type OutboxMessage,
   type OutboxMessageInput,
   type OutboxRow,
@@ -74,9 +75,10 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
   const p = <T = never>(name: string) => param<T>(name)
   const forClaim = <S extends { forUpdate: () => { skipLocked: () => unknown } }>(select: S) =>
     (dialect === "postgres" ? select.forUpdate().skipLocked() : select) as S
-  // A due row that has used its attempts (its relay died on it each time) is not leased but buried (dead), in the
-  // same statement: an index on attempts for a separate burial cost every claim and completion its upkeep.
-  const exhausted = sql<boolean>`attempts >= ${p<number>("max_attempts")}`
+  // A due row that has used its attempts, or whose lease ran out MAX_LEASE_EXPIRIES times (its relay died on it: each
+  // claim that ended neither failed nor done), is not leased but buried (dead), in the same statement: an index on
+  // attempts for a separate burial cost every claim and completion its upkeep.
+  const exhausted = sql<boolean>`(attempts >= ${p<number>("max_attempts")} or attempts - failures >= ${p<number>("max_expiries")})`
   /**
    * Leases up to `limit` due rows: the rows whose lease ran out first (they were out already), then the rows in their
    * turn, oldest due first — one statement, each part walking its own partial index.
@@ -207,6 +209,7 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
         .updateTable("outbox")
         .set({
           status: sql<string>`case when attempts >= ${p<number>("max_attempts")} or ${p<number>("permanent")} = 1 then 'dead' else 'pending' end`,
+          failures: sql<number>`failures + 1`,
           available_at: p("retry_at"),
           claimed_by: null,
           lease_until: null,
@@ -221,7 +224,7 @@ export function prepareOutboxQueries(db: Kysely<DB>, dialect: Dialect) {
     retryDead: prepare(
       db
         .updateTable("outbox")
-        .set({ status: "pending", attempts: 0, available_at: p("now") })
+        .set({ status: "pending", attempts: 0, failures: 0, available_at: p("now") })
         .where("id", "=", p("id"))
         .where("status", "=", "dead")
         .compile(),
@@ -298,6 +301,7 @@ function* claimRows(
     lease_until: instantOf(millis + leaseMs),
     limit: Math.max(0, Math.trunc(limit)),
     max_attempts: maxAttempts,
+    max_expiries: MAX_LEASE_EXPIRIES,
     topic: topic ?? "",
   }
   if ((yield* ask(q.anyUnsettled, {})).rows.length > 0) yield* ask(q.settleTurns, { limit: SETTLE_BATCH })

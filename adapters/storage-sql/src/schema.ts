@@ -48,6 +48,8 @@ export interface OutboxTable {
   /** pending → claimed → done; fail puts it back to pending, or to dead once its attempts are used (never claimed). */
   status: string
   attempts: number
+  /** Claims that ended in a failed delivery; the others ended done, or with their lease run out. */
+  failures: Generated<number>
   available_at: string
   claimed_by: string | null
   lease_until: string | null

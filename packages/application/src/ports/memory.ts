@@ -46,6 +46,7 @@ import {
   type DocumentMeta,
   type DossierRecord,
   instantOf,
+  MAX_LEASE_EXPIRIES,
   type NewDossier,
   type OutboxMessageInput,
   validateSummary,
@@ -59,6 +60,8 @@ export interface MemoryOutboxRow {
   readonly payload: Json
   readonly status: "pending" | "claimed" | "done" | "dead"
   readonly attempts: number
+  /** Claims that ended in a failed delivery (the others' leases ran out, unless one completed). */
+  readonly failures: number
   readonly availableAt: string
   readonly claimedBy: string | null
   readonly leaseUntil: string | null
@@ -258,6 +261,7 @@ export function enqueue(
       payload: row.payload,
       status: "pending",
       attempts: 0,
+      failures: 0,
       availableAt: row.availableAt ?? at,
       claimedBy: null,
       leaseUntil: null,
@@ -503,7 +507,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
         const due = (r: MemoryOutboxRow) => (r.status === "pending" && r.availableAt <= at) || expired(r)
         const dueTime = (r: MemoryOutboxRow) => (expired(r) ? (r.leaseUntil as string) : r.availableAt)
         for (const r of db.state.outbox.values()) {
-          if (due(r) && r.attempts >= maxAttempts) {
+          if (due(r) && (r.attempts >= maxAttempts || r.attempts - r.failures >= MAX_LEASE_EXPIRIES)) {
             db.state.outbox.set(r.id, { ...r, status: "dead", claimedBy: null, leaseUntil: null })
           }
         }
@@ -564,6 +568,7 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
           {
             ...row,
             status: dead ? "dead" : "pending",
+            failures: row.failures + 1,
             availableAt: retryAt,
             claimedBy: null,
             leaseUntil: null,
@@ -609,7 +614,13 @@ export const makeMemoryOutbox = (db: MemoryDatabaseShape): OutboxShape => {
           const retried: number[] = []
           for (const r of [...db.state.outbox.values()].sort((a, b) => a.id - b.id))
             if (r.status === "dead" && (wanted === undefined || wanted.has(r.id))) {
-              db.state.outbox.set(r.id, { ...r, status: "pending", attempts: 0, availableAt: instantOf(millis) })
+              db.state.outbox.set(r.id, {
+                ...r,
+                status: "pending",
+                attempts: 0,
+                failures: 0,
+                availableAt: instantOf(millis),
+              })
               retried.push(r.id)
             }
           return retried

@@ -70,9 +70,9 @@ export interface OutboxShape {
    * FOR UPDATE SKIP LOCKED). A row with an ordering key is due only when every earlier row of its key is done, so at
    * most one row of a key is ever leased, and rows of a key are delivered in order whatever the number of relays.
    * A lease that runs out without complete/fail makes the row claimable again, so delivery is at least once:
-   * handlers must be idempotent. Each claim counts an attempt; a row whose lease ran out after `maxAttempts`
-   * (DEFAULT_MAX_ATTEMPTS) claims becomes dead instead (a relay that dies on it every time). With `topic`, only
-   * rows of that topic are claimed (a relay dedicated to the portal sync, say).
+   * handlers must be idempotent. Each claim counts an attempt; a due row that has used `maxAttempts`
+   * (DEFAULT_MAX_ATTEMPTS), or whose lease has run out MAX_LEASE_EXPIRIES times (a relay that dies on it), becomes
+   * dead instead. With `topic`, only rows of that topic are claimed (a relay dedicated to the portal sync, say).
    */
   readonly claim: (
     workerId: string,

@@ -85,6 +85,13 @@ export const DEFAULT_RETRY = { baseMs: 30_000, ceilingMs: 3_600_000, jitter: 0.5
  */
 export const DEFAULT_MAX_ATTEMPTS = 55
 
+/**
+ * How many times a row's lease may run out (its relay died or hung while delivering it, with no outcome written)
+ * before the row is given up on, whatever attempts it has left: a row that kills its relay must not crash-loop it for
+ * the day or two `DEFAULT_MAX_ATTEMPTS` gives failed deliveries.
+ */
+export const MAX_LEASE_EXPIRIES = 5
+
 export interface OutboxMessage {
   readonly id: number
   readonly topic: string

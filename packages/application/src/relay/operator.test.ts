@@ -25,6 +25,7 @@ const run = <A, E>(effect: Effect.Effect<A, E, MemoryDatabase | import("../ports
         payload: { secret: "022090001234" },
         status: "dead",
         attempts: 3,
+        failures: 3,
         availableAt: "2025-10-06T01:00:00.000Z",
         claimedBy: null,
         leaseUntil: null,

@@ -16,6 +16,7 @@ const row = (id: number, topic: string): MemoryOutboxRow => ({
   payload: { id },
   status: "pending",
   attempts: 0,
+  failures: 0,
   availableAt: "2000-01-01T00:00:00.000Z",
   claimedBy: null,
   leaseUntil: null,
