@@ -106,23 +106,17 @@ describe("outbox claims on SQLite", () => {
   const folder = mkdtempSync(join(tmpdir(), "motcua-outbox-plan-"))
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-  it("migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries", async () => {
-    const { db } = openSqlite({ file: join(folder, "f.sqlite"), synchronous: "NORMAL" })
+  /** A check of a migration on a SQLite file of its own. */
+  const onFile = (name: string, check: typeof migratesTurns) => async () => {
+    const { db } = openSqlite({ file: join(folder, `${name}.sqlite`), synchronous: "NORMAL" })
     try {
-      await migratesFailures(db as Kysely<DB>, "sqlite")
+      await check(db as Kysely<DB>, "sqlite")
     } finally {
       await db.destroy()
     }
-  })
-
-  it("migration 2026-12-08-200 gives the open rows their turns", async () => {
-    const { db } = openSqlite({ file: join(folder, "m.sqlite"), synchronous: "NORMAL" })
-    try {
-      await migratesTurns(db as Kysely<DB>, "sqlite")
-    } finally {
-      await db.destroy()
-    }
-  })
+  }
+  it("migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries", onFile("f", migratesFailures))
+  it("migration 2026-12-08-200 gives the open rows their turns", onFile("m", migratesTurns))
 
   it("each claim statement walks its own partial index; behind 20,000 rows of another topic and 10,000 waiting out their retries, the one-topic claim leases the three due dossiers' first rows", async () => {
     const { db, raw, q } = await migratedStore(folder, "p")
@@ -231,27 +225,22 @@ describe("outbox claims on SQLite", () => {
 })
 
 describeOnPostgres("outbox claims on PostgreSQL", (adminUrl) => {
-  it("migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries", async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_failures_migration")
+  /** A check of a migration on a database of its own. */
+  const onDatabase = (prefix: string, check: typeof migratesTurns) => async () => {
+    const database = await freshPostgresDatabase(adminUrl, prefix)
     const { db } = openPostgres({ url: database.url, maxConnections: 2 })
     try {
-      await migratesFailures(db as Kysely<DB>, "postgres")
+      await check(db as Kysely<DB>, "postgres")
     } finally {
       await db.destroy()
       await database.drop()
     }
-  })
-
-  it("migration 2026-12-08-200 gives the open rows their turns", async () => {
-    const database = await freshPostgresDatabase(adminUrl, "motcua_turns_migration")
-    const { db } = openPostgres({ url: database.url, maxConnections: 2 })
-    try {
-      await migratesTurns(db as Kysely<DB>, "postgres")
-    } finally {
-      await db.destroy()
-      await database.drop()
-    }
-  })
+  }
+  it(
+    "migration 2026-12-08-202 counts the open rows' past attempts as failed deliveries",
+    onDatabase("motcua_failures_migration", migratesFailures),
+  )
+  it("migration 2026-12-08-200 gives the open rows their turns", onDatabase("motcua_turns_migration", migratesTurns))
 
   it("a one-topic claim behind 20,000 rows of another topic and 10,000 waiting out their retries reads outbox_ready_topic and leases the due dossiers' first rows", async () => {
     const database = await freshPostgresDatabase(adminUrl, "motcua_plan")
