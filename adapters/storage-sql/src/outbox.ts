@@ -294,8 +294,8 @@ function* claimRows(
   maxAttempts: number,
   topic: string | undefined,
 ): Program<Array<OutboxMessage>> {
-  const oneTopic = topic !== undefined && topic !== ""
-  const values = {
+  if ((yield* ask(q.anyUnsettled, {})).rows.length > 0) yield* ask(q.settleTurns, { limit: SETTLE_BATCH })
+  const result = yield* ask(topic === undefined || topic === "" ? q.claim : q.claimTopic, {
     worker: workerId,
     now: instantOf(millis),
     lease_until: instantOf(millis + leaseMs),
@@ -303,25 +303,9 @@ function* claimRows(
     max_attempts: maxAttempts,
     max_expiries: MAX_LEASE_EXPIRIES,
     topic: topic ?? "",
-  }
-  if ((yield* ask(q.anyUnsettled, {})).rows.length > 0) yield* ask(q.settleTurns, { limit: SETTLE_BATCH })
-  const messages = leasedMessages((yield* ask(oneTopic ? q.claimTopic : q.claim, values)).rows)
-  return messages.sort((a, b) => a.id - b.id)
-}
-
-/** The rows a claim leased (not those it buried: their attempts are used), as messages. */
-const leasedMessages = (
-  rows: ReadonlyArray<{
-    id: number
-    topic: string
-    dossier_code: string | null
-    payload: string
-    attempts: number
-    last_error: string | null
-    status: string
-  }>,
-): OutboxMessage[] =>
-  rows
+  })
+  // the rows buried by the claim (their attempts used, or their leases) are not handed out
+  const messages: OutboxMessage[] = result.rows
     .filter((row) => row.status === "claimed")
     .map((row) => ({
       id: Number(row.id),
@@ -331,6 +315,8 @@ const leasedMessages = (
       attempts: Number(row.attempts),
       lastError: row.last_error,
     }))
+  return messages.sort((a, b) => a.id - b.id)
+}
 
 /** Completes a row `workerId` still holds and hands its key's turn on; false when the lease was lost. */
 function* completeRow(q: OutboxQueries, at: string, id: number, workerId: string): Program<boolean> {
