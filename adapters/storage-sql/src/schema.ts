@@ -45,7 +45,7 @@ export interface OutboxTable {
   topic: string
   dossier_code: string | null
   payload: string
-  /** pending → claimed → done; fail puts it back to pending, or to dead once its attempts are used (never claimed). */
+  /** pending → claimed → done; fail puts it back to pending, or to dead once its attempts or leases are used up. */
   status: string
   attempts: number
   /** Claims that ended in a failed delivery; the others ended done, or with their lease run out. */
