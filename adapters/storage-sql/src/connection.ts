@@ -1,24 +1,24 @@
 // How the storage runs compiled queries and transactions, per dialect. Both run queries compiled by kysely (once,
-// for the hot paths: prepared.ts); they differ in what executes them.
+// for the hot paths: prepared.ts); they differ in what executes them. Kysely builds and compiles; it executes only
+// the migrations (and the few queries its builders run themselves), never a port's statements.
 //
-// - PostgreSQL: kysely's executor over the pg.Pool; a transaction is a kysely controlled transaction (one pooled
-//   connection held until COMMIT or ROLLBACK). A program that is a transaction of its own (create, commit) runs on a
-//   pooled client directly instead (`postgresConnection`).
+// - PostgreSQL: the pg.Pool itself — a statement outside a transaction is `pool.query`, a transaction holds one
+//   pooled client from BEGIN to COMMIT (or ROLLBACK), and a program that is a transaction of its own (create, commit)
+//   runs on that client as one promise, without an effect step per query (`postgresConnection`). Kysely's executor
+//   (a connection provider, plugins and a promise chain per query) cost ~12 % of a lifecycle's time there.
 // - SQLite: the better-sqlite3 statements themselves, synchronously, from the statement cache (sqlite.ts), under one
 //   lock (an effect Semaphore) that stands for the single connection: a transaction holds it from BEGIN IMMEDIATE to
 //   COMMIT, a statement outside a transaction holds it while it runs, so no statement ever lands inside another
 //   fiber's open transaction. Going around kysely's asynchronous executor (a promise chain and a connection mutex
-//   per statement) is what keeps the adapter close to raw better-sqlite3 speed. Kysely's own executor is used on
-//   SQLite only by the migrator, before the storage serves anything.
+//   per statement) is what keeps the adapter close to raw better-sqlite3 speed.
 
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
-import type { CompiledQuery, Kysely, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
+import type { CompiledQuery, QueryResult, SqliteDatabase, SqliteStatement } from "kysely"
 import type pg from "pg"
 import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
 import { exitOf, type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
-import type { DB } from "./schema.ts"
 import { sqliteGroupCommitted } from "./sqlite-group-commit.ts"
 
 /** Runs compiled queries on one connection (or the pool), inside or outside a transaction. */
@@ -83,33 +83,6 @@ export const runOn = <A, E>(
 export const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
   Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation, cause }) })
 
-const kyselyExecutor = (k: Kysely<DB>): Executor => ({
-  query: (operation, compiled) => attempt(operation, () => k.executeQuery(compiled)),
-})
-
-export function kyselyConnection(db: Kysely<DB>): Connection {
-  const executor = kyselyExecutor(db)
-  const transaction: Connection["transaction"] = (operation, f) =>
-    Effect.acquireUseRelease(
-      attempt(`${operation}: begin`, () => db.startTransaction().execute()),
-      (trx) => f(kyselyExecutor(trx)),
-      (trx, exit) =>
-        Exit.isSuccess(exit)
-          ? attempt(`${operation}: commit`, () => trx.commit().execute())
-          : // The failure that caused the rollback is the one worth reporting.
-            Effect.ignore(attempt(`${operation}: rollback`, () => trx.rollback().execute())),
-    )
-  return {
-    direct: (f) => f(executor),
-    transaction,
-    run: (operation, transactional, make) =>
-      transactional
-        ? transaction(operation, (x) => runProgramEffect(operation, make, x))
-        : runProgramEffect(operation, make, executor),
-    flush: Effect.void,
-  }
-}
-
 /** A pg result as kysely's PostgreSQL driver gives it (so that programs see the same QueryResult either way). */
 export const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => ({
   numAffectedRows:
@@ -136,64 +109,120 @@ export async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make
 
 export const asError = (cause: unknown): Error => (cause instanceof Error ? cause : new Error(String(cause)))
 
+/** Statements on the pool (each on a client of its own, given back at once) or on a held client. */
+export const pgExecutor = (queryable: pg.Pool | pg.PoolClient): Executor => ({
+  query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>
+    Effect.map(
+      attempt(operation, () => queryable.query(compiled.sql, compiled.parameters as unknown[])),
+      (result) => kyselyResultOf(result) as QueryResult<Row>,
+    ),
+})
+
+/** A client taken from the pool for a transaction, and whether its connection broke while it was held. */
+interface HeldClient {
+  readonly client: pg.PoolClient
+  broken: Error | undefined
+  readonly onConnectionError: (error: Error) => void
+}
+
+async function holdClient(pool: pg.Pool): Promise<HeldClient> {
+  const client = await pool.connect()
+  // The connection may die while the client is held (backend terminated, ECONNRESET): pg then emits 'error' on the
+  // client, which must have a listener; the query under way or the next one fails, and the client goes back with
+  // that error so that the pool discards it.
+  const held: HeldClient = {
+    client,
+    broken: undefined,
+    onConnectionError: (error) => {
+      held.broken ??= error
+    },
+  }
+  client.on("error", held.onConnectionError)
+  return held
+}
+
+/** Gives a held client back: discarded by the pool when its connection broke or `failure` may have left it unusable. */
+function giveBack(held: HeldClient, failure?: unknown): void {
+  if (failure !== undefined) held.broken ??= asError(failure)
+  held.client.removeListener("error", held.onConnectionError)
+  held.client.release(held.broken)
+}
+
+/** COMMIT, refused when PostgreSQL answers it with ROLLBACK (an earlier error left the transaction aborted). */
+async function commitOn(client: pg.PoolClient): Promise<void> {
+  const committed = await client.query("commit")
+  if (committed.command === "ROLLBACK") throw new Error("the transaction was aborted and rolled back")
+}
+
+/** Ends a held client's transaction (COMMIT or ROLLBACK) and gives the client back, broken if that failed. */
+async function endOn(held: HeldClient, commit: boolean): Promise<void> {
+  try {
+    if (commit) await commitOn(held.client)
+    else await held.client.query("rollback")
+  } catch (error) {
+    giveBack(held, error)
+    throw error
+  }
+  giveBack(held)
+}
+
 /**
- * PostgreSQL: kysely's executor over the pool, except for a program that is a transaction of its own (create,
- * commit): that one runs on a pooled client directly — BEGIN, its queries, COMMIT (ROLLBACK when it returns a failure,
- * throws, or the fiber is interrupted before COMMIT) — as one promise, without kysely's per-query executor chain.
- * Same SQL texts and parameters, same results (`kyselyResultOf`), same transaction boundaries.
+ * PostgreSQL over the pg.Pool directly: statements outside a transaction on the pool, a transaction (UnitOfWork,
+ * an idempotent request) on one held client, and a program that is a transaction of its own (create, commit) on a
+ * held client as one promise — BEGIN, its queries, COMMIT (ROLLBACK when it returns a failure, throws, or the fiber
+ * is interrupted before COMMIT) — without an effect step per query.
  */
-export function postgresConnection(db: Kysely<DB>, pool: pg.Pool): Connection {
-  const base = kyselyConnection(db)
+export function postgresConnection(pool: pg.Pool): Connection {
+  const onPool = pgExecutor(pool)
+  const begin = (operation: string) =>
+    attempt(`${operation}: begin`, async () => {
+      const held = await holdClient(pool)
+      try {
+        await held.client.query("begin")
+      } catch (error) {
+        giveBack(held, error)
+        throw error
+      }
+      return held
+    })
+  const transaction: Connection["transaction"] = (operation, f) =>
+    Effect.acquireUseRelease(
+      begin(operation),
+      (held) => f(pgExecutor(held.client)),
+      (held, exit) =>
+        Exit.isSuccess(exit)
+          ? attempt(`${operation}: commit`, () => endOn(held, true))
+          : // The failure that caused the rollback is the one worth reporting.
+            Effect.ignore(attempt(`${operation}: rollback`, () => endOn(held, false))),
+    )
   const ownTransaction = <A, E>(operation: string, make: Make<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
     Effect.flatMap(
       Effect.tryPromise({
         try: async (signal) => {
-          const client = await pool.connect()
-          // The connection may die while the client is held (backend terminated, ECONNRESET): pg then emits
-          // 'error' on the client, which must have a listener; the query under way or the next one fails, and the
-          // client goes back with that error so that the pool discards it.
-          let broken: Error | undefined
-          const onConnectionError = (error: Error) => {
-            broken ??= error
-          }
-          client.on("error", onConnectionError)
+          const held = await holdClient(pool)
+          let outcome: Outcome<A, E>
           try {
-            await client.query("begin")
-            let outcome: Outcome<A, E>
-            try {
-              outcome = await runProgramOnClient(client, make)
-            } catch (error) {
-              await client.query("rollback").catch((rollbackError: unknown) => {
-                broken ??= asError(rollbackError)
-              })
-              throw error
-            }
-            if (!outcome.ok || signal.aborted) {
-              await client.query("rollback")
-              return outcome
-            }
-            const committed = await client.query("commit")
-            // PostgreSQL answers COMMIT with a ROLLBACK tag when an earlier error left the transaction aborted.
-            if (committed.command === "ROLLBACK") throw new Error("the transaction was aborted and rolled back")
-            return outcome
+            await held.client.query("begin")
+            outcome = await runProgramOnClient(held.client, make)
           } catch (error) {
-            // Whatever failed here (a query, COMMIT) may have left the connection unusable: do not reuse it.
-            broken ??= asError(error)
+            // BEGIN or a query failed: roll back if the connection still can, and do not reuse it — whatever failed
+            // may have left it unusable
+            await held.client.query("rollback").catch(() => {})
+            giveBack(held, error)
             throw error
-          } finally {
-            client.removeListener("error", onConnectionError)
-            client.release(broken)
           }
+          await endOn(held, outcome.ok && !signal.aborted)
+          return outcome
         },
         catch: (cause) => new StoreUnavailable({ operation, cause }),
       }),
       (outcome): Effect.Effect<A, E> => exitOf(outcome),
     )
   return {
-    direct: base.direct,
-    transaction: base.transaction,
+    direct: (f) => f(onPool),
+    transaction,
     run: (operation, transactional, make) =>
-      transactional ? ownTransaction(operation, make) : base.run(operation, transactional, make),
+      transactional ? ownTransaction(operation, make) : runProgramEffect(operation, make, onPool),
     flush: Effect.void,
   }
 }

@@ -116,8 +116,8 @@ export const SqlStorage = {
         db,
         connection:
           options.groupCommit === undefined
-            ? postgresConnection(db, pool)
-            : postgresGroupCommitted(db, pool, options.groupCommit),
+            ? postgresConnection(pool)
+            : postgresGroupCommitted(pool, options.groupCommit),
       }
     }),
   /**

@@ -81,7 +81,7 @@ describeOnPostgres("PostgreSQL: a connection lost while a client is held", (admi
   })
 
   it("a program in a transaction of its own whose backend dies mid-query fails with StoreUnavailable", async () => {
-    const connection = postgresConnection(db, pool)
+    const connection = postgresConnection(pool)
     const terminateSelf = prepare(sql`select pg_terminate_backend(pg_backend_pid())`.compile(db))
     const error = await Effect.runPromise(
       Effect.flip(
@@ -108,7 +108,7 @@ describeOnPostgres("PostgreSQL: a connection lost while a client is held", (admi
 
   it("with group commit, a batch whose connection dies fails every operation in it, writes none, and the next batch works", async () => {
     await sql`create table loss_probe (n integer not null)`.execute(db)
-    const connection = postgresGroupCommitted(db, pool, { maxBatch: 8, maxWaitMs: 50 })
+    const connection = postgresGroupCommitted(pool, { maxBatch: 8, maxWaitMs: 50 })
     const insert = prepare(sql`insert into loss_probe (n) values (${param("n")})`.compile(db))
     const terminateSelf = prepare(sql`select pg_terminate_backend(pg_backend_pid())`.compile(db))
     const inserting = (n: number, thenDie: boolean) =>

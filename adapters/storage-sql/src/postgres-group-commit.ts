@@ -17,14 +17,13 @@
 //   commit: they see what is committed, which includes everything acknowledged.
 import { StoreUnavailable } from "@motcua/application"
 import { Effect, Exit, Semaphore } from "effect"
-import type { CompiledQuery, Kysely } from "kysely"
 import type pg from "pg"
 import {
   asError,
   type Connection,
   type Executor,
-  kyselyResultOf,
   type Make,
+  pgExecutor,
   postgresConnection,
   runProgramOnClient,
 } from "./connection.ts"
@@ -39,7 +38,6 @@ import {
   type Waiter,
 } from "./group-commit.ts"
 import { exitOf } from "./program.ts"
-import type { DB } from "./schema.ts"
 
 interface Batch {
   readonly client: pg.PoolClient
@@ -51,9 +49,9 @@ interface Batch {
   readonly cancelTimer: () => void
 }
 
-export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: GroupCommit): Connection {
+export function postgresGroupCommitted(pool: pg.Pool, settings: GroupCommit): Connection {
   const group = checkGroupCommit(settings)
-  const plain = postgresConnection(db, pool)
+  const plain = postgresConnection(pool)
   /** Stands for the batch's connection: one operation (or the COMMIT) at a time. */
   const lock = Semaphore.makeUnsafe(1)
   let batch: Batch | undefined
@@ -170,7 +168,7 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
     inSavepoint(
       lock.withPermits(1),
       Effect.tryPromise({ try: enter, catch: (cause) => new StoreUnavailable({ operation, cause }) }),
-      (current) => f(batchExecutor(current.client)),
+      (current) => f(pgExecutor(current.client)),
       (current, exit) => Effect.promise(() => leave(current, operation, exit)),
       (waiter) => awaitWaiter<A, E>(waiter),
     )
@@ -182,13 +180,3 @@ export function postgresGroupCommitted(db: Kysely<DB>, pool: pg.Pool, settings: 
     flush: lock.withPermits(1)(Effect.promise(() => (batch === undefined ? Promise.resolve() : finish(batch)))),
   }
 }
-
-/** Kysely-compiled queries on the batch's connection, with kysely's result shape. */
-const batchExecutor = (client: pg.PoolClient): Executor => ({
-  query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>
-    Effect.tryPromise({
-      try: async () =>
-        kyselyResultOf(await client.query(compiled.sql, compiled.parameters as unknown[])) as { rows: Row[] },
-      catch: (cause) => new StoreUnavailable({ operation, cause }),
-    }),
-})

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Outbox } from "@motcua/application"
 import { ManagedRuntime } from "effect"
-import { describe, expect, it } from "vitest"
+import pg from "pg"
+import { describe, expect, it, vi } from "vitest"
 import { type ContractTarget, storageContract } from "./contract.test-support.ts"
 import { SqlDatabase, SqlStorage } from "./layers.ts"
 import { qualityContract } from "./quality-contract.test-support.ts"
@@ -38,16 +39,16 @@ describeOnPostgres("storage contract: PostgreSQL", (adminUrl) => {
       const database = await freshPostgresDatabase(adminUrl, "motcua_t")
       const runtime = ManagedRuntime.make(SqlStorage.layerFromUrl(database.url, { documentsDir: tmpdir() }))
       try {
-        const { dialect, db } = await runtime.runPromise(SqlDatabase.useSync((d) => d))
+        const { dialect } = await runtime.runPromise(SqlDatabase.useSync((d) => d))
         expect(dialect).toBe("postgres")
-        const statements: string[] = []
-        // The claim is compiled once; its SQL text is what the server runs.
-        const original = db.executeQuery.bind(db)
-        db.executeQuery = ((query: Parameters<typeof original>[0]) => {
-          if ("sql" in query) statements.push(query.sql)
-          return original(query)
-        }) as typeof db.executeQuery
+        // The claim is compiled once; its SQL text is what the pool's clients send the server.
+        const query = vi.spyOn(pg.Client.prototype, "query")
         await runtime.runPromise(Outbox.use((o) => o.claim("relay", 5, 1000)))
+        const statements = query.mock.calls.map((call) => {
+          const config: unknown = call[0]
+          return typeof config === "string" ? config : (config as { readonly text: string }).text
+        })
+        query.mockRestore()
         expect(statements.some((s) => /for update skip locked/i.test(s))).toBe(true)
       } finally {
         await runtime.dispose()

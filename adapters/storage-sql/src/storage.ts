@@ -65,7 +65,7 @@ export interface SqlStoragePorts {
 
 /**
  * The ports over one database. `db` is owned by the caller (the layer closes it); `connection` runs the queries
- * (connection.ts: kysely's executor on PostgreSQL, better-sqlite3 statements directly on SQLite).
+ * (connection.ts: the pg pool and its clients directly on PostgreSQL, better-sqlite3 statements directly on SQLite).
  */
 export function makeSqlStorage(db: Kysely<DB>, connection: Connection, config: SqlStorageConfig): SqlStoragePorts {
   const ctx = makeStorageContext(db, connection, config.dialect)
