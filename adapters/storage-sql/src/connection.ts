@@ -18,7 +18,7 @@ import type { CompiledQuery, QueryResult, SqliteDatabase, SqliteStatement } from
 import type pg from "pg"
 import { checkGroupCommit, type GroupCommit } from "./group-commit.ts"
 import { bindParameters, type PreparedQuery } from "./prepared.ts"
-import { exitOf, type Outcome, type Program, runProgramEffect, runProgramSync } from "./program.ts"
+import { exitOf, type Outcome, type Program, runProgramSync } from "./program.ts"
 import { sqliteGroupCommitted } from "./sqlite-group-commit.ts"
 
 /** Runs compiled queries on one connection (or the pool), inside or outside a transaction. */
@@ -27,6 +27,11 @@ export interface Executor {
     operation: string,
     compiled: CompiledQuery<Row>,
   ) => Effect.Effect<QueryResult<Row>, StoreUnavailable>
+  /**
+   * Runs a program (program.ts) to its end on this executor, its queries one after the other: on SQLite
+   * synchronously, as one step of the calling fiber; on PostgreSQL as one promise — no effect step per query.
+   */
+  readonly program: <A, E>(operation: string, make: Make<A, E>) => Effect.Effect<A, E | StoreUnavailable>
   /** SQLite only: runs a prepared query synchronously (the caller holds the connection lock). */
   readonly sync?: SyncQuery
 }
@@ -66,19 +71,21 @@ export const runOn = <A, E>(
   executor: Executor,
   operation: string,
   make: Make<A, E>,
-): Effect.Effect<A, E | StoreUnavailable> => {
-  const sync = executor.sync
-  if (sync === undefined) return runProgramEffect(operation, make, executor)
-  return Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> => {
-    let outcome: Outcome<A, E>
-    try {
-      outcome = runProgramSync(make(), sync)
-    } catch (cause) {
-      return Effect.fail(new StoreUnavailable({ operation, cause }))
-    }
-    return exitOf(outcome)
-  })
-}
+): Effect.Effect<A, E | StoreUnavailable> => executor.program(operation, make)
+
+/** A program run synchronously on `sync`, as one effect step; what it throws is a StoreUnavailable. */
+const syncProgram =
+  (sync: SyncQuery) =>
+  <A, E>(operation: string, make: Make<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
+    Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> => {
+      let outcome: Outcome<A, E>
+      try {
+        outcome = runProgramSync(make(), sync)
+      } catch (cause) {
+        return Effect.fail(new StoreUnavailable({ operation, cause }))
+      }
+      return exitOf(outcome)
+    })
 
 export const attempt = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
   Effect.tryPromise({ try: f, catch: (cause) => new StoreUnavailable({ operation, cause }) })
@@ -95,8 +102,14 @@ export const kyselyResultOf = (result: pg.QueryResult): QueryResult<unknown> => 
   rows: result.rows ?? [],
 })
 
-/** Runs a program to its end on one pg client, each query awaited in turn (no effect or fiber step per query). */
-export async function runProgramOnClient<A, E>(client: pg.PoolClient, make: Make<A, E>): Promise<Outcome<A, E>> {
+/**
+ * Runs a program to its end on one pg client (or the pool), each query awaited in turn (no effect or fiber step per
+ * query).
+ */
+export async function runProgramOnClient<A, E>(
+  client: pg.Pool | pg.PoolClient,
+  make: Make<A, E>,
+): Promise<Outcome<A, E>> {
   const program = make()
   let step = program.next(undefined as never)
   while (step.done !== true) {
@@ -115,6 +128,11 @@ export const pgExecutor = (queryable: pg.Pool | pg.PoolClient): Executor => ({
     Effect.map(
       attempt(operation, () => queryable.query(compiled.sql, compiled.parameters as unknown[])),
       (result) => kyselyResultOf(result) as QueryResult<Row>,
+    ),
+  program: (operation, make) =>
+    Effect.flatMap(
+      attempt(operation, () => runProgramOnClient(queryable, make)),
+      exitOf,
     ),
 })
 
@@ -222,7 +240,7 @@ export function postgresConnection(pool: pg.Pool): Connection {
     direct: (f) => f(onPool),
     transaction,
     run: (operation, transactional, make) =>
-      transactional ? ownTransaction(operation, make) : runProgramEffect(operation, make, onPool),
+      transactional ? ownTransaction(operation, make) : onPool.program(operation, make),
     flush: Effect.void,
   }
 }
@@ -263,6 +281,7 @@ export function sqliteConnection(database: SqliteDatabase, groupCommit?: GroupCo
   const executor: Executor = {
     query: <Row>(operation: string, compiled: CompiledQuery<Row>) =>
       Effect.try({ try: () => execute<Row>(compiled), catch: (cause) => new StoreUnavailable({ operation, cause }) }),
+    program: syncProgram(sync),
     sync,
   }
   const raw = (operation: string, sql: string) => executor.query(operation, { sql, parameters: [] } as never)

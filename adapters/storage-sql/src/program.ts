@@ -3,14 +3,13 @@
 // - on SQLite, synchronously, statement after statement on the cached better-sqlite3 statements, inside one
 //   `Effect.try` for the whole operation (BEGIN IMMEDIATE … COMMIT included when it is its own transaction): no
 //   effect machinery, promise or fiber step per statement;
-// - on PostgreSQL, as an effect that runs each query on the transaction's connection and feeds the result back.
+// - on PostgreSQL, as one promise that awaits each query on the transaction's client (or the pool) and feeds the
+//   result back (connection.ts).
 // Expected failures (a stale version, a missing document) are returned as an Outcome, not thrown, so that the
 // driver can roll back and fail the effect with them; anything thrown is a store failure (StoreUnavailable).
-import { StoreUnavailable } from "@motcua/application"
-import { Effect, Exit } from "effect"
+import { Exit } from "effect"
 import type { QueryResult } from "kysely"
-import type { Executor } from "./connection.ts"
-import { bind, type PreparedQuery } from "./prepared.ts"
+import type { PreparedQuery } from "./prepared.ts"
 
 export interface Request {
   readonly query: PreparedQuery<unknown>
@@ -45,24 +44,3 @@ export function runProgramSync<A>(
   while (step.done !== true) step = program.next(execute(step.value.query, step.value.values))
   return step.value
 }
-
-/** Runs a program as an effect, each query on `executor` (PostgreSQL, or any asynchronous executor). */
-export const runProgramEffect = <A, E>(
-  operation: string,
-  make: () => Program<Outcome<A, E>>,
-  executor: Executor,
-): Effect.Effect<A, E | StoreUnavailable> =>
-  Effect.suspend(() => {
-    const program = make()
-    const resume = (input: QueryResult<unknown> | undefined): Effect.Effect<A, E | StoreUnavailable> => {
-      let step: IteratorResult<Request, Outcome<A, E>>
-      try {
-        step = program.next(input as QueryResult<unknown>)
-      } catch (cause) {
-        return Effect.fail(new StoreUnavailable({ operation, cause }))
-      }
-      if (step.done === true) return exitOf(step.value)
-      return Effect.flatMap(executor.query(operation, bind(step.value.query, step.value.values)), resume)
-    }
-    return resume(undefined)
-  })
