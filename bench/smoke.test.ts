@@ -233,10 +233,10 @@ describe("benchmark smoke runs (one lifecycle, checks only)", () => {
   }, 300_000)
 
   test.skipIf(pgUrl === undefined)(
-    "both lifecycles on PostgreSQL: the same rows and chain head on both sides",
+    "both lifecycles on PostgreSQL: the same statements, rows and chain head on both sides",
     async () => {
-      await smokeStorage("pg", pgUrl)
-      await smokeUseCases("pg", catalog, pgUrl)
+      expect(await smokeStorage("pg", pgUrl)).toBeGreaterThan(20)
+      expect(await smokeUseCases("pg", catalog, pgUrl)).toBeGreaterThan(50)
     },
   )
 

@@ -1,6 +1,8 @@
-// Records the SQL statements better-sqlite3 executes (every run/get/all/iterate, BEGIN and COMMIT included), in
-// order: how a benchmark proves its raw floor does the adapter's work, statement for statement.
+// Records the SQL statements better-sqlite3 executes (every run/get/all/iterate, BEGIN and COMMIT included) and those
+// pg's clients send PostgreSQL (every `query`, the pool's included), in order: how a benchmark proves its raw floor
+// does the adapter's work, statement for statement.
 import Database from "better-sqlite3"
+import pg from "pg"
 
 export async function recordStatements<A>(body: () => Promise<A>): Promise<{ result: A; statements: string[] }> {
   const probe = new Database(":memory:")
@@ -16,12 +18,19 @@ export async function recordStatements<A>(body: () => Promise<A>): Promise<{ res
       return original.apply(this, args)
     }
   })
+  const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
+  const pgQuery = client.query
+  client.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    statements.push(typeof config === "string" ? config : (config as { readonly text: string }).text)
+    return pgQuery.call(this, config, ...rest)
+  }
   try {
     return { result: await body(), statements }
   } finally {
     methods.forEach((m, i) => {
       proto[m] = originals[i]
     })
+    client.query = pgQuery
   }
 }
 
