@@ -32,6 +32,7 @@ import type {
 import { Effect } from "effect"
 import { type Compilable, type Kysely, sql } from "kysely"
 import type { Executor } from "./connection.ts"
+import { param, prepare } from "./prepared.ts"
 import { affected, type StorageContext } from "./storage-context.ts"
 
 interface PaymentsDB {
@@ -102,8 +103,50 @@ const parseReceipt = (row: { body: string; einvoice: string | null }): ReceiptRe
   return row.einvoice === null ? receipt : { ...receipt, einvoice: JSON.parse(row.einvoice) }
 }
 
+/**
+ * The statements of a payment's confirmation at the counter or by transfer (a dossier's requests read, the
+ * confirmation and the balance written), on every dossier's path: compiled once (prepared.ts), not built per call.
+ */
+function prepareLedgerQueries(db: Kysely<PaymentsDB>) {
+  const p = <T = never>(name: string) => param<T>(name)
+  return {
+    requestsOf: prepare(
+      db
+        .selectFrom("payment_request")
+        .select("body")
+        .where("dossier_code", "=", p("code"))
+        .orderBy("created_at")
+        .orderBy("id")
+        .compile(),
+    ),
+    confirmationInsert: prepare(
+      db
+        .insertInto("payment_confirmation")
+        .values({
+          payment_id: p("payment_id"),
+          dossier_code: p("dossier_code"),
+          centre_id: p("centre_id"),
+          paid_at: p("paid_at"),
+          body: p("body"),
+        })
+        .onConflict((oc) => oc.column("payment_id").doNothing())
+        .compile(),
+    ),
+    balanceCredit: prepare(
+      db
+        .insertInto("payment_balance")
+        .values({ dossier_code: p("dossier_code"), paid: p("amount"), refunded: 0 })
+        .onConflict((oc) =>
+          oc.column("dossier_code").doUpdateSet({ paid: sql`payment_balance.paid + ${p<number>("amount")}` }),
+        )
+        .compile(),
+    ),
+  }
+}
+
 export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
   const db = ctx.db as unknown as Kysely<PaymentsDB>
+  const ledger = prepareLedgerQueries(db)
   const query = <Row>(x: Executor, operation: string, q: Compilable<Row>) =>
     Effect.suspend(() => x.query(operation, q.compile()))
   const rows = <Row>(operation: string, q: Compilable<Row>) =>
@@ -165,17 +208,10 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
         (rs) => (rs[0] === undefined ? undefined : parse<PaymentRequestRecord>(rs[0])),
       ),
     requestsOf: (code) =>
-      Effect.map(
-        rows(
-          "payment requests",
-          db
-            .selectFrom("payment_request")
-            .select("body")
-            .where("dossier_code", "=", code)
-            .orderBy("created_at")
-            .orderBy("id"),
+      ctx.withDb((x) =>
+        Effect.map(ctx.exec("payment requests", x, ledger.requestsOf, { code }), (r) =>
+          r.rows.map((row) => parse<PaymentRequestRecord>(row)),
         ),
-        (rs) => rs.map((row) => parse<PaymentRequestRecord>(row)),
       ),
     pendingRequests: ({ createdBefore, limit }) =>
       Effect.flatMap(
@@ -320,31 +356,18 @@ export function makePaymentStore(ctx: StorageContext): PaymentStoreShape {
       atomically("add payment confirmation", (x) =>
         Effect.gen(function* () {
           const paidAt = yield* guard("add payment confirmation", () => utc(c.paidAt))
-          const inserted = yield* query(
-            x,
-            "add payment confirmation",
-            db
-              .insertInto("payment_confirmation")
-              .values({
-                payment_id: c.paymentId,
-                dossier_code: c.dossierCode,
-                centre_id: c.centreId,
-                paid_at: paidAt,
-                body: JSON.stringify(c),
-              })
-              .onConflict((oc) => oc.column("payment_id").doNothing()),
-          )
+          const inserted = yield* ctx.exec("add payment confirmation", x, ledger.confirmationInsert, {
+            payment_id: c.paymentId,
+            dossier_code: c.dossierCode,
+            centre_id: c.centreId,
+            paid_at: paidAt,
+            body: JSON.stringify(c),
+          })
           if (affected(inserted) === 0) return false
-          yield* query(
-            x,
-            "add payment confirmation",
-            db
-              .insertInto("payment_balance")
-              .values({ dossier_code: c.dossierCode, paid: c.amount, refunded: 0 })
-              .onConflict((oc) =>
-                oc.column("dossier_code").doUpdateSet({ paid: sql`payment_balance.paid + ${c.amount}` }),
-              ),
-          )
+          yield* ctx.exec("add payment confirmation", x, ledger.balanceCredit, {
+            dossier_code: c.dossierCode,
+            amount: c.amount,
+          })
           return true
         }),
       ),
