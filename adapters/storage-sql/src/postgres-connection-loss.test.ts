@@ -106,6 +106,36 @@ describeOnPostgres("PostgreSQL: a connection lost while a client is held", (admi
     await discarded(broken)
   })
 
+  it("a storage transaction (UnitOfWork) whose backend is terminated between two queries fails with StoreUnavailable, and the next one works", async () => {
+    const connection = postgresConnection(pool)
+    const pidOf = prepare(sql`select pg_backend_pid() as pid`.compile(db))
+    const one = prepare(sql`select 1 as one`.compile(db))
+    let held: pg.PoolClient | undefined
+    const error = await Effect.runPromise(
+      Effect.flip(
+        connection.transaction("lose the connection", (x) =>
+          Effect.gen(function* () {
+            const { rows } = yield* x.query("backend", pidOf.compiled)
+            held = acquired[acquired.length - 1]
+            const ended = new Promise((resolve) => held?.once("end", resolve))
+            yield* Effect.promise(async () => {
+              await admin.query("select pg_terminate_backend($1)", [(rows[0] as { pid: number }).pid])
+              await ended
+            })
+            return yield* x.query("after the loss", one.compiled)
+          }),
+        ),
+      ),
+    )
+    expect(error).toBeInstanceOf(StoreUnavailable)
+    expect((error as StoreUnavailable).operation).toBe("after the loss")
+    // The rollback failed too: the client went back with its error and the pool dropped it.
+    await discarded(held)
+    const again = await Effect.runPromise(connection.transaction("after", (x) => x.query("one", one.compiled)))
+    expect(again.rows).toEqual([{ one: 1 }])
+    expect(acquired[acquired.length - 1]).not.toBe(held)
+  })
+
   it("with group commit, a batch whose connection dies fails every operation in it, writes none, and the next batch works", async () => {
     await sql`create table loss_probe (n integer not null)`.execute(db)
     const connection = postgresGroupCommitted(pool, { maxBatch: 8, maxWaitMs: 50 })
