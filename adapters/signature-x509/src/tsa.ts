@@ -16,11 +16,28 @@ export class TimestampFailed extends Error {
 const ab = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
 
-/** A time-stamp function for signPdf: asks the authority at `url` for a token over the digest. */
-export function httpTimestamp(url: string, timeoutMs = 10_000): (digest: Uint8Array) => Promise<Uint8Array> {
+/**
+ * A request's nonce from random bytes: a positive INTEGER in its one DER form, i.e. a first byte of 1–127. Clearing
+ * only the sign bit left a leading 0x00 before a byte below 0x80 in one request of 256: "illegal padding" to strict
+ * DER readers (openssl's `ts -reply` among them), which refuse the whole request (status 2).
+ */
+export function nonceFrom(random: Uint8Array): Buffer {
+  const nonce = Buffer.from(random)
+  nonce[0] = 1 + ((nonce[0] ?? 0) % 127)
+  return nonce
+}
+
+/**
+ * A time-stamp function for signPdf: asks the authority at `url` for a token over the digest. `random` gives the
+ * nonce's bytes (tests pin them).
+ */
+export function httpTimestamp(
+  url: string,
+  timeoutMs = 10_000,
+  random: (size: number) => Uint8Array = randomBytes,
+): (digest: Uint8Array) => Promise<Uint8Array> {
   return async (digest) => {
-    const nonce = randomBytes(8)
-    nonce[0] = (nonce[0] ?? 0) & 0x7f // positive
+    const nonce = nonceFrom(random(8))
     const request = new pkijs.TimeStampReq({
       version: 1,
       messageImprint: new pkijs.MessageImprint({
