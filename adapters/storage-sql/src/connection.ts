@@ -66,13 +66,6 @@ export interface Connection {
   readonly flush: Effect.Effect<void>
 }
 
-/** Runs a program on an executor whose transaction (or lock) the caller already holds. */
-export const runOn = <A, E>(
-  executor: Executor,
-  operation: string,
-  make: Make<A, E>,
-): Effect.Effect<A, E | StoreUnavailable> => executor.program(operation, make)
-
 /** A program run synchronously on `sync`, as one effect step; what it throws is a StoreUnavailable. */
 const syncProgram =
   (sync: SyncQuery) =>
@@ -166,6 +159,18 @@ function giveBack(held: HeldClient, failure?: unknown): void {
   held.client.release(held.broken)
 }
 
+/** A client held for a transaction, BEGIN sent; given back broken when BEGIN fails. */
+async function beginOn(pool: pg.Pool): Promise<HeldClient> {
+  const held = await holdClient(pool)
+  try {
+    await held.client.query("begin")
+  } catch (error) {
+    giveBack(held, error)
+    throw error
+  }
+  return held
+}
+
 /** COMMIT, refused when PostgreSQL answers it with ROLLBACK (an earlier error left the transaction aborted). */
 async function commitOn(client: pg.PoolClient): Promise<void> {
   const committed = await client.query("commit")
@@ -192,20 +197,9 @@ async function endOn(held: HeldClient, commit: boolean): Promise<void> {
  */
 export function postgresConnection(pool: pg.Pool): Connection {
   const onPool = pgExecutor(pool)
-  const begin = (operation: string) =>
-    attempt(`${operation}: begin`, async () => {
-      const held = await holdClient(pool)
-      try {
-        await held.client.query("begin")
-      } catch (error) {
-        giveBack(held, error)
-        throw error
-      }
-      return held
-    })
   const transaction: Connection["transaction"] = (operation, f) =>
     Effect.acquireUseRelease(
-      begin(operation),
+      attempt(`${operation}: begin`, () => beginOn(pool)),
       (held) => f(pgExecutor(held.client)),
       (held, exit) =>
         Exit.isSuccess(exit)
@@ -217,14 +211,13 @@ export function postgresConnection(pool: pg.Pool): Connection {
     Effect.flatMap(
       Effect.tryPromise({
         try: async (signal) => {
-          const held = await holdClient(pool)
+          const held = await beginOn(pool)
           let outcome: Outcome<A, E>
           try {
-            await held.client.query("begin")
             outcome = await runProgramOnClient(held.client, make)
           } catch (error) {
-            // BEGIN or a query failed: roll back if the connection still can, and do not reuse it — whatever failed
-            // may have left it unusable
+            // a query failed: roll back if the connection still can, and do not reuse it — whatever failed may have
+            // left it unusable
             await held.client.query("rollback").catch(() => {})
             giveBack(held, error)
             throw error

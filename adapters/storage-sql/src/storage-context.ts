@@ -4,7 +4,7 @@
 import { instantOf, type Json, type StoreUnavailable } from "@motcua/application"
 import { Clock, Context, Effect } from "effect"
 import type { Kysely, QueryResult } from "kysely"
-import { type Connection, type Executor, runOn } from "./connection.ts"
+import type { Connection, Executor } from "./connection.ts"
 import { bind, type PreparedQuery } from "./prepared.ts"
 import type { Outcome, Program } from "./program.ts"
 import type { DB, Dialect } from "./schema.ts"
@@ -81,7 +81,7 @@ export function makeStorageContext(db: Kysely<DB>, connection: Connection, diale
     runProgram: (operation, transactional, make) =>
       Effect.flatMap(CurrentSqlTransaction, (current) =>
         current?.owner === owner
-          ? runOn(current.executor, operation, make)
+          ? current.executor.program(operation, make)
           : connection.run(operation, transactional, make),
       ),
   }
