@@ -48,8 +48,9 @@ export function SupplementAnswer({
         body: { expectedVersion: version, documents, ...(attachmentIds.length === 0 ? {} : { attachmentIds }) },
       })
       if (error !== undefined) throw error
-      onDone()
+      // said once the page shows the dossier as it now is (dossier.tsx, ActionForm)
       await client.invalidateQueries({ queryKey: ["dossier", code] })
+      onDone()
     } catch (e) {
       setError(e)
     } finally {
