@@ -230,10 +230,8 @@ function ActionForm({
       return data
     },
     onSuccess: async () => {
-      // "done" is said once the page shows the dossier as it now is: said before the refetch, it stood beside the
-      // actions of the state before (a reader, or a test, would take one of those)
-      await client.invalidateQueries({ queryKey: ["dossier", code] })
       onDone(action)
+      await client.invalidateQueries({ queryKey: ["dossier", code] })
       await client.invalidateQueries({ queryKey: ["work-queue"] })
     },
   })

@@ -48,9 +48,8 @@ export function SupplementAnswer({
         body: { expectedVersion: version, documents, ...(attachmentIds.length === 0 ? {} : { attachmentIds }) },
       })
       if (error !== undefined) throw error
-      // said once the page shows the dossier as it now is (dossier.tsx, ActionForm)
-      await client.invalidateQueries({ queryKey: ["dossier", code] })
       onDone()
+      await client.invalidateQueries({ queryKey: ["dossier", code] })
     } catch (e) {
       setError(e)
     } finally {
